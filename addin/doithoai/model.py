@@ -1,0 +1,222 @@
+"""Typed domain objects read from the registry.
+
+One dataclass per sheet; its fields are exactly the sheet's internal keys (a test holds them
+to :mod:`doithoai.schema`) plus ``row``, the Excel row the object came from, so anything said
+about it can point at the cell. A value that was empty or could not be read is ``None``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .problems import Problem
+
+
+@dataclass
+class Settings:
+    unit_name: str | None = None
+    unit_type: str | None = None
+    province: str | None = None
+    place_name: str | None = None
+    parent_agency: str | None = None
+    issuer_name: str | None = None
+    party_superior: str | None = None
+    party_committee_name: str | None = None
+    chairman: str | None = None
+    party_secretary: str | None = None
+    contact_officer: str | None = None
+    contact_phone: str | None = None
+    drafting_unit: str | None = None
+    documents_folder: str | None = None
+    numbering: str | None = None
+    due_soon_days: int | None = None
+    rows: dict[str, int] = field(default_factory=dict)   # setting key → Excel row
+
+
+@dataclass
+class Plan:
+    row: int
+    plan_id: str | None = None
+    issuer: str | None = None
+    number_symbol: str | None = None
+    issue_date: dt.date | None = None
+    subject: str | None = None
+    form: str | None = None
+    chair_title: str | None = None
+    chair_name: str | None = None
+    scope: str | None = None
+    meeting_date: dt.date | None = None
+    weekday: str | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str | None = None
+    expected_delegates: int | None = None
+    content: str | None = None
+    legal_bases: str | None = None
+    signing_authority: str | None = None
+    signer_title: str | None = None
+    signer_name: str | None = None
+    status: str | None = None
+    note: str | None = None
+
+    @property
+    def villages(self) -> list[str]:
+        return [v.strip() for v in (self.scope or "").split(";") if v.strip()]
+
+    @property
+    def bases(self) -> list[str]:
+        return [b.strip() for b in (self.legal_bases or "").splitlines() if b.strip()]
+
+    @property
+    def is_party(self) -> bool:
+        return (self.issuer or "") == "Đảng ủy"
+
+
+@dataclass
+class Invitee:
+    row: int
+    plan_id: str | None = None
+    seq: int | None = None
+    honorific: str | None = None
+    full_name: str | None = None
+    position: str | None = None
+    organization: str | None = None
+    group: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    invited: str | None = None
+    invitation_number: str | None = None
+    sent_date: dt.date | None = None
+    attendance: str | None = None
+
+
+@dataclass
+class Opinion:
+    row: int
+    opinion_id: str | None = None
+    plan_id: str | None = None
+    source: str | None = None
+    received_date: dt.date | None = None
+    raised_by: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    content: str | None = None
+    field: str | None = None
+    competence: str | None = None
+    agency: str | None = None
+    reply_due: dt.date | None = None
+    answered_at_meeting: str | None = None
+    answer: str | None = None
+    reply_number: str | None = None
+    reply_date: dt.date | None = None
+    status: str | None = None
+    duplicate_of: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Milestone:
+    row: int
+    plan_id: str | None = None
+    opinion_id: str | None = None
+    code: str | None = None
+    task: str | None = None
+    unit: str | None = None
+    due: dt.date | None = None
+    basis: str | None = None
+    done_date: dt.date | None = None
+    status: str | None = None
+    remaining: int | None = None
+
+
+@dataclass
+class Rule:
+    row: int
+    code: str | None = None
+    task: str | None = None
+    anchor: str | None = None
+    direction: str | None = None
+    days: int | None = None
+    day_kind: str | None = None
+    unit: str | None = None
+    applies_to: str | None = None
+    legal_basis: str | None = None
+    mandatory: str | None = None
+    enabled: str | None = None
+
+
+@dataclass
+class Override:
+    row: int
+    date: dt.date | None = None
+    kind: str | None = None
+    reason: str | None = None
+    basis: str | None = None
+
+
+@dataclass
+class RegisterEntry:
+    row: int
+    number: int | None = None
+    symbol: str | None = None
+    number_symbol: str | None = None
+    date: dt.date | None = None
+    kind: str | None = None
+    subject: str | None = None
+    plan_id: str | None = None
+    opinion_id: str | None = None
+    file: str | None = None
+    status: str | None = None
+    fingerprint: str | None = None
+
+
+# Sheet key → row class (the product sheets Kiểm tra, Tổng hợp, Nhật ký are not read back).
+ROW_CLASSES = {
+    "plans": Plan,
+    "invitees": Invitee,
+    "opinions": Opinion,
+    "milestones": Milestone,
+    "rules": Rule,
+    "overrides": Override,
+    "register": RegisterEntry,
+}
+
+
+@dataclass
+class TableData:
+    """A sheet as read: where each column is, and each non-blank row's raw and typed values."""
+
+    sheet: str                       # sheet name
+    present: bool
+    columns: dict[str, int]          # internal key → 0-based column index
+    header_row: int = 1
+    rows: list["RowData"] = field(default_factory=list)
+
+
+@dataclass
+class RowData:
+    row: int                         # Excel row number
+    raw: dict[str, object]           # internal key → the cell value as it came
+    values: dict[str, object]        # internal key → typed value (None if blank/unreadable)
+
+
+@dataclass
+class Registry:
+    settings: Settings
+    plans: list[Plan]
+    invitees: list[Invitee]
+    opinions: list[Opinion]
+    milestones: list[Milestone]
+    rules: list[Rule]
+    overrides: list[Override]
+    register: list[RegisterEntry]
+    lookups: dict[str, list[str]]           # lookup key → values
+    tables: dict[str, TableData]            # sheet key → as read, for validation
+    problems: list[Problem]
+    source: str | None = None
+
+    def plan(self, plan_id: str) -> Plan | None:
+        for p in self.plans:
+            if p.plan_id == plan_id:
+                return p
+        return None

@@ -1,0 +1,190 @@
+"""Reading what a clerk typed: dates, times, whole numbers, phone numbers and text.
+
+Values arrive from calamine (files), xlwings (the open workbook) or CSV text (the samples), so
+each parser accepts Python dates and times, Excel serial numbers and the text forms a clerk
+types. A value that cannot be read raises :class:`Unreadable`; the reader turns it into a
+located problem. Day comes before month, always (Vietnamese usage).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)   # serial 1 = 1900-01-01, with Excel's 1900 leap-year bug
+MAX_SERIAL = 2958465                  # 9999-12-31
+
+
+class Unreadable(ValueError):
+    pass
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def normalize_text(value: str) -> str:
+    """NFC, non-breaking spaces to spaces, runs of spaces folded, ends stripped (lines kept)."""
+    text = unicodedata.normalize("NFC", value).replace("\u00a0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
+    return "\n".join(lines).strip()
+
+
+def fold(value: str) -> str:
+    """A comparison key: normalised and case-folded."""
+    return normalize_text(value).casefold()
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+_DMY = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_WORDS = re.compile(r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$")
+
+
+def serial_to_date(serial: float) -> dt.date:
+    if not (1 <= serial <= MAX_SERIAL) or serial != int(serial):
+        raise Unreadable(serial)
+    days = int(serial)
+    if days < 61:   # Excel counts a 29/02/1900 that never was
+        days += 1
+    return EXCEL_EPOCH + dt.timedelta(days=days)
+
+
+def parse_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise Unreadable(value)
+    if isinstance(value, (int, float)):
+        return serial_to_date(value)
+    if isinstance(value, str):
+        text = normalize_text(value).lower()
+        for pattern, order in ((_DMY, "dmy"), (_YMD, "ymd"), (_WORDS, "dmy")):
+            m = pattern.match(text)
+            if m:
+                parts = dict(zip(order, (int(g) for g in m.groups())))
+                year = parts["y"]
+                if year < 100:
+                    year += 2000
+                try:
+                    return dt.date(year, parts["m"], parts["d"])
+                except ValueError:
+                    raise Unreadable(value) from None
+        if re.fullmatch(r"\d{5}(\.0+)?", text):   # a serial number exported as text
+            return serial_to_date(float(text))
+    raise Unreadable(value)
+
+
+# --- times -----------------------------------------------------------------------------------
+
+_TIME = re.compile(
+    r"^(\d{1,2})\s*(?::|h|g|giờ)\s*(?:(\d{1,2})\s*(?:phút|p|')?)?\s*(?::\s*(\d{1,2}))?"
+    r"\s*(sáng|trưa|chiều|tối|am|pm)?$")
+
+
+def parse_time(value) -> dt.time:
+    if isinstance(value, dt.datetime):
+        return value.time().replace(microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(microsecond=0)
+    if isinstance(value, dt.timedelta):
+        value = value.total_seconds() / 86400
+    if isinstance(value, bool):
+        raise Unreadable(value)
+    if isinstance(value, (int, float)):
+        if 0 <= value < 1:
+            seconds = round(value * 86400)
+            return dt.time(seconds // 3600, seconds % 3600 // 60)
+        raise Unreadable(value)
+    if isinstance(value, str):
+        text = normalize_text(value).lower()
+        m = _TIME.match(text)
+        if m:
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            part = m.group(4)
+            if part in ("chiều", "tối", "pm") and hour < 12:
+                hour += 12
+            if part == "trưa" and hour < 11:
+                hour += 12
+            if hour < 24 and minute < 60:
+                return dt.time(hour, minute)
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise Unreadable(value) from None
+        return parse_time(number)
+    raise Unreadable(value)
+
+
+# --- whole numbers and phones ----------------------------------------------------------------
+
+def parse_int(value) -> int:
+    if isinstance(value, bool):
+        raise Unreadable(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise Unreadable(value)
+    if isinstance(value, str):
+        text = normalize_text(value)
+        if re.fullmatch(r"-?\d+", text):
+            return int(text)
+        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+            return int(re.sub(r"[.,]", "", text))
+        if re.fullmatch(r"-?\d+\.0+", text):
+            return int(float(text))
+    raise Unreadable(value)
+
+
+def parse_phone(value) -> str:
+    """Digits only, with the leading 0 that Excel drops from numbers restored."""
+    if isinstance(value, bool):
+        raise Unreadable(value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise Unreadable(value)
+        value = int(value)
+    text = str(value)
+    digits = re.sub(r"[\s.\-()]", "", normalize_text(text))
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if not digits.isdigit():
+        raise Unreadable(value)
+    if not digits.startswith("0") and len(digits) in (9, 10):
+        digits = "0" + digits
+    if re.fullmatch(r"0[35789]\d{8}|02\d{9}", digits):
+        return digits
+    raise Unreadable(value)
+
+
+def format_phone(digits: str) -> str:
+    """0912345678 → 0912 345 678; 02203123456 → 0220 3123 456."""
+    if len(digits) == 10:
+        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+    return f"{digits[:4]} {digits[4:8]} {digits[8:]}"
+
+
+# --- text ------------------------------------------------------------------------------------
+
+def to_text(value) -> str:
+    """Any cell value as the text a clerk sees (numbers without a spurious .0)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return str(value)

@@ -1,0 +1,171 @@
+"""Registry reader: sheet grids → typed domain objects and located problems.
+
+The pure part, :func:`registry_from_grids`, takes each sheet as a list of rows of cell values
+(row 0 = Excel row 1, column 0 = column A), as calamine, xlwings or a test produce them. The
+file shell, :func:`read_registry`, loads an .xlsx with python-calamine (read-only, fast).
+Columns are found by header text, never by position; extra columns are ignored. Nothing here
+raises on a bad cell: it becomes a :class:`~doithoai.problems.Problem`.
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Sequence
+
+from . import parsing, schema
+from .model import (ROW_CLASSES, Registry, RowData, Settings, TableData)
+from .problems import Problem, make
+
+Grid = Sequence[Sequence[object]]
+
+
+class RegistryUnreadable(Exception):
+    """The file cannot be opened as a workbook at all; the message is for the clerk."""
+
+
+_PARSERS = {
+    schema.DATE: (parsing.parse_date, "date-unreadable"),
+    schema.TIME: (parsing.parse_time, "time-unreadable"),
+    schema.INT: (parsing.parse_int, "number-unreadable"),
+    schema.PHONE: (parsing.parse_phone, "phone-unreadable"),
+}
+
+
+def _header_key(value) -> str:
+    return parsing.fold(parsing.to_text(value)) if not parsing.is_blank(value) else ""
+
+
+def convert(column: schema.Column, value):
+    """A cell value as the column's type. Raises parsing.Unreadable."""
+    if parsing.is_blank(value):
+        return None
+    parser = _PARSERS.get(column.type)
+    if parser:
+        return parser[0](value)
+    return parsing.normalize_text(parsing.to_text(value))
+
+
+def read_table(sheet: schema.Sheet, grid: Grid | None,
+               problems: list[Problem]) -> TableData:
+    if grid is None:
+        problems.append(make("sheet-missing", sheet.name))
+        return TableData(sheet.name, present=False, columns={})
+    header = list(grid[0]) if grid else []
+    positions = {}
+    for idx, value in enumerate(header):
+        key = _header_key(value)
+        if key and key not in positions:
+            positions[key] = idx
+    columns: dict[str, int] = {}
+    for col in sheet.columns:
+        idx = positions.get(parsing.fold(col.header))
+        if idx is None:
+            problems.append(make("column-missing", sheet.name, row=1, column=col.header))
+        else:
+            columns[col.key] = idx
+    table = TableData(sheet.name, present=True, columns=columns)
+    for r, cells in enumerate(grid[1:], start=2):
+        raw = {key: (cells[idx] if idx < len(cells) else None) for key, idx in columns.items()}
+        if all(parsing.is_blank(v) for v in raw.values()):
+            continue
+        values = {}
+        for key, value in raw.items():
+            col = sheet.column(key)
+            try:
+                values[key] = convert(col, value)
+            except parsing.Unreadable:
+                values[key] = None
+                problems.append(make(_PARSERS[col.type][1], sheet.name, row=r,
+                                     col=columns[key], column=col.header, value=value))
+        table.rows.append(RowData(r, raw, values))
+    return table
+
+
+def read_settings(grid: Grid | None, problems: list[Problem]) -> tuple[Settings, TableData]:
+    table = read_table(schema.CONFIG, grid, problems)
+    settings = Settings()
+    by_label = {parsing.fold(s.label): s for s in schema.SETTINGS}
+    value_col = table.columns.get("value")
+    for row in table.rows:
+        label = row.values.get("label")
+        setting = by_label.get(parsing.fold(label)) if label else None
+        if setting is None or setting.key in settings.rows:
+            continue
+        settings.rows[setting.key] = row.row
+        raw = row.raw.get("value")
+        column = schema.Column(setting.label, setting.key, setting.type, lookup=setting.lookup)
+        try:
+            setattr(settings, setting.key, convert(column, raw))
+        except parsing.Unreadable:
+            problems.append(make(_PARSERS[setting.type][1], schema.CONFIG.name, row=row.row,
+                                 col=value_col, column="Giá trị", value=raw))
+    for setting in schema.SETTINGS:
+        if getattr(settings, setting.key) is None and setting.default is not None:
+            setattr(settings, setting.key, setting.default)
+    return settings, table
+
+
+def read_lookups(grid: Grid | None, problems: list[Problem]) -> tuple[dict, TableData]:
+    table = read_table(schema.LOOKUP_SHEET, grid, problems)
+    lookups: dict[str, list[str]] = {}
+    for lk in schema.LOOKUPS:
+        if lk.key in table.columns:
+            values = [r.values[lk.key] for r in table.rows if r.values.get(lk.key)]
+            lookups[lk.key] = values
+        else:
+            lookups[lk.key] = list(lk.values)
+    return lookups, table
+
+
+def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Registry:
+    """Build the registry from sheet grids keyed by sheet name (missing sheets are problems)."""
+    problems: list[Problem] = []
+    tables: dict[str, TableData] = {}
+    objects: dict[str, list] = {}
+    settings, tables["settings"] = read_settings(grids.get(schema.CONFIG.name), problems)
+    lookups, tables["lookups"] = read_lookups(grids.get(schema.LOOKUP_SHEET.name), problems)
+    for key, cls in ROW_CLASSES.items():
+        sheet = schema.sheet(key)
+        table = read_table(sheet, grids.get(sheet.name), problems)
+        tables[key] = table
+        objects[key] = [cls(row=r.row, **r.values) for r in table.rows]
+    return Registry(settings=settings, lookups=lookups, tables=tables, problems=problems,
+                    source=source, **objects)
+
+
+# --- the file shell --------------------------------------------------------------------------
+
+NEEDED_SHEETS = [s.name for s in schema.SHEETS
+                 if s.key in ROW_CLASSES or s.key in ("settings", "lookups")]
+
+
+def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) -> dict[str, list]:
+    """Each wanted sheet of an .xlsx as a grid from A1, read with python-calamine."""
+    import python_calamine
+
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise RegistryUnreadable(f"Không tìm thấy tệp \"{path}\". Kiểm tra lại đường dẫn.")
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+    except Exception as exc:  # calamine raises several kinds for a non-workbook
+        raise RegistryUnreadable(
+            f"Không mở được \"{os.path.basename(path)}\" như một sổ Excel (.xlsx): {exc}. "
+            "Hãy mở tệp bằng Excel, lưu lại dạng Excel Workbook (.xlsx) rồi thử lại.") from exc
+    grids = {}
+    available = {parsing.fold(n): n for n in book.sheet_names}
+    for name in names:
+        actual = available.get(parsing.fold(name))
+        if actual is None:
+            continue
+        grids[name] = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+    return grids
+
+
+def read_registry(path: str | os.PathLike) -> Registry:
+    grids = load_grids(path)
+    if not grids:
+        raise RegistryUnreadable(
+            f"Tệp \"{os.path.basename(os.fspath(path))}\" không phải là sổ hội nghị đối thoại: "
+            "không có trang tính nào của sổ (Kế hoạch, Đại biểu, Ý kiến...). "
+            "Hãy tạo sổ mới bằng lệnh doithoai init hoặc nút Tạo sổ mới.")
+    return registry_from_grids(grids, source=os.fspath(path))

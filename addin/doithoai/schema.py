@@ -1,0 +1,522 @@
+"""The registry workbook contract, in one place (shared/spec/registry.md).
+
+Every sheet, header, internal key, type, required flag, lookup list, who edits a column and
+whether it is computed is declared here once. The blank template (:mod:`doithoai.template`),
+the reader (:mod:`doithoai.reader`), validation and the generated documentation all derive
+from these declarations; nothing else restates a header.
+
+Headers are Vietnamese and fixed (other programs find columns by header text, never by
+position). Internal keys are English identifiers used by the code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Column types understood by the reader (see doithoai.parsing).
+TEXT = "text"          # one line of text
+LONGTEXT = "longtext"  # several lines (Căn cứ: one basis per line)
+DATE = "date"          # real Excel date shown dd/mm/yyyy
+TIME = "time"          # real Excel time shown hh:mm
+INT = "int"            # whole number
+PHONE = "phone"        # Vietnamese phone number, kept as text
+CHOICE = "choice"      # one value of a Danh mục list
+
+TYPES = (TEXT, LONGTEXT, DATE, TIME, INT, PHONE, CHOICE)
+
+# Who edits a column (shown in the docs and the input messages).
+CLERK = "Văn phòng"                 # the committee office clerk
+FRONT = "Văn phòng, MTTQ"           # the clerk, from forms the Front collects
+PRODUCT = "Phần mềm"                # written by the product, never typed
+
+DATE_FORMAT = "dd/mm/yyyy"
+TIME_FORMAT = "hh:mm"
+
+COMPUTED_NOTE = "Tự động tính, không nhập"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    type: str = TEXT
+    required: bool = False
+    lookup: str | None = None      # name of a Danh mục list (its header in Danh mục)
+    computed: bool = False         # written by the product; the clerk never types here
+    editor: str = CLERK
+    width: float = 16
+    help: str = ""                 # Vietnamese input message (≤ 255 characters)
+    unique: bool = False           # the sheet's key
+
+    def __post_init__(self) -> None:
+        if self.type not in TYPES:
+            raise ValueError(f"unknown column type {self.type!r} for {self.header}")
+        if (self.type == CHOICE) != (self.lookup is not None):
+            raise ValueError(f"{self.header}: a choice column needs a lookup list, and only it")
+        if self.computed and self.editor != PRODUCT:
+            raise ValueError(f"{self.header}: a computed column is edited by the product only")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str            # Vietnamese sheet name, fixed
+    key: str             # internal key
+    table: str           # Excel Table (ListObject) name, ASCII
+    columns: tuple[Column, ...]
+    role: str            # "data" (clerk rows), "config", "lookup", "product" (written by us)
+    description: str = ""
+    landscape: bool = True
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(f"{self.name} has no column {key!r}")
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One Danh mục list: a column of the Danh mục sheet with a named range for dropdowns."""
+
+    header: str
+    key: str
+    values: tuple[str, ...]
+    fixed: bool = False   # the code relies on these exact values; the clerk may not change them
+    description: str = ""
+
+    @property
+    def range_name(self) -> str:
+        return "DM_" + self.key
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of Cấu hình (two columns: Khóa, Giá trị)."""
+
+    label: str            # the Khóa text, fixed
+    key: str
+    type: str = TEXT
+    required: bool = False
+    default: object = None
+    lookup: str | None = None
+    help: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Lookup lists (Danh mục). Fixed lists hold values the engine branches on; the others are a
+# commune's own vocabulary and ship with sensible defaults it may extend.
+
+YES, NO = "Có", "Không"
+
+LOOKUPS: tuple[Lookup, ...] = (
+    Lookup("Lĩnh vực", "fields", (
+        # Seed 004's taxonomy, grouped as the plan groups it.
+        "Kinh tế - Nông nghiệp, nông thôn",
+        "Kinh tế - Đất đai, tài nguyên, giải phóng mặt bằng",
+        "Kinh tế - Giao thông, thủy lợi, điện, nước",
+        "Kinh tế - Môi trường, rác thải",
+        "Văn hóa - xã hội - Y tế, an toàn thực phẩm",
+        "Văn hóa - xã hội - Giáo dục, văn hóa, thể thao",
+        "Văn hóa - xã hội - Chính sách người có công, người nghèo",
+        "An ninh - Trật tự, an toàn giao thông",
+        "An ninh - Tệ nạn xã hội",
+        "Hệ thống chính trị, cán bộ, công chức",
+        "Thủ tục hành chính",
+        "Khác",
+    ), description="Phân loại ý kiến theo lĩnh vực (Kế hoạch của Đảng ủy xã Đô Lương)."),
+    Lookup("Cơ quan trả lời", "agencies", (
+        "Văn phòng HĐND và UBND",
+        "Phòng Kinh tế",
+        "Phòng Văn hóa - Xã hội",
+        "Trung tâm Phục vụ hành chính công",
+        "Công an xã",
+        "Ban Chỉ huy Quân sự xã",
+        "Trạm Y tế xã",
+        "Ủy ban MTTQ Việt Nam xã",
+        "UBND cấp tỉnh và các sở, ngành",
+    ), description="Cơ quan, đơn vị được phân công tham mưu trả lời."),
+    Lookup("Nhóm đại biểu", "groups", (
+        # In protocol order: invitations sort by this order.
+        "Đại biểu cấp trên",
+        "Thường trực Đảng ủy",
+        "Thường trực HĐND",
+        "Lãnh đạo UBND",
+        "Ủy ban MTTQ và các đoàn thể",
+        "Cơ quan, phòng chuyên môn",
+        "Công an, Quân sự",
+        "Trường học, Trạm y tế",
+        "Cán bộ thôn, tổ dân phố",
+        "Đại diện Nhân dân",
+    ), description="Nhóm đại biểu theo thứ tự nghi thức; giấy mời được sắp theo thứ tự này."),
+    Lookup("Danh xưng", "honorifics", ("Ông", "Bà", "Đồng chí")),
+    Lookup("Nguồn", "sources", ("Phiếu hỏi", "Phát biểu tại hội nghị", "Văn bản", "MTTQ chuyển"),
+           fixed=True),
+    Lookup("Trạng thái ý kiến", "opinion_statuses", (
+        "Mới",
+        "Đã phân công",
+        "Đã trả lời tại hội nghị",
+        "Đang giải quyết",
+        "Đã trả lời bằng văn bản",
+        "Đã chuyển cấp trên",
+        "Đã giải quyết",
+    ), fixed=True),
+    Lookup("Cơ quan ban hành", "issuers", ("UBND", "Đảng ủy"), fixed=True),
+    Lookup("Hình thức", "forms", ("định kỳ", "chuyên đề", "đột xuất"), fixed=True),
+    Lookup("Quyền hạn ký", "authorities", ("TM.", "KT.", "Q.", "TL.", "TUQ.", "T/M", "K/T"),
+           fixed=True),
+    Lookup("Trạng thái kế hoạch", "plan_statuses", (
+        "Dự thảo", "Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành",
+    ), fixed=True),
+    Lookup("Có/Không", "yes_no", (YES, NO), fixed=True),
+    Lookup("Thẩm quyền", "competences", ("Xã", "Cấp trên"), fixed=True),
+    Lookup("Tham dự", "attendance", ("Có", "Vắng", "Ủy quyền"), fixed=True),
+    Lookup("Loại ngày nghỉ", "override_kinds", ("Nghỉ", "Làm bù", "Không nghỉ"), fixed=True),
+    Lookup("Chiều", "directions", ("trước", "sau"), fixed=True),
+    Lookup("Loại ngày", "day_kinds", ("ngày", "ngày làm việc"), fixed=True),
+    Lookup("Áp dụng", "scopes", ("Kế hoạch", "Ý kiến"), fixed=True),
+    Lookup("Mốc gốc", "anchors", (
+        "Ngày hội nghị",
+        "Ngày ban hành kế hoạch",
+        "Ngày ban hành thông báo kết luận",
+        "Ngày nhận ý kiến",
+    ), fixed=True),
+    Lookup("Loại đơn vị", "unit_types", ("xã", "phường", "đặc khu"), fixed=True),
+    Lookup("Đánh số văn bản", "numbering_modes", ("chung", "theo loại"), fixed=True),
+    Lookup("Tình trạng mốc", "milestone_statuses", (
+        "Chưa đến hạn", "Sắp đến hạn", "Quá hạn", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn",
+    ), fixed=True),
+    Lookup("Trạng thái văn bản", "document_statuses", ("Dự thảo", "Đã ban hành"), fixed=True),
+)
+
+LOOKUPS_BY_HEADER = {lk.header: lk for lk in LOOKUPS}
+
+
+def lookup(header: str) -> Lookup:
+    return LOOKUPS_BY_HEADER[header]
+
+
+# ---------------------------------------------------------------------------------------------
+# Settings (Cấu hình).
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("Tên đơn vị", "unit_name", required=True,
+            help="Ví dụ: Phường Tứ Minh"),
+    Setting("Loại đơn vị", "unit_type", CHOICE, required=True, lookup="Loại đơn vị",
+            help="xã, phường hoặc đặc khu"),
+    Setting("Tỉnh/Thành phố", "province", required=True, help="Ví dụ: Thành phố Hải Phòng"),
+    Setting("Địa danh", "place_name", required=True,
+            help="Địa danh ghi ở dòng ngày tháng của văn bản, ví dụ: Tứ Minh"),
+    Setting("Cơ quan chủ quản", "parent_agency",
+            help="Thường để trống đối với UBND cấp xã"),
+    Setting("Tên cơ quan ban hành", "issuer_name", required=True,
+            help="Viết in hoa, ví dụ: ỦY BAN NHÂN DÂN PHƯỜNG TỨ MINH"),
+    Setting("Đảng bộ cấp trên", "party_superior",
+            help="Viết in hoa, ví dụ: ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG"),
+    Setting("Tên Đảng ủy", "party_committee_name",
+            help="Viết in hoa, ví dụ: ĐẢNG ỦY PHƯỜNG TỨ MINH"),
+    Setting("Chủ tịch UBND", "chairman", required=True),
+    Setting("Bí thư Đảng ủy", "party_secretary"),
+    Setting("Cán bộ đầu mối", "contact_officer", required=True,
+            help="Người tiếp nhận ý kiến gửi trước hội nghị"),
+    Setting("Điện thoại đầu mối", "contact_phone", PHONE),
+    Setting("Ký hiệu bộ phận soạn thảo", "drafting_unit", default="VP",
+            help="Dùng trong số công văn, ví dụ: VP trong 123/UBND-VP"),
+    Setting("Thư mục văn bản", "documents_folder", default="van-ban",
+            help="Thư mục (cạnh tệp sổ) chứa văn bản được tạo"),
+    Setting("Đánh số văn bản", "numbering", CHOICE, default="theo loại", lookup="Đánh số văn bản",
+            help="chung: một dãy số cho mọi loại; theo loại: mỗi loại văn bản một dãy số"),
+    Setting("Ngưỡng sắp đến hạn (ngày làm việc)", "due_soon_days", INT, default=3,
+            help="Mốc còn từ 0 đến số ngày làm việc này thì báo Sắp đến hạn"),
+)
+
+SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+# ---------------------------------------------------------------------------------------------
+# Sheets.
+
+def _c(header, key, type=TEXT, **kw) -> Column:
+    return Column(header, key, type, **kw)
+
+
+def _computed(header, key, type=TEXT, **kw) -> Column:
+    kw.setdefault("help", COMPUTED_NOTE)
+    return Column(header, key, type, computed=True, editor=PRODUCT, **kw)
+
+
+def _product(header, key, type=TEXT, **kw) -> Column:
+    return Column(header, key, type, editor=PRODUCT, **kw)
+
+
+PLANS = Sheet("Kế hoạch", "plans", "KeHoach", role="data",
+              description="Mỗi dòng là một hội nghị đối thoại.", columns=(
+    _c("Mã KH", "plan_id", required=True, unique=True, width=13,
+       help="Mã duy nhất của kế hoạch, ví dụ KH-2026-01"),
+    _c("Cơ quan ban hành", "issuer", CHOICE, required=True, lookup="Cơ quan ban hành", width=12,
+       help="UBND hoặc Đảng ủy: quyết định thể thức văn bản"),
+    _c("Số ký hiệu", "number_symbol", width=15,
+       help="Ghi khi ban hành, ví dụ 118/KH-UBND hoặc 02-KH/ĐU"),
+    _c("Ngày ban hành", "issue_date", DATE, width=12),
+    _c("Trích yếu", "subject", required=True, width=40),
+    _c("Hình thức", "form", CHOICE, required=True, lookup="Hình thức", width=11),
+    _c("Chủ trì", "chair_title", required=True, width=24,
+       help="Chức danh người chủ trì, ví dụ Chủ tịch UBND phường"),
+    _c("Người chủ trì", "chair_name", width=20),
+    _c("Phạm vi", "scope", required=True, width=30,
+       help="Các thôn, tổ dân phố; ngăn cách bằng dấu chấm phẩy (;)"),
+    _c("Ngày hội nghị", "meeting_date", DATE, required=True, width=12),
+    _c("Thứ", "weekday", width=9,
+       help="Không bắt buộc; nếu ghi thì phải khớp với ngày hội nghị"),
+    _c("Giờ bắt đầu", "start_time", TIME, required=True, width=9),
+    _c("Giờ kết thúc", "end_time", TIME, width=9),
+    _c("Địa điểm", "venue", required=True, width=32),
+    _c("Số đại biểu dự kiến", "expected_delegates", INT, width=10),
+    _c("Nội dung", "content", LONGTEXT, width=40),
+    _c("Căn cứ", "legal_bases", LONGTEXT, width=45,
+       help="Mỗi căn cứ một dòng (Alt+Enter để xuống dòng trong ô)"),
+    _c("Quyền hạn ký", "signing_authority", CHOICE, lookup="Quyền hạn ký", width=10,
+       help="TM., KT. (UBND) hoặc T/M, K/T (Đảng ủy)"),
+    _c("Chức vụ người ký", "signer_title", width=18, help="Ví dụ: PHÓ CHỦ TỊCH, BÍ THƯ"),
+    _c("Người ký", "signer_name", width=20),
+    _c("Trạng thái", "status", CHOICE, required=True, lookup="Trạng thái kế hoạch", width=13),
+    _c("Ghi chú", "note", LONGTEXT, width=40),
+))
+
+INVITEES = Sheet("Đại biểu", "invitees", "DaiBieu", role="data",
+                 description="Mỗi dòng là một người hoặc một cơ quan được mời.", columns=(
+    _c("Mã KH", "plan_id", required=True, width=13, help="Mã KH của hội nghị mời dự"),
+    _c("STT", "seq", INT, width=6),
+    _c("Danh xưng", "honorific", CHOICE, lookup="Danh xưng", width=10),
+    _c("Họ và tên", "full_name", required=True, width=24),
+    _c("Chức vụ", "position", width=26),
+    _c("Cơ quan/Đơn vị", "organization", width=28),
+    _c("Nhóm", "group", CHOICE, required=True, lookup="Nhóm đại biểu", width=24),
+    _c("Địa chỉ", "address", width=22, help="Thôn, tổ dân phố nơi ở"),
+    _c("Điện thoại", "phone", PHONE, width=13),
+    _c("Mời", "invited", CHOICE, required=True, lookup="Có/Không", width=7),
+    _c("Số giấy mời", "invitation_number", width=14,
+       help="Ghi khi phát hành giấy mời"),
+    _c("Ngày gửi", "sent_date", DATE, width=12),
+    _c("Tham dự", "attendance", CHOICE, lookup="Tham dự", width=10,
+       help="Ghi sau hội nghị: Có, Vắng hoặc Ủy quyền"),
+))
+
+OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
+                 description="Mỗi dòng là một ý kiến, kiến nghị của Nhân dân.", columns=(
+    _c("Mã ý kiến", "opinion_id", required=True, unique=True, width=13,
+       help="Mã duy nhất, ví dụ YK-2026-001"),
+    _c("Mã KH", "plan_id", required=True, width=13),
+    _c("Nguồn", "source", CHOICE, required=True, lookup="Nguồn", width=18, editor=FRONT),
+    _c("Ngày nhận", "received_date", DATE, required=True, width=12, editor=FRONT),
+    _c("Người nêu", "raised_by", required=True, width=22, editor=FRONT),
+    _c("Địa chỉ", "address", width=22, editor=FRONT),
+    _c("Điện thoại", "phone", PHONE, width=13, editor=FRONT),
+    _c("Nội dung", "content", LONGTEXT, required=True, width=50, editor=FRONT),
+    _c("Lĩnh vực", "field", CHOICE, required=True, lookup="Lĩnh vực", width=30),
+    _c("Thẩm quyền", "competence", CHOICE, lookup="Thẩm quyền", width=10),
+    _c("Cơ quan trả lời", "agency", CHOICE, lookup="Cơ quan trả lời", width=26),
+    _computed("Hạn trả lời", "reply_due", DATE, width=12),
+    _c("Trả lời tại hội nghị", "answered_at_meeting", CHOICE, lookup="Có/Không", width=10),
+    _c("Nội dung trả lời", "answer", LONGTEXT, width=45),
+    _c("Số văn bản trả lời", "reply_number", width=15),
+    _c("Ngày trả lời", "reply_date", DATE, width=12),
+    _c("Trạng thái", "status", CHOICE, required=True, lookup="Trạng thái ý kiến", width=20),
+    _c("Trùng với", "duplicate_of", width=13,
+       help="Mã ý kiến gốc nếu ý kiến này trùng nội dung"),
+    _c("Ghi chú", "note", LONGTEXT, width=30),
+))
+
+MILESTONES = Sheet("Mốc thời gian", "milestones", "MocThoiGian", role="data",
+                   description="Do phần mềm tính; Văn phòng chỉ ghi Ngày hoàn thành.", columns=(
+    _computed("Mã KH", "plan_id", width=13),
+    _computed("Mã ý kiến", "opinion_id", width=13),
+    _computed("Mã mốc", "code", width=18),
+    _computed("Công việc", "task", width=45),
+    _computed("Đơn vị thực hiện", "unit", width=24),
+    _computed("Hạn", "due", DATE, width=12),
+    _computed("Căn cứ", "basis", width=40),
+    _c("Ngày hoàn thành", "done_date", DATE, width=12,
+       help="Ghi ngày công việc đã xong"),
+    _computed("Tình trạng", "status", width=18),
+    _computed("Còn lại (ngày làm việc)", "remaining", INT, width=11),
+))
+
+RULES = Sheet("Quy tắc thời hạn", "rules", "QuyTacThoiHan", role="config",
+              description="Quy tắc tính hạn; có thể sửa, thêm, tắt.", columns=(
+    _c("Mã mốc", "code", required=True, unique=True, width=18),
+    _c("Công việc", "task", required=True, width=45),
+    _c("Mốc gốc", "anchor", CHOICE, required=True, lookup="Mốc gốc", width=24),
+    _c("Chiều", "direction", CHOICE, required=True, lookup="Chiều", width=8),
+    _c("Số ngày", "days", INT, required=True, width=8),
+    _c("Loại ngày", "day_kind", CHOICE, required=True, lookup="Loại ngày", width=13),
+    _c("Đơn vị thực hiện", "unit", width=26),
+    _c("Áp dụng", "applies_to", CHOICE, required=True, lookup="Áp dụng", width=11),
+    _c("Căn cứ pháp lý", "legal_basis", width=45),
+    _c("Bắt buộc", "mandatory", CHOICE, required=True, lookup="Có/Không", width=9),
+    _c("Sử dụng", "enabled", CHOICE, lookup="Có/Không", width=9,
+       help="Không: tạm tắt quy tắc này"),
+))
+
+OVERRIDES = Sheet("Ngày nghỉ", "overrides", "NgayNghi", role="config",
+                  description="Điều chỉnh lịch nghỉ so với lịch nghỉ lễ có sẵn.", columns=(
+    _c("Ngày", "date", DATE, required=True, unique=True, width=12),
+    _c("Loại", "kind", CHOICE, required=True, lookup="Loại ngày nghỉ", width=12,
+       help="Nghỉ: thêm ngày nghỉ; Làm bù: thứ Bảy/Chủ nhật đi làm; Không nghỉ: bỏ một ngày lễ"),
+    _c("Lý do", "reason", width=40),
+    _c("Căn cứ", "basis", width=45, help="Văn bản quyết định việc điều chỉnh"),
+))
+
+REGISTER = Sheet("Sổ văn bản", "register", "SoVanBan", role="product",
+                 description="Sổ đăng ký văn bản do phần mềm ghi.", columns=(
+    _product("Số", "number", INT, width=7),
+    _product("Ký hiệu", "symbol", width=12),
+    _product("Số ký hiệu", "number_symbol", width=15),
+    _product("Ngày", "date", DATE, width=12),
+    _product("Loại", "kind", width=10),
+    _product("Trích yếu", "subject", width=40),
+    _product("Mã KH", "plan_id", width=13),
+    _product("Mã ý kiến", "opinion_id", width=13),
+    _product("Tệp", "file", width=36),
+    _product("Trạng thái", "status", CHOICE, lookup="Trạng thái văn bản", width=12),
+    _product("Dấu vân tay", "fingerprint", width=20),
+))
+
+CHECKS = Sheet("Kiểm tra", "checks", "KiemTra", role="product",
+               description="Kết quả kiểm tra dữ liệu lần gần nhất.", columns=(
+    _product("Mức độ", "severity", width=10),
+    _product("Mã lỗi", "code", width=20),
+    _product("Trang tính", "sheet", width=14),
+    _product("Ô", "cell", width=8),
+    _product("Dòng", "row", INT, width=7),
+    _product("Cột", "column", width=18),
+    _product("Giá trị", "value", width=24),
+    _product("Nội dung", "message", width=50),
+    _product("Cách sửa", "hint", width=45),
+))
+
+DASHBOARD = Sheet("Tổng hợp", "dashboard", "TongHop", role="product",
+                  description="Số liệu tổng hợp do phần mềm ghi.", landscape=False, columns=(
+    _product("Mục", "item", width=40),
+    _product("Số lượng", "count", INT, width=12),
+))
+
+LOG = Sheet("Nhật ký", "log", "NhatKy", role="product",
+            description="Nhật ký mỗi lần bấm nút.", columns=(
+    _product("Thời gian", "time", width=18),
+    _product("Người dùng", "user", width=16),
+    _product("Thao tác", "action", width=22),
+    _product("Kết quả", "result", width=50),
+    _product("Tệp", "files", width=40),
+))
+
+# Cấu hình and Danh mục have their own shapes; they are still Tables with a header row.
+CONFIG = Sheet("Cấu hình", "settings", "CauHinh", role="config", landscape=False,
+               description="Thông tin của đơn vị.", columns=(
+    Column("Khóa", "label", width=36),
+    Column("Giá trị", "value", width=50),
+))
+
+LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
+                     description="Danh sách chọn cho các ô có mũi tên.", columns=tuple(
+    Column(lk.header, lk.key, width=max(12, min(45, max(len(v) for v in lk.values) + 2)))
+    for lk in LOOKUPS
+))
+
+# Order of the sheets in the workbook: daily work first, set-up after, product reports last.
+SHEETS: tuple[Sheet, ...] = (
+    PLANS, INVITEES, OPINIONS, MILESTONES, REGISTER,
+    CONFIG, RULES, OVERRIDES, LOOKUP_SHEET,
+    CHECKS, DASHBOARD, LOG,
+)
+
+SHEETS_BY_KEY = {s.key: s for s in SHEETS}
+SHEETS_BY_NAME = {s.name: s for s in SHEETS}
+
+
+def sheet(key: str) -> Sheet:
+    return SHEETS_BY_KEY[key]
+
+
+# ---------------------------------------------------------------------------------------------
+# Default deadline rules (deadlines.md, "Default rules"). Rows of Quy tắc thời hạn.
+
+LAW_43 = "Luật Tổ chức chính quyền địa phương 2025, Điều 43"
+CONCLUSION_GUIDANCE = ("Hướng dẫn của cấp tỉnh về đối thoại (Kế hoạch xã Bắc Thanh Miện "
+                       "năm 2025 dẫn chiếu)")
+
+DEFAULT_RULES: tuple[dict, ...] = tuple(
+    dict(code=code, task=task, anchor=anchor, direction=direction, days=days, day_kind=kind,
+         unit=unit, applies_to=applies, legal_basis=basis, mandatory=mandatory, enabled=YES)
+    for code, task, anchor, direction, days, kind, unit, applies, basis, mandatory in (
+        ("THONG_BAO", "Thông báo thời gian, địa điểm, nội dung hội nghị trên truyền thanh và tới thôn",
+         "Ngày hội nghị", "trước", 7, "ngày", "Phòng Văn hóa - Xã hội", "Kế hoạch",
+         LAW_43 + " (chậm nhất 07 ngày trước hội nghị)", YES),
+        ("PHAT_PHIEU", "Phát phiếu hỏi, phiếu đăng ký phát biểu",
+         "Ngày hội nghị", "trước", 25, "ngày", "Ủy ban MTTQ, thôn, tổ dân phố", "Kế hoạch",
+         "Thực tiễn (Kế hoạch 118/KH-UBND phường Tứ Minh)", NO),
+        ("THU_PHIEU", "Thu phiếu, gửi về Văn phòng",
+         "Ngày hội nghị", "trước", 21, "ngày", "Ủy ban MTTQ, thôn, tổ dân phố", "Kế hoạch",
+         "Thực tiễn (Kế hoạch phường Tứ Minh, xã Bắc Thanh Miện)", NO),
+        ("TONG_HOP", "Báo cáo tổng hợp ý kiến, công văn phân công trả lời",
+         "Ngày hội nghị", "trước", 17, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
+         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+        ("BAO_CAO_DON_VI", "Các đơn vị gửi báo cáo tình hình",
+         "Ngày hội nghị", "trước", 10, "ngày", "Các cơ quan, đơn vị", "Kế hoạch",
+         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+        ("DU_THAO_TRA_LOI", "Các đơn vị gửi dự thảo trả lời ý kiến",
+         "Ngày hội nghị", "trước", 7, "ngày", "Các cơ quan, đơn vị", "Kế hoạch",
+         "Thực tiễn (Kế hoạch phường Tứ Minh, xã Bắc Thanh Miện)", NO),
+        ("GIAY_MOI", "Phát hành giấy mời",
+         "Ngày hội nghị", "trước", 7, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
+         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+        ("HOI_TRUONG", "Chuẩn bị hội trường, loa máy",
+         "Ngày hội nghị", "trước", 2, "ngày", "Thôn, tổ dân phố nơi tổ chức", "Kế hoạch",
+         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+        ("CONG_KHAI_KET_QUA", "Công bố kết quả: niêm yết, truyền thanh, gửi trưởng thôn",
+         "Ngày hội nghị", "sau", 10, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
+         LAW_43, YES),
+        ("KET_LUAN", "Ban hành thông báo kết luận hội nghị",
+         "Ngày hội nghị", "sau", 10, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
+         CONCLUSION_GUIDANCE, NO),
+        ("KET_LUAN_GIA_HAN", "Thông báo kết luận (vụ việc phức tạp, tối đa)",
+         "Ngày hội nghị", "sau", 15, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
+         CONCLUSION_GUIDANCE, YES),
+        ("BAO_CAO_KET_QUA", "Báo cáo kết quả lên cấp có thẩm quyền",
+         "Ngày hội nghị", "sau", 10, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
+         "Thực tiễn (Kế hoạch xã Quảng Sơn năm 2026)", NO),
+        ("TRA_LOI", "Trả lời bằng văn bản cho người nêu ý kiến",
+         "Ngày ban hành thông báo kết luận", "sau", 15, "ngày làm việc", "Cơ quan được phân công",
+         "Ý kiến", "Kế hoạch xã Bắc Thanh Miện năm 2025 (15 ngày làm việc sau thông báo kết luận)",
+         NO),
+    )
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar overrides shipped in every new registry (Ngày nghỉ): the official 2026 schedule where
+# the pinned holidays package differs from it or needs stating (deadlines.md). Data the clerk can
+# correct, not code.
+
+VPCP_2026 = "Công văn 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ"
+
+DEFAULT_OVERRIDES: tuple[dict, ...] = (
+    dict(date="02/01/2026", kind="Nghỉ", reason="Nghỉ hoán đổi dịp Tết Dương lịch 2026",
+         basis=VPCP_2026),
+    dict(date="10/01/2026", kind="Làm bù", reason="Làm bù cho ngày thứ Sáu 02/01/2026",
+         basis=VPCP_2026),
+    dict(date="22/08/2026", kind="Làm bù", reason="Làm bù cho ngày thứ Hai 31/8/2026",
+         basis=VPCP_2026),
+    dict(date="31/08/2026", kind="Nghỉ", reason="Nghỉ hoán đổi dịp Quốc khánh 2026",
+         basis=VPCP_2026),
+    dict(date="24/11/2026", kind="Không nghỉ",
+         reason="Ngày Văn hóa Việt Nam: chưa thấy văn bản quy định là ngày nghỉ; xóa dòng này "
+                "nếu có quyết định cho nghỉ",
+         basis="Bộ luật Lao động 2019, Điều 112 (danh sách ngày nghỉ lễ)"),
+)

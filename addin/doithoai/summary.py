@@ -1,0 +1,54 @@
+"""Counts of a registry: plans, invitees, opinions by status and by field."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Registry
+
+EMPTY = "(chưa ghi)"
+
+
+def summarize(reg: Registry) -> dict:
+    by_plan_invitees = Counter(i.plan_id for i in reg.invitees)
+    by_plan_opinions = Counter(o.plan_id for o in reg.opinions)
+    return {
+        "unit": reg.settings.unit_name,
+        "plans": len(reg.plans),
+        "invitees": len(reg.invitees),
+        "invited": sum(1 for i in reg.invitees if i.invited == "Có"),
+        "opinions": len(reg.opinions),
+        "opinions_by_status": dict(Counter(o.status or EMPTY for o in reg.opinions)
+                                   .most_common()),
+        "opinions_by_field": dict(Counter(o.field or EMPTY for o in reg.opinions)
+                                  .most_common()),
+        "per_plan": [
+            {"plan": p.plan_id, "meeting_date": p.meeting_date.isoformat()
+             if p.meeting_date else None, "status": p.status,
+             "invitees": by_plan_invitees.get(p.plan_id, 0),
+             "opinions": by_plan_opinions.get(p.plan_id, 0)}
+            for p in reg.plans
+        ],
+        "problems": len(reg.problems),
+    }
+
+
+def render(summary: dict) -> str:
+    lines = [f"Đơn vị: {summary['unit'] or EMPTY}",
+             f"Kế hoạch: {summary['plans']}",
+             f"Đại biểu: {summary['invitees']} (được mời: {summary['invited']})",
+             f"Ý kiến: {summary['opinions']}"]
+    for p in summary["per_plan"]:
+        date = p["meeting_date"] or EMPTY
+        if p["meeting_date"]:
+            y, m, d = p["meeting_date"].split("-")
+            date = f"{d}/{m}/{y}"
+        lines.append(f"  - {p['plan']}: hội nghị {date}, {p['status'] or EMPTY}, "
+                     f"{p['invitees']} đại biểu, {p['opinions']} ý kiến")
+    lines.append("Ý kiến theo trạng thái:")
+    lines += [f"  - {k}: {v}" for k, v in summary["opinions_by_status"].items()]
+    lines.append("Ý kiến theo lĩnh vực:")
+    lines += [f"  - {k}: {v}" for k, v in summary["opinions_by_field"].items()]
+    if summary["problems"]:
+        lines.append(f"Có {summary['problems']} chỗ không đọc được "
+                     "(chạy doithoai validate để xem chi tiết).")
+    return "\n".join(lines)

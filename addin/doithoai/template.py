@@ -1,0 +1,324 @@
+"""Build a registry workbook from the schema: the blank template, or one filled with rows.
+
+Every sheet is one Excel Table with its header in row 1, frozen; dates show dd/mm/yyyy and
+times hh:mm; choice columns get a dropdown fed by a named range over their Danh mục column,
+with a Vietnamese input message; computed columns have a grey header with the note
+"Tự động tính, không nhập", grey cells that are locked and a validation that refuses typing.
+Sheets print on A4 landscape with the header row repeated.
+
+Why computed cells are not protected by sheet protection: a protected sheet stops an Excel
+Table from growing when the clerk types below it, and would make every button unprotect and
+re-protect. The cells are still marked locked, so an office that turns protection on keeps them.
+
+This module writes *new* files only (architecture.md, decision 3): it never opens an existing
+registry to save it again.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Iterable, Mapping
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from . import parsing, schema
+from .problems import column_letter
+
+TEMPLATE_NAME = "so-doi-thoai-mau.xlsx"  # the committed blank registry in workbook_templates/
+LAST_ROW = 10000          # validations and conditional formats reach this row
+LOOKUP_ROWS = 500         # a Danh mục list may grow to this many values
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
+COMPUTED_HEADER_FILL = PatternFill("solid", fgColor="BFBFBF")
+COMPUTED_HEADER_FONT = Font(name="Calibri", bold=True, color="000000")
+COMPUTED_FILL = PatternFill("solid", fgColor="F2F2F2")
+OVERDUE_FILL = PatternFill("solid", fgColor="FFC7CE")
+OVERDUE_FONT = Font(color="9C0006")
+SOON_FILL = PatternFill("solid", fgColor="FFEB9C")
+SOON_FONT = Font(color="9C5700")
+DONE_FILL = PatternFill("solid", fgColor="C6EFCE")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
+
+FIXED_LIST_NOTE = "Danh sách cố định: phần mềm dựa vào các giá trị này, không sửa."
+PRODUCT_SHEET_NOTE = "Trang này do phần mềm ghi lại mỗi lần bấm nút; không nhập tay."
+
+
+def _number_format(col: schema.Column) -> str | None:
+    return {schema.DATE: schema.DATE_FORMAT, schema.TIME: schema.TIME_FORMAT,
+            schema.INT: "0"}.get(col.type)
+
+
+def _cell_value(col: schema.Column, value):
+    """Sample/CSV values become real Excel dates, times and numbers where the column says so."""
+    if parsing.is_blank(value):
+        return None
+    if col.type in (schema.DATE, schema.TIME, schema.INT) and isinstance(value, str):
+        try:
+            return {schema.DATE: parsing.parse_date, schema.TIME: parsing.parse_time,
+                    schema.INT: parsing.parse_int}[col.type](value)
+        except parsing.Unreadable:
+            return value  # kept as typed: a deliberate sample error stays visible to validation
+    return value
+
+
+def _prompt(title: str, text: str) -> dict:
+    return dict(showInputMessage=True, promptTitle=title[:32], prompt=text[:255])
+
+
+def _column_validation(col: schema.Column, letter: str, prompt: str) -> DataValidation | None:
+    sqref = f"{letter}2:{letter}{LAST_ROW}"
+    if col.computed:
+        dv = DataValidation(type="custom", formula1=f"LEN({letter}2)=0", allow_blank=True,
+                            showErrorMessage=True, errorStyle="stop",
+                            errorTitle="Cột tự động tính",
+                            error="Cột này do phần mềm tự tính, không nhập tay. Bấm Esc để bỏ.",
+                            **_prompt(col.header, schema.COMPUTED_NOTE))
+    elif col.type == schema.CHOICE:
+        lk = schema.lookup(col.lookup)
+        dv = DataValidation(type="list", formula1=f"={lk.range_name}", allow_blank=True,
+                            showErrorMessage=True, errorStyle="stop",
+                            errorTitle="Giá trị không có trong danh sách",
+                            error=(f"Chọn một giá trị trong danh sách \"{lk.header}\". "
+                                   + ("Danh sách này cố định." if lk.fixed else
+                                      "Muốn thêm giá trị mới, thêm vào trang Danh mục.")),
+                            **_prompt(col.header, prompt))
+    elif col.type == schema.DATE:
+        dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)",
+                            formula2="DATE(2100,12,31)", allow_blank=True,
+                            showErrorMessage=True, errorStyle="warning",
+                            errorTitle="Ngày chưa đúng",
+                            error="Nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026.",
+                            **_prompt(col.header, prompt))
+    elif col.type == schema.TIME:
+        dv = DataValidation(type="time", operator="between", formula1="0", formula2="0.999988",
+                            allow_blank=True, showErrorMessage=True, errorStyle="warning",
+                            errorTitle="Giờ chưa đúng",
+                            error="Nhập giờ theo dạng giờ:phút, ví dụ 08:00.",
+                            **_prompt(col.header, prompt))
+    elif col.type == schema.INT:
+        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                            allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                            errorTitle="Số chưa đúng", error="Chỉ nhập số nguyên, ví dụ 150.",
+                            **_prompt(col.header, prompt))
+    elif prompt:
+        dv = DataValidation(allow_blank=True, **_prompt(col.header, prompt))
+    else:
+        return None
+    dv.add(sqref)
+    return dv
+
+
+def _column_prompt(col: schema.Column) -> str:
+    parts = []
+    if col.required:
+        parts.append("Bắt buộc.")
+    if col.help:
+        parts.append(col.help if col.help.endswith(".") else col.help + ".")
+    if col.type == schema.DATE and not col.computed:
+        parts.append("Dạng ngày/tháng/năm.")
+    if col.type == schema.TIME:
+        parts.append("Dạng giờ:phút.")
+    if col.type == schema.CHOICE:
+        parts.append(f"Chọn trong danh sách {col.lookup}.")
+    return " ".join(parts)
+
+
+def _write_table(ws, sheet: schema.Sheet, rows: list[Mapping]) -> None:
+    product_sheet = sheet.role == "product"
+    for c, col in enumerate(sheet.columns):
+        letter = column_letter(c)
+        cell = ws.cell(row=1, column=c + 1, value=col.header)
+        grey = col.computed or product_sheet
+        cell.fill = COMPUTED_HEADER_FILL if grey else HEADER_FILL
+        cell.font = COMPUTED_HEADER_FONT if grey else HEADER_FONT
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        if col.computed:
+            cell.comment = Comment(schema.COMPUTED_NOTE, "doithoai", width=220, height=40)
+        dim = ws.column_dimensions[letter]
+        dim.width = col.width
+        fmt = _number_format(col)
+        if fmt:
+            dim.number_format = fmt
+        for r, record in enumerate(rows or [{}], start=2):
+            body = ws.cell(row=r, column=c + 1, value=_cell_value(col, record.get(col.key)))
+            if fmt:
+                body.number_format = fmt
+            body.alignment = WRAP if col.type == schema.LONGTEXT else TOP
+            body.protection = LOCKED if grey else UNLOCKED
+            if col.computed:
+                body.fill = COMPUTED_FILL
+        if not product_sheet:
+            dv = _column_validation(col, letter, _column_prompt(col))
+            if dv is not None:
+                ws.add_data_validation(dv)
+    if product_sheet:
+        ws["A1"].comment = Comment(PRODUCT_SHEET_NOTE, "doithoai", width=220, height=50)
+    last = column_letter(len(sheet.columns) - 1)
+    table = Table(displayName=sheet.table, ref=f"A1:{last}{max(2, len(rows) + 1)}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+
+
+def _write_settings(ws, values: Mapping) -> None:
+    sheet = schema.CONFIG
+    rows = []
+    for s in schema.SETTINGS:
+        value = values.get(s.key, s.default)
+        rows.append({"label": s.label, "value": value})
+    _write_table(ws, sheet, rows)
+    # Per-setting checks on the Giá trị cell (the column holds different kinds of value).
+    for r, s in enumerate(schema.SETTINGS, start=2):
+        ws.cell(row=r, column=1).protection = LOCKED
+        ws.cell(row=r, column=1).font = Font(bold=s.required)
+        text = ("Bắt buộc. " if s.required else "") + (s.help or "")
+        if s.type == schema.CHOICE:
+            lk = schema.lookup(s.lookup)
+            dv = DataValidation(type="list", formula1=f"={lk.range_name}", allow_blank=True,
+                                showErrorMessage=True, errorStyle="stop",
+                                errorTitle="Giá trị không có trong danh sách",
+                                error=f"Chọn trong danh sách \"{lk.header}\".",
+                                **_prompt(s.label, text))
+        elif s.type == schema.INT:
+            dv = DataValidation(type="whole", operator="between", formula1="0", formula2="60",
+                                allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                                errorTitle="Số chưa đúng", error="Nhập số nguyên từ 0 đến 60.",
+                                **_prompt(s.label, text))
+        elif text.strip():
+            dv = DataValidation(allow_blank=True, **_prompt(s.label, text.strip()))
+        else:
+            continue
+        dv.add(f"B{r}")
+        ws.add_data_validation(dv)
+
+
+def _write_lookups(wb, ws, lookups: Mapping[str, Iterable[str]]) -> None:
+    sheet = schema.LOOKUP_SHEET
+    columns = {lk.key: list(lookups.get(lk.key, lk.values)) for lk in schema.LOOKUPS}
+    height = max(len(v) for v in columns.values())
+    rows = [{key: (values[i] if i < len(values) else None) for key, values in columns.items()}
+            for i in range(height)]
+    _write_table(ws, sheet, rows)
+    for c, lk in enumerate(schema.LOOKUPS):
+        letter = column_letter(c)
+        header = ws.cell(row=1, column=c + 1)
+        if lk.fixed:
+            header.fill = COMPUTED_HEADER_FILL
+            header.font = COMPUTED_HEADER_FONT
+            header.comment = Comment(FIXED_LIST_NOTE, "doithoai", width=220, height=50)
+            for r in range(2, height + 2):
+                ws.cell(row=r, column=c + 1).protection = LOCKED
+        ref = (f"OFFSET('{sheet.name}'!${letter}$2,0,0,"
+               f"MAX(1,COUNTA('{sheet.name}'!${letter}$2:${letter}${LOOKUP_ROWS + 1})),1)")
+        wb.defined_names[lk.range_name] = DefinedName(lk.range_name, attr_text=ref)
+
+
+def _conditional_formats(ws, sheet: schema.Sheet) -> None:
+    """Overdue and near rows, defined once here (used by the deadline engine's statuses)."""
+    last = column_letter(len(sheet.columns) - 1)
+    area = f"A2:{last}{LAST_ROW}"
+    if sheet.key == "milestones":
+        status = column_letter(sheet.keys.index("status"))
+        for text, fill, font in (("Quá hạn", OVERDUE_FILL, OVERDUE_FONT),
+                                 ("Sắp đến hạn", SOON_FILL, SOON_FONT),
+                                 ("Hoàn thành trễ hạn", SOON_FILL, None),
+                                 ("Hoàn thành đúng hạn", DONE_FILL, None)):
+            ws.conditional_formatting.add(area, FormulaRule(
+                formula=[f'${status}2="{text}"'], fill=fill, font=font, stopIfTrue=True))
+    elif sheet.key == "opinions":
+        due = column_letter(sheet.keys.index("reply_due"))
+        st = column_letter(sheet.keys.index("status"))
+        pending = ",".join(f'${st}2="{s}"' for s in ("Mới", "Đã phân công", "Đang giải quyết"))
+        ws.conditional_formatting.add(f"{due}2:{due}{LAST_ROW}", FormulaRule(
+            formula=[f"AND(${due}2<>\"\",${due}2<TODAY(),OR({pending}))"],
+            fill=OVERDUE_FILL, font=OVERDUE_FONT, stopIfTrue=True))
+    elif sheet.key == "checks":
+        sev = column_letter(sheet.keys.index("severity"))
+        ws.conditional_formatting.add(area, FormulaRule(
+            formula=[f'${sev}2="Lỗi"'], fill=OVERDUE_FILL, font=OVERDUE_FONT))
+        ws.conditional_formatting.add(area, FormulaRule(
+            formula=[f'${sev}2="Cảnh báo"'], fill=SOON_FILL, font=SOON_FONT))
+
+
+def _print_setup(ws, sheet: schema.Sheet) -> None:
+    ws.freeze_panes = "A2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "Trang &P / &N"
+    ws.oddHeader.center.text = f"{sheet.name}"
+
+
+def build_workbook(*, settings: Mapping | None = None,
+                   rows: Mapping[str, list[Mapping]] | None = None,
+                   lookups: Mapping[str, Iterable[str]] | None = None,
+                   rules: list[Mapping] | None = None,
+                   overrides: list[Mapping] | None = None) -> Workbook:
+    """A registry workbook. With no arguments: the blank template (defaults pre-filled)."""
+    rows = dict(rows or {})
+    rows.setdefault("rules", list(rules if rules is not None else schema.DEFAULT_RULES))
+    rows.setdefault("overrides",
+                    list(overrides if overrides is not None else schema.DEFAULT_OVERRIDES))
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.creator = "doithoai"
+    wb.properties.title = "Sổ theo dõi hội nghị đối thoại"
+    for sheet in schema.SHEETS:
+        ws = wb.create_sheet(sheet.name)
+        if sheet.key == "settings":
+            _write_settings(ws, settings or {})
+        elif sheet.key == "lookups":
+            _write_lookups(wb, ws, lookups or {})
+        else:
+            _write_table(ws, sheet, rows.get(sheet.key, []))
+        _conditional_formats(ws, sheet)
+        _print_setup(ws, sheet)
+        if sheet.role == "product":
+            ws.sheet_properties.tabColor = "808080"
+    wb.active = 0
+    return wb
+
+
+def save_atomic(wb: Workbook, path: str | os.PathLike) -> None:
+    """Save to a temporary file beside ``path``, then rename: never a half-written file."""
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class AlreadyExists(Exception):
+    pass
+
+
+def create_blank(path: str | os.PathLike) -> str:
+    """``doithoai init``: a new blank registry; refuses to replace an existing file."""
+    path = os.fspath(path)
+    if not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    if os.path.exists(path):
+        raise AlreadyExists(path)
+    save_atomic(build_workbook(), path)
+    return path

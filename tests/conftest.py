@@ -1,0 +1,34 @@
+import os
+import shutil
+
+import pytest
+
+from doithoai import demo, reader, template
+from doithoai.samples import SAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_paths(tmp_path_factory):
+    """The five sample registries, built once per test session: slug → path."""
+    out = tmp_path_factory.mktemp("samples")
+    return {s.slug: demo.build_sample(s, str(out / s.slug)) for s in SAMPLES}
+
+
+@pytest.fixture(scope="session")
+def sample_registries(sample_paths):
+    return {slug: reader.read_registry(path) for slug, path in sample_paths.items()}
+
+
+@pytest.fixture
+def sample_copy(sample_paths, tmp_path):
+    """A private copy of one sample registry, to modify in a test."""
+    def copy(slug):
+        dst = tmp_path / os.path.basename(sample_paths[slug])
+        shutil.copy(sample_paths[slug], dst)
+        return str(dst)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def blank_path(tmp_path_factory):
+    return template.create_blank(str(tmp_path_factory.mktemp("blank") / "so.xlsx"))

@@ -1,0 +1,89 @@
+"""The doithoai command, as a clerk or CI runs it."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from doithoai import cli
+
+SUBCOMMANDS = ["demo", "init", "summary"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "doithoai", *args], capture_output=True,
+                          text=True, encoding="utf-8", cwd=cwd)
+
+
+def test_demo_writes_one_registry_per_commune(tmp_path):
+    res = run("demo", "--out", str(tmp_path / "demo"))
+    assert res.returncode == 0, res.stdout + res.stderr
+    folders = sorted(os.listdir(tmp_path / "demo"))
+    assert folders == ["bac-thanh-mien", "do-luong", "quang-son", "trung-hoi", "tu-minh"]
+    for f in folders:
+        files = os.listdir(tmp_path / "demo" / f)
+        assert [x for x in files if x.endswith(".xlsx")] == [f"so-doi-thoai-{f}.xlsx"]
+    assert "[5/5] Đô Lương" in res.stdout
+    assert "Hoàn tất 5 đơn vị" in res.stdout
+    assert res.stderr == ""
+
+
+def test_demo_defaults_to_a_demo_folder(tmp_path):
+    res = run("demo", cwd=tmp_path)
+    assert res.returncode == 0
+    assert (tmp_path / "demo" / "tu-minh" / "so-doi-thoai-tu-minh.xlsx").exists()
+
+
+def test_summary_json(sample_paths, capsys):
+    assert cli.main(["summary", "--json", sample_paths["tu-minh"]]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["plans"] == 1 and data["invitees"] == 103 and data["opinions"] == 36
+    assert sum(data["opinions_by_status"].values()) == 36
+    assert sum(data["opinions_by_field"].values()) == 36
+    assert data["per_plan"][0] == {"plan": "KH-2026-01", "meeting_date": "2026-06-12",
+                                   "status": "Đã kết luận", "invitees": 103, "opinions": 36}
+
+
+def test_summary_text_is_vietnamese(sample_paths, capsys):
+    assert cli.main(["summary", sample_paths["trung-hoi"]]) == 0
+    out = capsys.readouterr().out
+    assert "Đơn vị: Xã Trung Hội" in out and "Ý kiến theo lĩnh vực:" in out
+
+
+def test_init_and_refusal(tmp_path, capsys):
+    path = str(tmp_path / "so.xlsx")
+    assert cli.main(["init", path]) == 0
+    assert os.path.exists(path)
+    before = open(path, "rb").read()
+    assert cli.main(["init", path]) == cli.EXIT_REFUSED
+    assert "đã có" in capsys.readouterr().out
+    assert open(path, "rb").read() == before
+
+
+def test_unreadable_file_exits_2_with_a_message(tmp_path, capsys):
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("rác")
+    assert cli.main(["summary", str(bad)]) == cli.EXIT_UNREADABLE
+    out = capsys.readouterr().out
+    assert "Không mở được" in out and "Traceback" not in out
+
+
+def test_unexpected_errors_never_show_a_traceback(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "cmd_summary", lambda args: 1 / 0)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    parser_main = cli.main
+    # Rebuild the parser so it picks the patched function.
+    assert parser_main(["summary", "x.xlsx"]) == cli.EXIT_CRASH
+    out = capsys.readouterr().out
+    assert "lỗi không mong đợi" in out and "Traceback" not in out
+    assert "ZeroDivisionError" in open(tmp_path / "doithoai" / "loi.log", encoding="utf-8").read()
+
+
+@pytest.mark.parametrize("sub", [None] + SUBCOMMANDS)
+def test_help_everywhere(sub):
+    res = run(*([sub] if sub else []), "--help")
+    assert res.returncode == 0
+    assert "usage: doithoai" in res.stdout
