@@ -24,7 +24,7 @@ def _out(text: str = "") -> None:
 
 def cmd_demo(args) -> int:
     from . import demo
-    demo.run(args.out, echo=_out)
+    demo.run(args.out, echo=_out, today=args.today)
     return EXIT_OK
 
 
@@ -51,6 +51,49 @@ def cmd_summary(args) -> int:
     return EXIT_OK
 
 
+def _date_arg(text: str):
+    from . import parsing
+    try:
+        return parsing.parse_date(text)
+    except parsing.Unreadable:
+        raise argparse.ArgumentTypeError(
+            f"\"{text}\" không phải là ngày (dùng YYYY-MM-DD hoặc dd/mm/yyyy)") from None
+
+
+def cmd_due(args) -> int:
+    from . import deadlines, reader, workcalendar
+    cal = workcalendar.WorkCalendar()
+    if args.registry:
+        cal = deadlines.calendar_for(reader.read_registry(args.registry))
+    n = args.n
+    if args.working:
+        out = cal.add_working_days(args.date, -n if args.before else n)
+    elif args.before:
+        out = cal.days_before(args.date, n)
+    else:
+        out = cal.add_days(args.date, n)
+    if args.explain:
+        _out(out.explain())
+    _out(out.date.isoformat())
+    return EXIT_OK
+
+
+def cmd_deadlines(args) -> int:
+    import datetime as dt
+    from . import deadlines, reader
+    reg = reader.read_registry(args.path)
+    today = args.today or dt.date.today()
+    report = deadlines.compute(reg, today)
+    if args.json:
+        _out(json.dumps({"today": today.isoformat(),
+                         "milestones": [m.to_json() for m in report.milestones],
+                         "problems": [p.to_json() for p in report.problems]},
+                        ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _out(deadlines.render(report))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doithoai",
@@ -67,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="thư mục kết quả (mặc định: ./demo)")
     p.set_defaults(func=cmd_demo)
 
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
+                   help="ngày dùng để xét tình trạng các mốc (mặc định: hôm nay)")
+
     p = sub.add_parser("init", help="tạo một sổ mới, trống",
                        description="Tạo sổ theo dõi mới (.xlsx) với danh mục và quy tắc thời "
                                    "hạn mặc định. Không bao giờ ghi đè tệp đã có.")
@@ -78,6 +124,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("due", help="tính một ngày hạn theo ngày làm việc",
+                       description="Tính ngày hạn từ DATE cộng (hoặc trừ) N ngày. Dòng cuối là "
+                                   "ngày kết quả dạng YYYY-MM-DD.")
+    p.add_argument("date", type=_date_arg, metavar="DATE", help="ngày gốc (YYYY-MM-DD hoặc dd/mm/yyyy)")
+    p.add_argument("n", type=int, metavar="N", help="số ngày")
+    p.add_argument("--working", action="store_true",
+                   help="N là ngày làm việc (không tính ngày gốc); nếu không: ngày lịch, gặp "
+                        "ngày nghỉ thì chuyển sang ngày làm việc tiếp theo")
+    p.add_argument("--before", action="store_true",
+                   help="đếm lùi: \"chậm nhất N ngày trước DATE\"; gặp ngày nghỉ thì lùi về "
+                        "ngày làm việc liền trước")
+    p.add_argument("--registry", metavar="PATH",
+                   help="áp dụng trang Ngày nghỉ của sổ này")
+    p.add_argument("--explain", action="store_true", help="in cách tính trước kết quả")
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("deadlines", help="các mốc thời gian và tình trạng",
+                       description="Áp dụng Quy tắc thời hạn cho mọi kế hoạch và ý kiến của "
+                                   "sổ; in hạn, đơn vị, tình trạng và số ngày làm việc còn lại.")
+    p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
+                   help="xét tình trạng tại ngày này (mặc định: hôm nay)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.set_defaults(func=cmd_deadlines)
     return parser
 
 

@@ -1,53 +1,93 @@
 """``doithoai demo``: every capability that exists, run on the five sample communes.
 
 For each commune a folder under the output directory receives exactly one registry workbook
-built from the sample CSVs; then each step below runs on it and reports one line. Later
-capabilities add a step to ``STEPS``.
+built from the sample CSVs; then each step below runs on it and reports. A step that changes
+the workbook applies its :class:`~doithoai.changes.Changes` to the workbook the demo built in
+memory (never to a file loaded from disk) and the registry is saved again and re-read.
+Later capabilities add a step to ``STEPS``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
+from dataclasses import dataclass
 from typing import Callable
 
-from . import reader, summary, template
+from . import changes as changes_mod
+from . import deadlines, reader, summary, template
 from .samples import SAMPLES, Sample, load
 
 Echo = Callable[[str], None]
 
 
-def build_sample(s: Sample, folder: str) -> str:
-    """Write the sample's registry into ``folder``; returns its path."""
+@dataclass
+class Context:
+    sample: Sample
+    path: str
+    wb: object          # the openpyxl workbook the demo built
+    reg: object         # the registry as read back from ``path``
+    today: dt.date
+    echo: Echo
+
+    def apply(self, ch: changes_mod.Changes) -> None:
+        changes_mod.apply_to_openpyxl(self.wb, ch)
+        template.save_atomic(self.wb, self.path)
+        self.reg = reader.read_registry(self.path)
+
+
+def build_sample(s: Sample, folder: str):
+    """Write the sample's registry into ``folder``; returns its path (and keeps the workbook)."""
+    return _build(s, folder)[0]
+
+
+def _build(s: Sample, folder: str):
     path = os.path.join(folder, s.registry_name)
-    template.save_atomic(template.build_workbook(**load(s)), path)
-    return path
+    wb = template.build_workbook(**load(s))
+    template.save_atomic(wb, path)
+    return path, wb
 
 
-def step_summary(path: str, reg, echo: Echo) -> None:
-    sm = summary.summarize(reg)
+def step_summary(ctx: Context) -> None:
+    sm = summary.summarize(ctx.reg)
     by_status = ", ".join(f"{k} {v}" for k, v in sm["opinions_by_status"].items())
-    echo(f"    Đọc lại sổ: {sm['plans']} kế hoạch, {sm['invitees']} đại biểu, "
-         f"{sm['opinions']} ý kiến ({by_status}).")
+    ctx.echo(f"    Đọc lại sổ: {sm['plans']} kế hoạch, {sm['invitees']} đại biểu, "
+             f"{sm['opinions']} ý kiến ({by_status}).")
 
 
-STEPS: list[Callable] = [step_summary]
+def step_deadlines(ctx: Context) -> None:
+    report = deadlines.compute(ctx.reg, ctx.today)
+    ctx.apply(deadlines.to_changes(ctx.reg, report))
+    counts = {}
+    for m in report.milestones:
+        counts[m.status] = counts.get(m.status, 0) + 1
+    text = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+    ctx.echo(f"    Tính hạn: {len(report.milestones)} mốc ({text}); "
+             f"{len(report.reply_due)} ý kiến có hạn trả lời.")
+    for p in report.problems:
+        where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
+        ctx.echo(f"      - {p.severity}: {p.message} ({where})")
 
 
-def run(out: str, echo: Echo = print) -> list[str]:
+STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines]
+
+
+def run(out: str, echo: Echo = print, today: dt.date | None = None) -> list[str]:
     out = os.path.abspath(out)
+    today = today or dt.date.today()
     os.makedirs(out, exist_ok=True)
-    echo(f"Tạo dữ liệu mẫu của {len(SAMPLES)} đơn vị vào thư mục {out}")
+    echo(f"Tạo dữ liệu mẫu của {len(SAMPLES)} đơn vị vào thư mục {out} "
+         f"(tình trạng tính đến {today.strftime('%d/%m/%Y')})")
     paths = []
     start = time.perf_counter()
     for n, s in enumerate(SAMPLES, start=1):
         t0 = time.perf_counter()
-        folder = os.path.join(out, s.slug)
-        path = build_sample(s, folder)
+        path, wb = _build(s, os.path.join(out, s.slug))
         echo(f"[{n}/{len(SAMPLES)}] {s.name} (kế hoạch mẫu {s.seed}): "
              f"{os.path.relpath(path, out)}")
-        reg = reader.read_registry(path)
+        ctx = Context(s, path, wb, reader.read_registry(path), today, echo)
         for step in STEPS:
-            step(path, reg, echo)
+            step(ctx)
         echo(f"    Xong trong {time.perf_counter() - t0:.1f} giây.")
         paths.append(path)
     echo(f"Hoàn tất {len(SAMPLES)} đơn vị trong {time.perf_counter() - start:.1f} giây.")

@@ -69,10 +69,10 @@ class _Blank(dict):
         return ""
 
 
-def make(code: str, sheet: str, *, row: int | None = None, col: int | None = None,
+def make(kind: str, sheet: str, *, row: int | None = None, col: int | None = None,
          column: str | None = None, value: object = None, **params) -> Problem:
-    """One problem of kind ``code`` at (row, col); col is the 0-based column index."""
-    t = _TYPES[code]
+    """One problem of kind ``kind`` at (row, col); col is the 0-based column index."""
+    t = _TYPES[kind]
     fields = _Blank(params, value="" if value is None else value, column=column or "",
                     sheet=sheet)
     cell = a1(row, col) if row is not None and col is not None else None

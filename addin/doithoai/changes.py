@@ -1,0 +1,96 @@
+"""Changes to a registry workbook, as data (architecture.md, decision 4).
+
+The core never touches a workbook. It returns :class:`Changes`: rectangular blocks of values
+to write (one bulk write each, whatever the number of rows), Tables to resize. Two shells
+apply them: the Excel shell (xlwings, in the add-in) and :func:`apply_to_openpyxl` below, for
+workbooks the product has just built itself (the demo, tests) — never for a clerk's registry
+opened from disk, which openpyxl would damage.
+
+Only computed columns and product-owned sheets are written. Rows never move: a row the clerk
+has is updated in place, new rows are appended below, so anything typed beside them (Ngày hoàn
+thành, a column the commune added) stays on its row.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import schema
+from .model import Registry, TableData
+
+
+@dataclass(frozen=True)
+class Block:
+    sheet: str
+    row: int                      # top Excel row (1-based)
+    col: int                      # left column, 0-based
+    values: tuple[tuple, ...]     # rectangular
+
+    @property
+    def height(self) -> int:
+        return len(self.values)
+
+    @property
+    def width(self) -> int:
+        return len(self.values[0]) if self.values else 0
+
+
+@dataclass
+class Changes:
+    blocks: list[Block] = field(default_factory=list)
+    table_rows: dict[str, int] = field(default_factory=dict)   # sheet → body rows needed
+    summary: list[str] = field(default_factory=list)           # Vietnamese, for the clerk
+
+    def extend(self, other: "Changes") -> None:
+        self.blocks += other.blocks
+        self.table_rows.update(other.table_rows)
+        self.summary += other.summary
+
+
+def column_blocks(sheet: schema.Sheet, table: TableData, keys: list[str],
+                  rows: dict[int, dict[str, object]], first: int, last: int) -> list[Block]:
+    """One block per run of adjacent columns among ``keys``, rows ``first``..``last``.
+
+    ``rows`` maps an Excel row to its values by key; rows not in it are written blank.
+    Columns are placed where the sheet actually has them (found by header).
+    """
+    positions = sorted((table.columns[k], k) for k in keys if k in table.columns)
+    runs: list[list[tuple[int, str]]] = []
+    for pos, key in positions:
+        if runs and runs[-1][-1][0] == pos - 1:
+            runs[-1].append((pos, key))
+        else:
+            runs.append([(pos, key)])
+    blocks = []
+    for run in runs:
+        values = tuple(tuple(rows.get(r, {}).get(k) for _, k in run)
+                       for r in range(first, last + 1))
+        blocks.append(Block(sheet.name, first, run[0][0], values))
+    return blocks
+
+
+# --- the file shell for workbooks the product built itself ------------------------------------
+
+def apply_to_openpyxl(wb, changes: Changes) -> None:
+    formats = {}
+    for s in schema.SHEETS:
+        for i, c in enumerate(s.columns):
+            if c.type == schema.DATE:
+                formats[(s.name, c.header)] = schema.DATE_FORMAT
+    for block in changes.blocks:
+        ws = wb[block.sheet]
+        headers = {i: ws.cell(row=1, column=i + 1).value for i in
+                   range(block.col, block.col + block.width)}
+        for dr, values in enumerate(block.values):
+            for dc, value in enumerate(values):
+                cell = ws.cell(row=block.row + dr, column=block.col + dc + 1, value=value)
+                fmt = formats.get((block.sheet, headers[block.col + dc]))
+                if fmt and isinstance(value, dt.date):
+                    cell.number_format = fmt
+    for sheet_name, n in changes.table_rows.items():
+        ws = wb[sheet_name]
+        table = next(iter(ws.tables.values()))
+        last_col = table.ref.split(":")[1].rstrip("0123456789")
+        table.ref = f"A1:{last_col}{max(2, n + 1)}"
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref

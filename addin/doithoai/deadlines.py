@@ -1,0 +1,335 @@
+"""The deadline engine: the rules of Quy tắc thời hạn applied to plans and opinions.
+
+Pure: it takes the registry as read and a "today", and returns the Mốc thời gian rows, each
+opinion's Hạn trả lời, and the problems found (deadlines.md). Rules come from the sheet, so a
+commune that edits a rule changes the result; a rule set to Sử dụng = Không is skipped.
+
+Anchors:
+- Ngày hội nghị, Ngày ban hành kế hoạch: the plan row.
+- Ngày ban hành thông báo kết luận: the conclusion notice's date: an issued TBKL entry of the
+  Sổ văn bản, else the Ngày hoàn thành the clerk wrote on the plan's KET_LUAN (or
+  KET_LUAN_GIA_HAN) milestone. Until it exists, opinions have no Hạn trả lời.
+- Ngày nhận ý kiến: the opinion row.
+
+Opinion rules apply to each opinion not settled at the meeting and not a repeat of another.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import schema
+from .changes import Changes, column_blocks
+from .model import Milestone, Opinion, Plan, Registry, Rule
+from .problems import ERROR, WARNING, Problem, ProblemType, make, register
+from .workcalendar import Outcome, OverrideDay, WorkCalendar, fmt, fmt_long
+
+ANCHOR_MEETING = "Ngày hội nghị"
+ANCHOR_PLAN_ISSUED = "Ngày ban hành kế hoạch"
+ANCHOR_CONCLUSION = "Ngày ban hành thông báo kết luận"
+ANCHOR_RECEIVED = "Ngày nhận ý kiến"
+CONCLUSION_CODES = ("KET_LUAN", "KET_LUAN_GIA_HAN")
+CONCLUSION_DOC_KIND = "TBKL"      # Sổ văn bản: Loại of the conclusion notice
+REPLY_CODE = "TRA_LOI"
+
+NOT_DUE, DUE_SOON, OVERDUE, DONE_ON_TIME, DONE_LATE = schema.lookup("Tình trạng mốc").values
+SETTLED_AT_MEETING = "Đã trả lời tại hội nghị"
+
+register(
+    ProblemType("deadline-missed-mandatory", ERROR, "Quá hạn bắt buộc",
+                "Mốc {code} ({task}) hoàn thành ngày {value}, muộn hơn hạn {due} mà {basis} "
+                "cho phép.",
+                "Kiểm tra lại Ngày hoàn thành; nếu đúng là trễ, ghi rõ lý do ở Ghi chú của kế "
+                "hoạch và báo cáo cấp trên.",
+                "A milestone of a mandatory rule (Bắt buộc = Có) was completed after its due "
+                "date. Mandatory rules carry a legal basis, so this is an error, not a warning."),
+    ProblemType("plan-issued-too-late", ERROR, "Ban hành kế hoạch quá muộn",
+                "Kế hoạch ban hành ngày {value}, sau hạn {due} của mốc {code} ({task}) theo "
+                "{basis}.",
+                "Lùi ngày hội nghị hoặc sửa ngày ban hành để còn đủ thời gian thông báo.",
+                "The plan is issued after the date by which a mandatory step before the meeting "
+                "(such as the 7-day notice) must be done."),
+    ProblemType("meeting-not-working-day", WARNING, "Hội nghị vào ngày nghỉ",
+                "Ngày hội nghị {value} là {reason}.",
+                "Nếu cố ý tổ chức vào ngày nghỉ để Nhân dân dự đông đủ thì bỏ qua cảnh báo này.",
+                "The conference falls on a weekend or holiday. Many are held at weekends on "
+                "purpose, so this is only a warning."),
+    ProblemType("no-conference-in-year", WARNING, "Chưa có hội nghị trong năm",
+                "Chưa có hội nghị đối thoại nào trong năm {year}.",
+                "Luật Tổ chức chính quyền địa phương 2025, Điều 43: mỗi năm ít nhất một lần; "
+                "thêm kế hoạch cho năm {year}.",
+                "Each commune holds at least one dialogue conference a calendar year (Điều 43); "
+                "checked for every year from the first plan to the current one."),
+    ProblemType("rule-incomplete", ERROR, "Quy tắc thời hạn thiếu thông tin",
+                "Quy tắc {code} thiếu hoặc sai \"{column}\" nên không tính được hạn.",
+                "Điền đủ Mốc gốc, Chiều, Số ngày, Loại ngày và Áp dụng theo danh sách chọn.",
+                "A row of Quy tắc thời hạn cannot be applied; its milestones are not computed."),
+)
+
+
+@dataclass
+class MilestoneResult:
+    plan_id: str
+    opinion_id: str | None
+    code: str
+    task: str
+    unit: str
+    due: dt.date
+    basis: str
+    done_date: dt.date | None
+    status: str
+    remaining: int | None
+    mandatory: bool
+    explanation: str
+    provisional: bool
+    existing_row: int | None = None
+
+    @property
+    def key(self) -> tuple:
+        return (self.plan_id, self.opinion_id or "", self.code)
+
+    def to_json(self) -> dict:
+        return {"plan": self.plan_id, "opinion": self.opinion_id, "code": self.code,
+                "task": self.task, "unit": self.unit, "due": self.due.isoformat(),
+                "status": self.status, "remaining_working_days": self.remaining,
+                "basis": self.basis}
+
+
+@dataclass
+class DeadlineReport:
+    milestones: list[MilestoneResult]
+    reply_due: dict[str, dt.date]      # opinion_id → Hạn trả lời
+    problems: list[Problem]
+    today: dt.date
+
+
+def calendar_for(reg: Registry) -> WorkCalendar:
+    return WorkCalendar(OverrideDay(o.date, o.kind, o.reason or "", o.basis or "")
+                        for o in reg.overrides if o.date and o.kind)
+
+
+def compute_due(cal: WorkCalendar, anchor: dt.date, rule: Rule) -> Outcome:
+    n = rule.days
+    if rule.day_kind == "ngày làm việc":
+        return cal.add_working_days(anchor, n if rule.direction == "sau" else -n)
+    if rule.direction == "sau":
+        return cal.add_days(anchor, n)
+    return cal.days_before(anchor, n)
+
+
+def status_of(cal: WorkCalendar, due: dt.date, done: dt.date | None, today: dt.date,
+              soon: int) -> tuple[str, int | None]:
+    if done is not None:
+        return (DONE_ON_TIME if done <= due else DONE_LATE), None
+    remaining = cal.working_days_between(today, due)
+    if today > due:
+        return OVERDUE, remaining
+    if remaining <= soon:
+        return DUE_SOON, remaining
+    return NOT_DUE, remaining
+
+
+def _rule_fields_ok(rule: Rule, problems: list[Problem], row_cols: dict) -> bool:
+    checks = (("anchor", schema.lookup("Mốc gốc").values), ("direction", ("trước", "sau")),
+              ("day_kind", ("ngày", "ngày làm việc")), ("applies_to", ("Kế hoạch", "Ý kiến")))
+    for key, allowed in checks:
+        if getattr(rule, key) not in allowed:
+            problems.append(make("rule-incomplete", schema.RULES.name, row=rule.row,
+                                 col=row_cols.get(key), column=schema.RULES.column(key).header,
+                                 value=getattr(rule, key), code=rule.code or f"dòng {rule.row}"))
+            return False
+    if rule.days is None or rule.days < 0 or not rule.code:
+        key = "code" if not rule.code else "days"
+        problems.append(make("rule-incomplete", schema.RULES.name, row=rule.row,
+                             col=row_cols.get(key), column=schema.RULES.column(key).header,
+                             value=getattr(rule, key), code=rule.code or f"dòng {rule.row}"))
+        return False
+    return True
+
+
+def conclusion_dates(reg: Registry) -> dict[str, dt.date]:
+    dates: dict[str, dt.date] = {}
+    for e in reg.register:
+        if e.kind == CONCLUSION_DOC_KIND and e.status == "Đã ban hành" and e.plan_id and e.date:
+            dates[e.plan_id] = min(e.date, dates.get(e.plan_id, e.date))
+    for m in reg.milestones:
+        if m.code in CONCLUSION_CODES and m.done_date and not m.opinion_id and m.plan_id:
+            if m.plan_id not in dates:
+                dates[m.plan_id] = m.done_date
+            else:
+                dates[m.plan_id] = min(dates[m.plan_id], m.done_date)
+    return dates
+
+
+def opinions_needing_reply(reg: Registry, plan_id: str) -> list[Opinion]:
+    return [o for o in reg.opinions
+            if o.plan_id == plan_id and o.opinion_id and not o.duplicate_of
+            and o.answered_at_meeting != "Có" and o.status != SETTLED_AT_MEETING]
+
+
+def compute(reg: Registry, today: dt.date) -> DeadlineReport:
+    cal = calendar_for(reg)
+    soon = reg.settings.due_soon_days if reg.settings.due_soon_days is not None else 3
+    problems: list[Problem] = []
+    rule_cols = reg.tables["rules"].columns if "rules" in reg.tables else {}
+    rules = [r for r in reg.rules if r.enabled != "Không" and _rule_fields_ok(r, problems,
+                                                                             rule_cols)]
+    existing = {(m.plan_id, m.opinion_id or "", m.code): m for m in reg.milestones}
+    conclusions = conclusion_dates(reg)
+    results: list[MilestoneResult] = []
+    reply_due: dict[str, dt.date] = {}
+
+    def anchor_of(rule: Rule, plan: Plan, op: Opinion | None) -> dt.date | None:
+        return {ANCHOR_MEETING: plan.meeting_date, ANCHOR_PLAN_ISSUED: plan.issue_date,
+                ANCHOR_CONCLUSION: conclusions.get(plan.plan_id),
+                ANCHOR_RECEIVED: op.received_date if op else None}.get(rule.anchor)
+
+    def add(rule: Rule, plan: Plan, op: Opinion | None) -> None:
+        anchor = anchor_of(rule, plan, op)
+        if anchor is None:
+            return
+        out = compute_due(cal, anchor, rule)
+        key = (plan.plan_id, op.opinion_id if op else "", rule.code)
+        prior = existing.get(key)
+        done = prior.done_date if prior else None
+        if op is not None and op.reply_date and rule.code == REPLY_CODE:
+            done = done or op.reply_date
+        if op is None and rule.code in CONCLUSION_CODES:
+            done = done or conclusions.get(plan.plan_id)   # one notice completes both
+        status, remaining = status_of(cal, out.date, done, today, soon)
+        sign = "+" if rule.direction == "sau" else "−"
+        basis = (f"{rule.anchor} {fmt(anchor)} {sign} {rule.days} {rule.day_kind}"
+                 f"{' (đã tránh ngày nghỉ)' if out.moved_by else ''}"
+                 f"{' (lịch nghỉ dự kiến)' if out.provisional else ''}; {rule.legal_basis or ''}"
+                 ).rstrip("; ")
+        unit = rule.unit or ""
+        if op is not None and op.agency and rule.code == REPLY_CODE:
+            unit = op.agency
+        res = MilestoneResult(plan.plan_id, op.opinion_id if op else None, rule.code,
+                              rule.task or "", unit, out.date, basis, done, status, remaining,
+                              rule.mandatory == "Có", out.explain(), out.provisional,
+                              prior.row if prior else None)
+        results.append(res)
+        if op is not None and rule.code == REPLY_CODE:
+            reply_due[op.opinion_id] = out.date
+        if res.mandatory and done is not None and done > out.date:
+            cols = reg.tables["milestones"].columns
+            problems.append(make("deadline-missed-mandatory", schema.MILESTONES.name,
+                                 row=prior.row if prior else None,
+                                 col=cols.get("done_date") if prior else None,
+                                 column="Ngày hoàn thành", value=fmt(done), code=rule.code,
+                                 task=rule.task, due=fmt(out.date),
+                                 basis=rule.legal_basis or "quy tắc"))
+        if (res.mandatory and op is None and rule.direction == "trước" and plan.issue_date
+                and rule.anchor == ANCHOR_MEETING and plan.issue_date > out.date):
+            cols = reg.tables["plans"].columns
+            problems.append(make("plan-issued-too-late", schema.PLANS.name, row=plan.row,
+                                 col=cols.get("issue_date"), column="Ngày ban hành",
+                                 value=fmt(plan.issue_date), code=rule.code, task=rule.task,
+                                 due=fmt(out.date), basis=rule.legal_basis or "quy tắc"))
+
+    for plan in reg.plans:
+        if not plan.plan_id:
+            continue
+        for rule in rules:
+            if rule.applies_to == "Kế hoạch":
+                add(rule, plan, None)
+        opinion_rules = [r for r in rules if r.applies_to == "Ý kiến"]
+        if opinion_rules:
+            for op in opinions_needing_reply(reg, plan.plan_id):
+                for rule in opinion_rules:
+                    add(rule, plan, op)
+        if plan.meeting_date and not cal.is_working_day(plan.meeting_date):
+            cols = reg.tables["plans"].columns
+            problems.append(make("meeting-not-working-day", schema.PLANS.name, row=plan.row,
+                                 col=cols.get("meeting_date"), column="Ngày hội nghị",
+                                 value=fmt_long(plan.meeting_date),
+                                 reason=cal.day(plan.meeting_date).reason))
+    problems += yearly_coverage(reg, today)
+    results.sort(key=lambda m: (m.plan_id, m.opinion_id or "", m.due, m.code))
+    return DeadlineReport(results, reply_due, problems, today)
+
+
+def yearly_coverage(reg: Registry, today: dt.date) -> list[Problem]:
+    years = {p.meeting_date.year for p in reg.plans if p.meeting_date}
+    if not years:
+        return [make("no-conference-in-year", schema.PLANS.name, year=today.year)]
+    return [make("no-conference-in-year", schema.PLANS.name, year=y)
+            for y in range(min(years), today.year + 1) if y not in years]
+
+
+# --- the changes to apply to the workbook ----------------------------------------------------
+
+STALE_NOTE = "Quy tắc không còn áp dụng cho dòng này; có thể xóa dòng."
+COMPUTED_MILESTONE_KEYS = [c.key for c in schema.MILESTONES.columns if c.computed]
+
+
+def _milestone_values(m: MilestoneResult) -> dict:
+    return {"plan_id": m.plan_id, "opinion_id": m.opinion_id, "code": m.code, "task": m.task,
+            "unit": m.unit, "due": m.due, "basis": m.basis, "status": m.status,
+            "remaining": m.remaining}
+
+
+def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
+    """Mốc thời gian rows and Ý kiến's Hạn trả lời as bulk blocks (computed columns only)."""
+    changes = Changes()
+    table = reg.tables["milestones"]
+    if table.present:
+        produced = {m.key: m for m in report.milestones}
+        rows: dict[int, dict] = {}
+        kept = set()
+        for r in table.rows:
+            key = (r.values.get("plan_id"), r.values.get("opinion_id") or "",
+                   r.values.get("code"))
+            m = produced.get(key)
+            if m is not None and key not in kept:
+                rows[r.row] = _milestone_values(m)
+                kept.add(key)
+            else:   # nothing produces this row any more: keep what it says, mark it
+                rows[r.row] = {k: r.values.get(k) for k in COMPUTED_MILESTONE_KEYS}
+                rows[r.row].update(status=None, remaining=None, basis=STALE_NOTE)
+        last = max([1] + [r.row for r in table.rows])
+        new = [m for m in report.milestones if m.key not in kept]
+        for i, m in enumerate(new, start=last + 1):
+            rows[i] = _milestone_values(m)
+        end = last + len(new)
+        if end >= 2:
+            changes.blocks += column_blocks(schema.MILESTONES, table, COMPUTED_MILESTONE_KEYS,
+                                            rows, 2, end)
+            changes.table_rows[schema.MILESTONES.name] = end - 1
+        changes.summary.append(f"{len(report.milestones)} mốc thời gian "
+                               f"({len(new)} mốc mới).")
+    ops = reg.tables["opinions"]
+    if ops.present and "reply_due" in ops.columns and ops.rows:
+        current = {r.row: r.values.get("reply_due") for r in ops.rows}
+        wanted = {}
+        for r in ops.rows:
+            oid = r.values.get("opinion_id")
+            wanted[r.row] = report.reply_due.get(oid) if oid else None
+        if wanted != current:
+            last = max(current)
+            changes.blocks += column_blocks(schema.OPINIONS, ops, ["reply_due"],
+                                            {r: {"reply_due": v} for r, v in wanted.items()},
+                                            2, last)
+        changes.summary.append(f"{sum(1 for v in wanted.values() if v)} ý kiến có hạn trả lời.")
+    return changes
+
+
+def render(report: DeadlineReport) -> str:
+    """The milestones grouped by plan, then the problems, for a terminal."""
+    from .problems import SEVERITY_LABELS
+    lines = [f"Tình trạng tính đến {fmt_long(report.today)}:"]
+    plan = None
+    for m in report.milestones:
+        if m.plan_id != plan:
+            plan = m.plan_id
+            lines.append(f"Kế hoạch {plan}:")
+        left = "" if m.remaining is None else f", còn {m.remaining} ngày làm việc"
+        who = f" [{m.opinion_id}]" if m.opinion_id else ""
+        lines.append(f"  {fmt(m.due)}  {m.code}{who}: {m.task} — {m.unit} — {m.status}{left}")
+    if not report.milestones:
+        lines.append("  (không có mốc nào: kiểm tra Ngày hội nghị và Quy tắc thời hạn)")
+    for p in report.problems:
+        where = f" ({p.sheet}, ô {p.cell})" if p.cell else f" ({p.sheet})"
+        lines.append(f"{SEVERITY_LABELS[p.severity]}{where}: {p.message} {p.hint}")
+    return "\n".join(lines)

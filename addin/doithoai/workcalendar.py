@@ -1,0 +1,194 @@
+"""The working-day calendar of a commune office (shared/spec/deadlines.md).
+
+Layers, the later winning over the earlier:
+1. Saturday and Sunday are rest days.
+2. Official holidays and announced swaps from the pinned ``holidays`` package (country VN):
+   Labour Code 2019, Art. 112, with nghỉ bù and the Prime Minister's yearly decisions.
+3. The registry's Ngày nghỉ sheet: ``Nghỉ`` (an extra day off), ``Làm bù`` (a weekend day
+   worked), ``Không nghỉ`` (cancel a package holiday). Overrides always win.
+
+Years after the last officially confirmed schedule are the package's guess and are marked
+provisional ("dự kiến"). Every operation returns an :class:`Outcome` that can explain itself
+in Vietnamese: which rule, how many days, and which holidays or overrides moved the date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable
+
+# Schedules checked against the government's notices (deadlines.md). Later years: provisional.
+OFFICIAL_SCHEDULES = {
+    2025: "lịch nghỉ chính thức năm 2025 (250 ngày làm việc)",
+    2026: "Công văn 12729/VPCP-KGVX ngày 25/12/2025",
+}
+LAST_CONFIRMED_YEAR = max(OFFICIAL_SCHEDULES)
+
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+OFF, WORKED, NOT_OFF = "Nghỉ", "Làm bù", "Không nghỉ"
+
+
+def weekday_name(d: dt.date) -> str:
+    return WEEKDAYS[d.weekday()]
+
+
+def fmt(d: dt.date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def fmt_long(d: dt.date) -> str:
+    return f"{weekday_name(d)} {fmt(d)}"
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    working: bool
+    reason: str            # why it is (not) a working day, in Vietnamese
+    source: str            # "weekend", "holiday", "override", "normal"
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class OverrideDay:
+    date: dt.date
+    kind: str               # Nghỉ / Làm bù / Không nghỉ
+    reason: str = ""
+    basis: str = ""
+
+
+@dataclass
+class Outcome:
+    date: dt.date
+    lines: list[str] = field(default_factory=list)   # the reasoning, in Vietnamese
+    moved_by: list[Day] = field(default_factory=list)  # non-working days skipped or rolled over
+    provisional: bool = False
+
+    def explain(self) -> str:
+        return "\n".join(self.lines)
+
+
+class WorkCalendar:
+    def __init__(self, overrides: Iterable[OverrideDay] = ()):
+        self.overrides: dict[dt.date, OverrideDay] = {}
+        for o in overrides:
+            self.overrides[o.date] = o
+        self._holidays: dict[int, object] = {}
+
+    # -- the layers ---------------------------------------------------------------------------
+    def _package(self, year: int):
+        if year not in self._holidays:
+            import holidays
+            self._holidays[year] = holidays.country_holidays("VN", years=year, language="vi")
+        return self._holidays[year]
+
+    def is_provisional(self, year: int) -> bool:
+        return year > LAST_CONFIRMED_YEAR
+
+    def day(self, d: dt.date) -> Day:
+        prov = self.is_provisional(d.year)
+        o = self.overrides.get(d)
+        weekend = d.weekday() >= 5
+        if o is not None:
+            why = f" ({o.reason})" if o.reason else ""
+            if o.kind == OFF:
+                return Day(d, False, f"ngày nghỉ theo trang Ngày nghỉ{why}", "override", prov)
+            if o.kind == WORKED:
+                return Day(d, True, f"ngày làm bù theo trang Ngày nghỉ{why}", "override", prov)
+            if o.kind == NOT_OFF and not weekend:
+                return Day(d, True, f"không nghỉ theo trang Ngày nghỉ{why}", "override", prov)
+        pkg = self._package(d.year)
+        name = pkg.get(d)
+        if name and not (o is not None and o.kind == NOT_OFF):
+            note = " (dự kiến)" if prov else ""
+            return Day(d, False, f"nghỉ lễ: {name}{note}", "holiday", prov)
+        if weekend:
+            if d in pkg.weekend_workdays:
+                return Day(d, True, "ngày làm bù theo lịch nghỉ của Chính phủ", "holiday", prov)
+            return Day(d, False, "ngày nghỉ cuối tuần", "weekend", prov)
+        return Day(d, True, "ngày làm việc", "normal", prov)
+
+    def is_working_day(self, d: dt.date) -> bool:
+        return self.day(d).working
+
+    # -- operations ---------------------------------------------------------------------------
+    def add_working_days(self, start: dt.date, n: int) -> Outcome:
+        """N working days after (n > 0) or before (n < 0) ``start``; ``start`` is not counted."""
+        step = 1 if n >= 0 else -1
+        d, counted, skipped = start, 0, []
+        while counted < abs(n):
+            d += dt.timedelta(days=step)
+            info = self.day(d)
+            if info.working:
+                counted += 1
+            else:
+                skipped.append(info)
+        word = "sau" if step > 0 else "trước"
+        out = Outcome(d, moved_by=skipped)
+        out.lines.append(f"{fmt_long(start)}: không tính ngày này; đếm {abs(n)} ngày làm việc "
+                         f"{word} → {fmt_long(d)}.")
+        if skipped:
+            out.lines.append("Bỏ qua các ngày không làm việc: " + "; ".join(
+                f"{fmt_long(s.date)} ({s.reason})" for s in skipped) + ".")
+        self._provisional(out, start, d)
+        return out
+
+    def add_days(self, start: dt.date, n: int) -> Outcome:
+        """N calendar days after ``start``; a non-working end rolls forward to the next working day."""
+        target = start + dt.timedelta(days=n)
+        out = Outcome(target)
+        out.lines.append(f"{fmt_long(start)} + {n} ngày = {fmt_long(target)}.")
+        self._roll(out, target, +1)
+        self._provisional(out, start, out.date)
+        return out
+
+    def days_before(self, start: dt.date, n: int) -> Outcome:
+        """No later than N calendar days before ``start``; a non-working day rolls back."""
+        target = start - dt.timedelta(days=n)
+        out = Outcome(target)
+        out.lines.append(f"{fmt_long(start)} − {n} ngày = {fmt_long(target)}.")
+        self._roll(out, target, -1)
+        self._provisional(out, start, out.date)
+        return out
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """Working days in (a, b] when a ≤ b; minus the working days in (b, a] otherwise."""
+        if a == b:
+            return 0
+        lo, hi, sign = (a, b, 1) if a < b else (b, a, -1)
+        count, d = 0, lo
+        while d < hi:
+            d += dt.timedelta(days=1)
+            if self.is_working_day(d):
+                count += 1
+        return sign * count
+
+    def working_days_in_year(self, year: int) -> int:
+        start = dt.date(year, 1, 1)
+        return self.working_days_between(start - dt.timedelta(days=1), dt.date(year, 12, 31))
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _roll(self, out: Outcome, target: dt.date, step: int) -> None:
+        d = target
+        while True:
+            info = self.day(d)
+            if info.working:
+                break
+            out.moved_by.append(info)
+            d += dt.timedelta(days=step)
+        if d != target:
+            word = "lùi về ngày làm việc liền trước" if step < 0 else \
+                "chuyển sang ngày làm việc tiếp theo"
+            reasons = "; ".join(f"{fmt_long(m.date)}: {m.reason}" for m in out.moved_by)
+            out.lines.append(f"Ngày đó không phải ngày làm việc ({reasons}): {word}, "
+                             f"{fmt_long(d)}.")
+        out.date = d
+
+    def _provisional(self, out: Outcome, a: dt.date, b: dt.date) -> None:
+        years = sorted({y for y in range(min(a, b).year, max(a, b).year + 1)
+                        if self.is_provisional(y)})
+        if years:
+            out.provisional = True
+            out.lines.append("Lưu ý: lịch nghỉ năm " + ", ".join(map(str, years)) +
+                             " chưa được công bố chính thức; kết quả là dự kiến.")
