@@ -147,5 +147,8 @@ def test_overrides_always_win(day, kind):
         assert not cal.is_working_day(day)
     elif kind == "Làm bù":
         assert cal.is_working_day(day)
-    else:   # cancels a holiday; a weekend stays a weekend
-        assert cal.is_working_day(day) == (day.weekday() < 5)
+    else:   # cancels a package holiday: never off because of one; a weekend stays a weekend
+        info = cal.day(day)
+        assert not (info.source == "holiday" and not info.working)
+        if day.weekday() < 5:
+            assert info.working

@@ -35,15 +35,33 @@ class Block:
         return len(self.values[0]) if self.values else 0
 
 
+MARK_AUTHOR = "doithoai"
+MARK_FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A cell the clerk must look at: a fill by severity and a note with the messages."""
+
+    sheet: str
+    cell: str
+    severity: str      # "error" or "warning"
+    note: str
+
+
 @dataclass
 class Changes:
     blocks: list[Block] = field(default_factory=list)
     table_rows: dict[str, int] = field(default_factory=dict)   # sheet → body rows needed
+    marks: list[Mark] = field(default_factory=list)
+    unmarks: list[tuple[str, str]] = field(default_factory=list)  # (sheet, A1) to clear
     summary: list[str] = field(default_factory=list)           # Vietnamese, for the clerk
 
     def extend(self, other: "Changes") -> None:
         self.blocks += other.blocks
         self.table_rows.update(other.table_rows)
+        self.marks += other.marks
+        self.unmarks += other.unmarks
         self.summary += other.summary
 
 
@@ -87,6 +105,17 @@ def apply_to_openpyxl(wb, changes: Changes) -> None:
                 fmt = formats.get((block.sheet, headers[block.col + dc]))
                 if fmt and isinstance(value, dt.date):
                     cell.number_format = fmt
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+    for sheet_name, ref in changes.unmarks:
+        cell = wb[sheet_name][ref]
+        if cell.comment is not None and cell.comment.author == MARK_AUTHOR:
+            cell.comment = None
+            cell.fill = PatternFill()
+    for m in changes.marks:
+        cell = wb[m.sheet][m.cell]
+        cell.fill = PatternFill("solid", fgColor=MARK_FILLS[m.severity])
+        cell.comment = Comment(m.note, MARK_AUTHOR, width=300, height=120)
     for sheet_name, n in changes.table_rows.items():
         ws = wb[sheet_name]
         table = next(iter(ws.tables.values()))

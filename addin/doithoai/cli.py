@@ -94,6 +94,26 @@ def cmd_deadlines(args) -> int:
     return EXIT_OK
 
 
+def cmd_validate(args) -> int:
+    import datetime as dt
+    from . import reader, validate
+    reg = reader.read_registry(args.path)
+    problems = validate.validate(reg, args.today or dt.date.today())
+    counts = validate.counts(problems)
+    if args.json:
+        _out(json.dumps({"issues": [p.to_json() for p in problems], "counts": counts},
+                        ensure_ascii=False, indent=2))
+    else:
+        _out(validate.render(problems))
+    return EXIT_REFUSED if counts["error"] else EXIT_OK
+
+
+def cmd_catalogue(args) -> int:
+    from . import validate
+    _out(validate.catalogue_markdown())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doithoai",
@@ -149,6 +169,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="xét tình trạng tại ngày này (mặc định: hôm nay)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     p.set_defaults(func=cmd_deadlines)
+
+    p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu của sổ",
+                       description="Kiểm tra mọi trang của sổ trong một lượt; mỗi lỗi ghi rõ "
+                                   "trang, ô, cột và cách sửa. Mã thoát: 0 không có lỗi, 1 có "
+                                   "lỗi, 2 không đọc được tệp.")
+    p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
+                   help="ngày dùng cho các kiểm tra theo thời gian (mặc định: hôm nay)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("catalogue", help="danh mục mã lỗi kiểm tra (Markdown)",
+                       description="In bảng mọi mã lỗi: mức độ, tên, nội dung, cách sửa, mô tả.")
+    p.set_defaults(func=cmd_catalogue)
     return parser
 
 

@@ -184,11 +184,15 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
                 ANCHOR_CONCLUSION: conclusions.get(plan.plan_id),
                 ANCHOR_RECEIVED: op.received_date if op else None}.get(rule.anchor)
 
+    dues: dict[tuple, Outcome] = {}     # many opinions share one anchor and rule
+
     def add(rule: Rule, plan: Plan, op: Opinion | None) -> None:
         anchor = anchor_of(rule, plan, op)
         if anchor is None:
             return
-        out = compute_due(cal, anchor, rule)
+        out = dues.get((anchor, rule.row))
+        if out is None:
+            out = dues[(anchor, rule.row)] = compute_due(cal, anchor, rule)
         key = (plan.plan_id, op.opinion_id if op else "", rule.code)
         prior = existing.get(key)
         done = prior.done_date if prior else None

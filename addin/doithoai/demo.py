@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import changes as changes_mod
-from . import deadlines, reader, summary, template
+from . import deadlines, reader, summary, template, validate
 from .samples import SAMPLES, Sample, load
 
 Echo = Callable[[str], None]
@@ -64,12 +64,21 @@ def step_deadlines(ctx: Context) -> None:
     text = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
     ctx.echo(f"    Tính hạn: {len(report.milestones)} mốc ({text}); "
              f"{len(report.reply_due)} ý kiến có hạn trả lời.")
-    for p in report.problems:
-        where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
-        ctx.echo(f"      - {p.severity}: {p.message} ({where})")
 
 
-STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines]
+def step_validate(ctx: Context) -> None:
+    problems = validate.validate(ctx.reg, ctx.today)
+    ctx.apply(validate.to_changes(ctx.reg, problems))
+    c = validate.counts(problems)
+    ctx.echo(f"    Kiểm tra: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} lưu ý "
+             "(ghi vào trang Kiểm tra, đánh dấu ô).")
+    for p in problems:
+        if p.severity != "info":
+            where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
+            ctx.echo(f"      - {p.code} ({where}): {p.message}")
+
+
+STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines, step_validate]
 
 
 def run(out: str, echo: Echo = print, today: dt.date | None = None) -> list[str]:

@@ -23,8 +23,14 @@ def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+# Anything normalize_text would change besides NFC: edge spaces, runs, NBSP, spaces by a newline.
+WHITESPACE_FLAW = re.compile(r"^\s|\s$|[ \t]{2}|[\u00a0\t\r]| \n|\n ")
+
+
 def normalize_text(value: str) -> str:
     """NFC, non-breaking spaces to spaces, runs of spaces folded, ends stripped (lines kept)."""
+    if unicodedata.is_normalized("NFC", value) and not WHITESPACE_FLAW.search(value):
+        return value
     text = unicodedata.normalize("NFC", value).replace("\u00a0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return "\n".join(lines).strip()

@@ -74,7 +74,7 @@ def make(kind: str, sheet: str, *, row: int | None = None, col: int | None = Non
     """One problem of kind ``kind`` at (row, col); col is the 0-based column index."""
     t = _TYPES[kind]
     fields = _Blank(params, value="" if value is None else value, column=column or "",
-                    sheet=sheet)
+                    sheet=sheet, row="" if row is None else row)
     cell = a1(row, col) if row is not None and col is not None else None
     return Problem(code=t.code, severity=t.severity, sheet=sheet, cell=cell, row=row,
                    column=column, value=value, message=t.message.format_map(fields),

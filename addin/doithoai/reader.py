@@ -128,6 +128,8 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Re
         table = read_table(sheet, grids.get(sheet.name), problems)
         tables[key] = table
         objects[key] = [cls(row=r.row, **r.values) for r in table.rows]
+    if schema.CHECKS.name in grids:   # the last validation report: which cells it marked
+        tables["checks"] = read_table(schema.CHECKS, grids[schema.CHECKS.name], [])
     return Registry(settings=settings, lookups=lookups, tables=tables, problems=problems,
                     source=source, **objects)
 
@@ -135,7 +137,7 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Re
 # --- the file shell --------------------------------------------------------------------------
 
 NEEDED_SHEETS = [s.name for s in schema.SHEETS
-                 if s.key in ROW_CLASSES or s.key in ("settings", "lookups")]
+                 if s.key in ROW_CLASSES or s.key in ("settings", "lookups", "checks")]
 
 
 def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) -> dict[str, list]:

@@ -401,6 +401,10 @@ CHECKS = Sheet("Kiểm tra", "checks", "KiemTra", role="product",
     _product("Cách sửa", "hint", width=45),
 ))
 
+# Validation writes its counts per code to the right of the Kiểm tra table, at the top.
+CHECKS_SUMMARY_COL = len(CHECKS.columns) + 1      # 0-based; one empty column between
+CHECKS_SUMMARY_WIDTHS = (24, 34, 10)
+
 DASHBOARD = Sheet("Tổng hợp", "dashboard", "TongHop", role="product",
                   description="Số liệu tổng hợp do phần mềm ghi.", landscape=False, columns=(
     _product("Mục", "item", width=40),

@@ -289,6 +289,9 @@ def build_workbook(*, settings: Mapping | None = None,
         _print_setup(ws, sheet)
         if sheet.role == "product":
             ws.sheet_properties.tabColor = "808080"
+        if sheet.key == "checks":
+            for i, width in enumerate(schema.CHECKS_SUMMARY_WIDTHS):
+                ws.column_dimensions[column_letter(schema.CHECKS_SUMMARY_COL + i)].width = width
     wb.active = 0
     return wb
 

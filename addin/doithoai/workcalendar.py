@@ -75,6 +75,8 @@ class WorkCalendar:
         for o in overrides:
             self.overrides[o.date] = o
         self._holidays: dict[int, object] = {}
+        self._days: dict[dt.date, Day] = {}            # memo of day()
+        self._prefix: dict[int, list[int]] = {}        # year → working days through day i
 
     # -- the layers ---------------------------------------------------------------------------
     def _package(self, year: int):
@@ -87,6 +89,12 @@ class WorkCalendar:
         return year > LAST_CONFIRMED_YEAR
 
     def day(self, d: dt.date) -> Day:
+        info = self._days.get(d)
+        if info is None:
+            info = self._days[d] = self._day(d)
+        return info
+
+    def _day(self, d: dt.date) -> Day:
         prov = self.is_provisional(d.year)
         o = self.overrides.get(d)
         weekend = d.weekday() >= 5
@@ -157,12 +165,23 @@ class WorkCalendar:
         if a == b:
             return 0
         lo, hi, sign = (a, b, 1) if a < b else (b, a, -1)
-        count, d = 0, lo
-        while d < hi:
-            d += dt.timedelta(days=1)
-            if self.is_working_day(d):
-                count += 1
-        return sign * count
+        whole_years = sum(self._year_prefix(y)[-1] for y in range(lo.year, hi.year))
+        return sign * (whole_years + self._through(hi) - self._through(lo))
+
+    def _year_prefix(self, year: int) -> list[int]:
+        """p[i] = working days among the first i days of ``year`` (p[0] = 0)."""
+        p = self._prefix.get(year)
+        if p is None:
+            p, count, d = [0], 0, dt.date(year, 1, 1)
+            while d.year == year:
+                count += self.is_working_day(d)
+                p.append(count)
+                d += dt.timedelta(days=1)
+            self._prefix[year] = p
+        return p
+
+    def _through(self, d: dt.date) -> int:
+        return self._year_prefix(d.year)[d.timetuple().tm_yday]
 
     def working_days_in_year(self, year: int) -> int:
         start = dt.date(year, 1, 1)

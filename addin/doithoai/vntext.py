@@ -1,0 +1,74 @@
+"""Vietnamese text helpers: tone-mark placement, accent-free keys, nearest match.
+
+Tone marks: the same word is written "Thuỷ" (old style, tone on the last vowel of oa/oe/uy) or
+"Thủy" (the style of the Quốc hiệu "CỘNG HÒA" in Decree 30). Mixing both in one registry makes
+names differ that are the same; :func:`normalize_tones` moves the mark to the new style, and only
+in an open syllable (hoàng, thuyết are the same in both styles) and never after "q" (quý).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"          # grave, acute, tilde, hook, dot below
+
+def _compose_table():
+    table = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper()),
+                         (first.upper(), second)):
+                old = f + unicodedata.normalize("NFC", s + tone)
+                new = unicodedata.normalize("NFC", f + tone) + s
+                table[old] = new
+    return table
+
+
+_REPLACE = _compose_table()
+_OLD = re.compile("(" + "|".join(sorted(map(re.escape, _REPLACE), key=len, reverse=True)) +
+                  r")(?![^\W\d_])")
+
+
+def _fix(match: re.Match) -> str:
+    start = match.start()
+    text = match.string
+    pair = match.group(1)
+    if pair[0] in "uU" and start > 0 and text[start - 1] in "qQ":
+        return pair                       # quý, Quỳnh: qu is one consonant
+    return _REPLACE[pair]
+
+
+def normalize_tones(text: str) -> str:
+    """Old-style tone placement (hoà, thuỷ, khoẻ) to the new style (hòa, thủy, khỏe)."""
+    return _OLD.sub(_fix, unicodedata.normalize("NFC", text))
+
+
+def has_old_tones(text: str) -> bool:
+    """True if ``text`` (NFC) has an old-style tone placement that normalize_tones would move."""
+    for m in _OLD.finditer(text):
+        start = m.start()
+        if not (m.group(1)[0] in "uU" and start > 0 and text[start - 1] in "qQ"):
+            return True
+    return False
+
+
+def unaccent(text: str) -> str:
+    """Accent-free, lower-case key: "Đồng chí" → "dong chi"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+def nearest(value: str, choices: list[str]) -> str | None:
+    """The closest valid value, ignoring case, accents and spacing; None if nothing is close."""
+    if not choices:
+        return None
+    key = " ".join(unaccent(value).split())
+    keys = {" ".join(unaccent(c).split()): c for c in choices}
+    if key in keys:
+        return keys[key]
+    for k, c in keys.items():            # a truncated value: "Đã phân" → "Đã phân công"
+        if key and (k.startswith(key) or key.startswith(k)) and min(len(k), len(key)) >= 3:
+            return c
+    match = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
+    return keys[match[0]] if match else None

@@ -1,0 +1,206 @@
+"""Every catalogue code, triggered on a real .xlsx written with openpyxl, found at its cell."""
+import datetime as dt
+import unicodedata
+
+import openpyxl
+import pytest
+
+from xlsx_edit import cell_ref, edit, patch_text
+from doithoai import reader, schema, validate
+from doithoai.problems import catalogue
+
+TODAY = dt.date(2026, 11, 22)
+D = dt.date
+
+
+def run(path, today=TODAY):
+    return validate.validate(reader.read_registry(path), today)
+
+
+def row_of(reg, pred):
+    return next(o.row for o in reg.opinions if pred(o))
+
+
+# code → function(path, reg) → list of (sheet name, cell or None) where it must be reported.
+def c_sheet_missing(path, reg):
+    wb = openpyxl.load_workbook(path)
+    del wb["Ngày nghỉ"]
+    wb.save(path)
+    return [("Ngày nghỉ", None)]
+
+
+def c_column_missing(path, reg):
+    wb = openpyxl.load_workbook(path)
+    wb["Ý kiến"][cell_ref("opinions", "field", 1)] = "Linh vuc"
+    wb.save(path)
+    return [("Ý kiến", None)]
+
+
+def single(sheet_key, key, row, value, as_text=False):
+    def case(path, reg):
+        edit(path, [(sheet_key, key, row, value)],
+             as_text={(sheet_key, key, row)} if as_text else ())
+        return [(schema.sheet(sheet_key).name, cell_ref(sheet_key, key, row))]
+    return case
+
+
+def c_status_contradiction(path, reg):
+    r = row_of(reg, lambda o: o.status == "Đang giải quyết")
+    edit(path, [("opinions", "status", r, "Đã trả lời bằng văn bản")])
+    return [("Ý kiến", cell_ref("opinions", "reply_number", r)),
+            ("Ý kiến", cell_ref("opinions", "reply_date", r))]
+
+
+def c_status_doubt(path, reg):
+    r = row_of(reg, lambda o: o.answered_at_meeting == "Có")
+    edit(path, [("opinions", "answer", r, None)])
+    return [("Ý kiến", cell_ref("opinions", "answer", r))]
+
+
+def c_duplicate_key(path, reg):
+    edit(path, [("opinions", "opinion_id", 4, reg.opinions[1].opinion_id)])
+    return [("Ý kiến", cell_ref("opinions", "opinion_id", 4))]
+
+
+def c_invitee_duplicate(path, reg):
+    i = reg.invitees[8]
+    edit(path, [("invitees", "full_name", 11, i.full_name),
+                ("invitees", "position", 11, i.position),
+                ("invitees", "organization", 11, i.organization)])
+    return [("Đại biểu", cell_ref("invitees", "full_name", 11))]
+
+
+def c_text_control_chars(path, reg):
+    edit(path, [("opinions", "content", 7, "Đường CTRLMARK hỏng")])
+    patch_text(path, "CTRLMARK", "_x0007_")
+    return [("Ý kiến", cell_ref("opinions", "content", 7))]
+
+
+def c_lookup_fixed_changed(path, reg):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Danh mục"]
+    col = [c.value for c in ws[1]].index("Trạng thái ý kiến")
+    ws.cell(row=2, column=col + 1, value="Mới tinh")
+    wb.save(path)
+    from doithoai.problems import column_letter
+    return [("Danh mục", f"{column_letter(col)}1")]
+
+
+def c_setting_missing(path, reg):
+    wb = openpyxl.load_workbook(path)
+    wb["Cấu hình"]["B2"] = None
+    wb.save(path)
+    return [("Cấu hình", "B2")]
+
+
+def c_missed_mandatory(path, reg):
+    r = next(m.row for m in reg.milestones if m.code == "THONG_BAO")
+    edit(path, [("milestones", "done_date", r, D(2026, 6, 10))])
+    return [("Mốc thời gian", cell_ref("milestones", "done_date", r))]
+
+
+def c_no_conference(path, reg):
+    return [("Kế hoạch", None)]     # run with today in 2027
+
+
+def c_row_has_errors(path, reg):
+    edit(path, [("opinions", "received_date", 9, "hôm qua")])
+    return [("Ý kiến", None)]
+
+
+NFD = unicodedata.normalize("NFD", "Nguyễn Thị Sâm")
+
+CASES = {
+    "sheet-missing": c_sheet_missing,
+    "column-missing": c_column_missing,
+    "date-unreadable": single("plans", "meeting_date", 2, "31/02/2026"),
+    "time-unreadable": single("plans", "start_time", 2, "sáng sớm"),
+    "number-unreadable": single("plans", "expected_delegates", 2, "nhiều"),
+    "phone-unreadable": single("opinions", "phone", 3, "12345"),
+    "required-missing": single("opinions", "content", 3, None),
+    "not-in-list": single("opinions", "field", 4, "kinh te - nong nghiep"),
+    "date-out-of-range": single("opinions", "received_date", 5, D(1905, 1, 1)),
+    "date-order": single("plans", "meeting_date", 2, D(2026, 5, 1)),
+    "date-order-warning": single("invitees", "sent_date", 5, D(2026, 6, 20)),
+    "time-order": single("plans", "end_time", 2, dt.time(7, 0)),
+    "weekday-mismatch": single("plans", "weekday", 2, "Thứ 2"),
+    "weekday-unreadable": single("plans", "weekday", 2, "hôm nay"),
+    "duplicate-key": c_duplicate_key,
+    "unknown-reference": single("invitees", "plan_id", 3, "KH-2026-99"),
+    "status-contradiction": c_status_contradiction,
+    "status-doubt": c_status_doubt,
+    "number-out-of-range": single("plans", "expected_delegates", 2, 0),
+    "invitee-duplicate": c_invitee_duplicate,
+    "text-whitespace": single("plans", "venue", 2, "  Nhà văn hóa  TDP Cẩm Khê A "),
+    "text-not-nfc": single("plans", "chair_name", 2, NFD),
+    "text-tone-style": single("invitees", "full_name", 4, "Nguyễn Thị Thuỷ"),
+    "text-formula": single("opinions", "content", 6, "=1+1 đường hỏng", as_text=True),
+    "text-control-chars": c_text_control_chars,
+    "text-too-long": single("opinions", "content", 8, "Đề nghị " * 600),
+    "cell-error": single("opinions", "address", 9, "#REF!", as_text=True),
+    "setting-missing": c_setting_missing,
+    "lookup-fixed-changed": c_lookup_fixed_changed,
+    "row-has-errors": c_row_has_errors,
+    "deadline-missed-mandatory": c_missed_mandatory,
+    "plan-issued-too-late": single("plans", "issue_date", 2, D(2026, 6, 8)),
+    "meeting-not-working-day": single("plans", "meeting_date", 2, D(2026, 6, 13)),
+    "no-conference-in-year": c_no_conference,
+    "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
+}
+
+
+def test_every_catalogue_code_has_a_case():
+    assert sorted(CASES) == sorted(t.code for t in catalogue())
+
+
+def test_the_clean_sample_has_no_problem(sample_registries):
+    assert run_reg(sample_registries["tu-minh"]) == []
+
+
+def run_reg(reg):
+    return validate.validate(reg, TODAY)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_code_is_found_at_its_cell(code, sample_copy, sample_registries):
+    path = sample_copy("tu-minh")
+    expected = CASES[code](path, sample_registries["tu-minh"])
+    problems = run(path, D(2027, 3, 1) if code == "no-conference-in-year" else TODAY)
+    found = {(p.sheet, p.cell) for p in problems if p.code == code}
+    for where in expected:
+        assert where in found, (code, where, [(p.code, p.sheet, p.cell) for p in problems])
+    p = next(p for p in problems if p.code == code)
+    assert p.message and p.hint and p.severity in ("error", "warning", "info")
+    assert "{" not in p.message + p.hint          # every template field was filled
+
+
+def test_nearest_value_hint(sample_copy):
+    path = sample_copy("tu-minh")
+    edit(path, [("opinions", "field", 4, "kinh te - nong nghiep"),
+                ("opinions", "status", 5, "Đã tra loi bang van ban")])
+    hints = {p.cell: p.hint for p in run(path) if p.code == "not-in-list"}
+    assert "Kinh tế - Nông nghiệp, nông thôn" in hints[cell_ref("opinions", "field", 4)]
+    assert "Đã trả lời bằng văn bản" in hints[cell_ref("opinions", "status", 5)]
+
+
+def test_seed_002_weekday_typo_is_caught(sample_registries):
+    problems = run_reg(sample_registries["trung-hoi"])
+    p = next(p for p in problems if p.code == "weekday-mismatch")
+    assert (p.sheet, p.cell, p.severity) == ("Kế hoạch", "K2", "error")
+    assert "thứ Bảy" in p.message
+
+
+@pytest.mark.parametrize("text,day", [("Thứ 2", 0), ("thứ Hai", 0), ("T2", 0), ("t.3", 1),
+                                      ("Thứ tư", 2), ("(Thứ 6)", 4), ("thứ Bảy", 5),
+                                      ("Chủ nhật", 6), ("CN", 6), ("chủ nhật", 6)])
+def test_weekday_words(text, day):
+    assert validate.parse_weekday(text) == day
+
+
+def test_samples_are_clean_but_for_the_documented_examples(sample_registries):
+    allowed = {"trung-hoi": {"weekday-mismatch", "meeting-not-working-day",
+                             "no-conference-in-year", "row-has-errors"},
+               "bac-thanh-mien": {"no-conference-in-year"}}
+    for slug, reg in sample_registries.items():
+        codes = {p.code for p in run_reg(reg)}
+        assert codes == allowed.get(slug, set()), slug
