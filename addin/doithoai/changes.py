@@ -36,6 +36,7 @@ class Block:
 
 
 MARK_AUTHOR = "doithoai"
+MARK_PREFIX = "doithoai kiểm tra:"       # first line of every note the product writes
 MARK_FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from collections import defaultdict
 
 from . import deadlines, parsing, schema, vntext
-from .changes import Block, Changes, Mark
+from .changes import MARK_PREFIX, Block, Changes, Mark
 from .model import Registry
 from .problems import (ERROR, INFO, SEVERITY_LABELS, WARNING, Problem, ProblemType, catalogue,
                        column_letter, make, register)
@@ -606,7 +606,7 @@ def to_changes(reg: Registry, problems: list[Problem]) -> Changes:
     for (sheet, cell), ps in notes.items():
         worst = ERROR if any(p.severity == ERROR for p in ps) else WARNING
         text = "\n".join(f"{SEVERITY_LABELS[p.severity]}: {p.message} {p.hint}" for p in ps)
-        ch.marks.append(Mark(sheet, cell, worst, "doithoai kiểm tra:\n" + text))
+        ch.marks.append(Mark(sheet, cell, worst, MARK_PREFIX + "\n" + text))
     ch.unmarks = sorted(_previous_marks(reg) - set(notes))
     c = counts(problems)
     ch.summary.append(f"{c[ERROR]} lỗi, {c[WARNING]} cảnh báo, {c[INFO]} lưu ý.")

@@ -1,0 +1,259 @@
+"""The ribbon's buttons: one function per button of macros/customUI14.xml.
+
+Each function takes the xlwings Book as an optional first argument. Without it, the workbook
+the clerk is looking at is used: RunPython hands Python the add-in as caller, so the active
+workbook of that Excel stands in for it. The same function therefore serves RunPython today,
+xlwings Server later, and the tests' JSON book.
+
+Every button: refuses politely when the workbook is not a registry; reads each table it needs
+in one bulk call; runs the core; writes back only computed columns and product-owned sheets,
+in bulk; shows progress in the status bar; ends with one Vietnamese message; appends a Nhật ký
+row. An unexpected error becomes a short message and a traceback in a log file next to the
+registry; a clerk never sees a traceback.
+
+Imports stay light at module level: a button press starts Python, and each button imports only
+what it needs (measure with ``python -X importtime -c "import doithoai.buttons"``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+from typing import Callable
+
+from .excelshell import ExcelShell, NotARegistry
+
+LOG_NAME = "doithoai-loi.log"
+
+
+class Refusal(Exception):
+    """The button cannot act as asked; the message tells the clerk what to do."""
+
+
+HELP_TEXT = (
+    "Các bước làm việc với sổ theo dõi hội nghị đối thoại:\n"
+    "1. Cấu hình: ghi tên đơn vị, cơ quan ban hành, người ký, cán bộ đầu mối.\n"
+    "2. Kế hoạch: mỗi hội nghị một dòng (ngày, giờ, địa điểm, phạm vi).\n"
+    "3. Đại biểu: danh sách mời theo nhóm; Ý kiến: mỗi ý kiến, kiến nghị một dòng.\n"
+    "4. Bấm Kiểm tra dữ liệu: sửa các ô được tô màu (xem trang Kiểm tra).\n"
+    "5. Bấm Tính hạn: xem trang Mốc thời gian; ghi Ngày hoàn thành khi xong việc.\n"
+    "Cột có tiêu đề màu xám do phần mềm tự tính: không nhập tay.\n"
+    "Hướng dẫn đầy đủ: tệp README đi kèm phần mềm."
+)
+
+
+def _default_book():
+    import xlwings as xw
+    book = xw.Book.caller()
+    if book.name.lower().endswith((".xlam", ".xla")):
+        book = book.app.books.active
+    return book
+
+
+def _crash_log(shell: ExcelShell | None) -> str:
+    folder = shell.folder if shell is not None else None
+    if folder is None:
+        folder = os.path.join(tempfile.gettempdir(), "doithoai")
+        os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, LOG_NAME)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"--- {dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{traceback.format_exc()}\n")
+    return path
+
+
+def _run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str | None:
+    """Run one button: ``work`` returns (closing message, files); everything else is here."""
+    shell = None
+    try:
+        shell = ExcelShell(book if book is not None else _default_book())
+        message, files = work(shell)
+    except (NotARegistry, Refusal) as exc:
+        if shell is None:
+            raise
+        shell.status(None)
+        shell.message(str(exc))
+        return None
+    except Exception:
+        log = _crash_log(shell)
+        if shell is None:
+            raise
+        shell.status(None)
+        try:
+            shell.log(action, f"Lỗi không mong đợi; chi tiết trong {log}")
+        except Exception:
+            pass
+        shell.message(f"Có lỗi không mong đợi khi {action[0].lower() + action[1:]}. "
+                      f"Chi tiết đã ghi vào tệp {log}; hãy gửi tệp này cho người hỗ trợ.")
+        return None
+    shell.log(action, message, files)
+    shell.status(None)
+    shell.message(message)
+    return message
+
+
+def _read_registry(shell: ExcelShell):
+    from . import reader
+    shell.require_registry()
+    shell.status("Đang đọc sổ…")
+    return reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.book.name)
+
+
+# --- the buttons -------------------------------------------------------------------------------
+
+def validate_registry(book=None, today: dt.date | None = None) -> str | None:
+    """Kiểm tra dữ liệu: the Kiểm tra sheet and the cell marks."""
+    def work(shell):
+        from . import validate
+        reg = _read_registry(shell)
+        shell.status(f"Đang kiểm tra {len(reg.plans)} kế hoạch, {len(reg.invitees)} đại biểu, "
+                     f"{len(reg.opinions)} ý kiến…")
+        problems = validate.validate(reg, today or dt.date.today())
+        shell.status("Đang ghi kết quả vào trang Kiểm tra…")
+        shell.apply(validate.to_changes(reg, problems))
+        c = validate.counts(problems)
+        if not problems:
+            return "Kiểm tra xong: không có lỗi nào.", ""
+        return (f"Kiểm tra xong: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} lưu ý. "
+                "Xem trang Kiểm tra; bấm vào địa chỉ ô để tới chỗ cần sửa. Dòng có lỗi sẽ "
+                "không được dùng để tạo văn bản."), ""
+    return _run("Kiểm tra dữ liệu", book, work)
+
+
+def compute_deadlines(book=None, today: dt.date | None = None) -> str | None:
+    """Tính hạn: the Mốc thời gian rows and each opinion's Hạn trả lời."""
+    def work(shell):
+        from . import deadlines
+        reg = _read_registry(shell)
+        shell.status(f"Đang tính hạn cho {len(reg.plans)} kế hoạch, {len(reg.opinions)} ý kiến…")
+        report = deadlines.compute(reg, today or dt.date.today())
+        shell.status("Đang ghi trang Mốc thời gian…")
+        shell.apply(deadlines.to_changes(reg, report))
+        statuses: dict[str, int] = {}
+        for m in report.milestones:
+            statuses[m.status] = statuses.get(m.status, 0) + 1
+        parts = [f"{statuses[s]} {s.lower()}" for s in ("Quá hạn", "Sắp đến hạn")
+                 if statuses.get(s)]
+        message = (f"Đã tính {len(report.milestones)} mốc thời gian"
+                   + (f" ({', '.join(parts)})" if parts else "")
+                   + f"; {len(report.reply_due)} ý kiến có hạn trả lời.")
+        errors = [p for p in report.problems if p.severity == "error"]
+        if errors:
+            message += (f" Có {len(errors)} lỗi về thời hạn: bấm Kiểm tra dữ liệu để xem.")
+        return message, ""
+    return _run("Tính hạn", book, work)
+
+
+def new_registry(book=None, folder: str | None = None) -> str | None:
+    """Tạo sổ mới: a blank registry beside the active workbook (or in Documents), opened."""
+    def work(shell):
+        from . import template
+        target = folder or shell.folder or _documents()
+        path = _unique_path(os.path.join(target, f"so-doi-thoai-{dt.date.today().year}.xlsx"))
+        shell.status("Đang tạo sổ mới…")
+        template.create_blank(path)
+        opened = _open_in_excel(shell, path)
+        return (f"Đã tạo sổ mới: {path}."
+                + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel.")
+                + " Bắt đầu bằng trang Cấu hình."), path
+    return _run("Tạo sổ mới", book, work)
+
+
+def open_folder(book=None) -> str | None:
+    """Mở thư mục: the registry's documents folder (Thư mục văn bản), created if missing."""
+    def work(shell):
+        from . import reader, schema
+        shell.require_registry()
+        where = shell.folder
+        if where is None:
+            raise Refusal("Sổ chưa được lưu vào máy (hoặc đang mở trên web). Hãy lưu sổ vào "
+                          "một thư mục trên máy rồi bấm lại.")
+        grid = shell.grids([schema.CONFIG.name])
+        settings = reader.registry_from_grids(grid).settings
+        docs = os.path.join(where, _safe_folder_name(settings.documents_folder or "van-ban"))
+        os.makedirs(docs, exist_ok=True)
+        opened = _open_path(docs)
+        return (f"Thư mục văn bản: {docs}" + ("" if opened else
+                " (hãy mở thư mục này bằng File Explorer)")), docs
+    return _run("Mở thư mục", book, work)
+
+
+def show_help(book=None) -> str | None:
+    """Hướng dẫn: the steps, in a message box."""
+    return _run("Hướng dẫn", book, lambda shell: (HELP_TEXT, ""))
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def selected_plan(shell: ExcelShell, reg):
+    """The plan a one-plan button should act on: the one of the selected row.
+
+    On Kế hoạch, the selected row; on Đại biểu, Ý kiến or Mốc thời gian, that row's Mã KH. With
+    no usable selection: the only plan, if there is one; else the clerk is asked about the plan
+    whose conference is nearest to today, and told to select a row if that is not the one.
+    """
+    from . import schema
+    plans = [p for p in reg.plans if p.plan_id]
+    by_id = {p.plan_id: p for p in plans}
+    sel = shell.selection()
+    if sel is not None:
+        sheet, row = sel
+        if sheet == schema.PLANS.name:
+            hit = next((p for p in plans if p.row == row), None)
+            if hit:
+                return hit
+        for key in ("invitees", "opinions", "milestones"):
+            if sheet == schema.sheet(key).name:
+                obj = next((o for o in getattr(reg, key) if o.row == row), None)
+                if obj is not None and obj.plan_id in by_id:
+                    return by_id[obj.plan_id]
+    if len(plans) == 1:
+        return plans[0]
+    if not plans:
+        raise Refusal("Sổ chưa có kế hoạch nào: hãy nhập kế hoạch ở trang Kế hoạch.")
+    today = dt.date.today()
+    dated = [p for p in plans if p.meeting_date]
+    guess = min(dated, key=lambda p: abs((p.meeting_date - today).days)) if dated else plans[0]
+    when = f" (hội nghị {guess.meeting_date:%d/%m/%Y})" if guess.meeting_date else ""
+    if shell.ask(f"Sổ có {len(plans)} kế hoạch và chưa chọn dòng nào. Làm cho kế hoạch "
+                 f"{guess.plan_id}{when}?"):
+        return guess
+    raise Refusal("Hãy chọn một dòng của kế hoạch cần làm (ở trang Kế hoạch, hoặc một dòng "
+                  "đại biểu, ý kiến của kế hoạch đó) rồi bấm lại.")
+
+
+def _documents() -> str:
+    home = os.path.expanduser("~")
+    docs = os.path.join(home, "Documents")
+    return docs if os.path.isdir(docs) else home
+
+
+def _unique_path(path: str) -> str:
+    base, ext = os.path.splitext(path)
+    n = 2
+    while os.path.exists(path):
+        path = f"{base} ({n}){ext}"
+        n += 1
+    return path
+
+
+def _safe_folder_name(name: str) -> str:
+    cleaned = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name)
+    cleaned = cleaned.strip(" .")
+    return cleaned or "van-ban"
+
+
+def _open_in_excel(shell: ExcelShell, path: str) -> bool:
+    try:
+        shell.book.app.books.open(path)
+        return True
+    except Exception:   # the JSON book and web clients cannot open files
+        return False
+
+
+def _open_path(path: str) -> bool:
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # noqa: S606 (a folder the product created)
+        return True
+    return False

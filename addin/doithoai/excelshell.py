@@ -1,0 +1,173 @@
+"""The Excel shell: the only code that touches the open workbook (architecture.md, decision 3).
+
+It reads each needed table in one bulk call, applies :class:`~doithoai.changes.Changes` with one
+write per block, shows progress in the status bar, and talks to the clerk with a message box.
+It works on any xlwings Book: the desktop one (RunPython over COM) and the JSON book of xlwings
+Server / the tests, which has no status bar (the updates are then only recorded).
+
+Counts of reads and writes are kept so tests can hold the shell to "one read per table, one
+write per changed block, whatever the number of rows".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections import Counter
+
+from . import schema
+from .changes import MARK_FILLS, MARK_PREFIX, Block, Changes
+from .problems import column_letter
+
+TITLE = "Đối thoại"
+
+
+class NotARegistry(Exception):
+    """The active workbook is not a dialogue-conference registry; the message says why."""
+
+
+class ExcelShell:
+    def __init__(self, book):
+        self.book = book
+        self.reads: Counter = Counter()      # sheet name → bulk reads
+        self.writes: Counter = Counter()     # sheet name → bulk value writes
+        self.status_log: list[str] = []
+        self.messages: list[str] = []
+        self._sheets = {s.name: s for s in book.sheets}
+
+    # -- where is the registry ------------------------------------------------------------------
+    @property
+    def folder(self) -> str | None:
+        """The registry's folder on disk, or None (a new, unsaved or web workbook)."""
+        try:
+            full = self.book.fullname
+        except Exception:
+            return None
+        folder = os.path.dirname(full)
+        return folder if folder and os.path.isdir(folder) else None
+
+    def require_registry(self) -> None:
+        missing = [s.name for s in schema.SHEETS
+                   if s.role in ("data", "config", "lookup") and s.name not in self._sheets]
+        if len(missing) == len([s for s in schema.SHEETS if s.role in ("data", "config",
+                                                                      "lookup")]):
+            raise NotARegistry(
+                f"Sổ \"{self.book.name}\" không phải là sổ theo dõi hội nghị đối thoại (không có "
+                "trang Kế hoạch, Đại biểu, Ý kiến...). Hãy mở đúng sổ, hoặc bấm Tạo sổ mới.")
+        if missing:
+            raise NotARegistry(
+                f"Sổ \"{self.book.name}\" thiếu trang: {', '.join(missing)}. Không đổi tên hay "
+                "xóa các trang của sổ; hãy lấy lại trang đó từ sổ mẫu (Tạo sổ mới) rồi bấm lại.")
+
+    # -- reading -------------------------------------------------------------------------------
+    def grid(self, sheet_name: str):
+        """The sheet's table from A1 as a list of rows: one bulk read."""
+        sheet = self._sheets.get(sheet_name)
+        if sheet is None:
+            return None
+        self.reads[sheet_name] += 1
+        tables = list(sheet.tables)
+        rng = tables[0].range if tables else sheet.used_range
+        values = rng.options(ndim=2, err_to_str=True).value
+        if rng.row != 1 or rng.column != 1:   # the grid must start at A1 for cell addresses
+            values = [[None] * (rng.column - 1) + list(r) for r in values]
+            values = [[None] * len(values[0])] * (rng.row - 1) + values
+        return values
+
+    def grids(self, names) -> dict:
+        out = {}
+        for name in names:
+            g = self.grid(name)
+            if g is not None:
+                out[name] = g
+        return out
+
+    def selection(self) -> tuple[str, int] | None:
+        """(sheet name, row) of the clerk's selection."""
+        try:
+            sel = self.book.selection
+            return sel.sheet.name, sel.row
+        except Exception:
+            return None
+
+    # -- writing -------------------------------------------------------------------------------
+    def apply(self, changes: Changes) -> None:
+        for block in changes.blocks:
+            sheet = self._sheets[block.sheet]
+            sheet.range((block.row, block.col + 1)).value = [list(r) for r in block.values]
+            self.writes[block.sheet] += 1
+        for sheet_name, n in changes.table_rows.items():
+            sheet = self._sheets[sheet_name]
+            table = sheet.tables[0]
+            last = column_letter(table.range.columns.count - 1 + table.range.column - 1)
+            table.resize(sheet.range(f"A1:{last}{max(2, n + 1)}"))
+        for sheet_name, ref in changes.unmarks:
+            self._unmark(self._sheets[sheet_name].range(ref))
+        for m in changes.marks:
+            cell = self._sheets[m.sheet].range(m.cell)
+            cell.color = "#" + MARK_FILLS[m.severity]
+            self._note(cell, m.note)
+
+    def _note(self, cell, text: str) -> None:
+        try:
+            note = cell.note
+            if note is not None:
+                note.delete()
+            cell.add_note(text)
+        except NotImplementedError:   # clients with no notes: the colour and Kiểm tra remain
+            pass
+
+    def _unmark(self, cell) -> None:
+        try:
+            note = cell.note
+            text = getattr(note, "text", None) if note is not None else None
+        except NotImplementedError:
+            note, text = None, None
+        if note is not None and text is not None and not text.startswith(MARK_PREFIX):
+            return      # the clerk's own note: leave the cell as it is
+        cell.color = None
+        if note is not None:
+            try:
+                note.delete()
+            except NotImplementedError:
+                pass
+
+    def log(self, action: str, result: str, files: str = "") -> None:
+        """Append one row to Nhật ký (one read of its table, one write, one resize)."""
+        name = schema.LOG.name
+        if name not in self._sheets:
+            return
+        grid = self.grid(name)
+        last = max([1] + [i + 1 for i, r in enumerate(grid) if any(v not in (None, "")
+                                                                      for v in r)])
+        try:
+            user = getpass.getuser()
+        except Exception:
+            user = ""
+        row = [dt.datetime.now().strftime("%d/%m/%Y %H:%M"), user, action, result[:500], files]
+        changes = Changes()
+        changes.blocks.append(Block(name, last + 1, 0, (tuple(row),)))
+        changes.table_rows[name] = last
+        self.apply(changes)
+
+    # -- talking to the clerk --------------------------------------------------------------------
+    def status(self, text: str | None) -> None:
+        """Show ``text`` in Excel's status bar; None gives the bar back to Excel."""
+        self.status_log.append(text)
+        try:
+            self.book.app.status_bar = text if text is not None else False
+        except (NotImplementedError, AttributeError):
+            pass
+
+    def message(self, text: str) -> None:
+        self.messages.append(text)
+        self.book.app.alert(text, title=TITLE)
+
+    def ask(self, text: str) -> bool | None:
+        """A yes/no question; None where the client cannot answer synchronously."""
+        try:
+            answer = self.book.app.alert(text, title=TITLE, buttons="yes_no")
+        except NotImplementedError:
+            return None
+        return answer == "yes" if isinstance(answer, str) else None
+

@@ -1,0 +1,199 @@
+"""Every button function, run through xlwings' JSON book built from the sample registries."""
+import datetime as dt
+import os
+
+import openpyxl
+import pytest
+
+import jsonbook
+from doithoai import buttons, excelshell, reader, schema
+from doithoai.problems import column_letter
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def shells(monkeypatch):
+    """Record every shell a button creates, to count its reads."""
+    made = []
+
+    class Recording(excelshell.ExcelShell):
+        def __init__(self, book):
+            super().__init__(book)
+            made.append(self)
+
+    monkeypatch.setattr(buttons, "ExcelShell", Recording)
+    return made
+
+
+def actions(book, func=None):
+    acts = book.json()["actions"]
+    return [a for a in acts if func is None or a["func"] == func]
+
+
+def sheet_names(path):
+    return openpyxl.load_workbook(path, read_only=True).sheetnames
+
+
+def assert_writes_only_owned_cells(path, book):
+    """Values go only to computed columns of data sheets, or to product-owned sheets."""
+    names = sheet_names(path)
+    for a in actions(book, "setValues"):
+        sheet = schema.SHEETS_BY_NAME[names[a["sheet_position"]]]
+        if sheet.role == "product":
+            continue
+        for c in range(a["start_column"], a["start_column"] + a["column_count"]):
+            assert c < len(sheet.columns) and sheet.columns[c].computed, (sheet.name, c)
+
+
+def test_validate_button(sample_paths, shells, tmp_path):
+    path = sample_paths["trung-hoi"]
+    book = jsonbook.book(path)
+    message = buttons.validate_registry(book, today=TODAY)
+    assert message.startswith("Kiểm tra xong: 1 lỗi, 2 cảnh báo, 1 lưu ý.")
+    shell = shells[0]
+    assert shell.status_log[-1] is None
+    assert max(shell.reads.values()) == 1                       # one bulk read per table
+    assert set(shell.reads) == set(reader.NEEDED_SHEETS) | {"Nhật ký"}
+    assert shell.status_log[:2] == ["Đang đọc sổ…",
+                                    "Đang kiểm tra 1 kế hoạch, 49 đại biểu, 22 ý kiến…"]
+    writes = [(sheet_names(path)[a["sheet_position"]], a["row_count"])
+              for a in actions(book, "setValues")]
+    assert [w[0] for w in writes] == ["Kiểm tra", "Kiểm tra", "Nhật ký"]
+    assert_writes_only_owned_cells(path, book)
+    notes = actions(book, "addNote")
+    assert [n["args"][0] for n in notes] == ["$K$2", "$J$2"]
+    assert actions(book)[-1]["func"] == "alert" and actions(book)[-1]["args"][0] == message
+    # The workbook a clerk would see.
+    out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
+    wb = openpyxl.load_workbook(out)
+    assert wb["Kế hoạch"]["K2"].fill.fgColor.rgb.endswith("FFC7CE")
+    kt = wb["Kiểm tra"]
+    assert [kt.cell(row=r, column=2).value for r in range(2, 6)] == [
+        "no-conference-in-year", "weekday-mismatch", "meeting-not-working-day", "row-has-errors"]
+    assert kt["D3"].value == '=HYPERLINK("#\'Kế hoạch\'!K2","K2")'
+    assert wb["Nhật ký"]["C2"].value == "Kiểm tra dữ liệu"
+    assert wb["Nhật ký"].tables["NhatKy"].ref == "A1:E2"
+
+
+def test_deadline_button_writes_the_same_blocks_whatever_the_size(sample_paths, shells,
+                                                                  tmp_path):
+    counts = {}
+    for slug in ("trung-hoi", "tu-minh", "do-luong"):
+        path = sample_paths[slug]
+        book = jsonbook.book(path)
+        message = buttons.compute_deadlines(book, today=TODAY)
+        assert message.startswith("Đã tính ")
+        shell = shells[-1]
+        assert max(shell.reads.values()) == 1
+        assert_writes_only_owned_cells(path, book)
+        counts[slug] = [sheet_names(path)[a["sheet_position"]]
+                        for a in actions(book, "setValues")]
+        assert any(s.startswith("Đang tính hạn") for s in shell.status_log)
+    # 2 blocks of Mốc thời gian (the columns either side of Ngày hoàn thành), 1 of Ý kiến,
+    # 1 Nhật ký row: the same for 22 opinions as for 36.
+    for written in counts.values():
+        assert written == ["Mốc thời gian", "Mốc thời gian", "Ý kiến", "Nhật ký"]
+    # Applied back: a clerk's registry with its milestones and reply deadlines.
+    path = sample_paths["tu-minh"]
+    book = jsonbook.book(path)
+    buttons.compute_deadlines(book, today=TODAY)
+    out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
+    reg = reader.read_registry(out)
+    assert len(reg.milestones) == 34 and all(m.due and m.status for m in reg.milestones)
+    assert sum(1 for o in reg.opinions if o.reply_due) == 22
+    typed = {m.code: m.done_date for m in reader.read_registry(path).milestones}
+    assert {m.code: m.done_date for m in reg.milestones if m.code in typed} == typed
+
+
+def test_buttons_refuse_a_workbook_that_is_not_a_registry(tmp_path, shells):
+    path = tmp_path / "bang-luong.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "Bảng lương"
+    wb.save(path)
+    for button in (buttons.validate_registry, buttons.compute_deadlines, buttons.open_folder):
+        book = jsonbook.book(str(path))
+        assert button(book) is None
+        acts = actions(book)
+        assert [a["func"] for a in acts] == ["alert"]
+        assert "không phải là sổ theo dõi" in acts[0]["args"][0]
+
+
+def test_a_missing_sheet_is_named(sample_copy, shells):
+    path = sample_copy("tu-minh")
+    wb = openpyxl.load_workbook(path)
+    del wb["Quy tắc thời hạn"]
+    wb.save(path)
+    book = jsonbook.book(path)
+    buttons.compute_deadlines(book, today=TODAY)
+    assert "thiếu trang: Quy tắc thời hạn" in actions(book)[-1]["args"][0]
+    assert actions(book, "setValues") == []
+
+
+def test_unexpected_errors_become_a_message_and_a_log(sample_paths, monkeypatch, tmp_path,
+                                                      shells):
+    import tempfile
+    from doithoai import validate
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(validate, "validate", lambda reg, today: 1 / 0)
+    book = jsonbook.book(sample_paths["tu-minh"])
+    assert buttons.validate_registry(book) is None
+    last = actions(book)[-1]
+    assert last["func"] == "alert" and "Có lỗi không mong đợi khi kiểm tra dữ liệu" in \
+        last["args"][0]
+    assert "Traceback" not in last["args"][0]
+    log = tmp_path / "doithoai" / buttons.LOG_NAME
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+    assert shells[0].status_log[-1] is None          # the status bar was given back to Excel
+
+
+def test_new_registry_button(sample_paths, tmp_path, shells):
+    book = jsonbook.book(sample_paths["tu-minh"])
+    first = buttons.new_registry(book, folder=str(tmp_path))
+    book2 = jsonbook.book(sample_paths["tu-minh"])
+    second = buttons.new_registry(book2, folder=str(tmp_path))
+    year = dt.date.today().year
+    assert sorted(os.listdir(tmp_path)) == [f"so-doi-thoai-{year} (2).xlsx",
+                                            f"so-doi-thoai-{year}.xlsx"]
+    assert "Đã tạo sổ mới" in first and "(2)" in second
+    reg = reader.read_registry(tmp_path / f"so-doi-thoai-{year}.xlsx")
+    assert len(reg.rules) == len(schema.DEFAULT_RULES)
+    assert actions(book)[-1]["func"] == "alert"
+
+
+def test_open_folder_button(sample_copy, tmp_path, shells):
+    path = sample_copy("tu-minh")
+    book = jsonbook.book(path, name=path)           # a registry saved on this disk
+    message = buttons.open_folder(book)
+    docs = os.path.join(os.path.dirname(path), "van-ban")
+    assert os.path.isdir(docs) and docs in message
+    unsaved = jsonbook.book(path)                  # only a name: not on this disk
+    assert buttons.open_folder(unsaved) is None
+    assert "chưa được lưu" in actions(unsaved)[-1]["args"][0]
+
+
+def test_help_button(sample_paths, shells):
+    book = jsonbook.book(sample_paths["tu-minh"])
+    assert buttons.show_help(book) == buttons.HELP_TEXT
+    assert actions(book)[-1]["args"][0].startswith("Các bước làm việc")
+
+
+def test_selected_plan(sample_paths):
+    path = sample_paths["do-luong"]
+    reg = reader.read_registry(path)
+    k2_row = next(o.row for o in reg.opinions if o.plan_id == "KH-2026-02")
+    cases = [("Ý kiến", f"C{k2_row}", "KH-2026-02"), ("Kế hoạch", "B2", "KH-2026-01"),
+             ("Kế hoạch", "E3", "KH-2026-02"), ("Đại biểu", "D5", "KH-2026-01")]
+    for sheet, sel, expected in cases:
+        shell = excelshell.ExcelShell(jsonbook.book(path, sheet=sheet, selection=sel))
+        assert buttons.selected_plan(shell, reg).plan_id == expected
+    # Ambiguous: the clerk is asked; a client that cannot answer gets the instruction.
+    shell = excelshell.ExcelShell(jsonbook.book(path, sheet="Cấu hình", selection="B2"))
+    with pytest.raises(buttons.Refusal, match="Hãy chọn một dòng"):
+        buttons.selected_plan(shell, reg)
+    assert shell.book.json()["actions"][-1]["func"] == "alert"
+    shell.ask = lambda text: True
+    assert buttons.selected_plan(shell, reg).plan_id in ("KH-2026-01", "KH-2026-02")
+    single = reader.read_registry(sample_paths["tu-minh"])
+    shell = excelshell.ExcelShell(jsonbook.book(sample_paths["tu-minh"], sheet="Cấu hình"))
+    assert buttons.selected_plan(shell, single).plan_id == "KH-2026-01"
