@@ -197,3 +197,14 @@ def test_selected_plan(sample_paths):
     single = reader.read_registry(sample_paths["tu-minh"])
     shell = excelshell.ExcelShell(jsonbook.book(sample_paths["tu-minh"], sheet="Cấu hình"))
     assert buttons.selected_plan(shell, single).plan_id == "KH-2026-01"
+
+
+def test_importing_the_buttons_loads_no_heavy_library():
+    import subprocess
+    import sys
+    heavy = ("openpyxl", "holidays", "docx", "docxtpl", "python_calamine", "xlwings", "lxml",
+             "pyopenvba")
+    code = ("import sys, doithoai.buttons; "
+            f"print(','.join(m for m in {heavy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == ""

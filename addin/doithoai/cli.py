@@ -114,6 +114,33 @@ def cmd_catalogue(args) -> int:
     return EXIT_OK
 
 
+def cmd_build_addin(args) -> int:
+    from . import addin_build
+    try:
+        path = addin_build.build(args.out)
+    except addin_build.BuildError as exc:
+        _out(str(exc))
+        return EXIT_REFUSED
+    _out(f"Đã tạo và kiểm tra phần bổ trợ: {path}")
+    _out("Kiểm tra đạt: đủ mô-đun VBA, mỗi nút có Sub và mỗi Sub có hàm Python, kiểu nội dung "
+         "add-in, luồng _VBA_PROJECT đúng dạng ghi, XML hợp lệ.")
+    return EXIT_OK
+
+
+def cmd_install(args) -> int:
+    from . import addin_install
+    report = addin_install.install()
+    _out("\n".join(report.lines))
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def cmd_uninstall(args) -> int:
+    from . import addin_install
+    report = addin_install.uninstall()
+    _out("\n".join(report.lines))
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doithoai",
@@ -183,6 +210,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("catalogue", help="danh mục mã lỗi kiểm tra (Markdown)",
                        description="In bảng mọi mã lỗi: mức độ, tên, nội dung, cách sửa, mô tả.")
     p.set_defaults(func=cmd_catalogue)
+
+    p = sub.add_parser("build-addin", help="tạo tệp bổ trợ doithoai.xlam từ macros/",
+                       description="Tạo doithoai.xlam (thẻ Đối thoại) từ mã VBA và XML ribbon "
+                                   "dạng văn bản, trên mọi hệ điều hành, rồi kiểm tra tệp.")
+    p.add_argument("--out", default="dist", metavar="DIR",
+                   help="thư mục ghi tệp (mặc định: ./dist)")
+    p.set_defaults(func=cmd_build_addin)
+
+    p = sub.add_parser("install", help="cài phần bổ trợ vào Excel (Windows)",
+                       description="Đặt doithoai.xlam vào thư mục AddIns của Excel, ghi trình "
+                                   "thông dịch Python cho xlwings, đăng ký để Excel tự mở và "
+                                   "kiểm tra phiên bản. Chỉ dùng trên Windows.")
+    p.set_defaults(func=cmd_install)
+
+    p = sub.add_parser("uninstall", help="gỡ phần bổ trợ khỏi Excel (Windows)",
+                       description="Gỡ doithoai.xlam và đăng ký của nó khỏi Excel.")
+    p.set_defaults(func=cmd_uninstall)
     return parser
 
 

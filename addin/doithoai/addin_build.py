@@ -1,0 +1,235 @@
+"""Build doithoai.xlam from the text in macros/ on any OS, and check it.
+
+The package holds: the VBA modules of macros/ plus xlwings' own VBA module taken from the
+installed (pinned) xlwings, so their versions match by construction; the ribbon XML
+customUI14.xml as part ``customUI/customUI14.xml`` with its root relationship; the workbook
+part with the add-in content type; and a ``VBA/_VBA_PROJECT`` stream in the write form of
+[MS-OVBA] 2.3.4.1 (version 0xFFFF, no performance cache), so that Excel compiles the project
+from source on first load instead of trusting a cache written elsewhere.
+
+:func:`check` re-reads a built file and lists every defect in Vietnamese; CI runs it.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.resources
+import os
+import re
+import tempfile
+import zipfile
+from xml.etree import ElementTree
+
+ADDIN_NAME = "doithoai.xlam"
+ADDIN_CONTENT_TYPE = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
+RIBBON_REL_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+RIBBON_PART = "customUI/customUI14.xml"
+CUSTOMUI_NS = "http://schemas.microsoft.com/office/2009/07/customui"
+VBA_PROJECT_WRITE_FORM = bytes.fromhex("cc61ffff000000")   # 0x61CC, 0xFFFF, 0x00, 0x0000
+XLWINGS_MODULE = "xlwings"
+CALLBACK_ATTRIBUTES = ("onAction", "onLoad", "getLabel", "getEnabled", "getVisible",
+                       "getScreentip", "getSupertip", "getImage")
+_SUB = re.compile(r"^\s*(?:Public\s+)?Sub\s+(\w+)\s*\(", re.I | re.M)
+_RUNPYTHON = re.compile(r'RunPython\s+"import\s+doithoai\.buttons\s+as\s+b;\s*b\.(\w+)\(\)"')
+
+
+class BuildError(Exception):
+    pass
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+def macro_files() -> dict[str, bytes]:
+    """The files of macros/ (shipped as package data ``doithoai_macros``)."""
+    root = importlib.resources.files("doithoai_macros")
+    return {p.name: p.read_bytes() for p in root.iterdir()
+            if p.name.endswith((".bas", ".xml"))}
+
+
+def vba_modules(files: dict[str, bytes] | None = None) -> dict[str, str]:
+    """Module name → source (CRLF) for every .bas of macros/, plus xlwings' module."""
+    files = files if files is not None else macro_files()
+    modules = {}
+    for name, data in sorted(files.items()):
+        if not name.endswith(".bas"):
+            continue
+        try:
+            text = data.decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise BuildError(f"{name}: mã VBA chỉ được dùng ký tự ASCII (vị trí {exc.start}).")
+        m = re.search(r'Attribute VB_Name = "(\w+)"', text)
+        if not m:
+            raise BuildError(f"{name}: thiếu dòng Attribute VB_Name.")
+        modules[m.group(1)] = _crlf(text)
+    modules[XLWINGS_MODULE] = _crlf(xlwings_source())
+    return modules
+
+
+def xlwings_source() -> str:
+    import xlwings
+    path = os.path.join(os.path.dirname(xlwings.__file__), "xlwings.bas")
+    with open(path, encoding="latin-1") as fh:
+        return fh.read()
+
+
+def _crlf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def _strip_attributes(source: str) -> str:
+    """pyOpenVBA takes the body; it writes the Attribute VB_Name line itself."""
+    return "\r\n".join(line for line in source.split("\r\n")
+                       if not line.startswith("Attribute VB_Name"))
+
+
+# --- build -------------------------------------------------------------------------------------
+
+def build(out_dir: str) -> str:
+    """Write ``out_dir/doithoai.xlam`` (atomically) and check it; returns its path."""
+    from pyopenvba import ExcelFile
+
+    files = macro_files()
+    modules = vba_modules(files)
+    ribbon = files.get("customUI14.xml")
+    if ribbon is None:
+        raise BuildError("macros/ không có customUI14.xml.")
+    os.makedirs(out_dir, exist_ok=True)
+    target = os.path.join(out_dir, ADDIN_NAME)
+    fd, raw = tempfile.mkstemp(suffix=".xlam", dir=out_dir)
+    os.close(fd)
+    os.unlink(raw)
+    try:
+        with ExcelFile.create_new(raw) as wb:
+            project = wb.vba_project()
+            if "Module1" in wb.module_names():
+                project.delete_module("Module1")
+            for name, source in modules.items():
+                project.add_module(name, _strip_attributes(source))
+            wb.save()
+        _finish_package(raw, ribbon)
+        problems = check(raw)
+        if problems:
+            raise BuildError("Tệp bổ trợ vừa tạo không đạt kiểm tra:\n- " + "\n- ".join(problems))
+        os.replace(raw, target)
+    finally:
+        if os.path.exists(raw):
+            os.unlink(raw)
+    return target
+
+
+def _finish_package(path: str, ribbon: bytes) -> None:
+    """Add the ribbon part and relationship; rewrite _VBA_PROJECT in its write form."""
+    from pyopenvba.cfb import CFB
+
+    with zipfile.ZipFile(path) as zin:
+        parts = {n: zin.read(n) for n in zin.namelist()}
+    cfb = CFB.from_bytes(parts["xl/vbaProject.bin"])
+    cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", VBA_PROJECT_WRITE_FORM)
+    parts["xl/vbaProject.bin"] = cfb.to_bytes()
+    parts[RIBBON_PART] = ribbon
+    rels = parts["_rels/.rels"].decode("utf-8")
+    if RIBBON_REL_TYPE not in rels:
+        rel = (f'<Relationship Id="rIdDoiThoaiRibbon" Type="{RIBBON_REL_TYPE}" '
+               f'Target="{RIBBON_PART}"/>')
+        rels = rels.replace("</Relationships>", rel + "</Relationships>")
+    parts["_rels/.rels"] = rels.encode("utf-8")
+    tmp = path + ".part"
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        order = ["[Content_Types].xml"] + [n for n in parts if n != "[Content_Types].xml"]
+        for name in order:
+            zout.writestr(name, parts[name])
+    os.replace(tmp, path)
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+def ribbon_callbacks(xml: bytes) -> list[str]:
+    root = ElementTree.fromstring(xml)
+    names = []
+    for el in root.iter():
+        for attr in CALLBACK_ATTRIBUTES:
+            if attr in el.attrib:
+                names.append(el.attrib[attr])
+    return names
+
+
+def check(path: str) -> list[str]:
+    """Every defect of a built add-in, in Vietnamese; an empty list means it is sound."""
+    problems: list[str] = []
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        return [f"Không mở được tệp bổ trợ: {exc}"]
+    with z:
+        names = set(z.namelist())
+        for name in sorted(names):
+            if name.endswith((".xml", ".rels")):
+                try:
+                    ElementTree.fromstring(z.read(name))
+                except ElementTree.ParseError as exc:
+                    problems.append(f"Phần {name} không phải XML hợp lệ: {exc}")
+        types = z.read("[Content_Types].xml").decode("utf-8") if "[Content_Types].xml" in \
+            names else ""
+        if f'PartName="/xl/workbook.xml" ContentType="{ADDIN_CONTENT_TYPE}"' not in types:
+            problems.append(f"Kiểu nội dung của xl/workbook.xml không phải {ADDIN_CONTENT_TYPE}.")
+        rels = z.read("_rels/.rels").decode("utf-8") if "_rels/.rels" in names else ""
+        if RIBBON_REL_TYPE not in rels or RIBBON_PART not in rels:
+            problems.append("Thiếu quan hệ gốc tới customUI/customUI14.xml (ribbon sẽ không hiện).")
+        if RIBBON_PART not in names:
+            problems.append("Thiếu phần customUI/customUI14.xml.")
+            return problems
+        ribbon = z.read(RIBBON_PART)
+        if "xl/vbaProject.bin" not in names:
+            problems.append("Thiếu dự án VBA (xl/vbaProject.bin).")
+            return problems
+        vba_bin = z.read("xl/vbaProject.bin")
+    problems += _check_vba(path, vba_bin, ribbon)
+    return problems
+
+
+def _check_vba(path: str, vba_bin: bytes, ribbon: bytes) -> list[str]:
+    from pyopenvba import ExcelFile
+    from pyopenvba.cfb import CFB
+
+    problems = []
+    stream = CFB.from_bytes(vba_bin).get_stream_in_storage("VBA", "_VBA_PROJECT")
+    if stream != VBA_PROJECT_WRITE_FORM:
+        problems.append(f"Luồng VBA/_VBA_PROJECT không ở dạng ghi của đặc tả (cần "
+                        f"{VBA_PROJECT_WRITE_FORM.hex()}, có {stream[:8].hex()}…, "
+                        f"{len(stream)} byte).")
+    expected = vba_modules()
+    with ExcelFile(path) as wb:
+        present = set(wb.module_names())
+        sources = {name: wb.get_module(name) for name in expected if name in present}
+    for name in expected:
+        if name not in present:
+            problems.append(f"Thiếu mô-đun VBA {name}.")
+    import xlwings
+    version = re.search(r'XLWINGS_VERSION As String = "([^"]+)"', sources.get(XLWINGS_MODULE, ""))
+    if not version or version.group(1) != xlwings.__version__:
+        problems.append(f"Mô-đun xlwings trong tệp ({version.group(1) if version else '?'}) "
+                        f"khác phiên bản gói xlwings ({xlwings.__version__}).")
+    subs = {}
+    for name, source in sources.items():
+        for sub in _SUB.findall(source):
+            subs[sub.lower()] = (name, source)
+    callbacks = ribbon_callbacks(ribbon)
+    for cb in callbacks:
+        if cb.lower() not in subs:
+            problems.append(f"Nút trên ribbon gọi {cb} nhưng không có Sub {cb} trong VBA.")
+    buttons = importlib.import_module("doithoai.buttons")
+    own = [n for n in expected if n != XLWINGS_MODULE]
+    for name in own:
+        source = sources.get(name, "")
+        for sub_match in re.finditer(r"Sub\s+(\w+)\s*\((.*?)End Sub", source, re.S | re.I):
+            sub, body = sub_match.group(1), sub_match.group(2)
+            calls = _RUNPYTHON.findall(body)
+            if not calls:
+                problems.append(f"Sub {sub} ({name}) không gọi hàm Python nào qua RunPython.")
+            for func in calls:
+                if not callable(getattr(buttons, func, None)):
+                    problems.append(f"Sub {sub} gọi doithoai.buttons.{func}, hàm này không có.")
+            if sub not in callbacks:
+                problems.append(f"Sub {sub} ({name}) không được nút nào trên ribbon gọi.")
+            if re.search(r"^\s*(If|For|Do|While|Select)\b", body, re.M | re.I):
+                problems.append(f"Sub {sub} có logic (If/For/...): VBA chỉ được chuyển lệnh.")
+    return problems
