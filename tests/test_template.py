@@ -24,7 +24,7 @@ def test_committed_template_matches_init(blank_path):
     assert sorted(committed) == sorted(fresh)
     drifted = [n for n in fresh if committed[n] != fresh[n]]
     assert drifted == [], ("workbook_templates/ is out of date: run "
-                           "python scripts/update_template.py")
+                           "python scripts/update_templates.py")
 
 
 @pytest.fixture(scope="module")

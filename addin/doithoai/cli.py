@@ -141,6 +141,46 @@ def cmd_uninstall(args) -> int:
     return EXIT_OK if report.ok else EXIT_REFUSED
 
 
+def cmd_generate(args) -> int:
+    import datetime as dt
+    import os
+    from . import documents, pdf, reader
+    from .wordtemplates import KINDS_BY_CODE
+    codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
+    unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
+    if unknown:
+        _out(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
+             + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
+        return EXIT_REFUSED
+    reg = reader.read_registry(args.path)
+    if args.plan and not reg.plan(args.plan):
+        _out(f"Sổ không có kế hoạch {args.plan}. Có: "
+             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+        return EXIT_REFUSED
+    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
+                                   reg.settings.documents_folder or "van-ban")
+    res = documents.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
+                             issue=args.issue, today=args.today or dt.date.today(),
+                             progress=_out if args.verbose else None)
+    _out(res.summary() + f" Thư mục: {out}")
+    for notice in res.notices:
+        _out("Lưu ý: " + notice)
+    for p in res.refusals:
+        where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
+        _out(f"Chưa tạo ({where}): {p.message} {p.hint}")
+    if args.issue and res.changes.blocks:
+        copy = documents.registry_copy(args.path, res.changes)
+        _out(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
+             "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
+    if args.pdf:
+        if pdf.available():
+            made = pdf.convert([f for f in res.files if f.endswith(".docx")])
+            _out(f"Đã xuất {len(made)} tệp PDF.")
+        else:
+            _out(pdf.SKIPPED)
+    return EXIT_REFUSED if res.refusals else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doithoai",
@@ -210,6 +250,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("catalogue", help="danh mục mã lỗi kiểm tra (Markdown)",
                        description="In bảng mọi mã lỗi: mức độ, tên, nội dung, cách sửa, mô tả.")
     p.set_defaults(func=cmd_catalogue)
+
+    p = sub.add_parser("generate", help="tạo văn bản Word từ sổ",
+                       description="Tạo văn bản (kế hoạch, thông báo, giấy mời, phiếu, báo cáo, "
+                                   "công văn, biên bản...) theo mẫu, đúng thể thức Nghị định "
+                                   "30/2020 (hoặc thể thức văn bản của Đảng). Dòng còn lỗi kiểm "
+                                   "tra không được dùng; văn bản đã ban hành không bao giờ bị "
+                                   "ghi đè.")
+    p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
+    p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch có Mã KH này")
+    p.add_argument("--docs", metavar="KH,TB,GM,...",
+                   help="các loại văn bản: KH, TB, GM, PDK, BCTH, CVPC, BB, TBKL, CVTL, BCKQ, PKS "
+                        "(mặc định: tất cả)")
+    p.add_argument("--out", metavar="DIR",
+                   help="thư mục ghi văn bản (mặc định: Thư mục văn bản cạnh tệp sổ)")
+    p.add_argument("--issue", action="store_true",
+                   help="ban hành: cấp số, ghi ngày và ghi vào Sổ văn bản (trên bản sao của sổ)")
+    p.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần Word hoặc "
+                                                     "LibreOffice)")
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
+                   help="ngày ban hành và ngày xét thời hạn (mặc định: hôm nay)")
+    p.add_argument("--verbose", action="store_true", help="in tiến độ")
+    p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("build-addin", help="tạo tệp bổ trợ doithoai.xlam từ macros/",
                        description="Tạo doithoai.xlam (thẻ Đối thoại) từ mã VBA và XML ribbon "

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import changes as changes_mod
-from . import deadlines, reader, summary, template, validate
+from . import deadlines, documents, pdf, reader, summary, template, validate
 from .samples import SAMPLES, Sample, load
 
 Echo = Callable[[str], None]
@@ -78,7 +78,27 @@ def step_validate(ctx: Context) -> None:
             ctx.echo(f"      - {p.code} ({where}): {p.message}")
 
 
-STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines, step_validate]
+def step_documents(ctx: Context) -> None:
+    out = os.path.join(os.path.dirname(ctx.path), "van-ban")
+    res = documents.generate(ctx.reg, out, today=ctx.today, progress=None)
+    ctx.apply(res.changes)
+    ctx.echo(f"    Văn bản: {res.summary()} ({os.path.relpath(out, os.path.dirname(ctx.path))}/)")
+    missing = [p for p in res.refusals if p.code == "document-missing-value"]
+    if missing:
+        ctx.echo(f"      - {len(missing)} văn bản chờ dữ liệu, ví dụ: {missing[0].message}")
+    others = [p for p in res.refusals if p.code != "document-missing-value"]
+    for p in others[:3]:
+        ctx.echo(f"      - {p.message}")
+    if pdf.available():
+        merged = [f for f in res.files if os.path.basename(f) in ("KH.docx", "GM_tat-ca.docx")]
+        made = pdf.convert(merged)
+        ctx.echo(f"    PDF: {len(made)} tệp (kế hoạch và giấy mời gộp để in).")
+    else:
+        ctx.echo("    PDF: " + pdf.SKIPPED)
+
+
+STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines, step_validate,
+                                          step_documents]
 
 
 def run(out: str, echo: Echo = print, today: dt.date | None = None) -> list[str]:

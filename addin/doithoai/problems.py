@@ -36,7 +36,14 @@ def register(*types: ProblemType) -> None:
         _TYPES[t.code] = t
 
 
+REGISTERING_MODULES = ("doithoai.validate", "doithoai.deadlines", "doithoai.docengine")
+
+
 def catalogue() -> list[ProblemType]:
+    """Every problem kind, whichever modules happen to be imported already."""
+    import importlib
+    for name in REGISTERING_MODULES:
+        importlib.import_module(name)
     return sorted(_TYPES.values(), key=lambda t: t.code)
 
 

@@ -1,0 +1,338 @@
+"""Layout primitives for the Word templates (Decree 30/2020/NĐ-CP; party: Hướng dẫn 36-HD/VPTW).
+
+Used only to (re)build the .docx templates of workbook_templates/ (``scripts/update_templates.py``);
+the engine renders those files, which a clerk may edit in Word. Placeholders are Jinja, as
+docxtpl reads them: ``{{ field }}``, paragraph-level ``{%p for … %}`` and table-row ``{%tr … %}``.
+
+Page: A4 portrait, margins top 20, bottom 20, left 30, right 15 mm; Times New Roman everywhere
+(document defaults and every style), body 14 pt justified with a 1.27 cm first-line indent,
+6 pt after, single-and-a-bit line spacing; the page number centred in the top margin from
+page 2 (a first-page header with nothing in it).
+"""
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+FONT = "Times New Roman"
+CENTER, LEFT, JUSTIFY, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
+                                WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.RIGHT)
+TEXT_WIDTH = Mm(210 - 30 - 15)
+HEADER_LEFT, HEADER_RIGHT = Cm(6.0), Cm(11.0)
+PARTY_LEFT, PARTY_RIGHT = Cm(7.5), Cm(9.5)
+
+
+# --- document ------------------------------------------------------------------------------------
+
+def _fonts(rpr) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def new_document() -> Document:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
+    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    sec.header_distance, sec.footer_distance = Mm(10), Mm(10)
+    # Document defaults and every style: Times New Roman, so nothing inherits another face.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _fonts(rpr)
+    for style in doc.styles:
+        if style.type == 1 or style.type == 2:     # paragraph and character styles
+            style.font.name = FONT
+            _fonts(style.element.get_or_add_rPr())
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(14)
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after = Pt(0), Pt(6)
+    pf.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    pf.line_spacing = 1.1
+    # Page numbers from page 2, centred in the top margin.
+    sec.different_first_page_header_footer = True
+    p = sec.header.paragraphs[0]
+    p.alignment = CENTER
+    _page_field(p)
+    sec.first_page_header.paragraphs[0].text = ""
+    return doc
+
+
+def _page_field(paragraph) -> None:
+    run = paragraph.add_run()
+    run.font.size = Pt(13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, None),
+                       ("end", None)):
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = "2"
+            run._r.append(t)
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+
+def para(container, text: str = "", *, size: float = 14, bold=False, italic=False,
+         underline=False, align=JUSTIFY, indent: bool = False, after: float = 6,
+         before: float = 0, keep: bool = False, spacing: float | None = None):
+    """One paragraph with one run; ``container`` is a Document or a table cell."""
+    p = container.add_paragraph()
+    p.alignment = align
+    pf = p.paragraph_format
+    pf.space_after, pf.space_before = Pt(after), Pt(before)
+    if spacing is not None:
+        pf.line_spacing = spacing
+    if indent:
+        pf.first_line_indent = Cm(1.27)
+    if keep:
+        pf.keep_with_next = True
+    if text:
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        run.bold, run.italic, run.underline = bold, italic, underline
+    return p
+
+
+def tag(container, text: str):
+    """A paragraph holding only a Jinja tag ({%p ... %}): removed when rendered."""
+    return para(container, text, after=0)
+
+
+# Lines whose length depends on the text above them carry a marker indent that Word keeps and
+# the engine replaces after rendering (a Jinja placeholder there would make Word reject the file).
+ISSUER_LINE, MOTTO_LINE, SUBJECT_LINE = 9901, 9902, 9903
+
+
+def line_under(container, marker: int):
+    """A solid line: an empty paragraph with a bottom border, shortened by equal side indents."""
+    p = para(container, "", align=CENTER, after=0, spacing=1.0)
+    p_pr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    p_pr.append(borders)
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(marker))
+    ind.set(qn("w:right"), str(marker))
+    p_pr.append(ind)
+    rpr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "8")
+    rpr.append(sz)
+    p_pr.append(rpr)
+    return p
+
+
+def fixed_widths(table, widths) -> None:
+    """Fixed layout with explicit grid and cell widths (Word and LibreOffice both honour it)."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w.twips)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths):
+            cell.width = w
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def grid_table(doc, widths_cm: list[float], header: list[str], row: list[str],
+               loop: str, size: float = 13):
+    """A bordered table: a header row, then one row per item of ``loop`` ("m in moc")."""
+    table = doc.add_table(rows=4, cols=len(widths_cm))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    fixed_widths(table, [Cm(w) for w in widths_cm])
+    for i, h in enumerate(header):
+        _cell_text(table.rows[0].cells[i], h, size=size, bold=True, align=CENTER)
+    _cell_text(table.rows[1].cells[0], "{%tr for " + loop + " %}", size=size)
+    for i, text in enumerate(row):
+        _cell_text(table.rows[2].cells[i], text, size=size,
+                   align=CENTER if i == 0 or len(text) < 24 and "{{" in text and i > 1 else LEFT)
+    _cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=size)
+    doc.add_paragraph().paragraph_format.space_after = Pt(0)
+    return table
+
+
+def _cell_text(cell, text, *, size=13, bold=False, italic=False, underline=False, align=CENTER,
+               after=0):
+    p = cell.paragraphs[0]
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(after)
+    p.paragraph_format.line_spacing = 1.0
+    if text:
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        run.bold, run.italic, run.underline = bold, italic, underline
+    return p
+
+
+def cell_para(cell, text, **kw):
+    """A further paragraph in a cell (the first one is reused when empty)."""
+    first = cell.paragraphs[0]
+    if not first.runs and not first.text and not getattr(cell, "_used", False):
+        cell._used = True
+        return _cell_text(cell, text, **kw)
+    p = cell.add_paragraph()
+    p.alignment = kw.pop("align", CENTER)
+    p.paragraph_format.space_after = Pt(kw.pop("after", 0))
+    p.paragraph_format.line_spacing = 1.0
+    if text:
+        run = p.add_run(text)
+        run.font.size = Pt(kw.get("size", 13))
+        run.bold = kw.get("bold", False)
+        run.italic = kw.get("italic", False)
+        run.underline = kw.get("underline", False)
+    return p
+
+
+# --- the blocks of an official document -----------------------------------------------------------
+
+def header_block(doc, *, party: bool, number: bool = True, date: bool = True,
+                 subject_line: bool = False) -> None:
+    """Issuer (left) and Quốc hiệu / ĐẢNG CỘNG SẢN VIỆT NAM (right); number and date line."""
+    table = doc.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    fixed_widths(table, [PARTY_LEFT, PARTY_RIGHT] if party else [HEADER_LEFT, HEADER_RIGHT])
+    left, right = table.rows[0].cells
+    if party:
+        cell_para(left, "{{ dang_bo_cap_tren }}", size=14)
+        cell_para(left, "{{ ten_dang_uy }}", size=14, bold=True)
+        cell_para(left, "*", size=14)
+        cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True, underline=True)
+    else:
+        cell_para(left, "{%p if co_quan_chu_quan %}", size=12)
+        cell_para(left, "{{ co_quan_chu_quan }}", size=12)
+        cell_para(left, "{%p endif %}", size=12)
+        cell_para(left, "{{ co_quan_dong_1 }}", size=12, bold=True)
+        cell_para(left, "{%p if co_quan_dong_2 %}", size=12)
+        cell_para(left, "{{ co_quan_dong_2 }}", size=12, bold=True)
+        cell_para(left, "{%p endif %}", size=12)
+        line_under(left, ISSUER_LINE)
+        cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
+        cell_para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
+        line_under(right, MOTTO_LINE)
+    left2, right2 = table.rows[1].cells
+    if number:
+        cell_para(left2, "{{ dong_so }}", size=14 if party else 13, after=0)
+    if subject_line:
+        cell_para(left2, "{{ vv }}", size=12 if not party else 13)
+    if date:
+        cell_para(right2, "{{ dong_ngay }}", size=14, italic=True)
+    para(doc, "", after=6)
+
+
+def title(doc, kind_title: str, subject: str | None = "{{ trich_yeu }}", line: bool = True):
+    para(doc, kind_title, size=14, bold=True, align=CENTER, after=0, keep=True)
+    if subject:
+        para(doc, subject, size=14, bold=True, align=CENTER, after=0, keep=True)
+    if line:
+        line_under(doc, SUBJECT_LINE)
+    para(doc, "", after=0)
+
+
+def bases(doc, intro: str | None = None) -> None:
+    tag(doc, "{%p for b in can_cu %}")
+    para(doc, "{{ b }}", italic=True, indent=True)
+    tag(doc, "{%p endfor %}")
+    if intro:
+        para(doc, intro, indent=True)
+
+
+def heading(doc, text: str) -> None:
+    para(doc, text, bold=True, indent=True, keep=True)
+
+
+def body(doc, text: str, **kw):
+    return para(doc, text, indent=True, **kw)
+
+
+def bullets(doc, loop: str, text: str) -> None:
+    tag(doc, "{%p for " + loop + " %}")
+    para(doc, text, indent=True)
+    tag(doc, "{%p endfor %}")
+
+
+def recipients_and_signature(doc, *, party: bool) -> None:
+    """Nơi nhận (left, level with the signer's title) and the signature block (right)."""
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    fixed_widths(table, [Cm(7.5), Cm(9.0)])
+    left, right = table.rows[0].cells
+    if party:
+        cell_para(left, "Nơi nhận:", size=14, underline=True, align=LEFT)
+        cell_para(left, "{%p for n in noi_nhan %}", size=12, align=LEFT)
+        cell_para(left, "{{ n }}", size=12, align=LEFT)
+        cell_para(left, "{%p endfor %}", size=12, align=LEFT)
+    else:
+        cell_para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT)
+        cell_para(left, "{%p for n in noi_nhan %}", size=11, align=LEFT)
+        cell_para(left, "{{ n }}", size=11, align=LEFT)
+        cell_para(left, "{%p endfor %}", size=11, align=LEFT)
+    signature(right)
+
+
+def signature(cell, lines: str = "chu_ky", name: str = "nguoi_ky") -> None:
+    cell_para(cell, "{%p for d in " + lines + " %}", size=14)
+    cell_para(cell, "{{ d }}", size=14, bold=True)
+    cell_para(cell, "{%p endfor %}", size=14)
+    for _ in range(4):
+        cell_para(cell, "", size=14)
+    cell_para(cell, "{{ " + name + " }}", size=14, bold=True)
+
+
+def two_signatures(doc, left_title: str, left_name: str, right_title: str, right_name: str):
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    fixed_widths(table, [Cm(8.25), Cm(8.25)])
+    for cell, t, n in ((table.rows[0].cells[0], left_title, left_name),
+                       (table.rows[0].cells[1], right_title, right_name)):
+        cell_para(cell, t, size=14, bold=True)
+        for _ in range(4):
+            cell_para(cell, "", size=14)
+        cell_para(cell, n, size=14, bold=True)
+
+
+def page_break_section(doc) -> None:
+    doc.add_section(WD_SECTION.NEW_PAGE)

@@ -1,0 +1,466 @@
+"""The fields the document engine provides to templates, and where each value comes from.
+
+A :class:`Context` holds each field's value with its source (sheet, row, column), so a field a
+template uses but the registry leaves empty is refused naming that cell. :data:`FIELDS` lists
+every top-level field any template may use (the pre-flight names the nearest one for a misspelt
+placeholder); :data:`ITEM_FIELDS` the attributes of the items of each list.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import deadlines, parsing, schema, vnformat, vntext
+from .model import Invitee, Opinion, Plan, Registry
+from .wordtemplates import KINDS_BY_CODE
+
+Source = tuple  # (sheet name, row, column header)
+
+FIELDS: dict[str, str] = {
+    "co_quan_chu_quan": "Cơ quan chủ quản (Cấu hình), có thể trống",
+    "co_quan_dong_1": "Dòng 1 tên cơ quan ban hành, ví dụ ỦY BAN NHÂN DÂN",
+    "co_quan_dong_2": "Dòng 2 tên cơ quan ban hành, ví dụ PHƯỜNG TỨ MINH",
+    "dang_bo_cap_tren": "Đảng bộ cấp trên (Cấu hình)", "ten_dang_uy": "Tên Đảng ủy (Cấu hình)",
+    "ten_co_quan_ngan": "Tên cơ quan trong câu văn", "cap_don_vi": "xã / phường / đặc khu",
+    "dong_so": "Dòng số, ký hiệu", "dong_ngay": "Dòng địa danh, ngày tháng năm",
+    "trich_yeu": "Trích yếu", "vv": "Dòng V/v của công văn",
+    "chu_ky": "Các dòng quyền hạn, chức vụ người ký", "nguoi_ky": "Họ tên người ký",
+    "noi_nhan": "Danh sách nơi nhận", "can_cu": "Các căn cứ",
+    "can_cu_ke_hoach": "Kế hoạch số ... ngày ... (để dẫn chiếu)",
+    "pham_vi": "Phạm vi (thôn, tổ dân phố)", "thoi_gian": "Giờ, thứ, ngày hội nghị",
+    "ngay_hoi_nghi": "Ngày hội nghị dd/mm/yyyy", "gio_ket_thuc": "Giờ kết thúc",
+    "dia_diem": "Địa điểm", "chu_tri": "Chức danh chủ trì", "chu_tri_hoa": "Chủ trì, viết hoa đầu câu",
+    "nguoi_chu_tri": "Người chủ trì", "noi_dung": "Nội dung", "hinh_thuc": "Hình thức",
+    "so_dai_bieu": "Số đại biểu dự kiến", "nhom_dai_bieu": "Đại biểu theo nhóm",
+    "tien_do": "Tiến độ (các mốc)", "phan_cong": "Phân công theo đơn vị",
+    "can_bo_dau_moi": "Cán bộ đầu mối", "dien_thoai_dau_moi": "Điện thoại đầu mối",
+    "han_thu_phieu": "Hạn thu phiếu", "han_du_thao": "Hạn gửi dự thảo trả lời",
+    "kinh_gui": "Người nhận", "danh_xung_goi": "Cách gọi người nhận",
+    "thon": "Thôn, tổ dân phố của phiếu", "ma_phieu": "Mã phiếu", "linh_vuc": "Các lĩnh vực",
+    "so_y_kien": "Số ý kiến", "so_trung": "Số ý kiến trùng", "so_cap_tren": "Số ý kiến vượt thẩm quyền",
+    "nhom_linh_vuc": "Ý kiến theo lĩnh vực", "co_quan_tra_loi": "Cơ quan trả lời",
+    "y_kien": "Danh sách ý kiến", "thu_ky": "Thư ký hội nghị", "so_moi": "Số đại biểu được mời",
+    "so_co_mat": "Số có mặt", "so_vang": "Số vắng", "so_uy_quyen": "Số ủy quyền",
+    "nhom_tham_du": "Tham dự theo nhóm", "so_tra_loi_tai_hoi_nghi": "Số trả lời tại hội nghị",
+    "so_giao_giai_quyet": "Số giao giải quyết", "da_tra_loi": "Ý kiến đã trả lời tại hội nghị",
+    "giao_giai_quyet": "Ý kiến giao giải quyết", "so_ngay_tra_loi": "Số ngày làm việc để trả lời",
+    "dia_chi": "Địa chỉ người nêu", "nguon": "Nguồn ý kiến", "ngay_nhan": "Ngày nhận",
+    "tra_loi": "Nội dung trả lời", "theo_nguon": "Ý kiến theo nguồn",
+    "theo_linh_vuc": "Ý kiến theo lĩnh vực (số)", "so_da_tra_loi_van_ban": "Số đã trả lời bằng văn bản",
+    "so_dang_giai_quyet": "Số đang giải quyết", "so_qua_han": "Số quá hạn",
+}
+ITEM_FIELDS: dict[str, set[str]] = {
+    "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
+    "phan_cong": {"stt", "don_vi", "viec"},
+    "nhom_linh_vuc": {"stt", "ten", "so", "y_kien"},
+    "nhom_linh_vuc.y_kien": {"stt", "noi_dung", "nguoi_neu", "dia_chi", "co_quan", "han"},
+    "y_kien": {"stt", "ma", "noi_dung", "nguoi_neu", "dia_chi", "tra_loi"},
+    "nhom_tham_du": {"ten", "moi", "co_mat"},
+    "da_tra_loi": {"stt", "noi_dung", "nguoi_neu", "tra_loi"},
+    "giao_giai_quyet": {"stt", "noi_dung", "nguoi_neu", "co_quan", "han"},
+    "theo_nguon": {"ten", "so"}, "theo_linh_vuc": {"stt", "ten", "so"},
+}
+
+
+@dataclass
+class Context:
+    values: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)      # field → (sheet, row, column)
+    optional: set = field(default_factory=set)
+    rows: dict = field(default_factory=dict)          # (sheet, row) → raw values, for fingerprints
+
+    def put(self, name: str, value, source: Source | None = None, optional: bool = False):
+        self.values[name] = value
+        if source:
+            self.sources[name] = source
+        if optional:
+            self.optional.add(name)
+
+    def use_row(self, sheet: str, row: int, values: dict) -> None:
+        self.rows[(sheet, row)] = values
+
+    def missing(self, used: set[str]) -> list[str]:
+        return sorted(n for n in used if n in self.values and n not in self.optional
+                      and self.values[n] in (None, "", []))
+
+    def fingerprint(self) -> str:
+        """"<12 hex of everything>|Sheet!row:<6 hex>|…" — says which rows changed later."""
+        def h(obj) -> str:
+            text = json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str)
+            return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        parts = [f"{sheet}!{row}:{h(vals)[:6]}" for (sheet, row), vals in sorted(self.rows.items())]
+        return "|".join([h(self.values)[:12]] + parts)
+
+
+def changed_rows(old: str, new: str) -> list[str]:
+    """The rows whose inputs differ between two fingerprints ("Ý kiến!5", …)."""
+    def rows(fp):
+        return dict(p.split(":", 1) for p in (fp or "").split("|")[1:] if ":" in p)
+    a, b = rows(old), rows(new)
+    return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def issuer_lines(name: str) -> tuple[str, str]:
+    """"ỦY BAN NHÂN DÂN PHƯỜNG TỨ MINH" → ("ỦY BAN NHÂN DÂN", "PHƯỜNG TỨ MINH")."""
+    for head in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN"):
+        if name.upper().startswith(head) and len(name) > len(head):
+            return name[:len(head)], name[len(head):].strip()
+    return name, ""
+
+
+def signature_lines(plan: Plan) -> list[str]:
+    title = (plan.signer_title or "").upper()
+    auth = plan.signing_authority or ("T/M" if plan.is_party else "TM.")
+    if plan.is_party:
+        if auth == "K/T":
+            return ["T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", title]
+        return ["T/M BAN THƯỜNG VỤ", title]
+    if auth == "KT.":
+        return ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", title]
+    if auth in ("Q.", "TL.", "TUQ."):
+        return ["TM. ỦY BAN NHÂN DÂN", f"{auth} CHỦ TỊCH", title] if auth != "Q." else \
+            ["TM. ỦY BAN NHÂN DÂN", f"Q. {title}"]
+    return ["TM. ỦY BAN NHÂN DÂN", title]
+
+
+def recipients(items: list[str], party: bool) -> list[str]:
+    """"- X;" for each, "- Lưu: VT, …." last (party: "- Lưu Văn phòng Đảng ủy.")."""
+    out = [f"- {i.rstrip(';.')};" for i in items]
+    out.append("- Lưu Văn phòng Đảng ủy." if party else "- Lưu: VT, VP.")
+    return out
+
+
+def bases_list(plan: Plan) -> list[str]:
+    bases = [b.rstrip(" ;.") for b in plan.bases]
+    return [b + (";" if i < len(bases) - 1 else ".") for i, b in enumerate(bases)]
+
+
+def scope_text(plan: Plan) -> str:
+    return ", ".join(plan.villages)
+
+
+def slug(text: str, limit: int = 40) -> str:
+    ascii_ = vntext.unaccent(text).replace(" ", "-")
+    keep = "".join(ch for ch in ascii_ if ch.isalnum() or ch in "-_")
+    while "--" in keep:
+        keep = keep.replace("--", "-")
+    return keep.strip("-_")[:limit].strip("-_") or "x"
+
+
+def title_slug(text: str, limit: int = 40) -> str:
+    """Readable ASCII with capitals kept: "Nguyễn Văn An" → "Nguyen-Van-An"."""
+    decomposed = parsing.normalize_text(text).replace("đ", "d").replace("Đ", "D")
+    import unicodedata
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", decomposed)
+                    if not unicodedata.combining(ch))
+    keep = "".join(ch if ch.isalnum() else "-" for ch in plain)
+    while "--" in keep:
+        keep = keep.replace("--", "-")
+    return keep.strip("-")[:limit].strip("-") or "x"
+
+
+# --- the context of one document -----------------------------------------------------------------
+
+class Builder:
+    """Builds contexts for the documents of one plan (deadlines computed once)."""
+
+    def __init__(self, reg: Registry, plan: Plan, report: deadlines.DeadlineReport,
+                 today: dt.date):
+        self.reg, self.plan, self.report, self.today = reg, plan, report, today
+        self.s = reg.settings
+        self.party = plan.is_party
+        self.milestones = {m.code: m for m in report.milestones
+                           if m.plan_id == plan.plan_id and not m.opinion_id}
+        self.invitees = [i for i in reg.invitees if i.plan_id == plan.plan_id]
+        self.opinions = [o for o in reg.opinions if o.plan_id == plan.plan_id]
+
+    # sources ----------------------------------------------------------------------------------
+    def _plan_src(self, key: str) -> Source:
+        return (schema.PLANS.name, self.plan.row, schema.PLANS.column(key).header)
+
+    def _setting_src(self, key: str) -> Source:
+        return (schema.CONFIG.name, self.s.rows.get(key), schema.SETTINGS_BY_KEY[key].label)
+
+    def _row(self, ctx: Context, sheet: schema.Sheet, obj) -> None:
+        ctx.use_row(sheet.name, obj.row, {k: getattr(obj, k) for k in sheet.keys})
+
+    def common(self, code: str, number: int | None, date: dt.date | None) -> Context:
+        ctx = Context()
+        p, s = self.plan, self.s
+        self._row(ctx, schema.PLANS, p)
+        ctx.use_row(schema.CONFIG.name, 0, {st.key: getattr(s, st.key) for st in schema.SETTINGS})
+        one, two = issuer_lines(s.issuer_name or "")
+        ctx.put("co_quan_chu_quan", s.parent_agency, self._setting_src("parent_agency"), True)
+        ctx.put("co_quan_dong_1", one, self._setting_src("issuer_name"))
+        ctx.put("co_quan_dong_2", two, self._setting_src("issuer_name"), True)
+        ctx.put("dang_bo_cap_tren", s.party_superior, self._setting_src("party_superior"))
+        ctx.put("ten_dang_uy", s.party_committee_name, self._setting_src("party_committee_name"))
+        unit = s.unit_type or "xã"
+        ctx.put("cap_don_vi", unit, self._setting_src("unit_type"))
+        ctx.put("ten_co_quan_ngan", f"Ban Thường vụ Đảng ủy {unit}" if self.party
+                else f"Ủy ban nhân dân {unit}")
+        kind = KINDS_BY_CODE[code]
+        if code == "KH" and date is None and p.number_symbol:
+            date = p.issue_date          # the plan carries its own number and date
+        ctx.put("dong_so", self.number_line(kind, number))
+        ctx.put("dong_ngay", vnformat.date_line(s.place_name or "", date),
+                self._setting_src("place_name"))
+        ctx.put("chu_ky", signature_lines(p), self._plan_src("signer_title"))
+        ctx.put("nguoi_ky", p.signer_name, self._plan_src("signer_name"))
+        ctx.put("pham_vi", scope_text(p), self._plan_src("scope"))
+        if p.meeting_date:
+            ctx.put("thoi_gian", vnformat.meeting_time(p.start_time, p.end_time, p.meeting_date),
+                    self._plan_src("meeting_date"))
+            ctx.put("ngay_hoi_nghi", vnformat.short_date(p.meeting_date),
+                    self._plan_src("meeting_date"))
+        else:
+            ctx.put("thoi_gian", None, self._plan_src("meeting_date"))
+            ctx.put("ngay_hoi_nghi", None, self._plan_src("meeting_date"))
+        ctx.put("gio_ket_thuc", p.end_time.strftime("%H giờ %M phút") if p.end_time else None,
+                self._plan_src("end_time"))
+        ctx.put("dia_diem", p.venue, self._plan_src("venue"))
+        ctx.put("chu_tri", p.chair_title, self._plan_src("chair_title"))
+        ctx.put("chu_tri_hoa", (p.chair_title or "")[:1].upper() + (p.chair_title or "")[1:],
+                self._plan_src("chair_title"))
+        ctx.put("nguoi_chu_tri", p.chair_name, self._plan_src("chair_name"), True)
+        ctx.put("noi_dung", p.content, self._plan_src("content"))
+        ctx.put("hinh_thuc", p.form, self._plan_src("form"))
+        ctx.put("can_cu", bases_list(p), self._plan_src("legal_bases"))
+        ctx.put("can_cu_ke_hoach", self.plan_reference())
+        ctx.put("can_bo_dau_moi", s.contact_officer, self._setting_src("contact_officer"))
+        ctx.put("dien_thoai_dau_moi", parsing.format_phone(s.contact_phone)
+                if s.contact_phone else None, self._setting_src("contact_phone"), True)
+        for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):
+            m = self.milestones.get(code_)
+            ctx.put(name, vnformat.short_date(m.due) if m else None,
+                    (schema.RULES.name, None, code_))
+        ctx.put("trich_yeu", p.subject, self._plan_src("subject"))
+        ctx.put("noi_nhan", [])
+        return ctx
+
+    def number_line(self, kind, number: int | None) -> str:
+        p = self.plan
+        if kind.code == "KH" and p.number_symbol:
+            text = p.number_symbol.strip()
+            return f"Số {text}" if self.party else f"Số: {text}"
+        return vnformat.number_line(number, self.symbol(kind), self.party)
+
+    def symbol(self, kind) -> str:
+        if kind.abbr is None:   # công văn: issuer, then the drafting unit
+            return "CV/ĐU" if self.party else f"UBND-{self.s.drafting_unit or 'VP'}"
+        return f"{kind.abbr}/ĐU" if self.party else f"{kind.abbr}-UBND"
+
+    def plan_reference(self) -> str:
+        p = self.plan
+        if p.number_symbol and p.issue_date:
+            return (f"Kế hoạch số {p.number_symbol} ngày {vnformat.short_date(p.issue_date)} "
+                    f"về {(p.subject or '')[:1].lower() + (p.subject or '')[1:]}")
+        return f"Kế hoạch {(p.subject or '')[:1].lower() + (p.subject or '')[1:]}"
+
+    # groups -----------------------------------------------------------------------------------
+    def invited(self) -> list[Invitee]:
+        order = {g: i for i, g in enumerate(self.reg.lookups.get("groups", []))}
+        people = [i for i in self.invitees if i.invited != "Không" and i.full_name]
+        return sorted(people, key=lambda i: (order.get(i.group, 99), i.seq or 0,
+                                             vnformat.name_key(i.full_name)))
+
+    def group_counts(self) -> list[dict]:
+        counts = Counter(i.group for i in self.invited())
+        order = self.reg.lookups.get("groups", [])
+        return [{"ten": g, "so": counts[g]} for g in order if counts.get(g)]
+
+    def raised(self) -> list[Opinion]:
+        return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]
+
+    def reply_due(self, o: Opinion) -> str:
+        due = self.report.reply_due.get(o.opinion_id) or o.reply_due
+        if due:
+            return vnformat.short_date(due)
+        m = self.milestones.get("DU_THAO_TRA_LOI")
+        return f"dự thảo trước {vnformat.short_date(m.due)}" if m else ""
+
+    # kinds ------------------------------------------------------------------------------------
+    def kh(self, ctx: Context) -> None:
+        p = self.plan
+        ctx.put("so_dai_bieu", p.expected_delegates, self._plan_src("expected_delegates"))
+        ctx.put("nhom_dai_bieu", self.group_counts())
+        rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
+                      key=lambda m: (m.due, m.code))
+        ctx.put("tien_do", [{"stt": i, "cong_viec": m.task, "don_vi": m.unit,
+                             "han": vnformat.short_date(m.due)} for i, m in enumerate(rows, 1)])
+        units: dict[str, list[str]] = {}
+        for m in rows:
+            units.setdefault(m.unit or "Văn phòng", []).append(
+                f"{m.task[:1].lower() + m.task[1:]} (hạn {vnformat.short_date(m.due)})")
+        ctx.put("phan_cong", [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
+                              for i, (u, t) in enumerate(units.items(), 1)])
+        ctx.put("noi_nhan", recipients(
+            ["Cấp ủy, chính quyền cấp trên (b/c)", "Thường trực Đảng ủy", "Thường trực HĐND",
+             "Lãnh đạo UBND", "Ủy ban MTTQ và các đoàn thể", "Các cơ quan, đơn vị liên quan",
+             "Trưởng thôn, tổ trưởng tổ dân phố"], self.party))
+
+    def tb(self, ctx: Context) -> None:
+        ctx.put("trich_yeu", f"Tổ chức hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
+                                        "Ủy ban MTTQ và các đoàn thể", "Đài truyền thanh",
+                                        "Trưởng thôn, tổ trưởng tổ dân phố"], self.party))
+
+    def gm(self, ctx: Context, inv: Invitee) -> None:
+        self._row(ctx, schema.INVITEES, inv)
+        src = (schema.INVITEES.name, inv.row, "Họ và tên")
+        who = vnformat.honorific(inv.honorific, inv.full_name or "")
+        title = inv.position or ""
+        if inv.organization and inv.organization not in title:
+            title = f"{title} {inv.organization}".strip()
+        ctx.put("kinh_gui", f"{who} - {title}" if title else who, src)
+        ctx.put("danh_xung_goi", {"Đồng chí": "đồng chí", "Ông": "Ông", "Bà": "Bà"}.get(
+            inv.honorific or "", "Quý vị"))
+        ctx.put("noi_nhan", recipients(["Như trên"], self.party))
+
+    def pdk(self, ctx: Context, village: str) -> None:
+        ctx.put("thon", village, self._plan_src("scope"))
+        ctx.put("ma_phieu", f"{self.plan.plan_id}/{slug(village).upper()}")
+        ctx.put("linh_vuc", list(self.reg.lookups.get("fields", [])))
+
+    def bcth(self, ctx: Context) -> None:
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        order = self.reg.lookups.get("fields", [])
+        groups = []
+        for f in order + sorted({o.field for o in raised if o.field not in order and o.field}):
+            items = [o for o in raised if o.field == f]
+            if items:
+                groups.append({"stt": len(groups) + 1, "ten": f, "so": len(items), "y_kien": [
+                    {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+                     "dia_chi": o.address or "", "co_quan": o.agency or "",
+                     "han": self.reply_due(o)} for i, o in enumerate(items, 1)]})
+        ctx.put("nhom_linh_vuc", groups)
+        ctx.put("so_y_kien", len(raised))
+        ctx.put("so_trung", len(self.opinions) - len(raised))
+        ctx.put("so_cap_tren", sum(1 for o in raised if o.competence == "Cấp trên"))
+        ctx.put("trich_yeu", "Tổng hợp ý kiến, kiến nghị của Nhân dân gửi hội nghị đối thoại")
+        ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy", "Lãnh đạo UBND",
+                                        "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã"),
+                                        "Các cơ quan, đơn vị được phân công"], self.party))
+
+    def cvpc(self, ctx: Context, agency: str) -> None:
+        items = [o for o in self.raised() if o.agency == agency]
+        for o in items:
+            self._row(ctx, schema.OPINIONS, o)
+        ctx.put("co_quan_tra_loi", agency)
+        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
+                            "nguoi_neu": o.raised_by, "dia_chi": o.address or "", "tra_loi": ""}
+                           for i, o in enumerate(items, 1)])
+        ctx.put("so_y_kien", len(items))
+        ctx.put("vv", "V/v phân công tham mưu trả lời ý kiến, kiến nghị của Nhân dân")
+        ctx.put("noi_nhan", recipients(["Như trên", "Lãnh đạo UBND"], self.party))
+
+    def attendance(self, ctx: Context) -> None:
+        people = self.invited()
+        for i in people:
+            self._row(ctx, schema.INVITEES, i)
+        present = [i for i in people if i.attendance in ("Có", "Ủy quyền")]
+        ctx.put("so_moi", len(people))
+        ctx.put("so_co_mat", len(present))
+        ctx.put("so_vang", sum(1 for i in people if i.attendance == "Vắng"))
+        ctx.put("so_uy_quyen", sum(1 for i in people if i.attendance == "Ủy quyền"))
+        order = self.reg.lookups.get("groups", [])
+        ctx.put("nhom_tham_du", [{"ten": g, "moi": sum(1 for i in people if i.group == g),
+                                  "co_mat": sum(1 for i in present if i.group == g)}
+                                 for g in order if any(i.group == g for i in people)])
+
+    def answer_text(self, o: Opinion) -> str:
+        if o.answered_at_meeting == "Có" and o.answer:
+            return o.answer
+        if o.competence == "Cấp trên":
+            return "Tiếp thu, chuyển cơ quan có thẩm quyền xem xét, giải quyết."
+        return f"Tiếp thu; giao {o.agency or 'cơ quan chuyên môn'} trả lời bằng văn bản."
+
+    def bb(self, ctx: Context) -> None:
+        self.attendance(ctx)
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"))
+        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
+                            "nguoi_neu": o.raised_by, "dia_chi": o.address or "",
+                            "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
+        ctx.put("so_y_kien", len(raised))
+        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        up = [o for o in raised if o.competence == "Cấp trên" and o not in at]
+        ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
+        ctx.put("so_cap_tren", len(up))
+        ctx.put("so_giao_giai_quyet", len(raised) - len(at) - len(up))
+        ctx.put("nguoi_ky", self.plan.chair_name, self._plan_src("chair_name"))
+        ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+
+    def tbkl(self, ctx: Context) -> None:
+        self.attendance(ctx)
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        pending = [o for o in raised if o not in at]
+        ctx.put("so_y_kien", len(raised))
+        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+                                "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
+        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+                                     "co_quan": o.agency or "", "han": self.reply_due(o) or
+                                     "15 ngày làm việc"} for i, o in enumerate(pending, 1)])
+        rule = next((r for r in self.reg.rules if r.code == deadlines.REPLY_CODE), None)
+        ctx.put("so_ngay_tra_loi", rule.days if rule and rule.days else 15)
+        ctx.put("trich_yeu", f"Kết luận của {self.plan.chair_title} tại hội nghị đối thoại với "
+                             f"Nhân dân {scope_text(self.plan)}")
+        agencies = sorted({o.agency for o in pending if o.agency})
+        ctx.put("noi_nhan", recipients(agencies + [
+            "Các cá nhân có ý kiến, kiến nghị", f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}",
+            "Văn phòng Đảng ủy", "Thường trực HĐND"], self.party))
+
+    def cvtl(self, ctx: Context, o: Opinion) -> None:
+        self._row(ctx, schema.OPINIONS, o)
+        src = lambda key: (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)  # noqa
+        ctx.put("kinh_gui", o.raised_by, src("raised_by"))
+        ctx.put("dia_chi", o.address, src("address"))
+        ctx.put("nguon", (o.source or "").lower(), src("source"))
+        ctx.put("ngay_nhan", vnformat.short_date(o.received_date) if o.received_date else None,
+                src("received_date"))
+        ctx.put("noi_dung", o.content, src("content"))
+        ctx.put("tra_loi", o.answer, src("answer"))
+        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {o.raised_by}")
+        ctx.put("noi_nhan", recipients(["Như trên"] + ([o.agency] if o.agency else []),
+                                       self.party))
+
+    def bckq(self, ctx: Context) -> None:
+        self.attendance(ctx)
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        ctx.put("so_y_kien", len(raised))
+        ctx.put("theo_nguon", [{"ten": k, "so": v} for k, v in
+                               Counter(o.source for o in raised).most_common()])
+        ctx.put("theo_linh_vuc", [{"stt": i, "ten": k, "so": v} for i, (k, v) in enumerate(
+            Counter(o.field for o in raised).most_common(), 1)])
+        ctx.put("so_tra_loi_tai_hoi_nghi", sum(1 for o in raised if o.answered_at_meeting == "Có"))
+        ctx.put("so_da_tra_loi_van_ban", sum(1 for o in raised
+                                             if o.status == "Đã trả lời bằng văn bản"))
+        ctx.put("so_dang_giai_quyet", sum(1 for o in raised if o.status in
+                                          ("Mới", "Đã phân công", "Đang giải quyết")))
+        ctx.put("so_qua_han", sum(1 for m in self.report.milestones
+                                  if m.plan_id == self.plan.plan_id and m.opinion_id
+                                  and m.status == deadlines.OVERDUE))
+        ctx.put("so_cap_tren", sum(1 for o in raised if o.competence == "Cấp trên"))
+        ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
+                             f"{scope_text(self.plan)}")
+        ctx.put("noi_nhan", recipients(["Cấp ủy, chính quyền cấp trên (b/c)",
+                                        "Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
+                                        f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"],
+                                       self.party))
+
+    def pks(self, ctx: Context) -> None:
+        pass

@@ -1,0 +1,262 @@
+"""The document engine: Word templates compiled once per batch, rendered per row.
+
+A template (.docx with docxtpl-style placeholders) is read once: its parts are kept as bytes,
+its ``word/document.xml`` is patched the way docxtpl patches it (placeholders split across runs by
+Word are joined, ``{%p``/``{%tr`` tags lifted to paragraph and row level) and compiled into one
+Jinja template. Rendering a row is then a Jinja render plus a zip of the kept parts — no
+re-parsing of the .docx per row. A merged print file is built in one pass from the rendered
+bodies, each invitation in its own section so every one starts on a new page with no page number.
+
+Pre-flight, before anything is written: every placeholder must be a field the engine provides
+(otherwise an error names the template, the placeholder and the nearest known field), and every
+field a template uses must have a value (otherwise an error names the sheet, row and column).
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+
+from . import schema, vntext
+from .doccontext import FIELDS, ITEM_FIELDS, Context
+from .problems import ERROR, Problem, ProblemType, make, register
+
+register(
+    ProblemType("template-unknown-field", ERROR, "Mẫu văn bản có trường không tồn tại",
+                "Mẫu {template}: trường {{{{ {field} }}}} không có trong dữ liệu phần mềm cung "
+                "cấp.",
+                "Sửa mẫu thành {{{{ {nearest} }}}} nếu đó là ý định; danh sách trường: "
+                "doithoai fields.",
+                "A placeholder of a Word template is not a field the engine provides (often a "
+                "typo); the hint names the nearest known field."),
+    ProblemType("document-missing-value", ERROR, "Thiếu dữ liệu cho văn bản",
+                "Văn bản {document} cần \"{column}\" nhưng ô này còn trống.",
+                "Nhập \"{column}\" ở trang {sheet}, dòng {row}, rồi tạo lại văn bản.",
+                "A field the template uses has no value in the registry: the document is not "
+                "generated rather than printed with a blank."),
+    ProblemType("document-row-has-errors", ERROR, "Dòng có lỗi, không tạo văn bản",
+                "Không tạo {document} từ dòng {row} vì dòng này còn lỗi kiểm tra.",
+                "Bấm Kiểm tra dữ liệu, sửa các ô được tô đỏ rồi tạo lại.",
+                "A row with validation errors is not used for documents; the others are."),
+)
+
+BR = '</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space="preserve">'
+_SECT = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
+ISSUER_CELL, MOTTO_CELL, TEXT_WIDTH = 3402, 6236, 9355   # twips (6.0 cm, 11.0 cm, 16.5 cm)
+MERGED_STEM = "GM_tat-ca"      # the merged print file of invitations; its folder holds each one
+
+
+class TemplateError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+# --- widths of text, for the lines under the issuer, the motto and the subject ----------------
+
+def text_width(text: str, size: float, bold: bool = False) -> int:
+    """Estimated width in twips of ``text`` in Times New Roman (per-character em widths)."""
+    em = 0.0
+    for ch in text:
+        base = vntext.unaccent(ch) or ch
+        if ch.isspace():
+            em += 0.25
+        elif base.isdigit():
+            em += 0.5
+        elif ch.isupper():
+            em += 0.70
+        elif base.isalpha():
+            em += 0.46
+        else:
+            em += 0.33
+    return int(em * size * 20 * (1.05 if bold else 1.0))
+
+
+def line_indent(cell_width: int, line_length: int) -> int:
+    return max(0, (cell_width - line_length) // 2)
+
+
+def line_lengths(ctx: Context) -> dict[int, int]:
+    """Marker indent (see docbuild) → indent in twips for this document."""
+    v = ctx.values
+    issuer = max(text_width(v.get("co_quan_dong_1") or "", 12, True),
+                 text_width(v.get("co_quan_dong_2") or "", 12, True))
+    motto = text_width("Độc lập - Tự do - Hạnh phúc", 13, True)
+    subject = min(text_width(v.get("trich_yeu") or "", 14, True), TEXT_WIDTH)
+    return {9901: line_indent(ISSUER_CELL, int(issuer * 0.4)),
+            9902: line_indent(MOTTO_CELL, motto),
+            9903: line_indent(TEXT_WIDTH, int(subject * 0.4))}
+
+
+# --- compile ----------------------------------------------------------------------------------------
+
+@dataclass
+class Compiled:
+    name: str
+    path: str
+    parts: dict[str, bytes]
+    template: object                       # jinja2.Template of word/document.xml
+    used: set[str]                         # top-level fields
+    item_attrs: list[tuple[str, str]]      # (list key, attribute) used in loops
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _environment():
+    from jinja2 import Environment, StrictUndefined
+    from markupsafe import Markup, escape
+
+    def finalize(value):
+        if isinstance(value, str) and "\n" in value:
+            return Markup(str(escape(value)).replace("\n", BR))
+        return "" if value is None else value
+
+    return Environment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
+
+
+def _loop_attrs(ast) -> list[tuple[str, str]]:
+    from jinja2 import nodes
+    var_list: dict[str, str] = {}
+    found = []
+    for loop in ast.find_all(nodes.For):
+        if not isinstance(loop.target, nodes.Name):
+            continue
+        it = loop.iter
+        if isinstance(it, nodes.Name):
+            key = it.name
+        elif isinstance(it, nodes.Getattr) and isinstance(it.node, nodes.Name):
+            key = f"{var_list.get(it.node.name, it.node.name)}.{it.attr}"
+        else:
+            continue
+        var_list[loop.target.name] = key
+        for g in loop.find_all(nodes.Getattr):
+            if isinstance(g.node, nodes.Name) and g.node.name == loop.target.name:
+                found.append((key, g.attr))
+    return found
+
+
+def compile_template(path: str) -> Compiled:
+    """Read and compile a template once; problems with its placeholders are collected."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError, meta
+
+    name = os.path.basename(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    patched = DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), xml)
+    patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+    env = _environment()
+    try:
+        ast = env.parse(patched)
+    except TemplateSyntaxError as exc:
+        raise TemplateError([make("template-unknown-field", name, template=name,
+                                  field=f"(lỗi cú pháp dòng {exc.lineno}: {exc.message})",
+                                  nearest="…")]) from None
+    used = meta.find_undeclared_variables(ast) - {"loop"}
+    attrs = _loop_attrs(ast)
+    problems = []
+    known = list(FIELDS)
+    for f in sorted(used):
+        if f not in FIELDS:
+            problems.append(make("template-unknown-field", name, value=f, template=name, field=f,
+                                 nearest=vntext.nearest(f, known) or _closest(f, known)))
+    for key, attr in attrs:
+        allowed = ITEM_FIELDS.get(key)
+        if allowed is not None and attr not in allowed:
+            full = f"{key.split('.')[-1]}.{attr}"
+            problems.append(make("template-unknown-field", name, value=full, template=name,
+                                 field=full, nearest=f"…{_closest(attr, sorted(allowed))}"))
+    return Compiled(name, path, parts, env.from_string(patched), used, attrs, problems)
+
+
+def _closest(word: str, choices: list[str]) -> str:
+    import difflib
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.0)
+    return match[0] if match else (choices[0] if choices else "")
+
+
+# --- pre-flight and rendering ------------------------------------------------------------------
+
+def missing_values(compiled: Compiled, ctx: Context, reg, document: str) -> list[Problem]:
+    problems = []
+    for name in ctx.missing(compiled.used):
+        src = ctx.sources.get(name)
+        if not src:
+            continue
+        sheet_name, row, header = src
+        sheet = schema.SHEETS_BY_NAME.get(sheet_name)
+        col = None
+        if sheet is not None and row:
+            table = reg.tables.get(sheet.key)
+            key = "value" if sheet.key == "settings" else next(
+                (c.key for c in sheet.columns if c.header == header), None)
+            col = table.columns.get(key) if table and key else None
+        problems.append(make("document-missing-value", sheet_name, row=row, col=col,
+                             column=header, document=document))
+    return problems
+
+
+def render(compiled: Compiled, ctx: Context) -> str:
+    xml = compiled.template.render(ctx.values)
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    for marker, indent in line_lengths(ctx).items():
+        xml = xml.replace(f'w:left="{marker}" w:right="{marker}"',
+                          f'w:left="{indent}" w:right="{indent}"')
+    return xml
+
+
+def write_docx(compiled: Compiled, document_xml: str, path: str) -> None:
+    """Write atomically: a temporary file in the same folder, then a rename."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".docx", dir=folder)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            for name, data in compiled.parts.items():
+                if name == "word/document.xml":
+                    z.writestr(name, document_xml.encode("utf-8"))
+                else:
+                    z.writestr(name, data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def merge(documents: list[str]) -> str:
+    """One document.xml holding every rendered document, each in its own section.
+
+    Each section repeats the template's section properties (page, margins, headers), restarts
+    page numbering and keeps a blank first-page header: one invitation per page, no number.
+    """
+    first = documents[0]
+    head = first[:first.index("<w:body>") + len("<w:body>")]
+    tail = "</w:body></w:document>"
+    sect = _SECT.search(first).group(0)
+    if "<w:pgNumType" not in sect:
+        sect = sect.replace("</w:sectPr>", '<w:pgNumType w:start="1"/></w:sectPr>')
+    bodies = []
+    for i, doc in enumerate(documents):
+        inner = doc[doc.index("<w:body>") + len("<w:body>"):doc.rindex("</w:body>")]
+        inner = _SECT.sub("", inner)
+        if i < len(documents) - 1:
+            inner += f"<w:p><w:pPr>{sect}</w:pPr></w:p>"
+        else:
+            inner += sect
+        bodies.append(inner)
+    return head + "".join(bodies) + tail
+
+
+def safe_filename(stem: str, limit: int = 80) -> str:
+    """Windows-safe: no reserved names or characters, no path escapes, bounded length."""
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", stem).strip(" .")
+    stem = stem.replace("..", "-")[:limit].rstrip(" .-") or "van-ban"
+    if stem.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL"} | \
+            {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}:
+        stem = "_" + stem
+    return stem + ".docx"
+

@@ -1,0 +1,79 @@
+"""PDF copies of generated documents: Word (Windows, through COM) or LibreOffice.
+
+Where neither is present nothing is converted and the caller says so; a PDF is a convenience,
+the .docx is the document.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIPPED = ("Không có Microsoft Word (Windows) hay LibreOffice trên máy này: bỏ qua xuất PDF; "
+           "các tệp .docx vẫn đầy đủ.")
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def available() -> bool:
+    return soffice() is not None or _word() is not None
+
+
+def _word():
+    if not sys.platform.startswith("win"):
+        return None
+    try:
+        import win32com.client  # noqa: F401  (pywin32 comes with xlwings on Windows)
+        return "word"
+    except ImportError:
+        return None
+
+
+def convert(paths: list[str], out_dir: str | None = None, timeout: int = 600) -> list[str]:
+    """Convert .docx files to PDF beside them (or into ``out_dir``); returns the PDF paths."""
+    if not paths:
+        return []
+    if _word():
+        return _convert_word(paths, out_dir)
+    office = soffice()
+    if office is None:
+        return []
+    made = []
+    by_folder: dict[str, list[str]] = {}
+    for p in paths:
+        by_folder.setdefault(out_dir or os.path.dirname(os.path.abspath(p)), []).append(p)
+    with tempfile.TemporaryDirectory() as profile:
+        for folder, files in by_folder.items():
+            subprocess.run([office, "--headless", f"-env:UserInstallation=file://{profile}",
+                            "--convert-to", "pdf", "--outdir", folder, *files],
+                           capture_output=True, timeout=timeout, check=False)
+            for f in files:
+                pdf = os.path.join(folder, os.path.splitext(os.path.basename(f))[0] + ".pdf")
+                if os.path.exists(pdf):
+                    made.append(pdf)
+    return made
+
+
+def _convert_word(paths: list[str], out_dir: str | None) -> list[str]:
+    import win32com.client
+    word = win32com.client.DispatchEx("Word.Application")
+    word.Visible = False
+    made = []
+    try:
+        for p in paths:
+            src = os.path.abspath(p)
+            folder = out_dir or os.path.dirname(src)
+            pdf = os.path.join(folder, os.path.splitext(os.path.basename(src))[0] + ".pdf")
+            doc = word.Documents.Open(src, ReadOnly=True)
+            try:
+                doc.SaveAs2(pdf, FileFormat=17)      # wdFormatPDF
+            finally:
+                doc.Close(False)
+            made.append(pdf)
+    finally:
+        word.Quit()
+    return made

@@ -1,0 +1,108 @@
+"""Vietnamese formatting for documents (Decree 30/2020/NĐ-CP, Appendix I) and name order.
+
+- the date line: day below 10 and months 1 and 2 padded ("ngày 05 tháng 02 năm 2026"), other
+  months not ("ngày 15 tháng 5 năm 2026");
+- weekday names ("thứ Hai" … "thứ Bảy", "Chủ nhật"), times ("08 giờ 00 phút");
+- document numbers ("Số: 07/GM-UBND"; party: "Số 02-KH/ĐU");
+- Vietnamese alphabetical order of people: given name first, then surname, then the middle
+  names, by the Vietnamese alphabet (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y)
+  and the tones in dictionary order (ngang, huyền, hỏi, ngã, sắc, nặng). Python's plain sort
+  puts "Đ" after "Z" and "Á" after "B": it gets this wrong.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def date_words(d: dt.date) -> str:
+    """"ngày 05 tháng 02 năm 2026" (Decree 30: day < 10 and months 1-2 take a leading 0)."""
+    day = f"{d.day:02d}"
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"ngày {day} tháng {month} năm {d.year}"
+
+
+def date_line(place: str, d: dt.date | None) -> str:
+    """"Tứ Minh, ngày 15 tháng 5 năm 2026"; a draft with no date keeps the blanks to fill."""
+    if d is None:
+        return f"{place}, ngày      tháng      năm {dt.date.today().year}"
+    return f"{place}, {date_words(d)}"
+
+
+def weekday(d: dt.date) -> str:
+    return WEEKDAYS[d.weekday()]
+
+
+def time_words(t: dt.time) -> str:
+    return f"{t.hour:02d} giờ {t.minute:02d} phút"
+
+
+def short_date(d: dt.date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def meeting_time(start: dt.time | None, end: dt.time | None, d: dt.date) -> str:
+    """"08 giờ 00 phút đến 11 giờ 30 phút, thứ Sáu, ngày 12/6/2026"."""
+    parts = []
+    if start:
+        parts.append(time_words(start) + (f" đến {time_words(end)}" if end else ""))
+    parts.append(f"{weekday(d)}, ngày {d.day:02d}/{d.month:02d}/{d.year}")
+    return ", ".join(parts)
+
+
+def number_line(number: int | None, symbol: str, party: bool) -> str:
+    """State: "Số: 07/GM-UBND"; party: "Số 02-KH/ĐU". No number yet: blanks to fill."""
+    if party:
+        return f"Số {number:02d}-{symbol}" if number else f"Số      -{symbol}"
+    return f"Số: {number:02d}/{symbol}" if number else f"Số:      /{symbol}"
+
+
+def honorific(title: str | None, name: str) -> str:
+    return f"{title} {name}".strip() if title else name
+
+
+# --- Vietnamese collation ------------------------------------------------------------------------
+
+_ALPHABET = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y".split()
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+_SHAPES = {"\u0306", "\u0302", "\u031b"}                                       # ă â, ê ô, ơ ư
+
+
+def _letters(word: str) -> tuple[tuple, tuple]:
+    """(letter ranks, tone ranks) of a word, case-insensitive."""
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFC", word.lower()):
+        if ch == "đ":
+            letters.append(_RANK["đ"])
+            tones.append(0)
+            continue
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        shape = "".join(m for m in marks if m in _SHAPES)
+        letter = unicodedata.normalize("NFC", base + shape)
+        tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+        letters.append(_RANK.get(letter, 100 + ord(base)))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def collate(text: str) -> tuple:
+    """Sort key for Vietnamese text: all letters first, tones only to break ties."""
+    words = [_letters(w) for w in text.split()]
+    return (tuple(w[0] for w in words), tuple(w[1] for w in words))
+
+
+def name_key(full_name: str) -> tuple:
+    """Given name, then surname, then middle names: "Nguyễn Văn An" sorts under "An"."""
+    words = full_name.split()
+    if not words:
+        return ((), ())
+    given, surname, middle = words[-1], words[0] if len(words) > 1 else "", words[1:-1]
+    return (collate(given), collate(surname), collate(" ".join(middle)))
+
+
+def sort_names(names: list[str]) -> list[str]:
+    return sorted(names, key=name_key)

@@ -1,0 +1,316 @@
+"""The Word templates: what each document says, in state and party format.
+
+``build_all(folder)`` writes ``<CODE>.docx`` (state, Decree 30) and ``<CODE>_dang.docx`` (party,
+Hướng dẫn 36-HD/VPTW) for every kind of :data:`KINDS` into workbook_templates/. The texts are
+written for this project; the facts come from the registry through the placeholders listed by
+:mod:`doithoai.doccontext`. A clerk may edit the .docx files in Word, or keep a copy of one next to
+the registry (same file name), which then wins.
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass
+
+from . import docbuild as b
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str          # file and register code
+    name: str          # Vietnamese name, for messages and the ribbon
+    abbr: str | None   # Appendix III abbreviation in the number ("TB"); None: công văn
+    per: str           # "plan", "invitee", "agency", "opinion", "village"
+    numbered: bool = True
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("KH", "Kế hoạch", "KH", "plan"),
+    Kind("TB", "Thông báo tổ chức hội nghị", "TB", "plan"),
+    Kind("GM", "Giấy mời", "GM", "invitee"),
+    Kind("PDK", "Phiếu đăng ký phát biểu, gửi ý kiến", None, "village", numbered=False),
+    Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan"),
+    Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency"),
+    Kind("BB", "Biên bản hội nghị", "BB", "plan"),
+    Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan"),
+    Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion"),
+    Kind("BCKQ", "Báo cáo kết quả tổ chức đối thoại", "BC", "plan"),
+    Kind("PKS", "Phiếu lấy ý kiến về cuộc đối thoại", None, "plan", numbered=False),
+)
+KINDS_BY_CODE = {k.code: k for k in KINDS}
+
+
+def template_name(code: str, party: bool) -> str:
+    return f"{code}_dang.docx" if party else f"{code}.docx"
+
+
+# --- one function per kind ---------------------------------------------------------------------
+
+def kh(doc, party):
+    b.header_block(doc, party=party)
+    b.title(doc, "KẾ HOẠCH")
+    b.bases(doc, "{{ ten_co_quan_ngan }} xây dựng Kế hoạch tổ chức hội nghị đối thoại với Nhân "
+                 "dân {{ pham_vi }} như sau:")
+    b.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
+    b.body(doc, "1. Lắng nghe trực tiếp tâm tư, nguyện vọng, ý kiến và kiến nghị của Nhân dân; "
+                "giải thích, trả lời những vấn đề Nhân dân quan tâm; kịp thời tháo gỡ vướng mắc "
+                "thuộc thẩm quyền của địa phương.")
+    b.body(doc, "2. Việc đối thoại được chuẩn bị chu đáo, dân chủ, công khai, đúng quy định; "
+                "mọi ý kiến đều được ghi nhận, trả lời tại hội nghị hoặc bằng văn bản trong "
+                "thời hạn quy định.")
+    b.heading(doc, "II. NỘI DUNG, HÌNH THỨC, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN")
+    b.body(doc, "1. Nội dung: {{ noi_dung }}")
+    b.body(doc, "2. Hình thức: hội nghị đối thoại trực tiếp ({{ hinh_thuc }}) giữa {{ chu_tri }} "
+                "với Nhân dân {{ pham_vi }}.")
+    b.body(doc, "3. Thời gian: {{ thoi_gian }}.")
+    b.body(doc, "4. Địa điểm: {{ dia_diem }}.")
+    b.body(doc, "5. Chủ trì: {{ chu_tri }}{% if nguoi_chu_tri %} (đồng chí {{ nguoi_chu_tri }})"
+                "{% endif %}.")
+    b.body(doc, "6. Thành phần mời dự (tổng số đại biểu dự kiến: {{ so_dai_bieu }}):")
+    b.bullets(doc, "g in nhom_dai_bieu", "- {{ g.ten }}: {{ g.so }} đại biểu;")
+    b.heading(doc, "III. TIẾN ĐỘ THỰC HIỆN")
+    b.grid_table(doc, [1.2, 8.3, 4.5, 2.6], ["STT", "Công việc", "Đơn vị thực hiện", "Thời hạn"],
+                 ["{{ m.stt }}", "{{ m.cong_viec }}", "{{ m.don_vi }}", "{{ m.han }}"],
+                 "m in tien_do")
+    b.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
+    b.bullets(doc, "u in phan_cong", "{{ u.stt }}. {{ u.don_vi }}: {{ u.viec }}")
+    b.body(doc, "Trên đây là Kế hoạch tổ chức hội nghị đối thoại của {{ ten_co_quan_ngan }}; "
+                "đề nghị các cơ quan, đơn vị có liên quan triển khai thực hiện./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def tb(doc, party):
+    b.header_block(doc, party=party)
+    b.title(doc, "THÔNG BÁO")
+    b.body(doc, "{{ ten_co_quan_ngan }} thông báo tổ chức hội nghị đối thoại với Nhân dân "
+                "{{ pham_vi }} như sau:")
+    b.body(doc, "1. Thời gian: {{ thoi_gian }}.")
+    b.body(doc, "2. Địa điểm: {{ dia_diem }}.")
+    b.body(doc, "3. Chủ trì: {{ chu_tri }}.")
+    b.body(doc, "4. Nội dung: {{ noi_dung }}")
+    b.body(doc, "5. Thành phần: cán bộ, đảng viên và Nhân dân {{ pham_vi }} quan tâm đều được "
+                "tham dự; đại biểu theo giấy mời.")
+    b.body(doc, "6. Đăng ký phát biểu, gửi ý kiến trước hội nghị: Nhân dân gửi phiếu qua Ban "
+                "công tác Mặt trận ở thôn, tổ dân phố, hoặc liên hệ trực tiếp {{ can_bo_dau_moi }}"
+                "{% if dien_thoai_dau_moi %} (điện thoại {{ dien_thoai_dau_moi }}){% endif %}, "
+                "chậm nhất ngày {{ han_thu_phieu }}.")
+    b.body(doc, "Đề nghị Trưởng thôn, Tổ trưởng tổ dân phố và Đài truyền thanh thông báo rộng "
+                "rãi để Nhân dân biết, tham dự đông đủ./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def gm(doc, party):
+    b.header_block(doc, party=party)
+    b.title(doc, "GIẤY MỜI", subject=None, line=False)
+    b.body(doc, "{{ ten_co_quan_ngan }} trân trọng kính mời:")
+    b.para(doc, "{{ kinh_gui }}", bold=True, align=b.CENTER)
+    b.body(doc, "Tới dự: Hội nghị đối thoại giữa {{ chu_tri }} với Nhân dân {{ pham_vi }}.")
+    b.body(doc, "Chủ trì: {{ chu_tri }}{% if nguoi_chu_tri %} - đồng chí {{ nguoi_chu_tri }}"
+                "{% endif %}.")
+    b.body(doc, "Thời gian: {{ thoi_gian }}.")
+    b.body(doc, "Địa điểm: {{ dia_diem }}.")
+    b.body(doc, "Rất mong {{ danh_xung_goi }} đến dự đúng giờ./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def pdk(doc, party):
+    b.header_block(doc, party=party, number=False)
+    b.title(doc, "PHIẾU ĐĂNG KÝ PHÁT BIỂU, GỬI Ý KIẾN",
+            "Hội nghị đối thoại với Nhân dân {{ pham_vi }}")
+    b.para(doc, "Mã phiếu: {{ ma_phieu }}", size=13, bold=True, align=b.RIGHT)
+    b.body(doc, "Hội nghị do {{ chu_tri }} chủ trì, vào {{ thoi_gian }}, tại {{ dia_diem }}.")
+    b.body(doc, "Họ và tên người gửi: ........................................................"
+                ".....................")
+    b.body(doc, "Địa chỉ (thôn, tổ dân phố): {{ thon }} .........................................")
+    b.body(doc, "Điện thoại (nếu có): ......................................................"
+                "......................")
+    b.body(doc, "Lĩnh vực (đánh dấu vào ô phù hợp):")
+    b.bullets(doc, "f in linh_vuc", "☐ {{ f }}")
+    b.body(doc, "Nội dung ý kiến, kiến nghị:")
+    for _ in range(8):
+        b.para(doc, "." * 118, size=12, align=b.LEFT, after=4)
+    b.body(doc, "☐ Đăng ký phát biểu trực tiếp tại hội nghị.")
+    b.para(doc, "Phiếu nộp cho Ban công tác Mặt trận hoặc gửi về {{ can_bo_dau_moi }} chậm nhất "
+                "ngày {{ han_thu_phieu }}. Thông tin cá nhân chỉ dùng để trả lời ý kiến./.",
+           size=13, italic=True, indent=True)
+
+
+def bcth(doc, party):
+    b.header_block(doc, party=party)
+    b.title(doc, "BÁO CÁO")
+    b.body(doc, "Chuẩn bị hội nghị đối thoại với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), "
+                "{{ ten_co_quan_ngan }} đã tiếp nhận {{ so_y_kien }} ý kiến, kiến nghị "
+                "({{ so_trung }} ý kiến trùng nội dung đã được gộp). Kết quả tổng hợp theo lĩnh "
+                "vực và phân công tham mưu trả lời như sau:")
+    b.tag(doc, "{%p for f in nhom_linh_vuc %}")
+    b.heading(doc, "{{ f.stt }}. {{ f.ten }} ({{ f.so }} ý kiến)")
+    b.grid_table(doc, [1.0, 8.6, 4.4, 2.6], ["STT", "Nội dung ý kiến, kiến nghị",
+                                             "Cơ quan tham mưu trả lời", "Hạn"],
+                 ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }}, {{ y.dia_chi }})",
+                  "{{ y.co_quan }}", "{{ y.han }}"], "y in f.y_kien")
+    b.tag(doc, "{%p endfor %}")
+    b.body(doc, "Trong đó {{ so_cap_tren }} ý kiến vượt thẩm quyền của {{ cap_don_vi }}, sẽ "
+                "được chuyển cơ quan có thẩm quyền xem xét, giải quyết./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def cvpc(doc, party):
+    b.header_block(doc, party=party, subject_line=True)
+    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}.", align=b.CENTER, after=12)
+    b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã tổng hợp ý kiến, "
+                "kiến nghị của Nhân dân {{ pham_vi }}. Có {{ so_y_kien }} ý kiến thuộc lĩnh vực "
+                "do {{ co_quan_tra_loi }} phụ trách (danh sách dưới đây).")
+    b.grid_table(doc, [1.0, 2.4, 9.0, 4.2], ["STT", "Mã ý kiến", "Nội dung", "Người nêu"],
+                 ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}", "{{ y.nguoi_neu }}"],
+                 "y in y_kien")
+    b.body(doc, "Đề nghị {{ co_quan_tra_loi }} nghiên cứu, tham mưu nội dung trả lời, gửi dự "
+                "thảo về Văn phòng chậm nhất ngày {{ han_du_thao }}, đồng thời cử lãnh đạo dự hội "
+                "nghị để trả lời trực tiếp những nội dung thuộc lĩnh vực phụ trách./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def bb(doc, party):
+    b.header_block(doc, party=party, date=False)
+    b.title(doc, "BIÊN BẢN")
+    b.heading(doc, "I. THỜI GIAN, ĐỊA ĐIỂM")
+    b.body(doc, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.")
+    b.heading(doc, "II. THÀNH PHẦN")
+    b.body(doc, "Chủ trì: {{ chu_tri }}{% if nguoi_chu_tri %} - đồng chí {{ nguoi_chu_tri }}"
+                "{% endif %}. Thư ký: {{ thu_ky }}.")
+    b.body(doc, "Đại biểu được mời: {{ so_moi }}; có mặt: {{ so_co_mat }}; vắng: {{ so_vang }}; "
+                "ủy quyền: {{ so_uy_quyen }}. Cùng đông đảo Nhân dân {{ pham_vi }}.")
+    b.bullets(doc, "g in nhom_tham_du", "- {{ g.ten }}: {{ g.co_mat }}/{{ g.moi }} đại biểu có "
+                                        "mặt;")
+    b.heading(doc, "III. DIỄN BIẾN HỘI NGHỊ")
+    b.body(doc, "{{ chu_tri_hoa }} thông tin mục đích, nội dung hội nghị; Nhân dân nêu "
+                "{{ so_y_kien }} ý kiến, kiến nghị; lãnh đạo và các cơ quan trả lời như sau:")
+    b.tag(doc, "{%p for y in y_kien %}")
+    b.body(doc, "{{ y.stt }}. {{ y.nguoi_neu }} ({{ y.dia_chi }}): {{ y.noi_dung }}")
+    b.para(doc, "Trả lời: {{ y.tra_loi }}", italic=True, indent=True)
+    b.tag(doc, "{%p endfor %}")
+    b.heading(doc, "IV. KẾT LUẬN")
+    b.body(doc, "{{ so_tra_loi_tai_hoi_nghi }} ý kiến đã được trả lời tại hội nghị; "
+                "{{ so_giao_giai_quyet }} ý kiến được tiếp thu, giao cơ quan chuyên môn giải quyết "
+                "và trả lời bằng văn bản; {{ so_cap_tren }} ý kiến chuyển cấp có thẩm quyền.")
+    b.body(doc, "Hội nghị kết thúc lúc {{ gio_ket_thuc }} cùng ngày. Biên bản được đọc lại, "
+                "những người dự hội nghị nhất trí./.")
+    b.two_signatures(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TỌA", "{{ nguoi_ky }}")
+
+
+def tbkl(doc, party):
+    b.header_block(doc, party=party)
+    b.title(doc, "THÔNG BÁO")
+    b.body(doc, "Ngày {{ ngay_hoi_nghi }}, tại {{ dia_diem }}, {{ chu_tri }} đã chủ trì hội nghị "
+                "đối thoại với Nhân dân {{ pham_vi }} ({{ so_co_mat }} đại biểu có mặt). Sau khi "
+                "nghe {{ so_y_kien }} ý kiến, kiến nghị, {{ chu_tri }} kết luận như sau:")
+    b.heading(doc, "1. Các ý kiến đã được trả lời tại hội nghị")
+    b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }} Trả lời: "
+                                      "{{ y.tra_loi }}")
+    b.heading(doc, "2. Các ý kiến giao giải quyết và trả lời bằng văn bản")
+    b.grid_table(doc, [1.0, 8.0, 4.6, 3.0], ["STT", "Nội dung", "Cơ quan giải quyết",
+                                             "Hạn trả lời"],
+                 ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }})", "{{ y.co_quan }}",
+                  "{{ y.han }}"], "y in giao_giai_quyet")
+    b.heading(doc, "3. Tổ chức thực hiện")
+    b.body(doc, "Các cơ quan được giao trả lời bằng văn bản cho người nêu ý kiến trong thời hạn "
+                "{{ so_ngay_tra_loi }} ngày làm việc kể từ ngày ban hành Thông báo này, đồng gửi "
+                "Văn phòng để tổng hợp. Ủy ban Mặt trận Tổ quốc theo dõi, giám sát việc thực "
+                "hiện./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def cvtl(doc, party):
+    b.header_block(doc, party=party, subject_line=True)
+    b.para(doc, "Kính gửi: {{ kinh_gui }}, {{ dia_chi }}.", align=b.CENTER, after=12)
+    b.body(doc, "{{ ten_co_quan_ngan }} nhận được ý kiến của {{ kinh_gui }} gửi hội nghị đối "
+                "thoại ngày {{ ngay_hoi_nghi }} ({{ nguon }}, ngày {{ ngay_nhan }}), nội dung:")
+    b.para(doc, "“{{ noi_dung }}”", italic=True, indent=True)
+    b.body(doc, "Về nội dung này, {{ ten_co_quan_ngan }} trả lời như sau:")
+    b.body(doc, "{{ tra_loi }}")
+    b.body(doc, "{{ ten_co_quan_ngan }} trân trọng thông báo để {{ kinh_gui }} được biết./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def bckq(doc, party):
+    b.header_block(doc, party=party)
+    b.title(doc, "BÁO CÁO")
+    b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} báo cáo kết quả hội "
+                "nghị đối thoại với Nhân dân {{ pham_vi }} như sau:")
+    b.heading(doc, "I. CÔNG TÁC TỔ CHỨC")
+    b.body(doc, "Hội nghị tổ chức vào {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri }} chủ "
+                "trì. Đại biểu được mời: {{ so_moi }}; có mặt: {{ so_co_mat }}.")
+    b.heading(doc, "II. KẾT QUẢ ĐỐI THOẠI")
+    b.body(doc, "Tổng số ý kiến, kiến nghị: {{ so_y_kien }}, trong đó theo nguồn:")
+    b.bullets(doc, "s in theo_nguon", "- {{ s.ten }}: {{ s.so }} ý kiến;")
+    b.body(doc, "Theo lĩnh vực:")
+    b.grid_table(doc, [1.2, 11.0, 4.4], ["STT", "Lĩnh vực", "Số ý kiến"],
+                 ["{{ f.stt }}", "{{ f.ten }}", "{{ f.so }}"], "f in theo_linh_vuc")
+    b.body(doc, "Kết quả giải quyết: trả lời tại hội nghị {{ so_tra_loi_tai_hoi_nghi }}; đã trả "
+                "lời bằng văn bản {{ so_da_tra_loi_van_ban }}; đang giải quyết "
+                "{{ so_dang_giai_quyet }} (quá hạn {{ so_qua_han }}); chuyển cấp trên "
+                "{{ so_cap_tren }}.")
+    b.heading(doc, "III. ĐÁNH GIÁ VÀ KIẾN NGHỊ")
+    b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ; các ý kiến được lắng nghe và "
+                "trả lời cụ thể. Những nội dung vượt thẩm quyền đề nghị cấp trên quan tâm xem xét, "
+                "giải quyết; các nội dung đang giải quyết tiếp tục được đôn đốc, trả lời đúng "
+                "hạn./.")
+    b.recipients_and_signature(doc, party=party)
+
+
+def pks(doc, party):
+    b.header_block(doc, party=party, number=False)
+    b.title(doc, "PHIẾU LẤY Ý KIẾN", "Về hội nghị đối thoại với Nhân dân {{ pham_vi }}")
+    b.body(doc, "Hội nghị ngày {{ ngay_hoi_nghi }} tại {{ dia_diem }}. Xin ông (bà) cho biết ý "
+                "kiến bằng cách đánh dấu vào ô phù hợp; phiếu không cần ghi tên.")
+    for q, opts in (("1. Mức độ hài lòng chung về hội nghị:",
+                     "☐ Rất hài lòng    ☐ Hài lòng    ☐ Chưa hài lòng"),
+                    ("2. Nội dung đối thoại có đúng những vấn đề ông (bà) quan tâm không?",
+                     "☐ Đúng    ☐ Một phần    ☐ Không"),
+                    ("3. Các câu trả lời tại hội nghị có rõ ràng, thỏa đáng không?",
+                     "☐ Rõ ràng, thỏa đáng    ☐ Chưa đầy đủ    ☐ Chưa thỏa đáng"),
+                    ("4. Thời gian, địa điểm tổ chức có thuận tiện không?",
+                     "☐ Thuận tiện    ☐ Chưa thuận tiện")):
+        b.body(doc, q)
+        b.para(doc, opts, indent=True)
+    b.body(doc, "5. Ý kiến khác:")
+    for _ in range(4):
+        b.para(doc, "." * 118, size=12, align=b.LEFT, after=4)
+    b.para(doc, "Xin trân trọng cảm ơn ông (bà)./.", italic=True, align=b.CENTER)
+
+
+BUILDERS = {"KH": kh, "TB": tb, "GM": gm, "PDK": pdk, "BCTH": bcth, "CVPC": cvpc, "BB": bb,
+            "TBKL": tbkl, "CVTL": cvtl, "BCKQ": bckq, "PKS": pks}
+
+
+def build(code: str, party: bool, path: str) -> None:
+    doc = b.new_document()
+    body = doc.element.body
+    # new_document leaves one empty paragraph at the top: the header table goes before it.
+    BUILDERS[code](doc, party)
+    first = body[0]
+    if first.tag.endswith("}p") and not "".join(first.itertext()).strip():
+        body.remove(first)
+    tmp = path + ".tmp"
+    doc.core_properties.author = "doithoai"
+    doc.core_properties.title = KINDS_BY_CODE[code].name
+    doc.save(tmp)
+    os.replace(tmp, path)
+
+
+def build_all(folder: str) -> list[str]:
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for kind in KINDS:
+        for party in (False, True):
+            path = os.path.join(folder, template_name(kind.code, party))
+            build(kind.code, party, path)
+            paths.append(path)
+    return paths
+
+
+def template_parts(path: str) -> dict[str, bytes]:
+    """The XML parts of a template, without volatile timestamps (for the drift test)."""
+    import re
+    with zipfile.ZipFile(path) as z:
+        return {n: re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"",
+                          z.read(n)) for n in z.namelist()}

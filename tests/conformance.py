@@ -1,0 +1,297 @@
+"""Conformance checker: a generated .docx read back against the layout rules of documents.md.
+
+Decree 30/2020/NĐ-CP, Appendix I for state documents; Hướng dẫn 36-HD/VPTW for party ones.
+Returns a list of violations (empty when the document conforms). Sizes are effective sizes:
+a run's own, else its paragraph style's (following base styles), else the document defaults;
+fonts likewise, so nothing inherited escapes the check.
+"""
+from __future__ import annotations
+
+import re
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm
+
+from doithoai.docengine import text_width
+
+STATE_NUMBER = re.compile(r"^Số: ( {2,}|\d{2,})/[A-ZĐ]+-[A-ZĐ]+$")
+PARTY_NUMBER = re.compile(r"^Số ( {2,}|\d{2,})-[A-Z]+/ĐU$")
+DATE_LINE = re.compile(r"^[^,]+, ngày (0[1-9]|[12]\d|3[01]| {2,}) tháng (0[12]|[3-9]|1[0-2]| {2,}) "
+                       r"năm \d{4}$")
+FORMS = {"PDK", "PKS"}
+CONG_VAN = {"CVPC", "CVTL"}
+
+
+class Doc:
+    def __init__(self, path: str):
+        self.doc = Document(path)
+        styles = self.doc.styles.element
+        rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        fonts = rpr.find(qn("w:rFonts"))
+        self.default_font = fonts.get(qn("w:ascii")) if fonts is not None else None
+        sz = rpr.find(qn("w:sz"))
+        self.default_size = int(sz.get(qn("w:val"))) / 2 if sz is not None else 10.0
+
+    def font(self, run, paragraph) -> str | None:
+        if run.font.name:
+            return run.font.name
+        style = paragraph.style
+        while style is not None:
+            if style.font.name:
+                return style.font.name
+            style = style.base_style
+        return self.default_font
+
+    def size(self, run, paragraph) -> float:
+        if run.font.size:
+            return run.font.size.pt
+        style = paragraph.style
+        while style is not None:
+            if style.font.size:
+                return style.font.size.pt
+            style = style.base_style
+        return self.default_size
+
+    def bold(self, run, paragraph) -> bool:
+        if run.bold is not None:
+            return run.bold
+        style = paragraph.style
+        while style is not None:
+            if style.font.bold is not None:
+                return style.font.bold
+            style = style.base_style
+        return False
+
+
+def _text_runs(paragraph):
+    return [r for r in paragraph.runs if r.text.strip()]
+
+
+def _all_paragraphs(doc):
+    for p in doc.paragraphs:
+        yield p
+    for t in doc.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    yield p
+    for s in doc.sections:
+        for part in (s.header, s.first_page_header):
+            for p in part.paragraphs:
+                yield p
+
+
+def _bordered(paragraph) -> bool:
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.find(qn("w:pBdr")) is not None
+
+
+def _line_length(paragraph, cell_width: int) -> int:
+    ind = paragraph._p.pPr.find(qn("w:ind"))
+    left = int(ind.get(qn("w:left")) or 0) if ind is not None else 0
+    right = int(ind.get(qn("w:right")) or 0) if ind is not None else 0
+    return cell_width - left - right
+
+
+def _cell_width(cell) -> int:
+    return int(cell.width.twips) if cell.width else 0
+
+
+def check(path: str, kind: str, party: bool) -> list[str]:
+    d = Doc(path)
+    doc = d.doc
+    v: list[str] = []
+    # Page and margins, every section.
+    for i, s in enumerate(doc.sections):
+        if abs(s.page_width - Mm(210)) > Mm(1) or abs(s.page_height - Mm(297)) > Mm(1):
+            v.append(f"section {i}: not A4 portrait")
+        for name, lo, hi in (("top_margin", 20, 25), ("bottom_margin", 20, 25),
+                             ("left_margin", 30, 35), ("right_margin", 15, 20)):
+            mm = getattr(s, name) / Mm(1)
+            if not lo - 0.1 <= mm <= hi + 0.1:
+                v.append(f"section {i}: {name} {mm:.1f} mm outside {lo}-{hi}")
+        # Page numbers: centred in the top margin, none on the first page.
+        sect = s._sectPr
+        if sect.find(qn("w:titlePg")) is None:
+            v.append(f"section {i}: no different first page (page 1 would be numbered)")
+        header_xml = s.header._element.xml
+        if "PAGE" not in header_xml:
+            v.append(f"section {i}: no PAGE field in the header")
+        if "PAGE" in s.first_page_header._element.xml:
+            v.append(f"section {i}: page number on the first page")
+        if s.header.paragraphs and s.header.paragraphs[0].alignment != 1:
+            v.append(f"section {i}: page number not centred")
+    # Fonts everywhere: Times New Roman, black.
+    for p in _all_paragraphs(doc):
+        for r in _text_runs(p):
+            font = d.font(r, p)
+            if font != "Times New Roman":
+                v.append(f"run {r.text[:30]!r}: font {font}")
+            if r.font.color is not None and r.font.color.rgb not in (None,) and \
+                    str(r.font.color.rgb) not in ("000000",):
+                v.append(f"run {r.text[:30]!r}: colour {r.font.color.rgb}")
+    header = doc.tables[0]
+    left, right = header.rows[0].cells
+    left2, right2 = header.rows[1].cells
+
+    def runs_ok(paragraph, sizes, bold=None, italic=None, underline=None, label=""):
+        for r in _text_runs(paragraph):
+            size = d.size(r, paragraph)
+            if not sizes[0] <= size <= sizes[1]:
+                v.append(f"{label} {r.text[:30]!r}: size {size} not in {sizes}")
+            if bold is not None and d.bold(r, paragraph) != bold:
+                v.append(f"{label} {r.text[:30]!r}: bold should be {bold}")
+            if italic is not None and bool(r.italic) != italic:
+                v.append(f"{label} {r.text[:30]!r}: italic should be {italic}")
+            if underline is not None and bool(r.underline) != underline:
+                v.append(f"{label} {r.text[:30]!r}: underline should be {underline}")
+
+    texts_left = [p for p in left.paragraphs if p.text.strip()]
+    texts_right = [p for p in right.paragraphs if p.text.strip()]
+    if len(texts_left) < 2 or len(texts_right) < (1 if party else 2):
+        return v + ["header block incomplete (issuer or Quốc hiệu/Tiêu ngữ missing)"]
+    if party:
+        if texts_right[0].text != "ĐẢNG CỘNG SẢN VIỆT NAM":
+            v.append("party header: ĐẢNG CỘNG SẢN VIỆT NAM missing")
+        runs_ok(texts_right[0], (14, 15), bold=True, underline=True, label="party header")
+        if texts_left[-1].text != "*":
+            v.append("party issuer: no asterisk under the issuer")
+        runs_ok(texts_left[1], (13, 14), bold=True, label="party issuer")
+        if texts_left[1].text != texts_left[1].text.upper():
+            v.append("party issuer not upper case")
+    else:
+        if texts_right[0].text != "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM":
+            v.append("Quốc hiệu missing")
+        runs_ok(texts_right[0], (12, 13), bold=True, label="Quốc hiệu")
+        if texts_right[1].text != "Độc lập - Tự do - Hạnh phúc":
+            v.append("Tiêu ngữ missing")
+        runs_ok(texts_right[1], (13, 14), bold=True, label="Tiêu ngữ")
+        lines = [p for p in right.paragraphs if _bordered(p)]
+        if not lines:
+            v.append("no line under the Tiêu ngữ")
+        else:
+            length = _line_length(lines[0], _cell_width(right))
+            motto = text_width(texts_right[1].text, 13, True)
+            if not 0.75 * motto <= length <= 1.25 * motto:
+                v.append(f"line under the Tiêu ngữ {length} vs text {motto} twips")
+        issuer = [p for p in texts_left if p.runs and d.bold(p.runs[0], p)]
+        if not issuer:
+            v.append("issuer name missing or not bold")
+        for p in issuer:
+            runs_ok(p, (12, 13), bold=True, label="issuer")
+            if p.text != p.text.upper():
+                v.append(f"issuer {p.text!r} not upper case")
+        lines = [p for p in left.paragraphs if _bordered(p)]
+        if not lines:
+            v.append("no line under the issuer")
+        elif issuer:
+            length = _line_length(lines[0], _cell_width(left))
+            text = max(text_width(p.text, 12, True) for p in issuer)
+            if not 0.30 * text <= length <= 0.52 * text:
+                v.append(f"line under the issuer {length} twips, text {text}: not 1/3-1/2")
+    # Number and date lines.
+    number = [p for p in left2.paragraphs if p.text.startswith("Số")]
+    if kind in FORMS:
+        if number:
+            v.append("a form carries a number")
+    else:
+        if not number:
+            v.append("no number line")
+        else:
+            pattern = PARTY_NUMBER if party else STATE_NUMBER
+            if not pattern.match(number[0].text) and not (kind == "KH" and number[0].text):
+                v.append(f"number line {number[0].text!r} not in the required form")
+            runs_ok(number[0], (13, 14), bold=False, label="number line")
+    dates = [p for p in right2.paragraphs if p.text.strip()]
+    if kind == "BB":
+        if dates:
+            v.append("a biên bản has a place/date line")
+    else:
+        if not dates or not DATE_LINE.match(dates[0].text):
+            v.append(f"date line {dates[0].text if dates else None!r} not in the required form")
+        else:
+            runs_ok(dates[0], (13, 14), italic=True, label="date line")
+    if kind in CONG_VAN:
+        vv = [p for p in left2.paragraphs if p.text.startswith("V/v ")]
+        if not vv:
+            v.append("công văn without a V/v line")
+        else:
+            runs_ok(vv[0], (12, 13), bold=False, label="V/v")
+    # Title: type name upper case bold, centred; subject bold.
+    body = [p for p in doc.paragraphs if p.text.strip()]
+    if kind not in CONG_VAN:
+        t = body[0]
+        if t.text != t.text.upper() or t.alignment != 1:
+            v.append(f"document type {t.text!r} not upper case and centred")
+        runs_ok(t, (13, 14), bold=True, label="type name")
+    # Căn cứ: italic, one per line, ";" and the last ".".
+    bases = [p for p in doc.paragraphs if p.text.startswith(("Căn cứ", "Thực hiện Đề án"))]
+    for i, p in enumerate(bases):
+        runs_ok(p, (13, 14), italic=True, label="căn cứ")
+        end = "." if i == len(bases) - 1 else ";"
+        if not p.text.rstrip().endswith(end):
+            v.append(f"căn cứ {p.text[:30]!r} should end with {end!r}")
+    # Body paragraphs: justified, first-line indent 1-1.27 cm, spacing ≥ 6 pt, ≤ 1.5 lines.
+    for p in doc.paragraphs:
+        if not p.text.strip() or p.alignment != 3:
+            continue
+        pf = p.paragraph_format
+        if pf.first_line_indent is None or not Cm(0.99) <= pf.first_line_indent <= Cm(1.28):
+            v.append(f"body {p.text[:30]!r}: first-line indent not 1-1.27 cm")
+        after = pf.space_after if pf.space_after is not None else \
+            doc.styles["Normal"].paragraph_format.space_after
+        if after is None or after.pt < 6:
+            v.append(f"body {p.text[:30]!r}: paragraph spacing below 6 pt")
+        spacing = pf.line_spacing or doc.styles["Normal"].paragraph_format.line_spacing
+        if isinstance(spacing, float) and not 1.0 <= spacing <= 1.5:
+            v.append(f"body {p.text[:30]!r}: line spacing {spacing}")
+        runs_ok(p, (13, 14), label="body")
+    if kind not in FORMS:
+        last = [p for p in doc.paragraphs if p.text.strip()][-1]
+        if not last.text.rstrip().endswith("./."):
+            v.append(f"body does not end with './.': {last.text[-30:]!r}")
+    # Nơi nhận and the signature block.
+    if kind in FORMS:
+        return v
+    sig_table = doc.tables[-1]
+    sl, sr = sig_table.rows[0].cells
+    if kind == "BB":
+        if [p.text for p in sl.paragraphs if p.text.strip()][:1] != ["THƯ KÝ"] or \
+                [p.text for p in sr.paragraphs if p.text.strip()][:1] != ["CHỦ TỌA"]:
+            v.append("biên bản signatures are not THƯ KÝ (left) and CHỦ TỌA (right)")
+        return v
+    entries = [p for p in sl.paragraphs if p.text.strip()]
+    if not entries or entries[0].text != "Nơi nhận:":
+        v.append("no 'Nơi nhận:'")
+    else:
+        if party:
+            runs_ok(entries[0], (13, 14), underline=True, label="Nơi nhận")
+        else:
+            runs_ok(entries[0], (12, 12), bold=True, italic=True, label="Nơi nhận")
+        items = entries[1:]
+        for i, p in enumerate(items):
+            runs_ok(p, (12, 12) if party else (11, 11), bold=False, label="nơi nhận entry")
+            if not p.text.startswith("- "):
+                v.append(f"nơi nhận entry {p.text!r} does not start with '- '")
+            last = i == len(items) - 1
+            if last and not (p.text.startswith("- Lưu") and p.text.endswith(".")):
+                v.append(f"last nơi nhận entry {p.text!r} is not '- Lưu...' ending '.'")
+            if not last and not p.text.endswith(";"):
+                v.append(f"nơi nhận entry {p.text!r} does not end with ';'")
+    sig = [p for p in sr.paragraphs if p.text.strip()]
+    if len(sig) < 2:
+        v.append("signature block incomplete")
+    else:
+        *titles, name = sig
+        first = titles[0].text
+        if not re.match(r"^(TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T) ", first):
+            v.append(f"signature authority {first!r} not TM./KT./T/M ...")
+        for p in titles:
+            runs_ok(p, (13, 14), bold=True, label="signer title")
+            if p.text != p.text.upper():
+                v.append(f"signer title {p.text!r} not upper case")
+        runs_ok(name, (13, 14), bold=True, label="signer name")
+        if name.text.upper() == name.text or not name.text.strip():
+            v.append(f"signer name {name.text!r} not in title case")
+    return v

@@ -1,0 +1,311 @@
+"""Word documents: conformance of every sample document, seed facts, pre-flight, register."""
+import datetime as dt
+import glob
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+from docx import Document
+
+import conformance
+from xlsx_edit import cell_ref, edit
+from doithoai import changes, cli, docengine, documents, reader, template, wordtemplates
+from doithoai.samples import SAMPLES, load, sample
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TODAY = dt.date(2026, 11, 22)
+
+
+def _text(path):
+    doc = Document(path)
+    parts = [p.text for p in doc.paragraphs]
+    for t in doc.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                parts += [p.text for p in cell.paragraphs]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def generated(sample_paths, tmp_path_factory):
+    """Every document of the five samples (Trung Hội with its weekday typo fixed, as a clerk
+    would before printing: with the typo its plan row is refused, see the next test)."""
+    out = {}
+    for s in SAMPLES:
+        path = sample_paths[s.slug]
+        if s.slug == "trung-hoi":
+            path = str(tmp_path_factory.mktemp("th") / "so.xlsx")
+            shutil.copy(sample_paths["trung-hoi"], path)
+            edit(path, [("plans", "weekday", 2, "Thứ Bảy")])
+        folder = tmp_path_factory.mktemp(s.slug)
+        res = documents.generate(reader.read_registry(path), str(folder), today=TODAY)
+        out[s.slug] = (res, str(folder))
+    return out
+
+
+def test_every_generated_document_conforms(generated):
+    checked = 0
+    for slug, (res, folder) in generated.items():
+        party = slug == "do-luong"
+        kinds = set()
+        for path in res.files:
+            kind = os.path.basename(path).split("_")[0].split(".")[0]
+            kinds.add(kind)
+            assert conformance.check(path, kind, party) == [], path
+            checked += 1
+        assert kinds == {k.code for k in wordtemplates.KINDS}, slug
+    assert checked > 300
+
+
+def test_refusals_are_only_missing_reply_texts(generated):
+    for slug, (res, _) in generated.items():
+        for p in res.refusals:
+            assert p.code == "document-missing-value" and p.column == "Nội dung trả lời", p
+
+
+def test_a_plan_row_with_errors_is_refused(sample_paths, tmp_path):
+    res = documents.generate(reader.read_registry(sample_paths["trung-hoi"]), str(tmp_path),
+                             today=TODAY)
+    assert res.files == []
+    assert {p.code for p in res.refusals} == {"document-row-has-errors"}
+    assert all((p.sheet, p.row) == ("Kế hoạch", 2) for p in res.refusals)
+
+
+def test_tu_minh_kh_carries_seed_003(generated):
+    res, folder = generated["tu-minh"]
+    text = _text(os.path.join(folder, "KH-2026-01", "KH.docx"))
+    for fact in ("Số: 118/KH-UBND", "Tứ Minh, ngày 15 tháng 5 năm 2026",
+                 "08 giờ 00 phút đến 11 giờ 30 phút, thứ Sáu, ngày 12/06/2026",
+                 "tổng số đại biểu dự kiến: 150", "Nhà văn hóa Tổ dân phố Cẩm Khê A, phường Tứ Minh",
+                 "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "Nguyễn Thị Sâm",
+                 "ỦY BAN NHÂN DÂN\nPHƯỜNG TỨ MINH", "Căn cứ Luật Tổ chức chính quyền địa phương"):
+        assert fact in text, fact
+    # The timetable carries the deadline engine's dates.
+    for due in ("18/05/2026", "22/05/2026", "26/05/2026", "02/06/2026", "05/06/2026",
+                "10/06/2026", "26/06/2026"):
+        assert due in text
+
+
+def test_do_luong_kh_is_in_party_format(generated):
+    res, folder = generated["do-luong"]
+    path = os.path.join(folder, "KH-2026-01", "KH.docx")
+    text = _text(path)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "CỘNG HÒA XÃ HỘI" not in text
+    assert "Số 12-KH/ĐU" in text and "ĐẢNG BỘ TỈNH NGHỆ AN" in text
+    assert "T/M BAN THƯỜNG VỤ\nBÍ THƯ" in text and "Hoàng Văn Hiệp" in text
+    assert conformance.check(path, "KH", True) == []
+    assert conformance.check(path, "KH", False) != []        # the state rules do not fit it
+
+
+def test_invitations_one_per_delegate_in_protocol_order(generated):
+    res, folder = generated["tu-minh"]
+    names = sorted(os.listdir(os.path.join(folder, "KH-2026-01", "GM")))
+    reg = reader.read_registry(os.path.join(folder, "..", "x")) if False else None
+    assert len(names) == 98 and names[0].startswith("GM_001_") and names[-1].startswith("GM_098_")
+    first = _text(os.path.join(folder, "KH-2026-01", "GM", names[0]))
+    assert "Đồng chí Dương Quang Thịnh - Phó Trưởng ban Ban Tuyên giáo và Dân vận Thành ủy" in first
+    merged = Document(os.path.join(folder, "KH-2026-01", "GM_tat-ca.docx"))
+    assert len(merged.sections) == 98
+    assert all(s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+                              "titlePg") is not None for s in merged.sections)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not "
+                    "installed here: apt-get install libreoffice-writer to run this check")
+def test_merged_invitations_print_one_page_each(generated, tmp_path):
+    res, folder = generated["quang-son"]
+    merged = os.path.join(folder, "KH-2026-01", "GM_tat-ca.docx")
+    n = len(os.listdir(os.path.join(folder, "KH-2026-01", "GM")))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), merged],
+                   capture_output=True, timeout=300)
+    pdf = tmp_path / "GM_tat-ca.pdf"
+    assert pdf.exists()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == n
+
+
+def _local_template(tmp_path, sample_paths, code, old, new):
+    """A commune's own copy of a template, beside its registry, with ``old`` → ``new``."""
+    reg_path = str(tmp_path / "so.xlsx")
+    shutil.copy(sample_paths["tu-minh"], reg_path)
+    local = tmp_path / "mau-van-ban"
+    local.mkdir()
+    src = os.path.join(ROOT, "workbook_templates", f"{code}.docx")
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(local / f"{code}.docx", "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode())
+            zout.writestr(name, data)
+    return reg_path
+
+
+def test_misspelt_placeholder_is_refused_with_the_nearest_field(tmp_path, sample_paths):
+    reg_path = _local_template(tmp_path, sample_paths, "TB", "{{ dia_diem }}", "{{ dia_diam }}")
+    res = documents.generate(reader.read_registry(reg_path), str(tmp_path / "out"),
+                             codes=["TB"], today=TODAY)
+    assert res.files == []
+    p = res.refusals[0]
+    assert p.code == "template-unknown-field" and p.sheet == "TB.docx"
+    assert "dia_diam" in p.message and "{{ dia_diem }}" in p.hint
+
+
+def test_the_communes_own_template_wins(tmp_path, sample_paths):
+    reg_path = _local_template(tmp_path, sample_paths, "TB", "thông báo tổ chức hội nghị",
+                               "kính báo tổ chức hội nghị")
+    res = documents.generate(reader.read_registry(reg_path), str(tmp_path / "out"),
+                             codes=["TB"], today=TODAY)
+    assert "kính báo tổ chức hội nghị" in _text(res.files[0])
+
+
+def test_missing_value_names_sheet_row_and_column(sample_copy, tmp_path):
+    path = sample_copy("tu-minh")
+    edit(path, [("plans", "content", 2, None)])
+    res = documents.generate(reader.read_registry(path), str(tmp_path), codes=["KH", "PKS"],
+                             today=TODAY)
+    kh = [p for p in res.refusals if "Kế hoạch KH-2026-01" in p.message]
+    assert kh and (kh[0].sheet, kh[0].cell, kh[0].column) == ("Kế hoạch", "P2", "Nội dung")
+    assert [os.path.basename(f) for f in res.files] == ["PKS.docx"]   # the survey needs none
+
+
+def test_rows_with_errors_are_refused_the_others_generated(sample_copy, tmp_path):
+    path = sample_copy("tu-minh")
+    edit(path, [("invitees", "group", 5, "Nhóm không có")])
+    res = documents.generate(reader.read_registry(path), str(tmp_path), codes=["GM"], today=TODAY)
+    assert [(p.code, p.sheet, p.row) for p in res.refusals] == [
+        ("document-row-has-errors", "Đại biểu", 5)]
+    assert len(os.listdir(tmp_path / "KH-2026-01" / "GM")) == 97
+
+
+def _build(tmp_path, slug="tu-minh"):
+    wb = template.build_workbook(**load(sample(slug)))
+    path = str(tmp_path / "so.xlsx")
+    template.save_atomic(wb, path)
+    return wb, path
+
+
+def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
+    wb, path = _build(tmp_path)
+    out = str(tmp_path / "van-ban")
+    reg = reader.read_registry(path)
+    res = documents.generate(reg, out, codes=["KH", "TB", "GM", "BCTH", "TBKL", "CVTL"],
+                             issue=True, today=TODAY)
+    rows = {r["file"]: r for r in res.register_rows}
+    kh = rows["KH-2026-01/KH.docx"]
+    assert (kh["number"], kh["number_symbol"], kh["status"]) == (118, "118/KH-UBND",
+                                                                "Đã ban hành")
+    tb, tbkl = rows["KH-2026-01/TB.docx"], rows["KH-2026-01/TBKL.docx"]
+    assert (tb["number_symbol"], tbkl["number_symbol"]) == ("01/TB-UBND", "02/TB-UBND")
+    assert rows["KH-2026-01/GM_tat-ca.docx"]["number_symbol"] == "01/GM-UBND"
+    assert rows["KH-2026-01/BCTH.docx"]["number_symbol"] == "01/BC-UBND"
+    cv = [r for r in res.register_rows if r["kind"] == "CVTL"]
+    assert [r["number_symbol"] for r in cv][:2] == ["01/UBND-VP", "02/UBND-VP"]
+    assert "Số: 01/TB-UBND" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
+    assert "ngày 22 tháng 11 năm 2026" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
+    # The register goes into Sổ văn bản; the issued replies' numbers to their opinion rows.
+    changes.apply_to_openpyxl(wb, res.changes)
+    template.save_atomic(wb, path)
+    reg2 = reader.read_registry(path)
+    assert len(reg2.register) == len(res.register_rows)
+    replied = {o.opinion_id: o.reply_number for o in reg2.opinions if o.reply_number}
+    assert replied[cv[0]["opinion_id"]] == "01/UBND-VP"
+    tb_path = os.path.join(out, "KH-2026-01", "TB.docx")
+    before = open(tb_path, "rb").read()
+    # Unchanged inputs: nothing issued is rewritten.
+    again = documents.generate(reg2, out, codes=["TB", "TBKL"], today=TODAY + dt.timedelta(1))
+    assert again.files == [] and len(again.unchanged) == 2
+    # Changed inputs: a new draft beside the issued file, and the clerk is told which rows.
+    ws = wb["Kế hoạch"]
+    ws[cell_ref("plans", "venue", 2)] = "Hội trường UBND phường Tứ Minh"
+    template.save_atomic(wb, path)
+    third = documents.generate(reader.read_registry(path), out, codes=["TB"],
+                               today=TODAY + dt.timedelta(2))
+    assert [os.path.basename(f) for f in third.files] == ["TB_v2.docx"]
+    assert "Kế hoạch!2" in third.notices[0] and "01/TB-UBND" in third.notices[0]
+    assert open(tb_path, "rb").read() == before
+    assert "Số:      /TB-UBND" in _text(third.files[0])
+    # Numbers are never reused: the next TB is 03.
+    changes.apply_to_openpyxl(wb, third.changes)
+    template.save_atomic(wb, path)
+    fourth = documents.generate(reader.read_registry(path), out, codes=["TB"], issue=True,
+                                today=TODAY + dt.timedelta(3))
+    assert fourth.files == [] or all("v2" in f or "v3" in f for f in fourth.files)
+
+
+def test_shared_numbering_runs_across_kinds(tmp_path):
+    wb, path = _build(tmp_path)
+    wb["Cấu hình"]["B16"] = "chung"
+    assert wb["Cấu hình"]["A16"].value == "Đánh số văn bản"
+    template.save_atomic(wb, path)
+    res = documents.generate(reader.read_registry(path), str(tmp_path / "o"),
+                             codes=["TB", "BCTH", "TBKL"], issue=True, today=TODAY)
+    assert sorted(r["number_symbol"] for r in res.register_rows) == [
+        "01/TB-UBND", "02/BC-UBND", "03/TB-UBND"]
+
+
+@pytest.mark.parametrize("stem,expected", [
+    ("CON", "_CON.docx"), ("com1", "_com1.docx"), ("a/b\\c:d*e?", "a-b-c-d-e.docx"),
+    ("../../etc/passwd", "---etc-passwd.docx"), ("x" * 200, "x" * 80 + ".docx"),
+    ("GM_003_Nguyen-Van-An", "GM_003_Nguyen-Van-An.docx")])
+def test_safe_file_names(stem, expected):
+    name = docengine.safe_filename(stem)
+    assert name == expected and "/" not in name and "\\" not in name and ".." not in name
+
+
+def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
+    compiled = docengine.compile_template(os.path.join(ROOT, "workbook_templates", "PKS.docx"))
+
+    class Boom(zipfile.ZipFile):
+        def writestr(self, *a, **k):
+            super().writestr(*a, **k)
+            raise OSError("đĩa đầy")
+    monkeypatch.setattr(docengine.zipfile, "ZipFile", Boom)
+    with pytest.raises(OSError):
+        docengine.write_docx(compiled, "<xml/>", str(tmp_path / "PKS.docx"))
+    assert os.listdir(tmp_path) == []
+
+
+def test_committed_templates_match_the_builder(tmp_path):
+    wordtemplates.build_all(str(tmp_path))
+    for kind in wordtemplates.KINDS:
+        for party in (False, True):
+            name = wordtemplates.template_name(kind.code, party)
+            fresh = wordtemplates.template_parts(str(tmp_path / name))
+            committed = wordtemplates.template_parts(os.path.join(ROOT, "workbook_templates",
+                                                                  name))
+            assert fresh == committed, f"{name} is stale: python scripts/update_templates.py"
+
+
+def test_every_template_uses_only_known_fields():
+    for path in glob.glob(os.path.join(ROOT, "workbook_templates", "*.docx")):
+        assert docengine.compile_template(path).problems == [], path
+
+
+def test_cli_generate(sample_paths, tmp_path, capsys):
+    assert cli.main(["generate", sample_paths["tu-minh"], "--docs", "KH,TB", "--out",
+                     str(tmp_path), "--today", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã tạo 2 tệp văn bản" in out
+    assert cli.main(["generate", sample_paths["tu-minh"], "--docs", "KH,XYZ"]) == 1
+    assert "Không có loại văn bản XYZ" in capsys.readouterr().out
+    assert cli.main(["generate", sample_paths["tu-minh"], "--docs", "CVTL", "--out",
+                     str(tmp_path)]) == 1
+    assert re.search(r"Chưa tạo \(Ý kiến, ô N\d+\): .*Nội dung trả lời", capsys.readouterr().out)
+
+
+def test_cli_issue_writes_a_copy_never_the_registry(sample_copy, tmp_path, capsys):
+    path = sample_copy("tu-minh")
+    before = open(path, "rb").read()
+    assert cli.main(["generate", path, "--docs", "TB", "--issue", "--out", str(tmp_path / "o"),
+                     "--today", "2026-11-22"]) == 0
+    assert open(path, "rb").read() == before
+    copies = [f for f in os.listdir(os.path.dirname(path)) if "(cap so" in f]
+    assert len(copies) == 1
+    reg = reader.read_registry(os.path.join(os.path.dirname(path), copies[0]))
+    assert [e.number_symbol for e in reg.register] == ["01/TB-UBND"]

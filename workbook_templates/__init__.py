@@ -1,0 +1,1 @@
+"""The blank registry and the Word templates (installed as package data `doithoai_templates`)."""
