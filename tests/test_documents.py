@@ -260,15 +260,19 @@ def test_safe_file_names(stem, expected):
 
 def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
     compiled = docengine.compile_template(os.path.join(ROOT, "workbook_templates", "PKS.docx"))
+    xml = compiled.parts["word/document.xml"].decode()
+    target = tmp_path / "PKS.docx"
 
-    class Boom(zipfile.ZipFile):
-        def writestr(self, *a, **k):
-            super().writestr(*a, **k)
-            raise OSError("đĩa đầy")
-    monkeypatch.setattr(docengine.zipfile, "ZipFile", Boom)
+    def boom(src, dst):
+        assert os.path.exists(src)            # the temporary file was complete...
+        raise OSError("đĩa đầy")              # ...and the rename failed
+    monkeypatch.setattr(docengine.os, "replace", boom)
     with pytest.raises(OSError):
-        docengine.write_docx(compiled, "<xml/>", str(tmp_path / "PKS.docx"))
-    assert os.listdir(tmp_path) == []
+        docengine.write_docx(compiled, xml, str(target))
+    assert os.listdir(tmp_path) == []         # no temporary file, no half-written document
+    monkeypatch.undo()
+    docengine.write_docx(compiled, xml, str(target))
+    assert Document(str(target)).paragraphs   # the same bytes make a valid document
 
 
 def test_committed_templates_match_the_builder(tmp_path):

@@ -13,6 +13,8 @@ field a template uses must have a value (otherwise an error names the sheet, row
 """
 from __future__ import annotations
 
+import functools
+import io
 import os
 import re
 import tempfile
@@ -56,18 +58,18 @@ class TemplateError(Exception):
 
 # --- widths of text, for the lines under the issuer, the motto and the subject ----------------
 
+@functools.lru_cache(maxsize=4096)
 def text_width(text: str, size: float, bold: bool = False) -> int:
     """Estimated width in twips of ``text`` in Times New Roman (per-character em widths)."""
     em = 0.0
     for ch in text:
-        base = vntext.unaccent(ch) or ch
         if ch.isspace():
             em += 0.25
-        elif base.isdigit():
+        elif ch.isdigit():
             em += 0.5
         elif ch.isupper():
             em += 0.70
-        elif base.isalpha():
+        elif ch.isalpha():
             em += 0.46
         else:
             em += 0.33
@@ -101,6 +103,19 @@ class Compiled:
     used: set[str]                         # top-level fields
     item_attrs: list[tuple[str, str]]      # (list key, attribute) used in loops
     problems: list[Problem] = field(default_factory=list)
+    _base: bytes | None = None
+
+    @property
+    def base_zip(self) -> bytes:
+        """Every part but word/document.xml, compressed once for the whole batch."""
+        if self._base is None:
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+                for name, data in self.parts.items():
+                    if name != "word/document.xml":
+                        z.writestr(name, data)
+            self._base = buf.getvalue()
+        return self._base
 
 
 def _environment():
@@ -207,19 +222,23 @@ def render(compiled: Compiled, ctx: Context) -> str:
     return xml
 
 
+def docx_bytes(compiled: Compiled, document_xml: str) -> bytes:
+    """The package: the batch's pre-compressed parts plus this document's body."""
+    buf = io.BytesIO(compiled.base_zip)
+    with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("word/document.xml", document_xml.encode("utf-8"))
+    return buf.getvalue()
+
+
 def write_docx(compiled: Compiled, document_xml: str, path: str) -> None:
     """Write atomically: a temporary file in the same folder, then a rename."""
+    data = docx_bytes(compiled, document_xml)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".docx", dir=folder)
-    os.close(fd)
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-            for name, data in compiled.parts.items():
-                if name == "word/document.xml":
-                    z.writestr(name, document_xml.encode("utf-8"))
-                else:
-                    z.writestr(name, data)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
