@@ -23,3 +23,55 @@ End Sub
 Public Sub HuongDan(control As IRibbonControl)
     RunPython "import doithoai.buttons as b; b.show_help()"
 End Sub
+
+Public Sub VanBanTatCa(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.documents_all()"
+End Sub
+
+Public Sub BanHanh(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.issue_documents()"
+End Sub
+
+Public Sub VanBanKeHoach(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_plan()"
+End Sub
+
+Public Sub VanBanThongBao(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_announcement()"
+End Sub
+
+Public Sub VanBanGiayMoi(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_invitations()"
+End Sub
+
+Public Sub VanBanPhieu(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_forms()"
+End Sub
+
+Public Sub VanBanTongHop(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_summary_report()"
+End Sub
+
+Public Sub VanBanPhanCong(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_assignments()"
+End Sub
+
+Public Sub VanBanBienBan(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_minutes()"
+End Sub
+
+Public Sub VanBanKetLuan(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_conclusion()"
+End Sub
+
+Public Sub VanBanTraLoi(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_replies()"
+End Sub
+
+Public Sub VanBanKetQua(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_result_report()"
+End Sub
+
+Public Sub VanBanKhaoSat(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_survey()"
+End Sub

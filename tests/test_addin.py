@@ -48,7 +48,13 @@ def test_ribbon_has_the_tab_and_vietnamese_labels():
     tab = root.find(".//c:tab", ns)
     assert tab.attrib["label"] == "Đối thoại"
     labels = [b.attrib["label"] for b in root.iterfind(".//c:button", ns)]
-    assert labels == ["Tạo sổ mới", "Kiểm tra dữ liệu", "Tính hạn", "Mở thư mục", "Hướng dẫn"]
+    assert labels == ["Tạo sổ mới", "Kiểm tra dữ liệu", "Tính hạn", "Tất cả văn bản",
+                      "Kế hoạch", "Thông báo", "Giấy mời", "Phiếu đăng ký", "Báo cáo tổng hợp",
+                      "Công văn phân công", "Biên bản", "Thông báo kết luận", "Công văn trả lời",
+                      "Báo cáo kết quả", "Phiếu lấy ý kiến", "Ban hành", "Mở thư mục",
+                      "Hướng dẫn"]
+    groups = [g.attrib["label"] for g in root.iterfind(".//c:group", ns)]
+    assert groups == ["Sổ theo dõi", "Kiểm tra và thời hạn", "Văn bản", "Trợ giúp"]
     for b in root.iterfind(".//c:button", ns):
         assert b.attrib["imageMso"] and b.attrib["supertip"] and b.attrib["screentip"]
 

@@ -208,3 +208,81 @@ def test_importing_the_buttons_loads_no_heavy_library():
             f"print(','.join(m for m in {heavy!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip() == ""
+
+
+# --- the document buttons ----------------------------------------------------------------------
+
+def _saved_book(sample_copy, slug, **kw):
+    path = sample_copy(slug)
+    return path, jsonbook.book(path, name=path, **kw)
+
+
+def test_invitations_button(sample_copy, shells, tmp_path):
+    path, book = _saved_book(sample_copy, "tu-minh", sheet="Kế hoạch", selection="C2")
+    message = buttons.doc_invitations(book, today=TODAY)
+    assert message.startswith("Tạo giấy mời (KH-2026-01): Đã tạo 99 tệp văn bản.")
+    folder = os.path.join(os.path.dirname(path), "van-ban", "KH-2026-01")
+    assert len(os.listdir(os.path.join(folder, "GM"))) == 98
+    assert os.path.exists(os.path.join(folder, "GM_tat-ca.docx"))
+    shell = shells[0]
+    assert max(shell.reads.values()) == 1
+    assert "Đang tạo giấy mời 25/98…" in shell.status_log
+    assert "Đang tạo giấy mời 98/98…" in shell.status_log
+    assert [sheet_names(path)[a["sheet_position"]] for a in actions(book, "setValues")] == \
+        ["Sổ văn bản", "Nhật ký"]
+    assert_writes_only_owned_cells(path, book)
+    out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
+    reg = reader.read_registry(out)
+    assert [(e.kind, e.status, e.file) for e in reg.register] == [
+        ("GM", "Dự thảo", os.path.join("KH-2026-01", "GM_tat-ca.docx"))]
+
+
+def test_all_documents_button_on_the_selected_plan(sample_copy, shells):
+    reg = reader.read_registry(sample_copy("do-luong"))
+    row = next(o.row for o in reg.opinions if o.plan_id == "KH-2026-02")
+    path, book = _saved_book(sample_copy, "do-luong", sheet="Ý kiến", selection=f"B{row}")
+    message = buttons.documents_all(book, today=TODAY)
+    assert message.startswith("Tạo tất cả văn bản (KH-2026-02):")
+    assert os.path.isdir(os.path.join(os.path.dirname(path), "van-ban", "KH-2026-02"))
+    assert not os.path.exists(os.path.join(os.path.dirname(path), "van-ban", "KH-2026-01"))
+    assert max(shells[0].reads.values()) == 1
+
+
+def test_issue_button_numbers_and_writes_back(sample_copy, shells, tmp_path):
+    path, book = _saved_book(sample_copy, "tu-minh", sheet="Kế hoạch", selection="A2")
+    message = buttons.issue_documents(book, today=TODAY, confirm=True)
+    assert message.startswith("Ban hành văn bản (KH-2026-01): Đã tạo")
+    names = sheet_names(path)
+    written = [names[a["sheet_position"]] for a in actions(book, "setValues")]
+    assert written[0] == "Sổ văn bản" and written[-1] == "Nhật ký"
+    # Besides the product sheets, only the issued replies' number and date, where still empty.
+    before = reader.read_registry(path)
+    reply_col = schema.OPINIONS.keys.index("reply_number")
+    for a in actions(book, "setValues"):
+        if names[a["sheet_position"]] == "Ý kiến":
+            assert (a["start_column"], a["column_count"], a["row_count"]) == (reply_col, 2, 1)
+            row = a["start_row"] + 1
+            o = next(o for o in before.opinions if o.row == row)
+            assert o.reply_number is None and o.reply_date is None
+    out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
+    after = reader.read_registry(out)
+    issued = [e for e in after.register if e.status == "Đã ban hành"]
+    assert {e.kind for e in issued} == {"KH", "TB", "GM", "BCTH", "CVPC", "BB", "TBKL", "CVTL",
+                                        "BCKQ"}
+    assert next(e.number_symbol for e in issued if e.kind == "KH") == "118/KH-UBND"
+    replied = [o for o in after.opinions if o.reply_number and o.reply_number.endswith("UBND-VP")
+               and o.opinion_id in {e.opinion_id for e in issued}]
+    assert replied and all(o.reply_date for o in replied)
+
+
+def test_issue_asks_first(sample_copy, shells):
+    path, book = _saved_book(sample_copy, "tu-minh", sheet="Kế hoạch", selection="A2")
+    assert buttons.issue_documents(book, today=TODAY) is None     # no answer from this client
+    assert "Chưa ban hành" in actions(book)[-1]["args"][0]
+    assert actions(book, "setValues") == []
+
+
+def test_document_buttons_need_a_saved_registry(sample_paths, shells):
+    book = jsonbook.book(sample_paths["tu-minh"])
+    assert buttons.doc_plan(book) is None
+    assert "chưa được lưu" in actions(book)[-1]["args"][0]
