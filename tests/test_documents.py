@@ -266,7 +266,7 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
     def boom(src, dst):
         assert os.path.exists(src)            # the temporary file was complete...
         raise OSError("đĩa đầy")              # ...and the rename failed
-    monkeypatch.setattr(docengine.os, "replace", boom)
+    monkeypatch.setattr("doithoai.atomic.os.replace", boom)
     with pytest.raises(OSError):
         docengine.write_docx(compiled, xml, str(target))
     assert os.listdir(tmp_path) == []         # no temporary file, no half-written document

@@ -107,16 +107,21 @@ def _open_entries(store: OptionsStore, version: str, path: str) -> list[str]:
             if re.fullmatch(r"OPEN\d*", name) and path.lower() in value.lower()]
 
 
-def install(appdata: str | None = None, store: OptionsStore | None = None,
-            platform: str = sys.platform, python: str | None = None) -> Report:
+def _windows_only(platform: str, appdata: str | None, store: OptionsStore | None):
+    """(report, folder, store), or a refusing report where this is not Windows."""
     report = Report()
     if not platform.startswith("win"):
         report.ok = False
         report.lines.append(NOT_WINDOWS)
+        return report, None, None
+    return report, _addins_folder(appdata or os.environ["APPDATA"]), store or WinRegistry()
+
+
+def install(appdata: str | None = None, store: OptionsStore | None = None,
+            platform: str = sys.platform, python: str | None = None) -> Report:
+    report, folder, store = _windows_only(platform, appdata, store)
+    if folder is None:
         return report
-    appdata = appdata or os.environ["APPDATA"]
-    store = store or WinRegistry()
-    folder = _addins_folder(appdata)
     path = addin_build.build(folder)
     report.lines.append(f"Đã đặt phần bổ trợ vào {path}.")
     interpreter = windowless_python(python or sys.executable)
@@ -154,14 +159,9 @@ def install(appdata: str | None = None, store: OptionsStore | None = None,
 
 def uninstall(appdata: str | None = None, store: OptionsStore | None = None,
               platform: str = sys.platform) -> Report:
-    report = Report()
-    if not platform.startswith("win"):
-        report.ok = False
-        report.lines.append(NOT_WINDOWS)
+    report, folder, store = _windows_only(platform, appdata, store)
+    if folder is None:
         return report
-    appdata = appdata or os.environ["APPDATA"]
-    store = store or WinRegistry()
-    folder = _addins_folder(appdata)
     path = os.path.join(folder, addin_build.ADDIN_NAME)
     for version in store.versions():
         for name in _open_entries(store, version, path):

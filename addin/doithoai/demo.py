@@ -86,10 +86,16 @@ def step_documents(ctx: Context) -> None:
     missing = [p for p in res.refusals if p.code == "document-missing-value"]
     if missing:
         ctx.echo(f"      - {len(missing)} văn bản chờ dữ liệu, ví dụ: {missing[0].message}")
-    others = [p for p in res.refusals if p.code != "document-missing-value"]
+    blocked = sorted({(p.sheet, p.row) for p in res.refusals
+                      if p.code == "document-row-has-errors"})
+    for sheet, row in blocked:
+        ctx.echo(f"      - {sheet} dòng {row} còn lỗi kiểm tra: văn bản từ dòng này chưa được "
+                 "tạo (ví dụ có chủ ý; sửa lỗi rồi tạo lại).")
+    others = [p for p in res.refusals
+              if p.code not in ("document-missing-value", "document-row-has-errors")]
     for p in others[:3]:
         ctx.echo(f"      - {p.message}")
-    if pdf.available():
+    if pdf.available() and res.files:
         merged = [f for f in res.files if os.path.basename(f) in ("KH.docx", "GM_tat-ca.docx")]
         made = pdf.convert(merged)
         ctx.echo(f"    PDF: {len(made)} tệp (kế hoạch và giấy mời gộp để in).")

@@ -17,11 +17,11 @@ import functools
 import io
 import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
 from . import schema, vntext
+from .atomic import write_bytes_atomic
 from .doccontext import FIELDS, ITEM_FIELDS, Context
 from .problems import ERROR, Problem, ProblemType, make, register
 
@@ -232,18 +232,7 @@ def docx_bytes(compiled: Compiled, document_xml: str) -> bytes:
 
 def write_docx(compiled: Compiled, document_xml: str, path: str) -> None:
     """Write atomically: a temporary file in the same folder, then a rename."""
-    data = docx_bytes(compiled, document_xml)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".docx", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_bytes_atomic(path, docx_bytes(compiled, document_xml), ".docx")
 
 
 def merge(documents: list[str]) -> str:

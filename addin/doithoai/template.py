@@ -16,7 +16,6 @@ registry to save it again.
 from __future__ import annotations
 
 import os
-import tempfile
 from typing import Iterable, Mapping
 
 from openpyxl import Workbook
@@ -28,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from . import parsing, schema
+from .atomic import write_atomic
 from .problems import column_letter
 
 TEMPLATE_NAME = "so-doi-thoai-mau.xlsx"  # the committed blank registry in workbook_templates/
@@ -298,18 +298,7 @@ def build_workbook(*, settings: Mapping | None = None,
 
 def save_atomic(wb: Workbook, path: str | os.PathLike) -> None:
     """Save to a temporary file beside ``path``, then rename: never a half-written file."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, wb.save, ".xlsx")
 
 
 class AlreadyExists(Exception):
