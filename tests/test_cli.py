@@ -39,6 +39,13 @@ def test_demo_writes_milestones_and_reply_deadlines(tmp_path):
     assert all(m.due and m.status and m.basis for m in reg.milestones)
     assert sum(1 for o in reg.opinions if o.reply_due) == 22
     assert reg.problems == []
+    # Every document of the samples, under van-ban/; Trung Hội's plan row is refused (its
+    # deliberate weekday typo), and no PDF line is printed for it.
+    assert os.path.exists(tmp_path / "tu-minh" / "van-ban" / "KH-2026-01" / "KH.docx")
+    assert not os.path.exists(tmp_path / "trung-hoi" / "van-ban" / "KH-2025-01")
+    assert "Kế hoạch dòng 2 còn lỗi kiểm tra" in res.stdout
+    trung_hoi = res.stdout.split("[3/5]")[1].split("[4/5]")[0]
+    assert "PDF:" not in trung_hoi
 
 
 def test_demo_defaults_to_a_demo_folder(tmp_path):

@@ -95,7 +95,9 @@ def step_documents(ctx: Context) -> None:
               if p.code not in ("document-missing-value", "document-row-has-errors")]
     for p in others[:3]:
         ctx.echo(f"      - {p.message}")
-    if pdf.available() and res.files:
+    if not res.files:
+        return
+    if pdf.available():
         merged = [f for f in res.files if os.path.basename(f) in ("KH.docx", "GM_tat-ca.docx")]
         made = pdf.convert(merged)
         ctx.echo(f"    PDF: {len(made)} tệp (kế hoạch và giấy mời gộp để in).")
