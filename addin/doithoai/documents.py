@@ -71,9 +71,9 @@ class Generator:
             if registry_dir else []
         self.template_dirs = (template_dirs or []) + local + [builtin_template_dir()]
         self.progress = progress or (lambda text: None)
-        self.problems = validate.validate(reg, self.today)
-        self.error_rows = validate.error_rows(self.problems)
         self.report = deadlines.compute(reg, self.today)
+        self.problems = validate.validate(reg, self.today, self.report)
+        self.error_rows = validate.error_rows(self.problems)
         self.compiled: dict[str, docengine.Compiled] = {}
         self.result = Result()
         self.register = [self._entry_dict(e) for e in reg.register]

@@ -492,8 +492,13 @@ class _Checker:
                                           diff=diff, expected=", ".join(lk.values)))
 
 
-def validate(reg: Registry, today: dt.date | None = None) -> list[Problem]:
-    """Every problem of the registry, reader's and deadline engine's included, in sheet order."""
+def validate(reg: Registry, today: dt.date | None = None,
+             report: deadlines.DeadlineReport | None = None) -> list[Problem]:
+    """Every problem of the registry, reader's and deadline engine's included, in sheet order.
+
+    ``report``: the deadline engine's result for the same registry and day, when the caller has
+    it already (it is computed here otherwise).
+    """
     today = today or dt.date.today()
     ch = _Checker(reg, today)
     for sheet in (schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.MILESTONES,
@@ -507,7 +512,8 @@ def validate(reg: Registry, today: dt.date | None = None) -> list[Problem]:
     ch.milestones()
     ch.settings()
     ch.lookups()
-    problems = list(reg.problems) + ch.problems + deadlines.compute(reg, today).problems
+    report = report if report is not None else deadlines.compute(reg, today)
+    problems = list(reg.problems) + ch.problems + report.problems
     problems += _row_summaries(problems)
     order = {s.name: i for i, s in enumerate(schema.SHEETS)}
     sev = {ERROR: 0, WARNING: 1, INFO: 2}
