@@ -1,6 +1,5 @@
 """doithoai.xlam: built from macros/ text, checked, installed (simulated Windows)."""
 import os
-import shutil
 import zipfile
 
 import pytest

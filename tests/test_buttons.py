@@ -7,7 +7,6 @@ import pytest
 
 import jsonbook
 from doithoai import buttons, excelshell, reader, schema
-from doithoai.problems import column_letter
 
 TODAY = dt.date(2026, 11, 22)
 

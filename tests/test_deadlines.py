@@ -1,10 +1,8 @@
 """The deadline engine: seed 003's timetable, statuses, rule edits, legal checks, changes."""
 import datetime as dt
 import json
-import shutil
 
 import openpyxl
-import pytest
 
 from builders import plan, registry
 from doithoai import changes, cli, deadlines, reader, schema

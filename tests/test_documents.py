@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import zipfile
 
-import openpyxl
 import pytest
 from docx import Document
 
@@ -104,7 +103,6 @@ def test_do_luong_kh_is_in_party_format(generated):
 def test_invitations_one_per_delegate_in_protocol_order(generated):
     res, folder = generated["tu-minh"]
     names = sorted(os.listdir(os.path.join(folder, "KH-2026-01", "GM")))
-    reg = reader.read_registry(os.path.join(folder, "..", "x")) if False else None
     assert len(names) == 98 and names[0].startswith("GM_001_") and names[-1].startswith("GM_098_")
     first = _text(os.path.join(folder, "KH-2026-01", "GM", names[0]))
     assert "Đồng chí Dương Quang Thịnh - Phó Trưởng ban Ban Tuyên giáo và Dân vận Thành ủy" in first

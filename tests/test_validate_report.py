@@ -3,9 +3,6 @@ import datetime as dt
 import json
 import os
 
-import pytest
-
-from xlsx_edit import cell_ref
 from doithoai import changes, cli, reader, schema, template, validate
 from doithoai.samples import load, sample
 

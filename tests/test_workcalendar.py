@@ -1,7 +1,6 @@
 """The working-day calendar against the official schedules (deadlines.md)."""
 import datetime as dt
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from doithoai import schema

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import schema
-from .model import Registry, TableData
+from .model import TableData
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import schema
 from .changes import Changes, column_blocks
-from .model import Milestone, Opinion, Plan, Registry, Rule
+from .model import Opinion, Plan, Registry, Rule
 from .problems import ERROR, WARNING, Problem, ProblemType, make, register
 from .workcalendar import Outcome, OverrideDay, WorkCalendar, fmt, fmt_long
 

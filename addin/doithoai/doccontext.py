@@ -424,7 +424,8 @@ class Builder:
 
     def cvtl(self, ctx: Context, o: Opinion) -> None:
         self._row(ctx, schema.OPINIONS, o)
-        src = lambda key: (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)  # noqa
+        def src(key: str) -> Source:
+            return (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)
         ctx.put("kinh_gui", o.raised_by, src("raised_by"))
         ctx.put("dia_chi", o.address, src("address"))
         ctx.put("nguon", (o.source or "").lower(), src("source"))

@@ -26,11 +26,9 @@ def available() -> bool:
 def _word():
     if not sys.platform.startswith("win"):
         return None
-    try:
-        import win32com.client  # noqa: F401  (pywin32 comes with xlwings on Windows)
-        return "word"
-    except ImportError:
-        return None
+    import importlib.util
+    # pywin32 comes with xlwings on Windows; Word itself is found when the conversion starts.
+    return "word" if importlib.util.find_spec("win32com") is not None else None
 
 
 def convert(paths: list[str], out_dir: str | None = None, timeout: int = 600) -> list[str]:

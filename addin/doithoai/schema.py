@@ -10,7 +10,7 @@ position). Internal keys are English identifiers used by the code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Column types understood by the reader (see doithoai.parsing).
 TEXT = "text"          # one line of text
