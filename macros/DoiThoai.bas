@@ -75,3 +75,15 @@ End Sub
 Public Sub VanBanKhaoSat(control As IRibbonControl)
     RunPython "import doithoai.buttons as b; b.doc_survey()"
 End Sub
+
+Public Sub VanBanDanhSach(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_attendance_list()"
+End Sub
+
+Public Sub VanBanGiaoNhan(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_delivery_book()"
+End Sub
+
+Public Sub VanBanBanTin(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.doc_bulletin()"
+End Sub

@@ -13,6 +13,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
+from doithoai import spoken
+from doithoai.addressee import repeated_phrase
+from doithoai.docbuild import CELL_MARGINS
 from doithoai.docengine import text_width
 
 STATE_NUMBER = re.compile(r"^Số: ( {2,}|\d{2,})/[A-ZĐ]+-[A-ZĐ]+$")
@@ -20,7 +23,9 @@ PARTY_NUMBER = re.compile(r"^Số ( {2,}|\d{2,})-[A-Z]+/ĐU$")
 DATE_LINE = re.compile(r"^[^,]+, ngày (0[1-9]|[12]\d|3[01]| {2,}) tháng (0[12]|[3-9]|1[0-2]| {2,}) "
                        r"năm \d{4}$")
 FORMS = {"PDK", "PKS"}
+LISTS = {"DSDB", "SGN"}          # printed for the day: landscape, no number, date or signature
 CONG_VAN = {"CVPC", "CVTL"}
+TEXTS = {"TTTT"}
 
 
 class Doc:
@@ -98,13 +103,115 @@ def _cell_width(cell) -> int:
     return int(cell.width.twips) if cell.width else 0
 
 
+def check_text(path: str, kind: str, party: bool) -> list[str]:
+    """The radio / social-network bulletin: UTF-8 text a reader speaks aloud."""
+    v: list[str] = []
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ["not UTF-8"]
+    if data.startswith(b"\xef\xbb\xbf"):
+        v.append("byte-order mark at the start")
+    if b"\n" in data.replace(b"\r\n", b""):
+        v.append("a line ends in LF only (old Notepad shows one long line)")
+    for word in spoken.leftover_abbreviations(text):
+        v.append(f"abbreviation {word!r} left for the reader")
+    for pattern, what in ((r"\d{1,2}/\d{1,2}(/\d{2,4})?", "a date in figures"),
+                          (r"\d{1,2}(:|h|giờ ?)\d{2}", "a time in figures"),
+                          (r"\b[Tt]\d\b|\bCN\b", "an abbreviated weekday"),
+                          (r"\{\{|\{%", "a placeholder left")):
+        m = re.search(pattern, text)
+        if m:
+            v.append(f"{what}: {m.group(0)!r}")
+    if not re.search(r"thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật", text):
+        v.append("no weekday in words")
+    return v
+
+
+def _addressee_texts(doc) -> list[str]:
+    """Every place a document names a person or body with a title: Kính gửi lines, the line
+    after "... kính mời:", and the cells of title / recipient columns of tables."""
+    out = []
+    paras = [p.text.strip() for p in doc.paragraphs if p.text.strip()]
+    for i, t in enumerate(paras):
+        if t.startswith("Kính gửi"):
+            out.append(t)
+        if t.endswith("kính mời:") and i + 1 < len(paras):
+            out.append(paras[i + 1])
+    for t in doc.tables:
+        head = [c.text for c in t.rows[0].cells]
+        cols = [i for i, h in enumerate(head) if h.startswith(("Chức vụ", "Người nhận"))]
+        for row in t.rows[1:]:
+            cells = row.cells
+            out += [cells[i].text for i in cols if i < len(cells)]
+    return out
+
+
+def _cell_size(cell, d) -> tuple[float, bool]:
+    for p in cell.paragraphs:
+        for r in p.runs:
+            if r.text.strip():
+                return d.size(r, p), d.bold(r, p)
+    return 13.0, False
+
+
+def check_tables(d) -> list[str]:
+    """No word is wider than its cell (a narrow column breaks "STT" into "ST / T")."""
+    v = []
+    for t in d.doc.tables:
+        if t.style is None or t.style.name != "Table Grid":
+            continue
+        for row in t.rows:
+            seen = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen or not cell.width:
+                    continue
+                seen.add(id(cell._tc))
+                size, bold = _cell_size(cell, d)
+                room = int(cell.width.twips) - CELL_MARGINS
+                for word in cell.text.split():
+                    if text_width(word, size, bold) > room:
+                        v.append(f"table cell {cell.text[:20]!r}: the word {word!r} is wider "
+                                 f"than its column ({room} twips)")
+                        break
+    return v
+
+
+def check_recipients(entries, party: bool, runs_ok, v, label="Nơi nhận") -> None:
+    if not entries or entries[0].text != "Nơi nhận:":
+        v.append(f"no 'Nơi nhận:' ({label})")
+        return
+    if party:
+        runs_ok(entries[0], (13, 14), underline=True, label="Nơi nhận")
+    else:
+        runs_ok(entries[0], (12, 12), bold=True, italic=True, label="Nơi nhận")
+    items = entries[1:]
+    if not items:
+        v.append("Nơi nhận without entries")
+    for i, p in enumerate(items):
+        runs_ok(p, (12, 12) if party else (11, 11), bold=False, label="nơi nhận entry")
+        if not p.text.startswith("- "):
+            v.append(f"nơi nhận entry {p.text!r} does not start with '- '")
+        last = i == len(items) - 1
+        if last and not (p.text.startswith("- Lưu") and p.text.endswith(".")):
+            v.append(f"last nơi nhận entry {p.text!r} is not '- Lưu...' ending '.'")
+        if not last and not p.text.endswith(";"):
+            v.append(f"nơi nhận entry {p.text!r} does not end with ';'")
+
+
 def check(path: str, kind: str, party: bool) -> list[str]:
+    if path.endswith(".txt"):
+        return check_text(path, kind, party)
     d = Doc(path)
     doc = d.doc
     v: list[str] = []
-    # Page and margins, every section.
+    # Page and margins, every section (lists for the day may be landscape).
     for i, s in enumerate(doc.sections):
-        if abs(s.page_width - Mm(210)) > Mm(1) or abs(s.page_height - Mm(297)) > Mm(1):
+        portrait = abs(s.page_width - Mm(210)) <= Mm(1) and abs(s.page_height - Mm(297)) <= Mm(1)
+        landscape = abs(s.page_width - Mm(297)) <= Mm(1) and abs(s.page_height - Mm(210)) <= Mm(1)
+        if not (portrait or landscape and kind in LISTS):
             v.append(f"section {i}: not A4 portrait")
         for name, lo, hi in (("top_margin", 20, 25), ("bottom_margin", 20, 25),
                              ("left_margin", 30, 35), ("right_margin", 15, 20)):
@@ -190,9 +297,14 @@ def check(path: str, kind: str, party: bool) -> list[str]:
             text = max(text_width(p.text, 12, True) for p in issuer)
             if not 0.30 * text <= length <= 0.52 * text:
                 v.append(f"line under the issuer {length} twips, text {text}: not 1/3-1/2")
+    v += check_tables(d)
+    for text in _addressee_texts(doc):
+        rep = repeated_phrase(text)
+        if rep:
+            v.append(f"addressee {text[:60]!r} repeats {rep!r}")
     # Number and date lines.
     number = [p for p in left2.paragraphs if p.text.startswith("Số")]
-    if kind in FORMS:
+    if kind in FORMS or kind in LISTS:
         if number:
             v.append("a form carries a number")
     else:
@@ -204,9 +316,9 @@ def check(path: str, kind: str, party: bool) -> list[str]:
                 v.append(f"number line {number[0].text!r} not in the required form")
             runs_ok(number[0], (13, 14), bold=False, label="number line")
     dates = [p for p in right2.paragraphs if p.text.strip()]
-    if kind == "BB":
+    if kind == "BB" or kind in LISTS:
         if dates:
-            v.append("a biên bản has a place/date line")
+            v.append(f"a {kind} has a place/date line")
     else:
         if not dates or not DATE_LINE.match(dates[0].text):
             v.append(f"date line {dates[0].text if dates else None!r} not in the required form")
@@ -225,6 +337,15 @@ def check(path: str, kind: str, party: bool) -> list[str]:
         if t.text != t.text.upper() or t.alignment != 1:
             v.append(f"document type {t.text!r} not upper case and centred")
         runs_ok(t, (13, 14), bold=True, label="type name")
+        if kind == "GM":     # Mẫu 1.7: the type name, then the trích yếu and a short line under it
+            subject = body[1] if len(body) > 1 else None
+            if subject is None or not subject.text.startswith("Dự ") or subject.alignment != 1:
+                v.append("giấy mời without its trích yếu (\"Dự hội nghị ...\") under GIẤY MỜI")
+            else:
+                runs_ok(subject, (13, 14), bold=True, label="trích yếu")
+                after = doc.paragraphs[[p._p for p in doc.paragraphs].index(subject._p) + 1]
+                if not _bordered(after):
+                    v.append("giấy mời: no line under the trích yếu")
     # Căn cứ: italic, one per line, ";" and the last ".".
     bases = [p for p in doc.paragraphs if p.text.startswith(("Căn cứ", "Thực hiện Đề án"))]
     for i, p in enumerate(bases):
@@ -247,12 +368,16 @@ def check(path: str, kind: str, party: bool) -> list[str]:
         if isinstance(spacing, float) and not 1.0 <= spacing <= 1.5:
             v.append(f"body {p.text[:30]!r}: line spacing {spacing}")
         runs_ok(p, (13, 14), label="body")
-    if kind not in FORMS:
-        last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    texts = [p for p in doc.paragraphs if p.text.strip()]
+    if kind == "BB":           # Mẫu 1.9: the Nơi nhận list follows the two signatures
+        start = next((i for i, p in enumerate(texts) if p.text == "Nơi nhận:"), len(texts))
+        below, texts = texts[start:], texts[:start]
+    if kind not in FORMS and texts:
+        last = texts[-1]
         if not last.text.rstrip().endswith("./."):
             v.append(f"body does not end with './.': {last.text[-30:]!r}")
     # Nơi nhận and the signature block.
-    if kind in FORMS:
+    if kind in FORMS or kind in LISTS:
         return v
     sig_table = doc.tables[-1]
     sl, sr = sig_table.rows[0].cells
@@ -260,25 +385,15 @@ def check(path: str, kind: str, party: bool) -> list[str]:
         if [p.text for p in sl.paragraphs if p.text.strip()][:1] != ["THƯ KÝ"] or \
                 [p.text for p in sr.paragraphs if p.text.strip()][:1] != ["CHỦ TỌA"]:
             v.append("biên bản signatures are not THƯ KÝ (left) and CHỦ TỌA (right)")
+        body_end = sig_table._tbl.getnext()
+        if below and body_end is not None and below[0]._p not in list(sig_table._tbl.itersiblings()):
+            v.append("biên bản: Nơi nhận is not below the signatures")
+        check_recipients(below, party, runs_ok, v, "biên bản")
+        if below and not below[-1].text.rstrip(".").endswith(("Hồ sơ", "hồ sơ")):
+            v.append(f"biên bản: last entry {below[-1].text!r} is not '- Lưu: VT, Hồ sơ.'")
         return v
     entries = [p for p in sl.paragraphs if p.text.strip()]
-    if not entries or entries[0].text != "Nơi nhận:":
-        v.append("no 'Nơi nhận:'")
-    else:
-        if party:
-            runs_ok(entries[0], (13, 14), underline=True, label="Nơi nhận")
-        else:
-            runs_ok(entries[0], (12, 12), bold=True, italic=True, label="Nơi nhận")
-        items = entries[1:]
-        for i, p in enumerate(items):
-            runs_ok(p, (12, 12) if party else (11, 11), bold=False, label="nơi nhận entry")
-            if not p.text.startswith("- "):
-                v.append(f"nơi nhận entry {p.text!r} does not start with '- '")
-            last = i == len(items) - 1
-            if last and not (p.text.startswith("- Lưu") and p.text.endswith(".")):
-                v.append(f"last nơi nhận entry {p.text!r} is not '- Lưu...' ending '.'")
-            if not last and not p.text.endswith(";"):
-                v.append(f"nơi nhận entry {p.text!r} does not end with ';'")
+    check_recipients(entries, party, runs_ok, v)
     sig = [p for p in sr.paragraphs if p.text.strip()]
     if len(sig) < 2:
         v.append("signature block incomplete")

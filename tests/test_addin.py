@@ -50,7 +50,8 @@ def test_ribbon_has_the_tab_and_vietnamese_labels():
     assert labels == ["Tạo sổ mới", "Kiểm tra dữ liệu", "Tính hạn", "Tất cả văn bản",
                       "Kế hoạch", "Thông báo", "Giấy mời", "Phiếu đăng ký", "Báo cáo tổng hợp",
                       "Công văn phân công", "Biên bản", "Thông báo kết luận", "Công văn trả lời",
-                      "Báo cáo kết quả", "Phiếu lấy ý kiến", "Ban hành", "Mở thư mục",
+                      "Báo cáo kết quả", "Phiếu lấy ý kiến", "Danh sách đại biểu ký nhận",
+                      "Sổ giao nhận giấy mời", "Bản tin truyền thanh", "Ban hành", "Mở thư mục",
                       "Hướng dẫn"]
     groups = [g.attrib["label"] for g in root.iterfind(".//c:group", ns)]
     assert groups == ["Sổ theo dõi", "Kiểm tra và thời hạn", "Văn bản", "Trợ giúp"]

@@ -55,7 +55,7 @@ def test_validate_button(sample_paths, shells, tmp_path):
     assert max(shell.reads.values()) == 1                       # one bulk read per table
     assert set(shell.reads) == set(reader.NEEDED_SHEETS) | {"Nhật ký"}
     assert shell.status_log[:2] == ["Đang đọc sổ…",
-                                    "Đang kiểm tra 1 kế hoạch, 49 đại biểu, 22 ý kiến…"]
+                                    "Đang kiểm tra 1 kế hoạch, 50 đại biểu, 22 ý kiến…"]
     writes = [(sheet_names(path)[a["sheet_position"]], a["row_count"])
               for a in actions(book, "setValues")]
     assert [w[0] for w in writes] == ["Kiểm tra", "Kiểm tra", "Nhật ký"]
@@ -219,14 +219,14 @@ def _saved_book(sample_copy, slug, **kw):
 def test_invitations_button(sample_copy, shells, tmp_path):
     path, book = _saved_book(sample_copy, "tu-minh", sheet="Kế hoạch", selection="C2")
     message = buttons.doc_invitations(book, today=TODAY)
-    assert message.startswith("Tạo giấy mời (KH-2026-01): Đã tạo 99 tệp văn bản.")
+    assert message.startswith("Tạo giấy mời (KH-2026-01): Đã tạo 100 tệp văn bản.")
     folder = os.path.join(os.path.dirname(path), "van-ban", "KH-2026-01")
-    assert len(os.listdir(os.path.join(folder, "GM"))) == 98
+    assert len(os.listdir(os.path.join(folder, "GM"))) == 99
     assert os.path.exists(os.path.join(folder, "GM_tat-ca.docx"))
     shell = shells[0]
     assert max(shell.reads.values()) == 1
-    assert "Đang tạo giấy mời 25/98…" in shell.status_log
-    assert "Đang tạo giấy mời 98/98…" in shell.status_log
+    assert "Đang tạo giấy mời 25/99…" in shell.status_log
+    assert "Đang tạo giấy mời 99/99…" in shell.status_log
     assert [sheet_names(path)[a["sheet_position"]] for a in actions(book, "setValues")] == \
         ["Sổ văn bản", "Nhật ký"]
     assert_writes_only_owned_cells(path, book)

@@ -57,11 +57,11 @@ def test_demo_defaults_to_a_demo_folder(tmp_path):
 def test_summary_json(sample_paths, capsys):
     assert cli.main(["summary", "--json", sample_paths["tu-minh"]]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["plans"] == 1 and data["invitees"] == 103 and data["opinions"] == 36
+    assert data["plans"] == 1 and data["invitees"] == 104 and data["opinions"] == 36
     assert sum(data["opinions_by_status"].values()) == 36
     assert sum(data["opinions_by_field"].values()) == 36
     assert data["per_plan"][0] == {"plan": "KH-2026-01", "meeting_date": "2026-06-12",
-                                   "status": "Đã kết luận", "invitees": 103, "opinions": 36}
+                                   "status": "Đã kết luận", "invitees": 104, "opinions": 36}
 
 
 def test_summary_text_is_vietnamese(sample_paths, capsys):

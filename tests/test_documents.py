@@ -103,11 +103,11 @@ def test_do_luong_kh_is_in_party_format(generated):
 def test_invitations_one_per_delegate_in_protocol_order(generated):
     res, folder = generated["tu-minh"]
     names = sorted(os.listdir(os.path.join(folder, "KH-2026-01", "GM")))
-    assert len(names) == 98 and names[0].startswith("GM_001_") and names[-1].startswith("GM_098_")
+    assert len(names) == 99 and names[0].startswith("GM_001_") and names[-1].startswith("GM_099_")
     first = _text(os.path.join(folder, "KH-2026-01", "GM", names[0]))
-    assert "Đồng chí Dương Quang Thịnh - Phó Trưởng ban Ban Tuyên giáo và Dân vận Thành ủy" in first
+    assert "Đồng chí Dương Quang Thịnh - Phó Trưởng ban Tuyên giáo và Dân vận Thành ủy" in first
     merged = Document(os.path.join(folder, "KH-2026-01", "GM_tat-ca.docx"))
-    assert len(merged.sections) == 98
+    assert len(merged.sections) == 99
     assert all(s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
                               "titlePg") is not None for s in merged.sections)
 
@@ -178,7 +178,7 @@ def test_rows_with_errors_are_refused_the_others_generated(sample_copy, tmp_path
     res = documents.generate(reader.read_registry(path), str(tmp_path), codes=["GM"], today=TODAY)
     assert [(p.code, p.sheet, p.row) for p in res.refusals] == [
         ("document-row-has-errors", "Đại biểu", 5)]
-    assert len(os.listdir(tmp_path / "KH-2026-01" / "GM")) == 97
+    assert len(os.listdir(tmp_path / "KH-2026-01" / "GM")) == 98
 
 
 def _build(tmp_path, slug="tu-minh"):

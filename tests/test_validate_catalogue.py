@@ -29,6 +29,13 @@ def c_sheet_missing(path, reg):
     return [("Ngày nghỉ", None)]
 
 
+def c_sheet_added_later(path, reg):
+    wb = openpyxl.load_workbook(path)
+    del wb["Phiếu khảo sát"]         # a registry made before the sheet existed
+    wb.save(path)
+    return [("Phiếu khảo sát", None)]
+
+
 def c_column_missing(path, reg):
     wb = openpyxl.load_workbook(path)
     wb["Ý kiến"][cell_ref("opinions", "field", 1)] = "Linh vuc"
@@ -145,6 +152,8 @@ CASES = {
     "plan-issued-too-late": single("plans", "issue_date", 2, D(2026, 6, 8)),
     "meeting-not-working-day": single("plans", "meeting_date", 2, D(2026, 6, 13)),
     "no-conference-in-year": c_no_conference,
+    "sheet-added-later": c_sheet_added_later,
+    "chair-attendance": single("invitees", "attendance", 8, "Vắng"),
     "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
 }
 

@@ -347,3 +347,15 @@ def doc_result_report(book=None, **kw):
 
 def doc_survey(book=None, **kw):
     return _documents_button(book, ["PKS"], "Tạo phiếu lấy ý kiến", **kw)
+
+
+def doc_attendance_list(book=None, **kw):
+    return _documents_button(book, ["DSDB"], "Tạo danh sách đại biểu ký nhận", **kw)
+
+
+def doc_delivery_book(book=None, **kw):
+    return _documents_button(book, ["SGN"], "Tạo sổ giao nhận giấy mời", **kw)
+
+
+def doc_bulletin(book=None, **kw):
+    return _documents_button(book, ["TTTT"], "Tạo bản tin truyền thanh", **kw)

@@ -260,8 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
     p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch có Mã KH này")
     p.add_argument("--docs", metavar="KH,TB,GM,...",
-                   help="các loại văn bản: KH, TB, GM, PDK, BCTH, CVPC, BB, TBKL, CVTL, BCKQ, PKS "
-                        "(mặc định: tất cả)")
+                   help="các loại văn bản: KH, TB, GM, PDK, BCTH, CVPC, BB, TBKL, CVTL, BCKQ, PKS, "
+                        "DSDB, SGN, TTTT (mặc định: tất cả)")
     p.add_argument("--out", metavar="DIR",
                    help="thư mục ghi văn bản (mặc định: Thư mục văn bản cạnh tệp sổ)")
     p.add_argument("--issue", action="store_true",
@@ -292,12 +292,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_crash() -> str:
+def _log_crash(detail: str | None = None) -> str:
+    """Technical details (a traceback, a library's message) go to a log file, never the screen."""
     folder = os.path.join(tempfile.gettempdir(), "doithoai")
     os.makedirs(folder, exist_ok=True)
     path = os.path.join(folder, "loi.log")
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write(traceback.format_exc() + "\n")
+        fh.write((detail or traceback.format_exc()) + "\n")
     return path
 
 
@@ -313,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except RegistryUnreadable as exc:
         _out(str(exc))
+        if exc.detail:
+            _log_crash(f"{getattr(args, 'path', '')}: {exc.detail}")
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         _out("Đã dừng theo yêu cầu.")

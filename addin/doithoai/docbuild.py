@@ -23,6 +23,7 @@ FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
                                 WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.RIGHT)
 TEXT_WIDTH = Mm(210 - 30 - 15)
+LANDSCAPE_TEXT_WIDTH = Mm(297 - 30 - 15)
 HEADER_LEFT, HEADER_RIGHT = Cm(6.0), Cm(11.0)
 PARTY_LEFT, PARTY_RIGHT = Cm(7.5), Cm(9.5)
 
@@ -38,10 +39,14 @@ def _fonts(rpr) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def new_document() -> Document:
+def new_document(landscape: bool = False) -> Document:
     doc = Document()
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
+    if landscape:
+        from docx.enum.section import WD_ORIENT
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Mm(297), Mm(210)
     sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
     sec.left_margin, sec.right_margin = Mm(30), Mm(15)
     sec.header_distance, sec.footer_distance = Mm(10), Mm(10)
@@ -174,20 +179,88 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def grid_table(doc, widths_cm: list[float], header: list[str], row: list[str],
-               loop: str, size: float = 13):
-    """A bordered table: a header row, then one row per item of ``loop`` ("m in moc")."""
-    table = doc.add_table(rows=4, cols=len(widths_cm))
+CELL_MARGINS = 2 * 108          # twips: Word's default left and right cell margins
+
+
+def fit_width(texts: list[str], size: float, bold: bool = False) -> int:
+    """Twips a fixed column needs so that none of ``texts`` wraps inside a word."""
+    from .docengine import text_width
+    widest = max((text_width(word, size, bold) for t in texts for word in t.split()), default=0)
+    whole = max((text_width(t, size, bold) for t in texts), default=0)
+    # Short texts ("STT", "Hạn", "12/06/2026") stay on one line; long ones only keep their words.
+    need = whole if whole <= 1700 else widest
+    return int(need * 1.08) + CELL_MARGINS + 40
+
+
+def column_widths(columns: list, header: list[str], size: float,
+                  total: int | None = None) -> list[int]:
+    """Widths in twips: a str is the widest content of a fixed column (sized to fit it and its
+    header); a number is the weight of a flexible column sharing what is left of ``total``."""
+    total = total or int(TEXT_WIDTH.twips)
+    fixed = {i: fit_width([c, header[i]], size, bold=True) for i, c in enumerate(columns)
+             if isinstance(c, str)}
+    rest = total - sum(fixed.values())
+    weights = {i: float(c) for i, c in enumerate(columns) if not isinstance(c, str)}
+    scale = rest / sum(weights.values()) if weights else 0
+    return [fixed[i] if i in fixed else int(weights[i] * scale) for i in range(len(columns))]
+
+
+def grid_table(doc, columns: list, header: list[str], row: list[str],
+               loop: str, size: float = 13, total: int | None = None, repeat_header=False):
+    """A bordered table: a header row, then one row per item of ``loop`` ("m in moc").
+
+    ``columns``: for each column, either the widest text it will hold (a fixed column, sized
+    to that text and its header, e.g. "000" for STT) or a weight (a flexible column).
+    """
+    from docx.shared import Twips
+    table = doc.add_table(rows=4, cols=len(columns))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    fixed_widths(table, [Cm(w) for w in widths_cm])
+    fixed_widths(table, [Twips(w) for w in column_widths(columns, header, size, total)])
     for i, h in enumerate(header):
         _cell_text(table.rows[0].cells[i], h, size=size, bold=True, align=CENTER)
+    if repeat_header:
+        tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        el = OxmlElement("w:tblHeader")
+        el.set(qn("w:val"), "true")
+        tr_pr.append(el)
     _cell_text(table.rows[1].cells[0], "{%tr for " + loop + " %}", size=size)
     for i, text in enumerate(row):
         _cell_text(table.rows[2].cells[i], text, size=size,
-                   align=CENTER if i == 0 or len(text) < 24 and "{{" in text and i > 1 else LEFT)
+                   align=CENTER if isinstance(columns[i], str) else LEFT)
     _cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=size)
+    doc.add_paragraph().paragraph_format.space_after = Pt(0)
+    return table
+
+
+def grouped_table(doc, columns: list, header: list[str], group_text: str, row: list[str],
+                  outer: str, inner: str, size: float = 13, landscape: bool = False):
+    """A bordered table whose rows come in groups: a header row repeated on every page, then for
+    each item of ``outer`` a full-width bold group row and one row per item of ``inner``."""
+    from docx.shared import Twips
+    total = int((LANDSCAPE_TEXT_WIDTH if landscape else TEXT_WIDTH).twips)
+    table = doc.add_table(rows=7, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = column_widths(columns, header, size, total)
+    fixed_widths(table, [Twips(w) for w in widths])
+    for i, h in enumerate(header):
+        _cell_text(table.rows[0].cells[i], h, size=size, bold=True, align=CENTER)
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+    _cell_text(table.rows[1].cells[0], "{%tr for " + outer + " %}", size=size)
+    merged = table.rows[2].cells[0].merge(table.rows[2].cells[-1])
+    merged.width = Twips(sum(widths))
+    _cell_text(merged, group_text, size=size, bold=True, align=LEFT)
+    _cell_text(table.rows[3].cells[0], "{%tr for " + inner + " %}", size=size)
+    for i, text in enumerate(row):
+        _cell_text(table.rows[4].cells[i], text, size=size,
+                   align=CENTER if isinstance(columns[i], str) else LEFT)
+    _cell_text(table.rows[5].cells[0], "{%tr endfor %}", size=size)
+    _cell_text(table.rows[6].cells[0], "{%tr endfor %}", size=size)
+    table.rows[4].height = Cm(0.9)      # a signature needs room
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
     return table
 
@@ -310,6 +383,20 @@ def recipients_and_signature(doc, *, party: bool) -> None:
         cell_para(left, "{{ n }}", size=11, align=LEFT)
         cell_para(left, "{%p endfor %}", size=11, align=LEFT)
     signature(right)
+
+
+def recipients_below(doc, *, party: bool) -> None:
+    """Nơi nhận under a two-signature block (the biên bản, Mẫu 1.9): left, after the signatures."""
+    para(doc, "", after=0)
+    if party:
+        para(doc, "Nơi nhận:", size=14, underline=True, align=LEFT, after=0)
+        size = 12
+    else:
+        para(doc, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, after=0)
+        size = 11
+    tag(doc, "{%p for n in noi_nhan %}")
+    para(doc, "{{ n }}", size=size, align=LEFT, after=0, spacing=1.0)
+    tag(doc, "{%p endfor %}")
 
 
 def signature(cell, lines: str = "chu_ky", name: str = "nguoi_ky") -> None:

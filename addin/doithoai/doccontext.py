@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import deadlines, parsing, schema, vnformat, vntext
+from . import spoken
+from .addressee import addressee_line, compose
 from .model import Invitee, Opinion, Plan, Registry
 from .wordtemplates import KINDS_BY_CODE
 
@@ -51,6 +53,14 @@ FIELDS: dict[str, str] = {
     "tra_loi": "Nội dung trả lời", "theo_nguon": "Ý kiến theo nguồn",
     "theo_linh_vuc": "Ý kiến theo lĩnh vực (số)", "so_da_tra_loi_van_ban": "Số đã trả lời bằng văn bản",
     "so_dang_giai_quyet": "Số đang giải quyết", "so_qua_han": "Số quá hạn",
+    "nhom_dai_bieu_ds": "Đại biểu theo nhóm, từng người (danh sách ký nhận)",
+    "tuyen_giao": "Giấy mời theo tuyến giao", "dong_giay_moi": "Số, ngày của giấy mời",
+    "han_giay_moi": "Hạn phát hành giấy mời",
+    "khao_sat": "Kết quả phiếu lấy ý kiến theo câu hỏi", "so_phieu": "Số phiếu thu về",
+    "co_quan_doc": "Tên cơ quan, viết đủ để đọc", "thoi_gian_doc": "Thời gian, bằng chữ",
+    "dia_diem_doc": "Địa điểm, viết đủ", "pham_vi_doc": "Phạm vi, viết đủ",
+    "chu_tri_doc": "Chủ trì, viết đủ", "noi_dung_doc": "Nội dung, viết đủ",
+    "can_bo_dau_moi_doc": "Cán bộ đầu mối, viết đủ", "han_thu_phieu_doc": "Hạn thu phiếu, bằng chữ",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
@@ -62,6 +72,11 @@ ITEM_FIELDS: dict[str, set[str]] = {
     "da_tra_loi": {"stt", "noi_dung", "nguoi_neu", "tra_loi"},
     "giao_giai_quyet": {"stt", "noi_dung", "nguoi_neu", "co_quan", "han"},
     "theo_nguon": {"ten", "so"}, "theo_linh_vuc": {"stt", "ten", "so"},
+    "nhom_dai_bieu_ds": {"ten", "so", "dai_bieu"},
+    "nhom_dai_bieu_ds.dai_bieu": {"stt", "ho_ten", "chuc_vu", "so_giay_moi"},
+    "tuyen_giao": {"ten", "so", "dai_bieu"},
+    "tuyen_giao.dai_bieu": {"stt", "so_giay_moi", "nguoi_nhan", "nguoi_giao"},
+    "khao_sat": {"cau_hoi", "ket_qua"},
 }
 
 
@@ -128,10 +143,13 @@ def signature_lines(plan: Plan) -> list[str]:
     return ["TM. ỦY BAN NHÂN DÂN", title]
 
 
-def recipients(items: list[str], party: bool) -> list[str]:
+def recipients(items: list[str], party: bool, kept: str = "VP") -> list[str]:
     """"- X;" for each, "- Lưu: VT, …." last (party: "- Lưu Văn phòng Đảng ủy.")."""
     out = [f"- {i.rstrip(';.')};" for i in items]
-    out.append("- Lưu Văn phòng Đảng ủy." if party else "- Lưu: VT, VP.")
+    if party:
+        out.append("- Lưu Văn phòng Đảng ủy" + ("." if kept == "VP" else f", {kept.lower()}."))
+    else:
+        out.append(f"- Lưu: VT, {kept}.")
     return out
 
 
@@ -284,6 +302,16 @@ class Builder:
         m = self.milestones.get("DU_THAO_TRA_LOI")
         return f"dự thảo trước {vnformat.short_date(m.due)}" if m else ""
 
+    def addressee(self, inv: Invitee) -> str:
+        """"Ông Nguyễn Văn An - Tổ trưởng TDP Cẩm Khê A": title and body, nothing repeated."""
+        who = vnformat.honorific(inv.honorific, inv.full_name or "")
+        return addressee_line(who, inv.position, inv.organization)
+
+    def meeting_subject(self) -> str:
+        """The trích yếu of an invitation: which conference the delegate is invited to."""
+        return (f"Dự hội nghị đối thoại giữa {self.plan.chair_title or ''} với Nhân dân "
+                f"{scope_text(self.plan)}").replace("  ", " ")
+
     # kinds ------------------------------------------------------------------------------------
     def kh(self, ctx: Context) -> None:
         p = self.plan
@@ -313,11 +341,8 @@ class Builder:
     def gm(self, ctx: Context, inv: Invitee) -> None:
         self._row(ctx, schema.INVITEES, inv)
         src = (schema.INVITEES.name, inv.row, "Họ và tên")
-        who = vnformat.honorific(inv.honorific, inv.full_name or "")
-        title = inv.position or ""
-        if inv.organization and inv.organization not in title:
-            title = f"{title} {inv.organization}".strip()
-        ctx.put("kinh_gui", f"{who} - {title}" if title else who, src)
+        ctx.put("kinh_gui", self.addressee(inv), src)
+        ctx.put("trich_yeu", self.meeting_subject())
         ctx.put("danh_xung_goi", {"Đồng chí": "đồng chí", "Ông": "Ông", "Bà": "Bà"}.get(
             inv.honorific or "", "Quý vị"))
         ctx.put("noi_nhan", recipients(["Như trên"], self.party))
@@ -399,6 +424,9 @@ class Builder:
         ctx.put("so_giao_giai_quyet", len(raised) - len(at) - len(up))
         ctx.put("nguoi_ky", self.plan.chair_name, self._plan_src("chair_name"))
         ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        ctx.put("noi_nhan", recipients(
+            ["Thường trực Đảng ủy", "Thường trực HĐND", "Lãnh đạo UBND",
+             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"], self.party, kept="Hồ sơ"))
 
     def tbkl(self, ctx: Context) -> None:
         self.attendance(ctx)
@@ -458,6 +486,7 @@ class Builder:
         ctx.put("so_cap_tren", sum(1 for o in raised if o.competence == "Cấp trên"))
         ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                              f"{scope_text(self.plan)}")
+        self.survey(ctx)
         ctx.put("noi_nhan", recipients(["Cấp ủy, chính quyền cấp trên (b/c)",
                                         "Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
                                         f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"],
@@ -465,3 +494,104 @@ class Builder:
 
     def pks(self, ctx: Context) -> None:
         pass
+
+    # what the clerk prints for the day ----------------------------------------------------------
+    def invitation_numbers(self) -> dict[int, str]:
+        """Đại biểu row → the number of its invitation: Số giấy mời as typed, else its place in
+        the merged print file (GM_003_… is the third)."""
+        return {inv.row: inv.invitation_number or f"{n:03d}"
+                for n, inv in enumerate(self.invited(), 1)}
+
+    def dsdb(self, ctx: Context) -> None:
+        people = self.invited()
+        numbers = self.invitation_numbers()
+        groups: list[dict] = []
+        for n, inv in enumerate(people, 1):
+            self._row(ctx, schema.INVITEES, inv)
+            if not groups or groups[-1]["ten"] != inv.group:
+                groups.append({"ten": inv.group or "Khác", "so": 0, "dai_bieu": []})
+            groups[-1]["so"] += 1
+            groups[-1]["dai_bieu"].append({
+                "stt": n, "ho_ten": vnformat.honorific(inv.honorific, inv.full_name or ""),
+                "chuc_vu": compose(inv.position, inv.organization),
+                "so_giay_moi": numbers[inv.row]})
+        ctx.put("nhom_dai_bieu_ds", groups)
+        ctx.put("trich_yeu", f"Dự hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        ctx.put("so_moi", len(people))
+
+    def delivery_route(self, inv: Invitee) -> str:
+        """Who carries an invitation: the village board for residents and village officials
+        (by their Địa chỉ), the office itself for everyone else."""
+        if inv.address and inv.group in ("Cán bộ thôn, tổ dân phố", "Đại diện Nhân dân"):
+            return f"Ban điều hành {inv.address}"
+        return "Văn phòng HĐND và UBND"
+
+    def sgn(self, ctx: Context) -> None:
+        people = self.invited()
+        numbers = self.invitation_numbers()
+        routes: dict[str, list] = {}
+        for n, inv in enumerate(people, 1):
+            self._row(ctx, schema.INVITEES, inv)
+            routes.setdefault(self.delivery_route(inv), []).append((n, inv))
+        out, stt = [], 0
+        for route in sorted(routes, key=lambda r: (not r.startswith("Văn phòng"),
+                                                   vnformat.collate(r))):
+            rows = []
+            for n, inv in routes[route]:
+                stt += 1
+                rows.append({"stt": stt, "so_giay_moi": numbers[inv.row],
+                             "nguoi_nhan": self.addressee(inv), "nguoi_giao": route})
+            out.append({"ten": f"Giao qua {route}", "so": len(rows), "dai_bieu": rows})
+        ctx.put("tuyen_giao", out)
+        ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        issued = next((e for e in self.reg.register if e.plan_id == self.plan.plan_id
+                       and e.kind == "GM" and e.status == "Đã ban hành" and e.number_symbol),
+                      None)
+        ctx.put("dong_giay_moi", f"Giấy mời số {issued.number_symbol} ngày "
+                                 f"{vnformat.short_date(issued.date)}" if issued and issued.date
+                else "Giấy mời chưa ban hành: số giấy mời là thứ tự trong tệp in GM_tat-ca")
+        m = self.milestones.get("GIAY_MOI")
+        ctx.put("han_giay_moi", vnformat.short_date(m.due) if m else None,
+                (schema.RULES.name, None, "GIAY_MOI"))
+
+    def tttt(self, ctx: Context) -> None:
+        p, s = self.plan, self.s
+        unit = s.unit_name or ""
+        body = (f"Ban Thường vụ Đảng ủy {unit[:1].lower() + unit[1:]}" if self.party
+                else f"Ủy ban nhân dân {unit[:1].lower() + unit[1:]}")
+        ctx.put("co_quan_doc", body, self._setting_src("unit_name"))
+        if p.meeting_date:
+            when = spoken.date(p.meeting_date)
+            if p.start_time:
+                when = f"{spoken.time(p.start_time)}, {when}"
+            ctx.put("thoi_gian_doc", when, self._plan_src("meeting_date"))
+        else:
+            ctx.put("thoi_gian_doc", None, self._plan_src("meeting_date"))
+        ctx.put("dia_diem_doc", spoken.expand(p.venue), self._plan_src("venue"))
+        ctx.put("pham_vi_doc", spoken.expand(scope_text(p)), self._plan_src("scope"))
+        ctx.put("chu_tri_doc", spoken.expand(p.chair_title), self._plan_src("chair_title"))
+        ctx.put("noi_dung_doc", spoken.expand(p.content), self._plan_src("content"))
+        ctx.put("can_bo_dau_moi_doc", f"đồng chí {s.contact_officer}" if s.contact_officer
+                else None, self._setting_src("contact_officer"))
+        m = self.milestones.get("THU_PHIEU")
+        ctx.put("han_thu_phieu_doc", spoken.date(m.due) if m else None,
+                (schema.RULES.name, None, "THU_PHIEU"))
+
+    def survey(self, ctx: Context) -> None:
+        """Kết quả phiếu lấy ý kiến: per question, each answer's count and share."""
+        rows = [t for t in self.reg.survey if t.plan_id == self.plan.plan_id and t.question]
+        for t in rows:
+            ctx.use_row(schema.SURVEY.name, t.row, {k: getattr(t, k) for k in schema.SURVEY.keys})
+        out = []
+        total = 0
+        for question, options in schema.SURVEY_OPTIONS.items():
+            counts = {o: sum(t.count or 0 for t in rows if t.question == question and
+                             t.option == o) for o in options}
+            n = sum(counts.values())
+            if not n:
+                continue
+            total = max(total, n)
+            parts = [f"{o} {c} phiếu ({round(100 * c / n)}%)" for o, c in counts.items()]
+            out.append({"cau_hoi": question, "ket_qua": "; ".join(parts)})
+        ctx.put("khao_sat", out, optional=True)
+        ctx.put("so_phieu", total)

@@ -80,16 +80,16 @@ def line_indent(cell_width: int, line_length: int) -> int:
     return max(0, (cell_width - line_length) // 2)
 
 
-def line_lengths(ctx: Context) -> dict[int, int]:
+def line_lengths(ctx: Context, page_width: int = TEXT_WIDTH) -> dict[int, int]:
     """Marker indent (see docbuild) → indent in twips for this document."""
     v = ctx.values
     issuer = max(text_width(v.get("co_quan_dong_1") or "", 12, True),
                  text_width(v.get("co_quan_dong_2") or "", 12, True))
     motto = text_width("Độc lập - Tự do - Hạnh phúc", 13, True)
-    subject = min(text_width(v.get("trich_yeu") or "", 14, True), TEXT_WIDTH)
+    subject = min(text_width(v.get("trich_yeu") or "", 14, True), page_width)
     return {9901: line_indent(ISSUER_CELL, int(issuer * 0.4)),
             9902: line_indent(MOTTO_CELL, motto),
-            9903: line_indent(TEXT_WIDTH, int(subject * 0.4))}
+            9903: line_indent(page_width, int(subject * 0.4))}
 
 
 # --- compile ----------------------------------------------------------------------------------------
@@ -104,6 +104,12 @@ class Compiled:
     item_attrs: list[tuple[str, str]]      # (list key, attribute) used in loops
     problems: list[Problem] = field(default_factory=list)
     _base: bytes | None = None
+    text: bool = False                     # a plain-text template (.txt), not a Word one
+    text_width: int = 9355                 # twips between the margins (landscape: wider)
+
+    @property
+    def suffix(self) -> str:
+        return ".txt" if self.text else ".docx"
 
     @property
     def base_zip(self) -> bytes:
@@ -151,11 +157,50 @@ def _loop_attrs(ast) -> list[tuple[str, str]]:
     return found
 
 
+def _field_problems(name: str, used: set[str], attrs) -> list[Problem]:
+    problems = []
+    known = list(FIELDS)
+    for f in sorted(used):
+        if f not in FIELDS:
+            problems.append(make("template-unknown-field", name, value=f, template=name, field=f,
+                                 nearest=vntext.nearest(f, known) or _closest(f, known)))
+    for key, attr in attrs:
+        allowed = ITEM_FIELDS.get(key)
+        if allowed is not None and attr not in allowed:
+            full = f"{key.split('.')[-1]}.{attr}"
+            problems.append(make("template-unknown-field", name, value=full, template=name,
+                                 field=full, nearest=f"…{_closest(attr, sorted(allowed))}"))
+    return problems
+
+
+def _compile_text(path: str) -> Compiled:
+    """A plain-text template (the radio bulletin): Jinja without XML escaping."""
+    from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8-sig") as fh:
+        text = fh.read().replace("\r\n", "\n")
+    env = Environment(autoescape=False, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True,
+                      finalize=lambda v: "" if v is None else v)
+    try:
+        ast = env.parse(text)
+    except TemplateSyntaxError as exc:
+        raise TemplateError([make("template-unknown-field", name, template=name,
+                                  field=f"(lỗi cú pháp dòng {exc.lineno}: {exc.message})",
+                                  nearest="…")]) from None
+    used = meta.find_undeclared_variables(ast) - {"loop"}
+    attrs = _loop_attrs(ast)
+    return Compiled(name, path, {}, env.from_string(text), used, attrs,
+                    _field_problems(name, used, attrs), text=True)
+
+
 def compile_template(path: str) -> Compiled:
     """Read and compile a template once; problems with its placeholders are collected."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError, meta
 
+    if path.endswith(".txt"):
+        return _compile_text(path)
     name = os.path.basename(path)
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
@@ -171,19 +216,18 @@ def compile_template(path: str) -> Compiled:
                                   nearest="…")]) from None
     used = meta.find_undeclared_variables(ast) - {"loop"}
     attrs = _loop_attrs(ast)
-    problems = []
-    known = list(FIELDS)
-    for f in sorted(used):
-        if f not in FIELDS:
-            problems.append(make("template-unknown-field", name, value=f, template=name, field=f,
-                                 nearest=vntext.nearest(f, known) or _closest(f, known)))
-    for key, attr in attrs:
-        allowed = ITEM_FIELDS.get(key)
-        if allowed is not None and attr not in allowed:
-            full = f"{key.split('.')[-1]}.{attr}"
-            problems.append(make("template-unknown-field", name, value=full, template=name,
-                                 field=full, nearest=f"…{_closest(attr, sorted(allowed))}"))
-    return Compiled(name, path, parts, env.from_string(patched), used, attrs, problems)
+    return Compiled(name, path, parts, env.from_string(patched), used, attrs,
+                    _field_problems(name, used, attrs), text_width=_text_width(xml))
+
+
+def _text_width(xml: str) -> int:
+    """The width between the margins of the template's last section, in twips."""
+    size = re.findall(r'<w:pgSz [^>]*w:w="(\d+)"', xml)
+    left = re.findall(r'<w:pgMar [^>]*w:left="(\d+)"', xml)
+    right = re.findall(r'<w:pgMar [^>]*w:right="(\d+)"', xml)
+    if not (size and left and right):
+        return TEXT_WIDTH
+    return int(size[-1]) - int(left[-1]) - int(right[-1])
 
 
 def _closest(word: str, choices: list[str]) -> str:
@@ -214,9 +258,11 @@ def missing_values(compiled: Compiled, ctx: Context, reg, document: str) -> list
 
 
 def render(compiled: Compiled, ctx: Context) -> str:
+    if compiled.text:      # Windows line ends, so Notepad on any Windows shows the lines
+        return compiled.template.render(ctx.values).replace("\n", "\r\n")
     xml = compiled.template.render(ctx.values)
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    for marker, indent in line_lengths(ctx).items():
+    for marker, indent in line_lengths(ctx, compiled.text_width).items():
         xml = xml.replace(f'w:left="{marker}" w:right="{marker}"',
                           f'w:left="{indent}" w:right="{indent}"')
     return xml
@@ -232,6 +278,9 @@ def docx_bytes(compiled: Compiled, document_xml: str) -> bytes:
 
 def write_docx(compiled: Compiled, document_xml: str, path: str) -> None:
     """Write atomically: a temporary file in the same folder, then a rename."""
+    if compiled.text:
+        write_bytes_atomic(path, document_xml.encode("utf-8"), ".txt")
+        return
     write_bytes_atomic(path, docx_bytes(compiled, document_xml), ".docx")
 
 
@@ -259,12 +308,12 @@ def merge(documents: list[str]) -> str:
     return head + "".join(bodies) + tail
 
 
-def safe_filename(stem: str, limit: int = 80) -> str:
+def safe_filename(stem: str, limit: int = 80, suffix: str = ".docx") -> str:
     """Windows-safe: no reserved names or characters, no path escapes, bounded length."""
     stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", stem).strip(" .")
     stem = stem.replace("..", "-")[:limit].rstrip(" .-") or "van-ban"
     if stem.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL"} | \
             {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}:
         stem = "_" + stem
-    return stem + ".docx"
+    return stem + suffix
 

@@ -227,14 +227,15 @@ class Generator:
         xmls = []
         for n, (item, ctx, _) in enumerate(ok, start=1):
             stem = target_base if not merged else name(n, item)
-            path = os.path.join(sub, docengine.safe_filename(stem))
+            path = os.path.join(sub, docengine.safe_filename(stem, suffix=compiled.suffix))
             xml = docengine.render(compiled, ctx)
             docengine.write_docx(compiled, xml, path)
             self.result.files.append(path)
             xmls.append(xml)
             if merged and (n % 25 == 0 or n == len(ok)):
                 self.progress(f"Đang tạo {kind.name.lower()} {n}/{len(ok)}…")
-        record_path = os.path.join(folder, docengine.safe_filename(target_base))
+        record_path = os.path.join(folder, docengine.safe_filename(target_base,
+                                                                  suffix=compiled.suffix))
         if merged:
             docengine.write_docx(compiled, docengine.merge(xmls), record_path)
             self.result.files.append(record_path)

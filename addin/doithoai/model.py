@@ -170,6 +170,16 @@ class RegisterEntry:
     fingerprint: str | None = None
 
 
+@dataclass
+class SurveyTally:
+    row: int
+    plan_id: str | None = None
+    question: str | None = None
+    option: str | None = None
+    count: int | None = None
+    note: str | None = None
+
+
 # Sheet key → row class (the product sheets Kiểm tra, Tổng hợp, Nhật ký are not read back).
 ROW_CLASSES = {
     "plans": Plan,
@@ -179,6 +189,7 @@ ROW_CLASSES = {
     "rules": Rule,
     "overrides": Override,
     "register": RegisterEntry,
+    "survey": SurveyTally,
 }
 
 
@@ -210,6 +221,7 @@ class Registry:
     rules: list[Rule]
     overrides: list[Override]
     register: list[RegisterEntry]
+    survey: list[SurveyTally]
     lookups: dict[str, list[str]]           # lookup key → values
     tables: dict[str, TableData]            # sheet key → as read, for validation
     problems: list[Problem]

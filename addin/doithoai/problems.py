@@ -115,6 +115,12 @@ register(
                 "Trang \"{sheet}\" không có cột \"{column}\" ở dòng tiêu đề.",
                 "Thêm lại cột có tiêu đề đúng \"{column}\" ở dòng 1 (có thể chép từ sổ mẫu).",
                 "A header of the contract is absent from row 1; columns are found by header."),
+    ProblemType("sheet-added-later", INFO, "Sổ chưa có trang mới",
+                "Sổ chưa có trang \"{sheet}\" (có từ phiên bản {version}); các chức năng dùng "
+                "trang này sẽ bỏ qua.",
+                "Muốn dùng: chép trang \"{sheet}\" từ một sổ mới (nút Tạo sổ mới) sang sổ này, "
+                "giữ nguyên tên trang và dòng tiêu đề.",
+                "A sheet added to the contract after the registry was made; it still opens."),
     ProblemType("date-unreadable", ERROR, "Ngày không đọc được",
                 "Ô ghi \"{value}\" ở cột \"{column}\" không phải là ngày hợp lệ.",
                 "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026.",

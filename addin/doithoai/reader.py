@@ -19,7 +19,33 @@ Grid = Sequence[Sequence[object]]
 
 
 class RegistryUnreadable(Exception):
-    """The file cannot be opened as a workbook at all; the message is for the clerk."""
+    """The file cannot be opened as a workbook at all; the message is for the clerk.
+
+    ``detail`` keeps the library's own (English, technical) words for the log file: they never
+    reach the clerk's screen.
+    """
+
+    def __init__(self, message: str, detail: str | None = None):
+        super().__init__(message)
+        self.detail = detail
+
+
+def unreadable_reason(path: str) -> str:
+    """Why a file that should be a workbook is not one, in the clerk's words."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return "không đọc được tệp (tệp đang bị chương trình khác khóa, hoặc không có quyền đọc)"
+    if size == 0:
+        return "tệp rỗng (0 byte): có thể tệp chưa được lưu xong hoặc tải về bị lỗi"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ("tệp là dạng Excel 97-2003 (.xls) hoặc đang được đặt mật khẩu; phần mềm chỉ đọc "
+                "dạng Excel Workbook (.xlsx)")
+    if not head.startswith(b"PK"):
+        return "tệp không phải dạng Excel Workbook (.xlsx) (có thể là .csv, .pdf hay tệp khác)"
+    return "tệp .xlsx bị hỏng hoặc tải về chưa hết"
 
 
 _PARSERS = {
@@ -47,7 +73,10 @@ def convert(column: schema.Column, value):
 def read_table(sheet: schema.Sheet, grid: Grid | None,
                problems: list[Problem]) -> TableData:
     if grid is None:
-        problems.append(make("sheet-missing", sheet.name))
+        if sheet.added:
+            problems.append(make("sheet-added-later", sheet.name, version=sheet.added))
+        else:
+            problems.append(make("sheet-missing", sheet.name))
         return TableData(sheet.name, present=False, columns={})
     header = list(grid[0]) if grid else []
     positions = {}
@@ -59,7 +88,11 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
     for col in sheet.columns:
         idx = positions.get(parsing.fold(col.header))
         if idx is None:
-            problems.append(make("column-missing", sheet.name, row=1, column=col.header))
+            if col.added:
+                problems.append(make("column-added-later", sheet.name, column=col.header,
+                                     version=col.added))
+            else:
+                problems.append(make("column-missing", sheet.name, row=1, column=col.header))
         else:
             columns[col.key] = idx
     table = TableData(sheet.name, present=True, columns=columns)
@@ -151,8 +184,9 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
         book = python_calamine.CalamineWorkbook.from_path(path)
     except Exception as exc:  # calamine raises several kinds for a non-workbook
         raise RegistryUnreadable(
-            f"Không mở được \"{os.path.basename(path)}\" như một sổ Excel (.xlsx): {exc}. "
-            "Hãy mở tệp bằng Excel, lưu lại dạng Excel Workbook (.xlsx) rồi thử lại.") from exc
+            f"Không mở được \"{os.path.basename(path)}\" như một sổ Excel: "
+            f"{unreadable_reason(path)}. Hãy mở tệp bằng Excel, lưu lại dạng Excel Workbook "
+            "(.xlsx) rồi thử lại.", detail=f"{type(exc).__name__}: {exc}") from exc
     grids = {}
     available = {parsing.fold(n): n for n in book.sheet_names}
     for name in names:

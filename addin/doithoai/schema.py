@@ -46,6 +46,7 @@ class Column:
     width: float = 16
     help: str = ""                 # Vietnamese input message (≤ 255 characters)
     unique: bool = False           # the sheet's key
+    added: str | None = None       # version that added the column: older registries lack it
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -65,6 +66,7 @@ class Sheet:
     role: str            # "data" (clerk rows), "config", "lookup", "product" (written by us)
     description: str = ""
     landscape: bool = True
+    added: str | None = None       # version that added the sheet: older registries lack it
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -193,7 +195,29 @@ LOOKUPS: tuple[Lookup, ...] = (
         "Chưa đến hạn", "Sắp đến hạn", "Quá hạn", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn",
     ), fixed=True),
     Lookup("Trạng thái văn bản", "document_statuses", ("Dự thảo", "Đã ban hành"), fixed=True),
+    Lookup("Câu hỏi khảo sát", "survey_questions", (
+        # The questions of the Phiếu lấy ý kiến (PKS) in its order; the answers each offers are
+        # SURVEY_OPTIONS below.
+        "1. Mức độ hài lòng chung về hội nghị",
+        "2. Nội dung đúng vấn đề Nhân dân quan tâm",
+        "3. Câu trả lời rõ ràng, thỏa đáng",
+        "4. Thời gian, địa điểm thuận tiện",
+    ), fixed=True, description="Các câu hỏi của Phiếu lấy ý kiến về cuộc đối thoại."),
+    Lookup("Phương án trả lời", "survey_options", (
+        "Rất hài lòng", "Hài lòng", "Chưa hài lòng",
+        "Đúng", "Một phần", "Không",
+        "Rõ ràng, thỏa đáng", "Chưa đầy đủ", "Chưa thỏa đáng",
+        "Thuận tiện", "Chưa thuận tiện",
+    ), fixed=True),
 )
+
+# Which answers each survey question offers (the PKS form prints them; BC kết quả counts them).
+SURVEY_OPTIONS: dict[str, tuple[str, ...]] = {
+    "1. Mức độ hài lòng chung về hội nghị": ("Rất hài lòng", "Hài lòng", "Chưa hài lòng"),
+    "2. Nội dung đúng vấn đề Nhân dân quan tâm": ("Đúng", "Một phần", "Không"),
+    "3. Câu trả lời rõ ràng, thỏa đáng": ("Rõ ràng, thỏa đáng", "Chưa đầy đủ", "Chưa thỏa đáng"),
+    "4. Thời gian, địa điểm thuận tiện": ("Thuận tiện", "Chưa thuận tiện"),
+}
 
 LOOKUPS_BY_HEADER = {lk.header: lk for lk in LOOKUPS}
 
@@ -333,6 +357,17 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
     _c("Ghi chú", "note", LONGTEXT, width=30),
 ))
 
+SURVEY = Sheet("Phiếu khảo sát", "survey", "PhieuKhaoSat", role="data", added="0.2",
+               description="Kết quả Phiếu lấy ý kiến về cuộc đối thoại: số phiếu theo từng "
+                           "câu hỏi và phương án.", columns=(
+    _c("Mã KH", "plan_id", required=True, width=13),
+    _c("Câu hỏi", "question", CHOICE, required=True, lookup="Câu hỏi khảo sát", width=42),
+    _c("Phương án", "option", CHOICE, required=True, lookup="Phương án trả lời", width=22),
+    _c("Số phiếu", "count", INT, required=True, width=10,
+       help="Số phiếu chọn phương án này (đếm sau hội nghị)"),
+    _c("Ghi chú", "note", width=30),
+))
+
 MILESTONES = Sheet("Mốc thời gian", "milestones", "MocThoiGian", role="data",
                    description="Do phần mềm tính; Văn phòng chỉ ghi Ngày hoàn thành.", columns=(
     _computed("Mã KH", "plan_id", width=13),
@@ -435,7 +470,7 @@ LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
 
 # Order of the sheets in the workbook: daily work first, set-up after, product reports last.
 SHEETS: tuple[Sheet, ...] = (
-    PLANS, INVITEES, OPINIONS, MILESTONES, REGISTER,
+    PLANS, INVITEES, OPINIONS, MILESTONES, REGISTER, SURVEY,
     CONFIG, RULES, OVERRIDES, LOOKUP_SHEET,
     CHECKS, DASHBOARD, LOG,
 )

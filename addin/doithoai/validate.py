@@ -36,6 +36,12 @@ NUMBER_RANGES = {
 WRITTEN_REPLY = "Đã trả lời bằng văn bản"
 
 register(
+    ProblemType("chair-attendance", WARNING, "Người chủ trì, thư ký không khớp danh sách dự",
+                "{what}",
+                "{fix}",
+                "The plan's chair (Người chủ trì) or the conference secretary (Cán bộ đầu mối "
+                "of Cấu hình, who keeps the minutes) is marked absent in Đại biểu, or is not "
+                "among the plan's invitees, so the minutes would contradict the plan."),
     ProblemType("required-missing", ERROR, "Thiếu thông tin bắt buộc",
                 "Cột \"{column}\" bắt buộc phải có giá trị.",
                 "Nhập {column} cho dòng {row}.",
@@ -431,6 +437,37 @@ class _Checker:
                          what="Có ghi Tham dự nhưng cột Mời là Không.",
                          fix="Sửa cột Mời thành Có, hoặc xóa Tham dự.")
 
+    def chair_attendance(self) -> None:
+        """The chair and the secretary must be among the invitees and not marked absent."""
+        secretary = self.reg.settings.contact_officer
+        for plan in self.reg.plans:
+            people = [i for i in self.reg.invitees if i.plan_id == plan.plan_id and i.full_name]
+            if not plan.plan_id or not people:
+                continue
+            by_name: dict[str, list] = {}
+            for i in people:
+                by_name.setdefault(vntext.unaccent(i.full_name), []).append(i)
+            for role, name, key in (("Người chủ trì", plan.chair_name, "chair_name"),
+                                    ("Thư ký (Cán bộ đầu mối)", secretary, None)):
+                if not name:
+                    continue
+                rows = by_name.get(vntext.unaccent(name))
+                if not rows:
+                    sheet, row, col = (schema.PLANS, plan.row, key) if key else \
+                        (schema.CONFIG, self.reg.settings.rows.get("contact_officer"), "value")
+                    self.add("chair-attendance", sheet, row, col, name,
+                             what=f"{role} {name} của {plan.plan_id} không có trong danh sách "
+                                  "Đại biểu của kế hoạch.",
+                             fix=f"Thêm {name} vào trang Đại biểu (Mã KH {plan.plan_id}), hoặc "
+                                 "sửa tên cho khớp.")
+                    continue
+                absent = [i for i in rows if i.attendance == "Vắng"]
+                if absent:
+                    self.add("chair-attendance", schema.INVITEES, absent[0].row, "attendance",
+                             "Vắng", what=f"{name} là {role.lower()} hội nghị {plan.plan_id} "
+                                          "nhưng được ghi Vắng.",
+                             fix="Sửa Tham dự thành Có (hoặc Ủy quyền nếu có người dự thay).")
+
     def milestones(self) -> None:
         plans = {p.plan_id: p for p in self.reg.plans}
         for m in self.reg.milestones:
@@ -509,6 +546,7 @@ def validate(reg: Registry, today: dt.date | None = None,
     ch.plans()
     ch.opinions()
     ch.invitees()
+    ch.chair_attendance()
     ch.milestones()
     ch.settings()
     ch.lookups()

@@ -22,6 +22,8 @@ class Kind:
     abbr: str | None   # Appendix III abbreviation in the number ("TB"); None: công văn
     per: str           # "plan", "invitee", "agency", "opinion", "village"
     numbered: bool = True
+    text: bool = False         # a plain-text document (.txt), not a Word one
+    landscape: bool = False    # printed on A4 landscape (lists with many columns)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -36,12 +38,17 @@ KINDS: tuple[Kind, ...] = (
     Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion"),
     Kind("BCKQ", "Báo cáo kết quả tổ chức đối thoại", "BC", "plan"),
     Kind("PKS", "Phiếu lấy ý kiến về cuộc đối thoại", None, "plan", numbered=False),
+    # What the clerk prints for the day of the conference, and the loudspeaker bulletin.
+    Kind("DSDB", "Danh sách đại biểu ký nhận", None, "plan", numbered=False, landscape=True),
+    Kind("SGN", "Sổ giao nhận giấy mời", None, "plan", numbered=False, landscape=True),
+    Kind("TTTT", "Bản tin truyền thanh, mạng xã hội", None, "plan", numbered=False, text=True),
 )
 KINDS_BY_CODE = {k.code: k for k in KINDS}
 
 
 def template_name(code: str, party: bool) -> str:
-    return f"{code}_dang.docx" if party else f"{code}.docx"
+    ext = ".txt" if KINDS_BY_CODE[code].text else ".docx"
+    return f"{code}_dang{ext}" if party else f"{code}{ext}"
 
 
 # --- one function per kind ---------------------------------------------------------------------
@@ -69,7 +76,7 @@ def kh(doc, party):
     b.body(doc, "6. Thành phần mời dự (tổng số đại biểu dự kiến: {{ so_dai_bieu }}):")
     b.bullets(doc, "g in nhom_dai_bieu", "- {{ g.ten }}: {{ g.so }} đại biểu;")
     b.heading(doc, "III. TIẾN ĐỘ THỰC HIỆN")
-    b.grid_table(doc, [1.2, 8.3, 4.5, 2.6], ["STT", "Công việc", "Đơn vị thực hiện", "Thời hạn"],
+    b.grid_table(doc, ["000", 8.3, 4.5, "00/00/0000"], ["STT", "Công việc", "Đơn vị thực hiện", "Thời hạn"],
                  ["{{ m.stt }}", "{{ m.cong_viec }}", "{{ m.don_vi }}", "{{ m.han }}"],
                  "m in tien_do")
     b.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
@@ -101,7 +108,7 @@ def tb(doc, party):
 
 def gm(doc, party):
     b.header_block(doc, party=party)
-    b.title(doc, "GIẤY MỜI", subject=None, line=False)
+    b.title(doc, "GIẤY MỜI")
     b.body(doc, "{{ ten_co_quan_ngan }} trân trọng kính mời:")
     b.para(doc, "{{ kinh_gui }}", bold=True, align=b.CENTER)
     b.body(doc, "Tới dự: Hội nghị đối thoại giữa {{ chu_tri }} với Nhân dân {{ pham_vi }}.")
@@ -144,7 +151,7 @@ def bcth(doc, party):
                 "vực và phân công tham mưu trả lời như sau:")
     b.tag(doc, "{%p for f in nhom_linh_vuc %}")
     b.heading(doc, "{{ f.stt }}. {{ f.ten }} ({{ f.so }} ý kiến)")
-    b.grid_table(doc, [1.0, 8.6, 4.4, 2.6], ["STT", "Nội dung ý kiến, kiến nghị",
+    b.grid_table(doc, ["000", 8.6, 4.4, "00/00/0000"], ["STT", "Nội dung ý kiến, kiến nghị",
                                              "Cơ quan tham mưu trả lời", "Hạn"],
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }}, {{ y.dia_chi }})",
                   "{{ y.co_quan }}", "{{ y.han }}"], "y in f.y_kien")
@@ -160,7 +167,7 @@ def cvpc(doc, party):
     b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã tổng hợp ý kiến, "
                 "kiến nghị của Nhân dân {{ pham_vi }}. Có {{ so_y_kien }} ý kiến thuộc lĩnh vực "
                 "do {{ co_quan_tra_loi }} phụ trách (danh sách dưới đây).")
-    b.grid_table(doc, [1.0, 2.4, 9.0, 4.2], ["STT", "Mã ý kiến", "Nội dung", "Người nêu"],
+    b.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 4.2], ["STT", "Mã ý kiến", "Nội dung", "Người nêu"],
                  ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}", "{{ y.nguoi_neu }}"],
                  "y in y_kien")
     b.body(doc, "Đề nghị {{ co_quan_tra_loi }} nghiên cứu, tham mưu nội dung trả lời, gửi dự "
@@ -195,6 +202,7 @@ def bb(doc, party):
     b.body(doc, "Hội nghị kết thúc lúc {{ gio_ket_thuc }} cùng ngày. Biên bản được đọc lại, "
                 "những người dự hội nghị nhất trí./.")
     b.two_signatures(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TỌA", "{{ nguoi_ky }}")
+    b.recipients_below(doc, party=party)
 
 
 def tbkl(doc, party):
@@ -207,7 +215,7 @@ def tbkl(doc, party):
     b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }} Trả lời: "
                                       "{{ y.tra_loi }}")
     b.heading(doc, "2. Các ý kiến giao giải quyết và trả lời bằng văn bản")
-    b.grid_table(doc, [1.0, 8.0, 4.6, 3.0], ["STT", "Nội dung", "Cơ quan giải quyết",
+    b.grid_table(doc, ["000", 8.0, 4.6, "00/00/0000"], ["STT", "Nội dung", "Cơ quan giải quyết",
                                              "Hạn trả lời"],
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }})", "{{ y.co_quan }}",
                   "{{ y.han }}"], "y in giao_giai_quyet")
@@ -243,12 +251,16 @@ def bckq(doc, party):
     b.body(doc, "Tổng số ý kiến, kiến nghị: {{ so_y_kien }}, trong đó theo nguồn:")
     b.bullets(doc, "s in theo_nguon", "- {{ s.ten }}: {{ s.so }} ý kiến;")
     b.body(doc, "Theo lĩnh vực:")
-    b.grid_table(doc, [1.2, 11.0, 4.4], ["STT", "Lĩnh vực", "Số ý kiến"],
+    b.grid_table(doc, ["000", 11.0, "000"], ["STT", "Lĩnh vực", "Số ý kiến"],
                  ["{{ f.stt }}", "{{ f.ten }}", "{{ f.so }}"], "f in theo_linh_vuc")
     b.body(doc, "Kết quả giải quyết: trả lời tại hội nghị {{ so_tra_loi_tai_hoi_nghi }}; đã trả "
                 "lời bằng văn bản {{ so_da_tra_loi_van_ban }}; đang giải quyết "
                 "{{ so_dang_giai_quyet }} (quá hạn {{ so_qua_han }}); chuyển cấp trên "
                 "{{ so_cap_tren }}.")
+    b.tag(doc, "{%p if khao_sat %}")
+    b.body(doc, "Kết quả phiếu lấy ý kiến về cuộc đối thoại ({{ so_phieu }} phiếu thu về):")
+    b.bullets(doc, "k in khao_sat", "- {{ k.cau_hoi }}: {{ k.ket_qua }}.")
+    b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. ĐÁNH GIÁ VÀ KIẾN NGHỊ")
     b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ; các ý kiến được lắng nghe và "
                 "trả lời cụ thể. Những nội dung vượt thẩm quyền đề nghị cấp trên quan tâm xem xét, "
@@ -278,12 +290,76 @@ def pks(doc, party):
     b.para(doc, "Xin trân trọng cảm ơn ông (bà)./.", italic=True, align=b.CENTER)
 
 
+def dsdb(doc, party):
+    b.header_block(doc, party=party, number=False, date=False)
+    b.title(doc, "DANH SÁCH ĐẠI BIỂU")
+    b.para(doc, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.", align=b.CENTER,
+           italic=True)
+    b.grouped_table(doc, ["000", 5.0, 9.0, 3.0, 4.5],
+                    ["STT", "Họ và tên", "Chức vụ, cơ quan, đơn vị", "Giấy mời", "Ký nhận"],
+                    "{{ g.ten }} ({{ g.so }} đại biểu)",
+                    ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu }}", "{{ d.so_giay_moi }}",
+                     ""], "g in nhom_dai_bieu_ds", "d in g.dai_bieu", landscape=True)
+    b.para(doc, "Tổng số: {{ so_moi }} đại biểu được mời. Người có mặt ký vào cột Ký nhận; "
+                "người dự thay ghi rõ họ tên và ký./.", italic=True, indent=True)
+
+
+def sgn(doc, party):
+    b.header_block(doc, party=party, number=False, date=False)
+    b.title(doc, "SỔ GIAO NHẬN GIẤY MỜI")
+    b.para(doc, "{{ dong_giay_moi }}", align=b.CENTER, italic=True)
+    b.grouped_table(doc, ["000", "000", 9.5, 4.5, 3.2, 3.2],
+                    ["STT", "Giấy mời", "Người nhận", "Người giao", "Ký nhận", "Ngày nhận"],
+                    "{{ g.ten }} ({{ g.so }} giấy mời)",
+                    ["{{ d.stt }}", "{{ d.so_giay_moi }}", "{{ d.nguoi_nhan }}",
+                     "{{ d.nguoi_giao }}", "", ""], "g in tuyen_giao", "d in g.dai_bieu",
+                    landscape=True)
+    b.para(doc, "Người giao ghi ngày giao và nộp lại sổ cho Văn phòng chậm nhất ngày "
+                "{{ han_giay_moi }}./.", italic=True, indent=True)
+
+
+# The loudspeaker and social-network bulletin: plain text for a reader to speak aloud. Dates,
+# weekdays and times in words; no abbreviations (the engine expands them in every value).
+TTTT_TEXT = """BẢN TIN THÔNG BÁO
+Hội nghị đối thoại với Nhân dân {{ pham_vi_doc }}
+
+Kính thưa bà con Nhân dân!
+
+{{ co_quan_doc }} trân trọng thông báo: vào {{ thoi_gian_doc }}, tại {{ dia_diem_doc }}, \
+{{ chu_tri_doc }} sẽ chủ trì hội nghị đối thoại với Nhân dân {{ pham_vi_doc }}.
+
+Nội dung hội nghị: {{ noi_dung_doc }}
+
+Mọi người dân quan tâm đều có thể đến dự. Bà con có ý kiến, kiến nghị xin gửi phiếu qua Ban \
+công tác Mặt trận ở thôn, tổ dân phố, hoặc gặp trực tiếp {{ can_bo_dau_moi_doc }}\
+{% if dien_thoai_dau_moi %}, số điện thoại {{ dien_thoai_dau_moi }}{% endif %}, \
+chậm nhất {{ han_thu_phieu_doc }}.
+
+{{ co_quan_doc }} trân trọng kính mời bà con đến dự đông đủ, đúng giờ.
+
+Xin trân trọng thông báo!
+"""
+
+TTTT_PARTY_TEXT = TTTT_TEXT.replace("{{ co_quan_doc }} trân trọng thông báo",
+                                    "Thực hiện chỉ đạo của {{ co_quan_doc }}, xin trân trọng "
+                                    "thông báo")
+
+TEXT_TEMPLATES = {("TTTT", False): TTTT_TEXT, ("TTTT", True): TTTT_PARTY_TEXT}
+
+
 BUILDERS = {"KH": kh, "TB": tb, "GM": gm, "PDK": pdk, "BCTH": bcth, "CVPC": cvpc, "BB": bb,
-            "TBKL": tbkl, "CVTL": cvtl, "BCKQ": bckq, "PKS": pks}
+            "TBKL": tbkl, "CVTL": cvtl, "BCKQ": bckq, "PKS": pks, "DSDB": dsdb, "SGN": sgn}
 
 
 def build(code: str, party: bool, path: str) -> None:
-    doc = b.new_document()
+    if KINDS_BY_CODE[code].text:
+        text = TEXT_TEMPLATES[(code, party)].replace("\\\n", "")
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+        return
+    doc = b.new_document(landscape=KINDS_BY_CODE[code].landscape)
     body = doc.element.body
     # new_document leaves one empty paragraph at the top: the header table goes before it.
     BUILDERS[code](doc, party)
@@ -311,6 +387,9 @@ def build_all(folder: str) -> list[str]:
 def template_parts(path: str) -> dict[str, bytes]:
     """The XML parts of a template, without volatile timestamps (for the drift test)."""
     import re
+    if path.endswith(".txt"):
+        with open(path, "rb") as fh:
+            return {"text": fh.read()}
     with zipfile.ZipFile(path) as z:
         return {n: re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"",
                           z.read(n)) for n in z.namelist()}

@@ -46,6 +46,7 @@ FILES = {
     "opinions": "y-kien.csv",
     "overrides": "ngay-nghi.csv",
     "milestones": "moc-thoi-gian.csv",
+    "survey": "phieu-khao-sat.csv",
 }
 
 

@@ -1,0 +1,243 @@
+"""Issue 9: layout gaps closed (each would fail the conformance checker), and what the clerk
+prints for the day: the signing list, the invitation delivery book, the survey tallies in BC kết
+quả and the radio bulletin."""
+import datetime as dt
+import os
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+import conformance
+from doithoai import cli, documents, reader, schema
+from doithoai.docbuild import CELL_MARGINS
+from doithoai.docengine import text_width
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def day(sample_paths, tmp_path_factory):
+    out = {}
+    for slug in ("tu-minh", "do-luong"):
+        folder = tmp_path_factory.mktemp(slug)
+        reg = reader.read_registry(sample_paths[slug])
+        res = documents.generate(reg, str(folder), today=TODAY)
+        out[slug] = (reg, res, str(folder))
+    return out
+
+
+def _file(day, slug, name, plan="KH-2026-01"):
+    return os.path.join(day[slug][2], plan, name)
+
+
+def _copy(path, tmp_path, name=None):
+    dst = tmp_path / (name or os.path.basename(path))
+    shutil.copy(path, dst)
+    return str(dst)
+
+
+# --- each fixed fault fails the checker --------------------------------------------------------
+
+def test_minutes_have_a_distribution_list_below_the_signatures(day, tmp_path):
+    path = _file(day, "tu-minh", "BB.docx")
+    texts = [p.text for p in Document(path).paragraphs if p.text.strip()]
+    assert texts[-6:] == ["Nơi nhận:", "- Thường trực Đảng ủy;", "- Thường trực HĐND;",
+                          "- Lãnh đạo UBND;", "- Ủy ban MTTQ Việt Nam phường;",
+                          "- Lưu: VT, Hồ sơ."]
+    assert conformance.check(path, "BB", False) == []
+    # The fault: minutes without the list.
+    broken = _copy(path, tmp_path)
+    doc = Document(broken)
+    start = [p.text for p in doc.paragraphs].index("Nơi nhận:")
+    for p in doc.paragraphs[start:]:
+        p._p.getparent().remove(p._p)
+    doc.save(broken)
+    assert any("Nơi nhận" in v for v in conformance.check(broken, "BB", False))
+
+
+def test_party_minutes_keep_the_party_list(day):
+    path = _file(day, "do-luong", "BB.docx")
+    assert conformance.check(path, "BB", True) == []
+    assert [p.text for p in Document(path).paragraphs if p.text.strip()][-1] == \
+        "- Lưu Văn phòng Đảng ủy, hồ sơ."
+
+
+def test_invitation_has_its_subject_and_line(day, tmp_path):
+    folder = os.path.join(day["tu-minh"][2], "KH-2026-01", "GM")
+    path = os.path.join(folder, sorted(os.listdir(folder))[0])
+    body = [p for p in Document(path).paragraphs if p.text.strip()]
+    assert body[0].text == "GIẤY MỜI"
+    assert body[1].text == ("Dự hội nghị đối thoại giữa Chủ tịch UBND phường với Nhân dân "
+                            "TDP Cẩm Khê A, TDP Cẩm Khê B")
+    assert conformance.check(path, "GM", False) == []
+    broken = _copy(path, tmp_path)
+    doc = Document(broken)
+    subject = [p for p in doc.paragraphs if p.text.startswith("Dự hội nghị")][0]
+    subject._p.getparent().remove(subject._p)
+    doc.save(broken)
+    assert any("trích yếu" in v for v in conformance.check(broken, "GM", False))
+
+
+def test_addressees_never_repeat_and_a_repeat_fails(day, tmp_path):
+    folder = os.path.join(day["tu-minh"][2], "KH-2026-01", "GM")
+    texts = []
+    for name in sorted(os.listdir(folder)):
+        paras = [p.text for p in Document(os.path.join(folder, name)).paragraphs]
+        texts.append(paras[paras.index("Ủy ban nhân dân phường trân trọng kính mời:") + 1])
+    assert "Đồng chí Cao Phương Yến - Chủ tịch HĐND phường Tứ Minh" in texts
+    assert not any("HĐND HĐND" in t or "UBND UBND" in t for t in texts)
+    broken = _copy(os.path.join(folder, sorted(os.listdir(folder))[4]), tmp_path)
+    doc = Document(broken)
+    para = [p for p in doc.paragraphs if p.text.startswith("Đồng chí")][0]
+    para.runs[0].text = "Đồng chí Cao Phương Yến - Chủ tịch HĐND HĐND phường Tứ Minh"
+    for r in para.runs[1:]:
+        r.text = ""
+    doc.save(broken)
+    assert any("repeats" in v for v in conformance.check(broken, "GM", False))
+
+
+@pytest.mark.parametrize("name, kind", [("BCTH.docx", "BCTH"), ("BCKQ.docx", "BCKQ"),
+                                        ("CVPC_Cong-an-phuong.docx", "CVPC")])
+def test_numbering_columns_fit_stt_and_a_narrow_one_fails(day, tmp_path, name, kind):
+    path = _file(day, "tu-minh", name)
+    doc = Document(path)
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
+    width = int(table.rows[0].cells[0].width.twips)
+    assert width - CELL_MARGINS >= text_width("STT", 13, True)
+    assert conformance.check(path, kind, False) == []
+    broken = _copy(path, tmp_path)
+    doc = Document(broken)
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
+    for row in table.rows:
+        row.cells[0].width = 567            # 1.0 cm, as before: "ST / T"
+    doc.save(broken)
+    assert any("'STT'" in v for v in conformance.check(broken, kind, False))
+
+
+# --- the lists for the day -----------------------------------------------------------------------
+
+def _table_rows(path):
+    doc = Document(path)
+    table = next(t for t in doc.tables if t.style is not None and t.style.name == "Table Grid")
+    return doc, table, [[c.text for c in r.cells] for r in table.rows]
+
+
+def test_signing_list_in_protocol_order_with_header_repeated(day):
+    reg = day["tu-minh"][0]
+    path = _file(day, "tu-minh", "DSDB.docx")
+    doc, table, rows = _table_rows(path)
+    sec = doc.sections[0]
+    assert sec.page_width > sec.page_height                          # landscape
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert rows[0] == ["STT", "Họ và tên", "Chức vụ, cơ quan, đơn vị", "Giấy mời", "Ký nhận"]
+    groups = [r[0] for r in rows[1:] if len(set(r)) == 1]
+    order = reg.lookups["groups"]
+    names = [g.rsplit(" (", 1)[0] for g in groups]
+    assert names == sorted(names, key=order.index)
+    people = [r for r in rows[1:] if len(set(r)) > 1]
+    invited = [i for i in reg.invitees if i.plan_id == "KH-2026-01" and i.invited != "Không"]
+    assert len(people) == len(invited) == 99
+    assert [p[0] for p in people] == [str(n) for n in range(1, 100)]
+    assert all(p[4] == "" for p in people)                           # room to sign
+    assert conformance.check(path, "DSDB", False) == []
+
+
+def test_delivery_book_numbers_match_the_invitation_files(day):
+    path = _file(day, "tu-minh", "SGN.docx")
+    _, _, rows = _table_rows(path)
+    people = [r for r in rows[1:] if len(set(r)) > 1]
+    gm = sorted(os.listdir(os.path.join(day["tu-minh"][2], "KH-2026-01", "GM")))
+    by_number = {name[3:6]: name for name in gm}
+    assert len(people) == len(gm)
+    from doithoai.doccontext import title_slug
+    for stt, number, recipient, deliverer, sign, date in people:
+        name = recipient.split(" - ")[0]
+        for honorific in ("Đồng chí ", "Ông ", "Bà "):
+            name = name.removeprefix(honorific)
+        assert by_number[number] == f"GM_{number}_{title_slug(name)}.docx"   # same person
+        assert deliverer and sign == "" and date == ""
+    routes = [r[0] for r in rows[1:] if len(set(r)) == 1]
+    assert routes[0].startswith("Giao qua Văn phòng")
+    assert any(r.startswith("Giao qua Ban điều hành TDP Cẩm Khê") for r in routes)
+    assert conformance.check(path, "SGN", False) == []
+
+
+def test_survey_tallies_are_carried_into_the_result_report(day):
+    reg = day["do-luong"][0]
+    tallies = [t for t in reg.survey if t.plan_id == "KH-2026-01"]
+    assert len(tallies) == 11 and sum(t.count for t in tallies
+                                       if t.question.startswith("1.")) == 120
+    text = "\n".join(p.text for p in Document(_file(day, "do-luong", "BCKQ.docx")).paragraphs)
+    assert "Kết quả phiếu lấy ý kiến về cuộc đối thoại (120 phiếu thu về):" in text
+    assert ("- 1. Mức độ hài lòng chung về hội nghị: Rất hài lòng 38 phiếu (32%); Hài lòng 64 "
+            "phiếu (53%); Chưa hài lòng 18 phiếu (15%).") in text
+    # A plan without tallies says nothing about a survey (no empty heading).
+    text = "\n".join(p.text for p in Document(_file(day, "tu-minh", "BCKQ.docx")).paragraphs)
+    assert "phiếu thu về" not in text
+
+
+def test_radio_bulletin_reads_aloud(day, tmp_path):
+    path = _file(day, "tu-minh", "TTTT.txt")
+    data = open(path, "rb").read()
+    text = data.decode("utf-8")
+    assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    assert ("vào tám giờ sáng, thứ Sáu, ngày mười hai tháng sáu năm hai nghìn không trăm hai "
+            "mươi sáu, tại Nhà văn hóa Tổ dân phố Cẩm Khê A") in text
+    assert "Nhân dân tổ dân phố Cẩm Khê A, tổ dân phố Cẩm Khê B" in text
+    assert "Ủy ban nhân dân phường Tứ Minh trân trọng thông báo" in text
+    assert "UBND" not in text and "TDP" not in text and "12/06" not in text
+    assert conformance.check(path, "TTTT", False) == []
+    broken = tmp_path / "TTTT.txt"
+    broken.write_bytes(data.replace("Ủy ban nhân dân phường".encode(), b"UBND phuong", 1))
+    assert any("UBND" in v for v in conformance.check(str(broken), "TTTT", False))
+    party = _file(day, "do-luong", "TTTT.txt")
+    assert "Ban Thường vụ Đảng ủy xã Đô Lương" in open(party, encoding="utf-8").read()
+    assert conformance.check(party, "TTTT", True) == []
+
+
+def test_new_documents_through_the_cli(sample_paths, tmp_path, capsys):
+    assert cli.main(["generate", sample_paths["tu-minh"], "--docs", "DSDB,SGN,TTTT", "--out",
+                     str(tmp_path), "--today", "2026-11-22"]) == 0
+    assert "Đã tạo 3 tệp văn bản" in capsys.readouterr().out
+    assert sorted(os.listdir(tmp_path / "KH-2026-01")) == ["DSDB.docx", "SGN.docx", "TTTT.txt"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice (soffice) is not installed: cannot convert to PDF here")
+def test_day_documents_convert_in_libreoffice(day, tmp_path):
+    for name in ("DSDB.docx", "SGN.docx", "BB.docx"):
+        src = _copy(_file(day, "tu-minh", name), tmp_path)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir",
+                        str(tmp_path), src], check=True, capture_output=True, timeout=180)
+        assert os.path.getsize(src[:-5] + ".pdf") > 5000
+
+
+# --- messages never leak a library's English ----------------------------------------------------
+
+@pytest.mark.parametrize("content", [b"", b"a,b\n1,2\n", b"PK\x03\x04broken"])
+def test_unreadable_file_message_is_vietnamese_and_detail_goes_to_the_log(tmp_path, capsys,
+                                                                          content):
+    path = tmp_path / "so.xlsx"
+    path.write_bytes(content)
+    assert cli.main(["validate", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert "Không mở được \"so.xlsx\" như một sổ Excel" in out
+    for english in ("Zip", "EOCD", "archive", "Error", "error", "Could not"):
+        assert english not in out
+    import tempfile
+    log = os.path.join(tempfile.gettempdir(), "doithoai", "loi.log")
+    assert str(path) in open(log, encoding="utf-8").read()
+
+
+def test_old_registry_without_the_survey_sheet_still_opens(sample_copy):
+    import openpyxl
+    path = sample_copy("tu-minh")
+    wb = openpyxl.load_workbook(path)
+    del wb[schema.SURVEY.name]
+    wb.save(path)
+    reg = reader.read_registry(path)
+    assert reg.survey == []
+    assert [(p.code, p.severity) for p in reg.problems] == [("sheet-added-later", "info")]
