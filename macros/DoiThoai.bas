@@ -87,3 +87,15 @@ End Sub
 Public Sub VanBanBanTin(control As IRibbonControl)
     RunPython "import doithoai.buttons as b; b.doc_bulletin()"
 End Sub
+
+Public Sub PhieuMTTQ(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.intake_export()"
+End Sub
+
+Public Sub NhanMTTQ(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.intake_merge()"
+End Sub
+
+Public Sub TimTrung(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.find_duplicates()"
+End Sub

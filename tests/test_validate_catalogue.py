@@ -36,6 +36,14 @@ def c_sheet_added_later(path, reg):
     return [("Phiếu khảo sát", None)]
 
 
+def c_column_added_later(path, reg):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ý kiến"]
+    ws[cell_ref("opinions", "satisfaction", 1)] = None     # a registry made before 0.2
+    wb.save(path)
+    return [("Ý kiến", None)]
+
+
 def c_column_missing(path, reg):
     wb = openpyxl.load_workbook(path)
     wb["Ý kiến"][cell_ref("opinions", "field", 1)] = "Linh vuc"
@@ -153,6 +161,7 @@ CASES = {
     "meeting-not-working-day": single("plans", "meeting_date", 2, D(2026, 6, 13)),
     "no-conference-in-year": c_no_conference,
     "sheet-added-later": c_sheet_added_later,
+    "column-added-later": c_column_added_later,
     "chair-attendance": single("invitees", "attendance", 8, "Vắng"),
     "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
 }

@@ -30,3 +30,13 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes, suffix: str) -> Non
         with open(tmp, "wb") as fh:
             fh.write(data)
     write_atomic(path, write, suffix)
+
+
+def free_path(path: str) -> str:
+    """``path``, or "name (2).ext", "name (3).ext"… if it exists: nothing is ever replaced."""
+    base, ext = os.path.splitext(path)
+    n = 2
+    while os.path.exists(path):
+        path = f"{base} ({n}){ext}"
+        n += 1
+    return path

@@ -90,6 +90,13 @@ def column_blocks(sheet: schema.Sheet, table: TableData, keys: list[str],
 
 # --- the file shell for workbooks the product built itself ------------------------------------
 
+def _excel_text(value) -> str | None:
+    """The text of a value written with Excel's text marker ("'=1+1" → "=1+1"), else None."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        return value[1:]
+    return None
+
+
 def apply_to_openpyxl(wb, changes: Changes) -> None:
     formats = {}
     for s in schema.SHEETS:
@@ -102,7 +109,12 @@ def apply_to_openpyxl(wb, changes: Changes) -> None:
                    range(block.col, block.col + block.width)}
         for dr, values in enumerate(block.values):
             for dc, value in enumerate(values):
-                cell = ws.cell(row=block.row + dr, column=block.col + dc + 1, value=value)
+                text = _excel_text(value)
+                cell = ws.cell(row=block.row + dr, column=block.col + dc + 1,
+                               value=value if text is None else text)
+                if text is not None:         # what Excel's leading apostrophe means: text
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
                 fmt = formats.get((block.sheet, headers[block.col + dc]))
                 if fmt and isinstance(value, dt.date):
                     cell.number_format = fmt

@@ -105,8 +105,28 @@ def step_documents(ctx: Context) -> None:
         ctx.echo("    PDF: " + pdf.SKIPPED)
 
 
+def step_intake(ctx: Context) -> None:
+    """The Front's round trip: returned intake files merged twice (the second changes nothing)."""
+    from .sharing import intake, merge, samplefiles
+    csvs = samplefiles.sample_csvs(ctx.sample.folder)
+    if not csvs:
+        return
+    plan_id = next(p.plan_id for p in ctx.reg.plans if p.plan_id)
+    folder = os.path.join(os.path.dirname(ctx.path), "mttq-gui-ve")
+    os.makedirs(folder, exist_ok=True)
+    files = [samplefiles.build_returned(ctx.reg, plan_id, c, folder, ctx.today) for c in csvs]
+    for attempt in ("lần 1", "lần 2 (cùng các tệp)"):
+        res = merge.merge(ctx.reg, [intake.read_returned(f) for f in files], today=ctx.today,
+                          plan_hint=plan_id)
+        ctx.echo(f"    Nhận ý kiến MTTQ, {attempt}:")
+        for line in res.lines():
+            ctx.echo(f"      {line}")
+        if res.changes.blocks:
+            ctx.apply(res.changes)
+
+
 STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines, step_validate,
-                                          step_documents]
+                                          step_intake, step_documents]
 
 
 def run(out: str, echo: Echo = print, today: dt.date | None = None) -> list[str]:

@@ -349,7 +349,8 @@ class Builder:
 
     def pdk(self, ctx: Context, village: str) -> None:
         ctx.put("thon", village, self._plan_src("scope"))
-        ctx.put("ma_phieu", f"{self.plan.plan_id}/{slug(village).upper()}")
+        from .sharing.codes import village_codes
+        ctx.put("ma_phieu", f"{self.plan.plan_id}/{village_codes(self.plan.villages)[village]}")
         ctx.put("linh_vuc", list(self.reg.lookups.get("fields", [])))
 
     def bcth(self, ctx: Context) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import deadlines, docengine, schema, validate, vnformat
+from .atomic import free_path
 from .changes import Block, Changes
 from .doccontext import Builder, changed_rows, title_slug
 from .model import Plan, Registry
@@ -349,18 +350,20 @@ def _combine(fingerprints: list[str]) -> str:
     return "|".join([head] + rows)
 
 
-def registry_copy(path: str, changes: Changes) -> str:
+def registry_copy(path: str, changes: Changes, label: str = "cap so",
+                  target: str | None = None) -> str:
     """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
 
     The headless path never saves a registry in place (architecture.md, decision 3); in Excel
-    the Tạo văn bản buttons write Sổ văn bản into the open workbook instead.
+    the buttons write into the open workbook instead. An existing ``target`` is never replaced.
     """
     import openpyxl
     from .changes import apply_to_openpyxl
     from .template import save_atomic
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
     stem, ext = os.path.splitext(path)
-    target = f"{stem} (cap so {stamp}){ext}"
+    target = target or f"{stem} ({label} {stamp}){ext}"
+    target = free_path(target)            # never the registry, never an existing file
     wb = openpyxl.load_workbook(path)
     apply_to_openpyxl(wb, changes)
     save_atomic(wb, target)

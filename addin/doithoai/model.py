@@ -112,6 +112,29 @@ class Opinion:
     status: str | None = None
     duplicate_of: str | None = None
     note: str | None = None
+    assigned_date: dt.date | None = None
+    resolved_date: dt.date | None = None
+    satisfaction: str | None = None
+    intake_ref: str | None = None
+
+
+@dataclass
+class PendingRow:
+    row: int
+    file: str | None = None
+    source_sheet: str | None = None
+    source_row: int | None = None
+    code: str | None = None
+    batch: str | None = None
+    plan_id: str | None = None
+    reason: str | None = None
+    raised_by: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    content: str | None = None
+    field: str | None = None
+    received_date: str | None = None
+    logged: str | None = None
 
 
 @dataclass
@@ -190,6 +213,7 @@ ROW_CLASSES = {
     "overrides": Override,
     "register": RegisterEntry,
     "survey": SurveyTally,
+    "pending": PendingRow,
 }
 
 
@@ -222,6 +246,7 @@ class Registry:
     overrides: list[Override]
     register: list[RegisterEntry]
     survey: list[SurveyTally]
+    pending: list[PendingRow]
     lookups: dict[str, list[str]]           # lookup key → values
     tables: dict[str, TableData]            # sheet key → as read, for validation
     problems: list[Problem]

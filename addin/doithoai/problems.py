@@ -121,6 +121,12 @@ register(
                 "Muốn dùng: chép trang \"{sheet}\" từ một sổ mới (nút Tạo sổ mới) sang sổ này, "
                 "giữ nguyên tên trang và dòng tiêu đề.",
                 "A sheet added to the contract after the registry was made; it still opens."),
+    ProblemType("column-added-later", INFO, "Sổ chưa có cột mới",
+                "Trang \"{sheet}\" chưa có cột \"{column}\" (có từ phiên bản {version}).",
+                "Muốn dùng: thêm cột có tiêu đề đúng \"{column}\" vào cuối bảng của trang "
+                "\"{sheet}\" (hoặc chép từ một sổ mới).",
+                "A column added to the contract after the registry was made; the registry still "
+                "opens and what needs the column says so."),
     ProblemType("date-unreadable", ERROR, "Ngày không đọc được",
                 "Ô ghi \"{value}\" ở cột \"{column}\" không phải là ngày hợp lệ.",
                 "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026.",

@@ -195,6 +195,8 @@ LOOKUPS: tuple[Lookup, ...] = (
         "Chưa đến hạn", "Sắp đến hạn", "Quá hạn", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn",
     ), fixed=True),
     Lookup("Trạng thái văn bản", "document_statuses", ("Dự thảo", "Đã ban hành"), fixed=True),
+    Lookup("Hài lòng", "satisfaction", ("Hài lòng", "Chưa hài lòng", "Chưa hỏi"), fixed=True,
+           description="Người nêu ý kiến có hài lòng với kết quả giải quyết không."),
     Lookup("Câu hỏi khảo sát", "survey_questions", (
         # The questions of the Phiếu lấy ý kiến (PKS) in its order; the answers each offers are
         # SURVEY_OPTIONS below.
@@ -355,6 +357,15 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
     _c("Trùng với", "duplicate_of", width=13,
        help="Mã ý kiến gốc nếu ý kiến này trùng nội dung"),
     _c("Ghi chú", "note", LONGTEXT, width=30),
+    # Added with sharing and follow-up (0.2): an older registry opens without them.
+    _c("Ngày phân công", "assigned_date", DATE, width=12, added="0.2",
+       help="Ngày gửi công văn phân công cho cơ quan trả lời"),
+    _c("Ngày giải quyết xong", "resolved_date", DATE, width=12, added="0.2",
+       help="Ngày việc người dân nêu đã được giải quyết xong trên thực tế"),
+    _c("Hài lòng", "satisfaction", CHOICE, lookup="Hài lòng", width=14, added="0.2",
+       help="Người nêu ý kiến có hài lòng với kết quả không (hỏi lại sau khi giải quyết)"),
+    _c("Nguồn nhập", "intake_ref", width=26, added="0.2", editor=PRODUCT,
+       help="Phiếu của MTTQ mà ý kiến này được nhận vào sổ, ví dụ MTTQ CKA-001 (lô 7F3A2C)"),
 ))
 
 SURVEY = Sheet("Phiếu khảo sát", "survey", "PhieuKhaoSat", role="data", added="0.2",
@@ -366,6 +377,25 @@ SURVEY = Sheet("Phiếu khảo sát", "survey", "PhieuKhaoSat", role="data", add
     _c("Số phiếu", "count", INT, required=True, width=10,
        help="Số phiếu chọn phương án này (đếm sau hội nghị)"),
     _c("Ghi chú", "note", width=30),
+))
+
+PENDING = Sheet("Chờ xử lý", "pending", "ChoXuLy", role="product", added="0.2",
+                description="Dòng phiếu MTTQ gửi về chưa nhận được vào sổ, với lý do; sửa rồi "
+                            "nhận lại, hoặc xóa.", columns=(
+    _product("Tệp", "file", width=30),
+    _product("Trang", "source_sheet", width=10),
+    _product("Dòng", "source_row", INT, width=7),
+    _product("Mã phiếu", "code", width=12),
+    _product("Lô", "batch", width=10),
+    _product("Mã KH", "plan_id", width=13),
+    _product("Lý do", "reason", width=50),
+    _product("Người nêu", "raised_by", width=22),
+    _product("Địa chỉ", "address", width=18),
+    _product("Điện thoại", "phone", width=13),
+    _product("Nội dung", "content", width=50),
+    _product("Lĩnh vực", "field", width=24),
+    _product("Ngày nhận", "received_date", width=12),
+    _product("Ngày đưa vào", "logged", width=16),
 ))
 
 MILESTONES = Sheet("Mốc thời gian", "milestones", "MocThoiGian", role="data",
@@ -472,7 +502,7 @@ LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
 SHEETS: tuple[Sheet, ...] = (
     PLANS, INVITEES, OPINIONS, MILESTONES, REGISTER, SURVEY,
     CONFIG, RULES, OVERRIDES, LOOKUP_SHEET,
-    CHECKS, DASHBOARD, LOG,
+    CHECKS, PENDING, DASHBOARD, LOG,
 )
 
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}

@@ -1,0 +1,41 @@
+"""Short codes for villages, printed on the Phiếu đăng ký and on every intake row (CKA-001)."""
+from __future__ import annotations
+
+import re
+
+from .. import vntext
+
+# Words naming the kind of place, left out of the code ("TDP Cẩm Khê A" → "CKA").
+_KIND_WORDS = {"tdp", "to", "dan", "pho", "thon", "xom", "bon", "ban", "ap", "khu", "khoi",
+               "so"}
+
+
+def village_code(village: str) -> str:
+    """Initials of the village's own name, upper case, ASCII: "TDP Cẩm Khê A" → "CKA"."""
+    words = vntext.unaccent(village).split()
+    while words and words[0] in _KIND_WORDS:
+        words = words[1:]
+    code = "".join(w[0] for w in words if w[0].isalnum()).upper()
+    return code or "TH"
+
+
+def village_codes(villages: list[str]) -> dict[str, str]:
+    """One distinct code per village of a plan (a clash gets a number: "DH", "DH2")."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for v in villages:
+        code = village_code(v)
+        n, candidate = 1, code
+        while candidate in used:
+            n += 1
+            candidate = f"{code}{n}"
+        used.add(candidate)
+        out[v] = candidate
+    return out
+
+
+ROW_CODE = re.compile(r"^\s*([A-Z0-9]{1,8})-(\d{1,4})\s*$")
+
+
+def row_code(village_code_: str, n: int) -> str:
+    return f"{village_code_}-{n:03d}"

@@ -1,0 +1,313 @@
+"""The intake workbook: written for the Front, read back however it was re-saved.
+
+Export (:func:`export`): one small plain .xlsx per village (or one for the whole plan). Its
+sheet "Ý kiến" carries the plan's facts on top and a table with the registry's own headers for
+the columns the Front fills, each row pre-numbered with the village code (CKA-001, as printed on
+the Phiếu đăng ký); dropdowns for Nguồn and Lĩnh vực come from a hidden "Danh mục" sheet; a
+very hidden, protected sheet "_doithoai" holds the identity (registry, plan, village, batch) so a
+returned file is recognised.
+
+Read (:func:`read_returned`): any sheet whose header row names the opinion columns, with headers
+found by meaning (case, accents, NFD, trailing spaces, "Nội dung ý kiến" for "Nội dung"), in any
+order, extra columns ignored; .xlsx re-saved by LibreOffice or Excel on the web and old .xls
+files alike (python-calamine reads both). The identity comes from "_doithoai", else from the
+facts on top ("Mã KH: …"), else from what the caller says.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from .. import parsing, schema, vntext
+from ..atomic import free_path
+from .codes import ROW_CODE, row_code, village_codes
+
+FORMAT = "doithoai-intake/1"
+ID_SHEET = "_doithoai"
+DATA_SHEET = "Ý kiến"
+LIST_SHEET = "Danh mục"
+ROWS_PER_VILLAGE = 40
+CODE_HEADER = "Mã phiếu"
+SOURCES = ("Phiếu hỏi", "Phát biểu tại hội nghị", "Văn bản")
+
+# The columns the Front fills, with the registry's headers (schema.OPINIONS) where it has them.
+COLUMNS: tuple[tuple[str, str, float, str], ...] = (
+    ("code", CODE_HEADER, 11, "Mã in trên phiếu giấy; giữ nguyên để đối chiếu"),
+    ("source", "Nguồn", 16, "Phiếu hỏi, phát biểu hay văn bản"),
+    ("received_date", "Ngày nhận", 12, "Ngày nhận phiếu, dạng ngày/tháng/năm"),
+    ("raised_by", "Người nêu", 22, "Họ tên người gửi ý kiến (Ông/Bà ...)"),
+    ("address", "Địa chỉ", 18, "Thôn, tổ dân phố"),
+    ("phone", "Điện thoại", 13, "Nếu có"),
+    ("content", "Nội dung", 60, "Mỗi ý kiến một dòng; chép đúng ý người dân"),
+    ("field", "Lĩnh vực", 30, "Chọn trong danh sách; không rõ thì để trống"),
+    ("note", "Ghi chú", 24, ""),
+)
+
+# Header aliases, accent-free and lower case: a returned file's header maps to a key when it
+# equals one of these, or starts with one followed by a space.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("ma phieu", "ma so phieu", "so phieu", "ma"),
+    "source": ("nguon", "nguon y kien"),
+    "received_date": ("ngay nhan", "ngay gui", "ngay"),
+    "raised_by": ("nguoi neu", "ho va ten", "ho ten", "nguoi gui", "ten nguoi neu", "cong dan"),
+    "address": ("dia chi", "thon", "to dan pho", "noi o"),
+    "phone": ("dien thoai", "so dien thoai", "sdt", "dt"),
+    "content": ("noi dung", "noi dung y kien", "y kien", "y kien kien nghi", "kien nghi"),
+    "field": ("linh vuc",),
+    "note": ("ghi chu",),
+}
+
+
+def _header_key(text) -> str | None:
+    if parsing.is_blank(text):
+        return None
+    h = " ".join(re.sub(r"[^0-9a-z ]", " ", vntext.unaccent(parsing.to_text(text))).split())
+    for key, names in ALIASES.items():
+        if h in names:
+            return key
+    for key, names in ALIASES.items():
+        if any(h.startswith(n + " ") for n in names if len(n) > 3):
+            return key
+    return None
+
+
+# --- export ------------------------------------------------------------------------------------
+
+@dataclass
+class Exported:
+    path: str
+    village: str | None
+    code: str | None
+    batch: str
+    rows: int
+
+
+def _identity_rows(reg, plan, village, code, batch, today) -> list[tuple[str, str]]:
+    return [("format", FORMAT), ("registry", reg.settings.unit_name or ""),
+            ("plan", plan.plan_id), ("village", village or ""), ("code", code or ""),
+            ("batch", batch), ("created", today.isoformat())]
+
+
+def _facts(reg, plan, village, code, due) -> list[str]:
+    from .. import vnformat
+    s = reg.settings
+    when = (vnformat.meeting_time(plan.start_time, plan.end_time, plan.meeting_date)
+            if plan.meeting_date else "(chưa có ngày)")
+    back = f"{s.contact_officer or 'Văn phòng HĐND và UBND'}"
+    if s.contact_phone:
+        back += f" (điện thoại {parsing.format_phone(s.contact_phone)})"
+    return [
+        "PHIẾU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN GỬI HỘI NGHỊ ĐỐI THOẠI",
+        f"Hội nghị: {plan.subject or ''} (Mã KH: {plan.plan_id})",
+        f"Thời gian: {when}. Địa điểm: {plan.venue or ''}.",
+        f"Thôn, tổ dân phố: {village} (mã {code})" if village else
+        f"Phạm vi: {'; '.join(plan.villages)}",
+        f"Gửi lại tệp này cho {back}, {s.unit_name or ''}"
+        + (f", chậm nhất ngày {due:%d/%m/%Y}." if due else "."),
+        "Cách ghi: mỗi ý kiến một dòng; giữ nguyên cột Mã phiếu (mã in trên phiếu giấy); không "
+        "đổi tên cột, không xóa trang; có thể mở bằng Excel, Excel trên web hoặc LibreOffice.",
+    ]
+
+
+def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Exported:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    from ..template import save_atomic
+
+    batch = secrets.token_hex(3).upper()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    facts = _facts(reg, plan, village, code, due)
+    for i, text in enumerate(facts, start=1):
+        ws.cell(row=i, column=1, value=text).font = Font(bold=(i == 1), size=12 if i == 1 else 11)
+    header_row = len(facts) + 2
+    for c, (_, header, width, _) in enumerate(COLUMNS, start=1):
+        cell = ws.cell(row=header_row, column=c, value=header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        ws.column_dimensions[cell.column_letter].width = width
+    for r, row_code_ in enumerate(codes_for_rows, start=header_row + 1):
+        ws.cell(row=r, column=1, value=row_code_)
+        ws.cell(row=r, column=3).number_format = schema.DATE_FORMAT
+        ws.cell(row=r, column=7).alignment = Alignment(wrap_text=True, vertical="top")
+    last = header_row + len(codes_for_rows)
+    last_col = ws.cell(row=header_row, column=len(COLUMNS)).column_letter
+    table = Table(displayName="YKienMTTQ", ref=f"A{header_row}:{last_col}{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
+    ws.freeze_panes = f"B{header_row + 1}"
+    ws.page_setup.orientation = "landscape"        # printed for the village meeting, too
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    # Lists for the dropdowns, on a hidden sheet (a list typed inline is limited to 255 chars).
+    lists = wb.create_sheet(LIST_SHEET)
+    fields = reg.lookups.get("fields") or list(schema.lookup("Lĩnh vực").values)
+    for i, v in enumerate(("Nguồn",) + SOURCES, start=1):
+        lists.cell(row=i, column=1, value=v)
+    lists.cell(row=1, column=2, value="Lĩnh vực")
+    for i, v in enumerate(fields, start=2):
+        lists.cell(row=i, column=2, value=v)
+    lists.sheet_state = "hidden"
+    body = f"{header_row + 1}:{last + 200}"
+    a, b = body.split(":")
+    for col, ref, title, prompt in (
+            ("B", f"'{LIST_SHEET}'!$A$2:$A${len(SOURCES) + 1}", "Nguồn", COLUMNS[1][3]),
+            ("H", f"'{LIST_SHEET}'!$B$2:$B${len(fields) + 1}", "Lĩnh vực", COLUMNS[7][3])):
+        dv = DataValidation(type="list", formula1=ref, allow_blank=True, showDropDown=False,
+                            promptTitle=title, prompt=prompt, showInputMessage=True)
+        dv.add(f"{col}{a}:{col}{b}")
+        ws.add_data_validation(dv)
+    date_dv = DataValidation(type="date", operator="between", formula1="36526", formula2="73051",
+                             allow_blank=True, promptTitle="Ngày nhận", prompt=COLUMNS[2][3],
+                             showInputMessage=True, showErrorMessage=True,
+                             errorTitle="Ngày không hợp lệ",
+                             error="Nhập ngày dạng ngày/tháng/năm, ví dụ 20/05/2026.")
+    date_dv.add(f"C{a}:C{b}")
+    ws.add_data_validation(date_dv)
+    ident = wb.create_sheet(ID_SHEET)
+    for i, (k, v) in enumerate(_identity_rows(reg, plan, village, code, batch, today), start=1):
+        ident.cell(row=i, column=1, value=k)
+        ident.cell(row=i, column=2, value=v)
+    ident.sheet_state = "veryHidden"
+    ident.protection.sheet = True
+    ident.protection.password = "doithoai"
+    wb.properties.title = f"Phiếu ý kiến {plan.plan_id} {village or ''}".strip()
+    wb.properties.creator = "doithoai"
+    save_atomic(wb, path)
+    return Exported(path, village, code, batch, len(codes_for_rows))
+
+
+def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
+           one_file: bool = False, today: dt.date | None = None,
+           rows_per_village: int = ROWS_PER_VILLAGE) -> list[Exported]:
+    """Write the intake workbooks of a plan; returns what was written. Never overwrites: a
+    file of that name gets " (2)"."""
+    from .. import deadlines
+    today = today or dt.date.today()
+    plan = reg.plan(plan_id)
+    if plan is None:
+        raise LookupError(plan_id)
+    chosen = plan.villages
+    if villages:
+        wanted = {vntext.unaccent(v) for v in villages}
+        chosen = [v for v in plan.villages if vntext.unaccent(v) in wanted]
+        unknown = wanted - {vntext.unaccent(v) for v in chosen}
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+    codes = village_codes(plan.villages)
+    report = deadlines.compute(reg, today)
+    due = next((m.due for m in report.milestones if m.plan_id == plan_id and not m.opinion_id
+                and m.code == "THU_PHIEU"), None)
+    os.makedirs(out_dir, exist_ok=True)
+    out = []
+    if one_file or not chosen:
+        rows = [row_code(codes[v], n) for v in chosen or [] for n in
+                range(1, rows_per_village + 1)] or [row_code("TH", n) for n in
+                                                    range(1, rows_per_village + 1)]
+        path = free_path(os.path.join(out_dir, f"phieu-y-kien-{plan_id}.xlsx"))
+        out.append(_write_one(reg, plan, None, None, rows, path, today, due))
+        return out
+    from ..doccontext import title_slug
+    for v in chosen:
+        rows = [row_code(codes[v], n) for n in range(1, rows_per_village + 1)]
+        name = f"phieu-y-kien-{plan_id}-{title_slug(v)}.xlsx"
+        path = free_path(os.path.join(out_dir, name))
+        out.append(_write_one(reg, plan, v, codes[v], rows, path, today, due))
+    return out
+
+
+# --- reading a returned file --------------------------------------------------------------------
+
+@dataclass
+class ReturnedRow:
+    sheet: str
+    row: int                       # the row in the returned file (1-based)
+    values: dict                   # key → raw value as returned
+
+
+@dataclass
+class Returned:
+    path: str
+    identity: dict = field(default_factory=dict)     # from _doithoai, or guessed
+    identity_source: str = ""                        # "ẩn", "đầu trang", ""
+    rows: list[ReturnedRow] = field(default_factory=list)
+    problem: str | None = None                       # the whole file cannot be used: why
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
+
+
+_PLAN_IN_TEXT = re.compile(r"Mã KH:\s*([^\s)]+)")
+_CODE_IN_TEXT = re.compile(r"\(mã ([A-Z0-9]+)\)")
+
+
+def read_returned(path: str) -> Returned:
+    """A returned intake file: its identity and its non-blank rows, or the reason it cannot
+    be read. Never raises for a bad file."""
+    import python_calamine
+    from ..reader import unreadable_reason
+
+    ret = Returned(path)
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+    except Exception:
+        ret.problem = (f"Không đọc được tệp: {unreadable_reason(path)}. Hãy mở tệp bằng Excel "
+                       "hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
+        return ret
+    grids = {}
+    for name in book.sheet_names:
+        try:
+            grids[name] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception:
+            continue
+    ident = grids.get(ID_SHEET)
+    if ident:
+        ret.identity = {parsing.to_text(r[0]).strip(): parsing.to_text(r[1]).strip()
+                        for r in ident if len(r) >= 2 and not parsing.is_blank(r[0])
+                        and not parsing.is_blank(r[1])}
+        ret.identity_source = "ẩn"
+    best = None
+    for name, grid in grids.items():
+        if name in (ID_SHEET, LIST_SHEET):
+            continue
+        for r, row in enumerate(grid[:40]):
+            keys = {_header_key(v): i for i, v in reversed(list(enumerate(row)))}
+            keys.pop(None, None)
+            if "content" in keys and len(keys) >= 2:
+                best = (name, r, keys, grid)
+                break
+        if best:
+            break
+    if best is None:
+        ret.problem = ("Không tìm thấy bảng ý kiến (dòng tiêu đề có cột \"Nội dung\") trong tệp. "
+                       "Hãy dùng tệp phiếu do phần mềm tạo (nút Phiếu cho MTTQ), giữ dòng tiêu đề.")
+        return ret
+    name, header, keys, grid = best
+    if not ret.identity:
+        top = " ".join(parsing.to_text(v) for row in grid[:header] for v in row
+                       if not parsing.is_blank(v))
+        plan = _PLAN_IN_TEXT.search(top)
+        code = _CODE_IN_TEXT.search(top)
+        if plan:
+            ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}
+            ret.identity_source = "đầu trang"
+    for r, row in enumerate(grid[header + 1:], start=header + 2):
+        values = {k: (row[i] if i < len(row) else None) for k, i in keys.items()}
+        if all(parsing.is_blank(v) for k, v in values.items() if k != "code"):
+            continue           # a blank row, perhaps with its pre-printed code: not a row read
+        ret.rows.append(ReturnedRow(name, r, values))
+    return ret
+
+
+def looks_like_code(value) -> bool:
+    return bool(ROW_CODE.match(parsing.to_text(value))) if not parsing.is_blank(value) else False

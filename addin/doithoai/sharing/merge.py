@@ -1,0 +1,401 @@
+"""Merging returned intake rows into the registry: every row ends in exactly one place.
+
+Pure core: the registry and the returned files (as read by :mod:`.intake`) in; outcomes and
+:class:`~doithoai.changes.Changes` out. For every row read:
+
+- **added**: a new opinion with a new Mã ý kiến, Nguồn "MTTQ chuyển", Trạng thái "Mới" and
+  Nguồn nhập "MTTQ CKA-001 (lô 7F3A2C)"; when it probably repeats an opinion already in the
+  registry (this plan or an earlier one), Trùng với names that opinion and the cell carries a
+  note with the score, for the clerk to confirm (duplicates are counted within added);
+- **already present**: the same batch and row code was merged before (the same file merged
+  again, or returned twice), or the registry already holds the same person's same text for the
+  plan: nothing changes;
+- **set aside**: the row cannot be merged as it is (no text, no name, a date that cannot be
+  read, a file of another commune or for a plan the registry does not have, ...): it goes to
+  the Chờ xử lý sheet with its file, sheet, row, reason and values, once.
+
+So, per file: rows read = added + already present + set aside.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import parsing, schema, vntext
+from ..changes import Block, Changes, Mark
+from ..problems import a1
+from . import dedupe
+from .intake import Returned, ReturnedRow, looks_like_code
+
+MTTQ = "MTTQ chuyển"
+NEW = "Mới"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def clean_text(value) -> str | None:
+    """Returned text made safe: control characters (Word pastes them) removed, NFC, spaces
+    folded, new-style tones; a text that Excel would take for a formula gets Excel's own text
+    marker (a leading apostrophe), so it is stored as the citizen wrote it and never runs."""
+    if parsing.is_blank(value):
+        return None
+    text = parsing.to_text(value).replace("\r\n", "\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    text = vntext.normalize_tones(parsing.normalize_text(unicodedata.normalize("NFC", text)))
+    if not text:
+        return None
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return text
+
+
+def is_neutralised(text) -> bool:
+    return isinstance(text, str) and text[:1] == "'" and text[1:2] in _FORMULA_START
+
+
+@dataclass
+class Outcome:
+    file: str
+    sheet: str
+    row: int
+    code: str
+    status: str                    # "added", "already", "set_aside"
+    reason: str = ""
+    opinion_id: str | None = None
+    duplicate_of: str | None = None
+    score: int | None = None
+
+
+@dataclass
+class FileCount:
+    name: str
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    already: int = 0
+    set_aside: int = 0
+    problem: str | None = None
+
+    def line(self) -> str:
+        text = (f"{self.name}: đọc {self.read} dòng = {self.added} thêm mới (trong đó "
+                f"{self.duplicates} nghi trùng) + {self.already} đã có + {self.set_aside} chờ "
+                "xử lý")
+        return text + (f". Lưu ý: {self.problem}" if self.problem else ".")
+
+    @property
+    def balanced(self) -> bool:
+        return self.read == self.added + self.already + self.set_aside
+
+
+@dataclass
+class MergeResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    files: list[FileCount] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+    @property
+    def totals(self) -> FileCount:
+        t = FileCount("Tổng cộng")
+        for f in self.files:
+            t.read += f.read
+            t.added += f.added
+            t.duplicates += f.duplicates
+            t.already += f.already
+            t.set_aside += f.set_aside
+        return t
+
+    def lines(self) -> list[str]:
+        return [f.line() for f in self.files] + ([self.totals.line()] if len(self.files) > 1
+                                                 else [])
+
+    def to_json(self) -> dict:
+        t = self.totals
+        return {"files": [{"file": f.name, "read": f.read, "added": f.added,
+                           "duplicates": f.duplicates, "already_present": f.already,
+                           "set_aside": f.set_aside, "problem": f.problem} for f in self.files],
+                "totals": {"read": t.read, "added": t.added, "duplicates": t.duplicates,
+                           "already_present": t.already, "set_aside": t.set_aside},
+                "outcomes": [o.__dict__ for o in self.outcomes]}
+
+
+def intake_ref(code: str, batch: str) -> str:
+    return f"MTTQ {code or '?'} (lô {batch or '?'})"
+
+
+_REF = re.compile(r"MTTQ (\S+) \(lô (\S+)\)")
+
+
+def _content_key(plan_id, person, content) -> tuple:
+    return (plan_id or "", vntext.unaccent(person or ""), dedupe.normalize(content or ""))
+
+
+class _Ids:
+    """New Mã ý kiến in the plan's own pattern (YK-2026-037, YK-2026-K2-007), never reused."""
+
+    def __init__(self, reg):
+        self.used = {o.opinion_id for o in reg.opinions if o.opinion_id}
+        self.last: dict[str, int] = {}           # prefix → last number given
+        self.by_plan: dict[str, Counter] = {}
+        for o in reg.opinions:
+            m = re.match(r"^(.*?)(\d+)$", o.opinion_id or "")
+            if m and o.plan_id:
+                self.by_plan.setdefault(o.plan_id, Counter())[(m.group(1), len(m.group(2)))] += 1
+
+    def next(self, plan) -> str:
+        patterns = self.by_plan.get(plan.plan_id)
+        if patterns:
+            prefix, width = patterns.most_common(1)[0][0]
+        else:
+            year = plan.meeting_date.year if plan.meeting_date else dt.date.today().year
+            prefix, width = f"YK-{year}-", 3
+        if prefix not in self.last:
+            self.last[prefix] = max((int(i[len(prefix):]) for i in self.used
+                                     if i.startswith(prefix) and i[len(prefix):].isdigit()),
+                                    default=0)
+        self.last[prefix] += 1
+        new = f"{prefix}{self.last[prefix]:0{width}d}"
+        self.used.add(new)
+        return new
+
+
+def _file_problem(reg, ret: Returned, plan_hint: str | None) -> tuple[str | None, object]:
+    """(why the whole file is set aside, the plan) for one returned file."""
+    ident = ret.identity
+    unit = ident.get("registry")
+    if unit and reg.settings.unit_name and \
+            vntext.unaccent(unit) != vntext.unaccent(reg.settings.unit_name):
+        return (f"Tệp là phiếu của sổ \"{unit}\", không phải của {reg.settings.unit_name}: "
+                "gửi nhầm đơn vị. Hãy chuyển tệp cho đúng đơn vị."), None
+    plan_id = ident.get("plan") or plan_hint
+    if not plan_id:
+        return ("Tệp không còn thông tin nhận dạng (trang ẩn _doithoai đã bị xóa) và không ghi Mã "
+                "KH: hãy chọn kế hoạch rồi nhận lại (lệnh: --plan MÃ_KH)."), None
+    plan = reg.plan(plan_id)
+    if plan is None:
+        return (f"Sổ không có kế hoạch {plan_id}: tệp phiếu của kế hoạch khác hoặc kế hoạch đã "
+                "bị xóa. Kiểm tra trang Kế hoạch."), None
+    return None, plan
+
+
+class RegistryTooOld(Exception):
+    """The registry lacks what a merge writes to; the message tells the clerk what to add."""
+
+
+def check_registry(reg) -> None:
+    """Merging needs the Nguồn nhập column (to recognise a file merged twice) and the Chờ xử
+    lý sheet (where unmergeable rows go); an older registry gets a clear way to add them."""
+    missing = []
+    opinions = reg.tables.get("opinions")
+    if opinions is None or not opinions.present or "intake_ref" not in opinions.columns:
+        missing.append("cột \"Nguồn nhập\" ở cuối bảng trang Ý kiến")
+    pending = reg.tables.get("pending")
+    if pending is None or not pending.present:
+        missing.append("trang \"Chờ xử lý\"")
+    if missing:
+        raise RegistryTooOld(
+            "Sổ này được tạo bằng phiên bản cũ, chưa có " + " và ".join(missing) + ". Hãy chép "
+            "từ một sổ mới (nút Tạo sổ mới) sang, giữ nguyên tiêu đề, rồi nhận lại. Chưa có gì "
+            "được ghi vào sổ.")
+
+
+def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
+          plan_hint: str | None = None, threshold: int = dedupe.THRESHOLD) -> MergeResult:
+    check_registry(reg)
+    today = today or dt.date.today()
+    res = MergeResult()
+    ids = _Ids(reg)
+    merged_refs: dict[tuple[str, str], str] = {}
+    contents: dict[tuple, str] = {}
+    for o in reg.opinions:
+        m = _REF.search(o.intake_ref or "")
+        if m:
+            merged_refs[(m.group(1), m.group(2))] = o.opinion_id
+        contents[_content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
+    pending_keys = {(p.batch or "", p.code or "", p.file or "", p.source_row)
+                    for p in reg.pending}
+    pending_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
+    pool = dedupe.items_from_registry(reg)
+    new_rows: list[dict] = []
+    pending_rows: list[dict] = []
+    for ret in returned:
+        count = FileCount(ret.name)
+        res.files.append(count)
+        problem, plan = (ret.problem, None) if ret.problem else _file_problem(reg, ret,
+                                                                              plan_hint)
+        batch = ret.identity.get("batch", "")
+        if ret.problem:
+            count.problem = ret.problem
+        if ret.identity_source == "đầu trang" and not problem:
+            count.problem = ("trang ẩn nhận dạng đã bị xóa; kế hoạch lấy từ dòng \"Mã KH\" ở đầu "
+                             "trang")
+        for row in ret.rows:
+            count.read += 1
+            v = {k: clean_text(x) if k not in ("received_date",) else x
+                 for k, x in row.values.items()}
+            code = (v.get("code") or "").lstrip("'")
+            if code and not looks_like_code(code):
+                code = code[:20]
+            out = Outcome(ret.name, row.sheet, row.row, code, "set_aside")
+            reason = problem or _row_problem(v, row)
+            if reason is None:
+                key = _content_key(plan.plan_id, v.get("raised_by"), v.get("content"))
+                ref = (code, batch) if code and batch else None
+                if ref and ref in merged_refs:
+                    out.status, out.opinion_id = "already", merged_refs[ref]
+                    out.reason = f"đã nhận trước đây thành {merged_refs[ref]}"
+                elif key in contents:
+                    out.status, out.opinion_id = "already", contents[key]
+                    out.reason = f"sổ đã có ý kiến này ({contents[key]})"
+                else:
+                    reason = None
+                    received = _date(row.values.get("received_date"))
+                    if received is False:
+                        reason = (f"Ngày nhận \"{parsing.to_text(row.values.get('received_date'))}"
+                                  "\" không đọc được: sửa thành ngày/tháng/năm rồi nhận lại.")
+                    else:
+                        oid = ids.next(plan)
+                        out.status, out.opinion_id = "added", oid
+                        new_rows.append(_opinion_row(reg, plan, oid, v, received or today,
+                                                     code, batch, source=v.get("source")))
+                        contents[key] = oid
+                        if ref:
+                            merged_refs[ref] = oid
+            if out.status == "set_aside":
+                out.reason = reason
+                k = (batch, code, ret.name, row.row)
+                if k not in pending_keys and not (batch and code and (batch, code) in
+                                                  pending_refs):
+                    pending_keys.add(k)
+                    if batch and code:
+                        pending_refs.add((batch, code))
+                    pending_rows.append(_pending_row(ret, row, v, code, batch, reason,
+                                                     plan.plan_id if plan else
+                                                     ret.identity.get("plan"), today))
+            setattr(count, out.status, getattr(count, out.status) + 1)
+            res.outcomes.append(out)
+    # Duplicate suggestions: each new opinion against the registry and the earlier new ones.
+    if new_rows:
+        new_items = [dedupe.Item(r["opinion_id"], (dt.date.max, 10**9 + i), r["content"] or "",
+                                 r["raised_by"] or "", r["address"] or "", r["field"] or "",
+                                 r["plan_id"]) for i, r in enumerate(new_rows)]
+        found = {s.key: s for s in dedupe.suggest(new_items, pool + new_items,
+                                                  threshold=threshold)}
+        outcomes = {o.opinion_id: o for o in res.outcomes if o.status == "added"}
+        files = {f.name: f for f in res.files}
+        for r in new_rows:
+            s = found.get(r["opinion_id"])
+            if s and s.original != r["opinion_id"]:
+                r["duplicate_of"] = s.original
+                r["_note"] = s.note()
+                o = outcomes[r["opinion_id"]]
+                o.duplicate_of, o.score = s.original, s.score
+                files[o.file].duplicates += 1
+    _changes(reg, res, new_rows, pending_rows)
+    return res
+
+
+def _date(value):
+    """A date, None for blank, False when it cannot be read."""
+    if parsing.is_blank(value):
+        return None
+    try:
+        return parsing.parse_date(value)
+    except parsing.Unreadable:
+        return False
+
+
+def _row_problem(v: dict, row: ReturnedRow) -> str | None:
+    if not v.get("content"):
+        if v.get("raised_by"):
+            return ("Chỉ có tên người nêu, chưa có nội dung ý kiến: ghi nội dung rồi nhận lại, "
+                    "hoặc xóa dòng.")
+        return "Dòng không có nội dung ý kiến: ghi nội dung rồi nhận lại, hoặc xóa dòng."
+    if not v.get("raised_by"):
+        return ("Thiếu tên người nêu ý kiến: ghi họ tên (hoặc \"Ẩn danh\" nếu người dân không "
+                "muốn nêu tên) rồi nhận lại.")
+    return None
+
+
+def _field(reg, value: str | None) -> tuple[str | None, str]:
+    if not value:
+        return None, ""
+    choices = reg.lookups.get("fields", [])
+    if value in choices:
+        return value, ""
+    near = vntext.nearest(value, choices)
+    if near:
+        return near, ""
+    return None, f"MTTQ ghi lĩnh vực \"{value}\" (không có trong danh mục): chọn lại."
+
+
+def _opinion_row(reg, plan, oid, v, received, code, batch, source) -> dict:
+    field_, field_note = _field(reg, v.get("field"))
+    notes = [n for n in (v.get("note"), field_note,
+                         f"MTTQ ghi nguồn: {source}" if source else None) if n]
+    return {"opinion_id": oid, "plan_id": plan.plan_id, "source": MTTQ,
+            "received_date": received, "raised_by": v.get("raised_by"),
+            "address": v.get("address"), "phone": _phone(v.get("phone")),
+            "content": v.get("content"), "field": field_, "status": NEW,
+            "note": "\n".join(notes) or None, "intake_ref": intake_ref(code, batch),
+            "duplicate_of": None}
+
+
+def _phone(value):
+    if not value:
+        return None
+    try:
+        return parsing.parse_phone(value.lstrip("'"))
+    except parsing.Unreadable:
+        return value
+
+
+def _pending_row(ret, row, v, code, batch, reason, plan_id, today) -> dict:
+    raw_date = row.values.get("received_date")
+    return {"file": ret.name, "source_sheet": row.sheet, "source_row": row.row, "code": code,
+            "batch": batch, "plan_id": plan_id, "reason": reason,
+            "raised_by": v.get("raised_by"), "address": v.get("address"),
+            "phone": v.get("phone"), "content": v.get("content"), "field": v.get("field"),
+            "received_date": None if parsing.is_blank(raw_date) else
+            (raw_date.strftime("%d/%m/%Y") if isinstance(raw_date, (dt.date, dt.datetime))
+             else parsing.to_text(raw_date)),
+            "logged": dt.datetime.now().strftime("%d/%m/%Y %H:%M")}
+
+
+def append_rows(reg, sheet: schema.Sheet, rows: list[dict], changes: Changes) -> int:
+    """Rows appended below a table's last row, one block, columns where the sheet has them.
+    Returns the first new Excel row."""
+    table = reg.tables.get(sheet.key)
+    columns = table.columns if table is not None and table.present else \
+        {c.key: i for i, c in enumerate(sheet.columns)}
+    last = max([1] + [r.row for r in table.rows]) if table is not None else 1
+    width = max(columns.values()) + 1
+    values = []
+    for r in rows:
+        line = [None] * width
+        for k, i in columns.items():
+            line[i] = r.get(k)
+        values.append(tuple(line))
+    if values:
+        changes.blocks.append(Block(sheet.name, last + 1, 0, tuple(values)))
+        changes.table_rows[sheet.name] = last - 1 + len(values)
+    return last + 1
+
+
+def _changes(reg, res: MergeResult, new_rows: list[dict], pending_rows: list[dict]) -> None:
+    ch = res.changes
+    first = append_rows(reg, schema.OPINIONS, new_rows, ch)
+    table = reg.tables.get("opinions")
+    col = (table.columns.get("duplicate_of") if table is not None and table.present
+           else schema.OPINIONS.keys.index("duplicate_of"))
+    for i, r in enumerate(new_rows):
+        if r.get("_note") and col is not None:
+            ch.marks.append(Mark(schema.OPINIONS.name, a1(first + i, col), "warning",
+                                 "doithoai kiểm tra:\n" + r["_note"]))
+    if pending_rows:
+        append_rows(reg, schema.PENDING, pending_rows, ch)
+    t = res.totals
+    ch.summary.append(f"Nhận ý kiến MTTQ: {t.read} dòng đọc; {t.added} thêm mới ({t.duplicates} "
+                      f"nghi trùng); {t.already} đã có; {t.set_aside} chờ xử lý.")
