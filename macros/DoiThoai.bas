@@ -99,3 +99,19 @@ End Sub
 Public Sub TimTrung(control As IRibbonControl)
     RunPython "import doithoai.buttons as b; b.find_duplicates()"
 End Sub
+
+Public Sub BaoCaoTheoDoi(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.monitor_report()"
+End Sub
+
+Public Sub CapNhatTongHop(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.update_dashboard()"
+End Sub
+
+Public Sub DonDoc(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.chase_overdue()"
+End Sub
+
+Public Sub ChuyenTon(control As IRibbonControl)
+    RunPython "import doithoai.buttons as b; b.carry_over()"
+End Sub

@@ -24,7 +24,7 @@ DATE_LINE = re.compile(r"^[^,]+, ngày (0[1-9]|[12]\d|3[01]| {2,}) tháng (0[12]
                        r"năm \d{4}$")
 FORMS = {"PDK", "PKS"}
 LISTS = {"DSDB", "SGN"}          # printed for the day: landscape, no number, date or signature
-CONG_VAN = {"CVPC", "CVTL"}
+CONG_VAN = {"CVPC", "CVTL", "CVDD"}
 TEXTS = {"TTTT"}
 
 

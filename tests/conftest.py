@@ -38,3 +38,18 @@ def sample_copy(sample_paths, tmp_path):
 @pytest.fixture(scope="session")
 def blank_path(tmp_path_factory):
     return template.create_blank(str(tmp_path_factory.mktemp("blank") / "so.xlsx"))
+
+
+@pytest.fixture
+def shells(monkeypatch):
+    """Record every shell a button creates, to count its reads."""
+    from doithoai import buttons, excelshell
+    made = []
+
+    class Recording(excelshell.ExcelShell):
+        def __init__(self, book):
+            super().__init__(book)
+            made.append(self)
+
+    monkeypatch.setattr(buttons, "ExcelShell", Recording)
+    return made

@@ -52,11 +52,13 @@ def test_ribbon_has_the_tab_and_vietnamese_labels():
                       "Công văn phân công", "Biên bản", "Thông báo kết luận", "Công văn trả lời",
                       "Báo cáo kết quả", "Phiếu lấy ý kiến", "Danh sách đại biểu ký nhận",
                       "Sổ giao nhận giấy mời", "Bản tin truyền thanh", "Ban hành",
-                      "Phiếu cho MTTQ", "Nhận ý kiến từ MTTQ", "Tìm ý kiến trùng", "Mở thư mục",
+                      "Phiếu cho MTTQ", "Nhận ý kiến từ MTTQ", "Tìm ý kiến trùng",
+                      "Báo cáo theo dõi", "Cập nhật Tổng hợp", "Đôn đốc", "Chuyển ý kiến tồn",
+                      "Mở thư mục",
                       "Hướng dẫn"]
     groups = [g.attrib["label"] for g in root.iterfind(".//c:group", ns)]
     assert groups == ["Sổ theo dõi", "Kiểm tra và thời hạn", "Văn bản", "Chia sẻ với MTTQ",
-                      "Trợ giúp"]
+                      "Theo dõi", "Trợ giúp"]
     for b in root.iterfind(".//c:button", ns):
         assert b.attrib["imageMso"] and b.attrib["supertip"] and b.attrib["screentip"]
 

@@ -11,20 +11,6 @@ from doithoai import buttons, excelshell, reader, schema
 TODAY = dt.date(2026, 11, 22)
 
 
-@pytest.fixture
-def shells(monkeypatch):
-    """Record every shell a button creates, to count its reads."""
-    made = []
-
-    class Recording(excelshell.ExcelShell):
-        def __init__(self, book):
-            super().__init__(book)
-            made.append(self)
-
-    monkeypatch.setattr(buttons, "ExcelShell", Recording)
-    return made
-
-
 def actions(book, func=None):
     acts = book.json()["actions"]
     return [a for a in acts if func is None or a["func"] == func]
@@ -99,7 +85,7 @@ def test_deadline_button_writes_the_same_blocks_whatever_the_size(sample_paths, 
     buttons.compute_deadlines(book, today=TODAY)
     out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
     reg = reader.read_registry(out)
-    assert len(reg.milestones) == 34 and all(m.due and m.status for m in reg.milestones)
+    assert len(reg.milestones) == 56 and all(m.due and m.status for m in reg.milestones)
     assert sum(1 for o in reg.opinions if o.reply_due) == 22
     typed = {m.code: m.done_date for m in reader.read_registry(path).milestones}
     assert {m.code: m.done_date for m in reg.milestones if m.code in typed} == typed
@@ -267,6 +253,7 @@ def test_issue_button_numbers_and_writes_back(sample_copy, shells, tmp_path):
     after = reader.read_registry(out)
     issued = [e for e in after.register if e.status == "Đã ban hành"]
     assert {e.kind for e in issued} == {"KH", "TB", "GM", "BCTH", "CVPC", "BB", "TBKL", "CVTL",
+                                        "CVDD",
                                         "BCKQ"}
     assert next(e.number_symbol for e in issued if e.kind == "KH") == "118/KH-UBND"
     replied = [o for o in after.opinions if o.reply_number and o.reply_number.endswith("UBND-VP")

@@ -33,9 +33,9 @@ def test_demo_writes_milestones_and_reply_deadlines(tmp_path):
     from doithoai import reader
     res = run("demo", "--out", str(tmp_path), "--today", "2026-11-22")
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "Tính hạn: 34 mốc" in res.stdout
+    assert "Tính hạn: 56 mốc" in res.stdout
     reg = reader.read_registry(tmp_path / "tu-minh" / "so-doi-thoai-tu-minh.xlsx")
-    assert len(reg.milestones) == 34
+    assert len(reg.milestones) == 56
     assert all(m.due and m.status and m.basis for m in reg.milestones)
     assert sum(1 for o in reg.opinions if o.reply_due) == 22
     assert reg.problems == []

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import jsonbook
-from test_buttons import actions, sheet_names, shells  # noqa: F401  (fixture)
+from test_buttons import actions, sheet_names
 from doithoai import buttons, cli, documents, reader, schema
 from doithoai.samples import sample
 from doithoai.sharing import codes, dedupe, evaluate, intake, merge, samplefiles
@@ -335,7 +335,7 @@ def _book(path, **kw):
     return jsonbook.book(path, name=path, **kw)
 
 
-def test_merge_button_writes_in_bulk(tu_minh, tmp_path, shells):  # noqa: F811
+def test_merge_button_writes_in_bulk(tu_minh, tmp_path, shells):
     path, reg = tu_minh
     files = _returned(reg, tmp_path)
     book = _book(path, sheet="Kế hoạch", selection="C2")
@@ -364,7 +364,7 @@ def test_merge_button_writes_in_bulk(tu_minh, tmp_path, shells):  # noqa: F811
         ["Nhật ký"]
 
 
-def test_export_button(tu_minh, shells):  # noqa: F811
+def test_export_button(tu_minh, shells):
     path, reg = tu_minh
     book = _book(path, sheet="Kế hoạch", selection="C2")
     message = buttons.intake_export(book, today=TODAY)
@@ -375,7 +375,7 @@ def test_export_button(tu_minh, shells):  # noqa: F811
         ["Nhật ký"]
 
 
-def test_find_duplicates_button_fills_only_empty_cells(sample_copy, tmp_path, shells):  # noqa
+def test_find_duplicates_button_fills_only_empty_cells(sample_copy, tmp_path, shells):
     path = sample_copy("tu-minh")
     reg = reader.read_registry(path)
     linked = {o.row: o.duplicate_of for o in reg.opinions}

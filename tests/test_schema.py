@@ -62,7 +62,7 @@ def test_default_rules_use_the_fixed_lists():
     codes = [r["code"] for r in schema.DEFAULT_RULES]
     assert codes == ["THONG_BAO", "PHAT_PHIEU", "THU_PHIEU", "TONG_HOP", "BAO_CAO_DON_VI",
                      "DU_THAO_TRA_LOI", "GIAY_MOI", "HOI_TRUONG", "CONG_KHAI_KET_QUA", "KET_LUAN",
-                     "KET_LUAN_GIA_HAN", "BAO_CAO_KET_QUA", "TRA_LOI"]
+                     "KET_LUAN_GIA_HAN", "BAO_CAO_KET_QUA", "GIAI_QUYET", "TRA_LOI"]
     for r in schema.DEFAULT_RULES:
         assert r["anchor"] in lk["anchors"]
         assert r["direction"] in lk["directions"]

@@ -35,6 +35,8 @@ def wb(blank_path):
 def test_every_sheet_is_one_table_with_the_contract_headers(wb):
     assert wb.sheetnames == [s.name for s in schema.SHEETS]
     for s in schema.SHEETS:
+        if s.key == "dashboard":      # a fixed layout with charts: tests/test_monitoring.py
+            continue
         ws = wb[s.name]
         assert list(ws.tables) == [s.table], s.name
         assert [c.value for c in ws[1]][:len(s.headers)] == s.headers

@@ -254,12 +254,14 @@ def _open_path(path: str) -> bool:
 # --- documents (group "Văn bản" of the tab) --------------------------------------------------------
 
 def _documents_button(book, codes: list[str] | None, label: str, issue: bool = False,
-                      today: dt.date | None = None, confirm: bool | None = None):
-    """Generate (or issue) the documents ``codes`` of the plan of the selected row."""
+                      today: dt.date | None = None, confirm: bool | None = None,
+                      all_plans: bool = False):
+    """Generate (or issue) the documents ``codes`` of the plan of the selected row (or of every
+    plan: the công văn đôn đốc chase whatever is late, whichever conference it came from)."""
     def work(shell):
         from . import documents
         reg = _read_registry(shell)
-        plan = selected_plan(shell, reg)
+        plan = None if all_plans else selected_plan(shell, reg)
         where = shell.folder
         if where is None:
             raise Refusal("Sổ chưa được lưu vào máy (hoặc đang mở trên web): văn bản được ghi "
@@ -271,12 +273,13 @@ def _documents_button(book, codes: list[str] | None, label: str, issue: bool = F
             if not ok:
                 raise Refusal("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
         out = os.path.join(where, _safe_folder_name(reg.settings.documents_folder or "van-ban"))
-        res = documents.generate(reg, out, plan_ids=[plan.plan_id], codes=codes, issue=issue,
-                                 today=today or dt.date.today(), progress=shell.status)
+        res = documents.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,
+                                 codes=codes, issue=issue, today=today or dt.date.today(),
+                                 progress=shell.status)
         shell.status("Đang ghi Sổ văn bản…")
         shell.apply(res.changes)
-        lines = [f"{label} ({plan.plan_id}): {res.summary()}",
-                 f"Thư mục: {os.path.join(out, plan.plan_id)}"]
+        lines = [f"{label} ({plan.plan_id if plan else 'mọi kế hoạch'}): {res.summary()}",
+                 f"Thư mục: {os.path.join(out, plan.plan_id) if plan else out}"]
         lines += [f"Lưu ý: {n}" for n in res.notices[:3]]
         for p in res.refusals[:5]:
             where_ = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
@@ -464,3 +467,84 @@ def find_duplicates(book=None) -> str | None:
                 "vàng, di chuột để xem điểm). Giữ nếu đúng là trùng, xóa nếu không; ý kiến gốc "
                 "không bị sửa."), ""
     return _run("Tìm ý kiến trùng", book, work)
+
+
+# --- follow-up (group "Theo dõi" of the tab) ---------------------------------------------------------
+
+def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
+    """Báo cáo theo dõi: the read-only monitoring workbook beside the registry."""
+    def work(shell):
+        from .monitoring import workbook
+        reg = _read_registry(shell)
+        if shell.folder is None:
+            raise Refusal("Sổ chưa được lưu vào máy (hoặc đang mở trên web): báo cáo được ghi "
+                          "vào thư mục cạnh tệp sổ. Hãy lưu sổ rồi bấm lại.")
+        day = as_of or dt.date.today()
+        shell.status("Đang lập báo cáo theo dõi…")
+        path, chains = workbook.write(reg, os.path.join(shell.folder,
+                                                        workbook.default_name(reg, day)),
+                                      day, shell.book.name)
+        counted = [c for c in chains if c.counted]
+        return (f"Đã tạo báo cáo theo dõi: {path}. {len(counted)} ý kiến: đã trả lời "
+                f"{sum(c.answered for c in counted)}, đã giải quyết xong "
+                f"{sum(bool(c.resolved) for c in counted)}, người nêu hài lòng "
+                f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
+                f"{sum(c.overdue for c in counted)}. Tệp chỉ để xem, không có số điện thoại "
+                "hay địa chỉ nhà: gửi Văn phòng Đảng ủy, Ủy ban MTTQ."), path
+    return _run("Báo cáo theo dõi", book, work)
+
+
+def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
+    """Cập nhật Tổng hợp: the summary tables of the Tổng hợp sheet, values only, in bulk."""
+    def work(shell):
+        from .monitoring import chain, dashboard
+        reg = _read_registry(shell)
+        if dashboard.SHEET not in shell._sheets:
+            raise Refusal("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
+                          "sổ mới) rồi bấm lại.")
+        layout = dashboard.has_layout(shell.grid(dashboard.SHEET))
+        day = as_of or dt.date.today()
+        shell.status("Đang tính số liệu tổng hợp…")
+        chains = chain.build(reg, day)
+        ch = dashboard.changes(reg, chains, day)
+        shell.apply(ch)
+        counted = [c for c in chains if c.counted]
+        message = (f"Đã cập nhật trang Tổng hợp (tính đến {day:%d/%m/%Y}): {len(counted)} ý kiến; "
+                   f"đã trả lời {sum(c.answered for c in counted)}, đã giải quyết xong "
+                   f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
+                   f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
+                   f"{sum(c.overdue for c in counted)}.")
+        if not layout:
+            message += (" Sổ này tạo bằng phiên bản cũ nên trang Tổng hợp chưa có biểu đồ: chép "
+                        "trang Tổng hợp từ một sổ mới (nút Tạo sổ mới) để có biểu đồ.")
+        for line in ch.summary:
+            message += f" Lưu ý: {line}."
+        return message, ""
+    return _run("Cập nhật Tổng hợp", book, work)
+
+
+def chase_overdue(book=None, today: dt.date | None = None) -> str | None:
+    """Đôn đốc: a công văn đôn đốc to each agency that owes replies past their due date."""
+    return _documents_button(book, ["CVDD"], "Tạo công văn đôn đốc", today=today,
+                             all_plans=True)
+
+
+def carry_over(book=None, today: dt.date | None = None) -> str | None:
+    """Chuyển ý kiến tồn: earlier plans' unresolved opinions linked into the selected plan."""
+    def work(shell):
+        from .monitoring import carryover
+        reg = _read_registry(shell)
+        plan = selected_plan(shell, reg)
+        if not carryover.unresolved_before(reg, plan):
+            return (f"Không có ý kiến nào của các hội nghị trước {plan.plan_id} còn chưa giải "
+                    "quyết xong."), ""
+        ch, made = carryover.link(reg, plan, today or dt.date.today())
+        if not made:
+            return (f"Các ý kiến tồn đã được chuyển vào {plan.plan_id} từ trước; không thêm "
+                    "dòng nào."), ""
+        shell.apply(ch)
+        return (f"Đã chuyển {len(made)} ý kiến chưa giải quyết xong của các hội nghị trước vào "
+                f"{plan.plan_id} ({made[0]}…{made[-1]}), mỗi dòng ghi Trùng với mã ý kiến gốc; "
+                "ý kiến gốc không bị sửa. Kế hoạch và báo cáo kết quả của hội nghị này sẽ liệt "
+                "kê các ý kiến đó."), ""
+    return _run("Chuyển ý kiến tồn", book, work)

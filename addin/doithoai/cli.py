@@ -278,6 +278,61 @@ def cmd_duplicates(args) -> int:
     return EXIT_OK
 
 
+def cmd_monitor(args) -> int:
+    import datetime as dt
+    from . import reader
+    from .monitoring import workbook
+    reg = reader.read_registry(args.path)
+    as_of = args.as_of or dt.date.today()
+    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
+                                   workbook.default_name(reg, as_of))
+    path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path))
+    counted = [c for c in chains if c.counted]
+    _out(f"Đã tạo báo cáo theo dõi {path}: {len(counted)} ý kiến; đã trả lời "
+         f"{sum(c.answered for c in counted)}, đã giải quyết xong "
+         f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
+         f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
+         f"{sum(c.overdue for c in counted)} (tính đến {as_of:%d/%m/%Y}).")
+    _out("Tệp chỉ để xem, không có số điện thoại, địa chỉ nhà; gửi cho Văn phòng Đảng ủy, "
+         "Ủy ban MTTQ.")
+    return EXIT_OK
+
+
+def cmd_overdue(args) -> int:
+    args.docs, args.plan, args.issue, args.pdf, args.verbose = "CVDD", args.plan, False, False, \
+        False
+    return cmd_generate(args)
+
+
+def cmd_carry_over(args) -> int:
+    import datetime as dt
+    from . import documents, reader, schema
+    from .monitoring import carryover
+    from .sharing import merge
+    reg = reader.read_registry(args.path)
+    plan = reg.plan(args.plan)
+    if plan is None:
+        _out(f"Sổ không có kế hoạch {args.plan}. Có: "
+             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+        return EXIT_REFUSED
+    todo = carryover.unresolved_before(reg, plan)
+    for o in todo:
+        _out(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")
+    _out(f"{len(todo)} ý kiến của các hội nghị trước {plan.plan_id} chưa giải quyết xong.")
+    if not args.link:
+        return EXIT_OK
+    ch, made = carryover.link(reg, plan, args.today or dt.date.today())
+    if not made:
+        _out("Đã chuyển từ trước: không thêm dòng nào.")
+        return EXIT_OK
+    merge.append_rows(reg, schema.LOG, [_log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
+                                                 f"{plan.plan_id}", "")], ch)
+    target = documents.registry_copy(args.path, ch, "chuyen ton", args.out)
+    _out(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
+         f"{target}; sổ gốc không bị sửa.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doithoai",
@@ -358,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch có Mã KH này")
     p.add_argument("--docs", metavar="KH,TB,GM,...",
                    help="các loại văn bản: KH, TB, GM, PDK, BCTH, CVPC, BB, TBKL, CVTL, BCKQ, PKS, "
-                        "DSDB, SGN, TTTT (mặc định: tất cả)")
+                        "DSDB, SGN, TTTT, CVDD (mặc định: tất cả)")
     p.add_argument("--out", metavar="DIR",
                    help="thư mục ghi văn bản (mặc định: Thư mục văn bản cạnh tệp sổ)")
     p.add_argument("--issue", action="store_true",
@@ -408,6 +463,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=int, default=85, metavar="N",
                    help="điểm tối thiểu để gợi ý (0-100, mặc định 85)")
     p.set_defaults(func=cmd_duplicates)
+
+    p = sub.add_parser("monitor", help="báo cáo theo dõi ý kiến (cho Đảng ủy, MTTQ)",
+                       description="Tạo tệp Excel riêng, chỉ để xem: mỗi ý kiến một dòng với "
+                                   "chuỗi xử lý, hạn và số ngày trễ; mỗi cơ quan còn nợ một "
+                                   "trang; bảng tổng hợp và biểu đồ. Không có số điện thoại, "
+                                   "địa chỉ nhà.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--out", metavar="FILE", help="tệp báo cáo (mặc định: cạnh tệp sổ)")
+    p.add_argument("--as-of", type=_date_arg, metavar="YYYY-MM-DD", dest="as_of",
+                   help="tính đến ngày này (mặc định: hôm nay)")
+    p.set_defaults(func=cmd_monitor)
+
+    p = sub.add_parser("overdue", help="công văn đôn đốc các cơ quan còn nợ quá hạn",
+                       description="Mỗi cơ quan còn ý kiến quá hạn trả lời hoặc giải quyết một "
+                                   "công văn đôn đốc (thể thức theo cơ quan ban hành kế hoạch), "
+                                   "liệt kê từng ý kiến và số ngày trễ.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch này (mặc định: mọi kế hoạch)")
+    p.add_argument("--out", metavar="DIR", help="thư mục ghi văn bản")
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
+                   help="ngày xét quá hạn (mặc định: hôm nay)")
+    p.set_defaults(func=cmd_overdue)
+
+    p = sub.add_parser("carry-over", help="ý kiến tồn của các hội nghị trước",
+                       description="Liệt kê ý kiến của các hội nghị trước chưa giải quyết xong; "
+                                   "--link chuyển chúng vào kế hoạch mới (Trùng với ghi mã gốc) "
+                                   "trên một bản sao của sổ.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--plan", required=True, metavar="ID", help="kế hoạch mới")
+    p.add_argument("--link", action="store_true", help="thêm các dòng liên kết vào kế hoạch mới")
+    p.add_argument("--out", metavar="NEWPATH", help="tệp sổ mới (với --link)")
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_carry_over)
 
     p = sub.add_parser("build-addin", help="tạo tệp bổ trợ doithoai.xlam từ macros/",
                        description="Tạo doithoai.xlam (thẻ Đối thoại) từ mã VBA và XML ribbon "

@@ -16,7 +16,7 @@ Opinion rules apply to each opinion not settled at the meeting and not a repeat 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import schema
 from .changes import Changes, column_blocks
@@ -31,6 +31,7 @@ ANCHOR_RECEIVED = "Ngày nhận ý kiến"
 CONCLUSION_CODES = ("KET_LUAN", "KET_LUAN_GIA_HAN")
 CONCLUSION_DOC_KIND = "TBKL"      # Sổ văn bản: Loại of the conclusion notice
 REPLY_CODE = "TRA_LOI"
+RESOLVE_CODE = "GIAI_QUYET"      # done when the opinion's Ngày giải quyết xong is filled
 
 NOT_DUE, DUE_SOON, OVERDUE, DONE_ON_TIME, DONE_LATE = schema.lookup("Tình trạng mốc").values
 SETTLED_AT_MEETING = "Đã trả lời tại hội nghị"
@@ -101,6 +102,7 @@ class DeadlineReport:
     reply_due: dict[str, dt.date]      # opinion_id → Hạn trả lời
     problems: list[Problem]
     today: dt.date
+    resolve_due: dict[str, dt.date] = field(default_factory=dict)   # opinion_id → resolution
 
 
 def calendar_for(reg: Registry) -> WorkCalendar:
@@ -178,6 +180,7 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
     conclusions = conclusion_dates(reg)
     results: list[MilestoneResult] = []
     reply_due: dict[str, dt.date] = {}
+    resolve_due: dict[str, dt.date] = {}
 
     def anchor_of(rule: Rule, plan: Plan, op: Opinion | None) -> dt.date | None:
         return {ANCHOR_MEETING: plan.meeting_date, ANCHOR_PLAN_ISSUED: plan.issue_date,
@@ -198,6 +201,8 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
         done = prior.done_date if prior else None
         if op is not None and op.reply_date and rule.code == REPLY_CODE:
             done = done or op.reply_date
+        if op is not None and op.resolved_date and rule.code == RESOLVE_CODE:
+            done = done or op.resolved_date
         if op is None and rule.code in CONCLUSION_CODES:
             done = done or conclusions.get(plan.plan_id)   # one notice completes both
         status, remaining = status_of(cal, out.date, done, today, soon)
@@ -207,7 +212,7 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
                  f"{' (lịch nghỉ dự kiến)' if out.provisional else ''}; {rule.legal_basis or ''}"
                  ).rstrip("; ")
         unit = rule.unit or ""
-        if op is not None and op.agency and rule.code == REPLY_CODE:
+        if op is not None and op.agency and rule.code in (REPLY_CODE, RESOLVE_CODE):
             unit = op.agency
         res = MilestoneResult(plan.plan_id, op.opinion_id if op else None, rule.code,
                               rule.task or "", unit, out.date, basis, done, status, remaining,
@@ -216,6 +221,8 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
         results.append(res)
         if op is not None and rule.code == REPLY_CODE:
             reply_due[op.opinion_id] = out.date
+        if op is not None and rule.code == RESOLVE_CODE:
+            resolve_due[op.opinion_id] = out.date
         if res.mandatory and done is not None and done > out.date:
             cols = reg.tables["milestones"].columns
             problems.append(make("deadline-missed-mandatory", schema.MILESTONES.name,
@@ -251,7 +258,7 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
                                  reason=cal.day(plan.meeting_date).reason))
     problems += yearly_coverage(reg, today)
     results.sort(key=lambda m: (m.plan_id, m.opinion_id or "", m.due, m.code))
-    return DeadlineReport(results, reply_due, problems, today)
+    return DeadlineReport(results, reply_due, problems, today, resolve_due)
 
 
 def yearly_coverage(reg: Registry, today: dt.date) -> list[Problem]:

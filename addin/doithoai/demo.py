@@ -125,8 +125,24 @@ def step_intake(ctx: Context) -> None:
             ctx.apply(res.changes)
 
 
+def step_followup(ctx: Context) -> None:
+    """Tổng hợp refreshed in the registry; the monitoring workbook for the party office."""
+    from .monitoring import chain, dashboard, workbook
+    chains = chain.build(ctx.reg, ctx.today)
+    ctx.apply(dashboard.changes(ctx.reg, chains, ctx.today))
+    folder = os.path.join(os.path.dirname(ctx.path), "theo-doi")
+    os.makedirs(folder, exist_ok=True)
+    path, chains = workbook.write(ctx.reg, os.path.join(folder,
+                                                        workbook.default_name(ctx.reg, ctx.today)),
+                                  ctx.today, os.path.basename(ctx.path))
+    t = chain.summary(ctx.reg, chains)["totals"]
+    ctx.echo(f"    Theo dõi: {t['raised']} ý kiến; đã trả lời {t['answered']}, đã giải quyết xong "
+             f"{t['resolved']}, hài lòng {t['satisfied']}, quá hạn {t['overdue']} "
+             f"(theo-doi/{os.path.basename(path)}; trang Tổng hợp đã cập nhật).")
+
+
 STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines, step_validate,
-                                          step_intake, step_documents]
+                                          step_intake, step_documents, step_followup]
 
 
 def run(out: str, echo: Echo = print, today: dt.date | None = None) -> list[str]:

@@ -61,6 +61,10 @@ FIELDS: dict[str, str] = {
     "dia_diem_doc": "Địa điểm, viết đủ", "pham_vi_doc": "Phạm vi, viết đủ",
     "chu_tri_doc": "Chủ trì, viết đủ", "noi_dung_doc": "Nội dung, viết đủ",
     "can_bo_dau_moi_doc": "Cán bộ đầu mối, viết đủ", "han_thu_phieu_doc": "Hạn thu phiếu, bằng chữ",
+    "qua_han": "Ý kiến quá hạn của cơ quan", "ngay_xet": "Ngày xét quá hạn",
+    "han_bao_cao": "Hạn báo cáo kết quả đôn đốc",
+    "ton_dong": "Ý kiến các hội nghị trước chưa giải quyết xong",
+    "so_ton_dong": "Số ý kiến tồn từ các hội nghị trước",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
@@ -77,6 +81,8 @@ ITEM_FIELDS: dict[str, set[str]] = {
     "tuyen_giao": {"ten", "so", "dai_bieu"},
     "tuyen_giao.dai_bieu": {"stt", "so_giay_moi", "nguoi_nhan", "nguoi_giao"},
     "khao_sat": {"cau_hoi", "ket_qua"},
+    "qua_han": {"stt", "ma", "noi_dung", "con_no", "han", "tre"},
+    "ton_dong": {"stt", "ma", "ma_kh", "noi_dung", "co_quan", "giai_doan"},
 }
 
 
@@ -327,6 +333,7 @@ class Builder:
                 f"{m.task[:1].lower() + m.task[1:]} (hạn {vnformat.short_date(m.due)})")
         ctx.put("phan_cong", [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
                               for i, (u, t) in enumerate(units.items(), 1)])
+        self.put_carry_over(ctx)
         ctx.put("noi_nhan", recipients(
             ["Cấp ủy, chính quyền cấp trên (b/c)", "Thường trực Đảng ủy", "Thường trực HĐND",
              "Lãnh đạo UBND", "Ủy ban MTTQ và các đoàn thể", "Các cơ quan, đơn vị liên quan",
@@ -488,6 +495,7 @@ class Builder:
         ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                              f"{scope_text(self.plan)}")
         self.survey(ctx)
+        self.put_carry_over(ctx)
         ctx.put("noi_nhan", recipients(["Cấp ủy, chính quyền cấp trên (b/c)",
                                         "Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
                                         f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"],
@@ -577,6 +585,56 @@ class Builder:
         m = self.milestones.get("THU_PHIEU")
         ctx.put("han_thu_phieu_doc", spoken.date(m.due) if m else None,
                 (schema.RULES.name, None, "THU_PHIEU"))
+
+    # follow-up ---------------------------------------------------------------------------------
+    def chains(self) -> list:
+        if not hasattr(self, "_chains"):
+            from .monitoring import chain
+            self._chains = chain.build(self.reg, self.today, self.report)
+        return self._chains
+
+    def overdue_agencies(self) -> list[str]:
+        return sorted({c.agency for c in self.chains() if c.plan_id == self.plan.plan_id
+                       and c.counted and c.overdue and c.agency}, key=vnformat.collate)
+
+    def cvdd(self, ctx: Context, agency: str) -> None:
+        items = [c for c in self.chains() if c.plan_id == self.plan.plan_id and c.counted
+                 and c.overdue and c.agency == agency]
+        items.sort(key=lambda c: (-c.late_days, c.opinion_id))
+        by_id = {o.opinion_id: o for o in self.opinions}
+        for c in items:
+            self._row(ctx, schema.OPINIONS, by_id[c.opinion_id])
+        ctx.put("co_quan_tra_loi", agency)
+        ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": c.content,
+                             "con_no": f"chưa {c.owes}",
+                             "han": vnformat.short_date(min(d for d in (c.reply_due,
+                                                                       c.resolve_due) if d)),
+                             "tre": f"{c.late_days} ngày"} for i, c in enumerate(items, 1)])
+        ctx.put("so_y_kien", len(items))
+        ctx.put("ngay_xet", vnformat.short_date(self.today))
+        cal = deadlines.calendar_for(self.reg)
+        ctx.put("han_bao_cao", vnformat.short_date(cal.add_working_days(self.today, 5).date))
+        ctx.put("vv", "V/v đôn đốc trả lời, giải quyết ý kiến, kiến nghị của Nhân dân")
+        ctx.put("noi_nhan", recipients(["Như trên", "Thường trực Đảng ủy (để b/c)",
+                                        f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'} (để "
+                                        "giám sát)"], self.party))
+
+    def carry_over(self) -> list:
+        """Opinions of earlier conferences not yet resolved (seed 000: the next conference
+        reports on what the previous one promised). Repeats are left to their original."""
+        from .monitoring import carryover
+        return carryover.unresolved_before(self.reg, self.plan)
+
+    def put_carry_over(self, ctx: Context) -> None:
+        rows = self.carry_over()
+        for o in rows:
+            self._row(ctx, schema.OPINIONS, o)
+        from .monitoring.chain import stage_of
+        ctx.put("ton_dong", [{"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id,
+                              "noi_dung": o.content, "co_quan": o.agency or "",
+                              "giai_doan": stage_of(o)} for i, o in enumerate(rows, 1)],
+                optional=True)
+        ctx.put("so_ton_dong", len(rows))
 
     def survey(self, ctx: Context) -> None:
         """Kết quả phiếu lấy ý kiến: per question, each answer's count and share."""

@@ -268,6 +268,12 @@ class Generator:
             self._documents(builder, kind, compiled, folder, base, [agency], builder.cvpc,
                             issue, f"{kind.name} ({agency})", lambda n, i: base)
 
+    def _overdue(self, builder, kind, compiled, folder, issue):
+        for agency in builder.overdue_agencies():
+            base = f"{kind.code}_{title_slug(agency)}"
+            self._documents(builder, kind, compiled, folder, base, [agency], builder.cvdd,
+                            issue, f"{kind.name} ({agency})", lambda n, i: base)
+
     def _opinion(self, builder, kind, compiled, folder, issue):
         for o in deadlines.opinions_needing_reply(self.reg, builder.plan.plan_id):
             if o.reply_number and not self._rows(builder.plan.plan_id,
@@ -365,6 +371,17 @@ def registry_copy(path: str, changes: Changes, label: str = "cap so",
     target = target or f"{stem} ({label} {stamp}){ext}"
     target = free_path(target)            # never the registry, never an existing file
     wb = openpyxl.load_workbook(path)
+    _restore_charts(wb)
     apply_to_openpyxl(wb, changes)
     save_atomic(wb, target)
     return target
+
+
+def _restore_charts(wb) -> None:
+    """openpyxl drops charts it loads: the Tổng hợp charts, defined by the template over fixed
+    ranges, are put back on a copy whose sheet has that layout."""
+    from .monitoring import dashboard
+    if dashboard.SHEET in wb.sheetnames:
+        ws = wb[dashboard.SHEET]
+        if ws["A1"].value == dashboard.LAYOUT_MARK and not ws._charts:
+            dashboard.add_charts(ws)

@@ -30,6 +30,7 @@ class Settings:
     documents_folder: str | None = None
     numbering: str | None = None
     due_soon_days: int | None = None
+    monitor_names: str | None = None
     rows: dict[str, int] = field(default_factory=dict)   # setting key → Excel row
 
 

@@ -260,6 +260,10 @@ SETTINGS: tuple[Setting, ...] = (
             help="chung: một dãy số cho mọi loại; theo loại: mỗi loại văn bản một dãy số"),
     Setting("Ngưỡng sắp đến hạn (ngày làm việc)", "due_soon_days", INT, default=3,
             help="Mốc còn từ 0 đến số ngày làm việc này thì báo Sắp đến hạn"),
+    Setting("Ghi tên người nêu trong báo cáo theo dõi", "monitor_names", CHOICE, default="Không",
+            lookup="Có/Không",
+            help="Không (mặc định): báo cáo theo dõi gửi Đảng ủy, MTTQ chỉ ghi thôn, tổ dân phố; "
+                 "Có: ghi cả họ tên người nêu. Không bao giờ ghi số điện thoại, địa chỉ nhà."),
 )
 
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
@@ -470,10 +474,16 @@ CHECKS = Sheet("Kiểm tra", "checks", "KiemTra", role="product",
 CHECKS_SUMMARY_COL = len(CHECKS.columns) + 1      # 0-based; one empty column between
 CHECKS_SUMMARY_WIDTHS = (24, 34, 10)
 
+# Tổng hợp has a fixed layout of summary areas and charts (doithoai.monitoring.dashboard); the
+# columns here are those of its first area.
 DASHBOARD = Sheet("Tổng hợp", "dashboard", "TongHop", role="product",
-                  description="Số liệu tổng hợp do phần mềm ghi.", landscape=False, columns=(
-    _product("Mục", "item", width=40),
-    _product("Số lượng", "count", INT, width=12),
+                  description="Số liệu tổng hợp và biểu đồ do phần mềm ghi.", columns=(
+    _product("Lĩnh vực", "item", width=44),
+    _product("Đã nêu", "raised", INT, width=13),
+    _product("Đã trả lời", "answered", INT, width=13),
+    _product("Đã giải quyết xong", "resolved", INT, width=13),
+    _product("Hài lòng", "satisfied", INT, width=13),
+    _product("Quá hạn", "overdue", INT, width=13),
 ))
 
 LOG = Sheet("Nhật ký", "log", "NhatKy", role="product",
@@ -560,6 +570,10 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
         ("BAO_CAO_KET_QUA", "Báo cáo kết quả lên cấp có thẩm quyền",
          "Ngày hội nghị", "sau", 10, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
          "Thực tiễn (Kế hoạch xã Quảng Sơn năm 2026)", NO),
+        ("GIAI_QUYET", "Giải quyết xong kiến nghị (ghi Ngày giải quyết xong ở trang Ý kiến)",
+         "Ngày ban hành thông báo kết luận", "sau", 30, "ngày làm việc", "Cơ quan được phân công",
+         "Ý kiến", "Thực tiễn: thời hạn giải quyết theo thông báo kết luận (sửa theo địa phương)",
+         NO),
         ("TRA_LOI", "Trả lời bằng văn bản cho người nêu ý kiến",
          "Ngày ban hành thông báo kết luận", "sau", 15, "ngày làm việc", "Cơ quan được phân công",
          "Ý kiến", "Kế hoạch xã Bắc Thanh Miện năm 2025 (15 ngày làm việc sau thông báo kết luận)",

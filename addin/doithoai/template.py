@@ -283,6 +283,9 @@ def build_workbook(*, settings: Mapping | None = None,
             _write_settings(ws, settings or {})
         elif sheet.key == "lookups":
             _write_lookups(wb, ws, lookups or {})
+        elif sheet.key == "dashboard":
+            from .monitoring import dashboard
+            dashboard.write_layout(ws)
         else:
             _write_table(ws, sheet, rows.get(sheet.key, []))
         _conditional_formats(ws, sheet)

@@ -42,6 +42,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("DSDB", "Danh sách đại biểu ký nhận", None, "plan", numbered=False, landscape=True),
     Kind("SGN", "Sổ giao nhận giấy mời", None, "plan", numbered=False, landscape=True),
     Kind("TTTT", "Bản tin truyền thanh, mạng xã hội", None, "plan", numbered=False, text=True),
+    # Follow-up: one per agency that owes replies or resolutions past their due date.
+    Kind("CVDD", "Công văn đôn đốc trả lời, giải quyết ý kiến", None, "overdue"),
 )
 KINDS_BY_CODE = {k.code: k for k in KINDS}
 
@@ -75,6 +77,11 @@ def kh(doc, party):
                 "{% endif %}.")
     b.body(doc, "6. Thành phần mời dự (tổng số đại biểu dự kiến: {{ so_dai_bieu }}):")
     b.bullets(doc, "g in nhom_dai_bieu", "- {{ g.ten }}: {{ g.so }} đại biểu;")
+    b.tag(doc, "{%p if ton_dong %}")
+    b.body(doc, "7. Báo cáo lại tại hội nghị {{ so_ton_dong }} ý kiến, kiến nghị của các hội "
+                "nghị trước chưa được giải quyết xong:")
+    _carry_over_table(doc)
+    b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. TIẾN ĐỘ THỰC HIỆN")
     b.grid_table(doc, ["000", 8.3, 4.5, "00/00/0000"], ["STT", "Công việc", "Đơn vị thực hiện", "Thời hạn"],
                  ["{{ m.stt }}", "{{ m.cong_viec }}", "{{ m.don_vi }}", "{{ m.han }}"],
@@ -84,6 +91,13 @@ def kh(doc, party):
     b.body(doc, "Trên đây là Kế hoạch tổ chức hội nghị đối thoại của {{ ten_co_quan_ngan }}; "
                 "đề nghị các cơ quan, đơn vị có liên quan triển khai thực hiện./.")
     b.recipients_and_signature(doc, party=party)
+
+
+def _carry_over_table(doc):
+    b.grid_table(doc, ["000", "YK-2026-K2-000", 7.0, 3.6, 3.0],
+                 ["STT", "Mã ý kiến", "Nội dung (hội nghị)", "Cơ quan", "Giai đoạn"],
+                 ["{{ t.stt }}", "{{ t.ma }}", "{{ t.noi_dung }} ({{ t.ma_kh }})",
+                  "{{ t.co_quan }}", "{{ t.giai_doan }}"], "t in ton_dong")
 
 
 def tb(doc, party):
@@ -261,6 +275,11 @@ def bckq(doc, party):
     b.body(doc, "Kết quả phiếu lấy ý kiến về cuộc đối thoại ({{ so_phieu }} phiếu thu về):")
     b.bullets(doc, "k in khao_sat", "- {{ k.cau_hoi }}: {{ k.ket_qua }}.")
     b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if ton_dong %}")
+    b.body(doc, "Ý kiến, kiến nghị của các hội nghị trước đến nay chưa giải quyết xong: "
+                "{{ so_ton_dong }} (tiếp tục đôn đốc):")
+    _carry_over_table(doc)
+    b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. ĐÁNH GIÁ VÀ KIẾN NGHỊ")
     b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ; các ý kiến được lắng nghe và "
                 "trả lời cụ thể. Những nội dung vượt thẩm quyền đề nghị cấp trên quan tâm xem xét, "
@@ -318,6 +337,23 @@ def sgn(doc, party):
                 "{{ han_giay_moi }}./.", italic=True, indent=True)
 
 
+def cvdd(doc, party):
+    b.header_block(doc, party=party, subject_line=True)
+    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}.", align=b.CENTER, after=12)
+    b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã giao "
+                "{{ co_quan_tra_loi }} trả lời, giải quyết các ý kiến, kiến nghị của Nhân dân "
+                "{{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn {{ so_y_kien }} ý kiến đã quá hạn "
+                "mà chưa được trả lời bằng văn bản hoặc chưa giải quyết xong (danh sách dưới đây).")
+    b.grid_table(doc, ["000", "YK-2026-K2-000", 8.0, "00/00/0000", "Số ngày trễ"],
+                 ["STT", "Mã ý kiến", "Nội dung", "Hạn", "Số ngày trễ"],
+                 ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }} ({{ y.con_no }})", "{{ y.han }}",
+                  "{{ y.tre }}"], "y in qua_han")
+    b.body(doc, "Đề nghị {{ co_quan_tra_loi }} khẩn trương trả lời, giải quyết dứt điểm các nội "
+                "dung trên, gửi văn bản trả lời cho người nêu ý kiến, đồng gửi Văn phòng để tổng "
+                "hợp, báo cáo kết quả chậm nhất ngày {{ han_bao_cao }}./.")
+    b.recipients_and_signature(doc, party=party)
+
+
 # The loudspeaker and social-network bulletin: plain text for a reader to speak aloud. Dates,
 # weekdays and times in words; no abbreviations (the engine expands them in every value).
 TTTT_TEXT = """BẢN TIN THÔNG BÁO
@@ -348,7 +384,8 @@ TEXT_TEMPLATES = {("TTTT", False): TTTT_TEXT, ("TTTT", True): TTTT_PARTY_TEXT}
 
 
 BUILDERS = {"KH": kh, "TB": tb, "GM": gm, "PDK": pdk, "BCTH": bcth, "CVPC": cvpc, "BB": bb,
-            "TBKL": tbkl, "CVTL": cvtl, "BCKQ": bckq, "PKS": pks, "DSDB": dsdb, "SGN": sgn}
+            "TBKL": tbkl, "CVTL": cvtl, "BCKQ": bckq, "PKS": pks, "DSDB": dsdb, "SGN": sgn,
+            "CVDD": cvdd}
 
 
 def build(code: str, party: bool, path: str) -> None:

@@ -1,0 +1,48 @@
+"""Carry-over: what earlier conferences promised and have not yet resolved (seed 000).
+
+:func:`unresolved_before` lists the opinions of earlier plans (earlier conference date) that are
+not resolved (no Ngày giải quyết xong, Trạng thái not "Đã giải quyết"), repeats left to their
+original; the new plan's KH and BC kết quả print them. :func:`link` turns them into rows of the
+new plan without retyping: the text copied, Trùng với naming the original (so the repeat is
+counted once, under the original), a note saying where it came from. Originals are never
+changed; an opinion already linked into the plan is not linked twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import schema
+from ..changes import Changes
+from .chain import RESOLVED, stage_of
+
+
+def unresolved_before(reg, plan) -> list:
+    if plan.meeting_date is None:
+        return []
+    earlier = {p.plan_id for p in reg.plans if p.plan_id and p.plan_id != plan.plan_id
+               and p.meeting_date and p.meeting_date < plan.meeting_date}
+    return [o for o in reg.opinions if o.plan_id in earlier and o.opinion_id
+            and not o.duplicate_of and stage_of(o) != RESOLVED]
+
+
+def link(reg, plan, today: dt.date | None = None) -> tuple[Changes, list[str]]:
+    """Rows of ``plan`` repeating each unresolved earlier opinion not yet linked into it."""
+    from ..sharing.merge import _Ids, append_rows
+    today = today or dt.date.today()
+    linked = {o.duplicate_of for o in reg.opinions if o.plan_id == plan.plan_id}
+    todo = [o for o in unresolved_before(reg, plan) if o.opinion_id not in linked]
+    ids = _Ids(reg)
+    rows, made = [], []
+    for o in todo:
+        oid = ids.next(plan)
+        made.append(oid)
+        rows.append({"opinion_id": oid, "plan_id": plan.plan_id, "source": o.source,
+                     "received_date": plan.issue_date or today, "raised_by": o.raised_by,
+                     "address": o.address, "phone": o.phone, "content": o.content,
+                     "field": o.field, "competence": o.competence, "agency": o.agency,
+                     "status": "Mới", "duplicate_of": o.opinion_id,
+                     "note": f"Chuyển từ {o.plan_id} ({o.opinion_id}): chưa giải quyết xong, "
+                             "báo cáo lại tại hội nghị này."})
+    ch = Changes()
+    append_rows(reg, schema.OPINIONS, rows, ch)
+    return ch, made

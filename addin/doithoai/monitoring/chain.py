@@ -1,0 +1,153 @@
+"""Each opinion's chain and the summaries built from it (pure: registry in, data out)."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import deadlines, vntext
+
+RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
+    "Mới nêu", "Đã phân công", "Đã trả lời tại hội nghị", "Đã chuyển cấp trên",
+    "Đã trả lời bằng văn bản", "Đã giải quyết xong")
+STAGES = (RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED)
+SATISFIED, UNSATISFIED, NOT_ASKED = "Hài lòng", "Chưa hài lòng", "Chưa hỏi"
+UNKNOWN_VILLAGE = "(không rõ thôn)"
+
+
+@dataclass
+class Chain:
+    opinion_id: str
+    plan_id: str
+    meeting: dt.date | None
+    source: str
+    received: dt.date | None
+    person: str                  # only when the registry's setting allows; else ""
+    village: str                 # the village the address names, never the address itself
+    field: str
+    content: str
+    competence: str
+    agency: str
+    assigned: dt.date | None
+    answered_at_meeting: bool
+    conclusion: dt.date | None   # the conclusion notice of the plan (issued)
+    reply_number: str
+    reply_date: dt.date | None
+    reply_due: dt.date | None
+    resolved: dt.date | None
+    resolve_due: dt.date | None
+    satisfaction: str            # Hài lòng / Chưa hài lòng / Chưa hỏi
+    duplicate_of: str
+    stage: str
+    overdue: bool
+    late_days: int               # working days past the earliest missed due date (0 if none)
+    owes: str                    # "trả lời", "giải quyết", "" — what the agency still owes
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at_meeting or bool(self.reply_number or self.reply_date)
+
+    @property
+    def counted(self) -> bool:   # a repeat is counted once, under its original
+        return not self.duplicate_of
+
+
+def village_of(address: str | None, villages: list[str]) -> str:
+    """The village an address names ("Số 5 ngõ 3, TDP Cẩm Khê A" → "TDP Cẩm Khê A")."""
+    key = vntext.unaccent(address or "")
+    for v in sorted(villages, key=len, reverse=True):
+        if v and vntext.unaccent(v) in key:
+            return v
+    return UNKNOWN_VILLAGE
+
+
+def stage_of(o) -> str:
+    if o.resolved_date or o.status == "Đã giải quyết":
+        return RESOLVED
+    if o.reply_number or o.reply_date or o.status == REPLIED:
+        return REPLIED
+    if o.competence == "Cấp trên" or o.status == UPWARD:
+        return UPWARD
+    if o.answered_at_meeting == "Có" or o.status == AT_MEETING:
+        return AT_MEETING
+    if o.agency or o.assigned_date or o.status in ("Đã phân công", "Đang giải quyết"):
+        return ASSIGNED
+    return RAISED
+
+
+def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -> list[Chain]:
+    report = report or deadlines.compute(reg, as_of)
+    cal = deadlines.calendar_for(reg)
+    plans = {p.plan_id: p for p in reg.plans}
+    villages = sorted({v for p in reg.plans for v in p.villages})
+    conclusions = deadlines.conclusion_dates(reg)
+    names = (reg.settings.monitor_names or "Không") == "Có"
+    out = []
+    for o in reg.opinions:
+        if not o.opinion_id:
+            continue
+        plan = plans.get(o.plan_id)
+        reply_due = report.reply_due.get(o.opinion_id)
+        resolve_due = report.resolve_due.get(o.opinion_id)
+        missed = []
+        owes = []
+        if reply_due and not (o.reply_date or o.reply_number) and not o.resolved_date:
+            owes.append("trả lời")
+            if reply_due < as_of:
+                missed.append(reply_due)
+        if resolve_due and not o.resolved_date:
+            owes.append("giải quyết")
+            if resolve_due < as_of:
+                missed.append(resolve_due)
+        late = cal.working_days_between(min(missed), as_of) if missed else 0
+        out.append(Chain(
+            o.opinion_id, o.plan_id or "", plan.meeting_date if plan else None, o.source or "",
+            o.received_date, (o.raised_by or "") if names else "",
+            village_of(o.address, plan.villages if plan else villages), o.field or "",
+            o.content or "", o.competence or "", o.agency or "", o.assigned_date,
+            o.answered_at_meeting == "Có", conclusions.get(o.plan_id), o.reply_number or "",
+            o.reply_date, reply_due, o.resolved_date, resolve_due,
+            o.satisfaction or NOT_ASKED, o.duplicate_of or "", stage_of(o), bool(missed),
+            max(0, late), " và ".join(owes)))
+    return out
+
+
+# --- summaries ----------------------------------------------------------------------------------
+
+def _counts(chains) -> dict:
+    c = [x for x in chains if x.counted]
+    return {"raised": len(c), "answered": sum(x.answered for x in c),
+            "resolved": sum(bool(x.resolved) for x in c),
+            "satisfied": sum(x.satisfaction == SATISFIED for x in c),
+            "overdue": sum(x.overdue for x in c)}
+
+
+def by(chains, key, order: list[str] | None = None) -> list[tuple[str, dict]]:
+    groups: dict[str, list] = {}
+    for x in chains:
+        groups.setdefault(key(x) or "(chưa ghi)", []).append(x)
+    keys = [k for k in (order or []) if k in groups] + sorted(
+        (k for k in groups if k not in (order or [])), key=lambda k: (-len(groups[k]), k))
+    return [(k, _counts(groups[k])) for k in keys]
+
+
+def summary(reg, chains: list[Chain]) -> dict:
+    """The tables the monitoring workbook and the Tổng hợp sheet show."""
+    counted = [x for x in chains if x.counted]
+    plans = sorted(reg.plans, key=lambda p: (p.meeting_date or dt.date.max, p.plan_id or ""))
+    owed = Counter(x.agency or "(chưa phân công)" for x in counted if x.owes)
+    late = Counter(x.agency or "(chưa phân công)" for x in counted if x.overdue)
+    return {
+        "totals": _counts(chains),
+        "by_field": by(chains, lambda x: x.field, reg.lookups.get("fields")),
+        "by_stage": [(s, sum(1 for x in counted if x.stage == s)) for s in STAGES],
+        "by_agency": [(a, owed[a], late[a]) for a in sorted(owed, key=lambda a: (-late[a],
+                                                                                 -owed[a], a))],
+        "by_village": by(chains, lambda x: x.village),
+        "by_source": by(chains, lambda x: x.source, reg.lookups.get("sources")),
+        "by_satisfaction": [(s, sum(1 for x in counted if x.satisfaction == s))
+                            for s in (SATISFIED, UNSATISFIED, NOT_ASKED)],
+        "by_plan": [(p.plan_id, _counts([x for x in chains if x.plan_id == p.plan_id]))
+                    for p in plans if p.plan_id],
+        "duplicates": sum(1 for x in chains if not x.counted),
+    }
