@@ -54,7 +54,7 @@ def test_ribbon_has_the_tab_and_vietnamese_labels():
                       "Sổ giao nhận giấy mời", "Bản tin truyền thanh", "Ban hành",
                       "Phiếu cho MTTQ", "Nhận ý kiến từ MTTQ", "Tìm ý kiến trùng",
                       "Báo cáo theo dõi", "Cập nhật Tổng hợp", "Đôn đốc", "Chuyển ý kiến tồn",
-                      "Mở thư mục",
+                      "Mở thư mục", "Kiểm tra cài đặt",
                       "Hướng dẫn"]
     groups = [g.attrib["label"] for g in root.iterfind(".//c:group", ns)]
     assert groups == ["Sổ theo dõi", "Kiểm tra và thời hạn", "Văn bản", "Chia sẻ với MTTQ",

@@ -32,6 +32,10 @@ _SUB = re.compile(r"^\s*(?:Public\s+)?Sub\s+(\w+)\s*\(", re.I | re.M)
 _RUNPYTHON = re.compile(r'RunPython\s+"import\s+doithoai\.buttons\s+as\s+b;\s*b\.(\w+)\(\)"')
 
 
+# The one statement a Sub may have besides its RunPython: the guard of macros/Guard.bas.
+GUARD_LINE = "If Not PythonReady() Then Exit Sub"
+
+
 class BuildError(Exception):
     pass
 
@@ -109,11 +113,18 @@ def build(out_dir: str) -> str:
         problems = check(raw)
         if problems:
             raise BuildError("Tệp bổ trợ vừa tạo không đạt kiểm tra:\n- " + "\n- ".join(problems))
-        os.replace(raw, target)
+        _swap(raw, target)
     finally:
-        if os.path.exists(raw):
-            os.unlink(raw)
+        for leftover in (raw, raw + ".part"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
     return target
+
+
+def _swap(new: str, target: str) -> None:
+    """The finished add-in takes the place of the old one in one step. On Windows this raises
+    PermissionError while Excel has the old one open; the old one is then left as it was."""
+    os.replace(new, target)
 
 
 def _finish_package(path: str, ribbon: bytes) -> None:
@@ -230,6 +241,9 @@ def _check_vba(path: str, vba_bin: bytes, ribbon: bytes) -> list[str]:
                     problems.append(f"Sub {sub} gọi doithoai.buttons.{func}, hàm này không có.")
             if sub not in callbacks:
                 problems.append(f"Sub {sub} ({name}) không được nút nào trên ribbon gọi.")
-            if re.search(r"^\s*(If|For|Do|While|Select)\b", body, re.M | re.I):
+            if not re.search(r"^\s*" + re.escape(GUARD_LINE) + r"\s*$", body, re.M):
+                problems.append(f"Sub {sub} thiếu dòng kiểm tra Python ({GUARD_LINE}).")
+            rest = re.sub(r"^\s*" + re.escape(GUARD_LINE) + r"\s*$", "", body, flags=re.M)
+            if re.search(r"^\s*(If|For|Do|While|Select)\b", rest, re.M | re.I):
                 problems.append(f"Sub {sub} có logic (If/For/...): VBA chỉ được chuyển lệnh.")
     return problems

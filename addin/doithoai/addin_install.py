@@ -90,6 +90,16 @@ def windowless_python(executable: str = sys.executable) -> str:
     return executable
 
 
+def unblock(path: str) -> bool:
+    """Remove the "downloaded from the internet" mark (the Zone.Identifier stream), with which
+    Office blocks macros by default since 2022. True if there was one."""
+    try:
+        os.remove(path + ":Zone.Identifier")
+        return True
+    except OSError:
+        return False
+
+
 def conf_text(existing: str, interpreter: str) -> str:
     """xlwings.conf with INTERPRETER_WIN set; the file's other lines are kept."""
     lines = [l for l in existing.splitlines() if l.strip() and
@@ -122,7 +132,16 @@ def install(appdata: str | None = None, store: OptionsStore | None = None,
     report, folder, store = _windows_only(platform, appdata, store)
     if folder is None:
         return report
-    path = addin_build.build(folder)
+    try:
+        path = addin_build.build(folder)
+    except PermissionError:
+        # Excel has the add-in open: the new file was built beside it and the swap refused, so
+        # the old add-in is still there, whole (addin_build.build writes atomically).
+        report.ok = False
+        report.lines.append("Excel đang mở phần bổ trợ doithoai.xlam nên chưa thay được. Hãy "
+                            "đóng Excel rồi chạy lại (phần bổ trợ cũ vẫn còn nguyên).")
+        return report
+    unblock(path)
     report.lines.append(f"Đã đặt phần bổ trợ vào {path}.")
     interpreter = windowless_python(python or sys.executable)
     conf = os.path.join(folder, CONF_NAME)

@@ -548,3 +548,12 @@ def carry_over(book=None, today: dt.date | None = None) -> str | None:
                 "ý kiến gốc không bị sửa. Kế hoạch và báo cáo kết quả của hội nghị này sẽ liệt "
                 "kê các ý kiến đó."), ""
     return _run("Chuyển ý kiến tồn", book, work)
+
+
+def check_install(book=None) -> str | None:
+    """Kiểm tra cài đặt: the doctor's checks, each with its fix, in a message."""
+    def work(shell):
+        from .installer import doctor
+        checks = doctor.run(doctor.real_machine(shell.folder))
+        return doctor.render(checks), ""
+    return _run("Kiểm tra cài đặt", book, work)

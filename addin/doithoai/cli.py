@@ -333,6 +333,25 @@ def cmd_carry_over(args) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args) -> int:
+    from .installer import doctor
+    checks = doctor.run(doctor.real_machine(args.documents))
+    _out(doctor.to_json(checks) if args.json else doctor.render(checks))
+    return EXIT_OK if all(c.ok for c in checks) else EXIT_REFUSED
+
+
+def cmd_bundle(args) -> int:
+    from .installer import bundle
+    try:
+        result = bundle.build(args.out, bundle.parse_versions(args.python))
+    except bundle.BundleError as exc:
+        _out(str(exc))
+        return EXIT_REFUSED
+    for line in result.lines():
+        _out(line)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doithoai",
@@ -509,6 +528,26 @@ def build_parser() -> argparse.ArgumentParser:
                                    "thông dịch Python cho xlwings, đăng ký để Excel tự mở và "
                                    "kiểm tra phiên bản. Chỉ dùng trên Windows.")
     p.set_defaults(func=cmd_install)
+
+    p = sub.add_parser("doctor", help="kiểm tra cài đặt trên máy này",
+                       description="Kiểm tra từng điều kiện để thẻ Đối thoại chạy được (Python, "
+                                   "các gói, phần bổ trợ, đăng ký với Excel, chính sách macro, "
+                                   "phông chữ, PDF, thư mục văn bản); mỗi dấu ✗ kèm cách sửa. "
+                                   "Mã thoát 0: mọi thứ sẵn sàng; 1: có mục cần sửa.")
+    p.add_argument("--json", action="store_true", help="in dạng JSON (name, ok, message, fix)")
+    p.add_argument("--documents", metavar="DIR",
+                   help="thư mục văn bản cần ghi được (mặc định: Documents của người dùng)")
+    p.set_defaults(func=cmd_doctor)
+
+    p = sub.add_parser("bundle", help="tạo thư mục cài đặt ngoại tuyến cho Windows",
+                       description="Tải mọi gói (bản Windows 64-bit) cho từng phiên bản Python, "
+                                   "tạo thư mục doithoai-cai-dat-<phiên bản> với cai-dat.bat, "
+                                   "go-cai-dat.bat, hướng dẫn, và tệp .zip của thư mục. Cần mạng "
+                                   "khi tạo; máy cài thì không.")
+    p.add_argument("--out", default="dist", metavar="DIR", help="thư mục ghi (mặc định ./dist)")
+    p.add_argument("--python", metavar="3.11,3.12,...",
+                   help="các phiên bản Python (mặc định: mọi phiên bản các gói hỗ trợ)")
+    p.set_defaults(func=cmd_bundle)
 
     p = sub.add_parser("uninstall", help="gỡ phần bổ trợ khỏi Excel (Windows)",
                        description="Gỡ doithoai.xlam và đăng ký của nó khỏi Excel.")

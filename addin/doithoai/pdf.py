@@ -23,6 +23,18 @@ def available() -> bool:
     return soffice() is not None or _word() is not None
 
 
+def converter_name() -> str | None:
+    """What would convert documents to PDF here: "Microsoft Word", "LibreOffice" or None."""
+    if sys.platform.startswith("win"):
+        try:
+            import winreg
+            winreg.CloseKey(winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, r"Word.Application\CLSID"))
+            return "Microsoft Word"
+        except OSError:
+            pass
+    return "LibreOffice" if soffice() else None
+
+
 def _word():
     if not sys.platform.startswith("win"):
         return None
