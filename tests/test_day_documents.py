@@ -152,7 +152,7 @@ def test_delivery_book_numbers_match_the_invitation_files(day):
     gm = sorted(os.listdir(os.path.join(day["tu-minh"][2], "KH-2026-01", "GM")))
     by_number = {name[3:6]: name for name in gm}
     assert len(people) == len(gm)
-    from doithoai.doccontext import title_slug
+    from doithoai.vntext import title_slug
     for stt, number, recipient, deliverer, sign, date in people:
         name = recipient.split(" - ")[0]
         for honorific in ("Đồng chí ", "Ông ", "Bà "):

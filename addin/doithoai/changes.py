@@ -88,6 +88,26 @@ def column_blocks(sheet: schema.Sheet, table: TableData, keys: list[str],
     return blocks
 
 
+def append_rows(reg, sheet: schema.Sheet, rows: list[dict], changes: Changes) -> int:
+    """Rows appended below a table's last row, one block, columns where the sheet has them.
+    Returns the first new Excel row."""
+    table = reg.tables.get(sheet.key)
+    columns = table.columns if table is not None and table.present else \
+        {c.key: i for i, c in enumerate(sheet.columns)}
+    last = max([1] + [r.row for r in table.rows]) if table is not None else 1
+    width = max(columns.values()) + 1
+    values = []
+    for r in rows:
+        line = [None] * width
+        for k, i in columns.items():
+            line[i] = r.get(k)
+        values.append(tuple(line))
+    if values:
+        changes.blocks.append(Block(sheet.name, last + 1, 0, tuple(values)))
+        changes.table_rows[sheet.name] = last - 1 + len(values)
+    return last + 1
+
+
 # --- the file shell for workbooks the product built itself ------------------------------------
 
 def _excel_text(value) -> str | None:

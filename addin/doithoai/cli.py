@@ -207,6 +207,7 @@ def cmd_intake_export(args) -> int:
 def cmd_intake_merge(args) -> int:
     import datetime as dt
     from . import documents, reader, schema
+    from .changes import append_rows
     from .sharing import intake, merge
     reg = reader.read_registry(args.path)
     returned = [intake.read_returned(f) for f in args.files]
@@ -220,7 +221,7 @@ def cmd_intake_merge(args) -> int:
     if res.changes.blocks:
         log = _log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
                        ", ".join(os.path.basename(f) for f in args.files))
-        merge.append_rows(reg, schema.LOG, [log], res.changes)
+        append_rows(reg, schema.LOG, [log], res.changes)
         target = documents.registry_copy(args.path, res.changes, "nhan MTTQ", args.out)
     if args.json:
         data = res.to_json()
@@ -307,8 +308,8 @@ def cmd_overdue(args) -> int:
 def cmd_carry_over(args) -> int:
     import datetime as dt
     from . import documents, reader, schema
+    from .changes import append_rows
     from .monitoring import carryover
-    from .sharing import merge
     reg = reader.read_registry(args.path)
     plan = reg.plan(args.plan)
     if plan is None:
@@ -325,7 +326,7 @@ def cmd_carry_over(args) -> int:
     if not made:
         _out("Đã chuyển từ trước: không thêm dòng nào.")
         return EXIT_OK
-    merge.append_rows(reg, schema.LOG, [_log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
+    append_rows(reg, schema.LOG, [_log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
                                                  f"{plan.plan_id}", "")], ch)
     target = documents.registry_copy(args.path, ch, "chuyen ton", args.out)
     _out(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "

@@ -176,18 +176,6 @@ def slug(text: str, limit: int = 40) -> str:
     return keep.strip("-_")[:limit].strip("-_") or "x"
 
 
-def title_slug(text: str, limit: int = 40) -> str:
-    """Readable ASCII with capitals kept: "Nguyễn Văn An" → "Nguyen-Van-An"."""
-    decomposed = parsing.normalize_text(text).replace("đ", "d").replace("Đ", "D")
-    import unicodedata
-    plain = "".join(ch for ch in unicodedata.normalize("NFD", decomposed)
-                    if not unicodedata.combining(ch))
-    keep = "".join(ch if ch.isalnum() else "-" for ch in plain)
-    while "--" in keep:
-        keep = keep.replace("--", "-")
-    return keep.strip("-")[:limit].strip("-") or "x"
-
-
 # --- the context of one document -----------------------------------------------------------------
 
 class Builder:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from . import schema, vntext
 from .atomic import write_bytes_atomic
+from .textwidth import text_width
 from .doccontext import FIELDS, ITEM_FIELDS, Context
 from .problems import ERROR, Problem, ProblemType, make, register
 
@@ -59,23 +60,6 @@ class TemplateError(Exception):
 # --- widths of text, for the lines under the issuer, the motto and the subject ----------------
 
 @functools.lru_cache(maxsize=4096)
-def text_width(text: str, size: float, bold: bool = False) -> int:
-    """Estimated width in twips of ``text`` in Times New Roman (per-character em widths)."""
-    em = 0.0
-    for ch in text:
-        if ch.isspace():
-            em += 0.25
-        elif ch.isdigit():
-            em += 0.5
-        elif ch.isupper():
-            em += 0.70
-        elif ch.isalpha():
-            em += 0.46
-        else:
-            em += 0.33
-    return int(em * size * 20 * (1.05 if bold else 1.0))
-
-
 def line_indent(cell_width: int, line_length: int) -> int:
     return max(0, (cell_width - line_length) // 2)
 

@@ -23,7 +23,8 @@ from typing import Callable
 from . import deadlines, docengine, schema, validate, vnformat
 from .atomic import free_path
 from .changes import Block, Changes
-from .doccontext import Builder, changed_rows, title_slug
+from .doccontext import Builder, changed_rows
+from .vntext import title_slug
 from .model import Plan, Registry
 from .problems import Problem, make
 from .wordtemplates import KINDS, KINDS_BY_CODE, Kind, template_name

@@ -72,3 +72,18 @@ def nearest(value: str, choices: list[str]) -> str | None:
             return c
     match = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
     return keys[match[0]] if match else None
+
+
+def _nfc_spaces(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
+def title_slug(text: str, limit: int = 40) -> str:
+    """Readable ASCII with capitals kept: "Nguyễn Văn An" → "Nguyen-Van-An"."""
+    decomposed = _nfc_spaces(text).replace("đ", "d").replace("Đ", "D")
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", decomposed)
+                    if not unicodedata.combining(ch))
+    keep = "".join(ch if ch.isalnum() else "-" for ch in plain)
+    while "--" in keep:
+        keep = keep.replace("--", "-")
+    return keep.strip("-")[:limit].strip("-") or "x"

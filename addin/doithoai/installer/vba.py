@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from ..addin_build import GUARD_LINE  # noqa: F401  (the line every Sub starts with)
-
 MISSING_PYTHON = ("Không tìm thấy Python mà phần mềm doithoai dùng (có thể đã bị gỡ hoặc chuyển "
                   "sang chỗ khác). Hãy chạy lại tệp cai-dat.bat trong thư mục cài đặt doithoai "
                   "(hoặc nhờ người đã cài), rồi mở lại Excel.")

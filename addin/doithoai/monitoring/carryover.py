@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import schema
-from ..changes import Changes
+from ..changes import Changes, append_rows
+from ..ids import OpinionIds
 from .chain import RESOLVED, stage_of
 
 
@@ -27,11 +28,10 @@ def unresolved_before(reg, plan) -> list:
 
 def link(reg, plan, today: dt.date | None = None) -> tuple[Changes, list[str]]:
     """Rows of ``plan`` repeating each unresolved earlier opinion not yet linked into it."""
-    from ..sharing.merge import _Ids, append_rows
     today = today or dt.date.today()
     linked = {o.duplicate_of for o in reg.opinions if o.plan_id == plan.plan_id}
     todo = [o for o in unresolved_before(reg, plan) if o.opinion_id not in linked]
-    ids = _Ids(reg)
+    ids = OpinionIds(reg)
     rows, made = [], []
     for o in todo:
         oid = ids.next(plan)

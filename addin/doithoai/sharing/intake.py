@@ -216,7 +216,7 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         path = free_path(os.path.join(out_dir, f"phieu-y-kien-{plan_id}.xlsx"))
         out.append(_write_one(reg, plan, None, None, rows, path, today, due))
         return out
-    from ..doccontext import title_slug
+    from ..vntext import title_slug
     for v in chosen:
         rows = [row_code(codes[v], n) for n in range(1, rows_per_village + 1)]
         name = f"phieu-y-kien-{plan_id}-{title_slug(v)}.xlsx"

@@ -21,11 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import parsing, schema, vntext
-from ..changes import Block, Changes, Mark
+from ..changes import Changes, Mark, append_rows
+from ..ids import OpinionIds
 from ..problems import a1
 from . import dedupe
 from .intake import Returned, ReturnedRow, looks_like_code
@@ -132,35 +132,6 @@ def _content_key(plan_id, person, content) -> tuple:
     return (plan_id or "", vntext.unaccent(person or ""), dedupe.normalize(content or ""))
 
 
-class _Ids:
-    """New Mã ý kiến in the plan's own pattern (YK-2026-037, YK-2026-K2-007), never reused."""
-
-    def __init__(self, reg):
-        self.used = {o.opinion_id for o in reg.opinions if o.opinion_id}
-        self.last: dict[str, int] = {}           # prefix → last number given
-        self.by_plan: dict[str, Counter] = {}
-        for o in reg.opinions:
-            m = re.match(r"^(.*?)(\d+)$", o.opinion_id or "")
-            if m and o.plan_id:
-                self.by_plan.setdefault(o.plan_id, Counter())[(m.group(1), len(m.group(2)))] += 1
-
-    def next(self, plan) -> str:
-        patterns = self.by_plan.get(plan.plan_id)
-        if patterns:
-            prefix, width = patterns.most_common(1)[0][0]
-        else:
-            year = plan.meeting_date.year if plan.meeting_date else dt.date.today().year
-            prefix, width = f"YK-{year}-", 3
-        if prefix not in self.last:
-            self.last[prefix] = max((int(i[len(prefix):]) for i in self.used
-                                     if i.startswith(prefix) and i[len(prefix):].isdigit()),
-                                    default=0)
-        self.last[prefix] += 1
-        new = f"{prefix}{self.last[prefix]:0{width}d}"
-        self.used.add(new)
-        return new
-
-
 def _file_problem(reg, ret: Returned, plan_hint: str | None) -> tuple[str | None, object]:
     """(why the whole file is set aside, the plan) for one returned file."""
     ident = ret.identity
@@ -206,7 +177,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
     check_registry(reg)
     today = today or dt.date.today()
     res = MergeResult()
-    ids = _Ids(reg)
+    ids = OpinionIds(reg)
     merged_refs: dict[tuple[str, str], str] = {}
     contents: dict[tuple, str] = {}
     for o in reg.opinions:
@@ -362,26 +333,6 @@ def _pending_row(ret, row, v, code, batch, reason, plan_id, today) -> dict:
             (raw_date.strftime("%d/%m/%Y") if isinstance(raw_date, (dt.date, dt.datetime))
              else parsing.to_text(raw_date)),
             "logged": dt.datetime.now().strftime("%d/%m/%Y %H:%M")}
-
-
-def append_rows(reg, sheet: schema.Sheet, rows: list[dict], changes: Changes) -> int:
-    """Rows appended below a table's last row, one block, columns where the sheet has them.
-    Returns the first new Excel row."""
-    table = reg.tables.get(sheet.key)
-    columns = table.columns if table is not None and table.present else \
-        {c.key: i for i, c in enumerate(sheet.columns)}
-    last = max([1] + [r.row for r in table.rows]) if table is not None else 1
-    width = max(columns.values()) + 1
-    values = []
-    for r in rows:
-        line = [None] * width
-        for k, i in columns.items():
-            line[i] = r.get(k)
-        values.append(tuple(line))
-    if values:
-        changes.blocks.append(Block(sheet.name, last + 1, 0, tuple(values)))
-        changes.table_rows[sheet.name] = last - 1 + len(values)
-    return last + 1
 
 
 def _changes(reg, res: MergeResult, new_rows: list[dict], pending_rows: list[dict]) -> None:
