@@ -43,7 +43,7 @@ def test_requires_python_is_the_lowest_every_pin_supports():
         f"every pin supports {below}: requires-python could say so"
     readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
     assert f"Python {lowest} or newer" in readme
-    assert bundle.default_versions()[0] == lowest
+    assert bundle.default_versions(ROOT)[0] == lowest
 
 
 # --- the batch files, as bytes -------------------------------------------------------------------
@@ -140,9 +140,9 @@ def _index_reachable() -> bool:
                     reason="DOITHOAI_OFFLINE=1: no package index on this machine")
 def test_bundle_resolves_doithoai_and_pywin32_from_the_folder_alone(tmp_path):
     """One Python in CI (about a minute with the download); bench/ or --python for the set."""
-    version = bundle.default_versions()[0]
+    version = bundle.default_versions(ROOT)[0]
     try:
-        result = bundle.build(str(tmp_path), [version])
+        result = bundle.build(str(tmp_path), [version], source=ROOT)
     except bundle.BundleError as exc:
         if not _index_reachable():
             pytest.skip(f"the package index cannot be reached from here: {exc}")

@@ -344,7 +344,8 @@ def cmd_doctor(args) -> int:
 def cmd_bundle(args) -> int:
     from .installer import bundle
     try:
-        result = bundle.build(args.out, bundle.parse_versions(args.python))
+        result = bundle.build(args.out, bundle.parse_versions(args.python, args.source),
+                              args.source)
     except bundle.BundleError as exc:
         _out(str(exc))
         return EXIT_REFUSED
@@ -548,6 +549,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="dist", metavar="DIR", help="thư mục ghi (mặc định ./dist)")
     p.add_argument("--python", metavar="3.11,3.12,...",
                    help="các phiên bản Python (mặc định: mọi phiên bản các gói hỗ trợ)")
+    p.add_argument("--source", metavar="DIR",
+                   help="thư mục mã nguồn doithoai (mặc định: thư mục hiện tại hoặc thư mục cha)")
     p.set_defaults(func=cmd_bundle)
 
     p = sub.add_parser("uninstall", help="gỡ phần bổ trợ khỏi Excel (Windows)",

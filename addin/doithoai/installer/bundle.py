@@ -58,9 +58,9 @@ class Bundle:
         return out
 
 
-def parse_versions(text: str | None) -> list[str]:
+def parse_versions(text: str | None, source: str | None = None) -> list[str]:
     if not text:
-        return default_versions()
+        return default_versions(source)
     out = [v.strip() for v in text.split(",") if v.strip()]
     for v in out:
         parts = v.split(".")
@@ -69,27 +69,45 @@ def parse_versions(text: str | None) -> list[str]:
     return out
 
 
-def default_versions() -> list[str]:
+def default_versions(source: str | None = None) -> list[str]:
     """Every CPython of CANDIDATES from the lowest that requires-python claims."""
-    low = requires_python_minimum()
+    low = requires_python_minimum(source)
     return [v for v in CANDIDATES if tuple(map(int, v.split("."))) >= low]
 
 
-def requires_python_minimum() -> tuple[int, int]:
+def requires_python_minimum(source: str | None = None) -> tuple[int, int]:
     import re
-    text = open(os.path.join(project_root(), "pyproject.toml"), encoding="utf-8").read()
+    text = open(os.path.join(project_root(source), "pyproject.toml"), encoding="utf-8").read()
     m = re.search(r'requires-python\s*=\s*">=\s*(\d+)\.(\d+)', text)
     return (int(m.group(1)), int(m.group(2))) if m else (3, 11)
 
 
-def project_root() -> str:
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.normpath(os.path.join(here, "..", "..", ".."))
-    if not os.path.exists(os.path.join(root, "pyproject.toml")):
-        raise BundleError("Lệnh bundle cần mã nguồn doithoai (thư mục có pyproject.toml): hãy "
-                          "chạy từ bản sao kho mã nguồn đã cài bằng pip install -e . hoặc "
-                          "pip install . trong thư mục đó.")
-    return root
+def _is_source(folder: str) -> bool:
+    path = os.path.join(folder, "pyproject.toml")
+    if not os.path.exists(path):
+        return False
+    return 'name = "doithoai"' in open(path, encoding="utf-8").read()
+
+
+def project_root(source: str | None = None) -> str:
+    """The doithoai source tree: ``source``, else the tree this package runs from (an editable
+    install), else the current folder or one of its parents."""
+    here = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                         "..", ".."))
+    candidates = [source] if source else [here]
+    if not source:
+        folder = os.getcwd()
+        while True:
+            candidates.append(folder)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    for c in candidates:
+        if c and _is_source(c):
+            return os.path.abspath(c)
+    raise BundleError("Lệnh bundle cần mã nguồn doithoai (thư mục có pyproject.toml): hãy chạy "
+                      "lệnh trong thư mục mã nguồn, hoặc ghi --source THƯ_MỤC.")
 
 
 def target_environment(version: str) -> dict[str, str]:
@@ -167,12 +185,12 @@ def download(wheels_dir: str, requirements: list[str], version: str, log: list[s
                       + ", ".join(missing_for(wheels_dir, version)))
 
 
-def build(out_dir: str, versions: list[str] | None = None) -> Bundle:
+def build(out_dir: str, versions: list[str] | None = None, source: str | None = None) -> Bundle:
     import time
     from .. import __version__
     t0 = time.perf_counter()
-    versions = versions or default_versions()
-    root = project_root()
+    root = project_root(source)
+    versions = versions or default_versions(root)
     os.makedirs(out_dir, exist_ok=True)
     name = FOLDER.format(version=__version__)
     final = os.path.join(out_dir, name)
