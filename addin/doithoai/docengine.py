@@ -159,29 +159,33 @@ def _field_problems(name: str, used: set[str], attrs) -> list[Problem]:
 
 def _compile_text(path: str) -> Compiled:
     """A plain-text template (the radio bulletin): Jinja without XML escaping."""
-    from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
+    from jinja2 import Environment, StrictUndefined
     name = os.path.basename(path)
     with open(path, encoding="utf-8-sig") as fh:
         text = fh.read().replace("\r\n", "\n")
     env = Environment(autoescape=False, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True,
                       finalize=lambda v: "" if v is None else v)
+    used, attrs = _parse(env, text, name)
+    return Compiled(name, path, {}, env.from_string(text), used, attrs,
+                    _field_problems(name, used, attrs), text=True)
+
+
+def _parse(env, source: str, name: str) -> tuple[set[str], list[tuple[str, str]]]:
+    """(top-level fields, loop attributes) a template uses; a syntax error is a refusal."""
+    from jinja2 import TemplateSyntaxError, meta
     try:
-        ast = env.parse(text)
+        ast = env.parse(source)
     except TemplateSyntaxError as exc:
         raise TemplateError([make("template-unknown-field", name, template=name,
                                   field=f"(lỗi cú pháp dòng {exc.lineno}: {exc.message})",
                                   nearest="…")]) from None
-    used = meta.find_undeclared_variables(ast) - {"loop"}
-    attrs = _loop_attrs(ast)
-    return Compiled(name, path, {}, env.from_string(text), used, attrs,
-                    _field_problems(name, used, attrs), text=True)
+    return meta.find_undeclared_variables(ast) - {"loop"}, _loop_attrs(ast)
 
 
 def compile_template(path: str) -> Compiled:
     """Read and compile a template once; problems with its placeholders are collected."""
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateSyntaxError, meta
 
     if path.endswith(".txt"):
         return _compile_text(path)
@@ -192,14 +196,7 @@ def compile_template(path: str) -> Compiled:
     patched = DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), xml)
     patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
     env = _environment()
-    try:
-        ast = env.parse(patched)
-    except TemplateSyntaxError as exc:
-        raise TemplateError([make("template-unknown-field", name, template=name,
-                                  field=f"(lỗi cú pháp dòng {exc.lineno}: {exc.message})",
-                                  nearest="…")]) from None
-    used = meta.find_undeclared_variables(ast) - {"loop"}
-    attrs = _loop_attrs(ast)
+    used, attrs = _parse(env, patched, name)
     return Compiled(name, path, parts, env.from_string(patched), used, attrs,
                     _field_problems(name, used, attrs), text_width=_text_width(xml))
 
