@@ -300,8 +300,8 @@ def cmd_monitor(args) -> int:
 
 
 def cmd_overdue(args) -> int:
-    args.docs, args.plan, args.issue, args.pdf, args.verbose = "CVDD", args.plan, False, False, \
-        False
+    """The công văn đôn đốc are documents like the others: generate, with CVDD only."""
+    args.docs, args.issue, args.pdf, args.verbose = "CVDD", False, False, False
     return cmd_generate(args)
 
 
