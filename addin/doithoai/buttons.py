@@ -166,13 +166,9 @@ def open_folder(book=None) -> str | None:
     def work(shell):
         from . import reader, schema
         shell.require_registry()
-        where = shell.folder
-        if where is None:
-            raise Refusal("Sổ chưa được lưu vào máy (hoặc đang mở trên web). Hãy lưu sổ vào "
-                          "một thư mục trên máy rồi bấm lại.")
+        _saved_folder(shell, "văn bản")
         grid = shell.grids([schema.CONFIG.name])
-        settings = reader.registry_from_grids(grid).settings
-        docs = os.path.join(where, _safe_folder_name(settings.documents_folder or "van-ban"))
+        docs = _documents_root(shell, reader.registry_from_grids(grid).settings)
         os.makedirs(docs, exist_ok=True)
         opened = _open_path(docs)
         return (f"Thư mục văn bản: {docs}" + ("" if opened else
@@ -224,6 +220,21 @@ def selected_plan(shell: ExcelShell, reg):
                   "đại biểu, ý kiến của kế hoạch đó) rồi bấm lại.")
 
 
+def _saved_folder(shell: ExcelShell, what: str) -> str:
+    """The registry's folder; a registry not saved on this PC is refused (``what`` is written
+    beside it: văn bản, tệp phiếu, báo cáo...)."""
+    if shell.folder is None:
+        raise Refusal(f"Sổ chưa được lưu vào máy (hoặc đang mở trên web): {what} được ghi vào "
+                      "thư mục cạnh tệp sổ. Hãy lưu sổ rồi bấm lại.")
+    return shell.folder
+
+
+def _documents_root(shell: ExcelShell, settings, what: str = "văn bản") -> str:
+    """The Thư mục văn bản beside the registry (Cấu hình), made safe as a folder name."""
+    return os.path.join(_saved_folder(shell, what),
+                        _safe_folder_name(settings.documents_folder or "van-ban"))
+
+
 def _documents() -> str:
     home = os.path.expanduser("~")
     docs = os.path.join(home, "Documents")
@@ -262,17 +273,13 @@ def _documents_button(book, codes: list[str] | None, label: str, issue: bool = F
         from . import documents
         reg = _read_registry(shell)
         plan = None if all_plans else selected_plan(shell, reg)
-        where = shell.folder
-        if where is None:
-            raise Refusal("Sổ chưa được lưu vào máy (hoặc đang mở trên web): văn bản được ghi "
-                          "vào thư mục cạnh tệp sổ. Hãy lưu sổ rồi bấm lại.")
+        out = _documents_root(shell, reg.settings)
         if issue:
             ok = confirm if confirm is not None else shell.ask(
                 f"Ban hành các văn bản của {plan.plan_id}: cấp số, ghi ngày hôm nay và ghi vào "
                 "Sổ văn bản? Văn bản đã ban hành sẽ không bị ghi đè về sau.")
             if not ok:
                 raise Refusal("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
-        out = os.path.join(where, _safe_folder_name(reg.settings.documents_folder or "van-ban"))
         res = documents.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,
                                  codes=codes, issue=issue, today=today or dt.date.today(),
                                  progress=shell.status)
@@ -367,12 +374,8 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
         from .sharing import intake
         reg = _read_registry(shell)
         plan = selected_plan(shell, reg)
-        if shell.folder is None:
-            raise Refusal("Sổ chưa được lưu vào máy (hoặc đang mở trên web): tệp phiếu được ghi "
-                          "vào thư mục cạnh tệp sổ. Hãy lưu sổ rồi bấm lại.")
-        docs = os.path.join(shell.folder, _safe_folder_name(reg.settings.documents_folder
-                                                             or "van-ban"))
-        out = os.path.join(docs, plan.plan_id, "MTTQ")
+        out = os.path.join(_documents_root(shell, reg.settings, "tệp phiếu"), plan.plan_id,
+                           "MTTQ")
         shell.status(f"Đang tạo phiếu cho MTTQ ({plan.plan_id})…")
         made = intake.export(reg, plan.plan_id, out, today=today or dt.date.today())
         names = ", ".join(f"{os.path.basename(e.path)} (lô {e.batch})" for e in made)
@@ -439,7 +442,7 @@ def find_duplicates(book=None) -> str | None:
     """Tìm ý kiến trùng: suggestions written to empty Trùng với cells, each with a note."""
     def work(shell):
         from . import schema
-        from .changes import Block, Changes, Mark
+        from .changes import MARK_PREFIX, Block, Changes, Mark
         from .problems import a1
         from .sharing import dedupe
         reg = _read_registry(shell)
@@ -458,7 +461,7 @@ def find_duplicates(book=None) -> str | None:
         for s in new:
             rows[by_id[s.key].row] = s.original
             changes.marks.append(Mark(schema.OPINIONS.name, a1(by_id[s.key].row, col),
-                                      "warning", "doithoai kiểm tra:\n" + s.note()))
+                                      "warning", f"{MARK_PREFIX}\n{s.note()}"))
         first, last = min(rows), max(rows)
         changes.blocks.append(Block(schema.OPINIONS.name, first, col, tuple(
             (rows.get(r),) for r in range(first, last + 1))))
@@ -476,13 +479,10 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
     def work(shell):
         from .monitoring import workbook
         reg = _read_registry(shell)
-        if shell.folder is None:
-            raise Refusal("Sổ chưa được lưu vào máy (hoặc đang mở trên web): báo cáo được ghi "
-                          "vào thư mục cạnh tệp sổ. Hãy lưu sổ rồi bấm lại.")
+        folder = _saved_folder(shell, "báo cáo")
         day = as_of or dt.date.today()
         shell.status("Đang lập báo cáo theo dõi…")
-        path, chains = workbook.write(reg, os.path.join(shell.folder,
-                                                        workbook.default_name(reg, day)),
+        path, chains = workbook.write(reg, os.path.join(folder, workbook.default_name(reg, day)),
                                       day, shell.book.name)
         counted = [c for c in chains if c.counted]
         return (f"Đã tạo báo cáo theo dõi: {path}. {len(counted)} ý kiến: đã trả lời "

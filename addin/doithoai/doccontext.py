@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import deadlines, parsing, schema, vnformat, vntext
+from . import deadlines, parsing, schema, vnformat
 from . import spoken
 from .addressee import addressee_line, compose
 from .model import Invitee, Opinion, Plan, Registry
@@ -166,14 +166,6 @@ def bases_list(plan: Plan) -> list[str]:
 
 def scope_text(plan: Plan) -> str:
     return ", ".join(plan.villages)
-
-
-def slug(text: str, limit: int = 40) -> str:
-    ascii_ = vntext.unaccent(text).replace(" ", "-")
-    keep = "".join(ch for ch in ascii_ if ch.isalnum() or ch in "-_")
-    while "--" in keep:
-        keep = keep.replace("--", "-")
-    return keep.strip("-_")[:limit].strip("-_") or "x"
 
 
 # --- the context of one document -----------------------------------------------------------------

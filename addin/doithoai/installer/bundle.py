@@ -231,9 +231,8 @@ def build(out_dir: str, versions: list[str] | None = None, source: str | None = 
         if os.path.exists(final):
             shutil.rmtree(final)
         os.replace(folder, final)
-        if os.path.exists(final + ".zip"):
-            os.remove(final + ".zip")
-        shutil.make_archive(final, "zip", out_dir, name)
+        made = shutil.make_archive(os.path.join(work, name), "zip", out_dir, name)
+        os.replace(made, final + ".zip")          # never a half-written zip beside the folder
         result.seconds = time.perf_counter() - t0
         with open(os.path.join(out_dir, name + ".log"), "w", encoding="utf-8") as fh:
             fh.write("\n".join(log))

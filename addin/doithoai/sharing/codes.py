@@ -1,8 +1,6 @@
 """Short codes for villages, printed on the Phiếu đăng ký and on every intake row (CKA-001)."""
 from __future__ import annotations
 
-import re
-
 from .. import vntext
 
 # Words naming the kind of place, left out of the code ("TDP Cẩm Khê A" → "CKA").
@@ -32,9 +30,6 @@ def village_codes(villages: list[str]) -> dict[str, str]:
         used.add(candidate)
         out[v] = candidate
     return out
-
-
-ROW_CODE = re.compile(r"^\s*([A-Z0-9]{1,8})-(\d{1,4})\s*$")
 
 
 def row_code(village_code_: str, n: int) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .. import parsing, schema, vntext
 from ..atomic import free_path
-from .codes import ROW_CODE, row_code, village_codes
+from .codes import row_code, village_codes
 
 FORMAT = "doithoai-intake/1"
 ID_SHEET = "_doithoai"
@@ -307,7 +307,3 @@ def read_returned(path: str) -> Returned:
             continue           # a blank row, perhaps with its pre-printed code: not a row read
         ret.rows.append(ReturnedRow(name, r, values))
     return ret
-
-
-def looks_like_code(value) -> bool:
-    return bool(ROW_CODE.match(parsing.to_text(value))) if not parsing.is_blank(value) else False

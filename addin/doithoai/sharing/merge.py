@@ -24,11 +24,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import parsing, schema, vntext
-from ..changes import Changes, Mark, append_rows
+from ..changes import MARK_PREFIX, Changes, Mark, append_rows
 from ..ids import OpinionIds
 from ..problems import a1
 from . import dedupe
-from .intake import Returned, ReturnedRow, looks_like_code
+from .intake import Returned, ReturnedRow
 
 MTTQ = "MTTQ chuyển"
 NEW = "Mới"
@@ -206,9 +206,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
             count.read += 1
             v = {k: clean_text(x) if k not in ("received_date",) else x
                  for k, x in row.values.items()}
-            code = (v.get("code") or "").lstrip("'")
-            if code and not looks_like_code(code):
-                code = code[:20]
+            code = (v.get("code") or "").lstrip("'")[:20]
             out = Outcome(ret.name, row.sheet, row.row, code, "set_aside")
             reason = problem or _row_problem(v, row)
             if reason is None:
@@ -344,7 +342,7 @@ def _changes(reg, res: MergeResult, new_rows: list[dict], pending_rows: list[dic
     for i, r in enumerate(new_rows):
         if r.get("_note") and col is not None:
             ch.marks.append(Mark(schema.OPINIONS.name, a1(first + i, col), "warning",
-                                 "doithoai kiểm tra:\n" + r["_note"]))
+                                 f"{MARK_PREFIX}\n{r['_note']}"))
     if pending_rows:
         append_rows(reg, schema.PENDING, pending_rows, ch)
     t = res.totals
