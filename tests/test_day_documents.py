@@ -172,7 +172,7 @@ def test_survey_tallies_are_carried_into_the_result_report(day):
                                        if t.question.startswith("1.")) == 120
     text = "\n".join(p.text for p in Document(_file(day, "do-luong", "BCKQ.docx")).paragraphs)
     assert "Kết quả phiếu lấy ý kiến về cuộc đối thoại (120 phiếu thu về):" in text
-    assert ("- 1. Mức độ hài lòng chung về hội nghị: Rất hài lòng 38 phiếu (32%); Hài lòng 64 "
+    assert ("1. Mức độ hài lòng chung về hội nghị: Rất hài lòng 38 phiếu (32%); Hài lòng 64 "
             "phiếu (53%); Chưa hài lòng 18 phiếu (15%).") in text
     # A plan without tallies says nothing about a survey (no empty heading).
     text = "\n".join(p.text for p in Document(_file(day, "tu-minh", "BCKQ.docx")).paragraphs)

@@ -94,7 +94,7 @@ def kh(doc, party):
 
 
 def _carry_over_table(doc):
-    b.grid_table(doc, ["000", "YK-2026-K2-000", 7.0, 3.6, 3.0],
+    b.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 3.4, 2.8],
                  ["STT", "Mã ý kiến", "Nội dung (hội nghị)", "Cơ quan", "Giai đoạn"],
                  ["{{ t.stt }}", "{{ t.ma }}", "{{ t.noi_dung }} ({{ t.ma_kh }})",
                   "{{ t.co_quan }}", "{{ t.giai_doan }}"], "t in ton_dong")
@@ -273,7 +273,7 @@ def bckq(doc, party):
                 "{{ so_cap_tren }}.")
     b.tag(doc, "{%p if khao_sat %}")
     b.body(doc, "Kết quả phiếu lấy ý kiến về cuộc đối thoại ({{ so_phieu }} phiếu thu về):")
-    b.bullets(doc, "k in khao_sat", "- {{ k.cau_hoi }}: {{ k.ket_qua }}.")
+    b.bullets(doc, "k in khao_sat", "{{ k.cau_hoi }}: {{ k.ket_qua }}.")
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if ton_dong %}")
     b.body(doc, "Ý kiến, kiến nghị của các hội nghị trước đến nay chưa giải quyết xong: "
@@ -314,7 +314,7 @@ def dsdb(doc, party):
     b.title(doc, "DANH SÁCH ĐẠI BIỂU")
     b.para(doc, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.", align=b.CENTER,
            italic=True)
-    b.grouped_table(doc, ["000", 5.0, 9.0, 3.0, 4.5],
+    b.grouped_table(doc, ["000", 6.5, 9.0, "000", 4.5],
                     ["STT", "Họ và tên", "Chức vụ, cơ quan, đơn vị", "Giấy mời", "Ký nhận"],
                     "{{ g.ten }} ({{ g.so }} đại biểu)",
                     ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu }}", "{{ d.so_giay_moi }}",
