@@ -16,8 +16,10 @@ import sys
 import tempfile
 import time
 
-from doithoai import deadlines, docengine, documents, reader, template
-from doithoai.doccontext import Builder
+from doithoai.rules import deadlines
+from doithoai.documents import engine, generate
+from doithoai.files import blank, reader
+from doithoai.documents.context import Builder
 from doithoai.samples import load, sample
 
 TODAY = dt.date(2026, 11, 22)
@@ -26,7 +28,7 @@ TODAY = dt.date(2026, 11, 22)
 def contexts(n: int):
     folder = tempfile.mkdtemp(prefix="doithoai-docbench-")
     path = os.path.join(folder, "so.xlsx")
-    template.save_atomic(template.build_workbook(**load(sample("tu-minh"))), path)
+    blank.save_atomic(blank.build_workbook(**load(sample("tu-minh"))), path)
     reg = reader.read_registry(path)
     plan = reg.plans[0]
     builder = Builder(reg, plan, deadlines.compute(reg, TODAY), TODAY)
@@ -43,13 +45,13 @@ def contexts(n: int):
 
 def engine(ctxs, folder: str, tpl: str) -> float:
     t0 = time.perf_counter()
-    compiled = docengine.compile_template(tpl)
+    compiled = engine.compile_template(tpl)
     xmls = []
     for i, ctx in enumerate(ctxs, start=1):
-        xml = docengine.render(compiled, ctx)
-        docengine.write_docx(compiled, xml, os.path.join(folder, f"GM_{i:04d}.docx"))
+        xml = engine.render(compiled, ctx)
+        engine.write_docx(compiled, xml, os.path.join(folder, f"GM_{i:04d}.docx"))
         xmls.append(xml)
-    docengine.write_docx(compiled, docengine.merge(xmls), os.path.join(folder, "GM_tat-ca.docx"))
+    engine.write_docx(compiled, engine.merge(xmls), os.path.join(folder, "GM_tat-ca.docx"))
     return time.perf_counter() - t0
 
 
@@ -67,7 +69,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
     args = ap.parse_args()
-    tpl = os.path.join(documents.builtin_template_dir(), "GM.docx")
+    tpl = os.path.join(generate.builtin_template_dir(), "GM.docx")
     ctxs = contexts(args.n)
     with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
         fast = engine(ctxs, a, tpl)

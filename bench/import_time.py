@@ -15,8 +15,8 @@ HEAVY = ("openpyxl", "holidays", "docx", "docxtpl", "python_calamine", "xlwings"
 CASES = {
     "import doithoai.buttons": "doithoai.buttons",
     "+ Kiểm tra dữ liệu / Tính hạn (reader, validate, deadlines)":
-        "doithoai.buttons, doithoai.reader, doithoai.validate, doithoai.deadlines",
-    "+ Tạo sổ mới (template → openpyxl)": "doithoai.buttons, doithoai.template",
+        "doithoai.buttons, doithoai.files.reader, doithoai.rules.validation, doithoai.rules.deadlines",
+    "+ Tạo sổ mới (template → openpyxl)": "doithoai.buttons, doithoai.files.blank",
     "for reference: import xlwings (RunPython loads it anyway)": "xlwings",
 }
 

@@ -20,7 +20,7 @@ sys.path.insert(0, HERE)
 
 from validate_bench import build  # noqa: E402  (50 plans, 2,000 invitees, 5,000 opinions)
 
-from doithoai import reader  # noqa: E402
+from doithoai.files import reader  # noqa: E402
 from doithoai.monitoring import chain, dashboard, workbook  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)

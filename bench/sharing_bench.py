@@ -25,7 +25,7 @@ sys.path.insert(0, HERE)
 
 from validate_bench import build  # noqa: E402  (the 50-plan, 5,000-opinion registry)
 
-from doithoai import reader  # noqa: E402
+from doithoai.files import reader  # noqa: E402
 from doithoai.sharing import dedupe, evaluate, intake, merge  # noqa: E402
 
 LABELLED = os.path.join(HERE, "..", "tests", "data", "dedupe_labelled.tsv")

@@ -16,7 +16,8 @@ import sys
 import tempfile
 import time
 
-from doithoai import deadlines, reader, template, validate
+from doithoai.rules import deadlines, validation
+from doithoai.files import blank, reader
 from doithoai.samples import load, sample
 
 PLANS, INVITEES, OPINIONS = 50, 2000, 5000
@@ -58,8 +59,8 @@ def build(path: str) -> None:
                           + dt.timedelta(days=rng.randint(5, 14))).strftime("%d/%m/%Y"))
           for p in plans]
     rows = dict(plans=plans, invitees=invitees, opinions=opinions, milestones=ms)
-    wb = template.build_workbook(settings=base["settings"], lookups=base["lookups"], rows=rows)
-    template.save_atomic(wb, path)
+    wb = blank.build_workbook(settings=base["settings"], lookups=base["lookups"], rows=rows)
+    blank.save_atomic(wb, path)
 
 
 def timed(fn, repeat):
@@ -100,10 +101,10 @@ def main() -> int:
     report, b, m = timed(lambda: deadlines.compute(reg, TODAY), args.repeat)
     print(f"deadlines ({len(report.milestones)} milestones)             best {b * 1000:7.1f} ms  "
           f"median {m * 1000:7.1f} ms")
-    problems, b1, m1 = timed(lambda: validate.validate(reg, TODAY), args.repeat)
+    problems, b1, m1 = timed(lambda: validation.validate(reg, TODAY), args.repeat)
     print(f"validate ({len(problems)} problems)                   best {b1 * 1000:7.1f} ms  "
           f"median {m1 * 1000:7.1f} ms")
-    _, b, m = timed(lambda: validate.to_changes(reg, problems), args.repeat)
+    _, b, m = timed(lambda: validation.to_changes(reg, problems), args.repeat)
     print(f"Kiểm tra changes                           best {b * 1000:7.1f} ms  "
           f"median {m * 1000:7.1f} ms")
     cells = sum(len(t.rows) * len(t.columns) for t in reg.tables.values())

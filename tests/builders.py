@@ -1,5 +1,6 @@
 """Small registries for tests, built from dicts through the real reader (grids keyed by header)."""
-from doithoai import reader, schema
+from doithoai.files import reader
+from doithoai.registry import schema
 
 
 def grid(sheet, rows):

@@ -13,10 +13,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
-from doithoai import spoken
-from doithoai.addressee import repeated_phrase
-from doithoai.docbuild import CELL_MARGINS
-from doithoai.docengine import text_width
+from doithoai.text import spoken
+from doithoai.text.addressee import repeated_phrase
+from doithoai.documents.layout import CELL_MARGINS
+from doithoai.documents.engine import text_width
 
 STATE_NUMBER = re.compile(r"^Số: ( {2,}|\d{2,})/[A-ZĐ]+-[A-ZĐ]+$")
 PARTY_NUMBER = re.compile(r"^Số ( {2,}|\d{2,})-[A-Z]+/ĐU$")

@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from doithoai import demo, reader, template
+from doithoai.cli import demo
+from doithoai.files import blank, reader
 from doithoai.samples import SAMPLES
 
 
@@ -37,16 +38,17 @@ def sample_copy(sample_paths, tmp_path):
 
 @pytest.fixture(scope="session")
 def blank_path(tmp_path_factory):
-    return template.create_blank(str(tmp_path_factory.mktemp("blank") / "so.xlsx"))
+    return blank.create_blank(str(tmp_path_factory.mktemp("blank") / "so.xlsx"))
 
 
 @pytest.fixture
 def shells(monkeypatch):
     """Record every shell a button creates, to count its reads."""
-    from doithoai import buttons, excelshell
+    from doithoai import buttons
+    from doithoai.excel import shell
     made = []
 
-    class Recording(excelshell.ExcelShell):
+    class Recording(shell.ExcelShell):
         def __init__(self, book):
             super().__init__(book)
             made.append(self)

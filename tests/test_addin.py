@@ -6,7 +6,8 @@ import pytest
 from pyopenvba import ExcelFile
 from pyopenvba.cfb import CFB
 
-from doithoai import addin_build, addin_install, cli
+from doithoai.excel import addin_build, addin_install
+from doithoai import cli
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

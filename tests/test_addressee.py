@@ -1,7 +1,7 @@
 """Addressee composition: title and body typed as clerks type them, never a repeated phrase."""
 import pytest
 
-from doithoai.addressee import addressee_line, compose, repeated_phrase
+from doithoai.text.addressee import addressee_line, compose, repeated_phrase
 
 CASES = [
     # (Chức vụ, Cơ quan/Đơn vị, expected)

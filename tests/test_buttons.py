@@ -6,7 +6,10 @@ import openpyxl
 import pytest
 
 import jsonbook
-from doithoai import buttons, excelshell, reader, schema
+from doithoai import buttons
+from doithoai.excel.shell import ExcelShell
+from doithoai.files import reader
+from doithoai.registry import schema
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -118,9 +121,9 @@ def test_a_missing_sheet_is_named(sample_copy, shells):
 def test_unexpected_errors_become_a_message_and_a_log(sample_paths, monkeypatch, tmp_path,
                                                       shells):
     import tempfile
-    from doithoai import validate
+    from doithoai.rules import validation
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    monkeypatch.setattr(validate, "validate", lambda reg, today: 1 / 0)
+    monkeypatch.setattr(validation, "validate", lambda reg, today: 1 / 0)
     book = jsonbook.book(sample_paths["tu-minh"])
     assert buttons.validate_registry(book) is None
     last = actions(book)[-1]
@@ -170,17 +173,17 @@ def test_selected_plan(sample_paths):
     cases = [("Ý kiến", f"C{k2_row}", "KH-2026-02"), ("Kế hoạch", "B2", "KH-2026-01"),
              ("Kế hoạch", "E3", "KH-2026-02"), ("Đại biểu", "D5", "KH-2026-01")]
     for sheet, sel, expected in cases:
-        shell = excelshell.ExcelShell(jsonbook.book(path, sheet=sheet, selection=sel))
+        shell = ExcelShell(jsonbook.book(path, sheet=sheet, selection=sel))
         assert buttons.selected_plan(shell, reg).plan_id == expected
     # Ambiguous: the clerk is asked; a client that cannot answer gets the instruction.
-    shell = excelshell.ExcelShell(jsonbook.book(path, sheet="Cấu hình", selection="B2"))
+    shell = ExcelShell(jsonbook.book(path, sheet="Cấu hình", selection="B2"))
     with pytest.raises(buttons.Refusal, match="Hãy chọn một dòng"):
         buttons.selected_plan(shell, reg)
     assert shell.book.json()["actions"][-1]["func"] == "alert"
     shell.ask = lambda text: True
     assert buttons.selected_plan(shell, reg).plan_id in ("KH-2026-01", "KH-2026-02")
     single = reader.read_registry(sample_paths["tu-minh"])
-    shell = excelshell.ExcelShell(jsonbook.book(sample_paths["tu-minh"], sheet="Cấu hình"))
+    shell = ExcelShell(jsonbook.book(sample_paths["tu-minh"], sheet="Cấu hình"))
     assert buttons.selected_plan(shell, single).plan_id == "KH-2026-01"
 
 

@@ -30,7 +30,7 @@ def test_demo_writes_one_registry_per_commune(tmp_path):
 
 
 def test_demo_writes_milestones_and_reply_deadlines(tmp_path):
-    from doithoai import reader
+    from doithoai.files import reader
     res = run("demo", "--out", str(tmp_path), "--today", "2026-11-22")
     assert res.returncode == 0, res.stdout + res.stderr
     assert "Tính hạn: 56 mốc" in res.stdout

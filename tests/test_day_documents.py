@@ -11,9 +11,12 @@ from docx import Document
 from docx.oxml.ns import qn
 
 import conformance
-from doithoai import cli, documents, reader, schema
-from doithoai.docbuild import CELL_MARGINS
-from doithoai.docengine import text_width
+from doithoai import cli
+from doithoai.documents import generate
+from doithoai.files import reader
+from doithoai.registry import schema
+from doithoai.documents.layout import CELL_MARGINS
+from doithoai.documents.engine import text_width
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -24,7 +27,7 @@ def day(sample_paths, tmp_path_factory):
     for slug in ("tu-minh", "do-luong"):
         folder = tmp_path_factory.mktemp(slug)
         reg = reader.read_registry(sample_paths[slug])
-        res = documents.generate(reg, str(folder), today=TODAY)
+        res = generate.generate(reg, str(folder), today=TODAY)
         out[slug] = (reg, res, str(folder))
     return out
 
@@ -152,7 +155,7 @@ def test_delivery_book_numbers_match_the_invitation_files(day):
     gm = sorted(os.listdir(os.path.join(day["tu-minh"][2], "KH-2026-01", "GM")))
     by_number = {name[3:6]: name for name in gm}
     assert len(people) == len(gm)
-    from doithoai.vntext import title_slug
+    from doithoai.text.vntext import title_slug
     for stt, number, recipient, deliverer, sign, date in people:
         name = recipient.split(" - ")[0]
         for honorific in ("Đồng chí ", "Ông ", "Bà "):

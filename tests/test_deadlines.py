@@ -5,8 +5,11 @@ import json
 import openpyxl
 
 from builders import plan, registry
-from doithoai import changes, cli, deadlines, reader, schema
-from doithoai.problems import column_letter
+from doithoai.registry import changes, schema
+from doithoai import cli
+from doithoai.rules import deadlines
+from doithoai.files import reader
+from doithoai.registry.problems import column_letter
 
 D = dt.date
 TODAY = D(2026, 11, 22)
@@ -153,15 +156,15 @@ def test_changes_write_only_computed_columns_in_two_blocks(sample_registries):
 
 
 def test_changes_keep_typed_dates_and_rows_in_place(sample_copy, tmp_path):
-    from doithoai import template
+    from doithoai.files import blank
     from doithoai.samples import load, sample
     s = sample("tu-minh")
-    wb = template.build_workbook(**load(s))
+    wb = blank.build_workbook(**load(s))
     path = str(tmp_path / "so.xlsx")
-    template.save_atomic(wb, path)
+    blank.save_atomic(wb, path)
     reg = reader.read_registry(path)
     changes.apply_to_openpyxl(wb, deadlines.to_changes(reg, deadlines.compute(reg, TODAY)))
-    template.save_atomic(wb, path)
+    blank.save_atomic(wb, path)
     again = reader.read_registry(path)
     before = {(m.plan_id, m.code): (m.row, m.done_date) for m in reg.milestones}
     after = {(m.plan_id, m.code): (m.row, m.done_date) for m in again.milestones

@@ -12,7 +12,10 @@ from docx import Document
 
 import conformance
 from xlsx_edit import cell_ref, edit
-from doithoai import changes, cli, docengine, documents, reader, template, wordtemplates
+from doithoai.registry import changes
+from doithoai import cli
+from doithoai.documents import engine, generate, templates
+from doithoai.files import blank, reader
 from doithoai.samples import SAMPLES, load, sample
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -41,7 +44,7 @@ def generated(sample_paths, tmp_path_factory):
             shutil.copy(sample_paths["trung-hoi"], path)
             edit(path, [("plans", "weekday", 2, "Thứ Bảy")])
         folder = tmp_path_factory.mktemp(s.slug)
-        res = documents.generate(reader.read_registry(path), str(folder), today=TODAY)
+        res = generate.generate(reader.read_registry(path), str(folder), today=TODAY)
         out[s.slug] = (res, str(folder))
     return out
 
@@ -56,7 +59,7 @@ def test_every_generated_document_conforms(generated):
             kinds.add(kind)
             assert conformance.check(path, kind, party) == [], path
             checked += 1
-        assert kinds == {k.code for k in wordtemplates.KINDS}, slug
+        assert kinds == {k.code for k in templates.KINDS}, slug
     assert checked > 300
 
 
@@ -67,7 +70,7 @@ def test_refusals_are_only_missing_reply_texts(generated):
 
 
 def test_a_plan_row_with_errors_is_refused(sample_paths, tmp_path):
-    res = documents.generate(reader.read_registry(sample_paths["trung-hoi"]), str(tmp_path),
+    res = generate.generate(reader.read_registry(sample_paths["trung-hoi"]), str(tmp_path),
                              today=TODAY)
     assert res.files == []
     assert {p.code for p in res.refusals} == {"document-row-has-errors"}
@@ -146,7 +149,7 @@ def _local_template(tmp_path, sample_paths, code, old, new):
 
 def test_misspelt_placeholder_is_refused_with_the_nearest_field(tmp_path, sample_paths):
     reg_path = _local_template(tmp_path, sample_paths, "TB", "{{ dia_diem }}", "{{ dia_diam }}")
-    res = documents.generate(reader.read_registry(reg_path), str(tmp_path / "out"),
+    res = generate.generate(reader.read_registry(reg_path), str(tmp_path / "out"),
                              codes=["TB"], today=TODAY)
     assert res.files == []
     p = res.refusals[0]
@@ -157,7 +160,7 @@ def test_misspelt_placeholder_is_refused_with_the_nearest_field(tmp_path, sample
 def test_the_communes_own_template_wins(tmp_path, sample_paths):
     reg_path = _local_template(tmp_path, sample_paths, "TB", "thông báo tổ chức hội nghị",
                                "kính báo tổ chức hội nghị")
-    res = documents.generate(reader.read_registry(reg_path), str(tmp_path / "out"),
+    res = generate.generate(reader.read_registry(reg_path), str(tmp_path / "out"),
                              codes=["TB"], today=TODAY)
     assert "kính báo tổ chức hội nghị" in _text(res.files[0])
 
@@ -165,7 +168,7 @@ def test_the_communes_own_template_wins(tmp_path, sample_paths):
 def test_missing_value_names_sheet_row_and_column(sample_copy, tmp_path):
     path = sample_copy("tu-minh")
     edit(path, [("plans", "content", 2, None)])
-    res = documents.generate(reader.read_registry(path), str(tmp_path), codes=["KH", "PKS"],
+    res = generate.generate(reader.read_registry(path), str(tmp_path), codes=["KH", "PKS"],
                              today=TODAY)
     kh = [p for p in res.refusals if "Kế hoạch KH-2026-01" in p.message]
     assert kh and (kh[0].sheet, kh[0].cell, kh[0].column) == ("Kế hoạch", "P2", "Nội dung")
@@ -175,16 +178,16 @@ def test_missing_value_names_sheet_row_and_column(sample_copy, tmp_path):
 def test_rows_with_errors_are_refused_the_others_generated(sample_copy, tmp_path):
     path = sample_copy("tu-minh")
     edit(path, [("invitees", "group", 5, "Nhóm không có")])
-    res = documents.generate(reader.read_registry(path), str(tmp_path), codes=["GM"], today=TODAY)
+    res = generate.generate(reader.read_registry(path), str(tmp_path), codes=["GM"], today=TODAY)
     assert [(p.code, p.sheet, p.row) for p in res.refusals] == [
         ("document-row-has-errors", "Đại biểu", 5)]
     assert len(os.listdir(tmp_path / "KH-2026-01" / "GM")) == 98
 
 
 def _build(tmp_path, slug="tu-minh"):
-    wb = template.build_workbook(**load(sample(slug)))
+    wb = blank.build_workbook(**load(sample(slug)))
     path = str(tmp_path / "so.xlsx")
-    template.save_atomic(wb, path)
+    blank.save_atomic(wb, path)
     return wb, path
 
 
@@ -192,7 +195,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     wb, path = _build(tmp_path)
     out = str(tmp_path / "van-ban")
     reg = reader.read_registry(path)
-    res = documents.generate(reg, out, codes=["KH", "TB", "GM", "BCTH", "TBKL", "CVTL"],
+    res = generate.generate(reg, out, codes=["KH", "TB", "GM", "BCTH", "TBKL", "CVTL"],
                              issue=True, today=TODAY)
     rows = {r["file"]: r for r in res.register_rows}
     kh = rows["KH-2026-01/KH.docx"]
@@ -208,7 +211,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     assert "ngày 22 tháng 11 năm 2026" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
     # The register goes into Sổ văn bản; the issued replies' numbers to their opinion rows.
     changes.apply_to_openpyxl(wb, res.changes)
-    template.save_atomic(wb, path)
+    blank.save_atomic(wb, path)
     reg2 = reader.read_registry(path)
     assert len(reg2.register) == len(res.register_rows)
     replied = {o.opinion_id: o.reply_number for o in reg2.opinions if o.reply_number}
@@ -216,13 +219,13 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     tb_path = os.path.join(out, "KH-2026-01", "TB.docx")
     before = open(tb_path, "rb").read()
     # Unchanged inputs: nothing issued is rewritten.
-    again = documents.generate(reg2, out, codes=["TB", "TBKL"], today=TODAY + dt.timedelta(1))
+    again = generate.generate(reg2, out, codes=["TB", "TBKL"], today=TODAY + dt.timedelta(1))
     assert again.files == [] and len(again.unchanged) == 2
     # Changed inputs: a new draft beside the issued file, and the clerk is told which rows.
     ws = wb["Kế hoạch"]
     ws[cell_ref("plans", "venue", 2)] = "Hội trường UBND phường Tứ Minh"
-    template.save_atomic(wb, path)
-    third = documents.generate(reader.read_registry(path), out, codes=["TB"],
+    blank.save_atomic(wb, path)
+    third = generate.generate(reader.read_registry(path), out, codes=["TB"],
                                today=TODAY + dt.timedelta(2))
     assert [os.path.basename(f) for f in third.files] == ["TB_v2.docx"]
     assert "Kế hoạch!2" in third.notices[0] and "01/TB-UBND" in third.notices[0]
@@ -230,8 +233,8 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     assert "Số:      /TB-UBND" in _text(third.files[0])
     # Numbers are never reused: the next TB is 03.
     changes.apply_to_openpyxl(wb, third.changes)
-    template.save_atomic(wb, path)
-    fourth = documents.generate(reader.read_registry(path), out, codes=["TB"], issue=True,
+    blank.save_atomic(wb, path)
+    fourth = generate.generate(reader.read_registry(path), out, codes=["TB"], issue=True,
                                 today=TODAY + dt.timedelta(3))
     assert fourth.files == [] or all("v2" in f or "v3" in f for f in fourth.files)
 
@@ -240,8 +243,8 @@ def test_shared_numbering_runs_across_kinds(tmp_path):
     wb, path = _build(tmp_path)
     wb["Cấu hình"]["B16"] = "chung"
     assert wb["Cấu hình"]["A16"].value == "Đánh số văn bản"
-    template.save_atomic(wb, path)
-    res = documents.generate(reader.read_registry(path), str(tmp_path / "o"),
+    blank.save_atomic(wb, path)
+    res = generate.generate(reader.read_registry(path), str(tmp_path / "o"),
                              codes=["TB", "BCTH", "TBKL"], issue=True, today=TODAY)
     assert sorted(r["number_symbol"] for r in res.register_rows) == [
         "01/TB-UBND", "02/BC-UBND", "03/TB-UBND"]
@@ -252,41 +255,41 @@ def test_shared_numbering_runs_across_kinds(tmp_path):
     ("../../etc/passwd", "---etc-passwd.docx"), ("x" * 200, "x" * 80 + ".docx"),
     ("GM_003_Nguyen-Van-An", "GM_003_Nguyen-Van-An.docx")])
 def test_safe_file_names(stem, expected):
-    name = docengine.safe_filename(stem)
+    name = engine.safe_filename(stem)
     assert name == expected and "/" not in name and "\\" not in name and ".." not in name
 
 
 def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
-    compiled = docengine.compile_template(os.path.join(ROOT, "workbook_templates", "PKS.docx"))
+    compiled = engine.compile_template(os.path.join(ROOT, "workbook_templates", "PKS.docx"))
     xml = compiled.parts["word/document.xml"].decode()
     target = tmp_path / "PKS.docx"
 
     def boom(src, dst):
         assert os.path.exists(src)            # the temporary file was complete...
         raise OSError("đĩa đầy")              # ...and the rename failed
-    monkeypatch.setattr("doithoai.atomic.os.replace", boom)
+    monkeypatch.setattr("doithoai.files.atomic.os.replace", boom)
     with pytest.raises(OSError):
-        docengine.write_docx(compiled, xml, str(target))
+        engine.write_docx(compiled, xml, str(target))
     assert os.listdir(tmp_path) == []         # no temporary file, no half-written document
     monkeypatch.undo()
-    docengine.write_docx(compiled, xml, str(target))
+    engine.write_docx(compiled, xml, str(target))
     assert Document(str(target)).paragraphs   # the same bytes make a valid document
 
 
 def test_committed_templates_match_the_builder(tmp_path):
-    wordtemplates.build_all(str(tmp_path))
-    for kind in wordtemplates.KINDS:
+    templates.build_all(str(tmp_path))
+    for kind in templates.KINDS:
         for party in (False, True):
-            name = wordtemplates.template_name(kind.code, party)
-            fresh = wordtemplates.template_parts(str(tmp_path / name))
-            committed = wordtemplates.template_parts(os.path.join(ROOT, "workbook_templates",
+            name = templates.template_name(kind.code, party)
+            fresh = templates.template_parts(str(tmp_path / name))
+            committed = templates.template_parts(os.path.join(ROOT, "workbook_templates",
                                                                   name))
             assert fresh == committed, f"{name} is stale: python scripts/update_templates.py"
 
 
 def test_every_template_uses_only_known_fields():
     for path in glob.glob(os.path.join(ROOT, "workbook_templates", "*.docx")):
-        assert docengine.compile_template(path).problems == [], path
+        assert engine.compile_template(path).problems == [], path
 
 
 def test_cli_generate(sample_paths, tmp_path, capsys):

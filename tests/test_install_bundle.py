@@ -13,7 +13,8 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
-from doithoai import addin_build, addin_install, cli
+from doithoai.excel import addin_build, addin_install
+from doithoai import cli
 from doithoai.installer import batch, bundle, doctor, vba
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

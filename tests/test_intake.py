@@ -12,7 +12,10 @@ import pytest
 
 import jsonbook
 from test_buttons import actions, sheet_names
-from doithoai import buttons, cli, documents, reader, schema
+from doithoai import buttons, cli
+from doithoai.documents import generate
+from doithoai.files import reader
+from doithoai.registry import schema
 from doithoai.samples import sample
 from doithoai.sharing import codes, dedupe, evaluate, intake, merge, samplefiles
 
@@ -98,7 +101,7 @@ def test_export_one_file_per_village_with_identity_and_lists(tu_minh, tmp_path):
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert "'Danh mục'!$B$2:$B$13" in lists and "'Danh mục'!$A$2:$A$4" in lists
     # The PDK form prints the same village code.
-    docs = documents.generate(reg, str(tmp_path / "vb"), codes=["PDK"], today=TODAY)
+    docs = generate.generate(reg, str(tmp_path / "vb"), codes=["PDK"], today=TODAY)
     from docx import Document
     text = "\n".join(p.text for p in Document(docs.files[0]).paragraphs)
     assert "Mã phiếu: KH-2026-01/CKA" in text
@@ -129,7 +132,7 @@ def test_remerge_is_idempotent_and_nothing_is_set_aside_twice(tu_minh, tmp_path)
     path, reg = tu_minh
     files = _returned(reg, tmp_path)
     first = merge.merge(reg, [intake.read_returned(f) for f in files], today=TODAY)
-    copy = documents.registry_copy(path, first.changes, "nhan MTTQ")
+    copy = generate.registry_copy(path, first.changes, "nhan MTTQ")
     reg2 = reader.read_registry(copy)
     assert len(reg2.opinions) == len(reg.opinions) + 7 and len(reg2.pending) == 2
     again = merge.merge(reg2, [intake.read_returned(f) for f in files + files[:1]], today=TODAY)
@@ -156,7 +159,7 @@ def test_formula_text_is_neutralised_and_control_characters_removed(tu_minh, tmp
     assert contents == ["'=HYPERLINK(\"http://x\";\"bấm\")", "'+84 đề nghị sửa đường",
                         "'@ kiểm tra", "'- Đường hỏng"]
     assert added[1][reg.tables["opinions"].columns["raised_by"]] == "Bà B"
-    copy = documents.registry_copy(path, res.changes, "nhan")
+    copy = generate.registry_copy(path, res.changes, "nhan")
     ws = openpyxl.load_workbook(copy)["Ý kiến"]
     cells = [ws.cell(row=r, column=col + 1) for r in range(38, 42)]
     assert [c.value for c in cells] == [t[1:] for t in contents]        # stored as the text

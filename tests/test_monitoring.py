@@ -15,7 +15,9 @@ import conformance
 import jsonbook
 from test_buttons import actions, sheet_names
 from xlsx_edit import cell_ref, edit
-from doithoai import buttons, cli, documents, reader
+from doithoai import buttons, cli
+from doithoai.documents import generate
+from doithoai.files import reader
 from doithoai.monitoring import carryover, chain, dashboard, workbook
 from doithoai.samples import SAMPLES
 
@@ -212,10 +214,10 @@ def test_dashboard_button_writes_values_only_in_fixed_blocks(sample_copy, shells
 
 
 def test_a_registry_copy_keeps_the_charts(sample_paths, tmp_path):
-    from doithoai.changes import Changes
+    from doithoai.registry.changes import Changes
     src = str(tmp_path / "so.xlsx")
     shutil.copy(sample_paths["tu-minh"], src)
-    copy = documents.registry_copy(src, Changes(), "thu")
+    copy = generate.registry_copy(src, Changes(), "thu")
     with zipfile.ZipFile(copy) as z:
         assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 4
 
@@ -256,7 +258,7 @@ def test_overdue_letters_per_agency_conform(sample_paths, tmp_path, capsys):
 
 
 def test_party_overdue_letter(sample_paths, tmp_path):
-    res = documents.generate(reader.read_registry(sample_paths["do-luong"]), str(tmp_path),
+    res = generate.generate(reader.read_registry(sample_paths["do-luong"]), str(tmp_path),
                              codes=["CVDD"], today=AS_OF)
     assert res.files and all(conformance.check(f, "CVDD", True) == [] for f in res.files)
 
@@ -272,13 +274,13 @@ def test_carry_over_lists_exactly_the_unresolved_opinions_of_earlier_plans(sampl
     assert sorted(o.opinion_id for o in carryover.unresolved_before(
         reg, reg.plan("KH-2026-02"))) == expected
     assert carryover.unresolved_before(reg, reg.plan("KH-2026-01")) == []
-    res = documents.generate(reg, str(tmp_path), plan_ids=["KH-2026-02"], codes=["KH", "BCKQ"],
+    res = generate.generate(reg, str(tmp_path), plan_ids=["KH-2026-02"], codes=["KH", "BCKQ"],
                              today=AS_OF)
     for name in ("KH.docx", "BCKQ.docx"):
         doc = Document(str(tmp_path / "KH-2026-02" / name))
         table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Mã ý kiến")
         assert sorted(r.cells[1].text for r in table.rows[1:]) == expected
-    res = documents.generate(reg, str(tmp_path / "k1"), plan_ids=["KH-2026-01"], codes=["KH"],
+    res = generate.generate(reg, str(tmp_path / "k1"), plan_ids=["KH-2026-01"], codes=["KH"],
                              today=AS_OF)
     doc = Document(res.files[0])
     assert not any(t.rows[0].cells[1].text == "Mã ý kiến" for t in doc.tables)

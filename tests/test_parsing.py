@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from doithoai import parsing
-from doithoai.parsing import Unreadable
+from doithoai.registry import parsing
+from doithoai.registry.parsing import Unreadable
 
 
 @pytest.mark.parametrize("value", [

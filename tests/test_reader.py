@@ -4,8 +4,9 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from doithoai import reader, schema
-from doithoai.reader import RegistryUnreadable
+from doithoai.files import reader
+from doithoai.registry import schema
+from doithoai.files.reader import RegistryUnreadable
 
 
 def _set(path, sheet, cells):
@@ -18,7 +19,7 @@ def _set(path, sheet, cells):
 
 
 def _col(sheet, key):
-    from doithoai.problems import column_letter
+    from doithoai.registry.problems import column_letter
     return column_letter(sheet.keys.index(key))
 
 

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from doithoai import schema
+from doithoai.registry import schema
 
 # slug → (plans, invitees, opinions) as kept in addin/doithoai/samples/
 EXPECTED = {

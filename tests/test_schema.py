@@ -3,7 +3,7 @@ import dataclasses
 
 import pytest
 
-from doithoai import model, schema
+from doithoai.registry import model, schema
 
 
 @pytest.mark.parametrize("key,cls", sorted(model.ROW_CLASSES.items()))

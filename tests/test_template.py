@@ -6,11 +6,12 @@ import zipfile
 import openpyxl
 import pytest
 
-from doithoai import schema, template
-from doithoai.problems import column_letter
+from doithoai.registry import schema
+from doithoai.files import blank
+from doithoai.registry.problems import column_letter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-COMMITTED = os.path.join(ROOT, "workbook_templates", template.TEMPLATE_NAME)
+COMMITTED = os.path.join(ROOT, "workbook_templates", blank.TEMPLATE_NAME)
 _STAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
 
@@ -68,7 +69,7 @@ def test_dropdowns_come_from_danh_muc_with_vietnamese_messages(wb):
     ws = wb[schema.OPINIONS.name]
     by_range = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     letter = column_letter(schema.OPINIONS.keys.index("field"))
-    dv = by_range[f"{letter}2:{letter}{template.LAST_ROW}"]
+    dv = by_range[f"{letter}2:{letter}{blank.LAST_ROW}"]
     assert dv.type == "list" and dv.formula1 == "=DM_fields"
     assert dv.showInputMessage and "Lĩnh vực" in dv.prompt
     names = wb.defined_names
@@ -120,18 +121,18 @@ def test_overdue_rows_have_conditional_formats(wb):
 def test_init_never_replaces_a_file(tmp_path):
     path = tmp_path / "so.xlsx"
     path.write_bytes(b"du lieu cua xa")
-    with pytest.raises(template.AlreadyExists):
-        template.create_blank(str(path))
+    with pytest.raises(blank.AlreadyExists):
+        blank.create_blank(str(path))
     assert path.read_bytes() == b"du lieu cua xa"
-    assert template.create_blank(str(tmp_path / "moi")).endswith("moi.xlsx")
+    assert blank.create_blank(str(tmp_path / "moi")).endswith("moi.xlsx")
 
 
 def test_a_failed_save_leaves_no_file(tmp_path, monkeypatch):
-    wb = template.build_workbook()
+    wb = blank.build_workbook()
     def boom(path):
         open(path, "wb").write(b"half")
         raise OSError("disk full")
     monkeypatch.setattr(wb, "save", boom)
     with pytest.raises(OSError):
-        template.save_atomic(wb, str(tmp_path / "so.xlsx"))
+        blank.save_atomic(wb, str(tmp_path / "so.xlsx"))
     assert os.listdir(tmp_path) == []

@@ -6,15 +6,17 @@ import openpyxl
 import pytest
 
 from xlsx_edit import cell_ref, edit, patch_text
-from doithoai import reader, schema, validate
-from doithoai.problems import catalogue
+from doithoai.files import reader
+from doithoai.registry import schema
+from doithoai.rules import validation
+from doithoai.registry.problems import catalogue
 
 TODAY = dt.date(2026, 11, 22)
 D = dt.date
 
 
 def run(path, today=TODAY):
-    return validate.validate(reader.read_registry(path), today)
+    return validation.validate(reader.read_registry(path), today)
 
 
 def row_of(reg, pred):
@@ -97,7 +99,7 @@ def c_lookup_fixed_changed(path, reg):
     col = [c.value for c in ws[1]].index("Trạng thái ý kiến")
     ws.cell(row=2, column=col + 1, value="Mới tinh")
     wb.save(path)
-    from doithoai.problems import column_letter
+    from doithoai.registry.problems import column_letter
     return [("Danh mục", f"{column_letter(col)}1")]
 
 
@@ -187,7 +189,7 @@ def test_the_clean_sample_has_no_problem(sample_registries):
 
 
 def run_reg(reg):
-    return validate.validate(reg, TODAY)
+    return validation.validate(reg, TODAY)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
@@ -223,7 +225,7 @@ def test_seed_002_weekday_typo_is_caught(sample_registries):
                                       ("Thứ tư", 2), ("(Thứ 6)", 4), ("thứ Bảy", 5),
                                       ("Chủ nhật", 6), ("CN", 6), ("chủ nhật", 6)])
 def test_weekday_words(text, day):
-    assert validate.parse_weekday(text) == day
+    assert validation.parse_weekday(text) == day
 
 
 def test_samples_are_clean_but_for_the_documented_examples(sample_registries):

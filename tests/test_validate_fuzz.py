@@ -6,7 +6,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from xlsx_edit import cell_ref, edit
-from doithoai import reader, schema, validate
+from doithoai.files import reader
+from doithoai.registry import schema
+from doithoai.rules import validation
 
 SHEETS = [schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.MILESTONES, schema.RULES,
           schema.OVERRIDES]
@@ -51,7 +53,7 @@ def test_junk_everywhere_is_found(sample_copy, sample_registries, data, seed):
         edits.append((sheet.key, col.key, row, data.draw(junk_by_type[col.type])))
     as_text = {(s, k, r) for s, k, r, _ in edits}
     edit(path, edits, as_text=as_text)
-    problems = validate.validate(reader.read_registry(path), dt.date(2026, 11, 22))
+    problems = validation.validate(reader.read_registry(path), dt.date(2026, 11, 22))
     found = {(p.sheet, p.cell) for p in problems}
     missed = [(s, k, r, v) for s, k, r, v in edits
               if (schema.sheet(s).name, cell_ref(s, k, r)) not in found]

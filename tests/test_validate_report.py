@@ -3,7 +3,10 @@ import datetime as dt
 import json
 import os
 
-from doithoai import changes, cli, reader, schema, template, validate
+from doithoai.registry import changes, schema
+from doithoai import cli
+from doithoai.files import blank, reader
+from doithoai.rules import validation
 from doithoai.samples import load, sample
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -43,22 +46,22 @@ def test_human_output_is_grouped_by_sheet(sample_paths, capsys):
 
 def test_catalogue_doc_is_generated():
     doc = open(os.path.join(ROOT, "docs", "catalogue.md"), encoding="utf-8").read()
-    assert doc.strip() == validate.catalogue_markdown().strip(), \
+    assert doc.strip() == validation.catalogue_markdown().strip(), \
         "docs/catalogue.md is stale: python -m doithoai catalogue > docs/catalogue.md"
 
 
 def _built(tmp_path, slug):
-    wb = template.build_workbook(**load(sample(slug)))
+    wb = blank.build_workbook(**load(sample(slug)))
     path = str(tmp_path / "so.xlsx")
-    template.save_atomic(wb, path)
+    blank.save_atomic(wb, path)
     return wb, path
 
 
 def test_kiem_tra_sheet_and_marks_then_cleared_once_fixed(tmp_path):
     wb, path = _built(tmp_path, "trung-hoi")
     reg = reader.read_registry(path)
-    problems = validate.validate(reg, dt.date(2026, 11, 22))
-    ch = validate.to_changes(reg, problems)
+    problems = validation.validate(reg, dt.date(2026, 11, 22))
+    ch = validation.to_changes(reg, problems)
     body = next(b for b in ch.blocks if b.sheet == "Kiểm tra" and b.col == 0)
     assert body.height == len(problems) and body.row == 2
     first = body.values[[r[1] for r in body.values].index("weekday-mismatch")]
@@ -67,17 +70,17 @@ def test_kiem_tra_sheet_and_marks_then_cleared_once_fixed(tmp_path):
         ("Kế hoạch", "K2", "error"), ("Kế hoạch", "J2", "warning")]
     assert ch.unmarks == []
     changes.apply_to_openpyxl(wb, ch)
-    template.save_atomic(wb, path)
+    blank.save_atomic(wb, path)
     ws = wb["Kế hoạch"]
     assert ws["K2"].fill.fgColor.rgb.endswith("FFC7CE") and "Thứ 2" in ws["K2"].comment.text
     summary = next(b for b in ch.blocks if b.sheet == "Kiểm tra" and b.col > 0)
     assert summary.values[1] == ("Lỗi", None, 1)
     # The clerk fixes the weekday; the next run clears the mark it no longer needs.
     ws["K2"] = "Thứ Bảy"
-    template.save_atomic(wb, path)
+    blank.save_atomic(wb, path)
     reg2 = reader.read_registry(path)
-    problems2 = validate.validate(reg2, dt.date(2026, 11, 22))
-    ch2 = validate.to_changes(reg2, problems2)
+    problems2 = validation.validate(reg2, dt.date(2026, 11, 22))
+    ch2 = validation.to_changes(reg2, problems2)
     assert ("Kế hoạch", "K2") in ch2.unmarks
     assert [(m.sheet, m.cell) for m in ch2.marks] == [("Kế hoạch", "J2")]
     body2 = next(b for b in ch2.blocks if b.sheet == "Kiểm tra" and b.col == 0)
@@ -98,5 +101,5 @@ def test_a_clerks_own_note_is_never_removed(tmp_path):
 
 
 def test_problems_block_document_rows(sample_registries):
-    problems = validate.validate(sample_registries["trung-hoi"], dt.date(2026, 11, 22))
-    assert validate.error_rows(problems) == {("Kế hoạch", 2)}
+    problems = validation.validate(sample_registries["trung-hoi"], dt.date(2026, 11, 22))
+    assert validation.error_rows(problems) == {("Kế hoạch", 2)}

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from doithoai import vnformat
+from doithoai.text import vnformat
 
 D = dt.date
 

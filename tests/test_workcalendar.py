@@ -3,15 +3,15 @@ import datetime as dt
 
 from hypothesis import given, settings, strategies as st
 
-from doithoai import schema
-from doithoai.workcalendar import OverrideDay, WorkCalendar
+from doithoai.registry import schema
+from doithoai.rules.workcalendar import OverrideDay, WorkCalendar
 
 D = dt.date
 OFFICIAL_2026 = [OverrideDay(D(2026, 1, 2), "Nghỉ"), OverrideDay(D(2026, 1, 10), "Làm bù")]
 
 
 def sample_overrides():
-    from doithoai.parsing import parse_date
+    from doithoai.registry.parsing import parse_date
     return [OverrideDay(parse_date(o["date"]), o["kind"]) for o in schema.DEFAULT_OVERRIDES]
 
 

@@ -4,8 +4,8 @@ import zipfile
 
 import openpyxl
 
-from doithoai import schema
-from doithoai.problems import column_letter
+from doithoai.registry import schema
+from doithoai.registry.problems import column_letter
 
 
 def cell_ref(sheet_key, key, row):

@@ -25,7 +25,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
-from . import batch
+from doithoai.installer import batch
 
 FOLDER = "doithoai-cai-dat-{version}"
 CANDIDATES = ("3.11", "3.12", "3.13", "3.14")
@@ -187,7 +187,7 @@ def download(wheels_dir: str, requirements: list[str], version: str, log: list[s
 
 def build(out_dir: str, versions: list[str] | None = None, source: str | None = None) -> Bundle:
     import time
-    from .. import __version__
+    from doithoai import __version__
     t0 = time.perf_counter()
     root = project_root(source)
     versions = versions or default_versions(root)

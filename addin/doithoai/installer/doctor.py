@@ -20,7 +20,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 
-from .. import addin_build, addin_install
+from doithoai.excel import addin_build, addin_install
 
 OK, BAD = "✓", "✗"
 POLICY_KEY = r"Software\Policies\Microsoft\Office\{}\Excel\Security"
@@ -142,7 +142,7 @@ def _writable(folder: str) -> bool:
 
 
 def real_machine(documents: str | None = None) -> Machine:
-    from .. import pdf
+    from doithoai.documents import pdf
     m = Machine(documents=documents, installed=_installed, requirements=_requirements,
                 motw=_motw, fonts=_fonts, writable=_writable,
                 pdf_converter=pdf.converter_name)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import schema
-from ..changes import Changes, append_rows
-from ..ids import OpinionIds
-from .chain import RESOLVED, stage_of
+from doithoai.registry import schema
+from doithoai.registry.changes import Changes, append_rows
+from doithoai.registry.ids import OpinionIds
+from doithoai.monitoring.chain import RESOLVED, stage_of
 
 
 def unresolved_before(reg, plan) -> list:

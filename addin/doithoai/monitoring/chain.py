@@ -5,7 +5,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import deadlines, vntext
+from doithoai.rules import deadlines
+from doithoai.text import vntext
 
 RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
     "Mới nêu", "Đã phân công", "Đã trả lời tại hội nghị", "Đã chuyển cấp trên",

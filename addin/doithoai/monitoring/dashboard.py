@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..changes import Block, Changes
-from .chain import STAGES
+from doithoai.registry.changes import Block, Changes
+from doithoai.monitoring.chain import STAGES
 
 LAYOUT_MARK = "TỔNG HỢP Ý KIẾN, KIẾN NGHỊ"   # A1 of the sheet in registries made since 0.2
 
@@ -52,7 +52,7 @@ def _pad(rows: list[tuple], area: Area) -> tuple[tuple, ...]:
 
 def changes(reg, chains, as_of: dt.date) -> Changes:
     """One block of values per area, plus the stamp line."""
-    from .chain import summary
+    from doithoai.monitoring.chain import summary
     sm = summary(reg, chains)
     keys = ("raised", "answered", "resolved", "satisfied", "overdue")
     field_rows = [(k,) + tuple(v[c] for c in keys) for k, v in sm["by_field"]]

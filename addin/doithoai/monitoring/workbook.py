@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .chain import Chain, summary
+from doithoai.monitoring.chain import Chain, summary
 
 TITLE = "BÁO CÁO THEO DÕI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
 NOT_REGISTRY = ("Tệp này chỉ để xem, do phần mềm doithoai tạo từ sổ theo dõi; không nhập, không "
@@ -222,9 +222,9 @@ def _rows(ws, head, rows, bold, fill, top=1):
 
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:
     """Build and save atomically (never replacing a file); returns (path, chains)."""
-    from ..atomic import free_path
-    from ..template import save_atomic
-    from .chain import build as build_chains
+    from doithoai.files.atomic import free_path
+    from doithoai.files.blank import save_atomic
+    from doithoai.monitoring.chain import build as build_chains
     chains = build_chains(reg, as_of)
     target = free_path(path)
     save_atomic(build(reg, chains, as_of, source_name), target)
@@ -232,7 +232,7 @@ def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, l
 
 
 def default_name(reg, as_of: dt.date) -> str:
-    from ..vntext import title_slug
+    from doithoai.text.vntext import title_slug
     return f"theo-doi-y-kien-{title_slug(reg.settings.unit_name or 'don-vi')}-{as_of:%Y%m%d}.xlsx"
 
 

@@ -12,7 +12,7 @@ import csv
 import os
 from dataclasses import dataclass
 
-from .. import parsing, schema
+from doithoai.registry import parsing, schema
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -77,7 +77,7 @@ def _rows(sheet: schema.Sheet, records: list[dict[str, str]]) -> list[dict]:
 
 
 def load(s: Sample) -> dict:
-    """Keyword arguments for :func:`doithoai.template.build_workbook`."""
+    """Keyword arguments for :func:`doithoai.files.blank.build_workbook`."""
     settings_rows = _read_csv(os.path.join(s.folder, "cau-hinh.csv"))
     by_label = {parsing.fold(st.label): st.key for st in schema.SETTINGS}
     settings = {}

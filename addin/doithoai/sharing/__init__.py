@@ -4,7 +4,7 @@ Layers, as in the rest of the package:
 
 - :mod:`.codes` and :mod:`.dedupe` are pure core (no files, no Excel): village codes and the
   duplicate suggestions;
-- :mod:`.merge` is pure core too: returned rows in, outcomes and :class:`~doithoai.changes.
+- :mod:`.merge` is pure core too: returned rows in, outcomes and :class:`~doithoai.registry.changes.
   Changes` out (rows to append to Ý kiến and Chờ xử lý);
 - :mod:`.intake` is the file shell: it writes the small intake workbook the Front fills and
   reads returned ones, however they were re-saved.

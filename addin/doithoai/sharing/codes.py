@@ -1,7 +1,7 @@
 """Short codes for villages, printed on the Phiếu đăng ký and on every intake row (CKA-001)."""
 from __future__ import annotations
 
-from .. import vntext
+from doithoai.text import vntext
 
 # Words naming the kind of place, left out of the code ("TDP Cẩm Khê A" → "CKA").
 _KIND_WORDS = {"tdp", "to", "dan", "pho", "thon", "xom", "bon", "ban", "ap", "khu", "khoi",

@@ -31,8 +31,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .. import vntext
-from ..addressee import ABBREVIATIONS
+from doithoai.text import vntext
+from doithoai.text.addressee import ABBREVIATIONS
 
 THRESHOLD = 85
 PREFILTER = 65        # token_sort_ratio below this is not compared further (see step 3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 
-from . import dedupe
+from doithoai.sharing import dedupe
 
 
 def _strip(text: str) -> str:

@@ -21,9 +21,10 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
-from .. import parsing, schema, vntext
-from ..atomic import free_path
-from .codes import row_code, village_codes
+from doithoai.registry import parsing, schema
+from doithoai.text import vntext
+from doithoai.files.atomic import free_path
+from doithoai.sharing.codes import row_code, village_codes
 
 FORMAT = "doithoai-intake/1"
 ID_SHEET = "_doithoai"
@@ -92,7 +93,7 @@ def _identity_rows(reg, plan, village, code, batch, today) -> list[tuple[str, st
 
 
 def _facts(reg, plan, village, code, due) -> list[str]:
-    from .. import vnformat
+    from doithoai.text import vnformat
     s = reg.settings
     when = (vnformat.meeting_time(plan.start_time, plan.end_time, plan.meeting_date)
             if plan.meeting_date else "(chưa có ngày)")
@@ -118,7 +119,7 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from ..template import save_atomic
+    from doithoai.files.blank import save_atomic
 
     batch = secrets.token_hex(3).upper()
     wb = Workbook()
@@ -191,7 +192,7 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
            rows_per_village: int = ROWS_PER_VILLAGE) -> list[Exported]:
     """Write the intake workbooks of a plan; returns what was written. Never overwrites: a
     file of that name gets " (2)"."""
-    from .. import deadlines
+    from doithoai.rules import deadlines
     today = today or dt.date.today()
     plan = reg.plan(plan_id)
     if plan is None:
@@ -216,7 +217,7 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         path = free_path(os.path.join(out_dir, f"phieu-y-kien-{plan_id}.xlsx"))
         out.append(_write_one(reg, plan, None, None, rows, path, today, due))
         return out
-    from ..vntext import title_slug
+    from doithoai.text.vntext import title_slug
     for v in chosen:
         rows = [row_code(codes[v], n) for n in range(1, rows_per_village + 1)]
         name = f"phieu-y-kien-{plan_id}-{title_slug(v)}.xlsx"
@@ -255,7 +256,7 @@ def read_returned(path: str) -> Returned:
     """A returned intake file: its identity and its non-blank rows, or the reason it cannot
     be read. Never raises for a bad file."""
     import python_calamine
-    from ..reader import unreadable_reason
+    from doithoai.files.reader import unreadable_reason
 
     ret = Returned(path)
     try:

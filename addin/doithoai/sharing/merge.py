@@ -1,7 +1,7 @@
 """Merging returned intake rows into the registry: every row ends in exactly one place.
 
 Pure core: the registry and the returned files (as read by :mod:`.intake`) in; outcomes and
-:class:`~doithoai.changes.Changes` out. For every row read:
+:class:`~doithoai.registry.changes.Changes` out. For every row read:
 
 - **added**: a new opinion with a new Mã ý kiến, Nguồn "MTTQ chuyển", Trạng thái "Mới" and
   Nguồn nhập "MTTQ CKA-001 (lô 7F3A2C)"; when it probably repeats an opinion already in the
@@ -23,12 +23,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .. import parsing, schema, vntext
-from ..changes import MARK_PREFIX, Changes, Mark, append_rows
-from ..ids import OpinionIds
-from ..problems import a1
-from . import dedupe
-from .intake import Returned, ReturnedRow
+from doithoai.registry import parsing, schema
+from doithoai.text import vntext
+from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
+from doithoai.registry.ids import OpinionIds
+from doithoai.registry.problems import a1
+from doithoai.sharing import dedupe
+from doithoai.sharing.intake import Returned, ReturnedRow
 
 MTTQ = "MTTQ chuyển"
 NEW = "Mới"

@@ -12,7 +12,7 @@ import csv
 import glob
 import os
 
-from .intake import ID_SHEET, export
+from doithoai.sharing.intake import ID_SHEET, export
 
 LOST_IDENTITY = "-mat-nhan-dang"
 
@@ -28,7 +28,7 @@ def build_returned(reg, plan_id: str, csv_path: str, out_dir: str, today=None) -
     name = os.path.splitext(os.path.basename(csv_path))[0]
     code = name[len("mttq-"):].replace(LOST_IDENTITY, "")
     plan = reg.plan(plan_id)
-    from .codes import village_codes
+    from doithoai.sharing.codes import village_codes
     village = next(v for v, c in village_codes(plan.villages).items() if c == code)
     exported = export(reg, plan_id, out_dir, villages=[village], today=today)[0]
     with open(csv_path, newline="", encoding="utf-8") as fh:

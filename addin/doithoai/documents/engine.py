@@ -20,11 +20,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from . import schema, vntext
-from .atomic import write_bytes_atomic
-from .textwidth import text_width
-from .doccontext import FIELDS, ITEM_FIELDS, Context
-from .problems import ERROR, Problem, ProblemType, make, register
+from doithoai.registry import schema
+from doithoai.text import vntext
+from doithoai.files.atomic import write_bytes_atomic
+from doithoai.text.textwidth import text_width
+from doithoai.documents.context import FIELDS, ITEM_FIELDS, Context
+from doithoai.registry.problems import ERROR, Problem, ProblemType, make, register
 
 register(
     ProblemType("template-unknown-field", ERROR, "Mẫu văn bản có trường không tồn tại",

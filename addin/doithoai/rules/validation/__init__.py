@@ -1,10 +1,10 @@
 """Validation: every bad entry found in one pass, located where the clerk can fix it.
 
 Pure: takes the registry as read (typed objects plus each cell's raw value) and a "today", and
-returns problems from the catalogue (:mod:`doithoai.problems`). Checks, in order:
+returns problems from the catalogue (:mod:`doithoai.registry.problems`). Checks, in order:
 cell checks (required, lists, text hygiene, ranges) over every row of every data sheet; then
 the cross-row checks (keys, references, dates in order, weekday, statuses, repeated invitees);
-settings and lists; and the deadline rules of :mod:`doithoai.deadlines`.
+settings and lists; and the deadline rules of :mod:`doithoai.rules.deadlines`.
 
 Severity: an error blocks generating documents from its row; a warning and an info do not.
 """
@@ -15,12 +15,14 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from . import deadlines, parsing, schema, vntext
-from .changes import MARK_PREFIX, Block, Changes, Mark
-from .model import Registry
-from .problems import (ERROR, INFO, SEVERITY_LABELS, WARNING, Problem, ProblemType, catalogue,
+from doithoai.rules import deadlines
+from doithoai.registry import parsing, schema
+from doithoai.text import vntext
+from doithoai.registry.changes import MARK_PREFIX, Block, Changes, Mark
+from doithoai.registry.model import Registry
+from doithoai.registry.problems import (ERROR, INFO, SEVERITY_LABELS, WARNING, Problem, ProblemType, catalogue,
                        column_letter, make, register)
-from .workcalendar import fmt, weekday_name
+from doithoai.rules.workcalendar import fmt, weekday_name
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_TEXT = {schema.TEXT: 300, schema.LONGTEXT: 4000, schema.CHOICE: 300}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from . import vntext
+from doithoai.text import vntext
 
 # Abbreviations of Appendix III and of everyday commune usage, as the words they stand for.
 ABBREVIATIONS: dict[str, str] = {

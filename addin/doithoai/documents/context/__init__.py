@@ -13,11 +13,13 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import deadlines, parsing, schema, vnformat
-from . import spoken
-from .addressee import addressee_line, compose
-from .model import Invitee, Opinion, Plan, Registry
-from .wordtemplates import KINDS_BY_CODE
+from doithoai.rules import deadlines
+from doithoai.registry import parsing, schema
+from doithoai.text import vnformat
+from doithoai.text import spoken
+from doithoai.text.addressee import addressee_line, compose
+from doithoai.registry.model import Invitee, Opinion, Plan, Registry
+from doithoai.documents.templates import KINDS_BY_CODE
 
 Source = tuple  # (sheet name, row, column header)
 
@@ -336,7 +338,7 @@ class Builder:
 
     def pdk(self, ctx: Context, village: str) -> None:
         ctx.put("thon", village, self._plan_src("scope"))
-        from .sharing.codes import village_codes
+        from doithoai.sharing.codes import village_codes
         ctx.put("ma_phieu", f"{self.plan.plan_id}/{village_codes(self.plan.villages)[village]}")
         ctx.put("linh_vuc", list(self.reg.lookups.get("fields", [])))
 
@@ -569,7 +571,7 @@ class Builder:
     # follow-up ---------------------------------------------------------------------------------
     def chains(self) -> list:
         if not hasattr(self, "_chains"):
-            from .monitoring import chain
+            from doithoai.monitoring import chain
             self._chains = chain.build(self.reg, self.today, self.report)
         return self._chains
 
@@ -602,14 +604,14 @@ class Builder:
     def carry_over(self) -> list:
         """Opinions of earlier conferences not yet resolved (seed 000: the next conference
         reports on what the previous one promised). Repeats are left to their original."""
-        from .monitoring import carryover
+        from doithoai.monitoring import carryover
         return carryover.unresolved_before(self.reg, self.plan)
 
     def put_carry_over(self, ctx: Context) -> None:
         rows = self.carry_over()
         for o in rows:
             self._row(ctx, schema.OPINIONS, o)
-        from .monitoring.chain import stage_of
+        from doithoai.monitoring.chain import stage_of
         ctx.put("ton_dong", [{"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id,
                               "noi_dung": o.content, "co_quan": o.agency or "",
                               "giai_doan": stage_of(o)} for i, o in enumerate(rows, 1)],

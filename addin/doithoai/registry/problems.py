@@ -36,7 +36,7 @@ def register(*types: ProblemType) -> None:
         _TYPES[t.code] = t
 
 
-REGISTERING_MODULES = ("doithoai.validate", "doithoai.deadlines", "doithoai.docengine")
+REGISTERING_MODULES = ("doithoai.rules.validation", "doithoai.rules.deadlines", "doithoai.documents.engine")
 
 
 def catalogue() -> list[ProblemType]:

@@ -4,16 +4,16 @@ The pure part, :func:`registry_from_grids`, takes each sheet as a list of rows o
 (row 0 = Excel row 1, column 0 = column A), as calamine, xlwings or a test produce them. The
 file shell, :func:`read_registry`, loads an .xlsx with python-calamine (read-only, fast).
 Columns are found by header text, never by position; extra columns are ignored. Nothing here
-raises on a bad cell: it becomes a :class:`~doithoai.problems.Problem`.
+raises on a bad cell: it becomes a :class:`~doithoai.registry.problems.Problem`.
 """
 from __future__ import annotations
 
 import os
 from typing import Iterable, Sequence
 
-from . import parsing, schema
-from .model import (ROW_CLASSES, Registry, RowData, Settings, TableData)
-from .problems import Problem, make
+from doithoai.registry import parsing, schema
+from doithoai.registry.model import (ROW_CLASSES, Registry, RowData, Settings, TableData)
+from doithoai.registry.problems import Problem, make
 
 Grid = Sequence[Sequence[object]]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Registry
+from doithoai.registry.model import Registry
 
 EMPTY = "(chưa ghi)"
 

@@ -23,8 +23,8 @@ import tempfile
 import traceback
 from typing import Callable
 
-from .atomic import free_path
-from .excelshell import ExcelShell, NotARegistry
+from doithoai.files.atomic import free_path
+from doithoai.excel.shell import ExcelShell, NotARegistry
 
 LOG_NAME = "doithoai-loi.log"
 
@@ -95,7 +95,7 @@ def _run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> st
 
 
 def _read_registry(shell: ExcelShell):
-    from . import reader
+    from doithoai.files import reader
     shell.require_registry()
     shell.status("Đang đọc sổ…")
     return reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.book.name)
@@ -106,14 +106,14 @@ def _read_registry(shell: ExcelShell):
 def validate_registry(book=None, today: dt.date | None = None) -> str | None:
     """Kiểm tra dữ liệu: the Kiểm tra sheet and the cell marks."""
     def work(shell):
-        from . import validate
+        from doithoai.rules import validation
         reg = _read_registry(shell)
         shell.status(f"Đang kiểm tra {len(reg.plans)} kế hoạch, {len(reg.invitees)} đại biểu, "
                      f"{len(reg.opinions)} ý kiến…")
-        problems = validate.validate(reg, today or dt.date.today())
+        problems = validation.validate(reg, today or dt.date.today())
         shell.status("Đang ghi kết quả vào trang Kiểm tra…")
-        shell.apply(validate.to_changes(reg, problems))
-        c = validate.counts(problems)
+        shell.apply(validation.to_changes(reg, problems))
+        c = validation.counts(problems)
         if not problems:
             return "Kiểm tra xong: không có lỗi nào.", ""
         return (f"Kiểm tra xong: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} lưu ý. "
@@ -125,7 +125,7 @@ def validate_registry(book=None, today: dt.date | None = None) -> str | None:
 def compute_deadlines(book=None, today: dt.date | None = None) -> str | None:
     """Tính hạn: the Mốc thời gian rows and each opinion's Hạn trả lời."""
     def work(shell):
-        from . import deadlines
+        from doithoai.rules import deadlines
         reg = _read_registry(shell)
         shell.status(f"Đang tính hạn cho {len(reg.plans)} kế hoạch, {len(reg.opinions)} ý kiến…")
         report = deadlines.compute(reg, today or dt.date.today())
@@ -149,11 +149,11 @@ def compute_deadlines(book=None, today: dt.date | None = None) -> str | None:
 def new_registry(book=None, folder: str | None = None) -> str | None:
     """Tạo sổ mới: a blank registry beside the active workbook (or in Documents), opened."""
     def work(shell):
-        from . import template
+        from doithoai.files import blank
         target = folder or shell.folder or _documents()
         path = free_path(os.path.join(target, f"so-doi-thoai-{dt.date.today().year}.xlsx"))
         shell.status("Đang tạo sổ mới…")
-        template.create_blank(path)
+        blank.create_blank(path)
         opened = _open_in_excel(shell, path)
         return (f"Đã tạo sổ mới: {path}."
                 + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel.")
@@ -164,7 +164,8 @@ def new_registry(book=None, folder: str | None = None) -> str | None:
 def open_folder(book=None) -> str | None:
     """Mở thư mục: the registry's documents folder (Thư mục văn bản), created if missing."""
     def work(shell):
-        from . import reader, schema
+        from doithoai.files import reader
+        from doithoai.registry import schema
         shell.require_registry()
         _saved_folder(shell, "văn bản")
         grid = shell.grids([schema.CONFIG.name])
@@ -190,7 +191,7 @@ def selected_plan(shell: ExcelShell, reg):
     no usable selection: the only plan, if there is one; else the clerk is asked about the plan
     whose conference is nearest to today, and told to select a row if that is not the one.
     """
-    from . import schema
+    from doithoai.registry import schema
     plans = [p for p in reg.plans if p.plan_id]
     by_id = {p.plan_id: p for p in plans}
     sel = shell.selection()
@@ -270,7 +271,7 @@ def _documents_button(book, codes: list[str] | None, label: str, issue: bool = F
     """Generate (or issue) the documents ``codes`` of the plan of the selected row (or of every
     plan: the công văn đôn đốc chase whatever is late, whichever conference it came from)."""
     def work(shell):
-        from . import documents
+        from doithoai.documents import generate
         reg = _read_registry(shell)
         plan = None if all_plans else selected_plan(shell, reg)
         out = _documents_root(shell, reg.settings)
@@ -280,7 +281,7 @@ def _documents_button(book, codes: list[str] | None, label: str, issue: bool = F
                 "Sổ văn bản? Văn bản đã ban hành sẽ không bị ghi đè về sau.")
             if not ok:
                 raise Refusal("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
-        res = documents.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,
+        res = generate.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,
                                  codes=codes, issue=issue, today=today or dt.date.today(),
                                  progress=shell.status)
         shell.status("Đang ghi Sổ văn bản…")
@@ -371,7 +372,7 @@ INTAKE_FOLDER = "mttq-gui-ve"
 def intake_export(book=None, today: dt.date | None = None) -> str | None:
     """Phiếu cho MTTQ: one intake workbook per village of the selected plan."""
     def work(shell):
-        from .sharing import intake
+        from doithoai.sharing import intake
         reg = _read_registry(shell)
         plan = selected_plan(shell, reg)
         out = os.path.join(_documents_root(shell, reg.settings, "tệp phiếu"), plan.plan_id,
@@ -413,7 +414,7 @@ def intake_merge(book=None, files: list[str] | None = None,
                  today: dt.date | None = None) -> str | None:
     """Nhận ý kiến từ MTTQ: returned rows added, recognised, or set aside in Chờ xử lý."""
     def work(shell):
-        from .sharing import intake, merge
+        from doithoai.sharing import intake, merge
         reg = _read_registry(shell)
         chosen = files or _pick_files(shell)
         shell.status(f"Đang đọc {len(chosen)} tệp MTTQ gửi về…")
@@ -441,10 +442,10 @@ def intake_merge(book=None, files: list[str] | None = None,
 def find_duplicates(book=None) -> str | None:
     """Tìm ý kiến trùng: suggestions written to empty Trùng với cells, each with a note."""
     def work(shell):
-        from . import schema
-        from .changes import MARK_PREFIX, Block, Changes, Mark
-        from .problems import a1
-        from .sharing import dedupe
+        from doithoai.registry import schema
+        from doithoai.registry.changes import MARK_PREFIX, Block, Changes, Mark
+        from doithoai.registry.problems import a1
+        from doithoai.sharing import dedupe
         reg = _read_registry(shell)
         shell.status(f"Đang so sánh {len(reg.opinions)} ý kiến…")
         found = dedupe.suggest(dedupe.items_from_registry(reg))
@@ -477,7 +478,7 @@ def find_duplicates(book=None) -> str | None:
 def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
     """Báo cáo theo dõi: the read-only monitoring workbook beside the registry."""
     def work(shell):
-        from .monitoring import workbook
+        from doithoai.monitoring import workbook
         reg = _read_registry(shell)
         folder = _saved_folder(shell, "báo cáo")
         day = as_of or dt.date.today()
@@ -497,7 +498,7 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
 def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
     """Cập nhật Tổng hợp: the summary tables of the Tổng hợp sheet, values only, in bulk."""
     def work(shell):
-        from .monitoring import chain, dashboard
+        from doithoai.monitoring import chain, dashboard
         reg = _read_registry(shell)
         if dashboard.SHEET not in shell._sheets:
             raise Refusal("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
@@ -532,7 +533,7 @@ def chase_overdue(book=None, today: dt.date | None = None) -> str | None:
 def carry_over(book=None, today: dt.date | None = None) -> str | None:
     """Chuyển ý kiến tồn: earlier plans' unresolved opinions linked into the selected plan."""
     def work(shell):
-        from .monitoring import carryover
+        from doithoai.monitoring import carryover
         reg = _read_registry(shell)
         plan = selected_plan(shell, reg)
         if not carryover.unresolved_before(reg, plan):
@@ -553,7 +554,7 @@ def carry_over(book=None, today: dt.date | None = None) -> str | None:
 def check_install(book=None) -> str | None:
     """Kiểm tra cài đặt: the doctor's checks, each with its fix, in a message."""
     def work(shell):
-        from .installer import doctor
+        from doithoai.installer import doctor
         checks = doctor.run(doctor.real_machine(shell.folder))
         return doctor.render(checks), ""
     return _run("Kiểm tra cài đặt", book, work)

@@ -3,7 +3,7 @@
 ``build_all(folder)`` writes ``<CODE>.docx`` (state, Decree 30) and ``<CODE>_dang.docx`` (party,
 Hướng dẫn 36-HD/VPTW) for every kind of :data:`KINDS` into workbook_templates/. The texts are
 written for this project; the facts come from the registry through the placeholders listed by
-:mod:`doithoai.doccontext`. A clerk may edit the .docx files in Word, or keep a copy of one next to
+:mod:`doithoai.documents.context`. A clerk may edit the .docx files in Word, or keep a copy of one next to
 the registry (same file name), which then wins.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 
-from . import docbuild as b
+from doithoai.documents import layout as b
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import sys
 import tempfile
 import traceback
 
-from . import __version__
+from doithoai import __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -23,16 +23,16 @@ def _out(text: str = "") -> None:
 
 
 def cmd_demo(args) -> int:
-    from . import demo
+    from doithoai.cli import demo
     demo.run(args.out, echo=_out, today=args.today)
     return EXIT_OK
 
 
 def cmd_init(args) -> int:
-    from . import template
+    from doithoai.files import blank
     try:
-        path = template.create_blank(args.path)
-    except template.AlreadyExists as exc:
+        path = blank.create_blank(args.path)
+    except blank.AlreadyExists as exc:
         _out(f"Không tạo: tệp \"{exc}\" đã có. Phần mềm không ghi đè sổ đang dùng; "
              "hãy chọn tên tệp khác.")
         return EXIT_REFUSED
@@ -41,7 +41,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from . import reader, summary
+    from doithoai.files import reader
+    from doithoai.registry import summary
     reg = reader.read_registry(args.path)
     sm = summary.summarize(reg)
     if args.json:
@@ -52,7 +53,7 @@ def cmd_summary(args) -> int:
 
 
 def _date_arg(text: str):
-    from . import parsing
+    from doithoai.registry import parsing
     try:
         return parsing.parse_date(text)
     except parsing.Unreadable:
@@ -61,7 +62,8 @@ def _date_arg(text: str):
 
 
 def cmd_due(args) -> int:
-    from . import deadlines, reader, workcalendar
+    from doithoai.rules import deadlines, workcalendar
+    from doithoai.files import reader
     cal = workcalendar.WorkCalendar()
     if args.registry:
         cal = deadlines.calendar_for(reader.read_registry(args.registry))
@@ -80,7 +82,8 @@ def cmd_due(args) -> int:
 
 def cmd_deadlines(args) -> int:
     import datetime as dt
-    from . import deadlines, reader
+    from doithoai.rules import deadlines
+    from doithoai.files import reader
     reg = reader.read_registry(args.path)
     today = args.today or dt.date.today()
     report = deadlines.compute(reg, today)
@@ -96,26 +99,27 @@ def cmd_deadlines(args) -> int:
 
 def cmd_validate(args) -> int:
     import datetime as dt
-    from . import reader, validate
+    from doithoai.files import reader
+    from doithoai.rules import validation
     reg = reader.read_registry(args.path)
-    problems = validate.validate(reg, args.today or dt.date.today())
-    counts = validate.counts(problems)
+    problems = validation.validate(reg, args.today or dt.date.today())
+    counts = validation.counts(problems)
     if args.json:
         _out(json.dumps({"issues": [p.to_json() for p in problems], "counts": counts},
                         ensure_ascii=False, indent=2))
     else:
-        _out(validate.render(problems))
+        _out(validation.render(problems))
     return EXIT_REFUSED if counts["error"] else EXIT_OK
 
 
 def cmd_catalogue(args) -> int:
-    from . import validate
-    _out(validate.catalogue_markdown())
+    from doithoai.rules import validation
+    _out(validation.catalogue_markdown())
     return EXIT_OK
 
 
 def cmd_build_addin(args) -> int:
-    from . import addin_build
+    from doithoai.excel import addin_build
     try:
         path = addin_build.build(args.out)
     except addin_build.BuildError as exc:
@@ -128,14 +132,14 @@ def cmd_build_addin(args) -> int:
 
 
 def cmd_install(args) -> int:
-    from . import addin_install
+    from doithoai.excel import addin_install
     report = addin_install.install()
     _out("\n".join(report.lines))
     return EXIT_OK if report.ok else EXIT_REFUSED
 
 
 def cmd_uninstall(args) -> int:
-    from . import addin_install
+    from doithoai.excel import addin_install
     report = addin_install.uninstall()
     _out("\n".join(report.lines))
     return EXIT_OK if report.ok else EXIT_REFUSED
@@ -144,8 +148,9 @@ def cmd_uninstall(args) -> int:
 def cmd_generate(args) -> int:
     import datetime as dt
     import os
-    from . import documents, pdf, reader
-    from .wordtemplates import KINDS_BY_CODE
+    from doithoai.documents import generate, pdf
+    from doithoai.files import reader
+    from doithoai.documents.templates import KINDS_BY_CODE
     codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
     unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
     if unknown:
@@ -159,7 +164,7 @@ def cmd_generate(args) -> int:
         return EXIT_REFUSED
     out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                    reg.settings.documents_folder or "van-ban")
-    res = documents.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
+    res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
                              issue=args.issue, today=args.today or dt.date.today(),
                              progress=_out if args.verbose else None)
     _out(res.summary() + f" Thư mục: {out}")
@@ -169,7 +174,7 @@ def cmd_generate(args) -> int:
         where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
         _out(f"Chưa tạo ({where}): {p.message} {p.hint}")
     if args.issue and res.changes.blocks:
-        copy = documents.registry_copy(args.path, res.changes)
+        copy = generate.registry_copy(args.path, res.changes)
         _out(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
              "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
     if args.pdf:
@@ -183,8 +188,8 @@ def cmd_generate(args) -> int:
 
 def cmd_intake_export(args) -> int:
     import datetime as dt
-    from . import reader
-    from .sharing import intake
+    from doithoai.files import reader
+    from doithoai.sharing import intake
     reg = reader.read_registry(args.path)
     if not reg.plan(args.plan):
         _out(f"Sổ không có kế hoạch {args.plan}. Có: "
@@ -206,9 +211,11 @@ def cmd_intake_export(args) -> int:
 
 def cmd_intake_merge(args) -> int:
     import datetime as dt
-    from . import documents, reader, schema
-    from .changes import append_rows
-    from .sharing import intake, merge
+    from doithoai.documents import generate
+    from doithoai.files import reader
+    from doithoai.registry import schema
+    from doithoai.registry.changes import append_rows
+    from doithoai.sharing import intake, merge
     reg = reader.read_registry(args.path)
     returned = [intake.read_returned(f) for f in args.files]
     try:
@@ -222,7 +229,7 @@ def cmd_intake_merge(args) -> int:
         log = _log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
                        ", ".join(os.path.basename(f) for f in args.files))
         append_rows(reg, schema.LOG, [log], res.changes)
-        target = documents.registry_copy(args.path, res.changes, "nhan MTTQ", args.out)
+        target = generate.registry_copy(args.path, res.changes, "nhan MTTQ", args.out)
     if args.json:
         data = res.to_json()
         data["registry_written"] = target
@@ -255,8 +262,8 @@ def _log_row(action: str, result: str, files: str) -> dict:
 
 
 def cmd_duplicates(args) -> int:
-    from . import reader
-    from .sharing import dedupe
+    from doithoai.files import reader
+    from doithoai.sharing import dedupe
     reg = reader.read_registry(args.path)
     found = dedupe.suggest(dedupe.items_from_registry(reg), threshold=args.threshold)
     already = {o.opinion_id: o.duplicate_of for o in reg.opinions}
@@ -281,8 +288,8 @@ def cmd_duplicates(args) -> int:
 
 def cmd_monitor(args) -> int:
     import datetime as dt
-    from . import reader
-    from .monitoring import workbook
+    from doithoai.files import reader
+    from doithoai.monitoring import workbook
     reg = reader.read_registry(args.path)
     as_of = args.as_of or dt.date.today()
     out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
@@ -307,9 +314,11 @@ def cmd_overdue(args) -> int:
 
 def cmd_carry_over(args) -> int:
     import datetime as dt
-    from . import documents, reader, schema
-    from .changes import append_rows
-    from .monitoring import carryover
+    from doithoai.documents import generate
+    from doithoai.files import reader
+    from doithoai.registry import schema
+    from doithoai.registry.changes import append_rows
+    from doithoai.monitoring import carryover
     reg = reader.read_registry(args.path)
     plan = reg.plan(args.plan)
     if plan is None:
@@ -328,21 +337,21 @@ def cmd_carry_over(args) -> int:
         return EXIT_OK
     append_rows(reg, schema.LOG, [_log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
                                                  f"{plan.plan_id}", "")], ch)
-    target = documents.registry_copy(args.path, ch, "chuyen ton", args.out)
+    target = generate.registry_copy(args.path, ch, "chuyen ton", args.out)
     _out(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
          f"{target}; sổ gốc không bị sửa.")
     return EXIT_OK
 
 
 def cmd_doctor(args) -> int:
-    from .installer import doctor
+    from doithoai.installer import doctor
     checks = doctor.run(doctor.real_machine(args.documents))
     _out(doctor.to_json(checks) if args.json else doctor.render(checks))
     return EXIT_OK if all(c.ok for c in checks) else EXIT_REFUSED
 
 
 def cmd_bundle(args) -> int:
-    from .installer import bundle
+    from doithoai.installer import bundle
     try:
         result = bundle.build(args.out, bundle.parse_versions(args.python, args.source),
                               args.source)
@@ -576,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     args = build_parser().parse_args(argv)
-    from .reader import RegistryUnreadable
+    from doithoai.files.reader import RegistryUnreadable
     try:
         return args.func(args)
     except RegistryUnreadable as exc:

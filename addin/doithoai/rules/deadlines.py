@@ -18,11 +18,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import schema
-from .changes import Changes, column_blocks
-from .model import Opinion, Plan, Registry, Rule
-from .problems import ERROR, WARNING, Problem, ProblemType, make, register
-from .workcalendar import Outcome, OverrideDay, WorkCalendar, fmt, fmt_long
+from doithoai.registry import schema
+from doithoai.registry.changes import Changes, column_blocks
+from doithoai.registry.model import Opinion, Plan, Registry, Rule
+from doithoai.registry.problems import ERROR, WARNING, Problem, ProblemType, make, register
+from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt, fmt_long
 
 ANCHOR_MEETING = "Ngày hội nghị"
 ANCHOR_PLAN_ISSUED = "Ngày ban hành kế hoạch"
@@ -328,7 +328,7 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
 
 def render(report: DeadlineReport) -> str:
     """The milestones grouped by plan, then the problems, for a terminal."""
-    from .problems import SEVERITY_LABELS
+    from doithoai.registry.problems import SEVERITY_LABELS
     lines = [f"Tình trạng tính đến {fmt_long(report.today)}:"]
     plan = None
     for m in report.milestones:

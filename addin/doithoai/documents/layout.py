@@ -184,7 +184,7 @@ CELL_MARGINS = 2 * 108          # twips: Word's default left and right cell marg
 
 def fit_width(texts: list[str], size: float, bold: bool = False) -> int:
     """Twips a fixed column needs so that none of ``texts`` wraps inside a word."""
-    from .textwidth import text_width
+    from doithoai.text.textwidth import text_width
     widest = max((text_width(word, size, bold) for t in texts for word in t.split()), default=0)
     whole = max((text_width(t, size, bold) for t in texts), default=0)
     # Short texts ("STT", "Hạn", "12/06/2026") stay on one line; long ones only keep their words.

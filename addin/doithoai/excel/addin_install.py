@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from . import addin_build
+from doithoai.excel import addin_build
 
 CONF_NAME = "xlwings.conf"
 OFFICE_VERSIONS = ("16.0", "15.0", "14.0")      # Excel 2016-365, 2013, 2010

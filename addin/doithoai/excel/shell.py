@@ -1,6 +1,6 @@
 """The Excel shell: the only code that touches the open workbook (architecture.md, decision 3).
 
-It reads each needed table in one bulk call, applies :class:`~doithoai.changes.Changes` with one
+It reads each needed table in one bulk call, applies :class:`~doithoai.registry.changes.Changes` with one
 write per block, shows progress in the status bar, and talks to the clerk with a message box.
 It works on any xlwings Book: the desktop one (RunPython over COM) and the JSON book of xlwings
 Server / the tests, which has no status bar (the updates are then only recorded).
@@ -15,9 +15,9 @@ import getpass
 import os
 from collections import Counter
 
-from . import schema
-from .changes import MARK_FILLS, MARK_PREFIX, Block, Changes
-from .problems import column_letter
+from doithoai.registry import schema
+from doithoai.registry.changes import MARK_FILLS, MARK_PREFIX, Block, Changes
+from doithoai.registry.problems import column_letter
 
 TITLE = "Đối thoại"
 

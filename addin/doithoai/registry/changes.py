@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import schema
-from .model import TableData
+from doithoai.registry import schema
+from doithoai.registry.model import TableData
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Typed domain objects read from the registry.
 
 One dataclass per sheet; its fields are exactly the sheet's internal keys (a test holds them
-to :mod:`doithoai.schema`) plus ``row``, the Excel row the object came from, so anything said
+to :mod:`doithoai.registry.schema`) plus ``row``, the Excel row the object came from, so anything said
 about it can point at the cell. A value that was empty or could not be read is ``None``.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .problems import Problem
+from doithoai.registry.problems import Problem
 
 
 @dataclass

@@ -26,9 +26,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from . import parsing, schema
-from .atomic import write_atomic
-from .problems import column_letter
+from doithoai.registry import parsing, schema
+from doithoai.files.atomic import write_atomic
+from doithoai.registry.problems import column_letter
 
 TEMPLATE_NAME = "so-doi-thoai-mau.xlsx"  # the committed blank registry in workbook_templates/
 LAST_ROW = 10000          # validations and conditional formats reach this row
@@ -284,7 +284,7 @@ def build_workbook(*, settings: Mapping | None = None,
         elif sheet.key == "lookups":
             _write_lookups(wb, ws, lookups or {})
         elif sheet.key == "dashboard":
-            from .monitoring import dashboard
+            from doithoai.monitoring import dashboard
             dashboard.write_layout(ws)
         else:
             _write_table(ws, sheet, rows.get(sheet.key, []))

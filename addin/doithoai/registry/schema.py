@@ -1,8 +1,8 @@
 """The registry workbook contract, in one place (shared/spec/registry.md).
 
 Every sheet, header, internal key, type, required flag, lookup list, who edits a column and
-whether it is computed is declared here once. The blank template (:mod:`doithoai.template`),
-the reader (:mod:`doithoai.reader`), validation and the generated documentation all derive
+whether it is computed is declared here once. The blank template (:mod:`doithoai.files.blank`),
+the reader (:mod:`doithoai.files.reader`), validation and the generated documentation all derive
 from these declarations; nothing else restates a header.
 
 Headers are Vietnamese and fixed (other programs find columns by header text, never by
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Column types understood by the reader (see doithoai.parsing).
+# Column types understood by the reader (see doithoai.registry.parsing).
 TEXT = "text"          # one line of text
 LONGTEXT = "longtext"  # several lines (Căn cứ: one basis per line)
 DATE = "date"          # real Excel date shown dd/mm/yyyy

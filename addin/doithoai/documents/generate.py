@@ -20,17 +20,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import deadlines, docengine, schema, validate, vnformat
-from .atomic import free_path
-from .changes import Block, Changes
-from .doccontext import Builder, changed_rows
-from .vntext import title_slug
-from .model import Plan, Registry
-from .problems import Problem, make
-from .wordtemplates import KINDS, KINDS_BY_CODE, Kind, template_name
+from doithoai.rules import deadlines, validation
+from doithoai.documents import engine
+from doithoai.registry import schema
+from doithoai.text import vnformat
+from doithoai.files.atomic import free_path
+from doithoai.registry.changes import Block, Changes
+from doithoai.documents.context import Builder, changed_rows
+from doithoai.text.vntext import title_slug
+from doithoai.registry.model import Plan, Registry
+from doithoai.registry.problems import Problem, make
+from doithoai.documents.templates import KINDS, KINDS_BY_CODE, Kind, template_name
 
 BUILTIN_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "workbook_templates")
+    os.path.dirname(os.path.abspath(__file__))))), "workbook_templates")
 LOCAL_TEMPLATE_FOLDER = "mau-van-ban"
 ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
 
@@ -74,20 +77,20 @@ class Generator:
         self.template_dirs = (template_dirs or []) + local + [builtin_template_dir()]
         self.progress = progress or (lambda text: None)
         self.report = deadlines.compute(reg, self.today)
-        self.problems = validate.validate(reg, self.today, self.report)
-        self.error_rows = validate.error_rows(self.problems)
-        self.compiled: dict[str, docengine.Compiled] = {}
+        self.problems = validation.validate(reg, self.today, self.report)
+        self.error_rows = validation.error_rows(self.problems)
+        self.compiled: dict[str, engine.Compiled] = {}
         self.result = Result()
         self.register = [self._entry_dict(e) for e in reg.register]
         self._register_table = reg.tables.get("register")
 
     # templates ----------------------------------------------------------------------------------
-    def template(self, kind: Kind, party: bool) -> docengine.Compiled:
+    def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
         if name not in self.compiled:
             path = next(os.path.join(d, name) for d in self.template_dirs
                         if d and os.path.exists(os.path.join(d, name)))
-            self.compiled[name] = docengine.compile_template(path)
+            self.compiled[name] = engine.compile_template(path)
         return self.compiled[name]
 
     # generation ---------------------------------------------------------------------------------
@@ -108,7 +111,7 @@ class Generator:
                     document=f"{k.code} của {plan.plan_id}"))
             return
         builder = Builder(self.reg, plan, self.report, self.today)
-        folder = os.path.join(self.out, docengine.safe_filename(plan.plan_id)[:-5])
+        folder = os.path.join(self.out, engine.safe_filename(plan.plan_id)[:-5])
         for kind in kinds:
             compiled = self.template(kind, plan.is_party)
             if compiled.problems:
@@ -183,7 +186,7 @@ class Generator:
             for item in items:
                 ctx = builder.common(kind.code, number, date)
                 fill(ctx, item)
-                missing = docengine.missing_values(compiled, ctx, self.reg,
+                missing = engine.missing_values(compiled, ctx, self.reg,
                                                    f"{label}" if len(items) == 1 else
                                                    f"{label} ({name(1, item)})")
                 (refused if missing else out).append((item, ctx, missing))
@@ -225,21 +228,21 @@ class Generator:
         if not ok:
             return
         sub = folder if not merged else os.path.join(folder, target_base.replace(
-            docengine.MERGED_STEM, kind.code))
+            engine.MERGED_STEM, kind.code))
         xmls = []
         for n, (item, ctx, _) in enumerate(ok, start=1):
             stem = target_base if not merged else name(n, item)
-            path = os.path.join(sub, docengine.safe_filename(stem, suffix=compiled.suffix))
-            xml = docengine.render(compiled, ctx)
-            docengine.write_docx(compiled, xml, path)
+            path = os.path.join(sub, engine.safe_filename(stem, suffix=compiled.suffix))
+            xml = engine.render(compiled, ctx)
+            engine.write_docx(compiled, xml, path)
             self.result.files.append(path)
             xmls.append(xml)
             if merged and (n % 25 == 0 or n == len(ok)):
                 self.progress(f"Đang tạo {kind.name.lower()} {n}/{len(ok)}…")
-        record_path = os.path.join(folder, docengine.safe_filename(target_base,
+        record_path = os.path.join(folder, engine.safe_filename(target_base,
                                                                   suffix=compiled.suffix))
         if merged:
-            docengine.write_docx(compiled, docengine.merge(xmls), record_path)
+            engine.write_docx(compiled, engine.merge(xmls), record_path)
             self.result.files.append(record_path)
         if kind.numbered:
             first = ok[0][1]
@@ -308,7 +311,7 @@ class Generator:
             return
         # One invitation per delegate, numbered as one document (one register row, one number),
         # plus the merged print file. Names sort in protocol order: GM_003_Nguyen-Van-An.
-        self._documents(builder, kind, compiled, folder, docengine.MERGED_STEM, people,
+        self._documents(builder, kind, compiled, folder, engine.MERGED_STEM, people,
                         builder.gm, issue, f"Giấy mời {builder.plan.plan_id}",
                         lambda n, inv: f"GM_{n:03d}_{title_slug(inv.full_name)}", merged=True)
 
@@ -365,8 +368,8 @@ def registry_copy(path: str, changes: Changes, label: str = "cap so",
     the buttons write into the open workbook instead. An existing ``target`` is never replaced.
     """
     import openpyxl
-    from .changes import apply_to_openpyxl
-    from .template import save_atomic
+    from doithoai.registry.changes import apply_to_openpyxl
+    from doithoai.files.blank import save_atomic
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
     stem, ext = os.path.splitext(path)
     target = target or f"{stem} ({label} {stamp}){ext}"
@@ -381,7 +384,7 @@ def registry_copy(path: str, changes: Changes, label: str = "cap so",
 def _restore_charts(wb) -> None:
     """openpyxl drops charts it loads: the Tổng hợp charts, defined by the template over fixed
     ranges, are put back on a copy whose sheet has that layout."""
-    from .monitoring import dashboard
+    from doithoai.monitoring import dashboard
     if dashboard.SHEET in wb.sheetnames:
         ws = wb[dashboard.SHEET]
         if ws["A1"].value == dashboard.LAYOUT_MARK and not ws._charts:

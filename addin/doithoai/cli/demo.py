@@ -2,7 +2,7 @@
 
 For each commune a folder under the output directory receives exactly one registry workbook
 built from the sample CSVs; then each step below runs on it and reports. A step that changes
-the workbook applies its :class:`~doithoai.changes.Changes` to the workbook the demo built in
+the workbook applies its :class:`~doithoai.registry.changes.Changes` to the workbook the demo built in
 memory (never to a file loaded from disk) and the registry is saved again and re-read.
 Later capabilities add a step to ``STEPS``.
 """
@@ -14,9 +14,12 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from . import changes as changes_mod
-from . import deadlines, documents, pdf, reader, summary, template, validate
-from .samples import SAMPLES, Sample, load
+from doithoai.registry import changes as changes_mod
+from doithoai.rules import deadlines, validation
+from doithoai.documents import generate, pdf
+from doithoai.files import blank, reader
+from doithoai.registry import summary
+from doithoai.samples import SAMPLES, Sample, load
 
 Echo = Callable[[str], None]
 
@@ -32,7 +35,7 @@ class Context:
 
     def apply(self, ch: changes_mod.Changes) -> None:
         changes_mod.apply_to_openpyxl(self.wb, ch)
-        template.save_atomic(self.wb, self.path)
+        blank.save_atomic(self.wb, self.path)
         self.reg = reader.read_registry(self.path)
 
 
@@ -43,8 +46,8 @@ def build_sample(s: Sample, folder: str):
 
 def _build(s: Sample, folder: str):
     path = os.path.join(folder, s.registry_name)
-    wb = template.build_workbook(**load(s))
-    template.save_atomic(wb, path)
+    wb = blank.build_workbook(**load(s))
+    blank.save_atomic(wb, path)
     return path, wb
 
 
@@ -67,9 +70,9 @@ def step_deadlines(ctx: Context) -> None:
 
 
 def step_validate(ctx: Context) -> None:
-    problems = validate.validate(ctx.reg, ctx.today)
-    ctx.apply(validate.to_changes(ctx.reg, problems))
-    c = validate.counts(problems)
+    problems = validation.validate(ctx.reg, ctx.today)
+    ctx.apply(validation.to_changes(ctx.reg, problems))
+    c = validation.counts(problems)
     ctx.echo(f"    Kiểm tra: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} lưu ý "
              "(ghi vào trang Kiểm tra, đánh dấu ô).")
     for p in problems:
@@ -80,7 +83,7 @@ def step_validate(ctx: Context) -> None:
 
 def step_documents(ctx: Context) -> None:
     out = os.path.join(os.path.dirname(ctx.path), "van-ban")
-    res = documents.generate(ctx.reg, out, today=ctx.today, progress=None)
+    res = generate.generate(ctx.reg, out, today=ctx.today, progress=None)
     ctx.apply(res.changes)
     ctx.echo(f"    Văn bản: {res.summary()} ({os.path.relpath(out, os.path.dirname(ctx.path))}/)")
     missing = [p for p in res.refusals if p.code == "document-missing-value"]
@@ -107,7 +110,7 @@ def step_documents(ctx: Context) -> None:
 
 def step_intake(ctx: Context) -> None:
     """The Front's round trip: returned intake files merged twice (the second changes nothing)."""
-    from .sharing import intake, merge, samplefiles
+    from doithoai.sharing import intake, merge, samplefiles
     csvs = samplefiles.sample_csvs(ctx.sample.folder)
     if not csvs:
         return
@@ -127,7 +130,7 @@ def step_intake(ctx: Context) -> None:
 
 def step_followup(ctx: Context) -> None:
     """Tổng hợp refreshed in the registry; the monitoring workbook for the party office."""
-    from .monitoring import chain, dashboard, workbook
+    from doithoai.monitoring import chain, dashboard, workbook
     chains = chain.build(ctx.reg, ctx.today)
     ctx.apply(dashboard.changes(ctx.reg, chains, ctx.today))
     folder = os.path.join(os.path.dirname(ctx.path), "theo-doi")
