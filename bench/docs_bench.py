@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 
+from doithoai.files import atomic
 from doithoai.rules import deadlines
 from doithoai.documents import engine, generate
 from doithoai.files import blank, reader
@@ -28,7 +29,7 @@ TODAY = dt.date(2026, 11, 22)
 def contexts(n: int):
     folder = tempfile.mkdtemp(prefix="doithoai-docbench-")
     path = os.path.join(folder, "so.xlsx")
-    blank.save_atomic(blank.build_workbook(**load(sample("tu-minh"))), path)
+    atomic.save_atomic(blank.build_workbook(**load(sample("tu-minh"))), path)
     reg = reader.read_registry(path)
     plan = reg.plans[0]
     builder = Builder(reg, plan, deadlines.compute(reg, TODAY), TODAY)
@@ -43,7 +44,7 @@ def contexts(n: int):
     return out
 
 
-def engine(ctxs, folder: str, tpl: str) -> float:
+def with_engine(ctxs, folder: str, tpl: str) -> float:
     t0 = time.perf_counter()
     compiled = engine.compile_template(tpl)
     xmls = []
@@ -72,7 +73,7 @@ def main() -> int:
     tpl = os.path.join(generate.builtin_template_dir(), "GM.docx")
     ctxs = contexts(args.n)
     with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-        fast = engine(ctxs, a, tpl)
+        fast = with_engine(ctxs, a, tpl)
         slow = baseline(ctxs, b, tpl)
         files = len(os.listdir(a))
     print(f"engine  : {args.n} invitations + merged file ({files} files) in {fast:6.2f} s "

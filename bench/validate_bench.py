@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 
+from doithoai.files import atomic
 from doithoai.rules import deadlines, validation
 from doithoai.files import blank, reader
 from doithoai.samples import load, sample
@@ -60,7 +61,7 @@ def build(path: str) -> None:
           for p in plans]
     rows = dict(plans=plans, invitees=invitees, opinions=opinions, milestones=ms)
     wb = blank.build_workbook(settings=base["settings"], lookups=base["lookups"], rows=rows)
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
 
 
 def timed(fn, repeat):

@@ -6,6 +6,7 @@ doithoai.documents.templates or doithoai.installer.vba (macros/Guard.bas); the d
 import os
 import sys
 
+from doithoai.files import atomic
 from doithoai.files import blank
 from doithoai.documents import templates
 from doithoai.installer import vba
@@ -14,7 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDER = os.path.normpath(os.path.join(HERE, "..", "workbook_templates"))
 
 if __name__ == "__main__":
-    blank.save_atomic(blank.build_workbook(), os.path.join(FOLDER, blank.TEMPLATE_NAME))
+    atomic.save_atomic(blank.build_workbook(), os.path.join(FOLDER, blank.TEMPLATE_NAME))
     paths = templates.build_all(FOLDER)
     with open(os.path.join(HERE, "..", "macros", "Guard.bas"), "w", encoding="ascii",
               newline="\n") as fh:

@@ -5,6 +5,7 @@ import json
 import openpyxl
 
 from builders import plan, registry
+from doithoai.files import atomic
 from doithoai.registry import changes, schema
 from doithoai import cli
 from doithoai.rules import deadlines
@@ -161,10 +162,10 @@ def test_changes_keep_typed_dates_and_rows_in_place(sample_copy, tmp_path):
     s = sample("tu-minh")
     wb = blank.build_workbook(**load(s))
     path = str(tmp_path / "so.xlsx")
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     reg = reader.read_registry(path)
     changes.apply_to_openpyxl(wb, deadlines.to_changes(reg, deadlines.compute(reg, TODAY)))
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     again = reader.read_registry(path)
     before = {(m.plan_id, m.code): (m.row, m.done_date) for m in reg.milestones}
     after = {(m.plan_id, m.code): (m.row, m.done_date) for m in again.milestones

@@ -12,6 +12,7 @@ from docx import Document
 
 import conformance
 from xlsx_edit import cell_ref, edit
+from doithoai.files import atomic
 from doithoai.registry import changes
 from doithoai import cli
 from doithoai.documents import engine, generate, templates
@@ -187,7 +188,7 @@ def test_rows_with_errors_are_refused_the_others_generated(sample_copy, tmp_path
 def _build(tmp_path, slug="tu-minh"):
     wb = blank.build_workbook(**load(sample(slug)))
     path = str(tmp_path / "so.xlsx")
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     return wb, path
 
 
@@ -211,7 +212,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     assert "ngày 22 tháng 11 năm 2026" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
     # The register goes into Sổ văn bản; the issued replies' numbers to their opinion rows.
     changes.apply_to_openpyxl(wb, res.changes)
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     reg2 = reader.read_registry(path)
     assert len(reg2.register) == len(res.register_rows)
     replied = {o.opinion_id: o.reply_number for o in reg2.opinions if o.reply_number}
@@ -224,7 +225,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     # Changed inputs: a new draft beside the issued file, and the clerk is told which rows.
     ws = wb["Kế hoạch"]
     ws[cell_ref("plans", "venue", 2)] = "Hội trường UBND phường Tứ Minh"
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     third = generate.generate(reader.read_registry(path), out, codes=["TB"],
                                today=TODAY + dt.timedelta(2))
     assert [os.path.basename(f) for f in third.files] == ["TB_v2.docx"]
@@ -233,7 +234,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     assert "Số:      /TB-UBND" in _text(third.files[0])
     # Numbers are never reused: the next TB is 03.
     changes.apply_to_openpyxl(wb, third.changes)
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     fourth = generate.generate(reader.read_registry(path), out, codes=["TB"], issue=True,
                                 today=TODAY + dt.timedelta(3))
     assert fourth.files == [] or all("v2" in f or "v3" in f for f in fourth.files)
@@ -243,7 +244,7 @@ def test_shared_numbering_runs_across_kinds(tmp_path):
     wb, path = _build(tmp_path)
     wb["Cấu hình"]["B16"] = "chung"
     assert wb["Cấu hình"]["A16"].value == "Đánh số văn bản"
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     res = generate.generate(reader.read_registry(path), str(tmp_path / "o"),
                              codes=["TB", "BCTH", "TBKL"], issue=True, today=TODAY)
     assert sorted(r["number_symbol"] for r in res.register_rows) == [

@@ -12,6 +12,7 @@ import pytest
 
 import jsonbook
 from test_buttons import actions, sheet_names
+from doithoai.files import registry_copy
 from doithoai import buttons, cli
 from doithoai.documents import generate
 from doithoai.files import reader
@@ -132,7 +133,7 @@ def test_remerge_is_idempotent_and_nothing_is_set_aside_twice(tu_minh, tmp_path)
     path, reg = tu_minh
     files = _returned(reg, tmp_path)
     first = merge.merge(reg, [intake.read_returned(f) for f in files], today=TODAY)
-    copy = generate.registry_copy(path, first.changes, "nhan MTTQ")
+    copy = registry_copy.registry_copy(path, first.changes, "nhan MTTQ")
     reg2 = reader.read_registry(copy)
     assert len(reg2.opinions) == len(reg.opinions) + 7 and len(reg2.pending) == 2
     again = merge.merge(reg2, [intake.read_returned(f) for f in files + files[:1]], today=TODAY)
@@ -159,7 +160,7 @@ def test_formula_text_is_neutralised_and_control_characters_removed(tu_minh, tmp
     assert contents == ["'=HYPERLINK(\"http://x\";\"bấm\")", "'+84 đề nghị sửa đường",
                         "'@ kiểm tra", "'- Đường hỏng"]
     assert added[1][reg.tables["opinions"].columns["raised_by"]] == "Bà B"
-    copy = generate.registry_copy(path, res.changes, "nhan")
+    copy = registry_copy.registry_copy(path, res.changes, "nhan")
     ws = openpyxl.load_workbook(copy)["Ý kiến"]
     cells = [ws.cell(row=r, column=col + 1) for r in range(38, 42)]
     assert [c.value for c in cells] == [t[1:] for t in contents]        # stored as the text

@@ -15,10 +15,12 @@ import conformance
 import jsonbook
 from test_buttons import actions, sheet_names
 from xlsx_edit import cell_ref, edit
+from doithoai.files import registry_copy
 from doithoai import buttons, cli
 from doithoai.documents import generate
 from doithoai.files import reader
-from doithoai.monitoring import carryover, chain, dashboard, workbook
+from doithoai.monitoring import carryover, chain, workbook
+from doithoai.registry import dashboard_layout
 from doithoai.samples import SAMPLES
 
 AS_OF = dt.date(2026, 11, 22)
@@ -176,11 +178,11 @@ def test_blank_template_defines_the_charts_over_fixed_ranges(blank_path):
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 4
     refs = " ".join(charts)
-    for area in dashboard.AREAS[:1]:
+    for area in dashboard_layout.AREAS[:1]:
         assert f"'Tổng hợp'!$A${area.first}:$A${area.last}" in refs
-    assert f"'Tổng hợp'!$C${dashboard.AGENCIES.first}:$C${dashboard.AGENCIES.last}" in refs
+    assert f"'Tổng hợp'!$C${dashboard_layout.AGENCIES.first}:$C${dashboard_layout.AGENCIES.last}" in refs
     ws = openpyxl.load_workbook(blank_path)["Tổng hợp"]
-    assert ws["A1"].value == dashboard.LAYOUT_MARK
+    assert ws["A1"].value == dashboard_layout.LAYOUT_MARK
 
 
 def test_dashboard_button_writes_values_only_in_fixed_blocks(sample_copy, shells, tmp_path):
@@ -194,7 +196,7 @@ def test_dashboard_button_writes_values_only_in_fixed_blocks(sample_copy, shells
             and names[a["sheet_position"]] == "Tổng hợp"]
     assert {a["func"] for a in mine} == {"setValues"}                # values, nothing else
     blocks = [(a["start_row"] + 1, len(a["values"])) for a in mine]
-    assert blocks == [(dashboard.STAMP_ROW, 1)] + [(a.first, a.rows) for a in dashboard.AREAS]
+    assert blocks == [(dashboard_layout.STAMP_ROW, 1)] + [(a.first, a.rows) for a in dashboard_layout.AREAS]
     # The same blocks whatever the number of opinions: a bigger registry, the same writes.
     big = sample_copy("do-luong")
     book2 = jsonbook.book(big, name=big)
@@ -217,7 +219,7 @@ def test_a_registry_copy_keeps_the_charts(sample_paths, tmp_path):
     from doithoai.registry.changes import Changes
     src = str(tmp_path / "so.xlsx")
     shutil.copy(sample_paths["tu-minh"], src)
-    copy = generate.registry_copy(src, Changes(), "thu")
+    copy = registry_copy.registry_copy(src, Changes(), "thu")
     with zipfile.ZipFile(copy) as z:
         assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 4
 
@@ -329,3 +331,7 @@ def test_village_of_never_returns_the_address():
     assert chain.village_of("Số 3, ngõ 7, TDP Cẩm Khê B", ["TDP Cẩm Khê A", "TDP Cẩm Khê B"]) \
         == "TDP Cẩm Khê B"
     assert chain.village_of("Số 3 Trần Phú", ["TDP Cẩm Khê A"]) == chain.UNKNOWN_VILLAGE
+
+
+def test_dashboard_stage_area_has_one_row_per_stage():
+    assert dashboard_layout.STAGE.rows == len(chain.STAGES)

@@ -6,6 +6,7 @@ import zipfile
 import openpyxl
 import pytest
 
+from doithoai.files import atomic
 from doithoai.registry import schema
 from doithoai.files import blank
 from doithoai.registry.problems import column_letter
@@ -134,5 +135,5 @@ def test_a_failed_save_leaves_no_file(tmp_path, monkeypatch):
         raise OSError("disk full")
     monkeypatch.setattr(wb, "save", boom)
     with pytest.raises(OSError):
-        blank.save_atomic(wb, str(tmp_path / "so.xlsx"))
+        atomic.save_atomic(wb, str(tmp_path / "so.xlsx"))
     assert os.listdir(tmp_path) == []

@@ -3,6 +3,7 @@ import datetime as dt
 import json
 import os
 
+from doithoai.files import atomic
 from doithoai.registry import changes, schema
 from doithoai import cli
 from doithoai.files import blank, reader
@@ -53,7 +54,7 @@ def test_catalogue_doc_is_generated():
 def _built(tmp_path, slug):
     wb = blank.build_workbook(**load(sample(slug)))
     path = str(tmp_path / "so.xlsx")
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     return wb, path
 
 
@@ -70,14 +71,14 @@ def test_kiem_tra_sheet_and_marks_then_cleared_once_fixed(tmp_path):
         ("Kế hoạch", "K2", "error"), ("Kế hoạch", "J2", "warning")]
     assert ch.unmarks == []
     changes.apply_to_openpyxl(wb, ch)
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     ws = wb["Kế hoạch"]
     assert ws["K2"].fill.fgColor.rgb.endswith("FFC7CE") and "Thứ 2" in ws["K2"].comment.text
     summary = next(b for b in ch.blocks if b.sheet == "Kiểm tra" and b.col > 0)
     assert summary.values[1] == ("Lỗi", None, 1)
     # The clerk fixes the weekday; the next run clears the mark it no longer needs.
     ws["K2"] = "Thứ Bảy"
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     reg2 = reader.read_registry(path)
     problems2 = validation.validate(reg2, dt.date(2026, 11, 22))
     ch2 = validation.to_changes(reg2, problems2)

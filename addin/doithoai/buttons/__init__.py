@@ -499,11 +499,12 @@ def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
     """Cập nhật Tổng hợp: the summary tables of the Tổng hợp sheet, values only, in bulk."""
     def work(shell):
         from doithoai.monitoring import chain, dashboard
+        from doithoai.registry import dashboard_layout
         reg = _read_registry(shell)
-        if dashboard.SHEET not in shell._sheets:
+        if dashboard_layout.SHEET not in shell._sheets:
             raise Refusal("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
                           "sổ mới) rồi bấm lại.")
-        layout = dashboard.has_layout(shell.grid(dashboard.SHEET))
+        layout = dashboard_layout.has_layout(shell.grid(dashboard_layout.SHEET))
         day = as_of or dt.date.today()
         shell.status("Đang tính số liệu tổng hợp…")
         chains = chain.build(reg, day)

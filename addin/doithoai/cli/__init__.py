@@ -13,6 +13,7 @@ import sys
 import tempfile
 import traceback
 
+from doithoai.files import registry_copy
 from doithoai import __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_CRASH = 0, 1, 2, 3
@@ -174,7 +175,7 @@ def cmd_generate(args) -> int:
         where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
         _out(f"Chưa tạo ({where}): {p.message} {p.hint}")
     if args.issue and res.changes.blocks:
-        copy = generate.registry_copy(args.path, res.changes)
+        copy = registry_copy.registry_copy(args.path, res.changes)
         _out(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
              "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
     if args.pdf:
@@ -229,7 +230,7 @@ def cmd_intake_merge(args) -> int:
         log = _log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
                        ", ".join(os.path.basename(f) for f in args.files))
         append_rows(reg, schema.LOG, [log], res.changes)
-        target = generate.registry_copy(args.path, res.changes, "nhan MTTQ", args.out)
+        target = registry_copy.registry_copy(args.path, res.changes, "nhan MTTQ", args.out)
     if args.json:
         data = res.to_json()
         data["registry_written"] = target
@@ -337,7 +338,7 @@ def cmd_carry_over(args) -> int:
         return EXIT_OK
     append_rows(reg, schema.LOG, [_log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
                                                  f"{plan.plan_id}", "")], ch)
-    target = generate.registry_copy(args.path, ch, "chuyen ton", args.out)
+    target = registry_copy.registry_copy(args.path, ch, "chuyen ton", args.out)
     _out(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
          f"{target}; sổ gốc không bị sửa.")
     return EXIT_OK

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+from doithoai.files import atomic
 from doithoai.registry import changes as changes_mod
 from doithoai.rules import deadlines, validation
 from doithoai.documents import generate, pdf
@@ -35,7 +36,7 @@ class Context:
 
     def apply(self, ch: changes_mod.Changes) -> None:
         changes_mod.apply_to_openpyxl(self.wb, ch)
-        blank.save_atomic(self.wb, self.path)
+        atomic.save_atomic(self.wb, self.path)
         self.reg = reader.read_registry(self.path)
 
 
@@ -47,7 +48,7 @@ def build_sample(s: Sample, folder: str):
 def _build(s: Sample, folder: str):
     path = os.path.join(folder, s.registry_name)
     wb = blank.build_workbook(**load(s))
-    blank.save_atomic(wb, path)
+    atomic.save_atomic(wb, path)
     return path, wb
 
 

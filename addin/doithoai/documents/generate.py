@@ -24,7 +24,6 @@ from doithoai.rules import deadlines, validation
 from doithoai.documents import engine
 from doithoai.registry import schema
 from doithoai.text import vnformat
-from doithoai.files.atomic import free_path
 from doithoai.registry.changes import Block, Changes
 from doithoai.documents.context import Builder, changed_rows
 from doithoai.text.vntext import title_slug
@@ -358,34 +357,3 @@ def _combine(fingerprints: list[str]) -> str:
     head = hashlib.sha256("".join(heads).encode()).hexdigest()[:12] if len(heads) > 1 else \
         (heads[0] if heads else "")
     return "|".join([head] + rows)
-
-
-def registry_copy(path: str, changes: Changes, label: str = "cap so",
-                  target: str | None = None) -> str:
-    """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
-
-    The headless path never saves a registry in place (architecture.md, decision 3); in Excel
-    the buttons write into the open workbook instead. An existing ``target`` is never replaced.
-    """
-    import openpyxl
-    from doithoai.registry.changes import apply_to_openpyxl
-    from doithoai.files.blank import save_atomic
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-    stem, ext = os.path.splitext(path)
-    target = target or f"{stem} ({label} {stamp}){ext}"
-    target = free_path(target)            # never the registry, never an existing file
-    wb = openpyxl.load_workbook(path)
-    _restore_charts(wb)
-    apply_to_openpyxl(wb, changes)
-    save_atomic(wb, target)
-    return target
-
-
-def _restore_charts(wb) -> None:
-    """openpyxl drops charts it loads: the Tổng hợp charts, defined by the template over fixed
-    ranges, are put back on a copy whose sheet has that layout."""
-    from doithoai.monitoring import dashboard
-    if dashboard.SHEET in wb.sheetnames:
-        ws = wb[dashboard.SHEET]
-        if ws["A1"].value == dashboard.LAYOUT_MARK and not ws._charts:
-            dashboard.add_charts(ws)

@@ -32,6 +32,11 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes, suffix: str) -> Non
     write_atomic(path, write, suffix)
 
 
+def save_atomic(wb, path: str | os.PathLike) -> None:
+    """Save an openpyxl workbook through a temporary file beside ``path``, then rename."""
+    write_atomic(path, wb.save, ".xlsx")
+
+
 def free_path(path: str) -> str:
     """``path``, or "name (2).ext", "name (3).ext"… if it exists: nothing is ever replaced."""
     base, ext = os.path.splitext(path)

@@ -27,7 +27,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from doithoai.registry import parsing, schema
-from doithoai.files.atomic import write_atomic
+from doithoai.files import dashboard_sheet
+from doithoai.files.atomic import save_atomic
 from doithoai.registry.problems import column_letter
 
 TEMPLATE_NAME = "so-doi-thoai-mau.xlsx"  # the committed blank registry in workbook_templates/
@@ -284,8 +285,7 @@ def build_workbook(*, settings: Mapping | None = None,
         elif sheet.key == "lookups":
             _write_lookups(wb, ws, lookups or {})
         elif sheet.key == "dashboard":
-            from doithoai.monitoring import dashboard
-            dashboard.write_layout(ws)
+            dashboard_sheet.write_layout(ws)
         else:
             _write_table(ws, sheet, rows.get(sheet.key, []))
         _conditional_formats(ws, sheet)
@@ -297,11 +297,6 @@ def build_workbook(*, settings: Mapping | None = None,
                 ws.column_dimensions[column_letter(schema.CHECKS_SUMMARY_COL + i)].width = width
     wb.active = 0
     return wb
-
-
-def save_atomic(wb: Workbook, path: str | os.PathLike) -> None:
-    """Save to a temporary file beside ``path``, then rename: never a half-written file."""
-    write_atomic(path, wb.save, ".xlsx")
 
 
 class AlreadyExists(Exception):

@@ -223,7 +223,7 @@ def _rows(ws, head, rows, bold, fill, top=1):
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:
     """Build and save atomically (never replacing a file); returns (path, chains)."""
     from doithoai.files.atomic import free_path
-    from doithoai.files.blank import save_atomic
+    from doithoai.files.atomic import save_atomic
     from doithoai.monitoring.chain import build as build_chains
     chains = build_chains(reg, as_of)
     target = free_path(path)

@@ -119,7 +119,7 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from doithoai.files.blank import save_atomic
+    from doithoai.files.atomic import save_atomic
 
     batch = secrets.token_hex(3).upper()
     wb = Workbook()
