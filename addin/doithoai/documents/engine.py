@@ -25,26 +25,10 @@ from doithoai.text import vntext
 from doithoai.files.atomic import write_bytes_atomic
 from doithoai.text.textwidth import text_width
 from doithoai.documents.context import FIELDS, ITEM_FIELDS, Context
-from doithoai.registry.problems import ERROR, Problem, ProblemType, make, register
+from doithoai.registry.problems import Problem, make
+# The document codes (template-unknown-field, document-…) are in the one catalogue.
+from doithoai.rules.validation import catalogue as _catalogue  # noqa: F401
 
-register(
-    ProblemType("template-unknown-field", ERROR, "Mẫu văn bản có trường không tồn tại",
-                "Mẫu {template}: trường {{{{ {field} }}}} không có trong dữ liệu phần mềm cung "
-                "cấp.",
-                "Sửa mẫu thành {{{{ {nearest} }}}} nếu đó là ý định; danh sách trường: "
-                "doithoai fields.",
-                "A placeholder of a Word template is not a field the engine provides (often a "
-                "typo); the hint names the nearest known field."),
-    ProblemType("document-missing-value", ERROR, "Thiếu dữ liệu cho văn bản",
-                "Văn bản {document} cần \"{column}\" nhưng ô này còn trống.",
-                "Nhập \"{column}\" ở trang {sheet}, dòng {row}, rồi tạo lại văn bản.",
-                "A field the template uses has no value in the registry: the document is not "
-                "generated rather than printed with a blank."),
-    ProblemType("document-row-has-errors", ERROR, "Dòng có lỗi, không tạo văn bản",
-                "Không tạo {document} từ dòng {row} vì dòng này còn lỗi kiểm tra.",
-                "Bấm Kiểm tra dữ liệu, sửa các ô được tô đỏ rồi tạo lại.",
-                "A row with validation errors is not used for documents; the others are."),
-)
 
 BR = '</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space="preserve">'
 _SECT = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)

@@ -36,14 +36,10 @@ def register(*types: ProblemType) -> None:
         _TYPES[t.code] = t
 
 
-REGISTERING_MODULES = ("doithoai.rules.validation", "doithoai.rules.deadlines", "doithoai.documents.engine")
-
-
 def catalogue() -> list[ProblemType]:
-    """Every problem kind, whichever modules happen to be imported already."""
-    import importlib
-    for name in REGISTERING_MODULES:
-        importlib.import_module(name)
+    """Every problem kind registered so far. The codes are registered by
+    :mod:`doithoai.rules.validation.catalogue` and :mod:`doithoai.rules.deadlines`; importing
+    :mod:`doithoai.rules.validation` registers them all."""
     return sorted(_TYPES.values(), key=lambda t: t.code)
 
 

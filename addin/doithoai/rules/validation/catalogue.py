@@ -1,0 +1,173 @@
+"""The validation codes this package reports: severity, Vietnamese title, message, fix, and when.
+
+Registered with :mod:`doithoai.registry.problems` (the deadline engine and the document engine
+register their own). ``doithoai catalogue`` prints them all as docs/catalogue.md.
+"""
+from __future__ import annotations
+
+from doithoai.registry.problems import ERROR, INFO, WARNING, ProblemType, catalogue, register
+
+register(
+    ProblemType("chair-attendance", WARNING, "Người chủ trì, thư ký không khớp danh sách dự",
+                "{what}",
+                "{fix}",
+                "The plan's chair (Người chủ trì) or the conference secretary (Cán bộ đầu mối "
+                "of Cấu hình, who keeps the minutes) is marked absent in Đại biểu, or is not "
+                "among the plan's invitees, so the minutes would contradict the plan."),
+    ProblemType("required-missing", ERROR, "Thiếu thông tin bắt buộc",
+                "Cột \"{column}\" bắt buộc phải có giá trị.",
+                "Nhập {column} cho dòng {row}.",
+                "A required column of a data row is empty."),
+    ProblemType("not-in-list", ERROR, "Giá trị ngoài danh mục",
+                "\"{value}\" không có trong danh sách \"{list}\".",
+                "{suggestion}",
+                "A choice column holds a value that is not in its Danh mục list; the hint names "
+                "the nearest valid value (ignoring case, accents and spacing)."),
+    ProblemType("date-out-of-range", ERROR, "Ngày không hợp lý",
+                "Ngày {value} ở cột \"{column}\" nằm ngoài khoảng năm 2000-2100.",
+                "Kiểm tra lại năm; nhập đủ 4 chữ số, ví dụ 12/06/2026.",
+                "A date before 2000 or after 2100: usually a mistyped year or a number typed into "
+                "a date column."),
+    ProblemType("date-order", ERROR, "Ngày không đúng trình tự",
+                "{what}",
+                "Sửa lại một trong hai ngày cho đúng trình tự.",
+                "Dates that contradict each other: a conference before its plan is issued, a "
+                "reply before the opinion was received, a milestone completed before its plan "
+                "was issued."),
+    ProblemType("date-order-warning", WARNING, "Ngày cần xem lại",
+                "{what}",
+                "Kiểm tra lại ngày; nếu đúng thì bỏ qua.",
+                "Dates that are possible but unusual: an opinion received after its conference, "
+                "an invitation sent after the conference."),
+    ProblemType("time-order", ERROR, "Giờ kết thúc trước giờ bắt đầu",
+                "Giờ kết thúc {value} không sau giờ bắt đầu {start}.",
+                "Sửa Giờ bắt đầu hoặc Giờ kết thúc.",
+                "The end time of a conference is not after its start time."),
+    ProblemType("weekday-mismatch", ERROR, "Thứ không khớp với ngày",
+                "Ghi \"{value}\" nhưng ngày {date} là {actual}.",
+                "Sửa cột Thứ thành \"{actual_short}\" hoặc sửa lại Ngày hội nghị.",
+                "The weekday typed beside a date (\"Thứ 2\", \"thứ Hai\", \"T2\", \"Chủ nhật\") is "
+                "not that date's weekday: seed 002 wrote \"24/05/2025 (Thứ 2)\" for a Saturday."),
+    ProblemType("weekday-unreadable", WARNING, "Không đọc được thứ",
+                "Không hiểu \"{value}\" là thứ mấy.",
+                "Ghi dạng Thứ Hai ... Thứ Bảy, Chủ nhật (hoặc Thứ 2 ... Thứ 7, CN), hoặc để "
+                "trống.",
+                "The optional weekday column holds text that is not a weekday."),
+    ProblemType("duplicate-key", ERROR, "Mã bị trùng",
+                "\"{value}\" đã có ở dòng {first}.",
+                "Mỗi dòng một mã riêng: đổi mã của dòng này hoặc xóa dòng trùng.",
+                "Two rows share a key that must be unique (Mã KH, Mã ý kiến, Mã mốc, a date of "
+                "Ngày nghỉ, a milestone of the same plan, opinion and code)."),
+    ProblemType("unknown-reference", ERROR, "Tham chiếu không tồn tại",
+                "\"{value}\" không có trong {target}.",
+                "Sửa cho đúng một {key_label} đã có trong {target}{suggestion}.",
+                "A row refers to a plan or opinion that does not exist."),
+    ProblemType("status-contradiction", ERROR, "Trạng thái mâu thuẫn",
+                "{what}",
+                "{fix}",
+                "A status that the rest of the row contradicts, such as \"Đã trả lời bằng văn "
+                "bản\" with no reply number or date."),
+    ProblemType("status-doubt", WARNING, "Trạng thái cần xem lại",
+                "{what}",
+                "{fix}",
+                "A status the row makes doubtful without contradicting it outright."),
+    ProblemType("number-out-of-range", ERROR, "Số ngoài khoảng cho phép",
+                "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
+                "Nhập số trong khoảng {low}-{high}.",
+                "A whole number outside its sensible range (delegates, STT, rule days)."),
+    ProblemType("invitee-duplicate", WARNING, "Đại biểu được mời hai lần",
+                "{value} đã có trong danh sách mời của {plan} ở dòng {first}.",
+                "Xóa dòng trùng, hoặc ghi rõ chức vụ, đơn vị nếu là hai người trùng tên.",
+                "The same person (same name and same position or body) is invited twice to one "
+                "plan: two invitations would be printed."),
+    ProblemType("text-whitespace", WARNING, "Thừa dấu cách",
+                "Ô có dấu cách thừa ở đầu, cuối hoặc giữa các từ.",
+                "Sửa thành: \"{fixed}\"",
+                "Leading, trailing or double spaces: invisible, but they make equal names "
+                "differ when sorting, matching and de-duplicating."),
+    ProblemType("text-not-nfc", WARNING, "Chữ có dấu gõ kiểu tổ hợp",
+                "Chữ có dấu ở ô này được gõ theo kiểu tổ hợp (Unicode tổ hợp).",
+                "Gõ lại bằng bộ gõ Unicode dựng sẵn, hoặc chép giá trị: \"{fixed}\"",
+                "Text in decomposed Unicode (NFD): looks the same but does not compare equal "
+                "and prints badly in some fonts."),
+    ProblemType("text-tone-style", WARNING, "Bỏ dấu thanh không thống nhất",
+                "Ô viết dấu thanh kiểu cũ (ví dụ \"Thuỷ\", \"hoà\"), khác với các văn bản "
+                "(\"Thủy\", \"hòa\").",
+                "Sửa thành: \"{fixed}\"",
+                "Old-style tone placement (hoà, thuỷ, khoẻ) beside the new style used in the "
+                "documents (CỘNG HÒA): the same name would be spelt two ways."),
+    ProblemType("text-formula", WARNING, "Nội dung giống công thức",
+                "Ô bắt đầu bằng \"{first}\": khi chép sang tệp khác có thể bị hiểu là công thức.",
+                "Bỏ ký tự \"{first}\" ở đầu, hoặc viết thêm chữ trước nó.",
+                "Text starting with =, +, @ or - (not a bullet \"- \"): spreadsheets and CSV "
+                "readers may run it as a formula."),
+    ProblemType("text-control-chars", ERROR, "Ký tự điều khiển",
+                "Ô chứa ký tự điều khiển không in được (thường do dán từ nơi khác).",
+                "Gõ lại nội dung ô, hoặc chép giá trị: \"{fixed}\"",
+                "Control characters, which Word's XML cannot hold: a document from this row "
+                "would fail."),
+    ProblemType("text-too-long", WARNING, "Nội dung quá dài",
+                "Ô dài {length} ký tự, quá {limit} ký tự mà văn bản có thể trình bày gọn.",
+                "Rút gọn nội dung; phần chi tiết ghi vào Ghi chú hoặc văn bản riêng.",
+                "Text longer than a document can sensibly hold (300 characters for one-line "
+                "columns, 4,000 for long text)."),
+    ProblemType("cell-error", ERROR, "Ô có lỗi công thức",
+                "Ô hiển thị lỗi {value} của Excel.",
+                "Xóa công thức trong ô và nhập giá trị.",
+                "The cell holds an Excel error (#REF!, #NAME?, ...), usually a formula typed or "
+                "pasted into a data column."),
+    ProblemType("setting-missing", ERROR, "Thiếu cấu hình",
+                "Cấu hình \"{column}\" chưa có giá trị.",
+                "Mở trang Cấu hình và nhập {column}.",
+                "A required setting (unit name, issuer, place name, ...) is empty: documents "
+                "cannot be generated without it."),
+    ProblemType("lookup-fixed-changed", ERROR, "Danh sách cố định bị sửa",
+                "Danh sách \"{column}\" khác với danh sách phần mềm dùng: {diff}.",
+                "Chép lại đúng danh sách: {expected}.",
+                "A fixed Danh mục list (statuses, Có/Không, ...) was edited; the software "
+                "branches on these exact values."),
+    ProblemType("row-has-errors", INFO, "Dòng bị bỏ qua khi tạo văn bản",
+                "Dòng {row} có {count} lỗi nên sẽ không được dùng để tạo văn bản.",
+                "Sửa các lỗi của dòng này (xem các dòng Lỗi phía trên).",
+                "Summary per row with errors: documents are generated from the other rows."),
+)
+
+
+# Refusals when generating documents (raised by doithoai.documents).
+register(
+    ProblemType("template-unknown-field", ERROR, "Mẫu văn bản có trường không tồn tại",
+                "Mẫu {template}: trường {{{{ {field} }}}} không có trong dữ liệu phần mềm cung "
+                "cấp.",
+                "Sửa mẫu thành {{{{ {nearest} }}}} nếu đó là ý định; danh sách trường: "
+                "doithoai fields.",
+                "A placeholder of a Word template is not a field the engine provides (often a "
+                "typo); the hint names the nearest known field."),
+    ProblemType("document-missing-value", ERROR, "Thiếu dữ liệu cho văn bản",
+                "Văn bản {document} cần \"{column}\" nhưng ô này còn trống.",
+                "Nhập \"{column}\" ở trang {sheet}, dòng {row}, rồi tạo lại văn bản.",
+                "A field the template uses has no value in the registry: the document is not "
+                "generated rather than printed with a blank."),
+    ProblemType("document-row-has-errors", ERROR, "Dòng có lỗi, không tạo văn bản",
+                "Không tạo {document} từ dòng {row} vì dòng này còn lỗi kiểm tra.",
+                "Bấm Kiểm tra dữ liệu, sửa các ô được tô đỏ rồi tạo lại.",
+                "A row with validation errors is not used for documents; the others are."),
+)
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table (docs/catalogue.md is this output)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+    lines = ["# Validation catalogue",
+             "",
+             "Generated by `doithoai catalogue` from `addin/doithoai/rules/validation/catalogue.py` "
+             "and `addin/doithoai/rules/deadlines.py`; do not edit by hand.",
+             "Severity: **error** blocks generating documents from the row; **warning** and "
+             "**info** do not. Message and hint are templates; `{...}` is filled per problem.",
+             "",
+             "| code | severity | title | when | message | hint |",
+             "|---|---|---|---|---|---|"]
+    for t in catalogue():
+        lines.append(f"| `{t.code}` | {t.severity} | {cell(t.title)} | {cell(t.description)} | "
+                     f"{cell(t.message)} | {cell(t.hint)} |")
+    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""Cấu hình and Danh mục: required settings, and the fixed lists the software branches on."""
+from __future__ import annotations
+
+from doithoai.registry import schema
+from doithoai.registry.problems import make
+from doithoai.rules.validation.findings import Findings
+from doithoai.text import vntext
+
+
+def check_settings(f: Findings) -> None:
+    s = f.reg.settings
+    table = f.reg.tables.get("settings")
+    for st in schema.SETTINGS:
+        value = getattr(s, st.key)
+        row = s.rows.get(st.key)
+        if st.required and value in (None, ""):
+            f.problems.append(make("setting-missing", schema.CONFIG.name, row=row,
+                                   col=table.columns.get("value") if table and row
+                                   else None, column=st.label))
+        elif st.type == schema.CHOICE and value is not None:
+            allowed = schema.lookup(st.lookup).values
+            if value not in allowed:
+                near = vntext.nearest(value, list(allowed))
+                f.problems.append(make(
+                    "not-in-list", schema.CONFIG.name, row=row,
+                    col=table.columns.get("value") if row else None, column="Giá trị",
+                    value=value, list=st.lookup,
+                    suggestion=f"Có phải là \"{near}\"?" if near else
+                    "Chọn: " + ", ".join(allowed)))
+    if s.due_soon_days is not None and not 0 <= s.due_soon_days <= 60:
+        f.problems.append(make("number-out-of-range", schema.CONFIG.name,
+                               row=s.rows.get("due_soon_days"),
+                               col=table.columns.get("value"), column="Giá trị",
+                               value=s.due_soon_days, low=0, high=60))
+
+
+def check_lookups(f: Findings) -> None:
+    table = f.reg.tables.get("lookups")
+    if table is None or not table.present:
+        return
+    for lk in schema.LOOKUPS:
+        if not lk.fixed or lk.key not in table.columns:
+            continue
+        have = f.reg.lookups[lk.key]
+        if have != list(lk.values):
+            missing = [v for v in lk.values if v not in have]
+            extra = [v for v in have if v not in lk.values]
+            diff = "; ".join(filter(None, [
+                ("thiếu " + ", ".join(missing)) if missing else "",
+                ("thừa " + ", ".join(extra)) if extra else "",
+                "sai thứ tự" if not missing and not extra else ""]))
+            f.problems.append(make("lookup-fixed-changed", schema.LOOKUP_SHEET.name,
+                                   row=1, col=table.columns[lk.key], column=lk.header,
+                                   diff=diff, expected=", ".join(lk.values)))

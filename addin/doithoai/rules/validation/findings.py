@@ -1,0 +1,29 @@
+"""What every check writes to: the registry, "today", and the problems found so far."""
+from __future__ import annotations
+
+import datetime as dt
+
+from doithoai.registry import schema
+from doithoai.registry.model import Registry
+from doithoai.registry.problems import Problem, make
+
+
+class Findings:
+    def __init__(self, reg: Registry, today: dt.date):
+        self.reg = reg
+        self.today = today
+        self.problems: list[Problem] = []
+        self.flaws: dict[str, list] = {}     # a registry repeats most of its texts
+
+    def add(self, kind, sheet: schema.Sheet, row=None, key=None, value=None, **params):
+        """A problem at ``sheet``'s column ``key`` (a schema key) of ``row``."""
+        table = self.reg.tables.get(sheet.key)
+        col = table.columns.get(key) if table and key else None
+        header = sheet.column(key).header if key else None
+        self.problems.append(make(kind, sheet.name, row=row, col=col, column=header,
+                               value=value, **params))
+
+    def list_values(self, header: str) -> list[str]:
+        """The values of a Danh mục list: the fixed ones as shipped, the others as edited."""
+        lk = schema.lookup(header)
+        return list(lk.values) if lk.fixed else self.reg.lookups.get(lk.key, list(lk.values))

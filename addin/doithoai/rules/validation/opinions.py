@@ -1,0 +1,59 @@
+"""Opinions: dates in order and a status the rest of the row supports."""
+from __future__ import annotations
+
+from doithoai.registry import schema
+from doithoai.rules.validation.findings import Findings
+from doithoai.rules.workcalendar import fmt
+
+WRITTEN_REPLY = "Đã trả lời bằng văn bản"
+
+
+def check_opinions(f: Findings) -> None:
+    plans = {p.plan_id: p for p in f.reg.plans}
+    for o in f.reg.opinions:
+        if o.received_date and o.reply_date and o.reply_date < o.received_date:
+            f.add("date-order", schema.OPINIONS, o.row, "reply_date", fmt(o.reply_date),
+                  what=f"Ngày trả lời {fmt(o.reply_date)} trước ngày nhận ý kiến "
+                       f"{fmt(o.received_date)}.")
+        plan = plans.get(o.plan_id)
+        if plan and plan.meeting_date and o.received_date and \
+                o.received_date > plan.meeting_date and o.source != "Văn bản":
+            f.add("date-order-warning", schema.OPINIONS, o.row, "received_date",
+                  fmt(o.received_date),
+                  what=f"Ý kiến nhận ngày {fmt(o.received_date)}, sau ngày hội nghị "
+                       f"{fmt(plan.meeting_date)} của {o.plan_id}.")
+        _status(f, o)
+
+
+def _status(f: Findings, o) -> None:
+    S = schema.OPINIONS
+    if o.status == WRITTEN_REPLY:
+        for key, label in (("reply_number", "Số văn bản trả lời"),
+                           ("reply_date", "Ngày trả lời")):
+            if getattr(o, key) is None:
+                f.add("status-contradiction", S, o.row, key, None,
+                      what=f"Trạng thái \"{WRITTEN_REPLY}\" nhưng chưa có {label}.",
+                      fix=f"Ghi {label}, hoặc đổi Trạng thái cho đúng.")
+    if o.status == "Đã trả lời tại hội nghị" and o.answered_at_meeting != "Có":
+        f.add("status-contradiction", S, o.row, "answered_at_meeting",
+              o.answered_at_meeting,
+              what="Trạng thái \"Đã trả lời tại hội nghị\" nhưng cột Trả lời tại hội "
+                   "nghị không ghi Có.",
+              fix="Ghi Có ở Trả lời tại hội nghị, hoặc đổi Trạng thái.")
+    if o.answered_at_meeting == "Có" and not o.answer:
+        f.add("status-doubt", S, o.row, "answer", None,
+              what="Đã trả lời tại hội nghị nhưng chưa ghi Nội dung trả lời.",
+              fix="Ghi tóm tắt câu trả lời tại hội nghị (dùng cho biên bản, thông báo "
+                  "kết luận).")
+    if o.status in ("Mới",) and (o.reply_number or o.reply_date):
+        f.add("status-doubt", S, o.row, "status", o.status,
+              what="Trạng thái \"Mới\" nhưng đã có văn bản trả lời.",
+              fix=f"Đổi Trạng thái thành \"{WRITTEN_REPLY}\" nếu đã trả lời.")
+    if o.status == "Đã chuyển cấp trên" and o.competence == "Xã":
+        f.add("status-doubt", S, o.row, "competence", o.competence,
+              what="Đã chuyển cấp trên nhưng Thẩm quyền ghi là Xã.",
+              fix="Sửa Thẩm quyền thành Cấp trên, hoặc đổi Trạng thái.")
+    if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
+        f.add("status-contradiction", S, o.row, "agency", None,
+              what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",
+              fix="Chọn Cơ quan trả lời được phân công.")
