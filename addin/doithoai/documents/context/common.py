@@ -1,0 +1,182 @@
+"""What every document of a plan shares: header, number, date, place, signature, the plan's facts."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from doithoai.documents.context.fields import Context, Source
+from doithoai.documents.templates import KINDS_BY_CODE
+from doithoai.registry import parsing, schema
+from doithoai.registry.model import Invitee, Opinion, Plan, Registry
+from doithoai.rules import deadlines
+from doithoai.text import vnformat
+from doithoai.text.addressee import addressee_line
+
+
+def issuer_lines(name: str) -> tuple[str, str]:
+    """"ỦY BAN NHÂN DÂN PHƯỜNG TỨ MINH" → ("ỦY BAN NHÂN DÂN", "PHƯỜNG TỨ MINH")."""
+    for head in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN"):
+        if name.upper().startswith(head) and len(name) > len(head):
+            return name[:len(head)], name[len(head):].strip()
+    return name, ""
+
+
+def signature_lines(plan: Plan) -> list[str]:
+    title = (plan.signer_title or "").upper()
+    auth = plan.signing_authority or ("T/M" if plan.is_party else "TM.")
+    if plan.is_party:
+        if auth == "K/T":
+            return ["T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", title]
+        return ["T/M BAN THƯỜNG VỤ", title]
+    if auth == "KT.":
+        return ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", title]
+    if auth in ("Q.", "TL.", "TUQ."):
+        return ["TM. ỦY BAN NHÂN DÂN", f"{auth} CHỦ TỊCH", title] if auth != "Q." else \
+            ["TM. ỦY BAN NHÂN DÂN", f"Q. {title}"]
+    return ["TM. ỦY BAN NHÂN DÂN", title]
+
+
+def recipients(items: list[str], party: bool, kept: str = "VP") -> list[str]:
+    """"- X;" for each, "- Lưu: VT, …." last (party: "- Lưu Văn phòng Đảng ủy.")."""
+    out = [f"- {i.rstrip(';.')};" for i in items]
+    if party:
+        out.append("- Lưu Văn phòng Đảng ủy" + ("." if kept == "VP" else f", {kept.lower()}."))
+    else:
+        out.append(f"- Lưu: VT, {kept}.")
+    return out
+
+
+def bases_list(plan: Plan) -> list[str]:
+    bases = [b.rstrip(" ;.") for b in plan.bases]
+    return [b + (";" if i < len(bases) - 1 else ".") for i, b in enumerate(bases)]
+
+
+def scope_text(plan: Plan) -> str:
+    return ", ".join(plan.villages)
+
+
+class BaseBuilder:
+    """The contexts of one plan's documents: what they share (deadlines computed once)."""
+
+    def __init__(self, reg: Registry, plan: Plan, report: deadlines.DeadlineReport,
+                 today: dt.date):
+        self.reg, self.plan, self.report, self.today = reg, plan, report, today
+        self.s = reg.settings
+        self.party = plan.is_party
+        self.milestones = {m.code: m for m in report.milestones
+                           if m.plan_id == plan.plan_id and not m.opinion_id}
+        self.invitees = [i for i in reg.invitees if i.plan_id == plan.plan_id]
+        self.opinions = [o for o in reg.opinions if o.plan_id == plan.plan_id]
+
+    def _plan_src(self, key: str) -> Source:
+        return (schema.PLANS.name, self.plan.row, schema.PLANS.column(key).header)
+
+    def _setting_src(self, key: str) -> Source:
+        return (schema.CONFIG.name, self.s.rows.get(key), schema.SETTINGS_BY_KEY[key].label)
+
+    def _row(self, ctx: Context, sheet: schema.Sheet, obj) -> None:
+        ctx.use_row(sheet.name, obj.row, {k: getattr(obj, k) for k in sheet.keys})
+
+    def common(self, code: str, number: int | None, date: dt.date | None) -> Context:
+        ctx = Context()
+        p, s = self.plan, self.s
+        self._row(ctx, schema.PLANS, p)
+        ctx.use_row(schema.CONFIG.name, 0, {st.key: getattr(s, st.key) for st in schema.SETTINGS})
+        one, two = issuer_lines(s.issuer_name or "")
+        ctx.put("co_quan_chu_quan", s.parent_agency, self._setting_src("parent_agency"), True)
+        ctx.put("co_quan_dong_1", one, self._setting_src("issuer_name"))
+        ctx.put("co_quan_dong_2", two, self._setting_src("issuer_name"), True)
+        ctx.put("dang_bo_cap_tren", s.party_superior, self._setting_src("party_superior"))
+        ctx.put("ten_dang_uy", s.party_committee_name, self._setting_src("party_committee_name"))
+        unit = s.unit_type or "xã"
+        ctx.put("cap_don_vi", unit, self._setting_src("unit_type"))
+        ctx.put("ten_co_quan_ngan", f"Ban Thường vụ Đảng ủy {unit}" if self.party
+                else f"Ủy ban nhân dân {unit}")
+        kind = KINDS_BY_CODE[code]
+        if code == "KH" and date is None and p.number_symbol:
+            date = p.issue_date          # the plan carries its own number and date
+        ctx.put("dong_so", self.number_line(kind, number))
+        ctx.put("dong_ngay", vnformat.date_line(s.place_name or "", date),
+                self._setting_src("place_name"))
+        ctx.put("chu_ky", signature_lines(p), self._plan_src("signer_title"))
+        ctx.put("nguoi_ky", p.signer_name, self._plan_src("signer_name"))
+        ctx.put("pham_vi", scope_text(p), self._plan_src("scope"))
+        if p.meeting_date:
+            ctx.put("thoi_gian", vnformat.meeting_time(p.start_time, p.end_time, p.meeting_date),
+                    self._plan_src("meeting_date"))
+            ctx.put("ngay_hoi_nghi", vnformat.short_date(p.meeting_date),
+                    self._plan_src("meeting_date"))
+        else:
+            ctx.put("thoi_gian", None, self._plan_src("meeting_date"))
+            ctx.put("ngay_hoi_nghi", None, self._plan_src("meeting_date"))
+        ctx.put("gio_ket_thuc", p.end_time.strftime("%H giờ %M phút") if p.end_time else None,
+                self._plan_src("end_time"))
+        ctx.put("dia_diem", p.venue, self._plan_src("venue"))
+        ctx.put("chu_tri", p.chair_title, self._plan_src("chair_title"))
+        ctx.put("chu_tri_hoa", (p.chair_title or "")[:1].upper() + (p.chair_title or "")[1:],
+                self._plan_src("chair_title"))
+        ctx.put("nguoi_chu_tri", p.chair_name, self._plan_src("chair_name"), True)
+        ctx.put("noi_dung", p.content, self._plan_src("content"))
+        ctx.put("hinh_thuc", p.form, self._plan_src("form"))
+        ctx.put("can_cu", bases_list(p), self._plan_src("legal_bases"))
+        ctx.put("can_cu_ke_hoach", self.plan_reference())
+        ctx.put("can_bo_dau_moi", s.contact_officer, self._setting_src("contact_officer"))
+        ctx.put("dien_thoai_dau_moi", parsing.format_phone(s.contact_phone)
+                if s.contact_phone else None, self._setting_src("contact_phone"), True)
+        for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):
+            m = self.milestones.get(code_)
+            ctx.put(name, vnformat.short_date(m.due) if m else None,
+                    (schema.RULES.name, None, code_))
+        ctx.put("trich_yeu", p.subject, self._plan_src("subject"))
+        ctx.put("noi_nhan", [])
+        return ctx
+
+    def number_line(self, kind, number: int | None) -> str:
+        p = self.plan
+        if kind.code == "KH" and p.number_symbol:
+            text = p.number_symbol.strip()
+            return f"Số {text}" if self.party else f"Số: {text}"
+        return vnformat.number_line(number, self.symbol(kind), self.party)
+
+    def symbol(self, kind) -> str:
+        if kind.abbr is None:   # công văn: issuer, then the drafting unit
+            return "CV/ĐU" if self.party else f"UBND-{self.s.drafting_unit or 'VP'}"
+        return f"{kind.abbr}/ĐU" if self.party else f"{kind.abbr}-UBND"
+
+    def plan_reference(self) -> str:
+        p = self.plan
+        if p.number_symbol and p.issue_date:
+            return (f"Kế hoạch số {p.number_symbol} ngày {vnformat.short_date(p.issue_date)} "
+                    f"về {(p.subject or '')[:1].lower() + (p.subject or '')[1:]}")
+        return f"Kế hoạch {(p.subject or '')[:1].lower() + (p.subject or '')[1:]}"
+
+    def invited(self) -> list[Invitee]:
+        order = {g: i for i, g in enumerate(self.reg.lookups.get("groups", []))}
+        people = [i for i in self.invitees if i.invited != "Không" and i.full_name]
+        return sorted(people, key=lambda i: (order.get(i.group, 99), i.seq or 0,
+                                             vnformat.name_key(i.full_name)))
+
+    def group_counts(self) -> list[dict]:
+        counts = Counter(i.group for i in self.invited())
+        order = self.reg.lookups.get("groups", [])
+        return [{"ten": g, "so": counts[g]} for g in order if counts.get(g)]
+
+    def raised(self) -> list[Opinion]:
+        return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]
+
+    def reply_due(self, o: Opinion) -> str:
+        due = self.report.reply_due.get(o.opinion_id) or o.reply_due
+        if due:
+            return vnformat.short_date(due)
+        m = self.milestones.get("DU_THAO_TRA_LOI")
+        return f"dự thảo trước {vnformat.short_date(m.due)}" if m else ""
+
+    def addressee(self, inv: Invitee) -> str:
+        """"Ông Nguyễn Văn An - Tổ trưởng TDP Cẩm Khê A": title and body, nothing repeated."""
+        who = vnformat.honorific(inv.honorific, inv.full_name or "")
+        return addressee_line(who, inv.position, inv.organization)
+
+    def meeting_subject(self) -> str:
+        """The trích yếu of an invitation: which conference the delegate is invited to."""
+        return (f"Dự hội nghị đối thoại giữa {self.plan.chair_title or ''} với Nhân dân "
+                f"{scope_text(self.plan)}").replace("  ", " ")

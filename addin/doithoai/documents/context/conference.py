@@ -1,0 +1,142 @@
+"""The conference and after: minutes, conclusion, replies, result report, survey."""
+from __future__ import annotations
+
+from collections import Counter
+
+from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
+from doithoai.documents.context.fields import Context, Source
+from doithoai.registry import schema
+from doithoai.registry.model import Opinion
+from doithoai.rules import deadlines
+from doithoai.text import vnformat
+
+
+class ConferenceDocs(BaseBuilder):
+    def attendance(self, ctx: Context) -> None:
+        people = self.invited()
+        for i in people:
+            self._row(ctx, schema.INVITEES, i)
+        present = [i for i in people if i.attendance in ("Có", "Ủy quyền")]
+        ctx.put("so_moi", len(people))
+        ctx.put("so_co_mat", len(present))
+        ctx.put("so_vang", sum(1 for i in people if i.attendance == "Vắng"))
+        ctx.put("so_uy_quyen", sum(1 for i in people if i.attendance == "Ủy quyền"))
+        order = self.reg.lookups.get("groups", [])
+        ctx.put("nhom_tham_du", [{"ten": g, "moi": sum(1 for i in people if i.group == g),
+                                  "co_mat": sum(1 for i in present if i.group == g)}
+                                 for g in order if any(i.group == g for i in people)])
+
+    def answer_text(self, o: Opinion) -> str:
+        if o.answered_at_meeting == "Có" and o.answer:
+            return o.answer
+        if o.competence == "Cấp trên":
+            return "Tiếp thu, chuyển cơ quan có thẩm quyền xem xét, giải quyết."
+        return f"Tiếp thu; giao {o.agency or 'cơ quan chuyên môn'} trả lời bằng văn bản."
+
+    def bb(self, ctx: Context) -> None:
+        self.attendance(ctx)
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"))
+        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
+                            "nguoi_neu": o.raised_by, "dia_chi": o.address or "",
+                            "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
+        ctx.put("so_y_kien", len(raised))
+        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        up = [o for o in raised if o.competence == "Cấp trên" and o not in at]
+        ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
+        ctx.put("so_cap_tren", len(up))
+        ctx.put("so_giao_giai_quyet", len(raised) - len(at) - len(up))
+        ctx.put("nguoi_ky", self.plan.chair_name, self._plan_src("chair_name"))
+        ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        ctx.put("noi_nhan", recipients(
+            ["Thường trực Đảng ủy", "Thường trực HĐND", "Lãnh đạo UBND",
+             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"], self.party, kept="Hồ sơ"))
+
+    def tbkl(self, ctx: Context) -> None:
+        self.attendance(ctx)
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        pending = [o for o in raised if o not in at]
+        ctx.put("so_y_kien", len(raised))
+        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+                                "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
+        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+                                     "co_quan": o.agency or "", "han": self.reply_due(o) or
+                                     "15 ngày làm việc"} for i, o in enumerate(pending, 1)])
+        rule = next((r for r in self.reg.rules if r.code == deadlines.REPLY_CODE), None)
+        ctx.put("so_ngay_tra_loi", rule.days if rule and rule.days else 15)
+        ctx.put("trich_yeu", f"Kết luận của {self.plan.chair_title} tại hội nghị đối thoại với "
+                             f"Nhân dân {scope_text(self.plan)}")
+        agencies = sorted({o.agency for o in pending if o.agency})
+        ctx.put("noi_nhan", recipients(agencies + [
+            "Các cá nhân có ý kiến, kiến nghị", f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}",
+            "Văn phòng Đảng ủy", "Thường trực HĐND"], self.party))
+
+    def cvtl(self, ctx: Context, o: Opinion) -> None:
+        self._row(ctx, schema.OPINIONS, o)
+        def src(key: str) -> Source:
+            return (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)
+        ctx.put("kinh_gui", o.raised_by, src("raised_by"))
+        ctx.put("dia_chi", o.address, src("address"))
+        ctx.put("nguon", (o.source or "").lower(), src("source"))
+        ctx.put("ngay_nhan", vnformat.short_date(o.received_date) if o.received_date else None,
+                src("received_date"))
+        ctx.put("noi_dung", o.content, src("content"))
+        ctx.put("tra_loi", o.answer, src("answer"))
+        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {o.raised_by}")
+        ctx.put("noi_nhan", recipients(["Như trên"] + ([o.agency] if o.agency else []),
+                                       self.party))
+
+    def bckq(self, ctx: Context) -> None:
+        self.attendance(ctx)
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        ctx.put("so_y_kien", len(raised))
+        ctx.put("theo_nguon", [{"ten": k, "so": v} for k, v in
+                               Counter(o.source for o in raised).most_common()])
+        ctx.put("theo_linh_vuc", [{"stt": i, "ten": k, "so": v} for i, (k, v) in enumerate(
+            Counter(o.field for o in raised).most_common(), 1)])
+        ctx.put("so_tra_loi_tai_hoi_nghi", sum(1 for o in raised if o.answered_at_meeting == "Có"))
+        ctx.put("so_da_tra_loi_van_ban", sum(1 for o in raised
+                                             if o.status == "Đã trả lời bằng văn bản"))
+        ctx.put("so_dang_giai_quyet", sum(1 for o in raised if o.status in
+                                          ("Mới", "Đã phân công", "Đang giải quyết")))
+        ctx.put("so_qua_han", sum(1 for m in self.report.milestones
+                                  if m.plan_id == self.plan.plan_id and m.opinion_id
+                                  and m.status == deadlines.OVERDUE))
+        ctx.put("so_cap_tren", sum(1 for o in raised if o.competence == "Cấp trên"))
+        ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
+                             f"{scope_text(self.plan)}")
+        self.survey(ctx)
+        self.put_carry_over(ctx)
+        ctx.put("noi_nhan", recipients(["Cấp ủy, chính quyền cấp trên (b/c)",
+                                        "Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
+                                        f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"],
+                                       self.party))
+
+    def pks(self, ctx: Context) -> None:
+        pass
+
+    def survey(self, ctx: Context) -> None:
+        """Kết quả phiếu lấy ý kiến: per question, each answer's count and share."""
+        rows = [t for t in self.reg.survey if t.plan_id == self.plan.plan_id and t.question]
+        for t in rows:
+            ctx.use_row(schema.SURVEY.name, t.row, {k: getattr(t, k) for k in schema.SURVEY.keys})
+        out = []
+        total = 0
+        for question, options in schema.SURVEY_OPTIONS.items():
+            counts = {o: sum(t.count or 0 for t in rows if t.question == question and
+                             t.option == o) for o in options}
+            n = sum(counts.values())
+            if not n:
+                continue
+            total = max(total, n)
+            parts = [f"{o} {c} phiếu ({round(100 * c / n)}%)" for o, c in counts.items()]
+            out.append({"cau_hoi": question, "ket_qua": "; ".join(parts)})
+        ctx.put("khao_sat", out, optional=True)
+        ctx.put("so_phieu", total)

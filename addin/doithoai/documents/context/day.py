@@ -1,0 +1,92 @@
+"""Printed for the day: the signing list, the invitation delivery book, the radio bulletin."""
+from __future__ import annotations
+
+from doithoai.documents.context.common import BaseBuilder, scope_text
+from doithoai.documents.context.fields import Context
+from doithoai.registry import schema
+from doithoai.registry.model import Invitee
+from doithoai.text import spoken, vnformat
+from doithoai.text.addressee import compose
+
+
+class DayDocs(BaseBuilder):
+    def invitation_numbers(self) -> dict[int, str]:
+        """Đại biểu row → the number of its invitation: Số giấy mời as typed, else its place in
+        the merged print file (GM_003_… is the third)."""
+        return {inv.row: inv.invitation_number or f"{n:03d}"
+                for n, inv in enumerate(self.invited(), 1)}
+
+    def dsdb(self, ctx: Context) -> None:
+        people = self.invited()
+        numbers = self.invitation_numbers()
+        groups: list[dict] = []
+        for n, inv in enumerate(people, 1):
+            self._row(ctx, schema.INVITEES, inv)
+            if not groups or groups[-1]["ten"] != inv.group:
+                groups.append({"ten": inv.group or "Khác", "so": 0, "dai_bieu": []})
+            groups[-1]["so"] += 1
+            groups[-1]["dai_bieu"].append({
+                "stt": n, "ho_ten": vnformat.honorific(inv.honorific, inv.full_name or ""),
+                "chuc_vu": compose(inv.position, inv.organization),
+                "so_giay_moi": numbers[inv.row]})
+        ctx.put("nhom_dai_bieu_ds", groups)
+        ctx.put("trich_yeu", f"Dự hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        ctx.put("so_moi", len(people))
+
+    def delivery_route(self, inv: Invitee) -> str:
+        """Who carries an invitation: the village board for residents and village officials
+        (by their Địa chỉ), the office itself for everyone else."""
+        if inv.address and inv.group in ("Cán bộ thôn, tổ dân phố", "Đại diện Nhân dân"):
+            return f"Ban điều hành {inv.address}"
+        return "Văn phòng HĐND và UBND"
+
+    def sgn(self, ctx: Context) -> None:
+        people = self.invited()
+        numbers = self.invitation_numbers()
+        routes: dict[str, list] = {}
+        for n, inv in enumerate(people, 1):
+            self._row(ctx, schema.INVITEES, inv)
+            routes.setdefault(self.delivery_route(inv), []).append((n, inv))
+        out, stt = [], 0
+        for route in sorted(routes, key=lambda r: (not r.startswith("Văn phòng"),
+                                                   vnformat.collate(r))):
+            rows = []
+            for n, inv in routes[route]:
+                stt += 1
+                rows.append({"stt": stt, "so_giay_moi": numbers[inv.row],
+                             "nguoi_nhan": self.addressee(inv), "nguoi_giao": route})
+            out.append({"ten": f"Giao qua {route}", "so": len(rows), "dai_bieu": rows})
+        ctx.put("tuyen_giao", out)
+        ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        issued = next((e for e in self.reg.register if e.plan_id == self.plan.plan_id
+                       and e.kind == "GM" and e.status == "Đã ban hành" and e.number_symbol),
+                      None)
+        ctx.put("dong_giay_moi", f"Giấy mời số {issued.number_symbol} ngày "
+                                 f"{vnformat.short_date(issued.date)}" if issued and issued.date
+                else "Giấy mời chưa ban hành: số giấy mời là thứ tự trong tệp in GM_tat-ca")
+        m = self.milestones.get("GIAY_MOI")
+        ctx.put("han_giay_moi", vnformat.short_date(m.due) if m else None,
+                (schema.RULES.name, None, "GIAY_MOI"))
+
+    def tttt(self, ctx: Context) -> None:
+        p, s = self.plan, self.s
+        unit = s.unit_name or ""
+        body = (f"Ban Thường vụ Đảng ủy {unit[:1].lower() + unit[1:]}" if self.party
+                else f"Ủy ban nhân dân {unit[:1].lower() + unit[1:]}")
+        ctx.put("co_quan_doc", body, self._setting_src("unit_name"))
+        if p.meeting_date:
+            when = spoken.date(p.meeting_date)
+            if p.start_time:
+                when = f"{spoken.time(p.start_time)}, {when}"
+            ctx.put("thoi_gian_doc", when, self._plan_src("meeting_date"))
+        else:
+            ctx.put("thoi_gian_doc", None, self._plan_src("meeting_date"))
+        ctx.put("dia_diem_doc", spoken.expand(p.venue), self._plan_src("venue"))
+        ctx.put("pham_vi_doc", spoken.expand(scope_text(p)), self._plan_src("scope"))
+        ctx.put("chu_tri_doc", spoken.expand(p.chair_title), self._plan_src("chair_title"))
+        ctx.put("noi_dung_doc", spoken.expand(p.content), self._plan_src("content"))
+        ctx.put("can_bo_dau_moi_doc", f"đồng chí {s.contact_officer}" if s.contact_officer
+                else None, self._setting_src("contact_officer"))
+        m = self.milestones.get("THU_PHIEU")
+        ctx.put("han_thu_phieu_doc", spoken.date(m.due) if m else None,
+                (schema.RULES.name, None, "THU_PHIEU"))

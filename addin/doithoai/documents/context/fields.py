@@ -1,0 +1,116 @@
+"""The fields the document engine provides to templates, and where each value comes from.
+
+A :class:`Context` holds each field's value with its source (sheet, row, column), so a field a
+template uses but the registry leaves empty is refused naming that cell. :data:`FIELDS` lists
+every top-level field any template may use (the pre-flight names the nearest one for a misspelt
+placeholder); :data:`ITEM_FIELDS` the attributes of the items of each list.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+Source = tuple  # (sheet name, row, column header)
+
+FIELDS: dict[str, str] = {
+    "co_quan_chu_quan": "Cơ quan chủ quản (Cấu hình), có thể trống",
+    "co_quan_dong_1": "Dòng 1 tên cơ quan ban hành, ví dụ ỦY BAN NHÂN DÂN",
+    "co_quan_dong_2": "Dòng 2 tên cơ quan ban hành, ví dụ PHƯỜNG TỨ MINH",
+    "dang_bo_cap_tren": "Đảng bộ cấp trên (Cấu hình)", "ten_dang_uy": "Tên Đảng ủy (Cấu hình)",
+    "ten_co_quan_ngan": "Tên cơ quan trong câu văn", "cap_don_vi": "xã / phường / đặc khu",
+    "dong_so": "Dòng số, ký hiệu", "dong_ngay": "Dòng địa danh, ngày tháng năm",
+    "trich_yeu": "Trích yếu", "vv": "Dòng V/v của công văn",
+    "chu_ky": "Các dòng quyền hạn, chức vụ người ký", "nguoi_ky": "Họ tên người ký",
+    "noi_nhan": "Danh sách nơi nhận", "can_cu": "Các căn cứ",
+    "can_cu_ke_hoach": "Kế hoạch số ... ngày ... (để dẫn chiếu)",
+    "pham_vi": "Phạm vi (thôn, tổ dân phố)", "thoi_gian": "Giờ, thứ, ngày hội nghị",
+    "ngay_hoi_nghi": "Ngày hội nghị dd/mm/yyyy", "gio_ket_thuc": "Giờ kết thúc",
+    "dia_diem": "Địa điểm", "chu_tri": "Chức danh chủ trì", "chu_tri_hoa": "Chủ trì, viết hoa đầu câu",
+    "nguoi_chu_tri": "Người chủ trì", "noi_dung": "Nội dung", "hinh_thuc": "Hình thức",
+    "so_dai_bieu": "Số đại biểu dự kiến", "nhom_dai_bieu": "Đại biểu theo nhóm",
+    "tien_do": "Tiến độ (các mốc)", "phan_cong": "Phân công theo đơn vị",
+    "can_bo_dau_moi": "Cán bộ đầu mối", "dien_thoai_dau_moi": "Điện thoại đầu mối",
+    "han_thu_phieu": "Hạn thu phiếu", "han_du_thao": "Hạn gửi dự thảo trả lời",
+    "kinh_gui": "Người nhận", "danh_xung_goi": "Cách gọi người nhận",
+    "thon": "Thôn, tổ dân phố của phiếu", "ma_phieu": "Mã phiếu", "linh_vuc": "Các lĩnh vực",
+    "so_y_kien": "Số ý kiến", "so_trung": "Số ý kiến trùng", "so_cap_tren": "Số ý kiến vượt thẩm quyền",
+    "nhom_linh_vuc": "Ý kiến theo lĩnh vực", "co_quan_tra_loi": "Cơ quan trả lời",
+    "y_kien": "Danh sách ý kiến", "thu_ky": "Thư ký hội nghị", "so_moi": "Số đại biểu được mời",
+    "so_co_mat": "Số có mặt", "so_vang": "Số vắng", "so_uy_quyen": "Số ủy quyền",
+    "nhom_tham_du": "Tham dự theo nhóm", "so_tra_loi_tai_hoi_nghi": "Số trả lời tại hội nghị",
+    "so_giao_giai_quyet": "Số giao giải quyết", "da_tra_loi": "Ý kiến đã trả lời tại hội nghị",
+    "giao_giai_quyet": "Ý kiến giao giải quyết", "so_ngay_tra_loi": "Số ngày làm việc để trả lời",
+    "dia_chi": "Địa chỉ người nêu", "nguon": "Nguồn ý kiến", "ngay_nhan": "Ngày nhận",
+    "tra_loi": "Nội dung trả lời", "theo_nguon": "Ý kiến theo nguồn",
+    "theo_linh_vuc": "Ý kiến theo lĩnh vực (số)", "so_da_tra_loi_van_ban": "Số đã trả lời bằng văn bản",
+    "so_dang_giai_quyet": "Số đang giải quyết", "so_qua_han": "Số quá hạn",
+    "nhom_dai_bieu_ds": "Đại biểu theo nhóm, từng người (danh sách ký nhận)",
+    "tuyen_giao": "Giấy mời theo tuyến giao", "dong_giay_moi": "Số, ngày của giấy mời",
+    "han_giay_moi": "Hạn phát hành giấy mời",
+    "khao_sat": "Kết quả phiếu lấy ý kiến theo câu hỏi", "so_phieu": "Số phiếu thu về",
+    "co_quan_doc": "Tên cơ quan, viết đủ để đọc", "thoi_gian_doc": "Thời gian, bằng chữ",
+    "dia_diem_doc": "Địa điểm, viết đủ", "pham_vi_doc": "Phạm vi, viết đủ",
+    "chu_tri_doc": "Chủ trì, viết đủ", "noi_dung_doc": "Nội dung, viết đủ",
+    "can_bo_dau_moi_doc": "Cán bộ đầu mối, viết đủ", "han_thu_phieu_doc": "Hạn thu phiếu, bằng chữ",
+    "qua_han": "Ý kiến quá hạn của cơ quan", "ngay_xet": "Ngày xét quá hạn",
+    "han_bao_cao": "Hạn báo cáo kết quả đôn đốc",
+    "ton_dong": "Ý kiến các hội nghị trước chưa giải quyết xong",
+    "so_ton_dong": "Số ý kiến tồn từ các hội nghị trước",
+}
+ITEM_FIELDS: dict[str, set[str]] = {
+    "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
+    "phan_cong": {"stt", "don_vi", "viec"},
+    "nhom_linh_vuc": {"stt", "ten", "so", "y_kien"},
+    "nhom_linh_vuc.y_kien": {"stt", "noi_dung", "nguoi_neu", "dia_chi", "co_quan", "han"},
+    "y_kien": {"stt", "ma", "noi_dung", "nguoi_neu", "dia_chi", "tra_loi"},
+    "nhom_tham_du": {"ten", "moi", "co_mat"},
+    "da_tra_loi": {"stt", "noi_dung", "nguoi_neu", "tra_loi"},
+    "giao_giai_quyet": {"stt", "noi_dung", "nguoi_neu", "co_quan", "han"},
+    "theo_nguon": {"ten", "so"}, "theo_linh_vuc": {"stt", "ten", "so"},
+    "nhom_dai_bieu_ds": {"ten", "so", "dai_bieu"},
+    "nhom_dai_bieu_ds.dai_bieu": {"stt", "ho_ten", "chuc_vu", "so_giay_moi"},
+    "tuyen_giao": {"ten", "so", "dai_bieu"},
+    "tuyen_giao.dai_bieu": {"stt", "so_giay_moi", "nguoi_nhan", "nguoi_giao"},
+    "khao_sat": {"cau_hoi", "ket_qua"},
+    "qua_han": {"stt", "ma", "noi_dung", "con_no", "han", "tre"},
+    "ton_dong": {"stt", "ma", "ma_kh", "noi_dung", "co_quan", "giai_doan"},
+}
+
+
+@dataclass
+class Context:
+    values: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)      # field → (sheet, row, column)
+    optional: set = field(default_factory=set)
+    rows: dict = field(default_factory=dict)          # (sheet, row) → raw values, for fingerprints
+
+    def put(self, name: str, value, source: Source | None = None, optional: bool = False):
+        self.values[name] = value
+        if source:
+            self.sources[name] = source
+        if optional:
+            self.optional.add(name)
+
+    def use_row(self, sheet: str, row: int, values: dict) -> None:
+        self.rows[(sheet, row)] = values
+
+    def missing(self, used: set[str]) -> list[str]:
+        return sorted(n for n in used if n in self.values and n not in self.optional
+                      and self.values[n] in (None, "", []))
+
+    def fingerprint(self) -> str:
+        """"<12 hex of everything>|Sheet!row:<6 hex>|…" — says which rows changed later."""
+        def h(obj) -> str:
+            text = json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str)
+            return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        parts = [f"{sheet}!{row}:{h(vals)[:6]}" for (sheet, row), vals in sorted(self.rows.items())]
+        return "|".join([h(self.values)[:12]] + parts)
+
+
+def changed_rows(old: str, new: str) -> list[str]:
+    """The rows whose inputs differ between two fingerprints ("Ý kiến!5", …)."""
+    def rows(fp):
+        return dict(p.split(":", 1) for p in (fp or "").split("|")[1:] if ":" in p)
+    a, b = rows(old), rows(new)
+    return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))

@@ -1,0 +1,58 @@
+"""Follow-up: chasing overdue agencies, and the opinions carried over from earlier conferences."""
+from __future__ import annotations
+
+from doithoai.documents.context.common import BaseBuilder, recipients
+from doithoai.documents.context.fields import Context
+from doithoai.monitoring import carryover, chain
+from doithoai.monitoring.chain import stage_of
+from doithoai.registry import schema
+from doithoai.rules import deadlines
+from doithoai.text import vnformat
+
+
+class FollowUpDocs(BaseBuilder):
+    def chains(self) -> list:
+        if not hasattr(self, "_chains"):
+            self._chains = chain.build(self.reg, self.today, self.report)
+        return self._chains
+
+    def overdue_agencies(self) -> list[str]:
+        return sorted({c.agency for c in self.chains() if c.plan_id == self.plan.plan_id
+                       and c.counted and c.overdue and c.agency}, key=vnformat.collate)
+
+    def cvdd(self, ctx: Context, agency: str) -> None:
+        items = [c for c in self.chains() if c.plan_id == self.plan.plan_id and c.counted
+                 and c.overdue and c.agency == agency]
+        items.sort(key=lambda c: (-c.late_days, c.opinion_id))
+        by_id = {o.opinion_id: o for o in self.opinions}
+        for c in items:
+            self._row(ctx, schema.OPINIONS, by_id[c.opinion_id])
+        ctx.put("co_quan_tra_loi", agency)
+        ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": c.content,
+                             "con_no": f"chưa {c.owes}",
+                             "han": vnformat.short_date(min(d for d in (c.reply_due,
+                                                                       c.resolve_due) if d)),
+                             "tre": f"{c.late_days} ngày"} for i, c in enumerate(items, 1)])
+        ctx.put("so_y_kien", len(items))
+        ctx.put("ngay_xet", vnformat.short_date(self.today))
+        cal = deadlines.calendar_for(self.reg)
+        ctx.put("han_bao_cao", vnformat.short_date(cal.add_working_days(self.today, 5).date))
+        ctx.put("vv", "V/v đôn đốc trả lời, giải quyết ý kiến, kiến nghị của Nhân dân")
+        ctx.put("noi_nhan", recipients(["Như trên", "Thường trực Đảng ủy (để b/c)",
+                                        f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'} (để "
+                                        "giám sát)"], self.party))
+
+    def carry_over(self) -> list:
+        """Opinions of earlier conferences not yet resolved (seed 000: the next conference
+        reports on what the previous one promised). Repeats are left to their original."""
+        return carryover.unresolved_before(self.reg, self.plan)
+
+    def put_carry_over(self, ctx: Context) -> None:
+        rows = self.carry_over()
+        for o in rows:
+            self._row(ctx, schema.OPINIONS, o)
+        ctx.put("ton_dong", [{"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id,
+                              "noi_dung": o.content, "co_quan": o.agency or "",
+                              "giai_doan": stage_of(o)} for i, o in enumerate(rows, 1)],
+                optional=True)
+        ctx.put("so_ton_dong", len(rows))

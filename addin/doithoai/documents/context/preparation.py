@@ -1,0 +1,85 @@
+"""Before the conference: plan, announcement, invitations, forms, summary, assignments."""
+from __future__ import annotations
+
+from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
+from doithoai.documents.context.fields import Context
+from doithoai.registry import schema
+from doithoai.registry.model import Invitee
+from doithoai.sharing.codes import village_codes
+from doithoai.text import vnformat
+
+
+class PreparationDocs(BaseBuilder):
+    def kh(self, ctx: Context) -> None:
+        p = self.plan
+        ctx.put("so_dai_bieu", p.expected_delegates, self._plan_src("expected_delegates"))
+        ctx.put("nhom_dai_bieu", self.group_counts())
+        rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
+                      key=lambda m: (m.due, m.code))
+        ctx.put("tien_do", [{"stt": i, "cong_viec": m.task, "don_vi": m.unit,
+                             "han": vnformat.short_date(m.due)} for i, m in enumerate(rows, 1)])
+        units: dict[str, list[str]] = {}
+        for m in rows:
+            units.setdefault(m.unit or "Văn phòng", []).append(
+                f"{m.task[:1].lower() + m.task[1:]} (hạn {vnformat.short_date(m.due)})")
+        ctx.put("phan_cong", [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
+                              for i, (u, t) in enumerate(units.items(), 1)])
+        self.put_carry_over(ctx)
+        ctx.put("noi_nhan", recipients(
+            ["Cấp ủy, chính quyền cấp trên (b/c)", "Thường trực Đảng ủy", "Thường trực HĐND",
+             "Lãnh đạo UBND", "Ủy ban MTTQ và các đoàn thể", "Các cơ quan, đơn vị liên quan",
+             "Trưởng thôn, tổ trưởng tổ dân phố"], self.party))
+
+    def tb(self, ctx: Context) -> None:
+        ctx.put("trich_yeu", f"Tổ chức hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
+        ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
+                                        "Ủy ban MTTQ và các đoàn thể", "Đài truyền thanh",
+                                        "Trưởng thôn, tổ trưởng tổ dân phố"], self.party))
+
+    def gm(self, ctx: Context, inv: Invitee) -> None:
+        self._row(ctx, schema.INVITEES, inv)
+        src = (schema.INVITEES.name, inv.row, "Họ và tên")
+        ctx.put("kinh_gui", self.addressee(inv), src)
+        ctx.put("trich_yeu", self.meeting_subject())
+        ctx.put("danh_xung_goi", {"Đồng chí": "đồng chí", "Ông": "Ông", "Bà": "Bà"}.get(
+            inv.honorific or "", "Quý vị"))
+        ctx.put("noi_nhan", recipients(["Như trên"], self.party))
+
+    def pdk(self, ctx: Context, village: str) -> None:
+        ctx.put("thon", village, self._plan_src("scope"))
+        ctx.put("ma_phieu", f"{self.plan.plan_id}/{village_codes(self.plan.villages)[village]}")
+        ctx.put("linh_vuc", list(self.reg.lookups.get("fields", [])))
+
+    def bcth(self, ctx: Context) -> None:
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        order = self.reg.lookups.get("fields", [])
+        groups = []
+        for f in order + sorted({o.field for o in raised if o.field not in order and o.field}):
+            items = [o for o in raised if o.field == f]
+            if items:
+                groups.append({"stt": len(groups) + 1, "ten": f, "so": len(items), "y_kien": [
+                    {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+                     "dia_chi": o.address or "", "co_quan": o.agency or "",
+                     "han": self.reply_due(o)} for i, o in enumerate(items, 1)]})
+        ctx.put("nhom_linh_vuc", groups)
+        ctx.put("so_y_kien", len(raised))
+        ctx.put("so_trung", len(self.opinions) - len(raised))
+        ctx.put("so_cap_tren", sum(1 for o in raised if o.competence == "Cấp trên"))
+        ctx.put("trich_yeu", "Tổng hợp ý kiến, kiến nghị của Nhân dân gửi hội nghị đối thoại")
+        ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy", "Lãnh đạo UBND",
+                                        "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã"),
+                                        "Các cơ quan, đơn vị được phân công"], self.party))
+
+    def cvpc(self, ctx: Context, agency: str) -> None:
+        items = [o for o in self.raised() if o.agency == agency]
+        for o in items:
+            self._row(ctx, schema.OPINIONS, o)
+        ctx.put("co_quan_tra_loi", agency)
+        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
+                            "nguoi_neu": o.raised_by, "dia_chi": o.address or "", "tra_loi": ""}
+                           for i, o in enumerate(items, 1)])
+        ctx.put("so_y_kien", len(items))
+        ctx.put("vv", "V/v phân công tham mưu trả lời ý kiến, kiến nghị của Nhân dân")
+        ctx.put("noi_nhan", recipients(["Như trên", "Lãnh đạo UBND"], self.party))
