@@ -1,13 +1,10 @@
-"""Generating a plan's documents, with the document register (Sổ văn bản).
+"""Generating a plan's documents: rows in, Word files and register rows out.
 
-For each plan and kind: which rows (the plan, each invited delegate, village, agency, pending
-opinion), rows with validation errors refused with those errors, the template compiled once
-(a commune's own copy beside the registry wins), the pre-flight, the files written atomically
-with names a clerk can read and sort.
+For each plan and kind: the batches of rows it is made from (:mod:`.batches`, rows with
+validation errors refused with those errors), the template compiled once (a commune's own copy
+beside the registry wins), the pre-flight, the files written atomically with names a clerk can
+read and sort, and a row in the register (:mod:`.register`).
 
-The register: numbers run per year from 01, one sequence for all kinds or one per kind (setting
-"Đánh số văn bản"), state and party documents apart; a number is assigned only when a document
-is issued and never reused. Each row keeps a fingerprint of the rows the document was made from.
 Re-generating a draft replaces it; an issued document is never overwritten: if its inputs have
 changed, a new draft version is written beside it and the clerk is told which rows changed.
 """
@@ -20,21 +17,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.rules import deadlines, validation
 from doithoai.documents import engine
-from doithoai.registry import schema
-from doithoai.text import vnformat
-from doithoai.registry.changes import Block, Changes
+from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import Builder, changed_rows
-from doithoai.text.vntext import title_slug
+from doithoai.documents.register import DRAFT, ISSUED, Register
+from doithoai.documents.templates import KINDS, Kind, template_name
+from doithoai.registry import schema
+from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.problems import Problem, make
-from doithoai.documents.templates import KINDS, KINDS_BY_CODE, Kind, template_name
+from doithoai.rules import deadlines, validation
 
 BUILTIN_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.dirname(os.path.abspath(__file__))))), "workbook_templates")
 LOCAL_TEMPLATE_FOLDER = "mau-van-ban"
-ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
 
 
 def builtin_template_dir() -> str:
@@ -80,10 +76,8 @@ class Generator:
         self.error_rows = validation.error_rows(self.problems)
         self.compiled: dict[str, engine.Compiled] = {}
         self.result = Result()
-        self.register = [self._entry_dict(e) for e in reg.register]
-        self._register_table = reg.tables.get("register")
+        self.register = Register(reg, out_dir)
 
-    # templates ----------------------------------------------------------------------------------
     def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
         if name not in self.compiled:
@@ -92,14 +86,13 @@ class Generator:
             self.compiled[name] = engine.compile_template(path)
         return self.compiled[name]
 
-    # generation ---------------------------------------------------------------------------------
     def run(self, plan_ids: list[str] | None = None, codes: list[str] | None = None,
             issue: bool = False) -> Result:
         plans = [p for p in self.reg.plans if p.plan_id and (not plan_ids or p.plan_id in plan_ids)]
         kinds = [k for k in KINDS if not codes or k.code in codes]
         for plan in plans:
             self.plan_documents(plan, kinds, issue)
-        self._register_changes()
+        self.result.register_rows = self.register.to_changes(self.result.changes)
         return self.result
 
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:
@@ -117,237 +110,112 @@ class Generator:
                 self.result.refusals += compiled.problems
                 continue
             self.progress(f"Đang tạo {kind.name.lower()} ({plan.plan_id})…")
-            getattr(self, f"_{kind.per}")(builder, kind, compiled, folder, issue)
+            todo, refusals = batches(kind, builder, self.error_rows, self.register)
+            self.result.refusals += refusals
+            for batch in todo:
+                where = os.path.join(folder, batch.subfolder) if batch.subfolder else folder
+                self.batch(builder, kind, compiled, where, batch, issue)
 
-    # register -----------------------------------------------------------------------------------
-    @staticmethod
-    def _entry_dict(e) -> dict:
-        return {k: getattr(e, k) for k in schema.REGISTER.keys}
-
-    @staticmethod
-    def _base_of(row: dict) -> str:
-        stem = os.path.splitext(os.path.basename(row.get("file") or ""))[0]
-        return re.sub(r"_v\d+$", "", stem)
-
-    def _rows(self, plan_id: str, base: str, status: str) -> list[dict]:
-        return [r for r in self.register if r.get("plan_id") == plan_id
-                and r.get("status") == status and self._base_of(r) == base]
-
-    def _sequence(self, kind: Kind | None, party: bool) -> tuple:
-        mode = self.reg.settings.numbering or "theo loại"
-        return (party, "*" if mode == "chung" else ((kind.abbr or "CV") if kind else "?"))
-
-    def next_number(self, kind: Kind, party: bool, year: int) -> int:
-        seq = self._sequence(kind, party)
-        used = [r["number"] for r in self.register
-                if r.get("number") and r.get("date") and r["date"].year == year
-                and self._sequence(KINDS_BY_CODE.get(r.get("kind") or ""),
-                                   "/ĐU" in (r.get("number_symbol") or "")) == seq]
-        return max(used, default=0) + 1
-
-    def _plan_number(self, kind: Kind, plan: Plan) -> int | None:
-        if kind.code == "KH" and plan.number_symbol:
-            head = plan.number_symbol.replace("-", "/").split("/")[0]
-            return int(head) if head.isdigit() else None
-        return None
-
-    def _record(self, builder: Builder, kind: Kind, subject: str, opinion_id, path: str,
-                number, date, status: str, fp: str, replace: dict | None) -> None:
+    # one batch: one register row -----------------------------------------------------------------
+    def batch(self, builder: Builder, kind: Kind, compiled, folder: str, batch: Batch,
+              issue: bool) -> None:
+        """Render ``batch.items`` (one document each) under the register row of ``batch.base``."""
         plan = builder.plan
-        symbol = builder.symbol(kind)
-        number_symbol = None
-        if number:
-            number_symbol = f"{number:02d}-{symbol}" if plan.is_party else f"{number:02d}/{symbol}"
-            if kind.code == "KH" and plan.number_symbol:
-                number_symbol = plan.number_symbol
-        row = {"number": number, "symbol": symbol, "number_symbol": number_symbol, "date": date,
-               "kind": kind.code, "subject": subject, "plan_id": plan.plan_id,
-               "opinion_id": opinion_id, "file": os.path.relpath(path, self.out),
-               "status": status, "fingerprint": fp}
-        if replace is not None:
-            replace.update(row)
-        else:
-            self.register.append(row)
-
-    # one document (or one batch of invitations) ------------------------------------------------
-    def _documents(self, builder: Builder, kind: Kind, compiled, folder: str, base: str,
-                   items: list, fill: Callable, issue: bool, label: str,
-                   name: Callable[[int, object], str], merged: bool = False) -> None:
-        """Render ``items`` (one document each) under one register row keyed by ``base``."""
-        plan = builder.plan
-        issued = self._rows(plan.plan_id, base, ISSUED)[-1:] or [None]
-        issued = issued[0]
-        drafts = self._rows(plan.plan_id, base, DRAFT)
+        issued = (self.register.rows_for(plan.plan_id, batch.base, ISSUED) or [None])[-1]
+        drafts = self.register.rows_for(plan.plan_id, batch.base, DRAFT)
         draft = drafts[-1] if drafts else None
-
-        def contexts(number, date):
-            out, refused = [], []
-            for item in items:
-                ctx = builder.common(kind.code, number, date)
-                fill(ctx, item)
-                missing = engine.missing_values(compiled, ctx, self.reg,
-                                                   f"{label}" if len(items) == 1 else
-                                                   f"{label} ({name(1, item)})")
-                (refused if missing else out).append((item, ctx, missing))
-            return out, refused
-
         if issued is not None:
-            ok, refused = contexts(issued.get("number"), issued.get("date"))
-            fp = _combine([c.fingerprint() for _, c, _ in ok])
-            if fp.split("|")[0] == (issued.get("fingerprint") or "").split("|")[0]:
-                self.result.unchanged.append(issued.get("file"))
+            revision = self._revision(builder, kind, compiled, folder, batch, issued, draft)
+            if revision is None:
                 return
-            changed = ", ".join(changed_rows(issued.get("fingerprint") or "", fp)) or "Cấu hình"
-            version = 2
-            if draft is not None and re.search(r"_v(\d+)$", os.path.splitext(
-                    os.path.basename(draft["file"]))[0]):
-                version = int(re.search(r"_v(\d+)$", os.path.splitext(
-                    os.path.basename(draft["file"]))[0]).group(1))
-            else:
-                while os.path.exists(os.path.join(folder, f"{base}_v{version}.docx")) or \
-                        os.path.isdir(os.path.join(folder, f"{base}_v{version}")):
-                    version += 1
-            target_base = f"{base}_v{version}"
-            ok, refused = contexts(None, None)
+            target_base, (ok, refused) = revision
             status, number, date = DRAFT, None, None
-            self.result.notices.append(
-                f"{label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã đổi ở: "
-                f"{changed}. Bản đã ban hành giữ nguyên; bản dự thảo mới: {target_base}.")
         elif issue and kind.numbered:
-            date = self.today
-            number = self._plan_number(kind, plan) or self.next_number(kind, plan.is_party,
-                                                                       date.year)
-            ok, refused = contexts(number, date)
-            status, target_base = ISSUED, base
+            status, date, target_base = ISSUED, self.today, batch.base
+            number = self.register.plan_number(kind, plan) or \
+                self.register.next_number(kind, plan.is_party, date.year)
+            ok, refused = self._contexts(builder, kind, compiled, batch, number, date)
         else:
-            ok, refused = contexts(None, None)
-            status, number, date, target_base = DRAFT, None, None, base
+            status, number, date, target_base = DRAFT, None, None, batch.base
+            ok, refused = self._contexts(builder, kind, compiled, batch, None, None)
         for _, _, missing in refused:
             self.result.refusals += missing
         if not ok:
             return
-        sub = folder if not merged else os.path.join(folder, target_base.replace(
+        record_path = self._write(kind, compiled, folder, batch, target_base, ok)
+        if kind.numbered:
+            first = ok[0][1]
+            subject = first.values.get("vv") or first.values.get("trich_yeu") or kind.name
+            self.register.record(
+                builder, kind, subject, first.values.get("_opinion_id"), record_path, number,
+                date, status, _combine([c.fingerprint() for _, c, _ in ok]),
+                draft if (draft is not None and (status != ISSUED or issued is None)) else None)
+
+    def _contexts(self, builder: Builder, kind: Kind, compiled, batch: Batch, number, date):
+        """Each item's context: (ok, refused), each a list of (item, context, missing values)."""
+        ok, refused = [], []
+        for item in batch.items:
+            ctx = builder.common(kind.code, number, date)
+            batch.fill(ctx, item)
+            document = batch.label if len(batch.items) == 1 else \
+                f"{batch.label} ({batch.name(1, item)})"
+            missing = engine.missing_values(compiled, ctx, self.reg, document)
+            (refused if missing else ok).append((item, ctx, missing))
+        return ok, refused
+
+    def _revision(self, builder, kind, compiled, folder, batch, issued, draft):
+        """An issued document whose inputs changed gets a new draft "…_v2" (returned with its
+        contexts); an unchanged one is left alone (None)."""
+        ok, _ = self._contexts(builder, kind, compiled, batch, issued.get("number"),
+                               issued.get("date"))
+        fp = _combine([c.fingerprint() for _, c, _ in ok])
+        if fp.split("|")[0] == (issued.get("fingerprint") or "").split("|")[0]:
+            self.result.unchanged.append(issued.get("file"))
+            return None
+        changed = ", ".join(changed_rows(issued.get("fingerprint") or "", fp)) or "Cấu hình"
+        base = batch.base
+        version = 2
+        found = draft is not None and re.search(
+            r"_v(\d+)$", os.path.splitext(os.path.basename(draft["file"]))[0])
+        if found:
+            version = int(found.group(1))
+        else:
+            while os.path.exists(os.path.join(folder, f"{base}_v{version}.docx")) or \
+                    os.path.isdir(os.path.join(folder, f"{base}_v{version}")):
+                version += 1
+        target_base = f"{base}_v{version}"
+        self.result.notices.append(
+            f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã đổi ở: "
+            f"{changed}. Bản đã ban hành giữ nguyên; bản dự thảo mới: {target_base}.")
+        return target_base, self._contexts(builder, kind, compiled, batch, None, None)
+
+    def _write(self, kind: Kind, compiled, folder: str, batch: Batch, target_base: str,
+               ok: list) -> str:
+        """The files of a batch; the path its register row names."""
+        sub = folder if not batch.merged else os.path.join(folder, target_base.replace(
             engine.MERGED_STEM, kind.code))
         xmls = []
         for n, (item, ctx, _) in enumerate(ok, start=1):
-            stem = target_base if not merged else name(n, item)
+            stem = target_base if not batch.merged else batch.name(n, item)
             path = os.path.join(sub, engine.safe_filename(stem, suffix=compiled.suffix))
             xml = engine.render(compiled, ctx)
             engine.write_docx(compiled, xml, path)
             self.result.files.append(path)
             xmls.append(xml)
-            if merged and (n % 25 == 0 or n == len(ok)):
+            if batch.merged and (n % 25 == 0 or n == len(ok)):
                 self.progress(f"Đang tạo {kind.name.lower()} {n}/{len(ok)}…")
         record_path = os.path.join(folder, engine.safe_filename(target_base,
-                                                                  suffix=compiled.suffix))
-        if merged:
+                                                               suffix=compiled.suffix))
+        if batch.merged:
             engine.write_docx(compiled, engine.merge(xmls), record_path)
             self.result.files.append(record_path)
-        if kind.numbered:
-            first = ok[0][1]
-            subject = first.values.get("vv") or first.values.get("trich_yeu") or kind.name
-            self._record(builder, kind, subject, first.values.get("_opinion_id"), record_path,
-                         number, date, status, _combine([c.fingerprint() for _, c, _ in ok]),
-                         draft if (draft is not None and (status != ISSUED or issued is None))
-                         else None)
-
-    # the rows of each kind ----------------------------------------------------------------------
-    def _plan(self, builder, kind, compiled, folder, issue):
-        fill = getattr(builder, kind.code.lower())
-        self._documents(builder, kind, compiled, folder, kind.code, [None],
-                        lambda ctx, _: fill(ctx), issue,
-                        f"{kind.name} {builder.plan.plan_id}", lambda n, i: kind.code)
-
-    def _village(self, builder, kind, compiled, folder, issue):
-        for village in builder.plan.villages:
-            base = f"{kind.code}_{title_slug(village)}"
-            self._documents(builder, kind, compiled, folder, base, [village], builder.pdk,
-                            issue, f"{kind.name} {village}", lambda n, i: base)
-
-    def _agency(self, builder, kind, compiled, folder, issue):
-        agencies = sorted({o.agency for o in builder.raised() if o.agency}, key=vnformat.collate)
-        for agency in agencies:
-            base = f"{kind.code}_{title_slug(agency)}"
-            self._documents(builder, kind, compiled, folder, base, [agency], builder.cvpc,
-                            issue, f"{kind.name} ({agency})", lambda n, i: base)
-
-    def _overdue(self, builder, kind, compiled, folder, issue):
-        for agency in builder.overdue_agencies():
-            base = f"{kind.code}_{title_slug(agency)}"
-            self._documents(builder, kind, compiled, folder, base, [agency], builder.cvdd,
-                            issue, f"{kind.name} ({agency})", lambda n, i: base)
-
-    def _opinion(self, builder, kind, compiled, folder, issue):
-        for o in deadlines.opinions_needing_reply(self.reg, builder.plan.plan_id):
-            if o.reply_number and not self._rows(builder.plan.plan_id,
-                                                 self._reply_base(kind, o), ISSUED):
-                continue        # already answered in writing outside doithoai: not pending
-            if (schema.OPINIONS.name, o.row) in self.error_rows:
-                self.result.refusals.append(make("document-row-has-errors", schema.OPINIONS.name,
-                                                 row=o.row, document=f"{kind.code} {o.opinion_id}"))
-                continue
-
-            def fill(ctx, item):
-                builder.cvtl(ctx, item)
-                ctx.values["_opinion_id"] = item.opinion_id
-            base = self._reply_base(kind, o)
-            self._documents(builder, kind, compiled, os.path.join(folder, "CVTL"), base, [o],
-                            fill, issue, f"{kind.name} {o.opinion_id}", lambda n, i: base)
-
-    @staticmethod
-    def _reply_base(kind: Kind, o) -> str:
-        return f"{kind.code}_{o.opinion_id}_{title_slug(o.raised_by or '')}"
-
-    def _invitee(self, builder, kind, compiled, folder, issue):
-        people = []
-        for inv in builder.invited():
-            if (schema.INVITEES.name, inv.row) in self.error_rows:
-                self.result.refusals.append(make("document-row-has-errors", schema.INVITEES.name,
-                                                 row=inv.row, document=f"GM {inv.full_name}"))
-            else:
-                people.append(inv)
-        if not people:
-            return
-        # One invitation per delegate, numbered as one document (one register row, one number),
-        # plus the merged print file. Names sort in protocol order: GM_003_Nguyen-Van-An.
-        self._documents(builder, kind, compiled, folder, engine.MERGED_STEM, people,
-                        builder.gm, issue, f"Giấy mời {builder.plan.plan_id}",
-                        lambda n, inv: f"GM_{n:03d}_{title_slug(inv.full_name)}", merged=True)
-
-    # the register as changes to Sổ văn bản ------------------------------------------------------
-    def _register_changes(self) -> None:
-        rows = [{k: r.get(k) for k in schema.REGISTER.keys} for r in self.register]
-        self.result.register_rows = rows
-        table = self._register_table
-        if table is None or not table.present or not rows:
-            return
-        old = len(table.rows)
-        values = tuple(tuple(r[k] for k in schema.REGISTER.keys) for r in rows)
-        self.result.changes.blocks.append(Block(schema.REGISTER.name, 2, 0, values))
-        self.result.changes.table_rows[schema.REGISTER.name] = max(len(rows), old)
-        self._reply_numbers()
-
-    def _reply_numbers(self) -> None:
-        """Issued replies: their number and date go to the opinion row, where still empty."""
-        table = self.reg.tables.get("opinions")
-        if table is None:
-            return
-        by_id = {o.opinion_id: o for o in self.reg.opinions}
-        cols = [table.columns.get("reply_number"), table.columns.get("reply_date")]
-        if None in cols or cols[1] != cols[0] + 1:
-            return
-        for r in self.register:
-            o = by_id.get(r.get("opinion_id"))
-            if r.get("status") == ISSUED and o and not o.reply_number and not o.reply_date:
-                self.result.changes.blocks.append(Block(
-                    schema.OPINIONS.name, o.row, cols[0], ((r["number_symbol"], r["date"]),)))
+        return record_path
 
 
 def generate(reg: Registry, out_dir: str, *, plan_ids=None, codes=None, issue=False,
              today=None, template_dirs=None, progress=None) -> Result:
     return Generator(reg, out_dir, today=today, template_dirs=template_dirs,
                      progress=progress).run(plan_ids, codes, issue)
-
 
 
 def _combine(fingerprints: list[str]) -> str:

@@ -1,0 +1,115 @@
+"""Which rows each kind of document is made from, as batches: one register row per batch.
+
+A kind is made once per plan, village, agency, overdue agency, pending opinion or (for the
+invitations) once for all invited delegates, with one file each and the merged print file.
+Rows with validation errors are refused here, naming the row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from doithoai.documents import engine
+from doithoai.documents.register import ISSUED, Register
+from doithoai.documents.templates import Kind
+from doithoai.registry import schema
+from doithoai.registry.problems import Problem, make
+from doithoai.rules import deadlines
+from doithoai.text import vnformat
+from doithoai.text.vntext import title_slug
+
+
+@dataclass
+class Batch:
+    base: str                               # file stem, and the key of its register row
+    items: list                             # one document each
+    fill: Callable                          # fill(ctx, item)
+    label: str                              # how messages name the document
+    name: Callable[[int, object], str]      # file stem of the n-th item of a merged batch
+    subfolder: str = ""
+    merged: bool = False
+
+
+def batches(kind: Kind, builder, error_rows: set, register: Register
+            ) -> tuple[list[Batch], list[Problem]]:
+    return _BY_PER[kind.per](kind, builder, error_rows, register)
+
+
+def _one(base: str) -> Callable[[int, object], str]:
+    return lambda n, item: base
+
+
+def _plan(kind, builder, error_rows, register):
+    fill = getattr(builder, kind.code.lower())
+    return [Batch(kind.code, [None], lambda ctx, _: fill(ctx),
+                  f"{kind.name} {builder.plan.plan_id}", _one(kind.code))], []
+
+
+def _village(kind, builder, error_rows, register):
+    out = []
+    for village in builder.plan.villages:
+        base = f"{kind.code}_{title_slug(village)}"
+        out.append(Batch(base, [village], builder.pdk, f"{kind.name} {village}", _one(base)))
+    return out, []
+
+
+def _per_agency(kind, agencies, fill):
+    out = []
+    for agency in agencies:
+        base = f"{kind.code}_{title_slug(agency)}"
+        out.append(Batch(base, [agency], fill, f"{kind.name} ({agency})", _one(base)))
+    return out, []
+
+
+def _agency(kind, builder, error_rows, register):
+    agencies = sorted({o.agency for o in builder.raised() if o.agency}, key=vnformat.collate)
+    return _per_agency(kind, agencies, builder.cvpc)
+
+
+def _overdue(kind, builder, error_rows, register):
+    return _per_agency(kind, builder.overdue_agencies(), builder.cvdd)
+
+
+def reply_base(kind: Kind, o) -> str:
+    return f"{kind.code}_{o.opinion_id}_{title_slug(o.raised_by or '')}"
+
+
+def _opinion(kind, builder, error_rows, register):
+    out, refusals = [], []
+
+    def fill(ctx, item):
+        builder.cvtl(ctx, item)
+        ctx.values["_opinion_id"] = item.opinion_id
+
+    for o in deadlines.opinions_needing_reply(builder.reg, builder.plan.plan_id):
+        base = reply_base(kind, o)
+        if o.reply_number and not register.rows_for(builder.plan.plan_id, base, ISSUED):
+            continue        # already answered in writing outside doithoai: not pending
+        if (schema.OPINIONS.name, o.row) in error_rows:
+            refusals.append(make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
+                                 document=f"{kind.code} {o.opinion_id}"))
+            continue
+        out.append(Batch(base, [o], fill, f"{kind.name} {o.opinion_id}", _one(base),
+                         subfolder="CVTL"))
+    return out, refusals
+
+
+def _invitee(kind, builder, error_rows, register):
+    people, refusals = [], []
+    for inv in builder.invited():
+        if (schema.INVITEES.name, inv.row) in error_rows:
+            refusals.append(make("document-row-has-errors", schema.INVITEES.name, row=inv.row,
+                                 document=f"GM {inv.full_name}"))
+        else:
+            people.append(inv)
+    if not people:
+        return [], refusals
+    # One invitation per delegate, numbered as one document (one register row, one number),
+    # plus the merged print file. Names sort in protocol order: GM_003_Nguyen-Van-An.
+    return [Batch(engine.MERGED_STEM, people, builder.gm, f"Giấy mời {builder.plan.plan_id}",
+                  lambda n, inv: f"GM_{n:03d}_{title_slug(inv.full_name)}", merged=True)], \
+        refusals
+
+
+_BY_PER = {"plan": _plan, "village": _village, "agency": _agency, "overdue": _overdue,
+           "opinion": _opinion, "invitee": _invitee}

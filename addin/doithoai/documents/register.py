@@ -1,0 +1,100 @@
+"""The document register (Sổ văn bản) as the generator keeps it: numbering and one row per document.
+
+Numbers run per year from 01, one sequence for all kinds or one per kind (setting "Đánh số văn
+bản"), state and party documents apart; a number is assigned only when a document is issued and
+never reused. Each row keeps a fingerprint of the rows the document was made from.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from doithoai.documents.templates import KINDS_BY_CODE, Kind
+from doithoai.registry import schema
+from doithoai.registry.changes import Block, Changes
+from doithoai.registry.model import Plan, Registry
+
+ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
+
+
+class Register:
+    def __init__(self, reg: Registry, out_dir: str):
+        self.reg = reg
+        self.out = out_dir
+        self.rows = [{k: getattr(e, k) for k in schema.REGISTER.keys} for e in reg.register]
+
+    @staticmethod
+    def base_of(row: dict) -> str:
+        """The file stem a row is keyed by, without its "_v2" version."""
+        stem = os.path.splitext(os.path.basename(row.get("file") or ""))[0]
+        return re.sub(r"_v\d+$", "", stem)
+
+    def rows_for(self, plan_id: str, base: str, status: str) -> list[dict]:
+        return [r for r in self.rows if r.get("plan_id") == plan_id
+                and r.get("status") == status and self.base_of(r) == base]
+
+    def _sequence(self, kind: Kind | None, party: bool) -> tuple:
+        mode = self.reg.settings.numbering or "theo loại"
+        return (party, "*" if mode == "chung" else ((kind.abbr or "CV") if kind else "?"))
+
+    def next_number(self, kind: Kind, party: bool, year: int) -> int:
+        seq = self._sequence(kind, party)
+        used = [r["number"] for r in self.rows
+                if r.get("number") and r.get("date") and r["date"].year == year
+                and self._sequence(KINDS_BY_CODE.get(r.get("kind") or ""),
+                                   "/ĐU" in (r.get("number_symbol") or "")) == seq]
+        return max(used, default=0) + 1
+
+    @staticmethod
+    def plan_number(kind: Kind, plan: Plan) -> int | None:
+        """A plan typed with its own Số ký hiệu keeps that number."""
+        if kind.code == "KH" and plan.number_symbol:
+            head = plan.number_symbol.replace("-", "/").split("/")[0]
+            return int(head) if head.isdigit() else None
+        return None
+
+    def record(self, builder, kind: Kind, subject: str, opinion_id, path: str, number, date,
+               status: str, fp: str, replace: dict | None) -> None:
+        """A row for the document at ``path`` (or ``replace``'s row updated in place)."""
+        plan = builder.plan
+        symbol = builder.symbol(kind)
+        number_symbol = None
+        if number:
+            number_symbol = f"{number:02d}-{symbol}" if plan.is_party else f"{number:02d}/{symbol}"
+            if kind.code == "KH" and plan.number_symbol:
+                number_symbol = plan.number_symbol
+        row = {"number": number, "symbol": symbol, "number_symbol": number_symbol, "date": date,
+               "kind": kind.code, "subject": subject, "plan_id": plan.plan_id,
+               "opinion_id": opinion_id, "file": os.path.relpath(path, self.out),
+               "status": status, "fingerprint": fp}
+        if replace is not None:
+            replace.update(row)
+        else:
+            self.rows.append(row)
+
+    def to_changes(self, changes: Changes) -> list[dict]:
+        """Sổ văn bản as one block (and issued replies' numbers on their opinions); the rows."""
+        rows = [{k: r.get(k) for k in schema.REGISTER.keys} for r in self.rows]
+        table = self.reg.tables.get("register")
+        if table is None or not table.present or not rows:
+            return rows
+        values = tuple(tuple(r[k] for k in schema.REGISTER.keys) for r in rows)
+        changes.blocks.append(Block(schema.REGISTER.name, 2, 0, values))
+        changes.table_rows[schema.REGISTER.name] = max(len(rows), len(table.rows))
+        self._reply_numbers(changes)
+        return rows
+
+    def _reply_numbers(self, changes: Changes) -> None:
+        """Issued replies: their number and date go to the opinion row, where still empty."""
+        table = self.reg.tables.get("opinions")
+        if table is None:
+            return
+        by_id = {o.opinion_id: o for o in self.reg.opinions}
+        cols = [table.columns.get("reply_number"), table.columns.get("reply_date")]
+        if None in cols or cols[1] != cols[0] + 1:
+            return
+        for r in self.rows:
+            o = by_id.get(r.get("opinion_id"))
+            if r.get("status") == ISSUED and o and not o.reply_number and not o.reply_date:
+                changes.blocks.append(Block(
+                    schema.OPINIONS.name, o.row, cols[0], ((r["number_symbol"], r["date"]),)))
