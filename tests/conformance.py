@@ -15,7 +15,7 @@ from docx.shared import Cm, Mm
 
 from doithoai.text import spoken
 from doithoai.text.addressee import repeated_phrase
-from doithoai.documents.layout import CELL_MARGINS
+from doithoai.documents.tables import CELL_MARGINS
 from doithoai.documents.engine import text_width
 
 STATE_NUMBER = re.compile(r"^Số: ( {2,}|\d{2,})/[A-ZĐ]+-[A-ZĐ]+$")

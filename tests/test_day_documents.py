@@ -15,7 +15,7 @@ from doithoai import cli
 from doithoai.documents import generate
 from doithoai.files import reader
 from doithoai.registry import schema
-from doithoai.documents.layout import CELL_MARGINS
+from doithoai.documents.tables import CELL_MARGINS
 from doithoai.documents.engine import text_width
 
 TODAY = dt.date(2026, 11, 22)

@@ -16,6 +16,7 @@ from doithoai.files import atomic
 from doithoai.registry import changes
 from doithoai import cli
 from doithoai.documents import engine, generate, templates
+from doithoai.documents.kinds import KINDS, template_name
 from doithoai.files import blank, reader
 from doithoai.samples import SAMPLES, load, sample
 
@@ -60,7 +61,7 @@ def test_every_generated_document_conforms(generated):
             kinds.add(kind)
             assert conformance.check(path, kind, party) == [], path
             checked += 1
-        assert kinds == {k.code for k in templates.KINDS}, slug
+        assert kinds == {k.code for k in KINDS}, slug
     assert checked > 300
 
 
@@ -279,9 +280,9 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
 
 def test_committed_templates_match_the_builder(tmp_path):
     templates.build_all(str(tmp_path))
-    for kind in templates.KINDS:
+    for kind in KINDS:
         for party in (False, True):
-            name = templates.template_name(kind.code, party)
+            name = template_name(kind.code, party)
             fresh = templates.template_parts(str(tmp_path / name))
             committed = templates.template_parts(os.path.join(ROOT, "workbook_templates",
                                                                   name))

@@ -151,7 +151,7 @@ def cmd_generate(args) -> int:
     import os
     from doithoai.documents import generate, pdf
     from doithoai.files import reader
-    from doithoai.documents.templates import KINDS_BY_CODE
+    from doithoai.documents.kinds import KINDS_BY_CODE
     codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
     unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
     if unknown:

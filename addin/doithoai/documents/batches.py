@@ -11,7 +11,7 @@ from typing import Callable
 
 from doithoai.documents import engine
 from doithoai.documents.register import ISSUED, Register
-from doithoai.documents.templates import Kind
+from doithoai.documents.kinds import Kind
 from doithoai.registry import schema
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import deadlines

@@ -21,7 +21,7 @@ from doithoai.documents import engine
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import Builder, changed_rows
 from doithoai.documents.register import DRAFT, ISSUED, Register
-from doithoai.documents.templates import KINDS, Kind, template_name
+from doithoai.documents.kinds import KINDS, Kind, template_name
 from doithoai.registry import schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry

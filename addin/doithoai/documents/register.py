@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 
-from doithoai.documents.templates import KINDS_BY_CODE, Kind
+from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
 from doithoai.registry.changes import Block, Changes
 from doithoai.registry.model import Plan, Registry

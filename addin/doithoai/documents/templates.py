@@ -10,47 +10,10 @@ from __future__ import annotations
 
 import os
 import zipfile
-from dataclasses import dataclass
 
 from doithoai.documents import layout as b
-
-
-@dataclass(frozen=True)
-class Kind:
-    code: str          # file and register code
-    name: str          # Vietnamese name, for messages and the ribbon
-    abbr: str | None   # Appendix III abbreviation in the number ("TB"); None: công văn
-    per: str           # "plan", "invitee", "agency", "opinion", "village"
-    numbered: bool = True
-    text: bool = False         # a plain-text document (.txt), not a Word one
-    landscape: bool = False    # printed on A4 landscape (lists with many columns)
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind("KH", "Kế hoạch", "KH", "plan"),
-    Kind("TB", "Thông báo tổ chức hội nghị", "TB", "plan"),
-    Kind("GM", "Giấy mời", "GM", "invitee"),
-    Kind("PDK", "Phiếu đăng ký phát biểu, gửi ý kiến", None, "village", numbered=False),
-    Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan"),
-    Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency"),
-    Kind("BB", "Biên bản hội nghị", "BB", "plan"),
-    Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan"),
-    Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion"),
-    Kind("BCKQ", "Báo cáo kết quả tổ chức đối thoại", "BC", "plan"),
-    Kind("PKS", "Phiếu lấy ý kiến về cuộc đối thoại", None, "plan", numbered=False),
-    # What the clerk prints for the day of the conference, and the loudspeaker bulletin.
-    Kind("DSDB", "Danh sách đại biểu ký nhận", None, "plan", numbered=False, landscape=True),
-    Kind("SGN", "Sổ giao nhận giấy mời", None, "plan", numbered=False, landscape=True),
-    Kind("TTTT", "Bản tin truyền thanh, mạng xã hội", None, "plan", numbered=False, text=True),
-    # Follow-up: one per agency that owes replies or resolutions past their due date.
-    Kind("CVDD", "Công văn đôn đốc trả lời, giải quyết ý kiến", None, "overdue"),
-)
-KINDS_BY_CODE = {k.code: k for k in KINDS}
-
-
-def template_name(code: str, party: bool) -> str:
-    ext = ".txt" if KINDS_BY_CODE[code].text else ".docx"
-    return f"{code}_dang{ext}" if party else f"{code}{ext}"
+from doithoai.documents import tables
+from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, template_name
 
 
 # --- one function per kind ---------------------------------------------------------------------
@@ -83,7 +46,7 @@ def kh(doc, party):
     _carry_over_table(doc)
     b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. TIẾN ĐỘ THỰC HIỆN")
-    b.grid_table(doc, ["000", 8.3, 4.5, "00/00/0000"], ["STT", "Công việc", "Đơn vị thực hiện", "Thời hạn"],
+    tables.grid_table(doc, ["000", 8.3, 4.5, "00/00/0000"], ["STT", "Công việc", "Đơn vị thực hiện", "Thời hạn"],
                  ["{{ m.stt }}", "{{ m.cong_viec }}", "{{ m.don_vi }}", "{{ m.han }}"],
                  "m in tien_do")
     b.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
@@ -94,7 +57,7 @@ def kh(doc, party):
 
 
 def _carry_over_table(doc):
-    b.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 3.4, 2.8],
+    tables.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 3.4, 2.8],
                  ["STT", "Mã ý kiến", "Nội dung (hội nghị)", "Cơ quan", "Giai đoạn"],
                  ["{{ t.stt }}", "{{ t.ma }}", "{{ t.noi_dung }} ({{ t.ma_kh }})",
                   "{{ t.co_quan }}", "{{ t.giai_doan }}"], "t in ton_dong")
@@ -165,7 +128,7 @@ def bcth(doc, party):
                 "vực và phân công tham mưu trả lời như sau:")
     b.tag(doc, "{%p for f in nhom_linh_vuc %}")
     b.heading(doc, "{{ f.stt }}. {{ f.ten }} ({{ f.so }} ý kiến)")
-    b.grid_table(doc, ["000", 8.6, 4.4, "00/00/0000"], ["STT", "Nội dung ý kiến, kiến nghị",
+    tables.grid_table(doc, ["000", 8.6, 4.4, "00/00/0000"], ["STT", "Nội dung ý kiến, kiến nghị",
                                              "Cơ quan tham mưu trả lời", "Hạn"],
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }}, {{ y.dia_chi }})",
                   "{{ y.co_quan }}", "{{ y.han }}"], "y in f.y_kien")
@@ -181,7 +144,7 @@ def cvpc(doc, party):
     b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã tổng hợp ý kiến, "
                 "kiến nghị của Nhân dân {{ pham_vi }}. Có {{ so_y_kien }} ý kiến thuộc lĩnh vực "
                 "do {{ co_quan_tra_loi }} phụ trách (danh sách dưới đây).")
-    b.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 4.2], ["STT", "Mã ý kiến", "Nội dung", "Người nêu"],
+    tables.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 4.2], ["STT", "Mã ý kiến", "Nội dung", "Người nêu"],
                  ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}", "{{ y.nguoi_neu }}"],
                  "y in y_kien")
     b.body(doc, "Đề nghị {{ co_quan_tra_loi }} nghiên cứu, tham mưu nội dung trả lời, gửi dự "
@@ -229,7 +192,7 @@ def tbkl(doc, party):
     b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }} Trả lời: "
                                       "{{ y.tra_loi }}")
     b.heading(doc, "2. Các ý kiến giao giải quyết và trả lời bằng văn bản")
-    b.grid_table(doc, ["000", 8.0, 4.6, "00/00/0000"], ["STT", "Nội dung", "Cơ quan giải quyết",
+    tables.grid_table(doc, ["000", 8.0, 4.6, "00/00/0000"], ["STT", "Nội dung", "Cơ quan giải quyết",
                                              "Hạn trả lời"],
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }})", "{{ y.co_quan }}",
                   "{{ y.han }}"], "y in giao_giai_quyet")
@@ -265,7 +228,7 @@ def bckq(doc, party):
     b.body(doc, "Tổng số ý kiến, kiến nghị: {{ so_y_kien }}, trong đó theo nguồn:")
     b.bullets(doc, "s in theo_nguon", "- {{ s.ten }}: {{ s.so }} ý kiến;")
     b.body(doc, "Theo lĩnh vực:")
-    b.grid_table(doc, ["000", 11.0, "000"], ["STT", "Lĩnh vực", "Số ý kiến"],
+    tables.grid_table(doc, ["000", 11.0, "000"], ["STT", "Lĩnh vực", "Số ý kiến"],
                  ["{{ f.stt }}", "{{ f.ten }}", "{{ f.so }}"], "f in theo_linh_vuc")
     b.body(doc, "Kết quả giải quyết: trả lời tại hội nghị {{ so_tra_loi_tai_hoi_nghi }}; đã trả "
                 "lời bằng văn bản {{ so_da_tra_loi_van_ban }}; đang giải quyết "
@@ -314,7 +277,7 @@ def dsdb(doc, party):
     b.title(doc, "DANH SÁCH ĐẠI BIỂU")
     b.para(doc, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.", align=b.CENTER,
            italic=True)
-    b.grouped_table(doc, ["000", 6.5, 9.0, "000", 4.5],
+    tables.grouped_table(doc, ["000", 6.5, 9.0, "000", 4.5],
                     ["STT", "Họ và tên", "Chức vụ, cơ quan, đơn vị", "Giấy mời", "Ký nhận"],
                     "{{ g.ten }} ({{ g.so }} đại biểu)",
                     ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu }}", "{{ d.so_giay_moi }}",
@@ -327,7 +290,7 @@ def sgn(doc, party):
     b.header_block(doc, party=party, number=False, date=False)
     b.title(doc, "SỔ GIAO NHẬN GIẤY MỜI")
     b.para(doc, "{{ dong_giay_moi }}", align=b.CENTER, italic=True)
-    b.grouped_table(doc, ["000", "000", 9.5, 4.5, 3.2, 3.2],
+    tables.grouped_table(doc, ["000", "000", 9.5, 4.5, 3.2, 3.2],
                     ["STT", "Giấy mời", "Người nhận", "Người giao", "Ký nhận", "Ngày nhận"],
                     "{{ g.ten }} ({{ g.so }} giấy mời)",
                     ["{{ d.stt }}", "{{ d.so_giay_moi }}", "{{ d.nguoi_nhan }}",
@@ -344,7 +307,7 @@ def cvdd(doc, party):
                 "{{ co_quan_tra_loi }} trả lời, giải quyết các ý kiến, kiến nghị của Nhân dân "
                 "{{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn {{ so_y_kien }} ý kiến đã quá hạn "
                 "mà chưa được trả lời bằng văn bản hoặc chưa giải quyết xong (danh sách dưới đây).")
-    b.grid_table(doc, ["000", "YK-2026-K2-000", 8.0, "00/00/0000", "Số ngày trễ"],
+    tables.grid_table(doc, ["000", "YK-2026-K2-000", 8.0, "00/00/0000", "Số ngày trễ"],
                  ["STT", "Mã ý kiến", "Nội dung", "Hạn", "Số ngày trễ"],
                  ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }} ({{ y.con_no }})", "{{ y.han }}",
                   "{{ y.tre }}"], "y in qua_han")

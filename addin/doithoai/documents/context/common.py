@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 
 from doithoai.documents.context.fields import Context, Source
-from doithoai.documents.templates import KINDS_BY_CODE
+from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.registry import parsing, schema
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import deadlines

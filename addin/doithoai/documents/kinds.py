@@ -1,0 +1,47 @@
+"""The kinds of document: code, name, number abbreviation, what each one is made per.
+
+A new kind adds a line here, a template builder in :mod:`doithoai.documents.templates`, a method
+on the context :class:`~doithoai.documents.context.Builder`, and (for a new "per") a batch
+function in :mod:`doithoai.documents.batches`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str          # file and register code
+    name: str          # Vietnamese name, for messages and the ribbon
+    abbr: str | None   # Appendix III abbreviation in the number ("TB"); None: công văn
+    per: str           # "plan", "invitee", "agency", "opinion", "village"
+    numbered: bool = True
+    text: bool = False         # a plain-text document (.txt), not a Word one
+    landscape: bool = False    # printed on A4 landscape (lists with many columns)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("KH", "Kế hoạch", "KH", "plan"),
+    Kind("TB", "Thông báo tổ chức hội nghị", "TB", "plan"),
+    Kind("GM", "Giấy mời", "GM", "invitee"),
+    Kind("PDK", "Phiếu đăng ký phát biểu, gửi ý kiến", None, "village", numbered=False),
+    Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan"),
+    Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency"),
+    Kind("BB", "Biên bản hội nghị", "BB", "plan"),
+    Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan"),
+    Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion"),
+    Kind("BCKQ", "Báo cáo kết quả tổ chức đối thoại", "BC", "plan"),
+    Kind("PKS", "Phiếu lấy ý kiến về cuộc đối thoại", None, "plan", numbered=False),
+    # What the clerk prints for the day of the conference, and the loudspeaker bulletin.
+    Kind("DSDB", "Danh sách đại biểu ký nhận", None, "plan", numbered=False, landscape=True),
+    Kind("SGN", "Sổ giao nhận giấy mời", None, "plan", numbered=False, landscape=True),
+    Kind("TTTT", "Bản tin truyền thanh, mạng xã hội", None, "plan", numbered=False, text=True),
+    # Follow-up: one per agency that owes replies or resolutions past their due date.
+    Kind("CVDD", "Công văn đôn đốc trả lời, giải quyết ý kiến", None, "overdue"),
+)
+KINDS_BY_CODE = {k.code: k for k in KINDS}
+
+
+def template_name(code: str, party: bool) -> str:
+    ext = ".txt" if KINDS_BY_CODE[code].text else ".docx"
+    return f"{code}_dang{ext}" if party else f"{code}{ext}"
