@@ -89,7 +89,8 @@ def test_unreadable_file_exits_2_with_a_message(tmp_path, capsys):
 
 
 def test_unexpected_errors_never_show_a_traceback(monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr(cli, "cmd_summary", lambda args: 1 / 0)
+    from doithoai.cli import registry_commands
+    monkeypatch.setattr(registry_commands, "cmd_summary", lambda args: 1 / 0)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     import tempfile
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))

@@ -1,0 +1,90 @@
+"""Documents: generate (and issue) a plan's documents; the công văn đôn đốc."""
+from __future__ import annotations
+
+import argparse
+
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, say
+from doithoai.files import registry_copy
+
+
+def add_parsers(sub) -> None:
+    p: argparse.ArgumentParser
+    p = sub.add_parser("generate", help="tạo văn bản Word từ sổ",
+                       description="Tạo văn bản (kế hoạch, thông báo, giấy mời, phiếu, báo cáo, "
+                                   "công văn, biên bản...) theo mẫu, đúng thể thức Nghị định "
+                                   "30/2020 (hoặc thể thức văn bản của Đảng). Dòng còn lỗi kiểm "
+                                   "tra không được dùng; văn bản đã ban hành không bao giờ bị "
+                                   "ghi đè.")
+    p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
+    p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch có Mã KH này")
+    p.add_argument("--docs", metavar="KH,TB,GM,...",
+                   help="các loại văn bản: KH, TB, GM, PDK, BCTH, CVPC, BB, TBKL, CVTL, BCKQ, PKS, "
+                        "DSDB, SGN, TTTT, CVDD (mặc định: tất cả)")
+    p.add_argument("--out", metavar="DIR",
+                   help="thư mục ghi văn bản (mặc định: Thư mục văn bản cạnh tệp sổ)")
+    p.add_argument("--issue", action="store_true",
+                   help="ban hành: cấp số, ghi ngày và ghi vào Sổ văn bản (trên bản sao của sổ)")
+    p.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần Word hoặc "
+                                                     "LibreOffice)")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày ban hành và ngày xét thời hạn (mặc định: hôm nay)")
+    p.add_argument("--verbose", action="store_true", help="in tiến độ")
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("overdue", help="công văn đôn đốc các cơ quan còn nợ quá hạn",
+                       description="Mỗi cơ quan còn ý kiến quá hạn trả lời hoặc giải quyết một "
+                                   "công văn đôn đốc (thể thức theo cơ quan ban hành kế hoạch), "
+                                   "liệt kê từng ý kiến và số ngày trễ.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch này (mặc định: mọi kế hoạch)")
+    p.add_argument("--out", metavar="DIR", help="thư mục ghi văn bản")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày xét quá hạn (mặc định: hôm nay)")
+    p.set_defaults(func=cmd_overdue)
+
+
+def cmd_generate(args) -> int:
+    import datetime as dt
+    import os
+    from doithoai.documents import generate, pdf
+    from doithoai.files import reader
+    from doithoai.documents.kinds import KINDS_BY_CODE
+    codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
+    unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
+    if unknown:
+        say(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
+             + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
+        return EXIT_REFUSED
+    reg = reader.read_registry(args.path)
+    if args.plan and not reg.plan(args.plan):
+        say(f"Sổ không có kế hoạch {args.plan}. Có: "
+             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+        return EXIT_REFUSED
+    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
+                                   reg.settings.documents_folder or "van-ban")
+    res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
+                             issue=args.issue, today=args.today or dt.date.today(),
+                             progress=say if args.verbose else None)
+    say(res.summary() + f" Thư mục: {out}")
+    for notice in res.notices:
+        say("Lưu ý: " + notice)
+    for p in res.refusals:
+        where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
+        say(f"Chưa tạo ({where}): {p.message} {p.hint}")
+    if args.issue and res.changes.blocks:
+        copy = registry_copy.registry_copy(args.path, res.changes)
+        say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
+             "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
+    if args.pdf:
+        if pdf.available():
+            made = pdf.convert([f for f in res.files if f.endswith(".docx")])
+            say(f"Đã xuất {len(made)} tệp PDF.")
+        else:
+            say(pdf.SKIPPED)
+    return EXIT_REFUSED if res.refusals else EXIT_OK
+
+
+def cmd_overdue(args) -> int:
+    """The công văn đôn đốc are documents like the others: generate, with CVDD only."""
+    args.docs, args.issue, args.pdf, args.verbose = "CVDD", False, False, False
+    return cmd_generate(args)

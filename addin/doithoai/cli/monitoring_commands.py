@@ -1,0 +1,83 @@
+"""Follow-up: the monitoring workbook, opinions carried over to a new plan."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, log_row, say
+from doithoai.files import registry_copy
+
+
+def add_parsers(sub) -> None:
+    p: argparse.ArgumentParser
+    p = sub.add_parser("monitor", help="báo cáo theo dõi ý kiến (cho Đảng ủy, MTTQ)",
+                       description="Tạo tệp Excel riêng, chỉ để xem: mỗi ý kiến một dòng với "
+                                   "chuỗi xử lý, hạn và số ngày trễ; mỗi cơ quan còn nợ một "
+                                   "trang; bảng tổng hợp và biểu đồ. Không có số điện thoại, "
+                                   "địa chỉ nhà.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--out", metavar="FILE", help="tệp báo cáo (mặc định: cạnh tệp sổ)")
+    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
+                   help="tính đến ngày này (mặc định: hôm nay)")
+    p.set_defaults(func=cmd_monitor)
+
+    p = sub.add_parser("carry-over", help="ý kiến tồn của các hội nghị trước",
+                       description="Liệt kê ý kiến của các hội nghị trước chưa giải quyết xong; "
+                                   "--link chuyển chúng vào kế hoạch mới (Trùng với ghi mã gốc) "
+                                   "trên một bản sao của sổ.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--plan", required=True, metavar="ID", help="kế hoạch mới")
+    p.add_argument("--link", action="store_true", help="thêm các dòng liên kết vào kế hoạch mới")
+    p.add_argument("--out", metavar="NEWPATH", help="tệp sổ mới (với --link)")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_carry_over)
+
+
+def cmd_monitor(args) -> int:
+    import datetime as dt
+    from doithoai.files import reader
+    from doithoai.monitoring import workbook
+    reg = reader.read_registry(args.path)
+    as_of = args.as_of or dt.date.today()
+    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
+                                   workbook.default_name(reg, as_of))
+    path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path))
+    counted = [c for c in chains if c.counted]
+    say(f"Đã tạo báo cáo theo dõi {path}: {len(counted)} ý kiến; đã trả lời "
+         f"{sum(c.answered for c in counted)}, đã giải quyết xong "
+         f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
+         f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
+         f"{sum(c.overdue for c in counted)} (tính đến {as_of:%d/%m/%Y}).")
+    say("Tệp chỉ để xem, không có số điện thoại, địa chỉ nhà; gửi cho Văn phòng Đảng ủy, "
+         "Ủy ban MTTQ.")
+    return EXIT_OK
+
+
+def cmd_carry_over(args) -> int:
+    import datetime as dt
+    from doithoai.files import reader
+    from doithoai.registry import schema
+    from doithoai.registry.changes import append_rows
+    from doithoai.monitoring import carryover
+    reg = reader.read_registry(args.path)
+    plan = reg.plan(args.plan)
+    if plan is None:
+        say(f"Sổ không có kế hoạch {args.plan}. Có: "
+             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+        return EXIT_REFUSED
+    todo = carryover.unresolved_before(reg, plan)
+    for o in todo:
+        say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")
+    say(f"{len(todo)} ý kiến của các hội nghị trước {plan.plan_id} chưa giải quyết xong.")
+    if not args.link:
+        return EXIT_OK
+    ch, made = carryover.link(reg, plan, args.today or dt.date.today())
+    if not made:
+        say("Đã chuyển từ trước: không thêm dòng nào.")
+        return EXIT_OK
+    append_rows(reg, schema.LOG, [log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
+                                                 f"{plan.plan_id}", "")], ch)
+    target = registry_copy.registry_copy(args.path, ch, "chuyen ton", args.out)
+    say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
+         f"{target}; sổ gốc không bị sửa.")
+    return EXIT_OK

@@ -1,0 +1,62 @@
+"""The registry itself: the demo, a new blank registry, its summary."""
+from __future__ import annotations
+
+import argparse
+import json
+
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, say
+
+
+def add_parsers(sub) -> None:
+    p: argparse.ArgumentParser
+    p = sub.add_parser("demo", help="chạy mọi chức năng trên 5 đơn vị mẫu",
+                       description="Tạo sổ mẫu của 5 đơn vị (mỗi đơn vị một thư mục) và chạy "
+                                   "mọi chức năng hiện có trên từng sổ.")
+    p.add_argument("--out", default="demo", metavar="DIR",
+                   help="thư mục kết quả (mặc định: ./demo)")
+    p.set_defaults(func=cmd_demo)
+
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày dùng để xét tình trạng các mốc (mặc định: hôm nay)")
+
+    p = sub.add_parser("init", help="tạo một sổ mới, trống",
+                       description="Tạo sổ theo dõi mới (.xlsx) với danh mục và quy tắc thời "
+                                   "hạn mặc định. Không bao giờ ghi đè tệp đã có.")
+    p.add_argument("path", metavar="PATH", help="đường dẫn tệp sổ mới (.xlsx)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("summary", help="số liệu tổng hợp của một sổ",
+                       description="Đếm kế hoạch, đại biểu, ý kiến theo trạng thái và lĩnh vực.")
+    p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.set_defaults(func=cmd_summary)
+
+
+def cmd_demo(args) -> int:
+    from doithoai.cli import demo
+    demo.run(args.out, echo=say, today=args.today)
+    return EXIT_OK
+
+
+def cmd_init(args) -> int:
+    from doithoai.files import blank
+    try:
+        path = blank.create_blank(args.path)
+    except blank.AlreadyExists as exc:
+        say(f"Không tạo: tệp \"{exc}\" đã có. Phần mềm không ghi đè sổ đang dùng; "
+             "hãy chọn tên tệp khác.")
+        return EXIT_REFUSED
+    say(f"Đã tạo sổ mới: {path}")
+    return EXIT_OK
+
+
+def cmd_summary(args) -> int:
+    from doithoai.files import reader
+    from doithoai.registry import summary
+    reg = reader.read_registry(args.path)
+    sm = summary.summarize(reg)
+    if args.json:
+        say(json.dumps(sm, ensure_ascii=False, indent=2))
+    else:
+        say(summary.render(sm))
+    return EXIT_OK

@@ -1,0 +1,106 @@
+"""Rules: working days and due dates, deadlines, validation and its catalogue."""
+from __future__ import annotations
+
+import argparse
+import json
+
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, say
+
+
+def add_parsers(sub) -> None:
+    p: argparse.ArgumentParser
+    p = sub.add_parser("due", help="tính một ngày hạn theo ngày làm việc",
+                       description="Tính ngày hạn từ DATE cộng (hoặc trừ) N ngày. Dòng cuối là "
+                                   "ngày kết quả dạng YYYY-MM-DD.")
+    p.add_argument("date", type=date_arg, metavar="DATE", help="ngày gốc (YYYY-MM-DD hoặc dd/mm/yyyy)")
+    p.add_argument("n", type=int, metavar="N", help="số ngày")
+    p.add_argument("--working", action="store_true",
+                   help="N là ngày làm việc (không tính ngày gốc); nếu không: ngày lịch, gặp "
+                        "ngày nghỉ thì chuyển sang ngày làm việc tiếp theo")
+    p.add_argument("--before", action="store_true",
+                   help="đếm lùi: \"chậm nhất N ngày trước DATE\"; gặp ngày nghỉ thì lùi về "
+                        "ngày làm việc liền trước")
+    p.add_argument("--registry", metavar="PATH",
+                   help="áp dụng trang Ngày nghỉ của sổ này")
+    p.add_argument("--explain", action="store_true", help="in cách tính trước kết quả")
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("deadlines", help="các mốc thời gian và tình trạng",
+                       description="Áp dụng Quy tắc thời hạn cho mọi kế hoạch và ý kiến của "
+                                   "sổ; in hạn, đơn vị, tình trạng và số ngày làm việc còn lại.")
+    p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="xét tình trạng tại ngày này (mặc định: hôm nay)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.set_defaults(func=cmd_deadlines)
+
+    p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu của sổ",
+                       description="Kiểm tra mọi trang của sổ trong một lượt; mỗi lỗi ghi rõ "
+                                   "trang, ô, cột và cách sửa. Mã thoát: 0 không có lỗi, 1 có "
+                                   "lỗi, 2 không đọc được tệp.")
+    p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày dùng cho các kiểm tra theo thời gian (mặc định: hôm nay)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("catalogue", help="danh mục mã lỗi kiểm tra (Markdown)",
+                       description="In bảng mọi mã lỗi: mức độ, tên, nội dung, cách sửa, mô tả.")
+    p.set_defaults(func=cmd_catalogue)
+
+
+def cmd_due(args) -> int:
+    from doithoai.rules import deadlines, workcalendar
+    from doithoai.files import reader
+    cal = workcalendar.WorkCalendar()
+    if args.registry:
+        cal = deadlines.calendar_for(reader.read_registry(args.registry))
+    n = args.n
+    if args.working:
+        out = cal.add_working_days(args.date, -n if args.before else n)
+    elif args.before:
+        out = cal.days_before(args.date, n)
+    else:
+        out = cal.add_days(args.date, n)
+    if args.explain:
+        say(out.explain())
+    say(out.date.isoformat())
+    return EXIT_OK
+
+
+def cmd_deadlines(args) -> int:
+    import datetime as dt
+    from doithoai.rules import deadlines
+    from doithoai.files import reader
+    reg = reader.read_registry(args.path)
+    today = args.today or dt.date.today()
+    report = deadlines.compute(reg, today)
+    if args.json:
+        say(json.dumps({"today": today.isoformat(),
+                         "milestones": [m.to_json() for m in report.milestones],
+                         "problems": [p.to_json() for p in report.problems]},
+                        ensure_ascii=False, indent=2))
+        return EXIT_OK
+    say(deadlines.render(report))
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    import datetime as dt
+    from doithoai.files import reader
+    from doithoai.rules import validation
+    reg = reader.read_registry(args.path)
+    problems = validation.validate(reg, args.today or dt.date.today())
+    counts = validation.counts(problems)
+    if args.json:
+        say(json.dumps({"issues": [p.to_json() for p in problems], "counts": counts},
+                        ensure_ascii=False, indent=2))
+    else:
+        say(validation.render(problems))
+    return EXIT_REFUSED if counts["error"] else EXIT_OK
+
+
+def cmd_catalogue(args) -> int:
+    from doithoai.rules import validation
+    say(validation.catalogue_markdown())
+    return EXIT_OK

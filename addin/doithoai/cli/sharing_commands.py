@@ -1,0 +1,139 @@
+"""Sharing with the Front: intake workbooks out and back in, duplicate suggestions."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+
+from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, date_arg, log_row, say)
+from doithoai.files import registry_copy
+
+
+def add_parsers(sub) -> None:
+    p: argparse.ArgumentParser
+    p = sub.add_parser("intake", help="phiếu ý kiến cho MTTQ: xuất tệp, nhận lại",
+                       description="Trao đổi ý kiến với Ủy ban MTTQ bằng tệp: xuất phiếu cho từng "
+                                   "thôn, nhận lại tệp đã điền vào sổ.")
+    intake_sub = p.add_subparsers(dest="intake_command", metavar="ACTION")
+    intake_sub.required = True
+    q = intake_sub.add_parser("export", help="xuất tệp phiếu ý kiến cho MTTQ",
+                              description="Mỗi thôn, tổ dân phố một tệp .xlsx nhỏ (hoặc một tệp "
+                                          "cho cả kế hoạch) để MTTQ điền ý kiến thu được.")
+    q.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    q.add_argument("--plan", required=True, metavar="ID", help="Mã KH")
+    q.add_argument("--village", nargs="+", metavar="NAME",
+                   help="chỉ các thôn, tổ dân phố này (mặc định: mọi thôn của kế hoạch)")
+    q.add_argument("--one-file", action="store_true", help="một tệp cho cả kế hoạch")
+    q.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp")
+    q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    q.set_defaults(func=cmd_intake_export)
+    q = intake_sub.add_parser("merge", help="nhận tệp MTTQ gửi về vào sổ",
+                              description="Đọc các tệp phiếu MTTQ gửi về; mỗi dòng được thêm mới, "
+                                          "nhận ra là đã có, hoặc đưa vào trang Chờ xử lý kèm lý "
+                                          "do. Ghi ra một bản sao của sổ, không sửa sổ gốc.")
+    q.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    q.add_argument("files", nargs="+", metavar="FILE", help="các tệp MTTQ gửi về")
+    q.add_argument("--out", metavar="NEWPATH",
+                   help="tệp sổ mới (mặc định: bản sao cạnh sổ, có ngày giờ trong tên)")
+    q.add_argument("--plan", metavar="ID",
+                   help="Mã KH dùng khi tệp đã mất thông tin nhận dạng")
+    q.add_argument("--json", action="store_true", help="in dạng JSON")
+    q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    q.set_defaults(func=cmd_intake_merge)
+
+    p = sub.add_parser("duplicates", help="tìm ý kiến có thể trùng nhau",
+                       description="Gợi ý các ý kiến trùng nội dung trong sổ (cùng kế hoạch và "
+                                   "với các kế hoạch trước), kèm điểm tương đồng. Không sửa sổ.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.add_argument("--threshold", type=int, default=85, metavar="N",
+                   help="điểm tối thiểu để gợi ý (0-100, mặc định 85)")
+    p.set_defaults(func=cmd_duplicates)
+
+
+def cmd_intake_export(args) -> int:
+    import datetime as dt
+    from doithoai.files import reader
+    from doithoai.sharing import intake
+    reg = reader.read_registry(args.path)
+    if not reg.plan(args.plan):
+        say(f"Sổ không có kế hoạch {args.plan}. Có: "
+             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+        return EXIT_REFUSED
+    try:
+        made = intake.export(reg, args.plan, args.out, villages=args.village,
+                             one_file=args.one_file, today=args.today or dt.date.today())
+    except KeyError as exc:
+        say(f"Kế hoạch {args.plan} không có thôn, tổ dân phố: {exc.args[0]}. Phạm vi của kế "
+             f"hoạch: {'; '.join(reg.plan(args.plan).villages)}.")
+        return EXIT_REFUSED
+    for e in made:
+        say(f"Đã tạo {e.path} ({e.village or 'cả kế hoạch'}, mã {e.code or '-'}, lô {e.batch}, "
+             f"{e.rows} dòng đánh số sẵn).")
+    say("Gửi các tệp này cho Ủy ban MTTQ; khi nhận lại, dùng lệnh doithoai intake merge.")
+    return EXIT_OK
+
+
+def cmd_intake_merge(args) -> int:
+    import datetime as dt
+    from doithoai.files import reader
+    from doithoai.registry import schema
+    from doithoai.registry.changes import append_rows
+    from doithoai.sharing import intake, merge
+    reg = reader.read_registry(args.path)
+    returned = [intake.read_returned(f) for f in args.files]
+    try:
+        res = merge.merge(reg, returned, today=args.today or dt.date.today(),
+                          plan_hint=args.plan)
+    except merge.RegistryTooOld as exc:
+        say(str(exc))
+        return EXIT_REFUSED
+    target = None
+    if res.changes.blocks:
+        log = log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
+                       ", ".join(os.path.basename(f) for f in args.files))
+        append_rows(reg, schema.LOG, [log], res.changes)
+        target = registry_copy.registry_copy(args.path, res.changes, "nhan MTTQ", args.out)
+    if args.json:
+        data = res.to_json()
+        data["registry_written"] = target
+        say(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        for line in res.lines():
+            say(line)
+        for o in res.outcomes:
+            if o.status == "set_aside" or o.duplicate_of:
+                what = (f"nghi trùng {o.duplicate_of} (điểm {o.score}), đã thêm thành "
+                        f"{o.opinion_id}" if o.duplicate_of else f"chờ xử lý: {o.reason}")
+                say(f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}): {what}")
+        if target:
+            say(f"Đã ghi vào bản sao của sổ: {target} (sổ gốc không bị sửa). Hãy dùng bản sao "
+                 "này làm sổ từ nay.")
+        else:
+            say("Không có gì mới: sổ giữ nguyên.")
+    return EXIT_OK if all(f.balanced for f in res.files) else EXIT_CRASH
+
+
+def cmd_duplicates(args) -> int:
+    from doithoai.files import reader
+    from doithoai.sharing import dedupe
+    reg = reader.read_registry(args.path)
+    found = dedupe.suggest(dedupe.items_from_registry(reg), threshold=args.threshold)
+    already = {o.opinion_id: o.duplicate_of for o in reg.opinions}
+    rows = [s for s in found if not already.get(s.key)]
+    if args.json:
+        say(json.dumps([{"opinion_id": s.key, "duplicate_of": s.original, "score": s.score,
+                          "text_score": s.text_score, "reasons": list(s.reasons),
+                          "already_linked": bool(already.get(s.key))} for s in found],
+                        ensure_ascii=False, indent=2))
+        return EXIT_OK
+    texts = {o.opinion_id: o.content for o in reg.opinions}
+    for s in rows:
+        say(f"{s.key} có thể trùng {s.original} (điểm {s.score}; {', '.join(s.reasons) or '-'})")
+        say(f"    {texts.get(s.key, '')[:90]}")
+        say(f"    {texts.get(s.original, '')[:90]}")
+    linked = len(found) - len(rows)
+    say(f"{len(rows)} gợi ý trùng mới" + (f"; {linked} ý kiến đã ghi Trùng với" if linked
+                                           else "") + ". Xác nhận bằng nút Tìm ý kiến trùng "
+         "trong Excel (ghi vào cột Trùng với) hoặc ghi tay.")
+    return EXIT_OK
