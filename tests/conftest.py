@@ -44,7 +44,7 @@ def blank_path(tmp_path_factory):
 @pytest.fixture
 def shells(monkeypatch):
     """Record every shell a button creates, to count its reads."""
-    from doithoai import buttons
+    from doithoai.buttons import common
     from doithoai.excel import shell
     made = []
 
@@ -53,5 +53,5 @@ def shells(monkeypatch):
             super().__init__(book)
             made.append(self)
 
-    monkeypatch.setattr(buttons, "ExcelShell", Recording)
+    monkeypatch.setattr(common, "ExcelShell", Recording)
     return made

@@ -7,6 +7,7 @@ import pytest
 
 import jsonbook
 from doithoai import buttons
+from doithoai.buttons import common
 from doithoai.excel.shell import ExcelShell
 from doithoai.files import reader
 from doithoai.registry import schema
@@ -130,7 +131,7 @@ def test_unexpected_errors_become_a_message_and_a_log(sample_paths, monkeypatch,
     assert last["func"] == "alert" and "Có lỗi không mong đợi khi kiểm tra dữ liệu" in \
         last["args"][0]
     assert "Traceback" not in last["args"][0]
-    log = tmp_path / "doithoai" / buttons.LOG_NAME
+    log = tmp_path / "doithoai" / common.LOG_NAME
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
     assert shells[0].status_log[-1] is None          # the status bar was given back to Excel
 
@@ -162,7 +163,7 @@ def test_open_folder_button(sample_copy, tmp_path, shells):
 
 def test_help_button(sample_paths, shells):
     book = jsonbook.book(sample_paths["tu-minh"])
-    assert buttons.show_help(book) == buttons.HELP_TEXT
+    assert buttons.show_help(book) == common.HELP_TEXT
     assert actions(book)[-1]["args"][0].startswith("Các bước làm việc")
 
 
@@ -174,17 +175,17 @@ def test_selected_plan(sample_paths):
              ("Kế hoạch", "E3", "KH-2026-02"), ("Đại biểu", "D5", "KH-2026-01")]
     for sheet, sel, expected in cases:
         shell = ExcelShell(jsonbook.book(path, sheet=sheet, selection=sel))
-        assert buttons.selected_plan(shell, reg).plan_id == expected
+        assert common.selected_plan(shell, reg).plan_id == expected
     # Ambiguous: the clerk is asked; a client that cannot answer gets the instruction.
     shell = ExcelShell(jsonbook.book(path, sheet="Cấu hình", selection="B2"))
-    with pytest.raises(buttons.Refusal, match="Hãy chọn một dòng"):
-        buttons.selected_plan(shell, reg)
+    with pytest.raises(common.Refusal, match="Hãy chọn một dòng"):
+        common.selected_plan(shell, reg)
     assert shell.book.json()["actions"][-1]["func"] == "alert"
     shell.ask = lambda text: True
-    assert buttons.selected_plan(shell, reg).plan_id in ("KH-2026-01", "KH-2026-02")
+    assert common.selected_plan(shell, reg).plan_id in ("KH-2026-01", "KH-2026-02")
     single = reader.read_registry(sample_paths["tu-minh"])
     shell = ExcelShell(jsonbook.book(sample_paths["tu-minh"], sheet="Cấu hình"))
-    assert buttons.selected_plan(shell, single).plan_id == "KH-2026-01"
+    assert common.selected_plan(shell, single).plan_id == "KH-2026-01"
 
 
 def test_importing_the_buttons_loads_no_heavy_library():

@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a clerk never sees a traceback
         log = log_crash()
         say(f"Có lỗi không mong đợi ({type(exc).__name__}). Chi tiết đã ghi vào {log}; "
-             "hãy gửi tệp này cho người hỗ trợ.")
+            "hãy gửi tệp này cho người hỗ trợ.")
         return EXIT_CRASH
 
 

@@ -53,12 +53,12 @@ def cmd_generate(args) -> int:
     unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
     if unknown:
         say(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
-             + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
+            + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
         return EXIT_REFUSED
     reg = reader.read_registry(args.path)
     if args.plan and not reg.plan(args.plan):
         say(f"Sổ không có kế hoạch {args.plan}. Có: "
-             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+            + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
         return EXIT_REFUSED
     out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                    reg.settings.documents_folder or "van-ban")
@@ -74,7 +74,7 @@ def cmd_generate(args) -> int:
     if args.issue and res.changes.blocks:
         copy = registry_copy.registry_copy(args.path, res.changes)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
-             "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
+            "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
     if args.pdf:
         if pdf.available():
             made = pdf.convert([f for f in res.files if f.endswith(".docx")])

@@ -44,12 +44,12 @@ def cmd_monitor(args) -> int:
     path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path))
     counted = [c for c in chains if c.counted]
     say(f"Đã tạo báo cáo theo dõi {path}: {len(counted)} ý kiến; đã trả lời "
-         f"{sum(c.answered for c in counted)}, đã giải quyết xong "
-         f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
-         f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
-         f"{sum(c.overdue for c in counted)} (tính đến {as_of:%d/%m/%Y}).")
+        f"{sum(c.answered for c in counted)}, đã giải quyết xong "
+        f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
+        f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
+        f"{sum(c.overdue for c in counted)} (tính đến {as_of:%d/%m/%Y}).")
     say("Tệp chỉ để xem, không có số điện thoại, địa chỉ nhà; gửi cho Văn phòng Đảng ủy, "
-         "Ủy ban MTTQ.")
+        "Ủy ban MTTQ.")
     return EXIT_OK
 
 
@@ -63,7 +63,7 @@ def cmd_carry_over(args) -> int:
     plan = reg.plan(args.plan)
     if plan is None:
         say(f"Sổ không có kế hoạch {args.plan}. Có: "
-             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+            + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
         return EXIT_REFUSED
     todo = carryover.unresolved_before(reg, plan)
     for o in todo:
@@ -79,5 +79,5 @@ def cmd_carry_over(args) -> int:
                                                  f"{plan.plan_id}", "")], ch)
     target = registry_copy.registry_copy(args.path, ch, "chuyen ton", args.out)
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
-         f"{target}; sổ gốc không bị sửa.")
+        f"{target}; sổ gốc không bị sửa.")
     return EXIT_OK

@@ -44,7 +44,7 @@ def cmd_init(args) -> int:
         path = blank.create_blank(args.path)
     except blank.AlreadyExists as exc:
         say(f"Không tạo: tệp \"{exc}\" đã có. Phần mềm không ghi đè sổ đang dùng; "
-             "hãy chọn tên tệp khác.")
+            "hãy chọn tên tệp khác.")
         return EXIT_REFUSED
     say(f"Đã tạo sổ mới: {path}")
     return EXIT_OK

@@ -77,9 +77,9 @@ def cmd_deadlines(args) -> int:
     report = deadlines.compute(reg, today)
     if args.json:
         say(json.dumps({"today": today.isoformat(),
-                         "milestones": [m.to_json() for m in report.milestones],
-                         "problems": [p.to_json() for p in report.problems]},
-                        ensure_ascii=False, indent=2))
+                        "milestones": [m.to_json() for m in report.milestones],
+                        "problems": [p.to_json() for p in report.problems]},
+                       ensure_ascii=False, indent=2))
         return EXIT_OK
     say(deadlines.render(report))
     return EXIT_OK
@@ -94,7 +94,7 @@ def cmd_validate(args) -> int:
     counts = validation.counts(problems)
     if args.json:
         say(json.dumps({"issues": [p.to_json() for p in problems], "counts": counts},
-                        ensure_ascii=False, indent=2))
+                       ensure_ascii=False, indent=2))
     else:
         say(validation.render(problems))
     return EXIT_REFUSED if counts["error"] else EXIT_OK

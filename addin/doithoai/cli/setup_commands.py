@@ -48,8 +48,20 @@ def add_parsers(sub) -> None:
     p.set_defaults(func=cmd_bundle)
 
 
+def unresolved_buttons() -> list[str]:
+    """Names of doithoai.excel.ribbon.BUTTON_FUNCTIONS that the installed doithoai.buttons
+    lacks: the build check reads the list as data, this resolves it for real."""
+    from doithoai import buttons
+    from doithoai.excel.ribbon import BUTTON_FUNCTIONS
+    return [n for n in BUTTON_FUNCTIONS if not callable(getattr(buttons, n, None))]
+
+
 def cmd_build_addin(args) -> int:
     from doithoai.excel import addin_build
+    missing = unresolved_buttons()
+    if missing:
+        say("Không tạo phần bổ trợ: gói doithoai.buttons thiếu hàm " + ", ".join(missing) + ".")
+        return EXIT_REFUSED
     try:
         path = addin_build.build(args.out)
     except addin_build.BuildError as exc:
@@ -57,7 +69,7 @@ def cmd_build_addin(args) -> int:
         return EXIT_REFUSED
     say(f"Đã tạo và kiểm tra phần bổ trợ: {path}")
     say("Kiểm tra đạt: đủ mô-đun VBA, mỗi nút có Sub và mỗi Sub có hàm Python, kiểu nội dung "
-         "add-in, luồng _VBA_PROJECT đúng dạng ghi, XML hợp lệ.")
+       "add-in, luồng _VBA_PROJECT đúng dạng ghi, XML hợp lệ.")
     return EXIT_OK
 
 

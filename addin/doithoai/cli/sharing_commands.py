@@ -58,18 +58,18 @@ def cmd_intake_export(args) -> int:
     reg = reader.read_registry(args.path)
     if not reg.plan(args.plan):
         say(f"Sổ không có kế hoạch {args.plan}. Có: "
-             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+            + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
         return EXIT_REFUSED
     try:
         made = intake.export(reg, args.plan, args.out, villages=args.village,
                              one_file=args.one_file, today=args.today or dt.date.today())
     except KeyError as exc:
         say(f"Kế hoạch {args.plan} không có thôn, tổ dân phố: {exc.args[0]}. Phạm vi của kế "
-             f"hoạch: {'; '.join(reg.plan(args.plan).villages)}.")
+            f"hoạch: {'; '.join(reg.plan(args.plan).villages)}.")
         return EXIT_REFUSED
     for e in made:
         say(f"Đã tạo {e.path} ({e.village or 'cả kế hoạch'}, mã {e.code or '-'}, lô {e.batch}, "
-             f"{e.rows} dòng đánh số sẵn).")
+            f"{e.rows} dòng đánh số sẵn).")
     say("Gửi các tệp này cho Ủy ban MTTQ; khi nhận lại, dùng lệnh doithoai intake merge.")
     return EXIT_OK
 
@@ -108,7 +108,7 @@ def cmd_intake_merge(args) -> int:
                 say(f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}): {what}")
         if target:
             say(f"Đã ghi vào bản sao của sổ: {target} (sổ gốc không bị sửa). Hãy dùng bản sao "
-                 "này làm sổ từ nay.")
+                "này làm sổ từ nay.")
         else:
             say("Không có gì mới: sổ giữ nguyên.")
     return EXIT_OK if all(f.balanced for f in res.files) else EXIT_CRASH
@@ -123,9 +123,9 @@ def cmd_duplicates(args) -> int:
     rows = [s for s in found if not already.get(s.key)]
     if args.json:
         say(json.dumps([{"opinion_id": s.key, "duplicate_of": s.original, "score": s.score,
-                          "text_score": s.text_score, "reasons": list(s.reasons),
-                          "already_linked": bool(already.get(s.key))} for s in found],
-                        ensure_ascii=False, indent=2))
+                         "text_score": s.text_score, "reasons": list(s.reasons),
+                         "already_linked": bool(already.get(s.key))} for s in found],
+                       ensure_ascii=False, indent=2))
         return EXIT_OK
     texts = {o.opinion_id: o.content for o in reg.opinions}
     for s in rows:
@@ -134,6 +134,6 @@ def cmd_duplicates(args) -> int:
         say(f"    {texts.get(s.original, '')[:90]}")
     linked = len(found) - len(rows)
     say(f"{len(rows)} gợi ý trùng mới" + (f"; {linked} ý kiến đã ghi Trùng với" if linked
-                                           else "") + ". Xác nhận bằng nút Tìm ý kiến trùng "
-         "trong Excel (ghi vào cột Trùng với) hoặc ghi tay.")
+                                          else "") + ". Xác nhận bằng nút Tìm ý kiến trùng "
+        "trong Excel (ghi vào cột Trùng với) hoặc ghi tay.")
     return EXIT_OK

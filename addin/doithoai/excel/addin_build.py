@@ -11,13 +11,14 @@ from source on first load instead of trusting a cache written elsewhere.
 """
 from __future__ import annotations
 
-import importlib
 import importlib.resources
 import os
 import re
 import tempfile
 import zipfile
 from xml.etree import ElementTree
+
+from doithoai.excel.ribbon import BUTTON_FUNCTIONS, MODULE as BUTTONS_MODULE
 
 ADDIN_NAME = "doithoai.xlam"
 ADDIN_CONTENT_TYPE = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
@@ -29,7 +30,8 @@ XLWINGS_MODULE = "xlwings"
 CALLBACK_ATTRIBUTES = ("onAction", "onLoad", "getLabel", "getEnabled", "getVisible",
                        "getScreentip", "getSupertip", "getImage")
 _SUB = re.compile(r"^\s*(?:Public\s+)?Sub\s+(\w+)\s*\(", re.I | re.M)
-_RUNPYTHON = re.compile(r'RunPython\s+"import\s+doithoai\.buttons\s+as\s+b;\s*b\.(\w+)\(\)"')
+_RUNPYTHON = re.compile(r'RunPython\s+"import\s+' + re.escape(BUTTONS_MODULE) +
+                        r'\s+as\s+b;\s*b\.(\w+)\(\)"')
 
 
 # The one statement a Sub may have besides its RunPython: the guard of macros/Guard.bas.
@@ -227,7 +229,6 @@ def _check_vba(path: str, vba_bin: bytes, ribbon: bytes) -> list[str]:
     for cb in callbacks:
         if cb.lower() not in subs:
             problems.append(f"Nút trên ribbon gọi {cb} nhưng không có Sub {cb} trong VBA.")
-    buttons = importlib.import_module("doithoai.buttons")
     own = [n for n in expected if n != XLWINGS_MODULE]
     for name in own:
         source = sources.get(name, "")
@@ -237,8 +238,8 @@ def _check_vba(path: str, vba_bin: bytes, ribbon: bytes) -> list[str]:
             if not calls:
                 problems.append(f"Sub {sub} ({name}) không gọi hàm Python nào qua RunPython.")
             for func in calls:
-                if not callable(getattr(buttons, func, None)):
-                    problems.append(f"Sub {sub} gọi doithoai.buttons.{func}, hàm này không có.")
+                if func not in BUTTON_FUNCTIONS:
+                    problems.append(f"Sub {sub} gọi {BUTTONS_MODULE}.{func}, hàm này không có.")
             if sub not in callbacks:
                 problems.append(f"Sub {sub} ({name}) không được nút nào trên ribbon gọi.")
             if not re.search(r"^\s*" + re.escape(GUARD_LINE) + r"\s*$", body, re.M):

@@ -1,0 +1,166 @@
+"""What every button shares: the run wrapper (status, message, Nhật ký row, crash log), reading
+the registry in bulk, the selected plan, and the folders beside the registry."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+from typing import Callable
+
+from doithoai.excel.shell import ExcelShell, NotARegistry
+
+
+LOG_NAME = "doithoai-loi.log"
+
+
+class Refusal(Exception):
+    """The button cannot act as asked; the message tells the clerk what to do."""
+
+
+HELP_TEXT = (
+    "Các bước làm việc với sổ theo dõi hội nghị đối thoại:\n"
+    "1. Cấu hình: ghi tên đơn vị, cơ quan ban hành, người ký, cán bộ đầu mối.\n"
+    "2. Kế hoạch: mỗi hội nghị một dòng (ngày, giờ, địa điểm, phạm vi).\n"
+    "3. Đại biểu: danh sách mời theo nhóm; Ý kiến: mỗi ý kiến, kiến nghị một dòng.\n"
+    "4. Bấm Kiểm tra dữ liệu: sửa các ô được tô màu (xem trang Kiểm tra).\n"
+    "5. Bấm Tính hạn: xem trang Mốc thời gian; ghi Ngày hoàn thành khi xong việc.\n"
+    "Cột có tiêu đề màu xám do phần mềm tự tính: không nhập tay.\n"
+    "Hướng dẫn đầy đủ: tệp README đi kèm phần mềm."
+)
+
+
+def default_book():
+    import xlwings as xw
+    book = xw.Book.caller()
+    if book.name.lower().endswith((".xlam", ".xla")):
+        book = book.app.books.active
+    return book
+
+
+def crash_log(shell: ExcelShell | None) -> str:
+    folder = shell.folder if shell is not None else None
+    if folder is None:
+        folder = os.path.join(tempfile.gettempdir(), "doithoai")
+        os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, LOG_NAME)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"--- {dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{traceback.format_exc()}\n")
+    return path
+
+
+def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str | None:
+    """Run one button: ``work`` returns (closing message, files); everything else is here."""
+    shell = None
+    try:
+        shell = ExcelShell(book if book is not None else default_book())
+        message, files = work(shell)
+    except (NotARegistry, Refusal) as exc:
+        if shell is None:
+            raise
+        shell.status(None)
+        shell.message(str(exc))
+        return None
+    except Exception:
+        log = crash_log(shell)
+        if shell is None:
+            raise
+        shell.status(None)
+        try:
+            shell.log(action, f"Lỗi không mong đợi; chi tiết trong {log}")
+        except Exception:
+            pass
+        shell.message(f"Có lỗi không mong đợi khi {action[0].lower() + action[1:]}. "
+                      f"Chi tiết đã ghi vào tệp {log}; hãy gửi tệp này cho người hỗ trợ.")
+        return None
+    shell.log(action, message, files)
+    shell.status(None)
+    shell.message(message)
+    return message
+
+
+def read_registry(shell: ExcelShell):
+    from doithoai.files import reader
+    shell.require_registry()
+    shell.status("Đang đọc sổ…")
+    return reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.book.name)
+
+
+def selected_plan(shell: ExcelShell, reg):
+    """The plan a one-plan button should act on: the one of the selected row.
+
+    On Kế hoạch, the selected row; on Đại biểu, Ý kiến or Mốc thời gian, that row's Mã KH. With
+    no usable selection: the only plan, if there is one; else the clerk is asked about the plan
+    whose conference is nearest to today, and told to select a row if that is not the one.
+    """
+    from doithoai.registry import schema
+    plans = [p for p in reg.plans if p.plan_id]
+    by_id = {p.plan_id: p for p in plans}
+    sel = shell.selection()
+    if sel is not None:
+        sheet, row = sel
+        if sheet == schema.PLANS.name:
+            hit = next((p for p in plans if p.row == row), None)
+            if hit:
+                return hit
+        for key in ("invitees", "opinions", "milestones"):
+            if sheet == schema.sheet(key).name:
+                obj = next((o for o in getattr(reg, key) if o.row == row), None)
+                if obj is not None and obj.plan_id in by_id:
+                    return by_id[obj.plan_id]
+    if len(plans) == 1:
+        return plans[0]
+    if not plans:
+        raise Refusal("Sổ chưa có kế hoạch nào: hãy nhập kế hoạch ở trang Kế hoạch.")
+    today = dt.date.today()
+    dated = [p for p in plans if p.meeting_date]
+    guess = min(dated, key=lambda p: abs((p.meeting_date - today).days)) if dated else plans[0]
+    when = f" (hội nghị {guess.meeting_date:%d/%m/%Y})" if guess.meeting_date else ""
+    if shell.ask(f"Sổ có {len(plans)} kế hoạch và chưa chọn dòng nào. Làm cho kế hoạch "
+                 f"{guess.plan_id}{when}?"):
+        return guess
+    raise Refusal("Hãy chọn một dòng của kế hoạch cần làm (ở trang Kế hoạch, hoặc một dòng "
+                  "đại biểu, ý kiến của kế hoạch đó) rồi bấm lại.")
+
+
+def saved_folder(shell: ExcelShell, what: str) -> str:
+    """The registry's folder; a registry not saved on this PC is refused (``what`` is written
+    beside it: văn bản, tệp phiếu, báo cáo...)."""
+    if shell.folder is None:
+        raise Refusal(f"Sổ chưa được lưu vào máy (hoặc đang mở trên web): {what} được ghi vào "
+                      "thư mục cạnh tệp sổ. Hãy lưu sổ rồi bấm lại.")
+    return shell.folder
+
+
+def documents_root(shell: ExcelShell, settings, what: str = "văn bản") -> str:
+    """The Thư mục văn bản beside the registry (Cấu hình), made safe as a folder name."""
+    return os.path.join(saved_folder(shell, what),
+                        safe_folder_name(settings.documents_folder or "van-ban"))
+
+
+def home_documents() -> str:
+    home = os.path.expanduser("~")
+    docs = os.path.join(home, "Documents")
+    return docs if os.path.isdir(docs) else home
+
+
+def safe_folder_name(name: str) -> str:
+    cleaned = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name)
+    cleaned = cleaned.strip(" .")
+    return cleaned or "van-ban"
+
+
+def open_in_excel(shell: ExcelShell, path: str) -> bool:
+    try:
+        shell.book.app.books.open(path)
+        return True
+    except Exception:   # the JSON book and web clients cannot open files
+        return False
+
+
+def open_path(path: str) -> bool:
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # noqa: S606 (a folder the product created)
+        return True
+    return False

@@ -1,0 +1,106 @@
+"""Group Văn bản of the tab: every document of the selected plan, each kind, issuing."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from doithoai.buttons.common import Refusal, documents_root, read_registry, run, selected_plan
+
+
+def documents_button(book, codes: list[str] | None, label: str, issue: bool = False,
+                     today: dt.date | None = None, confirm: bool | None = None,
+                     all_plans: bool = False):
+    """Generate (or issue) the documents ``codes`` of the plan of the selected row (or of every
+    plan: the công văn đôn đốc chase whatever is late, whichever conference it came from)."""
+    def work(shell):
+        from doithoai.documents import generate
+        reg = read_registry(shell)
+        plan = None if all_plans else selected_plan(shell, reg)
+        out = documents_root(shell, reg.settings)
+        if issue:
+            ok = confirm if confirm is not None else shell.ask(
+                f"Ban hành các văn bản của {plan.plan_id}: cấp số, ghi ngày hôm nay và ghi vào "
+                "Sổ văn bản? Văn bản đã ban hành sẽ không bị ghi đè về sau.")
+            if not ok:
+                raise Refusal("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
+        res = generate.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,
+                                 codes=codes, issue=issue, today=today or dt.date.today(),
+                                 progress=shell.status)
+        shell.status("Đang ghi Sổ văn bản…")
+        shell.apply(res.changes)
+        lines = [f"{label} ({plan.plan_id if plan else 'mọi kế hoạch'}): {res.summary()}",
+                 f"Thư mục: {os.path.join(out, plan.plan_id) if plan else out}"]
+        lines += [f"Lưu ý: {n}" for n in res.notices[:3]]
+        for p in res.refusals[:5]:
+            where_ = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
+            lines.append(f"Chưa tạo ({where_}): {p.message}")
+        if len(res.refusals) > 5:
+            lines.append(f"… và {len(res.refusals) - 5} chỗ khác (bấm Kiểm tra dữ liệu).")
+        return "\n".join(lines), f"{len(res.files)} tệp trong {out}"
+    return run(label, book, work)
+
+
+def documents_all(book=None, **kw):
+    """Tất cả văn bản: every document of the selected plan, as drafts."""
+    return documents_button(book, None, "Tạo tất cả văn bản", **kw)
+
+
+def issue_documents(book=None, **kw):
+    """Ban hành: number, date and register the selected plan's numbered documents."""
+    return documents_button(book, None, "Ban hành văn bản", issue=True, **kw)
+
+
+def doc_plan(book=None, **kw):
+    return documents_button(book, ["KH"], "Tạo kế hoạch", **kw)
+
+
+def doc_announcement(book=None, **kw):
+    return documents_button(book, ["TB"], "Tạo thông báo", **kw)
+
+
+def doc_invitations(book=None, **kw):
+    return documents_button(book, ["GM"], "Tạo giấy mời", **kw)
+
+
+def doc_forms(book=None, **kw):
+    return documents_button(book, ["PDK"], "Tạo phiếu đăng ký", **kw)
+
+
+def doc_summary_report(book=None, **kw):
+    return documents_button(book, ["BCTH"], "Tạo báo cáo tổng hợp", **kw)
+
+
+def doc_assignments(book=None, **kw):
+    return documents_button(book, ["CVPC"], "Tạo công văn phân công", **kw)
+
+
+def doc_minutes(book=None, **kw):
+    return documents_button(book, ["BB"], "Tạo biên bản", **kw)
+
+
+def doc_conclusion(book=None, **kw):
+    return documents_button(book, ["TBKL"], "Tạo thông báo kết luận", **kw)
+
+
+def doc_replies(book=None, **kw):
+    return documents_button(book, ["CVTL"], "Tạo công văn trả lời", **kw)
+
+
+def doc_result_report(book=None, **kw):
+    return documents_button(book, ["BCKQ"], "Tạo báo cáo kết quả", **kw)
+
+
+def doc_survey(book=None, **kw):
+    return documents_button(book, ["PKS"], "Tạo phiếu lấy ý kiến", **kw)
+
+
+def doc_attendance_list(book=None, **kw):
+    return documents_button(book, ["DSDB"], "Tạo danh sách đại biểu ký nhận", **kw)
+
+
+def doc_delivery_book(book=None, **kw):
+    return documents_button(book, ["SGN"], "Tạo sổ giao nhận giấy mời", **kw)
+
+
+def doc_bulletin(book=None, **kw):
+    return documents_button(book, ["TTTT"], "Tạo bản tin truyền thanh", **kw)

@@ -1,0 +1,114 @@
+"""Group Chia sẻ với MTTQ: intake workbooks out and back in, duplicate suggestions."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from doithoai.buttons.common import Refusal, documents_root, read_registry, run, selected_plan
+
+
+INTAKE_FOLDER = "mttq-gui-ve"
+
+
+def intake_export(book=None, today: dt.date | None = None) -> str | None:
+    """Phiếu cho MTTQ: one intake workbook per village of the selected plan."""
+    def work(shell):
+        from doithoai.sharing import intake
+        reg = read_registry(shell)
+        plan = selected_plan(shell, reg)
+        out = os.path.join(documents_root(shell, reg.settings, "tệp phiếu"), plan.plan_id,
+                           "MTTQ")
+        shell.status(f"Đang tạo phiếu cho MTTQ ({plan.plan_id})…")
+        made = intake.export(reg, plan.plan_id, out, today=today or dt.date.today())
+        names = ", ".join(f"{os.path.basename(e.path)} (lô {e.batch})" for e in made)
+        return (f"Đã tạo {len(made)} tệp phiếu cho MTTQ ({plan.plan_id}) trong {out}: {names}. "
+                "Gửi cho Ủy ban MTTQ (thư điện tử, Zalo, USB); khi nhận lại, chép các tệp vào "
+                f"thư mục {INTAKE_FOLDER} cạnh sổ rồi bấm Nhận ý kiến từ MTTQ."), out
+    return run("Phiếu cho MTTQ", book, work)
+
+
+def _pick_files(shell) -> list[str]:
+    """The returned files: chosen in Excel's own Open dialog, else every workbook in the
+    mttq-gui-ve folder beside the registry."""
+    try:
+        picked = shell.book.app.api.GetOpenFilename(
+            "Excel (*.xlsx;*.xls),*.xlsx;*.xls", 1, "Chọn các tệp MTTQ gửi về", None, True)
+        if isinstance(picked, (list, tuple)) and picked:
+            return [str(p) for p in picked]
+        if picked is False:
+            raise Refusal("Chưa chọn tệp nào: chưa nhận gì vào sổ.")
+    except Refusal:
+        raise
+    except Exception:
+        pass
+    folder = os.path.join(shell.folder or "", INTAKE_FOLDER)
+    files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
+                   if f.lower().endswith((".xlsx", ".xls")) and not f.startswith("~$")) \
+        if shell.folder and os.path.isdir(folder) else []
+    if not files:
+        raise Refusal(f"Không thấy tệp nào để nhận. Hãy chép các tệp MTTQ gửi về vào thư mục "
+                      f"\"{INTAKE_FOLDER}\" cạnh tệp sổ rồi bấm lại.")
+    return files
+
+
+def intake_merge(book=None, files: list[str] | None = None,
+                 today: dt.date | None = None) -> str | None:
+    """Nhận ý kiến từ MTTQ: returned rows added, recognised, or set aside in Chờ xử lý."""
+    def work(shell):
+        from doithoai.sharing import intake, merge
+        reg = read_registry(shell)
+        chosen = files or _pick_files(shell)
+        shell.status(f"Đang đọc {len(chosen)} tệp MTTQ gửi về…")
+        returned = [intake.read_returned(f) for f in chosen]
+        hint = None
+        if any(not r.identity.get("plan") and not r.problem for r in returned):
+            hint = selected_plan(shell, reg).plan_id
+        try:
+            res = merge.merge(reg, returned, today=today or dt.date.today(), plan_hint=hint)
+        except merge.RegistryTooOld as exc:
+            raise Refusal(str(exc)) from None
+        shell.status("Đang ghi vào trang Ý kiến và Chờ xử lý…")
+        shell.apply(res.changes)
+        lines = res.lines()
+        t = res.totals
+        if t.set_aside:
+            lines.append("Xem trang Chờ xử lý: sửa theo lý do rồi nhận lại tệp, hoặc xóa dòng.")
+        if t.duplicates:
+            lines.append("Ý kiến nghi trùng có mã ở cột Trùng với (ô tô vàng, có ghi chú): giữ "
+                         "nếu đúng, xóa nếu không.")
+        return "\n".join(lines), ", ".join(os.path.basename(f) for f in chosen)
+    return run("Nhận ý kiến từ MTTQ", book, work)
+
+
+def find_duplicates(book=None) -> str | None:
+    """Tìm ý kiến trùng: suggestions written to empty Trùng với cells, each with a note."""
+    def work(shell):
+        from doithoai.registry import schema
+        from doithoai.registry.changes import MARK_PREFIX, Block, Changes, Mark
+        from doithoai.registry.problems import a1
+        from doithoai.sharing import dedupe
+        reg = read_registry(shell)
+        shell.status(f"Đang so sánh {len(reg.opinions)} ý kiến…")
+        found = dedupe.suggest(dedupe.items_from_registry(reg))
+        table = reg.tables["opinions"]
+        col = table.columns.get("duplicate_of")
+        rows = {r.row: r.raw.get("duplicate_of") for r in table.rows}
+        by_id = {o.opinion_id: o for o in reg.opinions}
+        new = [s for s in found if by_id[s.key].duplicate_of in (None, "")]
+        if not new:
+            return ("Không thấy ý kiến nào nghi trùng mà chưa ghi Trùng với "
+                    f"({len(found)} cặp đã được ghi)." if found else
+                    "Không thấy ý kiến nào nghi trùng."), ""
+        changes = Changes()
+        for s in new:
+            rows[by_id[s.key].row] = s.original
+            changes.marks.append(Mark(schema.OPINIONS.name, a1(by_id[s.key].row, col),
+                                      "warning", f"{MARK_PREFIX}\n{s.note()}"))
+        first, last = min(rows), max(rows)
+        changes.blocks.append(Block(schema.OPINIONS.name, first, col, tuple(
+            (rows.get(r),) for r in range(first, last + 1))))
+        shell.apply(changes)
+        return (f"Đã gợi ý {len(new)} ý kiến trùng: mã ý kiến gốc ghi ở cột Trùng với (ô tô "
+                "vàng, di chuột để xem điểm). Giữ nếu đúng là trùng, xóa nếu không; ý kiến gốc "
+                "không bị sửa."), ""
+    return run("Tìm ý kiến trùng", book, work)
