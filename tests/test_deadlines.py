@@ -5,8 +5,8 @@ import json
 import openpyxl
 
 from builders import plan, registry
-from doithoai.files import atomic
-from doithoai.registry import changes, schema
+from doithoai.files import apply_changes, atomic
+from doithoai.registry import schema
 from doithoai import cli
 from doithoai.rules import deadlines
 from doithoai.files import reader
@@ -164,7 +164,7 @@ def test_changes_keep_typed_dates_and_rows_in_place(sample_copy, tmp_path):
     path = str(tmp_path / "so.xlsx")
     atomic.save_atomic(wb, path)
     reg = reader.read_registry(path)
-    changes.apply_to_openpyxl(wb, deadlines.to_changes(reg, deadlines.compute(reg, TODAY)))
+    apply_changes.apply_to_openpyxl(wb, deadlines.to_changes(reg, deadlines.compute(reg, TODAY)))
     atomic.save_atomic(wb, path)
     again = reader.read_registry(path)
     before = {(m.plan_id, m.code): (m.row, m.done_date) for m in reg.milestones}

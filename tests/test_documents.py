@@ -12,8 +12,7 @@ from docx import Document
 
 import conformance
 from xlsx_edit import cell_ref, edit
-from doithoai.files import atomic
-from doithoai.registry import changes
+from doithoai.files import apply_changes, atomic
 from doithoai import cli
 from doithoai.documents import engine, generate, templates
 from doithoai.documents.kinds import KINDS, template_name
@@ -212,7 +211,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     assert "Số: 01/TB-UBND" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
     assert "ngày 22 tháng 11 năm 2026" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
     # The register goes into Sổ văn bản; the issued replies' numbers to their opinion rows.
-    changes.apply_to_openpyxl(wb, res.changes)
+    apply_changes.apply_to_openpyxl(wb, res.changes)
     atomic.save_atomic(wb, path)
     reg2 = reader.read_registry(path)
     assert len(reg2.register) == len(res.register_rows)
@@ -234,7 +233,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     assert open(tb_path, "rb").read() == before
     assert "Số:      /TB-UBND" in _text(third.files[0])
     # Numbers are never reused: the next TB is 03.
-    changes.apply_to_openpyxl(wb, third.changes)
+    apply_changes.apply_to_openpyxl(wb, third.changes)
     atomic.save_atomic(wb, path)
     fourth = generate.generate(reader.read_registry(path), out, codes=["TB"], issue=True,
                                 today=TODAY + dt.timedelta(3))

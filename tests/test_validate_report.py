@@ -3,7 +3,7 @@ import datetime as dt
 import json
 import os
 
-from doithoai.files import atomic
+from doithoai.files import apply_changes, atomic
 from doithoai.registry import changes, schema
 from doithoai import cli
 from doithoai.files import blank, reader
@@ -70,7 +70,7 @@ def test_kiem_tra_sheet_and_marks_then_cleared_once_fixed(tmp_path):
     assert [(m.sheet, m.cell, m.severity) for m in ch.marks] == [
         ("Kế hoạch", "K2", "error"), ("Kế hoạch", "J2", "warning")]
     assert ch.unmarks == []
-    changes.apply_to_openpyxl(wb, ch)
+    apply_changes.apply_to_openpyxl(wb, ch)
     atomic.save_atomic(wb, path)
     ws = wb["Kế hoạch"]
     assert ws["K2"].fill.fgColor.rgb.endswith("FFC7CE") and "Thứ 2" in ws["K2"].comment.text
@@ -87,7 +87,7 @@ def test_kiem_tra_sheet_and_marks_then_cleared_once_fixed(tmp_path):
     body2 = next(b for b in ch2.blocks if b.sheet == "Kiểm tra" and b.col == 0)
     assert body2.height == len(problems)                 # old rows overwritten with blanks
     assert body2.values[-1] == (None,) * len(schema.CHECKS.columns)
-    changes.apply_to_openpyxl(wb, ch2)
+    apply_changes.apply_to_openpyxl(wb, ch2)
     assert wb["Kế hoạch"]["K2"].comment is None
     assert wb["Kế hoạch"]["J2"].comment is not None
 
@@ -97,7 +97,7 @@ def test_a_clerks_own_note_is_never_removed(tmp_path):
     wb, path = _built(tmp_path, "tu-minh")
     wb["Kế hoạch"]["N2"].comment = Comment("Ghi chú của chị Hiên", "Hiên")
     ch = changes.Changes(unmarks=[("Kế hoạch", "N2")])
-    changes.apply_to_openpyxl(wb, ch)
+    apply_changes.apply_to_openpyxl(wb, ch)
     assert wb["Kế hoạch"]["N2"].comment.text == "Ghi chú của chị Hiên"
 
 

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from doithoai.files import atomic
+from doithoai.files import apply_changes, atomic
 from doithoai.registry import changes as changes_mod
 from doithoai.rules import deadlines, validation
 from doithoai.documents import generate, pdf
@@ -35,7 +35,7 @@ class Context:
     echo: Echo
 
     def apply(self, ch: changes_mod.Changes) -> None:
-        changes_mod.apply_to_openpyxl(self.wb, ch)
+        apply_changes.apply_to_openpyxl(self.wb, ch)
         atomic.save_atomic(self.wb, self.path)
         self.reg = reader.read_registry(self.path)
 

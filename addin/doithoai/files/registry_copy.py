@@ -10,7 +10,8 @@ import os
 
 from doithoai.files import dashboard_sheet
 from doithoai.files.atomic import free_path, save_atomic
-from doithoai.registry.changes import Changes, apply_to_openpyxl
+from doithoai.files.apply_changes import apply_to_openpyxl
+from doithoai.registry.changes import Changes
 from doithoai.registry.dashboard_layout import LAYOUT_MARK, SHEET
 
 

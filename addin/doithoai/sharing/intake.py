@@ -19,11 +19,12 @@ import datetime as dt
 import os
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from doithoai.registry import parsing, schema
 from doithoai.text import vntext
 from doithoai.files.atomic import free_path
+from doithoai.sharing.returned import Returned, ReturnedRow
 from doithoai.sharing.codes import row_code, village_codes
 
 FORMAT = "doithoai-intake/1"
@@ -227,26 +228,6 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
 
 
 # --- reading a returned file --------------------------------------------------------------------
-
-@dataclass
-class ReturnedRow:
-    sheet: str
-    row: int                       # the row in the returned file (1-based)
-    values: dict                   # key → raw value as returned
-
-
-@dataclass
-class Returned:
-    path: str
-    identity: dict = field(default_factory=dict)     # from _doithoai, or guessed
-    identity_source: str = ""                        # "ẩn", "đầu trang", ""
-    rows: list[ReturnedRow] = field(default_factory=list)
-    problem: str | None = None                       # the whole file cannot be used: why
-
-    @property
-    def name(self) -> str:
-        return os.path.basename(self.path)
-
 
 _PLAN_IN_TEXT = re.compile(r"Mã KH:\s*([^\s)]+)")
 _CODE_IN_TEXT = re.compile(r"\(mã ([A-Z0-9]+)\)")

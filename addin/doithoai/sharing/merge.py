@@ -29,7 +29,7 @@ from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
 from doithoai.registry.problems import a1
 from doithoai.sharing import dedupe
-from doithoai.sharing.intake import Returned, ReturnedRow
+from doithoai.sharing.returned import Returned, ReturnedRow
 
 MTTQ = "MTTQ chuyển"
 NEW = "Mới"

@@ -1,0 +1,25 @@
+"""A returned intake file as data: what the file shell read, what the merge (pure) works on."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ReturnedRow:
+    sheet: str
+    row: int                       # the row in the returned file (1-based)
+    values: dict                   # key → raw value as returned
+
+
+@dataclass
+class Returned:
+    path: str
+    identity: dict = field(default_factory=dict)     # from _doithoai, or guessed
+    identity_source: str = ""                        # "ẩn", "đầu trang", ""
+    rows: list[ReturnedRow] = field(default_factory=list)
+    problem: str | None = None                       # the whole file cannot be used: why
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
