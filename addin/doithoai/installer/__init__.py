@@ -7,4 +7,7 @@
   markers for the target, and the batch files);
 - :mod:`.batch`: the text of ``cai-dat.bat``, ``go-cai-dat.bat`` and the guide (ASCII batch
   files with CRLF line ends; Vietnamese only in UTF-8 text files the batch files show).
+
+May import: the Excel shell (the add-in's build and install), documents (PDF) and everything
+below them; only the buttons and the command line import it.
 """

@@ -1,4 +1,5 @@
-"""The five sample communes, kept as reviewable CSV text (one file per sheet).
+"""The five sample communes, kept as reviewable CSV text (one file per sheet). Imports only the
+registry contract; the demo and the tests read it.
 
 Each folder holds the rows a clerk would have typed, under the sheet's own Vietnamese headers:
 ``cau-hinh.csv`` (Khóa, Giá trị), ``ke-hoach.csv``, ``dai-bieu.csv``, ``y-kien.csv`` and

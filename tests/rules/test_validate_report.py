@@ -9,8 +9,8 @@ from doithoai import cli
 from doithoai.files import blank, reader
 from doithoai.rules import validation
 from doithoai.samples import load, sample
+from paths import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def test_json_contract_and_exit_code(sample_paths, capsys):

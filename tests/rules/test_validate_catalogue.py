@@ -169,7 +169,7 @@ CASES = {
 }
 
 
-# Codes of the document engine, triggered on real registries in tests/test_documents.py.
+# Codes of the document engine, triggered on real registries in tests/documents/test_documents.py.
 DOCUMENT_CASES = {
     "template-unknown-field": "test_misspelt_placeholder_is_refused_with_the_nearest_field",
     "document-missing-value": "test_missing_value_names_sheet_row_and_column",

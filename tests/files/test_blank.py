@@ -10,8 +10,8 @@ from doithoai.files import atomic
 from doithoai.registry import schema
 from doithoai.files import blank
 from doithoai.registry.problems import column_letter
+from paths import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMMITTED = os.path.join(ROOT, "workbook_templates", blank.TEMPLATE_NAME)
 _STAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
@@ -37,7 +37,7 @@ def wb(blank_path):
 def test_every_sheet_is_one_table_with_the_contract_headers(wb):
     assert wb.sheetnames == [s.name for s in schema.SHEETS]
     for s in schema.SHEETS:
-        if s.key == "dashboard":      # a fixed layout with charts: tests/test_monitoring.py
+        if s.key == "dashboard":      # a fixed layout with charts: tests/monitoring/test_monitoring.py
             continue
         ws = wb[s.name]
         assert list(ws.tables) == [s.table], s.name

@@ -19,9 +19,9 @@ from doithoai.files import reader
 from doithoai.registry import schema
 from doithoai.samples import sample
 from doithoai.sharing import codes, dedupe, evaluate, intake, merge, samplefiles
+from paths import DATA
 
 TODAY = dt.date(2026, 6, 1)
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 @pytest.fixture
@@ -311,7 +311,7 @@ def test_cli_duplicates(sample_paths, capsys):
 # --- the duplicate finder ----------------------------------------------------------------------------
 
 def test_labelled_sample_precision_and_recall(capsys):
-    s = evaluate.evaluate(os.path.join(HERE, "data", "dedupe_labelled.tsv"))
+    s = evaluate.evaluate(os.path.join(DATA, "dedupe_labelled.tsv"))
     with capsys.disabled():
         print(f"\nduplicates on {s.pairs} labelled pairs: precision {s.precision:.3f}, "
               f"recall {s.recall:.3f}")

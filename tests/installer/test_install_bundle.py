@@ -16,8 +16,8 @@ from packaging.specifiers import SpecifierSet
 from doithoai.excel import addin_build, addin_install
 from doithoai import cli
 from doithoai.installer import batch, bundle, doctor, vba
+from paths import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _ours() -> SpecifierSet:

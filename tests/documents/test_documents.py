@@ -18,8 +18,8 @@ from doithoai.documents import engine, generate, templates
 from doithoai.documents.kinds import KINDS, template_name
 from doithoai.files import blank, reader
 from doithoai.samples import SAMPLES, load, sample
+from paths import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TODAY = dt.date(2026, 11, 22)
 
 

@@ -8,8 +8,8 @@ from pyopenvba.cfb import CFB
 
 from doithoai.excel import addin_build, addin_install
 from doithoai import cli
+from paths import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@ import os
 import re
 import subprocess
 import sys
+from paths import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def quickstart():
