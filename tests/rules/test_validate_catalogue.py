@@ -16,7 +16,7 @@ D = dt.date
 
 
 def run(path, today=TODAY):
-    return validation.validate(reader.read_registry(path), today)
+    return validation.validate(reader.read_registry(path, intact=False), today)
 
 
 def row_of(reg, pred):

@@ -80,11 +80,20 @@ def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str
     return message
 
 
-def read_registry(shell: ExcelShell):
+def read_registry(shell: ExcelShell, intact: bool = True):
+    """The open registry, read in one bulk call per sheet. With ``intact`` (every button but
+    Kiểm tra dữ liệu), a renamed or deleted sheet or header is refused before anything is
+    written, naming each one."""
     from doithoai.files import reader
     shell.require_registry()
     shell.status("Đang đọc sổ…")
-    return reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.book.name)
+    reg = reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.book.name)
+    if intact:
+        try:
+            reader.require_intact(reg)
+        except reader.RegistryDamaged as exc:
+            raise Refusal(str(exc)) from None
+    return reg
 
 
 def selected_plan(shell: ExcelShell, reg):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import (HELP_TEXT, documents_root, home_documents, open_in_excel,
+from doithoai.buttons.common import (HELP_TEXT, Refusal, documents_root, home_documents, open_in_excel,
                                      open_path, read_registry, run, saved_folder)
 from doithoai.files.atomic import free_path
 
@@ -12,8 +12,13 @@ from doithoai.files.atomic import free_path
 def validate_registry(book=None, today: dt.date | None = None) -> str | None:
     """Kiểm tra dữ liệu: the Kiểm tra sheet and the cell marks."""
     def work(shell):
+        from doithoai.registry import schema
         from doithoai.rules import validation
-        reg = read_registry(shell)
+        reg = read_registry(shell, intact=False)
+        if schema.CHECKS.name not in shell._sheets:
+            raise Refusal(f"Sổ không có trang \"{schema.CHECKS.name}\" để ghi kết quả kiểm tra "
+                          "(có thể đã bị đổi tên hoặc xóa): hãy đặt lại đúng tên trang, hoặc "
+                          "chép trang này từ một sổ mới (nút Tạo sổ mới).")
         shell.status(f"Đang kiểm tra {len(reg.plans)} kế hoạch, {len(reg.invitees)} đại biểu, "
                      f"{len(reg.opinions)} ý kiến…")
         problems = validation.validate(reg, today or dt.date.today())

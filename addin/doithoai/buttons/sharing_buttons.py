@@ -92,7 +92,6 @@ def find_duplicates(book=None) -> str | None:
         found = dedupe.suggest(dedupe.items_from_registry(reg))
         table = reg.tables["opinions"]
         col = table.columns.get("duplicate_of")
-        rows = {r.row: r.raw.get("duplicate_of") for r in table.rows}
         by_id = {o.opinion_id: o for o in reg.opinions}
         new = [s for s in found if by_id[s.key].duplicate_of in (None, "")]
         if not new:
@@ -100,15 +99,29 @@ def find_duplicates(book=None) -> str | None:
                     f"({len(found)} cặp đã được ghi)." if found else
                     "Không thấy ý kiến nào nghi trùng."), ""
         changes = Changes()
+        filled = {}
         for s in new:
-            rows[by_id[s.key].row] = s.original
+            filled[by_id[s.key].row] = s.original
             changes.marks.append(Mark(schema.OPINIONS.name, a1(by_id[s.key].row, col),
                                       "warning", f"{MARK_PREFIX}\n{s.note()}"))
-        first, last = min(rows), max(rows)
-        changes.blocks.append(Block(schema.OPINIONS.name, first, col, tuple(
-            (rows.get(r),) for r in range(first, last + 1))))
+        # Only the empty cells that get a suggestion are written, one block per run of adjacent
+        # rows: whatever the clerk typed in the column (a formula too) stays as it is.
+        for first, values in _runs(filled):
+            changes.blocks.append(Block(schema.OPINIONS.name, first, col,
+                                        tuple((v,) for v in values)))
         shell.apply(changes)
         return (f"Đã gợi ý {len(new)} ý kiến trùng: mã ý kiến gốc ghi ở cột Trùng với (ô tô "
                 "vàng, di chuột để xem điểm). Giữ nếu đúng là trùng, xóa nếu không; ý kiến gốc "
                 "không bị sửa."), ""
     return run("Tìm ý kiến trùng", book, work)
+
+
+def _runs(cells: dict[int, object]) -> list[tuple[int, list]]:
+    """{row: value} as (first row, values) for each run of adjacent rows."""
+    runs: list[tuple[int, list]] = []
+    for row in sorted(cells):
+        if runs and runs[-1][0] + len(runs[-1][1]) == row:
+            runs[-1][1].append(cells[row])
+        else:
+            runs.append((row, [cells[row]]))
+    return runs

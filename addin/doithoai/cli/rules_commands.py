@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, say
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, date_arg, say
 
 
 def add_parsers(sub) -> None:
@@ -37,7 +37,7 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu của sổ",
                        description="Kiểm tra mọi trang của sổ trong một lượt; mỗi lỗi ghi rõ "
                                    "trang, ô, cột và cách sửa. Mã thoát: 0 không có lỗi, 1 có "
-                                   "lỗi, 2 không đọc được tệp.")
+                                   "lỗi, 2 không đọc được tệp hoặc sổ bị đổi tên trang, tiêu đề.")
     p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày dùng cho các kiểm tra theo thời gian (mặc định: hôm nay)")
@@ -89,14 +89,17 @@ def cmd_validate(args) -> int:
     import datetime as dt
     from doithoai.files import reader
     from doithoai.rules import validation
-    reg = reader.read_registry(args.path)
+    reg = reader.read_registry(args.path, intact=False)
     problems = validation.validate(reg, args.today or dt.date.today())
     counts = validation.counts(problems)
+    damaged = bool(reader.structure_faults(reg))
     if args.json:
         say(json.dumps({"issues": [p.to_json() for p in problems], "counts": counts},
                        ensure_ascii=False, indent=2))
     else:
         say(validation.render(problems))
+    if damaged:
+        return EXIT_UNREADABLE      # sheets or headers renamed: every other command refuses
     return EXIT_REFUSED if counts["error"] else EXIT_OK
 
 

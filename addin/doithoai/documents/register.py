@@ -11,7 +11,7 @@ import re
 
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
-from doithoai.registry.changes import Block, Changes
+from doithoai.registry.changes import Block, Changes, append_rows, column_blocks
 from doithoai.registry.model import Plan, Registry
 
 ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
@@ -22,6 +22,8 @@ class Register:
         self.reg = reg
         self.out = out_dir
         self.rows = [{k: getattr(e, k) for k in schema.REGISTER.keys} for e in reg.register]
+        # Excel row of each row read, and what it said: only new and changed rows are written.
+        self._read = {id(r): (e.row, dict(r)) for r, e in zip(self.rows, reg.register)}
 
     @staticmethod
     def base_of(row: dict) -> str:
@@ -73,14 +75,23 @@ class Register:
             self.rows.append(row)
 
     def to_changes(self, changes: Changes) -> list[dict]:
-        """Sổ văn bản as one block (and issued replies' numbers on their opinions); the rows."""
+        """Sổ văn bản's new rows appended and its changed rows updated in place, each column
+        where the sheet has it (rows nobody touched are not written); issued replies' numbers
+        on their opinions. Returns every row."""
         rows = [{k: r.get(k) for k in schema.REGISTER.keys} for r in self.rows]
         table = self.reg.tables.get("register")
         if table is None or not table.present or not rows:
             return rows
-        values = tuple(tuple(r[k] for k in schema.REGISTER.keys) for r in rows)
-        changes.blocks.append(Block(schema.REGISTER.name, 2, 0, values))
-        changes.table_rows[schema.REGISTER.name] = max(len(rows), len(table.rows))
+        keys = list(schema.REGISTER.keys)
+        new = []
+        for r in self.rows:
+            read = self._read.get(id(r))
+            if read is None:
+                new.append(r)
+            elif read[1] != r:
+                changes.blocks += column_blocks(schema.REGISTER, table, keys, {read[0]: r},
+                                                read[0], read[0])
+        append_rows(self.reg, schema.REGISTER, new, changes)
         self._reply_numbers(changes)
         return rows
 

@@ -34,6 +34,7 @@ class ExcelShell:
         self.status_log: list[str] = []
         self.messages: list[str] = []
         self._sheets = {s.name: s for s in book.sheets}
+        self._grids: dict[str, list] = {}    # read once per press; dropped when written
 
     # -- where is the registry ------------------------------------------------------------------
     @property
@@ -61,17 +62,22 @@ class ExcelShell:
 
     # -- reading -------------------------------------------------------------------------------
     def grid(self, sheet_name: str):
-        """The sheet's table from A1 as a list of rows: one bulk read."""
+        """The sheet's used range from A1 as a list of rows: one bulk read per press.
+
+        The used range, not the Excel Table: a table converted to a range reads the same, and
+        a clerk's text below the table counts when rows are appended after the last one."""
+        if sheet_name in self._grids:
+            return self._grids[sheet_name]
         sheet = self._sheets.get(sheet_name)
         if sheet is None:
             return None
         self.reads[sheet_name] += 1
-        tables = list(sheet.tables)
-        rng = tables[0].range if tables else sheet.used_range
+        rng = sheet.used_range
         values = rng.options(ndim=2, err_to_str=True).value
         if rng.row != 1 or rng.column != 1:   # the grid must start at A1 for cell addresses
             values = [[None] * (rng.column - 1) + list(r) for r in values]
             values = [[None] * len(values[0])] * (rng.row - 1) + values
+        self._grids[sheet_name] = values
         return values
 
     def grids(self, names) -> dict:
@@ -96,9 +102,13 @@ class ExcelShell:
             sheet = self._sheets[block.sheet]
             sheet.range((block.row, block.col + 1)).value = [list(r) for r in block.values]
             self.writes[block.sheet] += 1
+            self._grids.pop(block.sheet, None)
         for sheet_name, n in changes.table_rows.items():
             sheet = self._sheets[sheet_name]
-            table = sheet.tables[0]
+            tables = list(sheet.tables)
+            if not tables:      # converted to a range: the values are written, nothing to grow
+                continue
+            table = tables[0]
             last = column_letter(table.range.columns.count - 1 + table.range.column - 1)
             table.resize(sheet.range(f"A1:{last}{max(2, n + 1)}"))
         for sheet_name, ref in changes.unmarks:

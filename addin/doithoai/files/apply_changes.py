@@ -49,7 +49,9 @@ def apply_to_openpyxl(wb, changes: Changes) -> None:
         cell.comment = Comment(m.note, MARK_AUTHOR, width=300, height=120)
     for sheet_name, n in changes.table_rows.items():
         ws = wb[sheet_name]
-        table = next(iter(ws.tables.values()))
+        table = next(iter(ws.tables.values()), None)
+        if table is None:       # converted to a range: the values are written, nothing to grow
+            continue
         last_col = table.ref.split(":")[1].rstrip("0123456789")
         table.ref = f"A1:{last_col}{max(2, n + 1)}"
         if table.autoFilter is not None:

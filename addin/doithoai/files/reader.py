@@ -30,6 +30,38 @@ class RegistryUnreadable(Exception):
         self.detail = detail
 
 
+class RegistryDamaged(RegistryUnreadable):
+    """The workbook opens, but a sheet or header of the contract is gone (renamed, deleted): no
+    command may act on it, since a missing column would read as empty cells and give a
+    confident wrong answer. The message names every sheet and header and what to do."""
+
+    def __init__(self, message: str, faults: list[Problem]):
+        super().__init__(message)
+        self.faults = faults
+
+
+STRUCTURE_CODES = ("sheet-missing", "column-missing")
+
+
+def structure_faults(reg: Registry) -> list[Problem]:
+    """The registry's missing sheets and headers (those added by a later version excepted)."""
+    return [p for p in reg.problems if p.code in STRUCTURE_CODES]
+
+
+def require_intact(reg: Registry) -> Registry:
+    """``reg`` itself, or :class:`RegistryDamaged` naming each missing sheet and header."""
+    faults = structure_faults(reg)
+    if not faults:
+        return reg
+    name = os.path.basename(reg.source or "") or "Sổ"
+    lines = [f"{name} đã bị thay đổi cấu trúc nên phần mềm chưa làm gì (không ghi tệp nào):"]
+    for p in faults[:12]:
+        lines.append(f"- {p.message} {p.hint}")
+    if len(faults) > 12:
+        lines.append(f"- … và {len(faults) - 12} chỗ khác (lệnh doithoai validate liệt kê đủ).")
+    raise RegistryDamaged("\n".join(lines), faults)
+
+
 def unreadable_reason(path: str) -> str:
     """Why a file that should be a workbook is not one, in the clerk's words."""
     try:
@@ -95,7 +127,9 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
                 problems.append(make("column-missing", sheet.name, row=1, column=col.header))
         else:
             columns[col.key] = idx
-    table = TableData(sheet.name, present=True, columns=columns)
+    last_row = max([1] + [r for r, cells in enumerate(grid, start=1)
+                          if any(not parsing.is_blank(v) for v in cells)])
+    table = TableData(sheet.name, present=True, columns=columns, last_row=last_row)
     for r, cells in enumerate(grid[1:], start=2):
         raw = {key: (cells[idx] if idx < len(cells) else None) for key, idx in columns.items()}
         if all(parsing.is_blank(v) for v in raw.values()):
@@ -161,16 +195,19 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Re
         table = read_table(sheet, grids.get(sheet.name), problems)
         tables[key] = table
         objects[key] = [cls(row=r.row, **r.values) for r in table.rows]
-    if schema.CHECKS.name in grids:   # the last validation report: which cells it marked
-        tables["checks"] = read_table(schema.CHECKS, grids[schema.CHECKS.name], [])
+    # Sheets the product writes: read for their headers, their last used row (rows are appended
+    # below it) and, for Kiểm tra, the cells the last report marked.
+    for sheet in (schema.CHECKS, schema.LOG):
+        tables[sheet.key] = read_table(sheet, grids.get(sheet.name), problems)
+    if schema.DASHBOARD.name not in grids:
+        problems.append(make("sheet-missing", schema.DASHBOARD.name))
     return Registry(settings=settings, lookups=lookups, tables=tables, problems=problems,
                     source=source, **objects)
 
 
 # --- the file shell --------------------------------------------------------------------------
 
-NEEDED_SHEETS = [s.name for s in schema.SHEETS
-                 if s.key in ROW_CLASSES or s.key in ("settings", "lookups", "checks")]
+NEEDED_SHEETS = [s.name for s in schema.SHEETS]
 
 
 def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) -> dict[str, list]:
@@ -197,11 +234,14 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
     return grids
 
 
-def read_registry(path: str | os.PathLike) -> Registry:
+def read_registry(path: str | os.PathLike, *, intact: bool = True) -> Registry:
+    """The registry at ``path``. With ``intact`` (every command but validate), a registry whose
+    sheets or headers were renamed or deleted is refused (:class:`RegistryDamaged`)."""
     grids = load_grids(path)
     if not grids:
         raise RegistryUnreadable(
             f"Tệp \"{os.path.basename(os.fspath(path))}\" không phải là sổ hội nghị đối thoại: "
             "không có trang tính nào của sổ (Kế hoạch, Đại biểu, Ý kiến...). "
             "Hãy tạo sổ mới bằng lệnh doithoai init hoặc nút Tạo sổ mới.")
-    return registry_from_grids(grids, source=os.fspath(path))
+    reg = registry_from_grids(grids, source=os.fspath(path))
+    return require_intact(reg) if intact else reg

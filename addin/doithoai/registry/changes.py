@@ -88,12 +88,13 @@ def column_blocks(sheet: schema.Sheet, table: TableData, keys: list[str],
 
 
 def append_rows(reg, sheet: schema.Sheet, rows: list[dict], changes: Changes) -> int:
-    """Rows appended below a table's last row, one block, columns where the sheet has them.
+    """Rows appended below the sheet's last used row (whatever column holds it: a clerk's own
+    text below the table is never overwritten), one block, columns where the sheet has them.
     Returns the first new Excel row."""
     table = reg.tables.get(sheet.key)
     columns = table.columns if table is not None and table.present else \
         {c.key: i for i, c in enumerate(sheet.columns)}
-    last = max([1] + [r.row for r in table.rows]) if table is not None else 1
+    last = max([1, table.last_row] + [r.row for r in table.rows]) if table is not None else 1
     width = max(columns.values()) + 1
     values = []
     for r in rows:

@@ -227,6 +227,7 @@ class TableData:
     columns: dict[str, int]          # internal key → 0-based column index
     header_row: int = 1
     rows: list["RowData"] = field(default_factory=list)
+    last_row: int = 1                # last row with anything in it, in any column
 
 
 @dataclass

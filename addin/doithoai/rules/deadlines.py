@@ -299,7 +299,7 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
             else:   # nothing produces this row any more: keep what it says, mark it
                 rows[r.row] = {k: r.values.get(k) for k in COMPUTED_MILESTONE_KEYS}
                 rows[r.row].update(status=None, remaining=None, basis=STALE_NOTE)
-        last = max([1] + [r.row for r in table.rows])
+        last = max([1, table.last_row] + [r.row for r in table.rows])
         new = [m for m in report.milestones if m.key not in kept]
         for i, m in enumerate(new, start=last + 1):
             rows[i] = _milestone_values(m)
