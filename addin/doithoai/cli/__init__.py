@@ -42,8 +42,12 @@ def main(argv: list[str] | None = None) -> int:
             pass
     args = build_parser().parse_args(argv)
     from doithoai.files.reader import RegistryUnreadable
+    from doithoai.rules.workcalendar import OutsideCalendar
     try:
         return args.func(args)
+    except OutsideCalendar as exc:
+        say(str(exc))
+        return EXIT_REFUSED
     except RegistryUnreadable as exc:
         say(str(exc))
         if exc.detail:

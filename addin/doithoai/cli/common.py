@@ -17,6 +17,9 @@ def date_arg(text: str):
     from doithoai.registry import parsing
     try:
         return parsing.parse_date(text)
+    except parsing.OutOfRange:
+        raise argparse.ArgumentTypeError(
+            f"\"{text}\" nằm ngoài khoảng năm {parsing.MIN_YEAR}-{parsing.MAX_YEAR}") from None
     except parsing.Unreadable:
         raise argparse.ArgumentTypeError(
             f"\"{text}\" không phải là ngày (dùng YYYY-MM-DD hoặc dd/mm/yyyy)") from None

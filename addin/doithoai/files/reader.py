@@ -139,6 +139,10 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
             col = sheet.column(key)
             try:
                 values[key] = convert(col, value)
+            except parsing.OutOfRange as exc:
+                values[key] = None
+                problems.append(make("date-out-of-range", sheet.name, row=r, col=columns[key],
+                                     column=col.header, value=exc.date.strftime("%d/%m/%Y")))
             except parsing.Unreadable:
                 values[key] = None
                 problems.append(make(_PARSERS[col.type][1], sheet.name, row=r,
@@ -162,7 +166,7 @@ def read_settings(grid: Grid | None, problems: list[Problem]) -> tuple[Settings,
         column = schema.Column(setting.label, setting.key, setting.type, lookup=setting.lookup)
         try:
             setattr(settings, setting.key, convert(column, raw))
-        except parsing.Unreadable:
+        except parsing.Unreadable:      # no setting is a date: out of range is unreadable too
             problems.append(make(_PARSERS[setting.type][1], schema.CONFIG.name, row=row.row,
                                  col=value_col, column="Giá trị", value=raw))
     for setting in schema.SETTINGS:

@@ -19,6 +19,19 @@ class Unreadable(ValueError):
     pass
 
 
+# Dates a dialogue registry can hold: anything outside is a mistyped year (9999, 1899, 2206),
+# refused where it is read so that no calendar ever walks centuries.
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class OutOfRange(Unreadable):
+    """A real date, but not a plausible one for the registry (outside MIN_YEAR..MAX_YEAR)."""
+
+    def __init__(self, value, date: dt.date):
+        super().__init__(value)
+        self.date = date
+
+
 def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
@@ -58,6 +71,15 @@ def serial_to_date(serial: float) -> dt.date:
 
 
 def parse_date(value) -> dt.date:
+    """A date from an Excel date, a serial number or text; :class:`OutOfRange` outside
+    MIN_YEAR..MAX_YEAR, :class:`Unreadable` for anything else that is not a date."""
+    d = _parse_date(value)
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        raise OutOfRange(value, d)
+    return d
+
+
+def _parse_date(value) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

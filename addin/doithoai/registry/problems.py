@@ -123,6 +123,12 @@ register(
                 "\"{sheet}\" (hoặc chép từ một sổ mới).",
                 "A column added to the contract after the registry was made; the registry still "
                 "opens and what needs the column says so."),
+    ProblemType("date-out-of-range", ERROR, "Ngày không hợp lý",
+                "Ngày {value} ở cột \"{column}\" nằm ngoài khoảng năm 2000-2100.",
+                "Kiểm tra lại năm; nhập đủ 4 chữ số, ví dụ 12/06/2026.",
+                "A date before 2000 or after 2100 (9999, 1899, 2206…): usually a mistyped year or "
+                "a number typed into a date column. The reader refuses it where it reads it, so "
+                "no deadline is computed from it."),
     ProblemType("date-unreadable", ERROR, "Ngày không đọc được",
                 "Ô ghi \"{value}\" ở cột \"{column}\" không phải là ngày hợp lệ.",
                 "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026.",

@@ -131,6 +131,9 @@ def status_of(cal: WorkCalendar, due: dt.date, done: dt.date | None, today: dt.d
     return NOT_DUE, remaining
 
 
+MAX_RULE_DAYS = 365
+
+
 def _rule_fields_ok(rule: Rule, problems: list[Problem], row_cols: dict) -> bool:
     checks = (("anchor", schema.lookup("Mốc gốc").values), ("direction", ("trước", "sau")),
               ("day_kind", ("ngày", "ngày làm việc")), ("applies_to", ("Kế hoạch", "Ý kiến")))
@@ -140,7 +143,9 @@ def _rule_fields_ok(rule: Rule, problems: list[Problem], row_cols: dict) -> bool
                                  col=row_cols.get(key), column=schema.RULES.column(key).header,
                                  value=getattr(rule, key), code=rule.code or f"dòng {rule.row}"))
             return False
-    if rule.days is None or rule.days < 0 or not rule.code:
+    # More than a year is a mistyped number (validation says so): it is not computed, so no
+    # calendar walks decades for it.
+    if rule.days is None or not 0 <= rule.days <= MAX_RULE_DAYS or not rule.code:
         key = "code" if not rule.code else "days"
         problems.append(make("rule-incomplete", schema.RULES.name, row=rule.row,
                              col=row_cols.get(key), column=schema.RULES.column(key).header,

@@ -17,6 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from doithoai.registry.parsing import MAX_YEAR, MIN_YEAR
+
 # Schedules checked against the government's notices (deadlines.md). Later years: provisional.
 OFFICIAL_SCHEDULES = {
     2025: "lịch nghỉ chính thức năm 2025 (250 ngày làm việc)",
@@ -27,6 +29,19 @@ LAST_CONFIRMED_YEAR = max(OFFICIAL_SCHEDULES)
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 OFF, WORKED, NOT_OFF = "Nghỉ", "Làm bù", "Không nghỉ"
+
+# The calendar serves the registry's plausible years (doithoai.registry.parsing refuses any
+# other date where it reads it) and a year either side for deadlines across New Year.
+FIRST_YEAR, LAST_YEAR = MIN_YEAR - 1, MAX_YEAR + 1
+
+
+class OutsideCalendar(ValueError):
+    """A date outside the years the calendar serves: refused at once, never walked to."""
+
+    def __init__(self, d: dt.date):
+        super().__init__(f"Ngày {d:%d/%m/%Y} nằm ngoài khoảng năm {FIRST_YEAR}-{LAST_YEAR} mà "
+                         "lịch làm việc tính được: kiểm tra lại năm.")
+        self.date = d
 
 
 def weekday_name(d: dt.date) -> str:
@@ -91,6 +106,8 @@ class WorkCalendar:
     def day(self, d: dt.date) -> Day:
         info = self._days.get(d)
         if info is None:
+            if not FIRST_YEAR <= d.year <= LAST_YEAR:
+                raise OutsideCalendar(d)
             info = self._days[d] = self._day(d)
         return info
 
@@ -164,6 +181,9 @@ class WorkCalendar:
         """Working days in (a, b] when a ≤ b; minus the working days in (b, a] otherwise."""
         if a == b:
             return 0
+        for d in (a, b):
+            if not FIRST_YEAR <= d.year <= LAST_YEAR:
+                raise OutsideCalendar(d)
         lo, hi, sign = (a, b, 1) if a < b else (b, a, -1)
         whole_years = sum(self._year_prefix(y)[-1] for y in range(lo.year, hi.year))
         return sign * (whole_years + self._through(hi) - self._through(lo))

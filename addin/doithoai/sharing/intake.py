@@ -283,9 +283,30 @@ def read_returned(path: str) -> Returned:
         if plan:
             ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}
             ret.identity_source = "đầu trang"
+    formulas = _formulas_without_result(path, name)
     for r, row in enumerate(grid[header + 1:], start=header + 2):
         values = {k: (row[i] if i < len(row) else None) for k, i in keys.items()}
-        if all(parsing.is_blank(v) for k, v in values.items() if k != "code"):
+        unresolved = tuple(k for k, i in keys.items()
+                           if (r, i + 1) in formulas and parsing.is_blank(values[k]))
+        if not unresolved and all(parsing.is_blank(v) for k, v in values.items() if k != "code"):
             continue           # a blank row, perhaps with its pre-printed code: not a row read
-        ret.rows.append(ReturnedRow(name, r, values))
+        ret.rows.append(ReturnedRow(name, r, values, unresolved))
     return ret
+
+
+def _formulas_without_result(path: str, sheet: str) -> set[tuple[int, int]]:
+    """(row, column) of the sheet's formula cells, 1-based: calamine reads a formula saved
+    without its result as blank, openpyxl (not computing) sees the formula itself."""
+    try:
+        import openpyxl
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:
+        return set()
+    try:
+        ws = wb[sheet]
+        return {(c.row, c.column) for row in ws.iter_rows() for c in row
+                if getattr(c, "data_type", None) == "f"}
+    except Exception:
+        return set()
+    finally:
+        wb.close()

@@ -222,9 +222,8 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
                 else:
                     reason = None
                     received = _date(row.values.get("received_date"))
-                    if received is False:
-                        reason = (f"Ngày nhận \"{parsing.to_text(row.values.get('received_date'))}"
-                                  "\" không đọc được: sửa thành ngày/tháng/năm rồi nhận lại.")
+                    if isinstance(received, str):
+                        reason = received
                     else:
                         oid = ids.next(plan)
                         out.status, out.opinion_id = "added", oid
@@ -268,21 +267,39 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
 
 
 def _date(value):
-    """A date, None for blank, False when it cannot be read."""
+    """A date, None for blank, or why it cannot be used (the reason set aside with the row)."""
     if parsing.is_blank(value):
         return None
     try:
         return parsing.parse_date(value)
+    except parsing.OutOfRange as exc:
+        return (f"Ngày nhận {exc.date:%d/%m/%Y} nằm ngoài khoảng năm {parsing.MIN_YEAR}-"
+                f"{parsing.MAX_YEAR}: sửa lại năm rồi nhận lại.")
     except parsing.Unreadable:
-        return False
+        return (f"Ngày nhận \"{parsing.to_text(value)}\" không đọc được: sửa thành "
+                "ngày/tháng/năm rồi nhận lại.")
+
+
+EXCEL_CELL_LIMIT = 32767
 
 
 def _row_problem(v: dict, row: ReturnedRow) -> str | None:
+    if row.unresolved:
+        names = ", ".join(f"\"{schema.OPINIONS.column(k).header}\"" if k in
+                          schema.OPINIONS.keys else k for k in row.unresolved)
+        return (f"Ô {names} là công thức chưa có kết quả (tệp được lưu bằng chương trình không "
+                "tính công thức): mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhận lại, "
+                "hoặc gõ nội dung thay cho công thức.")
     if not v.get("content"):
         if v.get("raised_by"):
             return ("Chỉ có tên người nêu, chưa có nội dung ý kiến: ghi nội dung rồi nhận lại, "
                     "hoặc xóa dòng.")
         return "Dòng không có nội dung ý kiến: ghi nội dung rồi nhận lại, hoặc xóa dòng."
+    long = [k for k, text in v.items() if isinstance(text, str) and len(text) >= EXCEL_CELL_LIMIT]
+    if long:
+        return (f"Ô \"{schema.OPINIONS.column(long[0]).header}\" dài {len(v[long[0]])} ký tự, "
+                f"chạm giới hạn {EXCEL_CELL_LIMIT} ký tự của một ô Excel (phần sau có thể đã bị "
+                "cắt): chia thành nhiều ý kiến rồi nhận lại.")
     if not v.get("raised_by"):
         return ("Thiếu tên người nêu ý kiến: ghi họ tên (hoặc \"Ẩn danh\" nếu người dân không "
                 "muốn nêu tên) rồi nhận lại.")

@@ -10,6 +10,9 @@ class ReturnedRow:
     sheet: str
     row: int                       # the row in the returned file (1-based)
     values: dict                   # key → raw value as returned
+    # keys whose cell holds a formula with no stored result (saved by a program that does not
+    # compute formulas): the cell reads blank, but it is not empty
+    unresolved: tuple = ()
 
 
 @dataclass

@@ -23,11 +23,6 @@ register(
                 "{suggestion}",
                 "A choice column holds a value that is not in its Danh mục list; the hint names "
                 "the nearest valid value (ignoring case, accents and spacing)."),
-    ProblemType("date-out-of-range", ERROR, "Ngày không hợp lý",
-                "Ngày {value} ở cột \"{column}\" nằm ngoài khoảng năm 2000-2100.",
-                "Kiểm tra lại năm; nhập đủ 4 chữ số, ví dụ 12/06/2026.",
-                "A date before 2000 or after 2100: usually a mistyped year or a number typed into "
-                "a date column."),
     ProblemType("date-order", ERROR, "Ngày không đúng trình tự",
                 "{what}",
                 "Sửa lại một trong hai ngày cho đúng trình tự.",
@@ -111,6 +106,13 @@ register(
                 "Rút gọn nội dung; phần chi tiết ghi vào Ghi chú hoặc văn bản riêng.",
                 "Text longer than a document can sensibly hold (300 characters for one-line "
                 "columns, 4,000 for long text)."),
+    ProblemType("cell-over-excel-limit", ERROR, "Ô dài quá giới hạn của Excel",
+                "Ô dài {length} ký tự, chạm giới hạn {limit} ký tự của một ô Excel: phần sau "
+                "có thể đã bị cắt mất.",
+                "Mở tệp gốc để lấy đủ nội dung; chia ra nhiều dòng ý kiến, hoặc ghi phần dài "
+                "vào văn bản riêng.",
+                "Text reaching the 32,767 characters of an Excel cell (a longer cell written by "
+                "another program is read only up to the limit): reported, never cut silently."),
     ProblemType("cell-error", ERROR, "Ô có lỗi công thức",
                 "Ô hiển thị lỗi {value} của Excel.",
                 "Xóa công thức trong ô và nhập giá trị.",

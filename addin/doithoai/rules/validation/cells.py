@@ -6,10 +6,10 @@ import unicodedata
 
 from doithoai.registry import parsing, schema
 from doithoai.rules.validation.findings import Findings
-from doithoai.rules.workcalendar import fmt
 from doithoai.text import vntext
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+EXCEL_CELL_LIMIT = 32767        # characters Excel holds in one cell; more is cut or refused
 MAX_TEXT = {schema.TEXT: 300, schema.LONGTEXT: 4000, schema.CHOICE: 300}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "@", "-")
@@ -72,9 +72,6 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
                                          "(trang Danh mục).")
                     f.add("not-in-list", sheet, r.row, c.key, raw, list=c.lookup,
                           suggestion=hint)
-            elif c.type == schema.DATE and value is not None:
-                if not MIN_YEAR <= value.year <= MAX_YEAR:
-                    f.add("date-out-of-range", sheet, r.row, c.key, fmt(value))
             elif c.type == schema.INT and value is not None:
                 rng = NUMBER_RANGES.get((sheet.key, c.key))
                 if rng and not rng[0] <= value <= rng[1]:
@@ -88,6 +85,9 @@ def _text(f: Findings, sheet, row, c, raw) -> None:
     if flaws is None:
         flaws = f.flaws[text] = text_flaws(text)
     limit = MAX_TEXT.get(c.type)
+    if len(text) >= EXCEL_CELL_LIMIT:      # readers stop at the limit: the rest is lost
+        f.add("cell-over-excel-limit", sheet, row, c.key, text[:60] + "…", length=len(text),
+              limit=EXCEL_CELL_LIMIT)
     for kind, params in flaws:
         f.add(kind, sheet, row, c.key, text, **params)
     if limit and len(text) > limit:
