@@ -10,6 +10,7 @@ import traceback
 from typing import Callable
 
 from doithoai.excel.shell import ExcelShell, NotARegistry
+from doithoai.text.filenames import safe_name
 
 
 LOG_NAME = "doithoai-loi.log"
@@ -145,19 +146,13 @@ def saved_folder(shell: ExcelShell, what: str) -> str:
 def documents_root(shell: ExcelShell, settings, what: str = "văn bản") -> str:
     """The Thư mục văn bản beside the registry (Cấu hình), made safe as a folder name."""
     return os.path.join(saved_folder(shell, what),
-                        safe_folder_name(settings.documents_folder or "van-ban"))
+                        safe_name(settings.documents_folder or "van-ban"))
 
 
 def home_documents() -> str:
     home = os.path.expanduser("~")
     docs = os.path.join(home, "Documents")
     return docs if os.path.isdir(docs) else home
-
-
-def safe_folder_name(name: str) -> str:
-    cleaned = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name)
-    cleaned = cleaned.strip(" .")
-    return cleaned or "van-ban"
 
 
 def open_in_excel(shell: ExcelShell, path: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from doithoai.text.filenames import safe_name
 from doithoai.buttons.common import Refusal, documents_root, read_registry, run, selected_plan
 
 
@@ -29,7 +30,7 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
         shell.status("Đang ghi Sổ văn bản…")
         shell.apply(res.changes)
         lines = [f"{label} ({plan.plan_id if plan else 'mọi kế hoạch'}): {res.summary()}",
-                 f"Thư mục: {os.path.join(out, plan.plan_id) if plan else out}"]
+                 f"Thư mục: {os.path.join(out, safe_name(plan.plan_id)) if plan else out}"]
         lines += [f"Lưu ý: {n}" for n in res.notices[:3]]
         for p in res.refusals[:5]:
             where_ = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from doithoai.text.filenames import safe_name
 from doithoai.buttons.common import Refusal, documents_root, read_registry, run, selected_plan
 
 
@@ -16,7 +17,7 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
         from doithoai.sharing import intake
         reg = read_registry(shell)
         plan = selected_plan(shell, reg)
-        out = os.path.join(documents_root(shell, reg.settings, "tệp phiếu"), plan.plan_id,
+        out = os.path.join(documents_root(shell, reg.settings, "tệp phiếu"), safe_name(plan.plan_id),
                            "MTTQ")
         shell.status(f"Đang tạo phiếu cho MTTQ ({plan.plan_id})…")
         made = intake.export(reg, plan.plan_id, out, today=today or dt.date.today())

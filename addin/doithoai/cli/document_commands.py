@@ -49,6 +49,7 @@ def cmd_generate(args) -> int:
     from doithoai.documents import generate, pdf
     from doithoai.files import reader
     from doithoai.documents.kinds import KINDS_BY_CODE
+    from doithoai.text.filenames import safe_name
     codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
     unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
     if unknown:
@@ -61,7 +62,7 @@ def cmd_generate(args) -> int:
             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
         return EXIT_REFUSED
     out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
-                                   reg.settings.documents_folder or "van-ban")
+                                   safe_name(reg.settings.documents_folder or "van-ban"))
     res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
                              issue=args.issue, today=args.today or dt.date.today(),
                              progress=say if args.verbose else None)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from doithoai.registry import schema
 from doithoai.text import vntext
+from doithoai.text.filenames import safe_file
 from doithoai.files.atomic import write_bytes_atomic
 from doithoai.text.textwidth import text_width
 from doithoai.documents.context import FIELDS, ITEM_FIELDS, Context
@@ -275,11 +276,6 @@ def merge(documents: list[str]) -> str:
 
 
 def safe_filename(stem: str, limit: int = 80, suffix: str = ".docx") -> str:
-    """Windows-safe: no reserved names or characters, no path escapes, bounded length."""
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", stem).strip(" .")
-    stem = stem.replace("..", "-")[:limit].rstrip(" .-") or "van-ban"
-    if stem.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL"} | \
-            {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}:
-        stem = "_" + stem
-    return stem + suffix
+    """A document's file name (:func:`doithoai.text.filenames.safe_file`)."""
+    return safe_file(stem, suffix, limit=limit)
 

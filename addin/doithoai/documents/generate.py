@@ -27,6 +27,7 @@ from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import deadlines, validation
+from doithoai.text.filenames import safe_name
 
 BUILTIN_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.dirname(os.path.abspath(__file__))))), "workbook_templates")
@@ -103,7 +104,7 @@ class Generator:
                     document=f"{k.code} của {plan.plan_id}"))
             return
         builder = Builder(self.reg, plan, self.report, self.today)
-        folder = os.path.join(self.out, engine.safe_filename(plan.plan_id)[:-5])
+        folder = os.path.join(self.out, safe_name(plan.plan_id))
         for kind in kinds:
             compiled = self.template(kind, plan.is_party)
             if compiled.problems:

@@ -232,7 +232,9 @@ def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, l
 
 
 def default_name(reg, as_of: dt.date) -> str:
+    from doithoai.text.filenames import safe_file
     from doithoai.text.vntext import title_slug
-    return f"theo-doi-y-kien-{title_slug(reg.settings.unit_name or 'don-vi')}-{as_of:%Y%m%d}.xlsx"
+    return safe_file(f"theo-doi-y-kien-{title_slug(reg.settings.unit_name or 'don-vi')}-"
+                     f"{as_of:%Y%m%d}", ".xlsx")
 
 

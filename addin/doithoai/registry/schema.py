@@ -33,6 +33,12 @@ TIME_FORMAT = "hh:mm"
 
 COMPUTED_NOTE = "Tự động tính, không nhập"
 
+# What a code (Mã KH, Mã ý kiến, Mã mốc) may be: it names folders and files and is typed into
+# other sheets, so nothing a path could read as a separator or an escape ("../x", "a/b").
+CODE_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.)){0,39}"
+CODE_HINT = ("Mã chỉ gồm chữ cái không dấu, chữ số, dấu gạch ngang (-), gạch dưới (_) hoặc dấu "
+             "chấm, bắt đầu bằng chữ hoặc số, tối đa 40 ký tự; ví dụ KH-2026-01, YK-2026-001.")
+
 
 @dataclass(frozen=True)
 class Column:

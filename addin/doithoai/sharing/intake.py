@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from doithoai.registry import parsing, schema
 from doithoai.text import vntext
+from doithoai.text.filenames import safe_file
 from doithoai.files.atomic import free_path
 from doithoai.sharing.returned import Returned, ReturnedRow
 from doithoai.sharing.codes import row_code, village_codes
@@ -215,13 +216,13 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         rows = [row_code(codes[v], n) for v in chosen or [] for n in
                 range(1, rows_per_village + 1)] or [row_code("TH", n) for n in
                                                     range(1, rows_per_village + 1)]
-        path = free_path(os.path.join(out_dir, f"phieu-y-kien-{plan_id}.xlsx"))
+        path = free_path(os.path.join(out_dir, safe_file(f"phieu-y-kien-{plan_id}", ".xlsx")))
         out.append(_write_one(reg, plan, None, None, rows, path, today, due))
         return out
     from doithoai.text.vntext import title_slug
     for v in chosen:
         rows = [row_code(codes[v], n) for n in range(1, rows_per_village + 1)]
-        name = f"phieu-y-kien-{plan_id}-{title_slug(v)}.xlsx"
+        name = safe_file(f"phieu-y-kien-{plan_id}-{title_slug(v)}", ".xlsx")
         path = free_path(os.path.join(out_dir, name))
         out.append(_write_one(reg, plan, v, codes[v], rows, path, today, due))
     return out

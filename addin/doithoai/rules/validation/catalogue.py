@@ -53,6 +53,12 @@ register(
                 "Mỗi dòng một mã riêng: đổi mã của dòng này hoặc xóa dòng trùng.",
                 "Two rows share a key that must be unique (Mã KH, Mã ý kiến, Mã mốc, a date of "
                 "Ngày nghỉ, a milestone of the same plan, opinion and code)."),
+    ProblemType("code-pattern", ERROR, "Mã có ký tự không dùng được",
+                "Mã \"{value}\" có ký tự không dùng được trong mã.",
+                "{hint}",
+                "A key (Mã KH, Mã ý kiến, Mã mốc) names folders and files and is typed into "
+                "other sheets: only ASCII letters, digits, -, _ and single dots, 40 at most, so "
+                "no code can read as a path (\"../x\", \"a/b\")."),
     ProblemType("unknown-reference", ERROR, "Tham chiếu không tồn tại",
                 "\"{value}\" không có trong {target}.",
                 "Sửa cho đúng một {key_label} đã có trong {target}{suggestion}.",

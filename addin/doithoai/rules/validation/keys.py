@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from doithoai.registry import parsing, schema
 from doithoai.rules.validation.findings import Findings
 from doithoai.rules.workcalendar import fmt
 from doithoai.text import vntext
+
+CODE = re.compile(schema.CODE_PATTERN)
 
 
 def check_keys(f: Findings) -> None:
@@ -19,6 +22,8 @@ def check_keys(f: Findings) -> None:
             value = getattr(o, attr)
             if value is None:
                 continue
+            if isinstance(value, str) and not CODE.fullmatch(value):
+                f.add("code-pattern", sheet, o.row, attr, value, hint=schema.CODE_HINT)
             k = parsing.fold(value) if isinstance(value, str) else value
             if k in seen:
                 f.add("duplicate-key", sheet, o.row, attr,
