@@ -106,4 +106,21 @@ def test_unexpected_errors_never_show_a_traceback(monkeypatch, capsys, tmp_path)
 def test_help_everywhere(sub):
     res = run(*([sub] if sub else []), "--help")
     assert res.returncode == 0
-    assert "usage: doithoai" in res.stdout
+    assert "cách dùng: doithoai" in res.stdout and "tùy chọn:" in res.stdout
+    for english in ("usage:", "options:", "positional arguments", "show this help",
+                    "show program's"):
+        assert english not in res.stdout, english
+
+
+@pytest.mark.parametrize("argv", [[], ["generat"], ["intake"], ["due", "2026-01-01"],
+                                  ["due", "abc", "3"], ["due", "2026-01-01", "x"],
+                                  ["validate"], ["summary", "a", "b"], ["--nope"],
+                                  ["due", "9999-01-01", "3"]])
+def test_a_mistyped_command_is_refused_in_vietnamese(argv):
+    res = run(*argv)
+    assert res.returncode == 1, res
+    text = res.stdout + res.stderr
+    assert "cách dùng: doithoai" in text and "Xem hướng dẫn: doithoai" in text
+    for english in ("usage:", "error:", "required", "invalid choice", "unrecognized",
+                    "Traceback", "expected"):
+        assert english not in text, (english, text)

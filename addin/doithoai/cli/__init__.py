@@ -11,10 +11,12 @@ import argparse
 import sys
 
 from doithoai import __version__
+from doithoai.cli import signals
+from doithoai.cli.vietnamese import Parser
 from doithoai.cli import (document_commands, monitoring_commands, registry_commands,
                           rules_commands, setup_commands, sharing_commands)
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 log_crash, say)
+                                 Refused, log_crash, say)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
@@ -22,11 +24,12 @@ GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="doithoai",
         description="Sổ theo dõi hội nghị đối thoại giữa chính quyền cấp xã với Nhân dân: "
                     "tạo sổ, đọc, kiểm tra, tính hạn và tạo văn bản.")
-    parser.add_argument("--version", action="version", version=f"doithoai {__version__}")
+    parser.add_argument("--version", action="version", version=f"doithoai {__version__}",
+                        help="in số phiên bản rồi thoát")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for group in GROUPS:
@@ -40,12 +43,28 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):
             pass
+    signals.install()
+    try:
+        code = _run(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        signals.quiet_closed_pipe()
+        return EXIT_OK
+    except signals.Interrupted as exc:      # a signal while arguments were read or output sent
+        _say_quietly(signals.stopped_message(exc))
+        return EXIT_REFUSED
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from doithoai.files.reader import RegistryUnreadable
     from doithoai.rules.workcalendar import OutsideCalendar
     try:
         return args.func(args)
-    except OutsideCalendar as exc:
+    except BrokenPipeError:
+        raise
+    except (OutsideCalendar, Refused) as exc:
         say(str(exc))
         return EXIT_REFUSED
     except RegistryUnreadable as exc:
@@ -53,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         if exc.detail:
             log_crash(f"{getattr(args, 'path', '')}: {exc.detail}")
         return EXIT_UNREADABLE
+    except signals.Interrupted as exc:
+        say(signals.stopped_message(exc))
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         say("Đã dừng theo yêu cầu.")
         return EXIT_REFUSED
@@ -61,6 +83,13 @@ def main(argv: list[str] | None = None) -> int:
         say(f"Có lỗi không mong đợi ({type(exc).__name__}). Chi tiết đã ghi vào {log}; "
             "hãy gửi tệp này cho người hỗ trợ.")
         return EXIT_CRASH
+
+
+def _say_quietly(text: str) -> None:
+    try:
+        say(text)
+    except (BrokenPipeError, OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -9,8 +9,56 @@ import traceback
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_CRASH = 0, 1, 2, 3
 
 
+class Refused(Exception):
+    """The command cannot do what was asked; the message says why and what to do (exit 1)."""
+
+
+def output_folder(out: str) -> str:
+    """``--out DIR`` for many files: made if missing; refused if it is a file or cannot be
+    written to, before anything is written."""
+    out = os.path.abspath(out)
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise Refused(f"\"{out}\" là một tệp, không phải thư mục: --out cần một thư mục để ghi "
+                      "các tệp vào. Chọn thư mục khác.")
+    try:
+        os.makedirs(out, exist_ok=True)
+    except OSError:
+        raise Refused(f"Không tạo được thư mục \"{out}\" (không có quyền ghi, hoặc đường dẫn "
+                      "sai). Chọn thư mục khác.") from None
+    if not os.access(out, os.W_OK):
+        raise Refused(f"Không có quyền ghi vào thư mục \"{out}\". Chọn thư mục khác.")
+    return out
+
+
+def output_file(out: str | None, default_folder: str, default_name: str) -> str:
+    """``--out`` for one new file: an existing folder gets ``default_name`` inside it; a file
+    path needs an existing, writable folder (refused otherwise, before anything is written).
+    Without ``--out``: ``default_name`` in ``default_folder``."""
+    if not out:
+        return os.path.join(default_folder, default_name)
+    out = os.path.abspath(out)
+    if os.path.isdir(out):
+        return os.path.join(output_folder(out), default_name)
+    folder = os.path.dirname(out)
+    if not os.path.isdir(folder):
+        raise Refused(f"Thư mục \"{folder}\" không có: tạo thư mục trước, hoặc chọn chỗ khác "
+                      "cho --out.")
+    if not os.access(folder, os.W_OK):
+        raise Refused(f"Không có quyền ghi vào thư mục \"{folder}\". Chọn chỗ khác cho --out.")
+    suffix = os.path.splitext(default_name)[1]
+    return out if out.lower().endswith(suffix) else out + suffix
+
+
 def say(text: str = "") -> None:
     print(text)
+
+
+def copy_target(registry: str, out: str | None) -> str | None:
+    """Where a new copy of ``registry`` goes: ``--out`` as a file or folder (see
+    :func:`output_file`), or None for the default beside the registry."""
+    if not out:
+        return None
+    return output_file(out, "", os.path.basename(registry))
 
 
 def date_arg(text: str):

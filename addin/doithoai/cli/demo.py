@@ -20,6 +20,7 @@ from doithoai.rules import deadlines, validation
 from doithoai.documents import generate, pdf
 from doithoai.files import blank, reader
 from doithoai.registry import summary
+from doithoai.registry.problems import SEVERITY_LABELS
 from doithoai.samples import SAMPLES, Sample, load
 
 Echo = Callable[[str], None]
@@ -79,7 +80,7 @@ def step_validate(ctx: Context) -> None:
     for p in problems:
         if p.severity != "info":
             where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
-            ctx.echo(f"      - {p.code} ({where}): {p.message}")
+            ctx.echo(f"      - {SEVERITY_LABELS[p.severity]} ({where}): {p.message}")
 
 
 def step_documents(ctx: Context) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, say
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, output_folder, say
 from doithoai.files import registry_copy
 
 
@@ -61,8 +61,9 @@ def cmd_generate(args) -> int:
         say(f"Sổ không có kế hoạch {args.plan}. Có: "
             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
         return EXIT_REFUSED
-    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
-                                   safe_name(reg.settings.documents_folder or "van-ban"))
+    out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
+                                                 safe_name(reg.settings.documents_folder
+                                                           or "van-ban")))
     res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
                              issue=args.issue, today=args.today or dt.date.today(),
                              progress=say if args.verbose else None)

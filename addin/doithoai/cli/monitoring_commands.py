@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, log_row, say
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, log_row,
+                                 output_file, say)
 from doithoai.files import registry_copy
 
 
@@ -39,8 +40,8 @@ def cmd_monitor(args) -> int:
     from doithoai.monitoring import workbook
     reg = reader.read_registry(args.path)
     as_of = args.as_of or dt.date.today()
-    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
-                                   workbook.default_name(reg, as_of))
+    out = output_file(args.out, os.path.dirname(os.path.abspath(args.path)),
+                      workbook.default_name(reg, as_of))
     path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path))
     counted = [c for c in chains if c.counted]
     say(f"Đã tạo báo cáo theo dõi {path}: {len(counted)} ý kiến; đã trả lời "
@@ -77,7 +78,7 @@ def cmd_carry_over(args) -> int:
         return EXIT_OK
     append_rows(reg, schema.LOG, [log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
                                                  f"{plan.plan_id}", "")], ch)
-    target = registry_copy.registry_copy(args.path, ch, "chuyen ton", args.out)
+    target = registry_copy.registry_copy(args.path, ch, "chuyen ton", copy_target(args.path, args.out))
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
         f"{target}; sổ gốc không bị sửa.")
     return EXIT_OK

@@ -5,7 +5,8 @@ import argparse
 import json
 import os
 
-from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, date_arg, log_row, say)
+from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
+                                 copy_target, date_arg, log_row, output_folder, say)
 from doithoai.files import registry_copy
 
 
@@ -61,7 +62,7 @@ def cmd_intake_export(args) -> int:
             + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
         return EXIT_REFUSED
     try:
-        made = intake.export(reg, args.plan, args.out, villages=args.village,
+        made = intake.export(reg, args.plan, output_folder(args.out), villages=args.village,
                              one_file=args.one_file, today=args.today or dt.date.today())
     except KeyError as exc:
         say(f"Kế hoạch {args.plan} không có thôn, tổ dân phố: {exc.args[0]}. Phạm vi của kế "
@@ -93,7 +94,8 @@ def cmd_intake_merge(args) -> int:
         log = log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
                        ", ".join(os.path.basename(f) for f in args.files))
         append_rows(reg, schema.LOG, [log], res.changes)
-        target = registry_copy.registry_copy(args.path, res.changes, "nhan MTTQ", args.out)
+        target = registry_copy.registry_copy(args.path, res.changes, "nhan MTTQ",
+                                             copy_target(args.path, args.out))
     if args.json:
         data = res.to_json()
         data["registry_written"] = target
@@ -111,7 +113,12 @@ def cmd_intake_merge(args) -> int:
                 "này làm sổ từ nay.")
         else:
             say("Không có gì mới: sổ giữ nguyên.")
-    return EXIT_OK if all(f.balanced for f in res.files) else EXIT_CRASH
+    if not all(f.balanced for f in res.files):
+        return EXIT_CRASH           # a row neither added, found nor set aside: never expected
+    unreadable = [r for r in returned if r.problem]
+    if unreadable and len(unreadable) == len(returned):
+        return EXIT_UNREADABLE      # not one file could be read: nothing was merged
+    return EXIT_REFUSED if unreadable else EXIT_OK
 
 
 def cmd_duplicates(args) -> int:

@@ -6,23 +6,48 @@ import tempfile
 from typing import Callable
 
 
+# Temporary files being written now, and the files finished in this run: an interrupted
+# command removes the first (see doithoai.cli.signals) and reports the second.
+PENDING: set[str] = set()
+FINISHED: list[str] = []
+
+
+def _ordinary_mode() -> int:
+    """The permissions an ordinary save gets (0666 less the umask), not mkstemp's 0600."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: str | os.PathLike, write: Callable[[str], None], suffix: str) -> None:
     """``write(tmp)`` fills a temporary file beside ``path``, which is then renamed onto it.
 
-    On any failure the temporary file is removed and ``path`` is left as it was.
+    On any failure, a signal included (it arrives as an exception: doithoai.cli.signals), the
+    temporary file is removed and ``path`` is left as it was.
     """
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=suffix, dir=folder)
-    os.close(fd)
+    PENDING.add(tmp)
     try:
+        os.close(fd)
         write(tmp)
+        os.chmod(tmp, _ordinary_mode())
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        FINISHED.append(path)
+    finally:
+        remove_pending(tmp)
+
+
+def remove_pending(tmp: str | None = None) -> None:
+    """Remove ``tmp`` (or every pending temporary file) if it is still there."""
+    for name in [tmp] if tmp else list(PENDING):
+        PENDING.discard(name)
+        try:
+            os.unlink(name)
+        except FileNotFoundError:
+            pass
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes, suffix: str) -> None:

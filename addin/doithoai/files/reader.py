@@ -64,12 +64,18 @@ def require_intact(reg: Registry) -> Registry:
 
 def unreadable_reason(path: str) -> str:
     """Why a file that should be a workbook is not one, in the clerk's words."""
+    if not os.path.lexists(path):
+        return "không có tệp này (kiểm tra lại tên và thư mục)"
+    if os.path.isdir(path):
+        return "đây là một thư mục, không phải tệp: hãy chọn tệp .xlsx trong thư mục đó"
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as fh:
             head = fh.read(8)
+    except PermissionError:
+        return "không có quyền đọc tệp (hoặc tệp đang bị chương trình khác khóa)"
     except OSError:
-        return "không đọc được tệp (tệp đang bị chương trình khác khóa, hoặc không có quyền đọc)"
+        return "không đọc được tệp (tệp đang bị chương trình khác khóa, hoặc ổ đĩa bị lỗi)"
     if size == 0:
         return "tệp rỗng (0 byte): có thể tệp chưa được lưu xong hoặc tải về bị lỗi"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -221,6 +227,9 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
     path = os.fspath(path)
     if not os.path.exists(path):
         raise RegistryUnreadable(f"Không tìm thấy tệp \"{path}\". Kiểm tra lại đường dẫn.")
+    if os.path.isdir(path):
+        raise RegistryUnreadable(f"\"{path}\" là một thư mục, không phải tệp sổ: hãy chỉ đúng "
+                                 "tệp .xlsx của sổ.")
     try:
         book = python_calamine.CalamineWorkbook.from_path(path)
     except Exception as exc:  # calamine raises several kinds for a non-workbook

@@ -1,0 +1,59 @@
+"""Stopping cleanly: a signal (Ctrl+C, SIGTERM, SIGHUP; on Windows Ctrl+Break and closing the
+console, which Python receives as SIGBREAK) becomes an exception in the main thread, so every
+atomic writer removes its temporary file on the way out; a closed pipe (``| head``) ends the
+output quietly."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+from doithoai.files import atomic
+
+NAMES = {"SIGINT": "Ctrl+C", "SIGTERM": "lệnh dừng (SIGTERM)", "SIGHUP": "cửa sổ lệnh bị đóng",
+         "SIGBREAK": "Ctrl+Break hoặc cửa sổ lệnh bị đóng"}
+
+
+class Interrupted(KeyboardInterrupt):
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def what(self) -> str:
+        return NAMES.get(signal.Signals(self.signum).name, f"tín hiệu {self.signum}")
+
+
+def _raise(signum, frame):
+    raise Interrupted(signum)
+
+
+def install() -> None:
+    for name in NAMES:
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                signal.signal(sig, _raise)
+            except (ValueError, OSError):     # not the main thread, or not allowed here
+                pass
+
+
+def stopped_message(exc: Interrupted) -> str:
+    """What was done before the stop, after removing any half-written file."""
+    atomic.remove_pending()
+    done = atomic.FINISHED
+    if not done:
+        return f"Đã dừng ({exc.what}). Chưa ghi xong tệp nào; không còn tệp dở dang."
+    return (f"Đã dừng ({exc.what}). Đã ghi xong {len(done)} tệp (tệp cuối: {done[-1]}); tệp "
+            "đang ghi dở đã được xóa. Chạy lại lệnh để làm tiếp: văn bản nháp được tạo lại, văn "
+            "bản đã ban hành không bị ghi đè.")
+
+
+def quiet_closed_pipe() -> None:
+    """The reader of our output went away (``doithoai catalogue | head -2``): send what is
+    left to nowhere, so that Python's own flush at exit does not complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,61 @@
+"""argparse in Vietnamese: its usage line, headings and error messages are what a clerk reads
+when a command is typed wrong. argparse looks its texts up through gettext (``argparse._`` and
+``argparse.ngettext``) each time it prints, so a table of its message ids is enough; an id not
+in the table (a newer Python's) falls back to argparse's own text."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+TEXTS = {
+    "usage: ": "cách dùng: ",
+    "options": "tùy chọn",
+    "optional arguments": "tùy chọn",
+    "positional arguments": "tham số",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "the following arguments are required: %s": "còn thiếu: %s",
+    "unrecognized arguments: %s": "không hiểu: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "không có %(value)r; chọn một trong: %(choices)s",
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)":
+        "không có %(value)r (có phải %(closest)r?); chọn một trong: %(choices)s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "%(option)s chưa rõ là tùy chọn nào: %(matches)s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "one of the arguments %s is required": "cần một trong: %s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "can't open '%(filename)s': %(error)s": "không mở được '%(filename)s': %(error)s",
+    "unexpected option string: %s": "tùy chọn không đúng chỗ: %s",
+    "show program's version number and exit": "in số phiên bản rồi thoát",
+}
+PLURALS = {
+    ("expected %s argument", "expected %s arguments"): "cần %s giá trị",
+    ("conflicting option string: %s", "conflicting option strings: %s"): "tùy chọn trùng: %s",
+}
+
+
+def gettext(message: str) -> str:
+    return TEXTS.get(message, message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return PLURALS.get((singular, plural), singular if n == 1 else plural)
+
+
+argparse._ = gettext
+argparse.ngettext = ngettext
+
+
+class Parser(argparse.ArgumentParser):
+    """A parser whose mistakes are refusals (exit 1, as for any refused input), in Vietnamese,
+    with a pointer to the command's help."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: lỗi: {message}\nXem hướng dẫn: {self.prog} --help\n")
