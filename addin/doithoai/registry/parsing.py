@@ -80,6 +80,9 @@ def parse_date(value) -> dt.date:
 
 
 def _parse_date(value) -> dt.date:
+    if isinstance(value, (dt.time, dt.timedelta)):
+        # A date cell holding less than one day: Excel's day 0, shown as a time by readers.
+        return EXCEL_EPOCH
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
