@@ -59,6 +59,22 @@ def test_no_phone_and_no_address_in_any_cell(monitored):
         assert "Theo dõi ý kiến" in openpyxl.load_workbook(path).sheetnames
 
 
+def test_identifiers_typed_inside_the_content_are_masked(sample_copy, tmp_path):
+    path = sample_copy("tu-minh")
+    reg = reader.read_registry(path)
+    rows = [o.row for o in reg.opinions[:3]]
+    edit(path, [("opinions", "content", rows[0], "Nhà số 15 tổ 3 ngập, gọi 0912.345.678 giúp."),
+                ("opinions", "content", rows[1], "CCCD 001203004567, email an@gmail.com, "
+                                                 "đề nghị sửa cống ngõ 5."),
+                ("opinions", "content", rows[2], "Đường liên thôn xuống cấp.")])
+    out, _ = workbook.write(reader.read_registry(path), str(tmp_path / "m.xlsx"), AS_OF)
+    text = " | ".join(str(v) for _, v in _cells(out))
+    for secret in ("912345678", "345.678", "001203004567", "an@gmail.com", "Nhà số 15"):
+        assert secret not in text, secret
+    assert "Nhà số [số nhà] tổ 3 ngập, gọi [số điện thoại] giúp." in text
+    assert "đề nghị sửa cống ngõ 5." in text and "Đường liên thôn xuống cấp." in text
+
+
 def test_a_house_address_never_appears_and_names_only_when_allowed(sample_copy, tmp_path):
     path = sample_copy("tu-minh")
     reg = reader.read_registry(path)

@@ -156,6 +156,7 @@ CASES = {
     "text-formula": single("opinions", "content", 6, "=1+1 đường hỏng", as_text=True),
     "text-control-chars": c_text_control_chars,
     "text-too-long": single("opinions", "content", 8, "Đề nghị " * 600),
+    "content-has-phone": single("opinions", "content", 7, "Ông Lộc (0912 345 678) báo ngập."),
     "code-pattern": single("opinions", "opinion_id", 6, "../../YK-2026-005"),
     "cell-over-excel-limit": single("opinions", "content", 9, "Đề nghị sửa đường " * 2000),
     "cell-error": single("opinions", "address", 9, "#REF!", as_text=True),

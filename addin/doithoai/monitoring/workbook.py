@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.monitoring.chain import Chain, summary
+from doithoai.text import privacy
 
 TITLE = "BÁO CÁO THEO DÕI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
 NOT_REGISTRY = ("Tệp này chỉ để xem, do phần mềm doithoai tạo từ sổ theo dõi; không nhập, không "
@@ -32,7 +33,7 @@ DETAIL_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Nguồn", "Ngà
 
 def _detail_row(x: Chain) -> list:
     return [x.opinion_id, x.plan_id, x.meeting, x.source, x.received, x.person, x.village,
-            x.field, x.content, x.competence, x.agency, x.assigned,
+            x.field, privacy.mask(x.content), x.competence, x.agency, x.assigned,
             "Có" if x.answered_at_meeting else "Không", x.conclusion, x.reply_number,
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
             x.duplicate_of, x.owes, "Có" if x.overdue else "Không", x.late_days or None]
@@ -177,7 +178,8 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
         sh.cell(row=1, column=1, value=f"{agency}: còn nợ {len(owing[agency])} ý kiến "
                                        f"(tính đến {as_of:%d/%m/%Y})").font = bold
         items = sorted(owing[agency], key=lambda x: (-x.late_days, x.opinion_id))
-        _rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, x.content, x.owes,
+        _rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, privacy.mask(x.content),
+                          x.owes,
                           x.reply_due, x.resolve_due, "Có" if x.overdue else "Không",
                           x.late_days or None] for x in items], bold, head_fill, top=3)
     for sheet in wb.worksheets:

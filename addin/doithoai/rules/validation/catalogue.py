@@ -119,6 +119,12 @@ register(
                 "vào văn bản riêng.",
                 "Text reaching the 32,767 characters of an Excel cell (a longer cell written by "
                 "another program is read only up to the limit): reported, never cut silently."),
+    ProblemType("content-has-phone", INFO, "Nội dung có số điện thoại",
+                "Nội dung ý kiến có ghi số điện thoại.",
+                "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi gửi Đảng ủy, MTTQ vẫn che "
+                "số này (cùng số giấy tờ, thư điện tử, số nhà).",
+                "A phone number typed inside the content of an opinion: the monitoring workbook "
+                "masks it (doithoai.text.privacy), but it belongs in the Điện thoại column."),
     ProblemType("cell-error", ERROR, "Ô có lỗi công thức",
                 "Ô hiển thị lỗi {value} của Excel.",
                 "Xóa công thức trong ô và nhập giá trị.",

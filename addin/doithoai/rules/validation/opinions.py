@@ -4,6 +4,7 @@ from __future__ import annotations
 from doithoai.registry import schema
 from doithoai.rules.validation.findings import Findings
 from doithoai.rules.workcalendar import fmt
+from doithoai.text import privacy
 
 WRITTEN_REPLY = "Đã trả lời bằng văn bản"
 
@@ -11,6 +12,8 @@ WRITTEN_REPLY = "Đã trả lời bằng văn bản"
 def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
     for o in f.reg.opinions:
+        if privacy.has_phone(o.content):
+            f.add("content-has-phone", schema.OPINIONS, o.row, "content", (o.content or "")[:60])
         if o.received_date and o.reply_date and o.reply_date < o.received_date:
             f.add("date-order", schema.OPINIONS, o.row, "reply_date", fmt(o.reply_date),
                   what=f"Ngày trả lời {fmt(o.reply_date)} trước ngày nhận ý kiến "

@@ -1,0 +1,72 @@
+"""Personal identifiers inside free text, masked before the text leaves the registry.
+
+A citizen writes their phone number, identity card or house number into the content of an
+opinion as often as into the columns meant for them. The monitoring workbook (and whatever is
+built on it) leaves out the Điện thoại and Địa chỉ columns, so it must also mask what the text
+itself carries: phone numbers however they are written (spaces, dots, dashes, +84, landlines),
+identity numbers (CCCD 12 digits; CMND 9 digits when named), e-mail addresses, and house
+numbers ("số nhà 12", "nhà số 7", "số 12 ngõ 5"), while public places stay readable ("cống ngõ
+5", "đường liên thôn", "tổ dân phố số 3", "Quốc lộ 10", "Kế hoạch số 118/KH-UBND").
+"""
+from __future__ import annotations
+
+import re
+
+PHONE_MASK = "[số điện thoại]"
+ID_MASK = "[số giấy tờ]"
+EMAIL_MASK = "[thư điện tử]"
+HOUSE_MASK = "[số nhà]"
+
+_SEP = r"[ .\-]?"
+# Mobiles: 0 + 9 digits (03x, 05x, 07x, 08x, 09x), or +84 / 84 + 9 digits; landlines: 02x + 8
+# digits (11 digits), possibly with the area code in brackets. Separators anywhere.
+_PHONE = re.compile(
+    r"(?<![\d/.,])(?:"
+    r"(?:\+|00)?84" + _SEP + r"\(?0?\)?" + _SEP + r"[35789](?:" + _SEP + r"\d){8}"
+    r"|0[35789](?:" + _SEP + r"\d){8}"
+    r"|\(?02\d{1,2}\)?" + _SEP + r"(?:\d" + _SEP + r"){6,7}\d"
+    r")(?![\d/])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Identity numbers: 12 digits (CCCD, possibly grouped 3-3-3-3 or 4-4-4), anywhere; 9 digits
+# only after a word that names an identity paper.
+_CCCD = re.compile(r"(?<![\d/.,])\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}(?![\d/])|"
+                   r"(?<![\d/.,])\d{4} \d{4} \d{4}(?![\d/])")
+_NAMED_ID = re.compile(r"((?:CMND|CCCD|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|"
+                       r"định danh(?: cá nhân)?|hộ chiếu)\s*(?:số|:|là)?\s*:?\s*)"
+                       r"([A-Z]?\d[\d .]{5,14}\d)", re.IGNORECASE)
+_STREET = (r"ngõ|ngách|hẻm|kiệt|đường|phố|tổ|thôn|xóm|khu|ấp|khối|cụm|tổ dân phố|"
+           r"khu phố|đội|chung cư|tập thể|lô|ô")
+_HOUSE = re.compile(
+    r"(?:(?P<lead>số nhà|nhà số|căn nhà số|căn hộ số|nhà)\s+(?P<num>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)"
+    r"(?![\d/]))"
+    r"|(?:\b(?P<lead2>[Ss]ố)\s+(?P<num2>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?=\s*,?\s*(?:" + _STREET +
+    r")\b))", re.IGNORECASE)
+
+
+# "đường số 2", "lô ô số 7", "tổ dân phố số 3": a number after a place word names the place.
+_PLACE_BEFORE = re.compile(r"(?:" + _STREET + r"|quốc lộ|tỉnh lộ|huyện lộ|lô đất|phòng|tầng|"
+                           r"trường|khu đô thị)\s*$", re.IGNORECASE)
+
+
+def _house(m: re.Match) -> str:
+    if m.group("lead"):
+        return f"{m.group('lead')} {HOUSE_MASK}"
+    if _PLACE_BEFORE.search(m.string[:m.start()]):
+        return m.group(0)
+    return HOUSE_MASK
+
+
+def mask(text: str | None) -> str | None:
+    """``text`` with phone numbers, identity numbers, e-mails and house numbers masked."""
+    if not text:
+        return text
+    out = _EMAIL.sub(EMAIL_MASK, text)
+    out = _NAMED_ID.sub(lambda m: m.group(1) + ID_MASK, out)
+    out = _CCCD.sub(ID_MASK, out)
+    out = _PHONE.sub(PHONE_MASK, out)
+    out = _HOUSE.sub(_house, out)
+    return out
+
+
+def has_phone(text: str | None) -> bool:
+    return bool(text) and bool(_PHONE.search(text))
