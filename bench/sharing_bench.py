@@ -165,6 +165,11 @@ def main() -> None:
     big = items(20000)
     t, found = timed(lambda: dedupe.suggest(big), repeat=2)
     print(f"Duplicate finder on 20,000 opinions: best {t:.2f} s, {len(found)} suggestions")
+    same = [dedupe.Item(f"YK-{i:05d}", (0, i), "Đường liên thôn xuống cấp, đề nghị sửa.", "",
+                        "Thôn Đông", "Giao thông") for i in range(5000)]
+    t, found = timed(lambda: dedupe.suggest(same), repeat=2)
+    print(f"Duplicate finder on 5,000 identical opinions: best {t:.2f} s, {len(found)} "
+          f"suggestions (all to the earliest: {len({s.original for s in found}) == 1})")
     for threshold in (75, 80, 85, 90):
         s = evaluate.evaluate(LABELLED, threshold)
         print(f"Labelled sample, threshold {threshold}{' (default)' if threshold == dedupe.THRESHOLD else ''}: "

@@ -83,3 +83,13 @@ def apply_actions(path, actions, out):
             ws[a["args"][0].replace("$", "")].comment = Comment(a["args"][1], "doithoai")
     wb.save(out)
     return out
+
+
+def actions(book, func=None):
+    """The actions a button asked of the client, optionally only those of ``func``."""
+    acts = book.json()["actions"]
+    return [a for a in acts if func is None or a["func"] == func]
+
+
+def sheet_names(path):
+    return openpyxl.load_workbook(path, read_only=True).sheetnames

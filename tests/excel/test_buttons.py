@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 import jsonbook
+from jsonbook import actions, sheet_names
 from doithoai import buttons
 from doithoai.buttons import common
 from doithoai.excel.shell import ExcelShell
@@ -15,13 +16,6 @@ from doithoai.registry import schema
 TODAY = dt.date(2026, 11, 22)
 
 
-def actions(book, func=None):
-    acts = book.json()["actions"]
-    return [a for a in acts if func is None or a["func"] == func]
-
-
-def sheet_names(path):
-    return openpyxl.load_workbook(path, read_only=True).sheetnames
 
 
 def assert_writes_only_owned_cells(path, book):

@@ -13,7 +13,7 @@ from docx import Document
 
 import conformance
 import jsonbook
-from test_buttons import actions, sheet_names
+from jsonbook import actions, sheet_names
 from xlsx_edit import cell_ref, edit
 from doithoai.files import registry_copy
 from doithoai import buttons, cli

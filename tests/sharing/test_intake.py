@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import jsonbook
-from test_buttons import actions, sheet_names
+from jsonbook import actions, sheet_names
 from doithoai.files import registry_copy
 from doithoai import buttons, cli
 from doithoai.documents import generate
@@ -397,3 +397,24 @@ def test_find_duplicates_button_fills_only_empty_cells(sample_copy, tmp_path, sh
     after = jsonbook.apply_actions(path, book.json()["actions"], str(tmp_path / "after.xlsx"))
     again = {o.row: o.duplicate_of for o in reader.read_registry(after).opinions}
     assert again == linked                    # restored the cleared link, touched no other
+
+
+def test_a_formula_saved_without_its_result_is_named_not_called_empty(tu_minh, tmp_path):
+    """A board's file saved by a program that does not compute formulas: calamine reads the
+    cell blank; the row is set aside saying so (it was "Chỉ có tên người nêu")."""
+    path, reg = tu_minh
+    made = intake.export(reg, "KH-2026-01", str(tmp_path), villages=["TDP Cẩm Khê A"],
+                         today=TODAY)[0]
+    wb = openpyxl.load_workbook(made.path)
+    ws = next(w for w in wb.worksheets if w.sheet_state == "visible")
+    header = next(r for r in range(1, 30) if any(c.value == "Nội dung" for c in ws[r]))
+    col = next(c.column for c in ws[header] if c.value == "Nội dung")
+    name_col = next(c.column for c in ws[header] if c.value == "Người nêu")
+    ws.cell(row=header + 1, column=name_col, value="Ông A")
+    ws.cell(row=header + 1, column=col, value='=CONCATENATE("Đề nghị ","sửa đường")')
+    wb.save(made.path)
+    ret = intake.read_returned(made.path)
+    assert [r.unresolved for r in ret.rows] == [("content",)]
+    res = merge.merge(reg, [ret], today=TODAY)
+    assert [o.status for o in res.outcomes] == ["set_aside"]
+    assert "công thức chưa có kết quả" in res.outcomes[0].reason

@@ -21,9 +21,16 @@ How a pair is scored:
    The sort score of a whole block is one vectorised ``cdist``; pairs below :data:`PREFILTER`
    are not compared further (every true repeat of the labelled sample scores 67 or more there;
    the gate is what keeps 20,000 opinions within seconds);
-4. context adds points: same person +8, same village +4, same field +4 (capped at 100);
-5. a pair scoring :data:`THRESHOLD` or more is suggested; the original is the earlier opinion
-   (earlier plan, then earlier row).
+4. numbers count: when both texts carry numbers and they differ ("ngõ 5" / "ngõ 17", "2 triệu"
+   / "20 triệu", "khu 0" / "khu 1") the requests are different, and the text score loses
+   :data:`NUMBER_PENALTY` points; a text without numbers ("sửa ngõ") is not penalised;
+5. context adds points: same person +8, same village +4, same field +4 (capped at 100);
+6. a pair scoring :data:`THRESHOLD` or more is suggested; the original is the earlier opinion
+   (earlier plan, then earlier row), never the opinion itself (two rows with one code).
+
+Cost stays bounded: texts that normalise to the same key are resolved by a lookup (the later
+ones repeat the earliest), so only distinct texts reach the scorer, in row chunks of
+:data:`CHUNK` (5,000 identical rows: one lookup, not 25 million pairs).
 """
 from __future__ import annotations
 
@@ -36,6 +43,8 @@ from doithoai.text.addressee import ABBREVIATIONS
 
 THRESHOLD = 85
 PREFILTER = 65        # token_sort_ratio below this is not compared further (see step 3)
+NUMBER_PENALTY = 35   # text points lost when both texts carry numbers and they differ (step 4)
+CHUNK = 2048          # rows of one cdist call: memory is CHUNK × block size bytes
 
 _FILLER = {"de", "nghi", "kien", "xin", "cho", "yeu", "cau", "dan", "nhan", "cua", "duoc", "va",
            "la", "co", "khong", "viec", "tai", "o", "nay", "cac", "nhung", "mot", "ve", "voi",
@@ -98,6 +107,11 @@ def _context(a: Item, b: Item) -> tuple[int, tuple[str, ...]]:
     return bonus, tuple(reasons)
 
 
+def numbers(norm: str) -> frozenset[str]:
+    """The numbers of a normalised text ("ngo 5 to 3" → {"5", "3"}), leading zeros dropped."""
+    return frozenset(w.lstrip("0") or "0" for w in norm.split() if w.isdigit())
+
+
 def pair_score(a: Item, b: Item, norm_a: str | None = None, norm_b: str | None = None
                ) -> tuple[int, int, tuple[str, ...]]:
     """(score, text score, reasons) of one pair."""
@@ -107,6 +121,9 @@ def pair_score(a: Item, b: Item, norm_a: str | None = None, norm_b: str | None =
     if not na or not nb:
         return 0, 0, ()
     text = round((fuzz.token_set_ratio(na, nb) + fuzz.token_sort_ratio(na, nb)) / 2)
+    nums_a, nums_b = numbers(na), numbers(nb)
+    if nums_a and nums_b and nums_a != nums_b:
+        text = max(0, text - NUMBER_PENALTY)
     bonus, reasons = _context(a, b)
     return min(100, text + bonus), text, reasons
 
@@ -128,72 +145,101 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
     """For each item, its best earlier match scoring ``threshold`` or more.
 
     ``pool`` None: the items among themselves (each against the earlier ones). Otherwise each
-    item against every opinion of ``pool`` (new rows against the registry). Each block of
-    candidate pairs is scored at once (two ``cdist`` calls, context added with numpy)."""
+    item against every opinion of ``pool`` (new rows against the registry). Texts that
+    normalise alike are resolved by lookup; the distinct ones are scored block by block, in
+    chunks (two ``cdist`` calls each, context and numbers added with numpy)."""
     import numpy as np
-    from rapidfuzz import fuzz, process
 
     self_mode = pool is None
     pool = items if self_mode else pool
     norms_i = [it.norm for it in items]
     norms_p = norms_i if self_mode else [p.norm for p in pool]
-    sorted_i = [" ".join(sorted(n.split())) for n in norms_i]
-    sorted_p = sorted_i if self_mode else [" ".join(sorted(n.split())) for n in norms_p]
-    codes: dict = {"": 0}
-
-    def code(values):          # equal texts → equal numbers (0 for empty): cheap comparisons
-        return np.array([codes.setdefault(v, len(codes)) if v else 0 for v in values])
-    person_i = code(vntext.unaccent(it.person) for it in items)
-    village_i = code("v" + vntext.unaccent(it.village) if it.village else "" for it in items)
-    field_i = code("f" + it.field if it.field else "" for it in items)
-    if self_mode:
-        person_p, village_p, field_p = person_i, village_i, field_i
-    else:
-        person_p = code(vntext.unaccent(p.person) for p in pool)
-        village_p = code("v" + vntext.unaccent(p.village) if p.village else "" for p in pool)
-        field_p = code("f" + p.field if p.field else "" for p in pool)
     rank = {k: r for r, k in enumerate(sorted({it.order for it in items} |
                                               {p.order for p in pool}))}
-    order_i = np.array([rank[it.order] for it in items])
-    order_p = order_i if self_mode else np.array([rank[p.order] for p in pool])
-    blocks_i = _blocks(items)
-    blocks_p = blocks_i if self_mode else _blocks(pool)
+    order_i = np.array([rank[it.order] for it in items], dtype=np.int64)
+    order_p = order_i if self_mode else np.array([rank[p.order] for p in pool], dtype=np.int64)
+    codes: dict = {"": 0}
+
+    def code(values):          # equal values → equal numbers (0 for empty): cheap comparisons
+        return np.array([codes.setdefault(v, len(codes)) if v else 0 for v in values],
+                        dtype=np.int64)
+
+    def features(group, norms):
+        return {"person": code(vntext.unaccent(x.person) for x in group),
+                "village": code("v" + vntext.unaccent(x.village) if x.village else ""
+                                for x in group),
+                "field": code("f" + x.field if x.field else "" for x in group),
+                "key": code("k" + x.key for x in group),
+                "numbers": code("n" + " ".join(sorted(numbers(n))) if numbers(n) else ""
+                                for n in norms)}
+    fi = features(items, norms_i)
+    fp = fi if self_mode else features(pool, norms_p)
+
     best_score = np.zeros(len(items), dtype=np.int16)
     best_j = np.full(len(items), -1)
+    # 1. the same text: the earliest pool opinion with that normalised text (not itself).
+    earliest: dict[str, int] = {}
+    for j in sorted(range(len(pool)), key=lambda j: order_p[j]):
+        if norms_p[j]:
+            earliest.setdefault(norms_p[j], j)
+    resolved = np.zeros(len(items), dtype=bool)
+    for i, n in enumerate(norms_i):
+        j = earliest.get(n) if n else None
+        if j is not None and order_p[j] < order_i[i] and fp["key"][j] != fi["key"][i]:
+            best_j[i], best_score[i], resolved[i] = j, 100, True
+    # 2. distinct texts: one representative each on the pool side, unresolved items only.
+    reps = np.zeros(len(pool), dtype=bool)
+    reps[list(earliest.values())] = True
+    blocks_i = _blocks(items)
+    blocks_p = blocks_i if self_mode else _blocks(pool)
     for key, idx_i in blocks_i.items():
-        idx_p = blocks_p.get(key)
-        if not idx_p:
+        idx_p = [j for j in blocks_p.get(key, ()) if reps[j]]
+        idx_i = [i for i in idx_i if not resolved[i] and norms_i[i]]
+        if not idx_p or not idx_i:
             continue
-        # token_sort_ratio is ratio of the sorted words: computed for the whole block at once
-        # (fast); token_set_ratio and the context only for the pairs that pass the gate.
-        sort_ = process.cdist([sorted_i[i] for i in idx_i], [sorted_p[j] for j in idx_p],
-                              scorer=fuzz.ratio, score_cutoff=PREFILTER, dtype=np.uint8,
-                              workers=-1)
-        rows, cols = np.nonzero(sort_)
-        if not len(rows):
-            continue
-        a, b = np.asarray(idx_i)[rows], np.asarray(idx_p)[cols]
-        keep = order_p[b] < order_i[a]                       # the original is the earlier one
-        rows, cols, a, b = rows[keep], cols[keep], a[keep], b[keep]
-        if not len(a):
-            continue
-        set_ = process.cpdist([norms_i[i] for i in a], [norms_p[j] for j in b],
-                              scorer=fuzz.token_set_ratio, dtype=np.uint8,
-                              workers=-1).astype(np.int16)
-        text = (set_ + sort_[rows, cols].astype(np.int16) + 1) // 2
-        bonus = (8 * ((person_i[a] == person_p[b]) & (person_i[a] > 0))
-                 + 4 * ((village_i[a] == village_p[b]) & (village_i[a] > 0))
-                 + 4 * ((field_i[a] == field_p[b]) & (field_i[a] > 0)))
-        score = np.minimum(100, text + bonus).astype(np.int16)
-        np.maximum.at(best_score, a, score)
-        hit = score == best_score[a]
-        best_j[a[hit]] = b[hit]
+        for start in range(0, len(idx_i), CHUNK):
+            _score_block(idx_i[start:start + CHUNK], idx_p, norms_i, norms_p, order_i,
+                         order_p, fi, fp, best_score, best_j)
     out = []
     for i in np.nonzero(best_score >= threshold)[0]:
         j = int(best_j[i])
         score, text, why = pair_score(items[i], pool[j], norms_i[i], norms_p[j])
-        out.append(Suggestion(items[i].key, pool[j].key, score, text, why))
+        if score >= threshold:
+            out.append(Suggestion(items[i].key, pool[j].key, score, text, why))
     return out
+
+
+def _score_block(idx_i, idx_p, norms_i, norms_p, order_i, order_p, fi, fp, best_score, best_j):
+    """Score rows ``idx_i`` against pool columns ``idx_p``; keep each row's best."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    # token_sort_ratio is the ratio of the sorted words: a whole block at once, with a gate;
+    # token_set_ratio and the context only for the pairs that pass it.
+    sort_ = process.cdist([" ".join(sorted(norms_i[i].split())) for i in idx_i],
+                          [" ".join(sorted(norms_p[j].split())) for j in idx_p],
+                          scorer=fuzz.ratio, score_cutoff=PREFILTER, dtype=np.uint8, workers=-1)
+    rows, cols = np.nonzero(sort_)
+    if not len(rows):
+        return
+    a, b = np.asarray(idx_i)[rows], np.asarray(idx_p)[cols]
+    keep = (order_p[b] < order_i[a]) & (fp["key"][b] != fi["key"][a])   # earlier, not itself
+    rows, cols, a, b = rows[keep], cols[keep], a[keep], b[keep]
+    if not len(a):
+        return
+    set_ = process.cpdist([norms_i[i] for i in a], [norms_p[j] for j in b],
+                          scorer=fuzz.token_set_ratio, dtype=np.uint8,
+                          workers=-1).astype(np.int16)
+    text = (set_ + sort_[rows, cols].astype(np.int16) + 1) // 2
+    differ = (fi["numbers"][a] != fp["numbers"][b]) & (fi["numbers"][a] > 0) & \
+        (fp["numbers"][b] > 0)
+    text = np.maximum(0, text - NUMBER_PENALTY * differ)
+    same = {k: (fi[k][a] == fp[k][b]) & (fi[k][a] > 0) for k in ("person", "village", "field")}
+    bonus = 8 * same["person"] + 4 * same["village"] + 4 * same["field"]
+    score = np.minimum(100, text + bonus).astype(np.int16)
+    np.maximum.at(best_score, a, score)
+    hit = score == best_score[a]
+    best_j[a[hit]] = b[hit]
 
 
 def items_from_registry(reg) -> list[Item]:

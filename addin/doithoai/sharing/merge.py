@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, schema
-from doithoai.text import vntext
+from doithoai.text import encoding, vntext
 from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
 from doithoai.registry.problems import a1
@@ -295,6 +295,13 @@ def _row_problem(v: dict, row: ReturnedRow) -> str | None:
             return ("Chỉ có tên người nêu, chưa có nội dung ý kiến: ghi nội dung rồi nhận lại, "
                     "hoặc xóa dòng.")
         return "Dòng không có nội dung ý kiến: ghi nội dung rồi nhận lại, hoặc xóa dòng."
+    garbled = [k for k, text in v.items() if isinstance(text, str) and
+               encoding.looks_garbled(text)]
+    if garbled:
+        name = schema.OPINIONS.column(garbled[0]).header if garbled[0] in \
+            schema.OPINIONS.keys else garbled[0]
+        return (f"Ô \"{name}\" có chữ bị đọc sai bảng mã (tệp đã được mở hoặc lưu sai "
+                f"bảng mã UTF-8). {encoding.advice(v[garbled[0]])} Sửa rồi nhận lại.")
     long = [k for k, text in v.items() if isinstance(text, str) and len(text) >= EXCEL_CELL_LIMIT]
     if long:
         return (f"Ô \"{schema.OPINIONS.column(long[0]).header}\" dài {len(v[long[0]])} ký tự, "

@@ -102,6 +102,13 @@ register(
                 "Bỏ ký tự \"{first}\" ở đầu, hoặc viết thêm chữ trước nó.",
                 "Text starting with =, +, @ or - (not a bullet \"- \"): spreadsheets and CSV "
                 "readers may run it as a formula."),
+    ProblemType("text-mojibake", ERROR, "Chữ bị lỗi bảng mã",
+                "Ô có chữ bị đọc sai bảng mã (ví dụ \"Ä‘á» nghá»‹\" thay cho \"đề nghị\").",
+                "{fix}",
+                "UTF-8 text decoded as Windows-1252 (a CSV opened the wrong way, or pasted from "
+                "one): it passes every other check and prints as garbage, so the row is kept "
+                "out of the documents until it is repaired; the hint gives the repaired text "
+                "when no byte was lost."),
     ProblemType("text-control-chars", ERROR, "Ký tự điều khiển",
                 "Ô chứa ký tự điều khiển không in được (thường do dán từ nơi khác).",
                 "Gõ lại nội dung ô, hoặc chép giá trị: \"{fixed}\"",

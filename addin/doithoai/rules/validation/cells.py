@@ -6,7 +6,7 @@ import unicodedata
 
 from doithoai.registry import parsing, schema
 from doithoai.rules.validation.findings import Findings
-from doithoai.text import vntext
+from doithoai.text import encoding, vntext
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 EXCEL_CELL_LIMIT = 32767        # characters Excel holds in one cell; more is cut or refused
@@ -37,6 +37,8 @@ def text_flaws(text: str) -> list[tuple[str, dict]]:
     if parsing.WHITESPACE_FLAW.search(text.replace("\r\n", "\n")):
         text = parsing.normalize_text(text)
         flaws.append(("text-whitespace", {"fixed": text[:120]}))
+    if encoding.looks_garbled(text):
+        flaws.append(("text-mojibake", {"fix": encoding.advice(text)}))
     if vntext.has_old_tones(text):
         flaws.append(("text-tone-style", {"fixed": vntext.normalize_tones(text)[:120]}))
     return flaws

@@ -1,0 +1,71 @@
+"""Duplicate suggestions: numbers count, no opinion repeats itself, identical texts cost a
+lookup; text decoded with the wrong code page is caught."""
+import datetime as dt
+
+from doithoai.sharing import dedupe
+from doithoai.text import encoding
+
+
+def item(key, order, text, person="", village="Thôn Đông", field="Giao thông"):
+    return dedupe.Item(key, (dt.date(2026, 1, 1), order), text, person, village, field)
+
+
+def test_an_opinion_never_repeats_itself():
+    same = [item("YK-2026-001", 1, "Sửa cống ngõ 5 bị tắc"),
+            item("YK-2026-001", 2, "Sửa cống ngõ 5 bị tắc")]      # one code typed twice
+    assert dedupe.suggest(same) == []
+    found = dedupe.suggest([item("YK-2026-002", 3, "Sửa cống ngõ 5 bị tắc")], pool=same)
+    assert [(s.key, s.original) for s in found] == [("YK-2026-002", "YK-2026-001")]
+
+
+def test_identical_rows_point_to_the_earliest_without_scoring_every_pair():
+    rows = [item(f"YK-{i:05d}", i, "Đường liên thôn xuống cấp, đề nghị sửa chữa.")
+            for i in range(5000)]
+    found = dedupe.suggest(rows)
+    assert len(found) == 4999 and {s.original for s in found} == {"YK-00000"}
+    assert all(s.key != s.original for s in found)
+
+
+def test_requests_that_differ_in_a_number_are_different():
+    same_everything = dict(person="Ông Trần Văn Lộc", village="TDP Cẩm Khê A",
+                           field="Giao thông")
+    for a, b in (("Sửa cống ngõ 5 bị tắc, mưa to là ngập", "Sửa cống ngõ 17 bị tắc, mưa to là ngập"),
+                 ("Hỗ trợ 2 triệu đồng cho hộ nghèo", "Hỗ trợ 20 triệu đồng cho hộ nghèo"),
+                 ("Khu 0 chưa có nước sạch", "Khu 1 chưa có nước sạch")):
+        found = dedupe.suggest([item("B", 2, b, **same_everything)],
+                               pool=[item("A", 1, a, **same_everything)])
+        assert found == [], (a, b, found)
+    # the same number, other words: still a repeat; a text without numbers is not penalised
+    assert dedupe.suggest([item("B", 2, "Ngõ 5 mưa to là ngập vì cống bị tắc")],
+                          pool=[item("A", 1, "Sửa cống ngõ 5 bị tắc, mưa to là ngập")])
+    assert dedupe.numbers(dedupe.normalize("ngõ 05, tổ 3")) == {"5", "3"}
+
+
+def test_text_read_with_the_wrong_code_page_is_caught_and_repaired_when_possible():
+    good = "Đề nghị sửa đường liên thôn, chi phí 2 triệu đồng"
+    garbled = good.encode("utf-8").decode("latin-1")
+    assert encoding.looks_garbled(garbled) and encoding.repair(garbled) == good
+    lossy = good.encode("utf-8").decode("cp1252", errors="replace")
+    assert encoding.looks_garbled(lossy) and encoding.repair(lossy) is None
+    assert "UTF-8" in encoding.advice(lossy)
+    for fine in (good, "Café Paris ở phố Huế", "Nguyễn Thị Ánh", "Cà phê Trung Nguyên"):
+        assert not encoding.looks_garbled(fine)
+
+
+def test_a_returned_row_with_garbled_text_or_an_unresolved_formula_is_set_aside(
+        sample_registries):
+    from doithoai.sharing import merge
+    from doithoai.sharing.returned import Returned, ReturnedRow
+    reg = sample_registries["tu-minh"]
+    garbled = "Đề nghị sửa cống ngõ 9".encode("utf-8").decode("cp1252", errors="replace")
+    ret = Returned("phieu.xlsx", {"plan": "KH-2026-01"}, "ẩn", [
+        ReturnedRow("Ý kiến", 5, {"raised_by": "Ông A", "content": garbled}),
+        ReturnedRow("Ý kiến", 6, {"raised_by": "Bà B", "content": None}, ("content",)),
+        ReturnedRow("Ý kiến", 7, {"raised_by": "Ông C", "received_date": "31/12/9999",
+                                  "content": "Đề nghị lắp đèn đường thôn Đông"})])
+    res = merge.merge(reg, [ret], today=dt.date(2026, 11, 29))
+    reasons = {o.row: o.reason for o in res.outcomes}
+    assert all(o.status == "set_aside" for o in res.outcomes)
+    assert "bảng mã" in reasons[5] and "UTF-8" in reasons[5]
+    assert "công thức chưa có kết quả" in reasons[6] and "Nội dung" in reasons[6]
+    assert "ngoài khoảng năm 2000-2100" in reasons[7]
