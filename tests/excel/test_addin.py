@@ -202,3 +202,34 @@ def test_cli_build_addin(tmp_path, capsys):
     if not os.name == "nt":
         assert cli.main(["install"]) == cli.EXIT_REFUSED
         assert "Excel trên Windows" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("change, expected", [
+    # the observed defect: Guard.bas without an End If (Excel refuses the whole project)
+    ((b"    If q <= p Then Exit Function\r\n", b"    If q <= p Then\r\n"), "Guard, dòng"),
+    ((b"Option Explicit\r\n", b""), "thiếu dòng Option Explicit"),
+    ((b"If Not fso.FileExists(conf) Then Exit Function",
+      b"If Not FileThere(conf) Then Exit Function"), "FileThere"),
+    ((b"    Next i\r\n", b"    Next i\r\n"), None),
+])
+def test_build_refuses_vba_that_would_not_compile(monkeypatch, tmp_path, change, expected):
+    files = addin_build.macro_files()
+    guard = files["Guard.bas"].replace(b"\n", b"\r\n").replace(b"\r\r\n", b"\r\n")
+    assert change[0] in guard or expected is None
+    files["Guard.bas"] = guard.replace(*change)
+    monkeypatch.setattr(addin_build, "macro_files", lambda: files)
+    if expected is None:
+        assert addin_build.build(str(tmp_path)).endswith("doithoai.xlam")
+        return
+    with pytest.raises(addin_build.BuildError, match=expected):
+        addin_build.build(str(tmp_path))
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_ribbon_callback_with_the_wrong_parameters_is_refused(monkeypatch, tmp_path):
+    files = addin_build.macro_files()
+    files["DoiThoai.bas"] = files["DoiThoai.bas"].replace(
+        b"Public Sub TaoSoMoi(control As IRibbonControl)", b"Public Sub TaoSoMoi()")
+    monkeypatch.setattr(addin_build, "macro_files", lambda: files)
+    with pytest.raises(addin_build.BuildError, match="TaoSoMoi.*không đúng tham số"):
+        addin_build.build(str(tmp_path))

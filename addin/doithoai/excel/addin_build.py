@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 from xml.etree import ElementTree
 
+from doithoai.excel import vba_check
 from doithoai.excel.ribbon import BUTTON_FUNCTIONS, MODULE as BUTTONS_MODULE
 
 ADDIN_NAME = "doithoai.xlam"
@@ -156,13 +157,18 @@ def _finish_package(path: str, ribbon: bytes) -> None:
 # --- check ---------------------------------------------------------------------------------------
 
 def ribbon_callbacks(xml: bytes) -> list[str]:
+    return list(callback_attributes(xml))
+
+
+def callback_attributes(xml: bytes) -> dict[str, str]:
+    """Each callback Sub the ribbon names → the attribute that names it (onAction, getLabel…)."""
     root = ElementTree.fromstring(xml)
-    names = []
+    out = {}
     for el in root.iter():
         for attr in CALLBACK_ATTRIBUTES:
             if attr in el.attrib:
-                names.append(el.attrib[attr])
-    return names
+                out.setdefault(el.attrib[attr], attr)
+    return out
 
 
 def check(path: str) -> list[str]:
@@ -226,6 +232,9 @@ def _check_vba(path: str, vba_bin: bytes, ribbon: bytes) -> list[str]:
         for sub in _SUB.findall(source):
             subs[sub.lower()] = (name, source)
     callbacks = ribbon_callbacks(ribbon)
+    own_sources = {n: sources.get(n, "") for n in expected if n != XLWINGS_MODULE}
+    problems += vba_check.check(own_sources, {XLWINGS_MODULE: sources.get(XLWINGS_MODULE, "")},
+                                callback_attributes(ribbon))
     for cb in callbacks:
         if cb.lower() not in subs:
             problems.append(f"Nút trên ribbon gọi {cb} nhưng không có Sub {cb} trong VBA.")
