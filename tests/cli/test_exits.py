@@ -1,0 +1,104 @@
+"""Exits that tell the truth: signals, closed pipes, --out, missing paths, unreadable returns,
+and files saved with the permissions an ordinary save gives."""
+import glob
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+
+from paths import ROOT
+
+
+def doithoai(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "doithoai", *args], capture_output=True,
+                          text=True, cwd=kw.pop("cwd", ROOT), timeout=300, **kw)
+
+
+def test_a_closed_pipe_ends_quietly():
+    for cmd in ("catalogue", "--help"):
+        res = subprocess.run(f"{sys.executable} -m doithoai {cmd} | head -2", shell=True,
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert "Traceback" not in res.stderr and "BrokenPipe" not in res.stderr, res.stderr
+        assert len(res.stdout.splitlines()) == 2
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX signals")
+def test_a_signal_during_generate_leaves_no_temporary_file(sample_paths, tmp_path):
+    registry = sample_paths["tu-minh"]
+    rng = random.Random(7)
+    stopped = 0
+    for i in range(6):
+        out = tmp_path / f"out{i}"
+        p = subprocess.Popen([sys.executable, "-m", "doithoai", "generate", registry, "--out",
+                              str(out), "--verbose"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        first = p.stdout.readline()              # the command is writing documents now
+        time.sleep(rng.random() * 0.5)
+        p.send_signal(rng.choice([signal.SIGTERM, signal.SIGINT, signal.SIGHUP]))
+        stdout, stderr = p.communicate(timeout=120)
+        stdout = first + stdout
+        assert not glob.glob(str(out / "**" / ".~*"), recursive=True), (i, stdout)
+        assert "Traceback" not in stdout + stderr
+        if "Đã dừng" in stdout:
+            stopped += 1
+            assert p.returncode == 1 and "không còn tệp dở dang" in stdout or \
+                "tệp đang ghi dở đã được xóa" in stdout
+    assert stopped >= 1            # at least one signal arrived while files were written
+
+
+def test_out_is_checked_before_anything_is_written(sample_paths, tmp_path):
+    registry = sample_paths["quang-son"]
+    folder = tmp_path / "bao-cao"
+    folder.mkdir()
+    res = doithoai("monitor", registry, "--out", str(folder), "--as-of", "2026-11-29")
+    assert res.returncode == 0
+    made = os.listdir(folder)
+    assert len(made) == 1 and made[0].startswith("theo-doi-y-kien-") and made[0].endswith(".xlsx")
+    res = doithoai("monitor", registry, "--out", str(tmp_path / "khong-co" / "x.xlsx"))
+    assert res.returncode == 1 and "không có" in res.stdout and "Traceback" not in res.stdout
+    a_file = tmp_path / "a.txt"
+    a_file.write_text("x")
+    res = doithoai("generate", registry, "--out", str(a_file))
+    assert res.returncode == 1 and "là một tệp, không phải thư mục" in res.stdout
+    res = doithoai("intake", "merge", registry, str(tmp_path / "nothing.xlsx"), "--out",
+                   str(tmp_path / "khong-co" / "so.xlsx"))
+    assert res.returncode in (1, 2) and "Traceback" not in res.stdout
+
+
+def test_missing_paths_and_folders_are_named_as_such(tmp_path):
+    res = doithoai("summary", str(tmp_path / "khong-co.xlsx"))
+    assert res.returncode == 2 and "Không tìm thấy tệp" in res.stdout
+    res = doithoai("summary", str(tmp_path))
+    assert res.returncode == 2 and "là một thư mục" in res.stdout
+    assert "khóa" not in res.stdout
+
+
+def test_merge_exits_2_when_no_returned_file_could_be_read(sample_paths, tmp_path):
+    bad = tmp_path / "hong.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    res = doithoai("intake", "merge", sample_paths["tu-minh"], str(bad), str(tmp_path),
+                   "--out", str(tmp_path / "moi.xlsx"))
+    assert res.returncode == 2, res.stdout
+    assert "thư mục" in res.stdout and "bị hỏng" in res.stdout
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX permissions")
+def test_files_get_the_permissions_of_an_ordinary_save(sample_paths, tmp_path):
+    old = os.umask(0o022)
+    try:
+        res = doithoai("generate", sample_paths["quang-son"], "--docs", "TB", "--out",
+                       str(tmp_path / "vb"))
+        assert res.returncode in (0, 1)
+        res = doithoai("init", str(tmp_path / "so.xlsx"))
+        assert res.returncode == 0
+    finally:
+        os.umask(old)
+    made = glob.glob(str(tmp_path / "**" / "*.*"), recursive=True)
+    assert made
+    for path in made:
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o644, path
