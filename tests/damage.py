@@ -196,19 +196,14 @@ def commands(path: str, returned: list[str], root: str) -> dict[str, tuple[list[
 
 
 def run_command(argv: list[str]) -> tuple[int, str]:
-    """``doithoai argv`` in this process (signal handlers left as they are): (exit, output)."""
+    """``doithoai argv`` in this process (it puts the signal handlers back): (exit, output)."""
     from doithoai import cli
-    from doithoai.cli import signals
     buf = io.StringIO()
-    install, signals.install = signals.install, lambda: None
-    try:
-        with redirect_stdout(buf), redirect_stderr(buf):
-            try:
-                code = cli.main(argv)
-            except SystemExit as exc:       # argparse
-                code = exc.code
-    finally:
-        signals.install = install
+    with redirect_stdout(buf), redirect_stderr(buf):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:       # argparse
+            code = exc.code
     return code, buf.getvalue()
 
 

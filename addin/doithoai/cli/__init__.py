@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):
             pass
-    signals.install()
+    previous = signals.install()
     try:
         code = _run(argv)
         sys.stdout.flush()
@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     except signals.Interrupted as exc:      # a signal while arguments were read or output sent
         _say_quietly(signals.stopped_message(exc))
         return EXIT_REFUSED
+    finally:
+        signals.restore(previous)           # a caller's own handlers (tests, a server) return
 
 
 def _run(argv: list[str] | None) -> int:
@@ -79,6 +81,10 @@ def _run(argv: list[str] | None) -> int:
         say("Đã dừng theo yêu cầu.")
         return EXIT_REFUSED
     except Exception as exc:  # a clerk never sees a traceback
+        stop = signals.behind(exc)
+        if stop is not None:
+            say(signals.stopped_message(stop))
+            return EXIT_REFUSED
         log = log_crash()
         say(f"Có lỗi không mong đợi ({type(exc).__name__}). Chi tiết đã ghi vào {log}; "
             "hãy gửi tệp này cho người hỗ trợ.")

@@ -28,14 +28,38 @@ def _raise(signum, frame):
     raise Interrupted(signum)
 
 
-def install() -> None:
+def install() -> dict:
+    """Signals raise :class:`Interrupted` from now on; returns the handlers they replaced."""
+    atomic.FINISHED.clear()
+    previous = {}
     for name in NAMES:
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
-                signal.signal(sig, _raise)
+                previous[sig] = signal.signal(sig, _raise)
             except (ValueError, OSError):     # not the main thread, or not allowed here
                 pass
+    return previous
+
+
+def restore(previous: dict) -> None:
+    for sig, handler in previous.items():
+        try:
+            signal.signal(sig, handler)
+        except (ValueError, OSError, TypeError):
+            pass
+
+
+def behind(exc: BaseException) -> Interrupted | None:
+    """The signal behind an error, if any: a library cleaning up while the signal's exception
+    passes (zipfile closing a half-written member) may raise an error of its own over it."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, Interrupted):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__context__ or exc.__cause__
+    return None
 
 
 def stopped_message(exc: Interrupted) -> str:

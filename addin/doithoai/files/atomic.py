@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from typing import Callable
 
 
@@ -28,16 +28,27 @@ def write_atomic(path: str | os.PathLike, write: Callable[[str], None], suffix: 
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=suffix, dir=folder)
-    PENDING.add(tmp)
+    tmp = _new_temporary(folder, suffix)
     try:
-        os.close(fd)
         write(tmp)
         os.chmod(tmp, _ordinary_mode())
         os.replace(tmp, path)
         FINISHED.append(path)
     finally:
         remove_pending(tmp)
+
+
+def _new_temporary(folder: str, suffix: str) -> str:
+    """An empty new file ".~<random><suffix>" in ``folder``, registered as pending *before* it
+    exists, so that a signal arriving at any moment leaves nothing behind."""
+    while True:
+        tmp = os.path.join(folder, f".~{secrets.token_hex(6)}{suffix}")
+        PENDING.add(tmp)
+        try:
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return tmp
+        except FileExistsError:
+            PENDING.discard(tmp)
 
 
 def remove_pending(tmp: str | None = None) -> None:
