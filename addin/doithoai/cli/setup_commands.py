@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, say
 
@@ -67,6 +68,18 @@ def cmd_build_addin(args) -> int:
     except addin_build.BuildError as exc:
         say(str(exc))
         return EXIT_REFUSED
+    from doithoai.excel import vba_compile
+    reason = vba_compile.available()
+    if reason is None:
+        modules = addin_build.built_modules(path)
+        wrong = vba_compile.problems(modules)
+        if wrong:
+            os.remove(path)           # nobody installs an add-in whose buttons would be dead
+            say("Không tạo phần bổ trợ: VBA không biên dịch được.\n- " + "\n- ".join(wrong))
+            return EXIT_REFUSED
+        say(f"Biên dịch VBA bằng LibreOffice Basic (chế độ VBA): đạt, {len(modules)} mô-đun.")
+    else:
+        say(f"Chưa biên dịch VBA bằng LibreOffice: {reason}; đã đọc kiểm tra mã VBA.")
     say(f"Đã tạo và kiểm tra phần bổ trợ: {path}")
     say("Kiểm tra đạt: đủ mô-đun VBA, mỗi nút có Sub và mỗi Sub có hàm Python, kiểu nội dung "
        "add-in, luồng _VBA_PROJECT đúng dạng ghi, XML hợp lệ.")

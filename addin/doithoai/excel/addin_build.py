@@ -156,6 +156,13 @@ def _finish_package(path: str, ribbon: bytes) -> None:
 
 # --- check ---------------------------------------------------------------------------------------
 
+def built_modules(path: str) -> dict[str, str]:
+    """Every VBA module of a built add-in, as the file holds it (module name → source)."""
+    from pyopenvba import ExcelFile
+    with ExcelFile(path) as wb:
+        return {name: wb.get_module(name) for name in wb.module_names()}
+
+
 def ribbon_callbacks(xml: bytes) -> list[str]:
     return list(callback_attributes(xml))
 
