@@ -394,6 +394,7 @@ def test_find_duplicates_button_fills_only_empty_cells(sample_copy, tmp_path, sh
     writes = [a for a in actions(book, "setValues") if sheet_names(path)[a["sheet_position"]]
               == "Ý kiến"]
     assert len(writes) == 1 and writes[0]["column_count"] == 1       # one block, one column
+    assert writes[0]["row_count"] == 1 and writes[0]["start_row"] == cleared - 1   # that cell only
     after = jsonbook.apply_actions(path, book.json()["actions"], str(tmp_path / "after.xlsx"))
     again = {o.row: o.duplicate_of for o in reader.read_registry(after).opinions}
     assert again == linked                    # restored the cleared link, touched no other
