@@ -31,13 +31,13 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # only after a word that names an identity paper.
 _CCCD = re.compile(r"(?<![\d/.,])\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}(?![\d/])|"
                    r"(?<![\d/.,])\d{4} \d{4} \d{4}(?![\d/])")
-_NAMED_ID = re.compile(r"((?:CMND|CCCD|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|"
+_NAMED_ID = re.compile(r"(\b(?:CMND|CCCD|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|"
                        r"định danh(?: cá nhân)?|hộ chiếu)\s*(?:số|:|là)?\s*:?\s*)"
                        r"([A-Z]?\d[\d .]{5,14}\d)", re.IGNORECASE)
 _STREET = (r"ngõ|ngách|hẻm|kiệt|đường|phố|tổ|thôn|xóm|khu|ấp|khối|cụm|tổ dân phố|"
            r"khu phố|đội|chung cư|tập thể|lô|ô")
 _HOUSE = re.compile(
-    r"(?:(?P<lead>số nhà|nhà số|căn nhà số|căn hộ số|nhà)\s+(?P<num>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)"
+    r"(?:\b(?P<lead>số nhà|nhà số|căn nhà số|căn hộ số|nhà)\s+(?P<num>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)"
     r"(?![\d/]))"
     r"|(?:\b(?P<lead2>[Ss]ố)\s+(?P<num2>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?=\s*,?\s*(?:" + _STREET +
     r")\b))", re.IGNORECASE)
