@@ -27,6 +27,12 @@ def test_demo_writes_one_registry_per_commune(tmp_path):
     assert "[5/5] Đô Lương" in res.stdout
     assert "Hoàn tất 5 đơn vị" in res.stdout
     assert res.stderr == ""
+    # the clerk reads severities and messages, not the catalogue's code names
+    assert "no-conference-in-year" not in res.stdout and "Cảnh báo (Kế hoạch)" in res.stdout
+    from doithoai.registry.problems import catalogue
+    from doithoai.rules import validation  # noqa: F401  (registers every code)
+    assert not [t.code for t in catalogue() if f" {t.code} " in res.stdout
+                or f"- {t.code}" in res.stdout]
 
 
 def test_demo_writes_milestones_and_reply_deadlines(tmp_path):
