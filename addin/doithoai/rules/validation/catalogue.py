@@ -159,8 +159,8 @@ register(
     ProblemType("template-unknown-field", ERROR, "Mẫu văn bản có trường không tồn tại",
                 "Mẫu {template}: trường {{{{ {field} }}}} không có trong dữ liệu phần mềm cung "
                 "cấp.",
-                "Sửa mẫu thành {{{{ {nearest} }}}} nếu đó là ý định; danh sách trường: "
-                "doithoai fields.",
+                "Sửa mẫu thành {{{{ {nearest} }}}} nếu đó là ý định, hoặc dùng mẫu gốc của "
+                "phần mềm (xóa bản mẫu riêng trong thư mục mau-van-ban).",
                 "A placeholder of a Word template is not a field the engine provides (often a "
                 "typo); the hint names the nearest known field."),
     ProblemType("document-missing-value", ERROR, "Thiếu dữ liệu cho văn bản",
