@@ -107,11 +107,12 @@ def test_do_luong_kh_is_in_party_format(generated):
 def test_invitations_one_per_delegate_in_protocol_order(generated):
     res, folder = generated["tu-minh"]
     names = sorted(os.listdir(os.path.join(folder, "KH-2026-01", "GM")))
-    assert len(names) == 99 and names[0].startswith("GM_001_") and names[-1].startswith("GM_099_")
+    # 99 invited, less the two hosts (the chair and the signer do not invite themselves)
+    assert len(names) == 97 and names[0].startswith("GM_001_") and names[-1].startswith("GM_097_")
     first = _text(os.path.join(folder, "KH-2026-01", "GM", names[0]))
     assert "Đồng chí Dương Quang Thịnh - Phó Trưởng ban Tuyên giáo và Dân vận Thành ủy" in first
     merged = Document(os.path.join(folder, "KH-2026-01", "GM_tat-ca.docx"))
-    assert len(merged.sections) == 99
+    assert len(merged.sections) == 97
     assert all(s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
                               "titlePg") is not None for s in merged.sections)
 
@@ -182,7 +183,7 @@ def test_rows_with_errors_are_refused_the_others_generated(sample_copy, tmp_path
     res = generate.generate(reader.read_registry(path), str(tmp_path), codes=["GM"], today=TODAY)
     assert [(p.code, p.sheet, p.row) for p in res.refusals] == [
         ("document-row-has-errors", "Đại biểu", 5)]
-    assert len(os.listdir(tmp_path / "KH-2026-01" / "GM")) == 98
+    assert len(os.listdir(tmp_path / "KH-2026-01" / "GM")) == 96      # 99 invited, 2 hosts, 1 refused
 
 
 def _build(tmp_path, slug="tu-minh"):
@@ -315,3 +316,20 @@ def test_cli_issue_writes_a_copy_never_the_registry(sample_copy, tmp_path, capsy
     assert len(copies) == 1
     reg = reader.read_registry(os.path.join(os.path.dirname(path), copies[0]))
     assert [e.number_symbol for e in reg.register] == ["01/TB-UBND"]
+
+
+@pytest.mark.parametrize("slug", ["tu-minh", "do-luong"])
+def test_no_one_invites_themselves(generated, sample_registries, slug):
+    """The chair and the signer get no invitation (Đô Lương's Bí thư Hoàng Văn Hiệp signed one
+    to himself; Tứ Minh's Nguyễn Thị Sâm too), and stay on the signing list."""
+    from doithoai.text.vntext import title_slug
+    res, folder = generated[slug]
+    reg = sample_registries[slug]
+    plan = reg.plans[0]
+    hosts = {n for n in (plan.chair_name, plan.signer_name) if n}
+    assert hosts
+    gm = os.listdir(os.path.join(folder, plan.plan_id, "GM"))
+    signing = _text(os.path.join(folder, plan.plan_id, "DSDB.docx"))
+    for host in hosts:
+        assert not [n for n in gm if title_slug(host) in n], host
+        assert host in signing, host

@@ -203,14 +203,14 @@ def _saved_book(sample_copy, slug, **kw):
 def test_invitations_button(sample_copy, shells, tmp_path):
     path, book = _saved_book(sample_copy, "tu-minh", sheet="Kế hoạch", selection="C2")
     message = buttons.doc_invitations(book, today=TODAY)
-    assert message.startswith("Tạo giấy mời (KH-2026-01): Đã tạo 100 tệp văn bản.")
+    assert message.startswith("Tạo giấy mời (KH-2026-01): Đã tạo 98 tệp văn bản.")
     folder = os.path.join(os.path.dirname(path), "van-ban", "KH-2026-01")
-    assert len(os.listdir(os.path.join(folder, "GM"))) == 99
+    assert len(os.listdir(os.path.join(folder, "GM"))) == 97          # 99 invited, less the two hosts
     assert os.path.exists(os.path.join(folder, "GM_tat-ca.docx"))
     shell = shells[0]
     assert max(shell.reads.values()) == 1
-    assert "Đang tạo giấy mời 25/99…" in shell.status_log
-    assert "Đang tạo giấy mời 99/99…" in shell.status_log
+    assert "Đang tạo giấy mời 25/97…" in shell.status_log
+    assert "Đang tạo giấy mời 97/97…" in shell.status_log
     assert [sheet_names(path)[a["sheet_position"]] for a in actions(book, "setValues")] == \
         ["Sổ văn bản", "Nhật ký"]
     assert_writes_only_owned_cells(path, book)

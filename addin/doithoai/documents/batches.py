@@ -96,7 +96,7 @@ def _opinion(kind, builder, error_rows, register):
 
 def _invitee(kind, builder, error_rows, register):
     people, refusals = [], []
-    for inv in builder.invited():
+    for inv in builder.invitations():
         if (schema.INVITEES.name, inv.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.INVITEES.name, row=inv.row,
                                  document=f"GM {inv.full_name}"))

@@ -9,7 +9,7 @@ from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.registry import parsing, schema
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import deadlines
-from doithoai.text import vnformat
+from doithoai.text import vnformat, vntext
 from doithoai.text.addressee import addressee_line
 
 
@@ -155,6 +155,17 @@ class BaseBuilder:
         people = [i for i in self.invitees if i.invited != "Không" and i.full_name]
         return sorted(people, key=lambda i: (order.get(i.group, 99), i.seq or 0,
                                              vnformat.name_key(i.full_name)))
+
+    def hosts(self) -> set[str]:
+        """Who hosts the conference and signs its invitations (the chair, the signer), as
+        unaccented names."""
+        return {vntext.unaccent(n) for n in (self.plan.chair_name, self.plan.signer_name) if n}
+
+    def invitations(self) -> list[Invitee]:
+        """Who is sent an invitation: the invited less the hosts (nobody invites themselves);
+        the hosts stay on the signing list and in the attendance."""
+        hosts = self.hosts()
+        return [i for i in self.invited() if vntext.unaccent(i.full_name or "") not in hosts]
 
     def group_counts(self) -> list[dict]:
         counts = Counter(i.group for i in self.invited())

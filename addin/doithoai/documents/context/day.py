@@ -14,7 +14,7 @@ class DayDocs(BaseBuilder):
         """Đại biểu row → the number of its invitation: Số giấy mời as typed, else its place in
         the merged print file (GM_003_… is the third)."""
         return {inv.row: inv.invitation_number or f"{n:03d}"
-                for n, inv in enumerate(self.invited(), 1)}
+                for n, inv in enumerate(self.invitations(), 1)}
 
     def dsdb(self, ctx: Context) -> None:
         people = self.invited()
@@ -28,7 +28,7 @@ class DayDocs(BaseBuilder):
             groups[-1]["dai_bieu"].append({
                 "stt": n, "ho_ten": vnformat.honorific(inv.honorific, inv.full_name or ""),
                 "chuc_vu": compose(inv.position, inv.organization),
-                "so_giay_moi": numbers[inv.row]})
+                "so_giay_moi": numbers.get(inv.row, "")})        # a host has none
         ctx.put("nhom_dai_bieu_ds", groups)
         ctx.put("trich_yeu", f"Dự hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
         ctx.put("so_moi", len(people))
@@ -41,7 +41,7 @@ class DayDocs(BaseBuilder):
         return "Văn phòng HĐND và UBND"
 
     def sgn(self, ctx: Context) -> None:
-        people = self.invited()
+        people = self.invitations()
         numbers = self.invitation_numbers()
         routes: dict[str, list] = {}
         for n, inv in enumerate(people, 1):
