@@ -333,3 +333,36 @@ def test_no_one_invites_themselves(generated, sample_registries, slug):
     for host in hosts:
         assert not [n for n in gm if title_slug(host) in n], host
         assert host in signing, host
+
+
+@pytest.mark.parametrize("slug", ["tu-minh", "do-luong", "bac-thanh-mien", "quang-son",
+                                  "trung-hoi"])
+def test_the_result_report_figures_add_up(sample_registries, slug):
+    """BC kết quả: at the meeting + in writing + in progress + sent up = raised; the overdue
+    are a part of those in progress (Tứ Minh printed "đang giải quyết 10 (quá hạn 32)")."""
+    from doithoai.documents.context import Builder, Context
+    from doithoai.monitoring import chain
+    from doithoai.rules import deadlines
+    reg = sample_registries[slug]
+    report = deadlines.compute(reg, TODAY)
+    for plan in reg.plans:
+        b = Builder(reg, plan, report, TODAY)
+        ctx = Context()
+        b.bckq(ctx)
+        v = ctx.values
+        parts = (v["so_tra_loi_tai_hoi_nghi"], v["so_da_tra_loi_van_ban"],
+                 v["so_dang_giai_quyet"], v["so_cap_tren"])
+        assert sum(parts) == v["so_y_kien"], (plan.plan_id, parts, v["so_y_kien"])
+        assert 0 <= v["so_qua_han"] <= v["so_dang_giai_quyet"], plan.plan_id
+        # the same definition as the minutes: at the meeting and sent up agree
+        bb = Context()
+        b.bb(bb)
+        assert bb.values["so_tra_loi_tai_hoi_nghi"] == v["so_tra_loi_tai_hoi_nghi"]
+        assert bb.values["so_cap_tren"] == v["so_cap_tren"]
+        assert bb.values["so_giao_giai_quyet"] == v["so_da_tra_loi_van_ban"] + \
+            v["so_dang_giai_quyet"]
+        # and each opinion is in exactly one part
+        raised = b.raised()
+        assert sum(chain.outcomes(raised, b.chains())[k] for k in (
+            chain.PART_MEETING, chain.PART_WRITING, chain.PART_PROGRESS, chain.PART_UPWARD)) == \
+            len(raised)

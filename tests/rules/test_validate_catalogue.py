@@ -158,6 +158,7 @@ CASES = {
     "text-too-long": single("opinions", "content", 8, "Đề nghị " * 600),
     "content-has-phone": single("opinions", "content", 7, "Ông Lộc (0912 345 678) báo ngập."),
     "text-mojibake": single("opinions", "content", 10, "Ä‘á» nghá»‹ sá»­a Ä‘Æ°á»ng ngÃµ 5"),
+    "figures-disagree": single("plans", "expected_delegates", 2, 5),
     "code-pattern": single("opinions", "opinion_id", 6, "../../YK-2026-005"),
     "cell-over-excel-limit": single("opinions", "content", 9, "Đề nghị sửa đường " * 2000),
     "cell-error": single("opinions", "address", 9, "#REF!", as_text=True),

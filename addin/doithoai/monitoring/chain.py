@@ -113,6 +113,35 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
     return out
 
 
+# --- one partition of a conference's opinions, for every document that counts them --------------
+
+PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS = (
+    "tai_hoi_nghi", "cap_tren", "van_ban", "dang_giai_quyet")
+
+
+def outcome_of(o) -> str:
+    """Where a raised opinion stands, one answer each, so the parts always sum to the whole:
+    answered at the meeting; else beyond the commune's authority (sent up); else answered in
+    writing (a reply number or date); else in progress."""
+    if o.answered_at_meeting == "Có":
+        return PART_MEETING
+    if o.competence == "Cấp trên":
+        return PART_UPWARD
+    if o.reply_number or o.reply_date:
+        return PART_WRITING
+    return PART_PROGRESS
+
+
+def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
+    """The partition's counts, and how many of those in progress are overdue (a subset)."""
+    overdue = {c.opinion_id for c in chains if c.overdue}
+    counts = Counter(outcome_of(o) for o in opinions)
+    out = {k: counts.get(k, 0) for k in (PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS)}
+    out["qua_han"] = sum(1 for o in opinions if outcome_of(o) == PART_PROGRESS
+                         and o.opinion_id in overdue)
+    return out
+
+
 # --- summaries ----------------------------------------------------------------------------------
 
 def _counts(chains) -> dict:

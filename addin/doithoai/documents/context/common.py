@@ -6,6 +6,7 @@ from collections import Counter
 
 from doithoai.documents.context.fields import Context, Source
 from doithoai.documents.kinds import KINDS_BY_CODE
+from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import deadlines
@@ -166,6 +167,12 @@ class BaseBuilder:
         the hosts stay on the signing list and in the attendance."""
         hosts = self.hosts()
         return [i for i in self.invited() if vntext.unaccent(i.full_name or "") not in hosts]
+
+    def chains(self) -> list:
+        """Each opinion's chain (monitoring.chain), built once per plan's documents."""
+        if not hasattr(self, "_chains"):
+            self._chains = chain.build(self.reg, self.today, self.report)
+        return self._chains
 
     def group_counts(self) -> list[dict]:
         counts = Counter(i.group for i in self.invited())

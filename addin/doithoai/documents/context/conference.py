@@ -5,6 +5,7 @@ from collections import Counter
 
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context, Source
+from doithoai.monitoring import chain
 from doithoai.registry import schema
 from doithoai.registry.model import Opinion
 from doithoai.rules import deadlines
@@ -101,15 +102,14 @@ class ConferenceDocs(BaseBuilder):
                                Counter(o.source for o in raised).most_common()])
         ctx.put("theo_linh_vuc", [{"stt": i, "ten": k, "so": v} for i, (k, v) in enumerate(
             Counter(o.field for o in raised).most_common(), 1)])
-        ctx.put("so_tra_loi_tai_hoi_nghi", sum(1 for o in raised if o.answered_at_meeting == "Có"))
-        ctx.put("so_da_tra_loi_van_ban", sum(1 for o in raised
-                                             if o.status == "Đã trả lời bằng văn bản"))
-        ctx.put("so_dang_giai_quyet", sum(1 for o in raised if o.status in
-                                          ("Mới", "Đã phân công", "Đang giải quyết")))
-        ctx.put("so_qua_han", sum(1 for m in self.report.milestones
-                                  if m.plan_id == self.plan.plan_id and m.opinion_id
-                                  and m.status == deadlines.OVERDUE))
-        ctx.put("so_cap_tren", sum(1 for o in raised if o.competence == "Cấp trên"))
+        # One partition (monitoring.chain.outcome_of): the parts sum to so_y_kien, and the
+        # overdue are a part of those in progress (it once read "10 in progress, 32 overdue").
+        parts = chain.outcomes(raised, self.chains())
+        ctx.put("so_tra_loi_tai_hoi_nghi", parts[chain.PART_MEETING])
+        ctx.put("so_da_tra_loi_van_ban", parts[chain.PART_WRITING])
+        ctx.put("so_dang_giai_quyet", parts[chain.PART_PROGRESS])
+        ctx.put("so_qua_han", parts["qua_han"])
+        ctx.put("so_cap_tren", parts[chain.PART_UPWARD])
         ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                              f"{scope_text(self.plan)}")
         self.survey(ctx)

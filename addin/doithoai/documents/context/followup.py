@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from doithoai.documents.context.common import BaseBuilder, recipients
 from doithoai.documents.context.fields import Context
-from doithoai.monitoring import carryover, chain
+from doithoai.monitoring import carryover
 from doithoai.monitoring.chain import stage_of
 from doithoai.registry import schema
 from doithoai.rules import deadlines
@@ -11,11 +11,6 @@ from doithoai.text import vnformat
 
 
 class FollowUpDocs(BaseBuilder):
-    def chains(self) -> list:
-        if not hasattr(self, "_chains"):
-            self._chains = chain.build(self.reg, self.today, self.report)
-        return self._chains
-
     def overdue_agencies(self) -> list[str]:
         return sorted({c.agency for c in self.chains() if c.plan_id == self.plan.plan_id
                        and c.counted and c.overdue and c.agency}, key=vnformat.collate)

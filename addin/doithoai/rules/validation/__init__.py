@@ -21,7 +21,7 @@ from doithoai.registry import schema
 from doithoai.registry.model import Registry
 from doithoai.registry.problems import ERROR, INFO, WARNING, Problem, catalogue, make
 from doithoai.rules import deadlines
-from doithoai.rules.validation import config, invitees, keys, opinions, plans
+from doithoai.rules.validation import config, figures, invitees, keys, opinions, plans
 from doithoai.rules.validation.catalogue import catalogue_markdown
 from doithoai.rules.validation.cells import check_cells, text_flaws
 from doithoai.rules.validation.findings import Findings
@@ -45,6 +45,7 @@ def validate(reg: Registry, today: dt.date | None = None,
                   schema.RULES, schema.OVERRIDES):
         check_cells(f, sheet)
     for check in (keys.check_keys, keys.check_references, plans.check_plans,
+                  figures.check_figures,
                   opinions.check_opinions, invitees.check_invitees,
                   invitees.check_chair_attendance, plans.check_milestones,
                   config.check_settings, config.check_lookups):

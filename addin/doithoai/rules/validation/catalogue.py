@@ -68,6 +68,12 @@ register(
                 "{fix}",
                 "A status that the rest of the row contradicts, such as \"Đã trả lời bằng văn "
                 "bản\" with no reply number or date."),
+    ProblemType("figures-disagree", WARNING, "Số liệu không khớp nhau",
+                "{what}",
+                "{fix}",
+                "Figures of the registry that contradict each other and would print side by side: "
+                "fewer expected delegates than invitees, more survey forms returned than people "
+                "present (Đô Lương: 120 forms from a conference with 48 present)."),
     ProblemType("status-doubt", WARNING, "Trạng thái cần xem lại",
                 "{what}",
                 "{fix}",
