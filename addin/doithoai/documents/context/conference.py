@@ -99,9 +99,9 @@ class ConferenceDocs(BaseBuilder):
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("so_y_kien", len(raised))
         ctx.put("theo_nguon", [{"ten": k, "so": v} for k, v in
-                               Counter(o.source for o in raised).most_common()])
+                               Counter(o.source or "Chưa ghi nguồn" for o in raised).most_common()])
         ctx.put("theo_linh_vuc", [{"stt": i, "ten": k, "so": v} for i, (k, v) in enumerate(
-            Counter(o.field for o in raised).most_common(), 1)])
+            Counter(o.field or "Chưa phân loại lĩnh vực" for o in raised).most_common(), 1)])
         # One partition (monitoring.chain.outcome_of): the parts sum to so_y_kien, and the
         # overdue are a part of those in progress (it once read "10 in progress, 32 overdue").
         parts = chain.outcomes(raised, self.chains())

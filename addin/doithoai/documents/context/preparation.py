@@ -16,7 +16,7 @@ class PreparationDocs(BaseBuilder):
         expected = p.expected_delegates
         if expected and expected > n and n:      # the plan's figure counts citizens too: say so
             expected = (f"{expected}, gồm {n} đại biểu mời theo danh sách và khoảng "
-                        f"{expected - n} người dân")
+                        f"{expected - n} người dân đến dự ngoài danh sách")
         ctx.put("so_dai_bieu", expected, self._plan_src("expected_delegates"))
         ctx.put("nhom_dai_bieu", self.group_counts())
         rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
