@@ -366,3 +366,13 @@ def test_the_result_report_figures_add_up(sample_registries, slug):
         assert sum(chain.outcomes(raised, b.chains())[k] for k in (
             chain.PART_MEETING, chain.PART_WRITING, chain.PART_PROGRESS, chain.PART_UPWARD)) == \
             len(raised)
+
+
+def test_the_result_report_does_not_promise_on_time_beside_overdue_items(generated):
+    res, folder = generated["tu-minh"]
+    text = _text(os.path.join(folder, "KH-2026-01", "BCKQ.docx"))
+    import re
+    pending, overdue = map(int, re.search(r"đang giải quyết (\d+) \(quá hạn (\d+)\)",
+                                          text).groups())
+    assert 0 < overdue <= pending
+    assert "trả lời đúng hạn" not in text and f"còn {overdue} ý kiến đã quá hạn" in text

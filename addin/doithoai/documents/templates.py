@@ -244,10 +244,12 @@ def bckq(doc, party):
     _carry_over_table(doc)
     b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. ĐÁNH GIÁ VÀ KIẾN NGHỊ")
+    # The closing words must not promise "đúng hạn" beside overdue items the report counts.
     b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ; các ý kiến được lắng nghe và "
                 "trả lời cụ thể. Những nội dung vượt thẩm quyền đề nghị cấp trên quan tâm xem xét, "
-                "giải quyết; các nội dung đang giải quyết tiếp tục được đôn đốc, trả lời đúng "
-                "hạn./.")
+                "giải quyết; {% if so_qua_han %}còn {{ so_qua_han }} ý kiến đã quá hạn trả lời, "
+                "giải quyết, các cơ quan được phân công cần khẩn trương hoàn thành{% else %}các "
+                "nội dung đang giải quyết tiếp tục được đôn đốc, trả lời đúng hạn{% endif %}./.")
     b.recipients_and_signature(doc, party=party)
 
 
