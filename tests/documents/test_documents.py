@@ -376,3 +376,28 @@ def test_the_result_report_does_not_promise_on_time_beside_overdue_items(generat
                                           text).groups())
     assert 0 < overdue <= pending
     assert "trả lời đúng hạn" not in text and f"còn {overdue} ý kiến đã quá hạn" in text
+
+
+def test_a_party_document_goes_through_the_party_office(sample_registries):
+    """Đô Lương's plan is the party committee's: its timetable, its delivery book and its
+    chasing letters name Văn phòng Đảng ủy, and the Bí thư does not report to himself."""
+    from doithoai.documents.context import Builder, Context
+    from doithoai.rules import deadlines
+    reg = sample_registries["do-luong"]
+    plan = reg.plans[0]
+    assert plan.is_party
+    b = Builder(reg, plan, deadlines.compute(reg, TODAY), TODAY)
+    kh, sgn, cvdd = Context(), Context(), Context()
+    b.kh(kh)
+    b.sgn(sgn)
+    b.cvdd(cvdd, "Phòng Kinh tế")
+    units = {r["don_vi"] for r in kh.values["tien_do"] + kh.values["phan_cong"]}
+    carriers = {d["nguoi_giao"] for g in sgn.values["tuyen_giao"] for d in g["dai_bieu"]}
+    assert "Văn phòng HĐND và UBND" not in units | carriers
+    assert "Văn phòng Đảng ủy" in units and "Văn phòng Đảng ủy" in carriers
+    assert not [r for r in cvdd.values["noi_nhan"] if "Thường trực Đảng ủy" in r]
+    state = sample_registries["tu-minh"]
+    sb = Builder(state, state.plans[0], deadlines.compute(state, TODAY), TODAY)
+    sc = Context()
+    sb.cvdd(sc, "Phòng Kinh tế")
+    assert any("Thường trực Đảng ủy (để b/c)" in r for r in sc.values["noi_nhan"])

@@ -168,6 +168,18 @@ class BaseBuilder:
         hosts = self.hosts()
         return [i for i in self.invited() if vntext.unaccent(i.full_name or "") not in hosts]
 
+    STATE_OFFICE, PARTY_OFFICE = "Văn phòng HĐND và UBND", "Văn phòng Đảng ủy"
+
+    @property
+    def office(self) -> str:
+        """The office that prepares and sends the plan's documents: a party document goes
+        through the party committee's office, not the People's Committee's."""
+        return self.PARTY_OFFICE if self.party else self.STATE_OFFICE
+
+    def unit(self, name: str | None) -> str:
+        """A rule's unit as this plan's documents name it (the office per the issuer)."""
+        return self.office if not name or name == self.STATE_OFFICE else name
+
     def chains(self) -> list:
         """Each opinion's chain (monitoring.chain), built once per plan's documents."""
         if not hasattr(self, "_chains"):

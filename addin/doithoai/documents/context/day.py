@@ -38,7 +38,7 @@ class DayDocs(BaseBuilder):
         (by their Địa chỉ), the office itself for everyone else."""
         if inv.address and inv.group in ("Cán bộ thôn, tổ dân phố", "Đại diện Nhân dân"):
             return f"Ban điều hành {inv.address}"
-        return "Văn phòng HĐND và UBND"
+        return self.office
 
     def sgn(self, ctx: Context) -> None:
         people = self.invitations()

@@ -33,8 +33,10 @@ class FollowUpDocs(BaseBuilder):
         cal = deadlines.calendar_for(self.reg)
         ctx.put("han_bao_cao", vnformat.short_date(cal.add_working_days(self.today, 5).date))
         ctx.put("vv", "V/v đôn đốc trả lời, giải quyết ý kiến, kiến nghị của Nhân dân")
-        ctx.put("noi_nhan", recipients(["Như trên", "Thường trực Đảng ủy (để b/c)",
-                                        f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'} (để "
+        # A party document is signed for the Standing Committee: it does not report to itself.
+        ctx.put("noi_nhan", recipients(["Như trên"] + ([] if self.party else
+                                                       ["Thường trực Đảng ủy (để b/c)"]) +
+                                       [f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'} (để "
                                         "giám sát)"], self.party))
 
     def carry_over(self) -> list:

@@ -21,11 +21,11 @@ class PreparationDocs(BaseBuilder):
         ctx.put("nhom_dai_bieu", self.group_counts())
         rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
                       key=lambda m: (m.due, m.code))
-        ctx.put("tien_do", [{"stt": i, "cong_viec": m.task, "don_vi": m.unit,
+        ctx.put("tien_do", [{"stt": i, "cong_viec": m.task, "don_vi": self.unit(m.unit),
                              "han": vnformat.short_date(m.due)} for i, m in enumerate(rows, 1)])
         units: dict[str, list[str]] = {}
         for m in rows:
-            units.setdefault(m.unit or "Văn phòng", []).append(
+            units.setdefault(self.unit(m.unit), []).append(
                 f"{m.task[:1].lower() + m.task[1:]} (hạn {vnformat.short_date(m.due)})")
         ctx.put("phan_cong", [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
                               for i, (u, t) in enumerate(units.items(), 1)])
