@@ -53,6 +53,15 @@ def say(text: str = "") -> None:
     print(text)
 
 
+def require_plan(reg, plan_id: str):
+    """The plan with Mã KH ``plan_id``, or a refusal naming the plans the registry has."""
+    plan = reg.plan(plan_id)
+    if plan is None:
+        raise Refused(f"Sổ không có kế hoạch {plan_id}. Có: "
+                      + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
+    return plan
+
+
 def copy_target(registry: str, out: str | None) -> str | None:
     """Where a new copy of ``registry`` goes: ``--out`` as a file or folder (see
     :func:`output_file`), or None for the default beside the registry."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, output_folder, say
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, output_folder, require_plan, say
 from doithoai.files import registry_copy
 
 
@@ -57,10 +57,8 @@ def cmd_generate(args) -> int:
             + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
         return EXIT_REFUSED
     reg = reader.read_registry(args.path)
-    if args.plan and not reg.plan(args.plan):
-        say(f"Sổ không có kế hoạch {args.plan}. Có: "
-            + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
-        return EXIT_REFUSED
+    if args.plan:
+        require_plan(reg, args.plan)
     out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                                  safe_name(reg.settings.documents_folder
                                                            or "van-ban")))

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, log_row,
-                                 output_file, say)
+from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, log_row, output_file,
+                                 require_plan, say)
 from doithoai.files import registry_copy
 
 
@@ -61,11 +61,7 @@ def cmd_carry_over(args) -> int:
     from doithoai.registry.changes import append_rows
     from doithoai.monitoring import carryover
     reg = reader.read_registry(args.path)
-    plan = reg.plan(args.plan)
-    if plan is None:
-        say(f"Sổ không có kế hoạch {args.plan}. Có: "
-            + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
-        return EXIT_REFUSED
+    plan = require_plan(reg, args.plan)
     todo = carryover.unresolved_before(reg, plan)
     for o in todo:
         say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")

@@ -6,7 +6,8 @@ import json
 import os
 
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 copy_target, date_arg, log_row, output_folder, say)
+                                 copy_target, date_arg, log_row, output_folder,
+                                 require_plan, say)
 from doithoai.files import registry_copy
 
 
@@ -57,10 +58,7 @@ def cmd_intake_export(args) -> int:
     from doithoai.files import reader
     from doithoai.sharing import intake
     reg = reader.read_registry(args.path)
-    if not reg.plan(args.plan):
-        say(f"Sổ không có kế hoạch {args.plan}. Có: "
-            + ", ".join(p.plan_id for p in reg.plans if p.plan_id))
-        return EXIT_REFUSED
+    require_plan(reg, args.plan)
     try:
         made = intake.export(reg, args.plan, output_folder(args.out), villages=args.village,
                              one_file=args.one_file, today=args.today or dt.date.today())

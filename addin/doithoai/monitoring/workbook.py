@@ -31,9 +31,9 @@ DETAIL_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Nguồn", "Ngà
                "Số ngày làm việc trễ"]
 
 
-def _detail_row(x: Chain) -> list:
+def _detail_row(x: Chain, content: str) -> list:
     return [x.opinion_id, x.plan_id, x.meeting, x.source, x.received, x.person, x.village,
-            x.field, privacy.mask(x.content), x.competence, x.agency, x.assigned,
+            x.field, content, x.competence, x.agency, x.assigned,
             "Có" if x.answered_at_meeting else "Không", x.conclusion, x.reply_number,
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
             x.duplicate_of, x.owes, "Có" if x.overdue else "Không", x.late_days or None]
@@ -157,7 +157,9 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
 
     # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
     detail = wb.create_sheet("Theo dõi ý kiến")
-    _rows(detail, DETAIL_HEAD, [_detail_row(x) for x in chains], bold, head_fill)
+    public = {x.opinion_id: privacy.mask(x.content) for x in chains}   # masked once each
+    _rows(detail, DETAIL_HEAD, [_detail_row(x, public[x.opinion_id]) for x in chains], bold,
+          head_fill)
     overdue_col = get_column_letter(DETAIL_HEAD.index("Quá hạn") + 1)
     last = get_column_letter(len(DETAIL_HEAD))
     detail.conditional_formatting.add(
@@ -178,7 +180,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
         sh.cell(row=1, column=1, value=f"{agency}: còn nợ {len(owing[agency])} ý kiến "
                                        f"(tính đến {as_of:%d/%m/%Y})").font = bold
         items = sorted(owing[agency], key=lambda x: (-x.late_days, x.opinion_id))
-        _rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, privacy.mask(x.content),
+        _rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, public[x.opinion_id],
                           x.owes,
                           x.reply_due, x.resolve_due, "Có" if x.overdue else "Không",
                           x.late_days or None] for x in items], bold, head_fill, top=3)

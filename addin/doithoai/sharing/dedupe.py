@@ -170,8 +170,8 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
                                 for x in group),
                 "field": code("f" + x.field if x.field else "" for x in group),
                 "key": code("k" + x.key for x in group),
-                "numbers": code("n" + " ".join(sorted(numbers(n))) if numbers(n) else ""
-                                for n in norms)}
+                "numbers": code("n" + " ".join(sorted(s)) if s else ""
+                                for s in map(numbers, norms))}
     fi = features(items, norms_i)
     fp = fi if self_mode else features(pool, norms_p)
 
