@@ -85,6 +85,16 @@ Public Sub VanBanTraLoi(control As IRibbonControl)
     RunPython "import doithoai.buttons as b; b.doc_replies()"
 End Sub
 
+Public Sub VanBanKienNghi(control As IRibbonControl)
+    If Not PythonReady() Then Exit Sub
+    RunPython "import doithoai.buttons as b; b.doc_recommendations()"
+End Sub
+
+Public Sub VanBanThongBaoNguoiNeu(control As IRibbonControl)
+    If Not PythonReady() Then Exit Sub
+    RunPython "import doithoai.buttons as b; b.doc_citizen_notices()"
+End Sub
+
 Public Sub VanBanKetQua(control As IRibbonControl)
     If Not PythonReady() Then Exit Sub
     RunPython "import doithoai.buttons as b; b.doc_result_report()"

@@ -13,7 +13,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
-from doithoai.text import spoken
+from doithoai.text import privacy, spoken
 from doithoai.text.addressee import repeated_phrase
 from doithoai.documents.tables import CELL_MARGINS
 from doithoai.documents.engine import text_width
@@ -24,7 +24,8 @@ DATE_LINE = re.compile(r"^[^,]+, ngày (0[1-9]|[12]\d|3[01]| {2,}) tháng (0[12]
                        r"năm \d{4}$")
 FORMS = {"PDK", "PKS"}
 LISTS = {"DSDB", "SGN"}          # printed for the day: landscape, no number, date or signature
-CONG_VAN = {"CVPC", "CVTL", "CVDD"}
+CONG_VAN = {"CVPC", "CVTL", "CVDD", "CVKN"}
+PARTY_REPORTS = {"CVKN"}       # a công văn from the People's Committee, a báo cáo from the party
 TEXTS = {"TTTT"}
 
 
@@ -125,6 +126,10 @@ def check_text(path: str, kind: str, party: bool) -> list[str]:
         m = re.search(pattern, text)
         if m:
             v.append(f"{what}: {m.group(0)!r}")
+    spoken_text = privacy._PHONE.sub("", text)     # a phone number is read digit by digit
+    digits = [m.group(1) for m in spoken._NUMBER.finditer(spoken_text)]
+    if digits:
+        v.append(f"a number in figures for the reader: {digits[0]!r}")
     if not re.search(r"thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật", text):
         v.append("no weekday in words")
     return v
@@ -176,6 +181,99 @@ def check_tables(d) -> list[str]:
                         v.append(f"table cell {cell.text[:20]!r}: the word {word!r} is wider "
                                  f"than its column ({room} twips)")
                         break
+    return v
+
+
+def _row_keeps(row) -> tuple[bool, bool]:
+    """(cannot split, keeps with the next row) of a table row."""
+    tr_pr = row._tr.trPr
+    cant = tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None
+    keep = all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+    return cant, keep
+
+
+def check_print(d, kind: str) -> list[str]:
+    """Lists that print (issue 18 §5): no row split across pages, headings kept with their rows,
+    the signature kept whole; titles never break inside a name or leave the year alone."""
+    v = []
+    for t in d.doc.tables:
+        grid = t.style is not None and t.style.name == "Table Grid"
+        for n, row in enumerate(t.rows):
+            cant, keep = _row_keeps(row)
+            if (grid or t is d.doc.tables[-1]) and not cant:
+                v.append(f"table row {n} ({row.cells[0].text[:20]!r}) may split across pages")
+        if grid and t.rows and not _row_keeps(t.rows[0])[1]:
+            v.append(f"table header {t.rows[0].cells[0].text[:20]!r} may be left alone at the "
+                     "foot of a page")
+        if grid:
+            for row in t.rows[1:]:
+                cells = {id(c._tc) for c in row.cells}
+                if len(cells) == 1 and row.cells[0].text.strip() and not _row_keeps(row)[1]:
+                    v.append(f"group heading {row.cells[0].text[:30]!r} may be left alone at "
+                             "the foot of a page")
+    for p in d.doc.paragraphs:
+        if p.alignment == 1 and p.runs and all(r.bold for r in p.runs if r.text.strip()):
+            if re.search(r"\b[Nn]ăm \d{4}\b", p.text):
+                v.append(f"title {p.text[:40]!r}: the year may break from 'năm'")
+            if re.search(r"\bTDP [A-ZĐÀ-Ỹ]", p.text):
+                v.append(f"title {p.text[:40]!r}: may break inside a place name")
+    return v
+
+
+INTERNAL = re.compile(r"\b\w+_tat-ca\b|\.docx\b|\{\{|\{%")
+# The template's own words only: what the clerk typed (an answer quoting "xã") is printed as
+# typed and noted by validation (unit-word), never rewritten.
+VILLAGE_WORDS_OF_A_XA = re.compile(r"Trưởng thôn|Mặt trận ở thôn\b|tới thôn\b|"
+                                   r"Ủy ban nhân dân xã\b|MTTQ Việt Nam xã\b")
+
+
+def check_words(d, kind: str) -> list[str]:
+    """What the document says (issue 18 §1, §3-5): no internal file name or placeholder, no
+    "tdp" abbreviation, units named, a phường's own words, letters to the right level, nobody
+    invited by themselves."""
+    from doithoai.rules import agencies
+    doc = d.doc
+    paras = [p.text for p in doc.paragraphs]
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    text = "\n".join(paras + cells)
+    v = []
+    m = INTERNAL.search(text)
+    if m:
+        v.append(f"an internal name or placeholder printed: {m.group(0)!r}")
+    if re.search(r"\btdp\b", text):
+        v.append("'tdp' abbreviation printed")
+    if kind == "CVDD":
+        for t in doc.tables[1:-1]:
+            for r in t.rows[1:]:
+                late = r.cells[-1].text.strip()
+                if late and not late.endswith("ngày làm việc"):
+                    v.append(f"days late {late!r} without their unit (ngày làm việc)")
+            if t.rows and "Số ngày trễ" in t.rows[0].cells[-1].text:
+                v.append("column 'Số ngày trễ' does not say the days are working days")
+    if "PHƯỜNG" in (doc.tables[0].rows[0].cells[0].text if doc.tables else ""):
+        m = VILLAGE_WORDS_OF_A_XA.search("\n".join(paras))
+        if m:
+            v.append(f"a phường document says {m.group(0)!r}")
+    if kind in ("CVPC", "CVDD"):
+        to = re.search(r"Kính gửi: (.+?)\.$", "\n".join(paras), re.M)
+        if to and agencies.default_level(to.group(1)) == agencies.SUPERIOR:
+            v.append(f"{kind} assigns or chases a superior: {to.group(1)!r}")
+        if to and agencies.default_level(to.group(1)) == agencies.TERRITORY and \
+                re.search(r"khẩn trương|\bgiao\b", "\n".join(paras)):
+            v.append(f"{kind} orders an agency on the territory: {to.group(1)!r}")
+    if kind == "CVKN" and re.search(r"chậm nhất|khẩn trương|trước ngày", text):
+        v.append("a recommendation to superiors imposes a deadline")
+    if kind == "BCKQ":
+        m = re.search(r"đang giải quyết (\d+) \(quá hạn (\d+)\)", text)
+        if m and int(m.group(2)) > int(m.group(1)):
+            v.append(f"figures disagree: {m.group(0)!r}")
+    if kind == "GM" and doc.tables:
+        signer = [p.text for p in doc.tables[-1].rows[0].cells[-1].paragraphs if p.text.strip()]
+        invited = next((p for p in paras if p.strip() and not p.startswith(("Tới", "Chủ trì",
+                        "Thời gian", "Địa điểm", "Rất mong"))
+                        and signer and signer[-1] in p), None)
+        if invited:
+            v.append(f"an invitation to its own signer: {invited[:40]!r}")
     return v
 
 
@@ -298,6 +396,8 @@ def check(path: str, kind: str, party: bool) -> list[str]:
             if not 0.30 * text <= length <= 0.52 * text:
                 v.append(f"line under the issuer {length} twips, text {text}: not 1/3-1/2")
     v += check_tables(d)
+    v += check_print(d, kind)
+    v += check_words(d, kind)
     for text in _addressee_texts(doc):
         rep = repeated_phrase(text)
         if rep:
@@ -324,7 +424,8 @@ def check(path: str, kind: str, party: bool) -> list[str]:
             v.append(f"date line {dates[0].text if dates else None!r} not in the required form")
         else:
             runs_ok(dates[0], (13, 14), italic=True, label="date line")
-    if kind in CONG_VAN:
+    cong_van = kind in CONG_VAN and not (party and kind in PARTY_REPORTS)
+    if cong_van:
         vv = [p for p in left2.paragraphs if p.text.startswith("V/v ")]
         if not vv:
             v.append("công văn without a V/v line")
@@ -332,7 +433,7 @@ def check(path: str, kind: str, party: bool) -> list[str]:
             runs_ok(vv[0], (12, 13), bold=False, label="V/v")
     # Title: type name upper case bold, centred; subject bold.
     body = [p for p in doc.paragraphs if p.text.strip()]
-    if kind not in CONG_VAN:
+    if not cong_van:
         t = body[0]
         if t.text != t.text.upper() or t.alignment != 1:
             v.append(f"document type {t.text!r} not upper case and centred")

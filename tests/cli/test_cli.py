@@ -39,11 +39,11 @@ def test_demo_writes_milestones_and_reply_deadlines(tmp_path):
     from doithoai.files import reader
     res = run("demo", "--out", str(tmp_path), "--today", "2026-11-22")
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "Tính hạn: 56 mốc" in res.stdout
+    assert "Tính hạn: 50 mốc" in res.stdout
     reg = reader.read_registry(tmp_path / "tu-minh" / "so-doi-thoai-tu-minh.xlsx")
-    assert len(reg.milestones) == 56
+    assert len(reg.milestones) == 50   # 3 opinions sent up: no deadline
     assert all(m.due and m.status and m.basis for m in reg.milestones)
-    assert sum(1 for o in reg.opinions if o.reply_due) == 22
+    assert sum(1 for o in reg.opinions if o.reply_due) == 19
     assert reg.problems == []
     # Every document of the samples, under van-ban/; Trung Hội's plan row is refused (its
     # deliberate weekday typo), and no PDF line is printed for it.

@@ -51,7 +51,7 @@ def test_ribbon_has_the_tab_and_vietnamese_labels():
     assert labels == ["Tạo sổ mới", "Kiểm tra dữ liệu", "Tính hạn", "Tất cả văn bản",
                       "Kế hoạch", "Thông báo", "Giấy mời", "Phiếu đăng ký", "Báo cáo tổng hợp",
                       "Công văn phân công", "Biên bản", "Thông báo kết luận", "Công văn trả lời",
-                      "Báo cáo kết quả", "Phiếu lấy ý kiến", "Danh sách đại biểu ký nhận",
+                      "Kiến nghị cấp trên", "Thông báo cho người nêu ý kiến", "Báo cáo kết quả", "Phiếu lấy ý kiến", "Danh sách đại biểu ký nhận",
                       "Sổ giao nhận giấy mời", "Bản tin truyền thanh", "Ban hành",
                       "Phiếu cho MTTQ", "Nhận ý kiến từ MTTQ", "Tìm ý kiến trùng",
                       "Báo cáo theo dõi", "Cập nhật Tổng hợp", "Đôn đốc", "Chuyển ý kiến tồn",

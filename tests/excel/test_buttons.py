@@ -83,8 +83,8 @@ def test_deadline_button_writes_the_same_blocks_whatever_the_size(sample_paths, 
     buttons.compute_deadlines(book, today=TODAY)
     out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
     reg = reader.read_registry(out)
-    assert len(reg.milestones) == 56 and all(m.due and m.status for m in reg.milestones)
-    assert sum(1 for o in reg.opinions if o.reply_due) == 22
+    assert len(reg.milestones) == 50 and all(m.due and m.status for m in reg.milestones)
+    assert sum(1 for o in reg.opinions if o.reply_due) == 19
     typed = {m.code: m.done_date for m in reader.read_registry(path).milestones}
     assert {m.code: m.done_date for m in reg.milestones if m.code in typed} == typed
 
@@ -251,7 +251,7 @@ def test_issue_button_numbers_and_writes_back(sample_copy, shells, tmp_path):
     after = reader.read_registry(out)
     issued = [e for e in after.register if e.status == "Đã ban hành"]
     assert {e.kind for e in issued} == {"KH", "TB", "GM", "BCTH", "CVPC", "BB", "TBKL", "CVTL",
-                                        "CVDD",
+                                        "CVDD", "CVKN", "TBCD",
                                         "BCKQ"}
     assert next(e.number_symbol for e in issued if e.kind == "KH") == "118/KH-UBND"
     replied = [o for o in after.opinions if o.reply_number and o.reply_number.endswith("UBND-VP")

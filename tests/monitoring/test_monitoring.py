@@ -19,6 +19,7 @@ from doithoai.files import registry_copy
 from doithoai import buttons, cli
 from doithoai.documents import generate
 from doithoai.files import reader
+from doithoai.rules import agencies
 from doithoai.monitoring import carryover, chain, workbook
 from doithoai.registry import dashboard_layout
 from doithoai.samples import SAMPLES
@@ -272,7 +273,16 @@ def test_overdue_letters_per_agency_conform(sample_paths, tmp_path, capsys):
         rows = Document(path).tables[1].rows[1:]
         assert len(rows) == sum(1 for c in chains if c.counted and c.overdue and
                                 c.agency == agency)
-        assert all(r.cells[4].text.endswith(" ngày") for r in rows)
+        assert all(r.cells[4].text.endswith(" ngày làm việc") for r in rows)   # units named
+        # The tone follows the level: own units are chased, the police on the territory is
+        # asked courteously, and no superior is ever chased.
+        level = agencies.level_of(agency, reg.agency_levels)
+        assert level != agencies.SUPERIOR
+        if level == agencies.TERRITORY:
+            assert "khẩn trương" not in text and "trân trọng đề nghị" in text, f
+        else:
+            assert "khẩn trương" in text and "Quý cơ quan" not in text, f
+    assert any(agencies.level_of(a, reg.agency_levels) == agencies.TERRITORY for a in late)
 
 
 def test_party_overdue_letter(sample_paths, tmp_path):

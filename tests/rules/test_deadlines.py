@@ -8,7 +8,7 @@ from builders import plan, registry
 from doithoai.files import apply_changes, atomic
 from doithoai.registry import schema
 from doithoai import cli
-from doithoai.rules import deadlines
+from doithoai.rules import agencies, deadlines
 from doithoai.files import reader
 from doithoai.registry.problems import column_letter
 
@@ -36,7 +36,12 @@ def test_reply_deadline_follows_the_conclusion_notice(sample_registries):
     report = deadlines.compute(reg, TODAY)
     # Conclusion notice done 24/06/2026 (Wed) + 15 working days = 15/07/2026.
     pending = deadlines.opinions_needing_reply(reg, "KH-2026-01")
-    assert pending and all(report.reply_due[o.opinion_id] == D(2026, 7, 15) for o in pending)
+    own = [o for o in pending if not agencies.sent_up(o, reg.agency_levels)]
+    assert own and all(report.reply_due[o.opinion_id] == D(2026, 7, 15) for o in own)
+    # What goes to a superior has no deadline: the commune recommends, it does not impose.
+    up = [o for o in pending if agencies.sent_up(o, reg.agency_levels)]
+    assert up and not any(o.opinion_id in report.reply_due or o.opinion_id in report.resolve_due
+                          for o in up)
     settled = [o for o in reg.opinions if o.answered_at_meeting == "Có"]
     assert settled and not any(o.opinion_id in report.reply_due for o in settled)
     assert not any(o.duplicate_of and o.opinion_id in report.reply_due for o in reg.opinions)

@@ -35,7 +35,10 @@ CASES = [
     ("Trạm trưởng", "Trạm Y tế phường", "Trạm trưởng Trạm Y tế phường"),
     ("Phó Trưởng ban", "Ban Tuyên giáo và Dân vận Thành ủy",
      "Phó Trưởng ban Tuyên giáo và Dân vận Thành ủy"),
-    ("  chủ tịch  hđnd ", " HĐND   phường Tứ Minh ", "chủ tịch hđnd phường Tứ Minh"),
+    # a lower-case abbreviation shared with the body is spelt as the body spells it (never
+    # "Tổ trưởng tdp"); the rest of the clerk's wording is kept
+    ("  chủ tịch  hđnd ", " HĐND   phường Tứ Minh ", "chủ tịch HĐND phường Tứ Minh"),
+    ("Tổ trưởng tdp", "TDP Cẩm Khê A", "Tổ trưởng TDP Cẩm Khê A"),
     ("Chủ tịch Hội Cựu chiến binh", "Hội CCB xã Bắc Thanh Miện",
      "Chủ tịch Hội Cựu chiến binh xã Bắc Thanh Miện"),
     ("Đại diện hộ gia đình", "", "Đại diện hộ gia đình"),

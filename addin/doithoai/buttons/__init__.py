@@ -19,9 +19,10 @@ a button press starts Python, and each button imports only what it needs (measur
 from __future__ import annotations
 
 from doithoai.buttons.document_buttons import (
-    doc_announcement, doc_assignments, doc_attendance_list, doc_bulletin, doc_conclusion,
-    doc_delivery_book, doc_forms, doc_invitations, doc_minutes, doc_plan, doc_replies,
-    doc_result_report, doc_summary_report, doc_survey, documents_all, issue_documents)
+    doc_announcement, doc_assignments, doc_attendance_list, doc_bulletin, doc_citizen_notices,
+    doc_conclusion, doc_delivery_book, doc_forms, doc_invitations, doc_minutes, doc_plan,
+    doc_recommendations, doc_replies, doc_result_report, doc_summary_report, doc_survey,
+    documents_all, issue_documents)
 from doithoai.buttons.monitoring_buttons import (carry_over, chase_overdue, monitor_report,
                                                  update_dashboard)
 from doithoai.buttons.registry_buttons import (compute_deadlines, new_registry, open_folder,
@@ -35,7 +36,7 @@ __all__ = [
     "new_registry", "validate_registry", "compute_deadlines", "open_folder", "show_help",
     "documents_all", "issue_documents", "doc_plan", "doc_announcement", "doc_invitations",
     "doc_forms", "doc_summary_report", "doc_assignments", "doc_minutes", "doc_conclusion",
-    "doc_replies", "doc_result_report", "doc_survey", "doc_attendance_list",
-    "doc_delivery_book", "doc_bulletin", "intake_export", "intake_merge", "find_duplicates",
+    "doc_replies", "doc_recommendations", "doc_citizen_notices", "doc_result_report",
+    "doc_survey", "doc_attendance_list", "doc_delivery_book", "doc_bulletin", "intake_export", "intake_merge", "find_duplicates",
     "monitor_report", "update_dashboard", "chase_overdue", "carry_over", "check_install",
 ]

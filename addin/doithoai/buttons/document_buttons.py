@@ -75,6 +75,14 @@ def doc_assignments(book=None, **kw):
     return documents_button(book, ["CVPC"], "Tạo công văn phân công", **kw)
 
 
+def doc_recommendations(book=None, **kw):
+    return documents_button(book, ["CVKN"], "Tạo công văn kiến nghị cấp trên", **kw)
+
+
+def doc_citizen_notices(book=None, **kw):
+    return documents_button(book, ["TBCD"], "Tạo thông báo cho người nêu ý kiến", **kw)
+
+
 def doc_minutes(book=None, **kw):
     return documents_button(book, ["BB"], "Tạo biên bản", **kw)
 

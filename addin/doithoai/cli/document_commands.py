@@ -19,7 +19,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch có Mã KH này")
     p.add_argument("--docs", metavar="KH,TB,GM,...",
                    help="các loại văn bản: KH, TB, GM, PDK, BCTH, CVPC, BB, TBKL, CVTL, BCKQ, PKS, "
-                        "DSDB, SGN, TTTT, CVDD (mặc định: tất cả)")
+                        "DSDB, SGN, TTTT, CVDD, CVKN, TBCD (mặc định: tất cả)")
     p.add_argument("--out", metavar="DIR",
                    help="thư mục ghi văn bản (mặc định: Thư mục văn bản cạnh tệp sổ)")
     p.add_argument("--issue", action="store_true",

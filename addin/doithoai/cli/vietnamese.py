@@ -5,6 +5,7 @@ in the table (a newer Python's) falls back to argparse's own text."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 TEXTS = {
@@ -48,13 +49,45 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return PLURALS.get((singular, plural), singular if n == 1 else plural)
 
 
-argparse._ = gettext
-argparse.ngettext = ngettext
+@contextlib.contextmanager
+def _vietnamese():
+    """argparse speaks Vietnamese inside this block only: a program that imports doithoai
+    (pytest, Excel's Python) keeps its own argparse texts."""
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = gettext, ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
 
 
 class Parser(argparse.ArgumentParser):
     """A parser whose mistakes are refusals (exit 1, as for any refused input), in Vietnamese,
     with a pointer to the command's help."""
+
+    def __init__(self, *args, **kwargs):
+        with _vietnamese():
+            super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args, **kwargs):
+        with _vietnamese():
+            return super().add_argument(*args, **kwargs)
+
+    def parse_known_args(self, *args, **kwargs):
+        with _vietnamese():
+            return super().parse_known_args(*args, **kwargs)
+
+    def parse_args(self, *args, **kwargs):
+        with _vietnamese():
+            return super().parse_args(*args, **kwargs)
+
+    def format_usage(self):
+        with _vietnamese():
+            return super().format_usage()
+
+    def format_help(self):
+        with _vietnamese():
+            return super().format_help()
 
     def error(self, message: str):
         self.print_usage(sys.stderr)

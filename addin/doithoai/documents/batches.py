@@ -62,8 +62,27 @@ def _per_agency(kind, agencies, fill):
 
 
 def _agency(kind, builder, error_rows, register):
-    agencies = sorted({o.agency for o in builder.raised() if o.agency}, key=vnformat.collate)
+    """Own units and agencies on the territory; what goes to superiors is in CVKN."""
+    agencies = sorted({o.agency for o in builder.raised() if o.agency and not builder.up(o)},
+                      key=vnformat.collate)
     return _per_agency(kind, agencies, builder.cvpc)
+
+
+def _upward(kind, builder, error_rows, register):
+    if not builder.upward():
+        return [], []
+    return _plan(kind, builder, error_rows, register)
+
+
+def _citizen(kind, builder, error_rows, register):
+    people = builder.citizens()
+    if not people:
+        return [], []
+    # One notice per citizen, numbered as one document, and the merged print file sorted by
+    # village (delivered through each village like the invitations).
+    return [Batch(f"{kind.code}_{engine.MERGED_SUFFIX}", people, builder.tbcd,
+                  f"{kind.name} {builder.plan.plan_id}",
+                  lambda n, p: f"{kind.code}_{n:03d}_{title_slug(p[0])}", merged=True)], []
 
 
 def _overdue(kind, builder, error_rows, register):
@@ -112,4 +131,4 @@ def _invitee(kind, builder, error_rows, register):
 
 
 _BY_PER = {"plan": _plan, "village": _village, "agency": _agency, "overdue": _overdue,
-           "opinion": _opinion, "invitee": _invitee}
+           "opinion": _opinion, "invitee": _invitee, "upward": _upward, "citizen": _citizen}

@@ -34,7 +34,8 @@ from doithoai.rules.validation import catalogue as _catalogue  # noqa: F401
 BR = '</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space="preserve">'
 _SECT = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 ISSUER_CELL, MOTTO_CELL, TEXT_WIDTH = 3402, 6236, 9355   # twips (6.0 cm, 11.0 cm, 16.5 cm)
-MERGED_STEM = "GM_tat-ca"      # the merged print file of invitations; its folder holds each one
+MERGED_SUFFIX = "tat-ca"       # <CODE>_tat-ca: a merged print file; folder <CODE> holds each one
+MERGED_STEM = "GM_" + MERGED_SUFFIX
 
 
 class TemplateError(Exception):

@@ -27,6 +27,7 @@ from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import deadlines, validation
+from doithoai.text import vnformat
 from doithoai.text.filenames import safe_name
 
 BUILTIN_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
@@ -146,7 +147,8 @@ class Generator:
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
         if kind.numbered:
             first = ok[0][1]
-            subject = first.values.get("vv") or first.values.get("trich_yeu") or kind.name
+            subject = (first.values.get("vv") or first.values.get("trich_yeu") or kind.name
+                       ).replace(vnformat.NBSP, " ")
             self.register.record(
                 builder, kind, subject, first.values.get("_opinion_id"), record_path, number,
                 date, status, _combine([c.fingerprint() for _, c, _ in ok]),
@@ -158,6 +160,7 @@ class Generator:
         for item in batch.items:
             ctx = builder.common(kind.code, number, date)
             batch.fill(ctx, item)
+            builder.finish(ctx)
             document = batch.label if len(batch.items) == 1 else \
                 f"{batch.label} ({batch.name(1, item)})"
             missing = engine.missing_values(compiled, ctx, self.reg, document)
@@ -194,7 +197,7 @@ class Generator:
                ok: list) -> str:
         """The files of a batch; the path its register row names."""
         sub = folder if not batch.merged else os.path.join(folder, target_base.replace(
-            engine.MERGED_STEM, kind.code))
+            f"{kind.code}_{engine.MERGED_SUFFIX}", kind.code))
         xmls = []
         for n, (item, ctx, _) in enumerate(ok, start=1):
             stem = target_base if not batch.merged else batch.name(n, item)

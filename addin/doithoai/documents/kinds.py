@@ -14,10 +14,12 @@ class Kind:
     code: str          # file and register code
     name: str          # Vietnamese name, for messages and the ribbon
     abbr: str | None   # Appendix III abbreviation in the number ("TB"); None: công văn
-    per: str           # "plan", "invitee", "agency", "opinion", "village"
+    per: str           # "plan", "invitee", "agency", "opinion", "village", "overdue",
+    #                    "upward" (one per plan, when it has opinions to send up), "citizen"
     numbered: bool = True
     text: bool = False         # a plain-text document (.txt), not a Word one
     landscape: bool = False    # printed on A4 landscape (lists with many columns)
+    party_abbr: str | None = None  # the party variant's abbreviation, when it is another kind
 
 
 KINDS: tuple[Kind, ...] = (
@@ -38,6 +40,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("TTTT", "Bản tin truyền thanh, mạng xã hội", None, "plan", numbered=False, text=True),
     # Follow-up: one per agency that owes replies or resolutions past their due date.
     Kind("CVDD", "Công văn đôn đốc trả lời, giải quyết ý kiến", None, "overdue"),
+    # Beyond the commune: the recommendation to its superiors (a party committee reports to
+    # its superior's Standing Committee: a báo cáo), and the notice to each citizen.
+    Kind("CVKN", "Công văn kiến nghị cấp trên", None, "upward", party_abbr="BC"),
+    Kind("TBCD", "Thông báo cho người nêu ý kiến", "TB", "citizen"),
 )
 KINDS_BY_CODE = {k.code: k for k in KINDS}
 

@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from doithoai.documents.tables import cell_para, fixed_widths, no_borders
+from doithoai.documents.tables import cell_para, fixed_widths, keep_rows, no_borders
 
 FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
@@ -222,6 +222,7 @@ def recipients_and_signature(doc, *, party: bool) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     no_borders(table)
     fixed_widths(table, [Cm(7.5), Cm(9.0)])
+    keep_rows(table)            # the signer's title never leaves the name on another page
     left, right = table.rows[0].cells
     if party:
         cell_para(left, "Nơi nhận:", size=14, underline=True, align=LEFT)

@@ -39,6 +39,20 @@ def fixed_widths(table, widths) -> None:
             cell.width = w
 
 
+def keep_rows(table, *, with_next: tuple[int, ...] = ()) -> None:
+    """No row of ``table`` is split across two pages (a printed list is read row by row); the
+    rows in ``with_next`` (the header, a group heading) stay on the page of the row after them,
+    so no heading is left alone at the foot of a page."""
+    for n, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            tr_pr.insert(0, OxmlElement("w:cantSplit"))
+        if n in with_next:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
+
+
 def no_borders(table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -98,6 +112,7 @@ def grid_table(doc, columns: list, header: list[str], row: list[str],
     for i, text in enumerate(row):
         cell_text(table.rows[2].cells[i], text, size=size,
                    align=CENTER if isinstance(columns[i], str) else LEFT)
+    keep_rows(table, with_next=(0,))
     cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=size)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
     return table
@@ -131,6 +146,7 @@ def grouped_table(doc, columns: list, header: list[str], group_text: str, row: l
     cell_text(table.rows[5].cells[0], "{%tr endfor %}", size=size)
     cell_text(table.rows[6].cells[0], "{%tr endfor %}", size=size)
     table.rows[4].height = Cm(0.9)      # a signature needs room
+    keep_rows(table, with_next=(0, 2))  # the header and each group heading keep with a row
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
     return table
 

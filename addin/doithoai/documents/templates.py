@@ -13,6 +13,7 @@ import zipfile
 
 from doithoai.documents import layout as b
 from doithoai.documents import tables
+from doithoai.documents.letters import cvdd, cvkn, cvpc, cvtl, tbcd
 from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, template_name
 
 
@@ -75,11 +76,11 @@ def tb(doc, party):
     b.body(doc, "5. Thành phần: cán bộ, đảng viên và Nhân dân {{ pham_vi }} quan tâm đều được "
                 "tham dự; đại biểu theo giấy mời.")
     b.body(doc, "6. Đăng ký phát biểu, gửi ý kiến trước hội nghị: Nhân dân gửi phiếu qua Ban "
-                "công tác Mặt trận ở thôn, tổ dân phố, hoặc liên hệ trực tiếp {{ can_bo_dau_moi }}"
+                "công tác Mặt trận ở {{ cap_thon }}, hoặc liên hệ trực tiếp {{ can_bo_dau_moi }}"
                 "{% if dien_thoai_dau_moi %} (điện thoại {{ dien_thoai_dau_moi }}){% endif %}, "
                 "chậm nhất ngày {{ han_thu_phieu }}.")
-    b.body(doc, "Đề nghị Trưởng thôn, Tổ trưởng tổ dân phố và Đài truyền thanh thông báo rộng "
-                "rãi để Nhân dân biết, tham dự đông đủ./.")
+    b.body(doc, "Đề nghị {{ truong_thon }} và Đài truyền thanh thông báo rộng rãi để Nhân dân "
+                "biết, tham dự đông đủ./.")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -105,7 +106,7 @@ def pdk(doc, party):
     b.body(doc, "Hội nghị do {{ chu_tri }} chủ trì, vào {{ thoi_gian }}, tại {{ dia_diem }}.")
     b.body(doc, "Họ và tên người gửi: ........................................................"
                 ".....................")
-    b.body(doc, "Địa chỉ (thôn, tổ dân phố): {{ thon }} .........................................")
+    b.body(doc, "Địa chỉ ({{ cap_thon }}): {{ thon }} .........................................")
     b.body(doc, "Điện thoại (nếu có): ......................................................"
                 "......................")
     b.body(doc, "Lĩnh vực (đánh dấu vào ô phù hợp):")
@@ -135,21 +136,6 @@ def bcth(doc, party):
     b.tag(doc, "{%p endfor %}")
     b.body(doc, "Trong đó {{ so_cap_tren }} ý kiến vượt thẩm quyền của {{ cap_don_vi }}, sẽ "
                 "được chuyển cơ quan có thẩm quyền xem xét, giải quyết./.")
-    b.recipients_and_signature(doc, party=party)
-
-
-def cvpc(doc, party):
-    b.header_block(doc, party=party, subject_line=True)
-    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}.", align=b.CENTER, after=12)
-    b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã tổng hợp ý kiến, "
-                "kiến nghị của Nhân dân {{ pham_vi }}. Có {{ so_y_kien }} ý kiến thuộc lĩnh vực "
-                "do {{ co_quan_tra_loi }} phụ trách (danh sách dưới đây).")
-    tables.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 4.2], ["STT", "Mã ý kiến", "Nội dung", "Người nêu"],
-                 ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}", "{{ y.nguoi_neu }}"],
-                 "y in y_kien")
-    b.body(doc, "Đề nghị {{ co_quan_tra_loi }} nghiên cứu, tham mưu nội dung trả lời, gửi dự "
-                "thảo về Văn phòng chậm nhất ngày {{ han_du_thao }}, đồng thời cử lãnh đạo dự hội "
-                "nghị để trả lời trực tiếp những nội dung thuộc lĩnh vực phụ trách./.")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -199,20 +185,8 @@ def tbkl(doc, party):
     b.heading(doc, "3. Tổ chức thực hiện")
     b.body(doc, "Các cơ quan được giao trả lời bằng văn bản cho người nêu ý kiến trong thời hạn "
                 "{{ so_ngay_tra_loi }} ngày làm việc kể từ ngày ban hành Thông báo này, đồng gửi "
-                "Văn phòng để tổng hợp. Ủy ban Mặt trận Tổ quốc theo dõi, giám sát việc thực "
+                "{{ van_phong }} để tổng hợp. Ủy ban Mặt trận Tổ quốc theo dõi, giám sát việc thực "
                 "hiện./.")
-    b.recipients_and_signature(doc, party=party)
-
-
-def cvtl(doc, party):
-    b.header_block(doc, party=party, subject_line=True)
-    b.para(doc, "Kính gửi: {{ kinh_gui }}, {{ dia_chi }}.", align=b.CENTER, after=12)
-    b.body(doc, "{{ ten_co_quan_ngan }} nhận được ý kiến của {{ kinh_gui }} gửi hội nghị đối "
-                "thoại ngày {{ ngay_hoi_nghi }} ({{ nguon }}, ngày {{ ngay_nhan }}), nội dung:")
-    b.para(doc, "“{{ noi_dung }}”", italic=True, indent=True)
-    b.body(doc, "Về nội dung này, {{ ten_co_quan_ngan }} trả lời như sau:")
-    b.body(doc, "{{ tra_loi }}")
-    b.body(doc, "{{ ten_co_quan_ngan }} trân trọng thông báo để {{ kinh_gui }} được biết./.")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -232,8 +206,9 @@ def bckq(doc, party):
                  ["{{ f.stt }}", "{{ f.ten }}", "{{ f.so }}"], "f in theo_linh_vuc")
     b.body(doc, "Kết quả giải quyết: trả lời tại hội nghị {{ so_tra_loi_tai_hoi_nghi }}; đã trả "
                 "lời bằng văn bản {{ so_da_tra_loi_van_ban }}; đang giải quyết "
-                "{{ so_dang_giai_quyet }} (quá hạn {{ so_qua_han }}); chuyển cấp trên "
-                "{{ so_cap_tren }}.")
+                "{{ so_dang_giai_quyet }} (quá hạn {{ so_qua_han }}); kiến nghị cấp trên "
+                "{{ so_cap_tren }}{% if so_cho_cap_tren %} (chờ cấp trên trả lời "
+                "{{ so_cho_cap_tren }}, không tính là quá hạn){% endif %}.")
     b.tag(doc, "{%p if khao_sat %}")
     b.body(doc, "Kết quả phiếu lấy ý kiến về cuộc đối thoại ({{ so_phieu }} phiếu thu về):")
     b.bullets(doc, "k in khao_sat", "{{ k.cau_hoi }}: {{ k.ket_qua }}.")
@@ -298,25 +273,8 @@ def sgn(doc, party):
                     ["{{ d.stt }}", "{{ d.so_giay_moi }}", "{{ d.nguoi_nhan }}",
                      "{{ d.nguoi_giao }}", "", ""], "g in tuyen_giao", "d in g.dai_bieu",
                     landscape=True)
-    b.para(doc, "Người giao ghi ngày giao và nộp lại sổ cho Văn phòng chậm nhất ngày "
+    b.para(doc, "Người giao ghi ngày giao và nộp lại sổ cho {{ van_phong }} chậm nhất ngày "
                 "{{ han_giay_moi }}./.", italic=True, indent=True)
-
-
-def cvdd(doc, party):
-    b.header_block(doc, party=party, subject_line=True)
-    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}.", align=b.CENTER, after=12)
-    b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã giao "
-                "{{ co_quan_tra_loi }} trả lời, giải quyết các ý kiến, kiến nghị của Nhân dân "
-                "{{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn {{ so_y_kien }} ý kiến đã quá hạn "
-                "mà chưa được trả lời bằng văn bản hoặc chưa giải quyết xong (danh sách dưới đây).")
-    tables.grid_table(doc, ["000", "YK-2026-K2-000", 8.0, "00/00/0000", "Số ngày trễ"],
-                 ["STT", "Mã ý kiến", "Nội dung", "Hạn", "Số ngày trễ"],
-                 ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }} ({{ y.con_no }})", "{{ y.han }}",
-                  "{{ y.tre }}"], "y in qua_han")
-    b.body(doc, "Đề nghị {{ co_quan_tra_loi }} khẩn trương trả lời, giải quyết dứt điểm các nội "
-                "dung trên, gửi văn bản trả lời cho người nêu ý kiến, đồng gửi Văn phòng để tổng "
-                "hợp, báo cáo kết quả chậm nhất ngày {{ han_bao_cao }}./.")
-    b.recipients_and_signature(doc, party=party)
 
 
 # The loudspeaker and social-network bulletin: plain text for a reader to speak aloud. Dates,
@@ -332,7 +290,7 @@ Kính thưa bà con Nhân dân!
 Nội dung hội nghị: {{ noi_dung_doc }}
 
 Mọi người dân quan tâm đều có thể đến dự. Bà con có ý kiến, kiến nghị xin gửi phiếu qua Ban \
-công tác Mặt trận ở thôn, tổ dân phố, hoặc gặp trực tiếp {{ can_bo_dau_moi_doc }}\
+công tác Mặt trận ở {{ cap_thon }}, hoặc gặp trực tiếp {{ can_bo_dau_moi_doc }}\
 {% if dien_thoai_dau_moi %}, số điện thoại {{ dien_thoai_dau_moi }}{% endif %}, \
 chậm nhất {{ han_thu_phieu_doc }}.
 
@@ -350,7 +308,7 @@ TEXT_TEMPLATES = {("TTTT", False): TTTT_TEXT, ("TTTT", True): TTTT_PARTY_TEXT}
 
 BUILDERS = {"KH": kh, "TB": tb, "GM": gm, "PDK": pdk, "BCTH": bcth, "CVPC": cvpc, "BB": bb,
             "TBKL": tbkl, "CVTL": cvtl, "BCKQ": bckq, "PKS": pks, "DSDB": dsdb, "SGN": sgn,
-            "CVDD": cvdd}
+            "CVDD": cvdd, "CVKN": cvkn, "TBCD": tbcd}
 
 
 def build(code: str, party: bool, path: str) -> None:

@@ -20,7 +20,8 @@ BUTTON_FUNCTIONS = (
     # Văn bản
     "documents_all", "issue_documents", "doc_plan", "doc_announcement", "doc_invitations",
     "doc_forms", "doc_summary_report", "doc_assignments", "doc_minutes", "doc_conclusion",
-    "doc_replies", "doc_result_report", "doc_survey", "doc_attendance_list",
+    "doc_replies", "doc_recommendations", "doc_citizen_notices", "doc_result_report",
+    "doc_survey", "doc_attendance_list",
     "doc_delivery_book", "doc_bulletin",
     # Chia sẻ với MTTQ
     "intake_export", "intake_merge", "find_duplicates",

@@ -27,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from doithoai.registry import parsing, schema
+from doithoai.rules import agencies
 from doithoai.files import dashboard_sheet
 from doithoai.files.atomic import save_atomic
 from doithoai.registry.problems import column_letter
@@ -205,6 +206,9 @@ def _write_settings(ws, values: Mapping) -> None:
 def _write_lookups(wb, ws, lookups: Mapping[str, Iterable[str]]) -> None:
     sheet = schema.LOOKUP_SHEET
     columns = {lk.key: list(lookups.get(lk.key, lk.values)) for lk in schema.LOOKUPS}
+    for lk in schema.LOOKUPS:
+        if lk.pairs and lk.key not in lookups:     # the default of each value of the list
+            columns[lk.key] = [agencies.default_level(v) for v in columns[lk.pairs]]
     height = max(len(v) for v in columns.values())
     rows = [{key: (values[i] if i < len(values) else None) for key, values in columns.items()}
             for i in range(height)]
@@ -218,6 +222,16 @@ def _write_lookups(wb, ws, lookups: Mapping[str, Iterable[str]]) -> None:
             header.comment = Comment(FIXED_LIST_NOTE, "doithoai", width=220, height=50)
             for r in range(2, height + 2):
                 ws.cell(row=r, column=c + 1).protection = LOCKED
+        if lk.pairs:                 # chosen row by row from its list; no list of its own
+            choices = schema.lookup(lk.choices)
+            dv = DataValidation(type="list", formula1=f"={choices.range_name}", allow_blank=True,
+                                showErrorMessage=True, errorStyle="stop",
+                                errorTitle="Giá trị không có trong danh sách",
+                                error=f"Chọn trong danh sách \"{choices.header}\".",
+                                **_prompt(lk.header, lk.description))
+            dv.add(f"{letter}2:{letter}{LOOKUP_ROWS + 1}")
+            ws.add_data_validation(dv)
+            continue
         ref = (f"OFFSET('{sheet.name}'!${letter}$2,0,0,"
                f"MAX(1,COUNTA('{sheet.name}'!${letter}$2:${letter}${LOOKUP_ROWS + 1})),1)")
         wb.defined_names[lk.range_name] = DefinedName(lk.range_name, attr_text=ref)

@@ -185,12 +185,24 @@ def read_lookups(grid: Grid | None, problems: list[Problem]) -> tuple[dict, Tabl
     table = read_table(schema.LOOKUP_SHEET, grid, problems)
     lookups: dict[str, list[str]] = {}
     for lk in schema.LOOKUPS:
+        if lk.pairs:
+            continue
         if lk.key in table.columns:
             values = [r.values[lk.key] for r in table.rows if r.values.get(lk.key)]
             lookups[lk.key] = values
         else:
             lookups[lk.key] = list(lk.values)
     return lookups, table
+
+
+def paired_values(table: TableData, key: str) -> dict[str, str]:
+    """A paired Danh mục column as a mapping: the value of its list on each row → its own value
+    (e.g. agency → level). Rows where either is empty say nothing."""
+    lk = schema.LOOKUPS_BY_KEY[key]
+    if key not in table.columns or lk.pairs not in table.columns:
+        return {}
+    return {r.values[lk.pairs]: r.values[key] for r in table.rows
+            if r.values.get(lk.pairs) and r.values.get(key)}
 
 
 def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Registry:
@@ -212,7 +224,8 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Re
     if schema.DASHBOARD.name not in grids:
         problems.append(make("sheet-missing", schema.DASHBOARD.name))
     return Registry(settings=settings, lookups=lookups, tables=tables, problems=problems,
-                    source=source, **objects)
+                    source=source,
+                    agency_levels=paired_values(tables["lookups"], "agency_level_of"), **objects)
 
 
 # --- the file shell --------------------------------------------------------------------------

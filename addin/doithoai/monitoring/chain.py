@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from doithoai.rules import deadlines
+from doithoai.rules import agencies, deadlines
 from doithoai.text import vntext
 
 RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
@@ -43,6 +43,13 @@ class Chain:
     overdue: bool
     late_days: int               # working days past the earliest missed due date (0 if none)
     owes: str                    # "trả lời", "giải quyết", "" — what the agency still owes
+    upward: bool = False         # beyond the commune's authority: recommended to a superior
+    level: str = agencies.OWN    # the level of its agency (rules.agencies)
+
+    @property
+    def waiting(self) -> bool:
+        """Sent up and not yet answered: waiting for a superior, never the commune's overdue."""
+        return self.upward and not self.answered and not self.resolved
 
     @property
     def answered(self) -> bool:
@@ -62,12 +69,12 @@ def village_of(address: str | None, villages: list[str]) -> str:
     return UNKNOWN_VILLAGE
 
 
-def stage_of(o) -> str:
+def stage_of(o, up: bool = False) -> str:
     if o.resolved_date or o.status == "Đã giải quyết":
         return RESOLVED
     if o.reply_number or o.reply_date or o.status == REPLIED:
         return REPLIED
-    if o.competence == "Cấp trên" or o.status == UPWARD:
+    if up or o.competence == "Cấp trên" or o.status == UPWARD:
         return UPWARD
     if o.answered_at_meeting == "Có" or o.status == AT_MEETING:
         return AT_MEETING
@@ -83,10 +90,12 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
     villages = sorted({v for p in reg.plans for v in p.villages})
     conclusions = deadlines.conclusion_dates(reg)
     names = (reg.settings.monitor_names or "Không") == "Có"
+    typed = reg.agency_levels
     out = []
     for o in reg.opinions:
         if not o.opinion_id:
             continue
+        up = agencies.sent_up(o, typed)
         plan = plans.get(o.plan_id)
         reply_due = report.reply_due.get(o.opinion_id)
         resolve_due = report.resolve_due.get(o.opinion_id)
@@ -108,8 +117,9 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             o.content or "", o.competence or "", o.agency or "", o.assigned_date,
             o.answered_at_meeting == "Có", conclusions.get(o.plan_id), o.reply_number or "",
             o.reply_date, reply_due, o.resolved_date, resolve_due,
-            o.satisfaction or NOT_ASKED, o.duplicate_of or "", stage_of(o), bool(missed),
-            max(0, late), " và ".join(owes)))
+            o.satisfaction or NOT_ASKED, o.duplicate_of or "", stage_of(o, up), bool(missed),
+            max(0, late), " và ".join(owes), up,
+            agencies.SUPERIOR if up else agencies.level_of(o.agency, typed)))
     return out
 
 
@@ -119,13 +129,13 @@ PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS = (
     "tai_hoi_nghi", "cap_tren", "van_ban", "dang_giai_quyet")
 
 
-def outcome_of(o) -> str:
+def outcome_of(o, up: bool | None = None) -> str:
     """Where a raised opinion stands, one answer each, so the parts always sum to the whole:
     answered at the meeting; else beyond the commune's authority (sent up); else answered in
     writing (a reply number or date); else in progress."""
     if o.answered_at_meeting == "Có":
         return PART_MEETING
-    if o.competence == "Cấp trên":
+    if up if up is not None else o.competence == "Cấp trên":
         return PART_UPWARD
     if o.reply_number or o.reply_date:
         return PART_WRITING
@@ -135,10 +145,16 @@ def outcome_of(o) -> str:
 def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
     """The partition's counts, and how many of those in progress are overdue (a subset)."""
     overdue = {c.opinion_id for c in chains if c.overdue}
-    counts = Counter(outcome_of(o) for o in opinions)
+    upward = {c.opinion_id for c in chains if c.upward}
+    waiting = {c.opinion_id for c in chains if c.waiting}
+    part = {o.opinion_id: outcome_of(o, o.opinion_id in upward) for o in opinions}
+    counts = Counter(part.values())
     out = {k: counts.get(k, 0) for k in (PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS)}
-    out["qua_han"] = sum(1 for o in opinions if outcome_of(o) == PART_PROGRESS
+    out["qua_han"] = sum(1 for o in opinions if part[o.opinion_id] == PART_PROGRESS
                          and o.opinion_id in overdue)
+    # Of those sent up, how many still wait for the superior's answer (a subset of cap_tren).
+    out["cho_cap_tren"] = sum(1 for o in opinions if part[o.opinion_id] == PART_UPWARD
+                              and o.opinion_id in waiting)
     return out
 
 
@@ -149,7 +165,8 @@ def _counts(chains) -> dict:
     return {"raised": len(c), "answered": sum(x.answered for x in c),
             "resolved": sum(bool(x.resolved) for x in c),
             "satisfied": sum(x.satisfaction == SATISFIED for x in c),
-            "overdue": sum(x.overdue for x in c)}
+            "overdue": sum(x.overdue for x in c),
+            "waiting": sum(x.waiting for x in c)}
 
 
 def by(chains, key, order: list[str] | None = None) -> list[tuple[str, dict]]:

@@ -253,6 +253,7 @@ class Registry:
     tables: dict[str, TableData]            # sheet key → as read, for validation
     problems: list[Problem]
     source: str | None = None
+    agency_levels: dict[str, str] = field(default_factory=dict)   # Danh mục: agency → level
 
     def plan(self, plan_id: str) -> Plan | None:
         for p in self.plans:

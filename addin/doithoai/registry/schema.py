@@ -98,6 +98,9 @@ class Lookup:
     values: tuple[str, ...]
     fixed: bool = False   # the code relies on these exact values; the clerk may not change them
     description: str = ""
+    pairs: str | None = None    # key of the list this column describes row by row
+    choices: str | None = None  # the list each value of a paired column is chosen from
+    added: str | None = None    # version that added the column: older registries lack it
 
     @property
     def range_name(self) -> str:
@@ -150,6 +153,14 @@ LOOKUPS: tuple[Lookup, ...] = (
         "Ủy ban MTTQ Việt Nam xã",
         "UBND cấp tỉnh và các sở, ngành",
     ), description="Cơ quan, đơn vị được phân công tham mưu trả lời."),
+    # Row by row beside Cơ quan trả lời: who the commune assigns, asks, or recommends to.
+    # These are the defaults of rules.agencies.default_level (a test keeps them equal).
+    Lookup("Cấp của cơ quan trả lời", "agency_level_of", (
+        "Trực thuộc", "Trực thuộc", "Trực thuộc", "Trực thuộc", "Trên địa bàn", "Trực thuộc",
+        "Trực thuộc", "Trên địa bàn", "Cấp trên",
+    ), pairs="agencies", choices="Cấp cơ quan", added="0.3",
+        description="Cấp của cơ quan cùng dòng: Trực thuộc (UBND giao việc), Trên địa bàn "
+                    "(UBND đề nghị phối hợp), Cấp trên (UBND kiến nghị)."),
     Lookup("Nhóm đại biểu", "groups", (
         # In protocol order: invitations sort by this order.
         "Đại biểu cấp trên",
@@ -184,6 +195,8 @@ LOOKUPS: tuple[Lookup, ...] = (
     ), fixed=True),
     Lookup("Có/Không", "yes_no", (YES, NO), fixed=True),
     Lookup("Thẩm quyền", "competences", ("Xã", "Cấp trên"), fixed=True),
+    Lookup("Cấp cơ quan", "agency_levels", ("Trực thuộc", "Trên địa bàn", "Cấp trên"),
+           fixed=True, added="0.3"),
     Lookup("Tham dự", "attendance", ("Có", "Vắng", "Ủy quyền"), fixed=True),
     Lookup("Loại ngày nghỉ", "override_kinds", ("Nghỉ", "Làm bù", "Không nghỉ"), fixed=True),
     Lookup("Chiều", "directions", ("trước", "sau"), fixed=True),
@@ -228,6 +241,7 @@ SURVEY_OPTIONS: dict[str, tuple[str, ...]] = {
 }
 
 LOOKUPS_BY_HEADER = {lk.header: lk for lk in LOOKUPS}
+LOOKUPS_BY_KEY = {lk.key: lk for lk in LOOKUPS}
 
 
 def lookup(header: str) -> Lookup:
@@ -510,7 +524,8 @@ CONFIG = Sheet("Cấu hình", "settings", "CauHinh", role="config", landscape=Fa
 
 LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
                      description="Danh sách chọn cho các ô có mũi tên.", columns=tuple(
-    Column(lk.header, lk.key, width=max(12, min(45, max(len(v) for v in lk.values) + 2)))
+    Column(lk.header, lk.key, width=max(12, min(45, max(len(v) for v in lk.values) + 2)),
+           added=lk.added)
     for lk in LOOKUPS
 ))
 
@@ -540,7 +555,8 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
     dict(code=code, task=task, anchor=anchor, direction=direction, days=days, day_kind=kind,
          unit=unit, applies_to=applies, legal_basis=basis, mandatory=mandatory, enabled=YES)
     for code, task, anchor, direction, days, kind, unit, applies, basis, mandatory in (
-        ("THONG_BAO", "Thông báo thời gian, địa điểm, nội dung hội nghị trên truyền thanh và tới thôn",
+        ("THONG_BAO", "Thông báo thời gian, địa điểm, nội dung hội nghị trên truyền thanh và tới "
+                      "thôn, tổ dân phố",
          "Ngày hội nghị", "trước", 7, "ngày", "Phòng Văn hóa - Xã hội", "Kế hoạch",
          LAW_43 + " (chậm nhất 07 ngày trước hội nghị)", YES),
         ("PHAT_PHIEU", "Phát phiếu hỏi, phiếu đăng ký phát biểu",

@@ -22,6 +22,7 @@ from doithoai.registry import schema
 from doithoai.registry.changes import Changes, column_blocks
 from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import ERROR, WARNING, Problem, ProblemType, make, register
+from doithoai.rules import agencies
 from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt, fmt_long
 
 ANCHOR_MEETING = "Ngày hội nghị"
@@ -253,8 +254,12 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
         opinion_rules = [r for r in rules if r.applies_to == "Ý kiến"]
         if opinion_rules:
             for op in opinions_needing_reply(reg, plan.plan_id):
+                # Beyond the commune's authority: recommended upward, no deadline imposed on a
+                # superior (monitoring counts them as waiting, apart from the overdue).
+                up = agencies.sent_up(op, reg.agency_levels)
                 for rule in opinion_rules:
-                    add(rule, plan, op)
+                    if not (up and rule.code in (REPLY_CODE, RESOLVE_CODE)):
+                        add(rule, plan, op)
         if plan.meeting_date and not cal.is_working_day(plan.meeting_date):
             cols = reg.tables["plans"].columns
             problems.append(make("meeting-not-working-day", schema.PLANS.name, row=plan.row,

@@ -10,7 +10,9 @@ HĐND HĐND phường Tứ Minh". :func:`compose` joins them so that no phrase r
    Nam" ignored): the title alone;
 3. the title is inside the body: the body alone;
 4. the title ends with the beginning of the body ("Chủ tịch HĐND" + "HĐND phường Tứ Minh"): the
-   title, then the rest of the body ("Chủ tịch HĐND phường Tứ Minh");
+   title, then the rest of the body ("Chủ tịch HĐND phường Tứ Minh"); an abbreviation typed
+   in lower case is spelt as the body spells it ("Tổ trưởng tdp" + "TDP Cẩm Khê A": "Tổ
+   trưởng TDP Cẩm Khê A");
 5. the title names the body's kind and ends with a bare place word ("Chủ tịch Ủy ban MTTQ Việt
    Nam phường" + "Ủy ban MTTQ phường Tứ Minh"): the title, then the body's place name;
 6. otherwise: title and body side by side.
@@ -120,6 +122,11 @@ def compose(title: str | None, body: str | None) -> str:
     for k in range(len(bt), 0, -1):
         head = _words(bt[:k])
         if head and len(head) <= len(tw) and tw[-len(head):] == head:
+            # An abbreviation typed in lower case ("Tổ trưởng tdp" + "TDP Cẩm Khê A") is spelt
+            # as the body spells it: "Tổ trưởng TDP Cẩm Khê A", never "tdp".
+            j = next(j for j in range(len(tt), -1, -1) if _words(tt[j:]) == head)
+            if all(w in ABBREVIATIONS and w == w.lower() for w in tt[j:]):
+                return f"{' '.join(tt[:j])} {b}".strip()
             rest = " ".join(bt[k:])
             return f"{t} {rest}".strip()
     start = _place_start(bt)

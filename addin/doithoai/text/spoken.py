@@ -123,6 +123,16 @@ def expand(text: str | None) -> str:
     return _ABBR.sub(lambda m: EXPANSIONS[m.group(1)], text)
 
 
+# A whole number a listener hears as a number ("5 tháng đầu năm 2026"), not part of a date,
+# a time, a code or a document symbol (those have their own readings above).
+_NUMBER = re.compile(r"(?<![\w/.,:-])(\d{1,9})(?![\w/:%-]|[.,]\d)")
+
+
+def numbers_in_words(text: str | None) -> str:
+    """"5 tháng đầu năm 2026" → "năm tháng đầu năm hai nghìn không trăm hai mươi sáu"."""
+    return _NUMBER.sub(lambda m: number(int(m.group(1))), text or "")
+
+
 def leftover_abbreviations(text: str) -> list[str]:
     """Words of two or more capitals (with Đ) that a listener would hear as letters."""
     out = []

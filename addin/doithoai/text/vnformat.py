@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -106,3 +107,39 @@ def name_key(full_name: str) -> tuple:
 
 def sort_names(names: list[str]) -> list[str]:
     return sorted(names, key=name_key)
+
+
+def village_head(village: str) -> str:
+    """Who heads a village, in full: "TDP Cẩm Khê A" → "Tổ trưởng tổ dân phố Cẩm Khê A",
+    "Thôn Đông" → "Trưởng thôn Đông", "Khu 3" → "Trưởng khu 3" (never "Tổ trưởng tdp")."""
+    name = " ".join((village or "").split())
+    low = name.lower()
+    for prefix in ("tdp ", "tổ dân phố "):
+        if low.startswith(prefix):
+            return "Tổ trưởng tổ dân phố " + name[len(prefix):]
+    for prefix in ("thôn", "xóm", "bản", "ấp", "khu", "khối", "buôn", "làng", "khóm", "sóc"):
+        if low.startswith(prefix + " "):
+            return f"Trưởng {prefix} {name[len(prefix) + 1:]}"
+    return f"Trưởng thôn, tổ dân phố {name}" if name else "Trưởng thôn, tổ dân phố"
+
+
+_VILLAGE_KINDS = (("tdp ", "tổ dân phố"), ("tổ dân phố ", "tổ dân phố"), ("tổ ", "tổ dân phố"),
+                  ("thôn ", "thôn"), ("xóm ", "thôn"), ("bản ", "thôn"), ("ấp ", "thôn"),
+                  ("làng ", "thôn"), ("buôn ", "thôn"))
+
+
+def village_kind(village: str) -> str:
+    """"TDP Cẩm Khê A" → "tổ dân phố", "Thôn Đông" → "thôn"; "" when the name does not say."""
+    low = " ".join((village or "").split()).lower() + " "
+    return next((kind for prefix, kind in _VILLAGE_KINDS if low.startswith(prefix)), "")
+
+
+NBSP = "\u00a0"
+
+
+def keep_together(text: str, names=()) -> str:
+    """Non-breaking spaces inside each proper name of ``names`` and between "năm" and its year,
+    so a title never breaks inside "TDP Cẩm Khê B" nor leaves "2026" alone on its last line."""
+    for name in sorted((n for n in names if n and " " in n), key=len, reverse=True):
+        text = text.replace(name, name.replace(" ", NBSP))
+    return re.sub(r"\b(năm|Năm|NĂM) (\d{4})\b", lambda m: m.group(1) + NBSP + m.group(2), text)

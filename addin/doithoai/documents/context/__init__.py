@@ -4,7 +4,8 @@
 :class:`Builder` fills one context per document, from what all documents share
 (:mod:`.common`) and one module per family: before the conference (:mod:`.preparation`), the
 conference and after (:mod:`.conference`), what is printed for the day (:mod:`.day`) and the
-follow-up (:mod:`.followup`). A new document kind adds its method to the module of its family
+follow-up (:mod:`.followup`), and what goes beyond the commune's own units: the recommendation
+to superiors and the notice to each citizen (:mod:`.upward`). A new document kind adds its method to the module of its family
 and its fields to :data:`FIELDS`.
 """
 from __future__ import annotations
@@ -14,9 +15,10 @@ from doithoai.documents.context.day import DayDocs
 from doithoai.documents.context.fields import FIELDS, ITEM_FIELDS, Context, changed_rows
 from doithoai.documents.context.followup import FollowUpDocs
 from doithoai.documents.context.preparation import PreparationDocs
+from doithoai.documents.context.upward import UpwardDocs
 
 __all__ = ["Builder", "Context", "FIELDS", "ITEM_FIELDS", "changed_rows"]
 
 
-class Builder(PreparationDocs, ConferenceDocs, DayDocs, FollowUpDocs):
+class Builder(PreparationDocs, ConferenceDocs, DayDocs, FollowUpDocs, UpwardDocs):
     """Builds contexts for the documents of one plan: ``builder.<code>(ctx, item)``."""

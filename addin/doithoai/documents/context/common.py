@@ -5,6 +5,7 @@ import datetime as dt
 from collections import Counter
 
 from doithoai.documents.context.fields import Context, Source
+from doithoai.documents.context.hierarchy import Hierarchy
 from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema
@@ -56,7 +57,7 @@ def scope_text(plan: Plan) -> str:
     return ", ".join(plan.villages)
 
 
-class BaseBuilder:
+class BaseBuilder(Hierarchy):
     """The contexts of one plan's documents: what they share (deadlines computed once)."""
 
     def __init__(self, reg: Registry, plan: Plan, report: deadlines.DeadlineReport,
@@ -93,6 +94,10 @@ class BaseBuilder:
         ctx.put("cap_don_vi", unit, self._setting_src("unit_type"))
         ctx.put("ten_co_quan_ngan", f"Ban Thường vụ Đảng ủy {unit}" if self.party
                 else f"Ủy ban nhân dân {unit}")
+        # The unit's own words: a phường has tổ dân phố, a xã has thôn (issue 18 §4).
+        ctx.put("cap_thon", self.village_word())
+        ctx.put("truong_thon", self.village_heads())
+        ctx.put("van_phong", self.office)
         kind = KINDS_BY_CODE[code]
         if code == "KH" and date is None and p.number_symbol:
             date = p.issue_date          # the plan carries its own number and date
@@ -132,6 +137,12 @@ class BaseBuilder:
         ctx.put("noi_nhan", [])
         return ctx
 
+    def finish(self, ctx: Context) -> None:
+        """Last touches to a filled context: titles keep proper names and years whole."""
+        for key in ("trich_yeu", "vv", "kinh_gui", "pham_vi", "thon"):
+            if isinstance(ctx.values.get(key), str):
+                ctx.values[key] = vnformat.keep_together(ctx.values[key], self.plan.villages)
+
     def number_line(self, kind, number: int | None) -> str:
         p = self.plan
         if kind.code == "KH" and p.number_symbol:
@@ -140,6 +151,8 @@ class BaseBuilder:
         return vnformat.number_line(number, self.symbol(kind), self.party)
 
     def symbol(self, kind) -> str:
+        if self.party and kind.party_abbr:
+            return f"{kind.party_abbr}/ĐU"
         if kind.abbr is None:   # công văn: issuer, then the drafting unit
             return "CV/ĐU" if self.party else f"UBND-{self.s.drafting_unit or 'VP'}"
         return f"{kind.abbr}/ĐU" if self.party else f"{kind.abbr}-UBND"
@@ -167,18 +180,6 @@ class BaseBuilder:
         the hosts stay on the signing list and in the attendance."""
         hosts = self.hosts()
         return [i for i in self.invited() if vntext.unaccent(i.full_name or "") not in hosts]
-
-    STATE_OFFICE, PARTY_OFFICE = "Văn phòng HĐND và UBND", "Văn phòng Đảng ủy"
-
-    @property
-    def office(self) -> str:
-        """The office that prepares and sends the plan's documents: a party document goes
-        through the party committee's office, not the People's Committee's."""
-        return self.PARTY_OFFICE if self.party else self.STATE_OFFICE
-
-    def unit(self, name: str | None) -> str:
-        """A rule's unit as this plan's documents name it (the office per the issuer)."""
-        return self.office if not name or name == self.STATE_OFFICE else name
 
     def chains(self) -> list:
         """Each opinion's chain (monitoring.chain), built once per plan's documents."""

@@ -30,8 +30,8 @@ class ConferenceDocs(BaseBuilder):
     def answer_text(self, o: Opinion) -> str:
         if o.answered_at_meeting == "Có" and o.answer:
             return o.answer
-        if o.competence == "Cấp trên":
-            return "Tiếp thu, chuyển cơ quan có thẩm quyền xem xét, giải quyết."
+        if self.up(o):
+            return "Tiếp thu, kiến nghị cơ quan có thẩm quyền xem xét, giải quyết."
         return f"Tiếp thu; giao {o.agency or 'cơ quan chuyên môn'} trả lời bằng văn bản."
 
     def bb(self, ctx: Context) -> None:
@@ -45,7 +45,7 @@ class ConferenceDocs(BaseBuilder):
                             "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
         at = [o for o in raised if o.answered_at_meeting == "Có"]
-        up = [o for o in raised if o.competence == "Cấp trên" and o not in at]
+        up = [o for o in raised if self.up(o) and o not in at]
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
         ctx.put("so_cap_tren", len(up))
         ctx.put("so_giao_giai_quyet", len(raised) - len(at) - len(up))
@@ -66,13 +66,15 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("da_tra_loi", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
                                 "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
         ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
-                                     "co_quan": o.agency or "", "han": self.reply_due(o) or
-                                     "15 ngày làm việc"} for i, o in enumerate(pending, 1)])
+                                     "co_quan": self.handling(o)[0],
+                                     "han": "Kiến nghị cấp trên" if self.up(o) else
+                                     (self.reply_due(o) or "15 ngày làm việc")}
+                                    for i, o in enumerate(pending, 1)])
         rule = next((r for r in self.reg.rules if r.code == deadlines.REPLY_CODE), None)
         ctx.put("so_ngay_tra_loi", rule.days if rule and rule.days else 15)
         ctx.put("trich_yeu", f"Kết luận của {self.plan.chair_title} tại hội nghị đối thoại với "
                              f"Nhân dân {scope_text(self.plan)}")
-        agencies = sorted({o.agency for o in pending if o.agency})
+        agencies = sorted({o.agency for o in pending if o.agency and not self.up(o)})
         ctx.put("noi_nhan", recipients(agencies + [
             "Các cá nhân có ý kiến, kiến nghị", f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}",
             "Văn phòng Đảng ủy", "Thường trực HĐND"], self.party))
@@ -110,6 +112,7 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("so_dang_giai_quyet", parts[chain.PART_PROGRESS])
         ctx.put("so_qua_han", parts["qua_han"])
         ctx.put("so_cap_tren", parts[chain.PART_UPWARD])
+        ctx.put("so_cho_cap_tren", parts["cho_cap_tren"])
         ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                              f"{scope_text(self.plan)}")
         self.survey(ctx)

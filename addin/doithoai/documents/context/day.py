@@ -63,7 +63,8 @@ class DayDocs(BaseBuilder):
                       None)
         ctx.put("dong_giay_moi", f"Giấy mời số {issued.number_symbol} ngày "
                                  f"{vnformat.short_date(issued.date)}" if issued and issued.date
-                else "Giấy mời chưa ban hành: số giấy mời là thứ tự trong tệp in GM_tat-ca")
+                else "Giấy mời chưa ban hành: cột Giấy mời ghi số thứ tự của giấy mời trong "
+                     "tập in")
         m = self.milestones.get("GIAY_MOI")
         ctx.put("han_giay_moi", vnformat.short_date(m.due) if m else None,
                 (schema.RULES.name, None, "GIAY_MOI"))
@@ -81,10 +82,13 @@ class DayDocs(BaseBuilder):
             ctx.put("thoi_gian_doc", when, self._plan_src("meeting_date"))
         else:
             ctx.put("thoi_gian_doc", None, self._plan_src("meeting_date"))
-        ctx.put("dia_diem_doc", spoken.expand(p.venue), self._plan_src("venue"))
-        ctx.put("pham_vi_doc", spoken.expand(scope_text(p)), self._plan_src("scope"))
+        ctx.put("dia_diem_doc", spoken.numbers_in_words(spoken.expand(p.venue)),
+                self._plan_src("venue"))
+        ctx.put("pham_vi_doc", spoken.numbers_in_words(spoken.expand(scope_text(p))),
+                self._plan_src("scope"))
         ctx.put("chu_tri_doc", spoken.expand(p.chair_title), self._plan_src("chair_title"))
-        ctx.put("noi_dung_doc", spoken.expand(p.content), self._plan_src("content"))
+        ctx.put("noi_dung_doc", spoken.numbers_in_words(spoken.expand(p.content)),
+                self._plan_src("content"))
         ctx.put("can_bo_dau_moi_doc", f"đồng chí {s.contact_officer}" if s.contact_officer
                 else None, self._setting_src("contact_officer"))
         m = self.milestones.get("THU_PHIEU")

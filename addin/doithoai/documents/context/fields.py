@@ -57,6 +57,14 @@ FIELDS: dict[str, str] = {
     "han_bao_cao": "Hạn báo cáo kết quả đôn đốc",
     "ton_dong": "Ý kiến các hội nghị trước chưa giải quyết xong",
     "so_ton_dong": "Số ý kiến tồn từ các hội nghị trước",
+    "cap_thon": "thôn / tổ dân phố, theo đơn vị", "truong_thon": "Trưởng thôn / Tổ trưởng tổ dân phố",
+    "van_phong": "Văn phòng gửi, nhận văn bản (Văn phòng HĐND và UBND / Văn phòng Đảng ủy)",
+    "phoi_hop": "Cơ quan trên địa bàn: đề nghị phối hợp, không giao việc",
+    "kien_nghi": "Kiến nghị cấp trên theo cơ quan có thẩm quyền",
+    "so_kien_nghi": "Số ý kiến kiến nghị cấp trên", "kinh_gui_ds": "Các nơi kính gửi",
+    "quy_co_quan": "Cách gọi cơ quan cấp trên", "y_kien_cd": "Ý kiến của một người dân",
+    "so_cho_cap_tren": "Số ý kiến chờ cấp trên trả lời",
+    "nguoi_nhan": "Người nhận, trong câu văn", "noi_o": "Thôn, tổ dân phố của người nhận",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
@@ -75,6 +83,9 @@ ITEM_FIELDS: dict[str, set[str]] = {
     "khao_sat": {"cau_hoi", "ket_qua"},
     "qua_han": {"stt", "ma", "noi_dung", "con_no", "han", "tre"},
     "ton_dong": {"stt", "ma", "ma_kh", "noi_dung", "co_quan", "giai_doan"},
+    "kien_nghi": {"stt", "ten", "so", "y_kien"},
+    "kien_nghi.y_kien": {"stt", "noi_dung", "nguoi_neu", "linh_vuc", "da_lam"},
+    "y_kien_cd": {"stt", "noi_dung", "co_quan", "han"},
 }
 
 

@@ -6,7 +6,7 @@ from doithoai.documents.context.fields import Context
 from doithoai.monitoring import carryover
 from doithoai.monitoring.chain import stage_of
 from doithoai.registry import schema
-from doithoai.rules import deadlines
+from doithoai.rules import agencies, deadlines
 from doithoai.text import vnformat
 
 
@@ -27,12 +27,16 @@ class FollowUpDocs(BaseBuilder):
                              "con_no": f"chưa {c.owes}",
                              "han": vnformat.short_date(min(d for d in (c.reply_due,
                                                                        c.resolve_due) if d)),
-                             "tre": f"{c.late_days} ngày"} for i, c in enumerate(items, 1)])
+                             "tre": f"{c.late_days} ngày làm việc"}
+                            for i, c in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
         ctx.put("ngay_xet", vnformat.short_date(self.today))
         cal = deadlines.calendar_for(self.reg)
         ctx.put("han_bao_cao", vnformat.short_date(cal.add_working_days(self.today, 5).date))
-        ctx.put("vv", "V/v đôn đốc trả lời, giải quyết ý kiến, kiến nghị của Nhân dân")
+        asked = self.level(agency) == agencies.TERRITORY    # a courteous reminder, not an order
+        ctx.put("phoi_hop", asked)
+        ctx.put("vv", "V/v đề nghị sớm trả lời ý kiến, kiến nghị của Nhân dân" if asked
+                else "V/v đôn đốc trả lời, giải quyết ý kiến, kiến nghị của Nhân dân")
         # A party document is signed for the Standing Committee: it does not report to itself.
         ctx.put("noi_nhan", recipients(["Như trên"] + ([] if self.party else
                                                        ["Thường trực Đảng ủy (để b/c)"]) +

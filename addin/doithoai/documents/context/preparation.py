@@ -4,6 +4,7 @@ from __future__ import annotations
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
 from doithoai.registry import schema
+from doithoai.rules import agencies
 from doithoai.registry.model import Invitee
 from doithoai.sharing.codes import village_codes
 from doithoai.text import vnformat
@@ -21,25 +22,27 @@ class PreparationDocs(BaseBuilder):
         ctx.put("nhom_dai_bieu", self.group_counts())
         rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
                       key=lambda m: (m.due, m.code))
-        ctx.put("tien_do", [{"stt": i, "cong_viec": m.task, "don_vi": self.unit(m.unit),
+        ctx.put("tien_do", [{"stt": i, "cong_viec": self.local_words(m.task),
+                             "don_vi": self.local_words(self.unit(m.unit)),
                              "han": vnformat.short_date(m.due)} for i, m in enumerate(rows, 1)])
         units: dict[str, list[str]] = {}
         for m in rows:
-            units.setdefault(self.unit(m.unit), []).append(
-                f"{m.task[:1].lower() + m.task[1:]} (hạn {vnformat.short_date(m.due)})")
+            task = self.local_words(m.task)
+            units.setdefault(self.local_words(self.unit(m.unit)), []).append(
+                f"{task[:1].lower() + task[1:]} (hạn {vnformat.short_date(m.due)})")
         ctx.put("phan_cong", [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
                               for i, (u, t) in enumerate(units.items(), 1)])
         self.put_carry_over(ctx)
         ctx.put("noi_nhan", recipients(
             ["Cấp ủy, chính quyền cấp trên (b/c)", "Thường trực Đảng ủy", "Thường trực HĐND",
              "Lãnh đạo UBND", "Ủy ban MTTQ và các đoàn thể", "Các cơ quan, đơn vị liên quan",
-             "Trưởng thôn, tổ trưởng tổ dân phố"], self.party))
+             self.village_heads()], self.party))
 
     def tb(self, ctx: Context) -> None:
         ctx.put("trich_yeu", f"Tổ chức hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
         ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
                                         "Ủy ban MTTQ và các đoàn thể", "Đài truyền thanh",
-                                        "Trưởng thôn, tổ trưởng tổ dân phố"], self.party))
+                                        self.village_heads()], self.party))
 
     def gm(self, ctx: Context, inv: Invitee) -> None:
         self._row(ctx, schema.INVITEES, inv)
@@ -86,5 +89,11 @@ class PreparationDocs(BaseBuilder):
                             "nguoi_neu": o.raised_by, "dia_chi": o.address or "", "tra_loi": ""}
                            for i, o in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
-        ctx.put("vv", "V/v phân công tham mưu trả lời ý kiến, kiến nghị của Nhân dân")
-        ctx.put("noi_nhan", recipients(["Như trên", "Lãnh đạo UBND"], self.party))
+        # Own units are assigned; an agency on the territory answers to its own hierarchy and
+        # is asked to cooperate (rules.agencies). Superiors never get this letter (CVKN).
+        asked = self.level(agency) == agencies.TERRITORY
+        ctx.put("phoi_hop", asked)
+        ctx.put("vv", "V/v đề nghị phối hợp trả lời ý kiến, kiến nghị của Nhân dân" if asked
+                else "V/v phân công tham mưu trả lời ý kiến, kiến nghị của Nhân dân")
+        ctx.put("noi_nhan", recipients(["Như trên", "Lãnh đạo UBND" if not self.party else
+                                        "Thường trực Đảng ủy"], self.party))

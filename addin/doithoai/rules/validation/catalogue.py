@@ -132,6 +132,12 @@ register(
                 "vào văn bản riêng.",
                 "Text reaching the 32,767 characters of an Excel cell (a longer cell written by "
                 "another program is read only up to the limit): reported, never cut silently."),
+    ProblemType("unit-word", INFO, "Văn bản ghi \"xã\" trong khi đơn vị là phường",
+                "Ô này ghi \"{word}\" nhưng đơn vị là phường (Cấu hình, Loại đơn vị).",
+                "Nếu là tên đơn vị thì sửa thành \"phường\", thôn thành tổ dân phố; nếu trích "
+                "lời người dân hay văn bản cũ thì bỏ qua. Phần mềm không tự sửa.",
+                "Text the clerk typed (a plan's subject, content, venue, chair; an answer) names "
+                "the unit \"xã\" in a phường. Noted, never rewritten: it may be a quotation."),
     ProblemType("content-has-phone", INFO, "Nội dung có số điện thoại",
                 "Nội dung ý kiến có ghi số điện thoại.",
                 "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi gửi Đảng ủy, MTTQ vẫn che "

@@ -39,6 +39,8 @@ def check_lookups(f: Findings) -> None:
     if table is None or not table.present:
         return
     for lk in schema.LOOKUPS:
+        if lk.pairs and lk.key in table.columns:
+            _check_paired(f, table, lk)
         if not lk.fixed or lk.key not in table.columns:
             continue
         have = f.reg.lookups[lk.key]
@@ -52,3 +54,17 @@ def check_lookups(f: Findings) -> None:
             f.problems.append(make("lookup-fixed-changed", schema.LOOKUP_SHEET.name,
                                    row=1, col=table.columns[lk.key], column=lk.header,
                                    diff=diff, expected=", ".join(lk.values)))
+
+
+def _check_paired(f: Findings, table, lk) -> None:
+    """Each value of a paired column (the level beside an agency) is one of its list."""
+    choices = list(schema.lookup(lk.choices).values)
+    for r in table.rows:
+        value = r.values.get(lk.key)
+        if value and value not in choices:
+            near = vntext.nearest(value, choices)
+            f.problems.append(make("not-in-list", schema.LOOKUP_SHEET.name, row=r.row,
+                                   col=table.columns[lk.key], column=lk.header, value=value,
+                                   list=lk.choices,
+                                   suggestion=(f"Sửa thành \"{near}\"." if near else
+                                               "Chọn một trong: " + ", ".join(choices) + ".")))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from doithoai.registry import schema
+from doithoai.rules import agencies
 from doithoai.rules.validation.findings import Findings
 from doithoai.rules.workcalendar import fmt
 from doithoai.text import privacy
@@ -56,6 +57,13 @@ def _status(f: Findings, o) -> None:
         f.add("status-doubt", S, o.row, "competence", o.competence,
               what="Đã chuyển cấp trên nhưng Thẩm quyền ghi là Xã.",
               fix="Sửa Thẩm quyền thành Cấp trên, hoặc đổi Trạng thái.")
+    if o.competence == "Xã" and o.agency and \
+            agencies.level_of(o.agency, f.reg.agency_levels) == agencies.SUPERIOR:
+        f.add("status-doubt", S, o.row, "competence", o.competence,
+              what=f"Giao cho \"{o.agency}\" (cấp trên) nhưng Thẩm quyền ghi là Xã; ý kiến "
+                   "được đưa vào công văn kiến nghị cấp trên.",
+              fix="Sửa Thẩm quyền thành Cấp trên, hoặc chọn cơ quan của xã được giao; nếu cơ "
+                  "quan này không phải cấp trên, sửa cột Cấp của cơ quan trả lời ở Danh mục.")
     if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
         f.add("status-contradiction", S, o.row, "agency", None,
               what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",

@@ -1,0 +1,92 @@
+"""Who the plan's documents write to and through: the office that sends them, the level of each
+agency (rules.agencies: assign own units, ask agencies on the territory, recommend to
+superiors), whom a recommendation goes to, and what this unit calls its villages."""
+from __future__ import annotations
+
+import re
+
+from doithoai.registry.model import Opinion
+from doithoai.rules import agencies
+from doithoai.text import vnformat, vntext
+
+
+def province_committee(province: str, party: bool) -> str:
+    """"Tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An" (party: "Ban Thường vụ Tỉnh ủy Nghệ An")."""
+    name = (province or "").strip()
+    for head, body in (("thành phố ", "Thành ủy"), ("tỉnh ", "Tỉnh ủy")):
+        if name.lower().startswith(head):
+            rest = name[len(head):].strip()
+            return (f"Ban Thường vụ {body} {rest}" if party
+                    else f"Ủy ban nhân dân {head}{rest}")
+    if not name:
+        return "Ban Thường vụ cấp ủy cấp trên" if party else "Ủy ban nhân dân cấp tỉnh"
+    return f"Ban Thường vụ Tỉnh ủy {name}" if party else f"Ủy ban nhân dân tỉnh {name}"
+
+
+class Hierarchy:
+    """Mixed into every builder; uses its ``reg``, ``s`` (settings), ``plan``, ``party`` and
+    ``report``."""
+
+    STATE_OFFICE, PARTY_OFFICE = "Văn phòng HĐND và UBND", "Văn phòng Đảng ủy"
+
+    @property
+    def office(self) -> str:
+        """The office that prepares and sends the plan's documents: a party document goes
+        through the party committee's office, not the People's Committee's."""
+        return self.PARTY_OFFICE if self.party else self.STATE_OFFICE
+
+    def unit(self, name: str | None) -> str:
+        """A rule's unit as this plan's documents name it (the office per the issuer)."""
+        return self.office if not name or name == self.STATE_OFFICE else name
+
+    def village_word(self) -> str:
+        """What this unit calls its villages: the plan's own names decide ("TDP Cẩm Khê A" is a
+        tổ dân phố), else the unit type (phường: tổ dân phố; xã: thôn; đặc khu: both)."""
+        kinds = {vnformat.village_kind(v) for v in self.plan.villages} - {""}
+        if len(kinds) == 1:
+            return kinds.pop()
+        if len(kinds) > 1:
+            return "thôn, tổ dân phố"
+        return {"phường": "tổ dân phố", "xã": "thôn"}.get(self.s.unit_type or "xã",
+                                                           "thôn, tổ dân phố")
+
+    def local_words(self, text: str | None) -> str:
+        """A generic "thôn, tổ dân phố" in the unit's own word (a phường: "tổ dân phố")."""
+        word = self.village_word()
+        if word not in ("thôn", "tổ dân phố"):
+            return text or ""
+        return re.sub(r"\bthôn, tổ dân phố\b", word, text or "")
+
+    def village_heads(self) -> str:
+        return {"tổ dân phố": "Tổ trưởng tổ dân phố", "thôn": "Trưởng thôn"}.get(
+            self.village_word(), "Trưởng thôn, Tổ trưởng tổ dân phố")
+
+    def up(self, o: Opinion) -> bool:
+        """Beyond the commune's authority: recommended to a superior (rules.agencies)."""
+        return agencies.sent_up(o, self.reg.agency_levels)
+
+    def level(self, agency: str | None) -> str:
+        return agencies.level_of(agency, self.reg.agency_levels)
+
+    def superior_of(self, o: Opinion) -> str:
+        """Whom a recommendation goes to: the superior agency typed, else the province's People's
+        Committee (a generic "UBND cấp tỉnh …" is named as the province's own)."""
+        agency = o.agency or ""
+        if agency and self.level(agency) == agencies.SUPERIOR and \
+                "cap tinh" not in vntext.unaccent(agency).lower():
+            return agency
+        return province_committee(self.s.province or "", False)
+
+    def handling(self, o: Opinion) -> tuple[str, str]:
+        """(who handles it, by when) as the citizen reads it."""
+        if self.up(o):
+            return (self.superior_of(o), "Đã kiến nghị cấp trên giải quyết theo thẩm quyền; khi "
+                                         "có kết quả sẽ thông báo")
+        due = self.report.reply_due.get(o.opinion_id)
+        agency = o.agency or self.office
+        if not due:
+            return agency, "Theo quy định"
+        if self.level(agency) == agencies.TERRITORY:
+            return agency, f"Đã đề nghị trả lời trước ngày {vnformat.short_date(due)}"
+        return agency, f"Trước ngày {vnformat.short_date(due)}"
+

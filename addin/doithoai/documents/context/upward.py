@@ -1,0 +1,97 @@
+"""Who the commune writes to beyond its own units: the recommendation to its superiors (CVKN) and
+the notice that tells each citizen who handles what they raised, and by when (TBCD).
+
+The level of each agency (rules.agencies) decides: own units are assigned with a deadline,
+agencies on the territory are asked with a date they are requested to keep, superiors receive a
+recommendation and no deadline.
+"""
+from __future__ import annotations
+
+from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
+from doithoai.documents.context.hierarchy import province_committee
+from doithoai.documents.context.fields import Context
+from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
+from doithoai.registry import schema
+from doithoai.registry.model import Opinion
+from doithoai.text import spoken, vnformat, vntext
+
+
+class UpwardDocs(BaseBuilder):
+    # --- the recommendation to superiors ----------------------------------------------------
+
+    def upward(self) -> list[Opinion]:
+        """Raised opinions beyond the commune's authority, not answered at the meeting."""
+        return [o for o in self.raised() if self.up(o) and o.answered_at_meeting != "Có"]
+
+    def cvkn(self, ctx: Context) -> None:
+        items = self.upward()
+        groups: dict[str, list[Opinion]] = {}
+        for o in items:
+            self._row(ctx, schema.OPINIONS, o)
+            groups.setdefault(self.superior_of(o), []).append(o)
+        names = sorted(groups, key=vnformat.collate)
+        met = vnformat.short_date(self.plan.meeting_date) if self.plan.meeting_date else ""
+        ctx.put("kien_nghi", [{"stt": n, "ten": name, "so": len(groups[name]), "y_kien": [
+            {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by or "",
+             "linh_vuc": o.field or "",
+             "da_lam": o.answer or f"Đã tiếp nhận tại hội nghị ngày {met}, tổng hợp và giải "
+                                   "thích cho người nêu ý kiến về thẩm quyền giải quyết."}
+            for i, o in enumerate(groups[name], 1)]} for n, name in enumerate(names, 1)])
+        ctx.put("so_kien_nghi", len(items))
+        raised = self.raised()
+        ctx.put("so_y_kien", len(raised))
+        ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == "Có" for o in raised))
+        kinh_gui = ([province_committee(self.s.province or "", True)] if self.party else names)
+        ctx.put("kinh_gui_ds", kinh_gui)
+        ctx.put("quy_co_quan", "Ban Thường vụ" if self.party else
+                ("Quý cơ quan" if len(kinh_gui) == 1 else "các cơ quan"))
+        ctx.put("vv", "V/v kiến nghị giải quyết ý kiến, kiến nghị của Nhân dân vượt thẩm quyền")
+        ctx.put("trich_yeu", "Kiến nghị giải quyết ý kiến, kiến nghị của Nhân dân vượt thẩm quyền "
+                             f"qua hội nghị đối thoại {scope_text(self.plan)}")
+        unit = self.s.unit_type or "xã"
+        ctx.put("noi_nhan", recipients(
+            ["Như trên"] + ([] if self.party else ["Thường trực Đảng ủy (để b/c)"]) +
+            ["Thường trực HĐND " + unit, f"Ủy ban MTTQ Việt Nam {unit}"], self.party))
+
+    # --- the notice to each citizen ---------------------------------------------------------
+
+    def citizens(self) -> list[tuple[str, str, list[Opinion]]]:
+        """(name, village, opinions) of each citizen with opinions not answered at the meeting
+        and not yet answered in writing, by village then name (delivered village by village)."""
+        people: dict[tuple, list[Opinion]] = {}
+        for o in self.raised():
+            if not o.raised_by or o.answered_at_meeting == "Có" or o.reply_number or \
+                    o.reply_date or o.resolved_date:
+                continue
+            key = (vntext.unaccent(o.raised_by).lower(), vntext.unaccent(o.address or "").lower())
+            people.setdefault(key, []).append(o)
+        out = []
+        for items in people.values():
+            village = village_of(items[0].address, self.plan.villages)
+            out.append((items[0].raised_by, "" if village == UNKNOWN_VILLAGE else village, items))
+        out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
+        return out
+
+    def tbcd(self, ctx: Context, person: tuple) -> None:
+        name, village, items = person
+        for o in items:
+            self._row(ctx, schema.OPINIONS, o)
+        src = (schema.OPINIONS.name, items[0].row, "Người nêu")
+        ctx.put("kinh_gui", name, src)
+        # In running text the honorific is lower case ("… đến ông Phạm Duy Cường").
+        ctx.put("nguoi_nhan", name[:1].lower() + name[1:] if name.split(" ")[0] in ("Ông", "Bà")
+                else name, src)
+        ctx.put("noi_o", spoken.expand(village) if village else self.village_word())
+        ctx.put("dia_chi", items[0].address or village, optional=True)
+        rows = []
+        for i, o in enumerate(items, 1):
+            who, when = self.handling(o)
+            rows.append({"stt": i, "noi_dung": o.content, "co_quan": who, "han": when})
+        ctx.put("y_kien_cd", rows)
+        ctx.put("so_y_kien", len(items))
+        ctx.put("trich_yeu", "Về việc giải quyết ý kiến, kiến nghị gửi hội nghị đối thoại với "
+                             f"Nhân dân {scope_text(self.plan)}")
+        head = vnformat.village_head(village) if village else None
+        ctx.put("noi_nhan", recipients(
+            ["Như trên"] + ([f"{head} (để chuyển)"] if head else []) +
+            [f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'} (để giám sát)"], self.party))

@@ -1,0 +1,96 @@
+"""Who the commune writes to: the level of each agency that answers citizens' opinions.
+
+A commune's People's Committee *assigns* its own units, *asks* the agencies on its territory that
+answer to a higher level, and *recommends* to its superiors (issue 18 §1). The level decides the
+document, its verb and its tone:
+
+=================  ==============================================  ==============================
+Level              Who (defaults after the 2025 reorganisation)    Documents
+=================  ==============================================  ==============================
+Trực thuộc         Văn phòng HĐND và UBND and the specialised      CVPC "giao" with a deadline;
+                   offices (Nghị định 150/2025/NĐ-CP, Điều 3-5     CVDD "đôn đốc"
+                   on the commune's offices); Trung tâm Phục vụ
+                   hành chính công (Nghị định 118/2025/NĐ-CP);
+                   Trạm Y tế (Thông tư 43/2025/TT-BYT, Điều 2:
+                   "trực thuộc UBND cấp xã"); Ban Chỉ huy quân sự
+                   (Luật Dân quân tự vệ 2019: cơ quan thường trực
+                   công tác quốc phòng ở cấp xã); public schools
+                   up to lower secondary (Nghị định 142/2025/NĐ-CP);
+                   thôn, tổ dân phố
+Trên địa bàn       Công an xã, phường (Luật Công an nhân dân      CVPC "đề nghị phối hợp", a
+                   2018, Điều 18: a unit of the police's own      date asked, not imposed; CVDD
+                   vertical system); Thuế cơ sở, Bảo hiểm xã hội  a courteous reminder
+                   cơ sở, Kho bạc, Ngân hàng Chính sách xã hội,
+                   Điện lực, viễn thông, cấp nước, chi nhánh Văn
+                   phòng đăng ký đất đai, Kiểm lâm, upper
+                   secondary schools, courts, procuracy; and Ủy
+                   ban MTTQ and the mass organisations, which the
+                   People's Committee works with, never assigns
+Cấp trên           UBND tỉnh / thành phố, its sở and ngành, the    CVKN: a recommendation listing
+                   Tỉnh ủy, ministries                             what the commune has done and
+                                                                   asks; no deadline imposed
+=================  ==============================================  ==============================
+
+The defaults read the agency's name; the clerk corrects any of them in Danh mục, column "Cấp của
+cơ quan trả lời", beside the agency. An opinion whose Thẩm quyền is "Cấp trên" goes to the
+superiors whatever agency was typed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from doithoai.text import vntext
+
+OWN, TERRITORY, SUPERIOR = "Trực thuộc", "Trên địa bàn", "Cấp trên"
+LEVELS = (OWN, TERRITORY, SUPERIOR)
+
+# Matched on the name in lower case, with its accents (without them "Sở" and "số" are one word),
+# as whole words, superiors first, so "Công an tỉnh" is a superior and "Công an xã" an agency on
+# the territory.
+_SUPERIOR = (r"\btỉnh\b", r"\bthành phố\b", r"(?<!cơ )\bsở\b", r"\btrung ương\b", r"\bchính phủ\b",
+             r"\bcấp trên\b", r"\btỉnh ủy\b", r"\bthành ủy\b", r"^bộ\b", r"\bquốc hội\b")
+_TERRITORY = (r"\bcông an\b", r"\bđiện lực\b", r"\bquản lý điện\b", r"\bthuế\b",
+              r"\bbảo hiểm xã hội\b", r"\bbhxh\b", r"\bkho bạc\b", r"\bngân hàng\b",
+              r"\bviễn thông\b", r"\bbưu điện\b", r"\bcấp nước\b", r"\bnước sạch\b",
+              r"\bđăng ký đất đai\b", r"\bkiểm lâm\b", r"\bthpt\b", r"\btrung học phổ thông\b",
+              r"\btòa án\b", r"\bviện kiểm sát\b", r"\bthi hành án\b", r"\bmặt trận\b",
+              r"\bmttq\b", r"\bđoàn thanh niên\b", r"\bhội (liên hiệp )?phụ nữ\b",
+              r"\bhội nông dân\b", r"\bhội cựu chiến binh\b", r"\bcác đoàn thể\b",
+              r"\bquản lý rừng\b", r"\bthủy lợi\b")
+
+
+def _key(name: str) -> str:
+    text = unicodedata.normalize("NFC", vntext.normalize_tones(name or "")).lower()
+    return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
+
+
+def default_level(name: str) -> str:
+    """The level an agency's name suggests (the clerk's Danh mục entry wins over it)."""
+    key = _key(name)
+    if any(re.search(p, key) for p in _SUPERIOR):
+        return SUPERIOR
+    if any(re.search(p, key) for p in _TERRITORY):
+        return TERRITORY
+    return OWN
+
+
+def level_of(name: str | None, typed: Mapping[str, str] | None = None) -> str:
+    """The level of an agency: as typed in Danh mục when it is one of the three, else the default.
+    An empty agency is the commune's own business (it has not been assigned yet)."""
+    if not name:
+        return OWN
+    value = (typed or {}).get(name)
+    return value if value in LEVELS else default_level(name)
+
+
+def sent_up(opinion, typed: Mapping[str, str] | None = None) -> bool:
+    """Beyond the commune's authority: Thẩm quyền "Cấp trên", or an agency at the superior level."""
+    return (opinion.competence == "Cấp trên"
+            or (bool(opinion.agency) and level_of(opinion.agency, typed) == SUPERIOR))
+
+
+def levels_of(reg) -> dict[str, str]:
+    """The levels the clerk typed in Danh mục (agency → level); may be empty."""
+    return dict(getattr(reg, "agency_levels", None) or {})

@@ -1,0 +1,166 @@
+"""Who writes to whom (issue 18 §1): own units are assigned, agencies on the territory asked,
+superiors receive a recommendation with no deadline; each citizen is told who handles what."""
+import datetime as dt
+import os
+import re
+
+import pytest
+from docx import Document
+
+import conformance
+import xlsx_edit
+from doithoai.documents import generate
+from doithoai.files import reader
+from doithoai.monitoring import chain
+from doithoai.registry import schema
+from doithoai.rules import agencies, validation
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+def text_of(path):
+    doc = Document(path)
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("name, level", [
+    ("Văn phòng HĐND và UBND", agencies.OWN), ("Phòng Kinh tế, Hạ tầng và Đô thị", agencies.OWN),
+    ("Trạm Y tế phường", agencies.OWN), ("Trung tâm Phục vụ hành chính công", agencies.OWN),
+    ("Ban Chỉ huy Quân sự xã", agencies.OWN), ("Trường THCS Tứ Minh", agencies.OWN),
+    ("Tổ dân phố số 5", agencies.OWN),            # "số" is not "Sở"
+    ("Công an xã", agencies.TERRITORY), ("Công an phường", agencies.TERRITORY),
+    ("Thuế cơ sở 3 Hải Phòng", agencies.TERRITORY),  # "cơ sở" is not a "Sở"
+    ("Bảo hiểm xã hội cơ sở Tứ Kỳ", agencies.TERRITORY), ("Điện lực Tứ Kỳ", agencies.TERRITORY),
+    ("Ủy ban MTTQ Việt Nam xã", agencies.TERRITORY),
+    ("Công an tỉnh", agencies.SUPERIOR), ("Sở Nông nghiệp và Môi trường", agencies.SUPERIOR),
+    ("UBND cấp tỉnh và các sở, ngành", agencies.SUPERIOR), ("Tỉnh uỷ Nghệ An", agencies.SUPERIOR),
+])
+def test_default_levels_read_the_agency_name(name, level):
+    assert agencies.default_level(name) == level
+
+
+def test_the_blank_registry_ships_the_defaults_beside_each_agency():
+    agencies_lk = schema.LOOKUPS_BY_KEY["agencies"]
+    paired = schema.LOOKUPS_BY_KEY["agency_level_of"]
+    assert list(paired.values) == [agencies.default_level(a) for a in agencies_lk.values]
+    assert schema.lookup("Cấp cơ quan").values == agencies.LEVELS
+
+
+def test_the_clerk_corrects_a_level_in_danh_muc(sample_copy, tmp_path):
+    path = sample_copy("tu-minh")
+    reg = reader.read_registry(path)
+    row = next(r.row for r in reg.tables["lookups"].rows
+               if r.values.get("agencies") == "Phòng Văn hóa - Xã hội")
+    xlsx_edit.edit(path, [("lookups", "agency_level_of", row, "Cấp trên")])
+    reg = reader.read_registry(path)
+    assert reg.agency_levels["Phòng Văn hóa - Xã hội"] == agencies.SUPERIOR
+    res = generate.generate(reg, str(tmp_path / "out"), codes=["CVPC", "CVKN"], today=AS_OF)
+    names = {os.path.basename(f) for f in res.files}
+    assert "CVPC_Phong-Van-hoa-Xa-hoi.docx" not in names and "CVKN.docx" in names
+    cvkn = text_of(next(f for f in res.files if f.endswith("CVKN.docx")))
+    assert "Phòng Văn hóa - Xã hội" in cvkn
+    # A value outside the list is refused where it was typed, with the nearest one.
+    xlsx_edit.edit(path, [("lookups", "agency_level_of", row, "cap tren")])
+    problems = validation.validate(reader.read_registry(path), AS_OF)
+    bad = [p for p in problems if p.sheet == "Danh mục" and p.code == "not-in-list"]
+    assert bad and bad[0].row == row and "Cấp trên" in bad[0].hint
+
+
+def test_superiors_get_a_recommendation_and_no_deadline(sample_registries, tmp_path):
+    reg = sample_registries["tu-minh"]
+    res = generate.generate(reg, str(tmp_path), codes=["CVPC", "CVDD", "CVKN"], today=AS_OF)
+    assert not res.refusals, [p.message for p in res.refusals]
+    for f in res.files:
+        text = text_of(f)
+        to = re.search(r"Kính gửi: (.+?)\.\n", text)
+        kind = os.path.basename(f).split("_")[0].split(".")[0]
+        assert conformance.check(f, kind, False) == [], f
+        if kind in ("CVPC", "CVDD"):      # never to a superior
+            assert agencies.level_of(to.group(1), reg.agency_levels) != agencies.SUPERIOR, f
+    cvkn = next(f for f in res.files if f.endswith("CVKN.docx"))
+    text = text_of(cvkn)
+    up = [o for o in reg.opinions if o.plan_id == "KH-2026-01" and not o.duplicate_of
+          and agencies.sent_up(o, reg.agency_levels) and o.answered_at_meeting != "Có"]
+    assert len(up) == 3 and all(o.content in text for o in up)
+    assert "Kính gửi: Ủy ban nhân dân thành phố Hải Phòng." in text
+    assert f"Có {len(up)} ý kiến, kiến nghị thuộc thẩm quyền của cấp trên" in text
+    for imposed in ("chậm nhất", "khẩn trương", "trước ngày", "đôn đốc"):
+        assert imposed not in text
+    # Agencies on the territory are asked, own units assigned.
+    police = next(f for f in res.files if os.path.basename(f) == "CVPC_Cong-an-phuong.docx")
+    assert "trân trọng đề nghị Công an phường" in text_of(police)
+    assert "V/v đề nghị phối hợp" in text_of(police)
+    office = next(f for f in res.files if "CVPC_Tram-Y-te" in f)
+    assert "giao Trạm Y tế phường" in text_of(office)
+
+
+def test_party_recommendation_is_a_report_to_the_superior_standing_committee(sample_registries,
+                                                                             tmp_path):
+    reg = sample_registries["do-luong"]
+    res = generate.generate(reg, str(tmp_path), codes=["CVKN"], today=AS_OF)
+    files = [f for f in res.files if f.endswith("CVKN.docx")]
+    assert files
+    for f in files:
+        assert conformance.check(f, "CVKN", True) == [], f
+        text = text_of(f)
+        assert "BÁO CÁO" in text and "Kính gửi: Ban Thường vụ Tỉnh ủy Nghệ An." in text
+        assert re.search(r"Số \d*\s*-?BC/ĐU|BC/ĐU", text)
+        assert "Thường trực Đảng ủy (để b/c)" not in text
+
+
+def test_each_citizen_is_told_who_handles_what_and_by_when(sample_registries, tmp_path):
+    reg = sample_registries["tu-minh"]
+    res = generate.generate(reg, str(tmp_path), codes=["TBCD"], today=AS_OF)
+    folder = tmp_path / "KH-2026-01"
+    singles = sorted(os.listdir(folder / "TBCD"))
+    pending = [o for o in reg.opinions if o.plan_id == "KH-2026-01" and not o.duplicate_of
+               and o.raised_by and o.answered_at_meeting != "Có" and not o.reply_number
+               and not o.reply_date and not o.resolved_date]
+    people = {o.raised_by for o in pending}
+    assert len(singles) == len(people) > 0          # one notice per citizen
+    merged = str(folder / "TBCD_tat-ca.docx")
+    assert conformance.check(merged, "TBCD", False) == []
+    text = text_of(merged)
+    assert text.count("THÔNG BÁO") == len(people)
+    for o in pending:
+        assert o.content in text
+    # Each notice groups that citizen's opinions; a sent-up one names the superior, no date.
+    for f in singles:
+        doc = Document(str(folder / "TBCD" / f))
+        who = next(p.text for p in doc.paragraphs if p.text.startswith("Kính gửi:"))
+        mine = [o for o in pending if f"Kính gửi: {o.raised_by}," in who]
+        rows = doc.tables[1].rows[1:]
+        assert len(rows) == len(mine) > 0, f
+        for r in rows:
+            o = next(o for o in mine if o.content == r.cells[1].text)
+            if agencies.sent_up(o, reg.agency_levels):
+                assert r.cells[2].text == "Ủy ban nhân dân thành phố Hải Phòng"
+                assert "kiến nghị cấp trên" in r.cells[3].text
+            else:
+                assert re.search(r"\d\d/\d\d/\d{4}", r.cells[3].text), r.cells[3].text
+        assert "Tổ trưởng tổ dân phố Cẩm Khê" in text_of(str(folder / "TBCD" / f))
+
+
+def test_waiting_for_a_superior_is_kept_apart_from_overdue(sample_registries):
+    reg = sample_registries["tu-minh"]
+    chains = chain.build(reg, AS_OF)
+    waiting = [c for c in chains if c.waiting]
+    assert waiting and not any(c.overdue for c in waiting)
+    totals = chain.summary(reg, chains)["totals"]
+    assert totals["waiting"] == sum(1 for c in chains if c.counted and c.waiting)
+    raised = [o for o in reg.opinions if o.plan_id == "KH-2026-01" and not o.duplicate_of]
+    parts = chain.outcomes(raised, chains)
+    assert parts["cho_cap_tren"] <= parts[chain.PART_UPWARD]
+    assert parts["qua_han"] <= parts[chain.PART_PROGRESS]
+
+
+def test_validation_notes_a_superior_agency_under_commune_competence(sample_copy):
+    path = sample_copy("tu-minh")
+    reg = reader.read_registry(path)
+    o = next(o for o in reg.opinions if o.competence == "Xã" and o.agency)
+    xlsx_edit.edit(path, [("opinions", "agency", o.row, "UBND cấp tỉnh và các sở, ngành")])
+    problems = validation.validate(reader.read_registry(path), AS_OF)
+    hit = [p for p in problems if p.row == o.row and p.sheet == "Ý kiến"
+           and "cấp trên" in p.message]
+    assert hit and hit[0].severity == "warning"
