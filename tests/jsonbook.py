@@ -79,6 +79,9 @@ def apply_actions(path, actions, out):
             cell = ws.cell(row=a["start_row"] + 1, column=a["start_column"] + 1)
             cell.fill = PatternFill() if a["args"][0] is None else \
                 PatternFill("solid", fgColor=a["args"][0].lstrip("#"))
+        elif a["func"] == "setRowHidden":
+            for r in range(a["start_row"] + 1, a["start_row"] + a["row_count"] + 1):
+                ws.row_dimensions[r].hidden = a["args"][0]
         elif a["func"] == "addNote":
             ws[a["args"][0].replace("$", "")].comment = Comment(a["args"][1], "doithoai")
     wb.save(out)

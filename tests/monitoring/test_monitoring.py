@@ -158,7 +158,7 @@ def test_charts_reference_their_tables(monitored):
         xml = {n: z.read(n).decode() for n in charts}
     refs = {n: re.findall(r"<(?:c:)?f>'Tổng hợp'!\$?([A-Z])\$?(\d+)(?::\$?([A-Z])\$?(\d+))?"
                           r"</(?:c:)?f>", x) for n, x in xml.items()}
-    assert len(charts) == 5
+    assert len(charts) == 6
     by_title = {re.search(r"<a:t>([^<]+)</a:t>", x).group(1): refs[n] for n, x in xml.items()}
     fields = len(_area_rows(ws, "1. Theo lĩnh vực"))
     top = head["Lĩnh vực"]
@@ -172,6 +172,14 @@ def test_charts_reference_their_tables(monitored):
     plans = head["Hội nghị (Mã KH)"]
     assert ("A", str(plans + 1), "A", str(plans + 2)) in \
         by_title["Qua các hội nghị: đã nêu, đã trả lời, đã giải quyết, hài lòng"]
+    kinds = {re.search(r"<a:t>([^<]+)</a:t>", x).group(1): x for x in xml.values()}
+    # Two conferences: columns, not a line (a line through one point prints nothing).
+    assert "<barChart>" in kinds["Qua các hội nghị: đã nêu, đã trả lời, đã giải quyết, hài lòng"]
+    pie = kinds["Mức độ hài lòng"]
+    assert "<pieChart>" in pie and '<showPercent val="1"' in pie   # a pie with its shares
+    # Each chart on its own page of Biểu đồ: distinct anchors, a row break before each.
+    charts_ws = wb["Biểu đồ"]
+    assert len(charts_ws.row_breaks.brk) == len(charts) - 1
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None,
@@ -211,7 +219,21 @@ def test_dashboard_button_writes_values_only_in_fixed_blocks(sample_copy, shells
     acts = book.json()["actions"]
     mine = [a for a in acts if a["sheet_position"] is not None
             and names[a["sheet_position"]] == "Tổng hợp"]
-    assert {a["func"] for a in mine} == {"setValues"}                # values, nothing else
+    # Values, and which rows of each area are in use: charts plot visible rows only, so the
+    # padding is hidden (1 conference is one bar, not one bar among 20 empty slots).
+    assert {a["func"] for a in mine} == {"setValues", "setRowHidden"}
+    hidden = [(a["start_row"] + 1, a["row_count"], a["args"][0]) for a in mine
+              if a["func"] == "setRowHidden"]
+    mine = [a for a in mine if a["func"] == "setValues"]
+    reg = reader.read_registry(path)
+    sm = chain.summary(reg, chain.build(reg, AS_OF))
+    used = {dashboard_layout.FIELDS: len(sm["by_field"]), dashboard_layout.STAGE: 6,
+            dashboard_layout.AGENCIES: len(sm["by_agency"]),
+            dashboard_layout.PLANS: len(sm["by_plan"])}
+    for area, n in used.items():
+        assert (area.first, n, False) in hidden
+        if n < area.rows:
+            assert (area.first + n, area.rows - n, True) in hidden
     blocks = [(a["start_row"] + 1, len(a["values"])) for a in mine]
     assert blocks == [(dashboard_layout.STAMP_ROW, 1)] + [(a.first, a.rows) for a in dashboard_layout.AREAS]
     # The same blocks whatever the number of opinions: a bigger registry, the same writes.
@@ -220,14 +242,18 @@ def test_dashboard_button_writes_values_only_in_fixed_blocks(sample_copy, shells
     buttons.update_dashboard(book2, as_of=AS_OF)
     mine2 = [(a["start_row"], a["row_count"], a["column_count"]) for a in book2.json()["actions"]
              if a["sheet_position"] is not None and sheet_names(big)[a["sheet_position"]] ==
-             "Tổng hợp"]
+             "Tổng hợp" and a["func"] == "setValues"]
     assert mine2 == [(a["start_row"], a["row_count"], a["column_count"]) for a in mine]
     # Pressed twice: the second press writes the same ranges again (charts keep their data).
     after = jsonbook.apply_actions(path, acts, str(tmp_path / "after.xlsx"))
     book3 = jsonbook.book(after, name=after)
     buttons.update_dashboard(book3, as_of=AS_OF)
     again = [a for a in book3.json()["actions"] if a["sheet_position"] is not None and
-             sheet_names(after)[a["sheet_position"]] == "Tổng hợp"]
+             sheet_names(after)[a["sheet_position"]] == "Tổng hợp" and a["func"] == "setValues"]
+    ws = openpyxl.load_workbook(after)["Tổng hợp"]
+    plans = dashboard_layout.PLANS
+    assert [ws.row_dimensions[r].hidden for r in range(plans.first, plans.last + 1)] == \
+        [False] * used[plans] + [True] * (plans.rows - used[plans])
     assert [(a["start_row"], a["row_count"]) for a in again] == \
         [(a["start_row"], a["row_count"]) for a in mine]
 

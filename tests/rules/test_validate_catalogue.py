@@ -157,6 +157,8 @@ CASES = {
     "text-control-chars": c_text_control_chars,
     "text-too-long": single("opinions", "content", 8, "Đề nghị " * 600),
     "content-has-phone": single("opinions", "content", 7, "Ông Lộc (0912 345 678) báo ngập."),
+    # Tứ Minh is a phường: an answer saying "Xã sẽ …" is noted, and left as typed.
+    "unit-word": single("opinions", "answer", 9, "Xã sẽ bố trí kinh phí sửa cống."),
     "text-mojibake": single("opinions", "content", 10, "Ä‘á» nghá»‹ sá»­a Ä‘Æ°á»ng ngÃµ 5"),
     "figures-disagree": single("plans", "expected_delegates", 2, 5),
     "code-pattern": single("opinions", "opinion_id", 6, "../../YK-2026-005"),

@@ -111,6 +111,11 @@ class ExcelShell:
             table = tables[0]
             last = column_letter(table.range.columns.count - 1 + table.range.column - 1)
             table.resize(sheet.range(f"A1:{last}{max(2, n + 1)}"))
+        for sheet_name, first, last, hidden in changes.rows_hidden:
+            try:
+                self._sheets[sheet_name].range((first, 1), (last, 1)).rows.hidden = hidden
+            except (NotImplementedError, AttributeError):
+                pass        # an engine without row visibility: the values are written anyway
         for sheet_name, ref in changes.unmarks:
             self._unmark(self._sheets[sheet_name].range(ref))
         for m in changes.marks:

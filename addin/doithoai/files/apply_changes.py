@@ -36,6 +36,10 @@ def apply_to_openpyxl(wb, changes: Changes) -> None:
                 fmt = formats.get((block.sheet, headers[block.col + dc]))
                 if fmt and isinstance(value, dt.date):
                     cell.number_format = fmt
+    for sheet_name, first, last, hidden in changes.rows_hidden:
+        ws = wb[sheet_name]
+        for r in range(first, last + 1):
+            ws.row_dimensions[r].hidden = hidden
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
     for sheet_name, ref in changes.unmarks:

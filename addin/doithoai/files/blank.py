@@ -265,6 +265,9 @@ def _conditional_formats(ws, sheet: schema.Sheet) -> None:
 
 
 def _print_setup(ws, sheet: schema.Sheet) -> None:
+    if sheet.key == "dashboard":        # tables, then one chart per page
+        dashboard_sheet.print_setup(ws)
+        return
     ws.freeze_panes = "A2"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"

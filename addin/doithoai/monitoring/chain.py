@@ -45,6 +45,7 @@ class Chain:
     owes: str                    # "trả lời", "giải quyết", "" — what the agency still owes
     upward: bool = False         # beyond the commune's authority: recommended to a superior
     level: str = agencies.OWN    # the level of its agency (rules.agencies)
+    superior: str = ""           # when sent up: the superior it is recommended to
 
     @property
     def waiting(self) -> bool:
@@ -119,7 +120,8 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             o.reply_date, reply_due, o.resolved_date, resolve_due,
             o.satisfaction or NOT_ASKED, o.duplicate_of or "", stage_of(o, up), bool(missed),
             max(0, late), " và ".join(owes), up,
-            agencies.SUPERIOR if up else agencies.level_of(o.agency, typed)))
+            agencies.SUPERIOR if up else agencies.level_of(o.agency, typed),
+            agencies.superior_of(o.agency, typed, reg.settings.province or "") if up else ""))
     return out
 
 

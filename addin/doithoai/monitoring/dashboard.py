@@ -39,6 +39,12 @@ def changes(reg, chains, as_of: dt.date) -> Changes:
     for area, rows in ((FIELDS, field_rows), (STAGE, stage_rows), (AGENCIES, agency_rows),
                        (PLANS, plan_rows)):
         ch.blocks.append(Block(SHEET, area.first, 0, _pad(rows, area)))
+        # The chart over the area plots visible rows only: the rows in use are shown (at least
+        # one), the padding hidden, so 1 or 20 categories both read well.
+        used = min(max(1, len(rows)), area.rows)
+        ch.rows_hidden.append((SHEET, area.first, area.first + used - 1, False))
+        if used < area.rows:
+            ch.rows_hidden.append((SHEET, area.first + used, area.last, True))
     more = [n for area, rows in ((FIELDS, field_rows), (AGENCIES, agency_rows))
             if len(rows) > area.rows for n in [f"{area.title}: {len(rows)} dòng, hiện "
                                                f"{area.rows} dòng đầu"]]

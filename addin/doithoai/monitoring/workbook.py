@@ -1,10 +1,12 @@
 """The monitoring workbook: a separate, read-only .xlsx for the party office and the Front.
 
 Sheets: Giới thiệu (what this file is, as of when, from which registry; totals with answered,
-resolved and satisfied apart), Tổng hợp (tables by field, stage, agency, village, source,
-satisfaction and conference, each with a native Excel chart over its own range), Theo dõi ý kiến
-(one row per opinion with its chain; overdue rows marked by a conditional format), and one sheet
-per agency that still owes a reply or a resolution. No phone number and no address ever: the
+resolved, satisfied, overdue and waiting for a superior apart), Tổng hợp (tables by field, stage,
+agency, village, source, satisfaction and conference), Biểu đồ (a native chart over each table,
+one per printed page), Theo dõi ý kiến (one row per opinion with its chain; overdue rows marked
+by a conditional format), Kiến nghị cấp trên (what was sent up, to whom, and whether it is
+still waiting), one sheet per agency that still owes a reply or a resolution, and Nhận dạng
+(who sent the file, as of when, in which format: what a province's roll-up reads). No phone number and no address ever: the
 village is derived from the address, and names appear only where the registry's setting allows.
 Every sheet is protected (no password: the point is that nobody types here by mistake, and the
 file says plainly that it is not the registry).
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from doithoai.monitoring import printing
 from doithoai.monitoring.chain import Chain, summary
 from doithoai.text import privacy
 
@@ -28,7 +31,14 @@ DETAIL_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Nguồn", "Ngà
                "Ngày phân công", "Trả lời tại hội nghị", "Ngày thông báo kết luận",
                "Số văn bản trả lời", "Ngày trả lời", "Hạn trả lời", "Ngày giải quyết xong",
                "Hạn giải quyết", "Hài lòng", "Giai đoạn", "Trùng với", "Còn nợ", "Quá hạn",
-               "Số ngày làm việc trễ"]
+               "Số ngày làm việc trễ", "Cấp cơ quan", "Chờ cấp trên"]
+UPWARD_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung",
+               "Kiến nghị tới", "Tình trạng"]
+# The identity a province's roll-up reads (Nhận dạng: Khóa, Giá trị). A new format adds rows
+# and raises the version; a reader refuses a version it does not know.
+IDENTITY_SHEET = "Nhận dạng"
+FILE_KIND = "Báo cáo theo dõi ý kiến (doithoai)"
+FORMAT_VERSION = 2
 
 
 def _detail_row(x: Chain, content: str) -> list:
@@ -36,34 +46,95 @@ def _detail_row(x: Chain, content: str) -> list:
             x.field, content, x.competence, x.agency, x.assigned,
             "Có" if x.answered_at_meeting else "Không", x.conclusion, x.reply_number,
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
-            x.duplicate_of, x.owes, "Có" if x.overdue else "Không", x.late_days or None]
+            x.duplicate_of, x.owes, "Có" if x.overdue else "Không", x.late_days or None,
+            x.level, "Có" if x.waiting else "Không"]
 
 
-def _sheet_name(text: str, used: set[str]) -> str:
-    base = "".join("-" if ch in '[]:*?/\\' else ch for ch in text)[:27].strip() or "Cơ quan"
-    name, n = base, 2
-    while name.casefold() in used:
-        name = f"{base[:24]} ({n})"
-        n += 1
-    used.add(name.casefold())
-    return name
+def identity(reg, as_of: dt.date, source_name: str) -> list[tuple[str, object]]:
+    from doithoai import __version__
+    s = reg.settings
+    return [("Loại tệp", FILE_KIND), ("Phiên bản định dạng", FORMAT_VERSION),
+            ("Đơn vị", s.unit_name or ""), ("Loại đơn vị", s.unit_type or ""),
+            ("Tỉnh/Thành phố", s.province or ""), ("Tính đến ngày", as_of),
+            ("Lập lúc", dt.datetime.now().replace(microsecond=0)), ("Từ sổ", source_name),
+            ("Phần mềm", f"doithoai {__version__}")]
 
 
 def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     """The workbook (openpyxl), not yet saved."""
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, LineChart, PieChart, Reference
     from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     sm = summary(reg, chains)
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     wb = Workbook()
-    intro = wb.active
-    intro.title = "Giới thiệu"
+    _intro(wb.active, reg, sm, as_of, source_name)
+    ws = wb.create_sheet("Tổng hợp")
+    tables = _summary_tables(ws, sm, bold, head_fill)
+    _charts(wb.create_sheet("Biểu đồ"), ws, tables)
+
+    # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
+    detail = wb.create_sheet("Theo dõi ý kiến")
+    public = {x.opinion_id: privacy.mask(x.content) for x in chains}   # masked once each
+    _rows(detail, DETAIL_HEAD, [_detail_row(x, public[x.opinion_id]) for x in chains], bold,
+          head_fill)
+    overdue_col = get_column_letter(DETAIL_HEAD.index("Quá hạn") + 1)
+    last = get_column_letter(len(DETAIL_HEAD))
+    detail.conditional_formatting.add(
+        f"A2:{last}{max(2, len(chains) + 1)}",
+        FormulaRule(formula=[f'${overdue_col}2="Có"'],
+                    fill=PatternFill("solid", fgColor="FFC7CE"), font=Font(color="9C0006")))
+
+    # --- what was sent up: the province's to-do list, waiting apart from overdue -------------
+    up = wb.create_sheet("Kiến nghị cấp trên")
+    sent = sorted((x for x in chains if x.counted and x.upward),
+                  key=lambda x: (x.superior, x.field, x.opinion_id))
+    _rows(up, UPWARD_HEAD, [[x.opinion_id, x.plan_id, x.meeting, x.village, x.field,
+                             public[x.opinion_id], x.superior,
+                             "Chờ cấp trên trả lời" if x.waiting else
+                             ("Đã giải quyết xong" if x.resolved else "Đã trả lời")]
+                            for x in sent], bold, head_fill)
+
+    # --- one sheet per agency that still owes -------------------------------------------------
+    used = {n.casefold() for n in wb.sheetnames} | {IDENTITY_SHEET.casefold()}
+    owing: dict[str, list[Chain]] = {}
+    for x in chains:
+        if x.counted and x.owes:
+            owing.setdefault(x.agency or "(chưa phân công)", []).append(x)
+    head = ["Mã ý kiến", "Mã KH", "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung", "Còn nợ",
+            "Hạn trả lời", "Hạn giải quyết", "Quá hạn", "Số ngày làm việc trễ"]
+    for agency in sorted(owing, key=lambda a: (-sum(x.overdue for x in owing[a]), a)):
+        sh = wb.create_sheet(printing.sheet_name(f"Nợ - {agency}", used))
+        sh.cell(row=1, column=1, value=f"{agency}: còn nợ {len(owing[agency])} ý kiến "
+                                       f"(tính đến {as_of:%d/%m/%Y})").font = bold
+        items = sorted(owing[agency], key=lambda x: (-x.late_days, x.opinion_id))
+        _rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, public[x.opinion_id],
+                          x.owes,
+                          x.reply_due, x.resolve_due, "Có" if x.overdue else "Không",
+                          x.late_days or None] for x in items], bold, head_fill, top=3)
+
+    # --- who sent it: what a province's roll-up reads ------------------------------------------
+    ident = wb.create_sheet(IDENTITY_SHEET)
+    _rows(ident, ["Khóa", "Giá trị"], [list(r) for r in identity(reg, as_of, source_name)],
+          bold, head_fill)
+    for sheet in wb.worksheets:
+        sheet.protection.sheet = True
+        sheet.protection.autoFilter = False
+        sheet.protection.sort = False
+        sheet.sheet_properties.tabColor = "808080" if sheet.title.startswith("Nợ") else None
+    wb.properties.title = TITLE
+    wb.properties.creator = "doithoai"
+    wb.properties.subject = NOT_REGISTRY
+    return wb
+
+
+def _intro(intro, reg, sm, as_of, source_name) -> None:
+    from openpyxl.styles import Alignment, Font
     t = sm["totals"]
+    intro.title = "Giới thiệu"
 
     def pct(n):
         return f"{n} ({round(100 * n / t['raised'])}%)" if t["raised"] else str(n)
@@ -78,150 +149,159 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
              (f"Đã trả lời (tại hội nghị hoặc bằng văn bản): {pct(t['answered'])}", False),
              (f"Đã giải quyết xong trên thực tế: {pct(t['resolved'])}", False),
              (f"Người nêu hài lòng với kết quả: {pct(t['satisfied'])}", False),
-             (f"Quá hạn trả lời hoặc giải quyết: {pct(t['overdue'])}", False),
+             (f"Quá hạn trả lời hoặc giải quyết (việc của {reg.settings.unit_type or 'xã'}): "
+              f"{pct(t['overdue'])}", False),
+             (f"Đã kiến nghị cấp trên, đang chờ trả lời (không tính là quá hạn): "
+              f"{pct(t['waiting'])}", False),
              (f"Ý kiến trùng (đã gộp vào ý kiến gốc): {sm['duplicates']}", False),
              ("", False),
              ("Đã trả lời, đã giải quyết và hài lòng là ba việc khác nhau, mỗi số đếm từ cột "
               "riêng của sổ (Trả lời tại hội nghị / Số, Ngày trả lời; Ngày giải quyết xong; Hài "
               "lòng).", False)]
+    width = 80          # within a portrait page at 100%: nothing to scale, nothing cut
     for r, (text, is_bold) in enumerate(lines, start=1):
         c = intro.cell(row=r, column=1, value=text)
         c.font = Font(bold=is_bold, size=13 if r == 1 else 11)
         c.alignment = Alignment(wrap_text=True, vertical="top")
-    intro.column_dimensions["A"].width = 110
-    _fit(intro, landscape=False)
+        intro.row_dimensions[r].height = printing.row_height([(text, width)],
+                                                             13 if r == 1 else 11)
+    intro.column_dimensions["A"].width = width
+    printing.fit(intro, [width], landscape=False)
 
-    # --- Tổng hợp: tables and charts --------------------------------------------------------
-    ws = wb.create_sheet("Tổng hợp")
+
+def _summary_tables(ws, sm, bold, head_fill) -> dict:
+    """The tables of Tổng hợp; returns each table's (header row, last row)."""
+    from openpyxl.styles import Alignment, Font
     row = 1
+    out = {}
 
-    def table(title, head, rows, width=None):
+    def table(key, title, head, rows):
         nonlocal row
         ws.cell(row=row, column=1, value=title).font = Font(bold=True, size=12)
         top = row + 1
         for c, h in enumerate(head, start=1):
             cell = ws.cell(row=top, column=c, value=h)
             cell.font, cell.fill = bold, head_fill
-            cell.alignment = Alignment(wrap_text=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[top].height = printing.row_height([(h, 9) for h in head[1:]])
         for r, values in enumerate(rows, start=top + 1):
             for c, v in enumerate(values, start=1):
                 ws.cell(row=r, column=c, value=v)
-        row = top + len(rows) + 3
-        return top, top + len(rows)
+            ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[r].height = printing.row_height([(values[0], 38)])
+        row = top + len(rows) + 2
+        out[key] = (top, top + len(rows))
 
-    def chart(kind, title, top, bottom, cols, anchor, y_title="Số ý kiến"):
-        ch = kind()
+    table("field", "1. Theo lĩnh vực", FIELD_HEAD,
+          [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_field"]])
+    table("stage", "2. Theo giai đoạn", ["Giai đoạn", "Số ý kiến"],
+          [[s, n] for s, n in sm["by_stage"]])
+    table("agency", "3. Cơ quan còn nợ trả lời, giải quyết", ["Cơ quan", "Còn nợ", "Quá hạn"],
+          [[a, owed, late] for a, owed, late in sm["by_agency"]])
+    table("village", "4. Theo thôn, tổ dân phố", ["Thôn, tổ dân phố"] + FIELD_HEAD[1:],
+          [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_village"]])
+    table("source", "5. Theo nguồn", ["Nguồn"] + FIELD_HEAD[1:],
+          [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_source"]])
+    table("satisfaction", "6. Mức độ hài lòng của người nêu", ["Hài lòng", "Số ý kiến"],
+          [list(x) for x in sm["by_satisfaction"]])
+    table("plan", "7. Qua các hội nghị", ["Hội nghị (Mã KH)"] + FIELD_HEAD[1:5],
+          [[k] + [v[c] for c in COUNT_KEYS[:4]] for k, v in sm["by_plan"]])
+    ws.column_dimensions["A"].width = 38        # a portrait page at 100%: 38 + 5 × 9 = 83
+    for col in "BCDEF":
+        ws.column_dimensions[col].width = 9
+    printing.fit(ws, [38] + [9] * 5, landscape=False)
+    return out
+
+
+# (table, title, value columns, kind): "bar" horizontal bars, "pie", "trend" (a line through
+# the conferences with markers; columns when there are fewer than three: a line through one
+# point prints nothing).
+CHARTS = (("field", "Ý kiến theo lĩnh vực: đã nêu, đã trả lời, đã giải quyết, hài lòng", (2, 5),
+           "bar"),
+          ("stage", "Ý kiến theo giai đoạn", (2, 2), "bar"),
+          ("agency", "Quá hạn theo cơ quan", (3, 3), "bar"),
+          ("village", "Ý kiến theo thôn, tổ dân phố", (2, 2), "bar"),
+          ("satisfaction", "Mức độ hài lòng", (2, 2), "pie"),
+          ("plan", "Qua các hội nghị: đã nêu, đã trả lời, đã giải quyết, hài lòng", (2, 5),
+           "trend"))
+
+
+def _charts(charts_ws, data_ws, tables: dict) -> None:
+    """Each table's chart on its own landscape page of Biểu đồ (empty tables: no chart)."""
+    from openpyxl.chart import BarChart, LineChart, PieChart, Reference
+    from openpyxl.chart.label import DataLabelList
+    from openpyxl.worksheet.pagebreak import RowBreak
+    charts_ws.row_breaks = RowBreak()
+    index = 0
+    for key, title, cols, kind in CHARTS:
+        top, bottom = tables[key]
+        n = bottom - top
+        if not n:
+            continue
+        if kind == "trend":
+            kind = "line" if n >= 3 else "col"
+        ch = {"pie": PieChart, "line": LineChart}.get(kind, BarChart)()
         ch.title = title
-        if kind is not PieChart:
-            ch.y_axis.title = y_title
+        if kind in ("bar", "col"):
+            ch.type = kind
+        if kind == "pie":           # a pie says each share and its percentage
+            ch.dataLabels = DataLabelList()
+            ch.dataLabels.showPercent = True
+            ch.dataLabels.showVal = True
+        else:
+            ch.y_axis.title = "Số ý kiến"
             ch.y_axis.delete = False
             ch.x_axis.delete = False
-        data = Reference(ws, min_col=cols[0], max_col=cols[1], min_row=top, max_row=bottom)
-        cats = Reference(ws, min_col=1, min_row=top + 1, max_row=bottom)
-        ch.add_data(data, titles_from_data=True)
-        ch.set_categories(cats)
-        ch.height, ch.width = 9, 18
-        ws.add_chart(ch, anchor)
-        return ch
-
-    field_rows = [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_field"]]
-    top, bottom = table("1. Theo lĩnh vực", FIELD_HEAD, field_rows)
-    if field_rows:
-        c = chart(BarChart, "Ý kiến theo lĩnh vực: đã nêu, đã trả lời, đã giải quyết, hài lòng",
-                  top, bottom, (2, 5), "H1")
-        c.type, c.height = "bar", 14
-    top, bottom = table("2. Theo giai đoạn", ["Giai đoạn", "Số ý kiến"],
-                        [[s, n] for s, n in sm["by_stage"]])
-    chart(BarChart, "Ý kiến theo giai đoạn", top, bottom, (2, 2), "H30")
-    agency_rows = [[a, owed, late] for a, owed, late in sm["by_agency"]]
-    top, bottom = table("3. Cơ quan còn nợ trả lời, giải quyết", ["Cơ quan", "Còn nợ", "Quá hạn"],
-                        agency_rows)
-    if agency_rows:
-        chart(BarChart, "Quá hạn theo cơ quan", top, bottom, (3, 3), "H49")
-    top, bottom = table("4. Theo thôn, tổ dân phố", ["Thôn, tổ dân phố"] + FIELD_HEAD[1:],
-                        [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_village"]])
-    top, bottom = table("5. Theo nguồn", ["Nguồn"] + FIELD_HEAD[1:],
-                        [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_source"]])
-    top, bottom = table("6. Mức độ hài lòng của người nêu", ["Hài lòng", "Số ý kiến"],
-                        [list(x) for x in sm["by_satisfaction"]])
-    chart(PieChart, "Mức độ hài lòng", top, bottom, (2, 2), "H68")
-    plan_rows = [[k] + [v[c] for c in COUNT_KEYS[:4]] for k, v in sm["by_plan"]]
-    top, bottom = table("7. Qua các hội nghị", ["Hội nghị (Mã KH)"] + FIELD_HEAD[1:5], plan_rows)
-    if plan_rows:
-        chart(LineChart, "Qua các hội nghị: đã nêu, đã trả lời, đã giải quyết, hài lòng",
-              top, bottom, (2, 5), "H87")
-    ws.column_dimensions["A"].width = 44
-    for col in "BCDEF":
-        ws.column_dimensions[col].width = 12
-    _fit(ws)
-
-    # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
-    detail = wb.create_sheet("Theo dõi ý kiến")
-    public = {x.opinion_id: privacy.mask(x.content) for x in chains}   # masked once each
-    _rows(detail, DETAIL_HEAD, [_detail_row(x, public[x.opinion_id]) for x in chains], bold,
-          head_fill)
-    overdue_col = get_column_letter(DETAIL_HEAD.index("Quá hạn") + 1)
-    last = get_column_letter(len(DETAIL_HEAD))
-    detail.conditional_formatting.add(
-        f"A2:{last}{max(2, len(chains) + 1)}",
-        FormulaRule(formula=[f'${overdue_col}2="Có"'],
-                    fill=PatternFill("solid", fgColor="FFC7CE"), font=Font(color="9C0006")))
-
-    # --- one sheet per agency that still owes -------------------------------------------------
-    used = {n.casefold() for n in wb.sheetnames}
-    owing: dict[str, list[Chain]] = {}
-    for x in chains:
-        if x.counted and x.owes:
-            owing.setdefault(x.agency or "(chưa phân công)", []).append(x)
-    head = ["Mã ý kiến", "Mã KH", "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung", "Còn nợ",
-            "Hạn trả lời", "Hạn giải quyết", "Quá hạn", "Số ngày làm việc trễ"]
-    for agency in sorted(owing, key=lambda a: (-sum(x.overdue for x in owing[a]), a)):
-        sh = wb.create_sheet(_sheet_name(f"Nợ - {agency}", used))
-        sh.cell(row=1, column=1, value=f"{agency}: còn nợ {len(owing[agency])} ý kiến "
-                                       f"(tính đến {as_of:%d/%m/%Y})").font = bold
-        items = sorted(owing[agency], key=lambda x: (-x.late_days, x.opinion_id))
-        _rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, public[x.opinion_id],
-                          x.owes,
-                          x.reply_due, x.resolve_due, "Có" if x.overdue else "Không",
-                          x.late_days or None] for x in items], bold, head_fill, top=3)
-    for sheet in wb.worksheets:
-        sheet.protection.sheet = True
-        sheet.protection.autoFilter = False
-        sheet.protection.sort = False
-        sheet.sheet_properties.tabColor = "808080" if sheet.title.startswith("Nợ") else None
-    wb.properties.title = TITLE
-    wb.properties.creator = "doithoai"
-    wb.properties.subject = NOT_REGISTRY
-    return wb
+            ch.y_axis.majorGridlines = None
+        ch.add_data(Reference(data_ws, min_col=cols[0], max_col=cols[1], min_row=top,
+                              max_row=bottom), titles_from_data=True)
+        ch.set_categories(Reference(data_ws, min_col=1, min_row=top + 1, max_row=bottom))
+        if kind == "line":
+            for series in ch.series:
+                series.marker.symbol = "circle"
+        if cols[0] == cols[1] and kind != "pie":
+            ch.legend = None
+        ch.height, ch.width = printing.chart_size(n, kind == "bar", cols[1] - cols[0] + 1)
+        if kind != "pie":
+            printing.label_size(ch, n)
+        printing.add_chart_page(charts_ws, ch, index)
+        index += 1
+    printing.fit(charts_ws, [8.43 * 14], landscape=True)
 
 
-def _fit(ws, landscape: bool = True) -> None:
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+# Columns wider than their header: long texts wrap inside them, the rest keep one line.
+WIDTHS = {"Nội dung": 40, "Lĩnh vực": 24, "Thôn, tổ dân phố": 16, "Cơ quan trả lời": 22,
+          "Còn nợ": 14, "Kiến nghị tới": 26, "Tình trạng": 16, "Người nêu": 18, "Giá trị": 48,
+          "Khóa": 22, "Giai đoạn": 16, "Cấp cơ quan": 13}
 
 
 def _rows(ws, head, rows, bold, fill, top=1):
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
+    widths = [WIDTHS.get(h, max(12, min(14, len(h) + 2))) for h in head]
+    wrap = Alignment(wrap_text=True, vertical="top")
     for c, h in enumerate(head, start=1):
         cell = ws.cell(row=top, column=c, value=h)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions[get_column_letter(c)].width = 40 if h == "Nội dung" else \
-            max(12, min(26, len(h) + 2))
+        cell.font, cell.fill, cell.alignment = bold, fill, wrap
+        ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
+    ws.row_dimensions[top].height = printing.row_height(list(zip(head, widths)))
     for r, values in enumerate(rows, start=top + 1):
         for c, v in enumerate(values, start=1):
             cell = ws.cell(row=r, column=c, value=v)
+            cell.alignment = wrap
             if isinstance(v, dt.date):
                 cell.number_format = "dd/mm/yyyy"
             elif isinstance(v, str) and v[:1] in "=+-@":
                 cell.data_type = "s"          # a citizen's text is text, never a formula
+        # wrapped text gets the height it needs (LibreOffice does not grow the row itself)
+        ws.row_dimensions[r].height = printing.row_height(
+            [(v, w) for v, w in zip(values, widths) if isinstance(v, str)])
     ws.freeze_panes = ws.cell(row=top + 1, column=2)
     ws.auto_filter.ref = f"A{top}:{get_column_letter(len(head))}{top + max(1, len(rows))}"
-    _fit(ws)
+    printing.fit(ws, widths, landscape=True)
     ws.print_title_rows = f"{top}:{top}"
+    if len(head) > 2:
+        ws.print_title_cols = "A:A"      # each page across says which opinion a row is
 
 
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:

@@ -56,9 +56,13 @@ class Changes:
     marks: list[Mark] = field(default_factory=list)
     unmarks: list[tuple[str, str]] = field(default_factory=list)  # (sheet, A1) to clear
     summary: list[str] = field(default_factory=list)           # Vietnamese, for the clerk
+    # (sheet, first row, last row, hidden): rows a product sheet shows or hides, so a chart
+    # over a fixed area plots only the rows in use (charts plot visible cells only).
+    rows_hidden: list[tuple[str, int, int, bool]] = field(default_factory=list)
 
     def extend(self, other: "Changes") -> None:
         self.blocks += other.blocks
+        self.rows_hidden += other.rows_hidden
         self.table_rows.update(other.table_rows)
         self.marks += other.marks
         self.unmarks += other.unmarks

@@ -38,6 +38,11 @@ AGENCIES = Area("3. Cơ quan còn nợ trả lời, giải quyết", ("Cơ quan"
 PLANS = Area("4. Qua các hội nghị", ("Hội nghị (Mã KH)", "Đã nêu", "Đã trả lời",
                                      "Đã giải quyết xong", "Hài lòng"), 59, 20)
 AREAS = (FIELDS, STAGE, AGENCIES, PLANS)
+# The charts sit below the tables, one per printed page, on rows the product never hides: the
+# rows of an area not in use are hidden (charts plot visible cells only), so an anchor inside
+# an area could vanish with them, and charts beside the tables would overlap.
+CHART_TOP = PLANS.last + 3          # first row of the first chart's page
+CHART_PAGE_ROWS = 34                # one landscape A4 page at the default row height
 STAMP_ROW = 2
 SHEET = "Tổng hợp"
 

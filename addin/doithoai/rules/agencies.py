@@ -94,3 +94,24 @@ def sent_up(opinion, typed: Mapping[str, str] | None = None) -> bool:
 def levels_of(reg) -> dict[str, str]:
     """The levels the clerk typed in Danh mục (agency → level); may be empty."""
     return dict(getattr(reg, "agency_levels", None) or {})
+
+
+def province_committee(province: str, party: bool = False) -> str:
+    """"Tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An" (party: "Ban Thường vụ Tỉnh ủy Nghệ An")."""
+    name = " ".join((province or "").split())
+    for head, body in (("thành phố ", "Thành ủy"), ("tỉnh ", "Tỉnh ủy")):
+        if name.lower().startswith(head):
+            rest = name[len(head):]
+            return f"Ban Thường vụ {body} {rest}" if party else f"Ủy ban nhân dân {head}{rest}"
+    if not name:
+        return "Ban Thường vụ cấp ủy cấp trên" if party else "Ủy ban nhân dân cấp tỉnh"
+    return f"Ban Thường vụ Tỉnh ủy {name}" if party else f"Ủy ban nhân dân tỉnh {name}"
+
+
+def superior_of(agency: str | None, typed: Mapping[str, str] | None, province: str) -> str:
+    """Whom a recommendation goes to: the superior agency typed, else the province's People's
+    Committee (a generic "UBND cấp tỉnh và các sở, ngành" is named as the province's own)."""
+    if agency and level_of(agency, typed) == SUPERIOR and \
+            "cap tinh" not in vntext.unaccent(agency).lower():
+        return agency
+    return province_committee(province, False)

@@ -7,20 +7,7 @@ import re
 
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
-from doithoai.text import vnformat, vntext
-
-
-def province_committee(province: str, party: bool) -> str:
-    """"Tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An" (party: "Ban Thường vụ Tỉnh ủy Nghệ An")."""
-    name = (province or "").strip()
-    for head, body in (("thành phố ", "Thành ủy"), ("tỉnh ", "Tỉnh ủy")):
-        if name.lower().startswith(head):
-            rest = name[len(head):].strip()
-            return (f"Ban Thường vụ {body} {rest}" if party
-                    else f"Ủy ban nhân dân {head}{rest}")
-    if not name:
-        return "Ban Thường vụ cấp ủy cấp trên" if party else "Ủy ban nhân dân cấp tỉnh"
-    return f"Ban Thường vụ Tỉnh ủy {name}" if party else f"Ủy ban nhân dân tỉnh {name}"
+from doithoai.text import vnformat
 
 
 class Hierarchy:
@@ -69,13 +56,7 @@ class Hierarchy:
         return agencies.level_of(agency, self.reg.agency_levels)
 
     def superior_of(self, o: Opinion) -> str:
-        """Whom a recommendation goes to: the superior agency typed, else the province's People's
-        Committee (a generic "UBND cấp tỉnh …" is named as the province's own)."""
-        agency = o.agency or ""
-        if agency and self.level(agency) == agencies.SUPERIOR and \
-                "cap tinh" not in vntext.unaccent(agency).lower():
-            return agency
-        return province_committee(self.s.province or "", False)
+        return agencies.superior_of(o.agency, self.reg.agency_levels, self.s.province or "")
 
     def handling(self, o: Opinion) -> tuple[str, str]:
         """(who handles it, by when) as the citizen reads it."""

@@ -8,11 +8,11 @@ recommendation and no deadline.
 from __future__ import annotations
 
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
-from doithoai.documents.context.hierarchy import province_committee
 from doithoai.documents.context.fields import Context
 from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
 from doithoai.registry import schema
 from doithoai.registry.model import Opinion
+from doithoai.rules import agencies
 from doithoai.text import spoken, vnformat, vntext
 
 
@@ -41,7 +41,7 @@ class UpwardDocs(BaseBuilder):
         raised = self.raised()
         ctx.put("so_y_kien", len(raised))
         ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == "Có" for o in raised))
-        kinh_gui = ([province_committee(self.s.province or "", True)] if self.party else names)
+        kinh_gui = ([agencies.province_committee(self.s.province or "", True)] if self.party else names)
         ctx.put("kinh_gui_ds", kinh_gui)
         ctx.put("quy_co_quan", "Ban Thường vụ" if self.party else
                 ("Quý cơ quan" if len(kinh_gui) == 1 else "các cơ quan"))
