@@ -211,6 +211,15 @@ def check_print(d, kind: str) -> list[str]:
                 if len(cells) == 1 and row.cells[0].text.strip() and not _row_keeps(row)[1]:
                     v.append(f"group heading {row.cells[0].text[:30]!r} may be left alone at "
                              "the foot of a page")
+    if kind not in FORMS and kind not in LISTS and kind != "BB" and d.doc.tables:
+        prev = d.doc.tables[-1]._tbl.getprevious()
+        while prev is not None and not (prev.tag == qn("w:p") and "".join(prev.itertext()).strip()):
+            prev = prev.getprevious()
+        if prev is not None:
+            from docx.text.paragraph import Paragraph
+            if not Paragraph(prev, None).paragraph_format.keep_with_next:
+                v.append("the signature may stand alone on the last page (the text before it "
+                         "does not keep with it)")
     for p in d.doc.paragraphs:
         if p.alignment == 1 and p.runs and all(r.bold for r in p.runs if r.text.strip()):
             if re.search(r"\b[Nn]ăm \d{4}\b", p.text):

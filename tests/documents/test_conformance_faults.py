@@ -75,7 +75,13 @@ def _invite_signer(doc):
     set_text(p, f"Bà {signer} - Phó Chủ tịch UBND phường")
 
 
+def _signature_alone(doc):
+    last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    last.paragraph_format.keep_with_next = False
+
+
 FAULTS = [
+    ("CVKN.docx", _signature_alone, "signature may stand alone"),
     ("SGN.docx", _unsplit, "may split across pages"),
     ("DSDB.docx", _lone_heading, "left alone at the foot of a page"),
     ("SGN.docx", lambda d: d.add_paragraph("Số giấy mời là thứ tự trong tệp in GM_tat-ca"),

@@ -217,7 +217,11 @@ def bullets(doc, loop: str, text: str) -> None:
 
 
 def recipients_and_signature(doc, *, party: bool) -> None:
-    """Nơi nhận (left, level with the signer's title) and the signature block (right)."""
+    """Nơi nhận (left, level with the signer's title) and the signature block (right). The
+    last paragraph of the text keeps with it: the signature never stands alone on a page."""
+    last = next((p for p in reversed(doc.paragraphs) if p.text.strip()), None)
+    if last is not None:
+        last.paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     no_borders(table)

@@ -43,7 +43,7 @@ class UpwardDocs(BaseBuilder):
         ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == "Có" for o in raised))
         kinh_gui = ([agencies.province_committee(self.s.province or "", True)] if self.party else names)
         ctx.put("kinh_gui_ds", kinh_gui)
-        ctx.put("quy_co_quan", "Ban Thường vụ" if self.party else
+        ctx.put("quy_co_quan", kinh_gui[0] if self.party else
                 ("Quý cơ quan" if len(kinh_gui) == 1 else "các cơ quan"))
         ctx.put("vv", "V/v kiến nghị giải quyết ý kiến, kiến nghị của Nhân dân vượt thẩm quyền")
         ctx.put("trich_yeu", "Kiến nghị giải quyết ý kiến, kiến nghị của Nhân dân vượt thẩm quyền "
