@@ -155,6 +155,11 @@ Public Sub ChuyenTon(control As IRibbonControl)
     RunPython "import doithoai.buttons as b; b.carry_over()"
 End Sub
 
+Public Sub TongHopCacXa(control As IRibbonControl)
+    If Not PythonReady() Then Exit Sub
+    RunPython "import doithoai.buttons as b; b.province_rollup()"
+End Sub
+
 Public Sub KiemTraCaiDat(control As IRibbonControl)
     If Not PythonReady() Then Exit Sub
     RunPython "import doithoai.buttons as b; b.check_install()"

@@ -55,11 +55,11 @@ def test_ribbon_has_the_tab_and_vietnamese_labels():
                       "Sổ giao nhận giấy mời", "Bản tin truyền thanh", "Ban hành",
                       "Phiếu cho MTTQ", "Nhận ý kiến từ MTTQ", "Tìm ý kiến trùng",
                       "Báo cáo theo dõi", "Cập nhật Tổng hợp", "Đôn đốc", "Chuyển ý kiến tồn",
-                      "Mở thư mục", "Kiểm tra cài đặt",
+                      "Tổng hợp các xã", "Mở thư mục", "Kiểm tra cài đặt",
                       "Hướng dẫn"]
     groups = [g.attrib["label"] for g in root.iterfind(".//c:group", ns)]
     assert groups == ["Sổ theo dõi", "Kiểm tra và thời hạn", "Văn bản", "Chia sẻ với MTTQ",
-                      "Theo dõi", "Trợ giúp"]
+                      "Theo dõi", "Tỉnh", "Trợ giúp"]
     for b in root.iterfind(".//c:button", ns):
         assert b.attrib["imageMso"] and b.attrib["supertip"] and b.attrib["screentip"]
 

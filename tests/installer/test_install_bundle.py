@@ -340,3 +340,15 @@ def test_build_check_refuses_a_sub_without_the_guard(tmp_path, monkeypatch):
     monkeypatch.setattr(addin_build, "macro_files", lambda: files)
     with pytest.raises(addin_build.BuildError, match="thiếu dòng kiểm tra Python"):
         addin_build.build(str(tmp_path))
+
+
+def test_the_province_bundle_adds_duckdb_and_a_commune_bundle_does_not(tmp_path):
+    _wheel(tmp_path, "doithoai-0.3.0-py3-none-any.whl",
+           ["openpyxl==3.1.5", 'duckdb==1.4.1; extra == "province"',
+            'pytest>=8; extra == "test"'])
+    wheel = str(tmp_path / "doithoai-0.3.0-py3-none-any.whl")
+    assert bundle.requirements(wheel) == ["openpyxl==3.1.5"]
+    assert bundle.requirements(wheel, province=True) == ["openpyxl==3.1.5", "duckdb==1.4.1"]
+    bat = batch.install_bat(["3.11"], "doithoai[province]").decode("ascii")
+    assert '--upgrade doithoai[province]' in bat
+    assert '--upgrade doithoai\r\n' in batch.install_bat(["3.11"]).decode("ascii")

@@ -25,6 +25,7 @@ from doithoai.buttons.document_buttons import (
     documents_all, issue_documents)
 from doithoai.buttons.monitoring_buttons import (carry_over, chase_overdue, monitor_report,
                                                  update_dashboard)
+from doithoai.buttons.province_buttons import province_rollup
 from doithoai.buttons.registry_buttons import (compute_deadlines, new_registry, open_folder,
                                                show_help, validate_registry)
 from doithoai.buttons.setup_buttons import check_install
@@ -38,5 +39,6 @@ __all__ = [
     "doc_forms", "doc_summary_report", "doc_assignments", "doc_minutes", "doc_conclusion",
     "doc_replies", "doc_recommendations", "doc_citizen_notices", "doc_result_report",
     "doc_survey", "doc_attendance_list", "doc_delivery_book", "doc_bulletin", "intake_export", "intake_merge", "find_duplicates",
-    "monitor_report", "update_dashboard", "chase_overdue", "carry_over", "check_install",
+    "monitor_report", "update_dashboard", "chase_overdue", "carry_over", "province_rollup",
+    "check_install",
 ]

@@ -1,7 +1,7 @@
 """The ``doithoai`` command: English subcommands, Vietnamese output for the clerk.
 
 Each subcommand is a small function over the core, in the module of its group
-(``*_commands.py``: registry, rules, documents, sharing, monitoring, setup); none of them writes
+(``*_commands.py``: registry, rules, documents, sharing, monitoring, province, setup); none of them writes
 into an existing registry (architecture.md, decision 3). Exit codes: 0 success, 1 refused or
 problems found, 2 the input cannot be read at all, 3 an unexpected error (details in a log file).
 """
@@ -13,14 +13,14 @@ import sys
 from doithoai import __version__
 from doithoai.cli import signals
 from doithoai.cli.vietnamese import Parser
-from doithoai.cli import (document_commands, monitoring_commands, registry_commands,
-                          rules_commands, setup_commands, sharing_commands)
+from doithoai.cli import (document_commands, monitoring_commands, province_commands,
+                          registry_commands, rules_commands, setup_commands, sharing_commands)
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
                                  Refused, log_crash, say)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
-          monitoring_commands, setup_commands)
+          monitoring_commands, province_commands, setup_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -46,6 +46,8 @@ def add_parsers(sub) -> None:
                    help="các phiên bản Python (mặc định: mọi phiên bản các gói hỗ trợ)")
     p.add_argument("--source", metavar="DIR",
                    help="thư mục mã nguồn doithoai (mặc định: thư mục hiện tại hoặc thư mục cha)")
+    p.add_argument("--province", action="store_true",
+                   help="bộ cài cho tỉnh: thêm DuckDB để tổng hợp nhiều xã (lệnh rollup)")
     p.set_defaults(func=cmd_bundle)
 
 
@@ -111,7 +113,7 @@ def cmd_bundle(args) -> int:
     from doithoai.installer import bundle
     try:
         result = bundle.build(args.out, bundle.parse_versions(args.python, args.source),
-                              args.source)
+                              args.source, province=args.province)
     except bundle.BundleError as exc:
         say(str(exc))
         return EXIT_REFUSED

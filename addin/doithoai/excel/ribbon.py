@@ -27,6 +27,8 @@ BUTTON_FUNCTIONS = (
     "intake_export", "intake_merge", "find_duplicates",
     # Theo dõi
     "monitor_report", "update_dashboard", "chase_overdue", "carry_over",
+    # Tỉnh
+    "province_rollup",
     # Cài đặt
     "check_install",
 )

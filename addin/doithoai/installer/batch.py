@@ -30,7 +30,7 @@ def _crlf(text: str) -> bytes:
     return data
 
 
-def install_bat(versions: list[str]) -> bytes:
+def install_bat(versions: list[str], package: str = "doithoai") -> bytes:
     launcher = " ".join(v for v in SUPPORTED if v in versions) or " ".join(SUPPORTED)
     return _crlf(rf'''@echo off
 rem doithoai: offline installer. ASCII only; the Vietnamese text is in thong-bao\*.txt.
@@ -71,7 +71,7 @@ if not defined PYEXE (
 echo Python: "%PYEXE%"
 
 rem 5. doithoai and its packages, from this folder only (no internet needed).
-"%PYEXE%" -m pip install --disable-pip-version-check --no-index --find-links "%WHEELS%" --upgrade doithoai
+"%PYEXE%" -m pip install --disable-pip-version-check --no-index --find-links "%WHEELS%" --upgrade {package}
 if errorlevel 1 (
   type "%MSG%\loi-pip.txt"
   goto :end_error

@@ -185,14 +185,30 @@ def download(wheels_dir: str, requirements: list[str], version: str, log: list[s
                       + ", ".join(missing_for(wheels_dir, version)))
 
 
-def build(out_dir: str, versions: list[str] | None = None, source: str | None = None) -> Bundle:
+PROVINCE_FOLDER = "doithoai-cai-dat-tinh-{version}"
+
+
+def requirements(wheel: str, province: bool = False) -> list[str]:
+    """What the bundle downloads: doithoai's own requirements, and with ``province`` those of
+    the province extra (DuckDB, for the roll-up), which a commune's bundle leaves out."""
+    out = []
+    for r in wheel_requirements(wheel):
+        name, _, marker = r.partition(";")
+        if "extra ==" in marker and not (province and "province" in marker):
+            continue
+        out.append(name.strip())
+    return out
+
+
+def build(out_dir: str, versions: list[str] | None = None, source: str | None = None,
+          province: bool = False) -> Bundle:
     import time
     from doithoai import __version__
     t0 = time.perf_counter()
     root = project_root(source)
     versions = versions or default_versions(root)
     os.makedirs(out_dir, exist_ok=True)
-    name = FOLDER.format(version=__version__)
+    name = (PROVINCE_FOLDER if province else FOLDER).format(version=__version__)
     final = os.path.join(out_dir, name)
     work = tempfile.mkdtemp(prefix=".doithoai-bundle-", dir=out_dir)
     log: list[str] = []
@@ -202,8 +218,7 @@ def build(out_dir: str, versions: list[str] | None = None, source: str | None = 
         os.makedirs(wheels)
         _pip(["wheel", "--no-deps", "--wheel-dir", wheels, root], log)
         ours = next(f for f in os.listdir(wheels) if f.startswith("doithoai-"))
-        reqs = [r.split(";")[0].strip() for r in wheel_requirements(os.path.join(wheels, ours))
-                if "extra ==" not in r]
+        reqs = requirements(os.path.join(wheels, ours), province)
         done, skipped = [], {}
         for v in versions:
             try:
@@ -217,7 +232,8 @@ def build(out_dir: str, versions: list[str] | None = None, source: str | None = 
         bad = [f for f in os.listdir(wheels) if not f.endswith(("-win_amd64.whl", "-any.whl"))]
         if bad:
             raise BundleError("Có gói không dành cho Windows 64-bit: " + ", ".join(bad))
-        write_scripts(folder, __version__, done)
+        write_scripts(folder, __version__, done,
+                      "doithoai[province]" if province else "doithoai")
         result = Bundle(final, final + ".zip", done, skipped=skipped)
         for f in os.listdir(wheels):
             size = os.path.getsize(os.path.join(wheels, f))
@@ -241,13 +257,14 @@ def build(out_dir: str, versions: list[str] | None = None, source: str | None = 
         shutil.rmtree(work, ignore_errors=True)
 
 
-def write_scripts(folder: str, version: str, pythons: list[str]) -> None:
+def write_scripts(folder: str, version: str, pythons: list[str],
+                  package: str = "doithoai") -> None:
     def put(rel: str, data: bytes) -> None:
         path = os.path.join(folder, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as fh:
             fh.write(data)
-    put("cai-dat.bat", batch.install_bat(pythons))
+    put("cai-dat.bat", batch.install_bat(pythons, package))
     put("go-cai-dat.bat", batch.uninstall_bat(pythons))
     put("tim-python.py", batch.FIND_PYTHON.encode("ascii"))
     put("HUONG-DAN-CAI-DAT.txt", batch.guide_bytes(version, pythons))

@@ -3,7 +3,7 @@
 Sheets: Giới thiệu (what this file is, as of when, from which registry; totals with answered,
 resolved, satisfied, overdue and waiting for a superior apart), Tổng hợp (tables by field, stage,
 agency, village, source, satisfaction and conference), Biểu đồ (a native chart over each table,
-one per printed page), Theo dõi ý kiến (one row per opinion with its chain; overdue rows marked
+one per printed page), Hội nghị (each conference and its date), Theo dõi ý kiến (one row per opinion with its chain; overdue rows marked
 by a conditional format), Kiến nghị cấp trên (what was sent up, to whom, and whether it is
 still waiting), one sheet per agency that still owes a reply or a resolution, and Nhận dạng
 (who sent the file, as of when, in which format: what a province's roll-up reads). No phone number and no address ever: the
@@ -32,6 +32,8 @@ DETAIL_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Nguồn", "Ngà
                "Số văn bản trả lời", "Ngày trả lời", "Hạn trả lời", "Ngày giải quyết xong",
                "Hạn giải quyết", "Hài lòng", "Giai đoạn", "Trùng với", "Còn nợ", "Quá hạn",
                "Số ngày làm việc trễ", "Cấp cơ quan", "Chờ cấp trên"]
+MEETING_HEAD = ["Mã KH", "Ngày hội nghị", "Hình thức", "Cơ quan ban hành", "Trạng thái",
+                "Số ý kiến"]
 UPWARD_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung",
                "Kiến nghị tới", "Tình trạng"]
 # The identity a province's roll-up reads (Nhận dạng: Khóa, Giá trị). A new format adds rows
@@ -75,6 +77,18 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     ws = wb.create_sheet("Tổng hợp")
     tables = _summary_tables(ws, sm, bold, head_fill)
     _charts(wb.create_sheet("Biểu đồ"), ws, tables)
+
+    # --- the conferences: when each was (or will be) held -------------------------------------
+    meetings = wb.create_sheet("Hội nghị")
+    counted = {}
+    for x in chains:
+        if x.counted:
+            counted[x.plan_id] = counted.get(x.plan_id, 0) + 1
+    plans = sorted((p for p in reg.plans if p.plan_id),
+                   key=lambda p: (p.meeting_date or dt.date.max, p.plan_id))
+    _rows(meetings, MEETING_HEAD, [[p.plan_id, p.meeting_date, p.form or "", p.issuer or "",
+                                    p.status or "", counted.get(p.plan_id, 0)] for p in plans],
+          bold, head_fill)
 
     # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
     detail = wb.create_sheet("Theo dõi ý kiến")
@@ -275,10 +289,14 @@ WIDTHS = {"Nội dung": 40, "Lĩnh vực": 24, "Thôn, tổ dân phố": 16, "C�
           "Khóa": 22, "Giai đoạn": 16, "Cấp cơ quan": 13}
 
 
-def _rows(ws, head, rows, bold, fill, top=1):
+def _rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
+    """A list with its header row: widths by column, wrapped text with the height it needs,
+    frozen header, filter, A4 across as many pages as the columns need, header and first
+    column repeated on each page."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
-    widths = [WIDTHS.get(h, max(12, min(14, len(h) + 2))) for h in head]
+    chosen = {**WIDTHS, **(widths or {})}
+    widths = [chosen.get(h, max(12, min(14, len(h) + 2))) for h in head]
     wrap = Alignment(wrap_text=True, vertical="top")
     for c, h in enumerate(head, start=1):
         cell = ws.cell(row=top, column=c, value=h)
@@ -288,7 +306,8 @@ def _rows(ws, head, rows, bold, fill, top=1):
     for r, values in enumerate(rows, start=top + 1):
         for c, v in enumerate(values, start=1):
             cell = ws.cell(row=r, column=c, value=v)
-            cell.alignment = wrap
+            if isinstance(v, str) and len(v) > widths[c - 1]:
+                cell.alignment = wrap             # only what would not fit on one line
             if isinstance(v, dt.date):
                 cell.number_format = "dd/mm/yyyy"
             elif isinstance(v, str) and v[:1] in "=+-@":
@@ -302,6 +321,9 @@ def _rows(ws, head, rows, bold, fill, top=1):
     ws.print_title_rows = f"{top}:{top}"
     if len(head) > 2:
         ws.print_title_cols = "A:A"      # each page across says which opinion a row is
+
+
+write_rows = _rows      # the province's roll-up lays out its lists the same way
 
 
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:

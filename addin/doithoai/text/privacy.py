@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 PHONE_MASK = "[số điện thoại]"
+_DIGIT = re.compile(r"\d")
 ID_MASK = "[số giấy tờ]"
 EMAIL_MASK = "[thư điện tử]"
 HOUSE_MASK = "[số nhà]"
@@ -60,11 +61,16 @@ def mask(text: str | None) -> str | None:
     """``text`` with phone numbers, identity numbers, e-mails and house numbers masked."""
     if not text:
         return text
-    out = _EMAIL.sub(EMAIL_MASK, text)
-    out = _NAMED_ID.sub(lambda m: m.group(1) + ID_MASK, out)
-    out = _CCCD.sub(ID_MASK, out)
-    out = _PHONE.sub(PHONE_MASK, out)
-    out = _HOUSE.sub(_house, out)
+    # Each pattern needs its own minimum of digits (or an "@"): texts without them skip it.
+    digits = len(_DIGIT.findall(text))
+    out = _EMAIL.sub(EMAIL_MASK, text) if "@" in text else text
+    if digits >= 7:
+        out = _NAMED_ID.sub(lambda m: m.group(1) + ID_MASK, out)
+    if digits >= 9:
+        out = _CCCD.sub(ID_MASK, out)
+        out = _PHONE.sub(PHONE_MASK, out)
+    if digits:
+        out = _HOUSE.sub(_house, out)
     return out
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -90,6 +91,7 @@ def _letters(word: str) -> tuple[tuple, tuple]:
     return tuple(letters), tuple(tones)
 
 
+@functools.lru_cache(maxsize=65536)
 def collate(text: str) -> tuple:
     """Sort key for Vietnamese text: all letters first, tones only to break ties."""
     words = [_letters(w) for w in text.split()]

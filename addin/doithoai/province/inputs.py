@@ -1,0 +1,166 @@
+"""What each file sent up is: every input ends in exactly one of used, superseded or set aside,
+with its reason in the officer's words.
+
+A monitoring workbook says who sent it in its Nhận dạng sheet (unit, province, as-of date,
+format version). Set aside: a file that cannot be opened (damaged, password-protected, another
+format), a registry sent by mistake (it holds citizens' names, phones and addresses: nothing is
+read from it), a monitoring workbook of an older or newer format, a commune of another province.
+Superseded: the same commune sent twice or more; the newest as-of date is used.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from doithoai.files.reader import unreadable_reason
+from doithoai.monitoring.workbook import FILE_KIND, FORMAT_VERSION, IDENTITY_SHEET
+from doithoai.registry import parsing
+from doithoai.text import vntext
+
+USED, SUPERSEDED, SET_ASIDE = "dùng", "thay bằng bản mới hơn", "để riêng"
+REGISTRY_SHEETS = ("Ý kiến", "Đại biểu", "Cấu hình")
+
+
+@dataclass
+class Input:
+    path: str
+    outcome: str = USED
+    reason: str = ""
+    unit: str = ""
+    unit_type: str = ""
+    province: str = ""
+    as_of: dt.date | None = None
+    made: dt.datetime | None = None
+    sheets: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
+
+    def set_aside(self, reason: str) -> "Input":
+        self.outcome, self.reason = SET_ASIDE, reason
+        return self
+
+    @property
+    def line(self) -> str:
+        """One line for the officer: the file, its outcome, why."""
+        who = f" ({self.unit}, tính đến {self.as_of:%d/%m/%Y})" if self.unit and self.as_of \
+            else ""
+        return f"{self.name}{who}: {self.outcome}" + (f" — {self.reason}" if self.reason else "")
+
+
+def expand(paths) -> list[str]:
+    """Files and folders as files: a folder gives its .xlsx files (not its subfolders), in name
+    order, without Excel's "~$" lock files."""
+    out = []
+    for path in paths:
+        path = os.fspath(path)
+        if os.path.isdir(path):
+            out += sorted(os.path.join(path, n) for n in os.listdir(path)
+                          if n.lower().endswith(".xlsx") and not n.startswith("~$")
+                          and os.path.isfile(os.path.join(path, n)))
+        else:
+            out.append(path)
+    return out
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return parsing.parse_date(value)
+    except parsing.Unreadable:
+        return None
+
+
+def identify(path: str) -> Input:
+    """Open one file and read who sent it (or why it cannot be used)."""
+    import python_calamine
+    item = Input(path)
+    if not os.path.isfile(path):
+        return item.set_aside(unreadable_reason(path))
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+        names = tuple(book.sheet_names)
+    except Exception:       # calamine raises several kinds for a file that is not a workbook
+        return item.set_aside(unreadable_reason(path))
+    item.sheets = names
+    if IDENTITY_SHEET not in names:
+        if all(s in names for s in REGISTRY_SHEETS):
+            return item.set_aside(
+                "đây là sổ theo dõi của xã (có họ tên, số điện thoại, địa chỉ của người dân), "
+                "không phải báo cáo theo dõi: không đọc, không chép gì từ tệp này. Đề nghị xã gửi "
+                "tệp tạo bằng nút Báo cáo theo dõi (lệnh doithoai monitor) và xóa tệp sổ này.")
+        if "Theo dõi ý kiến" in names:
+            return item.set_aside("báo cáo theo dõi dạng cũ, chưa có trang Nhận dạng: đề nghị xã "
+                                  "tạo lại bằng doithoai 0.3 trở lên")
+        return item.set_aside("không phải báo cáo theo dõi của doithoai (không có trang "
+                              "Nhận dạng)")
+    try:
+        rows = book.get_sheet_by_name(IDENTITY_SHEET).to_python()
+    except Exception:
+        return item.set_aside("trang Nhận dạng không đọc được")
+    ident = {str(r[0]).strip(): r[1] for r in rows[1:] if len(r) >= 2 and r[0]}
+    if ident.get("Loại tệp") != FILE_KIND:
+        return item.set_aside(f"trang Nhận dạng ghi loại tệp \"{ident.get('Loại tệp')}\", không "
+                              "phải báo cáo theo dõi")
+    version = ident.get("Phiên bản định dạng")
+    try:
+        version = int(float(version))
+    except (TypeError, ValueError):
+        version = None
+    if version != FORMAT_VERSION:
+        return item.set_aside(f"định dạng phiên bản {version}, phần mềm này đọc phiên bản "
+                              f"{FORMAT_VERSION}: đề nghị xã tạo lại tệp bằng cùng phiên bản "
+                              "doithoai với tỉnh")
+    item.unit = str(ident.get("Đơn vị") or "").strip()
+    item.unit_type = str(ident.get("Loại đơn vị") or "").strip()
+    item.province = str(ident.get("Tỉnh/Thành phố") or "").strip()
+    item.as_of = _date(ident.get("Tính đến ngày"))
+    made = ident.get("Lập lúc")
+    item.made = made if isinstance(made, dt.datetime) else None
+    missing = [k for k, v in (("Đơn vị", item.unit), ("Tỉnh/Thành phố", item.province),
+                              ("Tính đến ngày", item.as_of)) if not v]
+    if missing:
+        return item.set_aside("trang Nhận dạng thiếu " + ", ".join(missing))
+    for sheet in ("Theo dõi ý kiến", "Hội nghị", "Kiến nghị cấp trên"):
+        if sheet not in names:
+            return item.set_aside(f"thiếu trang {sheet}")
+    return item
+
+
+def key(text: str) -> str:
+    return " ".join(vntext.unaccent(text or "").lower().split())
+
+
+ALL_PROVINCES = "Cả nước"
+
+
+def decide(items: list[Input], province: str | None = None,
+           all_provinces: bool = False) -> tuple[list[Input], str]:
+    """Each identified input's outcome; returns them and the province rolled up (given, else the
+    one most inputs name; with ``all_provinces``, every province: the country's view)."""
+    ok = [i for i in items if i.outcome == USED]
+    if all_provinces:
+        province = ALL_PROVINCES
+    elif not province:
+        counts: dict[str, list[Input]] = {}
+        for i in ok:
+            counts.setdefault(key(i.province), []).append(i)
+        province = max(counts.values(), key=len)[0].province if counts else ""
+    for i in ok:
+        if not all_provinces and key(i.province) != key(province):
+            i.set_aside(f"đơn vị thuộc {i.province}, không thuộc {province}")
+    latest: dict[str, Input] = {}
+    for i in (i for i in ok if i.outcome == USED):
+        k = key(i.province) + "|" + key(i.unit)
+        best = latest.get(k)
+        rank = (i.as_of, i.made or dt.datetime.min, i.name)
+        if best is None or rank > (best.as_of, best.made or dt.datetime.min, best.name):
+            if best is not None:
+                best.outcome = SUPERSEDED
+                best.reason = f"đã dùng bản mới hơn {i.name} (tính đến {i.as_of:%d/%m/%Y})"
+            latest[k] = i
+        else:
+            i.outcome = SUPERSEDED
+            i.reason = f"đã dùng bản mới hơn {best.name} (tính đến {best.as_of:%d/%m/%Y})"
+    return items, province

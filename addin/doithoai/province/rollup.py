@@ -1,0 +1,94 @@
+"""``doithoai rollup``: many communes' monitoring workbooks into one province workbook, with the
+DuckDB database beside it."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from doithoai.files.atomic import free_path, save_atomic
+from doithoai.province import inputs as inp
+from doithoai.province.store import BadSheet, Store
+
+
+class EngineMissing(Exception):
+    """DuckDB is not installed (the province's bundle has it; a commune's does not)."""
+
+
+@dataclass
+class Result:
+    items: list = field(default_factory=list)
+    province: str = ""
+    year: int = 0
+    workbook: str | None = None
+    database: str | None = None
+
+    @property
+    def used(self) -> list:
+        return [i for i in self.items if i.outcome == inp.USED]
+
+
+def require_engine() -> None:
+    try:
+        import duckdb  # noqa: F401
+    except ImportError as exc:
+        raise EngineMissing(
+            "Máy này chưa có DuckDB, bộ máy phân tích dùng để tổng hợp nhiều xã. Cài bản dành cho "
+            "tỉnh: python -m pip install \"doithoai[province]\" (hoặc bộ cài của tỉnh).") from exc
+
+
+def rollup(paths, out: str, *, province: str | None = None, year: int | None = None,
+           all_provinces: bool = False, progress=None) -> Result:
+    """Identify every input, load the used ones, write the workbook and the database. Writes
+    nothing when no input can be used."""
+    require_engine()
+    say = progress or (lambda text: None)
+    files = inp.expand(paths)
+    items = []
+    for n, path in enumerate(files, 1):
+        items.append(inp.identify(path))
+        if n % 100 == 0:
+            say(f"Đã đọc nhận dạng {n}/{len(files)} tệp…")
+    items, province = inp.decide(items, province, all_provinces)
+    res = Result(items=items, province=province)
+    used = [i for i in items if i.outcome == inp.USED]
+    if not used:
+        return res
+    res.year = year or max(i.as_of for i in used).year
+    store = Store()
+    try:
+        for n, item in enumerate(used, 1):
+            try:
+                store.add(item)
+            except BadSheet as exc:
+                item.set_aside(f"báo cáo theo dõi thiếu dữ liệu ({exc})")
+            except Exception as exc:           # a sheet calamine cannot read: this file only
+                item.set_aside(f"không đọc được nội dung ({type(exc).__name__})")
+            if n % 100 == 0:
+                say(f"Đã nạp {n}/{len(used)} đơn vị…")
+        if not store.count:
+            return res
+        target = free_path(out)
+        database = free_path(os.path.splitext(target)[0] + ".duckdb")
+        tmp_db = database + ".tmp"
+        con = store.load(tmp_db)
+        from doithoai.province.book import build
+        wb = build(con, items, province, res.year, os.path.basename(database))
+        save_atomic(wb, target)
+        con.execute("CHECKPOINT")
+        con.close()
+        store.con = None
+        os.replace(tmp_db, database)
+        res.workbook, res.database = target, database
+        return res
+    finally:
+        store.close()
+        for leftover in (locals().get("tmp_db"), (locals().get("tmp_db") or "") + ".wal"):
+            if leftover and os.path.exists(leftover):
+                os.remove(leftover)
+
+
+def default_name(province: str, today: dt.date) -> str:
+    from doithoai.text.filenames import safe_file
+    from doithoai.text.vntext import title_slug
+    return safe_file(f"tong-hop-{title_slug(province or 'tinh')}-{today:%Y%m%d}", ".xlsx")

@@ -1,0 +1,280 @@
+"""The province's roll-up (issue 19): totals that equal the registries' own, each input's
+outcome, no personal data, charts over the right ranges."""
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+
+from doithoai import cli
+from doithoai.files import reader
+from doithoai.monitoring import chain, workbook
+from doithoai.province import inputs, rollup
+from doithoai.samples import SAMPLES
+from doithoai.text import privacy
+
+duckdb = pytest.importorskip("duckdb", reason="the province extra (duckdb) is not installed")
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def sent(sample_paths, tmp_path_factory):
+    """Each sample's monitoring workbook, as the commune sends it up."""
+    folder = tmp_path_factory.mktemp("sent")
+    out = {}
+    for s in SAMPLES:
+        reg = reader.read_registry(sample_paths[s.slug])
+        path, _ = workbook.write(reg, str(folder / f"{s.slug}.xlsx"), AS_OF, "so.xlsx")
+        out[s.slug] = path
+    return out
+
+
+def expected_totals(sample_registries):
+    """Each count from its own definition, computed from the registries themselves."""
+    t = dict(raised=0, at_meeting=0, in_writing=0, resolved=0, satisfied=0, unsatisfied=0,
+             not_asked=0, overdue=0, waiting=0, held=0)
+    for reg in sample_registries.values():
+        chains = {c.opinion_id: c for c in chain.build(reg, AS_OF)}
+        for o in reg.opinions:
+            if not o.opinion_id or o.duplicate_of:
+                continue
+            c = chains[o.opinion_id]
+            t["raised"] += 1
+            t["at_meeting"] += o.answered_at_meeting == "Có"
+            t["in_writing"] += o.answered_at_meeting != "Có" and bool(o.reply_number or
+                                                                    o.reply_date)
+            t["resolved"] += bool(o.resolved_date)
+            t["satisfied"] += o.satisfaction == "Hài lòng"
+            t["unsatisfied"] += o.satisfaction == "Chưa hài lòng"
+            t["not_asked"] += o.satisfaction not in ("Hài lòng", "Chưa hài lòng")
+            t["overdue"] += c.overdue
+            t["waiting"] += c.waiting
+        t["held"] += sum(1 for p in reg.plans if p.plan_id and p.meeting_date
+                         and p.meeting_date.year == 2026 and p.meeting_date <= AS_OF)
+    return t
+
+
+def total_row(path):
+    ws = openpyxl.load_workbook(path)["Theo xã"]
+    rows = list(ws.iter_rows(values_only=True))
+    head = rows[0]
+    total = next(r for r in rows if r[0] == "Tổng cộng")
+    return dict(zip(head, total)), [r for r in rows[1:] if r[0] and r[0] != "Tổng cộng"
+                                    and r[1]]
+
+
+def test_five_samples_roll_up_to_the_sums_of_their_registries(sent, sample_registries, tmp_path):
+    res = rollup.rollup(list(sent.values()), str(tmp_path / "ca-nuoc.xlsx"), all_provinces=True,
+                        year=2026)
+    assert [i.outcome for i in res.items] == [inputs.USED] * 5
+    t = expected_totals(sample_registries)
+    got, communes = total_row(res.workbook)
+    assert len(communes) == 5
+    assert (got["Ý kiến"], got["Trả lời tại hội nghị"], got["Trả lời bằng văn bản"],
+            got["Đã giải quyết xong"], got["Hài lòng"], got["Chưa hài lòng"], got["Chưa hỏi"],
+            got["Quá hạn (việc của xã)"], got["Chờ cấp trên"], got["Số hội nghị trong năm"]) == \
+        (t["raised"], t["at_meeting"], t["in_writing"], t["resolved"], t["satisfied"],
+         t["unsatisfied"], t["not_asked"], t["overdue"], t["waiting"], t["held"])
+    assert got["Hài lòng"] + got["Chưa hài lòng"] + got["Chưa hỏi"] == got["Ý kiến"]
+    # Communes in Vietnamese order within each province ("Đ" after "D", not after "Z").
+    names = [r[0] for r in communes if r[1] == "Thành phố Hải Phòng"]
+    assert names == ["Phường Tứ Minh", "Xã Bắc Thanh Miện"]
+    # The database beside it answers the same.
+    con = duckdb.connect(res.database, read_only=True)
+    assert con.execute("SELECT count(*) FROM opinions WHERE duplicate_of IS NULL").fetchone()[0] \
+        == t["raised"]
+    assert con.execute("SELECT count(*) FROM upward").fetchone()[0] == sum(
+        1 for reg in sample_registries.values() for c in chain.build(reg, AS_OF)
+        if c.counted and c.upward)
+    con.close()
+    # Sent-up opinions appear grouped by the superior they go to, and nothing else is there.
+    wb = openpyxl.load_workbook(res.workbook)
+    groups = list(wb["Kiến nghị cấp trên"].iter_rows(min_row=2, values_only=True))
+    assert sum(r[2] for r in groups) == con_count(res.database, "upward")
+    assert {r[0] for r in groups} >= {"Ủy ban nhân dân tỉnh Nghệ An",
+                                      "Ủy ban nhân dân thành phố Hải Phòng"}
+
+
+def con_count(db, table):
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_commune_sent_twice_counts_once(sent, sample_paths, tmp_path):
+    reg = reader.read_registry(sample_paths["tu-minh"])
+    older, _ = workbook.write(reg, str(tmp_path / "tu-minh-thang-10.xlsx"), dt.date(2026, 10, 1),
+                              "so.xlsx")
+    again = str(tmp_path / "tu-minh-gui-lai.xlsx")
+    shutil.copy(sent["tu-minh"], again)
+    res = rollup.rollup([sent["tu-minh"], older, again, sent["bac-thanh-mien"]],
+                        str(tmp_path / "hp.xlsx"))
+    outcome = {i.name: i for i in res.items}
+    assert outcome["tu-minh-thang-10.xlsx"].outcome == inputs.SUPERSEDED
+    assert "22/11/2026" in outcome["tu-minh-thang-10.xlsx"].reason
+    assert sorted(i.outcome for i in res.items) == sorted(
+        [inputs.USED, inputs.USED, inputs.SUPERSEDED, inputs.SUPERSEDED])
+    got, communes = total_row(res.workbook)
+    assert [r[0] for r in communes] == ["Phường Tứ Minh", "Xã Bắc Thanh Miện"]
+    alone = rollup.rollup([sent["tu-minh"], sent["bac-thanh-mien"]], str(tmp_path / "hp2.xlsx"))
+    assert total_row(alone.workbook)[0] == got
+
+
+def _identity(path, key, value):
+    wb = openpyxl.load_workbook(path)
+    ws = wb[workbook.IDENTITY_SHEET]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == key:
+            row[1].value = value
+    wb.save(path)
+
+
+def test_each_messy_input_ends_in_its_stated_outcome(sent, sample_paths, tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    files = {}
+
+    def put(name, src=None, data=None):
+        path = str(d / name)
+        if src:
+            shutil.copy(src, path)
+        else:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        files[name] = path
+        return path
+    put("tu-minh.xlsx", sent["tu-minh"])
+    put("bac-thanh-mien.xlsx", sent["bac-thanh-mien"])
+    _identity(put("phien-ban-cu.xlsx", sent["tu-minh"]), "Phiên bản định dạng", 1)
+    put("tinh-khac.xlsx", sent["do-luong"])
+    put("so-gui-nham.xlsx", sample_paths["tu-minh"])
+    raw = open(sent["trung-hoi"], "rb").read()
+    put("hong.xlsx", data=raw[: len(raw) // 2])
+    put("co-mat-khau.xlsx", data=b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    old = openpyxl.load_workbook(sent["quang-son"])
+    del old[workbook.IDENTITY_SHEET]
+    old.save(put("dang-cu.xlsx", sent["quang-son"]))
+    (d / "ghi-chu.txt").write_text("không phải tệp Excel")
+    res = rollup.rollup([str(d), str(d / "ghi-chu.txt")], str(tmp_path / "out.xlsx"),
+                        province="Thành phố Hải Phòng")
+    by = {i.name: i for i in res.items}
+    assert len(res.items) == 9 and all(i.outcome in (inputs.USED, inputs.SUPERSEDED,
+                                                     inputs.SET_ASIDE) for i in res.items)
+    assert by["tu-minh.xlsx"].outcome == by["bac-thanh-mien.xlsx"].outcome == inputs.USED
+    expect = {"phien-ban-cu.xlsx": "định dạng phiên bản 1",
+              "tinh-khac.xlsx": "thuộc Tỉnh Nghệ An",
+              "so-gui-nham.xlsx": "sổ theo dõi của xã",
+              "hong.xlsx": "hỏng",
+              "co-mat-khau.xlsx": "mật khẩu",
+              "dang-cu.xlsx": "chưa có trang Nhận dạng",
+              "ghi-chu.txt": "không phải dạng Excel"}
+    for name, words in expect.items():
+        assert by[name].outcome == inputs.SET_ASIDE and words in by[name].reason, by[name].line
+    # The registry sent by mistake is named, and nothing of it reached the output.
+    assert "Báo cáo theo dõi" in by["so-gui-nham.xlsx"].reason
+    text = " ".join(str(v) for ws in openpyxl.load_workbook(res.workbook).worksheets
+                    for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+    reg = reader.read_registry(sample_paths["tu-minh"])
+    assert not any(i.full_name and i.full_name in text for i in reg.invitees)
+    assert not any(o.raised_by and o.raised_by in text for o in reg.opinions)
+
+
+def test_no_personal_data_reaches_the_province(sent, tmp_path):
+    """Even from a monitoring workbook edited by hand (or made by an older copy), the province
+    masks phones, identity numbers, e-mails and house numbers again."""
+    tampered = str(tmp_path / "sua-tay.xlsx")
+    shutil.copy(sent["tu-minh"], tampered)
+    wb = openpyxl.load_workbook(tampered)
+    for name in ("Theo dõi ý kiến", "Kiến nghị cấp trên"):
+        ws = wb[name]
+        col = [c.value for c in ws[1]].index("Nội dung") + 1
+        ws.cell(row=2, column=col).value = ("Gọi 0912 345 678 hoặc an.nguyen@gmail.com, CCCD "
+                                            "001203004567, nhà số 12 ngõ 5 đường Lê Lợi")
+    wb.save(tampered)
+    res = rollup.rollup([tampered], str(tmp_path / "out.xlsx"))
+    cells = [str(v) for ws in openpyxl.load_workbook(res.workbook).worksheets
+             for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    con = duckdb.connect(res.database, read_only=True)
+    cells += [r[0] for t in ("opinions", "upward")
+              for r in con.execute(f"SELECT content FROM {t} WHERE content IS NOT NULL").fetchall()]
+    con.close()
+    assert any(privacy.PHONE_MASK in c for c in cells)
+    for c in cells:
+        assert not privacy.has_phone(c), c
+        assert "0912 345 678" not in c and "@gmail.com" not in c and "001203004567" not in c
+        assert "số 12 ngõ" not in c
+
+
+def test_charts_reference_their_data_and_render(sent, tmp_path):
+    res = rollup.rollup(list(sent.values()), str(tmp_path / "all.xlsx"), all_provinces=True)
+    wb = openpyxl.load_workbook(res.workbook)
+    ws = wb["Biểu đồ"]
+    with zipfile.ZipFile(res.workbook) as z:
+        charts = {n: z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")}
+    assert len(charts) == 4
+    for xml in charts.values():
+        title = re.search(r"<a:t>([^<]+)</a:t>", xml).group(1)
+        refs = re.findall(r"<f>'Biểu đồ'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)</f>", xml)
+        cats = [r for r in refs if r[0] == r[2] == "R"]
+        assert cats, title
+        col, first, _, last = cats[0]
+        labels = [ws[f"R{r}"].value for r in range(int(first), int(last) + 1)]
+        assert all(labels) and ws[f"R{int(last) + 1}"].value is None, title  # exactly the rows
+    quarters = [r[0] for r in wb["Theo quý"].iter_rows(min_row=2, values_only=True)]
+    assert quarters and all(re.fullmatch(r"Quý [1-4]/20\d\d", q) for q in quarters)
+    if shutil.which("soffice"):
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir",
+                        str(tmp_path), res.workbook], check=True, capture_output=True,
+                       timeout=180)
+        text = subprocess.run(["pdftotext", str(tmp_path / "all.pdf"), "-"],
+                              capture_output=True, text=True).stdout
+        assert "Kiến nghị cấp trên theo nơi nhận" in text and "Ý kiến theo quý" in text
+
+
+def test_cli_says_each_outcome_and_refuses_what_it_cannot_use(sent, sample_paths, tmp_path,
+                                                               capsys):
+    out = tmp_path / "ra"
+    out.mkdir()
+    assert cli.main(["rollup", sent["tu-minh"], sent["do-luong"], "--province",
+                     "Thành phố Hải Phòng", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "tu-minh.xlsx (Phường Tứ Minh, tính đến 22/11/2026): dùng" in text
+    assert "do-luong.xlsx (Xã Đô Lương, tính đến 22/11/2026): để riêng — đơn vị thuộc Tỉnh Nghệ " \
+           "An" in text
+    assert len([f for f in os.listdir(out) if f.endswith(".xlsx")]) == 1
+    assert len([f for f in os.listdir(out) if f.endswith(".duckdb")]) == 1
+    # Only a registry: nothing is written, exit 2; a missing input: exit 1.
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    assert cli.main(["rollup", sample_paths["tu-minh"], "--out", str(empty)]) == 2
+    assert os.listdir(empty) == []
+    assert "sổ theo dõi của xã" in capsys.readouterr().out
+    assert cli.main(["rollup", str(tmp_path / "khong-co.xlsx")]) == 1
+
+
+def test_the_province_button_rolls_up_the_open_workbooks_folder(sent, tmp_path):
+    import jsonbook
+    from doithoai import buttons
+    folder = tmp_path / "nhan-tu-cac-xa"
+    folder.mkdir()
+    for slug in ("tu-minh", "bac-thanh-mien"):
+        shutil.copy(sent[slug], folder / f"{slug}.xlsx")
+    opened = str(folder / "tu-minh.xlsx")
+    book = jsonbook.book(opened, name=opened)
+    message = buttons.province_rollup(book, today=AS_OF)
+    assert message.startswith("Đã tạo ") and "2 đơn vị của Thành phố Hải Phòng" in message
+    made = sorted(os.listdir(folder))
+    assert any(f.startswith("tong-hop-") and f.endswith(".xlsx") for f in made)
+    assert any(f.endswith(".duckdb") for f in made)
+    # Nothing is written into the open workbook: only the closing message.
+    assert {a["func"] for a in book.json()["actions"]} <= {"alert", "setStatusBar"}
+    # Pressed again: the earlier roll-up is set aside (not a commune's file), nothing replaced.
+    again = buttons.province_rollup(jsonbook.book(opened, name=opened), today=AS_OF)
+    assert "2 đơn vị" in again and len(os.listdir(folder)) == len(made) + 2
