@@ -69,3 +69,30 @@ def test_a_returned_row_with_garbled_text_or_an_unresolved_formula_is_set_aside(
     assert "bảng mã" in reasons[5] and "UTF-8" in reasons[5]
     assert "công thức chưa có kết quả" in reasons[6] and "Nội dung" in reasons[6]
     assert "ngoài khoảng năm 2000-2100" in reasons[7]
+
+
+def test_dropping_pairs_with_other_numbers_changes_no_suggestion():
+    """Pairs whose numbers differ are dropped before the set score (they cannot reach the
+    threshold): the suggestions are those of scoring every pair of a block by hand."""
+    import os
+    import sys
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "bench"))
+    import sharing_bench
+    from doithoai.text.vntext import unaccent
+    items = sharing_bench.items(400, seed=11)
+    got = {s.key: (s.original, s.score) for s in dedupe.suggest(items)}
+    want = {}
+    for i, a in enumerate(items):
+        best = None
+        for b in items[:i]:
+            same_text = a.norm == b.norm
+            same_village = a.village and unaccent(a.village) == unaccent(b.village)
+            if not (same_text or a.field == b.field or same_village):
+                continue
+            score = dedupe.pair_score(a, b)[0]
+            if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
+                best = (b.key, score)
+        if best:
+            want[a.key] = best
+    assert set(got) == set(want) and len(got) > 10
+    assert any(dedupe.numbers(x.norm) for x in items)

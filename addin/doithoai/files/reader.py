@@ -136,13 +136,14 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
     last_row = max([1] + [r for r, cells in enumerate(grid, start=1)
                           if any(not parsing.is_blank(v) for v in cells)])
     table = TableData(sheet.name, present=True, columns=columns, last_row=last_row)
+    cols = {key: sheet.column(key) for key in columns}     # looked up once, not per cell
     for r, cells in enumerate(grid[1:], start=2):
         raw = {key: (cells[idx] if idx < len(cells) else None) for key, idx in columns.items()}
         if all(parsing.is_blank(v) for v in raw.values()):
             continue
         values = {}
         for key, value in raw.items():
-            col = sheet.column(key)
+            col = cols[key]
             try:
                 values[key] = convert(col, value)
             except parsing.OutOfRange as exc:

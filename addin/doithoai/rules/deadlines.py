@@ -169,9 +169,13 @@ def conclusion_dates(reg: Registry) -> dict[str, dt.date]:
     return dates
 
 
-def opinions_needing_reply(reg: Registry, plan_id: str) -> list[Opinion]:
-    return [o for o in reg.opinions
-            if o.plan_id == plan_id and o.opinion_id and not o.duplicate_of
+def opinions_needing_reply(reg: Registry, plan_id: str,
+                           by_plan: dict[str, list[Opinion]] | None = None) -> list[Opinion]:
+    """The plan's opinions still owed a written reply (``by_plan``: the registry's opinions
+    grouped by plan once, for a caller that asks for every plan)."""
+    mine = by_plan.get(plan_id, []) if by_plan is not None else \
+        [o for o in reg.opinions if o.plan_id == plan_id]
+    return [o for o in mine if o.opinion_id and not o.duplicate_of
             and o.answered_at_meeting != "Có" and o.status != SETTLED_AT_MEETING]
 
 
@@ -245,6 +249,9 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
                                  value=fmt(plan.issue_date), code=rule.code, task=rule.task,
                                  due=fmt(out.date), basis=rule.legal_basis or "quy tắc"))
 
+    by_plan: dict[str, list[Opinion]] = {}
+    for o in reg.opinions:
+        by_plan.setdefault(o.plan_id, []).append(o)
     for plan in reg.plans:
         if not plan.plan_id:
             continue
@@ -253,7 +260,7 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
                 add(rule, plan, None)
         opinion_rules = [r for r in rules if r.applies_to == "Ý kiến"]
         if opinion_rules:
-            for op in opinions_needing_reply(reg, plan.plan_id):
+            for op in opinions_needing_reply(reg, plan.plan_id, by_plan):
                 # Beyond the commune's authority: recommended upward, no deadline imposed on a
                 # superior (monitoring counts them as waiting, apart from the overdue).
                 up = agencies.sent_up(op, reg.agency_levels)

@@ -45,6 +45,10 @@ THRESHOLD = 85
 PREFILTER = 65        # token_sort_ratio below this is not compared further (see step 3)
 NUMBER_PENALTY = 35   # text points lost when both texts carry numbers and they differ (step 4)
 CHUNK = 2048          # rows of one cdist call: memory is CHUNK × block size bytes
+# A pair whose numbers differ scores at most 100 - NUMBER_PENALTY + 16 (context) = 81: with a
+# threshold above that it is dropped before the costly set score (a registry whose texts differ
+# only by a number, a lane or a sequence, would otherwise score every such pair).
+MOST_WITH_OTHER_NUMBERS = 100 - NUMBER_PENALTY + 16
 
 _FILLER = {"de", "nghi", "kien", "xin", "cho", "yeu", "cau", "dan", "nhan", "cua", "duoc", "va",
            "la", "co", "khong", "viec", "tai", "o", "nay", "cac", "nhung", "mot", "ve", "voi",
@@ -151,6 +155,7 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
     import numpy as np
 
     self_mode = pool is None
+    drop = threshold > MOST_WITH_OTHER_NUMBERS
     pool = items if self_mode else pool
     norms_i = [it.norm for it in items]
     norms_p = norms_i if self_mode else [p.norm for p in pool]
@@ -199,7 +204,7 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
             continue
         for start in range(0, len(idx_i), CHUNK):
             _score_block(idx_i[start:start + CHUNK], idx_p, norms_i, norms_p, order_i,
-                         order_p, fi, fp, best_score, best_j)
+                         order_p, fi, fp, best_score, best_j, drop)
     out = []
     for i in np.nonzero(best_score >= threshold)[0]:
         j = int(best_j[i])
@@ -209,7 +214,8 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
     return out
 
 
-def _score_block(idx_i, idx_p, norms_i, norms_p, order_i, order_p, fi, fp, best_score, best_j):
+def _score_block(idx_i, idx_p, norms_i, norms_p, order_i, order_p, fi, fp, best_score, best_j,
+                 drop=True):
     """Score rows ``idx_i`` against pool columns ``idx_p``; keep each row's best."""
     import numpy as np
     from rapidfuzz import fuzz, process
@@ -223,14 +229,28 @@ def _score_block(idx_i, idx_p, norms_i, norms_p, order_i, order_p, fi, fp, best_
     if not len(rows):
         return
     a, b = np.asarray(idx_i)[rows], np.asarray(idx_p)[cols]
+    _finish(a, b, sort_[rows, cols], norms_i, norms_p, order_i, order_p, fi, fp, best_score,
+            best_j, drop)
+
+
+def _finish(a, b, sort_scores, norms_i, norms_p, order_i, order_p, fi, fp, best_score, best_j,
+            drop):
+    """Pairs that passed the gate: earlier and not itself, the set score, numbers, context;
+    each row keeps its best."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
     keep = (order_p[b] < order_i[a]) & (fp["key"][b] != fi["key"][a])   # earlier, not itself
-    rows, cols, a, b = rows[keep], cols[keep], a[keep], b[keep]
+    differ = (fi["numbers"][a] != fp["numbers"][b]) & (fi["numbers"][a] > 0) & \
+        (fp["numbers"][b] > 0)
+    if drop:                  # they cannot reach the threshold: not worth a set score
+        keep &= ~differ
+    a, b, sort_scores = a[keep], b[keep], sort_scores[keep]
     if not len(a):
         return
     set_ = process.cpdist([norms_i[i] for i in a], [norms_p[j] for j in b],
                           scorer=fuzz.token_set_ratio, dtype=np.uint8,
                           workers=-1).astype(np.int16)
-    text = (set_ + sort_[rows, cols].astype(np.int16) + 1) // 2
+    text = (set_ + sort_scores.astype(np.int16) + 1) // 2
     differ = (fi["numbers"][a] != fp["numbers"][b]) & (fi["numbers"][a] > 0) & \
         (fp["numbers"][b] > 0)
     text = np.maximum(0, text - NUMBER_PENALTY * differ)

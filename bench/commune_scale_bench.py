@@ -1,0 +1,69 @@
+"""Benchmark: the commune commands at province scale (issue 19): `validate`, `duplicates` and
+`monitor` on registries of 5,000, 20,000 and 50,000 opinions (validate_bench's registry: 100
+opinions per plan, texts that differ only by their sequence number), each command timed as the
+clerk runs it, in its own process, reading the registry included. Also the duplicate finder on
+50,000 varied petitions (sharing_bench's generator) in memory. Targets at 50,000: duplicates
+under 10 s, monitor under 5 s, validate under 2.5 s, each growing linearly.
+Run: python bench/commune_scale_bench.py [--cache DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import validate_bench  # noqa: E402
+
+SIZES = (5000, 20000, 50000)
+COMMANDS = (("validate", ["--today", "2026-11-22"]), ("duplicates", []),
+            ("monitor", ["--as-of", "2026-11-22"]))
+
+
+def registry(folder: str, n: int) -> str:
+    path = os.path.join(folder, f"so-{n}.xlsx")
+    if not os.path.exists(path):
+        validate_bench.OPINIONS, validate_bench.PLANS = n, max(50, n // 100)
+        validate_bench.build(path)
+    return path
+
+
+def timed(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "doithoai"] + cmd, capture_output=True, check=False)
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "doithoai-scale"))
+    args = ap.parse_args()
+    os.makedirs(args.cache, exist_ok=True)
+    paths = {n: registry(args.cache, n) for n in SIZES}
+    print("Lệnh của xã trên sổ lớn (giây, mỗi lệnh một tiến trình, gồm cả đọc sổ):")
+    print(f"  {'lệnh':<11}" + "".join(f"{n:>10,}" for n in SIZES) + "   tăng 20k→50k (x2,5 = tuyến tính)")
+    for name, extra in COMMANDS:
+        out = tempfile.mkdtemp()
+        times = []
+        for n in SIZES:
+            cmd = [name, paths[n]] + extra + (["--out", os.path.join(out, f"m{n}.xlsx")]
+                                              if name == "monitor" else [])
+            times.append(timed(cmd))
+        print(f"  {name:<11}" + "".join(f"{t:>10.1f}" for t in times) +
+              f"   x{times[2] / times[1]:.1f}")
+    import sharing_bench
+    from doithoai.sharing import dedupe
+    its = sharing_bench.items(50000)
+    t = time.perf_counter()
+    found = dedupe.suggest(its)
+    print(f"  tìm trùng trong bộ nhớ, 50,000 kiến nghị đa dạng: {time.perf_counter() - t:.1f} s, "
+          f"{len(found):,} gợi ý")
+
+
+if __name__ == "__main__":
+    main()
