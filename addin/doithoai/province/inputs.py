@@ -32,7 +32,6 @@ class Input:
     province: str = ""
     as_of: dt.date | None = None
     made: dt.datetime | None = None
-    sheets: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -83,7 +82,6 @@ def identify(path: str) -> Input:
         names = tuple(book.sheet_names)
     except Exception:       # calamine raises several kinds for a file that is not a workbook
         return item.set_aside(unreadable_reason(path))
-    item.sheets = names
     if IDENTITY_SHEET not in names:
         if all(s in names for s in REGISTRY_SHEETS):
             return item.set_aside(

@@ -56,6 +56,7 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
         return res
     res.year = year or max(i.as_of for i in used).year
     store = Store()
+    tmp_db = None
     try:
         for n, item in enumerate(used, 1):
             try:
@@ -83,8 +84,8 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
         return res
     finally:
         store.close()
-        for leftover in (locals().get("tmp_db"), (locals().get("tmp_db") or "") + ".wal"):
-            if leftover and os.path.exists(leftover):
+        for leftover in ((tmp_db, tmp_db + ".wal") if tmp_db else ()):
+            if os.path.exists(leftover):        # stopped before the database was complete
                 os.remove(leftover)
 
 

@@ -188,6 +188,3 @@ class Store:
         except OSError:
             pass
 
-
-def year_of(as_of: dt.date | None) -> int:
-    return (as_of or dt.date.today()).year

@@ -91,11 +91,6 @@ def sent_up(opinion, typed: Mapping[str, str] | None = None) -> bool:
             or (bool(opinion.agency) and level_of(opinion.agency, typed) == SUPERIOR))
 
 
-def levels_of(reg) -> dict[str, str]:
-    """The levels the clerk typed in Danh mục (agency → level); may be empty."""
-    return dict(getattr(reg, "agency_levels", None) or {})
-
-
 def province_committee(province: str, party: bool = False) -> str:
     """"Tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An" (party: "Ban Thường vụ Tỉnh ủy Nghệ An")."""
     name = " ".join((province or "").split())
