@@ -164,3 +164,18 @@ def test_validation_notes_a_superior_agency_under_commune_competence(sample_copy
     hit = [p for p in problems if p.row == o.row and p.sheet == "Ý kiến"
            and "cấp trên" in p.message]
     assert hit and hit[0].severity == "warning"
+
+
+def test_what_tells_of_the_meeting_waits_for_the_meeting(sample_registries, tmp_path):
+    """Đô Lương's second plan meets on 11/12/2026: before that day no notice tells a citizen
+    what happened at it, and no recommendation reports it; after it, both are made."""
+    reg = sample_registries["do-luong"]
+    plan = next(p for p in reg.plans if p.plan_id == "KH-2026-02")
+    before = generate.generate(reg, str(tmp_path / "a"), plan_ids=["KH-2026-02"],
+                               codes=["CVKN", "TBCD"], today=plan.meeting_date -
+                               dt.timedelta(days=1))
+    assert before.files == [] and not before.refusals
+    assert len(before.notices) == 2 and all("chưa diễn ra" in n for n in before.notices)
+    after = generate.generate(reg, str(tmp_path / "b"), plan_ids=["KH-2026-02"],
+                              codes=["TBCD"], today=plan.meeting_date)
+    assert after.files and not after.notices

@@ -107,6 +107,13 @@ class Generator:
         builder = Builder(self.reg, plan, self.report, self.today)
         folder = os.path.join(self.out, safe_name(plan.plan_id))
         for kind in kinds:
+            if kind.after_meeting and not (plan.meeting_date and plan.meeting_date <= self.today):
+                when = f"ngày {plan.meeting_date:%d/%m/%Y}" if plan.meeting_date else \
+                    "chưa có ngày"
+                self.result.notices.append(
+                    f"{kind.name} ({plan.plan_id}) chưa tạo: hội nghị {when} chưa diễn ra; văn "
+                    "bản này kể lại hội nghị, tạo sau ngày hội nghị.")
+                continue
             compiled = self.template(kind, plan.is_party)
             if compiled.problems:
                 self.result.refusals += compiled.problems

@@ -20,6 +20,7 @@ class Kind:
     text: bool = False         # a plain-text document (.txt), not a Word one
     landscape: bool = False    # printed on A4 landscape (lists with many columns)
     party_abbr: str | None = None  # the party variant's abbreviation, when it is another kind
+    after_meeting: bool = False    # tells what happened at the conference: made once it is held
 
 
 KINDS: tuple[Kind, ...] = (
@@ -42,8 +43,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("CVDD", "Công văn đôn đốc trả lời, giải quyết ý kiến", None, "overdue"),
     # Beyond the commune: the recommendation to its superiors (a party committee reports to
     # its superior's Standing Committee: a báo cáo), and the notice to each citizen.
-    Kind("CVKN", "Công văn kiến nghị cấp trên", None, "upward", party_abbr="BC"),
-    Kind("TBCD", "Thông báo cho người nêu ý kiến", "TB", "citizen"),
+    Kind("CVKN", "Công văn kiến nghị cấp trên", None, "upward", party_abbr="BC",
+         after_meeting=True),
+    Kind("TBCD", "Thông báo cho người nêu ý kiến", "TB", "citizen", after_meeting=True),
 )
 KINDS_BY_CODE = {k.code: k for k in KINDS}
 
