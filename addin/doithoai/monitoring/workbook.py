@@ -87,14 +87,14 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
             counted[x.plan_id] = counted.get(x.plan_id, 0) + 1
     plans = sorted((p for p in reg.plans if p.plan_id),
                    key=lambda p: (p.meeting_date or dt.date.max, p.plan_id))
-    _rows(meetings, MEETING_HEAD, [[p.plan_id, p.meeting_date, p.form or "", p.issuer or "",
+    write_rows(meetings, MEETING_HEAD, [[p.plan_id, p.meeting_date, p.form or "", p.issuer or "",
                                     p.status or "", counted.get(p.plan_id, 0)] for p in plans],
           bold, head_fill)
 
     # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
     detail = wb.create_sheet("Theo dõi ý kiến")
     public = {x.opinion_id: privacy.mask(x.content) for x in chains}   # masked once each
-    _rows(detail, DETAIL_HEAD, [_detail_row(x, public[x.opinion_id]) for x in chains], bold,
+    write_rows(detail, DETAIL_HEAD, [_detail_row(x, public[x.opinion_id]) for x in chains], bold,
           head_fill)
     overdue_col = get_column_letter(DETAIL_HEAD.index("Quá hạn") + 1)
     last = get_column_letter(len(DETAIL_HEAD))
@@ -107,7 +107,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     up = wb.create_sheet("Kiến nghị cấp trên")
     sent = sorted((x for x in chains if x.counted and x.upward),
                   key=lambda x: (x.superior, x.field, x.opinion_id))
-    _rows(up, UPWARD_HEAD, [[x.opinion_id, x.plan_id, x.meeting, x.village, x.field,
+    write_rows(up, UPWARD_HEAD, [[x.opinion_id, x.plan_id, x.meeting, x.village, x.field,
                              public[x.opinion_id], x.superior,
                              "Chờ cấp trên trả lời" if x.waiting else
                              ("Đã giải quyết xong" if x.resolved else "Đã trả lời")]
@@ -126,14 +126,14 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
         sh.cell(row=1, column=1, value=f"{agency}: còn nợ {len(owing[agency])} ý kiến "
                                        f"(tính đến {as_of:%d/%m/%Y})").font = bold
         items = sorted(owing[agency], key=lambda x: (-x.late_days, x.opinion_id))
-        _rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, public[x.opinion_id],
+        write_rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, public[x.opinion_id],
                           x.owes,
                           x.reply_due, x.resolve_due, "Có" if x.overdue else "Không",
                           x.late_days or None] for x in items], bold, head_fill, top=3)
 
     # --- who sent it: what a province's roll-up reads ------------------------------------------
     ident = wb.create_sheet(IDENTITY_SHEET)
-    _rows(ident, ["Khóa", "Giá trị"], [list(r) for r in identity(reg, as_of, source_name)],
+    write_rows(ident, ["Khóa", "Giá trị"], [list(r) for r in identity(reg, as_of, source_name)],
           bold, head_fill)
     for sheet in wb.worksheets:
         sheet.protection.sheet = True
@@ -290,7 +290,18 @@ WIDTHS = {"Nội dung": 40, "Lĩnh vực": 24, "Thôn, tổ dân phố": 16, "C�
           "Khóa": 22, "Giai đoạn": 16, "Cấp cơ quan": 13}
 
 
-def _rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
+def _registered(ws, row: int, **attributes):
+    """The style ``attributes`` make, registered in the workbook once: set on a cell of ``row``
+    (whose own style is then put back), returned to be copied onto many cells."""
+    cell = ws.cell(row=row, column=1)
+    before = copy.copy(cell._style)
+    for name, value in attributes.items():
+        setattr(cell, name, value)
+    style, cell._style = copy.copy(cell._style), before
+    return style
+
+
+def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
     """A list with its header row: widths by column, wrapped text with the height it needs,
     frozen header, filter, A4 across as many pages as the columns need, header and first
     column repeated on each page."""
@@ -306,13 +317,8 @@ def _rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
     ws.row_dimensions[top].height = printing.row_height(list(zip(head, widths)))
     # Two styles, registered once and copied onto each cell (registering a style per cell is
     # what made a 50,000-row list slow).
-    date_style = ws.cell(row=top + 1, column=1)
-    date_style.number_format = "dd/mm/yyyy"
-    date_style = copy.copy(date_style._style)
-    wrap_style = ws.cell(row=top + 1, column=1)
-    wrap_style.number_format = "General"
-    wrap_style.alignment = wrap
-    wrap_style = copy.copy(wrap_style._style)
+    date_style = _registered(ws, top + 1, number_format="dd/mm/yyyy")
+    wrap_style = _registered(ws, top + 1, alignment=wrap)
     for r, values in enumerate(rows, start=top + 1):
         wraps = False
         for c, v in enumerate(values, start=1):
@@ -334,9 +340,6 @@ def _rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
     ws.print_title_rows = f"{top}:{top}"
     if len(head) > 2:
         ws.print_title_cols = "A:A"      # each page across says which opinion a row is
-
-
-write_rows = _rows      # the province's roll-up lays out its lists the same way
 
 
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:

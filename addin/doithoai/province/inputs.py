@@ -19,7 +19,7 @@ from doithoai.registry import parsing
 from doithoai.text import vntext
 
 USED, SUPERSEDED, SET_ASIDE = "dùng", "thay bằng bản mới hơn", "để riêng"
-REGISTRY_SHEETS = ("Ý kiến", "Đại biểu", "Cấu hình")
+REGISTRY_SHEETS = ("Kế hoạch", "Ý kiến", "Đại biểu", "Cấu hình", "Danh mục")
 
 
 @dataclass
@@ -83,7 +83,8 @@ def identify(path: str) -> Input:
     except Exception:       # calamine raises several kinds for a file that is not a workbook
         return item.set_aside(unreadable_reason(path))
     if IDENTITY_SHEET not in names:
-        if all(s in names for s in REGISTRY_SHEETS):
+        # Even a registry whose sheets were renamed still shows some: never read it.
+        if sum(s in names for s in REGISTRY_SHEETS) >= 2:
             return item.set_aside(
                 "đây là sổ theo dõi của xã (có họ tên, số điện thoại, địa chỉ của người dân), "
                 "không phải báo cáo theo dõi: không đọc, không chép gì từ tệp này. Đề nghị xã gửi "
