@@ -278,3 +278,12 @@ def test_the_province_button_rolls_up_the_open_workbooks_folder(sent, tmp_path):
     # Pressed again: the earlier roll-up is set aside (not a commune's file), nothing replaced.
     again = buttons.province_rollup(jsonbook.book(opened, name=opened), today=AS_OF)
     assert "2 đơn vị" in again and len(os.listdir(folder)) == len(made) + 2
+
+
+def test_a_damaged_registry_sent_by_mistake_is_still_not_read(sample_paths, tmp_path):
+    path = str(tmp_path / "so-doi-ten.xlsx")
+    wb = openpyxl.load_workbook(sample_paths["tu-minh"])
+    wb["Ý kiến"].title = "Y kien cu"
+    wb.save(path)
+    item = inputs.identify(path)
+    assert item.outcome == inputs.SET_ASIDE and "sổ theo dõi của xã" in item.reason
