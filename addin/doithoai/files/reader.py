@@ -8,11 +8,14 @@ raises on a bad cell: it becomes a :class:`~doithoai.registry.problems.Problem`.
 """
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import os
 from typing import Iterable, Sequence
 
 from doithoai.registry import parsing, schema
-from doithoai.registry.model import (ROW_CLASSES, Registry, RowData, Settings, TableData)
+from doithoai.registry.model import (ROW_CLASSES, Registry, RowCells, RowData, Settings,
+                                      TableData)
 from doithoai.registry.problems import Problem, make
 
 Grid = Sequence[Sequence[object]]
@@ -108,8 +111,52 @@ def convert(column: schema.Column, value):
     return parsing.normalize_text(parsing.to_text(value))
 
 
+def _convert_distinct(column: schema.Column, distinct: dict) -> tuple[dict, dict, set]:
+    """Each distinct value of a column (key → value) converted once: (key → typed value,
+    key → problem code and fields for the unreadable ones, the keys of blank values)."""
+    typed, failed, blank = {}, {}, set()
+    if column.type not in _PARSERS:     # texts already as normalize_text leaves them: kept
+        typed = {t: t for t in parsing.plain_texts(
+            k for k, v in distinct.items() if k is v and v.__class__ is str)}
+    for key, value in distinct.items():
+        if key in typed:
+            continue
+        if parsing.is_blank(value):
+            typed[key] = None
+            blank.add(key)
+            continue
+        try:
+            typed[key] = convert(column, value)
+        except parsing.OutOfRange as exc:
+            typed[key] = None
+            failed[key] = ("date-out-of-range", {"value": exc.date.strftime("%d/%m/%Y")})
+        except parsing.Unreadable:
+            typed[key] = None
+            failed[key] = (_PARSERS[column.type][1], {"value": value})
+    return typed, failed, blank
+
+
+def _keyed(values: list) -> list:
+    """Cell values as dictionary keys: True, 1 and 1.0 are equal in Python but not as cells."""
+    if bool in set(map(type, values)):
+        return [(v.__class__, v) for v in values]
+    return values
+
+
+def _last_used_row(columns: list[tuple]) -> int:
+    last = 1
+    for cells in columns:
+        for offset in range(len(cells) - 1, last - 2, -1):
+            if not parsing.is_blank(cells[offset]):
+                last = offset + 1
+                break
+    return last
+
+
 def read_table(sheet: schema.Sheet, grid: Grid | None,
                problems: list[Problem]) -> TableData:
+    """One sheet's rows, typed column by column: a value is converted once however many cells
+    hold it (a registry of 50,000 opinions has about a million cells and far fewer values)."""
     if grid is None:
         if sheet.added:
             problems.append(make("sheet-added-later", sheet.name, version=sheet.added))
@@ -133,28 +180,44 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
                 problems.append(make("column-missing", sheet.name, row=1, column=col.header))
         else:
             columns[col.key] = idx
-    last_row = max([1] + [r for r, cells in enumerate(grid, start=1)
-                          if any(not parsing.is_blank(v) for v in cells)])
-    table = TableData(sheet.name, present=True, columns=columns, last_row=last_row)
-    cols = {key: sheet.column(key) for key in columns}     # looked up once, not per cell
-    for r, cells in enumerate(grid[1:], start=2):
-        raw = {key: (cells[idx] if idx < len(cells) else None) for key, idx in columns.items()}
-        if all(parsing.is_blank(v) for v in raw.values()):
-            continue
-        values = {}
-        for key, value in raw.items():
-            col = cols[key]
-            try:
-                values[key] = convert(col, value)
-            except parsing.OutOfRange as exc:
-                values[key] = None
-                problems.append(make("date-out-of-range", sheet.name, row=r, col=columns[key],
-                                     column=col.header, value=exc.date.strftime("%d/%m/%Y")))
-            except parsing.Unreadable:
-                values[key] = None
-                problems.append(make(_PARSERS[col.type][1], sheet.name, row=r,
-                                     col=columns[key], column=col.header, value=value))
-        table.rows.append(RowData(r, raw, values))
+    # The grid turned on its side (rows may be ragged: a short row reads as blanks).
+    by_column = list(itertools.zip_longest(*grid)) if grid else []
+    table = TableData(sheet.name, present=True, columns=columns,
+                      last_row=_last_used_row(by_column))
+    if len(grid) < 2 or not columns:
+        return table
+    keys = list(columns)
+    raw_columns, typed_columns, used, found = [], [], [], []
+    for order, key in enumerate(keys):
+        col = sheet.column(key)
+        idx = columns[key]
+        cells = list(by_column[idx][1:]) if idx < len(by_column) else [None] * (len(grid) - 1)
+        keyed = _keyed(cells)
+        typed, failed, blank = _convert_distinct(col, dict(zip(keyed, cells)))
+        raw_columns.append(cells)
+        typed_columns.append(list(map(typed.__getitem__, keyed)))
+        used.append([k not in blank for k in keyed] if blank else None)
+        if failed:
+            for offset, k in enumerate(keyed):
+                if k in failed:
+                    code, fields = failed[k]
+                    found.append((offset, order, idx, code, col.header, fields))
+    filled = [u for u in used if u is not None]
+    keep = list(map(any, zip(*filled))) if len(filled) == len(used) else None
+    numbers = range(2, len(grid) + 1)
+    if keep is not None:
+        numbers = list(itertools.compress(numbers, keep))
+        raw_columns = [tuple(itertools.compress(c, keep)) for c in raw_columns]
+        typed_columns = [tuple(itertools.compress(c, keep)) for c in typed_columns]
+    table.by_column = {key: (tuple(raw), tuple(typed))
+                       for key, raw, typed in zip(keys, raw_columns, typed_columns)}
+    raws = {key: raw for key, (raw, _) in table.by_column.items()}
+    typeds = {key: typed for key, (_, typed) in table.by_column.items()}
+    table.rows = [RowData(n, RowCells(raws, i), RowCells(typeds, i))
+                  for i, n in enumerate(numbers)]
+    for offset, _, idx, code, header, fields in sorted(found, key=lambda x: x[:2]):
+        problems.append(make(code, sheet.name, row=offset + 2, col=idx, column=header,
+                             **fields))
     return table
 
 
@@ -206,6 +269,21 @@ def paired_values(table: TableData, key: str) -> dict[str, str]:
             if r.values.get(lk.pairs) and r.values.get(key)}
 
 
+def _objects(cls, table: TableData) -> list:
+    """The table's rows as ``cls`` objects, built from its columns (the fields of a row class
+    are its sheet's keys, in order; a column the sheet lacks gives the field's default)."""
+    columns = []
+    for f in dataclasses.fields(cls)[1:]:
+        if f.name in table.by_column:
+            columns.append(table.by_column[f.name][1])
+        elif f.default_factory is not dataclasses.MISSING:
+            columns.append([f.default_factory() for _ in table.rows])
+        else:
+            columns.append(itertools.repeat(None if f.default is dataclasses.MISSING
+                                            else f.default))
+    return list(itertools.starmap(cls, zip([r.row for r in table.rows], *columns)))
+
+
 def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Registry:
     """Build the registry from sheet grids keyed by sheet name (missing sheets are problems)."""
     problems: list[Problem] = []
@@ -217,7 +295,7 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Re
         sheet = schema.sheet(key)
         table = read_table(sheet, grids.get(sheet.name), problems)
         tables[key] = table
-        objects[key] = [cls(row=r.row, **r.values) for r in table.rows]
+        objects[key] = _objects(cls, table)
     # Sheets the product writes: read for their headers, their last used row (rows are appended
     # below it) and, for Kiểm tra, the cells the last report marked.
     for sheet in (schema.CHECKS, schema.LOG):

@@ -7,6 +7,7 @@ about it can point at the cell. A value that was empty or could not be read is `
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from doithoai.registry.problems import Problem
@@ -228,12 +229,44 @@ class TableData:
     header_row: int = 1
     rows: list["RowData"] = field(default_factory=list)
     last_row: int = 1                # last row with anything in it, in any column
+    # The same rows column by column, as the reader built them: internal key → (raw values,
+    # typed values), one per row of ``rows`` (empty when the table was built otherwise).
+    by_column: dict[str, tuple[tuple, tuple]] = field(default_factory=dict, repr=False)
+
+    def column(self, key: str) -> tuple[tuple, tuple]:
+        """Column ``key``'s raw and typed values, one per row of ``rows``, in order."""
+        found = self.by_column.get(key)
+        if found is not None and len(found[0]) == len(self.rows):
+            return found
+        return (tuple(r.raw.get(key) for r in self.rows),
+                tuple(r.values.get(key) for r in self.rows))
+
+
+class RowCells(Mapping):
+    """One row of a table kept column by column (internal key → that column's values), read as
+    a mapping without copying: a registry of 50,000 opinions would otherwise build a million
+    dictionary entries that hardly anyone reads."""
+
+    __slots__ = ("_columns", "_index")
+
+    def __init__(self, columns: dict[str, tuple], index: int):
+        self._columns = columns
+        self._index = index
+
+    def __getitem__(self, key: str):
+        return self._columns[key][self._index]
+
+    def __iter__(self):
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
 
 
 @dataclass
 class RowData:
     row: int                         # Excel row number
-    raw: dict[str, object]           # internal key → the cell value as it came
+    raw: Mapping[str, object]        # internal key → the cell value as it came
     values: dict[str, object]        # internal key → typed value (None if blank/unreadable)
 
 

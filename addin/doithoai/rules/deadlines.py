@@ -197,15 +197,24 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
                 ANCHOR_CONCLUSION: conclusions.get(plan.plan_id),
                 ANCHOR_RECEIVED: op.received_date if op else None}.get(rule.anchor)
 
-    dues: dict[tuple, Outcome] = {}     # many opinions share one anchor and rule
+    # Many opinions share one anchor and rule: each due date, its basis and its explanation
+    # are worked out once.
+    dues: dict[tuple, tuple[Outcome, str, str]] = {}
 
     def add(rule: Rule, plan: Plan, op: Opinion | None) -> None:
         anchor = anchor_of(rule, plan, op)
         if anchor is None:
             return
-        out = dues.get((anchor, rule.row))
-        if out is None:
-            out = dues[(anchor, rule.row)] = compute_due(cal, anchor, rule)
+        known = dues.get((anchor, rule.row))
+        if known is None:
+            out = compute_due(cal, anchor, rule)
+            sign = "+" if rule.direction == "sau" else "−"
+            basis = (f"{rule.anchor} {fmt(anchor)} {sign} {rule.days} {rule.day_kind}"
+                     f"{' (đã tránh ngày nghỉ)' if out.moved_by else ''}"
+                     f"{' (lịch nghỉ dự kiến)' if out.provisional else ''}; "
+                     f"{rule.legal_basis or ''}").rstrip("; ")
+            known = dues[(anchor, rule.row)] = (out, basis, out.explain())
+        out, basis, explanation = known
         key = (plan.plan_id, op.opinion_id if op else "", rule.code)
         prior = existing.get(key)
         done = prior.done_date if prior else None
@@ -216,17 +225,12 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
         if op is None and rule.code in CONCLUSION_CODES:
             done = done or conclusions.get(plan.plan_id)   # one notice completes both
         status, remaining = status_of(cal, out.date, done, today, soon)
-        sign = "+" if rule.direction == "sau" else "−"
-        basis = (f"{rule.anchor} {fmt(anchor)} {sign} {rule.days} {rule.day_kind}"
-                 f"{' (đã tránh ngày nghỉ)' if out.moved_by else ''}"
-                 f"{' (lịch nghỉ dự kiến)' if out.provisional else ''}; {rule.legal_basis or ''}"
-                 ).rstrip("; ")
         unit = rule.unit or ""
         if op is not None and op.agency and rule.code in (REPLY_CODE, RESOLVE_CODE):
             unit = op.agency
         res = MilestoneResult(plan.plan_id, op.opinion_id if op else None, rule.code,
                               rule.task or "", unit, out.date, basis, done, status, remaining,
-                              rule.mandatory == "Có", out.explain(), out.provisional,
+                              rule.mandatory == "Có", explanation, out.provisional,
                               prior.row if prior else None)
         results.append(res)
         if op is not None and rule.code == REPLY_CODE:

@@ -92,6 +92,7 @@ class WorkCalendar:
         self._holidays: dict[int, object] = {}
         self._days: dict[dt.date, Day] = {}            # memo of day()
         self._prefix: dict[int, list[int]] = {}        # year → working days through day i
+        self._between: dict[tuple, int] = {}           # (a, b) → working days between them
 
     # -- the layers ---------------------------------------------------------------------------
     def _package(self, year: int):
@@ -181,12 +182,17 @@ class WorkCalendar:
         """Working days in (a, b] when a ≤ b; minus the working days in (b, a] otherwise."""
         if a == b:
             return 0
+        known = self._between.get((a, b))
+        if known is not None:       # a registry asks for the same pair thousands of times
+            return known
         for d in (a, b):
             if not FIRST_YEAR <= d.year <= LAST_YEAR:
                 raise OutsideCalendar(d)
         lo, hi, sign = (a, b, 1) if a < b else (b, a, -1)
         whole_years = sum(self._year_prefix(y)[-1] for y in range(lo.year, hi.year))
-        return sign * (whole_years + self._through(hi) - self._through(lo))
+        known = self._between[(a, b)] = sign * (whole_years + self._through(hi) -
+                                                self._through(lo))
+        return known
 
     def _year_prefix(self, year: int) -> list[int]:
         """p[i] = working days among the first i days of ``year`` (p[0] = 0)."""

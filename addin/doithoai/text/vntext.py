@@ -26,8 +26,11 @@ def _compose_table():
 
 
 _REPLACE = _compose_table()
-_OLD = re.compile("(" + "|".join(sorted(map(re.escape, _REPLACE), key=len, reverse=True)) +
-                  r")(?![^\W\d_])")
+# The old-style vowel pairs, as a regular expression (without the word-end condition).
+OLD_PAIRS = "|".join(sorted(map(re.escape, _REPLACE), key=len, reverse=True))
+_OLD = re.compile("(" + OLD_PAIRS + r")(?![^\W\d_])")
+# The toned vowels that end an old-style pair (for a quick scan: o or u, then one of these).
+OLD_SECONDS = "".join(sorted({pair[1] for pair in _REPLACE}))
 
 
 def _fix(match: re.Match) -> str:

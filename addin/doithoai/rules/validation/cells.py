@@ -22,8 +22,29 @@ NUMBER_RANGES = {
 }
 
 
+# A superset of what text_flaws looks for inside a text, found in one scan: control
+# characters, the lead characters of mojibake, a vowel pair that may carry an old-style tone at
+# a word's end, and spacing normalize_text would change. One character class per branch: an
+# alternation of the forty vowel pairs costs four times more on a registry's texts.
+_SUSPECT = re.compile(_CONTROL.pattern[:-1] + r"ÃÄÆ\u00a0\t\r]|á[º»¼½¾¿]|â€|[oOuU][" +
+                      vntext.OLD_SECONDS + r"](?![^\W\d_])|  | \n|\n ")
+_EDGE = "=+@#-"         # a formula, an Excel error (#N/A) or a list dash at the start
+
+
+def clean_texts(texts, limit: int) -> set[str]:
+    """The texts that certainly have no flaw of any kind and are at most ``limit`` long, each
+    screened by a few C-level tests (a registry holds hundreds of thousands of texts; the
+    others go through :func:`text_flaws`)."""
+    search, nfc = _SUSPECT.search, unicodedata.is_normalized
+    return {t for t in texts
+            if t and len(t) <= limit and not t[0].isspace() and not t[-1].isspace()
+            and t[0] not in _EDGE and not search(t) and nfc("NFC", t)}
+
+
 def text_flaws(text: str) -> list[tuple[str, dict]]:
     """What is wrong with a text cell's value, whatever its column: (code, template fields)."""
+    if clean_texts((text,), EXCEL_CELL_LIMIT):
+        return []
     flaws = []
     if _CONTROL.search(text):
         flaws.append(("text-control-chars", {"fixed": _CONTROL.sub("", text)[:120]}))
@@ -34,7 +55,7 @@ def text_flaws(text: str) -> list[tuple[str, dict]]:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         flaws.append(("text-not-nfc", {"fixed": text[:120]}))
-    if parsing.WHITESPACE_FLAW.search(text.replace("\r\n", "\n")):
+    if parsing.has_whitespace_flaw(text.replace("\r\n", "\n")):
         text = parsing.normalize_text(text)
         flaws.append(("text-whitespace", {"fixed": text[:120]}))
     if encoding.looks_garbled(text):
@@ -45,55 +66,89 @@ def text_flaws(text: str) -> list[tuple[str, dict]]:
 
 
 def check_cells(f: Findings, sheet: schema.Sheet) -> None:
+    """Each cell of the sheet's data rows against its column's rules. Column by column, and
+    each distinct value judged once: the findings of a value are the same in every row that
+    holds it, so only the rows whose value has a finding are visited again."""
     table = f.reg.tables.get(sheet.key)
     if table is None or not table.present:
         return
-    lists = {c.key: f.list_values(c.lookup) for c in sheet.columns if c.type == schema.CHOICE}
-    folded = {k: {parsing.fold(v): v for v in vals} for k, vals in lists.items()}
     columns = [c for c in sheet.columns if c.key in table.columns and not c.computed]
-    for r in table.rows:
-        for c in columns:
-            raw = r.raw.get(c.key)
-            value = r.values.get(c.key)
-            if parsing.is_blank(raw):
-                if c.required:
-                    f.add("required-missing", sheet, r.row, c.key)
-                elif raw:       # only spaces: looks empty, is not (filters, sorting)
-                    f.add("text-whitespace", sheet, r.row, c.key, raw, fixed="")
+    rows = table.rows
+    if not rows or not columns:
+        return
+    found = []
+    for order, c in enumerate(columns):
+        raws, values = table.column(c.key)
+        keyed = _keyed(raws)
+        typed = dict(zip(keyed, values))
+        choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
+        folded = {parsing.fold(v) for v in choices}
+        distinct = dict(zip(keyed, raws))
+        clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
+                 else clean_texts([v for v in distinct.values() if v.__class__ is str],
+                                  MAX_TEXT[c.type]))
+        verdicts = {}
+        for key, raw in distinct.items():
+            if raw.__class__ is str and raw in clean:
                 continue
-            if isinstance(raw, str) and raw.strip() in _EXCEL_ERRORS:
-                f.add("cell-error", sheet, r.row, c.key, raw)
-                continue
-            if c.type in (schema.TEXT, schema.LONGTEXT, schema.CHOICE):
-                _text(f, sheet, r.row, c, raw)
-            if c.type == schema.CHOICE and value is not None:
-                if value not in lists[c.key] and parsing.fold(value) not in folded[c.key]:
-                    near = vntext.nearest(value, lists[c.key])
-                    hint = (f"Có phải là \"{near}\"? Chọn giá trị trong danh sách."
-                            if near else f"Chọn một giá trị trong danh sách {c.lookup} "
-                                         "(trang Danh mục).")
-                    f.add("not-in-list", sheet, r.row, c.key, raw, list=c.lookup,
-                          suggestion=hint)
-            elif c.type == schema.INT and value is not None:
-                rng = NUMBER_RANGES.get((sheet.key, c.key))
-                if rng and not rng[0] <= value <= rng[1]:
-                    f.add("number-out-of-range", sheet, r.row, c.key, value,
-                          low=rng[0], high=rng[1])
+            verdict = _judge(sheet, c, raw, typed[key], choices, folded)
+            if verdict:
+                verdicts[key] = verdict
+        if verdicts:
+            found += [(r.row, order, c.key, verdicts[k]) for r, k in zip(rows, keyed)
+                      if k in verdicts]
+    for row, _, key, verdict in sorted(found, key=lambda x: x[:2]):
+        for kind, value, params in verdict:
+            f.add(kind, sheet, row, key, value, **params)
 
 
-def _text(f: Findings, sheet, row, c, raw) -> None:
+def _keyed(values: list) -> list:
+    """Cell values as dictionary keys: True, 1 and 1.0 are equal in Python but not as cells."""
+    if bool in set(map(type, values)):
+        return [(v.__class__, v) for v in values]
+    return values
+
+
+def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str],
+           folded: set[str]) -> list[tuple]:
+    """What is wrong with ``raw`` (read as ``value``) in column ``c``, wherever it stands:
+    (code, value shown, template fields). ``choices``: the column's list, ``folded`` its keys."""
+    if parsing.is_blank(raw):
+        if c.required:
+            return [("required-missing", None, {})]
+        if raw:         # only spaces: looks empty, is not (filters, sorting)
+            return [("text-whitespace", raw, {"fixed": ""})]
+        return []
+    if isinstance(raw, str) and raw.strip() in _EXCEL_ERRORS:
+        return [("cell-error", raw, {})]
+    out = []
+    if c.type in (schema.TEXT, schema.LONGTEXT, schema.CHOICE):
+        out += _text(raw, c)
+    if c.type == schema.CHOICE and value is not None:
+        if value not in choices and parsing.fold(value) not in folded:
+            near = vntext.nearest(value, choices)
+            hint = (f"Có phải là \"{near}\"? Chọn giá trị trong danh sách."
+                    if near else f"Chọn một giá trị trong danh sách {c.lookup} "
+                                 "(trang Danh mục).")
+            out.append(("not-in-list", raw, {"list": c.lookup, "suggestion": hint}))
+    elif c.type == schema.INT and value is not None:
+        rng = NUMBER_RANGES.get((sheet.key, c.key))
+        if rng and not rng[0] <= value <= rng[1]:
+            out.append(("number-out-of-range", value, {"low": rng[0], "high": rng[1]}))
+    return out
+
+
+def _text(raw, c: schema.Column) -> list[tuple]:
     text = parsing.to_text(raw)
-    flaws = f.flaws.get(text)
-    if flaws is None:
-        flaws = f.flaws[text] = text_flaws(text)
-    limit = MAX_TEXT.get(c.type)
+    out = []
     if len(text) >= EXCEL_CELL_LIMIT:      # readers stop at the limit: the rest is lost
-        f.add("cell-over-excel-limit", sheet, row, c.key, text[:60] + "…", length=len(text),
-              limit=EXCEL_CELL_LIMIT)
-    for kind, params in flaws:
-        f.add(kind, sheet, row, c.key, text, **params)
+        out.append(("cell-over-excel-limit", text[:60] + "…",
+                    {"length": len(text), "limit": EXCEL_CELL_LIMIT}))
+    out += [(kind, text, params) for kind, params in text_flaws(text)]
+    limit = MAX_TEXT.get(c.type)
     if limit and len(text) > limit:
         clean = parsing.normalize_text(text)
         if len(clean) > limit:
-            f.add("text-too-long", sheet, row, c.key, clean[:60] + "…",
-                  length=len(clean), limit=limit)
+            out.append(("text-too-long", clean[:60] + "…", {"length": len(clean),
+                                                            "limit": limit}))
+    return out

@@ -13,7 +13,6 @@ class Findings:
         self.reg = reg
         self.today = today
         self.problems: list[Problem] = []
-        self.flaws: dict[str, list] = {}     # a registry repeats most of its texts
 
     def add(self, kind, sheet: schema.Sheet, row=None, key=None, value=None, **params):
         """A problem at ``sheet``'s column ``key`` (a schema key) of ``row``."""

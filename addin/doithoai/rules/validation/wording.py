@@ -18,6 +18,8 @@ CHECKED = ((schema.PLANS, ("subject", "content", "venue", "chair_title")),
 
 def says_xa(text: str | None) -> str | None:
     """The "xã" a text uses as the name of a unit, or None."""
+    if not text or ("ã" not in text and "Ã" not in text):     # most texts: no "xã" at all
+        return None
     cleaned = _NOT_UNIT.sub("", text or "")
     m = _XA.search(cleaned)
     return m.group(1) if m else None
