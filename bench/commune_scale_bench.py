@@ -1,7 +1,8 @@
 """Benchmark: the commune commands at province scale (issue 19): `validate`, `duplicates` and
 `monitor` on registries of 5,000, 20,000 and 50,000 opinions (validate_bench's registry: 100
-opinions per plan, texts that differ only by their sequence number), each command timed as the
-clerk runs it, in its own process, reading the registry included. Also the duplicate finder on
+opinions per plan, texts that differ only by their sequence number, saved as Excel saves it:
+excel_like.py), each command timed as the clerk runs it, in its own process, reading the
+registry included, beside the read floor (python-calamine alone reading every sheet). Also the duplicate finder on
 50,000 varied petitions (sharing_bench's generator) in memory. Targets at 50,000: duplicates
 under 10 s, monitor under 5 s, validate under 2.5 s, each growing linearly.
 Run: python bench/commune_scale_bench.py [--cache DIR]
@@ -18,6 +19,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import excel_like  # noqa: E402
 import validate_bench  # noqa: E402
 
 SIZES = (5000, 20000, 50000)
@@ -26,11 +28,24 @@ COMMANDS = (("validate", ["--today", "2026-11-22"]), ("duplicates", []),
 
 
 def registry(folder: str, n: int) -> str:
-    path = os.path.join(folder, f"so-{n}.xlsx")
+    """The registry of ``n`` opinions as the clerk's Excel saves it (excel_like.py)."""
+    path = os.path.join(folder, f"so-{n}-excel.xlsx")
     if not os.path.exists(path):
+        built = os.path.join(folder, f"so-{n}.xlsx")
         validate_bench.OPINIONS, validate_bench.PLANS = n, max(50, n // 100)
-        validate_bench.build(path)
+        validate_bench.build(built)
+        excel_like.resave(built, path)
     return path
+
+
+def read_floor(path: str) -> float:
+    """python-calamine alone reading every sheet: what no command can go below."""
+    import python_calamine
+    t = time.perf_counter()
+    book = python_calamine.CalamineWorkbook.from_path(path)
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    return time.perf_counter() - t
 
 
 def timed(cmd: list[str]) -> float:
@@ -47,6 +62,9 @@ def main() -> None:
     paths = {n: registry(args.cache, n) for n in SIZES}
     print("Lệnh của xã trên sổ lớn (giây, mỗi lệnh một tiến trình, gồm cả đọc sổ):")
     print(f"  {'lệnh':<11}" + "".join(f"{n:>10,}" for n in SIZES) + "   tăng 20k→50k (x2,5 = tuyến tính)")
+    floors = [read_floor(paths[n]) for n in SIZES]
+    print(f"  {'(chỉ đọc)':<11}" + "".join(f"{t:>10.1f}" for t in floors) +
+          f"   x{floors[2] / floors[1]:.1f}")
     for name, extra in COMMANDS:
         out = tempfile.mkdtemp()
         times = []

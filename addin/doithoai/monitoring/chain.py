@@ -92,6 +92,7 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
     conclusions = deadlines.conclusion_dates(reg)
     names = (reg.settings.monitor_names or "Không") == "Có"
     typed = reg.agency_levels
+    found: dict[tuple, str] = {}
     out = []
     for o in reg.opinions:
         if not o.opinion_id:
@@ -111,10 +112,14 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             if resolve_due < as_of:
                 missed.append(resolve_due)
         late = cal.working_days_between(min(missed), as_of) if missed else 0
+        where = found.get((o.address, o.plan_id))       # few addresses, many opinions
+        if where is None:
+            where = found[(o.address, o.plan_id)] = village_of(
+                o.address, plan.villages if plan else villages)
         out.append(Chain(
             o.opinion_id, o.plan_id or "", plan.meeting_date if plan else None, o.source or "",
             o.received_date, (o.raised_by or "") if names else "",
-            village_of(o.address, plan.villages if plan else villages), o.field or "",
+            where, o.field or "",
             o.content or "", o.competence or "", o.agency or "", o.assigned_date,
             o.answered_at_meeting == "Có", conclusions.get(o.plan_id), o.reply_number or "",
             o.reply_date, reply_due, o.resolved_date, resolve_due,
@@ -186,6 +191,9 @@ def summary(reg, chains: list[Chain]) -> dict:
     plans = sorted(reg.plans, key=lambda p: (p.meeting_date or dt.date.max, p.plan_id or ""))
     owed = Counter(x.agency or "(chưa phân công)" for x in counted if x.owes)
     late = Counter(x.agency or "(chưa phân công)" for x in counted if x.overdue)
+    of_plan: dict[str, list[Chain]] = {}
+    for x in chains:
+        of_plan.setdefault(x.plan_id, []).append(x)
     return {
         "totals": _counts(chains),
         "by_field": by(chains, lambda x: x.field, reg.lookups.get("fields")),
@@ -196,7 +204,6 @@ def summary(reg, chains: list[Chain]) -> dict:
         "by_source": by(chains, lambda x: x.source, reg.lookups.get("sources")),
         "by_satisfaction": [(s, sum(1 for x in counted if x.satisfaction == s))
                             for s in (SATISFIED, UNSATISFIED, NOT_ASKED)],
-        "by_plan": [(p.plan_id, _counts([x for x in chains if x.plan_id == p.plan_id]))
-                    for p in plans if p.plan_id],
+        "by_plan": [(p.plan_id, _counts(of_plan.get(p.plan_id, []))) for p in plans if p.plan_id],
         "duplicates": sum(1 for x in chains if not x.counted),
     }

@@ -37,8 +37,12 @@ def row_height(texts_and_widths: list[tuple[str, float]], size: float = 11) -> f
     for text, width in texts_and_widths:
         if text:
             per_line = max(1, int(width * 0.95 * 11 / size))
-            lines = max(lines, sum(math.ceil(max(1, len(part)) / per_line)
-                                   for part in str(text).split("\n")))
+            text = str(text)
+            if "\n" in text:
+                n = sum(math.ceil(max(1, len(part)) / per_line) for part in text.split("\n"))
+            else:
+                n = -(-len(text) // per_line)
+            lines = max(lines, n)
     return round(lines * size * 1.35 + 3, 1)
 
 

@@ -13,9 +13,9 @@ file says plainly that it is not the registry).
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 
+from doithoai.files import listrows
 from doithoai.monitoring import printing
 from doithoai.monitoring.chain import Chain, summary
 from doithoai.text import privacy
@@ -290,21 +290,27 @@ WIDTHS = {"Nội dung": 40, "Lĩnh vực": 24, "Thôn, tổ dân phố": 16, "C�
           "Khóa": 22, "Giai đoạn": 16, "Cấp cơ quan": 13}
 
 
-def _registered(ws, row: int, **attributes):
-    """The style ``attributes`` make, registered in the workbook once: set on a cell of ``row``
-    (whose own style is then put back), returned to be copied onto many cells."""
-    cell = ws.cell(row=row, column=1)
-    before = copy.copy(cell._style)
+def _style_index(wb, **attributes) -> int:
+    """The index of the cell style ``attributes`` make, registered in ``wb`` (through a cell of
+    a scratch sheet, removed again: no cell of a real sheet is touched)."""
+    scratch = wb.create_sheet("~")
+    cell = scratch.cell(row=1, column=1)
     for name, value in attributes.items():
         setattr(cell, name, value)
-    style, cell._style = copy.copy(cell._style), before
-    return style
+    index = cell.style_id
+    wb.remove(scratch)
+    return index
 
 
-def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
+def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
+               total: bool = False):
     """A list with its header row: widths by column, wrapped text with the height it needs,
     frozen header, filter, A4 across as many pages as the columns need, header and first
-    column repeated on each page."""
+    column repeated on each page; ``total``: the last row is a total, in bold.
+
+    The rows are written into the saved file (doithoai.files.listrows: a list of 50,000 rows
+    as openpyxl cells took most of a minute), so the workbook must be saved by
+    listrows.save_atomic; cells may be added above and below the list, not on its rows."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
     chosen = {**WIDTHS, **(widths or {})}
@@ -315,26 +321,17 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
         cell.font, cell.fill, cell.alignment = bold, fill, wrap
         ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
     ws.row_dimensions[top].height = printing.row_height(list(zip(head, widths)))
-    # Two styles, registered once and copied onto each cell (registering a style per cell is
-    # what made a 50,000-row list slow).
-    date_style = _registered(ws, top + 1, number_format="dd/mm/yyyy")
-    wrap_style = _registered(ws, top + 1, alignment=wrap)
+    listed = listrows.ListRows(top + 1, rows, _style_index(ws.parent, number_format="dd/mm/yyyy"),
+                               _style_index(ws.parent, alignment=wrap), wraps=widths)
     for r, values in enumerate(rows, start=top + 1):
-        wraps = False
-        for c, v in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c, value=v)
-            if isinstance(v, str):
-                if len(v) > widths[c - 1]:
-                    cell._style = copy.copy(wrap_style)     # only what would not fit
-                    wraps = True
-                if v[:1] in "=+-@":
-                    cell.data_type = "s"      # a citizen's text is text, never a formula
-            elif isinstance(v, dt.date):
-                cell._style = copy.copy(date_style)
-        if wraps:   # wrapped text gets the height it needs (LibreOffice does not grow rows)
-            ws.row_dimensions[r].height = printing.row_height(
-                [(v, w) for v, w in zip(values, widths) if isinstance(v, str)])
-    ws.freeze_panes = ws.cell(row=top + 1, column=2)
+        # Wrapped text gets the height it needs (LibreOffice does not grow rows).
+        long = [(v, w) for v, w in zip(values, widths) if v.__class__ is str and len(v) > w]
+        if long:
+            listed.heights[r] = printing.row_height(long)
+    if total and rows:
+        listed.emphasis[top + len(rows)] = _style_index(ws.parent, font=bold)
+    listrows.announce(ws, listed)
+    ws.freeze_panes = f"B{top + 1}"
     ws.auto_filter.ref = f"A{top}:{get_column_letter(len(head))}{top + max(1, len(rows))}"
     printing.fit(ws, widths, landscape=True)
     ws.print_title_rows = f"{top}:{top}"
@@ -345,11 +342,10 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None):
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:
     """Build and save atomically (never replacing a file); returns (path, chains)."""
     from doithoai.files.atomic import free_path
-    from doithoai.files.atomic import save_atomic
     from doithoai.monitoring.chain import build as build_chains
     chains = build_chains(reg, as_of)
     target = free_path(path)
-    save_atomic(build(reg, chains, as_of, source_name), target)
+    listrows.save_atomic(build(reg, chains, as_of, source_name), target)
     return target, chains
 
 

@@ -32,10 +32,8 @@ def build(con, items: list, province: str, year: int, database_name: str):
     ws = wb.create_sheet("Theo xã")
     rows = [list(r) for r in communes] + [["Tổng cộng", "", None, sum(r[3] for r in communes),
                                            ""] + totals]
-    write_rows(ws, queries.PER_COMMUNE_HEAD, rows, bold, fill, widths=WIDTHS)
+    write_rows(ws, queries.PER_COMMUNE_HEAD, rows, bold, fill, widths=WIDTHS, total=True)
     last = len(rows) + 1
-    for c in range(1, len(queries.PER_COMMUNE_HEAD) + 1):
-        ws.cell(row=last, column=c).font = bold
     if none_held:
         ws.cell(row=last + 2, column=1,
                 value=f"Chưa tổ chức hội nghị đối thoại năm {year} ({len(none_held)}):").font = bold

@@ -6,7 +6,8 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from doithoai.files.atomic import free_path, save_atomic
+from doithoai.files.atomic import free_path
+from doithoai.files.listrows import save_atomic
 from doithoai.province import inputs as inp
 from doithoai.province.store import BadSheet, Store
 

@@ -37,6 +37,7 @@ superiors whatever agency was typed.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -66,8 +67,10 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def default_level(name: str) -> str:
-    """The level an agency's name suggests (the clerk's Danh mục entry wins over it)."""
+    """The level an agency's name suggests (the clerk's Danh mục entry wins over it); a
+    registry names a few dozen agencies over thousands of rows, so each is read once."""
     key = _key(name)
     if any(re.search(p, key) for p in _SUPERIOR):
         return SUPERIOR
