@@ -30,10 +30,18 @@ How a pair is scored:
 
 Cost stays bounded: texts that normalise to the same key are resolved by a lookup (the later
 ones repeat the earliest), so only distinct texts reach the scorer, in row chunks of
-:data:`CHUNK` (5,000 identical rows: one lookup, not 25 million pairs).
+:data:`CHUNK` (5,000 identical rows: one lookup, not 25 million pairs). Of the other pairs,
+only those that can change a suggestion are scored (:class:`_Scorer`): an item meets only
+earlier opinions; with the default threshold, an item with numbers meets only opinions with
+the same numbers or none; the exact scores are computed for the pairs that pass the gate, each
+item's most promising first, and a pair that cannot reach the threshold or beat the item's best
+so far is left. The suggestions are those of scoring every pair by hand (a test checks it on
+350 petitions and on new rows against a pool): each item's best original, the earliest among
+equal scores.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,6 +53,7 @@ THRESHOLD = 85
 PREFILTER = 65        # token_sort_ratio below this is not compared further (see step 3)
 NUMBER_PENALTY = 35   # text points lost when both texts carry numbers and they differ (step 4)
 CHUNK = 2048          # rows of one cdist call: memory is CHUNK × block size bytes
+FIRST_ROUNDS = 4      # rounds of each item's most promising pair before the rest (_finish)
 # A pair whose numbers differ scores at most 100 - NUMBER_PENALTY + 16 (context) = 81: with a
 # threshold above that it is dropped before the costly set score (a registry whose texts differ
 # only by a number, a lane or a sequence, would otherwise score every such pair).
@@ -97,12 +106,18 @@ class Suggestion:
                 "Trùng với nếu đúng là trùng; xóa đi nếu không.")
 
 
+@functools.lru_cache(maxsize=65536)
+def _plain(name: str) -> str:
+    """A person's or a village's comparison key (few distinct names over many rows)."""
+    return vntext.unaccent(name)
+
+
 def _context(a: Item, b: Item) -> tuple[int, tuple[str, ...]]:
     bonus, reasons = 0, []
-    if a.person and vntext.unaccent(a.person) == vntext.unaccent(b.person):
+    if a.person and _plain(a.person) == _plain(b.person):
         bonus += 8
         reasons.append("cùng người nêu")
-    if a.village and vntext.unaccent(a.village) == vntext.unaccent(b.village):
+    if a.village and _plain(a.village) == _plain(b.village):
         bonus += 4
         reasons.append("cùng thôn")
     if a.field and a.field == b.field:
@@ -138,7 +153,7 @@ def _blocks(items: list[Item]) -> dict[tuple, list[int]]:
         if it.field:
             out.setdefault(("f", it.field), []).append(i)
         if it.village:
-            out.setdefault(("v", vntext.unaccent(it.village)), []).append(i)
+            out.setdefault(("v", _plain(it.village)), []).append(i)
         if not it.field and not it.village:
             out.setdefault(("-",), []).append(i)
     return out
@@ -170,8 +185,8 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
                         dtype=np.int64)
 
     def features(group, norms):
-        return {"person": code(vntext.unaccent(x.person) for x in group),
-                "village": code("v" + vntext.unaccent(x.village) if x.village else ""
+        return {"person": code(_plain(x.person) for x in group),
+                "village": code("v" + _plain(x.village) if x.village else ""
                                 for x in group),
                 "field": code("f" + x.field if x.field else "" for x in group),
                 "key": code("k" + x.key for x in group),
@@ -180,8 +195,9 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
     fi = features(items, norms_i)
     fp = fi if self_mode else features(pool, norms_p)
 
-    best_score = np.zeros(len(items), dtype=np.int16)
+    best = np.full(len(items), -1, dtype=np.int64)      # score × span + lateness: see _finish
     best_j = np.full(len(items), -1)
+    span = len(rank) + 1
     # 1. the same text: the earliest pool opinion with that normalised text (not itself).
     earliest: dict[str, int] = {}
     for j in sorted(range(len(pool)), key=lambda j: order_p[j]):
@@ -191,22 +207,21 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
     for i, n in enumerate(norms_i):
         j = earliest.get(n) if n else None
         if j is not None and order_p[j] < order_i[i] and fp["key"][j] != fi["key"][i]:
-            best_j[i], best_score[i], resolved[i] = j, 100, True
+            best_j[i], best[i], resolved[i] = j, 100 * span + span - 1 - order_p[j], True
     # 2. distinct texts: one representative each on the pool side, unresolved items only.
     reps = np.zeros(len(pool), dtype=bool)
     reps[list(earliest.values())] = True
     blocks_i = _blocks(items)
     blocks_p = blocks_i if self_mode else _blocks(pool)
+    scorer = _Scorer(norms_i, norms_p, order_i, order_p, fi, fp, best, best_j, drop, span,
+                     threshold)
     for key, idx_i in blocks_i.items():
         idx_p = [j for j in blocks_p.get(key, ()) if reps[j]]
         idx_i = [i for i in idx_i if not resolved[i] and norms_i[i]]
-        if not idx_p or not idx_i:
-            continue
-        for start in range(0, len(idx_i), CHUNK):
-            _score_block(idx_i[start:start + CHUNK], idx_p, norms_i, norms_p, order_i,
-                         order_p, fi, fp, best_score, best_j, drop)
+        if idx_p and idx_i:
+            scorer.block(idx_i, idx_p)
     out = []
-    for i in np.nonzero(best_score >= threshold)[0]:
+    for i in np.nonzero(best >= threshold * span)[0]:
         j = int(best_j[i])
         score, text, why = pair_score(items[i], pool[j], norms_i[i], norms_p[j])
         if score >= threshold:
@@ -214,52 +229,169 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
     return out
 
 
-def _score_block(idx_i, idx_p, norms_i, norms_p, order_i, order_p, fi, fp, best_score, best_j,
-                 drop=True):
-    """Score rows ``idx_i`` against pool columns ``idx_p``; keep each row's best."""
-    import numpy as np
-    from rapidfuzz import fuzz, process
+class _Scorer:
+    """Scores the candidate pairs of each block and keeps each item's best original.
 
-    # token_sort_ratio is the ratio of the sorted words: a whole block at once, with a gate;
-    # token_set_ratio and the context only for the pairs that pass it.
-    sort_ = process.cdist([" ".join(sorted(norms_i[i].split())) for i in idx_i],
-                          [" ".join(sorted(norms_p[j].split())) for j in idx_p],
-                          scorer=fuzz.ratio, score_cutoff=PREFILTER, dtype=np.uint8, workers=-1)
-    rows, cols = np.nonzero(sort_)
-    if not len(rows):
-        return
-    a, b = np.asarray(idx_i)[rows], np.asarray(idx_p)[cols]
-    _finish(a, b, sort_[rows, cols], norms_i, norms_p, order_i, order_p, fi, fp, best_score,
-            best_j, drop)
+    Which pairs are candidates, without changing any suggestion:
+    - only an earlier opinion can be an original: a chunk of items (in order) meets only the
+      pool opinions earlier than its last one (about half of a block);
+    - with a threshold above :data:`MOST_WITH_OTHER_NUMBERS`, two texts whose numbers differ
+      cannot be suggested: an item with numbers meets only the pool opinions with the same
+      numbers or with none (a registry whose texts differ by a lane, a house or a sequence
+      number would otherwise score every pair of its block)."""
 
+    def __init__(self, norms_i, norms_p, order_i, order_p, fi, fp, best, best_j, drop, span,
+                 threshold):
+        self.norms_i, self.norms_p = norms_i, norms_p
+        self.order_i, self.order_p = order_i, order_p
+        self.fi, self.fp, self.best, self.best_j = fi, fp, best, best_j
+        self.drop, self.span, self.threshold = drop, span, threshold
+        self.sorted_i: dict[int, str] = {}
+        self.sorted_p: dict[int, str] = {}
 
-def _finish(a, b, sort_scores, norms_i, norms_p, order_i, order_p, fi, fp, best_score, best_j,
-            drop):
-    """Pairs that passed the gate: earlier and not itself, the set score, numbers, context;
-    each row keeps its best."""
-    import numpy as np
-    from rapidfuzz import fuzz, process
-    keep = (order_p[b] < order_i[a]) & (fp["key"][b] != fi["key"][a])   # earlier, not itself
-    differ = (fi["numbers"][a] != fp["numbers"][b]) & (fi["numbers"][a] > 0) & \
-        (fp["numbers"][b] > 0)
-    if drop:                  # they cannot reach the threshold: not worth a set score
-        keep &= ~differ
-    a, b, sort_scores = a[keep], b[keep], sort_scores[keep]
-    if not len(a):
-        return
-    set_ = process.cpdist([norms_i[i] for i in a], [norms_p[j] for j in b],
-                          scorer=fuzz.token_set_ratio, dtype=np.uint8,
-                          workers=-1).astype(np.int16)
-    text = (set_ + sort_scores.astype(np.int16) + 1) // 2
-    differ = (fi["numbers"][a] != fp["numbers"][b]) & (fi["numbers"][a] > 0) & \
-        (fp["numbers"][b] > 0)
-    text = np.maximum(0, text - NUMBER_PENALTY * differ)
-    same = {k: (fi[k][a] == fp[k][b]) & (fi[k][a] > 0) for k in ("person", "village", "field")}
-    bonus = 8 * same["person"] + 4 * same["village"] + 4 * same["field"]
-    score = np.minimum(100, text + bonus).astype(np.int16)
-    np.maximum.at(best_score, a, score)
-    hit = score == best_score[a]
-    best_j[a[hit]] = b[hit]
+    def block(self, idx_i: list[int], idx_p: list[int]) -> None:
+        import numpy as np
+        if not self.drop:
+            self._against(idx_i, idx_p)
+            return
+        num_i, num_p = self.fi["numbers"], self.fp["numbers"]
+        plain_p = [j for j in idx_p if not num_p[j]]
+        by_number: dict[int, list[int]] = {}
+        for j in idx_p:
+            if num_p[j]:
+                by_number.setdefault(int(num_p[j]), []).append(j)
+        plain_i = [i for i in idx_i if not num_i[i]]
+        numbered_i = [i for i in idx_i if num_i[i]]
+        self._against(plain_i, idx_p)                   # no numbers: every opinion
+        self._against(numbered_i, plain_p)              # numbers: those without any...
+        groups: dict[int, list[int]] = {}
+        for i in numbered_i:
+            groups.setdefault(int(num_i[i]), []).append(i)
+        pairs_a, pairs_b = [], []
+        for n, members in groups.items():               # ...and those with the same ones
+            same = by_number.get(n)
+            if not same:
+                continue
+            if len(members) * len(same) > CHUNK * 64:
+                self._against(members, same)
+                continue
+            a = np.repeat(np.asarray(members), len(same))
+            b = np.tile(np.asarray(same), len(members))
+            keep = self.order_p[b] < self.order_i[a]
+            pairs_a.append(a[keep])
+            pairs_b.append(b[keep])
+        if pairs_a:
+            self._pairs(np.concatenate(pairs_a), np.concatenate(pairs_b))
+
+    @staticmethod
+    def _sorted(side: dict, norms, k: int) -> str:
+        text = side.get(k)
+        if text is None:
+            text = side[k] = " ".join(sorted(norms[k].split()))
+        return text
+
+    def _against(self, idx_i: list[int], idx_p: list[int]) -> None:
+        """Each item against the earlier ones of ``idx_p``, a chunk of items per cdist."""
+        import numpy as np
+        if not idx_i or not idx_p:
+            return
+        idx_i = sorted(idx_i, key=lambda i: self.order_i[i])
+        idx_p = np.asarray(sorted(idx_p, key=lambda j: self.order_p[j]))
+        order_p = self.order_p[idx_p]
+        for start in range(0, len(idx_i), CHUNK):
+            rows = idx_i[start:start + CHUNK]
+            cols = idx_p[:np.searchsorted(order_p, self.order_i[rows[-1]])]  # earlier only
+            if len(cols):
+                self._matrix(rows, cols)
+
+    def _matrix(self, rows, cols) -> None:
+        import numpy as np
+        from rapidfuzz import fuzz, process
+        # token_sort_ratio is the ratio of the sorted words: a whole block at once, with a
+        # gate; token_set_ratio and the context only for the pairs that pass it.
+        sort_ = process.cdist([self._sorted(self.sorted_i, self.norms_i, i) for i in rows],
+                              [self._sorted(self.sorted_p, self.norms_p, j) for j in cols],
+                              scorer=fuzz.ratio, score_cutoff=PREFILTER, dtype=np.uint8,
+                              workers=-1)
+        r, c = np.nonzero(sort_)
+        if len(r):
+            self._finish(np.asarray(rows)[r], np.asarray(cols)[c], sort_[r, c])
+
+    def _pairs(self, a, b) -> None:
+        """Explicit pairs (items ``a`` against pool opinions ``b``), scored pair by pair."""
+        import numpy as np
+        from rapidfuzz import fuzz, process
+        step = CHUNK * 256
+        for start in range(0, len(a), step):
+            pa, pb = a[start:start + step], b[start:start + step]
+            sort_ = process.cpdist([self._sorted(self.sorted_i, self.norms_i, i) for i in pa],
+                                   [self._sorted(self.sorted_p, self.norms_p, j) for j in pb],
+                                   scorer=fuzz.ratio, score_cutoff=PREFILTER, dtype=np.uint8,
+                                   workers=-1)
+            passed = np.nonzero(sort_)[0]
+            if len(passed):
+                self._finish(pa[passed], pb[passed], sort_[passed])
+
+    def _finish(self, a, b, gate) -> None:
+        """Pairs that passed the gate: earlier and not itself, the set score, numbers, context;
+        each item keeps its best original, the earliest among equal scores."""
+        import numpy as np
+        from rapidfuzz import fuzz, process
+        fi, fp = self.fi, self.fp
+        keep = (self.order_p[b] < self.order_i[a]) & (fp["key"][b] != fi["key"][a])
+        differ = (fi["numbers"][a] != fp["numbers"][b]) & (fi["numbers"][a] > 0) & \
+            (fp["numbers"][b] > 0)
+        if self.drop:                  # they cannot reach the threshold: not worth a set score
+            keep &= ~differ
+        a, b, differ, gate = a[keep], b[keep], differ[keep], gate[keep]
+        same = {k: (fi[k][a] == fp[k][b]) & (fi[k][a] > 0) for k in ("person", "village",
+                                                                      "field")}
+        bonus = 8 * same["person"] + 4 * same["village"] + 4 * same["field"]
+        # The most a pair can score: a set score of 100 beside its sort score (the gate's,
+        # rounded: one more), plus its context. A pair that cannot reach the threshold, or
+        # cannot beat the best original its item has already, is not scored further; the
+        # pairs most likely to be the best are scored first, one per item a round, so that
+        # in a registry full of near repeats most of the others need no score at all.
+        most = np.minimum(100, (100 + gate.astype(np.int64) + 2) // 2 + bonus)
+        bound = most * self.span + (self.span - 1 - self.order_p[b])
+        rounds = 0
+        while len(a):
+            useful = (most >= self.threshold) & (bound > self.best[a])
+            a, b, differ, bonus, most, bound = (x[useful] for x in (a, b, differ, bonus, most,
+                                                                    bound))
+            if not len(a):
+                return
+            rounds += 1
+            if rounds <= FIRST_ROUNDS:      # each item's most promising pair
+                by_item = np.lexsort((-bound, a))
+                first = by_item[np.r_[True, a[by_item][1:] != a[by_item][:-1]]]
+                now = np.zeros(len(a), dtype=bool)
+                now[first] = True
+            else:                           # the rest at once
+                now = np.ones(len(a), dtype=bool)
+            self._score(a[now], b[now], differ[now], bonus[now])
+            rest = ~now
+            a, b, differ, bonus, most, bound = (x[rest] for x in (a, b, differ, bonus, most,
+                                                                  bound))
+
+    def _score(self, a, b, differ, bonus) -> None:
+        """The exact scores of pair_score (the gate's were whole numbers): the best original
+        kept for an item is the best by the score its suggestion reports, the earliest
+        among equals."""
+        import numpy as np
+        from rapidfuzz import fuzz, process
+        sort_ = process.cpdist([self.sorted_i[i] for i in a], [self.sorted_p[j] for j in b],
+                               scorer=fuzz.ratio, dtype=np.float64, workers=-1)
+        set_ = process.cpdist([self.norms_i[i] for i in a], [self.norms_p[j] for j in b],
+                              scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)
+        text = np.round((set_ + sort_) / 2).astype(np.int64)
+        text = np.maximum(0, text - NUMBER_PENALTY * differ)
+        score = np.minimum(100, text + bonus).astype(np.int64)
+        # One number orders the candidates: the score first, then the earlier original.
+        ranked = score * self.span + (self.span - 1 - self.order_p[b])
+        np.maximum.at(self.best, a, ranked)
+        hit = ranked == self.best[a]
+        self.best_j[a[hit]] = b[hit]
 
 
 def items_from_registry(reg) -> list[Item]:
