@@ -136,13 +136,6 @@ def _convert_distinct(column: schema.Column, distinct: dict) -> tuple[dict, dict
     return typed, failed, blank
 
 
-def _keyed(values: list) -> list:
-    """Cell values as dictionary keys: True, 1 and 1.0 are equal in Python but not as cells."""
-    if bool in set(map(type, values)):
-        return [(v.__class__, v) for v in values]
-    return values
-
-
 def _last_used_row(columns: list[tuple]) -> int:
     last = 1
     for cells in columns:
@@ -192,7 +185,7 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
         col = sheet.column(key)
         idx = columns[key]
         cells = list(by_column[idx][1:]) if idx < len(by_column) else [None] * (len(grid) - 1)
-        keyed = _keyed(cells)
+        keyed = parsing.cell_keys(cells)
         typed, failed, blank = _convert_distinct(col, dict(zip(keyed, cells)))
         raw_columns.append(cells)
         typed_columns.append(list(map(typed.__getitem__, keyed)))

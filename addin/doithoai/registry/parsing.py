@@ -68,6 +68,18 @@ def plain_texts(texts) -> set[str]:
             and "\n " not in t and nfc("NFC", t)}
 
 
+_NUMBERS = {bool, int, float}
+
+
+def cell_keys(values: list) -> list:
+    """Cell values as dictionary keys, for working on each distinct value once: True, 1 and
+    1.0 are equal in Python but not as cells (they read and print differently), so a column
+    holding more than one of those types is keyed by (type, value)."""
+    if len(set(map(type, values)) & _NUMBERS) > 1:
+        return [(v.__class__, v) for v in values]
+    return values
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """A comparison key: normalised and case-folded (remembered: a registry compares the same

@@ -45,6 +45,11 @@ def text_flaws(text: str) -> list[tuple[str, dict]]:
     """What is wrong with a text cell's value, whatever its column: (code, template fields)."""
     if clean_texts((text,), EXCEL_CELL_LIMIT):
         return []
+    return find_flaws(text)
+
+
+def find_flaws(text: str) -> list[tuple[str, dict]]:
+    """:func:`text_flaws` without the screening (each check in turn)."""
     flaws = []
     if _CONTROL.search(text):
         flaws.append(("text-control-chars", {"fixed": _CONTROL.sub("", text)[:120]}))
@@ -79,7 +84,7 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
     found = []
     for order, c in enumerate(columns):
         raws, values = table.column(c.key)
-        keyed = _keyed(raws)
+        keyed = parsing.cell_keys(raws)
         typed = dict(zip(keyed, values))
         choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
         folded = {parsing.fold(v) for v in choices}
@@ -100,13 +105,6 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
     for row, _, key, verdict in sorted(found, key=lambda x: x[:2]):
         for kind, value, params in verdict:
             f.add(kind, sheet, row, key, value, **params)
-
-
-def _keyed(values: list) -> list:
-    """Cell values as dictionary keys: True, 1 and 1.0 are equal in Python but not as cells."""
-    if bool in set(map(type, values)):
-        return [(v.__class__, v) for v in values]
-    return values
 
 
 def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str],

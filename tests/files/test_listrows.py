@@ -1,0 +1,83 @@
+"""Long lists written straight into the saved sheet (files/listrows): what openpyxl and
+python-calamine read back is what was announced, and the sheet's own cells above and below
+the list keep their places."""
+import datetime as dt
+import zipfile
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font, PatternFill
+
+from doithoai.files import listrows
+from doithoai.monitoring.workbook import write_rows
+
+
+def _book(rows, below=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.cell(row=1, column=1, value="Tiêu đề của trang").font = Font(bold=True)
+    write_rows(ws, ["Mã", "Nội dung", "Ngày", "Số"], rows, Font(bold=True),
+               PatternFill("solid", fgColor="DDEBF7"), top=2, total=True)
+    if below:
+        ws.cell(row=len(rows) + 4, column=1, value=below)
+    return wb
+
+
+ROWS = [["YK-1", "Sửa cống & mương <ngõ 5>", dt.date(2026, 3, 2), 3],
+        ["YK-2", "=SUM(A1:A2) là chữ, không phải công thức", None, 2.5],
+        ["YK-3", "Chuông\x07 reo", dt.date(2026, 12, 31), True],
+        ["YK-4", "", None, None],
+        ["YK-5", "Đường liên thôn " * 10, None, 1],
+        ["Tổng cộng", "", None, 6]]
+
+
+def test_the_list_reads_back_as_written(tmp_path):
+    path = str(tmp_path / "ds.xlsx")
+    listrows.save_atomic(_book(ROWS, below="Ghi chú dưới danh sách"), path)
+    ws = openpyxl.load_workbook(path)["Danh sách"]
+    assert ws["A1"].value == "Tiêu đề của trang" and ws["A2"].value == "Mã"
+    got = [[c.value for c in row] for row in ws.iter_rows(min_row=3, max_row=8, max_col=4)]
+    want = [[v.date() if isinstance(v, dt.datetime) else v for v in r] for r in got]
+    assert want == [["YK-1", "Sửa cống & mương <ngõ 5>", dt.date(2026, 3, 2), 3],
+                    ["YK-2", "=SUM(A1:A2) là chữ, không phải công thức", None, 2.5],
+                    ["YK-3", "Chuông reo", dt.date(2026, 12, 31), True],
+                    ["YK-4", None, None, None],
+                    ["YK-5", "Đường liên thôn " * 10, None, 1],
+                    ["Tổng cộng", None, None, 6]]
+    assert ws["A10"].value == "Ghi chú dưới danh sách"
+    assert ws["C3"].number_format == "dd/mm/yyyy"
+    assert ws["A8"].font.b and not ws["A7"].font.b            # the total row is bold
+    assert ws["B7"].alignment.wrap_text and not ws["B3"].alignment.wrap_text
+    assert ws.row_dimensions[7].height > 30 and not ws.row_dimensions[3].height
+    assert ws.calculate_dimension() == "A1:D10"
+    with zipfile.ZipFile(path) as z:
+        assert "xl/sharedStrings.xml" in z.namelist()
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    rows = [int(n) for n in __import__("re").findall(r'<row r="(\d+)"', sheet)]
+    assert rows == sorted(rows)                       # Excel refuses rows out of order
+
+
+def test_calamine_reads_the_same_grid(tmp_path):
+    import python_calamine
+    path = str(tmp_path / "ds.xlsx")
+    listrows.save_atomic(_book(ROWS), path)
+    grid = python_calamine.CalamineWorkbook.from_path(path).get_sheet_by_name(
+        "Danh sách").to_python(skip_empty_area=False)
+    assert grid[2][:2] == ["YK-1", "Sửa cống & mương <ngõ 5>"]
+    assert len(grid) == 8 and grid[7][0] == "Tổng cộng"
+
+
+def test_a_cell_on_a_list_row_is_refused_not_lost(tmp_path):
+    wb = _book(ROWS)
+    wb["Danh sách"].cell(row=4, column=6, value="chen ngang")
+    with pytest.raises(ValueError):
+        listrows.save(wb, str(tmp_path / "x.xlsx"))
+
+
+def test_a_workbook_without_lists_is_saved_as_openpyxl_saves_it(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "x"
+    assert not listrows.announced(wb)
+    listrows.save_atomic(wb, str(tmp_path / "y.xlsx"))
+    assert openpyxl.load_workbook(tmp_path / "y.xlsx").active["A1"].value == "x"

@@ -1,0 +1,109 @@
+"""Reading column by column (issue 19, a registry of 50,000 opinions): each distinct value is
+typed once and each distinct text screened once, and the result is exactly what reading and
+checking cell by cell gives: rows, values, problems and their order, on random grids with
+blanks, ragged rows, True beside 1 and 1.0, unreadable and out-of-range dates, flawed texts."""
+import datetime as dt
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from doithoai.files import reader
+from doithoai.registry import parsing, schema
+from doithoai.registry.problems import make
+from doithoai.rules.validation import cells
+
+SHEET = schema.OPINIONS
+VALUES = st.one_of(
+    st.none(), st.just(""), st.just("   "), st.booleans(), st.sampled_from([0, 1, 1.0, 2.5, 7]),
+    st.dates(dt.date(1890, 1, 1), dt.date(2150, 1, 1)),
+    st.sampled_from(["01/02/2026", "31/02/2026", "hôm qua", "Thôn Đông", "  Thôn  Đông ",
+                     "Thuỷ lợi", "=SUM(A1)", "Giao thông", "Có", "Không", "0912 345 678",
+                     "Đề nghị\u00a0sửa", "a\r\nb", "x\x07y", "YK-1", "KH-2026-01"]))
+GRIDS = st.integers(1, 8).flatmap(lambda width: st.lists(
+    st.lists(VALUES, min_size=0, max_size=width + 2), min_size=0, max_size=12))
+
+
+def _cell_by_cell(sheet, grid):
+    """Reading as it was done before issue 19: every cell typed on its own."""
+    problems = []
+    header = list(grid[0]) if grid else []
+    positions = {}
+    for idx, value in enumerate(header):
+        key = reader._header_key(value)
+        if key and key not in positions:
+            positions[key] = idx
+    columns = {c.key: positions[parsing.fold(c.header)] for c in sheet.columns
+               if parsing.fold(c.header) in positions}
+    rows = []
+    for r, row in enumerate(grid[1:], start=2):
+        raw = {k: (row[i] if i < len(row) else None) for k, i in columns.items()}
+        if all(parsing.is_blank(v) for v in raw.values()):
+            continue
+        values = {}
+        for key, value in raw.items():
+            col = sheet.column(key)
+            try:
+                values[key] = reader.convert(col, value)
+            except parsing.OutOfRange as exc:
+                values[key] = None
+                problems.append(make("date-out-of-range", sheet.name, row=r, col=columns[key],
+                                     column=col.header, value=exc.date.strftime("%d/%m/%Y")))
+            except parsing.Unreadable:
+                values[key] = None
+                problems.append(make(reader._PARSERS[col.type][1], sheet.name, row=r,
+                                     col=columns[key], column=col.header, value=value))
+        rows.append((r, raw, values))
+    last = max([1] + [r for r, row in enumerate(grid, start=1)
+                      if any(not parsing.is_blank(v) for v in row)])
+    return rows, problems, last
+
+
+def _typed_equal(a, b):
+    return a == b and type(a) is type(b)
+
+
+@settings(max_examples=150, deadline=None)
+@given(grid=GRIDS, shuffle=st.randoms(use_true_random=False))
+def test_reading_column_by_column_equals_reading_cell_by_cell(grid, shuffle):
+    headers = [c.header for c in SHEET.columns]
+    shuffle.shuffle(headers)
+    width = max([len(r) for r in grid] + [1])
+    head = headers[:width] + ["Cột thêm"]
+    grid = [head] + grid
+    problems = []
+    table = reader.read_table(SHEET, grid, problems)
+    rows, want_problems, last = _cell_by_cell(SHEET, grid)
+    assert table.last_row == last
+    assert [r.row for r in table.rows] == [r for r, _, _ in rows]
+    for got, (_, raw, values) in zip(table.rows, rows):
+        assert dict(got.raw) == raw
+        assert all(_typed_equal(got.raw[k], raw[k]) for k in raw)
+        assert all(_typed_equal(got.values[k], values[k]) for k in values)
+    cell_problems = [p for p in problems if p.code not in ("column-missing",
+                                                           "column-added-later")]
+    assert [(p.code, p.cell, p.message) for p in cell_problems] == \
+        [(p.code, p.cell, p.message) for p in want_problems]
+
+
+TEXTS = st.lists(st.sampled_from(list("aoOuU yYáàãạÃÄÆâ€º=+-@#\t\r\n\u00a0\x07") +
+                                 ["ẻ", "ý", "a\u0301", "oà", "uý", "quý", "hoà ", "Thuỷ"]),
+                 max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS)
+def test_a_screened_clean_text_has_no_flaw(text):
+    if cells.clean_texts([text], cells.EXCEL_CELL_LIMIT):
+        assert cells.find_flaws(text) == []
+    assert cells.text_flaws(text) == cells.find_flaws(text)
+
+
+SPACING = re.compile(r"^\s|\s$|[ \t]{2}|[\u00a0\t\r]| \n|\n ")     # the rule as it was written
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list(" \t\n\r\u00a0\u3000\x1cab")), max_size=8))
+def test_the_spacing_test_is_the_rule_as_written(text):
+    assert parsing.has_whitespace_flaw(text) == bool(SPACING.search(text))
+    plain = parsing.plain_texts([text])
+    assert bool(plain) == (bool(text.strip()) and parsing.normalize_text(text) == text)
