@@ -193,9 +193,16 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
     resolve_due: dict[str, dt.date] = {}
 
     def anchor_of(rule: Rule, plan: Plan, op: Opinion | None) -> dt.date | None:
-        return {ANCHOR_MEETING: plan.meeting_date, ANCHOR_PLAN_ISSUED: plan.issue_date,
-                ANCHOR_CONCLUSION: conclusions.get(plan.plan_id),
-                ANCHOR_RECEIVED: op.received_date if op else None}.get(rule.anchor)
+        anchor = rule.anchor
+        if anchor == ANCHOR_RECEIVED:
+            return op.received_date if op else None
+        if anchor == ANCHOR_MEETING:
+            return plan.meeting_date
+        if anchor == ANCHOR_PLAN_ISSUED:
+            return plan.issue_date
+        if anchor == ANCHOR_CONCLUSION:
+            return conclusions.get(plan.plan_id)
+        return None
 
     # Many opinions share one anchor and rule: each due date, its basis and its explanation
     # are worked out once.

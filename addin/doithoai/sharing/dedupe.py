@@ -30,8 +30,9 @@ How a pair is scored:
 
 Cost stays bounded: texts that normalise to the same key are resolved by a lookup (the later
 ones repeat the earliest), so only distinct texts reach the scorer, in row chunks of
-:data:`CHUNK` (5,000 identical rows: one lookup, not 25 million pairs). Of the other pairs,
-only those that can change a suggestion are scored (:class:`_Scorer`): an item meets only
+:data:`~doithoai.sharing.pairs.CHUNK` (5,000 identical rows: one lookup, not 25 million pairs).
+Of the other pairs, only those that can change a suggestion are scored
+(:mod:`doithoai.sharing.pairs`): an item meets only
 earlier opinions; with the default threshold, an item with numbers meets only opinions with
 the same numbers or none; the exact scores are computed for the pairs that pass the gate, each
 item's most promising first, and a pair that cannot reach the threshold or beat the item's best
@@ -46,14 +47,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from doithoai.sharing.pairs import PairScorer
 from doithoai.text import vntext
 from doithoai.text.addressee import ABBREVIATIONS
 
 THRESHOLD = 85
 PREFILTER = 65        # token_sort_ratio below this is not compared further (see step 3)
 NUMBER_PENALTY = 35   # text points lost when both texts carry numbers and they differ (step 4)
-CHUNK = 2048          # rows of one cdist call: memory is CHUNK × block size bytes
-FIRST_ROUNDS = 4      # rounds of each item's most promising pair before the rest (_finish)
 # A pair whose numbers differ scores at most 100 - NUMBER_PENALTY + 16 (context) = 81: with a
 # threshold above that it is dropped before the costly set score (a registry whose texts differ
 # only by a number, a lane or a sequence, would otherwise score every such pair).
@@ -213,8 +213,8 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
     reps[list(earliest.values())] = True
     blocks_i = _blocks(items)
     blocks_p = blocks_i if self_mode else _blocks(pool)
-    scorer = _Scorer(norms_i, norms_p, order_i, order_p, fi, fp, best, best_j, drop, span,
-                     threshold)
+    scorer = PairScorer(norms_i, norms_p, order_i, order_p, fi, fp, best, best_j, drop, span,
+                        threshold, PREFILTER, NUMBER_PENALTY)
     for key, idx_i in blocks_i.items():
         idx_p = [j for j in blocks_p.get(key, ()) if reps[j]]
         idx_i = [i for i in idx_i if not resolved[i] and norms_i[i]]
@@ -227,171 +227,6 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
         if score >= threshold:
             out.append(Suggestion(items[i].key, pool[j].key, score, text, why))
     return out
-
-
-class _Scorer:
-    """Scores the candidate pairs of each block and keeps each item's best original.
-
-    Which pairs are candidates, without changing any suggestion:
-    - only an earlier opinion can be an original: a chunk of items (in order) meets only the
-      pool opinions earlier than its last one (about half of a block);
-    - with a threshold above :data:`MOST_WITH_OTHER_NUMBERS`, two texts whose numbers differ
-      cannot be suggested: an item with numbers meets only the pool opinions with the same
-      numbers or with none (a registry whose texts differ by a lane, a house or a sequence
-      number would otherwise score every pair of its block)."""
-
-    def __init__(self, norms_i, norms_p, order_i, order_p, fi, fp, best, best_j, drop, span,
-                 threshold):
-        self.norms_i, self.norms_p = norms_i, norms_p
-        self.order_i, self.order_p = order_i, order_p
-        self.fi, self.fp, self.best, self.best_j = fi, fp, best, best_j
-        self.drop, self.span, self.threshold = drop, span, threshold
-        self.sorted_i: dict[int, str] = {}
-        self.sorted_p: dict[int, str] = {}
-
-    def block(self, idx_i: list[int], idx_p: list[int]) -> None:
-        import numpy as np
-        if not self.drop:
-            self._against(idx_i, idx_p)
-            return
-        num_i, num_p = self.fi["numbers"], self.fp["numbers"]
-        plain_p = [j for j in idx_p if not num_p[j]]
-        by_number: dict[int, list[int]] = {}
-        for j in idx_p:
-            if num_p[j]:
-                by_number.setdefault(int(num_p[j]), []).append(j)
-        plain_i = [i for i in idx_i if not num_i[i]]
-        numbered_i = [i for i in idx_i if num_i[i]]
-        self._against(plain_i, idx_p)                   # no numbers: every opinion
-        self._against(numbered_i, plain_p)              # numbers: those without any...
-        groups: dict[int, list[int]] = {}
-        for i in numbered_i:
-            groups.setdefault(int(num_i[i]), []).append(i)
-        pairs_a, pairs_b = [], []
-        for n, members in groups.items():               # ...and those with the same ones
-            same = by_number.get(n)
-            if not same:
-                continue
-            if len(members) * len(same) > CHUNK * 64:
-                self._against(members, same)
-                continue
-            a = np.repeat(np.asarray(members), len(same))
-            b = np.tile(np.asarray(same), len(members))
-            keep = self.order_p[b] < self.order_i[a]
-            pairs_a.append(a[keep])
-            pairs_b.append(b[keep])
-        if pairs_a:
-            self._pairs(np.concatenate(pairs_a), np.concatenate(pairs_b))
-
-    @staticmethod
-    def _sorted(side: dict, norms, k: int) -> str:
-        text = side.get(k)
-        if text is None:
-            text = side[k] = " ".join(sorted(norms[k].split()))
-        return text
-
-    def _against(self, idx_i: list[int], idx_p: list[int]) -> None:
-        """Each item against the earlier ones of ``idx_p``, a chunk of items per cdist."""
-        import numpy as np
-        if not idx_i or not idx_p:
-            return
-        idx_i = sorted(idx_i, key=lambda i: self.order_i[i])
-        idx_p = np.asarray(sorted(idx_p, key=lambda j: self.order_p[j]))
-        order_p = self.order_p[idx_p]
-        for start in range(0, len(idx_i), CHUNK):
-            rows = idx_i[start:start + CHUNK]
-            cols = idx_p[:np.searchsorted(order_p, self.order_i[rows[-1]])]  # earlier only
-            if len(cols):
-                self._matrix(rows, cols)
-
-    def _matrix(self, rows, cols) -> None:
-        import numpy as np
-        from rapidfuzz import fuzz, process
-        # token_sort_ratio is the ratio of the sorted words: a whole block at once, with a
-        # gate; token_set_ratio and the context only for the pairs that pass it.
-        sort_ = process.cdist([self._sorted(self.sorted_i, self.norms_i, i) for i in rows],
-                              [self._sorted(self.sorted_p, self.norms_p, j) for j in cols],
-                              scorer=fuzz.ratio, score_cutoff=PREFILTER, dtype=np.uint8,
-                              workers=-1)
-        r, c = np.nonzero(sort_)
-        if len(r):
-            self._finish(np.asarray(rows)[r], np.asarray(cols)[c], sort_[r, c])
-
-    def _pairs(self, a, b) -> None:
-        """Explicit pairs (items ``a`` against pool opinions ``b``), scored pair by pair."""
-        import numpy as np
-        from rapidfuzz import fuzz, process
-        step = CHUNK * 256
-        for start in range(0, len(a), step):
-            pa, pb = a[start:start + step], b[start:start + step]
-            sort_ = process.cpdist([self._sorted(self.sorted_i, self.norms_i, i) for i in pa],
-                                   [self._sorted(self.sorted_p, self.norms_p, j) for j in pb],
-                                   scorer=fuzz.ratio, score_cutoff=PREFILTER, dtype=np.uint8,
-                                   workers=-1)
-            passed = np.nonzero(sort_)[0]
-            if len(passed):
-                self._finish(pa[passed], pb[passed], sort_[passed])
-
-    def _finish(self, a, b, gate) -> None:
-        """Pairs that passed the gate: earlier and not itself, the set score, numbers, context;
-        each item keeps its best original, the earliest among equal scores."""
-        import numpy as np
-        from rapidfuzz import fuzz, process
-        fi, fp = self.fi, self.fp
-        keep = (self.order_p[b] < self.order_i[a]) & (fp["key"][b] != fi["key"][a])
-        differ = (fi["numbers"][a] != fp["numbers"][b]) & (fi["numbers"][a] > 0) & \
-            (fp["numbers"][b] > 0)
-        if self.drop:                  # they cannot reach the threshold: not worth a set score
-            keep &= ~differ
-        a, b, differ, gate = a[keep], b[keep], differ[keep], gate[keep]
-        same = {k: (fi[k][a] == fp[k][b]) & (fi[k][a] > 0) for k in ("person", "village",
-                                                                      "field")}
-        bonus = 8 * same["person"] + 4 * same["village"] + 4 * same["field"]
-        # The most a pair can score: a set score of 100 beside its sort score (the gate's,
-        # rounded: one more), plus its context. A pair that cannot reach the threshold, or
-        # cannot beat the best original its item has already, is not scored further; the
-        # pairs most likely to be the best are scored first, one per item a round, so that
-        # in a registry full of near repeats most of the others need no score at all.
-        most = np.minimum(100, (100 + gate.astype(np.int64) + 2) // 2 + bonus)
-        bound = most * self.span + (self.span - 1 - self.order_p[b])
-        rounds = 0
-        while len(a):
-            useful = (most >= self.threshold) & (bound > self.best[a])
-            a, b, differ, bonus, most, bound = (x[useful] for x in (a, b, differ, bonus, most,
-                                                                    bound))
-            if not len(a):
-                return
-            rounds += 1
-            if rounds <= FIRST_ROUNDS:      # each item's most promising pair
-                by_item = np.lexsort((-bound, a))
-                first = by_item[np.r_[True, a[by_item][1:] != a[by_item][:-1]]]
-                now = np.zeros(len(a), dtype=bool)
-                now[first] = True
-            else:                           # the rest at once
-                now = np.ones(len(a), dtype=bool)
-            self._score(a[now], b[now], differ[now], bonus[now])
-            rest = ~now
-            a, b, differ, bonus, most, bound = (x[rest] for x in (a, b, differ, bonus, most,
-                                                                  bound))
-
-    def _score(self, a, b, differ, bonus) -> None:
-        """The exact scores of pair_score (the gate's were whole numbers): the best original
-        kept for an item is the best by the score its suggestion reports, the earliest
-        among equals."""
-        import numpy as np
-        from rapidfuzz import fuzz, process
-        sort_ = process.cpdist([self.sorted_i[i] for i in a], [self.sorted_p[j] for j in b],
-                               scorer=fuzz.ratio, dtype=np.float64, workers=-1)
-        set_ = process.cpdist([self.norms_i[i] for i in a], [self.norms_p[j] for j in b],
-                              scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)
-        text = np.round((set_ + sort_) / 2).astype(np.int64)
-        text = np.maximum(0, text - NUMBER_PENALTY * differ)
-        score = np.minimum(100, text + bonus).astype(np.int64)
-        # One number orders the candidates: the score first, then the earlier original.
-        ranked = score * self.span + (self.span - 1 - self.order_p[b])
-        np.maximum.at(self.best, a, ranked)
-        hit = ranked == self.best[a]
-        self.best_j[a[hit]] = b[hit]
 
 
 def items_from_registry(reg) -> list[Item]:
