@@ -56,8 +56,10 @@ _ANNOUNCED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 def announce(ws, rows: ListRows) -> None:
     """``rows`` belong to sheet ``ws``: written there when the workbook is saved. The sheet's
-    own cells (openpyxl's) may stand above and below them, never on their rows."""
-    _ANNOUNCED.setdefault(ws.parent, {})[ws] = rows
+    own cells (openpyxl's) may stand above and below them, never on their rows. (Kept by the
+    sheet's id, not the sheet: a sheet refers to its workbook, which would then never be
+    released by the weak mapping.)"""
+    _ANNOUNCED.setdefault(ws.parent, {})[id(ws)] = rows
 
 
 def announced(wb) -> bool:
@@ -235,7 +237,8 @@ def save(wb, path: str) -> None:
     texts: dict[str, int] = {}
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         parts = _sheet_parts(src)
-        wanted = {parts[ws.title]: lst for ws, lst in lists.items() if ws.title in parts}
+        wanted = {parts[ws.title]: lists[id(ws)] for ws in wb.worksheets
+                  if id(ws) in lists and ws.title in parts}
         if "xl/sharedStrings.xml" in src.namelist():        # openpyxl writes inline strings
             raise ValueError("the workbook has shared strings already")
         for item in src.infolist():

@@ -1,4 +1,4 @@
-"""Long lists written straight into the saved sheet (files/listrows): what openpyxl and
+"""Long lists written straight into the saved sheet (files/listrows, through write_rows): what openpyxl and
 python-calamine read back is what was announced, and the sheet's own cells above and below
 the list keep their places."""
 import datetime as dt
@@ -81,3 +81,15 @@ def test_a_workbook_without_lists_is_saved_as_openpyxl_saves_it(tmp_path):
     assert not listrows.announced(wb)
     listrows.save_atomic(wb, str(tmp_path / "y.xlsx"))
     assert openpyxl.load_workbook(tmp_path / "y.xlsx").active["A1"].value == "x"
+
+
+def test_an_unsaved_workbook_with_lists_is_released():
+    """The add-in runs in one long Python process: a workbook built and dropped (an error
+    before saving) must not stay in memory through its announced lists."""
+    import gc
+    import weakref
+    wb = _book(ROWS)
+    ref = weakref.ref(wb)
+    del wb
+    gc.collect()
+    assert ref() is None
