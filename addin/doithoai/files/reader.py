@@ -14,8 +14,7 @@ import os
 from typing import Iterable, Sequence
 
 from doithoai.registry import parsing, schema
-from doithoai.registry.model import (ROW_CLASSES, Registry, RowCells, RowData, Settings,
-                                      TableData)
+from doithoai.registry.model import ROW_CLASSES, Registry, Settings, TableData
 from doithoai.registry.problems import Problem, make
 
 Grid = Sequence[Sequence[object]]
@@ -204,10 +203,7 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
         typed_columns = [tuple(itertools.compress(c, keep)) for c in typed_columns]
     table.by_column = {key: (tuple(raw), tuple(typed))
                        for key, raw, typed in zip(keys, raw_columns, typed_columns)}
-    raws = {key: raw for key, (raw, _) in table.by_column.items()}
-    typeds = {key: typed for key, (_, typed) in table.by_column.items()}
-    table.rows = [RowData(n, RowCells(raws, i), RowCells(typeds, i))
-                  for i, n in enumerate(numbers)]
+    table.numbers = tuple(numbers)
     for offset, _, idx, code, header, fields in sorted(found, key=lambda x: x[:2]):
         problems.append(make(code, sheet.name, row=offset + 2, col=idx, column=header,
                              **fields))
@@ -270,11 +266,11 @@ def _objects(cls, table: TableData) -> list:
         if f.name in table.by_column:
             columns.append(table.by_column[f.name][1])
         elif f.default_factory is not dataclasses.MISSING:
-            columns.append([f.default_factory() for _ in table.rows])
+            columns.append([f.default_factory() for _ in table.numbers])
         else:
             columns.append(itertools.repeat(None if f.default is dataclasses.MISSING
                                             else f.default))
-    return list(itertools.starmap(cls, zip([r.row for r in table.rows], *columns)))
+    return list(itertools.starmap(cls, zip(table.numbers, *columns)))
 
 
 def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Registry:

@@ -221,25 +221,40 @@ ROW_CLASSES = {
 
 @dataclass
 class TableData:
-    """A sheet as read: where each column is, and each non-blank row's raw and typed values."""
+    """A sheet as read: where each column is, and each non-blank row's raw and typed values.
+
+    The reader keeps the rows column by column (``by_column``, with their Excel row numbers in
+    ``numbers``); ``rows`` gives them row by row, built on first use: validating 50,000
+    opinions reads columns only, and never pays for 50,000 row objects."""
 
     sheet: str                       # sheet name
     present: bool
     columns: dict[str, int]          # internal key → 0-based column index
     header_row: int = 1
-    rows: list["RowData"] = field(default_factory=list)
     last_row: int = 1                # last row with anything in it, in any column
-    # The same rows column by column, as the reader built them: internal key → (raw values,
-    # typed values), one per row of ``rows`` (empty when the table was built otherwise).
+    # internal key → (raw values, typed values), one per row; empty when built row by row
     by_column: dict[str, tuple[tuple, tuple]] = field(default_factory=dict, repr=False)
+    numbers: tuple[int, ...] = ()    # the Excel row number of each row of by_column
+    _rows: list["RowData"] | None = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> list["RowData"]:
+        if self._rows is None:
+            raws = {key: raw for key, (raw, _) in self.by_column.items()}
+            typed = {key: values for key, (_, values) in self.by_column.items()}
+            self._rows = [RowData(n, RowCells(raws, i), RowCells(typed, i))
+                          for i, n in enumerate(self.numbers)]
+        return self._rows
+
+    def row_numbers(self) -> tuple[int, ...]:
+        return self.numbers if self._rows is None else tuple(r.row for r in self._rows)
 
     def column(self, key: str) -> tuple[tuple, tuple]:
-        """Column ``key``'s raw and typed values, one per row of ``rows``, in order."""
-        found = self.by_column.get(key)
-        if found is not None and len(found[0]) == len(self.rows):
-            return found
-        return (tuple(r.raw.get(key) for r in self.rows),
-                tuple(r.values.get(key) for r in self.rows))
+        """Column ``key``'s raw and typed values, one per row, in order."""
+        if self._rows is None:
+            return self.by_column.get(key, ((None,) * len(self.numbers),) * 2)
+        return (tuple(r.raw.get(key) for r in self._rows),
+                tuple(r.values.get(key) for r in self._rows))
 
 
 class RowCells(Mapping):
