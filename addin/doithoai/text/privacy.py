@@ -43,6 +43,10 @@ _HOUSE = re.compile(
     r"|(?:\b(?P<lead2>[Ss]ố)\s+(?P<num2>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?=\s*,?\s*(?:" + _STREET +
     r")\b))", re.IGNORECASE)
 
+# Every house number the pattern masks follows "nhà" or "số" and a space: a text without that
+# skips the pattern (three times cheaper than the pattern itself, which tries each position).
+_HOUSE_HINT = re.compile(r"(?:nhà|số)\s+\d", re.IGNORECASE)
+
 
 # "đường số 2", "lô ô số 7", "tổ dân phố số 3": a number after a place word names the place.
 _PLACE_BEFORE = re.compile(r"(?:" + _STREET + r"|quốc lộ|tỉnh lộ|huyện lộ|lô đất|phòng|tầng|"
@@ -69,7 +73,7 @@ def mask(text: str | None) -> str | None:
     if digits >= 9:
         out = _CCCD.sub(ID_MASK, out)
         out = _PHONE.sub(PHONE_MASK, out)
-    if digits:
+    if digits and _HOUSE_HINT.search(out):
         out = _HOUSE.sub(_house, out)
     return out
 
