@@ -234,3 +234,27 @@ def test_cli_deadlines_text(sample_paths, capsys):
     assert cli.main(["deadlines", sample_paths["trung-hoi"], "--today", "2025-06-01"]) == 0
     out = capsys.readouterr().out
     assert "Kế hoạch KH-2025-01:" in out and "Cảnh báo" in out
+
+
+def test_validation_asks_only_for_the_problems_and_gets_the_same(sample_registries):
+    """Validation computes the deadline engine's problems alone (a registry of 50,000 opinions
+    spends most of the engine's time on milestones validation never shows): the problems are
+    those of the full computation, also when every rule is mandatory."""
+    import dataclasses
+    from doithoai.rules import validation
+    for name, reg in sample_registries.items():
+        strict = dataclasses.replace(               # every rule mandatory, every reply late
+            reg, rules=[dataclasses.replace(r, mandatory="Có") for r in reg.rules],
+            opinions=[dataclasses.replace(o, reply_date=dt.date(2027, 5, 31))
+                      for o in reg.opinions])
+        for r in (reg, strict):
+            full = deadlines.compute(r, dt.date(2027, 6, 1))
+            alone = deadlines.compute(r, dt.date(2027, 6, 1), problems_only=True)
+            assert [p.to_json() for p in alone.problems] == \
+                [p.to_json() for p in full.problems], name
+            assert validation.validate(r, dt.date(2027, 6, 1)) == \
+                validation.validate(r, dt.date(2027, 6, 1), report=full)
+        missed = [p for p in deadlines.compute(strict, dt.date(2027, 6, 1),
+                                               problems_only=True).problems
+                  if p.code == "deadline-missed-mandatory"]
+        assert missed or not reg.opinions, name

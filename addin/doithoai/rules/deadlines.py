@@ -179,13 +179,18 @@ def opinions_needing_reply(reg: Registry, plan_id: str,
             and o.answered_at_meeting != "Có" and o.status != SETTLED_AT_MEETING]
 
 
-def compute(reg: Registry, today: dt.date) -> DeadlineReport:
+def compute(reg: Registry, today: dt.date, problems_only: bool = False) -> DeadlineReport:
+    """Every milestone of every plan and opinion, with its due date and status, and the
+    problems found on the way. ``problems_only`` (validation): the problems alone, which only
+    mandatory rules raise; the report's milestones and due dates are then left out."""
     cal = calendar_for(reg)
     soon = reg.settings.due_soon_days if reg.settings.due_soon_days is not None else 3
     problems: list[Problem] = []
     rule_cols = reg.tables["rules"].columns if "rules" in reg.tables else {}
     rules = [r for r in reg.rules if r.enabled != "Không" and _rule_fields_ok(r, problems,
                                                                              rule_cols)]
+    if problems_only:
+        rules = [r for r in rules if r.mandatory == "Có"]
     existing = {(m.plan_id, m.opinion_id or "", m.code): m for m in reg.milestones}
     conclusions = conclusion_dates(reg)
     results: list[MilestoneResult] = []
@@ -285,6 +290,8 @@ def compute(reg: Registry, today: dt.date) -> DeadlineReport:
                                  value=fmt_long(plan.meeting_date),
                                  reason=cal.day(plan.meeting_date).reason))
     problems += yearly_coverage(reg, today)
+    if problems_only:
+        return DeadlineReport([], {}, problems, today, {})
     results.sort(key=lambda m: (m.plan_id, m.opinion_id or "", m.due, m.code))
     return DeadlineReport(results, reply_due, problems, today, resolve_due)
 

@@ -51,7 +51,8 @@ def validate(reg: Registry, today: dt.date | None = None,
                   invitees.check_chair_attendance, plans.check_milestones,
                   config.check_settings, config.check_lookups, wording.check_unit_words):
         check(f)
-    report = report if report is not None else deadlines.compute(reg, today)
+    report = report if report is not None else deadlines.compute(reg, today,
+                                                                  problems_only=True)
     problems = list(reg.problems) + f.problems + report.problems
     problems += _row_summaries(problems)
     order = {s.name: i for i, s in enumerate(schema.SHEETS)}
