@@ -3,14 +3,15 @@ it invites; more survey forms returned than people present."""
 from __future__ import annotations
 
 from doithoai.registry import schema
-from doithoai.rules.validation.findings import Findings
+from doithoai.rules.validation.findings import Findings, invitees_by_plan
 
 
 def check_figures(f: Findings) -> None:
+    named = invitees_by_plan(f)
     for p in f.reg.plans:
         if not p.plan_id:
             continue
-        people = [i for i in f.reg.invitees if i.plan_id == p.plan_id and i.full_name]
+        people = named.get(p.plan_id, [])
         invited = [i for i in people if i.invited != "Không"]
         if p.expected_delegates and len(invited) > p.expected_delegates:
             f.add("figures-disagree", schema.PLANS, p.row, "expected_delegates",

@@ -26,3 +26,13 @@ class Findings:
         """The values of a Danh mục list: the fixed ones as shipped, the others as edited."""
         lk = schema.lookup(header)
         return list(lk.values) if lk.fixed else self.reg.lookups.get(lk.key, list(lk.values))
+
+
+def invitees_by_plan(f: Findings) -> dict[str, list]:
+    """The named invitees of each plan, grouped once (a registry of many plans would otherwise
+    scan every invitee for every plan)."""
+    out: dict[str, list] = {}
+    for i in f.reg.invitees:
+        if i.full_name:
+            out.setdefault(i.plan_id, []).append(i)
+    return out

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from doithoai.registry import parsing, schema
-from doithoai.rules.validation.findings import Findings
+from doithoai.rules.validation.findings import Findings, invitees_by_plan
 from doithoai.rules.workcalendar import fmt
 from doithoai.text import vntext
 
@@ -34,8 +34,9 @@ def check_invitees(f: Findings) -> None:
 def check_chair_attendance(f: Findings) -> None:
     """The chair and the secretary must be among the invitees and not marked absent."""
     secretary = f.reg.settings.contact_officer
+    named = invitees_by_plan(f)
     for plan in f.reg.plans:
-        people = [i for i in f.reg.invitees if i.plan_id == plan.plan_id and i.full_name]
+        people = named.get(plan.plan_id, [])
         if not plan.plan_id or not people:
             continue
         by_name: dict[str, list] = {}
