@@ -85,7 +85,7 @@ def stage_of(o, up: bool = False) -> str:
 
 
 def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -> list[Chain]:
-    report = report or deadlines.compute(reg, as_of)
+    report = report or deadlines.compute(reg, as_of, milestones=False)   # due dates suffice
     cal = deadlines.calendar_for(reg)
     plans = {p.plan_id: p for p in reg.plans}
     villages = sorted({v for p in reg.plans for v in p.villages})
