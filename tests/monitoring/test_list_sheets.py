@@ -93,3 +93,14 @@ def test_an_unsaved_workbook_with_lists_is_released():
     del wb
     gc.collect()
     assert ref() is None
+
+
+def test_a_sheet_named_with_an_ampersand_and_quotes_gets_its_list(tmp_path):
+    """An agency's sheet ("Nợ - Phòng Kinh tế & Hạ tầng") is found by its escaped name."""
+    wb = openpyxl.Workbook()
+    wb.active.title = 'Nợ - Kinh tế & Hạ tầng "A"'
+    write_rows(wb.active, ["Mã", "Nội dung"], [["YK-1", "Sửa cống"]], Font(bold=True),
+               PatternFill("solid", fgColor="DDEBF7"))
+    listrows.save_atomic(wb, str(tmp_path / "n.xlsx"))
+    ws = openpyxl.load_workbook(tmp_path / "n.xlsx").active
+    assert [c.value for c in ws[2]] == ["YK-1", "Sửa cống"]

@@ -27,8 +27,10 @@ import threading
 import weakref
 import zipfile
 from dataclasses import dataclass, field
+from xml.sax.saxutils import unescape
 
 from doithoai.files import atomic
+from doithoai.registry.problems import column_letter       # 0-based: 0 → A
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -66,14 +68,6 @@ def announce(ws, rows: ListRows) -> None:
 
 def announced(wb) -> bool:
     return bool(_ANNOUNCED.get(wb))
-
-
-def column_letter(n: int) -> str:
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _cell(ref: str, value, wrap: str, date: str, other: str, texts: dict) -> str:
@@ -142,14 +136,14 @@ def rows_xml(lst: ListRows, texts: dict) -> str:
     wraps = list(lst.wraps) + [10 ** 9] * (width - len(lst.wraps))
     wrapped, dated = f' s="{lst.wrap_style}"', f' s="{lst.date_style}"'
     columns = list(itertools.zip_longest(*lst.rows))
-    cells = [_column_xml(column_letter(c + 1), list(values), lst.first_row, wraps[c], wrapped,
+    cells = [_column_xml(column_letter(c), list(values), lst.first_row, wraps[c], wrapped,
                          dated, texts) for c, values in enumerate(columns)]
     for r, style in lst.emphasis.items():      # a total row: every cell in its own style
         own = f' s="{style}"'
         i = r - lst.first_row
         for c, values in enumerate(columns):
             v = values[i]
-            cells[c][i] = _cell(f"{column_letter(c + 1)}{r}", v, own, own, own, texts) \
+            cells[c][i] = _cell(f"{column_letter(c)}{r}", v, own, own, own, texts) \
                 if v is not None and v != "" else ""
     out = []
     for r, row in enumerate(zip(*cells), start=lst.first_row):
@@ -195,19 +189,14 @@ def _inject(xml: str, lst: ListRows, texts: dict) -> str:
     last_row = lst.last_row
     width = max((len(r) for r in lst.rows), default=1)
 
+    from openpyxl.utils import column_index_from_string
+
     def grow(d: re.Match) -> str:
         end_col = d.group(3) or d.group(1)
         end_row = int(d.group(4) or d.group(2))
-        cols = max(_column_number(end_col), width)
-        return f'<dimension ref="A1:{column_letter(cols)}{max(end_row, last_row)}"/>'
+        cols = max(column_index_from_string(end_col), width)
+        return f'<dimension ref="A1:{column_letter(cols - 1)}{max(end_row, last_row)}"/>'
     return _DIMENSION.sub(grow, xml, count=1)
-
-
-def _column_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def _sheet_parts(data: zipfile.ZipFile) -> dict[str, str]:
@@ -221,13 +210,9 @@ def _sheet_parts(data: zipfile.ZipFile) -> dict[str, str]:
     parts = {}
     for m in re.finditer(r'<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"', book):
         target = targets[m.group(2)].lstrip("/")
-        parts[_unescape(m.group(1))] = target if target.startswith("xl/") else "xl/" + target
+        title = unescape(m.group(1), {"&quot;": '"', "&apos;": "'"})
+        parts[title] = target if target.startswith("xl/") else "xl/" + target
     return parts
-
-
-def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
 
 
 def save(wb, path: str) -> None:
