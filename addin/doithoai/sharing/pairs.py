@@ -29,8 +29,9 @@ class PairScorer:
       pool opinions earlier than its last one (about half of a block);
     - with a threshold above the most a pair whose numbers differ can score (dedupe's
       MOST_WITH_OTHER_NUMBERS), such a pair cannot be suggested: an item with numbers meets
-      only the pool opinions with the same numbers or with none (a registry whose texts differ by a lane, a house or a sequence
-      number would otherwise score every pair of its block)."""
+      only the pool opinions with the same numbers or with none (a registry whose texts
+      differ by a lane, a house or a sequence number would otherwise score every pair of its
+      block)."""
 
     def __init__(self, norms_i, norms_p, order_i, order_p, fi, fp, best, best_j, drop, span,
                  threshold, prefilter, penalty):
