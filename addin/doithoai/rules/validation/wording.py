@@ -11,6 +11,7 @@ from doithoai.rules.validation.findings import Findings
 # "xã" as the unit, not "xã hội", "hợp tác xã", "xã viên", "xã đội" (a military post).
 _XA = re.compile(r"(?<![\wÀ-ỹ])(xã)(?![\wÀ-ỹ])(?!\s+(hội|viên|đội)\b)", re.I)
 _NOT_UNIT = re.compile(r"hợp\s+tác\s+xã", re.I)
+_XA_CASES = ("xã", "Xã", "XÃ", "xÃ")      # every way _XA's letters can be written
 
 CHECKED = ((schema.PLANS, ("subject", "content", "venue", "chair_title")),
            (schema.OPINIONS, ("answer",)))
@@ -18,7 +19,7 @@ CHECKED = ((schema.PLANS, ("subject", "content", "venue", "chair_title")),
 
 def says_xa(text: str | None) -> str | None:
     """The "xã" a text uses as the name of a unit, or None."""
-    if not text or ("ã" not in text and "Ã" not in text):     # most texts: no "xã" at all
+    if not text or not any(x in text for x in _XA_CASES):     # most texts: no "xã" at all
         return None
     cleaned = _NOT_UNIT.sub("", text or "")
     m = _XA.search(cleaned)
