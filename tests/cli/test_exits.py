@@ -109,3 +109,27 @@ def test_the_command_puts_a_callers_signal_handlers_back():
     before = signal.getsignal(signal.SIGTERM)
     assert cli.main(["catalogue"]) == 0
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_an_error_python_cannot_raise_goes_to_the_log_not_the_screen(tmp_path):
+    """A signal can stop a library mid-write; its half-closed object (a zipfile) then fails in
+    its own clean-up, which Python can only print ("Exception ignored in..."). The command
+    logs it instead: the clerk's screen shows no traceback."""
+    code = (
+        "import sys\n"
+        "from doithoai import cli\n"
+        "class Half:\n"
+        "    def __del__(self):\n"
+        "        raise ValueError('cannot close the ZIP file while writing')\n"
+        "def run(argv):\n"
+        "    Half()\n"
+        "    return 0\n"
+        "cli._run = run\n"
+        "sys.exit(cli.main([]))\n")
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=ROOT)
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr + done.stdout and "ValueError" not in done.stderr
+    with open(tmp_path / "doithoai" / "loi.log", encoding="utf-8") as fh:
+        assert "cannot close the ZIP file while writing" in fh.read()

@@ -8,7 +8,9 @@ problems found, 2 the input cannot be read at all, 3 an unexpected error (detail
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+import traceback
 
 from doithoai import __version__
 from doithoai.cli import signals
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     previous = signals.install()
+    hook, sys.unraisablehook = sys.unraisablehook, _unraisable_to_log
     try:
         code = _run(argv)
         sys.stdout.flush()
@@ -55,7 +58,21 @@ def main(argv: list[str] | None = None) -> int:
         _say_quietly(signals.stopped_message(exc))
         return EXIT_REFUSED
     finally:
+        gc.collect()                        # what a signal left half-closed, while logged
+        sys.unraisablehook = hook
         signals.restore(previous)           # a caller's own handlers (tests, a server) return
+
+
+def _unraisable_to_log(unraisable) -> None:
+    """An error Python cannot raise (a library's object cleaning up after a signal stopped it:
+    zipfile closing a half-written member) goes to the log file, never the clerk's screen."""
+    try:
+        lines = traceback.format_exception(unraisable.exc_type, unraisable.exc_value,
+                                           unraisable.exc_traceback)
+        log_crash(f"{unraisable.err_msg or 'Exception ignored in'}: {unraisable.object!r}\n"
+                  + "".join(lines))
+    except Exception:       # the log itself cannot be written: stay silent rather than crash
+        pass
 
 
 def _run(argv: list[str] | None) -> int:
