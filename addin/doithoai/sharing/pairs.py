@@ -13,6 +13,14 @@ CHUNK = 2048          # rows of one cdist call: memory is CHUNK × block size by
 FIRST_ROUNDS = 4      # rounds of each item's most promising pair before the rest (_finish)
 
 
+def _by_code(indices: list[int], codes) -> dict[int, list[int]]:
+    """``indices`` grouped by their code (0: no numbers), in their order."""
+    out: dict[int, list[int]] = {}
+    for k in indices:
+        out.setdefault(int(codes[k]), []).append(k)
+    return out
+
+
 def _sorted(cache: dict, norms, k: int) -> str:
     """Text ``k``'s words in order (what token_sort_ratio compares), worked out once."""
     text = cache.get(k)
@@ -48,20 +56,11 @@ class PairScorer:
         if not self.drop:
             self._against(idx_i, idx_p)
             return
-        num_i, num_p = self.fi["numbers"], self.fp["numbers"]
-        plain_p = [j for j in idx_p if not num_p[j]]
-        by_number: dict[int, list[int]] = {}
-        for j in idx_p:
-            if num_p[j]:
-                by_number.setdefault(int(num_p[j]), []).append(j)
-        plain_i = [i for i in idx_i if not num_i[i]]
-        numbered_i = [i for i in idx_i if num_i[i]]
-        self._against(plain_i, idx_p)                   # no numbers: every opinion
-        self._against(numbered_i, plain_p)              # numbers: those without any...
-        groups: dict[int, list[int]] = {}
-        for i in numbered_i:
-            groups.setdefault(int(num_i[i]), []).append(i)
-        pairs_a, pairs_b = [], []
+        groups, by_number = _by_code(idx_i, self.fi["numbers"]), _by_code(idx_p, self.fp["numbers"])
+        self._against(groups.pop(0, []), idx_p)         # no numbers: every opinion
+        self._against([i for g in groups.values() for i in g],
+                      by_number.pop(0, []))             # numbers: those without any...
+        pairs_a, pairs_b, waiting = [], [], 0
         for n, members in groups.items():               # ...and those with the same ones
             same = by_number.get(n)
             if not same:
@@ -74,6 +73,10 @@ class PairScorer:
             keep = self.order_p[b] < self.order_i[a]
             pairs_a.append(a[keep])
             pairs_b.append(b[keep])
+            waiting += int(keep.sum())
+            if waiting > CHUNK * 1024:                  # memory stays bounded: score now
+                self._pairs(np.concatenate(pairs_a), np.concatenate(pairs_b))
+                pairs_a, pairs_b, waiting = [], [], 0
         if pairs_a:
             self._pairs(np.concatenate(pairs_a), np.concatenate(pairs_b))
 
