@@ -115,8 +115,7 @@ def _convert_distinct(column: schema.Column, distinct: dict) -> tuple[dict, dict
     key → problem code and fields for the unreadable ones, the keys of blank values)."""
     typed, failed, blank = {}, {}, set()
     if column.type not in _PARSERS:     # texts already as normalize_text leaves them: kept
-        typed = {t: t for t in parsing.plain_texts(
-            k for k, v in distinct.items() if k is v and v.__class__ is str)}
+        typed = {t: t for t in parsing.plain_texts(k for k in distinct if k.__class__ is str)}
     for key, value in distinct.items():
         if key in typed:
             continue
