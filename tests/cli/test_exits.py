@@ -133,3 +133,31 @@ def test_an_error_python_cannot_raise_goes_to_the_log_not_the_screen(tmp_path):
     assert "Traceback" not in done.stderr + done.stdout and "ValueError" not in done.stderr
     with open(tmp_path / "doithoai" / "loi.log", encoding="utf-8") as fh:
         assert "cannot close the ZIP file while writing" in fh.read()
+
+
+def test_commands_that_read_and_compute_pause_the_cycle_collector_and_give_it_back(
+        sample_paths, tmp_path, monkeypatch):
+    """validate, deadlines, summary, duplicates and monitor run with Python's cycle collector
+    paused (millions of acyclic objects: common.collector_paused); generate keeps it (python-docx
+    leaves cycles); it is on again after every command, also one that failed."""
+    import gc
+    import tempfile
+    from doithoai import cli
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))      # the crash log goes there
+    seen = {}
+    for name in ("cmd_validate", "cmd_deadlines", "cmd_summary", "cmd_duplicates", "cmd_monitor",
+                 "cmd_generate"):
+        def spy(args, name=name):
+            seen[name] = gc.isenabled()
+            raise RuntimeError("stopped here")
+        for group in cli.GROUPS:
+            if hasattr(group, name):
+                monkeypatch.setattr(group, name, spy)
+    reg = sample_paths["tu-minh"]
+    for argv in (["validate", reg], ["deadlines", reg], ["summary", reg], ["duplicates", reg],
+                 ["monitor", reg, "--out", str(tmp_path / "m.xlsx")],
+                 ["generate", reg, "--out", str(tmp_path)]):
+        assert cli.main(argv) == cli.EXIT_CRASH
+        assert gc.isenabled()
+    assert seen == {"cmd_validate": False, "cmd_deadlines": False, "cmd_summary": False,
+                    "cmd_duplicates": False, "cmd_monitor": False, "cmd_generate": True}

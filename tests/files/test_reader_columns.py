@@ -4,6 +4,7 @@ checking cell by cell gives: rows, values, problems and their order, on random g
 blanks, ragged rows, True beside 1 and 1.0, unreadable and out-of-range dates, flawed texts."""
 import datetime as dt
 import re
+from unittest import mock
 
 from hypothesis import given, settings, strategies as st
 
@@ -11,6 +12,7 @@ from doithoai.files import reader
 from doithoai.registry import parsing, schema
 from doithoai.registry.problems import make
 from doithoai.rules.validation import cells
+from doithoai.rules.validation.findings import Findings
 
 SHEET = schema.OPINIONS
 VALUES = st.one_of(
@@ -83,6 +85,46 @@ def test_reading_column_by_column_equals_reading_cell_by_cell(grid, shuffle):
                                                            "column-added-later")]
     assert [(p.code, p.cell, p.message) for p in cell_problems] == \
         [(p.code, p.cell, p.message) for p in want_problems]
+
+
+def _judged_cell_by_cell(f, sheet):
+    """The cell checks as they were before issue 19: every cell of every row judged in full,
+    each text through every flaw test (no screen)."""
+    table = f.reg.tables[sheet.key]
+    with mock.patch.object(cells, "text_flaws", cells.find_flaws):
+        _judge_rows(f, sheet, table)
+
+
+def _judge_rows(f, sheet, table):
+    for row in table.rows:
+        for c in sheet.columns:
+            if c.key not in table.columns or c.computed:
+                continue
+            choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
+            folded = {parsing.fold(v) for v in choices}
+            for kind, value, params in cells._judge(sheet, c, row.raw[c.key],
+                                                     row.values[c.key], choices, folded):
+                f.add(kind, sheet, row.row, c.key, value, **params)
+
+
+@settings(max_examples=150, deadline=None)
+@given(grid=GRIDS, shuffle=st.randoms(use_true_random=False))
+def test_cell_checks_on_the_readers_values_equal_judging_every_cell(grid, shuffle):
+    """check_cells judges each distinct value once, on the values the reader kept, and passes
+    the texts the reader found plain after a shorter screen: the same findings, in the same
+    order, as judging every cell in full; and the same again once the rows were built."""
+    headers = [c.header for c in SHEET.columns]
+    shuffle.shuffle(headers)
+    width = max([len(r) for r in grid] + [1])
+    reg = reader.registry_from_grids({SHEET.name: [headers[:width]] + grid})
+    day = dt.date(2026, 11, 22)
+    fast, slow, again = Findings(reg, day), Findings(reg, day), Findings(reg, day)
+    cells.check_cells(fast, SHEET)
+    _judged_cell_by_cell(slow, SHEET)       # builds the rows: check_cells now reads them
+    cells.check_cells(again, SHEET)
+    seen = [(p.code, p.cell, p.message) for p in fast.problems]
+    assert seen == [(p.code, p.cell, p.message) for p in slow.problems]
+    assert seen == [(p.code, p.cell, p.message) for p in again.problems]
 
 
 TEXTS = st.lists(st.sampled_from(list("aoOuU yYáàãạÃÄÆâ€º=+-@#\t\r\n\u00a0\x07") +

@@ -4,6 +4,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from doithoai.monitoring import printing, workbook
 from doithoai.files import reader
@@ -18,6 +19,27 @@ def test_sheet_names_are_cut_at_a_word_and_stay_unique():
     assert a == "Nợ - UBND cấp tỉnh và các sở" and len(a) <= 31
     assert b != a and len(b) <= 31 and b.endswith("(2)") and " s (" not in b
     assert printing.sheet_name("Nợ - Công an: phường [1]", set()) == "Nợ - Công an- phường -1-"
+
+
+CELLS = st.one_of(st.none(), st.integers(0, 99), st.dates(), st.sampled_from([
+    "", "ngắn", "Đề nghị sửa đường liên thôn", "a" * 40, "b" * 12, "c" * 30,
+    "dòng một\ndòng hai", "x\n\n" * 9,
+    "Ủy ban nhân dân xã Tự Minh, thôn Đông, tổ dân phố số 3"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(CELLS, max_size=6), max_size=8),
+       widths=st.lists(st.sampled_from([6, 9.5, 12, 30, 50]), min_size=1, max_size=6),
+       size=st.sampled_from([10, 11, 13]))
+def test_row_heights_column_by_column_equal_each_row_on_its_own(rows, widths, size):
+    """row_heights (each column's distinct long texts once) gives every row what row_height of
+    its texts longer than their width gives, and nothing to rows without one (ragged rows)."""
+    want = {}
+    for i, values in enumerate(rows):
+        long = [(v, w) for v, w in zip(values, widths) if isinstance(v, str) and len(v) > w]
+        if long:
+            want[i] = printing.row_height(long, size)
+    assert printing.row_heights(rows, widths, size) == want
 
 
 @pytest.mark.parametrize("n", [1, 3, 30])

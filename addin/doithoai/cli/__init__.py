@@ -18,7 +18,7 @@ from doithoai.cli.vietnamese import Parser
 from doithoai.cli import (document_commands, monitoring_commands, province_commands,
                           registry_commands, rules_commands, setup_commands, sharing_commands)
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 Refused, log_crash, say)
+                                 Refused, collector_paused, log_crash, say)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
@@ -80,7 +80,8 @@ def _run(argv: list[str] | None) -> int:
     from doithoai.files.reader import RegistryUnreadable
     from doithoai.rules.workcalendar import OutsideCalendar
     try:
-        return args.func(args)
+        with collector_paused(getattr(args, "pause_collector", False)):
+            return args.func(args)
     except BrokenPipeError:
         raise
     except (OutsideCalendar, Refused) as exc:

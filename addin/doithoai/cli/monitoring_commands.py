@@ -20,7 +20,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", metavar="FILE", help="tệp báo cáo (mặc định: cạnh tệp sổ)")
     p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
                    help="tính đến ngày này (mặc định: hôm nay)")
-    p.set_defaults(func=cmd_monitor)
+    p.set_defaults(func=cmd_monitor, pause_collector=True)   # common.collector_paused
 
     p = sub.add_parser("carry-over", help="ý kiến tồn của các hội nghị trước",
                        description="Liệt kê ý kiến của các hội nghị trước chưa giải quyết xong; "

@@ -29,7 +29,7 @@ def add_parsers(sub) -> None:
                        description="Đếm kế hoạch, đại biểu, ý kiến theo trạng thái và lĩnh vực.")
     p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
-    p.set_defaults(func=cmd_summary)
+    p.set_defaults(func=cmd_summary, pause_collector=True)   # common.collector_paused
 
 
 def cmd_demo(args) -> int:

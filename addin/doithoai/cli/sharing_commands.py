@@ -50,7 +50,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     p.add_argument("--threshold", type=int, default=85, metavar="N",
                    help="điểm tối thiểu để gợi ý (0-100, mặc định 85)")
-    p.set_defaults(func=cmd_duplicates)
+    p.set_defaults(func=cmd_duplicates, pause_collector=True)   # common.collector_paused
 
 
 def cmd_intake_export(args) -> int:

@@ -184,7 +184,9 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
         idx = columns[key]
         cells = list(by_column[idx][1:]) if idx < len(by_column) else [None] * (len(grid) - 1)
         keyed = parsing.cell_keys(cells)
-        typed, failed, blank = _convert_distinct(col, dict(zip(keyed, cells)))
+        distinct = dict(zip(keyed, cells))
+        typed, failed, blank = _convert_distinct(col, distinct)
+        table.by_value[key] = (distinct, typed)
         raw_columns.append(cells)
         typed_columns.append(list(map(typed.__getitem__, keyed)))
         used.append([k not in blank for k in keyed] if blank else None)

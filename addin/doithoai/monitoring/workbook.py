@@ -323,11 +323,8 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
     ws.row_dimensions[top].height = printing.row_height(list(zip(head, widths)))
     listed = listrows.ListRows(top + 1, rows, _style_index(ws.parent, number_format="dd/mm/yyyy"),
                                _style_index(ws.parent, alignment=wrap), wraps=widths)
-    for r, values in enumerate(rows, start=top + 1):
-        # Wrapped text gets the height it needs (LibreOffice does not grow rows).
-        long = [(v, w) for v, w in zip(values, widths) if v.__class__ is str and len(v) > w]
-        if long:
-            listed.heights[r] = printing.row_height(long)
+    # Wrapped text gets the height it needs (LibreOffice does not grow rows).
+    listed.heights.update((top + 1 + i, h) for i, h in printing.row_heights(rows, widths).items())
     if total and rows:
         listed.emphasis[top + len(rows)] = _style_index(ws.parent, font=bold)
     listrows.announce(ws, listed)

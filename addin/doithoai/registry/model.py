@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from doithoai.registry import parsing
 from doithoai.registry.problems import Problem
 
 
@@ -235,6 +236,9 @@ class TableData:
     # internal key → (raw values, typed values), one per row; empty when built row by row
     by_column: dict[str, tuple[tuple, tuple]] = field(default_factory=dict, repr=False)
     numbers: tuple[int, ...] = ()    # the Excel row number of each row of by_column
+    # internal key → (cell key → raw value, cell key → typed value): each distinct value of the
+    # column once, keyed as parsing.cell_keys keys it (the reader has them; else built on use)
+    by_value: dict[str, tuple[dict, dict]] = field(default_factory=dict, repr=False)
     _rows: list["RowData"] | None = field(default=None, repr=False)
 
     @property
@@ -248,6 +252,15 @@ class TableData:
 
     def row_numbers(self) -> tuple[int, ...]:
         return self.numbers if self._rows is None else tuple(r.row for r in self._rows)
+
+    def distinct(self, key: str) -> tuple[dict, dict]:
+        """Column ``key``'s distinct values: (cell key → raw, cell key → typed), keyed by
+        parsing.cell_keys."""
+        if self._rows is None and key in self.by_value:
+            return self.by_value[key]
+        raws, values = self.column(key)
+        keyed = parsing.cell_keys(raws)
+        return dict(zip(keyed, raws)), dict(zip(keyed, values))
 
     def column(self, key: str) -> tuple[tuple, tuple]:
         """Column ``key``'s raw and typed values, one per row, in order."""

@@ -35,11 +35,15 @@ def clean_texts(texts, limit: int) -> set[str]:
     """The texts that certainly have no flaw of any kind and are at most ``limit`` long, each
     screened by a few C-level tests (a registry holds hundreds of thousands of texts; the
     others go through :func:`find_flaws`)."""
-    rare, old, nfc = _RARE.search, _OLD_TONE.search, unicodedata.is_normalized
-    return {t for t in texts
-            if t and len(t) <= limit and not t[0].isspace() and not t[-1].isspace()
-            and t[0] not in _EDGE and not rare(t) and "  " not in t and " \n" not in t
-            and "\n " not in t and not old(t) and nfc("NFC", t)}
+    return clean_plain_texts(parsing.plain_texts(texts), limit)
+
+
+def clean_plain_texts(plain, limit: int) -> set[str]:
+    """:func:`clean_texts` of texts known to be plain (``parsing.plain_texts``: the reader
+    found them so, and kept them as they are): what remains to test is what is not spacing."""
+    rare, old = _RARE.search, _OLD_TONE.search
+    return {t for t in plain
+            if len(t) <= limit and t[0] not in _EDGE and not rare(t) and not old(t)}
 
 
 def text_flaws(text: str) -> list[tuple[str, dict]]:
@@ -84,15 +88,11 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
         return
     found = []
     for order, c in enumerate(columns):
-        raws, values = table.column(c.key)
-        keyed = parsing.cell_keys(raws)
-        typed = dict(zip(keyed, values))
+        distinct, typed = table.distinct(c.key)
         choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
         folded = {parsing.fold(v) for v in choices}
-        distinct = dict(zip(keyed, raws))
         clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
-                 else clean_texts([v for v in distinct.values() if v.__class__ is str],
-                                  MAX_TEXT[c.type]))
+                 else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
         verdicts = {}
         for key, raw in distinct.items():
             if raw.__class__ is str and raw in clean:
@@ -101,11 +101,18 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
             if verdict:
                 verdicts[key] = verdict
         if verdicts:
+            keyed = parsing.cell_keys(table.column(c.key)[0])
             found += [(n, order, c.key, verdicts[k]) for n, k in zip(numbers, keyed)
                       if k in verdicts]
     for row, _, key, verdict in sorted(found, key=lambda x: x[:2]):
         for kind, value, params in verdict:
             f.add(kind, sheet, row, key, value, **params)
+
+
+def _kept_as_typed(typed: dict) -> list[str]:
+    """The texts the reader kept as they were typed: plain ones (a text it changed reads as
+    another text; a blank one as None)."""
+    return [k for k, v in typed.items() if k.__class__ is str and v == k]
 
 
 def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str],
