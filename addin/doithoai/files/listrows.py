@@ -107,25 +107,26 @@ def _text_xml(value: str) -> str:
     return f"<si><t{space}>{text}</t></si>"
 
 
-def _column_xml(letter: str, values: list, first_row: int, wrap_at: int, wrapped: str,
+def _column_xml(letter: str, values: list, refs: list[str], wrap_at: int, wrapped: str,
                 dated: str, texts: dict) -> list[str]:
-    """One column's cells, one string per row ("" where the cell is empty). A column of texts
-    or of dates (the most) is written by one comprehension; a mixed one cell by cell."""
-    numbers = range(first_row, first_row + len(values))
+    """One column's cells, one string per row ("" where the cell is empty); ``refs``: the row
+    numbers as text. A column of texts or of dates (the most) gets each distinct value's end
+    of cell once and one comprehension; a mixed one is written cell by cell."""
     kinds = set(map(type, values)) - {type(None)}
-    if kinds <= {str}:
-        for v in set(values) - texts.keys() - {None, ""}:
-            texts[v] = len(texts)
-        # Each distinct text's end of cell, once: '"[ wrap style] t="s"><v>index</v></c>'.
-        ends = {v: f'"{wrapped if len(v) > wrap_at else ""} t="s"><v>{texts[v]}</v></c>'
-                for v in set(values) - {None, ""}}
-        return [f'<c r="{letter}{r}{ends[v]}' if v else "" for r, v in zip(numbers, values)]
-    if kinds <= {dt.date}:
-        return [f'<c r="{letter}{r}"{dated}><v>{(v - _EXCEL_EPOCH).days}</v></c>' if v else ""
-                for r, v in zip(numbers, values)]
-    return [_cell(f"{letter}{r}", v, wrapped if isinstance(v, str) and len(v) > wrap_at
+    if kinds <= {str} or kinds <= {dt.date}:
+        distinct = set(values) - {None, ""}
+        if kinds <= {str}:
+            for v in distinct - texts.keys():
+                texts[v] = len(texts)
+            # '"[ wrap style] t="s"><v>index</v></c>' for each distinct text
+            ends = {v: f'"{wrapped if len(v) > wrap_at else ""} t="s"><v>{texts[v]}</v></c>'
+                    for v in distinct}
+        else:
+            ends = {v: f'"{dated}><v>{(v - _EXCEL_EPOCH).days}</v></c>' for v in distinct}
+        return [f'<c r="{letter}{n}{ends[v]}' if v else "" for n, v in zip(refs, values)]
+    return [_cell(f"{letter}{n}", v, wrapped if isinstance(v, str) and len(v) > wrap_at
                   else "", dated, "", texts) if v is not None and v != "" else ""
-            for r, v in zip(numbers, values)]
+            for n, v in zip(refs, values)]
 
 
 def rows_xml(lst: ListRows, texts: dict) -> str:
@@ -136,8 +137,9 @@ def rows_xml(lst: ListRows, texts: dict) -> str:
     wraps = list(lst.wraps) + [10 ** 9] * (width - len(lst.wraps))
     wrapped, dated = f' s="{lst.wrap_style}"', f' s="{lst.date_style}"'
     columns = list(itertools.zip_longest(*lst.rows))
-    cells = [_column_xml(column_letter(c), list(values), lst.first_row, wraps[c], wrapped,
-                         dated, texts) for c, values in enumerate(columns)]
+    refs = list(map(str, range(lst.first_row, lst.first_row + len(lst.rows))))
+    cells = [_column_xml(column_letter(c), list(values), refs, wraps[c], wrapped, dated, texts)
+             for c, values in enumerate(columns)]
     for r, style in lst.emphasis.items():      # a total row: every cell in its own style
         own = f' s="{style}"'
         i = r - lst.first_row

@@ -167,43 +167,56 @@ def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
 
 # --- summaries ----------------------------------------------------------------------------------
 
-def _counts(chains) -> dict:
-    c = [x for x in chains if x.counted]
-    return {"raised": len(c), "answered": sum(x.answered for x in c),
-            "resolved": sum(bool(x.resolved) for x in c),
-            "satisfied": sum(x.satisfaction == SATISFIED for x in c),
-            "overdue": sum(x.overdue for x in c),
-            "waiting": sum(x.waiting for x in c)}
+_TALLIED = ("answered", "resolved", "satisfied", "overdue", "waiting")
 
 
-def by(chains, key, order: list[str] | None = None) -> list[tuple[str, dict]]:
+def _marks(x: Chain) -> tuple[bool, ...]:
+    """What a counted chain adds to each count of :data:`_TALLIED`, in that order."""
+    return (x.answered, bool(x.resolved), x.satisfaction == SATISFIED, x.overdue, x.waiting)
+
+
+def _tally(marks) -> dict:
+    """The counts of a group of chains from their marks (None: a repeat, not counted)."""
+    rows = [m for m in marks if m is not None]
+    sums = [sum(column) for column in zip(*rows)] if rows else [0] * len(_TALLIED)
+    return {"raised": len(rows), **dict(zip(_TALLIED, sums))}
+
+
+def by(chains, key, order: list[str] | None = None, marks: list | None = None
+       ) -> list[tuple[str, dict]]:
+    """The counts by ``key``, in ``order`` then the largest group first; ``marks``: each
+    chain's :func:`_marks` (None if not counted), when the caller has them already."""
+    if marks is None:
+        marks = [_marks(x) if x.counted else None for x in chains]
     groups: dict[str, list] = {}
-    for x in chains:
-        groups.setdefault(key(x) or "(chưa ghi)", []).append(x)
+    for x, m in zip(chains, marks):
+        groups.setdefault(key(x) or "(chưa ghi)", []).append(m)
     keys = [k for k in (order or []) if k in groups] + sorted(
         (k for k in groups if k not in (order or [])), key=lambda k: (-len(groups[k]), k))
-    return [(k, _counts(groups[k])) for k in keys]
+    return [(k, _tally(groups[k])) for k in keys]
 
 
 def summary(reg, chains: list[Chain]) -> dict:
     """The tables the monitoring workbook and the Tổng hợp sheet show."""
     counted = [x for x in chains if x.counted]
+    marks = [_marks(x) if x.counted else None for x in chains]     # each chain looked at once
     plans = sorted(reg.plans, key=lambda p: (p.meeting_date or dt.date.max, p.plan_id or ""))
     owed = Counter(x.agency or "(chưa phân công)" for x in counted if x.owes)
     late = Counter(x.agency or "(chưa phân công)" for x in counted if x.overdue)
-    of_plan: dict[str, list[Chain]] = {}
-    for x in chains:
-        of_plan.setdefault(x.plan_id, []).append(x)
+    stages = Counter(x.stage for x in counted)
+    satisfaction = Counter(x.satisfaction for x in counted)
+    of_plan: dict[str, list] = {}
+    for x, m in zip(chains, marks):
+        of_plan.setdefault(x.plan_id, []).append(m)
     return {
-        "totals": _counts(chains),
-        "by_field": by(chains, lambda x: x.field, reg.lookups.get("fields")),
-        "by_stage": [(s, sum(1 for x in counted if x.stage == s)) for s in STAGES],
+        "totals": _tally(marks),
+        "by_field": by(chains, lambda x: x.field, reg.lookups.get("fields"), marks),
+        "by_stage": [(s, stages[s]) for s in STAGES],
         "by_agency": [(a, owed[a], late[a]) for a in sorted(owed, key=lambda a: (-late[a],
                                                                                  -owed[a], a))],
-        "by_village": by(chains, lambda x: x.village),
-        "by_source": by(chains, lambda x: x.source, reg.lookups.get("sources")),
-        "by_satisfaction": [(s, sum(1 for x in counted if x.satisfaction == s))
-                            for s in (SATISFIED, UNSATISFIED, NOT_ASKED)],
-        "by_plan": [(p.plan_id, _counts(of_plan.get(p.plan_id, []))) for p in plans if p.plan_id],
+        "by_village": by(chains, lambda x: x.village, None, marks),
+        "by_source": by(chains, lambda x: x.source, reg.lookups.get("sources"), marks),
+        "by_satisfaction": [(s, satisfaction[s]) for s in (SATISFIED, UNSATISFIED, NOT_ASKED)],
+        "by_plan": [(p.plan_id, _tally(of_plan.get(p.plan_id, []))) for p in plans if p.plan_id],
         "duplicates": sum(1 for x in chains if not x.counted),
     }
