@@ -1,10 +1,11 @@
 """Benchmark: the commune commands at province scale (issue 19): `validate`, `duplicates` and
 `monitor` on registries of 5,000, 20,000 and 50,000 opinions (validate_bench's registry: 100
 opinions per plan, texts that differ only by their sequence number, saved as Excel saves it:
-excel_like.py), each command timed as the clerk runs it, in its own process, reading the
-registry included, beside the read floor (python-calamine alone reading every sheet). Also the duplicate finder on
-50,000 varied petitions (sharing_bench's generator) in memory. Targets at 50,000: duplicates
-under 10 s, monitor under 5 s, validate under 2.5 s, each growing linearly.
+excel_like.py), each command timed as the clerk runs it (the median of three runs), in its own
+process, reading the registry included, beside the read floor (python-calamine alone reading
+every sheet). Also the duplicate finder on 50,000 varied petitions (sharing_bench's generator)
+in memory. Targets at 50,000: duplicates under 10 s, monitor under 5 s, validate under 2.5 s,
+each growing linearly.
 Run: python bench/commune_scale_bench.py [--cache DIR]
 """
 from __future__ import annotations
@@ -48,10 +49,23 @@ def read_floor(path: str) -> float:
     return time.perf_counter() - t
 
 
-def timed(cmd: list[str]) -> float:
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "doithoai"] + cmd, capture_output=True, check=False)
-    return time.perf_counter() - t
+RUNS = 3
+
+
+def timed(cmd: list[str], out: str | None = None) -> float:
+    """The median wall time of RUNS runs of the command (``out``: its output file, removed
+    before each run: monitor never replaces a file)."""
+    times = []
+    for _ in range(RUNS):
+        if out and os.path.exists(out):
+            os.remove(out)
+        t = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "doithoai"] + cmd, capture_output=True,
+                              check=False)
+        times.append(time.perf_counter() - t)
+        if done.returncode not in (0, 1):       # 1: problems found, as in any registry
+            raise SystemExit(f"{cmd[0]} failed ({done.returncode}): {done.stdout[-500:]!r}")
+    return sorted(times)[RUNS // 2]
 
 
 def main() -> None:
@@ -60,7 +74,8 @@ def main() -> None:
     args = ap.parse_args()
     os.makedirs(args.cache, exist_ok=True)
     paths = {n: registry(args.cache, n) for n in SIZES}
-    print("Lệnh của xã trên sổ lớn (giây, mỗi lệnh một tiến trình, gồm cả đọc sổ):")
+    print(f"Lệnh của xã trên sổ lớn (giây, trung vị của {RUNS} lần chạy, mỗi lần một tiến trình, "
+          "gồm cả đọc sổ):")
     print(f"  {'lệnh':<11}" + "".join(f"{n:>10,}" for n in SIZES) + "   tăng 20k→50k (x2,5 = tuyến tính)")
     floors = [read_floor(paths[n]) for n in SIZES]
     print(f"  {'(chỉ đọc)':<11}" + "".join(f"{t:>10.1f}" for t in floors) +
@@ -69,9 +84,9 @@ def main() -> None:
         out = tempfile.mkdtemp()
         times = []
         for n in SIZES:
-            cmd = [name, paths[n]] + extra + (["--out", os.path.join(out, f"m{n}.xlsx")]
-                                              if name == "monitor" else [])
-            times.append(timed(cmd))
+            target = os.path.join(out, f"m{n}.xlsx") if name == "monitor" else None
+            times.append(timed([name, paths[n]] + extra + (["--out", target] if target else []),
+                               target))
         print(f"  {name:<11}" + "".join(f"{t:>10.1f}" for t in times) +
               f"   x{times[2] / times[1]:.1f}")
     import sharing_bench
