@@ -126,3 +126,30 @@ def test_the_suggestions_are_those_of_scoring_every_pair_by_hand():
     new, old = items[280:], items[:280]
     got = {s.key: (s.original, s.score) for s in dedupe.suggest(new, old + new)}
     assert got == _by_hand(new, old + new) and len(got) > 5
+
+
+def test_the_gate_finds_the_pairs_of_one_whole_matrix():
+    """pairs.gate splits queries and choices at rapidfuzz's SIMD length (a long query meets the
+    short choices as their query): the same pairs and scores as one cdist of every pair."""
+    import random
+    import numpy as np
+    from rapidfuzz import fuzz, process
+    from doithoai.sharing import pairs
+    rng = random.Random(5)
+    words = ["duong", "lien", "thon", "sua", "cong", "ngo", "5", "xuong", "cap", "nuoc", "dong"]
+
+    def text():
+        out = ""
+        while len(out) < rng.randint(20, 100):
+            out += rng.choice(words) + " "
+        return out.strip()
+    queries, choices = [text() for _ in range(120)], [text() for _ in range(150)]
+    lengths = [len(t) for t in queries + choices]
+    assert min(lengths) <= pairs.SIMD_LENGTH < max(lengths)
+    whole = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=65, dtype=np.uint8)
+    r, c = np.nonzero(whole)
+    want = set(zip(r.tolist(), c.tolist(), whole[r, c].tolist()))
+    got_r, got_c, got_s = pairs.gate(queries, choices, 65)
+    got = list(zip(got_r.tolist(), got_c.tolist(), got_s.tolist()))
+    assert len(got) == len(set(got)) and set(got) == want and len(want) > 100
+    assert pairs.gate([], choices, 65)[0].size == 0
