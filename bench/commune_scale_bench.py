@@ -3,9 +3,9 @@
 opinions per plan, texts that differ only by their sequence number, saved as Excel saves it:
 excel_like.py), each command timed as the clerk runs it (the median of three runs), in its own
 process, reading the registry included, beside the read floor (python-calamine alone reading
-every sheet). Also the duplicate finder on 50,000 varied petitions (sharing_bench's generator)
-in memory. Targets at 50,000: duplicates under 10 s, monitor under 5 s, validate under 2.5 s,
-each growing linearly.
+every sheet). Also the duplicate finder on 5,000, 20,000 and 50,000 varied petitions
+(sharing_bench's generator) in memory. Targets at 50,000: duplicates under 10 s, monitor under
+5 s, validate under 2.5 s, each growing linearly.
 Run: python bench/commune_scale_bench.py [--cache DIR]
 """
 from __future__ import annotations
@@ -91,11 +91,16 @@ def main() -> None:
               f"   x{times[2] / times[1]:.1f}")
     import sharing_bench
     from doithoai.sharing import dedupe
-    its = sharing_bench.items(50000)
-    t = time.perf_counter()
-    found = dedupe.suggest(its)
-    print(f"  tìm trùng trong bộ nhớ, 50,000 kiến nghị đa dạng: {time.perf_counter() - t:.1f} s, "
-          f"{len(found):,} gợi ý")
+    its = sharing_bench.items(max(SIZES))
+    times, found = [], 0
+    for n in SIZES:
+        t = time.perf_counter()
+        found = len(dedupe.suggest(its[:n]))
+        times.append(time.perf_counter() - t)
+    print(f"  {'tìm trùng*':<11}" + "".join(f"{t:>10.1f}" for t in times) +
+          f"   x{times[2] / times[1]:.1f}")
+    print(f"  * trong bộ nhớ, kiến nghị đa dạng (sharing_bench): {found:,} gợi ý ở 50,000; "
+          "số cặp phải so trong một lĩnh vực, một thôn tăng theo bình phương.")
 
 
 if __name__ == "__main__":
