@@ -142,6 +142,30 @@ def test_each_citizen_is_told_who_handles_what_and_by_when(sample_registries, tm
         assert "Tổ trưởng tổ dân phố Cẩm Khê" in text_of(str(folder / "TBCD" / f))
 
 
+def test_two_citizens_of_one_house_whose_names_differ_by_a_tone_get_a_notice_each(
+        sample_paths, tmp_path):
+    """"Nguyễn Thị Hà" and "Nguyễn Thị Hạ" at one address are two people: each notice names
+    one of them and lists only her own opinion (a notice is never sent about someone else's)."""
+    reg = reader.read_registry(sample_paths["tu-minh"])
+    pending = [o for o in reg.opinions if o.plan_id == "KH-2026-01" and not o.duplicate_of
+               and o.raised_by and o.answered_at_meeting != "Có" and not o.reply_number
+               and not o.reply_date and not o.resolved_date]
+    ha, ha2 = pending[0], next(o for o in pending[1:] if o.raised_by != pending[0].raised_by)
+    for o, name in ((ha, "Nguyễn Thị Hà"), (ha2, "Nguyễn Thị Hạ")):
+        o.raised_by, o.address = name, "Số 9, ngõ 2, TDP Cẩm Khê A"
+    generate.generate(reg, str(tmp_path), codes=["TBCD"], today=AS_OF)
+    folder = tmp_path / "KH-2026-01" / "TBCD"
+    seen = {}
+    for f in sorted(os.listdir(folder)):
+        text = text_of(str(folder / f))
+        for o, name in ((ha, "Nguyễn Thị Hà"), (ha2, "Nguyễn Thị Hạ")):
+            if f"Kính gửi: {name}," in text:
+                seen[name] = text
+    assert set(seen) == {"Nguyễn Thị Hà", "Nguyễn Thị Hạ"}
+    assert ha.content in seen["Nguyễn Thị Hà"] and ha2.content not in seen["Nguyễn Thị Hà"]
+    assert ha2.content in seen["Nguyễn Thị Hạ"] and ha.content not in seen["Nguyễn Thị Hạ"]
+
+
 def test_waiting_for_a_superior_is_kept_apart_from_overdue(sample_registries):
     reg = sample_registries["tu-minh"]
     chains = chain.build(reg, AS_OF)

@@ -379,6 +379,29 @@ def test_monitor_cli_and_button(sample_copy, tmp_path, capsys, shells):
         made[0] in log[0]["values"][0][4]
 
 
+U = chain.UNKNOWN_VILLAGE
+
+
+@pytest.mark.parametrize("address, villages, village", [
+    ("Thôn Đồng", ["Thôn Đông", "Thôn Đồng"], "Thôn Đồng"),     # tones kept: two villages
+    ("Số 4, thôn Đông", ["Thôn Đồng", "Thôn Đông"], "Thôn Đông"),
+    ("Thôn Đồng", ["Thôn Đông"], U),                            # another village, not this one
+    ("thon dong", ["Thôn Đông"], "Thôn Đông"),                  # typed without accents
+    ("thon dong", ["Thôn Đông", "Thôn Đồng"], U),               # ... but which one?
+    ("Số 5, Thôn 12", ["Thôn 1", "Thôn 2"], U),                 # whole words only
+    ("Số 5, Thôn 12", ["Thôn 1", "Thôn 12"], "Thôn 12"),
+    ("Khu 10", ["Khu 1"], U),
+    ("ngõ 7, TDP Cẩm Khê A", ["TDP Cẩm Khê", "TDP Cẩm Khê A"], "TDP Cẩm Khê A"),
+    ("ngõ 7, TDP  cẩm khê", ["TDP Cẩm Khê A", "TDP Cẩm Khê"], "TDP Cẩm Khê"),
+    ("THÔN ĐÔNG", ["Thôn Đông"], "Thôn Đông"),
+    ("Thôn\nĐông", ["Thôn Đông"], "Thôn Đông"),
+    (None, ["Thôn Đông"], U),
+    ("Thôn Đông", [], U),
+])
+def test_the_village_an_address_names(address, villages, village):
+    assert chain.village_of(address, villages) == village
+
+
 def test_village_of_never_returns_the_address():
     assert chain.village_of("Số 3, ngõ 7, TDP Cẩm Khê B", ["TDP Cẩm Khê A", "TDP Cẩm Khê B"]) \
         == "TDP Cẩm Khê B"
