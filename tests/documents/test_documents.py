@@ -335,6 +335,34 @@ def test_no_one_invites_themselves(generated, sample_registries, slug):
         assert host in signing, host
 
 
+def test_an_invitee_whose_name_differs_from_the_chairs_by_a_tone_is_invited(sample_paths,
+                                                                             tmp_path):
+    """The chair does not invite themselves, but a name one tone away from the chair's
+    ("Nguyển Thị Sâm" beside "Nguyễn Thị Sâm") is someone else, who still gets an invitation."""
+    import unicodedata
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+
+    def other_tone(text):
+        d = unicodedata.normalize("NFD", text)
+        k = next(k for k, ch in enumerate(d) if ch in tones)
+        return unicodedata.normalize("NFC", d[:k] + tones[(tones.index(d[k]) + 1) % 5] +
+                                     d[k + 1:])
+    counts = []
+    for rename in (False, True):
+        reg = reader.read_registry(sample_paths["tu-minh"])
+        plan = reg.plans[0]
+        hosts = [n for n in (plan.chair_name, plan.signer_name) if n]
+        guest = next(i for i in reg.invitees if i.plan_id == plan.plan_id and i.full_name
+                     and i.full_name not in hosts and i.invited != "Không")
+        if rename:
+            guest.full_name = other_tone(plan.chair_name)
+        folder = tmp_path / str(rename)
+        generate.generate(reg, str(folder), codes=["GM"], today=TODAY)
+        made = os.listdir(folder / plan.plan_id / "GM")
+        counts.append(len(made))
+    assert counts[0] == counts[1] > 0
+
+
 @pytest.mark.parametrize("slug", ["tu-minh", "do-luong", "bac-thanh-mien", "quang-son",
                                   "trung-hoi"])
 def test_the_result_report_figures_add_up(sample_registries, slug):

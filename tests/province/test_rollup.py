@@ -15,7 +15,7 @@ from doithoai.files import reader
 from doithoai.monitoring import chain, workbook
 from doithoai.province import inputs, rollup
 from doithoai.samples import SAMPLES
-from doithoai.text import privacy
+from doithoai.text import privacy, vntext
 
 duckdb = pytest.importorskip("duckdb", reason="the province extra (duckdb) is not installed")
 
@@ -125,6 +125,23 @@ def test_a_commune_sent_twice_counts_once(sent, sample_paths, tmp_path):
     assert [r[0] for r in communes] == ["Phường Tứ Minh", "Xã Bắc Thanh Miện"]
     alone = rollup.rollup([sent["tu-minh"], sent["bac-thanh-mien"]], str(tmp_path / "hp2.xlsx"))
     assert total_row(alone.workbook)[0] == got
+
+
+def test_communes_whose_names_differ_by_a_tone_are_two_communes(sent, tmp_path):
+    """"Phường Tứ Minh" and "Phường Tử Minh" of one province are two communes: both used, never
+    one superseded by the other; a province typed without accents still finds its communes."""
+    other = str(tmp_path / "tu-minh-khac.xlsx")
+    shutil.copy(sent["tu-minh"], other)
+    _identity(other, "Đơn vị", "Phường Tử Minh")
+    res = rollup.rollup([sent["tu-minh"], other], str(tmp_path / "hp.xlsx"))
+    assert [i.outcome for i in res.items] == [inputs.USED, inputs.USED]
+    assert {r[0] for r in total_row(res.workbook)[1]} == {"Phường Tử Minh", "Phường Tứ Minh"}
+    province = openpyxl.load_workbook(sent["tu-minh"])[workbook.IDENTITY_SHEET]
+    name = next(r[1].value for r in province.iter_rows(min_row=2) if r[0].value ==
+                "Tỉnh/Thành phố")
+    plain = " ".join(vntext.unaccent(name).split())
+    again = rollup.rollup([sent["tu-minh"]], str(tmp_path / "hp2.xlsx"), province=plain)
+    assert [i.outcome for i in again.items] == [inputs.USED]
 
 
 def _identity(path, key, value):

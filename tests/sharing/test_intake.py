@@ -419,3 +419,33 @@ def test_a_formula_saved_without_its_result_is_named_not_called_empty(tu_minh, t
     res = merge.merge(reg, [ret], today=TODAY)
     assert [o.status for o in res.outcomes] == ["set_aside"]
     assert "công thức chưa có kết quả" in res.outcomes[0].reason
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _other_tone(text):
+    """``text`` with its first tone mark changed ("Tứ" → "Tử"): another name, the same letters."""
+    d = unicodedata.normalize("NFD", text)
+    k = next(k for k, ch in enumerate(d) if ch in _TONES)
+    return unicodedata.normalize("NFC", d[:k] + _TONES[(_TONES.index(d[k]) + 1) % 5] + d[k + 1:])
+
+
+def test_names_that_differ_by_a_tone_are_other_people_and_other_communes(tu_minh, tmp_path):
+    """The same words from a person whose name differs from a registry row's by one tone are a
+    new opinion, not one received before; a file from a commune whose name differs from ours by
+    one tone is set aside as another commune's."""
+    path, reg = tu_minh
+    o = next(o for o in reg.opinions if o.plan_id == "KH-2026-01" and o.content and o.raised_by
+             and any(t in unicodedata.normalize("NFD", o.raised_by) for t in _TONES))
+    made = intake.export(reg, "KH-2026-01", str(tmp_path), villages=["TDP Cẩm Khê A"],
+                         today=TODAY)[0]
+    _fill(made.path, [["CKA-001", None, "21/05/2026", _other_tone(o.raised_by), None, None,
+                       o.content, None]])
+    res = merge.merge(reg, [intake.read_returned(made.path)], today=TODAY)
+    assert (res.files[0].added, res.files[0].already) == (1, 0), res.lines()
+    wb = openpyxl.load_workbook(made.path)
+    wb[intake.ID_SHEET]["B2"] = _other_tone(reg.settings.unit_name)
+    wb.save(made.path)
+    res = merge.merge(reg, [intake.read_returned(made.path)], today=TODAY)
+    assert res.files[0].set_aside == 1 and "gửi nhầm đơn vị" in res.outcomes[0].reason

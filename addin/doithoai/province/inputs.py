@@ -128,7 +128,9 @@ def identify(path: str) -> Input:
 
 
 def key(text: str) -> str:
-    return " ".join(vntext.unaccent(text or "").lower().split())
+    """A commune's or a province's name as a key, accents kept (vntext.identity_key): "Xã Đông
+    Sơn" and "Xã Đồng Sơn" are two communes, never one sent twice."""
+    return vntext.identity_key(text)
 
 
 ALL_PROVINCES = "Cả nước"
@@ -147,7 +149,7 @@ def decide(items: list[Input], province: str | None = None,
             counts.setdefault(key(i.province), []).append(i)
         province = max(counts.values(), key=len)[0].province if counts else ""
     for i in ok:
-        if not all_provinces and key(i.province) != key(province):
+        if not all_provinces and not vntext.same_name(i.province, province):
             i.set_aside(f"đơn vị thuộc {i.province}, không thuộc {province}")
     latest: dict[str, Input] = {}
     for i in (i for i in ok if i.outcome == USED):

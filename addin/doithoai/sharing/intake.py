@@ -201,9 +201,8 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         raise LookupError(plan_id)
     chosen = plan.villages
     if villages:
-        wanted = {vntext.unaccent(v) for v in villages}
-        chosen = [v for v in plan.villages if vntext.unaccent(v) in wanted]
-        unknown = wanted - {vntext.unaccent(v) for v in chosen}
+        chosen = [v for v in plan.villages if any(vntext.same_name(v, w) for w in villages)]
+        unknown = [w for w in villages if not any(vntext.same_name(v, w) for v in chosen)]
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
     codes = village_codes(plan.villages)

@@ -130,15 +130,16 @@ _REF = re.compile(r"MTTQ (\S+) \(lô (\S+)\)")
 
 
 def _content_key(plan_id, person, content) -> tuple:
-    return (plan_id or "", vntext.unaccent(person or ""), dedupe.normalize(content or ""))
+    # The person with accents kept: the same words from "Nguyễn Thị Hà" and "Nguyễn Thị Hạ"
+    # are two opinions, not one received twice.
+    return (plan_id or "", vntext.identity_key(person), dedupe.normalize(content or ""))
 
 
 def _file_problem(reg, ret: Returned, plan_hint: str | None) -> tuple[str | None, object]:
     """(why the whole file is set aside, the plan) for one returned file."""
     ident = ret.identity
     unit = ident.get("registry")
-    if unit and reg.settings.unit_name and \
-            vntext.unaccent(unit) != vntext.unaccent(reg.settings.unit_name):
+    if unit and reg.settings.unit_name and not vntext.same_name(unit, reg.settings.unit_name):
         return (f"Tệp là phiếu của sổ \"{unit}\", không phải của {reg.settings.unit_name}: "
                 "gửi nhầm đơn vị. Hãy chuyển tệp cho đúng đơn vị."), None
     plan_id = ident.get("plan") or plan_hint

@@ -8,6 +8,7 @@ in an open syllable (hoàng, thuyết are the same in both styles) and never aft
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -60,6 +61,28 @@ def unaccent(text: str) -> str:
     """Accent-free, lower-case key: "Đồng chí" → "dong chi"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+def identity_key(text: str | None) -> str:
+    """A name as a key that keeps its accents: NFC, new-style tone placement, case and spacing
+    folded ("Xã  Hoà Bình" → "xã hòa bình"). "Đông" and "Đồng", "Hà" and "Hạ" stay apart:
+    they name different places and people."""
+    return " ".join(normalize_tones(text or "").casefold().split())
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """``a`` and ``b`` name the same person or place: their :func:`identity_key` agree, or one
+    of them is typed without any accent and reads as the other does without its accents
+    ("Nguyen Van Hung" is "Nguyễn Văn Hùng"; "Nguyễn Văn Hưng" is not)."""
+    (ka, pa), (kb, pb) = _keys(a or ""), _keys(b or "")
+    return ka == kb or (pa == pb and (ka == pa or kb == pb))
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys(text: str) -> tuple[str, str]:
+    """(identity key, the same read without accents), remembered: a registry compares the same
+    names again and again."""
+    return identity_key(text), " ".join(unaccent(text).split())
 
 
 def nearest(value: str, choices: list[str]) -> str | None:

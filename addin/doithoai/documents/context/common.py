@@ -170,16 +170,17 @@ class BaseBuilder(Hierarchy):
         return sorted(people, key=lambda i: (order.get(i.group, 99), i.seq or 0,
                                              vnformat.name_key(i.full_name)))
 
-    def hosts(self) -> set[str]:
-        """Who hosts the conference and signs its invitations (the chair, the signer), as
-        unaccented names."""
-        return {vntext.unaccent(n) for n in (self.plan.chair_name, self.plan.signer_name) if n}
+    def hosts(self) -> list[str]:
+        """Who hosts the conference and signs its invitations (the chair, the signer)."""
+        return [n for n in (self.plan.chair_name, self.plan.signer_name) if n]
 
     def invitations(self) -> list[Invitee]:
-        """Who is sent an invitation: the invited less the hosts (nobody invites themselves);
-        the hosts stay on the signing list and in the attendance."""
+        """Who is sent an invitation: the invited less the hosts (nobody invites themselves;
+        "Nguyễn Văn Hưng" is invited when "Nguyễn Văn Hùng" chairs); the hosts stay on the
+        signing list and in the attendance."""
         hosts = self.hosts()
-        return [i for i in self.invited() if vntext.unaccent(i.full_name or "") not in hosts]
+        return [i for i in self.invited()
+                if not any(vntext.same_name(i.full_name, h) for h in hosts)]
 
     def chains(self) -> list:
         """Each opinion's chain (monitoring.chain), built once per plan's documents."""

@@ -9,16 +9,21 @@ from doithoai.text import vntext
 
 def check_invitees(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
-    seen: dict = {}
+    seen: dict = {}         # the plan and the three fields read without accents → invitees
     for i in f.reg.invitees:
         if i.full_name and i.plan_id:
-            who = (parsing.fold(i.plan_id), vntext.unaccent(i.full_name),
-                   vntext.unaccent(i.position or ""), vntext.unaccent(i.organization or ""))
-            if who in seen:
+            fields = (i.full_name, i.position, i.organization)
+            group = seen.setdefault((parsing.fold(i.plan_id),) + tuple(
+                " ".join(vntext.unaccent(x or "").split()) for x in fields), [])
+            # the same person: each field the same name (vntext.same_name: "Hùng" is not
+            # "Hưng", "Hung" typed without accents is "Hùng")
+            first = next((row for row, other in group
+                          if all(map(vntext.same_name, fields, other))), None)
+            if first is not None:
                 f.add("invitee-duplicate", schema.INVITEES, i.row, "full_name",
-                      i.full_name, plan=i.plan_id, first=seen[who])
+                      i.full_name, plan=i.plan_id, first=first)
             else:
-                seen[who] = i.row
+                group.append((i.row, fields))
         plan = plans.get(i.plan_id)
         if plan and plan.meeting_date and i.sent_date and i.sent_date > plan.meeting_date:
             f.add("date-order-warning", schema.INVITEES, i.row, "sent_date",
@@ -39,14 +44,11 @@ def check_chair_attendance(f: Findings) -> None:
         people = named.get(plan.plan_id, [])
         if not plan.plan_id or not people:
             continue
-        by_name: dict[str, list] = {}
-        for i in people:
-            by_name.setdefault(vntext.unaccent(i.full_name), []).append(i)
         for role, name, key in (("Người chủ trì", plan.chair_name, "chair_name"),
                                 ("Thư ký (Cán bộ đầu mối)", secretary, None)):
             if not name:
                 continue
-            rows = by_name.get(vntext.unaccent(name))
+            rows = [i for i in people if vntext.same_name(i.full_name, name)]
             if not rows:
                 sheet, row, col = (schema.PLANS, plan.row, key) if key else \
                     (schema.CONFIG, f.reg.settings.rows.get("contact_officer"), "value")
