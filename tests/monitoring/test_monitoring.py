@@ -394,6 +394,7 @@ U = chain.UNKNOWN_VILLAGE
     ("ngõ 7, TDP Cẩm Khê A", ["TDP Cẩm Khê", "TDP Cẩm Khê A"], "TDP Cẩm Khê A"),
     ("ngõ 7, TDP  cẩm khê", ["TDP Cẩm Khê A", "TDP Cẩm Khê"], "TDP Cẩm Khê"),
     ("THÔN ĐÔNG", ["Thôn Đông"], "Thôn Đông"),
+    ("Xóm Thuỷ", ["Xóm Thủy"], "Xóm Thủy"),                    # old-style tone placement
     ("Thôn\nĐông", ["Thôn Đông"], "Thôn Đông"),
     (None, ["Thôn Đông"], U),
     ("Thôn Đông", [], U),

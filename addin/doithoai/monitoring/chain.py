@@ -6,7 +6,6 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from doithoai.registry import parsing
 from doithoai.rules import agencies, deadlines
 from doithoai.text import vntext
 
@@ -82,8 +81,8 @@ class VillageFinder:
 
     def __init__(self, villages):
         names = sorted({v for v in villages if v and v.strip()}, key=lambda v: (-len(v), v))
-        self.accented = [(v, parsing.fold(v)) for v in names]
-        plain = [(v, _plain_key(v)) for v in names]
+        self.accented = [(v, vntext.identity_key(v)) for v in names]
+        plain = [(v, vntext.plain_key(v)) for v in names]
         shared = Counter(key for _, key in plain)
         self.plain = [(v, key) for v, key in plain if shared[key] == 1]
         self.memo: dict[str, str] = {}
@@ -97,20 +96,16 @@ class VillageFinder:
         return found
 
     def _find(self, address: str) -> str:
-        folded = " ".join(parsing.fold(address).split())       # lines read as spaces
+        folded = vntext.identity_key(address)      # lines read as spaces, Thuỷ as Thủy
         for v, key in self.accented:
             if _has_words(folded, key):
                 return v
-        plain = _plain_key(address)
+        plain = vntext.plain_key(address)
         if plain == folded:                         # typed without any accent
             for v, key in self.plain:
                 if _has_words(plain, key):
                     return v
         return UNKNOWN_VILLAGE
-
-
-def _plain_key(text: str) -> str:
-    return " ".join(vntext.unaccent(text).split())
 
 
 def _has_words(text: str, words: str) -> bool:

@@ -78,11 +78,16 @@ def same_name(a: str | None, b: str | None) -> bool:
     return ka == kb or (pa == pb and (ka == pa or kb == pb))
 
 
+def plain_key(text: str | None) -> str:
+    """:func:`identity_key` read without accents ("Thôn  Đồng" → "thon dong")."""
+    return " ".join(unaccent(text or "").split())
+
+
 @functools.lru_cache(maxsize=65536)
 def _keys(text: str) -> tuple[str, str]:
-    """(identity key, the same read without accents), remembered: a registry compares the same
-    names again and again."""
-    return identity_key(text), " ".join(unaccent(text).split())
+    """(identity key, plain key), remembered: a registry compares the same names again and
+    again."""
+    return identity_key(text), plain_key(text)
 
 
 def nearest(value: str, choices: list[str]) -> str | None:

@@ -14,7 +14,7 @@ def check_invitees(f: Findings) -> None:
         if i.full_name and i.plan_id:
             fields = (i.full_name, i.position, i.organization)
             group = seen.setdefault((parsing.fold(i.plan_id),) + tuple(
-                " ".join(vntext.unaccent(x or "").split()) for x in fields), [])
+                map(vntext.plain_key, fields)), [])
             # the same person: each field the same name (vntext.same_name: "Hùng" is not
             # "Hưng", "Hung" typed without accents is "Hùng")
             first = next((row for row, other in group
