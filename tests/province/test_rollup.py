@@ -127,9 +127,10 @@ def test_a_commune_sent_twice_counts_once(sent, sample_paths, tmp_path):
     assert total_row(alone.workbook)[0] == got
 
 
-def test_communes_whose_names_differ_by_a_tone_are_two_communes(sent, tmp_path):
+def test_communes_whose_names_differ_by_a_tone_are_two_communes(sent, sample_paths, tmp_path):
     """"Phường Tứ Minh" and "Phường Tử Minh" of one province are two communes: both used, never
-    one superseded by the other; a province typed without accents still finds its communes."""
+    one superseded by the other; a province typed without accents still finds its communes;
+    a commune typed without accents is the one it reads as, or set aside if it reads as two."""
     other = str(tmp_path / "tu-minh-khac.xlsx")
     shutil.copy(sent["tu-minh"], other)
     _identity(other, "Đơn vị", "Phường Tử Minh")
@@ -142,6 +143,21 @@ def test_communes_whose_names_differ_by_a_tone_are_two_communes(sent, tmp_path):
     plain = " ".join(vntext.unaccent(name).split())
     again = rollup.rollup([sent["tu-minh"]], str(tmp_path / "hp2.xlsx"), province=plain)
     assert [i.outcome for i in again.items] == [inputs.USED]
+    # An older workbook of the same commune, its names typed without accents: counted once.
+    reg = reader.read_registry(sample_paths["tu-minh"])
+    older, _ = workbook.write(reg, str(tmp_path / "cu.xlsx"), dt.date(2026, 10, 1), "so.xlsx")
+    _identity(older, "Đơn vị", "Phuong Tu Minh")
+    _identity(older, "Tỉnh/Thành phố", plain)
+    res = rollup.rollup([older, sent["tu-minh"]], str(tmp_path / "hp3.xlsx"))
+    assert [i.outcome for i in res.items] == [inputs.SUPERSEDED, inputs.USED]
+    # ... but beside "Phường Tứ Minh" and "Phường Tử Minh", which one is it? Set aside.
+    res = rollup.rollup([older, sent["tu-minh"], other], str(tmp_path / "hp4.xlsx"))
+    outcome = {i.name: i for i in res.items}
+    assert outcome["cu.xlsx"].outcome == inputs.SET_ASIDE
+    assert "gõ không dấu" in outcome["cu.xlsx"].reason and "Phường Tử Minh" in \
+        outcome["cu.xlsx"].reason
+    assert [outcome[n].outcome for n in ("tu-minh.xlsx", "tu-minh-khac.xlsx")] == \
+        [inputs.USED, inputs.USED]
 
 
 def _identity(path, key, value):

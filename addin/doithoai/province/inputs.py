@@ -136,6 +136,54 @@ def key(text: str) -> str:
 ALL_PROVINCES = "Cả nước"
 
 
+def _communes(items: list[Input]) -> dict[str, list[Input]]:
+    """The inputs grouped by commune (province, then unit), names compared with their accents:
+    "Xã Đông Sơn" and "Xã Đồng Sơn" are two communes. A name typed without accents in one
+    workbook ("Xa Dong Son") joins the one name it reads as; if it reads as two, the input is
+    set aside (under either it could be wrong, apart it would count a commune twice)."""
+    groups: dict[str, list[Input]] = {}
+    provinces, unclear = _canonical([i.province for i in items])
+    by_province: dict[str, list[Input]] = {}
+    for i in items:
+        if i.province in unclear:
+            i.set_aside(_unclear(i.province, unclear[i.province]))
+        else:
+            by_province.setdefault(provinces[i.province], []).append(i)
+    for province, members in by_province.items():
+        units, unclear = _canonical([i.unit for i in members])
+        for i in members:
+            if i.unit in unclear:
+                i.set_aside(_unclear(i.unit, unclear[i.unit]))
+            else:
+                groups.setdefault(province + "|" + units[i.unit], []).append(i)
+    return groups
+
+
+def _canonical(names: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(each name → its key, the names that read as several): the key is the name's own
+    (accents kept), or for a name typed without accents, the key of the one accented name
+    among ``names`` that reads as it does."""
+    accented: dict[str, dict[str, str]] = {}           # plain key → identity key → a name
+    for n in names:
+        own, plain = key(n), vntext.plain_key(n)
+        if own != plain:
+            accented.setdefault(plain, {}).setdefault(own, n)
+    keys, unclear = {}, {}
+    for n in names:
+        own, plain = key(n), vntext.plain_key(n)
+        found = accented.get(plain, {}) if own == plain else {}
+        if len(found) > 1:
+            unclear[n] = sorted(found.values())
+        else:
+            keys[n] = next(iter(found)) if found else own
+    return keys, unclear
+
+
+def _unclear(name: str, could_be: list[str]) -> str:
+    return (f"tên \"{name}\" gõ không dấu, có thể là {' hoặc '.join(could_be)}: gõ lại tên có "
+            "dấu ở trang Cấu hình của sổ rồi tạo lại báo cáo theo dõi")
+
+
 def decide(items: list[Input], province: str | None = None,
            all_provinces: bool = False) -> tuple[list[Input], str]:
     """Each identified input's outcome; returns them and the province rolled up (given, else the
@@ -152,16 +200,16 @@ def decide(items: list[Input], province: str | None = None,
         if not all_provinces and not vntext.same_name(i.province, province):
             i.set_aside(f"đơn vị thuộc {i.province}, không thuộc {province}")
     latest: dict[str, Input] = {}
-    for i in (i for i in ok if i.outcome == USED):
-        k = key(i.province) + "|" + key(i.unit)
-        best = latest.get(k)
-        rank = (i.as_of, i.made or dt.datetime.min, i.name)
-        if best is None or rank > (best.as_of, best.made or dt.datetime.min, best.name):
-            if best is not None:
-                best.outcome = SUPERSEDED
-                best.reason = f"đã dùng bản mới hơn {i.name} (tính đến {i.as_of:%d/%m/%Y})"
-            latest[k] = i
-        else:
-            i.outcome = SUPERSEDED
-            i.reason = f"đã dùng bản mới hơn {best.name} (tính đến {best.as_of:%d/%m/%Y})"
+    for k, group in _communes([i for i in ok if i.outcome == USED]).items():
+        for i in group:
+            best = latest.get(k)
+            rank = (i.as_of, i.made or dt.datetime.min, i.name)
+            if best is None or rank > (best.as_of, best.made or dt.datetime.min, best.name):
+                if best is not None:
+                    best.outcome = SUPERSEDED
+                    best.reason = f"đã dùng bản mới hơn {i.name} (tính đến {i.as_of:%d/%m/%Y})"
+                latest[k] = i
+            else:
+                i.outcome = SUPERSEDED
+                i.reason = f"đã dùng bản mới hơn {best.name} (tính đến {best.as_of:%d/%m/%Y})"
     return items, province

@@ -10,10 +10,10 @@ from __future__ import annotations
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
 from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
-from doithoai.registry import parsing, schema
+from doithoai.registry import schema
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
-from doithoai.text import spoken, vnformat
+from doithoai.text import spoken, vnformat, vntext
 
 
 class UpwardDocs(BaseBuilder):
@@ -63,9 +63,9 @@ class UpwardDocs(BaseBuilder):
             if not o.raised_by or o.answered_at_meeting == "Có" or o.reply_number or \
                     o.reply_date or o.resolved_date:
                 continue
-            # Case and spacing aside, accents kept: "Nguyễn Thị Hà" and "Nguyễn Thị Hạ" of one
-            # house are two people, each told only of their own opinions.
-            key = (parsing.fold(o.raised_by), parsing.fold(o.address or ""))
+            # Accents kept (case, spacing and tone placement aside): "Nguyễn Thị Hà" and
+            # "Nguyễn Thị Hạ" of one house are two people, each told only of their opinions.
+            key = (vntext.identity_key(o.raised_by), vntext.identity_key(o.address))
             people.setdefault(key, []).append(o)
         out = []
         for items in people.values():
