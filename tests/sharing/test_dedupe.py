@@ -153,3 +153,28 @@ def test_the_gate_finds_the_pairs_of_one_whole_matrix():
     got = list(zip(got_r.tolist(), got_c.tolist(), got_s.tolist()))
     assert len(got) == len(set(got)) and set(got) == want and len(want) > 100
     assert pairs.gate([], choices, 65)[0].size == 0
+
+
+def test_people_and_villages_one_tone_apart_are_not_the_same():
+    """"Nguyễn Thị Hà" and "Nguyễn Thị Hạ", "Thôn Đông" and "Thôn Đồng" earn no "same person"
+    or "same village" points; a name typed without accents does. The finder's coded names give
+    the suggestions of scoring every pair by hand."""
+    import itertools
+    people = ["Nguyễn Thị Hà", "Nguyễn Thị Hạ", "Nguyen Thi Ha", ""]
+    villages = ["Thôn Đông", "Thôn Đồng", "thon dong", "Thôn Đông "]
+    texts = ["Sửa cống ngõ bị tắc, mưa to là ngập", "Cống ngõ bị tắc, mưa là ngập, đề nghị sửa",
+             "Đường liên thôn xuống cấp, đề nghị sửa chữa"]
+    def own_word(n):        # each text its own last word ("ba", "bb", ...): no two alike
+        return "b" + "abcdeghiklmnopqrstuvxy"[n % 22] + "aeiou"[n // 22 % 5]
+    items = [dedupe.Item(f"YK-{n:03d}", (dt.date(2026, 1, 1), n), f"{t} {own_word(n)}", p, v,
+                         field)
+             for n, (p, v, t, field) in enumerate(itertools.product(
+                 people, villages, texts, ["Giao thông", ""]))]
+    assert len({x.norm for x in items}) == len(items)
+    got = {s.key: (s.original, s.score) for s in dedupe.suggest(items)}
+    assert got == _by_hand(items, items) and got
+    ha, ha2, plain = (item("B", 2, texts[0], person=p) for p in people[:3])
+    assert "cùng người nêu" not in dedupe.pair_score(ha2, ha)[2]
+    assert "cùng người nêu" in dedupe.pair_score(plain, ha)[2]
+    east = item("C", 3, texts[0], village="Thôn Đồng")
+    assert "cùng thôn" not in dedupe.pair_score(east, item("D", 4, texts[0]))[2]

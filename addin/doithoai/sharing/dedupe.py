@@ -112,12 +112,18 @@ def _plain(name: str) -> str:
     return vntext.unaccent(name)
 
 
+def _same(a: str, b: str) -> bool:
+    """The same person or village (vntext.same_name: "Hà" is not "Hạ", "Ha" typed without
+    accents is "Hà")."""
+    return bool(vntext.name_keys(a or "")[0]) and vntext.same_name(a, b)
+
+
 def _context(a: Item, b: Item) -> tuple[int, tuple[str, ...]]:
     bonus, reasons = 0, []
-    if a.person and _plain(a.person) == _plain(b.person):
+    if _same(a.person, b.person):
         bonus += 8
         reasons.append("cùng người nêu")
-    if a.village and _plain(a.village) == _plain(b.village):
+    if _same(a.village, b.village):
         bonus += 4
         reasons.append("cùng thôn")
     if a.field and a.field == b.field:
@@ -184,10 +190,14 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
         return np.array([codes.setdefault(v, len(codes)) if v else 0 for v in values],
                         dtype=np.int64)
 
+    def names(group, attr, tag):        # _same, vectorised: pairs.same_name
+        keys = [vntext.name_keys(getattr(x, attr) or "") for x in group]
+        return {attr: code(tag + k if k else "" for k, _ in keys),
+                attr + "_plain": code(tag.upper() + p if p else "" for _, p in keys),
+                attr + "_bare": np.array([k == p for k, p in keys], dtype=bool)}
+
     def features(group, norms):
-        return {"person": code(_plain(x.person) for x in group),
-                "village": code("v" + _plain(x.village) if x.village else ""
-                                for x in group),
+        return {**names(group, "person", "p"), **names(group, "village", "v"),
                 "field": code("f" + x.field if x.field else "" for x in group),
                 "key": code("k" + x.key for x in group),
                 "numbers": code("n" + " ".join(sorted(s)) if s else ""

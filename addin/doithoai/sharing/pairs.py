@@ -54,6 +54,15 @@ def gate(queries: list[str], choices: list[str], cutoff: int):
     return rows, cols, scores
 
 
+def same_name(fi, fp, k: str, a, b):
+    """dedupe._same of each pair (items ``a``, pool opinions ``b``) from coded names: equal with
+    accents, or equal without them when one was typed without any (vntext.same_name)."""
+    named = fi[k][a] > 0
+    exact = fi[k][a] == fp[k][b]
+    plain = fi[k + "_plain"][a] == fp[k + "_plain"][b]
+    return named & (exact | (plain & (fi[k + "_bare"][a] | fp[k + "_bare"][b])))
+
+
 def _by_code(indices: list[int], codes) -> dict[int, list[int]]:
     """``indices`` grouped by their code (0: no numbers), in their order."""
     out: dict[int, list[int]] = {}
@@ -171,9 +180,9 @@ class PairScorer:
         if self.drop:                  # they cannot reach the threshold: not worth a set score
             keep &= ~differ
         a, b, differ, gate = a[keep], b[keep], differ[keep], gate[keep]
-        same = {k: (fi[k][a] == fp[k][b]) & (fi[k][a] > 0) for k in ("person", "village",
-                                                                      "field")}
-        bonus = 8 * same["person"] + 4 * same["village"] + 4 * same["field"]
+        same = {k: same_name(fi, fp, k, a, b) for k in ("person", "village")}
+        field = (fi["field"][a] == fp["field"][b]) & (fi["field"][a] > 0)
+        bonus = 8 * same["person"] + 4 * same["village"] + 4 * field
         # The most a pair can score: a set score of 100 beside its sort score (the gate's,
         # rounded: one more), plus its context. A pair that cannot reach the threshold, or
         # cannot beat the best original its item has already, is not scored further; the

@@ -74,7 +74,7 @@ def same_name(a: str | None, b: str | None) -> bool:
     """``a`` and ``b`` name the same person or place: their :func:`identity_key` agree, or one
     of them is typed without any accent and reads as the other does without its accents
     ("Nguyen Van Hung" is "Nguyễn Văn Hùng"; "Nguyễn Văn Hưng" is not)."""
-    (ka, pa), (kb, pb) = _keys(a or ""), _keys(b or "")
+    (ka, pa), (kb, pb) = name_keys(a or ""), name_keys(b or "")
     return ka == kb or (pa == pb and (ka == pa or kb == pb))
 
 
@@ -84,7 +84,7 @@ def plain_key(text: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _keys(text: str) -> tuple[str, str]:
+def name_keys(text: str) -> tuple[str, str]:
     """(identity key, plain key), remembered: a registry compares the same names again and
     again."""
     return identity_key(text), plain_key(text)
