@@ -108,7 +108,8 @@ class Suggestion:
 
 @functools.lru_cache(maxsize=65536)
 def _plain(name: str) -> str:
-    """A person's or a village's comparison key (few distinct names over many rows)."""
+    """A village's block key, read without accents: a superset of the pairs _same calls one
+    village ("Thôn Đông" and "thon dong" meet; so do Đông and Đồng, without the points)."""
     return vntext.unaccent(name)
 
 
