@@ -24,7 +24,9 @@ How a pair is scored:
 4. numbers count: when both texts carry numbers and they differ ("ngõ 5" / "ngõ 17", "2 triệu"
    / "20 triệu", "khu 0" / "khu 1") the requests are different, and the text score loses
    :data:`NUMBER_PENALTY` points; a text without numbers ("sửa ngõ") is not penalised;
-5. context adds points: same person +8, same village +4, same field +4 (capped at 100);
+5. context adds points: same person +8, same village +4, same field +4 (capped at 100); a
+   person or a village is the same with its accents ("Hà" is not "Hạ", "Đông" not "Đồng"),
+   or when one of the two was typed without any (vntext.same_name);
 6. a pair scoring :data:`THRESHOLD` or more is suggested; the original is the earlier opinion
    (earlier plan, then earlier row), never the opinion itself (two rows with one code).
 
