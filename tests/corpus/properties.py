@@ -1,0 +1,341 @@
+"""Properties every generated document must hold, read from the documents' own text.
+
+Each property takes a :class:`Run` (one registry, one press of "generate", the documents read
+back) and returns its violations as short strings naming the file; an empty list means it holds.
+What a property compares the text with is the generator's truth (:mod:`corpus.registries`) or
+the calendar itself, never the product's contexts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from corpus import reading
+from corpus.registries import Case
+
+BEFORE_KINDS = {"KH", "TB", "GM", "PDK", "PKS", "BCTH", "CVPC", "DSDB", "SGN", "TTTT"}
+POSTED = {"TBKL", "TB", "TTTT", "BCKQ"}       # posted, read aloud or sent upward
+DEADLINE_HEADS = ("Hạn", "Thời hạn")
+REMINDERS = {"CVDD"}                          # lists deadlines already missed, by design
+
+
+@dataclass
+class Run:
+    case: Case
+    label: str                # "draft" or "issued"
+    today: dt.date
+    docs: list[reading.Doc]
+    names: list[str]
+    superior_ids: set[str] = field(default_factory=set)
+    monitoring: list[list] | None = None    # the monitoring workbook's rows, sheet by sheet
+
+    def opinion_rows(self) -> list[dict]:
+        return self.case.opinions
+
+    @property
+    def raised(self) -> list[dict]:
+        """The opinions a document counts: the plan's, repeats counted once."""
+        return [o for o in self.case.opinions if not o.get("duplicate_of")]
+
+    def invited(self) -> list[dict]:
+        return [i for i in self.case.invitees if i.get("invited") == "Có" and i.get("full_name")]
+
+
+def _opinion_of(run: Run, text: str) -> dict | None:
+    """The opinion whose words a table row prints (each generated content is unique)."""
+    for o in run.case.opinions:
+        words = o["content"].rstrip(".")
+        head = words.split(",")[0]
+        if head and head in text:
+            return o
+    return None
+
+
+# 1. Dates ----------------------------------------------------------------------------------
+
+def years_allowed(run: Run, kind: str) -> set[int]:
+    m = run.case.meeting
+    if kind in BEFORE_KINDS:
+        return {m.year, (m - dt.timedelta(days=60)).year}
+    return {m.year, (m + dt.timedelta(days=75)).year, run.today.year}
+
+
+def date_line_years(run: Run) -> list[str]:
+    """The year on each date line is the document's: the issue day when issued, else a year the
+    document can be issued in (around its conference), never the computer's by default."""
+    out = []
+    plan_issue = run.case.plan.get("issue_date")
+    for doc in run.docs:
+        for day, month, year in reading.date_lines(doc):
+            if day is not None:
+                dated = dt.date(year, month, day)
+                if dated != run.today and not (doc.kind == "KH" and plan_issue):
+                    out.append(f"{doc.path}: ngày {dated:%d/%m/%Y} trên dòng ngày tháng, "
+                               f"ban hành ngày {run.today:%d/%m/%Y}")
+            elif year not in years_allowed(run, doc.kind):
+                out.append(f"{doc.path}: năm {year} trên dòng ngày tháng của hội nghị "
+                           f"{run.case.meeting:%d/%m/%Y}")
+    return out
+
+
+def weekdays_match(run: Run) -> list[str]:
+    out = []
+    for doc in run.docs:
+        for words, d in reading.weekday_claims(doc.text):
+            if d is None or reading.weekday_of(words) != d.weekday():
+                out.append(f"{doc.path}: \"{words}\" in beside {d}")
+    return out
+
+
+def deadlines_sane(run: Run) -> list[str]:
+    """No printed deadline lies before the day the document is made or, once the meeting is
+    held, before the meeting; an opinion sent to a superior has no deadline at all."""
+    out = []
+    floor = max(run.today, run.case.meeting) if run.today >= run.case.meeting else run.today
+    for doc in run.docs:
+        if doc.kind in REMINDERS:
+            continue
+        for table in doc.tables:
+            col = table.column(*DEADLINE_HEADS)
+            if col is None:
+                continue
+            for row in table.body():
+                opinion = _opinion_of(run, " ".join(row))
+                if col >= len(row) or opinion is None:     # a timetable, not an opinion
+                    continue
+                dates = reading.dates_in(row[col])
+                if opinion is not None and opinion["opinion_id"] in run.superior_ids and dates:
+                    out.append(f"{doc.path}: kiến nghị cấp trên có hạn {row[col]!r}")
+                for d in dates:
+                    if d < floor:
+                        out.append(f"{doc.path}: hạn {d:%d/%m/%Y} trước ngày "
+                                   f"{floor:%d/%m/%Y} ({row[col]!r})")
+    return out
+
+
+# 2. Figures --------------------------------------------------------------------------------
+
+NUM = r"[:\s]*(\d+)"
+
+
+def _attendance(run: Run) -> dict[str, int]:
+    people = run.invited()
+    att = [i.get("attendance") for i in people]
+    return {"invited": len(people), "present": att.count("Có") + att.count("Ủy quyền"),
+            "absent": att.count("Vắng"), "delegated": att.count("Ủy quyền"),
+            "unknown": sum(1 for a in att if a not in ("Có", "Vắng", "Ủy quyền"))}
+
+
+def _siblings(sentence: str) -> list[int]:
+    """The figures of an attendance sentence that stand side by side (not "trong đó …")."""
+    parts = re.split(r"[;.]", sentence)
+    out = []
+    for part in parts:
+        part = re.sub(r"\(.*?\)", "", part)
+        part = part.split("trong đó")[0]
+        for m in re.finditer(r"(có mặt|vắng|ủy quyền|chưa ghi|chưa rõ)\D{0,12}?(\d+)", part,
+                             re.IGNORECASE):
+            out.append(int(m.group(2)))
+    return out
+
+
+def attendance_adds_up(run: Run) -> list[str]:
+    out = []
+    truth = _attendance(run)
+    for doc in run.docs:
+        if doc.kind not in ("BB", "BCKQ"):
+            continue
+        for p in doc.paragraphs:
+            m = re.search(r"được mời" + NUM, p)
+            if not m:
+                continue
+            sentence = p[m.start():]
+            invited = int(m.group(1))
+            if invited != truth["invited"]:
+                out.append(f"{doc.path}: được mời {invited}, sổ có {truth['invited']}")
+            present = re.search(r"có mặt" + NUM, sentence)
+            if present and int(present.group(1)) != truth["present"]:
+                out.append(f"{doc.path}: có mặt {present.group(1)}, sổ có {truth['present']}")
+            absent = re.search(r"vắng" + NUM, sentence)
+            if absent and int(absent.group(1)) != truth["absent"]:
+                out.append(f"{doc.path}: vắng {absent.group(1)}, sổ có {truth['absent']}")
+            parts = _siblings(sentence)
+            whole = absent is not None and not truth["unknown"]
+            if sum(parts) > invited or (whole and sum(parts) != invited):
+                out.append(f"{doc.path}: {' + '.join(map(str, parts))} không bằng {invited} "
+                           f"được mời: {sentence[:160]!r}")
+    return out
+
+
+def _number_after(text: str, pattern: str) -> int | None:
+    m = re.search(pattern + NUM, text)
+    return int(m.group(1)) if m else None
+
+
+def opinion_counts(run: Run) -> list[str]:
+    """Every total of opinions equals the registry's count and its parts add up to it."""
+    out = []
+    raised = len(run.raised)
+    up = sum(1 for o in run.raised if o["opinion_id"] in run.superior_ids)
+    for doc in run.docs:
+        text = "\n".join(doc.paragraphs)
+        if doc.kind == "BB":
+            n = _number_after(text, r"Nhân dân nêu")
+            if n is not None and n != raised:
+                out.append(f"{doc.path}: nêu {n} ý kiến, sổ có {raised}")
+        if doc.kind == "BCKQ":
+            total = _number_after(text, r"Tổng số ý kiến, kiến nghị")
+            if total is not None and total != raised:
+                out.append(f"{doc.path}: tổng số {total}, sổ có {raised}")
+            m = re.search(r"trả lời tại hội nghị (\d+); đã trả lời bằng văn bản (\d+); đang giải "
+                          r"quyết (\d+) \(quá hạn (\d+)\); kiến nghị cấp trên (\d+)", text)
+            if m:
+                a, b, c, d, e = map(int, m.groups())
+                if a + b + c + e != raised or d > c:
+                    out.append(f"{doc.path}: {a}+{b}+{c}+{e} (quá hạn {d}) ≠ {raised}")
+                if e != up:
+                    out.append(f"{doc.path}: kiến nghị cấp trên {e}, sổ có {up}")
+            sources = [int(x) for x in re.findall(r"^- [^:\n]+: (\d+) ý kiến;?$", text, re.M)]
+            if sources and sum(sources) != raised:
+                out.append(f"{doc.path}: theo nguồn {sum(sources)} ≠ {raised}")
+            for table in doc.tables:
+                col = table.column("Số ý kiến")
+                if col is not None:
+                    s = sum(int(r[col]) for r in table.body() if r[col].isdigit())
+                    if s != raised:
+                        out.append(f"{doc.path}: theo lĩnh vực {s} ≠ {raised}")
+        if doc.kind == "CVKN":
+            n = _number_after(text, r"Có")
+            rows = sum(len(t.body()) for t in doc.tables if t.column("STT") is not None)
+            if n is not None and (n != rows or n != up):
+                out.append(f"{doc.path}: có {n} kiến nghị cấp trên, bảng {rows}, sổ {up}")
+        if doc.kind == "BCTH":
+            heads = [int(x) for x in re.findall(r"\((\d+) ý kiến\)", text)]
+            rows = [len(t.body()) for t in doc.tables if t.column("STT") is not None]
+            if heads and heads != rows[:len(heads)]:
+                out.append(f"{doc.path}: số ý kiến theo lĩnh vực {heads}, bảng {rows}")
+    return out
+
+
+def monitoring_figures(run: Run) -> list[str]:
+    """The monitoring workbook's totals equal the registry's, and every table of Tổng hợp
+    (by field, stage, village, source, satisfaction, conference) adds up to them."""
+    if run.monitoring is None:
+        return []
+    out = []
+    raised = len(run.raised)
+    intro, summary = run.monitoring["Giới thiệu"], run.monitoring["Tổng hợp"]
+    text = "\n".join(str(r[0]) for r in intro if r and r[0])
+    n = _number_after(text, r"Ý kiến, kiến nghị đã nêu")
+    if n != raised:
+        out.append(f"theo dõi: đã nêu {n}, sổ có {raised}")
+    dup = _number_after(text, r"Ý kiến trùng \(đã gộp vào ý kiến gốc\)")
+    repeats = len(run.case.opinions) - raised
+    if dup is not None and dup != repeats:
+        out.append(f"theo dõi: {dup} ý kiến trùng, sổ có {repeats}")
+    title, total = None, 0
+    for row in summary + [("9. kết thúc",)]:
+        first = row[0] if row else None
+        if isinstance(first, str) and re.match(r"^\d+\. ", first):
+            if title and not title.startswith("3.") and total != raised:
+                out.append(f"theo dõi, bảng {title!r}: cộng {total}, sổ có {raised}")
+            title, total = first, 0
+        elif len(row) > 1 and isinstance(row[1], int):
+            total += row[1]
+    return out
+
+
+# 3. Names ------------------------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def listed_spelling(run: Run) -> list[str]:
+    """Every village and agency printed is spelled as the plan or the list spells it: what the
+    clerk typed in another case, without accents or with stray spaces is never printed."""
+    out = []
+    for variant, proper in run.case.truth.variants.items():
+        if " ".join(variant.split()) == proper:
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(variant) + r"(?!\w)")
+        for doc in run.docs:
+            if pattern.search(doc.text):
+                out.append(f"{doc.path}: in {variant!r} thay vì {proper!r}")
+    agencies = {_fold(a): a for a in run.case.truth.meant_agency.values() if a}
+    for doc in run.docs:
+        for table in doc.tables:
+            col = table.column("Cơ quan")
+            if col is None:
+                continue
+            for row in table.body():
+                cell = row[col] if col < len(row) else ""
+                proper = agencies.get(_fold(cell))
+                if proper is not None and cell != proper:
+                    out.append(f"{doc.path}: cơ quan {cell!r} thay vì {proper!r}")
+    return out
+
+
+def no_stray_spaces(run: Run) -> list[str]:
+    out = []
+    for doc in run.docs:
+        if doc.kind == "TTTT":
+            continue
+        for p in doc.paragraphs + [c for t in doc.tables for r in t.rows for c in r]:
+            for line in p.split("\n"):
+                if re.search(r"\S  +\S", line.strip()) and "ngày" not in line and "☐" not in line \
+                        and "Số:" not in line and "Số " not in line[:4]:
+                    out.append(f"{doc.path}: dấu cách thừa trong {line.strip()[:80]!r}")
+    return out
+
+
+# 4. Personal data -------------------------------------------------------------------------------
+
+def _digits(text: str) -> str:
+    return re.sub(r"(?<=\d)[ .\-](?=\d)", "", text)
+
+
+def no_identifiers_posted(run: Run) -> list[str]:
+    out = []
+    for doc in run.docs:
+        if doc.kind not in POSTED:
+            continue
+        text = doc.text
+        joined = _digits(text)
+        for ident in run.case.truth.identifiers:
+            if ident in text or (ident[0].isdigit() and _digits(ident) in joined):
+                out.append(f"{doc.path}: in {ident!r} người dân ghi trong nội dung")
+    return out
+
+
+# 5. Files ------------------------------------------------------------------------------------
+
+def unique_file_names(run: Run) -> list[str]:
+    seen: dict[tuple[str, str], str] = {}
+    out = []
+    for rel in run.names:
+        folder, _, name = rel.rpartition("/")
+        key = (folder.casefold(), name.casefold())
+        if key in seen and seen[key] != rel:
+            out.append(f"{rel} và {seen[key]} chỉ khác chữ hoa, chữ thường")
+        seen.setdefault(key, rel)
+    return out
+
+
+PROPERTIES = {
+    "date-line-year": date_line_years,
+    "weekday": weekdays_match,
+    "deadline": deadlines_sane,
+    "attendance": attendance_adds_up,
+    "opinion-count": opinion_counts,
+    "monitoring-figures": monitoring_figures,
+    "listed-spelling": listed_spelling,
+    "stray-spaces": no_stray_spaces,
+    "identifier-posted": no_identifiers_posted,
+    "unique-file-name": unique_file_names,
+}
+
+
+def check(run: Run) -> dict[str, list[str]]:
+    return {name: prop(run) for name, prop in PROPERTIES.items()}

@@ -1,0 +1,117 @@
+"""One generated registry through the product: drafts before the meeting, issued after it.
+
+The registry goes through the real reader from grids of typed values (what the Excel shell hands
+it), then ``documents.generate`` writes the files as the command does; the files are read back
+(:mod:`corpus.reading`) and held to :mod:`corpus.properties`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import random
+import tempfile
+
+import openpyxl
+
+from corpus import properties, reading
+from corpus.registries import Case, make_case
+from doithoai.documents import engine, generate
+from doithoai.files import reader
+from doithoai.monitoring import workbook
+from doithoai.registry import schema
+
+
+def _grid(sheet: schema.Sheet, rows: list[dict]) -> list[list]:
+    return [sheet.headers] + [[row.get(c.key) for c in sheet.columns] for row in rows]
+
+
+def registry_of(case: Case):
+    config = [["Khóa", "Giá trị"]] + [[s.label, case.settings.get(s.key, s.default)]
+                                      for s in schema.SETTINGS]
+    lookups = [lk for lk in schema.LOOKUPS]
+    height = max(len(lk.values) for lk in lookups)
+    danh_muc = [[lk.header for lk in lookups]] + [
+        [lk.values[i] if i < len(lk.values) else None for lk in lookups] for i in range(height)]
+    rows = case.rows()
+    grids = {
+        schema.CONFIG.name: config,
+        schema.LOOKUP_SHEET.name: danh_muc,
+        schema.PLANS.name: _grid(schema.PLANS, rows["plans"]),
+        schema.INVITEES.name: _grid(schema.INVITEES, rows["invitees"]),
+        schema.OPINIONS.name: _grid(schema.OPINIONS, rows["opinions"]),
+        schema.SURVEY.name: _grid(schema.SURVEY, rows["survey"]),
+        schema.MILESTONES.name: _grid(schema.MILESTONES, []),
+        schema.RULES.name: _grid(schema.RULES, list(schema.DEFAULT_RULES)),
+        schema.OVERRIDES.name: _grid(schema.OVERRIDES, list(schema.DEFAULT_OVERRIDES)),
+        schema.REGISTER.name: _grid(schema.REGISTER, []),
+    }
+    for sheet in (schema.CHECKS, schema.PENDING, schema.DASHBOARD, schema.LOG):
+        grids[sheet.name] = _grid(sheet, [])
+    return reader.registry_from_grids(grids)
+
+
+def days_around(case: Case) -> tuple[dt.date, dt.date]:
+    """A day of preparation before the meeting and a day after it, drawn from the seed."""
+    rng = random.Random(case.seed * 7919 + 1)
+    return (case.meeting - dt.timedelta(days=rng.randint(1, 30)),
+            case.meeting + dt.timedelta(days=rng.randint(0, 25)))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(path: str, mtime: float, size: int):
+    return _COMPILE(path)
+
+
+_COMPILE = engine.compile_template
+
+
+def compile_once(path: str):
+    """Templates compiled once for the whole corpus (the product compiles once per run; a
+    template that changes on disk is compiled again)."""
+    st = os.stat(path)
+    return _compiled(path, st.st_mtime, st.st_size)
+
+
+def press(case: Case, folder: str, today: dt.date, issue: bool) -> properties.Run:
+    reg = registry_of(case)
+    saved = engine.compile_template
+    engine.compile_template = compile_once
+    try:
+        generate.generate(reg, folder, today=today, issue=issue)
+    finally:
+        engine.compile_template = saved
+    docs, names = reading.read_folder(folder) if os.path.isdir(folder) else ([], [])
+    ups = {o["opinion_id"] for o in case.opinions if o.get("competence") == "Cấp trên"}
+    return properties.Run(case, "issued" if issue else "draft", today, docs, names, ups,
+                          monitoring_rows(reg, folder, today) if issue else None)
+
+
+def monitoring_rows(reg, folder: str, today: dt.date) -> dict[str, list[tuple]]:
+    """The monitoring workbook the party office gets, written and read back as saved."""
+    path = os.path.join(folder, "theo-doi.xlsx")
+    os.makedirs(folder, exist_ok=True)
+    workbook.write(reg, path, today, "so.xlsx")
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return {ws.title: [r for r in ws.iter_rows(values_only=True) if any(
+            v is not None for v in r)] for ws in wb.worksheets}
+    finally:
+        wb.close()
+
+
+def runs_of(seed: int, root: str | None = None) -> list[properties.Run]:
+    case = make_case(seed)
+    root = root or tempfile.mkdtemp(prefix=f"doithoai-corpus-{seed}-")
+    before, after = days_around(case)
+    return [press(case, os.path.join(root, "du-thao"), before, issue=False),
+            press(case, os.path.join(root, "ban-hanh"), after, issue=True)]
+
+
+def violations(seed: int, root: str | None = None) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for run in runs_of(seed, root):
+        for name, found in properties.check(run).items():
+            out.setdefault(name, []).extend(f"[{run.label} {run.today:%d/%m/%Y}] {v}"
+                                            for v in found)
+    return out
