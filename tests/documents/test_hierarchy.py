@@ -114,9 +114,19 @@ def test_each_citizen_is_told_who_handles_what_and_by_when(sample_registries, tm
     res = generate.generate(reg, str(tmp_path), codes=["TBCD"], today=AS_OF)
     folder = tmp_path / "KH-2026-01"
     singles = sorted(os.listdir(folder / "TBCD"))
-    pending = [o for o in reg.opinions if o.plan_id == "KH-2026-01" and not o.duplicate_of
-               and o.raised_by and o.answered_at_meeting != "Có" and not o.reply_number
-               and not o.reply_date and not o.resolved_date]
+    by_id = {o.opinion_id: o for o in reg.opinions}
+
+    def waiting(o):
+        return o.answered_at_meeting != "Có" and not o.reply_number and not o.reply_date \
+            and not o.resolved_date
+
+    def original(o):        # what a repeat (Trùng với) joined; the opinion itself otherwise
+        return by_id[o.duplicate_of] if o.duplicate_of else o
+    # A citizen whose opinion joined another's, still pending, is told too (issue 25 §9).
+    pending = [o for o in reg.opinions if o.plan_id == "KH-2026-01" and o.raised_by
+               and waiting(o) and waiting(original(o))
+               and (not o.duplicate_of or original(o).raised_by != o.raised_by)]
+    assert any(o.duplicate_of for o in pending)
     people = {o.raised_by for o in pending}
     assert len(singles) == len(people) > 0          # one notice per citizen
     merged = str(folder / "TBCD_tat-ca.docx")
@@ -133,7 +143,10 @@ def test_each_citizen_is_told_who_handles_what_and_by_when(sample_registries, tm
         rows = doc.tables[1].rows[1:]
         assert len(rows) == len(mine) > 0, f
         for r in rows:
-            o = next(o for o in mine if o.content == r.cells[1].text)
+            o = next(o for o in mine if r.cells[1].text.startswith(o.content))
+            if o.duplicate_of:      # named, and handled as the one it joined
+                assert f"trùng nội dung với ý kiến {o.duplicate_of}" in r.cells[1].text
+                o = original(o)
             if agencies.sent_up(o, reg.agency_levels):
                 assert r.cells[2].text == "Ủy ban nhân dân thành phố Hải Phòng"
                 assert "kiến nghị cấp trên" in r.cells[3].text
@@ -199,7 +212,9 @@ def test_what_tells_of_the_meeting_waits_for_the_meeting(sample_registries, tmp_
                                codes=["CVKN", "TBCD"], today=plan.meeting_date -
                                dt.timedelta(days=1))
     assert before.files == [] and not before.refusals
-    assert len(before.notices) == 2 and all("chưa diễn ra" in n for n in before.notices)
+    assert len(before.notices) == 1 and "chưa diễn ra" in before.notices[0]   # one cause
+    assert "Công văn kiến nghị" in before.notices[0] and "Thông báo cho người nêu ý kiến" in \
+        before.notices[0]
     after = generate.generate(reg, str(tmp_path / "b"), plan_ids=["KH-2026-02"],
                               codes=["TBCD"], today=plan.meeting_date)
     assert after.files and not after.notices

@@ -167,19 +167,24 @@ def test_selected_plan(sample_paths):
     k2_row = next(o.row for o in reg.opinions if o.plan_id == "KH-2026-02")
     cases = [("Ý kiến", f"C{k2_row}", "KH-2026-02"), ("Kế hoạch", "B2", "KH-2026-01"),
              ("Kế hoạch", "E3", "KH-2026-02"), ("Đại biểu", "D5", "KH-2026-01")]
+    day = dt.date(2026, 6, 1)
     for sheet, sel, expected in cases:
         shell = ExcelShell(jsonbook.book(path, sheet=sheet, selection=sel))
-        assert common.selected_plan(shell, reg).plan_id == expected
+        assert common.selected_plan(shell, reg, day).plan_id == expected
     # Ambiguous: the clerk is asked; a client that cannot answer gets the instruction.
     shell = ExcelShell(jsonbook.book(path, sheet="Cấu hình", selection="B2"))
     with pytest.raises(common.Refusal, match="Hãy chọn một dòng"):
-        common.selected_plan(shell, reg)
+        common.selected_plan(shell, reg, day)
     assert shell.book.json()["actions"][-1]["func"] == "alert"
-    shell.ask = lambda text: True
-    assert common.selected_plan(shell, reg).plan_id in ("KH-2026-01", "KH-2026-02")
+    # The plan asked about is the one nearest the button's day, not the computer's.
+    asked = []
+    shell.ask = lambda text: asked.append(text) or True
+    for p in (p for p in reg.plans if p.meeting_date):
+        assert common.selected_plan(shell, reg, p.meeting_date).plan_id == p.plan_id
+    assert asked
     single = reader.read_registry(sample_paths["tu-minh"])
     shell = ExcelShell(jsonbook.book(sample_paths["tu-minh"], sheet="Cấu hình"))
-    assert common.selected_plan(shell, single).plan_id == "KH-2026-01"
+    assert common.selected_plan(shell, single, day).plan_id == "KH-2026-01"
 
 
 def test_importing_the_buttons_loads_no_heavy_library():

@@ -17,6 +17,7 @@ from doithoai import buttons, cli
 from doithoai.documents import generate
 from doithoai.files import reader
 from doithoai.registry import schema
+from doithoai.registry.problems import CLI, speaking_to
 from doithoai.samples import sample
 from doithoai.sharing import codes, dedupe, evaluate, intake, merge, samplefiles
 from paths import DATA
@@ -214,7 +215,10 @@ def test_identity_deleted_without_plan_line_asks_for_the_plan(tu_minh, tmp_path)
     wb.save(made.path)
     res = merge.merge(reg, [intake.read_returned(made.path)], today=TODAY)
     assert (res.files[0].read, res.files[0].set_aside) == (1, 1)
-    assert "--plan" in res.outcomes[0].reason
+    assert "chọn một dòng của kế hoạch" in res.outcomes[0].reason       # at the ribbon
+    with speaking_to(CLI):
+        res = merge.merge(reg, [intake.read_returned(made.path)], today=TODAY)
+    assert "--plan" in res.outcomes[0].reason and "bấm" not in res.outcomes[0].reason
     res = merge.merge(reg, [intake.read_returned(made.path)], today=TODAY,
                       plan_hint="KH-2026-01")
     assert (res.files[0].read, res.files[0].added) == (1, 1)

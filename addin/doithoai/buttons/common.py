@@ -10,6 +10,7 @@ import traceback
 from typing import Callable
 
 from doithoai.excel.shell import ExcelShell, NotARegistry
+from doithoai.registry.problems import EXCEL, speaking_to
 from doithoai.text.filenames import safe_name
 
 
@@ -56,7 +57,8 @@ def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str
     shell = None
     try:
         shell = ExcelShell(book if book is not None else default_book())
-        message, files = work(shell)
+        with speaking_to(EXCEL):        # the ribbon's words: buttons, coloured cells
+            message, files = work(shell)
     except (NotARegistry, Refusal) as exc:
         if shell is None:
             raise
@@ -97,12 +99,13 @@ def read_registry(shell: ExcelShell, intact: bool = True):
     return reg
 
 
-def selected_plan(shell: ExcelShell, reg):
+def selected_plan(shell: ExcelShell, reg, today: dt.date):
     """The plan a one-plan button should act on: the one of the selected row.
 
     On Kế hoạch, the selected row; on Đại biểu, Ý kiến or Mốc thời gian, that row's Mã KH. With
     no usable selection: the only plan, if there is one; else the clerk is asked about the plan
-    whose conference is nearest to today, and told to select a row if that is not the one.
+    whose conference is nearest to ``today`` (the button's day), and told to select a row if
+    that is not the one.
     """
     from doithoai.registry import schema
     plans = [p for p in reg.plans if p.plan_id]
@@ -123,7 +126,6 @@ def selected_plan(shell: ExcelShell, reg):
         return plans[0]
     if not plans:
         raise Refusal("Sổ chưa có kế hoạch nào: hãy nhập kế hoạch ở trang Kế hoạch.")
-    today = dt.date.today()
     dated = [p for p in plans if p.meeting_date]
     guess = min(dated, key=lambda p: abs((p.meeting_date - today).days)) if dated else plans[0]
     when = f" (hội nghị {guess.meeting_date:%d/%m/%Y})" if guess.meeting_date else ""

@@ -8,6 +8,9 @@ from doithoai.text.filenames import safe_name
 from doithoai.buttons.common import Refusal, documents_root, read_registry, run, selected_plan
 
 
+SHOWN_REFUSALS = 6      # causes listed in the closing message (each names all of its rows)
+
+
 def documents_button(book, codes: list[str] | None, label: str, issue: bool = False,
                      today: dt.date | None = None, confirm: bool | None = None,
                      all_plans: bool = False):
@@ -16,7 +19,7 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
     def work(shell):
         from doithoai.documents import generate
         reg = read_registry(shell)
-        plan = None if all_plans else selected_plan(shell, reg)
+        plan = None if all_plans else selected_plan(shell, reg, today or dt.date.today())
         out = documents_root(shell, reg.settings)
         if issue:
             ok = confirm if confirm is not None else shell.ask(
@@ -32,11 +35,11 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
         lines = [f"{label} ({plan.plan_id if plan else 'mọi kế hoạch'}): {res.summary()}",
                  f"Thư mục: {os.path.join(out, safe_name(plan.plan_id)) if plan else out}"]
         lines += [f"Lưu ý: {n}" for n in res.notices[:3]]
-        for p in res.refusals[:5]:
-            where_ = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
-            lines.append(f"Chưa tạo ({where_}): {p.message}")
-        if len(res.refusals) > 5:
-            lines.append(f"… và {len(res.refusals) - 5} chỗ khác (bấm Kiểm tra dữ liệu).")
+        refused = res.refusal_lines()       # one line per cause, every row named
+        lines += refused[:SHOWN_REFUSALS]
+        if len(refused) > SHOWN_REFUSALS:
+            lines.append(f"… và {len(refused) - SHOWN_REFUSALS} lý do khác chưa tạo được văn "
+                         "bản: sửa các chỗ trên rồi bấm lại để xem tiếp.")
         return "\n".join(lines), f"{len(res.files)} tệp trong {out}"
     return run(label, book, work)
 

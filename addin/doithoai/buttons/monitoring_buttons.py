@@ -69,7 +69,7 @@ def carry_over(book=None, today: dt.date | None = None) -> str | None:
     def work(shell):
         from doithoai.monitoring import carryover
         reg = read_registry(shell)
-        plan = selected_plan(shell, reg)
+        plan = selected_plan(shell, reg, today or dt.date.today())
         if not carryover.unresolved_before(reg, plan):
             return (f"Không có ý kiến nào của các hội nghị trước {plan.plan_id} còn chưa giải "
                     "quyết xong."), ""

@@ -16,7 +16,7 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
     def work(shell):
         from doithoai.sharing import intake
         reg = read_registry(shell)
-        plan = selected_plan(shell, reg)
+        plan = selected_plan(shell, reg, today or dt.date.today())
         out = os.path.join(documents_root(shell, reg.settings, "tệp phiếu"), safe_name(plan.plan_id),
                            "MTTQ")
         shell.status(f"Đang tạo phiếu cho MTTQ ({plan.plan_id})…")
@@ -63,7 +63,7 @@ def intake_merge(book=None, files: list[str] | None = None,
         returned = [intake.read_returned(f) for f in chosen]
         hint = None
         if any(not r.identity.get("plan") and not r.problem for r in returned):
-            hint = selected_plan(shell, reg).plan_id
+            hint = selected_plan(shell, reg, today or dt.date.today()).plan_id
         try:
             res = merge.merge(reg, returned, today=today or dt.date.today(), plan_hint=hint)
         except merge.RegistryTooOld as exc:
@@ -73,7 +73,8 @@ def intake_merge(book=None, files: list[str] | None = None,
         lines = res.lines()
         t = res.totals
         if t.set_aside:
-            lines.append("Xem trang Chờ xử lý: sửa theo lý do rồi nhận lại tệp, hoặc xóa dòng.")
+            lines.append("Xem trang Chờ xử lý: sửa dòng trong tệp theo lý do, xóa dòng đó ở "
+                         "trang Chờ xử lý rồi nhận lại tệp (hoặc chép tay sang trang Ý kiến).")
         if t.duplicates:
             lines.append("Ý kiến nghi trùng có mã ở cột Trùng với (ô tô vàng, có ghi chú): giữ "
                          "nếu đúng, xóa nếu không.")

@@ -18,7 +18,8 @@ from doithoai.cli.vietnamese import Parser
 from doithoai.cli import (document_commands, monitoring_commands, province_commands,
                           registry_commands, rules_commands, setup_commands, sharing_commands)
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 Refused, collector_paused, log_crash, say)
+                                 Refused, collector_paused, log_crash,
+                                 made_folders_kept_only_if_used, say)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
@@ -78,9 +79,13 @@ def _unraisable_to_log(unraisable) -> None:
 def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from doithoai.files.reader import RegistryUnreadable
+    from doithoai.registry.problems import CLI, speaking_to
     from doithoai.rules.workcalendar import OutsideCalendar
     try:
-        with collector_paused(getattr(args, "pause_collector", False)):
+        # The clerk reads this at a terminal: no button to press, no cell coloured
+        # (registry/problems.py words each message for its reader).
+        with speaking_to(CLI), made_folders_kept_only_if_used(), \
+                collector_paused(getattr(args, "pause_collector", False)):
             return args.func(args)
     except BrokenPipeError:
         raise

@@ -36,38 +36,70 @@ class Refused(Exception):
     """The command cannot do what was asked; the message says why and what to do (exit 1)."""
 
 
-def output_folder(out: str) -> str:
-    """``--out DIR`` for many files: made if missing; refused if it is a file or cannot be
-    written to, before anything is written."""
+# Folders a command made for its output (deepest last): those still empty when it ends are
+# removed, so a refused command, or one that had nothing to write, leaves nothing behind.
+MADE_FOLDERS: list[str] = []
+
+
+@contextlib.contextmanager
+def made_folders_kept_only_if_used():
+    start = len(MADE_FOLDERS)
+    try:
+        yield
+    finally:
+        for folder in reversed(MADE_FOLDERS[start:]):
+            try:
+                os.rmdir(folder)            # only an empty folder goes
+            except OSError:
+                pass
+        del MADE_FOLDERS[start:]
+
+
+def _writable_folder(folder: str, what: str) -> None:
+    """Refused, naming ``folder``, unless it exists and a file can be made in it."""
+    from doithoai.files.atomic import can_write_in
+    if not os.path.isdir(folder):
+        raise Refused(f"Thư mục \"{folder}\" không có: tạo thư mục trước, hoặc chọn chỗ khác "
+                      f"cho {what}.")
+    if not can_write_in(folder):
+        raise Refused(f"Không ghi được vào thư mục \"{folder}\" (không có quyền ghi, hoặc là "
+                      f"thư mục của hệ thống, ổ chỉ đọc). Chọn chỗ khác cho {what}.")
+
+
+def output_folder(out: str, what: str = "--out") -> str:
+    """``--out DIR`` for many files: a folder that exists, or is made inside one that does (a
+    mistyped path never grows a tree of folders); refused, naming the folder, if it is a file
+    or nothing can be written into it, before anything is written. A folder made here and
+    left empty is removed when the command ends (:func:`made_folders_kept_only_if_used`)."""
     out = os.path.abspath(out)
     if os.path.exists(out) and not os.path.isdir(out):
-        raise Refused(f"\"{out}\" là một tệp, không phải thư mục: --out cần một thư mục để ghi "
-                      "các tệp vào. Chọn thư mục khác.")
-    try:
-        os.makedirs(out, exist_ok=True)
-    except OSError:
-        raise Refused(f"Không tạo được thư mục \"{out}\" (không có quyền ghi, hoặc đường dẫn "
-                      "sai). Chọn thư mục khác.") from None
-    if not os.access(out, os.W_OK):
-        raise Refused(f"Không có quyền ghi vào thư mục \"{out}\". Chọn thư mục khác.")
+        raise Refused(f"\"{out}\" là một tệp, không phải thư mục: {what} cần một thư mục để "
+                      "ghi các tệp vào. Chọn thư mục khác.")
+    if not os.path.isdir(out):
+        _writable_folder(os.path.dirname(out), what)
+        try:
+            os.mkdir(out)
+        except OSError:
+            raise Refused(f"Không tạo được thư mục \"{out}\". Chọn thư mục khác cho "
+                          f"{what}.") from None
+        MADE_FOLDERS.append(out)
+    _writable_folder(out, what)
     return out
 
 
-def output_file(out: str | None, default_folder: str, default_name: str) -> str:
+def output_file(out: str | None, default_folder: str, default_name: str,
+                what: str = "--out") -> str:
     """``--out`` for one new file: an existing folder gets ``default_name`` inside it; a file
-    path needs an existing, writable folder (refused otherwise, before anything is written).
-    Without ``--out``: ``default_name`` in ``default_folder``."""
+    path needs an existing folder that can be written into (refused otherwise, naming it,
+    before anything is written). Without ``--out``: ``default_name`` in ``default_folder``,
+    which must be writable too."""
     if not out:
+        _writable_folder(os.path.abspath(default_folder or "."), "tệp kết quả (dùng --out)")
         return os.path.join(default_folder, default_name)
     out = os.path.abspath(out)
     if os.path.isdir(out):
-        return os.path.join(output_folder(out), default_name)
-    folder = os.path.dirname(out)
-    if not os.path.isdir(folder):
-        raise Refused(f"Thư mục \"{folder}\" không có: tạo thư mục trước, hoặc chọn chỗ khác "
-                      "cho --out.")
-    if not os.access(folder, os.W_OK):
-        raise Refused(f"Không có quyền ghi vào thư mục \"{folder}\". Chọn chỗ khác cho --out.")
+        return os.path.join(output_folder(out, what), default_name)
+    _writable_folder(os.path.dirname(out), what)
     suffix = os.path.splitext(default_name)[1]
     return out if out.lower().endswith(suffix) else out + suffix
 
@@ -89,6 +121,8 @@ def copy_target(registry: str, out: str | None) -> str | None:
     """Where a new copy of ``registry`` goes: ``--out`` as a file or folder (see
     :func:`output_file`), or None for the default beside the registry."""
     if not out:
+        _writable_folder(os.path.dirname(os.path.abspath(registry)),
+                         "bản sao của sổ (dùng --out)")
         return None
     return output_file(out, "", os.path.basename(registry))
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, output_folder, require_plan, say
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, output_folder,
+                                 require_plan, say)
 from doithoai.files import registry_copy
 
 
@@ -59,18 +60,19 @@ def cmd_generate(args) -> int:
     reg = reader.read_registry(args.path)
     if args.plan:
         require_plan(reg, args.plan)
+    if args.issue:
+        copy_target(args.path, None)    # the numbers go into a copy beside the registry
     out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                                  safe_name(reg.settings.documents_folder
                                                            or "van-ban")))
     res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
                              issue=args.issue, today=args.today or dt.date.today(),
                              progress=say if args.verbose else None)
-    say(res.summary() + f" Thư mục: {out}")
+    say(res.summary() + (f" Thư mục: {out}" if res.files or res.unchanged else ""))
     for notice in res.notices:
         say("Lưu ý: " + notice)
-    for p in res.refusals:
-        where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
-        say(f"Chưa tạo ({where}): {p.message} {p.hint}")
+    for line in res.refusal_lines():
+        say(line)
     if args.issue and res.changes.blocks:
         copy = registry_copy.registry_copy(args.path, res.changes)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "

@@ -62,6 +62,7 @@ def cmd_carry_over(args) -> int:
     from doithoai.monitoring import carryover
     reg = reader.read_registry(args.path)
     plan = require_plan(reg, args.plan)
+    target = copy_target(args.path, args.out) if args.link else None   # checked before work
     todo = carryover.unresolved_before(reg, plan)
     for o in todo:
         say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")
@@ -74,7 +75,7 @@ def cmd_carry_over(args) -> int:
         return EXIT_OK
     append_rows(reg, schema.LOG, [log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
                                                  f"{plan.plan_id}", "")], ch)
-    target = registry_copy.registry_copy(args.path, ch, "chuyen ton", copy_target(args.path, args.out))
+    target = registry_copy.registry_copy(args.path, ch, "chuyen ton", target)
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
         f"{target}; sổ gốc không bị sửa.")
     return EXIT_OK

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, date_arg, say
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, date_arg, output_file,
+                                 output_folder, say)
 
 
 def add_parsers(sub) -> None:
@@ -34,14 +36,20 @@ def add_parsers(sub) -> None:
 
 def cmd_demo(args) -> int:
     from doithoai.cli import demo
-    demo.run(args.out, echo=say, today=args.today)
+    demo.run(output_folder(args.out), echo=say, today=args.today)
     return EXIT_OK
 
 
 def cmd_init(args) -> int:
+    """A new registry in a folder that exists: a mistyped folder is refused, naming it, never
+    made (the clerk would not find the registry where they think it is)."""
     from doithoai.files import blank
+    if os.path.isdir(args.path):
+        raise Refused(f"\"{os.path.abspath(args.path)}\" là một thư mục: hãy ghi cả tên tệp sổ "
+                      f"mới, ví dụ {os.path.join(args.path, 'so-doi-thoai.xlsx')}.")
+    new = output_file(args.path, "", "so-doi-thoai.xlsx", what="sổ mới")
     try:
-        path = blank.create_blank(args.path)
+        path = blank.create_blank(new)
     except blank.AlreadyExists as exc:
         say(f"Không tạo: tệp \"{exc}\" đã có. Phần mềm không ghi đè sổ đang dùng; "
             "hãy chọn tên tệp khác.")

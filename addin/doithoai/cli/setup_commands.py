@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, say
+from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, output_folder, say
 
 
 def add_parsers(sub) -> None:
@@ -66,7 +66,7 @@ def cmd_build_addin(args) -> int:
         say("Không tạo phần bổ trợ: gói doithoai.buttons thiếu hàm " + ", ".join(missing) + ".")
         return EXIT_REFUSED
     try:
-        path = addin_build.build(args.out)
+        path = addin_build.build(output_folder(args.out))
     except addin_build.BuildError as exc:
         say(str(exc))
         return EXIT_REFUSED
@@ -112,7 +112,8 @@ def cmd_doctor(args) -> int:
 def cmd_bundle(args) -> int:
     from doithoai.installer import bundle
     try:
-        result = bundle.build(args.out, bundle.parse_versions(args.python, args.source),
+        result = bundle.build(output_folder(args.out),
+                              bundle.parse_versions(args.python, args.source),
                               args.source, province=args.province)
     except bundle.BundleError as exc:
         say(str(exc))

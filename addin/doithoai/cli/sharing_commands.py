@@ -80,6 +80,7 @@ def cmd_intake_merge(args) -> int:
     from doithoai.registry.changes import append_rows
     from doithoai.sharing import intake, merge
     reg = reader.read_registry(args.path)
+    copy_path = copy_target(args.path, args.out)        # refused before any file is read
     returned = [intake.read_returned(f) for f in args.files]
     try:
         res = merge.merge(reg, returned, today=args.today or dt.date.today(),
@@ -92,8 +93,7 @@ def cmd_intake_merge(args) -> int:
         log = log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
                        ", ".join(os.path.basename(f) for f in args.files))
         append_rows(reg, schema.LOG, [log], res.changes)
-        target = registry_copy.registry_copy(args.path, res.changes, "nhan MTTQ",
-                                             copy_target(args.path, args.out))
+        target = registry_copy.registry_copy(args.path, res.changes, "nhan MTTQ", copy_path)
     if args.json:
         data = res.to_json()
         data["registry_written"] = target
@@ -106,6 +106,10 @@ def cmd_intake_merge(args) -> int:
                 what = (f"nghi trùng {o.duplicate_of} (điểm {o.score}), đã thêm thành "
                         f"{o.opinion_id}" if o.duplicate_of else f"chờ xử lý: {o.reason}")
                 say(f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}): {what}")
+        if res.totals.set_aside:
+            say("Dòng chờ xử lý nằm ở trang Chờ xử lý của sổ: sửa dòng trong tệp theo lý do, "
+                "xóa dòng đó ở trang Chờ xử lý rồi nhận lại tệp (hoặc chép tay sang trang Ý "
+                "kiến).")
         if target:
             say(f"Đã ghi vào bản sao của sổ: {target} (sổ gốc không bị sửa). Hãy dùng bản sao "
                 "này làm sổ từ nay.")

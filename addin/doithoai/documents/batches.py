@@ -30,8 +30,10 @@ class Batch:
     merged: bool = False
 
 
-def batches(kind: Kind, builder, error_rows: set, register: Register
+def batches(kind: Kind, builder, error_rows: dict[tuple[str, int], str], register: Register
             ) -> tuple[list[Batch], list[Problem]]:
+    """The batches of ``kind``, and a refusal for each row among ``error_rows`` ((sheet, row)
+    → where its errors are, as the refusal names them)."""
     return _BY_PER[kind.per](kind, builder, error_rows, register)
 
 
@@ -106,7 +108,9 @@ def _opinion(kind, builder, error_rows, register):
             continue        # already answered in writing outside doithoai: not pending
         if (schema.OPINIONS.name, o.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
-                                 document=f"{kind.code} {o.opinion_id}"))
+                                 document=f"{kind.code} {o.opinion_id}",
+                                 document_kind=kind.code, subject=o.opinion_id,
+                                 cells=error_rows[(schema.OPINIONS.name, o.row)]))
             continue
         out.append(Batch(base, [o], fill, f"{kind.name} {o.opinion_id}", _one(base),
                          subfolder="CVTL"))
@@ -118,7 +122,9 @@ def _invitee(kind, builder, error_rows, register):
     for inv in builder.invitations():
         if (schema.INVITEES.name, inv.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.INVITEES.name, row=inv.row,
-                                 document=f"GM {inv.full_name}"))
+                                 document=f"GM {inv.full_name}", document_kind=kind.code,
+                                 subject=inv.full_name,
+                                 cells=error_rows[(schema.INVITEES.name, inv.row)]))
         else:
             people.append(inv)
     if not people:

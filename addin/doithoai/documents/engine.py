@@ -25,13 +25,17 @@ from doithoai.text import vntext
 from doithoai.text.filenames import safe_file
 from doithoai.files.atomic import write_bytes_atomic
 from doithoai.text.textwidth import text_width
+from doithoai.documents import wordml
 from doithoai.documents.context import FIELDS, ITEM_FIELDS, Context
 from doithoai.registry.problems import Problem, make
 # The document codes (template-unknown-field, document-…) are in the one catalogue.
 from doithoai.rules.validation import catalogue as _catalogue  # noqa: F401
 
 
-BR = '</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space="preserve">'
+# A line break inside a value: a w:br between two w:t of the value's own run, so every line keeps
+# the run's formatting (a new run would have none: the second line of a bold or italic value
+# came out plain).
+BR = '</w:t><w:br/><w:t xml:space="preserve">'
 _SECT = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 ISSUER_CELL, MOTTO_CELL, TEXT_WIDTH = 3402, 6236, 9355   # twips (6.0 cm, 11.0 cm, 16.5 cm)
 MERGED_SUFFIX = "tat-ca"       # <CODE>_tat-ca: a merged print file; folder <CODE> holds each one
@@ -95,13 +99,26 @@ class Compiled:
         return self._base
 
 
+# Characters XML 1.0 cannot hold (§2.2, Char): one of them in document.xml and Word refuses the
+# whole file. A vertical tab is Word's own line break (text pasted from Word carries it).
+_NOT_XML = re.compile("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]")
+_LINE_ENDS = re.compile("\r\n?|\x0b")
+
+
+def xml_text(value: str) -> str:
+    """A value as a Word run can hold it: every line end a newline, nothing XML forbids."""
+    return _NOT_XML.sub("", _LINE_ENDS.sub("\n", value))
+
+
 def _environment():
     from jinja2 import Environment, StrictUndefined
     from markupsafe import Markup, escape
 
     def finalize(value):
-        if isinstance(value, str) and "\n" in value:
-            return Markup(str(escape(value)).replace("\n", BR))
+        if isinstance(value, str):
+            value = xml_text(value)
+            if "\n" in value:
+                return Markup(str(escape(value)).replace("\n", BR))
         return "" if value is None else value
 
     return Environment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
@@ -206,7 +223,10 @@ def _closest(word: str, choices: list[str]) -> str:
 
 # --- pre-flight and rendering ------------------------------------------------------------------
 
-def missing_values(compiled: Compiled, ctx: Context, reg, document: str) -> list[Problem]:
+def missing_values(compiled: Compiled, ctx: Context, reg, document: str,
+                   **fields) -> list[Problem]:
+    """A refusal for each value the template uses that the registry leaves blank, naming its
+    cell; ``fields`` (the kind, what the document is about) go into each refusal."""
     problems = []
     for name in ctx.missing(compiled.used):
         src = ctx.sources.get(name)
@@ -221,7 +241,7 @@ def missing_values(compiled: Compiled, ctx: Context, reg, document: str) -> list
                 (c.key for c in sheet.columns if c.header == header), None)
             col = table.columns.get(key) if table and key else None
         problems.append(make("document-missing-value", sheet_name, row=row, col=col,
-                             column=header, document=document))
+                             column=header, document=document, **fields))
     return problems
 
 
@@ -261,9 +281,7 @@ def merge(documents: list[str]) -> str:
     first = documents[0]
     head = first[:first.index("<w:body>") + len("<w:body>")]
     tail = "</w:body></w:document>"
-    sect = _SECT.search(first).group(0)
-    if "<w:pgNumType" not in sect:
-        sect = sect.replace("</w:sectPr>", '<w:pgNumType w:start="1"/></w:sectPr>')
+    sect = restart_numbering(_SECT.search(first).group(0), head)
     bodies = []
     for i, doc in enumerate(documents):
         inner = doc[doc.index("<w:body>") + len("<w:body>"):doc.rindex("</w:body>")]
@@ -274,6 +292,19 @@ def merge(documents: list[str]) -> str:
             inner += sect
         bodies.append(inner)
     return head + "".join(bodies) + tail
+
+
+def restart_numbering(sect: str, head: str) -> str:
+    """The section properties ``sect`` (text of a ``w:sectPr`` of the document whose start is
+    ``head``) with page numbers starting at 1, ``w:pgNumType`` where the schema puts it."""
+    def edit(sect_pr):
+        from lxml import etree
+        tag = f"{{{wordml.W}}}pgNumType"
+        numbering = sect_pr.find(tag)
+        if numbering is None:
+            numbering = wordml.place(sect_pr, etree.Element(tag))
+        numbering.set(f"{{{wordml.W}}}start", "1")
+    return wordml.edit_fragment(sect, head, edit)
 
 
 def safe_filename(stem: str, limit: int = 80, suffix: str = ".docx") -> str:

@@ -25,7 +25,7 @@ from doithoai.documents.kinds import KINDS, Kind, template_name
 from doithoai.registry import schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
-from doithoai.registry.problems import Problem, make
+from doithoai.registry.problems import ERROR, Problem, grouped, make
 from doithoai.rules import deadlines, validation
 from doithoai.text import vnformat
 from doithoai.text.filenames import safe_name
@@ -60,6 +60,15 @@ class Result:
             parts.append(f"{len(self.refusals)} chỗ cần sửa nên chưa tạo")
         return "Đã tạo " + "; ".join(parts) + "."
 
+    def refusal_lines(self) -> list[str]:
+        """One line per cause: refusals of one kind that differ only by row (sixteen replies
+        waiting for their Nội dung trả lời) said once, naming each row."""
+        lines = []
+        for p in grouped(self.refusals):
+            where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
+            lines.append(f"Chưa tạo ({where}): {p.message} {p.hint}")
+        return lines
+
 
 class Generator:
     def __init__(self, reg: Registry, out_dir: str, *, today: dt.date | None = None,
@@ -75,7 +84,7 @@ class Generator:
         self.progress = progress or (lambda text: None)
         self.report = deadlines.compute(reg, self.today)
         self.problems = validation.validate(reg, self.today, self.report)
-        self.error_rows = validation.error_rows(self.problems)
+        self.error_rows = _where_errors(self.problems, validation.error_rows(self.problems))
         self.compiled: dict[str, engine.Compiled] = {}
         self.result = Result()
         self.register = Register(reg, out_dir)
@@ -99,20 +108,16 @@ class Generator:
 
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:
         if (schema.PLANS.name, plan.row) in self.error_rows:
-            for k in kinds:
-                self.result.refusals.append(make(
-                    "document-row-has-errors", schema.PLANS.name, row=plan.row,
-                    document=f"{k.code} của {plan.plan_id}"))
+            self.result.refusals += _plan_refused(plan, kinds, self.error_rows)
             return
         builder = Builder(self.reg, plan, self.report, self.today)
         folder = os.path.join(self.out, safe_name(plan.plan_id))
+        held = plan.meeting_date is not None and plan.meeting_date <= self.today
+        waiting = [k for k in kinds if k.after_meeting and not held]
+        if waiting:
+            self.result.notices.append(_after_the_meeting(plan, waiting))
         for kind in kinds:
-            if kind.after_meeting and not (plan.meeting_date and plan.meeting_date <= self.today):
-                when = f"ngày {plan.meeting_date:%d/%m/%Y}" if plan.meeting_date else \
-                    "chưa có ngày"
-                self.result.notices.append(
-                    f"{kind.name} ({plan.plan_id}) chưa tạo: hội nghị {when} chưa diễn ra; văn "
-                    "bản này kể lại hội nghị, tạo sau ngày hội nghị.")
+            if kind in waiting:
                 continue
             compiled = self.template(kind, plan.is_party)
             if compiled.problems:
@@ -164,13 +169,14 @@ class Generator:
     def _contexts(self, builder: Builder, kind: Kind, compiled, batch: Batch, number, date):
         """Each item's context: (ok, refused), each a list of (item, context, missing values)."""
         ok, refused = [], []
-        for item in batch.items:
+        for n, item in enumerate(batch.items, start=1):
             ctx = builder.common(kind.code, number, date)
             batch.fill(ctx, item)
             builder.finish(ctx)
-            document = batch.label if len(batch.items) == 1 else \
-                f"{batch.label} ({batch.name(1, item)})"
-            missing = engine.missing_values(compiled, ctx, self.reg, document)
+            subject = _subject(kind, batch, n, item)
+            document = batch.label if len(batch.items) == 1 else f"{batch.label} ({subject})"
+            missing = engine.missing_values(compiled, ctx, self.reg, document,
+                                            document_kind=kind.code, subject=subject)
             (refused if missing else ok).append((item, ctx, missing))
         return ok, refused
 
@@ -221,6 +227,43 @@ class Generator:
             engine.write_docx(compiled, engine.merge(xmls), record_path)
             self.result.files.append(record_path)
         return record_path
+
+
+def _after_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
+    """One notice for the plan's documents that tell of a conference not yet held."""
+    when = f"ngày {plan.meeting_date:%d/%m/%Y}" if plan.meeting_date else "chưa có ngày"
+    return (f"{', '.join(k.name for k in kinds)} ({plan.plan_id}) chưa tạo: hội nghị {when} "
+            f"chưa diễn ra; {'các văn bản' if len(kinds) > 1 else 'văn bản'} này kể lại hội nghị, "
+            "tạo sau ngày hội nghị.")
+
+
+def _plan_refused(plan: Plan, kinds: list[Kind], error_rows: dict) -> list[Problem]:
+    """Every kind refused, the plan's row having errors."""
+    return [make("document-row-has-errors", schema.PLANS.name, row=plan.row,
+                 document=f"{k.code} của {plan.plan_id}", document_kind=k.code,
+                 subject=plan.plan_id, cells=error_rows[(schema.PLANS.name, plan.row)])
+            for k in kinds]
+
+
+def _subject(kind: Kind, batch: Batch, n: int, item) -> str:
+    """What the n-th document of a batch is about, as a refusal names it: the file stem of a
+    merged batch's item, else the batch's label less the kind's name (labels are "<name of the
+    kind> <what>", documents/batches.py): "YK-2027-001", "(Phòng Kinh tế)"."""
+    if len(batch.items) > 1:
+        return batch.name(n, item)
+    return batch.label.removeprefix(kind.name).strip() or batch.label
+
+
+def _where_errors(problems: list[Problem], rows: set[tuple[str, int]]
+                  ) -> dict[tuple[str, int], str]:
+    """Each (sheet, row) with errors → its cells with errors ("ô F6, ô H6"), or "dòng 6" when
+    no error names a cell."""
+    cells: dict[tuple[str, int], list[str]] = {key: [] for key in rows}
+    for p in problems:
+        if p.severity == ERROR and (p.sheet, p.row) in cells and p.cell:
+            cells[(p.sheet, p.row)].append(f"ô {p.cell}")
+    return {(sheet, row): ", ".join(dict.fromkeys(found)) or f"dòng {row}"
+            for (sheet, row), found in cells.items()}
 
 
 def generate(reg: Registry, out_dir: str, *, plan_ids=None, codes=None, issue=False,

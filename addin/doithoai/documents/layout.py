@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from doithoai.documents.tables import cell_para, fixed_widths, keep_rows, no_borders
+from doithoai.documents.wordml import place
 
 FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
@@ -31,10 +32,7 @@ PARTY_LEFT, PARTY_RIGHT = Cm(7.5), Cm(9.5)
 # --- document ------------------------------------------------------------------------------------
 
 def _fonts(rpr) -> None:
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = rpr.get_or_add_rFonts()     # python-docx puts it where CT_RPr has it
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
 
@@ -70,7 +68,22 @@ def new_document(landscape: bool = False) -> Document:
     p.alignment = CENTER
     _page_field(p)
     sec.first_page_header.paragraphs[0].text = ""
+    _drop_styles_with_effects(doc)
     return doc
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_styles_with_effects(doc) -> None:
+    """Leave out python-docx's copy of the Word 2010 ``stylesWithEffects`` part. It is optional
+    (Word 2007 never wrote it, Word 2013 and later no longer do) and, being the default
+    template's, it still holds the old fonts and lacks the header styles: an auditor sees two
+    different style sheets in one file. Without it styles.xml is the only one; Word 2010 writes
+    its own copy when it saves the file. The part is also most of a template's weight."""
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            doc.part.drop_rel(r_id)
 
 
 def _page_field(paragraph) -> None:
@@ -135,16 +148,15 @@ def line_under(container, marker: int):
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(k), v)
     borders.append(bottom)
-    p_pr.append(borders)
-    ind = OxmlElement("w:ind")
+    place(p_pr, borders)
+    ind = p_pr.get_or_add_ind()         # left, then right: the engine replaces that pair
     ind.set(qn("w:left"), str(marker))
     ind.set(qn("w:right"), str(marker))
-    p_pr.append(ind)
-    rpr = OxmlElement("w:rPr")
+    mark = OxmlElement("w:rPr")         # a 4 pt paragraph mark: the empty line takes little room
     sz = OxmlElement("w:sz")
     sz.set(qn("w:val"), "8")
-    rpr.append(sz)
-    p_pr.append(rpr)
+    mark.append(sz)
+    place(p_pr, mark)
     return p
 
 

@@ -17,17 +17,26 @@ def cvpc(doc, party):
                 "kiến nghị của Nhân dân {{ pham_vi }}. Có {{ so_y_kien }} ý kiến thuộc lĩnh vực "
                 "{% if phoi_hop %}của {{ co_quan_tra_loi }}{% else %}do {{ co_quan_tra_loi }} "
                 "phụ trách{% endif %} (danh sách dưới đây).")
-    tables.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 4.2], ["STT", "Mã ý kiến", "Nội dung",
-                                                                "Người nêu"],
-                      ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}", "{{ y.nguoi_neu }}"],
-                      "y in y_kien")
-    b.body(doc, "{% if phoi_hop %}{{ ten_co_quan_ngan }} trân trọng đề nghị {{ co_quan_tra_loi }} "
+    # Each opinion's deadline is in the list (reply_due): before the conference the draft
+    # answer, from its day on the written reply the rules give; the letter's wording follows.
+    tables.grid_table(doc, ["000", "YK-2026-K2-000", 6.8, 3.4, "00/00/0000"],
+                      ["STT", "Mã ý kiến", "Nội dung", "Người nêu", "Hạn"],
+                      ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}", "{{ y.nguoi_neu }}",
+                       "{{ y.han }}"], "y in y_kien")
+    b.body(doc, "{% if sau_hoi_nghi %}{% if phoi_hop %}{{ ten_co_quan_ngan }} trân trọng đề nghị "
+                "{{ co_quan_tra_loi }} quan tâm, phối hợp xem xét các nội dung trên theo chức "
+                "năng, nhiệm vụ và trả lời bằng văn bản cho người nêu ý kiến theo thời hạn tại "
+                "danh sách trên, đồng gửi {{ van_phong }} để tổng hợp. Rất mong nhận được sự phối "
+                "hợp của Quý cơ quan./.{% else %}{{ ten_co_quan_ngan }} giao {{ co_quan_tra_loi }} "
+                "xem xét, giải quyết và trả lời bằng văn bản cho người nêu ý kiến theo thời hạn "
+                "tại danh sách trên, đồng gửi {{ van_phong }} để tổng hợp, theo dõi./.{% endif %}"
+                "{% elif phoi_hop %}{{ ten_co_quan_ngan }} trân trọng đề nghị {{ co_quan_tra_loi }} "
                 "quan tâm, phối hợp xem xét các nội dung trên theo chức năng, nhiệm vụ; cung cấp "
-                "thông tin hoặc nội dung trả lời gửi về {{ van_phong }} trước ngày "
-                "{{ han_du_thao }} để tổng hợp, và cử đại diện lãnh đạo dự hội nghị. Rất mong "
-                "nhận được sự phối hợp của Quý cơ quan./.{% else %}{{ ten_co_quan_ngan }} giao "
+                "thông tin hoặc nội dung trả lời gửi về {{ van_phong }} theo thời hạn tại danh "
+                "sách trên để tổng hợp, và cử đại diện lãnh đạo dự hội nghị. Rất mong nhận được "
+                "sự phối hợp của Quý cơ quan./.{% else %}{{ ten_co_quan_ngan }} giao "
                 "{{ co_quan_tra_loi }} nghiên cứu, tham mưu nội dung trả lời, gửi dự thảo về "
-                "{{ van_phong }} chậm nhất ngày {{ han_du_thao }}; đồng thời cử lãnh đạo dự hội "
+                "{{ van_phong }} theo thời hạn tại danh sách trên; đồng thời cử lãnh đạo dự hội "
                 "nghị để trả lời trực tiếp những nội dung thuộc lĩnh vực phụ trách./.{% endif %}")
     b.recipients_and_signature(doc, party=party)
 
@@ -87,7 +96,8 @@ def cvkn(doc, party):
     b.tag(doc, "{%p endif %}")
     b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, ngày {{ ngay_hoi_nghi }} {{ chu_tri }} đã chủ "
                 "trì hội nghị đối thoại với Nhân dân {{ pham_vi }}. Hội nghị nhận "
-                "{{ so_y_kien }} ý kiến, kiến nghị; {{ so_tra_loi_tai_hoi_nghi }} ý kiến đã được "
+                "{{ so_y_kien }} ý kiến, kiến nghị{% if nguon_y_kien %} (gồm {{ nguon_y_kien }})"
+                "{% endif %}; {{ so_tra_loi_tai_hoi_nghi }} ý kiến đã được "
                 "trả lời tại hội nghị, các ý kiến thuộc thẩm quyền của {{ cap_don_vi }} đã được "
                 "giao cơ quan, đơn vị giải quyết.")
     b.body(doc, "Có {{ so_kien_nghi }} ý kiến, kiến nghị thuộc thẩm quyền của cấp trên. "
@@ -113,10 +123,11 @@ def tbcd(doc, party):
     b.title(doc, "THÔNG BÁO")
     b.para(doc, "Kính gửi: {{ kinh_gui }}{% if dia_chi %}, {{ dia_chi }}{% endif %}.",
            align=b.CENTER, after=12)
-    b.body(doc, "Tại hội nghị đối thoại với Nhân dân {{ pham_vi }} ngày {{ ngay_hoi_nghi }}, "
-                "{{ nguoi_nhan }} đã nêu {{ so_y_kien }} ý kiến, kiến nghị chưa được trả lời trực "
-                "tiếp tại hội nghị. {{ ten_co_quan_ngan }} thông báo cơ quan giải quyết và thời "
-                "hạn như sau:")
+    # How each opinion came, truly: sent before the conference, or spoken there.
+    b.body(doc, "{{ kinh_gui }} đã gửi hội nghị đối thoại với Nhân dân {{ pham_vi }} ngày "
+                "{{ ngay_hoi_nghi }} {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_nhan %} "
+                "({{ nguon_nhan }}){% endif %} chưa được trả lời trực tiếp tại hội nghị. "
+                "{{ ten_co_quan_ngan }} thông báo cơ quan giải quyết và thời hạn như sau:")
     tables.grid_table(doc, ["000", 7.0, 4.2, 4.0], ["STT", "Nội dung", "Cơ quan giải quyết",
                                                     "Thời hạn"],
                       ["{{ y.stt }}", "{{ y.noi_dung }}", "{{ y.co_quan }}", "{{ y.han }}"],

@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from doithoai.documents.wordml import place
 from doithoai.text.textwidth import text_width
 
 CENTER, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
@@ -20,15 +21,11 @@ LANDSCAPE_TEXT_WIDTH = Mm(297 - 30 - 15)
 
 def fixed_widths(table, widths) -> None:
     """Fixed layout with explicit grid and cell widths (Word and LibreOffice both honour it)."""
-    table.autofit = False
+    table.autofit = False               # python-docx writes w:tblLayout type="fixed" in place
     tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
+        tbl_w = place(tbl_pr, OxmlElement("w:tblW"))
     tbl_w.set(qn("w:type"), "dxa")
     tbl_w.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
     grid = table._tbl.tblGrid
@@ -46,11 +43,18 @@ def keep_rows(table, *, with_next: tuple[int, ...] = ()) -> None:
     for n, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         if tr_pr.find(qn("w:cantSplit")) is None:
-            tr_pr.insert(0, OxmlElement("w:cantSplit"))
+            place(tr_pr, OxmlElement("w:cantSplit"))
         if n in with_next:
             for cell in row.cells:
                 for p in cell.paragraphs:
                     p.paragraph_format.keep_with_next = True
+
+
+def repeat_row(row) -> None:
+    """The row is repeated at the top of every page the table runs onto. A bare
+    ``<w:tblHeader/>`` means on: the Open XML SDK types this element's value as on/off only and
+    flags ``w:val="true"``, which Word reads anyway; without a value no reader can differ."""
+    place(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"))
 
 
 def no_borders(table) -> None:
@@ -60,7 +64,7 @@ def no_borders(table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    place(tbl_pr, borders)
 
 
 CELL_MARGINS = 2 * 108          # twips: Word's default left and right cell margins
@@ -104,10 +108,7 @@ def grid_table(doc, columns: list, header: list[str], row: list[str],
     for i, h in enumerate(header):
         cell_text(table.rows[0].cells[i], h, size=size, bold=True, align=CENTER)
     if repeat_header:
-        tr_pr = table.rows[0]._tr.get_or_add_trPr()
-        el = OxmlElement("w:tblHeader")
-        el.set(qn("w:val"), "true")
-        tr_pr.append(el)
+        repeat_row(table.rows[0])
     cell_text(table.rows[1].cells[0], "{%tr for " + loop + " %}", size=size)
     for i, text in enumerate(row):
         cell_text(table.rows[2].cells[i], text, size=size,
@@ -131,10 +132,7 @@ def grouped_table(doc, columns: list, header: list[str], group_text: str, row: l
     fixed_widths(table, [Twips(w) for w in widths])
     for i, h in enumerate(header):
         cell_text(table.rows[0].cells[i], h, size=size, bold=True, align=CENTER)
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    repeat_row(table.rows[0])
     cell_text(table.rows[1].cells[0], "{%tr for " + outer + " %}", size=size)
     merged = table.rows[2].cells[0].merge(table.rows[2].cells[-1])
     merged.width = Twips(sum(widths))

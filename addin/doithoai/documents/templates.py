@@ -50,6 +50,9 @@ def kh(doc, party):
     tables.grid_table(doc, ["000", 8.3, 4.5, "00/00/0000"], ["STT", "Công việc", "Đơn vị thực hiện", "Thời hạn"],
                  ["{{ m.stt }}", "{{ m.cong_viec }}", "{{ m.don_vi }}", "{{ m.han }}"],
                  "m in tien_do")
+    b.tag(doc, "{%p if ghi_chu_du_kien %}")
+    b.para(doc, "{{ ghi_chu_du_kien }}", italic=True)
+    b.tag(doc, "{%p endif %}")
     b.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
     b.bullets(doc, "u in phan_cong", "{{ u.stt }}. {{ u.don_vi }}: {{ u.viec }}")
     b.body(doc, "Trên đây là Kế hoạch tổ chức hội nghị đối thoại của {{ ten_co_quan_ngan }}; "
@@ -123,10 +126,14 @@ def pdk(doc, party):
 def bcth(doc, party):
     b.header_block(doc, party=party)
     b.title(doc, "BÁO CÁO")
-    b.body(doc, "Chuẩn bị hội nghị đối thoại với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), "
-                "{{ ten_co_quan_ngan }} đã tiếp nhận {{ so_y_kien }} ý kiến, kiến nghị "
-                "({{ so_trung }} ý kiến trùng nội dung đã được gộp). Kết quả tổng hợp theo lĩnh "
-                "vực và phân công tham mưu trả lời như sau:")
+    # Made before the conference it prepares the answers; on its day or later it tells how
+    # each opinion came (sent before it, or spoken there) and assigns the written replies.
+    b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
+                "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), {{ ten_co_quan_ngan }} đã tiếp "
+                "nhận {{ so_y_kien }} ý kiến, kiến nghị ({% if nguon_y_kien %}gồm "
+                "{{ nguon_y_kien }}; {% endif %}{{ so_trung }} ý kiến trùng nội dung đã được "
+                "gộp). Kết quả tổng hợp theo lĩnh vực và phân công {% if sau_hoi_nghi %}trả lời "
+                "bằng văn bản{% else %}tham mưu trả lời{% endif %} như sau:")
     b.tag(doc, "{%p for f in nhom_linh_vuc %}")
     b.heading(doc, "{{ f.stt }}. {{ f.ten }} ({{ f.so }} ý kiến)")
     tables.grid_table(doc, ["000", 8.6, 4.4, "00/00/0000"], ["STT", "Nội dung ý kiến, kiến nghị",
@@ -147,13 +154,12 @@ def bb(doc, party):
     b.heading(doc, "II. THÀNH PHẦN")
     b.body(doc, "Chủ trì: {{ chu_tri }}{% if nguoi_chu_tri %} - đồng chí {{ nguoi_chu_tri }}"
                 "{% endif %}. Thư ký: {{ thu_ky }}.")
-    b.body(doc, "Đại biểu được mời: {{ so_moi }}; có mặt: {{ so_co_mat }}; vắng: {{ so_vang }}; "
-                "ủy quyền: {{ so_uy_quyen }}. Cùng đông đảo Nhân dân {{ pham_vi }}.")
-    b.bullets(doc, "g in nhom_tham_du", "- {{ g.ten }}: {{ g.co_mat }}/{{ g.moi }} đại biểu có "
-                                        "mặt;")
+    b.body(doc, "{{ tham_du }} Cùng đông đảo Nhân dân {{ pham_vi }}.")
+    b.bullets(doc, "g in nhom_tham_du", "- {{ g.ten }}: {{ g.tham_du }};")
     b.heading(doc, "III. DIỄN BIẾN HỘI NGHỊ")
-    b.body(doc, "{{ chu_tri_hoa }} thông tin mục đích, nội dung hội nghị; Nhân dân nêu "
-                "{{ so_y_kien }} ý kiến, kiến nghị; lãnh đạo và các cơ quan trả lời như sau:")
+    b.body(doc, "{{ chu_tri_hoa }} thông tin mục đích, nội dung hội nghị; hội nghị nghe "
+                "{{ so_y_kien }} ý kiến, kiến nghị của Nhân dân{% if nguon_y_kien %} (gồm "
+                "{{ nguon_y_kien }}){% endif %}; lãnh đạo và các cơ quan trả lời như sau:")
     b.tag(doc, "{%p for y in y_kien %}")
     b.body(doc, "{{ y.stt }}. {{ y.nguoi_neu }} ({{ y.dia_chi }}): {{ y.noi_dung }}")
     b.para(doc, "Trả lời: {{ y.tra_loi }}", italic=True, indent=True)
@@ -173,7 +179,8 @@ def tbkl(doc, party):
     b.title(doc, "THÔNG BÁO")
     b.body(doc, "Ngày {{ ngay_hoi_nghi }}, tại {{ dia_diem }}, {{ chu_tri }} đã chủ trì hội nghị "
                 "đối thoại với Nhân dân {{ pham_vi }} ({{ so_co_mat }} đại biểu có mặt). Sau khi "
-                "nghe {{ so_y_kien }} ý kiến, kiến nghị, {{ chu_tri }} kết luận như sau:")
+                "nghe {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_y_kien %} (gồm "
+                "{{ nguon_y_kien }}){% endif %}, {{ chu_tri }} kết luận như sau:")
     b.heading(doc, "1. Các ý kiến đã được trả lời tại hội nghị")
     b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }} Trả lời: "
                                       "{{ y.tra_loi }}")
@@ -184,7 +191,7 @@ def tbkl(doc, party):
                   "{{ y.han }}"], "y in giao_giai_quyet")
     b.heading(doc, "3. Tổ chức thực hiện")
     b.body(doc, "Các cơ quan được giao trả lời bằng văn bản cho người nêu ý kiến trong thời hạn "
-                "{{ so_ngay_tra_loi }} ngày làm việc kể từ ngày ban hành Thông báo này, đồng gửi "
+                "{{ thoi_han_tra_loi }}, đồng gửi "
                 "{{ van_phong }} để tổng hợp. Ủy ban Mặt trận Tổ quốc theo dõi, giám sát việc thực "
                 "hiện./.")
     b.recipients_and_signature(doc, party=party)
@@ -197,7 +204,7 @@ def bckq(doc, party):
                 "nghị đối thoại với Nhân dân {{ pham_vi }} như sau:")
     b.heading(doc, "I. CÔNG TÁC TỔ CHỨC")
     b.body(doc, "Hội nghị tổ chức vào {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri }} chủ "
-                "trì. Đại biểu được mời: {{ so_moi }}; có mặt: {{ so_co_mat }}.")
+                "trì. {{ tham_du }}")
     b.heading(doc, "II. KẾT QUẢ ĐỐI THOẠI")
     b.body(doc, "Tổng số ý kiến, kiến nghị: {{ so_y_kien }}, trong đó theo nguồn:")
     b.bullets(doc, "s in theo_nguon", "- {{ s.ten }}: {{ s.so }} ý kiến;")

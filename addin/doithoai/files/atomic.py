@@ -51,6 +51,18 @@ def _new_temporary(folder: str, suffix: str) -> str:
             PENDING.discard(tmp)
 
 
+def can_write_in(folder: str) -> bool:
+    """Whether a new file can be made in ``folder``, found by making one (and removing it):
+    permissions alone do not tell (root is allowed everywhere, yet nothing can be written
+    into /proc or onto a read-only disk)."""
+    try:
+        tmp = _new_temporary(folder, ".tmp")
+    except OSError:
+        return False
+    remove_pending(tmp)
+    return True
+
+
 def remove_pending(tmp: str | None = None) -> None:
     """Remove ``tmp`` (or every pending temporary file) if it is still there."""
     for name in [tmp] if tmp else list(PENDING):

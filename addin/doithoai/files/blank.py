@@ -4,7 +4,11 @@ Every sheet is one Excel Table with its header in row 1, frozen; dates show dd/m
 times hh:mm; choice columns get a dropdown fed by a named range over their Danh mục column,
 with a Vietnamese input message; computed columns have a grey header with the note
 "Tự động tính, không nhập", grey cells that are locked and a validation that refuses typing.
-Sheets print on A4 landscape with the header row repeated.
+Every body cell is top-aligned, text wrapped inside its column (the column's own style too, so
+a row typed or appended later looks the same); the header row is as tall as its wrapped
+headers. Sheets print on A4 (landscape but Cấu hình) with gridlines, across as many pages as
+keep the text at 80% or more (files/pagefit.py), the header row repeated on every page and the
+row's key columns (Mã KH, Mã ý kiến …) at the left of every page across.
 
 Why computed cells are not protected by sheet protection: a protected sheet stops an Excel
 Table from growing when the clerk types below it, and would make every button unprotect and
@@ -15,6 +19,7 @@ registry to save it again.
 """
 from __future__ import annotations
 
+import math
 import os
 from typing import Iterable, Mapping
 
@@ -28,7 +33,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from doithoai.registry import parsing, schema
 from doithoai.rules import agencies
-from doithoai.files import dashboard_sheet
+from doithoai.files import dashboard_sheet, pagefit
 from doithoai.files.atomic import save_atomic
 from doithoai.registry.problems import column_letter
 
@@ -48,6 +53,18 @@ SOON_FONT = Font(color="9C5700")
 DONE_FILL = PatternFill("solid", fgColor="C6EFCE")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
+TEXT_TYPES = (schema.TEXT, schema.LONGTEXT, schema.CHOICE, schema.PHONE)   # wrap in the cell
+# A machine's text, read by no one: its column hidden, the text one line shrunk into its cell
+# if shown (wrapped it would make rows a page tall; a long text in a column that prints makes
+# LibreOffice print the sheet as wide as the text would run, at a third of its size).
+UNWRAPPED = {"fingerprint"}
+SHRUNK = Alignment(vertical="top", shrink_to_fit=True)
+PRINT_MARGIN = 0.4          # inches, left and right
+# The columns that say which row a printed line is run from A through this key; they are
+# repeated at the left of each page across. Not named here: through the sheet's unique column,
+# else column A alone; Danh mục: none (its lists stand side by side).
+PRINT_KEYS = {"invitees": "full_name", "milestones": "code", "register": "number_symbol"}
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 
@@ -135,6 +152,29 @@ def _column_prompt(col: schema.Column) -> str:
     return " ".join(parts)
 
 
+def body_alignment(col: schema.Column) -> Alignment:
+    """Every body cell top-aligned (a code level with its content), text wrapped inside its
+    column."""
+    if col.key in UNWRAPPED:
+        return SHRUNK
+    return WRAP if col.type in TEXT_TYPES else TOP
+
+
+def header_height(sheet: schema.Sheet) -> float:
+    """Points the header row needs for its wrapped bold headers (LibreOffice does not grow a
+    row to its wrapped text)."""
+    return pagefit.row_height([(c.header, c.width) for c in sheet.columns], bold=True)
+
+
+def _body_heights(ws, sheet: schema.Sheet, count: int) -> None:
+    """Rows 2.. as tall as their wrapped text (rows of plain short values keep Excel's own)."""
+    values = ws.iter_rows(min_row=2, max_row=count + 1, max_col=len(sheet.columns),
+                          values_only=True)
+    widths = [c.width if body_alignment(c).wrap_text else math.inf for c in sheet.columns]
+    for i, height in pagefit.row_heights(list(values), widths).items():
+        ws.row_dimensions[i + 2].height = height
+
+
 def _write_table(ws, sheet: schema.Sheet, rows: list[Mapping]) -> None:
     product_sheet = sheet.role == "product"
     for c, col in enumerate(sheet.columns):
@@ -143,11 +183,13 @@ def _write_table(ws, sheet: schema.Sheet, rows: list[Mapping]) -> None:
         grey = col.computed or product_sheet
         cell.fill = COMPUTED_HEADER_FILL if grey else HEADER_FILL
         cell.font = COMPUTED_HEADER_FONT if grey else HEADER_FONT
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.alignment = HEADER_ALIGNMENT
         if col.computed:
             cell.comment = Comment(schema.COMPUTED_NOTE, "doithoai", width=220, height=40)
         dim = ws.column_dimensions[letter]
         dim.width = col.width
+        dim.alignment = body_alignment(col)     # cells typed or appended below the rows
+        dim.hidden = col.key in UNWRAPPED
         fmt = _number_format(col)
         if fmt:
             dim.number_format = fmt
@@ -155,7 +197,7 @@ def _write_table(ws, sheet: schema.Sheet, rows: list[Mapping]) -> None:
             body = ws.cell(row=r, column=c + 1, value=_cell_value(col, record.get(col.key)))
             if fmt:
                 body.number_format = fmt
-            body.alignment = WRAP if col.type == schema.LONGTEXT else TOP
+            body.alignment = body_alignment(col)
             body.protection = LOCKED if grey else UNLOCKED
             if col.computed:
                 body.fill = COMPUTED_FILL
@@ -165,6 +207,8 @@ def _write_table(ws, sheet: schema.Sheet, rows: list[Mapping]) -> None:
                 ws.add_data_validation(dv)
     if product_sheet:
         ws["A1"].comment = Comment(PRODUCT_SHEET_NOTE, "doithoai", width=220, height=50)
+    ws.row_dimensions[1].height = header_height(sheet)
+    _body_heights(ws, sheet, len(rows))
     last = column_letter(len(sheet.columns) - 1)
     table = Table(displayName=sheet.table, ref=f"A1:{last}{max(2, len(rows) + 1)}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
@@ -264,6 +308,23 @@ def _conditional_formats(ws, sheet: schema.Sheet) -> None:
             formula=[f'${sev}2="Cảnh báo"'], fill=SOON_FILL, font=SOON_FONT))
 
 
+def print_titles(sheet: schema.Sheet) -> int:
+    """How many leading columns say which row a printed line is (repeated on each page
+    across): through the sheet's key column; none on Danh mục."""
+    if sheet.key == "lookups":
+        return 0
+    key = PRINT_KEYS.get(sheet.key) or next((c.key for c in sheet.columns if c.unique),
+                                            sheet.columns[0].key)
+    return sheet.keys.index(key) + 1
+
+
+def print_plan(sheet: schema.Sheet) -> tuple[int, float]:
+    """(pages across, scale) the sheet prints at: pagefit.plan over its column widths."""
+    return pagefit.plan([c.width for c in sheet.columns],
+                        "landscape" if sheet.landscape else "portrait", PRINT_MARGIN,
+                        print_titles(sheet))
+
+
 def _print_setup(ws, sheet: schema.Sheet) -> None:
     if sheet.key == "dashboard":        # tables, then one chart per page
         dashboard_sheet.print_setup(ws)
@@ -271,12 +332,19 @@ def _print_setup(ws, sheet: schema.Sheet) -> None:
     ws.freeze_panes = "A2"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
+    pages, _ = print_plan(sheet)
+    ws.page_setup.fitToWidth = pages
     ws.page_setup.fitToHeight = 0
+    ws.page_setup.pageOrder = "overThenDown"    # the pages of one block of rows follow each other
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
     ws.print_title_rows = "1:1"
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    titles = print_titles(sheet)
+    if pages > 1 and titles:
+        ws.print_title_cols = f"A:{column_letter(titles - 1)}"
+    ws.page_margins.left = ws.page_margins.right = PRINT_MARGIN
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25     # clear of the table
     ws.oddFooter.center.text = "Trang &P / &N"
     ws.oddHeader.center.text = f"{sheet.name}"
 

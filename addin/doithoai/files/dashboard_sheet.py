@@ -12,7 +12,7 @@ from doithoai.registry.dashboard_layout import (AGENCIES, AREAS, CHART_PAGE_ROWS
 def write_layout(ws) -> None:
     """Titles, headers, conditional formats and charts over the fixed areas (template only)."""
     from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     ws["A1"] = LAYOUT_MARK
     ws["A1"].font = Font(bold=True, size=13)
@@ -31,8 +31,10 @@ def write_layout(ws) -> None:
     ws.conditional_formatting.add(f"C{AGENCIES.first}:C{AGENCIES.last}",
                                   CellIsRule(operator="greaterThan", formula=["0"], fill=red))
     ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["A"].alignment = Alignment(wrap_text=True, vertical="top")
     for col in "BCDEF":
         ws.column_dimensions[col].width = 13
+        ws.column_dimensions[col].alignment = Alignment(vertical="top")   # level with A's text
     ws.cell(row=CHART_TOP - 1, column=1, value="Biểu đồ (mỗi biểu đồ một trang khi in)").font = \
         Font(bold=True, size=12)
     add_charts(ws)

@@ -14,7 +14,8 @@ What a cell becomes: text → a shared string (each distinct text stored once fo
 as Excel itself saves; never a formula, even when it starts with "="), characters XML forbids
 removed, an empty text no cell; a number → a number; a date →
 its serial with the date style; True/False → a boolean; None → no cell. Styles are the
-workbook's registered style indexes, given by the caller.
+workbook's registered style indexes, given by the caller: one for dates, one for texts that
+wrap, one for every other cell (so that all of a row's cells can be aligned alike).
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class ListRows:
     date_style: int                     # style index for dates
     wrap_style: int                     # style index for text that wraps
     wraps: list[int] = field(default_factory=list)      # per column: wrap text longer than
+    plain_style: int = 0                # style index for any other cell
     heights: dict[int, float] = field(default_factory=dict)   # Excel row → height in points
     emphasis: dict[int, int] = field(default_factory=dict)    # Excel row → its cells' style
 
@@ -108,10 +110,12 @@ def _text_xml(value: str) -> str:
 
 
 def _column_xml(letter: str, values: list, refs: list[str], wrap_at: int, wrapped: str,
-                dated: str, texts: dict) -> list[str]:
+                dated: str, plain: str, texts: dict) -> list[str]:
     """One column's cells, one string per row ("" where the cell is empty); ``refs``: the row
-    numbers as text. A column of texts or of dates (the most) gets each distinct value's end
-    of cell once and one comprehension; a mixed one is written cell by cell."""
+    numbers as text; ``wrapped``, ``dated``, ``plain``: the style attributes of a text longer
+    than ``wrap_at``, of a date, of anything else. A column of texts or of dates (the most)
+    gets each distinct value's end of cell once and one comprehension; a mixed one is written
+    cell by cell."""
     kinds = set(map(type, values)) - {type(None)}
     if kinds <= {str} or kinds <= {dt.date}:
         distinct = set(values) - {None, ""}
@@ -119,13 +123,13 @@ def _column_xml(letter: str, values: list, refs: list[str], wrap_at: int, wrappe
             for v in distinct - texts.keys():
                 texts[v] = len(texts)
             # '"[ wrap style] t="s"><v>index</v></c>' for each distinct text
-            ends = {v: f'"{wrapped if len(v) > wrap_at else ""} t="s"><v>{texts[v]}</v></c>'
+            ends = {v: f'"{wrapped if len(v) > wrap_at else plain} t="s"><v>{texts[v]}</v></c>'
                     for v in distinct}
         else:
             ends = {v: f'"{dated}><v>{(v - _EXCEL_EPOCH).days}</v></c>' for v in distinct}
         return [f'<c r="{letter}{n}{ends[v]}' if v else "" for n, v in zip(refs, values)]
     return [_cell(f"{letter}{n}", v, wrapped if isinstance(v, str) and len(v) > wrap_at
-                  else "", dated, "", texts) if v is not None and v != "" else ""
+                  else plain, dated, plain, texts) if v is not None and v != "" else ""
             for n, v in zip(refs, values)]
 
 
@@ -136,10 +140,11 @@ def rows_xml(lst: ListRows, texts: dict) -> str:
     width = max((len(r) for r in lst.rows), default=0)
     wraps = list(lst.wraps) + [10 ** 9] * (width - len(lst.wraps))
     wrapped, dated = f' s="{lst.wrap_style}"', f' s="{lst.date_style}"'
+    plain = f' s="{lst.plain_style}"' if lst.plain_style else ""
     columns = list(itertools.zip_longest(*lst.rows))
     refs = list(map(str, range(lst.first_row, lst.first_row + len(lst.rows))))
-    cells = [_column_xml(column_letter(c), list(values), refs, wraps[c], wrapped, dated, texts)
-             for c, values in enumerate(columns)]
+    cells = [_column_xml(column_letter(c), list(values), refs, wraps[c], wrapped, dated, plain,
+                         texts) for c, values in enumerate(columns)]
     for r, style in lst.emphasis.items():      # a total row: every cell in its own style
         own = f' s="{style}"'
         i = r - lst.first_row

@@ -31,7 +31,7 @@ def link(reg, plan, today: dt.date | None = None) -> tuple[Changes, list[str]]:
     today = today or dt.date.today()
     linked = {o.duplicate_of for o in reg.opinions if o.plan_id == plan.plan_id}
     todo = [o for o in unresolved_before(reg, plan) if o.opinion_id not in linked]
-    ids = OpinionIds(reg)
+    ids = OpinionIds(reg, today)
     rows, made = [], []
     for o in todo:
         oid = ids.next(plan)

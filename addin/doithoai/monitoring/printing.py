@@ -1,71 +1,45 @@
-"""How the monitoring workbook prints and how its charts read (issue 18 §6).
+"""How the monitoring workbook prints and how its charts read (issue 18 §6, issue 25 §10).
 
 Every sheet prints on A4 with its header row repeated; a wide list is spread over as many pages
-across as keep its text at a readable size (never 25 columns squeezed onto one page); text that
-wraps gets the row height it needs (LibreOffice does not grow a row openpyxl wrote); sheet names
-are cut at a word, never mid-word; each chart has a landscape page of its own on the Biểu đồ
-sheet, sized to its number of categories, so 1, 3 or 30 categories all read.
+across as keep its text at 80% or more (doithoai.files.pagefit: never 25 columns squeezed onto
+one page), its first column (the opinion's code) repeated at the left of each page across, with
+gridlines, every cell top-aligned; text that wraps gets the row height it needs (LibreOffice
+does not grow a row openpyxl wrote); sheet names are cut at a word, never mid-word; each chart
+has a landscape page of its own on the Biểu đồ sheet, sized to its number of categories, so 1,
+3 or 30 categories all read.
 """
 from __future__ import annotations
 
-import itertools
-import math
+from doithoai.files import pagefit
+from doithoai.files.pagefit import row_height, row_heights      # noqa: F401  (this module's face)
 
+MARGIN = 0.5                   # inches, left and right
 # Printable width of A4 in Excel's column units at 100% with the margins set below, as
-# LibreOffice prints Calibri 11 (measured: a portrait page shows 85 units).
-PAGE_UNITS = {"portrait": 85, "landscape": 122}
+# LibreOffice prints where Calibri is missing (doithoai.files.pagefit).
+PAGE_UNITS = {o: pagefit.page_units(o, MARGIN) for o in ("portrait", "landscape")}
 SHEET_NAME_MAX = 31            # Excel's limit
 CHART_PAGE_ROWS = 30           # rows of one landscape page on the Biểu đồ sheet (15 pt each)
-SHRINK = 1.15                  # a page may be scaled down to about 87% and still read well
+SHRINK = 1 / pagefit.MIN_SCALE  # a page holds this much more than at 100%, and still reads well
 
 
-def fit(ws, widths: list[float], landscape: bool = True) -> None:
-    """A4, as many pages across as the columns need at a readable size, rows flowing down."""
+def fit(ws, widths: list[float], landscape: bool = True, titles: int = 0,
+        grid: bool = False) -> None:
+    """A4, as many pages across as the columns need at a readable size, rows flowing down, the
+    pages of one block of rows one after the other; ``titles``: the leading columns repeated
+    at the left of each page across (the caller names them as print titles); ``grid``:
+    gridlines printed."""
     orientation = "landscape" if landscape else "portrait"
     ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = max(1, math.ceil(sum(widths) / (PAGE_UNITS[orientation] * SHRINK)))
+    ws.page_setup.fitToWidth, _ = pagefit.plan(widths, orientation, MARGIN, titles)
     ws.page_setup.fitToHeight = 0
+    ws.page_setup.pageOrder = "overThenDown"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.print_options.gridLines = grid
+    ws.page_margins.left = ws.page_margins.right = MARGIN
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25     # clear of the table
     ws.oddFooter.center.text = "Trang &P / &N"
-
-
-def row_height(texts_and_widths: list[tuple[str, float]], size: float = 11) -> float:
-    """Points a row needs for its wrapped cells (about 1.1 characters per width unit)."""
-    lines = 1
-    for text, width in texts_and_widths:
-        if text:
-            lines = max(lines, _lines(str(text), width, size))
-    return _points(lines, size)
-
-
-def row_heights(rows, widths: list[float], size: float = 11) -> dict[int, float]:
-    """:func:`row_height` of each row's texts longer than their column's width, for the rows
-    that have any (row offset → points). Worked out column by column, each distinct long text
-    once: a list of 50,000 opinions has 27 columns and long texts in a few of them."""
-    lines: dict[int, int] = {}
-    for values, width in zip(itertools.zip_longest(*rows), widths):
-        need = {t: _lines(t, width, size) for t in set(values)
-                if t.__class__ is str and len(t) > width}
-        if not need:
-            continue
-        for i, n in enumerate(map(need.get, values)):      # n: a text's lines, at least 1
-            if n is not None and n > lines.get(i, 0):
-                lines[i] = n
-    return {i: _points(n, size) for i, n in lines.items()}
-
-
-def _lines(text: str, width: float, size: float) -> int:
-    per_line = max(1, int(width * 0.95 * 11 / size))
-    if "\n" in text:
-        return sum(math.ceil(max(1, len(part)) / per_line) for part in text.split("\n"))
-    return -(-len(text) // per_line)
-
-
-def _points(lines: int, size: float) -> float:
-    return round(lines * size * 1.35 + 3, 1)
 
 
 def sheet_name(text: str, used: set[str]) -> str:

@@ -18,6 +18,7 @@ import datetime as dt
 from doithoai.files import listrows
 from doithoai.monitoring import printing
 from doithoai.monitoring.chain import Chain, summary
+from doithoai.registry import attendance
 from doithoai.text import privacy
 
 TITLE = "BÁO CÁO THEO DÕI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
@@ -34,7 +35,8 @@ DETAIL_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Nguồn", "Ngà
                "Hạn giải quyết", "Hài lòng", "Giai đoạn", "Trùng với", "Còn nợ", "Quá hạn",
                "Số ngày làm việc trễ", "Cấp cơ quan", "Chờ cấp trên"]
 MEETING_HEAD = ["Mã KH", "Ngày hội nghị", "Hình thức", "Cơ quan ban hành", "Trạng thái",
-                "Số ý kiến"]
+                "Số ý kiến", "Đại biểu được mời", "Có mặt", "Trong đó ủy quyền dự thay", "Vắng",
+                "Chưa ghi tham dự"]
 UPWARD_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung",
                "Kiến nghị tới", "Tình trạng"]
 # The identity a province's roll-up reads (Nhận dạng: Khóa, Giá trị). A new format adds rows
@@ -51,6 +53,17 @@ def _detail_row(x: Chain, content: str) -> list:
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
             x.duplicate_of, x.owes, "Có" if x.overdue else "Không", x.late_days or None,
             x.level, "Có" if x.waiting else "Không"]
+
+
+def _attendance_cells(reg, plan) -> list:
+    """Invited, present (the delegated among them), of whom delegated, absent, not recorded:
+    counted as the minutes count them (registry.attendance), present + absent + not recorded
+    = invited. Before anything is recorded, only the invited (the rest left empty)."""
+    counts = attendance.Attendance.of(attendance.invited(
+        i for i in reg.invitees if i.plan_id == plan.plan_id))
+    if not counts.recorded:
+        return [counts.invited, None, None, None, counts.unrecorded]
+    return [counts.invited, counts.present, counts.delegated, counts.absent, counts.unrecorded]
 
 
 def identity(reg, as_of: dt.date, source_name: str) -> list[tuple[str, object]]:
@@ -71,7 +84,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     from openpyxl.utils import get_column_letter
 
     sm = summary(reg, chains)
-    bold = Font(bold=True)
+    bold = Font(name="Calibri", bold=True)     # named: LibreOffice prints a nameless font in serif
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     wb = Workbook()
     _intro(wb.active, reg, sm, as_of, source_name)
@@ -88,7 +101,8 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     plans = sorted((p for p in reg.plans if p.plan_id),
                    key=lambda p: (p.meeting_date or dt.date.max, p.plan_id))
     write_rows(meetings, MEETING_HEAD, [[p.plan_id, p.meeting_date, p.form or "", p.issuer or "",
-                                    p.status or "", counted.get(p.plan_id, 0)] for p in plans],
+                                    p.status or "", counted.get(p.plan_id, 0)]
+                                   + _attendance_cells(reg, p) for p in plans],
           bold, head_fill)
 
     # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
@@ -172,37 +186,44 @@ def _intro(intro, reg, sm, as_of, source_name) -> None:
              ("", False),
              ("Đã trả lời, đã giải quyết và hài lòng là ba việc khác nhau, mỗi số đếm từ cột "
               "riêng của sổ (Trả lời tại hội nghị / Số, Ngày trả lời; Ngày giải quyết xong; Hài "
-              "lòng).", False)]
-    width = 80          # within a portrait page at 100%: nothing to scale, nothing cut
+              "lòng).", False),
+             ("Trang Hội nghị: số có mặt gồm cả người được ủy quyền dự thay (cột Trong đó ủy "
+              "quyền dự thay là một phần của số có mặt); có mặt, vắng và chưa ghi tham dự cộng "
+              "lại bằng số đại biểu được mời.", False)]
+    width = int(printing.PAGE_UNITS["portrait"])    # a portrait page at 100%, nothing cut
     for r, (text, is_bold) in enumerate(lines, start=1):
         c = intro.cell(row=r, column=1, value=text)
-        c.font = Font(bold=is_bold, size=13 if r == 1 else 11)
+        c.font = Font(name="Calibri", bold=is_bold, size=13 if r == 1 else 11)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         intro.row_dimensions[r].height = printing.row_height([(text, width)],
-                                                             13 if r == 1 else 11)
+                                                             13 if r == 1 else 11, is_bold)
     intro.column_dimensions["A"].width = width
     printing.fit(intro, [width], landscape=False)
 
 
 def _summary_tables(ws, sm, bold, head_fill) -> dict:
-    """The tables of Tổng hợp; returns each table's (header row, last row)."""
-    from openpyxl.styles import Alignment, Font
+    """The tables of Tổng hợp, ruled, every cell top-aligned (a figure level with its wrapped
+    label); returns each table's (header row, last row)."""
+    from openpyxl.styles import Alignment, Border, Font, Side
     row = 1
     out = {}
+    thin = Side(style="thin", color="808080")
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap, level = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
 
     def table(key, title, head, rows):
         nonlocal row
-        ws.cell(row=row, column=1, value=title).font = Font(bold=True, size=12)
+        ws.cell(row=row, column=1, value=title).font = Font(name="Calibri", bold=True, size=12)
         top = row + 1
         for c, h in enumerate(head, start=1):
             cell = ws.cell(row=top, column=c, value=h)
-            cell.font, cell.fill = bold, head_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[top].height = printing.row_height([(h, 9) for h in head[1:]])
+            cell.font, cell.fill, cell.alignment, cell.border = bold, head_fill, wrap, ruled
+        ws.row_dimensions[top].height = printing.row_height([(h, 9) for h in head[1:]],
+                                                            bold=True)
         for r, values in enumerate(rows, start=top + 1):
             for c, v in enumerate(values, start=1):
-                ws.cell(row=r, column=c, value=v)
-            ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+                cell = ws.cell(row=r, column=c, value=v)
+                cell.alignment, cell.border = (wrap if c == 1 else level), ruled
             ws.row_dimensions[r].height = printing.row_height([(values[0], 38)])
         row = top + len(rows) + 2
         out[key] = (top, top + len(rows))
@@ -221,7 +242,8 @@ def _summary_tables(ws, sm, bold, head_fill) -> dict:
           [list(x) for x in sm["by_satisfaction"]])
     table("plan", "7. Qua các hội nghị", ["Hội nghị (Mã KH)"] + FIELD_HEAD[1:5],
           [[k] + [v[c] for c in COUNT_KEYS[:4]] for k, v in sm["by_plan"]])
-    ws.column_dimensions["A"].width = 38        # a portrait page at 100%: 38 + 5 × 9 = 83
+    # one portrait page, 38 + 5 × 9 = 83: 100% in Excel, about 90% where LibreOffice lacks Calibri
+    ws.column_dimensions["A"].width = 38
     for col in "BCDEF":
         ws.column_dimensions[col].width = 9
     printing.fit(ws, [38] + [9] * 5, landscape=False)
@@ -305,8 +327,9 @@ def _style_index(wb, **attributes) -> int:
 def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
                total: bool = False):
     """A list with its header row: widths by column, wrapped text with the height it needs,
-    frozen header, filter, A4 across as many pages as the columns need, header and first
-    column repeated on each page; ``total``: the last row is a total, in bold.
+    every cell top-aligned (a code level with its content), frozen header, filter, A4 across
+    as many pages as the columns need, with gridlines, header and first column repeated on
+    each page; ``total``: the last row is a total, in bold.
 
     The rows are written into the saved file (doithoai.files.listrows: a list of 50,000 rows
     as openpyxl cells took most of a minute), so the workbook must be saved by
@@ -316,24 +339,28 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
     chosen = {**WIDTHS, **(widths or {})}
     widths = [chosen.get(h, max(12, min(14, len(h) + 2))) for h in head]
     wrap = Alignment(wrap_text=True, vertical="top")
+    level = Alignment(vertical="top")
     for c, h in enumerate(head, start=1):
         cell = ws.cell(row=top, column=c, value=h)
         cell.font, cell.fill, cell.alignment = bold, fill, wrap
         ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
-    ws.row_dimensions[top].height = printing.row_height(list(zip(head, widths)))
-    listed = listrows.ListRows(top + 1, rows, _style_index(ws.parent, number_format="dd/mm/yyyy"),
-                               _style_index(ws.parent, alignment=wrap), wraps=widths)
+    ws.row_dimensions[top].height = printing.row_height(list(zip(head, widths)), bold=True)
+    listed = listrows.ListRows(
+        top + 1, rows, _style_index(ws.parent, number_format="dd/mm/yyyy", alignment=level),
+        _style_index(ws.parent, alignment=wrap), wraps=widths,
+        plain_style=_style_index(ws.parent, alignment=level))
     # Wrapped text gets the height it needs (LibreOffice does not grow rows).
     listed.heights.update((top + 1 + i, h) for i, h in printing.row_heights(rows, widths).items())
     if total and rows:
-        listed.emphasis[top + len(rows)] = _style_index(ws.parent, font=bold)
+        listed.emphasis[top + len(rows)] = _style_index(ws.parent, font=bold, alignment=level)
     listrows.announce(ws, listed)
     ws.freeze_panes = f"B{top + 1}"
     ws.auto_filter.ref = f"A{top}:{get_column_letter(len(head))}{top + max(1, len(rows))}"
-    printing.fit(ws, widths, landscape=True)
+    titles = 1 if len(head) > 2 else 0   # each page across says which opinion a row is
+    printing.fit(ws, widths, landscape=True, titles=titles, grid=True)
     ws.print_title_rows = f"{top}:{top}"
-    if len(head) > 2:
-        ws.print_title_cols = "A:A"      # each page across says which opinion a row is
+    if titles:
+        ws.print_title_cols = "A:A"
 
 
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:

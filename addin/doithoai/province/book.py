@@ -22,7 +22,7 @@ WIDTHS = {"Đơn vị": 22, "Tỉnh/Thành phố": 18, "Ngày hội nghị": 22,
 def build(con, items: list, province: str, year: int, database_name: str):
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    bold, fill = Font(name="Calibri", bold=True), PatternFill("solid", fgColor="DDEBF7")
     communes = queries.per_commune(con, year)
     totals = [sum(r[i] for r in communes) for i in range(5, 14)]
     none_held = [r[0] for r in communes if not r[3]]
@@ -98,12 +98,13 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
              (f"Số liệu chi tiết để phân tích thêm: {database_name} (cơ sở dữ liệu DuckDB, mở "
               "bằng DuckDB hoặc công cụ đọc được DuckDB; các bảng communes, meetings, opinions, "
               "upward).", False)]
-    width = 80
+    width = int(printing.PAGE_UNITS["portrait"])    # a portrait page at 100%, nothing cut
     for r, (text, is_bold) in enumerate(lines, start=1):
         c = ws.cell(row=r, column=1, value=text)
-        c.font = Font(bold=is_bold, size=13 if r == 1 else 11)
+        c.font = Font(name="Calibri", bold=is_bold, size=13 if r == 1 else 11)
         c.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[r].height = printing.row_height([(text, width)], 13 if r == 1 else 11)
+        ws.row_dimensions[r].height = printing.row_height([(text, width)], 13 if r == 1 else 11,
+                                                          is_bold)
     ws.column_dimensions["A"].width = width
     printing.fit(ws, [width], landscape=False)
 

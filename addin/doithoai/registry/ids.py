@@ -10,7 +10,8 @@ from collections import Counter
 class OpinionIds:
     """New Mã ý kiến in the plan's own pattern (YK-2026-037, YK-2026-K2-007), never reused."""
 
-    def __init__(self, reg):
+    def __init__(self, reg, today: dt.date):
+        self.today = today          # a plan with no meeting day numbers in the caller's year
         self.used = {o.opinion_id for o in reg.opinions if o.opinion_id}
         self.last: dict[str, int] = {}           # prefix → last number given
         self.by_plan: dict[str, Counter] = {}
@@ -24,7 +25,7 @@ class OpinionIds:
         if patterns:
             prefix, width = patterns.most_common(1)[0][0]
         else:
-            year = plan.meeting_date.year if plan.meeting_date else dt.date.today().year
+            year = plan.meeting_date.year if plan.meeting_date else self.today.year
             prefix, width = f"YK-{year}-", 3
         if prefix not in self.last:
             self.last[prefix] = max((int(i[len(prefix):]) for i in self.used

@@ -5,13 +5,77 @@ severity, a Vietnamese title, a message template, a fix hint template and a desc
 :class:`Problem` is one occurrence, located by sheet, row, column and A1 cell, so a clerk can
 go straight to it. The catalogue is documented by ``doithoai catalogue`` (generated, never
 written by hand).
+
+A problem is worded for whoever reads it (:func:`speaking_to`: the ribbon, or the command line,
+which has no button and colours no cell), and problems of one kind that differ only by row can
+be said in one line naming every row (:func:`grouped`).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import contextlib
+import contextvars
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Lưu ý"}
+
+# --- who reads the words ----------------------------------------------------------------------
+# The clerk at the ribbon (buttons, the Kiểm tra sheet, cell notes) or at the command line,
+# where there is no button to press and no cell is coloured. An entry point says whom it speaks
+# to (:func:`speaking_to`); a text that differs between the two is a :class:`Worded`, and
+# everything made while that entry point runs (problems from the catalogue, the file shells'
+# messages) is worded for its reader.
+EXCEL, CLI = "excel", "cli"
+_AUDIENCE: contextvars.ContextVar[str] = contextvars.ContextVar("audience", default=EXCEL)
+
+
+@contextlib.contextmanager
+def speaking_to(audience: str) -> Iterator[None]:
+    """Word every problem and message made inside the block for ``audience`` (EXCEL, CLI)."""
+    if audience not in (EXCEL, CLI):
+        raise ValueError(f"unknown audience {audience}")
+    token = _AUDIENCE.set(audience)
+    try:
+        yield
+    finally:
+        _AUDIENCE.reset(token)
+
+
+def audience() -> str:
+    return _AUDIENCE.get()
+
+
+@dataclass(frozen=True)
+class Worded:
+    """One text said two ways: to the clerk at the ribbon, and at the command line."""
+    excel: str
+    cli: str
+
+    def text(self) -> str:
+        return self.cli if audience() == CLI else self.excel
+
+
+def wording(text: str | Worded) -> str:
+    """``text`` as the current reader should see it."""
+    return text.text() if isinstance(text, Worded) else text
+
+
+def said(excel: str, cli: str) -> str:
+    """A message of a file shell or a feature that names a button at the ribbon and a command
+    at the command line: the one for the current reader."""
+    return wording(Worded(excel, cli))
+
+
+@dataclass(frozen=True)
+class Many:
+    """How several problems of one kind that share sheet and column (and differ by row) are
+    said in one line (:func:`grouped`). ``message`` and ``hint`` are templates over the fields
+    of the problems, a field that differs among them being each value once, joined by commas
+    ({row}: "6, 11, 16"), plus {count} and {items}: ``item`` worded for each problem, joined."""
+    message: str | Worded
+    hint: str | Worded
+    item: str = ""
 
 
 @dataclass(frozen=True)
@@ -19,9 +83,10 @@ class ProblemType:
     code: str
     severity: str
     title: str
-    message: str      # str.format template; fields: value, column, sheet and per-code extras
-    hint: str         # str.format template
-    description: str  # for the docs: when it fires and why it matters
+    message: str | Worded   # str.format template; fields: value, column, sheet, extras
+    hint: str | Worded      # str.format template; a Worded when the ribbon's words differ
+    description: str          # for the docs: when it fires and why it matters
+    many: Many | None = None  # several in one line (see :func:`grouped`); None: one a line
 
 
 _TYPES: dict[str, ProblemType] = {}
@@ -58,12 +123,19 @@ class Problem:
     value: object
     message: str
     hint: str
+    # the template fields it was worded from (for :func:`grouped`); not part of its identity
+    fields: Mapping = field(default_factory=dict, compare=False, repr=False)
+    members: tuple = field(default=(), compare=False, repr=False)   # a group: the problems
 
     def to_json(self) -> dict:
-        d = asdict(self)
+        d = {k: getattr(self, k) for k in ("code", "severity", "sheet", "cell", "row", "column",
+                                           "value", "message", "hint")}
         v = d["value"]
         if v is not None and not isinstance(v, (str, int, float, bool)):
             d["value"] = str(v)
+        if self.members:
+            d["rows"] = [p.row for p in self.members]
+            d["cells"] = [p.cell for p in self.members]
         return d
 
 
@@ -74,14 +146,49 @@ class _Blank(dict):
 
 def make(kind: str, sheet: str, *, row: int | None = None, col: int | None = None,
          column: str | None = None, value: object = None, **params) -> Problem:
-    """One problem of kind ``kind`` at (row, col); col is the 0-based column index."""
+    """One problem of kind ``kind`` at (row, col); col is the 0-based column index. Its words
+    are those for the current reader (:func:`speaking_to`)."""
     t = _TYPES[kind]
-    fields = _Blank(params, value="" if value is None else value, column=column or "",
-                    sheet=sheet, row="" if row is None else row)
     cell = a1(row, col) if row is not None and col is not None else None
+    fields = _Blank(params, value="" if value is None else value, column=column or "",
+                    sheet=sheet, row="" if row is None else row, cell=cell or "")
     return Problem(code=t.code, severity=t.severity, sheet=sheet, cell=cell, row=row,
-                   column=column, value=value, message=t.message.format_map(fields),
-                   hint=t.hint.format_map(fields))
+                   column=column, value=value, message=wording(t.message).format_map(fields),
+                   hint=wording(t.hint).format_map(fields), fields=dict(fields))
+
+
+def grouped(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems with those of a kind that has a :class:`Many` wording, and that share sheet
+    and column, said as one problem naming each of them (in the order they came, each group
+    where its first member was). The others, and a group of one, as they are."""
+    groups: dict[tuple, list[Problem]] = {}
+    order: list[tuple] = []
+    for i, p in enumerate(problems):
+        key = (p.code, p.sheet, p.column) if _TYPES[p.code].many else (i,)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(p)
+    return [_one_line(groups[k]) if len(groups[k]) > 1 else groups[k][0] for k in order]
+
+
+def _one_line(members: list[Problem]) -> Problem:
+    many = _TYPES[members[0].code].many
+    fields = _Blank(count=len(members),
+                    items=_joined(many.item.format_map(_Blank(p.fields)) for p in members))
+    for name in {k for p in members for k in p.fields}:
+        fields[name] = _joined(str(p.fields.get(name, "")) for p in members)
+    first = members[0]
+    return Problem(code=first.code, severity=first.severity, sheet=first.sheet, cell=None,
+                   row=None, column=first.column, value=None,
+                   message=wording(many.message).format_map(fields),
+                   hint=wording(many.hint).format_map(fields), fields=dict(fields),
+                   members=tuple(members))
+
+
+def _joined(values: Iterable[str]) -> str:
+    """Each non-blank value once, in order, joined by commas."""
+    return ", ".join(v for v in dict.fromkeys(values) if v)
 
 
 def column_letter(col: int) -> str:
@@ -104,8 +211,10 @@ def a1(row: int, col: int) -> str:
 register(
     ProblemType("sheet-missing", ERROR, "Thiếu trang tính",
                 "Sổ không có trang tính \"{sheet}\".",
-                "Tạo lại sổ bằng nút Tạo sổ mới rồi chép dữ liệu sang, hoặc đổi tên trang tính "
-                "cho đúng \"{sheet}\".",
+                Worded("Tạo lại sổ bằng nút Tạo sổ mới rồi chép dữ liệu sang, hoặc đổi tên "
+                       "trang tính cho đúng \"{sheet}\".",
+                       "Tạo sổ mới bằng lệnh doithoai init rồi chép dữ liệu sang, hoặc đổi tên "
+                       "trang tính cho đúng \"{sheet}\"."),
                 "A sheet of the contract is absent (renamed or deleted)."),
     ProblemType("column-missing", ERROR, "Thiếu cột",
                 "Trang \"{sheet}\" không có cột \"{column}\" ở dòng tiêu đề.",
@@ -114,8 +223,10 @@ register(
     ProblemType("sheet-added-later", INFO, "Sổ chưa có trang mới",
                 "Sổ chưa có trang \"{sheet}\" (có từ phiên bản {version}); các chức năng dùng "
                 "trang này sẽ bỏ qua.",
-                "Muốn dùng: chép trang \"{sheet}\" từ một sổ mới (nút Tạo sổ mới) sang sổ này, "
-                "giữ nguyên tên trang và dòng tiêu đề.",
+                Worded("Muốn dùng: chép trang \"{sheet}\" từ một sổ mới (nút Tạo sổ mới) sang sổ "
+                       "này, giữ nguyên tên trang và dòng tiêu đề.",
+                       "Muốn dùng: chép trang \"{sheet}\" từ một sổ mới (lệnh doithoai init) "
+                       "sang sổ này, giữ nguyên tên trang và dòng tiêu đề."),
                 "A sheet added to the contract after the registry was made; it still opens."),
     ProblemType("column-added-later", INFO, "Sổ chưa có cột mới",
                 "Trang \"{sheet}\" chưa có cột \"{column}\" (có từ phiên bản {version}).",

@@ -132,6 +132,18 @@ def status_of(cal: WorkCalendar, due: dt.date, done: dt.date | None, today: dt.d
     return NOT_DUE, remaining
 
 
+def status_words(status: str, remaining: int | None) -> str:
+    """A milestone's status as a clerk reads it: "Quá hạn 22 ngày làm việc", "Sắp đến hạn,
+    còn 1 ngày làm việc", "Sắp đến hạn: hạn là hôm nay" (never "còn -22")."""
+    if remaining is None:
+        return status
+    if status == OVERDUE:
+        return f"{OVERDUE} {-remaining} ngày làm việc" if remaining < 0 else OVERDUE
+    if remaining == 0:
+        return f"{status}: hạn là hôm nay"
+    return f"{status}, còn {remaining} ngày làm việc"
+
+
 MAX_RULE_DAYS = 365
 
 
@@ -365,20 +377,33 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
     return changes
 
 
+PROVISIONAL_MARK = "(dự kiến)"
+
+
 def render(report: DeadlineReport) -> str:
-    """The milestones grouped by plan, then the problems, for a terminal."""
+    """The milestones grouped by plan, each with its basis below it and a date worked out on a
+    calendar not yet official marked "(dự kiến)", then the problems, for a terminal."""
     from doithoai.registry.problems import SEVERITY_LABELS
+    from doithoai.rules.workcalendar import LAST_CONFIRMED_YEAR
     lines = [f"Tình trạng tính đến {fmt_long(report.today)}:"]
     plan = None
     for m in report.milestones:
         if m.plan_id != plan:
             plan = m.plan_id
             lines.append(f"Kế hoạch {plan}:")
-        left = "" if m.remaining is None else f", còn {m.remaining} ngày làm việc"
+        due = f"{fmt(m.due)} {PROVISIONAL_MARK}" if m.provisional else fmt(m.due)
         who = f" [{m.opinion_id}]" if m.opinion_id else ""
-        lines.append(f"  {fmt(m.due)}  {m.code}{who}: {m.task} — {m.unit} — {m.status}{left}")
+        lines.append(f"  {due}  {m.code}{who}: {m.task} — {m.unit} — "
+                     f"{status_words(m.status, m.remaining)}")
+        if m.basis:
+            lines.append(f"      Căn cứ: {m.basis}")
     if not report.milestones:
         lines.append("  (không có mốc nào: kiểm tra Ngày hội nghị và Quy tắc thời hạn)")
+    if any(m.provisional for m in report.milestones):
+        lines.append(f"Ngày ghi {PROVISIONAL_MARK}: tính theo lịch nghỉ chưa được công bố chính "
+                     f"thức (phần mềm có lịch chính thức đến năm {LAST_CONFIRMED_YEAR}); khi có "
+                     "lịch chính thức, ghi các ngày nghỉ, ngày làm bù vào trang Ngày nghỉ rồi "
+                     "tính lại.")
     for p in report.problems:
         where = f" ({p.sheet}, ô {p.cell})" if p.cell else f" ({p.sheet})"
         lines.append(f"{SEVERITY_LABELS[p.severity]}{where}: {p.message} {p.hint}")

@@ -22,6 +22,7 @@ import secrets
 from dataclasses import dataclass
 
 from doithoai.registry import parsing, schema
+from doithoai.registry.problems import said
 from doithoai.text import vntext
 from doithoai.text.filenames import safe_file
 from doithoai.files.atomic import free_path
@@ -121,6 +122,7 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
+    from doithoai.files import pagefit
     from doithoai.files.atomic import save_atomic
 
     batch = secrets.token_hex(3).upper()
@@ -128,18 +130,28 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     ws = wb.active
     ws.title = DATA_SHEET
     facts = _facts(reg, plan, village, code, due)
+    # Each line wrapped over the columns before Nội dung: the width of the first printed page.
+    span = [key for key, _, _, _ in COLUMNS].index("content")
+    span_width = sum(width for _, _, width, _ in COLUMNS[:span])
     for i, text in enumerate(facts, start=1):
-        ws.cell(row=i, column=1, value=text).font = Font(bold=(i == 1), size=12 if i == 1 else 11)
+        cell = ws.cell(row=i, column=1, value=text)
+        cell.font = Font(bold=(i == 1), size=12 if i == 1 else 11)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=span)
+        ws.row_dimensions[i].height = pagefit.row_height([(text, span_width)],
+                                                         12 if i == 1 else 11, i == 1)
     header_row = len(facts) + 2
     for c, (_, header, width, _) in enumerate(COLUMNS, start=1):
         cell = ws.cell(row=header_row, column=c, value=header)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         ws.column_dimensions[cell.column_letter].width = width
+    wrap, level = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     for r, row_code_ in enumerate(codes_for_rows, start=header_row + 1):
         ws.cell(row=r, column=1, value=row_code_)
+        for c, (key, _, _, _) in enumerate(COLUMNS, start=1):    # a code level with its text
+            ws.cell(row=r, column=c).alignment = level if key == "received_date" else wrap
         ws.cell(row=r, column=3).number_format = schema.DATE_FORMAT
-        ws.cell(row=r, column=7).alignment = Alignment(wrap_text=True, vertical="top")
     last = header_row + len(codes_for_rows)
     last_col = ws.cell(row=header_row, column=len(COLUMNS)).column_letter
     table = Table(displayName="YKienMTTQ", ref=f"A{header_row}:{last_col}{last}")
@@ -148,8 +160,15 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     ws.freeze_panes = f"B{header_row + 1}"
     ws.page_setup.orientation = "landscape"        # printed for the village meeting, too
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    # Across as many pages as keep the text readable, the pages of the same rows one after the
+    # other, gridlines. No repeated column: it would repeat the cut-off start of the lines
+    # above the list; the rows of the pages across line up.
+    ws.page_setup.fitToWidth, _ = pagefit.plan([w for _, _, w, _ in COLUMNS], "landscape",
+                                               ws.page_margins.left)
+    ws.page_setup.fitToHeight = 0
+    ws.page_setup.pageOrder = "overThenDown"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
     ws.print_title_rows = f"{header_row}:{header_row}"
     # Lists for the dropdowns, on a hidden sheet (a list typed inline is limited to 255 chars).
     lists = wb.create_sheet(LIST_SHEET)
@@ -272,7 +291,10 @@ def read_returned(path: str) -> Returned:
             break
     if best is None:
         ret.problem = ("Không tìm thấy bảng ý kiến (dòng tiêu đề có cột \"Nội dung\") trong tệp. "
-                       "Hãy dùng tệp phiếu do phần mềm tạo (nút Phiếu cho MTTQ), giữ dòng tiêu đề.")
+                       + said("Hãy dùng tệp phiếu do phần mềm tạo (nút Phiếu cho MTTQ), giữ "
+                              "dòng tiêu đề.",
+                              "Hãy dùng tệp phiếu do phần mềm tạo (lệnh doithoai intake "
+                              "export), giữ dòng tiêu đề."))
         return ret
     name, header, keys, grid = best
     if not ret.identity:
@@ -283,30 +305,88 @@ def read_returned(path: str) -> Returned:
         if plan:
             ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}
             ret.identity_source = "đầu trang"
-    formulas = _formulas_without_result(path, name)
+    formulas = formula_cells(path, name)
+    if formulas is None:
+        ret.note = ("phần mềm không phân biệt được ô công thức với chữ gõ tay trong tệp này (tệp "
+                    "dạng cũ .xls, .xlsb); hãy xem lại các ý kiến vừa thêm, hoặc xin MTTQ gửi "
+                    "tệp .xlsx.")
+        formulas = set()
     for r, row in enumerate(grid[header + 1:], start=header + 2):
         values = {k: (row[i] if i < len(row) else None) for k, i in keys.items()}
-        unresolved = tuple(k for k, i in keys.items()
-                           if (r, i + 1) in formulas and parsing.is_blank(values[k]))
+        typed_by_formula = tuple(k for k, i in keys.items() if (r, i + 1) in formulas)
+        unresolved = tuple(k for k in typed_by_formula if parsing.is_blank(values[k]))
         if not unresolved and all(parsing.is_blank(v) for k, v in values.items() if k != "code"):
             continue           # a blank row, perhaps with its pre-printed code: not a row read
-        ret.rows.append(ReturnedRow(name, r, values, unresolved))
+        ret.rows.append(ReturnedRow(name, r, values, unresolved, typed_by_formula))
     return ret
 
 
-def _formulas_without_result(path: str, sheet: str) -> set[tuple[int, int]]:
-    """(row, column) of the sheet's formula cells, 1-based: calamine reads a formula saved
-    without its result as blank, openpyxl (not computing) sees the formula itself."""
+def formula_cells(path: str, sheet: str) -> set[tuple[int, int]] | None:
+    """(row, column), 1-based, of every formula cell of ``sheet``, whatever value it shows:
+    calamine reads a formula's stored result (what Excel or LibreOffice displayed when it last
+    saved: "bấm") or blank when none was stored, and cannot tell it from typed text; the file
+    itself can. .xlsx and .xlsm through openpyxl, .ods from its content.xml; None for a format
+    whose formulas this cannot see (.xls, .xlsb)."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "content.xml" in names:
+                with z.open("content.xml") as fh:
+                    return _ods_formulas(fh, sheet)
+    except zipfile.BadZipFile:
+        return None             # an old .xls (a compound file, not a zip)
+    except Exception:           # a part that cannot be parsed: its formulas cannot be seen
+        return None
+    if "xl/workbook.xml" not in names:
+        return None             # .xlsb: binary parts
+    return _xlsx_formulas(path, sheet)
+
+
+def _xlsx_formulas(path: str, sheet: str) -> set[tuple[int, int]] | None:
     try:
         import openpyxl
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception:
-        return set()
+        return None
     try:
         ws = wb[sheet]
         return {(c.row, c.column) for row in ws.iter_rows() for c in row
                 if getattr(c, "data_type", None) == "f"}
     except Exception:
-        return set()
+        return None
     finally:
         wb.close()
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_formulas(stream, sheet: str) -> set[tuple[int, int]]:
+    """Formula cells of an OpenDocument sheet: rows and cells carry repeat counts; a cell with
+    a formula has the table:formula attribute."""
+    import xml.etree.ElementTree as ET
+    row_tag, name_attr = f"{_ODS_TABLE}table-row", f"{_ODS_TABLE}name"
+    cells = (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell")
+    found: set[tuple[int, int]] = set()
+    for _, table in ET.iterparse(stream):
+        if table.tag != f"{_ODS_TABLE}table":
+            continue
+        if table.get(name_attr) == sheet:
+            r = 0
+            for row in table.iter(row_tag):
+                r += 1
+                rows = int(row.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                c = 0
+                for cell in row:
+                    if cell.tag not in cells:
+                        continue
+                    span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                    if cell.get(f"{_ODS_TABLE}formula") is not None:
+                        found |= {(r + i, c + j + 1) for i in range(min(rows, 10_000))
+                                  for j in range(min(span, 1_000))}
+                    c += span
+                r += rows - 1
+            return found
+        table.clear()
+    return found

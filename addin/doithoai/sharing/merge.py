@@ -11,8 +11,10 @@ Pure core: the registry and the returned files (as read by :mod:`.intake`) in; o
   again, or returned twice), or the registry already holds the same person's same text for the
   plan: nothing changes;
 - **set aside**: the row cannot be merged as it is (no text, no name, a date that cannot be
-  read, a file of another commune or for a plan the registry does not have, ...): it goes to
-  the Chờ xử lý sheet with its file, sheet, row, reason and values, once.
+  read, a cell that is a formula, a file of another commune or for a plan the registry does not
+  have, ...): it goes to the Chờ xử lý sheet with its file, sheet, row, reason and values, once.
+  A row of a batch already waiting there stays set aside when the batch comes back, until the
+  clerk removes it from Chờ xử lý.
 
 So, per file: rows read = added + already present + set aside.
 """
@@ -27,7 +29,7 @@ from doithoai.registry import parsing, schema
 from doithoai.text import encoding, vntext
 from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
-from doithoai.registry.problems import a1
+from doithoai.registry.problems import a1, said
 from doithoai.sharing import dedupe
 from doithoai.sharing.returned import Returned, ReturnedRow
 
@@ -145,7 +147,8 @@ def _file_problem(reg, ret: Returned, plan_hint: str | None) -> tuple[str | None
     plan_id = ident.get("plan") or plan_hint
     if not plan_id:
         return ("Tệp không còn thông tin nhận dạng (trang ẩn _doithoai đã bị xóa) và không ghi Mã "
-                "KH: hãy chọn kế hoạch rồi nhận lại (lệnh: --plan MÃ_KH)."), None
+                "KH: " + said("hãy chọn một dòng của kế hoạch (trang Kế hoạch) rồi bấm lại.",
+                              "hãy ghi kế hoạch rồi nhận lại (--plan MÃ_KH).")), None
     plan = reg.plan(plan_id)
     if plan is None:
         return (f"Sổ không có kế hoạch {plan_id}: tệp phiếu của kế hoạch khác hoặc kế hoạch đã "
@@ -170,8 +173,8 @@ def check_registry(reg) -> None:
     if missing:
         raise RegistryTooOld(
             "Sổ này được tạo bằng phiên bản cũ, chưa có " + " và ".join(missing) + ". Hãy chép "
-            "từ một sổ mới (nút Tạo sổ mới) sang, giữ nguyên tiêu đề, rồi nhận lại. Chưa có gì "
-            "được ghi vào sổ.")
+            "từ một sổ mới (" + said("nút Tạo sổ mới", "lệnh doithoai init") + ") sang, giữ "
+            "nguyên tiêu đề, rồi nhận lại. Chưa có gì được ghi vào sổ.")
 
 
 def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
@@ -179,7 +182,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
     check_registry(reg)
     today = today or dt.date.today()
     res = MergeResult()
-    ids = OpinionIds(reg)
+    ids = OpinionIds(reg, today)
     merged_refs: dict[tuple[str, str], str] = {}
     contents: dict[tuple, str] = {}
     for o in reg.opinions:
@@ -190,6 +193,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
     pending_keys = {(p.batch or "", p.code or "", p.file or "", p.source_row)
                     for p in reg.pending}
     pending_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
+    waiting = _waiting(reg)
     pool = dedupe.items_from_registry(reg)
     new_rows: list[dict] = []
     pending_rows: list[dict] = []
@@ -204,6 +208,8 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
         if ret.identity_source == "đầu trang" and not problem:
             count.problem = ("trang ẩn nhận dạng đã bị xóa; kế hoạch lấy từ dòng \"Mã KH\" ở đầu "
                              "trang")
+        if ret.note and not problem:
+            count.problem = "; ".join(n for n in (count.problem, ret.note) if n)
         for row in ret.rows:
             count.read += 1
             v = {k: clean_text(x) if k not in ("received_date",) else x
@@ -220,6 +226,8 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
                 elif key in contents:
                     out.status, out.opinion_id = "already", contents[key]
                     out.reason = f"sổ đã có ý kiến này ({contents[key]})"
+                elif _waiting_key(batch, code, row) in waiting:
+                    reason = waiting[_waiting_key(batch, code, row)]
                 else:
                     reason = None
                     received = _date(row.values.get("received_date"))
@@ -267,6 +275,29 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
     return res
 
 
+def _waiting_key(batch: str, code: str, row: ReturnedRow) -> tuple:
+    """A returned row as the Chờ xử lý sheet knows it: its batch and code, or its batch and row
+    in the file when the Front left the code blank."""
+    return (batch, code) if code else (batch, row.row)
+
+
+def _waiting(reg) -> dict[tuple, str]:
+    """Rows of a batch already set aside (Chờ xử lý) → why a later merge of that batch leaves
+    them there: a row that could not be taken as it was is not taken silently the next time
+    the file comes back (re-saved, say, so that a formula now shows a value); the clerk, who
+    has seen the row, removes it from Chờ xử lý to let it in."""
+    waiting = {}
+    for p in reg.pending:
+        if not p.batch:
+            continue            # a file without its identity: its rows cannot be told apart
+        key = (p.batch, p.code) if p.code else (p.batch, p.source_row)
+        when = f" ngày {p.logged.split()[0]}" if p.logged else ""
+        waiting[key] = (f"Dòng này đã nằm ở trang Chờ xử lý từ lần nhận trước{when} (lý do: "
+                        f"{(p.reason or 'không ghi')[:120]}); phần mềm không tự thêm lại. Nếu MTTQ "
+                        "đã sửa dòng này trong tệp: xóa dòng đó ở trang Chờ xử lý rồi nhận lại.")
+    return waiting
+
+
 def _date(value):
     """A date, None for blank, or why it cannot be used (the reason set aside with the row)."""
     if parsing.is_blank(value):
@@ -284,13 +315,24 @@ def _date(value):
 EXCEL_CELL_LIMIT = 32767
 
 
+FORMULA_FIX = "Gõ lại nội dung (chữ, ngày) thay cho công thức rồi nhận lại."
+
+
+def _header(key: str) -> str:
+    return f"\"{schema.OPINIONS.column(key).header}\"" if key in schema.OPINIONS.keys else key
+
+
 def _row_problem(v: dict, row: ReturnedRow) -> str | None:
     if row.unresolved:
-        names = ", ".join(f"\"{schema.OPINIONS.column(k).header}\"" if k in
-                          schema.OPINIONS.keys else k for k in row.unresolved)
+        names = ", ".join(_header(k) for k in row.unresolved)
         return (f"Ô {names} là công thức chưa có kết quả (tệp được lưu bằng chương trình không "
-                "tính công thức): mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhận lại, "
-                "hoặc gõ nội dung thay cho công thức.")
+                f"tính công thức). {FORMULA_FIX}")
+    shown = [k for k in row.formulas if k != "code"]    # the pre-printed code is not a word
+    if shown:
+        names = ", ".join(f"{_header(k)} (hiện \"{parsing.to_text(row.values[k])[:40]}\")"
+                          for k in shown)
+        return (f"Ô {names} là công thức: chữ đó do bảng tính tính ra, không phải lời người "
+                f"dân. {FORMULA_FIX}")
     if not v.get("content"):
         if v.get("raised_by"):
             return ("Chỉ có tên người nêu, chưa có nội dung ý kiến: ghi nội dung rồi nhận lại, "

@@ -13,6 +13,9 @@ class ReturnedRow:
     # keys whose cell holds a formula with no stored result (saved by a program that does not
     # compute formulas): the cell reads blank, but it is not empty
     unresolved: tuple = ()
+    # keys whose cell holds a formula, with or without a stored result: what it shows is what a
+    # program computed, never what a citizen said
+    formulas: tuple = ()
 
 
 @dataclass
@@ -22,6 +25,7 @@ class Returned:
     identity_source: str = ""                        # "ẩn", "đầu trang", ""
     rows: list[ReturnedRow] = field(default_factory=list)
     problem: str | None = None                       # the whole file cannot be used: why
+    note: str | None = None                          # read, with a caution for the clerk
 
     @property
     def name(self) -> str:

@@ -26,10 +26,12 @@ def date_words(d: dt.date) -> str:
     return f"ngày {day} tháng {month} năm {d.year}"
 
 
-def date_line(place: str, d: dt.date | None) -> str:
-    """"Tứ Minh, ngày 15 tháng 5 năm 2026"; a draft with no date keeps the blanks to fill."""
+def date_line(place: str, d: dt.date | None, year: int | None = None) -> str:
+    """"Tứ Minh, ngày 15 tháng 5 năm 2026"; a draft with no date keeps the day and month blank
+    and prints ``year``, the year it will be issued in (the caller knows it: the computer's
+    clock does not). With no year either, the year is a blank to fill too."""
     if d is None:
-        return f"{place}, ngày      tháng      năm {dt.date.today().year}"
+        return f"{place}, ngày      tháng      năm {year if year else '      '}"
     return f"{place}, {date_words(d)}"
 
 

@@ -2,11 +2,13 @@
 
 :mod:`.fields` declares the fields and the :class:`Context` that carries their sources; the
 :class:`Builder` fills one context per document, from what all documents share
-(:mod:`.common`) and one module per family: before the conference (:mod:`.preparation`), the
+(:mod:`.common`, with the dates each document prints of itself in :mod:`.dates` and the
+repeats of an opinion in :mod:`.repeats`) and one module per family: before the conference (:mod:`.preparation`), the
 conference and after (:mod:`.conference`), what is printed for the day (:mod:`.day`) and the
 follow-up (:mod:`.followup`), and what goes beyond the commune's own units: the recommendation
-to superiors and the notice to each citizen (:mod:`.upward`). A new document kind adds its method to the module of its family
-and its fields to :data:`FIELDS`.
+to superiors and the notice to each citizen (:mod:`.upward`). A new document kind adds its
+method to the module of its family, its fields to :data:`FIELDS`, and the milestone it is issued
+by to :data:`.dates.ISSUED_BY`.
 """
 from __future__ import annotations
 

@@ -5,7 +5,10 @@ import datetime as dt
 from collections import Counter
 
 from doithoai.documents.context.fields import Context, Source
+from doithoai.documents.context.dates import IssueDates, dated
 from doithoai.documents.context.hierarchy import Hierarchy
+from doithoai.documents.context.repeats import Repeats
+from doithoai.documents.context.replies import ReplyDeadlines
 from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema
@@ -57,7 +60,24 @@ def scope_text(plan: Plan) -> str:
     return ", ".join(plan.villages)
 
 
-class BaseBuilder(Hierarchy):
+OTHER_GROUP = "Khác"
+
+
+def group_name(inv: Invitee) -> str:
+    return (inv.group or "").strip() or OTHER_GROUP
+
+
+def group_order(people: list[Invitee], reg: Registry) -> list[str]:
+    """The groups of ``people``: the registry's list order, then any other group typed, then
+    "Khác" for those with none, so that the groups' figures add up to everyone."""
+    order = [g for g in reg.lookups.get("groups", []) if g]
+    typed = {group_name(i) for i in people}
+    listed = [g for g in order if g in typed]
+    others = sorted(typed - set(listed) - {OTHER_GROUP}, key=vnformat.collate)
+    return listed + others + ([OTHER_GROUP] if OTHER_GROUP in typed else [])
+
+
+class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
     """The contexts of one plan's documents: what they share (deadlines computed once)."""
 
     def __init__(self, reg: Registry, plan: Plan, report: deadlines.DeadlineReport,
@@ -69,6 +89,7 @@ class BaseBuilder(Hierarchy):
                            if m.plan_id == plan.plan_id and not m.opinion_id}
         self.invitees = [i for i in reg.invitees if i.plan_id == plan.plan_id]
         self.opinions = [o for o in reg.opinions if o.plan_id == plan.plan_id]
+        self.issue_date: dt.date | None = None      # set by common() for each document
 
     def _plan_src(self, key: str) -> Source:
         return (schema.PLANS.name, self.plan.row, schema.PLANS.column(key).header)
@@ -102,7 +123,9 @@ class BaseBuilder(Hierarchy):
         if code == "KH" and date is None and p.number_symbol:
             date = p.issue_date          # the plan carries its own number and date
         ctx.put("dong_so", self.number_line(kind, number))
-        ctx.put("dong_ngay", vnformat.date_line(s.place_name or "", date),
+        self.issue_date = date       # of the document being filled; None: a draft
+        ctx.put("dong_ngay", vnformat.date_line(s.place_name or "", date,
+                                                self.issue_year(code)),
                 self._setting_src("place_name"))
         ctx.put("chu_ky", signature_lines(p), self._plan_src("signer_title"))
         ctx.put("nguoi_ky", p.signer_name, self._plan_src("signer_name"))
@@ -131,8 +154,7 @@ class BaseBuilder(Hierarchy):
                 if s.contact_phone else None, self._setting_src("contact_phone"), True)
         for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):
             m = self.milestones.get(code_)
-            ctx.put(name, vnformat.short_date(m.due) if m else None,
-                    (schema.RULES.name, None, code_))
+            ctx.put(name, self.due_text(m) if m else None, (schema.RULES.name, None, code_))
         ctx.put("trich_yeu", p.subject, self._plan_src("subject"))
         ctx.put("noi_nhan", [])
         return ctx
@@ -189,19 +211,12 @@ class BaseBuilder(Hierarchy):
         return self._chains
 
     def group_counts(self) -> list[dict]:
-        counts = Counter(i.group for i in self.invited())
-        order = self.reg.lookups.get("groups", [])
-        return [{"ten": g, "so": counts[g]} for g in order if counts.get(g)]
+        people = self.invited()
+        counts = Counter(group_name(i) for i in people)
+        return [{"ten": g, "so": counts[g]} for g in group_order(people, self.reg)]
 
     def raised(self) -> list[Opinion]:
         return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]
-
-    def reply_due(self, o: Opinion) -> str:
-        due = self.report.reply_due.get(o.opinion_id) or o.reply_due
-        if due:
-            return vnformat.short_date(due)
-        m = self.milestones.get("DU_THAO_TRA_LOI")
-        return f"dự thảo trước {vnformat.short_date(m.due)}" if m else ""
 
     def addressee(self, inv: Invitee) -> str:
         """"Ông Nguyễn Văn An - Tổ trưởng TDP Cẩm Khê A": title and body, nothing repeated."""

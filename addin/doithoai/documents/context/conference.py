@@ -3,29 +3,39 @@ from __future__ import annotations
 
 from collections import Counter
 
-from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
+from doithoai.documents.context import replies
+from doithoai.documents.context.common import (BaseBuilder, group_name, group_order, recipients,
+                                               scope_text)
 from doithoai.documents.context.fields import Context, Source
 from doithoai.monitoring import chain
 from doithoai.registry import schema
+from doithoai.registry.attendance import BLANK, Attendance
 from doithoai.registry.model import Opinion
-from doithoai.rules import deadlines
 from doithoai.text import vnformat
 
 
 class ConferenceDocs(BaseBuilder):
     def attendance(self, ctx: Context) -> None:
+        """Who came (registry.attendance): one sentence whose parts add up to the invited, the
+        delegated counted among the present; before anything is recorded, blanks to fill."""
         people = self.invited()
         for i in people:
             self._row(ctx, schema.INVITEES, i)
-        present = [i for i in people if i.attendance in ("Có", "Ủy quyền")]
-        ctx.put("so_moi", len(people))
-        ctx.put("so_co_mat", len(present))
-        ctx.put("so_vang", sum(1 for i in people if i.attendance == "Vắng"))
-        ctx.put("so_uy_quyen", sum(1 for i in people if i.attendance == "Ủy quyền"))
-        order = self.reg.lookups.get("groups", [])
-        ctx.put("nhom_tham_du", [{"ten": g, "moi": sum(1 for i in people if i.group == g),
-                                  "co_mat": sum(1 for i in present if i.group == g)}
-                                 for g in order if any(i.group == g for i in people)])
+        counts = Attendance.of(people)
+        blank = not counts.recorded
+        ctx.put("tham_du", counts.sentence())
+        ctx.put("so_moi", counts.invited)
+        ctx.put("so_co_mat", BLANK if blank else counts.present)
+        ctx.put("so_vang", BLANK if blank else counts.absent)
+        ctx.put("so_uy_quyen", BLANK if blank else counts.delegated)
+        ctx.put("so_chua_ghi", counts.unrecorded)
+        groups = []
+        for g in group_order(people, self.reg):
+            part = Attendance.of([i for i in people if group_name(i) == g])
+            groups.append({"ten": g, "moi": part.invited,
+                           "co_mat": BLANK if blank else part.present,
+                           "tham_du": part.group_words(blank)})
+        ctx.put("nhom_tham_du", groups)
 
     def answer_text(self, o: Opinion) -> str:
         if o.answered_at_meeting == "Có" and o.answer:
@@ -44,6 +54,7 @@ class ConferenceDocs(BaseBuilder):
                             "nguoi_neu": o.raised_by, "dia_chi": o.address or "",
                             "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
+        ctx.put("nguon_y_kien", self.sources(raised), optional=True)   # sent, or spoken there
         at = [o for o in raised if o.answered_at_meeting == "Có"]
         up = [o for o in raised if self.up(o) and o not in at]
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
@@ -65,13 +76,17 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("so_y_kien", len(raised))
         ctx.put("da_tra_loi", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
                                 "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
+        # An issued notice is the anchor of the deadlines it assigns: each is counted from its
+        # own date, as `doithoai deadlines` counts it on the registry that records the notice.
         ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
                                      "co_quan": self.handling(o)[0],
-                                     "han": "Kiến nghị cấp trên" if self.up(o) else
-                                     (self.reply_due(o) or "15 ngày làm việc")}
+                                     "han": self.reply_cell(o, self.issue_date, True)}
                                     for i, o in enumerate(pending, 1)])
-        rule = next((r for r in self.reg.rules if r.code == deadlines.REPLY_CODE), None)
-        ctx.put("so_ngay_tra_loi", rule.days if rule and rule.days else 15)
+        rule = replies.reply_rule(self.reg)
+        ctx.put("so_ngay_tra_loi", rule.days if rule else 15)
+        ctx.put("thoi_han_tra_loi", replies.rule_words(rule, this_notice=True) if rule
+                else "quy định")
+        ctx.put("nguon_y_kien", self.sources(raised), optional=True)
         ctx.put("trich_yeu", f"Kết luận của {self.plan.chair_title} tại hội nghị đối thoại với "
                              f"Nhân dân {scope_text(self.plan)}")
         agencies = sorted({o.agency for o in pending if o.agency and not self.up(o)})
@@ -81,6 +96,11 @@ class ConferenceDocs(BaseBuilder):
 
     def cvtl(self, ctx: Context, o: Opinion) -> None:
         self._row(ctx, schema.OPINIONS, o)
+        if self.issue_date is None:     # a draft reply is issued by its own reply deadline
+            ctx.put("dong_ngay", vnformat.date_line(
+                self.s.place_name or "", None,
+                self.issue_year("CVTL", self.report.reply_due.get(o.opinion_id) or o.reply_due)),
+                self._setting_src("place_name"))
         def src(key: str) -> Source:
             return (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)
         ctx.put("kinh_gui", o.raised_by, src("raised_by"))
@@ -91,7 +111,14 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("noi_dung", o.content, src("content"))
         ctx.put("tra_loi", o.answer, src("answer"))
         ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {o.raised_by}")
-        ctx.put("noi_nhan", recipients(["Như trên"] + ([o.agency] if o.agency else []),
+        # Citizens whose opinion joined this one (Trùng với) were told the answer would come
+        # to them too (TBCD): each gets a copy.
+        joined = []
+        for r in self.repeats_of(o):
+            self._row(ctx, schema.OPINIONS, r)
+            joined.append(f"{r.raised_by}{', ' + r.address if r.address else ''} (ý kiến "
+                          f"{r.opinion_id}, trùng nội dung)")
+        ctx.put("noi_nhan", recipients(["Như trên"] + joined + ([o.agency] if o.agency else []),
                                        self.party))
 
     def bckq(self, ctx: Context) -> None:
@@ -139,7 +166,20 @@ class ConferenceDocs(BaseBuilder):
             if not n:
                 continue
             total = max(total, n)
-            parts = [f"{o} {c} phiếu ({round(100 * c / n)}%)" for o, c in counts.items()]
+            shares = whole_shares(list(counts.values()))
+            parts = [f"{o} {c} phiếu ({p}%)" for (o, c), p in zip(counts.items(), shares)]
             out.append({"cau_hoi": question, "ket_qua": "; ".join(parts)})
         ctx.put("khao_sat", out, optional=True)
         ctx.put("so_phieu", total)
+
+
+def whole_shares(counts: list[int]) -> list[int]:
+    """Whole percentages of ``counts`` that add up to 100 (largest remainders get the points
+    that plain rounding loses or adds: 1, 1, 1 is 34, 33, 33, never 33, 33, 33)."""
+    total = sum(counts)
+    exact = [100 * c / total for c in counts]
+    shares = [int(e) for e in exact]
+    by_remainder = sorted(range(len(counts)), key=lambda i: (-(exact[i] - shares[i]), i))
+    for i in by_remainder[:100 - sum(shares)]:
+        shares[i] += 1
+    return shares

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from doithoai.documents.context.common import BaseBuilder, scope_text
+from doithoai.documents.context.dates import PROVISIONAL
 from doithoai.documents.context.fields import Context
 from doithoai.registry import schema
 from doithoai.registry.model import Invitee
@@ -66,7 +67,7 @@ class DayDocs(BaseBuilder):
                 else "Giấy mời chưa ban hành: cột Giấy mời ghi số thứ tự của giấy mời trong "
                      "tập in")
         m = self.milestones.get("GIAY_MOI")
-        ctx.put("han_giay_moi", vnformat.short_date(m.due) if m else None,
+        ctx.put("han_giay_moi", self.due_text(m) if m else None,
                 (schema.RULES.name, None, "GIAY_MOI"))
 
     def tttt(self, ctx: Context) -> None:
@@ -92,5 +93,6 @@ class DayDocs(BaseBuilder):
         ctx.put("can_bo_dau_moi_doc", f"đồng chí {s.contact_officer}" if s.contact_officer
                 else None, self._setting_src("contact_officer"))
         m = self.milestones.get("THU_PHIEU")
-        ctx.put("han_thu_phieu_doc", spoken.date(m.due) if m else None,
+        ctx.put("han_thu_phieu_doc", (spoken.date(m.due) + (f" ({PROVISIONAL})" if
+                                                            m.provisional else "")) if m else None,
                 (schema.RULES.name, None, "THU_PHIEU"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from doithoai.documents.context.common import BaseBuilder, recipients
+from doithoai.documents.context.dates import dated
 from doithoai.documents.context.fields import Context
 from doithoai.monitoring import carryover
 from doithoai.monitoring.chain import stage_of
@@ -25,14 +26,15 @@ class FollowUpDocs(BaseBuilder):
         ctx.put("co_quan_tra_loi", agency)
         ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": c.content,
                              "con_no": f"chưa {c.owes}",
-                             "han": vnformat.short_date(min(d for d in (c.reply_due,
-                                                                       c.resolve_due) if d)),
+                             "han": self.opinion_due_text(c.opinion_id, min(
+                                 d for d in (c.reply_due, c.resolve_due) if d)),
                              "tre": f"{c.late_days} ngày làm việc"}
                             for i, c in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
         ctx.put("ngay_xet", vnformat.short_date(self.today))
         cal = deadlines.calendar_for(self.reg)
-        ctx.put("han_bao_cao", vnformat.short_date(cal.add_working_days(self.today, 5).date))
+        report_by = cal.add_working_days(self.today, 5)
+        ctx.put("han_bao_cao", dated(report_by.date, report_by.provisional))
         asked = self.level(agency) == agencies.TERRITORY    # a courteous reminder, not an order
         ctx.put("phoi_hop", asked)
         ctx.put("vv", "V/v đề nghị sớm trả lời ý kiến, kiến nghị của Nhân dân" if asked

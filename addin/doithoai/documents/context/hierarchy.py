@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from doithoai.documents.context.replies import NO_RULE
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
 from doithoai.text import vnformat
@@ -63,11 +64,14 @@ class Hierarchy:
         if self.up(o):
             return (self.superior_of(o), "Đã kiến nghị cấp trên giải quyết theo thẩm quyền; khi "
                                          "có kết quả sẽ thông báo")
-        due = self.report.reply_due.get(o.opinion_id)
         agency = o.agency or self.office
-        if not due:
-            return agency, "Theo quy định"
-        if self.level(agency) == agencies.TERRITORY:
-            return agency, f"Đã đề nghị trả lời trước ngày {vnformat.short_date(due)}"
-        return agency, f"Trước ngày {vnformat.short_date(due)}"
+        asked = self.level(agency) == agencies.TERRITORY
+        when = self.reply_due(o)          # BaseBuilder: a date ("dự kiến" marked), or the rule
+        if self.reply_due_date(o):
+            return agency, f"Đã đề nghị trả lời trước ngày {when}" if asked else \
+                f"Trước ngày {when}"
+        if when == NO_RULE or not when:
+            return agency, NO_RULE
+        return agency, f"Đã đề nghị trả lời trong thời hạn {when}" if asked else \
+            f"Trong thời hạn {when}"
 

@@ -24,12 +24,13 @@ class PreparationDocs(BaseBuilder):
                       key=lambda m: (m.due, m.code))
         ctx.put("tien_do", [{"stt": i, "cong_viec": self.local_words(m.task),
                              "don_vi": self.local_words(self.unit(m.unit)),
-                             "han": vnformat.short_date(m.due)} for i, m in enumerate(rows, 1)])
+                             "han": self.due_text(m)} for i, m in enumerate(rows, 1)])
+        ctx.put("ghi_chu_du_kien", self.provisional_note(rows), optional=True)
         units: dict[str, list[str]] = {}
         for m in rows:
             task = self.local_words(m.task)
             units.setdefault(self.local_words(self.unit(m.unit)), []).append(
-                f"{task[:1].lower() + task[1:]} (hạn {vnformat.short_date(m.due)})")
+                f"{task[:1].lower() + task[1:]} (hạn {self.due_text(m, in_brackets=True)})")
         ctx.put("phan_cong", [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
                               for i, (u, t) in enumerate(units.items(), 1)])
         self.put_carry_over(ctx)
@@ -69,12 +70,16 @@ class PreparationDocs(BaseBuilder):
             if items:
                 groups.append({"stt": len(groups) + 1, "ten": f, "so": len(items), "y_kien": [
                     {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
-                     "dia_chi": o.address or "", "co_quan": o.agency or "",
-                     "han": self.reply_due(o)} for i, o in enumerate(items, 1)]})
+                     "dia_chi": o.address or "",
+                     # a superior is recommended to (CVKN), never given a deadline
+                     "co_quan": self.superior_of(o) if self.up(o) else (o.agency or ""),
+                     "han": self.reply_cell(o)} for i, o in enumerate(items, 1)]})
         ctx.put("nhom_linh_vuc", groups)
         ctx.put("so_y_kien", len(raised))
+        ctx.put("nguon_y_kien", self.sources(raised), optional=True)
+        ctx.put("sau_hoi_nghi", self.after_meeting())
         ctx.put("so_trung", len(self.opinions) - len(raised))
-        ctx.put("so_cap_tren", sum(1 for o in raised if o.competence == "Cấp trên"))
+        ctx.put("so_cap_tren", sum(1 for o in raised if self.up(o)))
         ctx.put("trich_yeu", "Tổng hợp ý kiến, kiến nghị của Nhân dân gửi hội nghị đối thoại")
         ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy", "Lãnh đạo UBND",
                                         "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã"),
@@ -86,14 +91,19 @@ class PreparationDocs(BaseBuilder):
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("co_quan_tra_loi", agency)
         ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
-                            "nguoi_neu": o.raised_by, "dia_chi": o.address or "", "tra_loi": ""}
-                           for i, o in enumerate(items, 1)])
+                            "nguoi_neu": o.raised_by, "dia_chi": o.address or "", "tra_loi": "",
+                            "han": self.reply_cell(o)} for i, o in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
+        # Before the conference a unit drafts the answers given there; from its day on, it
+        # answers in writing by the deadline of each opinion (reply_due).
+        after = self.after_meeting()
+        ctx.put("sau_hoi_nghi", after)
         # Own units are assigned; an agency on the territory answers to its own hierarchy and
         # is asked to cooperate (rules.agencies). Superiors never get this letter (CVKN).
         asked = self.level(agency) == agencies.TERRITORY
         ctx.put("phoi_hop", asked)
         ctx.put("vv", "V/v đề nghị phối hợp trả lời ý kiến, kiến nghị của Nhân dân" if asked
+                else "V/v giao trả lời ý kiến, kiến nghị của Nhân dân" if after
                 else "V/v phân công tham mưu trả lời ý kiến, kiến nghị của Nhân dân")
         ctx.put("noi_nhan", recipients(["Như trên", "Lãnh đạo UBND" if not self.party else
                                         "Thường trực Đảng ủy"], self.party))

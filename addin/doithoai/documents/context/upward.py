@@ -7,13 +7,14 @@ recommendation and no deadline.
 """
 from __future__ import annotations
 
+from doithoai.documents.context import replies
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
 from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
 from doithoai.registry import schema
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
-from doithoai.text import spoken, vnformat, vntext
+from doithoai.text import privacy, spoken, vnformat, vntext
 
 
 class UpwardDocs(BaseBuilder):
@@ -30,16 +31,16 @@ class UpwardDocs(BaseBuilder):
             self._row(ctx, schema.OPINIONS, o)
             groups.setdefault(self.superior_of(o), []).append(o)
         names = sorted(groups, key=vnformat.collate)
-        met = vnformat.short_date(self.plan.meeting_date) if self.plan.meeting_date else ""
+        meeting = self.plan.meeting_date
         ctx.put("kien_nghi", [{"stt": n, "ten": name, "so": len(groups[name]), "y_kien": [
             {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by or "",
              "linh_vuc": o.field or "",
-             "da_lam": o.answer or f"Đã tiếp nhận tại hội nghị ngày {met}, tổng hợp và giải "
-                                   "thích cho người nêu ý kiến về thẩm quyền giải quyết."}
+             "da_lam": o.answer or replies.done_before_sending_up(o, meeting)}
             for i, o in enumerate(groups[name], 1)]} for n, name in enumerate(names, 1)])
         ctx.put("so_kien_nghi", len(items))
         raised = self.raised()
         ctx.put("so_y_kien", len(raised))
+        ctx.put("nguon_y_kien", self.sources(raised), optional=True)
         ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == "Có" for o in raised))
         kinh_gui = ([agencies.province_committee(self.s.province or "", True)] if self.party else names)
         ctx.put("kinh_gui_ds", kinh_gui)
@@ -55,16 +56,26 @@ class UpwardDocs(BaseBuilder):
 
     # --- the notice to each citizen ---------------------------------------------------------
 
+    def joined(self) -> list[tuple[Opinion, Opinion]]:
+        """(repeat, original) for each repeat of this plan raised by someone other than its
+        original's citizen, the original still pending: they asked too, and are told."""
+        out = []
+        for o in self.opinions:
+            if not (o.duplicate_of and o.opinion_id and o.raised_by) or not self.pending(o):
+                continue
+            first = self.original_of(o)
+            if first is not None and self.pending(first) and not self.same_person(o, first):
+                out.append((o, first))
+        return out
+
     def citizens(self) -> list[tuple[str, str, list[Opinion]]]:
         """(name, village, opinions) of each citizen with opinions not answered at the meeting
-        and not yet answered in writing, by village then name (delivered village by village)."""
+        and not yet answered in writing, by village then name (delivered village by village).
+        A citizen whose opinion joined another's (Trùng với) is told of it too (tbcd names the
+        opinion it joined)."""
         people: dict[tuple, list[Opinion]] = {}
-        for o in self.raised():
-            if not o.raised_by or o.answered_at_meeting == "Có" or o.reply_number or \
-                    o.reply_date or o.resolved_date:
-                continue
-            # Accents kept (case, spacing and tone placement aside): "Nguyễn Thị Hà" and
-            # "Nguyễn Thị Hạ" of one house are two people, each told only of their opinions.
+        mine = [o for o in self.raised() if o.raised_by and self.pending(o)]
+        for o in mine + [repeat for repeat, _ in self.joined()]:
             key = (vntext.identity_key(o.raised_by), vntext.identity_key(o.address))
             people.setdefault(key, []).append(o)
         out = []
@@ -73,6 +84,18 @@ class UpwardDocs(BaseBuilder):
             out.append((items[0].raised_by, "" if village == UNKNOWN_VILLAGE else village, items))
         out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
         return out
+
+    @staticmethod
+    def told_content(o: Opinion, first: Opinion) -> str:
+        """What the citizen raised; for a repeat, which opinion it joined (its code and words,
+        personal numbers masked: it is another citizen's), whose handler and deadline it
+        shares."""
+        if first is o:
+            return o.content or ""
+        said = privacy.mask(first.content or "").strip().rstrip(".")
+        return (f"{(o.content or '').strip()} (Ý kiến này trùng nội dung với ý kiến "
+                f"{first.opinion_id} \"{said}\", được giải quyết chung với ý kiến đó, cùng cơ "
+                "quan và thời hạn.)")
 
     def tbcd(self, ctx: Context, person: tuple) -> None:
         name, village, items = person
@@ -87,10 +110,16 @@ class UpwardDocs(BaseBuilder):
         ctx.put("dia_chi", items[0].address or village, optional=True)
         rows = []
         for i, o in enumerate(items, 1):
-            who, when = self.handling(o)
-            rows.append({"stt": i, "noi_dung": o.content, "co_quan": who, "han": when})
+            first = self.original_of(o) if o.duplicate_of else o
+            if first is not o:
+                self._row(ctx, schema.OPINIONS, first)
+            who, when = self.handling(first)
+            rows.append({"stt": i, "noi_dung": self.told_content(o, first), "co_quan": who,
+                         "han": when})
         ctx.put("y_kien_cd", rows)
         ctx.put("so_y_kien", len(items))
+        ctx.put("nguon_nhan", self.received(items[0]) if len(items) == 1 else
+                self.sources(items), optional=True)
         ctx.put("trich_yeu", "Về việc giải quyết ý kiến, kiến nghị gửi hội nghị đối thoại với "
                              f"Nhân dân {scope_text(self.plan)}")
         head = vnformat.village_head(village) if village else None

@@ -5,7 +5,8 @@ register their own). ``doithoai catalogue`` prints them all as docs/catalogue.md
 """
 from __future__ import annotations
 
-from doithoai.registry.problems import ERROR, INFO, WARNING, ProblemType, catalogue, register
+from doithoai.registry.problems import (ERROR, INFO, WARNING, Many, ProblemType, Worded,
+                                        catalogue, register)
 
 register(
     ProblemType("chair-attendance", WARNING, "Người chủ trì, thư ký không khớp danh sách dự",
@@ -166,7 +167,11 @@ register(
 )
 
 
-# Refusals when generating documents (raised by doithoai.documents).
+# Refusals when generating documents (raised by doithoai.documents). At the ribbon the cells
+# with errors are coloured; at the command line nothing is, so the hint names them ({cells}).
+ROW_ERRORS_HINT = Worded("Bấm Kiểm tra dữ liệu, sửa các ô được tô đỏ rồi tạo lại.",
+                         "Lệnh doithoai validate cho biết lỗi ở {cells} (trang {sheet}); sửa "
+                         "rồi tạo lại.")
 register(
     ProblemType("template-unknown-field", ERROR, "Mẫu văn bản có trường không tồn tại",
                 "Mẫu {template}: trường {{{{ {field} }}}} không có trong dữ liệu phần mềm cung "
@@ -179,17 +184,27 @@ register(
                 "Văn bản {document} cần \"{column}\" nhưng ô này còn trống.",
                 "Nhập \"{column}\" ở trang {sheet}, dòng {row}, rồi tạo lại văn bản.",
                 "A field the template uses has no value in the registry: the document is not "
-                "generated rather than printed with a blank."),
+                "generated rather than printed with a blank.",
+                many=Many("{count} văn bản {document_kind} cần \"{column}\" nhưng ô còn trống: "
+                          "{items}.",
+                          "Nhập \"{column}\" vào các ô đó ở trang {sheet} rồi tạo lại văn bản.",
+                          item="{subject} (ô {cell})")),
     ProblemType("document-row-has-errors", ERROR, "Dòng có lỗi, không tạo văn bản",
                 "Không tạo {document} từ dòng {row} vì dòng này còn lỗi kiểm tra.",
-                "Bấm Kiểm tra dữ liệu, sửa các ô được tô đỏ rồi tạo lại.",
-                "A row with validation errors is not used for documents; the others are."),
+                ROW_ERRORS_HINT,
+                "A row with validation errors is not used for documents; the others are. At "
+                "the command line the hint names the row's cells with errors.",
+                many=Many("Không tạo {count} văn bản {document_kind} vì dòng của chúng ở trang "
+                          "{sheet} còn lỗi kiểm tra: {items}.",
+                          ROW_ERRORS_HINT, item="{subject} (dòng {row})")),
 )
 
 
 def catalogue_markdown() -> str:
     """The catalogue as a Markdown table (docs/catalogue.md is this output)."""
-    def cell(text: str) -> str:
+    def cell(text) -> str:
+        if isinstance(text, Worded):    # the ribbon's words, then the command line's
+            text = f"{text.excel} (dòng lệnh: {text.cli})"
         return text.replace("|", "\\|").replace("\n", " ")
     lines = ["# Validation catalogue",
              "",
