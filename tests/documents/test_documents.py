@@ -159,6 +159,35 @@ def test_misspelt_placeholder_is_refused_with_the_nearest_field(tmp_path, sample
     assert "dia_diam" in p.message and "{{ dia_diem }}" in p.hint
 
 
+def test_an_unreadable_template_refuses_its_kind_the_others_generated(tmp_path, sample_paths):
+    """A commune's TB.docx that is no Word file, or a zip bomb (tests/hostile.py), or holds a
+    placeholder Jinja cannot parse: TB is refused naming the template and its folder (it used
+    to end in an unexpected error), KH is generated."""
+    import hostile
+    reg_path = _local_template(tmp_path, sample_paths, "TB", "{{ dia_diem }}", "{{ dia_diem }}")
+    local = os.path.join(os.path.dirname(reg_path), "mau-van-ban", "TB.docx")
+    kh = os.path.join(ROOT, "workbook_templates", "KH.docx")
+    cases = {"text": lambda: open(local, "w").write("không phải Word"),
+             "bomb": lambda: hostile.bomb(os.path.join(ROOT, "workbook_templates", "TB.docx"),
+                                          local, "word/document.xml"),
+             "syntax": lambda: [os.makedirs(tmp_path / "s"),
+                                _local_template(tmp_path / "s", sample_paths, "TB",
+                                                "{{ dia_diem }}", "{{ dia_diem }")][1]}
+    for case, make in cases.items():
+        made = make()
+        path = made if case == "syntax" else reg_path
+        res = generate.generate(reader.read_registry(path), str(tmp_path / "out" / case),
+                                codes=["KH", "TB"], today=TODAY)
+        assert [os.path.basename(f) for f in res.files] == ["KH.docx"], (case, res.files)
+        p = res.refusals[0]
+        assert p.sheet == "TB.docx", case
+        if case == "syntax":
+            assert p.code == "template-unknown-field" and "cú pháp" in p.message
+        else:
+            assert p.code == "template-unreadable" and "mau-van-ban" in p.message, p.message
+    assert os.path.exists(kh)
+
+
 def test_the_communes_own_template_wins(tmp_path, sample_paths):
     reg_path = _local_template(tmp_path, sample_paths, "TB", "thông báo tổ chức hội nghị",
                                "kính báo tổ chức hội nghị")

@@ -181,6 +181,7 @@ CASES = {
 # Codes of the document engine, triggered on real registries in tests/documents/test_documents.py.
 DOCUMENT_CASES = {
     "template-unknown-field": "test_misspelt_placeholder_is_refused_with_the_nearest_field",
+    "template-unreadable": "test_an_unreadable_template_refuses_its_kind_the_others_generated",
     "document-missing-value": "test_missing_value_names_sheet_row_and_column",
     "document-row-has-errors": "test_rows_with_errors_are_refused_the_others_generated",
 }

@@ -165,8 +165,13 @@ def _compile_text(path: str) -> Compiled:
     """A plain-text template (the radio bulletin): Jinja without XML escaping."""
     from jinja2 import Environment, StrictUndefined
     name = os.path.basename(path)
-    with open(path, encoding="utf-8-sig") as fh:
-        text = fh.read().replace("\r\n", "\n")
+    try:
+        if os.path.getsize(path) > TEXT_TEMPLATE_BYTES:
+            raise TemplateUnreadable("tệp lớn hơn 1 MB, không phải một mẫu bản tin")
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read().replace("\r\n", "\n")
+    except (UnicodeDecodeError, OSError):
+        raise TemplateUnreadable("tệp không phải văn bản thuần UTF-8") from None
     env = Environment(autoescape=False, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True,
                       finalize=lambda v: "" if v is None else v)
@@ -182,21 +187,56 @@ def _parse(env, source: str, name: str) -> tuple[set[str], list[tuple[str, str]]
         ast = env.parse(source)
     except TemplateSyntaxError as exc:
         raise TemplateError([make("template-unknown-field", name, template=name,
-                                  field=f"(lỗi cú pháp dòng {exc.lineno}: {exc.message})",
+                                  field=f"(lỗi cú pháp ở dòng {exc.lineno} của mẫu: các dấu {{{{ }}}}, "
+                                        "{% %} không khớp nhau)",
                                   nearest="…")]) from None
     return meta.find_undeclared_variables(ast) - {"loop"}, _loop_attrs(ast)
 
 
+# A text template is a few kilobytes; a Word one, with its pictures, a few megabytes.
+TEXT_TEMPLATE_BYTES = 1 << 20
+
+
 def compile_template(path: str) -> Compiled:
-    """Read and compile a template once; problems with its placeholders are collected."""
+    """Read and compile a template once; problems with its placeholders are collected. A file
+    that cannot be a template (a zip bomb, a DOCTYPE, damaged, not Word: files/package.py) is
+    compiled to its refusal, naming it, so the other kinds are still generated."""
+    try:
+        return _compile(path)
+    except TemplateError as exc:               # a placeholder Jinja cannot parse
+        name = os.path.basename(path)
+        return Compiled(name, path, {}, None, set(), [], exc.problems)
+    except TemplateUnreadable as exc:
+        name = os.path.basename(path)
+        return Compiled(name, path, {}, None, set(), [], [make(
+            "template-unreadable", name, template=name,
+            folder=os.path.basename(os.path.dirname(path)) or ".", reason=exc.reason)])
+
+
+class TemplateUnreadable(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _compile(path: str) -> Compiled:
     from docxtpl import DocxTemplate
+    from doithoai.files import package
 
     if path.endswith(".txt"):
         return _compile_text(path)
     name = os.path.basename(path)
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    xml = parts["word/document.xml"].decode("utf-8")
+    try:
+        kind = package.check(path).kind
+        if kind != "zip":
+            raise TemplateUnreadable("tệp không phải văn bản Word (.docx)")
+        with zipfile.ZipFile(path) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        xml = parts["word/document.xml"].decode("utf-8")
+    except package.PackageRefused as exc:
+        raise TemplateUnreadable(exc.reason) from None
+    except (KeyError, UnicodeDecodeError, zipfile.BadZipFile, OSError):
+        raise TemplateUnreadable("tệp không phải văn bản Word (.docx) hoặc đã bị hỏng") from None
     patched = DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), xml)
     patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
     env = _environment()

@@ -303,8 +303,9 @@ NEEDED_SHEETS = [s.name for s in schema.SHEETS]
 
 
 def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) -> dict[str, list]:
-    """Each wanted sheet of an .xlsx as a grid from A1, read with python-calamine."""
-    import python_calamine
+    """Each wanted sheet of an .xlsx as a grid from A1, read with python-calamine once the
+    package passed its checks (files/package.py: sizes, XML, how far each sheet reaches)."""
+    from doithoai.files import package
 
     path = os.fspath(path)
     if not os.path.exists(path):
@@ -312,20 +313,23 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
     if os.path.isdir(path):
         raise RegistryUnreadable(f"\"{path}\" là một thư mục, không phải tệp sổ: hãy chỉ đúng "
                                  "tệp .xlsx của sổ.")
+    name = os.path.basename(path)
     try:
-        book = python_calamine.CalamineWorkbook.from_path(path)
-    except Exception as exc:  # calamine raises several kinds for a non-workbook
+        book = package.open_book(path)
+        available = {parsing.fold(n): n for n in book.sheet_names}
+        grids = {}
+        for wanted in names:
+            actual = available.get(parsing.fold(wanted))
+            if actual is not None:
+                grids[wanted] = book.grid(actual)
+    except package.PackageRefused as exc:
+        raise RegistryUnreadable(f"Không đọc được tệp \"{name}\": {exc.sentence()} Phần mềm chưa làm gì "
+                                 "với tệp này.", detail=exc.detail or exc.reason) from None
+    except (package.NotAWorkbook, OSError) as exc:
         raise RegistryUnreadable(
-            f"Không mở được \"{os.path.basename(path)}\" như một sổ Excel: "
-            f"{unreadable_reason(path)}. Hãy mở tệp bằng Excel, lưu lại dạng Excel Workbook "
-            "(.xlsx) rồi thử lại.", detail=f"{type(exc).__name__}: {exc}") from exc
-    grids = {}
-    available = {parsing.fold(n): n for n in book.sheet_names}
-    for name in names:
-        actual = available.get(parsing.fold(name))
-        if actual is None:
-            continue
-        grids[name] = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+            f"Không mở được \"{name}\" như một sổ Excel: {unreadable_reason(path)}. Hãy mở tệp "
+            "bằng Excel, lưu lại dạng Excel Workbook (.xlsx) rồi thử lại.",
+            detail=f"{type(exc).__name__}: {exc}") from None
     return grids
 
 

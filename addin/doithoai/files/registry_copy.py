@@ -23,6 +23,14 @@ def registry_copy(path: str, changes: Changes, label: str = "cap so",
     the buttons write into the open workbook instead. An existing ``target`` is never replaced.
     """
     import openpyxl
+    from doithoai.files import package
+    from doithoai.files.reader import RegistryUnreadable
+    try:
+        package.check(path)         # openpyxl reads every part: the same checks as every reader
+    except package.PackageRefused as exc:
+        raise RegistryUnreadable(f"Không đọc được tệp \"{os.path.basename(path)}\": "
+                                 f"{exc.sentence()} Không tạo bản sao nào.",
+                                 detail=exc.detail or exc.reason) from None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
     stem, ext = os.path.splitext(path)
     target = target or f"{stem} ({label} {stamp}){ext}"

@@ -20,6 +20,7 @@ from doithoai.text import vntext
 
 USED, SUPERSEDED, SET_ASIDE = "dùng", "thay bằng bản mới hơn", "để riêng"
 REGISTRY_SHEETS = ("Kế hoạch", "Ý kiến", "Đại biểu", "Cấu hình", "Danh mục")
+DATA_SHEETS = ("Theo dõi ý kiến", "Hội nghị", "Kiến nghị cấp trên")      # what the store reads
 
 
 @dataclass
@@ -73,14 +74,17 @@ def _date(value) -> dt.date | None:
 
 def identify(path: str) -> Input:
     """Open one file and read who sent it (or why it cannot be used)."""
-    import python_calamine
+    from doithoai.files import package
     item = Input(path)
     if not os.path.isfile(path):
         return item.set_aside(unreadable_reason(path))
     try:
-        book = python_calamine.CalamineWorkbook.from_path(path)
+        book = package.open_book(path)
         names = tuple(book.sheet_names)
-    except Exception:       # calamine raises several kinds for a file that is not a workbook
+    except package.PackageRefused as exc:
+        return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi "
+                              "và gửi lại")
+    except (package.NotAWorkbook, OSError):
         return item.set_aside(unreadable_reason(path))
     if IDENTITY_SHEET not in names:
         # Even a registry whose sheets were renamed still shows some: never read it.
@@ -95,9 +99,9 @@ def identify(path: str) -> Input:
         return item.set_aside("không phải báo cáo theo dõi của doithoai (không có trang "
                               "Nhận dạng)")
     try:
-        rows = book.get_sheet_by_name(IDENTITY_SHEET).to_python()
-    except Exception:
-        return item.set_aside("trang Nhận dạng không đọc được")
+        rows = book.grid(IDENTITY_SHEET)
+    except package.PackageRefused as exc:
+        return item.set_aside(f"trang Nhận dạng không đọc được: {exc.reason}")
     ident = {str(r[0]).strip(): r[1] for r in rows[1:] if len(r) >= 2 and r[0]}
     if ident.get("Loại tệp") != FILE_KIND:
         return item.set_aside(f"trang Nhận dạng ghi loại tệp \"{ident.get('Loại tệp')}\", không "
@@ -121,9 +125,14 @@ def identify(path: str) -> Input:
                               ("Tính đến ngày", item.as_of)) if not v]
     if missing:
         return item.set_aside("trang Nhận dạng thiếu " + ", ".join(missing))
-    for sheet in ("Theo dõi ý kiến", "Hội nghị", "Kiến nghị cấp trên"):
+    for sheet in DATA_SHEETS:
         if sheet not in names:
             return item.set_aside(f"thiếu trang {sheet}")
+        try:                    # decided now, so an older copy of the commune is used instead
+            book.package.require_within(sheet)
+        except package.PackageRefused as exc:
+            return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo "
+                                  "dõi và gửi lại")
     return item
 
 

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from doithoai.files.atomic import free_path
+from doithoai.files.package import PackageRefused
 from doithoai.files.listrows import save_atomic
 from doithoai.province import inputs as inp
 from doithoai.province.store import BadSheet, Store
@@ -64,6 +65,8 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
                 store.add(item)
             except BadSheet as exc:
                 item.set_aside(f"báo cáo theo dõi thiếu dữ liệu ({exc})")
+            except PackageRefused as exc:
+                item.set_aside(exc.reason)
             except Exception as exc:           # a sheet calamine cannot read: this file only
                 item.set_aside(f"không đọc được nội dung ({type(exc).__name__})")
             if n % 100 == 0:

@@ -139,11 +139,9 @@ class Store:
     def add(self, item) -> None:
         """One used input: its identity and rows (a sheet without its columns: BadSheet, and
         nothing of this file is kept)."""
-        import python_calamine
-        book = python_calamine.CalamineWorkbook.from_path(item.path)
-
-        def grid(name):
-            return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        from doithoai.files import package
+        book = package.open_book(item.path)      # checked again: the file may have changed
+        grid = book.grid
         # Read all three before writing any, so a bad sheet leaves no half of a commune.
         cid = self.count + 1
         meetings = [[cid] + r for r in _records(grid("Hội nghị"), MEETING_COLUMNS)]

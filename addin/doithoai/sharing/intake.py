@@ -255,22 +255,20 @@ _CODE_IN_TEXT = re.compile(r"\(mã ([A-Z0-9]+)\)")
 def read_returned(path: str) -> Returned:
     """A returned intake file: its identity and its non-blank rows, or the reason it cannot
     be read. Never raises for a bad file."""
-    import python_calamine
+    from doithoai.files import package
     from doithoai.files.reader import unreadable_reason
 
     ret = Returned(path)
     try:
-        book = python_calamine.CalamineWorkbook.from_path(path)
-    except Exception:
+        book = package.open_book(path)
+        grids = _grids(book)
+    except package.PackageRefused as exc:
+        ret.problem = f"Không đọc được tệp: {exc.sentence()}"
+        return ret
+    except (package.NotAWorkbook, OSError):
         ret.problem = (f"Không đọc được tệp: {unreadable_reason(path)}. Hãy mở tệp bằng Excel "
                        "hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
         return ret
-    grids = {}
-    for name in book.sheet_names:
-        try:
-            grids[name] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception:
-            continue
     ident = grids.get(ID_SHEET)
     if ident:
         ret.identity = {parsing.to_text(r[0]).strip(): parsing.to_text(r[1]).strip()
@@ -321,6 +319,15 @@ def read_returned(path: str) -> Returned:
     return ret
 
 
+def _grids(book) -> dict[str, list]:
+    """Every worksheet of the file (chart sheets have no cells), each from A1; a sheet beyond
+    the limits or damaged refuses the whole file (package.PackageRefused): its rows would
+    otherwise be lost without a word."""
+    sheets = {m.name for m in book.metadata if str(m.typ).endswith("WorkSheet")} \
+        if book.metadata is not None else set(book.sheet_names)
+    return {name: book.grid(name) for name in book.sheet_names if name in sheets}
+
+
 def formula_cells(path: str, sheet: str) -> set[tuple[int, int]] | None:
     """(row, column), 1-based, of every formula cell of ``sheet``, whatever value it shows:
     calamine reads a formula's stored result (what Excel or LibreOffice displayed when it last
@@ -351,6 +358,7 @@ def _xlsx_formulas(path: str, sheet: str) -> set[tuple[int, int]] | None:
         return None
     try:
         ws = wb[sheet]
+        ws.reset_dimensions()       # the declared size may be anything: only the cells there are
         return {(c.row, c.column) for row in ws.iter_rows() for c in row
                 if getattr(c, "data_type", None) == "f"}
     except Exception:

@@ -180,6 +180,14 @@ register(
                 "phần mềm (xóa bản mẫu riêng trong thư mục mau-van-ban).",
                 "A placeholder of a Word template is not a field the engine provides (often a "
                 "typo); the hint names the nearest known field."),
+    ProblemType("template-unreadable", ERROR, "Mẫu văn bản không đọc được",
+                "Mẫu {template} ({folder}) không đọc được: {reason}.",
+                "Xóa hoặc thay tệp mẫu đó (xóa thì phần mềm dùng mẫu gốc), rồi tạo lại văn "
+                "bản.",
+                "A Word or text template (a commune's own copy in mau-van-ban, usually) fails the "
+                "package check of files/package.py (a zip bomb, a DOCTYPE, a damaged or "
+                "oversized file) or is not a Word document at all: the documents of that kind "
+                "are refused, naming the file; the others are generated."),
     ProblemType("document-missing-value", ERROR, "Thiếu dữ liệu cho văn bản",
                 "Văn bản {document} cần \"{column}\" nhưng ô này còn trống.",
                 "Nhập \"{column}\" ở trang {sheet}, dòng {row}, rồi tạo lại văn bản.",

@@ -1,0 +1,263 @@
+"""The one safety check every workbook or Word template passes before anything reads it.
+
+A file from outside (a registry, a returned intake file, a commune's monitoring workbook, a Word
+template in ``mau-van-ban``) is a zip package of XML parts, or an old compound file (.xls).
+The libraries that read them trust it: python-calamine holds a sheet as a full rectangle from
+its first to its last cell (one value in XFD1048576 asks for 512 GiB and aborts the process),
+unpacks a part however large it turns out to be, and openpyxl and lxml parse whatever XML a part
+holds. :func:`check` looks at the package first, without keeping it in memory, and refuses
+(:class:`PackageRefused`, the reason in the clerk's words) a file that:
+
+- declares more parts than a workbook has, a part or a total larger than the limits, or a part
+  packed more tightly than any spreadsheet packs (a "zip bomb");
+- unpacks to other sizes than its directory declares, has parts that overlap or share a name,
+  or uses a compression or an encryption Office does not use;
+- has a DOCTYPE or an entity declaration in any XML part (no Office file needs one; they are
+  how entity expansion begins), or an XML part not in UTF-8;
+- has a sheet whose cells reach beyond :data:`LIMITS` (rows, columns, cells from A1): the
+  sheet's extent is measured from the cells that hold something (``sheetextent.py``).
+
+``source`` is a path or the bytes of a file in memory (an encrypted registry is decrypted in
+memory, never on disk). :func:`open_book` is the one way a file shell opens a spreadsheet: the
+check, then python-calamine, and :meth:`Book.grid` reads one sheet only if it is within the
+limits.
+"""
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+
+from doithoai.files import sheetextent, sheetformats
+from doithoai.files.sheetextent import Extent
+from doithoai.files.zipparts import (DAMAGED_FIX, LIMITS, Limits, MiB, PackageRefused,
+                                     data_spans, members, scanned, thousands, unpacked)
+
+
+@dataclass
+class Package:
+    """What the check found: the kind of file, its sheets' parts and their extents."""
+    kind: str                                     # "zip", "ods", "xlsb", "xls", "other"
+    sheet_parts: dict[str, str] = field(default_factory=dict)     # sheet name → part
+    extents: dict[str, Extent] = field(default_factory=dict)      # part (or ods table) → extent
+    limits: Limits = LIMITS
+
+    def require_within(self, sheet: str) -> None:
+        """Refused if ``sheet`` reaches beyond the limits. A sheet whose part the check could
+        not name (a workbook.xml it could not read, an .xlsb) is held to the farthest-reaching
+        sheet part of the file."""
+        key = self.sheet_parts.get(sheet, sheet)
+        extent = self.extents.get(key)
+        if extent is None and self.kind in ("zip", "xlsb") and self.extents:
+            # A sheet whose part we could not name: every sheet part must then be within.
+            extent = max(self.extents.values(), key=lambda e: e.rows * e.columns)
+        if extent is not None and not extent.within(self.limits):
+            where = f"ô {extent.far}" if extent.far else "một ô"
+            raise PackageRefused(
+                f"trang \"{sheet}\" có dữ liệu ở {where}, ngoài vùng phần mềm đọc (mỗi trang tối "
+                f"đa {thousands(self.limits.rows)} dòng, {thousands(self.limits.columns)} cột và "
+                f"{thousands(self.limits.cells)} ô tính từ A1)",
+                f"{sheet}: {extent}",
+                fix="Hãy mở tệp bằng Excel, xóa nội dung ô đó (Ctrl+End đưa đến ô cuối cùng có "
+                    "dữ liệu), lưu lại rồi thử lại")
+
+
+def check(source, limits: Limits = LIMITS) -> Package:
+    """The package at ``source`` (a path, or bytes in memory), checked; :class:`PackageRefused`
+    if it must not be read. Memory stays bounded whatever the file: parts are unpacked in
+    chunks and only counted and scanned."""
+    with _opened(source) as fh:
+        head = fh.read(8)
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        if head.startswith(b"PK"):
+            return _check_zip(fh, size, limits)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            return _check_compound(fh, limits)
+    return Package("other", limits=limits)
+
+
+class _opened:
+    """A seekable binary file for a path or for bytes in memory."""
+
+    def __init__(self, source):
+        self.source = source
+        self.fh = None
+
+    def __enter__(self):
+        if isinstance(self.source, (bytes, bytearray, memoryview)):
+            self.fh = io.BytesIO(bytes(self.source))
+        else:
+            self.fh = open(os.fspath(self.source), "rb")
+        return self.fh
+
+    def __exit__(self, *exc):
+        self.fh.close()
+
+
+# --- zip packages: xlsx, xlsm, xlsb, docx, ods --------------------------------------------------
+
+def _check_zip(fh, size: int, limits: Limits) -> Package:
+    infos = members(fh, size, limits)
+    spans = data_spans(fh, infos, size)
+    names = {i.filename for i in infos}
+    kind = "ods" if "content.xml" in names and "mimetype" in names else \
+        "xlsb" if any(n.lower().endswith(".bin") and "/worksheets/" in n for n in names) else "zip"
+    pkg = Package(kind, limits=limits)
+    # First the parts that name the sheets: a sheet is wherever the workbook says it is.
+    naming = {info.filename: b"".join(scanned(fh, info, start)) for info, start in spans
+              if info.filename in _NAMING_PARTS}
+    if kind in ("zip", "xlsb"):
+        pkg.sheet_parts = _sheet_names(naming)
+    sheets = _sheet_part_names(names) | (set(pkg.sheet_parts.values()) & names)
+    fast = sum(i.file_size for i in infos if i.filename in sheets) >= FAST_FROM
+    for info, start in spans:
+        if info.filename in naming:
+            continue
+        extent_of = _extent_reader(kind, info, sheets, fast, limits)
+        for chunk in scanned(fh, info, start):
+            if extent_of is not None:
+                extent_of.feed(chunk)
+        if extent_of is not None:
+            pkg.extents.update(_finish(extent_of, info, fh, start, limits))
+    return pkg
+
+
+_NAMING_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+_SHEET_FOLDERS = ("/worksheets/", "/dialogsheets/", "/macrosheets/")
+
+
+def _sheet_part_names(names) -> set[str]:
+    """Every part python-calamine or openpyxl could read as a sheet: by folder, whatever the
+    workbook's relationships say (they are read too, below, for the sheets' names)."""
+    return {n for n in names if any(f in n for f in _SHEET_FOLDERS) and "/_rels/" not in n}
+
+
+# Sheets smaller than this together are measured exactly, cell by cell (some 20 ms a
+# megabyte); larger ones by the array reading (a few ms a megabyte, once numpy is loaded, which
+# takes about 0.1 s).
+FAST_FROM = 2 * MiB
+
+
+def _extent_reader(kind: str, info: zipfile.ZipInfo, sheets: set[str], fast: bool,
+                   limits: Limits):
+    name = info.filename
+    if kind == "ods" and name == "content.xml":
+        return sheetformats.OdsTables(limits)
+    if name not in sheets:
+        return None
+    if name.lower().endswith(".bin"):
+        return sheetformats.BinarySheet(limits)
+    return sheetextent.XmlSheet(limits) if fast else sheetextent.ExactXmlSheet(limits)
+
+
+def _finish(reader, info: zipfile.ZipInfo, fh, start: int, limits: Limits) -> dict[str, Extent]:
+    """A sheet reader's extents; a sheet the fast reading could not vouch for (an unusual
+    layout, or perhaps beyond the limits) is read again, exactly."""
+    try:
+        return reader.result(info.filename)
+    except sheetextent.Undecided:
+        reader = sheetextent.ExactXmlSheet(limits)
+        for chunk in unpacked(fh, info, start):
+            reader.feed(chunk)
+        return _finish(reader, info, fh, start, limits)
+    except sheetextent.Damaged as exc:
+        raise PackageRefused(f"phần \"{info.filename}\" của tệp bị hỏng (XML không hợp lệ, "
+                             "hoặc địa chỉ ô không đọc được)", str(exc), DAMAGED_FIX) from None
+
+
+def _sheet_names(parts: dict[str, bytes]) -> dict[str, str]:
+    """Sheet name → part, from xl/workbook.xml and its relationships (empty if unreadable: the
+    sheets are then each held to the limits whatever their names)."""
+    import xml.etree.ElementTree as ET
+    try:
+        book = ET.fromstring(parts["xl/workbook.xml"])
+        rels = ET.fromstring(parts["xl/_rels/workbook.xml.rels"])
+    except (KeyError, ET.ParseError):
+        return {}
+    targets = {}
+    for rel in rels:
+        target = (rel.get("Target") or "").replace("\\", "/")
+        targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else \
+            os.path.normpath("xl/" + target).replace("\\", "/")
+    out = {}
+    for el in book.iter():
+        if el.tag.rpartition("}")[2] == "sheet":
+            rid = next((v for k, v in el.attrib.items() if k.rpartition("}")[2] == "id"), None)
+            if el.get("name") and rid in targets:
+                out[el.get("name")] = targets[rid]
+    return out
+
+
+# --- compound files: .xls ---------------------------------------------------------------------
+
+def _check_compound(fh, limits: Limits) -> Package:
+    """An old .xls (or an Office file encrypted with a password): its Workbook stream's cells
+    measured record by record."""
+    fh.seek(0)
+    data = fh.read()
+    try:
+        extents = sheetformats.xls_extents(data, limits)
+    except sheetformats.NotAWorkbookStream:
+        return Package("other", limits=limits)
+    pkg = Package("xls", extents=extents, limits=limits)
+    pkg.sheet_parts = {name: name for name in extents}
+    return pkg
+
+
+# --- opening a workbook -----------------------------------------------------------------------
+
+class Book:
+    """A spreadsheet opened with python-calamine after :func:`check`: ``grid`` reads one sheet
+    from A1, refusing one beyond the limits and turning the library's errors into refusals."""
+
+    def __init__(self, source, limits: Limits = LIMITS):
+        import python_calamine
+        self.package = check(source, limits)
+        try:
+            if isinstance(source, (bytes, bytearray, memoryview)):
+                self._book = python_calamine.CalamineWorkbook.from_filelike(
+                    io.BytesIO(bytes(source)))
+            else:
+                self._book = python_calamine.CalamineWorkbook.from_path(os.fspath(source))
+        except Exception as exc:        # calamine raises several kinds for a non-workbook
+            raise NotAWorkbook(f"{type(exc).__name__}: {exc}") from exc
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self._book.sheet_names)
+
+    @property
+    def metadata(self):
+        """python-calamine's sheet metadata (name, type, visibility), None if unavailable."""
+        try:
+            return list(self._book.sheets_metadata)
+        except Exception:
+            return None
+
+    def grid(self, sheet: str, **options) -> list[list]:
+        """The sheet's rows from A1 (row 0 = Excel row 1, column 0 = column A)."""
+        self.package.require_within(sheet)
+        try:
+            rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False,
+                                                                 **options)
+        except Exception as exc:
+            raise PackageRefused(f"trang \"{sheet}\" bị hỏng, không đọc được dữ liệu của nó",
+                                 f"{type(exc).__name__}: {exc}", DAMAGED_FIX) from exc
+        return rows
+
+
+class NotAWorkbook(Exception):
+    """python-calamine could not open the file at all (the reason is found by the caller from
+    the file's first bytes); ``str`` is the library's own words, for the log file."""
+
+
+def open_book(source, limits: Limits = LIMITS) -> Book:
+    """The one way to open a spreadsheet: :class:`PackageRefused` for a hostile or damaged
+    package, :class:`NotAWorkbook` for a file that is no workbook at all."""
+    return Book(source, limits)
+
+
+__all__ = ["LIMITS", "Limits", "PackageRefused", "Package", "Extent", "check",
+           "open_book", "Book", "NotAWorkbook", "unpacked"]
