@@ -49,7 +49,7 @@ class Package:
         sheet part of the file."""
         key = self.sheet_parts.get(sheet, sheet)
         extent = self.extents.get(key)
-        if extent is None and self.kind in ("zip", "xlsb") and self.extents:
+        if extent is None and self.extents:
             # A sheet whose part we could not name: every sheet part must then be within.
             extent = max(self.extents.values(), key=lambda e: e.rows * e.columns)
         if extent is not None and not extent.within(self.limits):
@@ -208,6 +208,10 @@ def _check_compound(fh, limits: Limits) -> Package:
 
 # --- opening a workbook -----------------------------------------------------------------------
 
+# python-calamine builds every sheet of these when it opens the file, not when one is asked for.
+EAGER = ("xls", "ods")
+
+
 class Book:
     """A spreadsheet opened with python-calamine after :func:`check`: ``grid`` reads one sheet
     from A1, refusing one beyond the limits and turning the library's errors into refusals."""
@@ -215,6 +219,9 @@ class Book:
     def __init__(self, source, limits: Limits = LIMITS):
         import python_calamine
         self.package = check(source, limits)
+        if self.package.kind in EAGER:
+            for sheet in self.package.extents:
+                self.package.require_within(sheet)
         try:
             if isinstance(source, (bytes, bytearray, memoryview)):
                 self._book = python_calamine.CalamineWorkbook.from_filelike(
