@@ -33,18 +33,24 @@ for line in sys.stdin:
 """
 
 
-def _limit():
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+def _limits(file_size: int | None):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+        if file_size is not None:           # `ulimit -f`: a write past it fails with EFBIG
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+    return apply
 
 
 def run(argvs: list[list[str]], env: dict | None = None, prelude: str = "",
-        timeout: float = 300) -> tuple[list[dict], int, str]:
+        timeout: float = 300, file_size: int | None = None,
+        wrapper: list[str] | None = None) -> tuple[list[dict], int, str]:
     """(one {"code", "output", "peak"} per argv that ran, peak being the process's resident
     memory so far in bytes; the process's return code, negative for a signal; its stderr).
-    ``prelude``: Python run before the commands (to plant a fault)."""
-    done = subprocess.run([sys.executable, "-c", prelude + DRIVER],
+    ``prelude``: Python run before the commands (to plant a fault); ``file_size``: the largest
+    file the process may write; ``wrapper``: a command the process runs under (setpriv)."""
+    done = subprocess.run((wrapper or []) + [sys.executable, "-c", prelude + DRIVER],
                           input="".join(json.dumps(a) + "\n" for a in argvs),
-                          capture_output=True, text=True, timeout=timeout, preexec_fn=_limit,
-                          env={**os.environ, **(env or {})})
+                          capture_output=True, text=True, timeout=timeout,
+                          preexec_fn=_limits(file_size), env={**os.environ, **(env or {})})
     results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     return results, done.returncode, done.stderr

@@ -10,6 +10,7 @@ import traceback
 from typing import Callable
 
 from doithoai.excel.shell import ExcelShell, NotARegistry
+from doithoai.files import atomic, crashlog
 from doithoai.registry.problems import EXCEL, speaking_to
 from doithoai.text.filenames import safe_name
 
@@ -41,19 +42,55 @@ def default_book():
     return book
 
 
-def crash_log(shell: ExcelShell | None) -> str:
-    folder = shell.folder if shell is not None else None
-    if folder is None:
-        folder = os.path.join(tempfile.gettempdir(), "doithoai")
-        os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, LOG_NAME)
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(f"--- {dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{traceback.format_exc()}\n")
-    return path
+def crash_log(shell: ExcelShell | None) -> str | None:
+    """The details of an unexpected error, written next to the registry (else where the
+    command line writes its log); the file, or None if no place would take it. Never raises."""
+    try:
+        text = f"--- {dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{traceback.format_exc()}\n"
+    except Exception:
+        text = "(không lấy được chi tiết lỗi)\n"
+    folder = getattr(shell, "folder", None) if shell is not None else None
+    tmp = os.path.join(tempfile.gettempdir(), "doithoai", LOG_NAME)
+    return crashlog.write(text, ([os.path.join(folder, LOG_NAME)] if folder else []) + [tmp])
+
+
+def _quietly(do: Callable[[], object]) -> None:
+    """A call to Excel while answering an error: if Excel refuses it too, the answer goes on."""
+    try:
+        do()
+    except Exception:
+        pass
+
+
+def _answer(shell: ExcelShell, action: str, text: str, log_text: str | None = None) -> None:
+    _quietly(lambda: shell.status(None))
+    if log_text is not None:
+        _quietly(lambda: shell.log(action, log_text))
+    _quietly(lambda: shell.message(text))
+
+
+def answer_error(shell: ExcelShell, action: str, exc: Exception,
+                 keep_log_row: bool = True) -> None:
+    """The one answer to an error of a button (called while it is being handled): a failed
+    write (a full disk, a read-only folder) is said as such, with what was finished; anything
+    else is an unexpected error whose details go to a log. Never raises."""
+    log = crash_log(shell)
+    refused = atomic.write_error(exc)
+    if refused is not None:
+        text = atomic.failed(exc if isinstance(exc, atomic.WriteFailed) else refused,
+                             "lưu tệp đang mở vào thư mục khác")
+        row = text[:500]
+    else:
+        text = crashlog.words(type(exc).__name__, log, action[0].lower() + action[1:])
+        row = f"Lỗi không mong đợi; chi tiết trong {log}"
+    _answer(shell, action, text, row if keep_log_row else None)
 
 
 def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str | None:
-    """Run one button: ``work`` returns (closing message, files); everything else is here."""
+    """Run one button: ``work`` returns (closing message, files); everything else is here. No
+    exception leaves it once the workbook is known: a refusal, a failed write (a full disk, a
+    read-only folder) and an unexpected error each end in one message for the clerk."""
+    atomic.FINISHED.clear()
     shell = None
     try:
         shell = ExcelShell(book if book is not None else default_book())
@@ -62,20 +99,13 @@ def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str
     except (NotARegistry, Refusal) as exc:
         if shell is None:
             raise
-        shell.status(None)
-        shell.message(str(exc))
+        _answer(shell, action, str(exc))
         return None
-    except Exception:
-        log = crash_log(shell)
+    except Exception as exc:
         if shell is None:
+            crash_log(None)
             raise
-        shell.status(None)
-        try:
-            shell.log(action, f"Lỗi không mong đợi; chi tiết trong {log}")
-        except Exception:
-            pass
-        shell.message(f"Có lỗi không mong đợi khi {action[0].lower() + action[1:]}. "
-                      f"Chi tiết đã ghi vào tệp {log}; hãy gửi tệp này cho người hỗ trợ.")
+        answer_error(shell, action, exc)
         return None
     shell.log(action, message, files)
     shell.status(None)

@@ -10,20 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import crash_log, default_book
+from doithoai.buttons.common import answer_error, default_book
 from doithoai.excel.shell import ExcelShell
+from doithoai.files import atomic
 
 
 def province_rollup(book=None, today: dt.date | None = None) -> str | None:
     """Tổng hợp các xã: every monitoring workbook in the open workbook's folder, rolled up."""
     shell = ExcelShell(book if book is not None else default_book())
+    atomic.FINISHED.clear()
     try:
         message = _rollup(shell, today or dt.date.today())
-    except Exception:
-        log = crash_log(shell)
-        shell.status(None)
-        shell.message("Có lỗi không mong đợi khi tổng hợp các xã. Chi tiết đã ghi vào tệp "
-                      f"{log}; hãy gửi tệp này cho người hỗ trợ.")
+    except Exception as exc:
+        answer_error(shell, "Tổng hợp các xã", exc, keep_log_row=False)
         return None
     shell.status(None)
     shell.message(message)

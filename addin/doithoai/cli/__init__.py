@@ -14,6 +14,7 @@ import traceback
 
 from doithoai import __version__
 from doithoai.cli import signals
+from doithoai.files import atomic, crashlog
 from doithoai.cli.vietnamese import Parser
 from doithoai.cli import (document_commands, monitoring_commands, province_commands,
                           registry_commands, rules_commands, setup_commands, sharing_commands)
@@ -58,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     except signals.Interrupted as exc:      # a signal while arguments were read or output sent
         _say_quietly(signals.stopped_message(exc))
         return EXIT_REFUSED
+    except OSError:                 # the output itself cannot be written (a full disk under >)
+        signals.quiet_closed_pipe()
+        return EXIT_REFUSED
+    except Exception as exc:        # a handler below failed in turn: still never a traceback
+        _say_quietly(crashlog.words(type(exc).__name__, log_crash()))
+        return EXIT_CRASH
     finally:
         gc.collect()                        # what a signal left half-closed, while logged
         sys.unraisablehook = hook
@@ -104,14 +111,23 @@ def _run(argv: list[str] | None) -> int:
         say("Đã dừng theo yêu cầu.")
         return EXIT_REFUSED
     except Exception as exc:  # a clerk never sees a traceback
-        stop = signals.behind(exc)
-        if stop is not None:
-            say(signals.stopped_message(stop))
-            return EXIT_REFUSED
-        log = log_crash()
-        say(f"Có lỗi không mong đợi ({type(exc).__name__}). Chi tiết đã ghi vào {log}; "
-            "hãy gửi tệp này cho người hỗ trợ.")
-        return EXIT_CRASH
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    """A signal behind the error, a refused write (a full disk, a read-only folder: an
+    ordinary refusal), or an unexpected error whose details go to the log."""
+    stop = signals.behind(exc)
+    if stop is not None:
+        say(signals.stopped_message(stop))
+        return EXIT_REFUSED
+    refused = atomic.write_error(exc)
+    if refused is not None:
+        log_crash()
+        say(atomic.failed(exc if isinstance(exc, atomic.WriteFailed) else refused))
+        return EXIT_REFUSED
+    say(crashlog.words(type(exc).__name__, log_crash()))
+    return EXIT_CRASH
 
 
 def _say_quietly(text: str) -> None:

@@ -5,8 +5,9 @@ import argparse
 import contextlib
 import gc
 import os
-import tempfile
 import traceback
+
+from doithoai.files import crashlog
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -150,11 +151,11 @@ def log_row(action: str, result: str, files: str) -> dict:
             "action": action, "result": result[:500], "files": files}
 
 
-def log_crash(detail: str | None = None) -> str:
-    """Technical details (a traceback, a library's message) go to a log file, never the screen."""
-    folder = os.path.join(tempfile.gettempdir(), "doithoai")
-    os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, "loi.log")
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write((detail or traceback.format_exc()) + "\n")
-    return path
+def log_crash(detail: str | None = None) -> str | None:
+    """Technical details (a traceback, a library's message) go to a log file, never the screen;
+    the file written, or None when no place would take it. Never raises."""
+    try:
+        text = (detail or traceback.format_exc()) + "\n"
+    except Exception:
+        text = "(không lấy được chi tiết lỗi)\n"
+    return crashlog.write(text)

@@ -18,6 +18,8 @@ import tempfile
 import zipfile
 from xml.etree import ElementTree
 
+from doithoai.files import atomic
+
 from doithoai.excel import vba_check
 from doithoai.excel.ribbon import BUTTON_FUNCTIONS, MODULE as BUTTONS_MODULE
 
@@ -117,10 +119,16 @@ def build(out_dir: str) -> str:
         if problems:
             raise BuildError("Tệp bổ trợ vừa tạo không đạt kiểm tra:\n- " + "\n- ".join(problems))
         _swap(raw, target)
+    except OSError as exc:             # a full disk, a read-only folder: said as such, by name
+        if exc.errno in atomic.WRITE_ERRNOS and not isinstance(exc, atomic.WriteFailed):
+            raise atomic.WriteFailed(target, exc) from exc
+        raise
     finally:
         for leftover in (raw, raw + ".part"):
-            if os.path.exists(leftover):
+            try:
                 os.unlink(leftover)
+            except OSError:
+                pass
     return target
 
 

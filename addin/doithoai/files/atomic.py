@@ -1,6 +1,8 @@
-"""Writing files so that a crash never leaves a half-written one."""
+"""Writing files so that a crash never leaves a half-written one, and a failed write (a full
+disk, a read-only or another account's folder, a file-size limit) is said as such."""
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from typing import Callable
@@ -19,23 +21,113 @@ def _ordinary_mode() -> int:
     return 0o666 & ~mask
 
 
+# Why a file could not be written, in the clerk's words.
+_WHY = {errno.ENOSPC: "ổ đĩa đã đầy",
+        getattr(errno, "EDQUOT", errno.ENOSPC): "đã hết dung lượng được cấp trên ổ đĩa",
+        errno.EFBIG: "tệp vượt giới hạn kích thước máy cho phép",
+        errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.EACCES: "không có quyền ghi (thư mục của tài khoản khác, chỉ đọc, hoặc đang bị "
+                      "chương trình khác khóa)",
+        errno.EPERM: "không có quyền ghi (thư mục của tài khoản khác hoặc bị khóa)",
+        errno.ENOENT: "thư mục không còn (đã bị xóa hoặc đổi tên)",
+        errno.ENOTDIR: "trên đường dẫn có một tệp trùng tên với thư mục",
+        errno.EEXIST: "đã có một tệp trùng tên với thư mục cần tạo",
+        errno.EIO: "ổ đĩa bị lỗi (hoặc ổ mạng, ổ USB vừa bị rút)"}
+WRITE_ERRNOS = frozenset(_WHY)
+
+
+def write_error(exc: BaseException) -> OSError | None:
+    """The operating system's refusal to write behind ``exc``, if any: a library writing a file
+    (lxml serialising a sheet, zipfile) may raise an error of its own over it."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS:
+            return exc
+        code = _serialisation_errno(exc)
+        if code in WRITE_ERRNOS:
+            return OSError(code, str(exc))
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _serialisation_errno(exc: BaseException) -> int | None:
+    """lxml's incremental writer (openpyxl writes each sheet through it, into a temporary
+    file) reports the system's refusal as SerialisationError("IO_ENOSPC"), with no OSError."""
+    text = str(exc)
+    if type(exc).__name__ == "SerialisationError" and text.startswith("IO_"):
+        return getattr(errno, text[3:], None)
+    return None
+
+
+def why(exc: OSError) -> str:
+    """The reason of an operating system's error, in the clerk's words."""
+    return _WHY.get(exc.errno, f"lỗi của hệ điều hành khi ghi tệp (mã {exc.errno})")
+
+
+class WriteFailed(OSError):
+    """``path`` could not be written (``cause`` says why); the files written before it in this
+    run are in :data:`FINISHED`, whole; no half-written file is left."""
+
+    def __init__(self, path: str, cause: OSError):
+        super().__init__(cause.errno, cause.strerror, path)
+        self.path = path
+        self.cause = cause
+
+    @property
+    def folder(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path))
+
+
+def failed(exc: OSError, elsewhere: str = "chọn thư mục khác bằng --out") -> str:
+    """What a refused write says: the folder, why, which files were finished before it (whole
+    and usable), and what to do (``elsewhere``: how to pick another folder, for this reader)."""
+    remove_pending()
+    target = os.fspath(getattr(exc, "path", None) or exc.filename or "")
+    if isinstance(exc, WriteFailed):
+        text = f"Không ghi được vào thư mục \"{exc.folder}\": {why(exc)}."
+    else:
+        text = (f"Không ghi hoặc đọc được \"{target}\": {why(exc)}." if target else
+                f"Không ghi được tệp: {why(exc)}.")
+    if FINISHED:
+        shown = ", ".join(os.path.basename(f) for f in FINISHED[:8])
+        more = f" và {len(FINISHED) - 8} tệp khác" if len(FINISHED) > 8 else ""
+        where = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in FINISHED])
+        text += (f" Đã ghi xong {len(FINISHED)} tệp, còn nguyên và dùng được ({shown}{more}; "
+                 f"trong {where}).")
+    else:
+        text += " Chưa ghi xong tệp nào."
+    text += " Không còn tệp ghi dở. "
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+        return text + f"Giải phóng chỗ trống trên ổ đĩa (hoặc {elsewhere}) rồi làm lại."
+    return text + f"Hãy {elsewhere} (hoặc chép sổ vào một thư mục của mình) rồi làm lại."
+
+
 def write_atomic(path: str | os.PathLike, write: Callable[[str], None], suffix: str) -> None:
     """``write(tmp)`` fills a temporary file beside ``path``, which is then renamed onto it.
 
     On any failure, a signal included (it arrives as an exception: doithoai.cli.signals), the
-    temporary file is removed and ``path`` is left as it was.
+    temporary file is removed and ``path`` is left as it was; the operating system's refusal
+    to write (:data:`WRITE_ERRNOS`) becomes :class:`WriteFailed`, naming ``path``.
     """
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    tmp = _new_temporary(folder, suffix)
+    tmp = None
     try:
+        os.makedirs(folder, exist_ok=True)
+        tmp = _new_temporary(folder, suffix)
         write(tmp)
         os.chmod(tmp, _ordinary_mode())
         os.replace(tmp, path)
         FINISHED.append(path)
+    except Exception as exc:
+        cause = write_error(exc)
+        if cause is None or isinstance(exc, WriteFailed):
+            raise
+        raise WriteFailed(path, cause) from exc
     finally:
-        remove_pending(tmp)
+        if tmp is not None:
+            remove_pending(tmp)
 
 
 def _new_temporary(folder: str, suffix: str) -> str:
@@ -64,12 +156,13 @@ def can_write_in(folder: str) -> bool:
 
 
 def remove_pending(tmp: str | None = None) -> None:
-    """Remove ``tmp`` (or every pending temporary file) if it is still there."""
+    """Remove ``tmp`` (or every pending temporary file) if it is still there (a temporary file
+    that cannot be removed either, in a folder that turned read-only, is left to the system)."""
     for name in [tmp] if tmp else list(PENDING):
         PENDING.discard(name)
         try:
             os.unlink(name)
-        except FileNotFoundError:
+        except OSError:
             pass
 
 

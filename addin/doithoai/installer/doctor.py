@@ -52,6 +52,7 @@ class Machine:
     installed: Callable[[str], str | None] | None = None  # distribution → version
     requirements: Callable[[], list[str]] | None = None   # our pinned requirements
     exists: Callable[[str], bool] = os.path.exists
+    is_dir: Callable[[str], bool] = os.path.isdir
     motw: Callable[[str], bool] | None = None           # marked as downloaded (Zone.Identifier)
     fonts: Callable[[], list[str]] | None = None
     pdf_converter: Callable[[], str | None] | None = None
@@ -127,13 +128,8 @@ def _fonts() -> list[str]:
 
 
 def _writable(folder: str) -> bool:
-    """A file can be created there (or, for a folder not made yet, in its parent)."""
+    """A file can be created in ``folder`` (made and removed again)."""
     import tempfile
-    while folder and not os.path.isdir(folder):
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return False
-        folder = parent
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".doithoai-thu-", delete=True):
             return True
@@ -285,12 +281,24 @@ def check_font(m: Machine) -> Check:
 
 
 def check_documents(m: Machine) -> Check:
-    folder = m.documents or os.path.join(os.path.expanduser("~"), "Documents")
+    """The folder documents are written into: the one given (--documents), which must be an
+    existing folder, else the user's Documents (or, without one, the home folder)."""
+    folder = m.documents
+    if folder is None:
+        home = os.path.expanduser("~")
+        folder = os.path.join(home, "Documents")
+        folder = folder if m.is_dir(folder) else home
+    fix = ("Chép sổ vào một thư mục của mình (ví dụ Documents) rồi làm việc ở đó; thư mục chỉ "
+           "đọc hay ổ mạng bị khóa không ghi được văn bản.")
+    if not m.exists(folder):
+        return Check("documents", False, f"Không có thư mục {folder}",
+                     "Kiểm tra lại đường dẫn (--documents), hoặc tạo thư mục đó trước.")
+    if not m.is_dir(folder):
+        return Check("documents", False, f"{folder} là một tệp, không phải thư mục",
+                     "Chỉ ra thư mục chứa văn bản (--documents), không phải một tệp trong đó.")
     ok = m.writable(folder) if m.writable else True
     return Check("documents", ok, f"Ghi được vào thư mục {folder}" if ok else
-                 f"Không ghi được vào thư mục {folder}",
-                 "Chép sổ vào một thư mục của mình (ví dụ Documents) rồi làm việc ở đó; thư mục "
-                 "chỉ đọc hay ổ mạng bị khóa không ghi được văn bản.")
+                 f"Không ghi được vào thư mục {folder}", fix)
 
 
 def run(m: Machine) -> list[Check]:

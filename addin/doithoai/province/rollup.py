@@ -2,10 +2,13 @@
 DuckDB database beside it."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
 from dataclasses import dataclass, field
 
+from doithoai.files import atomic
 from doithoai.files.atomic import free_path
 from doithoai.files.package import PackageRefused
 from doithoai.files.listrows import save_atomic
@@ -76,21 +79,39 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
         target = free_path(out)
         database = free_path(os.path.splitext(target)[0] + ".duckdb")
         tmp_db = database + ".tmp"
-        con = store.load(tmp_db)
+        with _database_writes(tmp_db):
+            con = store.load(tmp_db)
         from doithoai.province.book import build
         wb = build(con, items, province, res.year, os.path.basename(database))
         save_atomic(wb, target)
-        con.execute("CHECKPOINT")
-        con.close()
-        store.con = None
-        os.replace(tmp_db, database)
+        with _database_writes(tmp_db):
+            con.execute("CHECKPOINT")
+            con.close()
+            store.con = None
+            os.replace(tmp_db, database)
         res.workbook, res.database = target, database
         return res
     finally:
         store.close()
         for leftover in ((tmp_db, tmp_db + ".wal") if tmp_db else ()):
-            if os.path.exists(leftover):        # stopped before the database was complete
+            try:                                # stopped before the database was complete
                 os.remove(leftover)
+            except OSError:                     # not there, or its folder turned read-only
+                pass
+
+
+@contextlib.contextmanager
+def _database_writes(path: str):
+    """DuckDB's own errors when its file cannot be written (a full disk, a read-only folder)
+    said as the write failure they are (files.atomic.WriteFailed), naming the file."""
+    import duckdb
+    try:
+        yield
+    except (duckdb.IOException, duckdb.PermissionException) as exc:
+        text = str(exc).lower()
+        code = errno.ENOSPC if "space" in text else errno.EACCES if "permission" in text \
+            else errno.EIO
+        raise atomic.WriteFailed(path, OSError(code, str(exc), path)) from exc
 
 
 def default_name(province: str, today: dt.date) -> str:

@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import tempfile
 
+from doithoai.files import atomic
 from doithoai.registry import parsing
 from doithoai.text import privacy
 
@@ -129,12 +130,18 @@ class Store:
     """Rows streamed to CSV while the inputs are read, then loaded into DuckDB."""
 
     def __init__(self, folder: str | None = None):
-        self.folder = folder or tempfile.mkdtemp(prefix="doithoai-rollup-")
-        self._files = {t: open(os.path.join(self.folder, f"{t}.csv"), "w", newline="",
-                               encoding="utf-8") for t in TABLES}
+        self.con = None
+        self._files = {}
+        try:
+            self.folder = folder or tempfile.mkdtemp(prefix="doithoai-rollup-")
+            for t in TABLES:
+                self._files[t] = open(os.path.join(self.folder, f"{t}.csv"), "w", newline="",
+                                      encoding="utf-8")
+        except OSError as exc:          # the temporary folder is full or cannot be written
+            self.close()
+            raise atomic.WriteFailed(exc.filename or tempfile.gettempdir(), exc) from exc
         self._writers = {t: csv.writer(f) for t, f in self._files.items()}
         self.count = 0
-        self.con = None
 
     def add(self, item) -> None:
         """One used input: its identity and rows (a sheet without its columns: BadSheet, and
@@ -148,11 +155,14 @@ class Store:
         opinions = [[cid] + r for r in _records(grid("Theo dõi ý kiến"), OPINION_COLUMNS)]
         upward = [[cid] + r for r in _records(grid("Kiến nghị cấp trên"), UPWARD_COLUMNS)]
         self.count = cid
-        self._writers["communes"].writerow([cid, item.unit, item.unit_type, item.province,
-                                            item.as_of.isoformat(), item.name])
-        self._writers["meetings"].writerows(meetings)
-        self._writers["opinions"].writerows(opinions)
-        self._writers["upward"].writerows(upward)
+        try:
+            self._writers["communes"].writerow([cid, item.unit, item.unit_type, item.province,
+                                                item.as_of.isoformat(), item.name])
+            self._writers["meetings"].writerows(meetings)
+            self._writers["opinions"].writerows(opinions)
+            self._writers["upward"].writerows(upward)
+        except OSError as exc:          # the temporary folder filled up: the roll-up stops
+            raise atomic.WriteFailed(os.path.join(self.folder, "opinions.csv"), exc) from exc
 
     def load(self, database: str = ":memory:"):
         """Close the CSV files and load them into DuckDB (at ``database``, a new file)."""
@@ -173,7 +183,10 @@ class Store:
     def close(self) -> None:
         for f in self._files.values():
             if not f.closed:
-                f.close()
+                try:
+                    f.close()
+                except OSError:         # its last bytes could not be written: it goes anyway
+                    pass
         if self.con is not None:
             self.con.close()
         for table in TABLES:
