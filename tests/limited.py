@@ -54,3 +54,18 @@ def run(argvs: list[list[str]], env: dict | None = None, prelude: str = "",
                           preexec_fn=_limits(file_size), env={**os.environ, **(env or {})})
     results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     return results, done.returncode, done.stderr
+
+
+def run_each(argvs: list[list[str]], env: dict | None = None, prelude: str = "",
+             timeout: float = 900) -> list[dict | None]:
+    """Every argv run, in as few processes as it takes: a process that dies (a signal, the
+    memory limit) takes the run it was in (None in its place); the rest go on in a new one."""
+    out: list[dict | None] = []
+    pending = list(argvs)
+    while pending:
+        results, code, stderr = run(pending, env=env, prelude=prelude, timeout=timeout)
+        out += results
+        if len(results) < len(pending):
+            out.append(None)
+        pending = pending[len(results) + 1:]
+    return out

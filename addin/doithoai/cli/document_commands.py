@@ -60,8 +60,10 @@ def cmd_generate(args) -> int:
     reg = reader.read_registry(args.path)
     if args.plan:
         require_plan(reg, args.plan)
+    book = None
     if args.issue:
         copy_target(args.path, None)    # the numbers go into a copy beside the registry
+        book = registry_copy.load_for_copy(args.path)     # refused now, not after the files
     out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                                  safe_name(reg.settings.documents_folder
                                                            or "van-ban")))
@@ -74,7 +76,7 @@ def cmd_generate(args) -> int:
     for line in res.refusal_lines():
         say(line)
     if args.issue and res.changes.blocks:
-        copy = registry_copy.registry_copy(args.path, res.changes)
+        copy = registry_copy.registry_copy(args.path, res.changes, wb=book)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
             "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
     if args.pdf:

@@ -63,16 +63,18 @@ class Package:
                     "dữ liệu), lưu lại rồi thử lại")
 
 
-def check(source, limits: Limits = LIMITS) -> Package:
+def check(source, limits: Limits = LIMITS, ready=None) -> Package:
     """The package at ``source`` (a path, or bytes in memory), checked; :class:`PackageRefused`
     if it must not be read. Memory stays bounded whatever the file: parts are unpacked in
-    chunks and only counted and scanned."""
+    chunks and only counted and scanned. ``ready(kind)`` is called, for a format whose sheets
+    are read one by one when asked for (.xlsx, .xlsb), once every part but the sheets passed:
+    the workbook may be opened then, while the sheets are measured."""
     with _opened(source) as fh:
         head = fh.read(8)
         fh.seek(0, os.SEEK_END)
         size = fh.tell()
         if head.startswith(b"PK"):
-            return _check_zip(fh, size, limits)
+            return _check_zip(fh, size, limits, ready)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             return _check_compound(fh, limits)
     return Package("other", limits=limits)
@@ -98,7 +100,7 @@ class _opened:
 
 # --- zip packages: xlsx, xlsm, xlsb, docx, ods --------------------------------------------------
 
-def _check_zip(fh, size: int, limits: Limits) -> Package:
+def _check_zip(fh, size: int, limits: Limits, ready=None) -> Package:
     infos = members(fh, size, limits)
     spans = data_spans(fh, infos, size)
     names = {i.filename for i in infos}
@@ -112,16 +114,25 @@ def _check_zip(fh, size: int, limits: Limits) -> Package:
         pkg.sheet_parts = _sheet_names(naming)
     sheets = _sheet_part_names(names) | (set(pkg.sheet_parts.values()) & names)
     fast = sum(i.file_size for i in infos if i.filename in sheets) >= FAST_FROM
-    for info, start in spans:
-        if info.filename in naming:
-            continue
-        extent_of = _extent_reader(kind, info, sheets, fast, limits)
-        for chunk in scanned(fh, info, start):
-            if extent_of is not None:
-                extent_of.feed(chunk)
-        if extent_of is not None:
-            pkg.extents.update(_finish(extent_of, info, fh, start, limits))
+    later = [s for s in spans if s[0].filename in sheets and kind != "ods"]
+    for info, start in spans:           # every part but the sheets, then the sheets
+        if info.filename not in naming and (info, start) not in later:
+            _measure(pkg, kind, info, fh, start, sheets, fast, limits)
+    if ready is not None and later:
+        ready(kind)
+    for info, start in later:
+        _measure(pkg, kind, info, fh, start, sheets, fast, limits)
     return pkg
+
+
+def _measure(pkg, kind, info, fh, start, sheets, fast, limits) -> None:
+    """One part unpacked, counted and scanned; a sheet's extent recorded."""
+    extent_of = _extent_reader(kind, info, sheets, fast, limits)
+    for chunk in scanned(fh, info, start):
+        if extent_of is not None:
+            extent_of.feed(chunk)
+    if extent_of is not None:
+        pkg.extents.update(_finish(extent_of, info, fh, start, limits))
 
 
 _NAMING_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
@@ -212,24 +223,59 @@ def _check_compound(fh, limits: Limits) -> Package:
 EAGER = ("xls", "ods")
 
 
+class _Opening:
+    """python-calamine opening a workbook (shared strings, styles: no sheet), in a thread of its
+    own once every part but the sheets has passed the check, while the sheets are measured: it
+    works without the interpreter's lock, so the two overlap. ``result`` waits for it (or opens
+    now, if it was never started) and gives the workbook or the library's error."""
+
+    def __init__(self, source):
+        self.source = source
+        self.thread = None
+        self.value = None
+
+    def run(self):
+        import python_calamine
+        try:
+            if isinstance(self.source, (bytes, bytearray, memoryview)):
+                self.value = python_calamine.CalamineWorkbook.from_filelike(
+                    io.BytesIO(bytes(self.source)))
+            else:
+                self.value = python_calamine.CalamineWorkbook.from_path(os.fspath(self.source))
+        except Exception as exc:
+            self.value = exc
+        return self.value
+
+    def start(self) -> None:
+        import threading
+        self.thread = threading.Thread(target=self.run, name="doithoai-open", daemon=True)
+        self.thread.start()
+
+    def result(self):
+        if self.thread is None:
+            return None
+        self.thread.join()
+        return self.value
+
+
 class Book:
     """A spreadsheet opened with python-calamine after :func:`check`: ``grid`` reads one sheet
     from A1, refusing one beyond the limits and turning the library's errors into refusals."""
 
     def __init__(self, source, limits: Limits = LIMITS):
-        import python_calamine
-        self.package = check(source, limits)
-        if self.package.kind in EAGER:
-            for sheet in self.package.extents:
-                self.package.require_within(sheet)
+        opening = _Opening(source)
         try:
-            if isinstance(source, (bytes, bytearray, memoryview)):
-                self._book = python_calamine.CalamineWorkbook.from_filelike(
-                    io.BytesIO(bytes(source)))
-            else:
-                self._book = python_calamine.CalamineWorkbook.from_path(os.fspath(source))
-        except Exception as exc:        # calamine raises several kinds for a non-workbook
-            raise NotAWorkbook(f"{type(exc).__name__}: {exc}") from exc
+            self.package = check(source, limits, ready=lambda kind: opening.start())
+            if self.package.kind in EAGER:
+                for sheet in self.package.extents:
+                    self.package.require_within(sheet)
+        finally:
+            opened = opening.result()          # waited for, even when the check refused
+        if opened is None:                     # never started: an eager format, no sheet part
+            opened = _Opening(source).run()
+        if isinstance(opened, Exception):     # calamine raises several kinds for a non-workbook
+            raise NotAWorkbook(f"{type(opened).__name__}: {opened}") from opened
+        self._book = opened
 
     @property
     def sheet_names(self) -> list[str]:

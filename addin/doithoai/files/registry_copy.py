@@ -15,27 +15,41 @@ from doithoai.registry.changes import Changes
 from doithoai.registry.dashboard_layout import LAYOUT_MARK, SHEET
 
 
+def load_for_copy(path: str):
+    """The registry as openpyxl holds it, to be copied with changes: checked first like every
+    file (files/package.py); one openpyxl cannot load (a style or a part it does not accept,
+    which python-calamine passes over) is refused, before anything is written (exit 2)."""
+    import openpyxl
+    from doithoai.files import package
+    from doithoai.files.reader import RegistryUnreadable
+    name = os.path.basename(path)
+    try:
+        package.check(path)         # openpyxl reads every part: the same checks as every reader
+        return openpyxl.load_workbook(path)
+    except package.PackageRefused as exc:
+        raise RegistryUnreadable(f"Không đọc được tệp \"{name}\": {exc.sentence()} Không tạo "
+                                 "bản sao nào.", detail=exc.detail or exc.reason) from None
+    except Exception as exc:        # openpyxl raises many kinds for a part it cannot take
+        raise RegistryUnreadable(
+            f"Không tạo được bản sao của \"{name}\": tệp có phần định dạng hoặc cấu trúc bị hỏng "
+            "(đọc được số liệu nhưng không chép lại được). Hãy mở tệp bằng Excel, lưu lại rồi "
+            "thử lại. Phần mềm chưa ghi tệp nào.", detail=f"{type(exc).__name__}: {exc}") from None
+
+
 def registry_copy(path: str, changes: Changes, label: str = "cap so",
-                  target: str | None = None) -> str:
+                  target: str | None = None, wb=None) -> str:
     """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
 
     The headless path never saves a registry in place (architecture.md, decision 3); in Excel
     the buttons write into the open workbook instead. An existing ``target`` is never replaced.
+    ``wb``: the registry already loaded by :func:`load_for_copy` (a command that writes other
+    files first loads it before them, so a registry that cannot be copied is refused first).
     """
-    import openpyxl
-    from doithoai.files import package
-    from doithoai.files.reader import RegistryUnreadable
-    try:
-        package.check(path)         # openpyxl reads every part: the same checks as every reader
-    except package.PackageRefused as exc:
-        raise RegistryUnreadable(f"Không đọc được tệp \"{os.path.basename(path)}\": "
-                                 f"{exc.sentence()} Không tạo bản sao nào.",
-                                 detail=exc.detail or exc.reason) from None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
     stem, ext = os.path.splitext(path)
     target = target or f"{stem} ({label} {stamp}){ext}"
     target = free_path(target)            # never the registry, never an existing file
-    wb = openpyxl.load_workbook(path)
+    wb = wb if wb is not None else load_for_copy(path)
     _restore_charts(wb)
     apply_to_openpyxl(wb, changes)
     save_atomic(wb, target)

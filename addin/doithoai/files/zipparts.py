@@ -235,18 +235,20 @@ class MarkupScan:
         self.carry = chunk[-8:]
 
     def _declarations(self, data: bytes, upto: int) -> None:
-        """Each "<!" starting before ``upto`` must open a comment or a CDATA section."""
-        at = data.find(b"<!", 0, upto + 1)
-        while 0 <= at < upto:
-            tail = data[at:at + 9]
-            if not (tail.startswith(b"<!--") or tail.startswith(b"<![CDATA[")) and \
-                    not (len(tail) < 9 and (b"<!--".startswith(tail) or
-                                            b"<![CDATA[".startswith(tail))):
-                raise PackageRefused(
-                    f"phần \"{self.name}\" có khai báo DOCTYPE hoặc ENTITY (tệp Excel, Word "
-                    "không bao giờ có; đây là cách tấn công bằng thực thể XML)",
-                    repr(data[at:at + 40]))
-            at = data.find(b"<!", at + 2, upto + 1)
+        """Each "<!" starting before ``upto`` must open a comment or a CDATA section. Found
+        from each "!" (a one-byte search runs at memory speed; "!" is rare in XML)."""
+        at = data.find(b"!", 1, upto + 2)
+        while at >= 0:
+            if data[at - 1] == 0x3C:                             # "<!"
+                tail = data[at - 1:at + 8]
+                if not (tail.startswith(b"<!--") or tail.startswith(b"<![CDATA[")) and \
+                        not (len(tail) < 9 and (b"<!--".startswith(tail) or
+                                                b"<![CDATA[".startswith(tail))):
+                    raise PackageRefused(
+                        f"phần \"{self.name}\" có khai báo DOCTYPE hoặc ENTITY (tệp Excel, Word "
+                        "không bao giờ có; đây là cách tấn công bằng thực thể XML)",
+                        repr(data[at - 1:at + 40]))
+            at = data.find(b"!", at + 1, upto + 2)
 
     def _encoding(self, chunk: bytes) -> None:
         if chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:4]:
