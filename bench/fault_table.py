@@ -102,7 +102,8 @@ def reader_rows(root, registry, returned, monitors, env):
                 ok = ok and "hong.xlsx: đọc 0 dòng" in out and "Không đọc được tệp" in out
                 cells.append(("để riêng" if ok else str(run["code"])) + ("" if ok else "✗"))
             elif argv[0] == "rollup":
-                ok = ok and "hong.xlsx: để riêng" in out and ": dùng" in out
+                ok = ok and any(line.startswith("- hong.xlsx") and ": để riêng — " in line
+                                for line in out.splitlines()) and ": dùng" in out
                 cells.append(("để riêng" if ok else str(run["code"])) + ("" if ok else "✗"))
             else:
                 ok = ok and "KH.docx" in out and "mau-van-ban" in out
@@ -134,7 +135,8 @@ def print_tables(title, rows, names, runs, broken, readers, counts, seconds):
     print(f"{runs} runs ({len(rows)} faults × {len(names)} commands), {broken} broke a rule")
     print()
     print("hostile file on the other readers (merge: the returned file; roll-up: one monitoring "
-          "workbook; template: KH.docx in mau-van-ban)")
+          "workbook; template: KH.docx in mau-van-ban); ✗ = not set aside or refused with its "
+          "reason, the others used")
     print(" " * width + f"{'merge':>12}{'roll-up':>12}{'mẫu Word':>12}")
     for kind, cells in readers:
         print(f"{kind:<{width}}" + "".join(f"{c:>12}" for c in cells))

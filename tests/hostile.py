@@ -136,7 +136,7 @@ def doctype(src: str, dst: str, part: str) -> str:
         decl = b'<!DOCTYPE root [<!ENTITY e "ha ha ha ha ha ha">]>'
         end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
         data = data[:end] + decl + data[end:]
-        data = re.sub(rb"<t([ >][^<]*?)>", rb"<t\1>&e;", data, count=1)
+        data = re.sub(rb"(<(?:\w+:)?t(?:\s[^>]*)?>)", rb"\1&e;", data, count=1)
         return member(part, data)
     return _replace(src, dst, part, make)
 
