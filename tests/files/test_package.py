@@ -155,6 +155,9 @@ TRICKS = {
     "cells without r": '<row r="2"><c r="A2"><v>1</v></c>' + "<c><v>1</v></c>" * 20 + "</row>",
     "empty text counts": '<row r="1"><c r="A1"><v>1</v></c><c r="Q50" t="inlineStr">'
                          '<is><t></t></is></c></row>',
+    # XML forbids these; python-calamine reads them (text pasted from Word): not "damaged"
+    "control characters": '<row r="1"><c r="A1" t="inlineStr"><is><t>a\x07b&#7;c&#x1F;</t>'
+                          '</is></c><c r="Q50"><v>1</v></c></row>',
 }
 
 
@@ -205,7 +208,9 @@ def test_a_plain_workbook_passes_from_a_path_or_from_memory(tmp_path):
     for source in (str(path), data, bytearray(data), memoryview(data)):
         pkg = package.check(source)
         assert pkg.sheet_parts == {"S": "xl/worksheets/sheet1.xml"}
-        assert pkg.extents["xl/worksheets/sheet1.xml"] == sheetextent.Extent(2, 3, "C2")
+        extent = pkg.extents["xl/worksheets/sheet1.xml"]
+        assert (extent.rows, extent.columns) == (2, 3) or extent.far == ""   # fast: a bound
+        assert extent.rows >= 2 and extent.columns >= 3
         pkg.require_within("S")
     assert package.open_book(data).grid("S") == [["", "", ""], ["", "", 1.0]]
 

@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import zipfile
 from dataclasses import dataclass, field
 
 from doithoai.files import sheetextent, sheetformats
 from doithoai.files.sheetextent import Extent
-from doithoai.files.zipparts import (DAMAGED_FIX, LIMITS, Limits, MiB, PackageRefused,
-                                     data_spans, members, scanned, thousands, unpacked)
+from doithoai.files.zipparts import (LIMITS, Limits, MiB, PackageDamaged, PackageRefused,
+                                     data_spans, members, scanned, size_text, thousands,
+                                     unpacked)
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Package:
     sheet_parts: dict[str, str] = field(default_factory=dict)     # sheet name → part
     extents: dict[str, Extent] = field(default_factory=dict)      # part (or ods table) → extent
     limits: Limits = LIMITS
+    stamp: tuple | None = None          # (size, modified) of the file checked, from a path
 
     def require_within(self, sheet: str) -> None:
         """Refused if ``sheet`` reaches beyond the limits. A sheet whose part the check could
@@ -69,15 +72,31 @@ def check(source, limits: Limits = LIMITS, ready=None) -> Package:
     chunks and only counted and scanned. ``ready(kind)`` is called, for a format whose sheets
     are read one by one when asked for (.xlsx, .xlsb), once every part but the sheets passed:
     the workbook may be opened then, while the sheets are measured."""
+    stamp = _stamp(source)
     with _opened(source) as fh:
         head = fh.read(8)
         fh.seek(0, os.SEEK_END)
         size = fh.tell()
         if head.startswith(b"PK"):
-            return _check_zip(fh, size, limits, ready)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
-            return _check_compound(fh, limits)
-    return Package("other", limits=limits)
+            pkg = _check_zip(fh, size, limits, ready)
+        elif head.startswith(b"\xd0\xcf\x11\xe0"):
+            pkg = _check_compound(fh, limits)
+        else:
+            pkg = Package("other", limits=limits)
+    pkg.stamp = stamp if stamp == _stamp(source) else None      # changed while read: none
+    return pkg
+
+
+def _stamp(source) -> tuple | None:
+    """A path's size and time of change (a file replaced or written to changes one of them);
+    None for bytes in memory."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return None
+    try:
+        st = os.stat(os.fspath(source))
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 class _opened:
@@ -113,7 +132,8 @@ def _check_zip(fh, size: int, limits: Limits, ready=None) -> Package:
     if kind in ("zip", "xlsb"):
         pkg.sheet_parts = _sheet_names(naming)
     sheets = _sheet_part_names(names) | (set(pkg.sheet_parts.values()) & names)
-    fast = sum(i.file_size for i in infos if i.filename in sheets) >= FAST_FROM
+    fast = "numpy" in sys.modules or \
+        sum(i.file_size for i in infos if i.filename in sheets) >= FAST_FROM
     later = [s for s in spans if s[0].filename in sheets and kind != "ods"]
     for info, start in spans:           # every part but the sheets, then the sheets
         if info.filename not in naming and (info, start) not in later:
@@ -147,8 +167,18 @@ def _sheet_part_names(names) -> set[str]:
 
 # Sheets smaller than this together are measured exactly, cell by cell (some 20 ms a
 # megabyte); larger ones by the array reading (a few ms a megabyte, once numpy is loaded, which
-# takes about 0.1 s).
+# takes about 0.1 s); any, once numpy is loaded (openpyxl loads it, so does a roll-up's first
+# large file): both readings are sound, this one is the faster.
 FAST_FROM = 2 * MiB
+
+
+def many_files_ahead() -> None:
+    """Said by a caller about to check many files (a roll-up of hundreds of communes): numpy
+    is loaded once now, so every check after it takes the faster reading of the sheets."""
+    try:
+        import numpy  # noqa: F401
+    except ImportError:             # the exact reading serves, only slower
+        pass
 
 
 def _extent_reader(kind: str, info: zipfile.ZipInfo, sheets: set[str], fast: bool,
@@ -174,8 +204,8 @@ def _finish(reader, info: zipfile.ZipInfo, fh, start: int, limits: Limits) -> di
             reader.feed(chunk)
         return _finish(reader, info, fh, start, limits)
     except sheetextent.Damaged as exc:
-        raise PackageRefused(f"phần \"{info.filename}\" của tệp bị hỏng (XML không hợp lệ, "
-                             "hoặc địa chỉ ô không đọc được)", str(exc), DAMAGED_FIX) from None
+        raise PackageDamaged(f"phần \"{info.filename}\" của tệp bị hỏng (XML không hợp lệ, "
+                             "hoặc địa chỉ ô không đọc được)", str(exc)) from None
 
 
 def _sheet_names(parts: dict[str, bytes]) -> dict[str, str]:
@@ -205,7 +235,11 @@ def _sheet_names(parts: dict[str, bytes]) -> dict[str, str]:
 
 def _check_compound(fh, limits: Limits) -> Package:
     """An old .xls (or an Office file encrypted with a password): its Workbook stream's cells
-    measured record by record."""
+    measured record by record (the file is read whole: its size is bounded first)."""
+    fh.seek(0, os.SEEK_END)
+    if fh.tell() > limits.part_bytes:
+        raise PackageRefused(f"tệp Excel 97-2003 nặng {size_text(fh.tell())}, quá "
+                             f"{size_text(limits.part_bytes)} cho phép")
     fh.seek(0)
     data = fh.read()
     try:
@@ -262,10 +296,14 @@ class Book:
     """A spreadsheet opened with python-calamine after :func:`check`: ``grid`` reads one sheet
     from A1, refusing one beyond the limits and turning the library's errors into refusals."""
 
-    def __init__(self, source, limits: Limits = LIMITS):
+    def __init__(self, source, limits: Limits = LIMITS, checked: Package | None = None):
         opening = _Opening(source)
         try:
-            self.package = check(source, limits, ready=lambda kind: opening.start())
+            if checked is not None and checked.stamp is not None and \
+                    checked.stamp == _stamp(source):
+                self.package = checked         # checked moments ago, unchanged since
+            else:
+                self.package = check(source, limits, ready=lambda kind: opening.start())
             if self.package.kind in EAGER:
                 for sheet in self.package.extents:
                     self.package.require_within(sheet)
@@ -296,8 +334,8 @@ class Book:
             rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False,
                                                                  **options)
         except Exception as exc:
-            raise PackageRefused(f"trang \"{sheet}\" bị hỏng, không đọc được dữ liệu của nó",
-                                 f"{type(exc).__name__}: {exc}", DAMAGED_FIX) from exc
+            raise PackageDamaged(f"trang \"{sheet}\" bị hỏng, không đọc được dữ liệu của nó",
+                                 f"{type(exc).__name__}: {exc}") from exc
         return rows
 
 
@@ -306,11 +344,13 @@ class NotAWorkbook(Exception):
     the file's first bytes); ``str`` is the library's own words, for the log file."""
 
 
-def open_book(source, limits: Limits = LIMITS) -> Book:
+def open_book(source, limits: Limits = LIMITS, checked: Package | None = None) -> Book:
     """The one way to open a spreadsheet: :class:`PackageRefused` for a hostile or damaged
-    package, :class:`NotAWorkbook` for a file that is no workbook at all."""
-    return Book(source, limits)
+    package, :class:`NotAWorkbook` for a file that is no workbook at all. ``checked``: this
+    file's package as a check of it found it moments ago (the roll-up identifies every input,
+    then reads the used ones): not checked again if the file's size and time are the same."""
+    return Book(source, limits, checked)
 
 
-__all__ = ["LIMITS", "Limits", "PackageRefused", "Package", "Extent", "check",
-           "open_book", "Book", "NotAWorkbook", "unpacked"]
+__all__ = ["LIMITS", "Limits", "PackageRefused", "PackageDamaged", "Package", "Extent", "check",
+           "open_book", "Book", "NotAWorkbook", "unpacked", "many_files_ahead"]

@@ -322,9 +322,15 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
             actual = available.get(parsing.fold(wanted))
             if actual is not None:
                 grids[wanted] = book.grid(actual)
+    except package.PackageDamaged as exc:
+        raise RegistryUnreadable(
+            f"Không mở được \"{name}\" như một sổ Excel: {exc.reason}. Hãy mở tệp bằng Excel, "
+            "lưu lại dạng Excel Workbook (.xlsx) rồi thử lại.",
+            detail=exc.detail or exc.reason) from None
     except package.PackageRefused as exc:
-        raise RegistryUnreadable(f"Không đọc được tệp \"{name}\": {exc.sentence()} Phần mềm chưa làm gì "
-                                 "với tệp này.", detail=exc.detail or exc.reason) from None
+        raise RegistryUnreadable(f"Không đọc được tệp \"{name}\": {exc.sentence()} Phần mềm "
+                                 "chưa làm gì với tệp này.", detail=exc.detail or exc.reason) \
+            from None
     except (package.NotAWorkbook, OSError) as exc:
         raise RegistryUnreadable(
             f"Không mở được \"{name}\" như một sổ Excel: {unreadable_reason(path)}. Hãy mở tệp "

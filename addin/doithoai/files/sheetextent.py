@@ -17,6 +17,7 @@ The other formats (.ods, .xlsb, .xls) are measured in sheetformats.py.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -100,6 +101,7 @@ class ExactXmlSheet:
         self.col = 0
         self.cell = None                  # (row, col) of the open cell
         self.error = None
+        self.held = b""                   # the end of a piece kept for the next one
         parser = xml.parsers.expat.ParserCreate()
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
@@ -135,20 +137,42 @@ class ExactXmlSheet:
     def feed(self, chunk: bytes) -> None:
         if self.error is not None:
             return
+        data = self.held + chunk
+        cut = _whole_references(data)
+        self.held = data[cut:]
         try:
-            self.parser.Parse(chunk, False)
+            self.parser.Parse(_tolerated(data[:cut]), False)
         except Exception as exc:          # not well-formed, or a reference nothing can place
             self.error = exc
 
     def result(self, name: str) -> dict[str, Extent]:
         if self.error is None:
             try:
-                self.parser.Parse(b"", True)
+                self.parser.Parse(_tolerated(self.held), True)
             except Exception as exc:
                 self.error = exc
         if self.error is not None:
             raise Damaged(f"{type(self.error).__name__}: {self.error}")
         return {name: self.far.extent(self.limits)}
+
+
+# Characters XML 1.0 forbids, which python-calamine reads all the same (text pasted from Word
+# carries them): blanked for the parser here; they cannot open or close an element.
+_CONTROLS = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+_BLANKED = bytes.maketrans(_CONTROLS, b" " * len(_CONTROLS))
+_CONTROL_REFERENCE = re.compile(
+    rb"&#(?:x0*(?:[0-8bcef]|1[0-9a-f])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));", re.I)
+
+
+def _tolerated(data: bytes) -> bytes:
+    return _CONTROL_REFERENCE.sub(b" ", data.translate(_BLANKED))
+
+
+def _whole_references(data: bytes) -> int:
+    """Where to cut ``data`` so that no character reference ("&#7;") is split between two
+    pieces: before a last '&' with no ';' after it, if it is near the end."""
+    amp = data.rfind(b"&", max(len(data) - 12, 0))
+    return amp if amp >= 0 and data.find(b";", amp) < 0 else len(data)
 
 
 # --- fast: the bytes as arrays, for large sheets ----------------------------------------------

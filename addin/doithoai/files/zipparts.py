@@ -36,6 +36,8 @@ class Limits:
 LIMITS = Limits()
 
 
+DAMAGED_FIX = ("Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx (.docx với mẫu văn "
+               "bản), hoặc xin người gửi gửi lại")
 # What to do about a file refused for how it is built (not for one cell of it).
 REBUILT = ("Tệp này không phải do Excel, Word hay LibreOffice lưu bình thường (đã bị sửa, bị hỏng "
            "hoặc cố ý làm sai): hãy dùng bản gốc, hoặc mở tệp bằng Excel, Word rồi lưu lại, hay "
@@ -57,7 +59,18 @@ class PackageRefused(Exception):
         return f"{self.reason}. {self.fix}."
 
 
-def _mb(size: int) -> str:
+class PackageDamaged(PackageRefused):
+    """Refused because it is damaged (cut short, not a zip, XML that cannot be parsed), not
+    because of what it holds: a reader says so as it says of any file it cannot open."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(reason, detail, DAMAGED_FIX)
+
+
+def size_text(size: int) -> str:
+    """A size as the clerk reads it: "4.094 MB", "212 KB"."""
+    if size < MiB:
+        return f"{max(size, 1) / 1024:,.0f} KB".replace(",", ".")
     return f"{size / MiB:,.0f} MB".replace(",", ".")
 
 
@@ -69,8 +82,6 @@ def thousands(n: int) -> str:
 
 _EOCD, _EOCD64_LOC, _EOCD64, _LOCAL = b"PK\x05\x06", b"PK\x06\x07", b"PK\x06\x06", b"PK\x03\x04"
 DAMAGED = "tệp bị hỏng hoặc tải về chưa hết (phần nén bên trong không đọc được)"
-DAMAGED_FIX = ("Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx (.docx với mẫu văn "
-               "bản), hoặc xin người gửi gửi lại")
 
 
 def _declared_entries(fh, size: int) -> int:
@@ -81,16 +92,16 @@ def _declared_entries(fh, size: int) -> int:
     data = fh.read(tail)
     at = data.rfind(_EOCD)
     if at < 0 or len(data) < at + 22:
-        raise PackageRefused(DAMAGED, "no end of central directory", DAMAGED_FIX)
+        raise PackageDamaged(DAMAGED, "no end of central directory")
     entries, = struct.unpack("<H", data[at + 10:at + 12])
     if entries == 0xFFFF and at >= 20 and data[at - 20:at - 16] == _EOCD64_LOC:
         offset, = struct.unpack("<Q", data[at - 12:at - 4])
         if offset + 56 > size:
-            raise PackageRefused(DAMAGED, "zip64 end record outside the file", DAMAGED_FIX)
+            raise PackageDamaged(DAMAGED, "zip64 end record outside the file")
         fh.seek(offset)
         record = fh.read(56)
         if record[:4] != _EOCD64:
-            raise PackageRefused(DAMAGED, "zip64 end record missing", DAMAGED_FIX)
+            raise PackageDamaged(DAMAGED, "zip64 end record missing")
         entries, = struct.unpack("<Q", record[32:40])
     return entries
 
@@ -103,7 +114,7 @@ def members(fh, size: int, limits: Limits) -> list[zipfile.ZipInfo]:
     try:
         infos = zipfile.ZipFile(fh).infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise PackageRefused(DAMAGED, f"{type(exc).__name__}: {exc}", DAMAGED_FIX) from None
+        raise PackageDamaged(DAMAGED, f"{type(exc).__name__}: {exc}") from None
     if len(infos) > limits.parts:
         raise PackageRefused(f"tệp có quá nhiều phần bên trong (hơn {thousands(limits.parts)})")
     names = [i.filename for i in infos]
@@ -115,8 +126,9 @@ def members(fh, size: int, limits: Limits) -> list[zipfile.ZipInfo]:
         _declared_ok(info, limits)
         total += info.file_size
         if total > limits.total_bytes:
-            raise PackageRefused(f"tệp giải nén ra hơn {_mb(limits.total_bytes)}, lớn hơn mọi sổ "
-                                 "hội nghị đối thoại (có thể là tệp nén kiểu \"bom giải nén\")")
+            raise PackageRefused(f"tệp giải nén ra hơn {size_text(limits.total_bytes)}, lớn hơn mọi "
+                                 "sổ, phiếu hay mẫu văn bản (có thể là tệp nén kiểu \"bom giải "
+                                 "nén\")")
     return infos
 
 
@@ -128,13 +140,13 @@ def _declared_ok(info: zipfile.ZipInfo, limits: Limits) -> None:
         raise PackageRefused(f"phần \"{name}\" nén theo cách Excel, Word không dùng",
                              f"compression method {info.compress_type}")
     if info.file_size > limits.part_bytes:
-        raise PackageRefused(f"phần \"{name}\" giải nén ra {_mb(info.file_size)}, quá "
-                             f"{_mb(limits.part_bytes)} cho phép một phần")
+        raise PackageRefused(f"phần \"{name}\" giải nén ra {size_text(info.file_size)}, quá "
+                             f"{size_text(limits.part_bytes)} cho phép một phần")
     if info.file_size > limits.ratio_from and \
             info.file_size > limits.ratio * max(info.compress_size, 1):
         raise PackageRefused(
-            f"phần \"{name}\" nén chặt bất thường ({_mb(info.compress_size)} giải nén ra "
-            f"{_mb(info.file_size)}): đây là dấu hiệu tệp nén kiểu \"bom giải nén\"")
+            f"phần \"{name}\" nén chặt bất thường ({size_text(info.compress_size)} giải nén ra "
+            f"{size_text(info.file_size)}): đây là dấu hiệu tệp nén kiểu \"bom giải nén\"")
 
 
 def data_spans(fh, infos, size: int) -> list[tuple[zipfile.ZipInfo, int]]:
@@ -145,12 +157,11 @@ def data_spans(fh, infos, size: int) -> list[tuple[zipfile.ZipInfo, int]]:
         fh.seek(info.header_offset)
         local = fh.read(30)
         if len(local) < 30 or local[:4] != _LOCAL:
-            raise PackageRefused(DAMAGED, f"{info.filename}: no local header", DAMAGED_FIX)
+            raise PackageDamaged(DAMAGED, f"{info.filename}: no local header")
         name_len, extra_len = struct.unpack("<HH", local[26:30])
         start = info.header_offset + 30 + name_len + extra_len
         if start + info.compress_size > size:
-            raise PackageRefused(DAMAGED, f"{info.filename}: data beyond the end of the file",
-                                 DAMAGED_FIX)
+            raise PackageDamaged(DAMAGED, f"{info.filename}: data beyond the end of the file")
         spans.append((info, start))
     ordered = sorted(spans, key=lambda s: s[0].header_offset)
     for (a, start), (b, _) in zip(ordered, ordered[1:]):
@@ -183,21 +194,20 @@ def unpacked(fh, info: zipfile.ZipInfo, start: int):
             try:
                 out = inflate.decompress(pending, CHUNK)
             except zlib.error as exc:
-                raise PackageRefused(_damaged_part(info), str(exc), DAMAGED_FIX) from None
+                raise PackageDamaged(_damaged_part(info), str(exc)) from None
             pending = inflate.unconsumed_tail
         produced += len(out)
         if produced > info.file_size:
             raise PackageRefused(
                 f"phần \"{info.filename}\" giải nén ra nhiều hơn kích thước ghi trong tệp "
-                f"({_mb(info.file_size)}): tệp đã bị sửa, có thể là \"bom giải nén\"",
+                f"({size_text(info.file_size)}): tệp đã bị sửa, có thể là \"bom giải nén\"",
                 f"more than {info.file_size} bytes")
         if out:
             yield out
         if inflate is not None and inflate.eof:
             break
     if produced != info.file_size or (inflate is not None and not inflate.eof):
-        raise PackageRefused(_damaged_part(info), f"{produced} of {info.file_size} bytes",
-                             DAMAGED_FIX)
+        raise PackageDamaged(_damaged_part(info), f"{produced} of {info.file_size} bytes")
 
 
 def _damaged_part(info) -> str:

@@ -33,6 +33,7 @@ class Input:
     province: str = ""
     as_of: dt.date | None = None
     made: dt.datetime | None = None
+    package: object | None = None       # what the package check found (files/package.py)
 
     @property
     def name(self) -> str:
@@ -80,6 +81,7 @@ def identify(path: str) -> Input:
         return item.set_aside(unreadable_reason(path))
     try:
         book = package.open_book(path)
+        item.package = book.package
         names = tuple(book.sheet_names)
     except package.PackageRefused as exc:
         return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi "

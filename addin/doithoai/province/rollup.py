@@ -8,7 +8,7 @@ import errno
 import os
 from dataclasses import dataclass, field
 
-from doithoai.files import atomic
+from doithoai.files import atomic, package
 from doithoai.files.atomic import free_path
 from doithoai.files.package import PackageRefused
 from doithoai.files.listrows import save_atomic
@@ -49,6 +49,8 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
     require_engine()
     say = progress or (lambda text: None)
     files = inp.expand(paths)
+    if len(files) > 1:
+        package.many_files_ahead()
     items = []
     for n, path in enumerate(files, 1):
         items.append(inp.identify(path))

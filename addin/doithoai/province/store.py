@@ -147,7 +147,7 @@ class Store:
         """One used input: its identity and rows (a sheet without its columns: BadSheet, and
         nothing of this file is kept)."""
         from doithoai.files import package
-        book = package.open_book(item.path)      # checked again: the file may have changed
+        book = package.open_book(item.path, checked=item.package)   # again if it changed
         grid = book.grid
         # Read all three before writing any, so a bad sheet leaves no half of a commune.
         cid = self.count + 1
