@@ -190,6 +190,8 @@ def test_every_writer_into_another_accounts_folder(inputs, another_accounts):
     os.chmod(folder, 0o555)
     try:
         argvs = writers(inputs, str(folder))
+        # The offline installer folder is refused before anything is downloaded.
+        argvs["bundle"] = ["bundle", "--out", str(folder / "cai-dat")]
         results, code, stderr = limited.run(list(argvs.values()), wrapper=wrapper)
     finally:
         os.chmod(folder, 0o755)
@@ -294,3 +296,19 @@ def test_a_button_whose_error_log_cannot_be_written(inputs, tmp_path, monkeypatc
     messages = shells[-1].messages
     assert len(messages) == 1 and "Không ghi được tệp chi tiết lỗi" in messages[0], messages
     assert "Traceback" not in messages[0]
+
+
+def test_the_province_button_on_a_full_disk_says_so(inputs, small_disk):
+    """Tổng hợp các xã in a folder on a nearly full disk: one message naming the folder, no
+    exception into Excel, no half-written workbook or database left."""
+    disk = small_disk(2_000_000)
+    for i, monitor in enumerate(inputs["monitors"]):
+        shutil.copy(monitor, disk / f"xa-{i}.xlsx")
+    small_disk(30_000)
+    book = jsonbook.book(str(disk / "xa-0.xlsx"), name=str(disk / "xa-0.xlsx"))
+    assert buttons.province_rollup(book, today=dt.date(2026, 11, 29)) is None
+    messages = [a["args"][0] for a in book.json()["actions"] if a["func"] == "alert"]
+    assert len(messages) == 1 and "Không ghi được" in messages[0], messages
+    assert "Traceback" not in messages[0]
+    assert not [p for p in os.listdir(disk) if p.startswith((".~", "tong-hop"))], \
+        os.listdir(disk)
