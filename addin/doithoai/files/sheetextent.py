@@ -207,35 +207,43 @@ class XmlSheet:
 
     def __init__(self, limits):
         self.limits = limits
-        self.pending: list[bytes] = []
-        self.size = 0
+        self.buf = bytearray()              # one buffer for every window: touched once
+        self.size = 0                       # bytes of it in use
         self.undecided = False
         self.letters = self.col = self.digits = self.lead = 0
 
     def feed(self, chunk: bytes) -> None:
         if self.undecided:
             return
-        self.pending.append(chunk)
-        self.size += len(chunk)
+        end = self.size + len(chunk)
+        if len(self.buf) < end + len(PAD):
+            self.buf.extend(bytes(end + len(PAD) - len(self.buf)))
+        self.buf[self.size:end] = chunk
+        self.size = end
         if self.size >= WINDOW:
             self._window(final=False)
 
     def _window(self, final: bool) -> None:
-        data = b"".join(self.pending)
-        cut = len(data) if final else data.rfind(b"<")
+        buf, size = self.buf, self.size
+        if size == 0:
+            return
+        cut = size if final else buf.rfind(b"<", 0, size)
         if cut <= 0:
-            cut = len(data)
+            cut = size
+        rest = bytes(buf[cut:size])
+        buf[cut:cut + len(PAD)] = PAD
         try:
-            self._analyse(data[:cut] + PAD, cut)
+            self._analyse(buf, cut)
         except Undecided:
             self.undecided = True
-        rest = data[cut:]
-        self.pending, self.size = ([rest], len(rest)) if rest else ([], 0)
+        buf[:len(rest)] = rest
+        self.size = len(rest)
 
-    def _analyse(self, data: bytes, n: int) -> None:
+    def _analyse(self, data, n: int) -> None:
+        """The first ``n`` bytes of ``data`` (followed by at least PAD's length of bytes)."""
         import numpy as np
-        a = np.frombuffer(data, np.uint8)
-        words = np.ndarray((len(data) - 8,), "<u8", data, 0, (1,))   # 8 bytes from each byte
+        a = np.frombuffer(data, np.uint8, n + len(PAD))
+        words = np.ndarray((n + len(PAD) - 8,), "<u8", data, 0, (1,))   # 8 bytes from each
         cells = _cell_tags(np, a, n)
         if ((words[cells] & _SIX) != _CELL_R).any():
             raise Undecided                                  # a cell not '<c r="…'
