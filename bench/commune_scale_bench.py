@@ -58,11 +58,11 @@ def read_checked(path: str) -> float:
     """The same read through files/package.py, as every command reads: the package checked
     first (sizes, markup, each sheet's reach), the workbook opened meanwhile (best of three;
     numpy already loaded, as by a first read)."""
-    from doithoai.files import package
+    from doithoai.files import spreadsheet
     best = float("inf")
     for _ in range(3):
         t = time.perf_counter()
-        book = package.open_book(path)
+        book = spreadsheet.open_book(path)
         for name in book.sheet_names:
             book.grid(name)
         best = min(best, time.perf_counter() - t)

@@ -18,9 +18,9 @@ holds. :func:`check` looks at the package first, without keeping it in memory, a
   sheet's extent is measured from the cells that hold something (``sheetextent.py``).
 
 ``source`` is a path or the bytes of a file in memory (an encrypted registry is decrypted in
-memory, never on disk). :func:`open_book` is the one way a file shell opens a spreadsheet: the
-check, then python-calamine, and :meth:`Book.grid` reads one sheet only if it is within the
-limits.
+memory, never on disk). files/spreadsheet.py's ``open_book`` is the one way a file shell opens
+a spreadsheet: this check, then python-calamine, and ``Book.grid`` reads one sheet only once it
+is found within the limits.
 """
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ class Package:
     extents: dict[str, Extent] = field(default_factory=dict)      # part (or ods table) → extent
     limits: Limits = LIMITS
     stamp: tuple | None = None          # (size, modified) of the file checked, from a path
+    pending: list = field(default_factory=list)   # sheets left to measure (check's defer)
+    measuring: tuple = ()
 
     def require_within(self, sheet: str) -> None:
         """Refused if ``sheet`` reaches beyond the limits. A sheet whose part the check could
@@ -66,28 +68,30 @@ class Package:
                     "dữ liệu), lưu lại rồi thử lại")
 
 
-def check(source, limits: Limits = LIMITS, ready=None) -> Package:
+def check(source, limits: Limits = LIMITS, ready=None, defer: bool = False) -> Package:
     """The package at ``source`` (a path, or bytes in memory), checked; :class:`PackageRefused`
     if it must not be read. Memory stays bounded whatever the file: parts are unpacked in
-    chunks and only counted and scanned. ``ready(kind)`` is called, for a format whose sheets
-    are read one by one when asked for (.xlsx, .xlsb), once every part but the sheets passed:
-    the workbook may be opened then, while the sheets are measured."""
-    stamp = _stamp(source)
+    chunks and only counted and scanned. For a format whose sheets are read one by one when
+    asked for (.xlsx, .xlsb): ``ready(kind)`` is called once every part but the sheets passed
+    (the workbook may be opened then); with ``defer``, the sheets are left in
+    ``Package.pending`` for :func:`measure_pending` (files/spreadsheet.py measures them while
+    the caller reads the first ones)."""
+    stamp = file_stamp(source)
     with _opened(source) as fh:
         head = fh.read(8)
         fh.seek(0, os.SEEK_END)
         size = fh.tell()
         if head.startswith(b"PK"):
-            pkg = _check_zip(fh, size, limits, ready)
+            pkg = _check_zip(fh, size, limits, ready, defer)
         elif head.startswith(b"\xd0\xcf\x11\xe0"):
             pkg = _check_compound(fh, limits)
         else:
             pkg = Package("other", limits=limits)
-    pkg.stamp = stamp if stamp == _stamp(source) else None      # changed while read: none
+    pkg.stamp = stamp if stamp == file_stamp(source) else None      # changed while read: none
     return pkg
 
 
-def _stamp(source) -> tuple | None:
+def file_stamp(source) -> tuple | None:
     """A path's size and time of change (a file replaced or written to changes one of them);
     None for bytes in memory."""
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -119,7 +123,7 @@ class _opened:
 
 # --- zip packages: xlsx, xlsm, xlsb, docx, ods --------------------------------------------------
 
-def _check_zip(fh, size: int, limits: Limits, ready=None) -> Package:
+def _check_zip(fh, size: int, limits: Limits, ready=None, defer: bool = False) -> Package:
     infos = members(fh, size, limits)
     spans = data_spans(fh, infos, size)
     names = {i.filename for i in infos}
@@ -140,9 +144,28 @@ def _check_zip(fh, size: int, limits: Limits, ready=None) -> Package:
             _measure(pkg, kind, info, fh, start, sheets, fast, limits)
     if ready is not None and later:
         ready(kind)
+    if defer:
+        pkg.pending = sorted(later, key=lambda s: s[0].file_size)
+        pkg.measuring = (sheets, fast)
+        return pkg
     for info, start in later:
         _measure(pkg, kind, info, fh, start, sheets, fast, limits)
     return pkg
+
+
+def measure_pending(pkg: Package, source, done) -> None:
+    """The sheets :func:`check` left in ``pkg.pending`` measured, the smallest first, from the
+    file opened again; ``done(part, refusal or None)`` after each (a refused part does not stop
+    the others: it refuses its sheet when that is read)."""
+    sheets, fast = pkg.measuring
+    with _opened(source) as fh:
+        for info, start in pkg.pending:
+            try:
+                _measure(pkg, pkg.kind, info, fh, start, sheets, fast, pkg.limits)
+            except PackageRefused as exc:
+                done(info.filename, exc)
+            else:
+                done(info.filename, None)
 
 
 def _measure(pkg, kind, info, fh, start, sheets, fast, limits) -> None:
@@ -251,106 +274,5 @@ def _check_compound(fh, limits: Limits) -> Package:
     return pkg
 
 
-# --- opening a workbook -----------------------------------------------------------------------
-
-# python-calamine builds every sheet of these when it opens the file, not when one is asked for.
-EAGER = ("xls", "ods")
-
-
-class _Opening:
-    """python-calamine opening a workbook (shared strings, styles: no sheet), in a thread of its
-    own once every part but the sheets has passed the check, while the sheets are measured: it
-    works without the interpreter's lock, so the two overlap. ``result`` waits for it (or opens
-    now, if it was never started) and gives the workbook or the library's error."""
-
-    def __init__(self, source):
-        self.source = source
-        self.thread = None
-        self.value = None
-
-    def run(self):
-        import python_calamine
-        try:
-            if isinstance(self.source, (bytes, bytearray, memoryview)):
-                self.value = python_calamine.CalamineWorkbook.from_filelike(
-                    io.BytesIO(bytes(self.source)))
-            else:
-                self.value = python_calamine.CalamineWorkbook.from_path(os.fspath(self.source))
-        except Exception as exc:
-            self.value = exc
-        return self.value
-
-    def start(self) -> None:
-        import threading
-        self.thread = threading.Thread(target=self.run, name="doithoai-open", daemon=True)
-        self.thread.start()
-
-    def result(self):
-        if self.thread is None:
-            return None
-        self.thread.join()
-        return self.value
-
-
-class Book:
-    """A spreadsheet opened with python-calamine after :func:`check`: ``grid`` reads one sheet
-    from A1, refusing one beyond the limits and turning the library's errors into refusals."""
-
-    def __init__(self, source, limits: Limits = LIMITS, checked: Package | None = None):
-        opening = _Opening(source)
-        try:
-            if checked is not None and checked.stamp is not None and \
-                    checked.stamp == _stamp(source):
-                self.package = checked         # checked moments ago, unchanged since
-            else:
-                self.package = check(source, limits, ready=lambda kind: opening.start())
-            if self.package.kind in EAGER:
-                for sheet in self.package.extents:
-                    self.package.require_within(sheet)
-        finally:
-            opened = opening.result()          # waited for, even when the check refused
-        if opened is None:                     # never started: an eager format, no sheet part
-            opened = _Opening(source).run()
-        if isinstance(opened, Exception):     # calamine raises several kinds for a non-workbook
-            raise NotAWorkbook(f"{type(opened).__name__}: {opened}") from opened
-        self._book = opened
-
-    @property
-    def sheet_names(self) -> list[str]:
-        return list(self._book.sheet_names)
-
-    @property
-    def metadata(self):
-        """python-calamine's sheet metadata (name, type, visibility), None if unavailable."""
-        try:
-            return list(self._book.sheets_metadata)
-        except Exception:
-            return None
-
-    def grid(self, sheet: str, **options) -> list[list]:
-        """The sheet's rows from A1 (row 0 = Excel row 1, column 0 = column A)."""
-        self.package.require_within(sheet)
-        try:
-            rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False,
-                                                                 **options)
-        except Exception as exc:
-            raise PackageDamaged(f"trang \"{sheet}\" bị hỏng, không đọc được dữ liệu của nó",
-                                 f"{type(exc).__name__}: {exc}") from exc
-        return rows
-
-
-class NotAWorkbook(Exception):
-    """python-calamine could not open the file at all (the reason is found by the caller from
-    the file's first bytes); ``str`` is the library's own words, for the log file."""
-
-
-def open_book(source, limits: Limits = LIMITS, checked: Package | None = None) -> Book:
-    """The one way to open a spreadsheet: :class:`PackageRefused` for a hostile or damaged
-    package, :class:`NotAWorkbook` for a file that is no workbook at all. ``checked``: this
-    file's package as a check of it found it moments ago (the roll-up identifies every input,
-    then reads the used ones): not checked again if the file's size and time are the same."""
-    return Book(source, limits, checked)
-
-
 __all__ = ["LIMITS", "Limits", "PackageRefused", "PackageDamaged", "Package", "Extent", "check",
-           "open_book", "Book", "NotAWorkbook", "unpacked", "many_files_ahead"]
+           "measure_pending", "file_stamp", "unpacked", "many_files_ahead"]

@@ -305,7 +305,7 @@ NEEDED_SHEETS = [s.name for s in schema.SHEETS]
 def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) -> dict[str, list]:
     """Each wanted sheet of an .xlsx as a grid from A1, read with python-calamine once the
     package passed its checks (files/package.py: sizes, XML, how far each sheet reaches)."""
-    from doithoai.files import package
+    from doithoai.files import package, spreadsheet
 
     path = os.fspath(path)
     if not os.path.exists(path):
@@ -315,13 +315,12 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
                                  "tệp .xlsx của sổ.")
     name = os.path.basename(path)
     try:
-        book = package.open_book(path)
+        book = spreadsheet.open_book(path)
         available = {parsing.fold(n): n for n in book.sheet_names}
-        grids = {}
-        for wanted in names:
-            actual = available.get(parsing.fold(wanted))
-            if actual is not None:
-                grids[wanted] = book.grid(actual)
+        wanted_of = {available[parsing.fold(w)]: w for w in names
+                     if parsing.fold(w) in available}
+        # The small sheets first: they are read while the large one is still measured.
+        grids = {wanted_of[a]: book.grid(a) for a in book.sheet_order(wanted_of)}
     except package.PackageDamaged as exc:
         raise RegistryUnreadable(
             f"Không mở được \"{name}\" như một sổ Excel: {exc.reason}. Hãy mở tệp bằng Excel, "
@@ -331,7 +330,7 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
         raise RegistryUnreadable(f"Không đọc được tệp \"{name}\": {exc.sentence()} Phần mềm "
                                  "chưa làm gì với tệp này.", detail=exc.detail or exc.reason) \
             from None
-    except (package.NotAWorkbook, OSError) as exc:
+    except (spreadsheet.NotAWorkbook, OSError) as exc:
         raise RegistryUnreadable(
             f"Không mở được \"{name}\" như một sổ Excel: {unreadable_reason(path)}. Hãy mở tệp "
             "bằng Excel, lưu lại dạng Excel Workbook (.xlsx) rồi thử lại.",

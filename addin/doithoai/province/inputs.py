@@ -75,18 +75,17 @@ def _date(value) -> dt.date | None:
 
 def identify(path: str) -> Input:
     """Open one file and read who sent it (or why it cannot be used)."""
-    from doithoai.files import package
+    from doithoai.files import package, spreadsheet
     item = Input(path)
     if not os.path.isfile(path):
         return item.set_aside(unreadable_reason(path))
     try:
-        book = package.open_book(path)
-        item.package = book.package
+        book = spreadsheet.open_book(path)
         names = tuple(book.sheet_names)
     except package.PackageRefused as exc:
         return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi "
                               "và gửi lại")
-    except (package.NotAWorkbook, OSError):
+    except (spreadsheet.NotAWorkbook, OSError):
         return item.set_aside(unreadable_reason(path))
     if IDENTITY_SHEET not in names:
         # Even a registry whose sheets were renamed still shows some: never read it.
@@ -131,10 +130,11 @@ def identify(path: str) -> Input:
         if sheet not in names:
             return item.set_aside(f"thiếu trang {sheet}")
         try:                    # decided now, so an older copy of the commune is used instead
-            book.package.require_within(sheet)
+            book.require_within(sheet)
         except package.PackageRefused as exc:
             return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo "
                                   "dõi và gửi lại")
+    item.package = book.package         # every sheet measured: read without a second check
     return item
 
 

@@ -146,8 +146,8 @@ class Store:
     def add(self, item) -> None:
         """One used input: its identity and rows (a sheet without its columns: BadSheet, and
         nothing of this file is kept)."""
-        from doithoai.files import package
-        book = package.open_book(item.path, checked=item.package)   # again if it changed
+        from doithoai.files import spreadsheet
+        book = spreadsheet.open_book(item.path, checked=item.package)   # again if changed
         grid = book.grid
         # Read all three before writing any, so a bad sheet leaves no half of a commune.
         cid = self.count + 1

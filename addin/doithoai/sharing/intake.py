@@ -255,17 +255,17 @@ _CODE_IN_TEXT = re.compile(r"\(mã ([A-Z0-9]+)\)")
 def read_returned(path: str) -> Returned:
     """A returned intake file: its identity and its non-blank rows, or the reason it cannot
     be read. Never raises for a bad file."""
-    from doithoai.files import package
+    from doithoai.files import package, spreadsheet
     from doithoai.files.reader import unreadable_reason
 
     ret = Returned(path)
     try:
-        book = package.open_book(path)
+        book = spreadsheet.open_book(path)
         grids = _grids(book)
     except package.PackageRefused as exc:
         ret.problem = f"Không đọc được tệp: {exc.sentence()}"
         return ret
-    except (package.NotAWorkbook, OSError):
+    except (spreadsheet.NotAWorkbook, OSError):
         ret.problem = (f"Không đọc được tệp: {unreadable_reason(path)}. Hãy mở tệp bằng Excel "
                        "hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
         return ret
