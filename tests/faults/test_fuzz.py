@@ -77,3 +77,31 @@ def test_a_registry_openpyxl_cannot_copy_is_refused_before_anything_is_written(
         assert code == 2 and "Không tạo được bản sao" in output, (argv[0], output)
         assert damage.files_under(str(tmp_path / "o")) == set(), argv[0]
     assert damage.digest(registry) == before
+
+
+def test_a_damaged_sheet_the_rollup_does_not_read_sets_the_file_aside(sample_paths, tmp_path):
+    """Found by the fuzzer: bytes changed in an agency's sheet of a monitoring workbook (one the
+    roll-up does not read) ended the roll-up in exit 3 once the sheets were measured in the
+    background. The file is set aside with its reason; the others are used."""
+    import damage
+    import zipfile
+    good = str(tmp_path / "tot" / "a.xlsx")
+    (tmp_path / "tot").mkdir()
+    for slug, out in (("tu-minh", good), ("do-luong", str(tmp_path / "hong.xlsx"))):
+        code, output = damage.run_command(["monitor", sample_paths[slug], "--out", out,
+                                           "--as-of", "2026-11-29"])
+        assert code == 0, output
+    bad = str(tmp_path / "hong.xlsx")
+    with zipfile.ZipFile(bad) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    last = max(n for n, _ in parts if n.startswith("xl/worksheets/sheet"))
+    broken = b"<row><c><v>1</v></c></row></sheetData><x"     # a cell without r, then junk
+    parts = [(n, d.replace(b"</sheetData>", broken) if n == last else d) for n, d in parts]
+    import hostile
+    hostile.write_zip(bad, [hostile.member(n, d) for n, d in parts])
+    code, output = damage.run_command(["rollup", good, bad, "--out",
+                                       str(tmp_path / "th.xlsx"), "--all-provinces"])
+    assert code == 0, output
+    lines = output.splitlines()
+    assert any(line.startswith("- hong.xlsx") and ": để riêng — " in line for line in lines)
+    assert any(line.startswith("- a.xlsx") and line.endswith(": dùng") for line in lines)

@@ -126,7 +126,8 @@ class Book:
 
     @property
     def package(self) -> package.Package:
-        """What the check found, every sheet measured (waits for the last ones)."""
+        """What the check found, every sheet measured (waits for the last ones); raises the
+        refusal of a sheet part, if one was refused, as reading that sheet would."""
         if self._measuring is not None:
             self._measuring.wait()
         return self._package

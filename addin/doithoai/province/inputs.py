@@ -134,7 +134,11 @@ def identify(path: str) -> Input:
         except package.PackageRefused as exc:
             return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo "
                                   "dõi và gửi lại")
-    item.package = book.package         # every sheet measured: read without a second check
+    try:                                # every sheet measured: read without a second check
+        item.package = book.package
+    except package.PackageRefused as exc:     # a damaged sheet the roll-up does not read
+        return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi "
+                              "và gửi lại")
     return item
 
 
