@@ -105,6 +105,18 @@ def c_lookup_fixed_changed(path, reg):
     return [("Danh mục", f"{column_letter(col)}1")]
 
 
+def c_list_repeated(path, reg):
+    """"Khác" and "khác " in Lĩnh vực: one value typed twice."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Danh mục"]
+    col = [c.value for c in ws[1]].index("Lĩnh vực") + 1
+    last = max(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=col).value)
+    ws.cell(row=last + 1, column=col, value="khác ")
+    wb.save(path)
+    from doithoai.registry.problems import column_letter
+    return [("Danh mục", f"{column_letter(col - 1)}{last + 1}")]
+
+
 def c_setting_missing(path, reg):
     wb = openpyxl.load_workbook(path)
     wb["Cấu hình"]["B2"] = None
@@ -175,6 +187,10 @@ CASES = {
     "column-added-later": c_column_added_later,
     "chair-attendance": single("invitees", "attendance", 8, "Vắng"),
     "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
+    # Issue 25 §4-§5: one name, one spelling; places outside the plan.
+    "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
+    "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),
+    "list-repeated": c_list_repeated,
 }
 
 

@@ -6,6 +6,7 @@ Rows with validation errors are refused here, naming the row.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
@@ -34,7 +35,28 @@ def batches(kind: Kind, builder, error_rows: dict[tuple[str, int], str], registe
             ) -> tuple[list[Batch], list[Problem]]:
     """The batches of ``kind``, and a refusal for each row among ``error_rows`` ((sheet, row)
     → where its errors are, as the refusal names them)."""
-    return _BY_PER[kind.per](kind, builder, error_rows, register)
+    todo, refusals = _BY_PER[kind.per](kind, builder, error_rows, register)
+    return distinct_names(todo), refusals
+
+
+def distinct_names(todo: list[Batch]) -> list[Batch]:
+    """The batches with file stems that differ in more than case: two names that read the
+    same once written without accents ("Thôn Đông", "Thôn Đồng") or in other case would be one
+    file on a Windows disk, and one letter would silently replace the other. The later one
+    gets "-2" (then "-3"...)."""
+    seen: set[str] = set()
+    out = []
+    for batch in todo:
+        base, n = batch.base, 1
+        while base.casefold() in seen:
+            n += 1
+            base = f"{batch.base}-{n}"
+        seen.add(base.casefold())
+        if base != batch.base:
+            batch = dataclasses.replace(batch, base=base,
+                                        name=batch.name if batch.merged else _one(base))
+        out.append(batch)
+    return out
 
 
 def _one(base: str) -> Callable[[int, object], str]:

@@ -13,7 +13,7 @@ import itertools
 import os
 from typing import Iterable, Sequence
 
-from doithoai.registry import parsing, schema
+from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.model import ROW_CLASSES, Registry, Settings, TableData
 from doithoai.registry.problems import Problem, make
 
@@ -281,11 +281,12 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Re
     objects: dict[str, list] = {}
     settings, tables["settings"] = read_settings(grids.get(schema.CONFIG.name), problems)
     lookups, tables["lookups"] = read_lookups(grids.get(schema.LOOKUP_SHEET.name), problems)
-    for key, cls in ROW_CLASSES.items():
+    for key in ROW_CLASSES:
         sheet = schema.sheet(key)
-        table = read_table(sheet, grids.get(sheet.name), problems)
-        tables[key] = table
-        objects[key] = _objects(cls, table)
+        tables[key] = read_table(sheet, grids.get(sheet.name), problems)
+    spelling.respell(tables, lookups)        # one name, one spelling (validation says where)
+    for key, cls in ROW_CLASSES.items():
+        objects[key] = _objects(cls, tables[key])
     # Sheets the product writes: read for their headers, their last used row (rows are appended
     # below it) and, for Kiểm tra, the cells the last report marked.
     for sheet in (schema.CHECKS, schema.LOG):

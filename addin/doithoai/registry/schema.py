@@ -53,6 +53,13 @@ class Column:
     help: str = ""                 # Vietnamese input message (≤ 255 characters)
     unique: bool = False           # the sheet's key
     added: str | None = None       # version that added the column: older registries lack it
+    # What the text names, so that one name has one spelling (registry.spelling): a person
+    # ("lò văn tám" is "Lò Văn Tám"); places ("address": the village an address names, as Phạm
+    # vi or Danh mục spell it; "list": villages separated by ";"); or a key of another sheet
+    # ("plans": a Mã KH; "opinions": a Mã ý kiến).
+    person: bool = False
+    place: str | None = None
+    refers: str | None = None
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -175,6 +182,11 @@ LOOKUPS: tuple[Lookup, ...] = (
         "Đại diện Nhân dân",
     ), description="Nhóm đại biểu theo thứ tự nghi thức; giấy mời được sắp theo thứ tự này."),
     Lookup("Danh xưng", "honorifics", ("Ông", "Bà", "Đồng chí")),
+    # The commune's villages and tổ dân phố, as it spells them: an address that names one of
+    # them (or a village of a plan's Phạm vi) is a known place; documents print its name so.
+    Lookup("Thôn, tổ dân phố", "villages", (), added="0.4",
+           description="Các thôn, tổ dân phố của đơn vị, viết đúng tên; địa chỉ ghi thôn nào "
+                       "ngoài danh sách này và Phạm vi của kế hoạch thì được nhắc kiểm tra."),
     Lookup("Nguồn", "sources", ("Phiếu hỏi", "Phát biểu tại hội nghị", "Văn bản", "MTTQ chuyển"),
            fixed=True),
     Lookup("Trạng thái ý kiến", "opinion_statuses", (
@@ -318,8 +330,8 @@ PLANS = Sheet("Kế hoạch", "plans", "KeHoach", role="data",
     _c("Hình thức", "form", CHOICE, required=True, lookup="Hình thức", width=11),
     _c("Chủ trì", "chair_title", required=True, width=24,
        help="Chức danh người chủ trì, ví dụ Chủ tịch UBND phường"),
-    _c("Người chủ trì", "chair_name", width=20),
-    _c("Phạm vi", "scope", required=True, width=30,
+    _c("Người chủ trì", "chair_name", width=20, person=True),
+    _c("Phạm vi", "scope", required=True, width=30, place="list",
        help="Các thôn, tổ dân phố; ngăn cách bằng dấu chấm phẩy (;)"),
     _c("Ngày hội nghị", "meeting_date", DATE, required=True, width=12),
     _c("Thứ", "weekday", width=9,
@@ -334,21 +346,23 @@ PLANS = Sheet("Kế hoạch", "plans", "KeHoach", role="data",
     _c("Quyền hạn ký", "signing_authority", CHOICE, lookup="Quyền hạn ký", width=10,
        help="TM., KT. (UBND) hoặc T/M, K/T (Đảng ủy)"),
     _c("Chức vụ người ký", "signer_title", width=18, help="Ví dụ: PHÓ CHỦ TỊCH, BÍ THƯ"),
-    _c("Người ký", "signer_name", width=20),
+    _c("Người ký", "signer_name", width=20, person=True),
     _c("Trạng thái", "status", CHOICE, required=True, lookup="Trạng thái kế hoạch", width=13),
     _c("Ghi chú", "note", LONGTEXT, width=40),
 ))
 
 INVITEES = Sheet("Đại biểu", "invitees", "DaiBieu", role="data",
                  description="Mỗi dòng là một người hoặc một cơ quan được mời.", columns=(
-    _c("Mã KH", "plan_id", required=True, width=13, help="Mã KH của hội nghị mời dự"),
+    _c("Mã KH", "plan_id", required=True, width=13, help="Mã KH của hội nghị mời dự",
+       refers="plans"),
     _c("STT", "seq", INT, width=6),
     _c("Danh xưng", "honorific", CHOICE, lookup="Danh xưng", width=10),
-    _c("Họ và tên", "full_name", required=True, width=24),
+    _c("Họ và tên", "full_name", required=True, width=24, person=True),
     _c("Chức vụ", "position", width=26),
     _c("Cơ quan/Đơn vị", "organization", width=28),
     _c("Nhóm", "group", CHOICE, required=True, lookup="Nhóm đại biểu", width=24),
-    _c("Địa chỉ", "address", width=22, help="Thôn, tổ dân phố nơi ở"),
+    _c("Địa chỉ", "address", width=22, help="Thôn, tổ dân phố nơi ở",
+       place="address"),
     _c("Điện thoại", "phone", PHONE, width=13),
     _c("Mời", "invited", CHOICE, required=True, lookup="Có/Không", width=7),
     _c("Số giấy mời", "invitation_number", width=14,
@@ -362,11 +376,11 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
                  description="Mỗi dòng là một ý kiến, kiến nghị của Nhân dân.", columns=(
     _c("Mã ý kiến", "opinion_id", required=True, unique=True, width=13,
        help="Mã duy nhất, ví dụ YK-2026-001"),
-    _c("Mã KH", "plan_id", required=True, width=13),
+    _c("Mã KH", "plan_id", required=True, width=13, refers="plans"),
     _c("Nguồn", "source", CHOICE, required=True, lookup="Nguồn", width=18, editor=FRONT),
     _c("Ngày nhận", "received_date", DATE, required=True, width=12, editor=FRONT),
-    _c("Người nêu", "raised_by", required=True, width=22, editor=FRONT),
-    _c("Địa chỉ", "address", width=22, editor=FRONT),
+    _c("Người nêu", "raised_by", required=True, width=22, editor=FRONT, person=True),
+    _c("Địa chỉ", "address", width=22, editor=FRONT, place="address"),
     _c("Điện thoại", "phone", PHONE, width=13, editor=FRONT),
     _c("Nội dung", "content", LONGTEXT, required=True, width=50, editor=FRONT),
     _c("Lĩnh vực", "field", CHOICE, required=True, lookup="Lĩnh vực", width=30),
@@ -378,7 +392,7 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
     _c("Số văn bản trả lời", "reply_number", width=15),
     _c("Ngày trả lời", "reply_date", DATE, width=12),
     _c("Trạng thái", "status", CHOICE, required=True, lookup="Trạng thái ý kiến", width=20),
-    _c("Trùng với", "duplicate_of", width=13,
+    _c("Trùng với", "duplicate_of", width=13, refers="opinions",
        help="Mã ý kiến gốc nếu ý kiến này trùng nội dung"),
     _c("Ghi chú", "note", LONGTEXT, width=30),
     # Added with sharing and follow-up (0.2): an older registry opens without them.
@@ -395,7 +409,7 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
 SURVEY = Sheet("Phiếu khảo sát", "survey", "PhieuKhaoSat", role="data", added="0.2",
                description="Kết quả Phiếu lấy ý kiến về cuộc đối thoại: số phiếu theo từng "
                            "câu hỏi và phương án.", columns=(
-    _c("Mã KH", "plan_id", required=True, width=13),
+    _c("Mã KH", "plan_id", required=True, width=13, refers="plans"),
     _c("Câu hỏi", "question", CHOICE, required=True, lookup="Câu hỏi khảo sát", width=42),
     _c("Phương án", "option", CHOICE, required=True, lookup="Phương án trả lời", width=22),
     _c("Số phiếu", "count", INT, required=True, width=10,
@@ -524,7 +538,7 @@ CONFIG = Sheet("Cấu hình", "settings", "CauHinh", role="config", landscape=Fa
 
 LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
                      description="Danh sách chọn cho các ô có mũi tên.", columns=tuple(
-    Column(lk.header, lk.key, width=max(12, min(45, max(len(v) for v in lk.values) + 2)),
+    Column(lk.header, lk.key, width=max(12, min(45, max(map(len, lk.values), default=0) + 2)),
            added=lk.added)
     for lk in LOOKUPS
 ))

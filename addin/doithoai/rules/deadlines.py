@@ -313,6 +313,15 @@ def compute(reg: Registry, today: dt.date, problems_only: bool = False,
 
 
 def yearly_coverage(reg: Registry, today: dt.date) -> list[Problem]:
+    """A year up to today with no conference (Điều 43: at least one a year). Not judged while
+    a plan's Ngày hội nghị cannot be read: that plan may be the year's conference, and its cell
+    has an error of its own."""
+    table = reg.tables.get("plans")
+    if table is not None and any(p.code in ("date-unreadable", "date-out-of-range")
+                                 and p.sheet == schema.PLANS.name
+                                 and p.column == schema.PLANS.column("meeting_date").header
+                                 for p in reg.problems):
+        return []
     years = {p.meeting_date.year for p in reg.plans if p.meeting_date}
     if not years:
         return [make("no-conference-in-year", schema.PLANS.name, year=today.year)]

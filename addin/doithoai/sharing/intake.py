@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from doithoai.registry import parsing, schema
 from doithoai.registry.problems import said
-from doithoai.text import vntext
+from doithoai.text import places, vntext
 from doithoai.text.filenames import safe_file
 from doithoai.files.atomic import free_path
 from doithoai.sharing.returned import Returned, ReturnedRow
@@ -220,10 +220,13 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         raise LookupError(plan_id)
     chosen = plan.villages
     if villages:
-        chosen = [v for v in plan.villages if any(vntext.same_name(v, w) for w in villages)]
-        unknown = [w for w in villages if not any(vntext.same_name(v, w) for v in chosen)]
+        # A village named as the clerk says it: "Nà Làng" is Thôn Nà Làng, "thon na lang" too.
+        finder = places.PlaceFinder(plan.villages)
+        named = {w: finder.place_of(w) for w in villages}
+        unknown = [w for w, v in named.items() if v is None]
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
+        chosen = [v for v in plan.villages if v in named.values()]
     codes = village_codes(plan.villages)
     report = deadlines.compute(reg, today)
     due = next((m.due for m in report.milestones if m.plan_id == plan_id and not m.opinion_id

@@ -7,7 +7,6 @@ in an open syllable (hoàng, thuyết are the same in both styles) and never aft
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -91,18 +90,48 @@ def name_keys(text: str) -> tuple[str, str]:
 
 
 def nearest(value: str, choices: list[str]) -> str | None:
-    """The closest valid value, ignoring case, accents and spacing; None if nothing is close."""
-    if not choices:
-        return None
-    key = " ".join(unaccent(value).split())
-    keys = {" ".join(unaccent(c).split()): c for c in choices}
-    if key in keys:
-        return keys[key]
-    for k, c in keys.items():            # a truncated value: "Đã phân" → "Đã phân công"
-        if key and (k.startswith(key) or key.startswith(k)) and min(len(k), len(key)) >= 3:
-            return c
-    match = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
-    return keys[match[0]] if match else None
+    """The closest valid value, ignoring case, accents and spacing; None if nothing is close
+    (one look-up: a caller with many values for the same choices keeps a :class:`Nearest`)."""
+    return Nearest(choices).find(value)
+
+
+class Nearest:
+    """The closest of ``choices`` to a value a clerk typed, the choices prepared once (a
+    column's list, or 50,000 opinion codes, is read without accents once, not at every hint).
+
+    In order: the same words without accents; a truncated value ("Đã phân" → "Đã phân
+    công"); the most similar whole value (rapidfuzz's ratio, at least ``cutoff``); then a
+    value whose words stand, whole, inside exactly one choice ("Môi trường" → "Kinh tế - Môi
+    trường, rác thải"). None when nothing is close, or when the words stand in several."""
+
+    def __init__(self, choices, cutoff: float = 60):
+        self.choices = list(dict.fromkeys(c for c in choices if c))
+        self.keys = [plain_key(c) for c in self.choices]
+        self.exact: dict[str, str] = {}
+        for k, c in zip(self.keys, self.choices):
+            self.exact.setdefault(k, c)
+        self.cutoff = cutoff
+
+    def find(self, value: str | None) -> str | None:
+        key = plain_key(value)
+        if not key or not self.choices:
+            return None
+        if key in self.exact:
+            return self.exact[key]
+        if len(key) >= 3:
+            for k, c in zip(self.keys, self.choices):
+                if len(k) >= 3 and (k.startswith(key) or key.startswith(k)):
+                    return c
+        from rapidfuzz import fuzz, process
+        best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.cutoff)
+        if best is not None:
+            return self.choices[best[2]]
+        return self._inside(key)
+
+    def _inside(self, key: str) -> str | None:
+        words = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
+        hits = [c for k, c in zip(self.keys, self.choices) if words.search(k)]
+        return hits[0] if len(hits) == 1 else None
 
 
 def _nfc_spaces(text: str) -> str:

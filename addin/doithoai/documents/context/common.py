@@ -14,7 +14,7 @@ from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import deadlines
-from doithoai.text import vnformat, vntext
+from doithoai.text import privacy, vnformat, vntext
 from doithoai.text.addressee import addressee_line
 
 
@@ -214,6 +214,13 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         people = self.invited()
         counts = Counter(group_name(i) for i in people)
         return [{"ten": g, "so": counts[g]} for g in group_order(people, self.reg)]
+
+    @staticmethod
+    def said(o) -> str:
+        """A citizen's words as every document prints them: phone, identity and account numbers,
+        e-mails, plates and house numbers they typed inside are masked (text.privacy). The one
+        place that decides what a document shows of what a person wrote."""
+        return privacy.mask(o.content or "") or ""
 
     def raised(self) -> list[Opinion]:
         return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]

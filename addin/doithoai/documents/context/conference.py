@@ -50,7 +50,7 @@ class ConferenceDocs(BaseBuilder):
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"))
-        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
+        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
                             "nguoi_neu": o.raised_by, "dia_chi": o.address or "",
                             "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
@@ -74,11 +74,11 @@ class ConferenceDocs(BaseBuilder):
         at = [o for o in raised if o.answered_at_meeting == "Có"]
         pending = [o for o in raised if o not in at]
         ctx.put("so_y_kien", len(raised))
-        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,
                                 "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
         # An issued notice is the anchor of the deadlines it assigns: each is counted from its
         # own date, as `doithoai deadlines` counts it on the registry that records the notice.
-        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,
                                      "co_quan": self.handling(o)[0],
                                      "han": self.reply_cell(o, self.issue_date, True)}
                                     for i, o in enumerate(pending, 1)])
@@ -108,7 +108,7 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("nguon", (o.source or "").lower(), src("source"))
         ctx.put("ngay_nhan", vnformat.short_date(o.received_date) if o.received_date else None,
                 src("received_date"))
-        ctx.put("noi_dung", o.content, src("content"))
+        ctx.put("noi_dung", self.said(o), src("content"))
         ctx.put("tra_loi", o.answer, src("answer"))
         ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {o.raised_by}")
         # Citizens whose opinion joined this one (Trùng với) were told the answer would come

@@ -24,7 +24,7 @@ class FollowUpDocs(BaseBuilder):
         for c in items:
             self._row(ctx, schema.OPINIONS, by_id[c.opinion_id])
         ctx.put("co_quan_tra_loi", agency)
-        ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": c.content,
+        ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": self.said(c),
                              "con_no": f"chưa {c.owes}",
                              "han": self.opinion_due_text(c.opinion_id, min(
                                  d for d in (c.reply_due, c.resolve_due) if d)),
@@ -55,7 +55,7 @@ class FollowUpDocs(BaseBuilder):
         for o in rows:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("ton_dong", [{"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id,
-                              "noi_dung": o.content, "co_quan": o.agency or "",
+                              "noi_dung": self.said(o), "co_quan": o.agency or "",
                               "giai_doan": stage_of(o)} for i, o in enumerate(rows, 1)],
                 optional=True)
         ctx.put("so_ton_dong", len(rows))

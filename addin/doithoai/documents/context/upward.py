@@ -14,7 +14,7 @@ from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
 from doithoai.registry import schema
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
-from doithoai.text import privacy, spoken, vnformat, vntext
+from doithoai.text import spoken, vnformat, vntext
 
 
 class UpwardDocs(BaseBuilder):
@@ -33,7 +33,7 @@ class UpwardDocs(BaseBuilder):
         names = sorted(groups, key=vnformat.collate)
         meeting = self.plan.meeting_date
         ctx.put("kien_nghi", [{"stt": n, "ten": name, "so": len(groups[name]), "y_kien": [
-            {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by or "",
+            {"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by or "",
              "linh_vuc": o.field or "",
              "da_lam": o.answer or replies.done_before_sending_up(o, meeting)}
             for i, o in enumerate(groups[name], 1)]} for n, name in enumerate(names, 1)])
@@ -85,15 +85,13 @@ class UpwardDocs(BaseBuilder):
         out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
         return out
 
-    @staticmethod
-    def told_content(o: Opinion, first: Opinion) -> str:
-        """What the citizen raised; for a repeat, which opinion it joined (its code and words,
-        personal numbers masked: it is another citizen's), whose handler and deadline it
-        shares."""
+    def told_content(self, o: Opinion, first: Opinion) -> str:
+        """What the citizen raised; for a repeat, which opinion it joined (its code and words),
+        whose handler and deadline it shares; identifiers masked in both (BaseBuilder.said)."""
         if first is o:
-            return o.content or ""
-        said = privacy.mask(first.content or "").strip().rstrip(".")
-        return (f"{(o.content or '').strip()} (Ý kiến này trùng nội dung với ý kiến "
+            return self.said(o)
+        said = self.said(first).strip().rstrip(".")
+        return (f"{self.said(o).strip()} (Ý kiến này trùng nội dung với ý kiến "
                 f"{first.opinion_id} \"{said}\", được giải quyết chung với ý kiến đó, cùng cơ "
                 "quan và thời hạn.)")
 

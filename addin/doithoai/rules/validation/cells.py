@@ -130,6 +130,7 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str]
     out = []
     if c.type in (schema.TEXT, schema.LONGTEXT, schema.CHOICE):
         out += _text(raw, c)
+    out += _spelling(raw, value, c)
     if c.type == schema.CHOICE and value is not None:
         if value not in choices and parsing.fold(value) not in folded:
             near = vntext.nearest(value, choices)
@@ -142,6 +143,29 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str]
         if rng and not rng[0] <= value <= rng[1]:
             out.append(("number-out-of-range", value, {"low": rng[0], "high": rng[1]}))
     return out
+
+
+def _spelling(raw, value, c: schema.Column) -> list[tuple]:
+    """A name the reader read in its proper spelling (registry.spelling): say which."""
+    if value.__class__ is not str or not (c.type == schema.CHOICE or c.person or c.place
+                                           or c.refers):
+        return []
+    typed = parsing.normalize_text(parsing.to_text(raw))
+    if typed == value:
+        return []
+    return [("name-spelling", typed, {"proper": value, "where": _spelled_as(c)})]
+
+
+def _spelled_as(c: schema.Column) -> str:
+    if c.type == schema.CHOICE:
+        return f"cách viết trong danh sách {c.lookup} ở trang Danh mục"
+    if c.refers:
+        return "mã như trang " + schema.sheet(c.refers).name + " ghi"
+    if c.place == "list":
+        return "tên thôn, tổ dân phố như danh sách Thôn, tổ dân phố ở trang Danh mục"
+    if c.place:
+        return "tên thôn, tổ dân phố như Phạm vi của kế hoạch hoặc trang Danh mục ghi"
+    return "họ tên viết hoa chữ cái đầu mỗi tiếng"
 
 
 def _text(raw, c: schema.Column) -> list[tuple]:
