@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from doithoai.rules import agencies, deadlines
-from doithoai.text import vntext
+from doithoai.text import places
 
 RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
     "Mới nêu", "Đã phân công", "Đã trả lời tại hội nghị", "Đã chuyển cấp trên",
@@ -63,61 +63,14 @@ class Chain:
 
 
 def village_of(address: str | None, villages) -> str:
-    """The village an address names ("Số 5 ngõ 3, TDP Cẩm Khê A" → "TDP Cẩm Khê A")."""
-    return _finder(tuple(villages))(address)
+    """The village an address names ("Số 5 ngõ 3, TDP Cẩm Khê A" → "TDP Cẩm Khê A"), as
+    text.places finds it; UNKNOWN_VILLAGE when it names none (never the address itself)."""
+    return _finder(tuple(villages)).place_of(address) or UNKNOWN_VILLAGE
 
 
 @functools.lru_cache(maxsize=64)
-def _finder(villages: tuple[str, ...]) -> "VillageFinder":
-    return VillageFinder(villages)
-
-
-class VillageFinder:
-    """The village an address names, among a plan's villages: as whole words ("Thôn 1" is not
-    found in "Thôn 12"), the longest first ("TDP Cẩm Khê A" before "TDP Cẩm Khê"), accents
-    kept ("Thôn Đồng" is not "Thôn Đông": a commune often has both). An address typed without
-    any accent ("thon dong") finds a village only if no other village reads the same without
-    accents; otherwise, and when nothing matches, UNKNOWN_VILLAGE."""
-
-    def __init__(self, villages):
-        names = sorted({v for v in villages if v and v.strip()}, key=lambda v: (-len(v), v))
-        self.accented = [(v, vntext.identity_key(v)) for v in names]
-        plain = [(v, vntext.plain_key(v)) for v in names]
-        shared = Counter(key for _, key in plain)
-        self.plain = [(v, key) for v, key in plain if shared[key] == 1]
-        self.memo: dict[str, str] = {}
-
-    def __call__(self, address: str | None) -> str:
-        if not address:
-            return UNKNOWN_VILLAGE
-        found = self.memo.get(address)
-        if found is None:
-            found = self.memo[address] = self._find(address)
-        return found
-
-    def _find(self, address: str) -> str:
-        folded = vntext.identity_key(address)      # lines read as spaces, Thuỷ as Thủy
-        for v, key in self.accented:
-            if _has_words(folded, key):
-                return v
-        plain = vntext.plain_key(address)
-        if plain == folded:                         # typed without any accent
-            for v, key in self.plain:
-                if _has_words(plain, key):
-                    return v
-        return UNKNOWN_VILLAGE
-
-
-def _has_words(text: str, words: str) -> bool:
-    """``words`` stands in ``text`` as whole words: no letter or digit right before or after."""
-    start = text.find(words) if words else -1
-    while start >= 0:
-        end = start + len(words)
-        if (start == 0 or not text[start - 1].isalnum()) and \
-                (end == len(text) or not text[end].isalnum()):
-            return True
-        start = text.find(words, start + 1)
-    return False
+def _finder(villages: tuple[str, ...]) -> places.PlaceFinder:
+    return places.PlaceFinder(villages)
 
 
 def stage_of(o, up: bool = False) -> str:

@@ -28,7 +28,7 @@ from doithoai.text import places, vntext
 # Words that open a description of several people or of a body, not a person's name.
 _NOT_A_NAME = {"các", "cac", "hộ", "ho", "tập", "tap", "nhóm", "nhom", "cử", "cu", "hội", "hoi",
                "đoàn", "doan", "ban", "chi", "thôn", "thon", "xóm", "xom", "tổ", "to", "khu",
-               "nhiều", "nhieu", "một", "mot", "những", "nhung", "người", "nguoi", "bà con",
+               "nhiều", "nhieu", "một", "mot", "những", "nhung", "người", "nguoi", "con",
                "nhân", "nhan", "công", "cong", "trường", "truong", "đại", "dai", "ủy", "uy",
                "ubnd", "mttq", "hđnd", "hdnd", "phòng", "phong", "trạm", "tram", "hợp", "hop"}
 HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cụ", "em", "cháu", "cô", "chú", "bác")

@@ -8,8 +8,9 @@ names, and where:
 
 - words are compared whole ("Thôn 1" is not found in "Thôn 12"), the longest place first
   ("TDP Cẩm Khê A" before "TDP Cẩm Khê");
-- accents are kept ("Thôn Đồng" is not "Thôn Đông": a commune often has both); a text typed
-  without any accent finds a place only when no other place reads the same without accents;
+- accents are kept ("Thôn Đồng" is not "Thôn Đông": a commune often has both); a name typed
+  without any accent ("Số 5, thon dong") finds a place only when no other place reads the same
+  without accents;
 - a place's own name without its kind word ("Nà Làng" for "Thôn Nà Làng") is found when it
   has a letter in it and no other place has the same own name ("1" is no village's name).
 """
@@ -81,6 +82,7 @@ class PlaceFinder:
         own_shared = Counter(tuple(words) for _, words in own)
         self.own = [(p, words) for p, words in own
                     if own_shared[tuple(words)] == 1 and any(w.isalpha() for w in words)
+                    and not all(w in KIND_WORDS for w in words)
                     and words != [vntext.plain_key(w) for w in _WORD.findall(p)]]
         self._memo: dict[str, Found | None] = {}
 
@@ -100,16 +102,17 @@ class PlaceFinder:
             if at >= 0:
                 return Found(place, tokens[at][2], tokens[at + len(words) - 1][3])
         plains = [t[1] for t in tokens]
-        if plains == keys:                      # typed without any accent
-            for place, words in self.plain:
-                at = _find_run(plains, words)
-                if at >= 0:
-                    return Found(place, tokens[at][2], tokens[at + len(words) - 1][3])
+        # A name typed without any accent ("thon dong"; the rest of the address may have them)
+        bare = [p if p == k else None for p, k in zip(plains, keys)]
+        for place, words in self.plain:
+            at = _find_run(bare, words)
+            if at >= 0:
+                return Found(place, tokens[at][2], tokens[at + len(words) - 1][3])
         for place, words in self.own:           # the name without its kind word
             accented = [vntext.identity_key(w) for w in _WORD.findall(place)][-len(words):]
             at = _find_run(keys, accented)
-            if at < 0 and plains == keys:
-                at = _find_run(plains, words)
+            if at < 0:
+                at = _find_run(bare, words)
             if at >= 0:
                 end = tokens[at + len(words) - 1][3]
                 if at > 0 and tokens[at - 1][1] in KIND_WORDS:
