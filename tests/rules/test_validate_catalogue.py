@@ -117,6 +117,24 @@ def c_list_repeated(path, reg):
     return [("Danh mục", f"{column_letter(col - 1)}{last + 1}")]
 
 
+def c_header_repeated(path, reg):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ý kiến"]
+    ws.cell(row=1, column=ws.max_column + 1, value="Nội dung")
+    col = ws.max_column
+    wb.save(path)
+    from doithoai.registry.problems import column_letter
+    return [("Ý kiến", f"{column_letter(col - 1)}1")]
+
+
+def c_cell_merged(path, reg):
+    wb = openpyxl.load_workbook(path)
+    ref = cell_ref("opinions", "field", 3)
+    wb["Ý kiến"].merge_cells(f"{ref}:{ref[0]}5")
+    wb.save(path)
+    return [("Ý kiến", ref)]
+
+
 def c_setting_missing(path, reg):
     wb = openpyxl.load_workbook(path)
     wb["Cấu hình"]["B2"] = None
@@ -191,6 +209,11 @@ CASES = {
     "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
     "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),
     "list-repeated": c_list_repeated,
+    # Issue 26 §3: odd values.
+    "date-serial-text": single("opinions", "received_date", 5, "46367", as_text=True),
+    "text-invisible": single("invitees", "full_name", 4, "\u202eNguyễn Văn An"),
+    "header-repeated": c_header_repeated,
+    "cell-merged": c_cell_merged,
 }
 
 

@@ -6,7 +6,6 @@ import os
 
 from doithoai.buttons.common import (HELP_TEXT, Refusal, documents_root, home_documents, open_in_excel,
                                      open_path, read_registry, run, saved_folder)
-from doithoai.files.atomic import free_path
 
 
 def validate_registry(book=None, today: dt.date | None = None) -> str | None:
@@ -62,9 +61,9 @@ def new_registry(book=None, folder: str | None = None) -> str | None:
     def work(shell):
         from doithoai.files import blank
         target = folder or shell.folder or home_documents()
-        path = free_path(os.path.join(target, f"so-doi-thoai-{dt.date.today().year}.xlsx"))
         shell.status("Đang tạo sổ mới…")
-        blank.create_blank(path)
+        path = blank.create_new(os.path.join(target,
+                                             f"so-doi-thoai-{dt.date.today().year}.xlsx"))
         opened = open_in_excel(shell, path)
         return (f"Đã tạo sổ mới: {path}."
                 + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel.")

@@ -127,6 +127,44 @@ def copy_target(registry: str, out: str | None) -> str | None:
     return output_file(out, "", os.path.basename(registry))
 
 
+def open_by_someone(registry: str) -> str | None:
+    """The lock file Excel ("~$so.xlsx") or LibreOffice (".~lock.so.xlsx#") keeps beside a
+    workbook it has open, with who opened it when LibreOffice says, or None."""
+    folder, name = os.path.split(os.path.abspath(registry))
+    for lock in (f".~lock.{name}#", f"~${name}", f"~${name[1:]}", f"~${name[2:]}"):
+        path = os.path.join(folder, lock)
+        if os.path.isfile(path):
+            who = ""
+            try:
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    parts = fh.read(400).split(",")
+                who = parts[1].strip() if lock.startswith(".~lock") and len(parts) > 1 else ""
+            except OSError:
+                pass
+            return lock + (f", người mở: {who}" if who else "")
+    return None
+
+
+def warn_if_open(registry: str) -> None:
+    """Before a command writes a copy of the registry to be used from now on: if the registry
+    is open somewhere, what is typed there after now will not be in the copy. Said first."""
+    lock = open_by_someone(registry)
+    if lock:
+        say(f"Lưu ý: sổ {os.path.basename(registry)} đang được mở trong Excel hoặc LibreOffice "
+            f"(tệp khóa {lock}). Bản sao sắp ghi sẽ không có những gì được sửa trong sổ đang mở "
+            "sau lúc này: hãy đóng sổ ở mọi nơi rồi chạy lại, hoặc sau khi dùng bản sao thì "
+            "không sửa tiếp sổ cũ.")
+
+
+def written_as(asked: str | None, actual: str) -> str:
+    """" (tên … đã có tệp khác, nên ghi sang tên này)" when a copy went to another name than
+    the one asked for."""
+    if asked and os.path.abspath(asked) != os.path.abspath(actual):
+        return (f" (đã có tệp {os.path.basename(asked)}, hoặc lệnh khác đang ghi tệp đó, nên "
+                "ghi sang tên này; tệp kia giữ nguyên)")
+    return ""
+
+
 def date_arg(text: str):
     from doithoai.registry import parsing
     try:

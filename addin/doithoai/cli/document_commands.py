@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, output_folder,
-                                 require_plan, say)
+                                 require_plan, say, warn_if_open)
 from doithoai.files import registry_copy
 
 
@@ -62,6 +62,7 @@ def cmd_generate(args) -> int:
         require_plan(reg, args.plan)
     if args.issue:
         copy_target(args.path, None)    # the numbers go into a copy beside the registry
+        warn_if_open(args.path)
     out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                                  safe_name(reg.settings.documents_folder
                                                            or "van-ban")))

@@ -5,7 +5,7 @@ import argparse
 import os
 
 from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, log_row, output_file,
-                                 require_plan, say)
+                                 require_plan, say, warn_if_open, written_as)
 from doithoai.files import registry_copy
 
 
@@ -44,7 +44,7 @@ def cmd_monitor(args) -> int:
                       workbook.default_name(reg, as_of))
     path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path))
     counted = [c for c in chains if c.counted]
-    say(f"Đã tạo báo cáo theo dõi {path}: {len(counted)} ý kiến; đã trả lời "
+    say(f"Đã tạo báo cáo theo dõi {path}{written_as(out, path)}: {len(counted)} ý kiến; đã trả lời "
         f"{sum(c.answered for c in counted)}, đã giải quyết xong "
         f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
         f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
@@ -63,6 +63,8 @@ def cmd_carry_over(args) -> int:
     reg = reader.read_registry(args.path)
     plan = require_plan(reg, args.plan)
     target = copy_target(args.path, args.out) if args.link else None   # checked before work
+    if args.link:
+        warn_if_open(args.path)
     todo = carryover.unresolved_before(reg, plan)
     for o in todo:
         say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")
@@ -75,7 +77,8 @@ def cmd_carry_over(args) -> int:
         return EXIT_OK
     append_rows(reg, schema.LOG, [log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
                                                  f"{plan.plan_id}", "")], ch)
+    asked = target
     target = registry_copy.registry_copy(args.path, ch, "chuyen ton", target)
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
-        f"{target}; sổ gốc không bị sửa.")
+        f"{target}{written_as(asked, target)}; sổ gốc không bị sửa.")
     return EXIT_OK

@@ -7,7 +7,7 @@ import os
 
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
                                  copy_target, date_arg, log_row, output_folder,
-                                 require_plan, say)
+                                 require_plan, say, warn_if_open, written_as)
 from doithoai.files import registry_copy
 
 
@@ -81,6 +81,7 @@ def cmd_intake_merge(args) -> int:
     from doithoai.sharing import intake, merge
     reg = reader.read_registry(args.path)
     copy_path = copy_target(args.path, args.out)        # refused before any file is read
+    warn_if_open(args.path)
     returned = [intake.read_returned(f) for f in args.files]
     try:
         res = merge.merge(reg, returned, today=args.today or dt.date.today(),
@@ -111,8 +112,8 @@ def cmd_intake_merge(args) -> int:
                 "xóa dòng đó ở trang Chờ xử lý rồi nhận lại tệp (hoặc chép tay sang trang Ý "
                 "kiến).")
         if target:
-            say(f"Đã ghi vào bản sao của sổ: {target} (sổ gốc không bị sửa). Hãy dùng bản sao "
-                "này làm sổ từ nay.")
+            say(f"Đã ghi vào bản sao của sổ: {target}{written_as(copy_path, target)} (sổ gốc "
+                "không bị sửa). Hãy dùng bản sao này làm sổ từ nay.")
         else:
             say("Không có gì mới: sổ giữ nguyên.")
     if not all(f.balanced for f in res.files):

@@ -34,7 +34,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from doithoai.registry import parsing, schema
 from doithoai.rules import agencies
 from doithoai.files import dashboard_sheet, pagefit
-from doithoai.files.atomic import save_atomic
+from doithoai.files.atomic import save_new
 from doithoai.registry.problems import column_letter
 
 TEMPLATE_NAME = "so-doi-thoai-mau.xlsx"  # the committed blank registry in workbook_templates/
@@ -393,7 +393,15 @@ def create_blank(path: str | os.PathLike) -> str:
     path = os.fspath(path)
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
-    if os.path.exists(path):
+    if os.path.lexists(path):
         raise AlreadyExists(path)
-    save_atomic(build_workbook(), path)
-    return path
+    try:
+        return save_new(build_workbook(), path, next_free=False)
+    except FileExistsError:             # made by someone else meanwhile: never replaced
+        raise AlreadyExists(path) from None
+
+
+def create_new(path: str | os.PathLike) -> str:
+    """The Tạo sổ mới button: a new blank registry at ``path``, or "name (2).xlsx"… beside it
+    when that name is taken; returns where it went."""
+    return save_new(build_workbook(), os.fspath(path))

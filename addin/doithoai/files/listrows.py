@@ -297,3 +297,9 @@ class _Writer:
 def save_atomic(wb, path: str) -> None:
     """:func:`save` through a temporary file beside ``path`` (doithoai.files.atomic)."""
     atomic.write_atomic(path, lambda tmp: save(wb, tmp), ".xlsx")
+
+
+def save_new(wb, path: str) -> str:
+    """:func:`save` as a new file at ``path`` or a free name beside it, claimed so that two
+    commands at once never write one file (doithoai.files.atomic.write_new); returns it."""
+    return atomic.write_new(path, lambda tmp: save(wb, tmp), ".xlsx")

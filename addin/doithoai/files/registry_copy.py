@@ -9,7 +9,7 @@ import datetime as dt
 import os
 
 from doithoai.files import dashboard_sheet
-from doithoai.files.atomic import free_path, save_atomic
+from doithoai.files.atomic import save_new
 from doithoai.files.apply_changes import apply_to_openpyxl
 from doithoai.registry.changes import Changes
 from doithoai.registry.dashboard_layout import LAYOUT_MARK, SHEET
@@ -26,12 +26,10 @@ def registry_copy(path: str, changes: Changes, label: str = "cap so",
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
     stem, ext = os.path.splitext(path)
     target = target or f"{stem} ({label} {stamp}){ext}"
-    target = free_path(target)            # never the registry, never an existing file
     wb = openpyxl.load_workbook(path)
     _restore_charts(wb)
     apply_to_openpyxl(wb, changes)
-    save_atomic(wb, target)
-    return target
+    return save_new(wb, target)           # never the registry, never an existing file
 
 
 def _restore_charts(wb) -> None:

@@ -365,12 +365,9 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
 
 def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:
     """Build and save atomically (never replacing a file); returns (path, chains)."""
-    from doithoai.files.atomic import free_path
     from doithoai.monitoring.chain import build as build_chains
     chains = build_chains(reg, as_of)
-    target = free_path(path)
-    listrows.save_atomic(build(reg, chains, as_of, source_name), target)
-    return target, chains
+    return listrows.save_new(build(reg, chains, as_of, source_name), path), chains
 
 
 def default_name(reg, as_of: dt.date) -> str:

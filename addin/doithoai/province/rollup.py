@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from doithoai.files.atomic import free_path
+from doithoai.files.atomic import PENDING, claim, remove_pending
 from doithoai.files.listrows import save_atomic
 from doithoai.province import inputs as inp
 from doithoai.province.store import BadSheet, Store
@@ -57,7 +57,7 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
         return res
     res.year = year or max(i.as_of for i in used).year
     store = Store()
-    tmp_db = None
+    tmp_db = target = database = None
     try:
         for n, item in enumerate(used, 1):
             try:
@@ -70,17 +70,19 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
                 say(f"Đã nạp {n}/{len(used)} đơn vị…")
         if not store.count:
             return res
-        target = free_path(out)
-        database = free_path(os.path.splitext(target)[0] + ".duckdb")
+        target = claim(out)
+        database = claim(os.path.splitext(target)[0] + ".duckdb")
         tmp_db = database + ".tmp"
         con = store.load(tmp_db)
         from doithoai.province.book import build
         wb = build(con, items, province, res.year, os.path.basename(database))
-        save_atomic(wb, target)
+        save_atomic(wb, target)             # in place of the name claimed
+        PENDING.discard(target)
         con.execute("CHECKPOINT")
         con.close()
         store.con = None
         os.replace(tmp_db, database)
+        PENDING.discard(database)
         res.workbook, res.database = target, database
         return res
     finally:
@@ -88,6 +90,9 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
         for leftover in ((tmp_db, tmp_db + ".wal") if tmp_db else ()):
             if os.path.exists(leftover):        # stopped before the database was complete
                 os.remove(leftover)
+        for name in (target, database):         # names claimed, never written
+            if name in PENDING:
+                remove_pending(name)
 
 
 def default_name(province: str, today: dt.date) -> str:

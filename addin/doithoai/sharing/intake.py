@@ -25,7 +25,6 @@ from doithoai.registry import parsing, schema
 from doithoai.registry.problems import said
 from doithoai.text import places, vntext
 from doithoai.text.filenames import safe_file
-from doithoai.files.atomic import free_path
 from doithoai.sharing.returned import Returned, ReturnedRow
 from doithoai.sharing.codes import row_code, village_codes
 
@@ -123,7 +122,7 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     from doithoai.files import pagefit
-    from doithoai.files.atomic import save_atomic
+    from doithoai.files.atomic import save_new
 
     batch = secrets.token_hex(3).upper()
     wb = Workbook()
@@ -204,7 +203,7 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     ident.protection.password = "doithoai"
     wb.properties.title = f"Phiếu ý kiến {plan.plan_id} {village or ''}".strip()
     wb.properties.creator = "doithoai"
-    save_atomic(wb, path)
+    path = save_new(wb, path)        # a free name: an earlier export is never replaced
     return Exported(path, village, code, batch, len(codes_for_rows))
 
 
@@ -212,7 +211,7 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
            one_file: bool = False, today: dt.date | None = None,
            rows_per_village: int = ROWS_PER_VILLAGE) -> list[Exported]:
     """Write the intake workbooks of a plan; returns what was written. Never overwrites: a
-    file of that name gets " (2)"."""
+    file of that name (or one another command is writing) gets " (2)"."""
     from doithoai.rules import deadlines
     today = today or dt.date.today()
     plan = reg.plan(plan_id)
@@ -237,14 +236,14 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         rows = [row_code(codes[v], n) for v in chosen or [] for n in
                 range(1, rows_per_village + 1)] or [row_code("TH", n) for n in
                                                     range(1, rows_per_village + 1)]
-        path = free_path(os.path.join(out_dir, safe_file(f"phieu-y-kien-{plan_id}", ".xlsx")))
+        path = os.path.join(out_dir, safe_file(f"phieu-y-kien-{plan_id}", ".xlsx"))
         out.append(_write_one(reg, plan, None, None, rows, path, today, due))
         return out
     from doithoai.text.vntext import title_slug
     for v in chosen:
         rows = [row_code(codes[v], n) for n in range(1, rows_per_village + 1)]
         name = safe_file(f"phieu-y-kien-{plan_id}-{title_slug(v)}", ".xlsx")
-        path = free_path(os.path.join(out_dir, name))
+        path = os.path.join(out_dir, name)
         out.append(_write_one(reg, plan, v, codes[v], rows, path, today, due))
     return out
 
@@ -300,10 +299,11 @@ def read_returned(path: str) -> Returned:
                               "export), giữ dòng tiêu đề."))
         return ret
     name, header, keys, grid = best
+    top = " ".join(parsing.to_text(v) for row in grid[:header] for v in row
+                   if not parsing.is_blank(v))
+    plan = _PLAN_IN_TEXT.search(top)
+    ret.header_plan = plan.group(1) if plan else ""
     if not ret.identity:
-        top = " ".join(parsing.to_text(v) for row in grid[:header] for v in row
-                       if not parsing.is_blank(v))
-        plan = _PLAN_IN_TEXT.search(top)
         code = _CODE_IN_TEXT.search(top)
         if plan:
             ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}

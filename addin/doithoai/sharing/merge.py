@@ -26,16 +26,17 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, schema
-from doithoai.text import encoding, vntext
+from doithoai.text import vntext
 from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
 from doithoai.registry.problems import a1, said
 from doithoai.sharing import dedupe
+from doithoai.sharing import fitting
 from doithoai.sharing.returned import Returned, ReturnedRow
 
 MTTQ = "MTTQ chuyển"
 NEW = "Mới"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")   # invisible ones: normalize_text
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -131,31 +132,6 @@ def intake_ref(code: str, batch: str) -> str:
 _REF = re.compile(r"MTTQ (\S+) \(lô (\S+)\)")
 
 
-def _content_key(plan_id, person, content) -> tuple:
-    # The person with accents kept: the same words from "Nguyễn Thị Hà" and "Nguyễn Thị Hạ"
-    # are two opinions, not one received twice.
-    return (plan_id or "", vntext.identity_key(person), dedupe.normalize(content or ""))
-
-
-def _file_problem(reg, ret: Returned, plan_hint: str | None) -> tuple[str | None, object]:
-    """(why the whole file is set aside, the plan) for one returned file."""
-    ident = ret.identity
-    unit = ident.get("registry")
-    if unit and reg.settings.unit_name and not vntext.same_name(unit, reg.settings.unit_name):
-        return (f"Tệp là phiếu của sổ \"{unit}\", không phải của {reg.settings.unit_name}: "
-                "gửi nhầm đơn vị. Hãy chuyển tệp cho đúng đơn vị."), None
-    plan_id = ident.get("plan") or plan_hint
-    if not plan_id:
-        return ("Tệp không còn thông tin nhận dạng (trang ẩn _doithoai đã bị xóa) và không ghi Mã "
-                "KH: " + said("hãy chọn một dòng của kế hoạch (trang Kế hoạch) rồi bấm lại.",
-                              "hãy ghi kế hoạch rồi nhận lại (--plan MÃ_KH).")), None
-    plan = reg.plan(plan_id)
-    if plan is None:
-        return (f"Sổ không có kế hoạch {plan_id}: tệp phiếu của kế hoạch khác hoặc kế hoạch đã "
-                "bị xóa. Kiểm tra trang Kế hoạch."), None
-    return None, plan
-
-
 class RegistryTooOld(Exception):
     """The registry lacks what a merge writes to; the message tells the clerk what to add."""
 
@@ -189,7 +165,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
         m = _REF.search(o.intake_ref or "")
         if m:
             merged_refs[(m.group(1), m.group(2))] = o.opinion_id
-        contents[_content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
+        contents[fitting.content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
     pending_keys = {(p.batch or "", p.code or "", p.file or "", p.source_row)
                     for p in reg.pending}
     pending_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
@@ -200,7 +176,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
     for ret in returned:
         count = FileCount(ret.name)
         res.files.append(count)
-        problem, plan = (ret.problem, None) if ret.problem else _file_problem(reg, ret,
+        problem, plan = (ret.problem, None) if ret.problem else fitting.file_problem(reg, ret,
                                                                               plan_hint)
         batch = ret.identity.get("batch", "")
         if ret.problem:
@@ -210,15 +186,24 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
                              "trang")
         if ret.note and not problem:
             count.problem = "; ".join(n for n in (count.problem, ret.note) if n)
+        first_with_code: dict[str, tuple[int, tuple]] = {}
         for row in ret.rows:
             count.read += 1
             v = {k: clean_text(x) if k not in ("received_date",) else x
                  for k, x in row.values.items()}
             code = (v.get("code") or "").lstrip("'")[:20]
             out = Outcome(ret.name, row.sheet, row.row, code, "set_aside")
-            reason = problem or _row_problem(v, row)
-            if reason is None:
-                key = _content_key(plan.plan_id, v.get("raised_by"), v.get("content"))
+            reason = problem or fitting.row_problem(v, row)
+            if reason is None and code:
+                reason, twin = fitting.code_used(first_with_code, code, row, v, plan)
+                if twin:
+                    out.status, out.opinion_id = "already", None
+                    out.reason = twin
+            if reason is None and out.status == "set_aside":
+                reason = fitting.late_for(plan, fitting.received_date(
+                    row.values.get("received_date")))
+            if reason is None and out.status == "set_aside":
+                key = fitting.content_key(plan.plan_id, v.get("raised_by"), v.get("content"))
                 ref = (code, batch) if code and batch else None
                 if ref and ref in merged_refs:
                     out.status, out.opinion_id = "already", merged_refs[ref]
@@ -230,7 +215,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
                     reason = waiting[_waiting_key(batch, code, row)]
                 else:
                     reason = None
-                    received = _date(row.values.get("received_date"))
+                    received = fitting.received_date(row.values.get("received_date"))
                     if isinstance(received, str):
                         reason = received
                     else:
@@ -296,64 +281,6 @@ def _waiting(reg) -> dict[tuple, str]:
                         f"{(p.reason or 'không ghi')[:120]}); phần mềm không tự thêm lại. Nếu MTTQ "
                         "đã sửa dòng này trong tệp: xóa dòng đó ở trang Chờ xử lý rồi nhận lại.")
     return waiting
-
-
-def _date(value):
-    """A date, None for blank, or why it cannot be used (the reason set aside with the row)."""
-    if parsing.is_blank(value):
-        return None
-    try:
-        return parsing.parse_date(value)
-    except parsing.OutOfRange as exc:
-        return (f"Ngày nhận {exc.date:%d/%m/%Y} nằm ngoài khoảng năm {parsing.MIN_YEAR}-"
-                f"{parsing.MAX_YEAR}: sửa lại năm rồi nhận lại.")
-    except parsing.Unreadable:
-        return (f"Ngày nhận \"{parsing.to_text(value)}\" không đọc được: sửa thành "
-                "ngày/tháng/năm rồi nhận lại.")
-
-
-EXCEL_CELL_LIMIT = 32767
-
-
-FORMULA_FIX = "Gõ lại nội dung (chữ, ngày) thay cho công thức rồi nhận lại."
-
-
-def _header(key: str) -> str:
-    return f"\"{schema.OPINIONS.column(key).header}\"" if key in schema.OPINIONS.keys else key
-
-
-def _row_problem(v: dict, row: ReturnedRow) -> str | None:
-    if row.unresolved:
-        names = ", ".join(_header(k) for k in row.unresolved)
-        return (f"Ô {names} là công thức chưa có kết quả (tệp được lưu bằng chương trình không "
-                f"tính công thức). {FORMULA_FIX}")
-    shown = [k for k in row.formulas if k != "code"]    # the pre-printed code is not a word
-    if shown:
-        names = ", ".join(f"{_header(k)} (hiện \"{parsing.to_text(row.values[k])[:40]}\")"
-                          for k in shown)
-        return (f"Ô {names} là công thức: chữ đó do bảng tính tính ra, không phải lời người "
-                f"dân. {FORMULA_FIX}")
-    if not v.get("content"):
-        if v.get("raised_by"):
-            return ("Chỉ có tên người nêu, chưa có nội dung ý kiến: ghi nội dung rồi nhận lại, "
-                    "hoặc xóa dòng.")
-        return "Dòng không có nội dung ý kiến: ghi nội dung rồi nhận lại, hoặc xóa dòng."
-    garbled = [k for k, text in v.items() if isinstance(text, str) and
-               encoding.looks_garbled(text)]
-    if garbled:
-        name = schema.OPINIONS.column(garbled[0]).header if garbled[0] in \
-            schema.OPINIONS.keys else garbled[0]
-        return (f"Ô \"{name}\" có chữ bị đọc sai bảng mã (tệp đã được mở hoặc lưu sai "
-                f"bảng mã UTF-8). {encoding.advice(v[garbled[0]])} Sửa rồi nhận lại.")
-    long = [k for k, text in v.items() if isinstance(text, str) and len(text) >= EXCEL_CELL_LIMIT]
-    if long:
-        return (f"Ô \"{schema.OPINIONS.column(long[0]).header}\" dài {len(v[long[0]])} ký tự, "
-                f"chạm giới hạn {EXCEL_CELL_LIMIT} ký tự của một ô Excel (phần sau có thể đã bị "
-                "cắt): chia thành nhiều ý kiến rồi nhận lại.")
-    if not v.get("raised_by"):
-        return ("Thiếu tên người nêu ý kiến: ghi họ tên (hoặc \"Ẩn danh\" nếu người dân không "
-                "muốn nêu tên) rồi nhận lại.")
-    return None
 
 
 def _field(reg, value: str | None) -> tuple[str | None, str]:

@@ -26,6 +26,7 @@ class Returned:
     rows: list[ReturnedRow] = field(default_factory=list)
     problem: str | None = None                       # the whole file cannot be used: why
     note: str | None = None                          # read, with a caution for the clerk
+    header_plan: str = ""                            # the Mã KH its first lines print
 
     @property
     def name(self) -> str:

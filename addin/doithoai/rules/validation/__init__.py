@@ -42,8 +42,8 @@ def validate(reg: Registry, today: dt.date | None = None,
     """
     today = today or dt.date.today()
     f = Findings(reg, today)
-    for sheet in (schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.MILESTONES,
-                  schema.RULES, schema.OVERRIDES):
+    for sheet in (schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.SURVEY,
+                  schema.MILESTONES, schema.RULES, schema.OVERRIDES):
         check_cells(f, sheet)
     for check in (keys.check_keys, keys.check_references, plans.check_plans,
                   figures.check_figures,

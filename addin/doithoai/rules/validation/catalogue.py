@@ -139,6 +139,13 @@ register(
                 "lời người dân hay văn bản cũ thì bỏ qua. Phần mềm không tự sửa.",
                 "Text the clerk typed (a plan's subject, content, venue, chair; an answer) names "
                 "the unit \"xã\" in a phường. Noted, never rewritten: it may be a quotation."),
+    ProblemType("text-invisible", WARNING, "Ô có ký tự ẩn",
+                "Ô có ký tự không nhìn thấy hoặc làm đảo chiều chữ ({chars}).",
+                "Sửa thành: \"{fixed}\" (văn bản và tên tệp đã bỏ các ký tự này).",
+                "Zero-width spaces and joiners, the soft hyphen, byte-order marks and "
+                "bidirectional controls (a right-to-left override makes a name print backwards) "
+                "pasted or planted in a cell: the reader removes them, so no document, file name "
+                "or comparison sees them; the cell should lose them too."),
     ProblemType("name-spelling", WARNING, "Tên viết khác cách viết chuẩn",
                 "\"{value}\" được hiểu là \"{proper}\" ({where}).",
                 "Sửa ô thành \"{proper}\" cho thống nhất; văn bản và báo cáo đã dùng cách viết "

@@ -17,6 +17,7 @@ _EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N
                  "#GETTING_DATA", "#SPILL!", "#CALC!"}
 NUMBER_RANGES = {
     ("plans", "expected_delegates"): (1, 5000),
+    ("survey", "count"): (0, 100000),
     ("invitees", "seq"): (1, 100000),
     ("rules", "days"): (0, 365),
 }
@@ -26,7 +27,8 @@ NUMBER_RANGES = {
 # (controls, the lead and trail characters of mojibake, NBSP, tab, carriage return), and a
 # vowel pair that may carry an old-style tone at a word's end; runs of spaces and spaces by a
 # newline are plain substring tests. (One alternation of them all costs half as much again.)
-_RARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffffÃÄÆ\u00a0\t\rº»¼½¾¿€]")
+_RARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffffÃÄÆ\u00a0\t\rº»¼½¾¿€"
+                   + parsing.INVISIBLE_CHARS + "]")
 _OLD_TONE = re.compile("[oOuU][" + vntext.OLD_SECONDS + r"](?![^\W\d_])")
 _EDGE = "=+@#-"         # a formula, an Excel error (#N/A) or a list dash at the start
 
@@ -62,6 +64,11 @@ def find_flaws(text: str) -> list[tuple[str, dict]]:
     stripped = text.lstrip()
     if stripped[:1] in _FORMULA_START and not stripped.startswith("- "):
         flaws.append(("text-formula", {"first": stripped[0]}))
+    if parsing.has_invisible(text):
+        names = sorted({unicodedata.name(ch, hex(ord(ch))).lower()
+                        for ch in text if ch in parsing.INVISIBLE_CHARS})
+        text = parsing.normalize_text(text)
+        flaws.append(("text-invisible", {"fixed": text[:120], "chars": ", ".join(names)}))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         flaws.append(("text-not-nfc", {"fixed": text[:120]}))

@@ -45,10 +45,13 @@ def check_references(f: Findings) -> None:
     opinions = {parsing.fold(o.opinion_id): o.opinion_id for o in f.reg.opinions
                 if o.opinion_id}
 
+    nearest = {id(plans): vntext.Nearest(plans.values()),
+               id(opinions): vntext.Nearest(opinions.values())}
+
     def check(sheet, obj, attr, known, target, key_label):
         value = getattr(obj, attr)
         if value and parsing.fold(value) not in known:
-            near = vntext.nearest(value, list(known.values()))
+            near = nearest[id(known)].find(value)
             f.add("unknown-reference", sheet, obj.row, attr, value, target=target,
                   key_label=key_label, suggestion=f" (có phải \"{near}\"?)" if near else "")
 
@@ -65,6 +68,8 @@ def check_references(f: Findings) -> None:
     for m in f.reg.milestones:
         check(schema.MILESTONES, m, "plan_id", plans, "trang Kế hoạch", "Mã KH")
         check(schema.MILESTONES, m, "opinion_id", opinions, "trang Ý kiến", "Mã ý kiến")
+    for t in f.reg.survey:
+        check(schema.SURVEY, t, "plan_id", plans, "trang Kế hoạch", "Mã KH")
     for e in f.reg.register:
         check(schema.REGISTER, e, "plan_id", plans, "trang Kế hoạch", "Mã KH")
         check(schema.REGISTER, e, "opinion_id", opinions, "trang Ý kiến", "Mã ý kiến")
