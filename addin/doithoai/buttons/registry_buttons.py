@@ -35,12 +35,12 @@ def validate_registry(book=None, today: dt.date | None = None) -> str | None:
 def compute_deadlines(book=None, today: dt.date | None = None) -> str | None:
     """Tính hạn: the Mốc thời gian rows and each opinion's Hạn trả lời."""
     def work(shell):
-        from doithoai.rules import deadlines
+        from doithoai.rules import deadlines, milestones
         reg = read_registry(shell)
         shell.status(f"Đang tính hạn cho {len(reg.plans)} kế hoạch, {len(reg.opinions)} ý kiến…")
         report = deadlines.compute(reg, today or dt.date.today())
         shell.status("Đang ghi trang Mốc thời gian…")
-        shell.apply(deadlines.to_changes(reg, report))
+        shell.apply(milestones.to_changes(reg, report))
         statuses: dict[str, int] = {}
         for m in report.milestones:
             statuses[m.status] = statuses.get(m.status, 0) + 1

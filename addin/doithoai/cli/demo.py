@@ -16,7 +16,7 @@ from typing import Callable
 
 from doithoai.files import apply_changes, atomic
 from doithoai.registry import changes as changes_mod
-from doithoai.rules import deadlines, validation
+from doithoai.rules import deadlines, milestones, validation
 from doithoai.documents import generate, pdf
 from doithoai.files import blank, reader
 from doithoai.registry import summary
@@ -62,7 +62,7 @@ def step_summary(ctx: Context) -> None:
 
 def step_deadlines(ctx: Context) -> None:
     report = deadlines.compute(ctx.reg, ctx.today)
-    ctx.apply(deadlines.to_changes(ctx.reg, report))
+    ctx.apply(milestones.to_changes(ctx.reg, report))
     counts = {}
     for m in report.milestones:
         counts[m.status] = counts.get(m.status, 0) + 1

@@ -70,7 +70,7 @@ def cmd_due(args) -> int:
 
 def cmd_deadlines(args) -> int:
     import datetime as dt
-    from doithoai.rules import deadlines
+    from doithoai.rules import deadlines, milestones
     from doithoai.files import reader
     reg = reader.read_registry(args.path)
     today = args.today or dt.date.today()
@@ -81,7 +81,7 @@ def cmd_deadlines(args) -> int:
                         "problems": [p.to_json() for p in report.problems]},
                        ensure_ascii=False, indent=2))
         return EXIT_OK
-    say(deadlines.render(report))
+    say(milestones.render(report))
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
+from doithoai.registry import schema
 from doithoai.rules import agencies, deadlines
 from doithoai.text import places
 
@@ -80,7 +81,7 @@ def stage_of(o, up: bool = False) -> str:
         return REPLIED
     if up or o.competence == "Cấp trên" or o.status == UPWARD:
         return UPWARD
-    if o.answered_at_meeting == "Có" or o.status == AT_MEETING:
+    if o.answered_at_meeting == schema.YES or o.status == AT_MEETING:
         return AT_MEETING
     if o.agency or o.assigned_date or o.status in ("Đã phân công", "Đang giải quyết"):
         return ASSIGNED
@@ -88,12 +89,12 @@ def stage_of(o, up: bool = False) -> str:
 
 
 def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -> list[Chain]:
-    report = report or deadlines.compute(reg, as_of, milestones=False)   # due dates suffice
+    report = report or deadlines.due_dates(reg, as_of)
     cal = deadlines.calendar_for(reg)
     plans = {p.plan_id: p for p in reg.plans}
     villages = sorted({v for p in reg.plans for v in p.villages})
     conclusions = deadlines.conclusion_dates(reg)
-    names = (reg.settings.monitor_names or "Không") == "Có"
+    names = (reg.settings.monitor_names or schema.NO) == schema.YES
     typed = reg.agency_levels
     found: dict[tuple, str] = {}
     out = []
@@ -124,7 +125,7 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             o.received_date, (o.raised_by or "") if names else "",
             where, o.field or "",
             o.content or "", o.competence or "", o.agency or "", o.assigned_date,
-            o.answered_at_meeting == "Có", conclusions.get(o.plan_id), o.reply_number or "",
+            o.answered_at_meeting == schema.YES, conclusions.get(o.plan_id), o.reply_number or "",
             o.reply_date, reply_due, o.resolved_date, resolve_due,
             o.satisfaction or NOT_ASKED, o.duplicate_of or "", stage_of(o, up), bool(missed),
             max(0, late), " và ".join(owes), up,
@@ -143,7 +144,7 @@ def outcome_of(o, up: bool | None = None) -> str:
     """Where a raised opinion stands, one answer each, so the parts always sum to the whole:
     answered at the meeting; else beyond the commune's authority (sent up); else answered in
     writing (a reply number or date); else in progress."""
-    if o.answered_at_meeting == "Có":
+    if o.answered_at_meeting == schema.YES:
         return PART_MEETING
     if up if up is not None else o.competence == "Cấp trên":
         return PART_UPWARD

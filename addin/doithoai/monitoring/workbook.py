@@ -18,7 +18,7 @@ import datetime as dt
 from doithoai.files import listrows
 from doithoai.monitoring import printing
 from doithoai.monitoring.chain import Chain, summary
-from doithoai.registry import attendance
+from doithoai.registry import attendance, schema
 from doithoai.text import privacy
 
 TITLE = "BÁO CÁO THEO DÕI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
@@ -49,10 +49,10 @@ FORMAT_VERSION = 2
 def _detail_row(x: Chain, content: str) -> list:
     return [x.opinion_id, x.plan_id, x.meeting, x.source, x.received, x.person, x.village,
             x.field, content, x.competence, x.agency, x.assigned,
-            "Có" if x.answered_at_meeting else "Không", x.conclusion, x.reply_number,
+            schema.YES if x.answered_at_meeting else schema.NO, x.conclusion, x.reply_number,
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
-            x.duplicate_of, x.owes, "Có" if x.overdue else "Không", x.late_days or None,
-            x.level, "Có" if x.waiting else "Không"]
+            x.duplicate_of, x.owes, schema.YES if x.overdue else schema.NO, x.late_days or None,
+            x.level, schema.YES if x.waiting else schema.NO]
 
 
 def _attendance_cells(reg, plan) -> list:
@@ -114,7 +114,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     last = get_column_letter(len(DETAIL_HEAD))
     detail.conditional_formatting.add(
         f"A2:{last}{max(2, len(chains) + 1)}",
-        FormulaRule(formula=[f'${overdue_col}2="Có"'],
+        FormulaRule(formula=[f'${overdue_col}2="{schema.YES}"'],
                     fill=PatternFill("solid", fgColor="FFC7CE"), font=Font(color="9C0006")))
 
     # --- what was sent up: the province's to-do list, waiting apart from overdue -------------
@@ -142,7 +142,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
         items = sorted(owing[agency], key=lambda x: (-x.late_days, x.opinion_id))
         write_rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, public[x.opinion_id],
                           x.owes,
-                          x.reply_due, x.resolve_due, "Có" if x.overdue else "Không",
+                          x.reply_due, x.resolve_due, schema.YES if x.overdue else schema.NO,
                           x.late_days or None] for x in items], bold, head_fill, top=3)
 
     # --- who sent it: what a province's roll-up reads ------------------------------------------
@@ -167,7 +167,7 @@ def _intro(intro, reg, sm, as_of, source_name) -> None:
 
     def pct(n):
         return f"{n} ({round(100 * n / t['raised'])}%)" if t["raised"] else str(n)
-    names = (reg.settings.monitor_names or "Không") == "Có"
+    names = (reg.settings.monitor_names or schema.NO) == schema.YES
     lines = [(TITLE, True), (f"{reg.settings.unit_name or ''} — số liệu tính đến ngày "
                              f"{as_of:%d/%m/%Y}", False),
              (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ sổ {source_name}", False),

@@ -20,7 +20,7 @@ import datetime as dt
 import os
 import tempfile
 
-from doithoai.registry import parsing
+from doithoai.registry import parsing, schema
 from doithoai.text import privacy
 
 TABLES = {
@@ -71,8 +71,7 @@ def _date(value):
 
 
 def _flag(value):
-    return "true" if value == "Có" or (isinstance(value, str) and value.strip() == "Có") \
-        else "false"
+    return "true" if isinstance(value, str) and value.strip() == schema.YES else "false"
 
 
 def _int(value):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from doithoai.registry import schema
 from doithoai.registry.model import Registry
 
 EMPTY = "(chưa ghi)"
@@ -15,7 +16,7 @@ def summarize(reg: Registry) -> dict:
         "unit": reg.settings.unit_name,
         "plans": len(reg.plans),
         "invitees": len(reg.invitees),
-        "invited": sum(1 for i in reg.invitees if i.invited == "Có"),
+        "invited": sum(1 for i in reg.invitees if i.invited == schema.YES),
         "opinions": len(reg.opinions),
         "opinions_by_status": dict(Counter(o.status or EMPTY for o in reg.opinions)
                                    .most_common()),

@@ -188,7 +188,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
 
     def invited(self) -> list[Invitee]:
         order = {g: i for i, g in enumerate(self.reg.lookups.get("groups", []))}
-        people = [i for i in self.invitees if i.invited != "Không" and i.full_name]
+        people = [i for i in self.invitees if i.invited != schema.NO and i.full_name]
         return sorted(people, key=lambda i: (order.get(i.group, 99), i.seq or 0,
                                              vnformat.name_key(i.full_name)))
 

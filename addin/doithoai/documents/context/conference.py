@@ -38,7 +38,7 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("nhom_tham_du", groups)
 
     def answer_text(self, o: Opinion) -> str:
-        if o.answered_at_meeting == "Có" and o.answer:
+        if o.answered_at_meeting == schema.YES and o.answer:
             return o.answer
         if self.up(o):
             return "Tiếp thu, kiến nghị cơ quan có thẩm quyền xem xét, giải quyết."
@@ -55,7 +55,7 @@ class ConferenceDocs(BaseBuilder):
                             "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)   # sent, or spoken there
-        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        at = [o for o in raised if o.answered_at_meeting == schema.YES]
         up = [o for o in raised if self.up(o) and o not in at]
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
         ctx.put("so_cap_tren", len(up))
@@ -71,7 +71,7 @@ class ConferenceDocs(BaseBuilder):
         raised = self.raised()
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
-        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        at = [o for o in raised if o.answered_at_meeting == schema.YES]
         pending = [o for o in raised if o not in at]
         ctx.put("so_y_kien", len(raised))
         ctx.put("da_tra_loi", [{"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,

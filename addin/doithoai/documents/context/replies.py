@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 
 from doithoai.documents.context.dates import dated
+from doithoai.registry import schema
 from doithoai.registry.model import Opinion, Plan, RegisterEntry, Registry, Rule
 from doithoai.rules import deadlines
 from doithoai.text import vnformat
@@ -29,7 +30,7 @@ SOURCE_WORDS = {"Phiếu hỏi": "gửi qua phiếu hỏi", "Văn bản": "gửi
 
 def reply_rule(reg: Registry) -> Rule | None:
     """The rule in use that gives an opinion its Hạn trả lời (the engine's last one wins)."""
-    rules = [r for r in reg.rules if r.code == deadlines.REPLY_CODE and r.enabled != "Không"
+    rules = [r for r in reg.rules if r.code == deadlines.REPLY_CODE and r.enabled != schema.NO
              and r.applies_to == "Ý kiến" and r.days is not None and r.anchor]
     return rules[-1] if rules else None
 
@@ -159,7 +160,7 @@ class ReplyDeadlines:
         milestone when still ahead; else the rule in words. A date before the conference is
         never printed after it, nor for an opinion raised there (it would come from a
         conclusion dated before the meeting: the rule in words instead)."""
-        if o.answered_at_meeting == "Có" or self.up(o):
+        if o.answered_at_meeting == schema.YES or self.up(o):
             return ""
         due = self.reply_due_date(o, concluded)
         if due:
@@ -184,7 +185,7 @@ class ReplyDeadlines:
     def reply_cell(self, o: Opinion, concluded: dt.date | None = None,
                    this_notice: bool = False) -> str:
         """The "Hạn" cell of a list of opinions: the deadline, or why there is none."""
-        if o.answered_at_meeting == "Có":
+        if o.answered_at_meeting == schema.YES:
             return "Đã trả lời tại hội nghị"
         if self.up(o):
             return "Kiến nghị cấp trên"

@@ -22,7 +22,7 @@ class UpwardDocs(BaseBuilder):
 
     def upward(self) -> list[Opinion]:
         """Raised opinions beyond the commune's authority, not answered at the meeting."""
-        return [o for o in self.raised() if self.up(o) and o.answered_at_meeting != "Có"]
+        return [o for o in self.raised() if self.up(o) and o.answered_at_meeting != schema.YES]
 
     def cvkn(self, ctx: Context) -> None:
         items = self.upward()
@@ -41,7 +41,7 @@ class UpwardDocs(BaseBuilder):
         raised = self.raised()
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)
-        ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == "Có" for o in raised))
+        ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == schema.YES for o in raised))
         kinh_gui = ([agencies.province_committee(self.s.province or "", True)] if self.party else names)
         ctx.put("kinh_gui_ds", kinh_gui)
         ctx.put("quy_co_quan", kinh_gui[0] if self.party else

@@ -51,9 +51,9 @@ def validate(reg: Registry, today: dt.date | None = None,
                   invitees.check_chair_attendance, places.check_places, plans.check_milestones,
                   config.check_settings, config.check_lookups, wording.check_unit_words):
         check(f)
-    report = report if report is not None else deadlines.compute(reg, today,
-                                                                  problems_only=True)
-    problems = list(reg.problems) + f.problems + report.problems
+    found = report.problems if report is not None else \
+        deadlines.mandatory_problems(reg, today)
+    problems = list(reg.problems) + f.problems + found
     problems += _row_summaries(problems)
     order = {s.name: i for i, s in enumerate(schema.SHEETS)}
     sev = {ERROR: 0, WARNING: 1, INFO: 2}

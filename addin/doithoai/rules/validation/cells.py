@@ -96,15 +96,14 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
     found = []
     for order, c in enumerate(columns):
         distinct, typed = table.distinct(c.key)
-        choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
-        folded = {parsing.fold(v) for v in choices}
+        choices = Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
         clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
                  else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
         verdicts = {}
         for key, raw in distinct.items():
             if raw.__class__ is str and raw in clean:
                 continue
-            verdict = _judge(sheet, c, raw, typed[key], choices, folded)
+            verdict = _judge(sheet, c, raw, typed[key], choices)
             if verdict:
                 verdicts[key] = verdict
         if verdicts:
@@ -122,8 +121,21 @@ def _kept_as_typed(typed: dict) -> list[str]:
     return [k for k, v in typed.items() if k.__class__ is str and v == k]
 
 
-def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str],
-           folded: set[str]) -> list[tuple]:
+class Choices:
+    """A column's Danh mục list, prepared once for every value the column holds: its values,
+    their comparison keys, and the hint finder for a value not in it."""
+
+    def __init__(self, values: list[str]):
+        self.values = values
+        self.exact = set(values)
+        self.folded = {parsing.fold(v) for v in values}
+        self.nearest = vntext.Nearest(values)
+
+    def __contains__(self, value: str) -> bool:
+        return value in self.exact or parsing.fold(value) in self.folded
+
+
+def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices) -> list[tuple]:
     """What is wrong with ``raw`` (read as ``value``) in column ``c``, wherever it stands:
     (code, value shown, template fields). ``choices``: the column's list, ``folded`` its keys."""
     if parsing.is_blank(raw):
@@ -139,8 +151,8 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str]
         out += _text(raw, c)
     out += _spelling(raw, value, c)
     if c.type == schema.CHOICE and value is not None:
-        if value not in choices and parsing.fold(value) not in folded:
-            near = vntext.nearest(value, choices)
+        if value not in choices:
+            near = choices.nearest.find(value)
             hint = (f"Có phải là \"{near}\"? Chọn giá trị trong danh sách."
                     if near else f"Chọn một giá trị trong danh sách {c.lookup} "
                                  "(trang Danh mục).")

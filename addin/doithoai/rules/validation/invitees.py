@@ -30,7 +30,7 @@ def check_invitees(f: Findings) -> None:
                   fmt(i.sent_date),
                   what=f"Giấy mời gửi ngày {fmt(i.sent_date)}, sau ngày hội nghị "
                        f"{fmt(plan.meeting_date)}.")
-        if i.attendance and i.invited == "Không":
+        if i.attendance and i.invited == schema.NO:
             f.add("status-doubt", schema.INVITEES, i.row, "attendance", i.attendance,
                   what="Có ghi Tham dự nhưng cột Mời là Không.",
                   fix="Sửa cột Mời thành Có, hoặc xóa Tham dự.")

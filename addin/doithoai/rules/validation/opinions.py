@@ -38,13 +38,13 @@ def _status(f: Findings, o) -> None:
                 f.add("status-contradiction", S, o.row, key, None,
                       what=f"Trạng thái \"{WRITTEN_REPLY}\" nhưng chưa có {label}.",
                       fix=f"Ghi {label}, hoặc đổi Trạng thái cho đúng.")
-    if o.status == "Đã trả lời tại hội nghị" and o.answered_at_meeting != "Có":
+    if o.status == "Đã trả lời tại hội nghị" and o.answered_at_meeting != schema.YES:
         f.add("status-contradiction", S, o.row, "answered_at_meeting",
               o.answered_at_meeting,
               what="Trạng thái \"Đã trả lời tại hội nghị\" nhưng cột Trả lời tại hội "
                    "nghị không ghi Có.",
               fix="Ghi Có ở Trả lời tại hội nghị, hoặc đổi Trạng thái.")
-    if o.answered_at_meeting == "Có" and not o.answer:
+    if o.answered_at_meeting == schema.YES and not o.answer:
         f.add("status-doubt", S, o.row, "answer", None,
               what="Đã trả lời tại hội nghị nhưng chưa ghi Nội dung trả lời.",
               fix="Ghi tóm tắt câu trả lời tại hội nghị (dùng cho biên bản, thông báo "
