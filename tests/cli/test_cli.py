@@ -1,4 +1,5 @@
 """The doithoai command, as a clerk or CI runs it."""
+import argparse
 import json
 import os
 import subprocess
@@ -116,6 +117,29 @@ def test_help_everywhere(sub):
     for english in ("usage:", "options:", "positional arguments", "show this help",
                     "show program's"):
         assert english not in res.stdout, english
+
+
+def _every_command():
+    from doithoai.cli import build_parser, reference
+    return [(name, sub) for name, sub in reference.parsers(build_parser())]
+
+
+@pytest.mark.parametrize("name, sub", _every_command(), ids=lambda x: x if isinstance(x, str)
+                         else "")
+def test_every_command_helps_in_vietnamese_naming_each_option(name, sub, capsys):
+    """Every command and action (`intake export` too), not three: `--help` exits 0, in
+    Vietnamese, and names each of the command's options."""
+    with pytest.raises(SystemExit) as done:
+        cli.main(name.split() + ["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert f"cách dùng: doithoai {name}" in out and "tùy chọn:" in out
+    for english in ("usage:", "options:", "positional arguments", "show this help"):
+        assert english not in out, english
+    options = [o for a in sub._actions if a.help != argparse.SUPPRESS
+               for o in a.option_strings if o not in ("-h", "--help")]
+    missing = [o for o in options if o not in out]
+    assert not missing, missing
 
 
 @pytest.mark.parametrize("argv", [[], ["generat"], ["intake"], ["due", "2026-01-01"],

@@ -2,7 +2,7 @@
 
 Each subcommand is a small function over the core, in the module of its group
 (``*_commands.py``: registry, rules, documents, sharing, monitoring, province, setup); none of them writes
-into an existing registry (architecture.md, decision 3). Exit codes: 0 success, 1 refused or
+into an existing registry (docs/architecture.md, decision 3). Exit codes: 0 success, 1 refused or
 problems found, 2 the input cannot be read at all, 3 an unexpected error (details in a log file).
 """
 from __future__ import annotations

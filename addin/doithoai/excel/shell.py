@@ -1,4 +1,4 @@
-"""The Excel shell: the only code that touches the open workbook (architecture.md, decision 3).
+"""The Excel shell: the only code that touches the open workbook (docs/architecture.md, decision 3).
 
 It reads each needed table in one bulk call, applies :class:`~doithoai.registry.changes.Changes` with one
 write per block, shows progress in the status bar, and talks to the clerk with a message box.

@@ -14,7 +14,7 @@ Why computed cells are not protected by sheet protection: a protected sheet stop
 Table from growing when the clerk types below it, and would make every button unprotect and
 re-protect. The cells are still marked locked, so an office that turns protection on keeps them.
 
-This module writes *new* files only (architecture.md, decision 3): it never opens an existing
+This module writes *new* files only (docs/architecture.md, decision 3): it never opens an existing
 registry to save it again.
 """
 from __future__ import annotations

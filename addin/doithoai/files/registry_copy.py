@@ -1,6 +1,6 @@
 """A new copy of a registry with changes applied: the headless way to "save" what a command did.
 
-The headless path never saves a registry in place (architecture.md, decision 3); in Excel the
+The headless path never saves a registry in place (docs/architecture.md, decision 3); in Excel the
 buttons write into the open workbook instead.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ def registry_copy(path: str, changes: Changes, label: str = "cap so",
                   target: str | None = None) -> str:
     """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
 
-    The headless path never saves a registry in place (architecture.md, decision 3); in Excel
+    The headless path never saves a registry in place (docs/architecture.md, decision 3); in Excel
     the buttons write into the open workbook instead. An existing ``target`` is never replaced.
     """
     import openpyxl

@@ -1,4 +1,4 @@
-"""The registry workbook contract, in one place (shared/spec/registry.md).
+"""The registry workbook contract, in one place (docs/registry.md is made from it).
 
 Every sheet, header, internal key, type, required flag, lookup list, who edits a column and
 whether it is computed is declared here once. The blank template (:mod:`doithoai.files.blank`),

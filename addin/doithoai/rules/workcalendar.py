@@ -1,4 +1,4 @@
-"""The working-day calendar of a commune office (shared/spec/deadlines.md).
+"""The working-day calendar of a commune office (docs/deadlines.md).
 
 Layers, the later winning over the earlier:
 1. Saturday and Sunday are rest days.
