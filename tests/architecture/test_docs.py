@@ -112,7 +112,9 @@ def test_the_code_names_only_files_a_clone_has_and_decisions_it_states():
         with open(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read()
         rel = os.path.relpath(path, ROOT)
-        if "shared/spec" in text and rel != "tests/architecture/test_docs.py":
+        if rel == os.path.join("tests", "architecture", "test_docs.py"):
+            continue                    # this test names wrong paths on purpose
+        if "shared/spec" in text:
             missing.append(f"{rel}: shared/spec (not in a clone)")
         for ref in CODE_PATH.findall(text):
             if any(ch in ref for ch in "<*{") or ref.endswith(("/", "-")):
