@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -66,12 +65,29 @@ class Chain:
 def village_of(address: str | None, villages) -> str:
     """The village an address names ("Số 5 ngõ 3, TDP Cẩm Khê A" → "TDP Cẩm Khê A"), as
     text.places finds it; UNKNOWN_VILLAGE when it names none (never the address itself)."""
-    return _finder(tuple(villages)).place_of(address) or UNKNOWN_VILLAGE
+    return places.PlaceFinder(villages).place_of(address) or UNKNOWN_VILLAGE
 
 
-@functools.lru_cache(maxsize=64)
-def _finder(villages: tuple[str, ...]) -> places.PlaceFinder:
-    return places.PlaceFinder(villages)
+class _Villages:
+    """The village of each address, among its plan's villages: one finder a plan, made when
+    first asked (a registry of 1,000 plans asks for each), each address looked up once."""
+
+    def __init__(self, reg):
+        self.plans = {p.plan_id: p for p in reg.plans}
+        self.everywhere = sorted({v for p in reg.plans for v in p.villages})
+        self.finders: dict[str | None, places.PlaceFinder] = {}
+        self.found: dict[tuple, str] = {}
+
+    def __call__(self, address: str | None, plan_id: str | None) -> str:
+        key = (address, plan_id)
+        if key not in self.found:
+            finder = self.finders.get(plan_id)
+            if finder is None:
+                plan = self.plans.get(plan_id)
+                finder = self.finders[plan_id] = places.PlaceFinder(
+                    plan.villages if plan else self.everywhere)
+            self.found[key] = finder.place_of(address) or UNKNOWN_VILLAGE
+        return self.found[key]
 
 
 def stage_of(o, up: bool = False) -> str:
@@ -92,11 +108,10 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
     report = report or deadlines.due_dates(reg, as_of)
     cal = deadlines.calendar_for(reg)
     plans = {p.plan_id: p for p in reg.plans}
-    villages = sorted({v for p in reg.plans for v in p.villages})
+    village = _Villages(reg)
     conclusions = deadlines.conclusion_dates(reg)
     names = (reg.settings.monitor_names or schema.NO) == schema.YES
     typed = reg.agency_levels
-    found: dict[tuple, str] = {}
     out = []
     for o in reg.opinions:
         if not o.opinion_id:
@@ -116,10 +131,7 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             if resolve_due < as_of:
                 missed.append(resolve_due)
         late = cal.working_days_between(min(missed), as_of) if missed else 0
-        where = found.get((o.address, o.plan_id))       # few addresses, many opinions
-        if where is None:
-            where = found[(o.address, o.plan_id)] = village_of(
-                o.address, plan.villages if plan else villages)
+        where = village(o.address, o.plan_id)
         out.append(Chain(
             o.opinion_id, o.plan_id or "", plan.meeting_date if plan else None, o.source or "",
             o.received_date, (o.raised_by or "") if names else "",

@@ -55,12 +55,12 @@ def _detail_row(x: Chain, content: str) -> list:
             x.level, schema.YES if x.waiting else schema.NO]
 
 
-def _attendance_cells(reg, plan) -> list:
-    """Invited, present (the delegated among them), of whom delegated, absent, not recorded:
-    counted as the minutes count them (registry.attendance), present + absent + not recorded
-    = invited. Before anything is recorded, only the invited (the rest left empty)."""
-    counts = attendance.Attendance.of(attendance.invited(
-        i for i in reg.invitees if i.plan_id == plan.plan_id))
+def _attendance_cells(invitees: list) -> list:
+    """Invited, present (the delegated among them), of whom delegated, absent, not recorded, of
+    one plan's Đại biểu rows: counted as the minutes count them (registry.attendance), present
+    + absent + not recorded = invited. Before anything is recorded, only the invited (the rest
+    left empty)."""
+    counts = attendance.Attendance.of(attendance.invited(invitees))
     if not counts.recorded:
         return [counts.invited, None, None, None, counts.unrecorded]
     return [counts.invited, counts.present, counts.delegated, counts.absent, counts.unrecorded]
@@ -100,9 +100,13 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
             counted[x.plan_id] = counted.get(x.plan_id, 0) + 1
     plans = sorted((p for p in reg.plans if p.plan_id),
                    key=lambda p: (p.meeting_date or dt.date.max, p.plan_id))
+    invitees: dict[str, list] = {}                  # grouped once: 1,000 plans × 20,000 rows
+    for i in reg.invitees:
+        invitees.setdefault(i.plan_id, []).append(i)
     write_rows(meetings, MEETING_HEAD, [[p.plan_id, p.meeting_date, p.form or "", p.issuer or "",
                                     p.status or "", counted.get(p.plan_id, 0)]
-                                   + _attendance_cells(reg, p) for p in plans],
+                                   + _attendance_cells(invitees.get(p.plan_id, []))
+                                   for p in plans],
           bold, head_fill)
 
     # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------

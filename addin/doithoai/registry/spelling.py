@@ -38,8 +38,8 @@ _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
 def person_name(text: str | None) -> str | None:
     """A person's name with its capitals (see the module's docstring); anything that does not
     read as a name, as it was."""
-    if not text:
-        return text
+    if not text or text.istitle():
+        return text                      # every word begins with its capital: as typed
     words = text.split(" ")
     lead = 0
     low = [w.casefold() for w in words]

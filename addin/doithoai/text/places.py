@@ -50,10 +50,10 @@ def own_words(place: str) -> list[str]:
     return words
 
 
-def _tokens(text: str) -> list[tuple[str, str, int, int]]:
-    """(identity key, plain key, start, end) of each word of ``text``."""
-    return [(vntext.identity_key(m.group()), vntext.plain_key(m.group()), m.start(), m.end())
-            for m in _WORD.finditer(text)]
+def _keys(text: str) -> list[tuple[str, str]]:
+    """(identity key, plain key) of each word of ``text`` (remembered word by word: addresses
+    repeat the same words)."""
+    return list(map(vntext.name_keys, _WORD.findall(text)))
 
 
 def _find_run(tokens: list[str], words: list[str]) -> int:
@@ -67,6 +67,36 @@ def _find_run(tokens: list[str], words: list[str]) -> int:
     return -1
 
 
+class _Index:
+    """Places as runs of words, looked up by the whole run from the words that begin one: each
+    word of a text is one dictionary look-up, however many places there are (a province's
+    registry names thousands of villages, most of them "Thôn …")."""
+
+    def __init__(self, runs: list[tuple[str, list[str]]]):
+        self.by_words: dict[tuple, tuple[int, str]] = {}
+        self.lengths: dict[str, list[int]] = {}      # first word → the lengths of its runs
+        for n, (place, words) in enumerate(runs):
+            if words and tuple(words) not in self.by_words:
+                self.by_words[tuple(words)] = (n, place)
+                have = self.lengths.setdefault(words[0], [])
+                if len(words) not in have:
+                    have.append(len(words))
+
+    def first(self, tokens: list) -> tuple[str, int, int] | None:
+        """(place, first token, last token) of the run found first in the places' order (the
+        longest place first), at its first position."""
+        best = None
+        size = len(tokens)
+        for i, token in enumerate(tokens):
+            for n in self.lengths.get(token, ()):
+                if i + n > size:
+                    continue
+                hit = self.by_words.get(tuple(tokens[i:i + n]))
+                if hit is not None and (best is None or (hit[0], i) < best[0]):
+                    best = ((hit[0], i), hit[1], i, i + n - 1)
+        return best[1:] if best else None
+
+
 class PlaceFinder:
     """Which of ``places`` a text names (see the module's docstring)."""
 
@@ -74,16 +104,20 @@ class PlaceFinder:
         names = sorted({" ".join(p.split()) for p in places if p and p.strip()},
                        key=lambda p: (-len(p.split()), -len(p), p))
         self.places = names
-        self.accented = [(p, [vntext.identity_key(w) for w in _WORD.findall(p)]) for p in names]
+        self.accented = _Index([(p, [vntext.identity_key(w) for w in _WORD.findall(p)])
+                                for p in names])
         plain = [(p, [vntext.plain_key(w) for w in _WORD.findall(p)]) for p in names]
         shared = Counter(tuple(words) for _, words in plain)
-        self.plain = [(p, words) for p, words in plain if shared[tuple(words)] == 1]
+        self.plain = _Index([(p, words) for p, words in plain if shared[tuple(words)] == 1])
         own = [(p, own_words(p)) for p in names]
         own_shared = Counter(tuple(words) for _, words in own)
-        self.own = [(p, words) for p, words in own
-                    if own_shared[tuple(words)] == 1 and any(w.isalpha() for w in words)
-                    and not all(w in KIND_WORDS for w in words)
-                    and words != [vntext.plain_key(w) for w in _WORD.findall(p)]]
+        kept = [(p, words) for p, words in own
+                if own_shared[tuple(words)] == 1 and any(w.isalpha() for w in words)
+                and not all(w in KIND_WORDS for w in words)
+                and words != [vntext.plain_key(w) for w in _WORD.findall(p)]]
+        self.own_plain = _Index(kept)
+        self.own_accented = _Index([(p, [vntext.identity_key(w) for w in _WORD.findall(p)]
+                                     [-len(words):]) for p, words in kept])
         self._memo: dict[str, Found | None] = {}
 
     def find(self, text: str | None) -> Found | None:
@@ -95,30 +129,22 @@ class PlaceFinder:
         return self._memo[text]
 
     def _find(self, text: str) -> Found | None:
-        tokens = _tokens(text)
-        keys = [t[0] for t in tokens]
-        for place, words in self.accented:
-            at = _find_run(keys, words)
-            if at >= 0:
-                return Found(place, tokens[at][2], tokens[at + len(words) - 1][3])
-        plains = [t[1] for t in tokens]
-        # A name typed without any accent ("thon dong"; the rest of the address may have them)
-        bare = [p if p == k else None for p, k in zip(plains, keys)]
-        for place, words in self.plain:
-            at = _find_run(bare, words)
-            if at >= 0:
-                return Found(place, tokens[at][2], tokens[at + len(words) - 1][3])
-        for place, words in self.own:           # the name without its kind word
-            accented = [vntext.identity_key(w) for w in _WORD.findall(place)][-len(words):]
-            at = _find_run(keys, accented)
-            if at < 0:
-                at = _find_run(bare, words)
-            if at >= 0:
-                end = tokens[at + len(words) - 1][3]
-                if at > 0 and tokens[at - 1][1] in KIND_WORDS:
-                    at -= 1                 # "Xóm Bản Chu": the kind word typed goes too
-                return Found(place, tokens[at][2], end)
-        return None
+        keys = _keys(text)
+        accented = [k[0] for k in keys]
+        hit = self.accented.first(accented)
+        if hit is None:
+            # A name typed without any accent ("thon dong"; the rest may have them)
+            bare = [plain if plain == own else None for own, plain in keys]
+            hit = self.plain.first(bare)
+            if hit is None:                    # the name without its kind word
+                hit = self.own_accented.first(accented) or self.own_plain.first(bare)
+                if hit is not None and hit[1] > 0 and keys[hit[1] - 1][1] in KIND_WORDS:
+                    hit = (hit[0], hit[1] - 1, hit[2])  # "Xóm Bản Chu": its kind word goes too
+        if hit is None:
+            return None
+        place, first, last = hit
+        spans = [m.span() for m in _WORD.finditer(text)]
+        return Found(place, spans[first][0], spans[last][1])
 
     def place_of(self, text: str | None) -> str | None:
         found = self.find(text)

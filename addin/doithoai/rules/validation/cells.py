@@ -97,6 +97,8 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
     for order, c in enumerate(columns):
         distinct, typed = table.distinct(c.key)
         choices = Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
+        if c.type == schema.CHOICE:
+            choices.hint_all(v for v in typed.values() if isinstance(v, str))
         clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
                  else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
         verdicts = {}
@@ -130,9 +132,17 @@ class Choices:
         self.exact = set(values)
         self.folded = {parsing.fold(v) for v in values}
         self.nearest = vntext.Nearest(values)
+        self.hints: dict[str, str | None] = {}
 
     def __contains__(self, value: str) -> bool:
         return value in self.exact or parsing.fold(value) in self.folded
+
+    def hint_all(self, values) -> None:
+        """The hints of every value not in the list, found in one batch (vntext.Nearest)."""
+        self.hints = self.nearest.find_many(v for v in values if v not in self)
+
+    def hint(self, value: str) -> str | None:
+        return self.hints[value] if value in self.hints else self.nearest.find(value)
 
 
 def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices) -> list[tuple]:
@@ -152,7 +162,7 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices) 
     out += _spelling(raw, value, c)
     if c.type == schema.CHOICE and value is not None:
         if value not in choices:
-            near = choices.nearest.find(value)
+            near = choices.hint(value)
             hint = (f"Có phải là \"{near}\"? Chọn giá trị trong danh sách."
                     if near else f"Chọn một giá trị trong danh sách {c.lookup} "
                                  "(trang Danh mục).")
