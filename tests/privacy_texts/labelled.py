@@ -90,12 +90,11 @@ def masked_stretches(text: str, output: str) -> list[Span]:
     that lets the rest align."""
     pieces = _MASK.split(output)
     kinds = [MASK_KINDS[m] for m in _MASK.findall(output)]
-    if not text.startswith(pieces[0]):
-        raise Misaligned(f"{output!r} does not begin as {text!r}")
-    found = _align(text, pieces, 1, len(pieces[0]))
-    if found is None:
-        raise Misaligned(f"{output!r} is not {text!r} with stretches masked")
-    return [Span(k, s, e) for k, (s, e) in zip(kinds, found)]
+    for seen in (text, text.replace("\u00a0", " ")):    # a no-break space written back plain
+        found = _align(seen, pieces, 1, len(pieces[0])) if seen.startswith(pieces[0]) else None
+        if found is not None:
+            return [Span(k, s, e) for k, (s, e) in zip(kinds, found)]
+    raise Misaligned(f"{output!r} is not {text!r} with stretches masked")
 
 
 def _align(text: str, pieces: list[str], i: int, pos: int):
@@ -167,6 +166,11 @@ def score(mask, items: list[Labelled], result: Score | None = None) -> Score:
             got = masked_stretches(item.text, output)
         except Misaligned as e:
             sc.failures.append((item.where, item.text, f"output not aligned: {e}"))
+            for s in item.spans:                 # counted, none masked nor kept
+                if s.kind == PUBLIC:
+                    sc.public += 1
+                else:
+                    sc.labelled[s.kind] += 1
             continue
         judge(item, got, sc, output)
     return sc

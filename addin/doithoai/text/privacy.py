@@ -466,6 +466,7 @@ def _not_a_street(view: str, at: int) -> bool:
 # --- putting it together -------------------------------------------------------------------------
 
 _SCAN = re.compile(r"(\d+)|" + privacy_names.CAP_RUN)   # digit runs, runs of capitalised words
+_DIGITS_ONLY = re.compile(r"(\d+)")
 
 
 def _visible(text: str) -> tuple[str, list[int] | None]:
@@ -485,7 +486,7 @@ def find(text: str | None, names: bool = True) -> list[Found]:
     view, where = _visible(text)
     without = w.without_accents(view)
     runs, caps, digits = [], [], 0
-    for m in _SCAN.finditer(view):               # one pass over the text
+    for m in (_SCAN if names else _DIGITS_ONLY).finditer(view):    # one pass over the text
         if m.lastindex == 1:
             runs.append(m)
             digits += m.end() - m.start()

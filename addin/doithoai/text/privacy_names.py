@@ -238,7 +238,8 @@ class _Names:
 
     def lower(self) -> None:
         """Names in lower case, read from each "văn"/"thị" (in lower case too)."""
-        if not any(m in self.view for m in _MIDDLE_SPACED[self.without]):
+        first, second = _MIDDLE_SPACED[self.without]
+        if first not in self.view and second not in self.view:
             return
         low = self.view.lower()
         for middle in _MIDDLE[self.without]:
@@ -271,9 +272,13 @@ def names(view: str, without: bool, caps=None) -> list[tuple[int, int]]:
     firsts, surnames = _FORM_FIRST[without], _SURNAMES[without]
     for run in (_CAP_RUN.finditer(view) if caps is None else caps):
         words = run.group().split()
-        if (len(words) > 1 and not firsts.isdisjoint(map(str.lower, words[:-1]))) or \
-                (len(words) > 2 and not surnames.isdisjoint(map(str.capitalize, words[:-2]))) or \
-                found.form_before([(run.start(), run.end(), words[0])]):
-            found.run(run.start(), run.end())
+        if len(words) == 1:
+            if not found.form_before([(run.start(), run.end(), words[0])]):
+                continue              # most runs: one word beginning a sentence
+        elif firsts.isdisjoint(map(str.lower, words[:-1])) and \
+                (len(words) < 3 or surnames.isdisjoint(map(str.capitalize, words[:-2]))) and \
+                not found.form_before([(run.start(), run.end(), words[0])]):
+            continue
+        found.run(run.start(), run.end())
     found.lower()
     return found.found
