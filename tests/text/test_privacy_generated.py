@@ -7,7 +7,7 @@ import re
 import pytest
 
 from privacy_texts import checks, generator, labelled
-from doithoai.text import privacy, privacy_words
+from doithoai.text import privacy, privacy_houses, privacy_numbers, privacy_words
 
 SEEDS = range(10)            # 10,000 texts; the bench uses other seeds
 TEXTS = [t for seed in SEEDS for t in generator.texts(seed, 1000)]
@@ -37,8 +37,8 @@ SAMPLE = TEXTS[:3000]
 
 
 def test_identifier_masked_fails_when_plates_are_not_read(monkeypatch):
-    monkeypatch.setattr(privacy, "_PLATE", NEVER)
-    monkeypatch.setattr(privacy, "_PLATE_LOWER", NEVER)
+    monkeypatch.setattr(privacy_numbers, "_PLATE", NEVER)
+    monkeypatch.setattr(privacy_numbers, "_PLATE_LOWER", NEVER)
     broken = checks.identifier_masked(privacy.mask, SAMPLE)
     assert broken and all("plate not masked" in b for b in broken)
 
@@ -52,20 +52,20 @@ def test_identifier_masked_fails_when_invisible_characters_are_read(monkeypatch)
 
 
 def test_identifier_masked_fails_when_a_named_number_is_not_read(monkeypatch):
-    monkeypatch.setattr(privacy, "_NAMING", {})
+    monkeypatch.setattr(privacy_numbers, "_NAMING", {})
     broken = checks.identifier_masked(privacy.mask, SAMPLE)
     assert any("identity not masked" in b for b in broken)           # CMND, 9 digits named
 
 
 def test_public_kept_fails_when_public_nouns_are_forgotten(monkeypatch):
-    monkeypatch.setattr(privacy, "_PUBLIC_NOUNS", {False: frozenset(), True: frozenset()})
+    monkeypatch.setattr(privacy_houses, "_PUBLIC_NOUNS", {False: frozenset(), True: frozenset()})
     broken = checks.public_kept(privacy.mask, SAMPLE)
     assert broken and all("public place masked" in b and re.search(r"\bs[ốo]\b", b, re.I)
                           for b in broken)
 
 
 def test_public_kept_fails_when_counts_after_nha_are_forgotten(monkeypatch):
-    monkeypatch.setattr(privacy, "_UNIT_NEXT", {False: NEVER, True: NEVER})
+    monkeypatch.setattr(privacy_houses, "_UNIT_NEXT", {False: NEVER, True: NEVER})
     broken = checks.public_kept(privacy.mask, SAMPLE)
     assert broken and all("public place masked: 'nh" in b.lower() for b in broken)
 

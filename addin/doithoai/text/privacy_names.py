@@ -46,6 +46,8 @@ _CAP_WORD = re.compile(w.UP + r"[^\W\d_]*")
 
 
 def _place_or_title_before(without: bool, bare: bool) -> re.Pattern:
+    """A place noun or a title ending at a position; without accents, not the words that read
+    as others there (words.PLACE_AND_TITLE_WORDS says which)."""
     skip = ("ho", "de") if bare else ("ho", "to", "ban", "de")
     words = [p for p in w.plain(w.PLACE_AND_TITLE_WORDS) if p not in skip] if without \
         else w.PLACE_AND_TITLE_WORDS
@@ -73,6 +75,11 @@ _LOWER_COMMON = {False: frozenset(s.lower() for s in w.COMMON_SURNAMES),
                  True: frozenset(w.plain(w.COMMON_SURNAMES))}
 _MIDDLE = {False: ("văn", "thị"), True: ("van", "thi")}
 _MIDDLE_SPACED = {a: tuple(f" {m} " for m in _MIDDLE[a]) for a in (False, True)}
+
+
+def _public_before(view: str, without: bool, at: int, bare: bool = False) -> bool:
+    """A public-place noun or an official title just before ``at``."""
+    return bool(_PLACE_BEFORE[without, bare].search(view, max(0, at - 30), at))
 
 
 def _figure(toks, i: int, n: int) -> int:
@@ -112,8 +119,7 @@ class _Names:
         return self._casing
 
     def public_before(self, at: int, bare: bool = False) -> bool:
-        """A public-place noun or an official title just before ``at``."""
-        return bool(_PLACE_BEFORE[self.without, bare].search(self.view, max(0, at - 30), at))
+        return _public_before(self.view, self.without, at, bare)
 
     def run(self, start: int, end: int) -> None:
         toks = [(m.start(), m.end(), m.group())
@@ -234,33 +240,36 @@ class _Names:
         return before in w.STOPS[self.without, True] or \
             (i > 1 and f"{toks[i - 2][2]} {before}".lower() in w.NAME_INTRODUCERS)
 
-    # --- in lower case -----------------------------------------------------------------------
+def _lower_case(view: str, without: bool) -> list[tuple[int, int]]:
+    """Names in lower case, read from each "văn"/"thị" (in lower case too): a common surname
+    before it, one word after; without accents, a form of address before the surname."""
+    first, second = _MIDDLE_SPACED[without]
+    if first not in view and second not in view:
+        return []
+    low, out = view.lower(), []
+    for middle in _MIDDLE[without]:
+        at = low.find(middle + " ")
+        while at > 0:
+            span = _lower_case_at(low, at, len(middle), without)
+            if span:
+                out.append(span)
+            at = low.find(middle + " ", at + 1)
+    return out
 
-    def lower(self) -> None:
-        """Names in lower case, read from each "văn"/"thị" (in lower case too)."""
-        first, second = _MIDDLE_SPACED[self.without]
-        if first not in self.view and second not in self.view:
-            return
-        low = self.view.lower()
-        for middle in _MIDDLE[self.without]:
-            at = low.find(middle + " ")
-            while at > 0:
-                self.lower_at(low, at, len(middle))
-                at = low.find(middle + " ", at + 1)
 
-    def lower_at(self, low: str, at: int, size: int) -> None:
-        surname, start = w.word_before(low, at)
-        given = w.WORD.match(low, at + size + 1)
-        if surname not in _LOWER_COMMON[self.without] or low[start:at].strip() != surname or \
-                not given or (start and low[start - 1].isalnum()):
-            return
-        if self.without and w.word_before(low, start)[0] not in _FORM_LAST[True]:
-            return                        # "tu van", "do thi": ordinary words without accents
-        said = low[start:given.end()]
-        if (w.fold(said) if self.without else said) in _FIGURES[self.without] or \
-                self.public_before(start):
-            return
-        self.found.append((start, given.end()))
+def _lower_case_at(low: str, at: int, size: int, without: bool) -> tuple[int, int] | None:
+    surname, start = w.word_before(low, at)
+    given = w.WORD.match(low, at + size + 1)
+    if surname not in _LOWER_COMMON[without] or low[start:at].strip() != surname or \
+            not given or (start and low[start - 1].isalnum()):
+        return None
+    if without and w.word_before(low, start)[0] not in _FORM_LAST[True]:
+        return None                       # "tu van", "do thi": ordinary words without accents
+    said = low[start:given.end()]
+    if (w.fold(said) if without else said) in _FIGURES[without] or \
+            _public_before(low, without, start):
+        return None
+    return start, given.end()
 
 
 def names(view: str, without: bool, caps=None) -> list[tuple[int, int]]:
@@ -280,5 +289,4 @@ def names(view: str, without: bool, caps=None) -> list[tuple[int, int]]:
                 not found.form_before([(run.start(), run.end(), words[0])]):
             continue
         found.run(run.start(), run.end())
-    found.lower()
-    return found.found
+    return found.found + _lower_case(view, without)

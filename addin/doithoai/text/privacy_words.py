@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from doithoai.text import vntext
+
+
+class Found(NamedTuple):
+    """One identifier: ``text[start:end]`` is masked as ``privacy.MASKS[kind]``."""
+    start: int
+    end: int
+    kind: str
+
 
 # --- reading ---------------------------------------------------------------------------------
 
@@ -147,6 +156,7 @@ UNITS = ["đồng", "đ", "vnđ", "vnd", "triệu", "tr", "tỷ", "tỉ", "nghì
          "ty", "nghin", "ngan", "met", "lit"]
 # A count after a number makes it one, unless a word names the number ("MST 8012345678 người
 # nộp thuế…").
+UNIT_AFTER = re.compile(r"[ \u00a0]*(?:%|\$|" + alternation(UNITS) + r"(?!\w))", re.IGNORECASE)
 COUNTS = ["hộ", "người", "khẩu", "nhân khẩu", "học sinh", "lượt", "nguoi", "khau", "nhan khau",
           "hoc sinh", "luot"]
 PLATE_WORDS = ["biển số", "biển kiểm soát", "bks", "bsx", "bs", "xe"]
