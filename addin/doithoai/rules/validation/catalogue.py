@@ -150,8 +150,9 @@ register(
     ProblemType("content-has-identifier", INFO, "Nội dung có số giấy tờ, tài khoản hoặc địa "
                 "chỉ",
                 "Nội dung ý kiến có ghi {what}.",
-                "Nếu không cần để giải quyết ý kiến thì xóa khỏi nội dung (lưu ở hồ sơ); địa "
-                "chỉ ghi ở cột Địa chỉ. Báo cáo theo dõi và văn bản gửi đi vẫn che các số này.",
+                "Nếu không cần để giải quyết ý kiến thì xóa khỏi nội dung, lưu ở hồ sơ (số "
+                "nhà thì ghi ở cột Địa chỉ). Báo cáo theo dõi và văn bản gửi đi vẫn che các "
+                "số này.",
                 "An identity number, tax code, bank account, licence plate, e-mail address or "
                 "house number typed inside the content of an opinion (doithoai.text.privacy "
                 "reads them as it masks them). Names of persons are not noted: a complaint often "
