@@ -89,7 +89,7 @@ def test_every_command_says_in_english_what_it_does():
 # Paths and decisions named in the code: a docstring, a comment or pyproject.toml may name only
 # files a clone has, and only decisions docs/architecture.md states.
 CODE_PATH = re.compile(r"(?<![\w/.-])((?:addin|docs|tests|bench|scripts|macros|workbook_templates"
-                       r"|\.ci)/[\w./-]*\w)")
+                       r"|\.ci)/[\w./*<>{}-]*[\w*>}])")
 DECISION = re.compile(r"architecture(?:\.md)?,? decision (\d+)")
 
 

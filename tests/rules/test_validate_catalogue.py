@@ -187,6 +187,8 @@ CASES = {
     "text-control-chars": c_text_control_chars,
     "text-too-long": single("opinions", "content", 8, "Đề nghị " * 600),
     "content-has-phone": single("opinions", "content", 7, "Ông Lộc (0912 345 678) báo ngập."),
+    "content-has-identifier": single("opinions", "content", 8,
+                                     "Xe 29A-123.45 đỗ trước số nhà 12 ngõ 5, STK 0123456789012."),
     # Tứ Minh is a phường: an answer saying "Xã sẽ …" is noted, and left as typed.
     "unit-word": single("opinions", "answer", 9, "Xã sẽ bố trí kinh phí sửa cống."),
     "text-mojibake": single("opinions", "content", 10, "Ä‘á» nghá»‹ sá»­a Ä‘Æ°á»ng ngÃµ 5"),

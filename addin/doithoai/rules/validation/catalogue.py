@@ -171,10 +171,22 @@ register(
                 "value, spelled as the first."),
     ProblemType("content-has-phone", INFO, "Nội dung có số điện thoại",
                 "Nội dung ý kiến có ghi số điện thoại.",
-                "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi gửi Đảng ủy, MTTQ vẫn che "
-                "số này (cùng số giấy tờ, thư điện tử, số nhà).",
-                "A phone number typed inside the content of an opinion: the monitoring workbook "
-                "masks it (doithoai.text.privacy), but it belongs in the Điện thoại column."),
+                "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi và văn bản gửi đi vẫn che "
+                "số này (cùng số giấy tờ, mã số thuế, số tài khoản, biển số xe, thư điện tử, số "
+                "nhà và tên người dân).",
+                "A phone number typed inside the content of an opinion: whatever leaves the "
+                "registry masks it (doithoai.text.privacy), but it belongs in the Điện thoại "
+                "column."),
+    ProblemType("content-has-identifier", INFO, "Nội dung có số giấy tờ, tài khoản hoặc địa "
+                "chỉ",
+                "Nội dung ý kiến có ghi {what}.",
+                "Nếu không cần để giải quyết ý kiến thì xóa khỏi nội dung, lưu ở hồ sơ (số "
+                "nhà thì ghi ở cột Địa chỉ). Báo cáo theo dõi và văn bản gửi đi vẫn che các "
+                "số này.",
+                "An identity number, tax code, bank account, licence plate, e-mail address or "
+                "house number typed inside the content of an opinion (doithoai.text.privacy "
+                "reads them as it masks them). Names of persons are not noted: a complaint often "
+                "has to name someone, and the masking hides them."),
     ProblemType("cell-error", ERROR, "Ô có lỗi công thức",
                 "Ô hiển thị lỗi {value} của Excel.",
                 "Xóa công thức trong ô và nhập giá trị.",

@@ -8,13 +8,17 @@ from doithoai.rules.workcalendar import fmt
 from doithoai.text import privacy
 
 WRITTEN_REPLY = "Đã trả lời bằng văn bản"
+# What content-has-identifier calls each kind the masking reads (a phone has its own note;
+# names of persons are not noted).
+IDENTIFIER_WORDS = {"identity": "số giấy tờ tùy thân", "tax": "mã số thuế",
+                    "bank": "số tài khoản", "plate": "biển số xe", "email": "thư điện tử",
+                    "house": "số nhà"}
 
 
 def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
     for o in f.reg.opinions:
-        if privacy.has_phone(o.content):
-            f.add("content-has-phone", schema.OPINIONS, o.row, "content", (o.content or "")[:60])
+        _identifiers(f, o)
         if o.received_date and o.reply_date and o.reply_date < o.received_date:
             f.add("date-order", schema.OPINIONS, o.row, "reply_date", fmt(o.reply_date),
                   what=f"Ngày trả lời {fmt(o.reply_date)} trước ngày nhận ý kiến "
@@ -27,6 +31,21 @@ def check_opinions(f: Findings) -> None:
                   what=f"Ý kiến nhận ngày {fmt(o.received_date)}, sau ngày hội nghị "
                        f"{fmt(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
+
+
+def _identifiers(f: Findings, o) -> None:
+    """Identifiers typed inside the content, as the masking reads them: a phone (its own
+    note), the other kinds in one note naming them."""
+    kinds = privacy.kinds_in(o.content)
+    if not kinds:
+        return
+    shown = (o.content or "")[:60]
+    if "phone" in kinds:
+        f.add("content-has-phone", schema.OPINIONS, o.row, "content", shown)
+    named = [IDENTIFIER_WORDS[k] for k in kinds if k in IDENTIFIER_WORDS]
+    if named:
+        f.add("content-has-identifier", schema.OPINIONS, o.row, "content", shown,
+              what=", ".join(named))
 
 
 def _status(f: Findings, o) -> None:
