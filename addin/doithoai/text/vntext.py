@@ -134,9 +134,11 @@ class Nearest:
         for k, c in zip(self.keys, self.choices):
             self.exact.setdefault(k, c)
         self.sorted = sorted(self.exact)
+        self.order = {c: n for n, c in enumerate(self.choices)}
+        self.lengths = sorted({len(k) for k in self.exact}, reverse=True)
         self.cutoff = cutoff
         self._deletions: dict[str, list[str]] | None = None
-        self._words: list[tuple[str, ...]] | None = None
+        self._words: dict[str, list] | None = None
 
     def find(self, value: str | None) -> str | None:
         key = plain_key(value)
@@ -191,10 +193,14 @@ class Nearest:
         """A choice that begins with what was typed, or the longest that what was typed
         begins with (at least three letters each)."""
         at = bisect.bisect_left(self.sorted, key)
-        if at < len(self.sorted) and self.sorted[at].startswith(key):
-            return self.exact[self.sorted[at]]
-        for end in range(len(key) - 1, 2, -1):
-            if key[:end] in self.exact:
+        longer = []
+        while at < len(self.sorted) and self.sorted[at].startswith(key) and len(longer) < 50:
+            longer.append(self.exact[self.sorted[at]])
+            at += 1
+        if longer:                       # the first of them in the list's own order
+            return min(longer, key=self.order.__getitem__)
+        for end in self.lengths:
+            if 3 <= end < len(key) and key[:end] in self.exact:
                 return self.exact[key[:end]]
         return None
 
@@ -212,13 +218,16 @@ class Nearest:
         return self.exact[best]
 
     def _inside(self, key: str) -> str | None:
-        if self._words is None:
-            self._words = [tuple(re.findall(r"\w+", k)) for k in self.keys]
+        if self._words is None:          # each word → the choices it stands in, and where
+            self._words = {}
+            for n, k in enumerate(self.keys):
+                have = tuple(re.findall(r"\w+", k))
+                for i, w in enumerate(have):
+                    self._words.setdefault(w, []).append((n, have, i))
         words = tuple(re.findall(r"\w+", key))
-        n = len(words)
-        hits = [c for have, c in zip(self._words, self.choices)
-                if any(have[i:i + n] == words for i in range(len(have) - n + 1))]
-        return hits[0] if len(hits) == 1 else None
+        hits = {n for n, have, i in (self._words.get(words[0], ()) if words else ())
+                if have[i:i + len(words)] == words}
+        return self.choices[hits.pop()] if len(hits) == 1 else None
 
 
 def _deletions(key: str) -> set[str]:
