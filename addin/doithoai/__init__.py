@@ -1,3 +1,3 @@
 """doithoai: the registry, deadlines and documents of commune dialogue conferences."""
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"

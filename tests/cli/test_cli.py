@@ -64,17 +64,20 @@ def test_demo_defaults_to_a_demo_folder(tmp_path):
 def test_summary_json(sample_paths, capsys):
     assert cli.main(["summary", "--json", sample_paths["tu-minh"]]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["plans"] == 1 and data["invitees"] == 104 and data["opinions"] == 36
+    # Counted as the documents count them: Tứ Minh's 36 rows hold 4 repeats (Trùng với).
+    assert data["plans"] == 1 and data["invitees"] == 104 and data["opinions"] == 32
+    assert (data["opinion_rows"], data["repeats"]) == (36, 4)
     assert sum(data["opinions_by_status"].values()) == 36
-    assert sum(data["opinions_by_field"].values()) == 36
+    assert sum(data["opinions_by_field"].values()) == 32
     assert data["per_plan"][0] == {"plan": "KH-2026-01", "meeting_date": "2026-06-12",
-                                   "status": "Đã kết luận", "invitees": 104, "opinions": 36}
+                                   "status": "Đã kết luận", "invitees": 104, "invited": 99,
+                                   "opinions": 32}
 
 
 def test_summary_text_is_vietnamese(sample_paths, capsys):
     assert cli.main(["summary", sample_paths["trung-hoi"]]) == 0
     out = capsys.readouterr().out
-    assert "Đơn vị: Xã Trung Hội" in out and "Ý kiến theo lĩnh vực:" in out
+    assert "Đơn vị: Xã Trung Hội" in out and "Ý kiến theo lĩnh vực (ý kiến trùng tính một lần):" in out
 
 
 def test_init_and_refusal(tmp_path, capsys):

@@ -120,7 +120,7 @@ def test_planted_file_names(monkeypatch, tmp_path):
 def test_planted_identifier(monkeypatch, tmp_path):
     """Citizens' words printed as typed, their phone and identity numbers with them."""
     from doithoai.documents.context.common import BaseBuilder
-    monkeypatch.setattr(BaseBuilder, "said", staticmethod(lambda o: o.content or ""))
+    monkeypatch.setattr(BaseBuilder, "said", lambda self, o: o.content or "")
     assert first_violation("identifier-posted", tmp_path)
 
 

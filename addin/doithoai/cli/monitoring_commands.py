@@ -18,7 +18,7 @@ def add_parsers(sub) -> None:
                                    "địa chỉ nhà.")
     p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     p.add_argument("--out", metavar="FILE", help="tệp báo cáo (mặc định: cạnh tệp sổ)")
-    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
+    p.add_argument("--as-of", "--today", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
                    help="tính đến ngày này (mặc định: hôm nay)")
     p.set_defaults(func=cmd_monitor, pause_collector=True)   # common.collector_paused
 

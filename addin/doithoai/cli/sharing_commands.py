@@ -23,8 +23,9 @@ def add_parsers(sub) -> None:
                                           "cho cả kế hoạch) để MTTQ điền ý kiến thu được.")
     q.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     q.add_argument("--plan", required=True, metavar="ID", help="Mã KH")
-    q.add_argument("--village", nargs="+", metavar="NAME",
-                   help="chỉ các thôn, tổ dân phố này (mặc định: mọi thôn của kế hoạch)")
+    q.add_argument("--village", action="append", metavar="NAME",
+                   help="chỉ thôn, tổ dân phố này; ghi --village lần nữa cho mỗi thôn khác "
+                        "(mặc định: mọi thôn của kế hoạch)")
     q.add_argument("--one-file", action="store_true", help="một tệp cho cả kế hoạch")
     q.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp")
     q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)

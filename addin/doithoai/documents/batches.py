@@ -12,7 +12,7 @@ from typing import Callable
 
 from doithoai.documents import engine
 from doithoai.documents.register import ISSUED, Register
-from doithoai.documents.kinds import Kind
+from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import deadlines
@@ -102,8 +102,7 @@ def _per_agency(kind, agencies, fill):
 
 def _agency(kind, builder, error_rows, register):
     """Own units and agencies on the territory; what goes to superiors is in CVKN."""
-    agencies = sorted({o.agency for o in builder.raised() if o.agency and not builder.up(o)},
-                      key=vnformat.collate)
+    agencies = sorted({o.agency for o in builder.to_assign()}, key=vnformat.collate)
     return _per_agency(kind, agencies, builder.cvpc)
 
 
@@ -139,19 +138,41 @@ def _opinion(kind, builder, error_rows, register):
         builder.cvtl(ctx, item)
         ctx.values["_opinion_id"] = item.opinion_id
 
-    for o in deadlines.opinions_needing_reply(builder.reg, builder.plan.plan_id):
+    for o in replies_due(builder, register):
         base = reply_base(kind, o)
-        if o.reply_number and not register.rows_for(builder.plan.plan_id, base, ISSUED):
-            continue        # already answered in writing outside doithoai: not pending
         if (schema.OPINIONS.name, o.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
                                  document=f"{kind.code} {o.opinion_id}",
                                  document_kind=kind.code, subject=o.opinion_id,
                                  cells=error_rows[(schema.OPINIONS.name, o.row)]))
             continue
+        if not (o.answer or "").strip():
+            continue        # its answer is not written yet (generate says which: waiting)
         out.append(Batch(base, [o], fill, f"{kind.name} {o.opinion_id}", _one(base),
                          subfolder="CVTL"))
     return out, refusals
+
+
+def replies_due(builder, register) -> list:
+    """The opinions of the plan that get a written reply (CVTL) from the commune: not answered
+    at the conference, not sent to a superior (the citizen's notice, TBCD, tells them), not
+    already answered in writing outside doithoai."""
+    out = []
+    for o in deadlines.opinions_needing_reply(builder.reg, builder.plan.plan_id):
+        if builder.up(o):
+            continue
+        base = reply_base(KINDS_BY_CODE["CVTL"], o)
+        if o.reply_number and not register.rows_for(builder.plan.plan_id, base, ISSUED):
+            continue
+        out.append(o)
+    return out
+
+
+def replies_waiting(builder, register, error_rows=()) -> list:
+    """The opinions whose reply cannot be written yet: Nội dung trả lời still empty (a row with
+    errors is refused instead, naming them)."""
+    return [o for o in replies_due(builder, register) if not (o.answer or "").strip()
+            and (schema.OPINIONS.name, o.row) not in error_rows]
 
 
 def _invitee(kind, builder, error_rows, register):

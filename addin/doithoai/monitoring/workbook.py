@@ -48,7 +48,7 @@ FORMAT_VERSION = 2
 
 def _detail_row(x: Chain, content: str) -> list:
     return [x.opinion_id, x.plan_id, x.meeting, x.source, x.received, x.person, x.village,
-            x.field, content, x.competence, x.agency, x.assigned,
+            x.field, content, x.competence, x.superior if x.upward else x.agency, x.assigned,
             schema.YES if x.answered_at_meeting else schema.NO, x.conclusion, x.reply_number,
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
             x.duplicate_of, x.owes, schema.YES if x.overdue else schema.NO, x.late_days or None,

@@ -166,6 +166,32 @@ def _rule_fields_ok(rule: Rule, problems: list[Problem], row_cols: dict) -> bool
     return True
 
 
+# The milestones a document issued through Sổ văn bản completes (its first issue date is the
+# milestone's Ngày hoàn thành when the clerk wrote none): kinds by their register code.
+DONE_BY_DOCUMENT = {"THONG_BAO": ("TB",), "GIAY_MOI": ("GM",), "TONG_HOP": ("BCTH", "CVPC"),
+                    "BAO_CAO_KET_QUA": ("BCKQ",)}
+
+
+def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:
+    """(Mã KH, kind) → the first day a document of that kind was issued for the plan."""
+    out: dict[tuple[str, str], dt.date] = {}
+    for e in reg.register:
+        if e.status == "Đã ban hành" and e.plan_id and e.kind and e.date:
+            key = (e.plan_id, e.kind)
+            out[key] = min(e.date, out.get(key, e.date))
+    return out
+
+
+def invitations_sent(reg: Registry) -> dict[str, dt.date]:
+    """Mã KH → the day its last invitation went out, once every invited delegate has a Ngày
+    gửi (the GIAY_MOI milestone is done then)."""
+    sent: dict[str, list] = {}
+    for i in reg.invitees:
+        if i.plan_id and i.full_name and i.invited != schema.NO:
+            sent.setdefault(i.plan_id, []).append(i.sent_date)
+    return {p: max(days) for p, days in sent.items() if days and None not in days}
+
+
 def conclusion_dates(reg: Registry) -> dict[str, dt.date]:
     dates: dict[str, dt.date] = {}
     for e in reg.register:
@@ -224,6 +250,8 @@ class _Engine:
                       and (r.mandatory == schema.YES or not mandatory_only)]
         self.existing = {(m.plan_id, m.opinion_id or "", m.code): m for m in reg.milestones}
         self.conclusions = conclusion_dates(reg)
+        self.issued = issued_dates(reg)
+        self.invited = invitations_sent(reg)
         self.results: list[MilestoneResult] = []
         self.reply_due: dict[str, dt.date] = {}
         self.resolve_due: dict[str, dt.date] = {}
@@ -282,8 +310,10 @@ class _Engine:
         return known
 
     def done_of(self, rule: Rule, plan: Plan, op: Opinion | None, prior) -> dt.date | None:
-        """When the milestone was done: its Ngày hoàn thành, else what the row says (a reply's
-        date, a resolution's, the conclusion notice that completes both of its milestones)."""
+        """When the milestone was done: its Ngày hoàn thành, else what the registry says (a
+        reply's date, a resolution's, the conclusion notice that completes both of its
+        milestones, the document that completes a plan's step: DONE_BY_DOCUMENT; the
+        invitations all sent)."""
         done = prior.done_date if prior else None
         if op is not None and op.reply_date and rule.code == REPLY_CODE:
             done = done or op.reply_date
@@ -291,6 +321,12 @@ class _Engine:
             done = done or op.resolved_date
         if op is None and rule.code in CONCLUSION_CODES:
             done = done or self.conclusions.get(plan.plan_id)
+        if op is None and done is None:
+            issued = [self.issued[(plan.plan_id, k)] for k in DONE_BY_DOCUMENT.get(rule.code, ())
+                      if (plan.plan_id, k) in self.issued]
+            done = min(issued, default=None)
+        if op is None and done is None and rule.code == "GIAY_MOI":
+            done = self.invited.get(plan.plan_id)
         return done
 
     def add(self, rule: Rule, plan: Plan, op: Opinion | None) -> None:

@@ -85,8 +85,15 @@ class PreparationDocs(BaseBuilder):
                                         "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã"),
                                         "Các cơ quan, đơn vị được phân công"], self.party))
 
+    def to_assign(self) -> list:
+        """The opinions an assignment letter gives its agency: of the commune's own units or
+        those on the territory (what goes to a superior is in CVKN, whatever agency was
+        typed), and not already answered at the conference."""
+        return [o for o in self.raised() if o.agency and not self.up(o)
+                and o.answered_at_meeting != schema.YES]
+
     def cvpc(self, ctx: Context, agency: str) -> None:
-        items = [o for o in self.raised() if o.agency == agency]
+        items = [o for o in self.to_assign() if o.agency == agency]
         for o in items:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("co_quan_tra_loi", agency)

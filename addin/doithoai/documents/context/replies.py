@@ -164,7 +164,7 @@ class ReplyDeadlines:
             return ""
         due = self.reply_due_date(o, concluded)
         if due:
-            return dated(*due)
+            return dated(due[0], self.marked(due[1]))
         if not self.after_meeting() and not at_meeting(o, self.plan.meeting_date):
             draft = self.draft_due()
             if draft:
@@ -193,8 +193,10 @@ class ReplyDeadlines:
 
     def reply_dates(self, concluded: dt.date | None = None) -> dict[str, tuple[dt.date, bool]]:
         """Each opinion's Hạn trả lời and whether it is provisional, from the deadlines computed
-        for the run, or, for the conclusion notice being issued on ``concluded``, from the
-        deadlines as they stand once it is (with_conclusion)."""
+        for the run, or, for the conclusion notice being issued on ``concluded`` (or issued in
+        this run: ``concluded_now``, set by the generator), from the deadlines as they stand
+        once it is (with_conclusion)."""
+        concluded = concluded or self.concluded_now
         cache = self.__dict__.setdefault("_reply_dates", {})
         if concluded not in cache:
             known = deadlines.conclusion_dates(self.reg).get(self.plan.plan_id)

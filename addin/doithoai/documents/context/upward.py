@@ -100,10 +100,10 @@ class UpwardDocs(BaseBuilder):
         for o in items:
             self._row(ctx, schema.OPINIONS, o)
         src = (schema.OPINIONS.name, items[0].row, "Người nêu")
-        ctx.put("kinh_gui", name, src)
-        # In running text the honorific is lower case ("… đến ông Phạm Duy Cường").
-        ctx.put("nguoi_nhan", name[:1].lower() + name[1:] if name.split(" ")[0] in ("Ông", "Bà")
-                else name, src)
+        addressed = vnformat.citizen(name)
+        ctx.put("kinh_gui", addressed, src)
+        # In running text the form of address is lower case ("… đến ông Phạm Duy Cường").
+        ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src)
         ctx.put("noi_o", spoken.expand(village) if village else self.village_word())
         ctx.put("dia_chi", items[0].address or village, optional=True)
         rows = []
@@ -116,6 +116,9 @@ class UpwardDocs(BaseBuilder):
                          "han": when})
         ctx.put("y_kien_cd", rows)
         ctx.put("so_y_kien", len(items))
+        ctx.put("so_y_kien_chu", f"{len(items):02d}")
+        ctx.put("co_han", any(not self.up(self.original_of(o) if o.duplicate_of else o)
+                              for o in items))
         ctx.put("nguon_nhan", self.received(items[0]) if len(items) == 1 else
                 self.sources(items), optional=True)
         ctx.put("trich_yeu", "Về việc giải quyết ý kiến, kiến nghị gửi hội nghị đối thoại với "

@@ -83,6 +83,14 @@ def _status(f: Findings, o) -> None:
                    "được đưa vào công văn kiến nghị cấp trên.",
               fix="Sửa Thẩm quyền thành Cấp trên, hoặc chọn cơ quan của xã được giao; nếu cơ "
                   "quan này không phải cấp trên, sửa cột Cấp của cơ quan trả lời ở Danh mục.")
+    if o.competence == "Cấp trên" and o.agency and \
+            agencies.level_of(o.agency, f.reg.agency_levels) != agencies.SUPERIOR:
+        f.add("status-doubt", S, o.row, "agency", o.agency,
+              what=f"Thẩm quyền Cấp trên nhưng Cơ quan trả lời là \"{o.agency}\" (không phải cấp "
+                   "trên): ý kiến được đưa vào công văn kiến nghị cấp trên, không giao cho cơ "
+                   "quan này.",
+              fix="Chọn cơ quan cấp trên có thẩm quyền ở Cơ quan trả lời (hoặc để trống), hoặc "
+                  "sửa Thẩm quyền thành Xã nếu xã giải quyết.")
     if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
         f.add("status-contradiction", S, o.row, "agency", None,
               what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",
