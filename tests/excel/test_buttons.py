@@ -56,7 +56,7 @@ def test_validate_button(sample_paths, shells, tmp_path):
         "no-conference-in-year", "weekday-mismatch", "meeting-not-working-day", "row-has-errors"]
     assert kt["D3"].value == '=HYPERLINK("#\'Kế hoạch\'!K2","K2")'
     assert wb["Nhật ký"]["C2"].value == "Kiểm tra dữ liệu"
-    assert wb["Nhật ký"].tables["NhatKy"].ref == "A1:E2"
+    assert wb["Nhật ký"].tables["NhatKy"].ref == "A1:H2"   # Nhật ký has the three columns of 0.4
 
 
 def test_deadline_button_writes_the_same_blocks_whatever_the_size(sample_paths, shells,
