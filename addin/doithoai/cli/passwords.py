@@ -7,6 +7,7 @@ for the command's run, and never printed, logged or written into Nhật ký.
 """
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -24,6 +25,9 @@ HELP = (f"tệp chứa mật khẩu của sổ (dòng đầu), khi sổ được
 
 def add_option(parser) -> None:
     parser.add_argument("--password-file", metavar="FILE", help=HELP)
+    # Typed anyway: refused (the value is never repeated), rather than read as an abbreviation
+    # of --password-file and named as a file that does not exist.
+    parser.add_argument("--password", dest="password_typed", help=argparse.SUPPRESS)
 
 
 def _from_file(path: str) -> str:
@@ -76,6 +80,10 @@ def open_registry(args, path: str | None = None) -> protected.Opened:
     """The registry named by the command (``path``, else ``args.path``), decrypted in memory
     when it has a password; a password that does not open it, or none at all, is refused
     (exit 2) before anything is written."""
+    if getattr(args, "password_typed", None) is not None:
+        raise Refused("Không nhận mật khẩu ghi trên dòng lệnh (người khác dùng máy có thể xem "
+                      f"được): dùng --password-file TỆP, biến môi trường {ENV}, hoặc nhập khi "
+                      "được hỏi. Chưa làm gì, không ghi tệp nào.")
     path = os.fspath(path or args.path)
     try:
         return protected.open_file(path, Asker(args))

@@ -108,9 +108,11 @@ def _keep_passwords(opened, reg, plan_id: str, made) -> str:
     villages = "; ".join(e.village for e in made if e.village) or "cả kế hoạch"
     release = personal.Release(f"{len(made)} tệp phiếu {plan_id}", f"Ủy ban MTTQ ({villages})",
                                0, True)
-    append_rows(reg, schema.LOG, [log_row("Phiếu cho MTTQ", f"{len(made)} tệp phiếu có mật "
-                                          "khẩu", ", ".join(os.path.basename(e.path)
-                                                            for e in made), release)], ch)
+    files = ", ".join(os.path.basename(e.path) for e in made)
+    append_rows(reg, schema.LOG, [
+        log_row("Phiếu cho MTTQ", f"{len(made)} tệp phiếu có mật khẩu", files, release),
+        log_row("Phiếu cho MTTQ", "", "",
+                personal.copy_release(reg, opened.encrypted, "lưu mật khẩu phiếu"))], ch)
     try:
         return registry_copy.registry_copy(opened, ch, "mat khau phieu")
     except BaseException:

@@ -36,7 +36,8 @@ def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
         blank.add_product_sheet(wb, schema.SHEETS_BY_NAME[sheet])   # a sheet added later
     apply_to_openpyxl(wb, changes)
     # never the registry, never an existing file
-    return protected.write_new(target, wb.save, opened.password)
+    return protected.write_new(target, lambda out: protected.save_workbook(wb, out),
+                               opened.password)
 
 
 def _restore_charts(wb) -> None:

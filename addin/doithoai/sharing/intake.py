@@ -207,7 +207,7 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due,
     password = protected.spoken_password() if encrypt else None
     # A free name (an earlier export is never replaced); encrypted in memory with its own
     # password, to be read to the Front over the phone.
-    path = protected.write_new(path, wb.save, password)
+    path = protected.write_new(path, lambda out: protected.save_workbook(wb, out), password)
     return Exported(path, village, code, batch, len(codes_for_rows), password)
 
 
