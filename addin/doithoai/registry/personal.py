@@ -31,11 +31,15 @@ def personal_columns(sheet: schema.Sheet) -> list[schema.Column]:
             or c.type == schema.PHONE]
 
 
+# Honorifics typed without accents that no surname spells ("Chu", "Cù" are surnames).
+_PLAIN_HONORIFICS = ("dong chi", "ong", "ba")
+
+
 def bare_name(name: str | None) -> str:
-    """A name without its leading honorific ("Ông Lò Văn Tám" → "Lò Văn Tám")."""
+    """A name without its leading honorific ("Ông Lò Văn Tám", "ong Lo Van Tam" → the name)."""
     words = (name or "").split()
     low = [vntext.identity_key(w) for w in words]
-    for h in spelling.HONORIFICS:
+    for h in spelling.HONORIFICS + _PLAIN_HONORIFICS:
         n = len(h.split())
         if " ".join(low[:n]) == h and len(words) > n:
             return " ".join(words[n:])
@@ -70,15 +74,27 @@ class Release:
 
 def people(reg) -> set[tuple[str, str]]:
     """Everyone the registry names as a citizen or a delegate: (name, village) keys."""
-    finder = village_finder(reg)
     named = [(o.raised_by, o.address) for o in reg.opinions] + \
         [(p.raised_by, p.address) for p in reg.pending] + \
         [(i.full_name, i.address) for i in reg.invitees]
-    return {person_key(name, address, finder) for name, address in named if bare_name(name)}
+    return set(person_keys([n for n in named if bare_name(n[0])], village_finder(reg)))
 
 
-def person_key(name: str | None, address: str | None, finder) -> tuple[str, str]:
-    return (vntext.plain_key(bare_name(name)), finder.place_of(address) or "")
+def person_keys(named: list[tuple], finder) -> list[tuple[str, str]]:
+    """One key per (name, address): the same for the same person, as same_name reads names
+    (case, spacing, tone placement) in the village the address names; a name typed without
+    accents is the one accented name of that village it reads as, when there is one."""
+    keyed = [(vntext.name_keys(bare_name(n)), finder.place_of(a) or "") for n, a in named]
+    accented: dict[tuple, set] = {}
+    for (identity, plain), village in keyed:
+        if identity != plain:
+            accented.setdefault((plain, village), set()).add(identity)
+    out = []
+    for (identity, plain), village in keyed:
+        match = accented.get((plain, village), ())
+        out.append((next(iter(match)) if identity == plain and len(match) == 1 else identity,
+                    village))
+    return out
 
 
 def copy_release(reg, encrypted: bool, why: str) -> Release:
@@ -119,20 +135,23 @@ def census(reg) -> Census:
                 out.columns.append((sheet.name, col.header,
                                     sum(1 for v in raws if str(v or "").strip())))
     finder = village_finder(reg)
-    citizens: dict[tuple, list] = {}
-    for o in reg.opinions:
-        if bare_name(o.raised_by):
-            citizens.setdefault(person_key(o.raised_by, o.address, finder), []).append(o)
+    citizens = by_person([(o.raised_by, o.address, o) for o in reg.opinions], finder)
     out.citizens = len(citizens)
     out.with_phone = sum(any(o.phone for o in rows) for rows in citizens.values())
     out.with_address = sum(any(o.address for o in rows) for rows in citizens.values())
-    delegates: dict[tuple, list] = {}
-    for i in reg.invitees:
-        if bare_name(i.full_name):
-            delegates.setdefault(person_key(i.full_name, i.address, finder), []).append(i)
+    delegates = by_person([(i.full_name, i.address, i) for i in reg.invitees], finder)
     out.delegates = len(delegates)
     out.delegates_with_phone = sum(any(i.phone for i in rows) for rows in delegates.values())
     out.pending = len(reg.pending)
+    return out
+
+
+def by_person(rows: list[tuple], finder) -> dict[tuple, list]:
+    """(name, address, row) triples grouped by person (:func:`person_keys`); unnamed left out."""
+    rows = [r for r in rows if bare_name(r[0])]
+    out: dict[tuple, list] = {}
+    for key, (_, _, row) in zip(person_keys([r[:2] for r in rows], finder), rows):
+        out.setdefault(key, []).append(row)
     return out
 
 
@@ -161,8 +180,8 @@ def names_in(text: str, name: str) -> bool:
     """Whether ``text`` names ``name`` (its words in a row, compared as same_name compares)."""
     want = _WORD.findall(bare_name(name))
     plain_want = [vntext.plain_key(w) for w in want]
-    if not want or " ".join(plain_want) not in vntext.plain_key(text):
-        return False
+    if not want or plain_want[-1] not in vntext.plain_key(text).casefold():
+        return False                    # the given name is nowhere: no need to read word by word
     words = _WORD.findall(text)
     accented = [vntext.identity_key(w) for w in want] != plain_want
     for i in range(len(words) - len(want) + 1):
@@ -236,12 +255,8 @@ def forget_contacts(reg, today: dt.date) -> tuple[Changes, Forgotten]:
     months = reg.settings.contact_months
     finder = village_finder(reg)
     table = reg.tables["opinions"]
-    by_person: dict[tuple, list] = {}
-    for o in reg.opinions:
-        if bare_name(o.raised_by):
-            by_person.setdefault(person_key(o.raised_by, o.address, finder), []).append(o)
     out, ch = Forgotten(), Changes()
-    for rows in by_person.values():
+    for rows in by_person([(o.raised_by, o.address, o) for o in reg.opinions], finder).values():
         if not all(o.resolved_date for o in rows):
             out.open += 1
             continue
