@@ -13,7 +13,7 @@ import itertools
 import os
 from typing import Iterable, Sequence
 
-from doithoai.files.protected import Opened
+from doithoai.files.protected import Opened, is_encrypted
 from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.model import ROW_CLASSES, Registry, Settings, TableData
 from doithoai.registry.problems import Problem, column_letter, make
@@ -82,11 +82,10 @@ def unreadable_reason(path: str) -> str:
     if size == 0:
         return "tệp rỗng (0 byte): có thể tệp chưa được lưu xong hoặc tải về bị lỗi"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        from doithoai.files import protected
-        if protected.is_encrypted(path):
+        if is_encrypted(path):
             return "tệp đặt mật khẩu, mà chưa có mật khẩu để mở"
-        return ("tệp là dạng Excel 97-2003 (.xls); phần mềm chỉ đọc dạng Excel Workbook "
-                "(.xlsx)")
+        return ("tệp là dạng Excel 97-2003 (.xls) hoặc đang được đặt mật khẩu; phần mềm chỉ đọc "
+                "dạng Excel Workbook (.xlsx)")
     if not head.startswith(b"PK"):
         return "tệp không phải dạng Excel Workbook (.xlsx) (có thể là .csv, .pdf hay tệp khác)"
     return "tệp .xlsx bị hỏng hoặc tải về chưa hết"
