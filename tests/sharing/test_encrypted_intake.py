@@ -107,3 +107,43 @@ def test_files_whose_passwords_cannot_be_kept_are_taken_back(sample_paths, tmp_p
     out = capsys.readouterr().out
     assert code != 0 and not re.search(r"\d{4}-\d{4}-\d{4}", out)      # no password shown
     assert not os.path.exists(tmp_path / "mttq") or os.listdir(tmp_path / "mttq") == []
+
+
+def test_a_registry_made_before_the_password_sheet_gets_it_in_its_copy(sample_paths, tmp_path,
+                                                                      capsys, monkeypatch):
+    """A 0.3 registry (no Mật khẩu phiếu, a Nhật ký of five columns), itself encrypted: the copy
+    holding the files' passwords gets the sheet, and the merge finds them there."""
+    from doithoai.cli import passwords
+    wb = openpyxl.load_workbook(sample_paths["tu-minh"])
+    del wb["Mật khẩu phiếu"]
+    for col in ("H", "G", "F"):
+        wb["Nhật ký"].delete_cols(openpyxl.utils.column_index_from_string(col))
+    wb["Nhật ký"].tables["NhatKy"].ref = "A1:E2"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path = tmp_path / "so-cu.xlsx"
+    path.write_bytes(protected.encrypt(buffer.getvalue(), "mk sổ cũ"))
+    monkeypatch.setenv(passwords.ENV, "mk sổ cũ")
+    assert cli.main(["intake", "export", str(path), "--plan", "KH-2026-01", "--encrypt",
+                     "--village", "TDP Cẩm Khê A", "--out", str(tmp_path / "m"),
+                     "--today", "2026-05-01"]) == 0
+    out = capsys.readouterr().out
+    exported, pw = re.findall(r"Đã tạo (\S+\.xlsx) .*?mật khẩu: (\S+)\.", out)[0]
+    copy = next(str(p) for p in tmp_path.glob("so-cu (mat khau phieu*).xlsx"))
+    reg = reader.read_registry(protected.open_file(copy, tried=["mk sổ cũ"]))
+    assert [(k.file, k.password) for k in reg.intake_keys] == [(os.path.basename(exported), pw)]
+    data = protected.decrypt(open(exported, "rb").read(), pw)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb["Ý kiến"]
+    head = next(r for r in range(1, 30) if ws.cell(row=r, column=1).value == "Mã phiếu")
+    for c, v in enumerate(["Phiếu hỏi", "20/05/2026", "Bà Lê Thị Thử", "TDP Cẩm Khê A", None,
+                           "Đề nghị sửa đèn ngõ 9."], start=2):
+        ws.cell(row=head + 1, column=c, value=v)
+    back = io.BytesIO()
+    wb.save(back)
+    (tmp_path / "ve.xlsx").write_bytes(protected.encrypt(back.getvalue(), pw))
+    assert cli.main(["intake", "merge", copy, str(tmp_path / "ve.xlsx"), "--out",
+                     str(tmp_path / "nhan.xlsx"), "--today", "2026-05-20"]) == 0
+    assert "ve.xlsx: đọc 1 dòng = 1 thêm mới" in capsys.readouterr().out
+    assert cli.main(["privacy", copy]) == 0
+    assert "Nhật ký của sổ chưa có các cột Gửi cho" in capsys.readouterr().out

@@ -69,6 +69,11 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
         "quyết xong.")
     say("Sổ " + ("có" if encrypted else "không có") + " mật khẩu.")
     released = personal.released(reg)
+    log = reg.tables.get("log")
+    if log is None or "persons" not in log.columns:
+        say("Nhật ký của sổ chưa có các cột Gửi cho, Số người nêu tên, Có mật khẩu (có từ phiên "
+            "bản 0.4): thêm ba cột này vào cuối bảng Nhật ký (chép từ một sổ mới) để phần mềm "
+            "ghi và liệt kê những lần dữ liệu cá nhân ra khỏi sổ.")
     say(f"Những lần dữ liệu cá nhân ra khỏi sổ (Nhật ký): {len(released) or 'chưa có'}"
         + (":" if released else "."))
     for r in released:      # Kết quả opens with the record (registry.personal.Release)
