@@ -100,10 +100,9 @@ def _judge_rows(f, sheet, table):
         for c in sheet.columns:
             if c.key not in table.columns or c.computed:
                 continue
-            choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
-            folded = {parsing.fold(v) for v in choices}
+            choices = cells.Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
             for kind, value, params in cells._judge(sheet, c, row.raw[c.key],
-                                                     row.values[c.key], choices, folded):
+                                                     row.values[c.key], choices):
                 f.add(kind, sheet, row.row, c.key, value, **params)
 
 

@@ -52,13 +52,14 @@ def crash_log(shell: ExcelShell | None) -> str:
     return path
 
 
-def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str | None:
-    """Run one button: ``work`` returns (closing message, files); everything else is here."""
+def run(action: str, book, work: Callable[[ExcelShell], tuple]) -> str | None:
+    """Run one button: ``work`` returns (closing message, files) or (closing message, files,
+    releases of personal data for Nhật ký); everything else is here."""
     shell = None
     try:
         shell = ExcelShell(book if book is not None else default_book())
         with speaking_to(EXCEL):        # the ribbon's words: buttons, coloured cells
-            message, files = work(shell)
+            message, files, *rest = work(shell)
     except (NotARegistry, Refusal) as exc:
         if shell is None:
             raise
@@ -77,7 +78,7 @@ def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str
         shell.message(f"Có lỗi không mong đợi khi {action[0].lower() + action[1:]}. "
                       f"Chi tiết đã ghi vào tệp {log}; hãy gửi tệp này cho người hỗ trợ.")
         return None
-    shell.log(action, message, files)
+    shell.log(action, message, files, rest[0] if rest else ())
     shell.status(None)
     shell.message(message)
     return message

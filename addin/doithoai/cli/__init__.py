@@ -15,15 +15,16 @@ import traceback
 from doithoai import __version__
 from doithoai.cli import signals
 from doithoai.cli.vietnamese import Parser
-from doithoai.cli import (document_commands, monitoring_commands, province_commands,
-                          registry_commands, rules_commands, setup_commands, sharing_commands)
+from doithoai.cli import (document_commands, monitoring_commands, privacy_commands,
+                          province_commands, registry_commands, rules_commands, setup_commands,
+                          sharing_commands)
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
                                  Refused, collector_paused, log_crash,
                                  made_folders_kept_only_if_used, say)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
-          monitoring_commands, province_commands, setup_commands)
+          monitoring_commands, privacy_commands, province_commands, setup_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

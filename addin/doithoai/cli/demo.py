@@ -19,7 +19,7 @@ from doithoai.registry import changes as changes_mod
 from doithoai.rules import deadlines, milestones, validation
 from doithoai.documents import generate, pdf
 from doithoai.files import blank, reader
-from doithoai.registry import summary
+from doithoai.registry import schema, summary
 from doithoai.registry.problems import SEVERITY_LABELS
 from doithoai.samples import SAMPLES, Sample, load
 
@@ -86,6 +86,9 @@ def step_validate(ctx: Context) -> None:
 def step_documents(ctx: Context) -> None:
     out = os.path.join(os.path.dirname(ctx.path), "van-ban")
     res = generate.generate(ctx.reg, out, today=ctx.today, progress=None)
+    from doithoai.cli.common import log_row          # as a button records it (Nhật ký)
+    changes_mod.append_rows(ctx.reg, schema.LOG, [log_row("Tạo tất cả văn bản", "", "", r)
+                                                  for r in res.releases()], res.changes)
     ctx.apply(res.changes)
     ctx.echo(f"    Văn bản: {res.summary()} ({os.path.relpath(out, os.path.dirname(ctx.path))}/)")
     missing = [p for p in res.refusals if p.code == "document-missing-value"]
@@ -146,8 +149,20 @@ def step_followup(ctx: Context) -> None:
              f"(theo-doi/{os.path.basename(path)}; trang Tổng hợp đã cập nhật).")
 
 
+def step_privacy(ctx: Context) -> None:
+    """What `doithoai privacy` says of the registry: whom it names, what left it."""
+    from doithoai.registry import personal
+    c = personal.census(ctx.reg)
+    _, due = personal.forget_contacts(ctx.reg, ctx.today)
+    ctx.echo(f"    Dữ liệu cá nhân: {c.citizens} người nêu ý kiến ({c.with_phone} có số điện "
+             f"thoại), {c.delegates} đại biểu; {len(personal.released(ctx.reg))} lần ra khỏi sổ "
+             f"ghi ở Nhật ký; {due.people} người đã qua thời hạn giữ số điện thoại, địa chỉ "
+             "(doithoai privacy).")
+
+
 STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines, step_validate,
-                                          step_intake, step_documents, step_followup]
+                                          step_intake, step_documents, step_followup,
+                                          step_privacy]
 
 
 def run(out: str, echo: Echo = print, today: dt.date | None = None) -> list[str]:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, output_folder,
-                                 require_plan, say, warn_if_open)
+from doithoai.cli import passwords
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, log_row,
+                                 output_folder, require_plan, say, warn_if_open)
 from doithoai.files import registry_copy
 
 
@@ -30,6 +31,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày ban hành và ngày xét thời hạn (mặc định: hôm nay)")
     p.add_argument("--verbose", action="store_true", help="in tiến độ")
+    passwords.add_option(p)
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("overdue", help="công văn đôn đốc các cơ quan còn nợ quá hạn",
@@ -41,6 +43,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", metavar="DIR", help="thư mục ghi văn bản")
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày xét quá hạn (mặc định: hôm nay)")
+    passwords.add_option(p)
     p.set_defaults(func=cmd_overdue)
 
 
@@ -50,6 +53,7 @@ def cmd_generate(args) -> int:
     from doithoai.documents import generate, pdf
     from doithoai.files import reader
     from doithoai.documents.kinds import KINDS_BY_CODE
+    from doithoai.registry import personal
     from doithoai.text.filenames import safe_name
     codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
     unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
@@ -57,7 +61,8 @@ def cmd_generate(args) -> int:
         say(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
             + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
         return EXIT_REFUSED
-    reg = reader.read_registry(args.path)
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
     if args.plan:
         require_plan(reg, args.plan)
     if args.issue:
@@ -74,10 +79,18 @@ def cmd_generate(args) -> int:
         say("Lưu ý: " + notice)
     for line in res.refusal_lines():
         say(line)
+    released = res.releases()
     if args.issue and res.changes.blocks:
-        copy = registry_copy.registry_copy(args.path, res.changes)
+        _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản")]
+                      + released)
+        copy = registry_copy.registry_copy(opened, res.changes)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
-            "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
+            "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
+            "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
+        released = []
+    for r in released:      # no copy of the registry is written: Nhật ký cannot hold them
+        say(f"Văn bản nêu tên người dân (Nhật ký của sổ ghi lại khi ban hành): {r.what}, nêu tên "
+            f"{r.persons} người.")
     if args.pdf:
         if pdf.available():
             made = pdf.convert([f for f in res.files if f.endswith(".docx")])
@@ -85,6 +98,15 @@ def cmd_generate(args) -> int:
         else:
             say(pdf.SKIPPED)
     return EXIT_REFUSED if res.refusals else EXIT_OK
+
+
+def _log_releases(reg, res, releases) -> None:
+    """Nhật ký rows of the issuing copy: the copy itself, and each kind of document that
+    names citizens (registry.personal.Release)."""
+    from doithoai.registry import schema
+    from doithoai.registry.changes import append_rows
+    append_rows(reg, schema.LOG, [log_row("Ban hành văn bản", "", "", r) for r in releases],
+                res.changes)
 
 
 def cmd_overdue(args) -> int:

@@ -35,7 +35,8 @@ ENGLISH = {
                 "the documents are made (their date lines, deadlines and years)",
     "overdue": "a công văn đôn đốc to each agency with overdue replies or resolutions",
     "intake export": "intake workbooks for the Front, one per village (see *Chia sẻ với Ủy ban "
-                     "MTTQ*)",
+                     "MTTQ*); `--encrypt`: each file with a password of its own, printed once and "
+                     "kept in a new copy of the registry (see *Dữ liệu cá nhân*)",
     "intake merge": "returned intake files merged into a new copy of the registry; prints the "
                     "conservation line per file",
     "duplicates": "suggested repeats among the registry's opinions, with scores",
@@ -43,6 +44,11 @@ ENGLISH = {
                "numbers, no addresses)",
     "carry-over": "earlier conferences' unresolved opinions; `--link` adds them to the plan in a "
                   "new copy",
+    "privacy": "what personal data the registry holds (columns, citizens, who left a phone "
+               "number), the purpose stated in Cấu hình and every time personal data left the "
+               "office (Nhật ký); `--person`: every row naming one citizen; `--forget-contacts`: "
+               "their phone numbers and house addresses removed in a new copy once their time is "
+               "over (see *Dữ liệu cá nhân*)",
     "rollup": "the province's roll-up of the monitoring workbooks communes send up (files or "
               "folders), with a DuckDB database beside it; each input's outcome printed (see "
               "*Tổng hợp của tỉnh*); needs the `province` extra",

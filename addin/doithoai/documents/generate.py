@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.documents import engine
+from doithoai.documents import engine, persons
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import Builder, changed_rows
 from doithoai.documents.register import DRAFT, ISSUED, Register
-from doithoai.documents.kinds import KINDS, Kind, template_name
-from doithoai.registry import schema
+from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
+from doithoai.registry import personal, schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.problems import ERROR, Problem, a1, grouped, make
@@ -51,6 +51,23 @@ class Result:
     notices: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
     register_rows: list[dict] = field(default_factory=list)
+    # (plan, kind) → documents written, and the citizens they name (documents.persons)
+    made: dict[tuple[str, str], int] = field(default_factory=dict)
+    named: dict[tuple[str, str], set] = field(default_factory=dict)
+
+    def note(self, plan_id: str, code: str, contexts: list, citizens: persons.Citizens) -> None:
+        """Count the documents of a plan and kind just written and the citizens they name."""
+        key = (plan_id, code)
+        self.made[key] = self.made.get(key, 0) + len(contexts)
+        for ctx in contexts:
+            self.named.setdefault(key, set()).update(citizens.named(ctx.values))
+
+    def releases(self) -> list[personal.Release]:
+        """One record per plan and kind whose documents name citizens (Nhật ký)."""
+        return [personal.Release(f"{KINDS_BY_CODE[code].name} ({plan}): {self.made[(plan, code)]} "
+                                 "tệp", persons.RECIPIENTS.get(code, "theo nơi nhận của văn bản"),
+                                 len(who), False)
+                for (plan, code), who in self.named.items() if who]
 
     def summary(self) -> str:
         parts = [f"{len(self.files)} tệp văn bản"]
@@ -88,6 +105,7 @@ class Generator:
         self.compiled: dict[str, engine.Compiled] = {}
         self.result = Result()
         self.register = Register(reg, out_dir)
+        self.citizens = persons.Citizens(reg)
 
     def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
@@ -188,6 +206,7 @@ class Generator:
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
         if kind.code == "TBKL" and status == ISSUED:
             builder.concluded_now = date     # the notices to citizens count from it
+        self.result.note(plan.plan_id, kind.code, [ctx for _, ctx, _ in ok], self.citizens)
         if kind.numbered:
             first = ok[0][1]
             subject = (first.values.get("vv") or first.values.get("trich_yeu") or kind.name

@@ -147,23 +147,20 @@ class ExcelShell:
             except NotImplementedError:
                 pass
 
-    def log(self, action: str, result: str, files: str = "") -> None:
-        """Append one row to Nhật ký (one read of its table, one write, one resize)."""
+    def log(self, action: str, result: str, files: str = "", releases=()) -> None:
+        """Append a row to Nhật ký, and one per release of personal data (registry.personal
+        .Release), in one write (one read of its table, one resize)."""
         name = schema.LOG.name
-        if name not in self._sheets:
-            return
-        grid = self.grid(name)
-        last = max([1] + [i + 1 for i, r in enumerate(grid) if any(v not in (None, "")
-                                                                      for v in r)])
+        if name in self._sheets:
+            self.apply(log_changes(self.grid(name), action, result, files, releases))
+
+    def has_password(self) -> bool:
+        """Whether the open workbook is saved with a password (Excel's Workbook.HasPassword,
+        over COM on Windows); False where the client cannot say (the JSON book, the web)."""
         try:
-            user = getpass.getuser()
+            return bool(self.book.api.HasPassword)
         except Exception:
-            user = ""
-        row = [dt.datetime.now().strftime("%d/%m/%Y %H:%M"), user, action, result[:500], files]
-        changes = Changes()
-        changes.blocks.append(Block(name, last + 1, 0, (tuple(row),)))
-        changes.table_rows[name] = last
-        self.apply(changes)
+            return False
 
     # -- talking to the clerk --------------------------------------------------------------------
     def status(self, text: str | None) -> None:
@@ -186,3 +183,39 @@ class ExcelShell:
             return None
         return answer == "yes" if isinstance(answer, str) else None
 
+
+
+def log_changes(grid, action: str, result: str, files: str, releases) -> Changes:
+    """The Nhật ký rows of a button press, below the sheet's last used row."""
+    last = max([1] + [i + 1 for i, r in enumerate(grid) if any(v not in (None, "") for v in r)])
+    try:
+        user = getpass.getuser()
+    except Exception:
+        user = ""
+    now = dt.datetime.now().strftime("%d/%m/%Y %H:%M")
+    rows = [{"time": now, "user": user, "action": action, "result": result[:500],
+             "files": files}]
+    rows += [{"time": now, "user": user, "action": action, "result": r.summary()[:500],
+              "files": files, **r.fields()} for r in releases]
+    values = log_lines(grid[0] if grid else [], rows)
+    changes = Changes()
+    changes.blocks.append(Block(schema.LOG.name, last + 1, 0, values))
+    changes.table_rows[schema.LOG.name] = last - 1 + len(values)
+    return changes
+
+
+def log_lines(header, rows: list[dict]) -> tuple[tuple, ...]:
+    """Nhật ký rows (by key) as lines of cells, each column where ``header`` has it; a Nhật ký
+    made before 0.4 keeps its first five columns in their places and lacks the others."""
+    headers = [str(v).strip() if v is not None else "" for v in header]
+    where = {c.key: headers.index(c.header) if c.header in headers else
+             (i if i < 5 else None) for i, c in enumerate(schema.LOG.columns)}
+    width = max(i for i in where.values() if i is not None) + 1
+    lines = []
+    for row in rows:
+        line = [None] * width
+        for key, i in where.items():
+            if i is not None:
+                line[i] = row.get(key)
+        lines.append(tuple(line))
+    return tuple(lines)

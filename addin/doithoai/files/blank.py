@@ -373,15 +373,26 @@ def build_workbook(*, settings: Mapping | None = None,
             dashboard_sheet.write_layout(ws)
         else:
             _write_table(ws, sheet, rows.get(sheet.key, []))
-        _conditional_formats(ws, sheet)
-        _print_setup(ws, sheet)
-        if sheet.role == "product":
-            ws.sheet_properties.tabColor = "808080"
-        if sheet.key == "checks":
-            for i, width in enumerate(schema.CHECKS_SUMMARY_WIDTHS):
-                ws.column_dimensions[column_letter(schema.CHECKS_SUMMARY_COL + i)].width = width
+        _finish(ws, sheet)
     wb.active = 0
     return wb
+
+
+def _finish(ws, sheet: schema.Sheet) -> None:
+    _conditional_formats(ws, sheet)
+    _print_setup(ws, sheet)
+    if sheet.role == "product":
+        ws.sheet_properties.tabColor = "808080"
+    if sheet.key == "checks":
+        for i, width in enumerate(schema.CHECKS_SUMMARY_WIDTHS):
+            ws.column_dimensions[column_letter(schema.CHECKS_SUMMARY_COL + i)].width = width
+
+
+def add_product_sheet(wb, sheet: schema.Sheet) -> None:
+    """A product sheet (a Table with its headers) added to a copy of a registry made before
+    the sheet existed, so that rows written to it have a place."""
+    _write_table(wb.create_sheet(sheet.name), sheet, [])
+    _finish(wb[sheet.name], sheet)
 
 
 class AlreadyExists(Exception):

@@ -13,6 +13,7 @@ import itertools
 import os
 from typing import Iterable, Sequence
 
+from doithoai.files.protected import Opened, is_encrypted
 from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.model import ROW_CLASSES, Registry, Settings, TableData
 from doithoai.registry.problems import Problem, column_letter, make
@@ -81,6 +82,8 @@ def unreadable_reason(path: str) -> str:
     if size == 0:
         return "tệp rỗng (0 byte): có thể tệp chưa được lưu xong hoặc tải về bị lỗi"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if is_encrypted(path):
+            return "tệp đặt mật khẩu, mà chưa có mật khẩu để mở"
         return ("tệp là dạng Excel 97-2003 (.xls) hoặc đang được đặt mật khẩu; phần mềm chỉ đọc "
                 "dạng Excel Workbook (.xlsx)")
     if not head.startswith(b"PK"):
@@ -341,20 +344,23 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None,
 NEEDED_SHEETS = [s.name for s in schema.SHEETS]
 
 
-def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS,
+def load_grids(path: str | os.PathLike | Opened, names: Iterable[str] = NEEDED_SHEETS,
                merged: dict | None = None) -> dict[str, list]:
     """Each wanted sheet of an .xlsx as a grid from A1, read with python-calamine; each sheet's
-    merged ranges go into ``merged`` when given."""
+    merged ranges go into ``merged`` when given. ``path`` may be a file already opened with its
+    password (files.protected.Opened): its package is read from memory."""
     import python_calamine
 
-    path = os.fspath(path)
+    opened = path if isinstance(path, Opened) else Opened(os.fspath(path))
+    path = opened.path
     if not os.path.exists(path):
         raise RegistryUnreadable(f"Không tìm thấy tệp \"{path}\". Kiểm tra lại đường dẫn.")
     if os.path.isdir(path):
         raise RegistryUnreadable(f"\"{path}\" là một thư mục, không phải tệp sổ: hãy chỉ đúng "
                                  "tệp .xlsx của sổ.")
     try:
-        book = python_calamine.CalamineWorkbook.from_path(path)
+        book = python_calamine.CalamineWorkbook.from_filelike(opened.source()) \
+            if opened.encrypted else python_calamine.CalamineWorkbook.from_path(path)
     except Exception as exc:  # calamine raises several kinds for a non-workbook
         raise RegistryUnreadable(
             f"Không mở được \"{os.path.basename(path)}\" như một sổ Excel: "
@@ -373,11 +379,13 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS,
     return grids
 
 
-def read_registry(path: str | os.PathLike, *, intact: bool = True) -> Registry:
-    """The registry at ``path``. With ``intact`` (every command but validate), a registry whose
-    sheets or headers were renamed or deleted is refused (:class:`RegistryDamaged`)."""
+def read_registry(path: str | os.PathLike | Opened, *, intact: bool = True) -> Registry:
+    """The registry at ``path`` (or opened with its password). With ``intact`` (every command
+    but validate), a registry whose sheets or headers were renamed or deleted is refused
+    (:class:`RegistryDamaged`)."""
     merged: dict = {}
     grids = load_grids(path, merged=merged)
+    path = path.path if isinstance(path, Opened) else path
     if not grids:
         raise RegistryUnreadable(
             f"Tệp \"{os.path.basename(os.fspath(path))}\" không phải là sổ hội nghị đối thoại: "

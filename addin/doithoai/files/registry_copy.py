@@ -8,28 +8,36 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.files import dashboard_sheet
-from doithoai.files.atomic import save_new
+from doithoai.files import blank, dashboard_sheet, protected
 from doithoai.files.apply_changes import apply_to_openpyxl
+from doithoai.files.protected import Opened
+from doithoai.registry import schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.dashboard_layout import LAYOUT_MARK, SHEET
 
 
-def registry_copy(path: str, changes: Changes, label: str = "cap so",
+def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
                   target: str | None = None) -> str:
     """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
 
     The headless path never saves a registry in place (docs/architecture.md, decision 3); in Excel
     the buttons write into the open workbook instead. An existing ``target`` is never replaced.
+    A registry opened with its password (files.protected.Opened) is read from memory and its
+    copy encrypted with the same password: no decrypted byte reaches the disk.
     """
     import openpyxl
+    opened = path if isinstance(path, Opened) else Opened(path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-    stem, ext = os.path.splitext(path)
+    stem, ext = os.path.splitext(opened.path)
     target = target or f"{stem} ({label} {stamp}){ext}"
-    wb = openpyxl.load_workbook(path)
+    wb = openpyxl.load_workbook(opened.source())
     _restore_charts(wb)
+    for sheet in {b.sheet for b in changes.blocks} - set(wb.sheetnames):
+        blank.add_product_sheet(wb, schema.SHEETS_BY_NAME[sheet])   # a sheet added later
     apply_to_openpyxl(wb, changes)
-    return save_new(wb, target)           # never the registry, never an existing file
+    # never the registry, never an existing file
+    return protected.write_new(target, lambda out: protected.save_workbook(wb, out),
+                               opened.password)
 
 
 def _restore_charts(wb) -> None:

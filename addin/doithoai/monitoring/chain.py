@@ -104,13 +104,20 @@ def stage_of(o, up: bool = False) -> str:
     return RAISED
 
 
+def names_shown(reg) -> bool:
+    """Whether the monitoring workbook names the people who raised opinions (Cấu hình › Ghi
+    tên người nêu trong báo cáo theo dõi): then it holds personal data, and travels encrypted
+    when the registry does."""
+    return (reg.settings.monitor_names or schema.NO) == schema.YES
+
+
 def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -> list[Chain]:
     report = report or deadlines.due_dates(reg, as_of)
     cal = deadlines.calendar_for(reg)
     plans = {p.plan_id: p for p in reg.plans}
     village = _Villages(reg)
     conclusions = deadlines.conclusion_dates(reg)
-    names = (reg.settings.monitor_names or schema.NO) == schema.YES
+    names = names_shown(reg)
     typed = reg.agency_levels
     out = []
     for o in reg.opinions:

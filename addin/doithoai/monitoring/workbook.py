@@ -17,7 +17,7 @@ import datetime as dt
 
 from doithoai.files import listrows
 from doithoai.monitoring import printing
-from doithoai.monitoring.chain import Chain, summary
+from doithoai.monitoring.chain import Chain, names_shown, summary
 from doithoai.registry import attendance, schema
 from doithoai.text import privacy
 
@@ -171,7 +171,7 @@ def _intro(intro, reg, sm, as_of, source_name) -> None:
 
     def pct(n):
         return f"{n} ({round(100 * n / t['raised'])}%)" if t["raised"] else str(n)
-    names = (reg.settings.monitor_names or schema.NO) == schema.YES
+    names = names_shown(reg)
     lines = [(TITLE, True), (f"{reg.settings.unit_name or ''} — số liệu tính đến ngày "
                              f"{as_of:%d/%m/%Y}", False),
              (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ sổ {source_name}", False),
@@ -367,11 +367,15 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
         ws.print_title_cols = "A:A"
 
 
-def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:
-    """Build and save atomically (never replacing a file); returns (path, chains)."""
+def write(reg, path: str, as_of: dt.date, source_name: str = "",
+          password: str | None = None) -> tuple[str, list[Chain]]:
+    """Build and save atomically (never replacing a file), encrypted in memory when given a
+    password (files.protected); returns (path, chains)."""
+    from doithoai.files import protected
     from doithoai.monitoring.chain import build as build_chains
     chains = build_chains(reg, as_of)
-    return listrows.save_new(build(reg, chains, as_of, source_name), path), chains
+    wb = build(reg, chains, as_of, source_name)
+    return protected.write_new(path, lambda target: listrows.save(wb, target), password), chains
 
 
 def default_name(reg, as_of: dt.date) -> str:

@@ -60,6 +60,9 @@ class Column:
     person: bool = False
     place: str | None = None
     refers: str | None = None
+    # A product column that copies a citizen's name, address or phone (Chờ xử lý): personal
+    # data like the clerk's columns marked person, place="address" or PHONE (registry.personal).
+    personal: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -263,6 +266,10 @@ def lookup(header: str) -> Lookup:
 # ---------------------------------------------------------------------------------------------
 # Settings (Cấu hình).
 
+PURPOSE = ("Tổ chức hội nghị đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân; "
+           "tổng hợp, trả lời, theo dõi giải quyết ý kiến, kiến nghị và báo tin kết quả cho "
+           "người nêu (Luật Tổ chức chính quyền địa phương 2025, Điều 43).")
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("Tên đơn vị", "unit_name", required=True,
             help="Ví dụ: Phường Tứ Minh"),
@@ -296,6 +303,16 @@ SETTINGS: tuple[Setting, ...] = (
             lookup="Có/Không",
             help="Không (mặc định): báo cáo theo dõi gửi Đảng ủy, MTTQ chỉ ghi thôn, tổ dân phố; "
                  "Có: ghi cả họ tên người nêu. Không bao giờ ghi số điện thoại, địa chỉ nhà."),
+    # What the commune keeps citizens' personal data for, and how long it keeps their contacts
+    # (Luật Bảo vệ dữ liệu cá nhân 2025: a stated purpose, data kept no longer than it needs):
+    # doithoai privacy prints the first and forgets contacts after the second.
+    Setting("Mục đích xử lý dữ liệu cá nhân", "data_purpose", default=PURPOSE,
+            help="Ghi rõ đơn vị giữ họ tên, địa chỉ, số điện thoại của người dân để làm gì; "
+                 "lệnh doithoai privacy in nội dung này."),
+    Setting("Thời hạn giữ số điện thoại, địa chỉ (tháng)", "contact_months", INT, default=12,
+            help="Sau khi mọi ý kiến của một người đã giải quyết xong và qua số tháng này, lệnh "
+                 "doithoai privacy --forget-contacts xóa số điện thoại, địa chỉ nhà của họ "
+                 "(giữ thôn, tổ dân phố) trên một bản sao của sổ."),
 )
 
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
@@ -427,13 +444,30 @@ PENDING = Sheet("Chờ xử lý", "pending", "ChoXuLy", role="product", added="0
     _product("Lô", "batch", width=10),
     _product("Mã KH", "plan_id", width=13),
     _product("Lý do", "reason", width=50),
-    _product("Người nêu", "raised_by", width=22),
-    _product("Địa chỉ", "address", width=18),
-    _product("Điện thoại", "phone", width=13),
+    _product("Người nêu", "raised_by", width=22, personal=True),
+    _product("Địa chỉ", "address", width=18, personal=True),
+    _product("Điện thoại", "phone", width=13, personal=True),
     _product("Nội dung", "content", width=50),
     _product("Lĩnh vực", "field", width=24),
     _product("Ngày nhận", "received_date", width=12),
     _product("Ngày đưa vào", "logged", width=16),
+))
+
+# The password of each intake file written encrypted (intake export --encrypt, or Phiếu cho
+# MTTQ in a registry that has a password): intake merge finds a returned file's password here,
+# and the clerk reads it to the Front over the phone when asked. Only in a registry copy or a
+# workbook that is itself encrypted, unless the clerk chose otherwise (the command warns).
+INTAKE_KEYS = Sheet("Mật khẩu phiếu", "intake_keys", "MatKhauPhieu", role="product",
+                    added="0.4",
+                    description="Mật khẩu của từng tệp phiếu gửi MTTQ có đặt mật khẩu; phần "
+                                "mềm dùng để mở tệp gửi về.", columns=(
+    _product("Mã KH", "plan_id", width=13),
+    _product("Thôn, tổ dân phố", "village", width=24),
+    _product("Mã thôn", "code", width=9),
+    _product("Lô", "batch", width=10),
+    _product("Tệp", "file", width=44),
+    _product("Mật khẩu", "password", width=17),
+    _product("Ngày tạo", "created", width=16),
 ))
 
 MILESTONES = Sheet("Mốc thời gian", "milestones", "MocThoiGian", role="data",
@@ -521,12 +555,17 @@ DASHBOARD = Sheet("Tổng hợp", "dashboard", "TongHop", role="product",
 ))
 
 LOG = Sheet("Nhật ký", "log", "NhatKy", role="product",
-            description="Nhật ký mỗi lần bấm nút.", columns=(
+            description="Nhật ký mỗi lần bấm nút; mỗi lần dữ liệu cá nhân ra khỏi sổ: gửi cho "
+                        "ai, nêu tên bao nhiêu người, có mật khẩu không.", columns=(
     _product("Thời gian", "time", width=18),
     _product("Người dùng", "user", width=16),
     _product("Thao tác", "action", width=22),
     _product("Kết quả", "result", width=50),
     _product("Tệp", "files", width=40),
+    # Filled when personal data leaves the registry (registry.personal.Release).
+    _product("Gửi cho", "recipient", width=26, added="0.4"),
+    _product("Số người nêu tên", "persons", INT, width=10, added="0.4"),
+    _product("Có mật khẩu", "encrypted", width=10, added="0.4"),
 ))
 
 # Cấu hình and Danh mục have their own shapes; they are still Tables with a header row.
@@ -547,7 +586,7 @@ LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
 SHEETS: tuple[Sheet, ...] = (
     PLANS, INVITEES, OPINIONS, MILESTONES, REGISTER, SURVEY,
     CONFIG, RULES, OVERRIDES, LOOKUP_SHEET,
-    CHECKS, PENDING, DASHBOARD, LOG,
+    CHECKS, PENDING, INTAKE_KEYS, DASHBOARD, LOG,
 )
 
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}

@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, schema
 from doithoai.registry.problems import said
@@ -86,6 +86,7 @@ class Exported:
     code: str | None
     batch: str
     rows: int
+    password: str | None = field(default=None, repr=False)   # the file's own, when encrypted
 
 
 def _identity_rows(reg, plan, village, code, batch, today) -> list[tuple[str, str]]:
@@ -115,14 +116,14 @@ def _facts(reg, plan, village, code, due) -> list[str]:
     ]
 
 
-def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Exported:
+def _write_one(reg, plan, village, code, codes_for_rows, path, today, due,
+               encrypt: bool = False) -> Exported:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from doithoai.files import pagefit
-    from doithoai.files.atomic import save_new
+    from doithoai.files import pagefit, protected
 
     batch = secrets.token_hex(3).upper()
     wb = Workbook()
@@ -203,15 +204,19 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     ident.protection.password = "doithoai"
     wb.properties.title = f"Phiếu ý kiến {plan.plan_id} {village or ''}".strip()
     wb.properties.creator = "doithoai"
-    path = save_new(wb, path)        # a free name: an earlier export is never replaced
-    return Exported(path, village, code, batch, len(codes_for_rows))
+    password = protected.spoken_password() if encrypt else None
+    # A free name (an earlier export is never replaced); encrypted in memory with its own
+    # password, to be read to the Front over the phone.
+    path = protected.write_new(path, lambda out: protected.save_workbook(wb, out), password)
+    return Exported(path, village, code, batch, len(codes_for_rows), password)
 
 
 def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
            one_file: bool = False, today: dt.date | None = None,
-           rows_per_village: int = ROWS_PER_VILLAGE) -> list[Exported]:
+           rows_per_village: int = ROWS_PER_VILLAGE, encrypt: bool = False) -> list[Exported]:
     """Write the intake workbooks of a plan; returns what was written. Never overwrites: a
-    file of that name (or one another command is writing) gets " (2)"."""
+    file of that name (or one another command is writing) gets " (2)". With ``encrypt``, each
+    file is encrypted with a password of its own (Exported.password)."""
     from doithoai.rules import deadlines
     today = today or dt.date.today()
     plan = reg.plan(plan_id)
@@ -237,14 +242,14 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
                 range(1, rows_per_village + 1)] or [row_code("TH", n) for n in
                                                     range(1, rows_per_village + 1)]
         path = os.path.join(out_dir, safe_file(f"phieu-y-kien-{plan_id}", ".xlsx"))
-        out.append(_write_one(reg, plan, None, None, rows, path, today, due))
+        out.append(_write_one(reg, plan, None, None, rows, path, today, due, encrypt))
         return out
     from doithoai.text.vntext import title_slug
     for v in chosen:
         rows = [row_code(codes[v], n) for n in range(1, rows_per_village + 1)]
         name = safe_file(f"phieu-y-kien-{plan_id}-{title_slug(v)}", ".xlsx")
         path = os.path.join(out_dir, name)
-        out.append(_write_one(reg, plan, v, codes[v], rows, path, today, due))
+        out.append(_write_one(reg, plan, v, codes[v], rows, path, today, due, encrypt))
     return out
 
 
@@ -254,15 +259,23 @@ _PLAN_IN_TEXT = re.compile(r"Mã KH:\s*([^\s)]+)")
 _CODE_IN_TEXT = re.compile(r"\(mã ([A-Z0-9]+)\)")
 
 
-def read_returned(path: str) -> Returned:
+def read_returned(path: str, passwords=()) -> Returned:
     """A returned intake file: its identity and its non-blank rows, or the reason it cannot
-    be read. Never raises for a bad file."""
+    be read. Never raises for a bad file. An encrypted one is opened in memory with the first
+    of ``passwords`` that opens it (sharing.keys.candidates)."""
     import python_calamine
+    from doithoai.files import protected
     from doithoai.files.reader import unreadable_reason
 
     ret = Returned(path)
     try:
-        book = python_calamine.CalamineWorkbook.from_path(path)
+        opened = protected.open_file(path, tried=passwords)
+        ret.encrypted = opened.encrypted
+        book = python_calamine.CalamineWorkbook.from_filelike(opened.source()) \
+            if opened.encrypted else python_calamine.CalamineWorkbook.from_path(path)
+    except protected.Locked as exc:
+        ret.encrypted, ret.problem = True, locked_reason(exc)
+        return ret
     except Exception:
         ret.problem = (f"Không đọc được tệp: {unreadable_reason(path)}. Hãy mở tệp bằng Excel "
                        "hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
@@ -308,7 +321,7 @@ def read_returned(path: str) -> Returned:
         if plan:
             ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}
             ret.identity_source = "đầu trang"
-    formulas = formula_cells(path, name)
+    formulas = formula_cells(opened, name)
     if formulas is None:
         ret.note = ("phần mềm không phân biệt được ô công thức với chữ gõ tay trong tệp này (tệp "
                     "dạng cũ .xls, .xlsb); hãy xem lại các ý kiến vừa thêm, hoặc xin MTTQ gửi "
@@ -324,15 +337,27 @@ def read_returned(path: str) -> Returned:
     return ret
 
 
-def formula_cells(path: str, sheet: str) -> set[tuple[int, int]] | None:
+def locked_reason(exc) -> str:
+    """Why an encrypted returned file was not read (files.protected.Locked), what to do."""
+    from doithoai.files.protected import NoPassword, WrongPassword
+    what = ("tệp đặt mật khẩu khác với mọi mật khẩu đã cấp cho phiếu (trang Mật khẩu phiếu)"
+            if isinstance(exc, WrongPassword) else "tệp đặt mật khẩu mà sổ chưa lưu mật khẩu "
+            "phiếu nào" if isinstance(exc, NoPassword) else str(exc))
+    return (f"Không đọc được tệp: {what}. Hãy nhận bằng bản sao sổ đã lưu mật khẩu khi xuất "
+            "phiếu, hoặc hỏi MTTQ mật khẩu, mở tệp bằng Excel rồi bỏ mật khẩu và nhận lại.")
+
+
+def formula_cells(path, sheet: str) -> set[tuple[int, int]] | None:
     """(row, column), 1-based, of every formula cell of ``sheet``, whatever value it shows:
     calamine reads a formula's stored result (what Excel or LibreOffice displayed when it last
     saved: "bấm") or blank when none was stored, and cannot tell it from typed text; the file
     itself can. .xlsx and .xlsm through openpyxl, .ods from its content.xml; None for a format
     whose formulas this cannot see (.xls, .xlsb)."""
     import zipfile
+    from doithoai.files.protected import Opened
+    opened = path if isinstance(path, Opened) else Opened(path)
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(opened.source()) as z:
             names = set(z.namelist())
             if "content.xml" in names:
                 with z.open("content.xml") as fh:
@@ -343,7 +368,7 @@ def formula_cells(path: str, sheet: str) -> set[tuple[int, int]] | None:
         return None
     if "xl/workbook.xml" not in names:
         return None             # .xlsb: binary parts
-    return _xlsx_formulas(path, sheet)
+    return _xlsx_formulas(opened.source(), sheet)
 
 
 def _xlsx_formulas(path: str, sheet: str) -> set[tuple[int, int]] | None:

@@ -31,7 +31,7 @@ from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
 from doithoai.registry.problems import a1, said
 from doithoai.sharing import dedupe
-from doithoai.sharing import fitting
+from doithoai.sharing import fitting, keys
 from doithoai.sharing.returned import Returned, ReturnedRow
 
 MTTQ = "MTTQ chuyển"
@@ -82,11 +82,14 @@ class FileCount:
     already: int = 0
     set_aside: int = 0
     problem: str | None = None
+    clear: bool = False            # sent out with a password, came back without one
 
     def line(self) -> str:
         text = (f"{self.name}: đọc {self.read} dòng = {self.added} thêm mới (trong đó "
                 f"{self.duplicates} nghi trùng) + {self.already} đã có + {self.set_aside} chờ "
                 "xử lý")
+        if self.clear:
+            text += "; tệp gửi về không có mật khẩu (phiếu gửi đi có mật khẩu)"
         return text + (f". Lưu ý: {self.problem}" if self.problem else ".")
 
     @property
@@ -119,7 +122,8 @@ class MergeResult:
         t = self.totals
         return {"files": [{"file": f.name, "read": f.read, "added": f.added,
                            "duplicates": f.duplicates, "already_present": f.already,
-                           "set_aside": f.set_aside, "problem": f.problem} for f in self.files],
+                           "set_aside": f.set_aside, "problem": f.problem,
+                           "returned_in_clear": f.clear} for f in self.files],
                 "totals": {"read": t.read, "added": t.added, "duplicates": t.duplicates,
                            "already_present": t.already, "set_aside": t.set_aside},
                 "outcomes": [o.__dict__ for o in self.outcomes]}
@@ -171,6 +175,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
     pending_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
     waiting = _waiting(reg)
     pool = dedupe.items_from_registry(reg)
+    sent_encrypted = keys.encrypted_batches(reg)
     new_rows: list[dict] = []
     pending_rows: list[dict] = []
     for ret in returned:
@@ -179,6 +184,7 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
         problem, plan = (ret.problem, None) if ret.problem else fitting.file_problem(reg, ret,
                                                                               plan_hint)
         batch = ret.identity.get("batch", "")
+        count.clear = ret.encrypted is False and batch in sent_encrypted
         if ret.problem:
             count.problem = ret.problem
         if ret.identity_source == "đầu trang" and not problem:

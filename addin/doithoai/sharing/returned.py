@@ -27,6 +27,7 @@ class Returned:
     problem: str | None = None                       # the whole file cannot be used: why
     note: str | None = None                          # read, with a caution for the clerk
     header_plan: str = ""                            # the Mã KH its first lines print
+    encrypted: bool | None = None                    # came back with a password (None: unknown)
 
     @property
     def name(self) -> str:
