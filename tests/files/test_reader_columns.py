@@ -134,7 +134,7 @@ TEXTS = st.lists(st.sampled_from(list("aoOuU yYáàãạÃÄÆâ€º=+-@#\t\r\n
 @settings(max_examples=400, deadline=None)
 @given(text=TEXTS)
 def test_a_screened_clean_text_has_no_flaw(text):
-    if cells.clean_texts([text], cells.EXCEL_CELL_LIMIT):
+    if cells.clean_texts([text], schema.EXCEL_CELL_LIMIT):
         assert cells.find_flaws(text) == []
     assert cells.text_flaws(text) == cells.find_flaws(text)
 

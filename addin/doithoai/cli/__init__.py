@@ -86,7 +86,7 @@ def _run(argv: list[str] | None) -> int:
         # The clerk reads this at a terminal: no button to press, no cell coloured
         # (registry/problems.py words each message for its reader).
         with speaking_to(CLI), made_folders_kept_only_if_used(), \
-                collector_paused(getattr(args, "pause_collector", False)):
+                collector_paused(args.command):
             return args.func(args)
     except BrokenPipeError:
         raise

@@ -22,7 +22,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--as-of", "--today", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
                    help="tính đến ngày này (mặc định: hôm nay)")
     passwords.add_option(p)
-    p.set_defaults(func=cmd_monitor, pause_collector=True)   # common.collector_paused
+    p.set_defaults(func=cmd_monitor)
 
     p = sub.add_parser("carry-over", help="ý kiến tồn của các hội nghị trước",
                        description="Liệt kê ý kiến của các hội nghị trước chưa giải quyết xong; "

@@ -33,7 +33,7 @@ def add_parsers(sub) -> None:
     p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     passwords.add_option(p)
-    p.set_defaults(func=cmd_summary, pause_collector=True)   # common.collector_paused
+    p.set_defaults(func=cmd_summary)
 
 
 def cmd_demo(args) -> int:

@@ -35,7 +35,7 @@ def add_parsers(sub) -> None:
                    help="xét tình trạng tại ngày này (mặc định: hôm nay)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     passwords.add_option(p)
-    p.set_defaults(func=cmd_deadlines, pause_collector=True)   # common.collector_paused
+    p.set_defaults(func=cmd_deadlines)
 
     p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu của sổ",
                        description="Kiểm tra mọi trang của sổ trong một lượt; mỗi lỗi ghi rõ "
@@ -46,7 +46,7 @@ def add_parsers(sub) -> None:
                    help="ngày dùng cho các kiểm tra theo thời gian (mặc định: hôm nay)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     passwords.add_option(p)
-    p.set_defaults(func=cmd_validate, pause_collector=True)   # common.collector_paused
+    p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("catalogue", help="danh mục mã lỗi kiểm tra (Markdown)",
                        description="In bảng mọi mã lỗi: mức độ, tên, nội dung, cách sửa, mô tả.")

@@ -59,7 +59,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--threshold", type=int, default=85, metavar="N",
                    help="điểm tối thiểu để gợi ý (0-100, mặc định 85)")
     passwords.add_option(p)
-    p.set_defaults(func=cmd_duplicates, pause_collector=True)   # common.collector_paused
+    p.set_defaults(func=cmd_duplicates)
 
 
 def cmd_intake_export(args) -> int:

@@ -29,6 +29,8 @@ FRONT = "Văn phòng, MTTQ"           # the clerk, from forms the Front collects
 PRODUCT = "Phần mềm"                # written by the product, never typed
 
 DATE_FORMAT = "dd/mm/yyyy"
+# Characters Excel holds in one cell: a longer text is cut or refused, and readers stop there.
+EXCEL_CELL_LIMIT = 32767
 TIME_FORMAT = "hh:mm"
 
 COMPUTED_NOTE = "Tự động tính, không nhập"

@@ -22,7 +22,8 @@ from doithoai.registry import schema
 from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import ERROR, WARNING, Problem, ProblemType, make, register
 from doithoai.rules import agencies
-from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt, fmt_long
+from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt_long
+from doithoai.text.vnformat import short_date
 
 ANCHOR_MEETING = "Ngày hội nghị"
 ANCHOR_PLAN_ISSUED = "Ngày ban hành kế hoạch"
@@ -302,7 +303,7 @@ class _Engine:
         if known is None:
             out = compute_due(self.cal, anchor, rule)
             sign = "+" if rule.direction == "sau" else "−"
-            basis = (f"{rule.anchor} {fmt(anchor)} {sign} {rule.days} {rule.day_kind}"
+            basis = (f"{rule.anchor} {short_date(anchor)} {sign} {rule.days} {rule.day_kind}"
                      f"{' (đã tránh ngày nghỉ)' if out.moved_by else ''}"
                      f"{' (lịch nghỉ dự kiến)' if out.provisional else ''}; "
                      f"{rule.legal_basis or ''}").rstrip("; ")
@@ -365,15 +366,15 @@ class _Engine:
             self.problems.append(make(
                 "deadline-missed-mandatory", schema.MILESTONES.name,
                 row=prior.row if prior else None, col=cols.get("done_date") if prior else None,
-                column="Ngày hoàn thành", value=fmt(done), code=rule.code, task=rule.task,
-                due=fmt(due), basis=rule.legal_basis or "quy tắc"))
+                column="Ngày hoàn thành", value=short_date(done), code=rule.code, task=rule.task,
+                due=short_date(due), basis=rule.legal_basis or "quy tắc"))
         if (op is None and rule.direction == "trước" and plan.issue_date
                 and rule.anchor == ANCHOR_MEETING and plan.issue_date > due):
             cols = self.reg.tables["plans"].columns
             self.problems.append(make(
                 "plan-issued-too-late", schema.PLANS.name, row=plan.row,
-                col=cols.get("issue_date"), column="Ngày ban hành", value=fmt(plan.issue_date),
-                code=rule.code, task=rule.task, due=fmt(due), basis=rule.legal_basis or "quy tắc"))
+                col=cols.get("issue_date"), column="Ngày ban hành", value=short_date(plan.issue_date),
+                code=rule.code, task=rule.task, due=short_date(due), basis=rule.legal_basis or "quy tắc"))
 
     def _meeting_day(self, plan: Plan) -> None:
         if plan.meeting_date and not self.cal.is_working_day(plan.meeting_date):

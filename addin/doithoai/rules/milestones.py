@@ -11,7 +11,8 @@ from doithoai.registry import schema
 from doithoai.registry.changes import Changes, column_blocks
 from doithoai.registry.model import Registry
 from doithoai.rules.deadlines import DeadlineReport, MilestoneResult, status_words
-from doithoai.rules.workcalendar import fmt, fmt_long
+from doithoai.rules.workcalendar import fmt_long
+from doithoai.text.vnformat import short_date
 
 STALE_NOTE = "Quy tắc không còn áp dụng cho dòng này; có thể xóa dòng."
 COMPUTED_MILESTONE_KEYS = [c.key for c in schema.MILESTONES.columns if c.computed]
@@ -82,7 +83,7 @@ def render(report: DeadlineReport) -> str:
         if m.plan_id != plan:
             plan = m.plan_id
             lines.append(f"Kế hoạch {plan}:")
-        due = f"{fmt(m.due)} {PROVISIONAL_MARK}" if m.provisional else fmt(m.due)
+        due = f"{short_date(m.due)} {PROVISIONAL_MARK}" if m.provisional else short_date(m.due)
         who = f" [{m.opinion_id}]" if m.opinion_id else ""
         lines.append(f"  {due}  {m.code}{who}: {m.task} — {m.unit} — "
                      f"{status_words(m.status, m.remaining)}")

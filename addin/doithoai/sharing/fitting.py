@@ -105,8 +105,6 @@ def received_date(value):
                 "ngày/tháng/năm rồi nhận lại.")
 
 
-EXCEL_CELL_LIMIT = 32767
-
 
 FORMULA_FIX = "Gõ lại nội dung (chữ, ngày) thay cho công thức rồi nhận lại."
 
@@ -138,10 +136,11 @@ def row_problem(v: dict, row: ReturnedRow) -> str | None:
             schema.OPINIONS.keys else garbled[0]
         return (f"Ô \"{name}\" có chữ bị đọc sai bảng mã (tệp đã được mở hoặc lưu sai "
                 f"bảng mã UTF-8). {encoding.advice(v[garbled[0]])} Sửa rồi nhận lại.")
-    long = [k for k, text in v.items() if isinstance(text, str) and len(text) >= EXCEL_CELL_LIMIT]
+    limit = schema.EXCEL_CELL_LIMIT
+    long = [k for k, text in v.items() if isinstance(text, str) and len(text) >= limit]
     if long:
         return (f"Ô \"{schema.OPINIONS.column(long[0]).header}\" dài {len(v[long[0]])} ký tự, "
-                f"chạm giới hạn {EXCEL_CELL_LIMIT} ký tự của một ô Excel (phần sau có thể đã bị "
+                f"chạm giới hạn {limit} ký tự của một ô Excel (phần sau có thể đã bị "
                 "cắt): chia thành nhiều ý kiến rồi nhận lại.")
     if not v.get("raised_by"):
         return ("Thiếu tên người nêu ý kiến: ghi họ tên (hoặc \"Ẩn danh\" nếu người dân không "

@@ -8,8 +8,6 @@ from doithoai.registry import parsing, schema
 from doithoai.rules.validation.findings import Findings
 from doithoai.text import encoding, vntext
 
-MIN_YEAR, MAX_YEAR = 2000, 2100
-EXCEL_CELL_LIMIT = 32767        # characters Excel holds in one cell; more is cut or refused
 MAX_TEXT = {schema.TEXT: 300, schema.LONGTEXT: 4000, schema.CHOICE: 300}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "@", "-")
@@ -50,7 +48,7 @@ def clean_plain_texts(plain, limit: int) -> set[str]:
 
 def text_flaws(text: str) -> list[tuple[str, dict]]:
     """What is wrong with a text cell's value, whatever its column: (code, template fields)."""
-    if clean_texts((text,), EXCEL_CELL_LIMIT):
+    if clean_texts((text,), schema.EXCEL_CELL_LIMIT):
         return []
     return find_flaws(text)
 
@@ -200,9 +198,9 @@ def _spelled_as(c: schema.Column) -> str:
 def _text(raw, c: schema.Column) -> list[tuple]:
     text = parsing.to_text(raw)
     out = []
-    if len(text) >= EXCEL_CELL_LIMIT:      # readers stop at the limit: the rest is lost
+    if len(text) >= schema.EXCEL_CELL_LIMIT:      # readers stop at the limit: the rest is lost
         out.append(("cell-over-excel-limit", text[:60] + "…",
-                    {"length": len(text), "limit": EXCEL_CELL_LIMIT}))
+                    {"length": len(text), "limit": schema.EXCEL_CELL_LIMIT}))
     out += [(kind, text, params) for kind, params in text_flaws(text)]
     limit = MAX_TEXT.get(c.type)
     if limit and len(text) > limit:

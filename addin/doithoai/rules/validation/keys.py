@@ -6,7 +6,7 @@ import re
 
 from doithoai.registry import parsing, schema
 from doithoai.rules.validation.findings import Findings
-from doithoai.rules.workcalendar import fmt
+from doithoai.text.vnformat import short_date
 from doithoai.text import vntext
 
 CODE = re.compile(schema.CODE_PATTERN)
@@ -27,7 +27,7 @@ def check_keys(f: Findings) -> None:
             k = parsing.fold(value) if isinstance(value, str) else value
             if k in seen:
                 f.add("duplicate-key", sheet, o.row, attr,
-                      fmt(value) if isinstance(value, dt.date) else value,
+                      short_date(value) if isinstance(value, dt.date) else value,
                       first=seen[k])
             else:
                 seen[k] = o.row

@@ -4,7 +4,7 @@ from __future__ import annotations
 from doithoai.registry import schema
 from doithoai.rules import agencies
 from doithoai.rules.validation.findings import Findings
-from doithoai.rules.workcalendar import fmt
+from doithoai.text.vnformat import short_date
 from doithoai.text import privacy
 
 WRITTEN_REPLY = "Đã trả lời bằng văn bản"
@@ -20,16 +20,16 @@ def check_opinions(f: Findings) -> None:
     for o in f.reg.opinions:
         _identifiers(f, o)
         if o.received_date and o.reply_date and o.reply_date < o.received_date:
-            f.add("date-order", schema.OPINIONS, o.row, "reply_date", fmt(o.reply_date),
-                  what=f"Ngày trả lời {fmt(o.reply_date)} trước ngày nhận ý kiến "
-                       f"{fmt(o.received_date)}.")
+            f.add("date-order", schema.OPINIONS, o.row, "reply_date", short_date(o.reply_date),
+                  what=f"Ngày trả lời {short_date(o.reply_date)} trước ngày nhận ý kiến "
+                       f"{short_date(o.received_date)}.")
         plan = plans.get(o.plan_id)
         if plan and plan.meeting_date and o.received_date and \
                 o.received_date > plan.meeting_date and o.source != "Văn bản":
             f.add("date-order-warning", schema.OPINIONS, o.row, "received_date",
-                  fmt(o.received_date),
-                  what=f"Ý kiến nhận ngày {fmt(o.received_date)}, sau ngày hội nghị "
-                       f"{fmt(plan.meeting_date)} của {o.plan_id}.")
+                  short_date(o.received_date),
+                  what=f"Ý kiến nhận ngày {short_date(o.received_date)}, sau ngày hội nghị "
+                       f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
 
 
