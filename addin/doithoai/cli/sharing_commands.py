@@ -156,29 +156,39 @@ def cmd_intake_merge(args) -> int:
         data["registry_written"] = target
         say(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
-        for line in res.lines():
-            say(line)
-        for o in res.outcomes:
-            if o.status == "set_aside" or o.duplicate_of:
-                what = (f"nghi trùng {o.duplicate_of} (điểm {o.score}), đã thêm thành "
-                        f"{o.opinion_id}" if o.duplicate_of else f"chờ xử lý: {o.reason}")
-                say(f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}): {what}")
-        if res.totals.set_aside:
-            say("Dòng chờ xử lý nằm ở trang Chờ xử lý của sổ: sửa dòng trong tệp theo lý do, "
-                "xóa dòng đó ở trang Chờ xử lý rồi nhận lại tệp (hoặc chép tay sang trang Ý "
-                "kiến).")
-        if target:
-            say(f"Đã ghi vào bản sao của sổ: {target}{written_as(copy_path, target)} (sổ gốc "
-                "không bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted
-                                  else "") + "). Hãy dùng bản sao này làm sổ từ nay.")
-        else:
-            say("Không có gì mới: sổ giữ nguyên.")
+        _say_merged(res)
+        _say_copy(target, copy_path, opened.encrypted)
     if not all(f.balanced for f in res.files):
         return EXIT_CRASH           # a row neither added, found nor set aside: never expected
     unreadable = [r for r in returned if r.problem]
     if unreadable and len(unreadable) == len(returned):
         return EXIT_UNREADABLE      # not one file could be read: nothing was merged
     return EXIT_REFUSED if unreadable else EXIT_OK
+
+
+def _say_merged(res) -> None:
+    """The counts of each file, then every row set aside or suspected of repeating another."""
+    from doithoai.sharing import merge
+    for line in res.lines():
+        say(line)
+    for o in res.outcomes:
+        if o.status == merge.SET_ASIDE or o.duplicate_of:
+            what = (f"nghi trùng {o.duplicate_of} (điểm {o.score}), đã thêm thành "
+                    f"{o.opinion_id}" if o.duplicate_of else f"chờ xử lý: {o.reason}")
+            say(f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}): {what}")
+    if res.totals.set_aside:
+        say("Dòng chờ xử lý nằm ở trang Chờ xử lý của sổ: sửa dòng trong tệp theo lý do, "
+            "xóa dòng đó ở trang Chờ xử lý rồi nhận lại tệp (hoặc chép tay sang trang Ý "
+            "kiến).")
+
+
+def _say_copy(target: str | None, copy_path: str, encrypted: bool) -> None:
+    if target:
+        say(f"Đã ghi vào bản sao của sổ: {target}{written_as(copy_path, target)} (sổ gốc "
+            "không bị sửa" + (", bản sao có cùng mật khẩu với sổ" if encrypted else "") +
+            "). Hãy dùng bản sao này làm sổ từ nay.")
+    else:
+        say("Không có gì mới: sổ giữ nguyên.")
 
 
 def cmd_duplicates(args) -> int:

@@ -53,8 +53,11 @@ def does_not_fit(ret: Returned, plan) -> str | None:
         return (f"Trang ẩn nhận dạng ghi kế hoạch {plan.plan_id} nhưng đầu trang của tệp ghi "
                 f"{ret.header_plan}: tệp đã bị sửa nhận dạng. Hãy hỏi lại MTTQ tệp này thuộc hội "
                 "nghị nào, rồi nhận đúng tệp.")
-    created = received_date(ident.get("created"))
-    if isinstance(created, dt.date) and plan.meeting_date and created > plan.meeting_date:
+    try:
+        created = received_date(ident.get("created"))
+    except UnusableDate:
+        created = None          # an unreadable creation date says nothing about the plan
+    if created and plan.meeting_date and created > plan.meeting_date:
         return (f"Tệp phiếu được tạo ngày {created:%d/%m/%Y}, sau hội nghị ngày "
                 f"{plan.meeting_date:%d/%m/%Y} của {plan.plan_id}: không thể là phiếu của hội "
                 "nghị đó (nhận dạng đã bị sửa, hoặc tệp của kế hoạch khác).")
@@ -65,9 +68,9 @@ def does_not_fit(ret: Returned, plan) -> str | None:
     return None
 
 
-def late_for(plan, received) -> str | None:
+def late_for(plan, received: dt.date | None) -> str | None:
     """A row received after its plan's conference cannot be a form collected for it."""
-    if isinstance(received, dt.date) and plan.meeting_date and received > plan.meeting_date:
+    if received and plan.meeting_date and received > plan.meeting_date:
         return (f"Ngày nhận {received:%d/%m/%Y} sau ngày hội nghị {plan.meeting_date:%d/%m/%Y} "
                 f"của {plan.plan_id}: ý kiến này không thuộc hội nghị đó. Kiểm tra ngày nhận "
                 "hoặc kế hoạch của tệp rồi nhận lại (hoặc ghi tay vào trang Ý kiến, nguồn Văn bản).")
@@ -91,19 +94,24 @@ def code_used(first_with_code: dict, code: str, row: ReturnedRow, v: dict, plan
             "mã. Sửa mã phiếu cho đúng phiếu giấy rồi nhận lại (phần mềm chưa thêm dòng này)."), None
 
 
-def received_date(value):
-    """A date, None for blank, or why it cannot be used (the reason set aside with the row)."""
+class UnusableDate(ValueError):
+    """A Ngày nhận that cannot be used; the message is the reason set aside with the row."""
+
+
+def received_date(value) -> dt.date | None:
+    """The date a row was received, None when blank; :class:`UnusableDate` when it cannot be
+    read or lies outside the registry's years."""
     if parsing.is_blank(value):
         return None
     try:
         return parsing.parse_date(value)
     except parsing.OutOfRange as exc:
-        return (f"Ngày nhận {exc.date:%d/%m/%Y} nằm ngoài khoảng năm {parsing.MIN_YEAR}-"
-                f"{parsing.MAX_YEAR}: sửa lại năm rồi nhận lại.")
+        raise UnusableDate(f"Ngày nhận {exc.date:%d/%m/%Y} nằm ngoài khoảng năm "
+                           f"{parsing.MIN_YEAR}-{parsing.MAX_YEAR}: sửa lại năm rồi nhận lại.") \
+            from None
     except parsing.Unreadable:
-        return (f"Ngày nhận \"{parsing.to_text(value)}\" không đọc được: sửa thành "
-                "ngày/tháng/năm rồi nhận lại.")
-
+        raise UnusableDate(f"Ngày nhận \"{parsing.to_text(value)}\" không đọc được: sửa thành "
+                           "ngày/tháng/năm rồi nhận lại.") from None
 
 
 FORMULA_FIX = "Gõ lại nội dung (chữ, ngày) thay cho công thức rồi nhận lại."

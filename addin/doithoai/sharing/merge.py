@@ -24,6 +24,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from doithoai.registry import parsing, schema
 from doithoai.text import vntext
@@ -60,13 +61,17 @@ def is_neutralised(text) -> bool:
     return isinstance(text, str) and text[:1] == "'" and text[1:2] in _FORMULA_START
 
 
+# Where a row read ends: exactly one of these.
+ADDED, ALREADY, SET_ASIDE = "added", "already", "set_aside"
+
+
 @dataclass
 class Outcome:
     file: str
     sheet: str
     row: int
     code: str
-    status: str                    # "added", "already", "set_aside"
+    status: str                    # ADDED, ALREADY or SET_ASIDE
     reason: str = ""
     opinion_id: str | None = None
     duplicate_of: str | None = None
@@ -83,6 +88,15 @@ class FileCount:
     set_aside: int = 0
     problem: str | None = None
     clear: bool = False            # sent out with a password, came back without one
+
+    def tally(self, status: str) -> None:
+        """A row read (counted in ``read`` as it was read) ended in ``status``."""
+        if status == ADDED:
+            self.added += 1
+        elif status == ALREADY:
+            self.already += 1
+        else:
+            self.set_aside += 1
 
     def line(self) -> str:
         text = (f"{self.name}: đọc {self.read} dòng = {self.added} thêm mới (trong đó "
@@ -160,110 +174,190 @@ def check_registry(reg) -> None:
 def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
           plan_hint: str | None = None, threshold: int = dedupe.THRESHOLD) -> MergeResult:
     check_registry(reg)
-    today = today or dt.date.today()
-    res = MergeResult()
-    ids = OpinionIds(reg, today)
-    merged_refs: dict[tuple[str, str], str] = {}
-    contents: dict[tuple, str] = {}
-    for o in reg.opinions:
-        m = _REF.search(o.intake_ref or "")
-        if m:
-            merged_refs[(m.group(1), m.group(2))] = o.opinion_id
-        contents[fitting.content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
-    pending_keys = {(p.batch or "", p.code or "", p.file or "", p.source_row)
-                    for p in reg.pending}
-    pending_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
-    waiting = _waiting(reg)
-    pool = dedupe.items_from_registry(reg)
-    sent_encrypted = keys.encrypted_batches(reg)
-    new_rows: list[dict] = []
-    pending_rows: list[dict] = []
+    merger = _Merger(reg, today or dt.date.today())
     for ret in returned:
-        count = FileCount(ret.name)
-        res.files.append(count)
-        problem, plan = (ret.problem, None) if ret.problem else fitting.file_problem(reg, ret,
-                                                                              plan_hint)
-        batch = ret.identity.get("batch", "")
-        count.clear = ret.encrypted is False and batch in sent_encrypted
-        if ret.problem:
-            count.problem = ret.problem
-        if ret.identity_source == "đầu trang" and not problem:
-            count.problem = ("trang ẩn nhận dạng đã bị xóa; kế hoạch lấy từ dòng \"Mã KH\" ở đầu "
-                             "trang")
-        if ret.note and not problem:
-            count.problem = "; ".join(n for n in (count.problem, ret.note) if n)
-        first_with_code: dict[str, tuple[int, tuple]] = {}
+        merger.take_file(ret, plan_hint)
+    merger.suggest_repeats(threshold)
+    _changes(reg, merger.result, merger.new_rows, merger.pending_rows)
+    return merger.result
+
+
+@dataclass
+class _Known:
+    """What the registry already holds that a returned row may repeat, indexed once a merge and
+    kept up to date as rows are taken in or set aside."""
+    merged: dict[tuple[str, str], str]      # (row code, batch) → the opinion it became
+    contents: dict[tuple, str]              # fitting.content_key → the opinion
+    aside: set[tuple]                       # (batch, code, file, row) in Chờ xử lý
+    aside_refs: set[tuple[str, str]]        # (batch, code) in Chờ xử lý
+    waiting: dict[tuple, str]               # _waiting_key → why it stays set aside
+
+    @classmethod
+    def of(cls, reg) -> "_Known":
+        merged, contents = {}, {}
+        for o in reg.opinions:
+            m = _REF.search(o.intake_ref or "")
+            if m:
+                merged[(m.group(1), m.group(2))] = o.opinion_id
+            contents[fitting.content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
+        aside = {(p.batch or "", p.code or "", p.file or "", p.source_row) for p in reg.pending}
+        aside_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
+        return cls(merged, contents, aside, aside_refs, _waiting(reg))
+
+    def earlier(self, ref: tuple | None, key: tuple) -> tuple[str, str] | None:
+        """(the opinion, why) when the row was taken in before, by its code or its words."""
+        if ref and ref in self.merged:
+            return self.merged[ref], f"đã nhận trước đây thành {self.merged[ref]}"
+        if key in self.contents:
+            return self.contents[key], f"sổ đã có ý kiến này ({self.contents[key]})"
+        return None
+
+    def taken(self, ref: tuple | None, key: tuple, opinion_id: str) -> None:
+        self.contents[key] = opinion_id
+        if ref:
+            self.merged[ref] = opinion_id
+
+    def first_time_aside(self, batch: str, code: str, file: str, row: int) -> bool:
+        """Whether the row goes to Chờ xử lý now: once, never a second time for one form."""
+        ref = (batch, code) if batch and code else None
+        spot = (batch, code, file, row)
+        if spot in self.aside or (ref and ref in self.aside_refs):
+            return False
+        self.aside.add(spot)
+        if ref:
+            self.aside_refs.add(ref)
+        return True
+
+
+@dataclass
+class _File:
+    """One returned file as the merge goes through it."""
+    ret: Returned
+    count: FileCount
+    problem: str | None        # why every row of it is set aside, or None
+    plan: object               # the registry's plan it is for (None when it has none)
+    batch: str
+    codes: dict = field(default_factory=dict)     # Mã phiếu → its first row (fitting.code_used)
+
+
+class _Verdict(NamedTuple):
+    status: str
+    reason: str = ""
+    opinion_id: str | None = None
+
+
+class _Merger:
+    """Takes returned files row by row: each row judged, then added, known or set aside."""
+
+    def __init__(self, reg, today: dt.date):
+        self.reg, self.today = reg, today
+        self.result = MergeResult()
+        self.ids = OpinionIds(reg, today)
+        self.known = _Known.of(reg)
+        self.sent_encrypted = keys.encrypted_batches(reg)
+        self.new_rows: list[dict] = []
+        self.pending_rows: list[dict] = []
+
+    def take_file(self, ret: Returned, plan_hint: str | None) -> None:
+        f = self._open(ret, plan_hint)
         for row in ret.rows:
-            count.read += 1
-            v = {k: clean_text(x) if k not in ("received_date",) else x
-                 for k, x in row.values.items()}
+            f.count.read += 1
+            v = _cleaned(row)
             code = (v.get("code") or "").lstrip("'")[:20]
-            out = Outcome(ret.name, row.sheet, row.row, code, "set_aside")
-            reason = problem or fitting.row_problem(v, row)
-            if reason is None and code:
-                reason, twin = fitting.code_used(first_with_code, code, row, v, plan)
-                if twin:
-                    out.status, out.opinion_id = "already", None
-                    out.reason = twin
-            if reason is None and out.status == "set_aside":
-                reason = fitting.late_for(plan, fitting.received_date(
-                    row.values.get("received_date")))
-            if reason is None and out.status == "set_aside":
-                key = fitting.content_key(plan.plan_id, v.get("raised_by"), v.get("content"))
-                ref = (code, batch) if code and batch else None
-                if ref and ref in merged_refs:
-                    out.status, out.opinion_id = "already", merged_refs[ref]
-                    out.reason = f"đã nhận trước đây thành {merged_refs[ref]}"
-                elif key in contents:
-                    out.status, out.opinion_id = "already", contents[key]
-                    out.reason = f"sổ đã có ý kiến này ({contents[key]})"
-                elif _waiting_key(batch, code, row) in waiting:
-                    reason = waiting[_waiting_key(batch, code, row)]
-                else:
-                    reason = None
-                    received = fitting.received_date(row.values.get("received_date"))
-                    if isinstance(received, str):
-                        reason = received
-                    else:
-                        oid = ids.next(plan)
-                        out.status, out.opinion_id = "added", oid
-                        new_rows.append(_opinion_row(reg, plan, oid, v, received or today,
-                                                     code, batch, source=v.get("source")))
-                        contents[key] = oid
-                        if ref:
-                            merged_refs[ref] = oid
-            if out.status == "set_aside":
-                out.reason = reason
-                k = (batch, code, ret.name, row.row)
-                if k not in pending_keys and not (batch and code and (batch, code) in
-                                                  pending_refs):
-                    pending_keys.add(k)
-                    if batch and code:
-                        pending_refs.add((batch, code))
-                    pending_rows.append(_pending_row(ret, row, v, code, batch, reason,
-                                                     plan.plan_id if plan else
-                                                     ret.identity.get("plan"), today))
-            setattr(count, out.status, getattr(count, out.status) + 1)
-            res.outcomes.append(out)
-    # Duplicate suggestions: each new opinion against the registry and the earlier new ones.
-    if new_rows:
+            verdict = self._judge(f, row, v, code)
+            if verdict.status == SET_ASIDE:
+                self._set_aside(f, row, v, code, verdict.reason)
+            f.count.tally(verdict.status)
+            self.result.outcomes.append(Outcome(ret.name, row.sheet, row.row, code, *verdict))
+
+    def _open(self, ret: Returned, plan_hint: str | None) -> _File:
+        count = FileCount(ret.name)
+        self.result.files.append(count)
+        problem, plan = ((ret.problem, None) if ret.problem else
+                         fitting.file_problem(self.reg, ret, plan_hint))
+        batch = ret.identity.get("batch", "")
+        count.clear = ret.encrypted is False and batch in self.sent_encrypted
+        count.problem = _file_note(ret, problem)
+        return _File(ret, count, problem, plan, batch)
+
+    def _judge(self, f: _File, row: ReturnedRow, v: dict, code: str) -> _Verdict:
+        reason = f.problem or fitting.row_problem(v, row)
+        if reason:
+            return _Verdict(SET_ASIDE, reason)
+        if code:
+            reason, twin = fitting.code_used(f.codes, code, row, v, f.plan)
+            if twin:
+                return _Verdict(ALREADY, twin)
+            if reason:
+                return _Verdict(SET_ASIDE, reason)
+        return self._take_in(f, row, v, code)
+
+    def _take_in(self, f: _File, row: ReturnedRow, v: dict, code: str) -> _Verdict:
+        """A row that fits: known already, still waiting in Chờ xử lý, or a new opinion."""
+        try:
+            received, unusable = fitting.received_date(row.values.get("received_date")), None
+        except fitting.UnusableDate as exc:
+            received, unusable = None, str(exc)
+        late = fitting.late_for(f.plan, received)
+        if late:
+            return _Verdict(SET_ASIDE, late)
+        key = fitting.content_key(f.plan.plan_id, v.get("raised_by"), v.get("content"))
+        ref = (code, f.batch) if code and f.batch else None
+        earlier = self.known.earlier(ref, key)
+        if earlier:
+            return _Verdict(ALREADY, earlier[1], earlier[0])
+        waiting = self.known.waiting.get(_waiting_key(f.batch, code, row))
+        if waiting or unusable:
+            return _Verdict(SET_ASIDE, waiting or unusable)
+        oid = self.ids.next(f.plan)
+        self.new_rows.append(_opinion_row(self.reg, f.plan, oid, v, received or self.today,
+                                          code, f.batch, source=v.get("source")))
+        self.known.taken(ref, key, oid)
+        return _Verdict(ADDED, "", oid)
+
+    def _set_aside(self, f: _File, row: ReturnedRow, v: dict, code: str, reason: str) -> None:
+        if self.known.first_time_aside(f.batch, code, f.ret.name, row.row):
+            plan_id = f.plan.plan_id if f.plan else f.ret.identity.get("plan")
+            self.pending_rows.append(_pending_row(f.ret, row, v, code, f.batch, reason, plan_id,
+                                                  self.today))
+
+    def suggest_repeats(self, threshold: int) -> None:
+        """Each new opinion against the registry and the new ones before it: a probable repeat
+        is named in Trùng với, with its score in a note, for the clerk to confirm."""
+        if not self.new_rows:
+            return
         new_items = [dedupe.Item(r["opinion_id"], (dt.date.max, 10**9 + i), r["content"] or "",
                                  r["raised_by"] or "", r["address"] or "", r["field"] or "",
-                                 r["plan_id"]) for i, r in enumerate(new_rows)]
-        found = {s.key: s for s in dedupe.suggest(new_items, pool + new_items,
-                                                  threshold=threshold)}
-        outcomes = {o.opinion_id: o for o in res.outcomes if o.status == "added"}
-        files = {f.name: f for f in res.files}
-        for r in new_rows:
+                                 r["plan_id"]) for i, r in enumerate(self.new_rows)]
+        pool = dedupe.items_from_registry(self.reg) + new_items
+        found = {s.key: s for s in dedupe.suggest(new_items, pool, threshold=threshold)}
+        added = {o.opinion_id: o for o in self.result.outcomes if o.status == ADDED}
+        files = {f.name: f for f in self.result.files}
+        for r in self.new_rows:
             s = found.get(r["opinion_id"])
             if s and s.original != r["opinion_id"]:
                 r["duplicate_of"] = s.original
                 r["_note"] = s.note()
-                o = outcomes[r["opinion_id"]]
+                o = added[r["opinion_id"]]
                 o.duplicate_of, o.score = s.original, s.score
                 files[o.file].duplicates += 1
-    _changes(reg, res, new_rows, pending_rows)
-    return res
+
+
+def _cleaned(row: ReturnedRow) -> dict:
+    """The row's values as they would be stored: texts cleaned, the date as read."""
+    return {k: x if k == "received_date" else clean_text(x) for k, x in row.values.items()}
+
+
+def _file_note(ret: Returned, problem: str | None) -> str | None:
+    """What the summary line says about a file beside its counts."""
+    if ret.problem:
+        return ret.problem
+    if problem:
+        return None             # every row says it, set aside
+    notes = [n for n in (
+        "trang ẩn nhận dạng đã bị xóa; kế hoạch lấy từ dòng \"Mã KH\" ở đầu trang"
+        if ret.identity_source == "đầu trang" else None, ret.note) if n]
+    return "; ".join(notes) or None
 
 
 def _waiting_key(batch: str, code: str, row: ReturnedRow) -> tuple:
