@@ -17,7 +17,7 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
         day = as_of or dt.date.today()
         shell.status("Đang lập báo cáo theo dõi…")
         path, chains = workbook.write(reg, os.path.join(folder, workbook.default_name(reg, day)),
-                                      day, shell.book.name)
+                                      day, shell.name)
         counted = [c for c in chains if c.counted]
         return (f"Đã tạo báo cáo theo dõi: {path}. {len(counted)} ý kiến: đã trả lời "
                 f"{sum(c.answered for c in counted)}, đã giải quyết xong "
@@ -34,7 +34,7 @@ def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
         from doithoai.monitoring import chain, dashboard
         from doithoai.registry import dashboard_layout
         reg = read_registry(shell)
-        if dashboard_layout.SHEET not in shell._sheets:
+        if not shell.has_sheet(dashboard_layout.SHEET):
             raise Refusal("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
                           "sổ mới) rồi bấm lại.")
         layout = dashboard_layout.has_layout(shell.grid(dashboard_layout.SHEET))
