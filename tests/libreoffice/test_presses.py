@@ -1,0 +1,123 @@
+"""Every button pressed in LibreOffice Calc (headless, the extension installed with unopkg),
+on each registry ``doithoai demo`` writes, compared sheet by sheet with what the JSON-book path
+(xlwings' engine, replayed with openpyxl) leaves for the same press: the same cells, marks,
+notes, hidden rows, tables and messages. A refused press changes nothing.
+
+The presses run in order on one open document per registry (as a clerk works through the tab),
+neither saved in between (a button writes into the open workbook, never the file). After each
+press the sheets it wrote are compared, and every sheet after a refused press and after the
+last; LibreOffice presses while the JSON book computes the same press.
+"""
+import os
+import shutil
+import threading
+
+import openpyxl
+import pytest
+
+import compare
+import jsonbook
+from office import Office, unavailable
+from doithoai import buttons
+from doithoai.excel.ribbon import BUTTON_FUNCTIONS
+from doithoai.registry import schema
+from doithoai.samples import SAMPLES
+
+REASON = unavailable()
+pytestmark = pytest.mark.skipif(REASON is not None, reason=f"LibreOffice: {REASON}")
+SELECTION = ("Kế hoạch", "A2")
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    office = Office(str(tmp_path_factory.mktemp("libreoffice"))).start()
+    yield office
+    office.stop()
+
+
+def place(demo, slug: str, where) -> tuple[str, str]:
+    folder = os.path.join(where, slug)
+    shutil.copytree(os.path.join(demo, slug), folder)
+    name = next(f for f in os.listdir(folder) if f.endswith(".xlsx"))
+    return folder, os.path.join(folder, name)
+
+
+def json_press(function: str, wb, path: str) -> list[dict]:
+    """The press through xlwings' JSON book over the open openpyxl workbook ``wb`` (the
+    registry at ``path``); its actions replayed onto ``wb``."""
+    book = xw_book(wb, path)
+    getattr(buttons, function)(book)
+    actions = jsonbook.actions(book)
+    jsonbook.replay(wb, actions)
+    return actions
+
+
+def xw_book(wb, path: str):
+    import xlwings as xw
+    return xw.Book(json=jsonbook.payload_of_workbook(wb, path, *SELECTION))
+
+
+def written(actions: list[dict], wb) -> set[str]:
+    """The sheets a press wrote to, and Nhật ký (where every press but a refusal writes)."""
+    names = wb.sheetnames
+    return {names[a["sheet_position"]] for a in actions
+            if a.get("sheet_position") is not None} | {schema.LOG.name}
+
+
+def said(actions: list[dict], folder: str) -> tuple[list, list]:
+    """(messages, questions) of the JSON book's alerts."""
+    alerts = [a["args"] for a in actions if a["func"] == "alert"]
+    return ([compare.normal(a[0], folder) for a in alerts if a[2] != "yes_no"],
+            [compare.normal(a[0], folder) for a in alerts if a[2] == "yes_no"])
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in SAMPLES])
+def test_every_button_leaves_the_registry_the_json_book_leaves(slug, demo, office, tmp_path):
+    # Folders of one length: a Nhật ký row keeps 500 characters of a message naming them.
+    lo_folder, lo_path = place(demo, slug, tmp_path / "lo")
+    js_folder, js_path = place(demo, slug, tmp_path / "js")
+    wb = openpyxl.load_workbook(js_path)
+    office.call("open", path=lo_path, hidden=True, sheet=SELECTION[0], cell=SELECTION[1])
+    known = compare.from_office(office.call("state"), lo_folder)     # every sheet, as last seen
+    assert compare.differences(known, compare.from_workbook(wb, js_folder)) == []
+    problems, refused = [], 0
+    for function in BUTTON_FUNCTIONS:
+        pressed = {}
+        lo_press = threading.Thread(target=lambda: pressed.update(
+            office.call("press", function=function)))
+        lo_press.start()
+        actions = json_press(function, wb, js_path)
+        lo_press.join()
+        wrong = check_press(pressed, actions, lo_folder, js_folder)
+        if any(a["func"] == "setValues" for a in actions):
+            sheets = written(actions, wb)
+        else:                                   # refused: nothing may change, anywhere
+            refused += 1
+            sheets = None
+        after = compare.from_office(office.call("state", sheets=sheets and sorted(sheets)),
+                                    lo_folder)
+        wrong += compare.differences(after, compare.from_workbook(wb, js_folder, sheets))
+        if sheets is None and after != known:
+            wrong.append("a refused press changed the document: "
+                         + "; ".join(compare.differences(after, known)))
+        known.update(after)
+        problems += [f"{function}: {w}" for w in wrong]
+    final = compare.from_office(office.call("state"), lo_folder)
+    problems += [f"after every press: {w}" for w in
+                 compare.differences(final, compare.from_workbook(wb, js_folder))]
+    office.call("close")
+    assert not problems, "\n".join(problems)
+    assert 0 < refused < len(BUTTON_FUNCTIONS)       # Ban hành asks first: nobody answers here
+
+
+def check_press(pressed: dict, actions: list[dict], lo_folder: str, js_folder: str) -> list:
+    """The press ended, and said and asked what the JSON book's press did."""
+    wrong = []
+    messages, questions = said(actions, js_folder)
+    if [compare.normal(m, lo_folder) for m in pressed["messages"]] != messages:
+        wrong.append(f"messages: LibreOffice {pressed['messages']} / JSON book {messages}")
+    if [compare.normal(q, lo_folder) for q in pressed["questions"]] != questions:
+        wrong.append(f"questions: LibreOffice {pressed['questions']} / JSON {questions}")
+    if not pressed["done"] or pressed["exit"] != 0:
+        wrong.append(f"the press did not end well: {pressed}")
+    return wrong
