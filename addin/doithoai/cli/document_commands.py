@@ -27,6 +27,9 @@ def add_parsers(sub) -> None:
                    help="ban hành: cấp số, ghi ngày và ghi vào Sổ văn bản (trên bản sao của sổ)")
     p.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần Word hoặc "
                                                      "LibreOffice)")
+    p.add_argument("--odt", action="store_true",
+                   help="xuất thêm bản ODF .odt (Thông tư 19/2011/TT-BTTTT; cần LibreOffice "
+                        "hoặc Word)")
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày ban hành và ngày xét thời hạn (mặc định: hôm nay)")
     p.add_argument("--verbose", action="store_true", help="in tiến độ")
@@ -77,16 +80,17 @@ def cmd_generate(args) -> int:
         copy = registry_copy.registry_copy(args.path, res.changes)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
             "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
-    if args.pdf:
-        if pdf.available():
-            made = pdf.convert([f for f in res.files if f.endswith(".docx")])
-            say(f"Đã xuất {len(made)} tệp PDF.")
-        else:
-            say(pdf.SKIPPED)
+    for fmt, wanted, skipped in (("pdf", args.pdf, pdf.SKIPPED), ("odt", args.odt,
+                                                                  pdf.ODT_SKIPPED)):
+        if wanted and pdf.available():
+            made = pdf.convert([f for f in res.files if f.endswith(".docx")], fmt=fmt)
+            say(f"Đã xuất {len(made)} tệp {'PDF' if fmt == 'pdf' else 'ODF (.odt)'}.")
+        elif wanted:
+            say(skipped)
     return EXIT_REFUSED if res.refusals else EXIT_OK
 
 
 def cmd_overdue(args) -> int:
     """The công văn đôn đốc are documents like the others: generate, with CVDD only."""
-    args.docs, args.issue, args.pdf, args.verbose = "CVDD", False, False, False
+    args.docs, args.issue, args.pdf, args.odt, args.verbose = "CVDD", False, False, False, False
     return cmd_generate(args)
