@@ -7,18 +7,19 @@ Read the same way means: numbers without a spurious .0, dates as ISO text and ti
 (the JSON book carries dates as ISO text, LibreOffice as dates), formulas with ',' between
 arguments, Excel's text marker (a leading apostrophe before = + - @) read as Excel shows it,
 each press's own folder as <FOLDER>, the random code of an intake batch (lô 3FA21C, drawn
-anew by every export) as <LÔ>, and the time of a Nhật ký row as <TIME>.
+anew by every export) as <LÔ>, and the moment of a press (a Nhật ký row, Tổng hợp's "Cập nhật
+lúc") as <TIME>.
 """
 import datetime as dt
 import re
 
 import openpyxl
 
-from doithoai.registry import schema
 from doithoai.registry.changes import MARK_FILLS
 
 MARK_COLOURS = set(MARK_FILLS.values())
-TIME_STAMP = re.compile(r"^\d\d/\d\d/\d{4} \d\d:\d\d$")
+# The moment of a press, as the Nhật ký row and Tổng hợp's "Cập nhật lúc" write it.
+TIME_STAMP = re.compile(r"\b\d\d/\d\d/\d{4} \d\d:\d\d\b|\b\d\d:\d\d \d\d/\d\d/\d{4}\b")
 BATCH = re.compile(r"\blô [0-9A-F]{6}\b")
 
 
@@ -43,10 +44,16 @@ def normal(value, folder: str | None = None):
             value = excel_formula(value)
         if folder:
             value = value.replace(folder, "<FOLDER>")
-        value = BATCH.sub("lô <LÔ>", value)
+        value = TIME_STAMP.sub("<TIME>", BATCH.sub("lô <LÔ>", value))
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):       # a date the JSON book sent as text
             return value
     return value
+
+
+def a1_of(row: int, col: int) -> str:
+    """The A1 name of (1-based row, 0-based column), as the core's Changes place cells."""
+    from doithoai.registry.problems import a1
+    return a1(row, col)
 
 
 def excel_formula(formula: str) -> str:
@@ -65,9 +72,6 @@ def normal_sheet(name: str, cells: dict, folder: str) -> dict:
         v = normal(v, folder)
         if v is None:
             continue
-        if name == schema.LOG.name and ref[0] == "A" and isinstance(v, str) and \
-                TIME_STAMP.match(v):
-            v = "<TIME>"
         out[ref] = v
     return out
 

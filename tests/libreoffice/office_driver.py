@@ -10,6 +10,7 @@ toolbar's buttons and a dialog's text through the accessibility tree. Standard l
 """
 import datetime as dt
 import json
+import os
 import sys
 import time
 
@@ -107,6 +108,29 @@ class Driver:
         result = getattr(result, "Result", result)     # LibreOffice 7.4 returns the event
         return json.loads(result) if isinstance(result, str) else None
 
+    def apply(self, changes):
+        """Changes written by the extension's own code (office/doithoai_calc.py), run here."""
+        office = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "addin",
+                              "doithoai", "libreoffice", "office")
+        if office not in sys.path:
+            sys.path.insert(0, office)
+        import doithoai_calc
+        doithoai_calc.apply_changes(self.doc, changes)
+        return True
+
+    def new_sheet(self, name):
+        """An empty sheet without any format (appended to the open document)."""
+        sheets = self.doc.getSheets()
+        sheets.insertNewByName(name, sheets.getCount())
+        return True
+
+    def note(self, sheet, ref, text):
+        """A note typed by the clerk."""
+        s = self.doc.getSheets().getByName(sheet)
+        address = s.getCellRangeByName(ref).getCellAddress()
+        s.getAnnotations().insertNew(address, text)
+        return True
+
     def store(self, path):
         self.doc.storeToURL(uno.systemPathToFileUrl(path),
                             (prop("FilterName", "Calc MS Excel 2007 XML"),))
@@ -183,6 +207,14 @@ class Driver:
             visible.update(range(addr.StartRow, addr.EndRow + 1))
         return [r + 1 for r in range(last_row + 1) if r not in visible]
 
+    def where(self):
+        """(sheet, first cell) of the selection, as the clerk sees it."""
+        controller = self.doc.getCurrentController()
+        sel = controller.getSelection()
+        cell = a1(sel.getRangeAddress().StartColumn, sel.getRangeAddress().StartRow) \
+            if hasattr(sel, "getRangeAddress") else None
+        return [controller.getActiveSheet().getName(), cell]
+
     def cells(self, sheet, refs):
         s = self.doc.getSheets().getByName(sheet)
         out = {}
@@ -205,17 +237,6 @@ class Driver:
             if found is not None:
                 return found
         return None
-
-    def tree(self):
-        out = []
-        def walk(acc, depth):
-            c = acc.getAccessibleContext()
-            out.append("  " * depth + f"{c.getAccessibleRole()} {c.getAccessibleName()[:30]!r} {c.getAccessibleChildCount()}")
-            if depth < 7 and c.getAccessibleChildCount() < 60:
-                for i in range(c.getAccessibleChildCount()):
-                    walk(c.getAccessibleChild(i), depth + 1)
-        walk(self.doc.getCurrentController().getFrame().getContainerWindow(), 0)
-        return out
 
     def toolbar(self, name):
         window = self.doc.getCurrentController().getFrame().getContainerWindow()

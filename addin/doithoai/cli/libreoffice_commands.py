@@ -49,14 +49,14 @@ def cmd_lo_press(args) -> int:
     from doithoai.excel.ribbon import BUTTON_FUNCTIONS
     from doithoai.libreoffice.protocol import Channel
     from doithoai.libreoffice.shell import LibreOfficeShell
-    if args.function not in BUTTON_FUNCTIONS:
-        say(f"Không có nút {args.function}.")
-        return EXIT_REFUSED
     sys.stdout.flush()
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="ascii", newline="\n")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     sys.stdin.reconfigure(encoding="ascii", newline="\n")
+    if args.function not in BUTTON_FUNCTIONS:
+        say(f"Không có nút {args.function}.")
+        return EXIT_REFUSED
     channel = Channel(sys.stdin, protocol_out)
     shell = LibreOfficeShell.connect(channel)
     getattr(buttons, args.function)(shell)

@@ -192,8 +192,8 @@ def uninstall(office: Office) -> Report:
                    "Phần mở rộng Đối thoại chưa được cài vào LibreOffice trên máy này."])
 
 
-def installed_folder(listing: str, user_installation: str | None, program: str | None) -> \
-        str | None:
+def installed_folder(listing: str, user_installation: str | None, program: str | None,
+                     shared_cache: str | None = None) -> str | None:
     """The folder LibreOffice unpacked the installed extension into, from its unopkg listing
     (``URL: vnd.sun.star.expand:$UNO_USER_PACKAGES_CACHE/uno_packages/….tmp_/doithoai.oxt``)."""
     m = re.search(r"URL: vnd\.sun\.star\.expand:\$(UNO_USER_PACKAGES_CACHE|"
@@ -204,8 +204,8 @@ def installed_folder(listing: str, user_installation: str | None, program: str |
         base = os.path.join(user_installation, "user", "uno_packages", "cache") \
             if user_installation else None
     else:
-        base = os.path.join(os.path.dirname(program), "share", "uno_packages", "cache") \
-            if program else None
+        base = shared_cache or (os.path.join(os.path.dirname(program), "share", "uno_packages",
+                                             "cache") if program else None)
     return os.path.join(base, *m.group(2).split("/")) if base else None
 
 
@@ -227,8 +227,10 @@ class Facts:
     settings_read: bool = False
 
 
-def facts(office: Office, profile: str | None = None) -> Facts | None:
-    """LibreOffice's version and the installed extension (None: no LibreOffice here)."""
+def facts(office: Office, profile: str | None = None,
+          shared_cache: str | None = None) -> Facts | None:
+    """LibreOffice's version and the installed extension (None: no LibreOffice here);
+    ``profile`` and ``shared_cache`` where they are not LibreOffice's own (tests)."""
     if office.program is None:
         return None
     out = Facts(version(office))
@@ -238,7 +240,8 @@ def facts(office: Office, profile: str | None = None) -> Facts | None:
             continue
         m = re.search(r"Version: (\S+)", listing)
         out.installed, out.shared = (m.group(1) if m else "?"), shared
-        folder = installed_folder(listing, profile or user_installation(), office.program)
+        folder = installed_folder(listing, profile or user_installation(), office.program,
+                                  shared_cache)
         path = os.path.join(folder, extension.SETTINGS) if folder else ""
         if path and os.path.exists(path):
             with open(path, encoding="utf-8") as fh:

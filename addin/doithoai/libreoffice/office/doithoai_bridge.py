@@ -115,7 +115,10 @@ class Press:
             line = _next_line(lines, self.pump)
             if line is None:
                 return
-            message = json.loads(line)
+            try:
+                message = json.loads(line)
+            except ValueError:          # not the protocol: the child is not doithoai's
+                return
             if message.get("op") == "done":
                 self.transcript["done"] = True
                 return
@@ -142,8 +145,11 @@ class Press:
 
     @staticmethod
     def _send(child, message):
-        child.stdin.write(json.dumps(message, ensure_ascii=True) + "\n")
-        child.stdin.flush()
+        try:
+            child.stdin.write(json.dumps(message, ensure_ascii=True) + "\n")
+            child.stdin.flush()
+        except (OSError, ValueError):   # the child has gone: its end of the story is EOF
+            pass
 
     def _finish(self, child):
         for stream in (child.stdin, child.stdout):
@@ -232,8 +238,10 @@ def decode_value(value, null_date=EXCEL_EPOCH):
 def plan_block(block, null_date=EXCEL_EPOCH):
     """What writing one block takes: the values for one setDataArray (formulas left empty,
     Excel's text marker "'=" read as text), the formulas to set after it (0-based sheet row,
-    column, formula), and each column's number format kind where it holds dates or times."""
-    data, formulas, formats = [], [], {}
+    column, formula), and the number formats of its dates and times as runs of adjacent cells
+    of one column (first row, last row, column, kind): only those cells, as Excel formats a
+    cell it is given a date."""
+    data, formulas, formats = [], [], []
     for i, row in enumerate(block["values"]):
         line = []
         for j, value in enumerate(row):
@@ -244,19 +252,16 @@ def plan_block(block, null_date=EXCEL_EPOCH):
             elif isinstance(cell, str) and cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@"):
                 cell = cell[1:]
             if kind:
-                formats[block["col"] + j] = kind
+                _extend_run(formats, block["row"] - 1 + i, block["col"] + j, kind)
             line.append(cell)
         data.append(tuple(line))
     return {"sheet": block["sheet"], "row": block["row"] - 1, "col": block["col"],
             "data": tuple(data), "formulas": formulas, "formats": formats}
 
 
-def runs(rows):
-    """Sorted row numbers as (first, last) runs of adjacent rows."""
-    out = []
-    for r in sorted(set(rows)):
-        if out and out[-1][1] == r - 1:
-            out[-1][1] = r
-        else:
-            out.append([r, r])
-    return [tuple(x) for x in out]
+def _extend_run(runs, row, col, kind):
+    for run in runs:
+        if run[2] == col and run[3] == kind and run[1] == row - 1:
+            run[1] = row
+            return
+    runs.append([row, row, col, kind])

@@ -144,8 +144,8 @@ def _write_block(doc, plan):
         plan["data"])
     for row, col, formula in plan["formulas"]:
         sheet.getCellByPosition(col, row).setFormula(formula)
-    for col, kind in plan["formats"].items():
-        cells = sheet.getCellRangeByPosition(col, r0, col, r0 + height - 1)
+    for first, last, col, kind in plan["formats"]:
+        cells = sheet.getCellRangeByPosition(col, first, col, last)
         cells.NumberFormat = _format_key(doc, NUMBER_FORMATS[kind])
     for (col, row), text in kept.items():    # setDataArray drops notes; Excel keeps them
         sheet.getAnnotations().insertNew(_address(sheet, col, row), text)
