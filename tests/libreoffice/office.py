@@ -65,7 +65,6 @@ class Office:
         env["HOME"] = self.folder
         if self.display:
             env["DISPLAY"] = self.display
-        if self.display:
             # The profile's first start (registering the extension) done headless, so the
             # session on screen does not restart itself halfway, as it may under load.
             subprocess.run([office.tool("soffice"), "--headless", "--terminate_after_init",
@@ -73,15 +72,21 @@ class Office:
         # On screen, the Start Center keeps soffice running between documents (with
         # --nodefault it would quit with its last window, or before the driver connects).
         mode = [] if self.display else ["--headless", "--nodefault"]
+        command = [office.tool("soffice"), *mode, "--norestore", "--nologo", *self.extra,
+                   f"--accept=pipe,name={self.pipe};urp;"]
         self.log = open(os.path.join(self.folder, "soffice.log"), "w")
-        self.soffice = subprocess.Popen(
-            [office.tool("soffice"), *mode, "--norestore", "--nologo",
-             *self.extra, f"--accept=pipe,name={self.pipe};urp;"],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        if self.screen:
+        for attempt in range(3):
+            self.soffice = subprocess.Popen(command, env=env, stdout=self.log,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
             # Connecting while the session is still coming up on screen can end it (seen
-            # under load): the driver starts once the Start Center is drawn.
-            self.screen.wait_for_window("LibreOffice")
+            # under load): the driver starts once the Start Center is drawn. A session that
+            # ends or never shows a window is started again (at most three times).
+            if not self.screen or self.screen.wait_for_window("LibreOffice", self.soffice):
+                break
+            self._end_soffice()
+            self.log.write(f"--- attempt {attempt + 1} showed no window; starting again\n")
+        else:
+            raise AssertionError(f"soffice showed no window (log {self.log.name})")
         self.driver = subprocess.Popen([SYSTEM_PYTHON, DRIVER, self.pipe], env=env,
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                        text=True, encoding="utf-8")
@@ -127,12 +132,25 @@ class Office:
                 pass
             self.driver.wait(timeout=30)
         if self.soffice is not None:
-            try:
-                os.killpg(self.soffice.pid, 15)
-            except ProcessLookupError:
-                pass
-            self.soffice.wait(timeout=30)
+            self._end_soffice()
             self.log.close()
+
+    def _end_soffice(self) -> None:
+        try:
+            os.killpg(self.soffice.pid, 15)
+        except ProcessLookupError:
+            pass
+        self.soffice.wait(timeout=30)
+
+
+def _alive(process) -> bool:
+    """Whether anything of ``process``'s session still runs (soffice's launcher may exit while
+    soffice.bin, in the same session, goes on)."""
+    try:
+        os.killpg(process.pid, 0)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False
 
 
 def _root() -> bool:
@@ -168,15 +186,19 @@ class Screen:
             time.sleep(0.1)
         return False
 
-    def wait_for_window(self, name: str, timeout: int = 120) -> None:
+    def wait_for_window(self, name: str, process, timeout: int = 90) -> bool:
+        """True once a window named ``name`` shows; False if ``process`` ends first or the
+        window does not come within ``timeout`` seconds."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name],
                                    capture_output=True, env={**os.environ, "DISPLAY": self.name})
             if found.returncode == 0 and found.stdout.strip():
-                return
+                return True
+            if process.poll() is not None and not _alive(process):
+                return False
             time.sleep(0.5)
-        raise AssertionError(f"no window {name!r} on the virtual display")
+        return False
 
     def xdotool(self, *args: str) -> None:
         subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": self.name},

@@ -140,8 +140,11 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 from doithoai.libreoffice import protocol  # noqa: E402
 from doithoai.registry.changes import Block, Changes, Mark  # noqa: E402
 
+# Texts as the core writes them: a text that would read as a formula carries Excel's marker
+# ("'="), so a leading "=" is only ever a formula the core means (HYPERLINK).
 cell_values = st.one_of(
-    st.none(), st.text("abc đêm Thứ 2,;=", max_size=8), st.integers(-1000, 10**6),
+    st.none(), st.text("abc đêm Thứ 2,;=", max_size=8).filter(lambda t: not t.startswith("=")),
+    st.integers(-1000, 10**6),
     st.dates(compare.dt.date(2000, 1, 1), compare.dt.date(2100, 12, 31)),
     st.sampled_from(["'=1+1", "'-5", '=HYPERLINK("#\'Kế hoạch\'!K2","K2")']))
 
