@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import tempfile
 import traceback
 from typing import Callable
 
-from doithoai.excel.shell import ExcelShell, NotARegistry
+from doithoai.excel.shell import ExcelShell
 from doithoai.registry.problems import EXCEL, speaking_to
+from doithoai.spreadsheet.open_book import NotARegistry, OpenWorkbook
 from doithoai.text.filenames import safe_name
 
 
@@ -41,7 +41,16 @@ def default_book():
     return book
 
 
-def crash_log(shell: ExcelShell | None) -> str:
+def open_shell(book) -> OpenWorkbook:
+    """The open workbook a button acts on: ``book`` itself when a program's shell hands it
+    over (LibreOffice), an xlwings Book wrapped in the Excel shell, or (RunPython, no
+    argument) the workbook the clerk is looking at in Excel."""
+    if isinstance(book, OpenWorkbook):
+        return book
+    return ExcelShell(book if book is not None else default_book())
+
+
+def crash_log(shell: OpenWorkbook | None) -> str:
     folder = shell.folder if shell is not None else None
     if folder is None:
         folder = os.path.join(tempfile.gettempdir(), "doithoai")
@@ -52,12 +61,12 @@ def crash_log(shell: ExcelShell | None) -> str:
     return path
 
 
-def run(action: str, book, work: Callable[[ExcelShell], tuple]) -> str | None:
+def run(action: str, book, work: Callable[[OpenWorkbook], tuple]) -> str | None:
     """Run one button: ``work`` returns (closing message, files) or (closing message, files,
     releases of personal data for Nhật ký); everything else is here."""
     shell = None
     try:
-        shell = ExcelShell(book if book is not None else default_book())
+        shell = open_shell(book)
         with speaking_to(EXCEL):        # the ribbon's words: buttons, coloured cells
             message, files, *rest = work(shell)
     except (NotARegistry, Refusal) as exc:
@@ -84,14 +93,14 @@ def run(action: str, book, work: Callable[[ExcelShell], tuple]) -> str | None:
     return message
 
 
-def read_registry(shell: ExcelShell, intact: bool = True):
+def read_registry(shell: OpenWorkbook, intact: bool = True):
     """The open registry, read in one bulk call per sheet. With ``intact`` (every button but
     Kiểm tra dữ liệu), a renamed or deleted sheet or header is refused before anything is
     written, naming each one."""
     from doithoai.files import reader
     shell.require_registry()
     shell.status("Đang đọc sổ…")
-    reg = reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.book.name)
+    reg = reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.name)
     if intact:
         try:
             reader.require_intact(reg)
@@ -100,7 +109,7 @@ def read_registry(shell: ExcelShell, intact: bool = True):
     return reg
 
 
-def selected_plan(shell: ExcelShell, reg, today: dt.date):
+def selected_plan(shell: OpenWorkbook, reg, today: dt.date):
     """The plan a one-plan button should act on: the one of the selected row.
 
     On Kế hoạch, the selected row; on Đại biểu, Ý kiến or Mốc thời gian, that row's Mã KH. With
@@ -137,7 +146,7 @@ def selected_plan(shell: ExcelShell, reg, today: dt.date):
                   "đại biểu, ý kiến của kế hoạch đó) rồi bấm lại.")
 
 
-def saved_folder(shell: ExcelShell, what: str) -> str:
+def saved_folder(shell: OpenWorkbook, what: str) -> str:
     """The registry's folder; a registry not saved on this PC is refused (``what`` is written
     beside it: văn bản, tệp phiếu, báo cáo...)."""
     if shell.folder is None:
@@ -146,7 +155,7 @@ def saved_folder(shell: ExcelShell, what: str) -> str:
     return shell.folder
 
 
-def documents_root(shell: ExcelShell, settings, what: str = "văn bản") -> str:
+def documents_root(shell: OpenWorkbook, settings, what: str = "văn bản") -> str:
     """The Thư mục văn bản beside the registry (Cấu hình), made safe as a folder name."""
     return os.path.join(saved_folder(shell, what),
                         safe_name(settings.documents_folder or "van-ban"))
@@ -158,16 +167,3 @@ def home_documents() -> str:
     return docs if os.path.isdir(docs) else home
 
 
-def open_in_excel(shell: ExcelShell, path: str) -> bool:
-    try:
-        shell.book.app.books.open(path)
-        return True
-    except Exception:   # the JSON book and web clients cannot open files
-        return False
-
-
-def open_path(path: str) -> bool:
-    if sys.platform.startswith("win"):
-        os.startfile(path)  # noqa: S606 (a folder the product created)
-        return True
-    return False

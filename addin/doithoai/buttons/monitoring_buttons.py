@@ -23,7 +23,7 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
         names = chain.names_shown(reg)
         password = spoken_password() if names and shell.has_password() else None
         path, chains = workbook.write(reg, os.path.join(folder, workbook.default_name(reg, day)),
-                                      day, shell.book.name, password)
+                                      day, shell.name, password)
         if password:
             shell.message(f"Báo cáo theo dõi ghi họ tên người nêu ý kiến nên có mật khẩu: "
                           f"{password} (gõ cả dấu gạch ngang; đọc cho người nhận qua điện "
@@ -47,7 +47,7 @@ def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
         from doithoai.monitoring import chain, dashboard
         from doithoai.registry import dashboard_layout
         reg = read_registry(shell)
-        if dashboard_layout.SHEET not in shell._sheets:
+        if not shell.has_sheet(dashboard_layout.SHEET):
             raise Refusal("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
                           "sổ mới) rồi bấm lại.")
         layout = dashboard_layout.has_layout(shell.grid(dashboard_layout.SHEET))

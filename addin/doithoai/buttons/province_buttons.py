@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import crash_log, default_book
-from doithoai.excel.shell import ExcelShell
+from doithoai.buttons.common import crash_log, open_shell
+from doithoai.spreadsheet.open_book import OpenWorkbook
 
 
 def province_rollup(book=None, today: dt.date | None = None) -> str | None:
     """Tổng hợp các xã: every monitoring workbook in the open workbook's folder, rolled up."""
-    shell = ExcelShell(book if book is not None else default_book())
+    shell = open_shell(book)
     try:
         message = _rollup(shell, today or dt.date.today())
     except Exception:
@@ -30,7 +30,7 @@ def province_rollup(book=None, today: dt.date | None = None) -> str | None:
     return message
 
 
-def _rollup(shell: ExcelShell, today: dt.date) -> str:
+def _rollup(shell: OpenWorkbook, today: dt.date) -> str:
     from doithoai.province import inputs, rollup
     folder = shell.folder
     if folder is None:

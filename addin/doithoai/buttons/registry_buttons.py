@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import (HELP_TEXT, Refusal, documents_root, home_documents, open_in_excel,
-                                     open_path, read_registry, run, saved_folder)
+from doithoai.buttons.common import (HELP_TEXT, Refusal, documents_root, home_documents,
+                                     read_registry, run, saved_folder)
 
 
 def validate_registry(book=None, today: dt.date | None = None) -> str | None:
@@ -14,7 +14,7 @@ def validate_registry(book=None, today: dt.date | None = None) -> str | None:
         from doithoai.registry import schema
         from doithoai.rules import validation
         reg = read_registry(shell, intact=False)
-        if schema.CHECKS.name not in shell._sheets:
+        if not shell.has_sheet(schema.CHECKS.name):
             raise Refusal(f"Sổ không có trang \"{schema.CHECKS.name}\" để ghi kết quả kiểm tra "
                           "(có thể đã bị đổi tên hoặc xóa): hãy đặt lại đúng tên trang, hoặc "
                           "chép trang này từ một sổ mới (nút Tạo sổ mới).")
@@ -64,9 +64,9 @@ def new_registry(book=None, folder: str | None = None) -> str | None:
         shell.status("Đang tạo sổ mới…")
         path = blank.create_new(os.path.join(target,
                                              f"so-doi-thoai-{dt.date.today().year}.xlsx"))
-        opened = open_in_excel(shell, path)
+        opened = shell.open_workbook(path)
         return (f"Đã tạo sổ mới: {path}."
-                + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel.")
+                + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel hoặc LibreOffice.")
                 + " Bắt đầu bằng trang Cấu hình."), path
     return run("Tạo sổ mới", book, work)
 
@@ -81,7 +81,7 @@ def open_folder(book=None) -> str | None:
         grid = shell.grids([schema.CONFIG.name])
         docs = documents_root(shell, reader.registry_from_grids(grid).settings)
         os.makedirs(docs, exist_ok=True)
-        opened = open_path(docs)
+        opened = shell.show_folder(docs)
         return (f"Thư mục văn bản: {docs}" + ("" if opened else
                 " (hãy mở thư mục này bằng File Explorer)")), docs
     return run("Mở thư mục", book, work)

@@ -51,20 +51,15 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
 
 
 def _pick_files(shell) -> list[str]:
-    """The returned files: chosen in Excel's own Open dialog, else every workbook in the
-    mttq-gui-ve folder beside the registry."""
-    try:
-        picked = shell.book.app.api.GetOpenFilename(
-            "Excel (*.xlsx;*.xls),*.xlsx;*.xls", 1, "Chọn các tệp MTTQ gửi về", None, True)
-        if isinstance(picked, (list, tuple)) and picked:
-            return [str(p) for p in picked]
-        if picked is False:
-            raise Refusal("Chưa chọn tệp nào: chưa nhận gì vào sổ.")
-    except Refusal:
-        raise
-    except Exception:
-        pass
+    """The returned files: chosen in the program's own Open dialog, else every workbook in
+    the mttq-gui-ve folder beside the registry."""
     folder = os.path.join(shell.folder or "", INTAKE_FOLDER)
+    picked = shell.pick_files("Chọn các tệp MTTQ gửi về",
+                              folder if shell.folder and os.path.isdir(folder) else shell.folder)
+    if picked:
+        return picked
+    if picked is not None:
+        raise Refusal("Chưa chọn tệp nào: chưa nhận gì vào sổ.")
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
                    if f.lower().endswith((".xlsx", ".xls")) and not f.startswith("~$")) \
         if shell.folder and os.path.isdir(folder) else []

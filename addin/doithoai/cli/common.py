@@ -179,23 +179,6 @@ def date_arg(text: str):
             f"\"{text}\" không phải là ngày (dùng YYYY-MM-DD hoặc dd/mm/yyyy)") from None
 
 
-def log_row(action: str, result: str, files: str, release=None) -> dict:
-    """A Nhật ký row; with ``release`` (registry.personal.Release), the record of personal
-    data leaving the registry: for whom, how many people it names, whether encrypted."""
-    import datetime as dt
-    import getpass
-    try:
-        user = getpass.getuser()
-    except Exception:
-        user = ""
-    row = {"time": dt.datetime.now().strftime("%d/%m/%Y %H:%M"), "user": user,
-           "action": action, "result": result[:500], "files": files}
-    if release is not None:
-        row["result"] = " ".join(t for t in (release.summary(), result) if t)[:500]
-        row.update(release.fields())
-    return row
-
-
 def log_crash(detail: str | None = None) -> str:
     """Technical details (a traceback, a library's message) go to a log file, never the screen."""
     folder = os.path.join(tempfile.gettempdir(), "doithoai")

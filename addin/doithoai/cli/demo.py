@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from doithoai.files import apply_changes, atomic
-from doithoai.registry import changes as changes_mod
+from doithoai.registry import changes as changes_mod, logbook
 from doithoai.rules import deadlines, milestones, validation
 from doithoai.documents import generate, pdf
 from doithoai.files import blank, reader
@@ -86,9 +86,10 @@ def step_validate(ctx: Context) -> None:
 def step_documents(ctx: Context) -> None:
     out = os.path.join(os.path.dirname(ctx.path), "van-ban")
     res = generate.generate(ctx.reg, out, today=ctx.today, progress=None)
-    from doithoai.cli.common import log_row          # as a button records it (Nhật ký)
-    changes_mod.append_rows(ctx.reg, schema.LOG, [log_row("Tạo tất cả văn bản", "", "", r)
-                                                  for r in res.releases()], res.changes)
+    releases = res.releases()               # recorded in Nhật ký as a button records them
+    if releases:
+        changes_mod.append_rows(ctx.reg, schema.LOG, logbook.rows("Tạo tất cả văn bản", "", "",
+                                                                  releases), res.changes)
     ctx.apply(res.changes)
     ctx.echo(f"    Văn bản: {res.summary()} ({os.path.relpath(out, os.path.dirname(ctx.path))}/)")
     missing = [p for p in res.refusals if p.code == "document-missing-value"]

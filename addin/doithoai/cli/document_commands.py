@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, log_row,
-                                 output_folder, require_plan, say, warn_if_open)
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, output_folder, require_plan, say, warn_if_open)
+from doithoai.registry import logbook
 from doithoai.files import registry_copy
 
 
@@ -28,6 +28,9 @@ def add_parsers(sub) -> None:
                    help="ban hành: cấp số, ghi ngày và ghi vào Sổ văn bản (trên bản sao của sổ)")
     p.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần Word hoặc "
                                                      "LibreOffice)")
+    p.add_argument("--odt", action="store_true",
+                   help="xuất thêm bản ODF .odt (Thông tư 19/2011/TT-BTTTT; cần LibreOffice "
+                        "hoặc Word)")
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày ban hành và ngày xét thời hạn (mặc định: hôm nay)")
     p.add_argument("--verbose", action="store_true", help="in tiến độ")
@@ -91,12 +94,13 @@ def cmd_generate(args) -> int:
     for r in released:      # no copy of the registry is written: Nhật ký cannot hold them
         say(f"Văn bản nêu tên người dân (Nhật ký của sổ ghi lại khi ban hành): {r.what}, nêu tên "
             f"{r.persons} người.")
-    if args.pdf:
-        if pdf.available():
-            made = pdf.convert([f for f in res.files if f.endswith(".docx")])
-            say(f"Đã xuất {len(made)} tệp PDF.")
-        else:
-            say(pdf.SKIPPED)
+    for fmt, wanted, skipped in (("pdf", args.pdf, pdf.SKIPPED), ("odt", args.odt,
+                                                                  pdf.ODT_SKIPPED)):
+        if wanted and pdf.available():
+            made = pdf.convert([f for f in res.files if f.endswith(".docx")], fmt=fmt)
+            say(f"Đã xuất {len(made)} tệp {'PDF' if fmt == 'pdf' else 'ODF (.odt)'}.")
+        elif wanted:
+            say(skipped)
     return EXIT_REFUSED if res.refusals else EXIT_OK
 
 
@@ -105,11 +109,10 @@ def _log_releases(reg, res, releases) -> None:
     names citizens (registry.personal.Release)."""
     from doithoai.registry import schema
     from doithoai.registry.changes import append_rows
-    append_rows(reg, schema.LOG, [log_row("Ban hành văn bản", "", "", r) for r in releases],
-                res.changes)
+    append_rows(reg, schema.LOG, logbook.rows("Ban hành văn bản", "", "", releases), res.changes)
 
 
 def cmd_overdue(args) -> int:
     """The công văn đôn đốc are documents like the others: generate, with CVDD only."""
-    args.docs, args.issue, args.pdf, args.verbose = "CVDD", False, False, False
+    args.docs, args.issue, args.pdf, args.odt, args.verbose = "CVDD", False, False, False, False
     return cmd_generate(args)

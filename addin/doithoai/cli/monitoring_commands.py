@@ -5,8 +5,9 @@ import argparse
 import os
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, log_row, output_file,
+from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, output_file,
                                  require_plan, say, warn_if_open, written_as)
+from doithoai.registry import logbook
 from doithoai.files import registry_copy
 
 
@@ -94,10 +95,9 @@ def cmd_carry_over(args) -> int:
     if not made:
         say("Đã chuyển từ trước: không thêm dòng nào.")
         return EXIT_OK
-    append_rows(reg, schema.LOG, [log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
-                                                 f"{plan.plan_id}", "",
-                                          personal.copy_release(reg, opened.encrypted,
-                                                                "chuyển ý kiến tồn"))], ch)
+    append_rows(reg, schema.LOG, logbook.rows(
+        "Chuyển ý kiến tồn", f"{len(made)} ý kiến vào {plan.plan_id}", "",
+        [personal.copy_release(reg, opened.encrypted, "chuyển ý kiến tồn")]), ch)
     asked = target
     target = registry_copy.registry_copy(opened, ch, "chuyen ton", target)
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "

@@ -7,8 +7,9 @@ import datetime as dt
 import os
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, log_row, say,
+from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, say,
                                  warn_if_open, written_as)
+from doithoai.registry import logbook
 
 
 def add_parsers(sub) -> None:
@@ -109,9 +110,8 @@ def _forget(args, opened, reg, today: dt.date) -> int:
             f"{out.open} người còn ý kiến chưa giải quyết xong.")
         return EXIT_OK
     what = f"{out.people} người, {len(out.rows)} dòng ý kiến; thời hạn {months} tháng"
-    append_rows(reg, schema.LOG, [log_row("Xóa số điện thoại, địa chỉ", what, "",
-                                          personal.copy_release(reg, opened.encrypted,
-                                                                "xóa liên lạc hết hạn"))], ch)
+    append_rows(reg, schema.LOG, logbook.rows("Xóa số điện thoại, địa chỉ", what, "", [
+        personal.copy_release(reg, opened.encrypted, "xóa liên lạc hết hạn")]), ch)
     written = registry_copy.registry_copy(opened, ch, "xoa lien lac", target)
     for row, name, village in out.rows:
         say(f"  - Ý kiến, dòng {row}: {name}; địa chỉ còn {village or '(trống)'}, không còn số "

@@ -31,7 +31,8 @@ ENGLISH = {
     "generate": "the Word documents of each plan (default: into the Thư mục văn bản beside the "
                 "registry); `--issue` numbers, dates and registers them, writing Sổ văn bản into "
                 "a copy of the registry (the headless path never saves a registry in place); "
-                "`--pdf` adds PDFs where Word or LibreOffice is present; `--today` is the day "
+                "`--pdf` adds PDFs, `--odt` ODF copies (`.odt`, the format of Thông tư "
+                "19/2011/TT-BTTTT), where Word or LibreOffice is present; `--today` is the day "
                 "the documents are made (their date lines, deadlines and years)",
     "overdue": "a công văn đôn đốc to each agency with overdue replies or resolutions",
     "intake export": "intake workbooks for the Front, one per village (see *Chia sẻ với Ủy ban "
@@ -59,8 +60,19 @@ ENGLISH = {
                    "compiler would; where LibreOffice and python3-uno are installed, every "
                    "module of the built file is compiled by LibreOffice Basic in VBA mode",
     "install": "Windows: puts the add-in where Excel loads it (see below); elsewhere says that "
-               "the add-in needs Excel on Windows",
-    "uninstall": "Windows: removes the add-in and its registration",
+               "the add-in needs Excel on Windows. `--libreoffice` (Windows and Linux): adds "
+               "the extension Đối thoại to LibreOffice with `unopkg`, recording the Python that "
+               "runs the command; for the current user, or as root for every user (`--shared`) "
+               "(see *Văn phòng dùng LibreOffice*)",
+    "uninstall": "Windows: removes the add-in and its registration; `--libreoffice`: removes "
+                 "the LibreOffice extension",
+    "build-extension": "builds `doithoai.oxt` (default into `./dist`) on any OS from the "
+                       "ribbon's own source in `macros/` and checks it: every button of the tab "
+                       "on the toolbar and in the menu, well-formed configuration, the component "
+                       "and its icons; it records no Python (install with `install "
+                       "--libreoffice`)",
+    "lo-press": "run by the LibreOffice extension, not by hand: one button for the document "
+                "open in LibreOffice Calc, over stdin/stdout (see *Văn phòng dùng LibreOffice*)",
     "doctor": "every check a clerk's PC needs, ✓ or ✗ with the fix; exit 0 all pass, 1 "
               "something to fix",
     "bundle": "the offline installer folder for Windows 64-bit and its zip (needs the package "

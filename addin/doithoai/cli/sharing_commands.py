@@ -7,8 +7,9 @@ import os
 
 from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 copy_target, date_arg, log_row, output_folder,
+                                 copy_target, date_arg, output_folder,
                                  require_plan, say, warn_if_open, written_as)
+from doithoai.registry import logbook
 from doithoai.files import registry_copy
 
 
@@ -110,10 +111,9 @@ def _keep_passwords(opened, reg, plan_id: str, made) -> str:
     release = personal.Release(f"{len(made)} tệp phiếu {plan_id}", f"Ủy ban MTTQ ({villages})",
                                0, True)
     files = ", ".join(os.path.basename(e.path) for e in made)
-    append_rows(reg, schema.LOG, [
-        log_row("Phiếu cho MTTQ", f"{len(made)} tệp phiếu có mật khẩu", files, release),
-        log_row("Phiếu cho MTTQ", "", "",
-                personal.copy_release(reg, opened.encrypted, "lưu mật khẩu phiếu"))], ch)
+    append_rows(reg, schema.LOG, logbook.rows(
+        "Phiếu cho MTTQ", f"{len(made)} tệp phiếu có mật khẩu", files,
+        [release, personal.copy_release(reg, opened.encrypted, "lưu mật khẩu phiếu")]), ch)
     try:
         return registry_copy.registry_copy(opened, ch, "mat khau phieu")
     except BaseException:
@@ -146,10 +146,10 @@ def cmd_intake_merge(args) -> int:
         return EXIT_REFUSED
     target = None
     if res.changes.blocks:
-        log = log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
-                      ", ".join(os.path.basename(f) for f in args.files),
-                      personal.copy_release(reg, opened.encrypted, "nhận ý kiến MTTQ"))
-        append_rows(reg, schema.LOG, [log], res.changes)
+        log = logbook.rows("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
+                           ", ".join(os.path.basename(f) for f in args.files),
+                           [personal.copy_release(reg, opened.encrypted, "nhận ý kiến MTTQ")])
+        append_rows(reg, schema.LOG, log, res.changes)
         target = registry_copy.registry_copy(opened, res.changes, "nhan MTTQ", copy_path)
     if args.json:
         data = res.to_json()
