@@ -17,7 +17,6 @@ source tree (DIR is its ``addin`` folder, e.g. a checkout of the commit before t
 prints both. Run: python bench/fault_table.py [--fuzz 150] [--seed 1] [--before DIR]
 """
 import argparse
-import datetime as dt
 import os
 import shutil
 import sys
@@ -160,7 +159,7 @@ def main() -> int:
     healthy = paths[damage.SAMPLE]
     reg = reader.read_registry(healthy)
     returned = [samplefiles.build_returned(reg, "KH-2026-01", c, os.path.join(root, "mttq"),
-                                           dt.date(2026, 11, 29))
+                                           damage.RETURNED_ON)
                 for c in samplefiles.sample_csvs(sample(damage.SAMPLE).folder)]
     monitors = []
     for slug in ("tu-minh", "do-luong"):

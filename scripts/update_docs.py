@@ -1,10 +1,12 @@
 """Regenerate the reference documentation from the code: docs/registry.md (the workbook
-contract), docs/deadlines.md (calendar and default rules) and docs/catalogue.md (validation
-codes). Run after changing the schema, the calendar, the default rules or the catalogue;
-tests/architecture/test_docs.py fails until the committed files match.
+contract), docs/deadlines.md (calendar and default rules), docs/catalogue.md (validation
+codes) and README's table of commands (from the parser). Run after changing the schema, the
+calendar, the default rules, the catalogue or a command; tests/architecture/test_docs.py fails
+until the committed files match.
 """
 import os
 
+from doithoai.cli import build_parser, reference
 from doithoai.registry.reference import registry_markdown
 from doithoai.rules.reference import deadlines_markdown
 from doithoai.rules.validation import catalogue_markdown
@@ -18,3 +20,9 @@ if __name__ == "__main__":
         with open(os.path.join(DOCS, name), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(render())
         print(f"updated docs/{name}")
+    readme = os.path.join(os.path.dirname(DOCS), "README.md")
+    with open(readme, encoding="utf-8") as fh:
+        text = reference.with_commands(fh.read(), build_parser())
+    with open(readme, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    print("updated README.md (table of commands)")

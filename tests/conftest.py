@@ -2,7 +2,7 @@ import os
 
 # xlwings' JSON book (the engine of xlwings Server) checks this key when xlwings is first
 # imported; "noncommercial" is the PolyForm Noncommercial key, which covers government use
-# (architecture.md, decision 5).
+# (docs/architecture.md, decision 5).
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 import shutil

@@ -21,6 +21,9 @@ from xlsx_edit import cell_ref
 from doithoai.registry import schema
 
 SAMPLE = "tu-minh"          # the sample with the most of everything, and returned files
+# The day the Front's returned files of KH-2026-01 are made: before its meeting (12/06/2026), as a
+# real one is; a file made after its plan's meeting is set aside whole (sharing/fitting.py).
+RETURNED_ON = dt.date(2026, 6, 1)
 
 
 def _open(path):

@@ -296,13 +296,12 @@ def campaign(sources: dict[str, list[str]], healthy: dict, root: str, count: int
 def sources_from(sample_paths: dict, root: str) -> tuple[dict, dict]:
     """The healthy files: every sample registry, Tứ Minh's returned files, a monitoring workbook
     of each sample; and the healthy partners the commands need beside a mutated file."""
-    import datetime as dt
     from doithoai.files import reader
     from doithoai.samples import sample
     from doithoai.sharing import samplefiles
     reg = reader.read_registry(sample_paths["tu-minh"])
     returned = [samplefiles.build_returned(reg, "KH-2026-01", c, os.path.join(root, "mttq"),
-                                           dt.date(2026, 11, 29))
+                                           damage.RETURNED_ON)
                 for c in samplefiles.sample_csvs(sample("tu-minh").folder)]
     monitors = []
     for slug, path in sample_paths.items():

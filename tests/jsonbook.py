@@ -31,9 +31,20 @@ def _abs(ref):
 
 def payload(path, sheet=None, selection="A1", name=None):
     wb = openpyxl.load_workbook(path, data_only=True)
+    return payload_of_workbook(wb, name or os.path.basename(path), sheet, selection)
+
+
+def _shown(cell):
+    """What a client sends of a cell: its value; a formula openpyxl wrote has no stored
+    result, so it sends nothing (as payload() reads such a file with data_only)."""
+    return None if cell.data_type == "f" else _value(cell.value)
+
+
+def payload_of_workbook(wb, name, sheet=None, selection="A1"):
+    """The payload of an open openpyxl workbook (the tests keep one across presses)."""
     sheets = []
     for ws in wb.worksheets:
-        values = [[_value(c) for c in row] for row in ws.iter_rows(values_only=True)] or [[]]
+        values = [[_shown(c) for c in row] for row in ws.iter_rows()] or [[]]
         tables = []
         for t in ws.tables.values():
             first, last = t.ref.split(":")
@@ -48,7 +59,7 @@ def payload(path, sheet=None, selection="A1", name=None):
                        "notes": [], "notes_supported": True})
     active = wb.sheetnames.index(sheet) if sheet else 0
     return {"client": "Office.js", "version": xw.__version__,
-            "book": {"name": name or os.path.basename(path), "active_sheet_index": active,
+            "book": {"name": name, "active_sheet_index": active,
                      "selection": selection},
             "names": [], "sheets": sheets}
 
@@ -60,6 +71,13 @@ def book(path, **kw):
 def apply_actions(path, actions, out):
     """Replay the recorded actions on a copy (the workbook a clerk would see after the button)."""
     wb = openpyxl.load_workbook(path)
+    replay(wb, actions)
+    wb.save(out)
+    return out
+
+
+def replay(wb, actions):
+    """The recorded actions applied to an open openpyxl workbook."""
     names = wb.sheetnames
     for a in actions:
         if a["sheet_position"] is None:
@@ -84,8 +102,7 @@ def apply_actions(path, actions, out):
                 ws.row_dimensions[r].hidden = a["args"][0]
         elif a["func"] == "addNote":
             ws[a["args"][0].replace("$", "")].comment = Comment(a["args"][1], "doithoai")
-    wb.save(out)
-    return out
+    return wb
 
 
 def actions(book, func=None):

@@ -41,10 +41,11 @@ def in_2027(sample_copy):
 
 @pytest.fixture
 def with_row_errors(sample_copy):
-    """Tứ Minh's registry with two opinions whose Ngày nhận cannot be read (rows 3 and 5)."""
+    """Tứ Minh's registry with two opinions whose Ngày nhận cannot be read (rows 2 and 6: two
+    opinions its own units answer in writing)."""
     path = sample_copy("tu-minh")
-    cells = [("opinions", "received_date", 3, "31/02/2026"),
-             ("opinions", "received_date", 5, "32/05/2026")]
+    cells = [("opinions", "received_date", 2, "31/02/2026"),
+             ("opinions", "received_date", 6, "32/05/2026")]
     xlsx_edit.edit(path, cells, as_text={c[:3] for c in cells})
     return path
 
@@ -104,13 +105,17 @@ def test_generate_says_each_cause_once_naming_every_row(with_row_errors, tmp_pat
                                 codes=["CVTL"], today=TODAY).refusals
     causes = {(p.code, p.sheet, p.column) for p in refused}
     lines = _refusal_lines(text)
-    assert len(refused) > len(causes) and len(lines) == len(causes)     # one line per cause
+    assert len(refused) >= len(causes) and len(lines) == len(causes)    # one line per cause
     for p in refused:                   # every refused opinion named with its row or its cell
         opinion = re.search(r"YK-\d{4}-\d{3}", p.message).group(0)
         line = next(ln for ln in lines if opinion in ln)
         assert (f"ô {p.cell}" if p.code == "document-missing-value" else f"dòng {p.row}") in line
-    missing = [p for p in refused if p.code == "document-missing-value"]
-    assert f"{len(missing)} văn bản CVTL cần \"Nội dung trả lời\"" in text
+    # Replies whose answer is not written yet wait, in one notice naming each cell (no
+    # refusal: nothing is wrong with their rows).
+    waiting = re.search(r"Lưu ý: (\d+) công văn trả lời \(KH-2026-01\) chờ ghi \"Nội dung trả "
+                        r"lời\": (.*)", text)
+    assert waiting and int(waiting.group(1)) == len(re.findall(r"\(ô N\d+\)",
+                                                                waiting.group(2)))
 
 
 def test_documents_waiting_for_the_meeting_are_one_notice(sample_paths, tmp_path, capsys):
@@ -127,9 +132,9 @@ def test_the_command_line_points_to_validate_and_the_cells(with_row_errors, tmp_
                       str(tmp_path / "vb"), "--today", "2026-11-22")
     assert not BUTTON_WORDS.search(text), text
     line = next(ln for ln in _refusal_lines(text) if "lỗi kiểm tra" in ln)
-    assert "doithoai validate" in line and "ô D3" in line and "ô D5" in line
+    assert "doithoai validate" in line and "ô D2" in line and "ô D6" in line
     code, checked = _run(capsys, "validate", with_row_errors, "--today", "2026-11-22")
-    assert "D3" in checked and "D5" in checked          # where validate shows what is wrong
+    assert "D2" in checked and "D6" in checked          # where validate shows what is wrong
 
 
 def test_the_button_keeps_the_ribbons_words(with_row_errors, shells):
@@ -137,9 +142,9 @@ def test_the_button_keeps_the_ribbons_words(with_row_errors, shells):
                          selection="C2")
     message = buttons.doc_replies(book, today=TODAY)
     lines = [ln for ln in message.splitlines() if ln.startswith("Chưa tạo")]
-    assert len(lines) == 2                                          # two causes, two lines
+    assert len(lines) == 1                      # one cause (rows with errors), one line
     assert "Bấm Kiểm tra dữ liệu" in message and "doithoai validate" not in message
-    assert "YK-2026-002 (dòng 3)" in message and "YK-2026-004 (dòng 5)" in message
+    assert "YK-2026-001 (dòng 2)" in message and "YK-2026-005 (dòng 6)" in message
 
 
 def test_no_message_the_command_line_prints_asks_for_a_button(sample_copy, tmp_path, capsys):

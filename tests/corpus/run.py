@@ -84,7 +84,7 @@ def press(case: Case, folder: str, today: dt.date, issue: bool) -> properties.Ru
     docs, names = reading.read_folder(folder) if os.path.isdir(folder) else ([], [])
     ups = {o["opinion_id"] for o in case.opinions if o.get("competence") == "Cấp trên"}
     return properties.Run(case, "issued" if issue else "draft", today, docs, names, ups,
-                          monitoring_rows(reg, folder, today) if issue else None)
+                          monitoring_rows(reg, folder, today) if issue else None, folder)
 
 
 def monitoring_rows(reg, folder: str, today: dt.date) -> dict[str, list[tuple]]:

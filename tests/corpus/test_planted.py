@@ -50,15 +50,18 @@ def test_planted_weekday(monkeypatch, tmp_path):
 
 
 def test_planted_early_deadline(monkeypatch, tmp_path):
-    """Reply deadlines two months early, as a preparation milestone would be."""
-    from doithoai.rules import deadlines
-    compute = deadlines.compute
+    """The old bug: every opinion's reply deadline printed as the draft-reply milestone (a week
+    before the meeting), also in documents written after it."""
+    from doithoai.documents.context.replies import ReplyDeadlines
+    from doithoai.documents.context.dates import dated
+    honest = ReplyDeadlines.reply_due
 
-    def early(*args, **kwargs):
-        report = compute(*args, **kwargs)
-        report.reply_due = {k: d - dt.timedelta(days=60) for k, d in report.reply_due.items()}
-        return report
-    monkeypatch.setattr(deadlines, "compute", early)
+    def milestone(self, o, *args, **kwargs):
+        m = self.milestones.get("DU_THAO_TRA_LOI")
+        if m is None or o.answered_at_meeting == "Có" or self.up(o):
+            return honest(self, o, *args, **kwargs)
+        return f"dự thảo trước {dated(m.due, m.provisional)}"
+    monkeypatch.setattr(ReplyDeadlines, "reply_due", milestone)
     assert first_violation("deadline", tmp_path)
 
 
@@ -96,6 +99,34 @@ def test_planted_stray_spaces(monkeypatch, tmp_path):
     assert first_violation("stray-spaces", tmp_path)
 
 
-@pytest.mark.parametrize("name", ["unique-file-name", "listed-spelling", "identifier-posted"])
-def test_planted_properties_exist(name):
-    assert name in properties.PROPERTIES
+def test_planted_listed_spelling(monkeypatch, tmp_path):
+    """A reader that keeps every name as typed (no respelling): "phòng kinh tế" reaches the
+    documents."""
+    from doithoai.registry import spelling
+    monkeypatch.setattr(spelling, "respell", lambda tables, lookups: None)
+    assert first_violation("listed-spelling", tmp_path)
+
+
+def test_planted_file_names(monkeypatch, tmp_path):
+    """Names kept as typed and file stems left as slugged: two letters to one office, in files
+    whose names differ only in case."""
+    from doithoai.documents import batches
+    from doithoai.registry import spelling
+    monkeypatch.setattr(spelling, "respell", lambda tables, lookups: None)
+    monkeypatch.setattr(batches, "distinct_names", lambda todo: todo)
+    assert first_violation("unique-file-name", tmp_path)
+
+
+def test_planted_identifier(monkeypatch, tmp_path):
+    """Citizens' words printed as typed, their phone and identity numbers with them."""
+    from doithoai.documents.context.common import BaseBuilder
+    monkeypatch.setattr(BaseBuilder, "said", lambda self, o: o.content or "")
+    assert first_violation("identifier-posted", tmp_path)
+
+
+def test_planted_schema_order(monkeypatch, tmp_path):
+    """A build that writes a paragraph's alignment before its spacing (the old line under the
+    issuer) breaks the schema's order."""
+    alter_rendered(monkeypatch, lambda xml: re.sub(
+        r"<w:pPr>(<w:spacing [^>]*/>)(<w:jc [^>]*/>)", r"<w:pPr>\2\1", xml))
+    assert first_violation("schema-order", tmp_path)

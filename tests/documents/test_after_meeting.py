@@ -195,8 +195,8 @@ def test_drafts_after_the_meeting_state_the_rule_until_the_notice_has_a_date(tmp
         for oid in ("YK-2027-001", "YK-2027-002", "YK-2027-004"):
             assert REPLY_BY in cells[oid], (code, oid, cells[oid])
     tbcd = {k: v for f in made(str(out), "TBCD") for k, v in due_cells(f).items()}
-    assert tbcd["YK-2027-001"].startswith(f"Trước ngày {REPLY_BY}")
-    assert tbcd["YK-2027-002"].startswith(f"Đã đề nghị trả lời trước ngày {REPLY_BY}")
+    assert tbcd["YK-2027-001"].startswith(f"Chậm nhất ngày {REPLY_BY}")
+    assert tbcd["YK-2027-002"].startswith(f"Đã đề nghị trả lời chậm nhất ngày {REPLY_BY}")
 
 
 def test_before_the_meeting_a_draft_is_due_only_while_it_can_be_met(tmp_path):
@@ -264,7 +264,8 @@ def test_each_opinion_is_told_as_it_came(tmp_path):
         assert summary in text_of(made(str(out), code)[0]), code
     letters = {os.path.basename(f): text_of(f) for f in made(str(out), "TBCD")}
     form = next(t for t in letters.values() if "YK-2027-001" in t)
-    assert "1 ý kiến, kiến nghị (gửi qua phiếu hỏi, nhận ngày 10/02/2027)" in form
+    assert "01 ý kiến, kiến nghị đến hội nghị đối thoại" in form
+    assert "ngày 05/03/2027 (gửi qua phiếu hỏi, nhận ngày 10/02/2027)" in form
     spoken = next(t for t in letters.values() if "YK-2027-004" in t)
     assert "(phát biểu tại hội nghị ngày 05/03/2027)" in spoken
 

@@ -173,8 +173,9 @@ def test_a_draft_near_the_new_year_prints_the_year_it_is_due_in(tmp_path):
 
 def test_forms_keep_their_conferences_year_when_printed_in_the_next(tmp_path):
     """A conference on 18/12/2026, papers printed on 05/01/2027: the forms citizens fill in at
-    or before it (PDK, PKS) say 2026; what the commune has yet to issue (the conclusion, and
-    an announcement never issued) can only be issued in 2027."""
+    or before it (PDK, PKS) say 2026, and so does an announcement never issued (it can no
+    longer be: a draft keeps the year it was due in); what the commune has yet to issue (the
+    conclusion) can only be issued in 2027."""
     meeting, today = dt.date(2026, 12, 18), dt.date(2027, 1, 5)
     reg = registry(tmp_path, [plan_row(meeting)],
                    invitee_rows("KH-2026-01", ["Có"] * 4, [GROUPS[0]] * 4),
@@ -184,7 +185,7 @@ def test_forms_keep_their_conferences_year_when_printed_in_the_next(tmp_path):
     years = {}
     for path, lines in documents(tmp_path / "docs").items():
         years.setdefault(kind_of(path), set()).update(date_line_years(lines))
-    assert years == {"PDK": {"2026"}, "PKS": {"2026"}, "TB": {"2027"}, "TBKL": {"2027"}}
+    assert years == {"PDK": {"2026"}, "PKS": {"2026"}, "TB": {"2026"}, "TBKL": {"2027"}}
 
 
 def test_every_kind_has_a_rule_for_its_year():

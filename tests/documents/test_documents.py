@@ -226,8 +226,13 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     wb, path = _build(tmp_path)
     out = str(tmp_path / "van-ban")
     reg = reader.read_registry(path)
-    res = generate.generate(reg, out, codes=["KH", "TB", "GM", "BCTH", "TBKL", "CVTL"],
-                             issue=True, today=TODAY)
+    # What prepares the conference is issued before it (12/06/2026), the rest after it.
+    first = generate.generate(reg, out, codes=["KH", "TB", "GM", "BCTH"], issue=True,
+                              today=dt.date(2026, 6, 1))
+    apply_changes.apply_to_openpyxl(wb, first.changes)
+    atomic.save_atomic(wb, path)
+    res = generate.generate(reader.read_registry(path), out, codes=["TBKL", "CVTL"],
+                            issue=True, today=TODAY)
     rows = {r["file"]: r for r in res.register_rows}
     kh = rows["KH-2026-01/KH.docx"]
     assert (kh["number"], kh["number_symbol"], kh["status"]) == (118, "118/KH-UBND",
@@ -239,7 +244,10 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     cv = [r for r in res.register_rows if r["kind"] == "CVTL"]
     assert [r["number_symbol"] for r in cv][:2] == ["01/UBND-VP", "02/UBND-VP"]
     assert "Số: 01/TB-UBND" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
-    assert "ngày 22 tháng 11 năm 2026" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
+    assert "ngày 01 tháng 6 năm 2026" in _text(os.path.join(out, "KH-2026-01", "TB.docx"))
+    assert "ngày 22 tháng 11 năm 2026" in _text(os.path.join(out, "KH-2026-01", "TBKL.docx"))
+    # The plan typed with its own number keeps its own date, issued or not.
+    assert "ngày 15 tháng 5 năm 2026" in _text(os.path.join(out, "KH-2026-01", "KH.docx"))
     # The register goes into Sổ văn bản; the issued replies' numbers to their opinion rows.
     apply_changes.apply_to_openpyxl(wb, res.changes)
     atomic.save_atomic(wb, path)
@@ -276,7 +284,8 @@ def test_shared_numbering_runs_across_kinds(tmp_path):
     assert wb["Cấu hình"]["A16"].value == "Đánh số văn bản"
     atomic.save_atomic(wb, path)
     res = generate.generate(reader.read_registry(path), str(tmp_path / "o"),
-                             codes=["TB", "BCTH", "TBKL"], issue=True, today=TODAY)
+                             codes=["TB", "BCTH", "TBKL"], issue=True,
+                             today=dt.date(2026, 6, 12))      # the conference's day
     assert sorted(r["number_symbol"] for r in res.register_rows) == [
         "01/TB-UBND", "02/BC-UBND", "03/TB-UBND"]
 
@@ -330,17 +339,19 @@ def test_cli_generate(sample_paths, tmp_path, capsys):
     assert "Đã tạo 2 tệp văn bản" in out
     assert cli.main(["generate", sample_paths["tu-minh"], "--docs", "KH,XYZ"]) == 1
     assert "Không có loại văn bản XYZ" in capsys.readouterr().out
+    # A reply whose answer is not written yet is waited for, not refused: one line, naming
+    # each cell to fill.
     assert cli.main(["generate", sample_paths["tu-minh"], "--docs", "CVTL", "--out",
-                     str(tmp_path)]) == 1
-    assert re.search(r"Chưa tạo \(Ý kiến\): \d+ văn bản CVTL cần \"Nội dung trả lời\".* \(ô N\d+\)",
-                     capsys.readouterr().out)         # one line, naming each cell
+                     str(tmp_path)]) == 0
+    assert re.search(r"Lưu ý: \d+ công văn trả lời \(KH-2026-01\) chờ ghi \"Nội dung trả "
+                     r"lời\": YK-\S+ \(ô N\d+\)", capsys.readouterr().out)
 
 
 def test_cli_issue_writes_a_copy_never_the_registry(sample_copy, tmp_path, capsys):
     path = sample_copy("tu-minh")
     before = open(path, "rb").read()
     assert cli.main(["generate", path, "--docs", "TB", "--issue", "--out", str(tmp_path / "o"),
-                     "--today", "2026-11-22"]) == 0
+                     "--today", "2026-06-05"]) == 0
     assert open(path, "rb").read() == before
     copies = [f for f in os.listdir(os.path.dirname(path)) if "(cap so" in f]
     assert len(copies) == 1

@@ -172,7 +172,7 @@ def test_two_citizens_of_one_house_whose_names_differ_by_a_tone_get_a_notice_eac
     for f in sorted(os.listdir(folder)):
         text = text_of(str(folder / f))
         for o, name in ((ha, "Nguyễn Thị Hà"), (ha2, "Nguyễn Thị Hạ")):
-            if f"Kính gửi: {name}," in text:
+            if f"Kính gửi: Bà {name}," in text:
                 seen[name] = text
     assert set(seen) == {"Nguyễn Thị Hà", "Nguyễn Thị Hạ"}
     assert ha.content in seen["Nguyễn Thị Hà"] and ha2.content not in seen["Nguyễn Thị Hà"]

@@ -1,7 +1,6 @@
 """Every command on every damaged registry: exit 0, 1 or 2, never 3; no traceback; Vietnamese;
 the registry never written in place; no temporary file; nothing written on a refusal; and a
 refusal names the damaged sheet. The figures: python bench/fault_table.py."""
-import datetime as dt
 import os
 import re
 
@@ -20,7 +19,7 @@ def healthy(sample_paths, tmp_path_factory):
     path = sample_paths[damage.SAMPLE]
     folder = str(tmp_path_factory.mktemp("returned"))
     reg = reader.read_registry(path)
-    returned = [samplefiles.build_returned(reg, "KH-2026-01", c, folder, dt.date(2026, 11, 29))
+    returned = [samplefiles.build_returned(reg, "KH-2026-01", c, folder, damage.RETURNED_ON)
                 for c in samplefiles.sample_csvs(sample(damage.SAMPLE).folder)]
     return path, returned
 

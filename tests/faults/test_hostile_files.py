@@ -53,7 +53,8 @@ def inputs(sample_paths, tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     registry = sample_paths[damage.SAMPLE]
     reg = reader.read_registry(registry)
-    returned = [samplefiles.build_returned(reg, "KH-2026-01", c, str(root / "mttq"), TODAY)
+    returned = [samplefiles.build_returned(reg, "KH-2026-01", c, str(root / "mttq"),
+                                           damage.RETURNED_ON)
                 for c in samplefiles.sample_csvs(sample(damage.SAMPLE).folder)]
     monitors = []
     for slug, path in sample_paths.items():

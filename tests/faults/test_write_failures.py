@@ -62,7 +62,7 @@ def inputs(sample_paths, tmp_path_factory):
     root = tmp_path_factory.mktemp("writes")
     reg = reader.read_registry(sample_paths["tu-minh"])
     returned = [samplefiles.build_returned(reg, "KH-2026-01", c, str(root / "mttq"),
-                                           dt.date(2026, 11, 29))
+                                           damage.RETURNED_ON)
                 for c in samplefiles.sample_csvs(sample("tu-minh").folder)]
     monitors = []
     for slug in ("tu-minh", "do-luong"):

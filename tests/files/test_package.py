@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import hostile
-from doithoai.files import package, sheetextent, spreadsheet
+from doithoai.files import package, sheetextent, workbook_open
 from doithoai.files.zipparts import LIMITS, Limits
 
 HEAD = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -212,7 +212,7 @@ def test_a_plain_workbook_passes_from_a_path_or_from_memory(tmp_path):
         assert (extent.rows, extent.columns) == (2, 3) or extent.far == ""   # fast: a bound
         assert extent.rows >= 2 and extent.columns >= 3
         pkg.require_within("S")
-    assert spreadsheet.open_book(data).grid("S") == [["", "", ""], ["", "", 1.0]]
+    assert workbook_open.open_book(data).grid("S") == [["", "", ""], ["", "", 1.0]]
 
 
 def test_sizes_that_lie_are_refused(tmp_path):

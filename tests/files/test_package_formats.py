@@ -36,7 +36,7 @@ def resaved(sample_paths, tmp_path_factory):
     reg = reader.read_registry(sample_paths["tu-minh"])
     csv = samplefiles.sample_csvs(sample("tu-minh").folder)[0]
     made = samplefiles.build_returned(reg, "KH-2026-01", csv, str(folder),
-                                      dt.date(2026, 11, 29))
+                                      dt.date(2026, 6, 1))    # before the plan's meeting
     out = {}
     for fmt in ("ods", "xls"):
         subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", str(folder),

@@ -393,12 +393,15 @@ def printed(sample_paths, monitoring_path, tmp_path_factory):
 
 
 def _page_header(width, words, name):
-    """The last word of the page header ``name`` (centred at the top of the page), or None."""
+    """The last word of the page header ``name`` (centred at the top of the page, above every
+    other word: a cell that reads the same lower down is not it), or None."""
     parts = name.split()
+    top = min((w[1] for w in words), default=0)
     for i in range(len(words) - len(parts) + 1):
         run = words[i:i + len(parts)]
         if [w[4] for w in run] == parts and abs(run[0][1] - run[-1][1]) < 1 \
-                and abs((run[0][0] + run[-1][2]) / 2 - width / 2) < 40 and run[0][1] < 80:
+                and abs((run[0][0] + run[-1][2]) / 2 - width / 2) < 40 and run[0][1] < 80 \
+                and run[0][1] < top + 1:
             return run[-1]
     return None
 

@@ -100,10 +100,9 @@ def _judge_rows(f, sheet, table):
         for c in sheet.columns:
             if c.key not in table.columns or c.computed:
                 continue
-            choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
-            folded = {parsing.fold(v) for v in choices}
+            choices = cells.Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
             for kind, value, params in cells._judge(sheet, c, row.raw[c.key],
-                                                     row.values[c.key], choices, folded):
+                                                     row.values[c.key], choices):
                 f.add(kind, sheet, row.row, c.key, value, **params)
 
 
@@ -135,7 +134,7 @@ TEXTS = st.lists(st.sampled_from(list("aoOuU yYáàãạÃÄÆâ€º=+-@#\t\r\n
 @settings(max_examples=400, deadline=None)
 @given(text=TEXTS)
 def test_a_screened_clean_text_has_no_flaw(text):
-    if cells.clean_texts([text], cells.EXCEL_CELL_LIMIT):
+    if cells.clean_texts([text], schema.EXCEL_CELL_LIMIT):
         assert cells.find_flaws(text) == []
     assert cells.text_flaws(text) == cells.find_flaws(text)
 

@@ -209,7 +209,8 @@ def _machine(tmp_path, **kw):
                                              if p.split("==")[0] == name), None),
                 requirements=lambda: pins, motw=lambda p: False,
                 fonts=lambda: ["times.ttf", "arial.ttf"], pdf_converter=lambda: "Microsoft Word",
-                writable=lambda d: True, documents=str(tmp_path), addin_check=lambda p: [])
+                writable=lambda d: True, documents=str(tmp_path), addin_check=lambda p: [],
+                addin_interpreter=lambda p: str(pyw))
     base.update(kw)
     return doctor.Machine(**base), xlam
 
@@ -220,8 +221,8 @@ def test_doctor_all_good_on_windows(tmp_path):
     assert all(c.ok for c in checks), [c for c in checks if not c.ok]
     names = [c.name for c in checks]
     for name in ("python", "packages", "addin_file", "addin_registered_16.0", "addin_vba",
-                 "addin_motw", "interpreter", "policy_16.0", "bitness", "pdf", "font",
-                 "documents"):
+                 "addin_motw", "interpreter", "addin_interpreter", "defender_asr",
+                 "policy_16.0", "bitness", "pdf", "font", "documents"):
         assert name in names
     bit = next(c for c in checks if c.name == "bitness")
     assert "Office 32-bit, Python 64-bit: dùng được" in bit.message
@@ -267,7 +268,7 @@ def test_doctor_off_windows_and_json(tmp_path, capsys):
     checks = doctor.run(m)
     assert [c.name for c in checks] == ["python", "packages", "pdf", "font", "documents",
                                         "windows"]
-    assert "cần Excel trên Windows" in checks[-1].message
+    assert "Excel cần Windows" in checks[-1].message and "LibreOffice" in checks[-1].message
     data = json.loads(doctor.to_json(checks))
     assert set(data[0]) == {"name", "ok", "message", "fix"}
     code = cli.main(["doctor", "--json"])
@@ -314,8 +315,9 @@ def test_the_buttons_python_is_the_installing_one_not_path(tmp_path):
                                    python=r"C:\Users\Nguyễn Văn A\AppData\Local\Programs\Python"
                                           r"\Python312\python.exe")
     conf = (tmp_path / "Microsoft" / "AddIns" / "xlwings.conf").read_bytes().decode("utf-8")
-    assert conf == ('"INTERPRETER_WIN","C:\\Users\\Nguyễn Văn A\\AppData\\Local\\Programs\\'
-                    'Python\\Python312\\python.exe"\r\n')
+    assert conf.startswith('"INTERPRETER_WIN","C:\\Users\\Nguyễn Văn A\\AppData\\Local\\'
+                           'Programs\\Python\\Python312\\python.exe"\r\n')
+    assert conf.count("\r\n") == 2 and '"DOITHOAI_ADDIN_SHA256","' in conf
     assert str(other) not in conf and report.ok
 
 

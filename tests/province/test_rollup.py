@@ -320,3 +320,24 @@ def test_a_damaged_registry_sent_by_mistake_is_still_not_read(sample_paths, tmp_
     wb.save(path)
     item = inputs.identify(path)
     assert item.outcome == inputs.SET_ASIDE and "sổ theo dõi của xã" in item.reason
+
+
+def test_one_commune_named_three_ways_is_counted_once(sent, sample_paths, tmp_path):
+    """Đô Lương's workbooks named it "Xã Đô Lương", "Đô Lương" and "Xã Đô Lương" with a
+    zero-width space: the roll-up counted it three times. One commune, the newest used, and
+    each other name said."""
+    reg = reader.read_registry(sample_paths["do-luong"])
+    files = []
+    for n, (name, day) in enumerate([("Đô Lương", dt.date(2026, 9, 1)),
+                                     ("Xã Đô\u200b Lương", dt.date(2026, 10, 1))]):
+        path, _ = workbook.write(reg, str(tmp_path / f"dl{n}.xlsx"), day, "so.xlsx")
+        _identity(path, "Đơn vị", name)
+        files.append(path)
+    res = rollup.rollup(files + [sent["do-luong"]], str(tmp_path / "na.xlsx"))
+    assert [i.outcome for i in res.items] == [inputs.SUPERSEDED, inputs.SUPERSEDED,
+                                              inputs.USED]
+    _, communes = total_row(res.workbook)
+    assert [r[0] for r in communes] == ["Xã Đô Lương"]
+    lines = "\n".join(i.line for i in res.items)
+    assert "\u200b" not in lines
+    assert "tên \"Đô Lương\" được hiểu là Xã Đô Lương" in lines

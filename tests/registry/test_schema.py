@@ -27,7 +27,7 @@ def test_sheet_names_headers_and_tables_are_unique():
 
 
 def test_registry_md_headers_are_declared():
-    # A sample of the contract of shared/spec/registry.md, header by header.
+    # A sample of the contract (docs/registry.md), header by header.
     assert schema.PLANS.headers[:3] == ["Mã KH", "Cơ quan ban hành", "Số ký hiệu"]
     assert "Số đại biểu dự kiến" in schema.PLANS.headers
     assert schema.OPINIONS.column("reply_due").computed

@@ -8,7 +8,7 @@ from builders import plan, registry
 from doithoai.files import apply_changes, atomic
 from doithoai.registry import schema
 from doithoai import cli
-from doithoai.rules import agencies, deadlines
+from doithoai.rules import agencies, deadlines, milestones
 from doithoai.files import reader
 from doithoai.registry.problems import column_letter
 
@@ -149,7 +149,7 @@ def test_every_year_needs_a_conference():
 def test_changes_write_only_computed_columns_in_two_blocks(sample_registries):
     reg = sample_registries["tu-minh"]
     report = deadlines.compute(reg, TODAY)
-    ch = deadlines.to_changes(reg, report)
+    ch = milestones.to_changes(reg, report)
     ms_blocks = [b for b in ch.blocks if b.sheet == "Mốc thời gian"]
     op_blocks = [b for b in ch.blocks if b.sheet == "Ý kiến"]
     done_col = schema.MILESTONES.keys.index("done_date")
@@ -169,7 +169,7 @@ def test_changes_keep_typed_dates_and_rows_in_place(sample_copy, tmp_path):
     path = str(tmp_path / "so.xlsx")
     atomic.save_atomic(wb, path)
     reg = reader.read_registry(path)
-    apply_changes.apply_to_openpyxl(wb, deadlines.to_changes(reg, deadlines.compute(reg, TODAY)))
+    apply_changes.apply_to_openpyxl(wb, milestones.to_changes(reg, deadlines.compute(reg, TODAY)))
     atomic.save_atomic(wb, path)
     again = reader.read_registry(path)
     before = {(m.plan_id, m.code): (m.row, m.done_date) for m in reg.milestones}
@@ -179,7 +179,7 @@ def test_changes_keep_typed_dates_and_rows_in_place(sample_copy, tmp_path):
         assert after[key] == value
     assert all(m.due and m.status for m in again.milestones)
     # A second run changes nothing but statuses: same rows, and the reply column is unchanged.
-    ch2 = deadlines.to_changes(again, deadlines.compute(again, TODAY))
+    ch2 = milestones.to_changes(again, deadlines.compute(again, TODAY))
     assert [b for b in ch2.blocks if b.sheet == "Ý kiến"] == []
     assert ch2.table_rows["Mốc thời gian"] == len(again.milestones)
 
@@ -187,9 +187,9 @@ def test_changes_keep_typed_dates_and_rows_in_place(sample_copy, tmp_path):
 def test_stale_rows_are_kept_and_marked():
     ms = [dict(plan_id="KH-9", code="THONG_BAO", done_date="01/06/2026", due="05/06/2026")]
     reg = registry(plans=[plan()], milestones=ms)
-    ch = deadlines.to_changes(reg, deadlines.compute(reg, TODAY))
+    ch = milestones.to_changes(reg, deadlines.compute(reg, TODAY))
     first = [b for b in ch.blocks if b.sheet == "Mốc thời gian" and b.col == 0][0]
-    assert first.values[0][0] == "KH-9" and first.values[0][6] == deadlines.STALE_NOTE
+    assert first.values[0][0] == "KH-9" and first.values[0][6] == milestones.STALE_NOTE
 
 
 def test_cli_due_prints_the_date_last(capsys):
@@ -250,16 +250,15 @@ def test_asking_for_less_gives_the_same(sample_registries):
                       for o in reg.opinions])
         for r in (reg, strict):
             full = deadlines.compute(r, dt.date(2027, 6, 1))
-            alone = deadlines.compute(r, dt.date(2027, 6, 1), problems_only=True)
-            dues = deadlines.compute(r, dt.date(2027, 6, 1), milestones=False)
-            assert [p.to_json() for p in alone.problems] == \
+            alone = deadlines.mandatory_problems(r, dt.date(2027, 6, 1))
+            dues = deadlines.due_dates(r, dt.date(2027, 6, 1))
+            assert [p.to_json() for p in alone] == \
                 [p.to_json() for p in full.problems] == \
                 [p.to_json() for p in dues.problems], name
             assert (dues.reply_due, dues.resolve_due) == (full.reply_due, full.resolve_due)
             assert dues.milestones == [] and len(full.milestones) > 0
             assert validation.validate(r, dt.date(2027, 6, 1)) == \
                 validation.validate(r, dt.date(2027, 6, 1), report=full)
-        missed = [p for p in deadlines.compute(strict, dt.date(2027, 6, 1),
-                                               problems_only=True).problems
+        missed = [p for p in deadlines.mandatory_problems(strict, dt.date(2027, 6, 1))
                   if p.code == "deadline-missed-mandatory"]
         assert missed or not reg.opinions, name

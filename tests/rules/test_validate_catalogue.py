@@ -105,6 +105,36 @@ def c_lookup_fixed_changed(path, reg):
     return [("Danh mục", f"{column_letter(col)}1")]
 
 
+def c_list_repeated(path, reg):
+    """"Khác" and "khác " in Lĩnh vực: one value typed twice."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Danh mục"]
+    col = [c.value for c in ws[1]].index("Lĩnh vực") + 1
+    last = max(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=col).value)
+    ws.cell(row=last + 1, column=col, value="khác ")
+    wb.save(path)
+    from doithoai.registry.problems import column_letter
+    return [("Danh mục", f"{column_letter(col - 1)}{last + 1}")]
+
+
+def c_header_repeated(path, reg):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ý kiến"]
+    ws.cell(row=1, column=ws.max_column + 1, value="Nội dung")
+    col = ws.max_column
+    wb.save(path)
+    from doithoai.registry.problems import column_letter
+    return [("Ý kiến", f"{column_letter(col - 1)}1")]
+
+
+def c_cell_merged(path, reg):
+    wb = openpyxl.load_workbook(path)
+    ref = cell_ref("opinions", "field", 3)
+    wb["Ý kiến"].merge_cells(f"{ref}:{ref[0]}5")
+    wb.save(path)
+    return [("Ý kiến", ref)]
+
+
 def c_setting_missing(path, reg):
     wb = openpyxl.load_workbook(path)
     wb["Cấu hình"]["B2"] = None
@@ -157,6 +187,8 @@ CASES = {
     "text-control-chars": c_text_control_chars,
     "text-too-long": single("opinions", "content", 8, "Đề nghị " * 600),
     "content-has-phone": single("opinions", "content", 7, "Ông Lộc (0912 345 678) báo ngập."),
+    "content-has-identifier": single("opinions", "content", 8,
+                                     "Xe 29A-123.45 đỗ trước số nhà 12 ngõ 5, STK 0123456789012."),
     # Tứ Minh is a phường: an answer saying "Xã sẽ …" is noted, and left as typed.
     "unit-word": single("opinions", "answer", 9, "Xã sẽ bố trí kinh phí sửa cống."),
     "text-mojibake": single("opinions", "content", 10, "Ä‘á» nghá»‹ sá»­a Ä‘Æ°á»ng ngÃµ 5"),
@@ -175,6 +207,15 @@ CASES = {
     "column-added-later": c_column_added_later,
     "chair-attendance": single("invitees", "attendance", 8, "Vắng"),
     "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
+    # Issue 25 §4-§5: one name, one spelling; places outside the plan.
+    "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
+    "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),
+    "list-repeated": c_list_repeated,
+    # Issue 26 §3: odd values.
+    "date-serial-text": single("opinions", "received_date", 5, "46367", as_text=True),
+    "text-invisible": single("invitees", "full_name", 4, "\u202eNguyễn Văn An"),
+    "header-repeated": c_header_repeated,
+    "cell-merged": c_cell_merged,
 }
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import tempfile
 import traceback
 from typing import Callable
 
-from doithoai.excel.shell import ExcelShell, NotARegistry
+from doithoai.excel.shell import ExcelShell
 from doithoai.files import atomic, crashlog
 from doithoai.registry.problems import EXCEL, speaking_to
+from doithoai.spreadsheet.open_book import NotARegistry, OpenWorkbook
 from doithoai.text.filenames import safe_name
 
 
@@ -42,34 +42,52 @@ def default_book():
     return book
 
 
-def crash_log(shell: ExcelShell | None) -> str | None:
+def open_shell(book) -> OpenWorkbook:
+    """The open workbook a button acts on: ``book`` itself when a program's shell hands it
+    over (LibreOffice), an xlwings Book wrapped in the Excel shell, or (RunPython, no
+    argument) the workbook the clerk is looking at in Excel."""
+    if isinstance(book, OpenWorkbook):
+        return book
+    return ExcelShell(book if book is not None else default_book())
+
+
+def _folder(shell: OpenWorkbook | None) -> str | None:
+    """The registry's folder, or None where the shell cannot say (it may fail too)."""
+    try:
+        return shell.folder if shell is not None else None
+    except Exception:
+        return None
+
+
+def crash_log(shell: OpenWorkbook | None) -> str | None:
     """The details of an unexpected error, written next to the registry (else where the
     command line writes its log); the file, or None if no place would take it. Never raises."""
     try:
         text = f"--- {dt.datetime.now():%d/%m/%Y %H:%M:%S}\n{traceback.format_exc()}\n"
     except Exception:
         text = "(không lấy được chi tiết lỗi)\n"
-    folder = getattr(shell, "folder", None) if shell is not None else None
+    folder = _folder(shell)
     tmp = os.path.join(tempfile.gettempdir(), "doithoai", LOG_NAME)
     return crashlog.write(text, ([os.path.join(folder, LOG_NAME)] if folder else []) + [tmp])
 
 
 def _quietly(do: Callable[[], object]) -> None:
-    """A call to Excel while answering an error: if Excel refuses it too, the answer goes on."""
+    """A call to the program while answering an error: if it refuses it too, the answer goes
+    on."""
     try:
         do()
     except Exception:
         pass
 
 
-def _answer(shell: ExcelShell, action: str, text: str, log_text: str | None = None) -> None:
+def _answer(shell: OpenWorkbook, action: str, text: str, log_text: str | None = None) -> None:
     _quietly(lambda: shell.status(None))
     if log_text is not None:
         _quietly(lambda: shell.log(action, log_text))
     _quietly(lambda: shell.message(text))
 
 
-def answer_error(shell: ExcelShell, action: str, exc: Exception,
+def answer_error(shell: OpenWorkbook, action: str, exc: Exception,
                  keep_log_row: bool = True) -> None:
     """The one answer to an error of a button (called while it is being handled): a failed
     write (a full disk, a read-only folder) is said as such, with what was finished; anything
@@ -86,16 +104,17 @@ def answer_error(shell: ExcelShell, action: str, exc: Exception,
     _answer(shell, action, text, row if keep_log_row else None)
 
 
-def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str | None:
-    """Run one button: ``work`` returns (closing message, files); everything else is here. No
-    exception leaves it once the workbook is known: a refusal, a failed write (a full disk, a
-    read-only folder) and an unexpected error each end in one message for the clerk."""
+def run(action: str, book, work: Callable[[OpenWorkbook], tuple]) -> str | None:
+    """Run one button: ``work`` returns (closing message, files) or (closing message, files,
+    releases of personal data for Nhật ký); everything else is here. No exception leaves it
+    once the workbook is known: a refusal, a failed write (a full disk, a read-only folder)
+    and an unexpected error each end in one message for the clerk."""
     atomic.FINISHED.clear()
     shell = None
     try:
-        shell = ExcelShell(book if book is not None else default_book())
+        shell = open_shell(book)
         with speaking_to(EXCEL):        # the ribbon's words: buttons, coloured cells
-            message, files = work(shell)
+            message, files, *rest = work(shell)
     except (NotARegistry, Refusal) as exc:
         if shell is None:
             raise
@@ -107,20 +126,20 @@ def run(action: str, book, work: Callable[[ExcelShell], tuple[str, str]]) -> str
             raise
         answer_error(shell, action, exc)
         return None
-    shell.log(action, message, files)
+    shell.log(action, message, files, rest[0] if rest else ())
     shell.status(None)
     shell.message(message)
     return message
 
 
-def read_registry(shell: ExcelShell, intact: bool = True):
+def read_registry(shell: OpenWorkbook, intact: bool = True):
     """The open registry, read in one bulk call per sheet. With ``intact`` (every button but
     Kiểm tra dữ liệu), a renamed or deleted sheet or header is refused before anything is
     written, naming each one."""
     from doithoai.files import reader
     shell.require_registry()
     shell.status("Đang đọc sổ…")
-    reg = reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.book.name)
+    reg = reader.registry_from_grids(shell.grids(reader.NEEDED_SHEETS), source=shell.name)
     if intact:
         try:
             reader.require_intact(reg)
@@ -129,7 +148,7 @@ def read_registry(shell: ExcelShell, intact: bool = True):
     return reg
 
 
-def selected_plan(shell: ExcelShell, reg, today: dt.date):
+def selected_plan(shell: OpenWorkbook, reg, today: dt.date):
     """The plan a one-plan button should act on: the one of the selected row.
 
     On Kế hoạch, the selected row; on Đại biểu, Ý kiến or Mốc thời gian, that row's Mã KH. With
@@ -166,7 +185,7 @@ def selected_plan(shell: ExcelShell, reg, today: dt.date):
                   "đại biểu, ý kiến của kế hoạch đó) rồi bấm lại.")
 
 
-def saved_folder(shell: ExcelShell, what: str) -> str:
+def saved_folder(shell: OpenWorkbook, what: str) -> str:
     """The registry's folder; a registry not saved on this PC is refused (``what`` is written
     beside it: văn bản, tệp phiếu, báo cáo...)."""
     if shell.folder is None:
@@ -175,7 +194,7 @@ def saved_folder(shell: ExcelShell, what: str) -> str:
     return shell.folder
 
 
-def documents_root(shell: ExcelShell, settings, what: str = "văn bản") -> str:
+def documents_root(shell: OpenWorkbook, settings, what: str = "văn bản") -> str:
     """The Thư mục văn bản beside the registry (Cấu hình), made safe as a folder name."""
     return os.path.join(saved_folder(shell, what),
                         safe_name(settings.documents_folder or "van-ban"))
@@ -187,16 +206,3 @@ def home_documents() -> str:
     return docs if os.path.isdir(docs) else home
 
 
-def open_in_excel(shell: ExcelShell, path: str) -> bool:
-    try:
-        shell.book.app.books.open(path)
-        return True
-    except Exception:   # the JSON book and web clients cannot open files
-        return False
-
-
-def open_path(path: str) -> bool:
-    if sys.platform.startswith("win"):
-        os.startfile(path)  # noqa: S606 (a folder the product created)
-        return True
-    return False

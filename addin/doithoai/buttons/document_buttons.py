@@ -40,7 +40,7 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
         if len(refused) > SHOWN_REFUSALS:
             lines.append(f"… và {len(refused) - SHOWN_REFUSALS} lý do khác chưa tạo được văn "
                          "bản: sửa các chỗ trên rồi bấm lại để xem tiếp.")
-        return "\n".join(lines), f"{len(res.files)} tệp trong {out}"
+        return "\n".join(lines), f"{len(res.files)} tệp trong {out}", res.releases()
     return run(label, book, work)
 
 

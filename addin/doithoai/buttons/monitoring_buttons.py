@@ -11,20 +11,33 @@ from doithoai.buttons.document_buttons import documents_button
 def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
     """Báo cáo theo dõi: the read-only monitoring workbook beside the registry."""
     def work(shell):
-        from doithoai.monitoring import workbook
+        from doithoai.files.protected import spoken_password
+        from doithoai.monitoring import chain, workbook
+        from doithoai.registry import personal
         reg = read_registry(shell)
         folder = saved_folder(shell, "báo cáo")
         day = as_of or dt.date.today()
         shell.status("Đang lập báo cáo theo dõi…")
+        # With citizens' names (Cấu hình), it follows the open workbook: encrypted if that has
+        # a password, with a password of its own shown once.
+        names = chain.names_shown(reg)
+        password = spoken_password() if names and shell.has_password() else None
         path, chains = workbook.write(reg, os.path.join(folder, workbook.default_name(reg, day)),
-                                      day, shell.book.name)
+                                      day, shell.name, password)
+        if password:
+            shell.message(f"Báo cáo theo dõi ghi họ tên người nêu ý kiến nên có mật khẩu: "
+                          f"{password} (gõ cả dấu gạch ngang; đọc cho người nhận qua điện "
+                          "thoại, không gửi kèm tệp; phần mềm không lưu lại mật khẩu này).")
         counted = [c for c in chains if c.counted]
+        named = len({(c.person, c.village) for c in chains if c.person})
+        releases = [personal.Release("báo cáo theo dõi có họ tên người nêu", "Văn phòng Đảng "
+                                     "ủy, Ủy ban MTTQ", named, bool(password))] if names else []
         return (f"Đã tạo báo cáo theo dõi: {path}. {len(counted)} ý kiến: đã trả lời "
                 f"{sum(c.answered for c in counted)}, đã giải quyết xong "
                 f"{sum(bool(c.resolved) for c in counted)}, người nêu hài lòng "
                 f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
                 f"{sum(c.overdue for c in counted)}. Tệp chỉ để xem, không có số điện thoại "
-                "hay địa chỉ nhà: gửi Văn phòng Đảng ủy, Ủy ban MTTQ."), path
+                "hay địa chỉ nhà: gửi Văn phòng Đảng ủy, Ủy ban MTTQ."), path, releases
     return run("Báo cáo theo dõi", book, work)
 
 
@@ -34,7 +47,7 @@ def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
         from doithoai.monitoring import chain, dashboard
         from doithoai.registry import dashboard_layout
         reg = read_registry(shell)
-        if dashboard_layout.SHEET not in shell._sheets:
+        if not shell.has_sheet(dashboard_layout.SHEET):
             raise Refusal("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
                           "sổ mới) rồi bấm lại.")
         layout = dashboard_layout.has_layout(shell.grid(dashboard_layout.SHEET))

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import answer_error, default_book
-from doithoai.excel.shell import ExcelShell
+from doithoai.buttons.common import answer_error, open_shell
 from doithoai.files import atomic
+from doithoai.spreadsheet.open_book import OpenWorkbook
 
 
 def province_rollup(book=None, today: dt.date | None = None) -> str | None:
     """Tổng hợp các xã: every monitoring workbook in the open workbook's folder, rolled up."""
-    shell = ExcelShell(book if book is not None else default_book())
+    shell = open_shell(book)
     atomic.FINISHED.clear()
     try:
         message = _rollup(shell, today or dt.date.today())
@@ -29,7 +29,7 @@ def province_rollup(book=None, today: dt.date | None = None) -> str | None:
     return message
 
 
-def _rollup(shell: ExcelShell, today: dt.date) -> str:
+def _rollup(shell: OpenWorkbook, today: dt.date) -> str:
     from doithoai.province import inputs, rollup
     folder = shell.folder
     if folder is None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import (HELP_TEXT, Refusal, documents_root, home_documents, open_in_excel,
-                                     open_path, read_registry, run, saved_folder)
-from doithoai.files.atomic import free_path
+from doithoai.buttons.common import (HELP_TEXT, Refusal, documents_root, home_documents,
+                                     read_registry, run, saved_folder)
 
 
 def validate_registry(book=None, today: dt.date | None = None) -> str | None:
@@ -15,7 +14,7 @@ def validate_registry(book=None, today: dt.date | None = None) -> str | None:
         from doithoai.registry import schema
         from doithoai.rules import validation
         reg = read_registry(shell, intact=False)
-        if schema.CHECKS.name not in shell._sheets:
+        if not shell.has_sheet(schema.CHECKS.name):
             raise Refusal(f"Sổ không có trang \"{schema.CHECKS.name}\" để ghi kết quả kiểm tra "
                           "(có thể đã bị đổi tên hoặc xóa): hãy đặt lại đúng tên trang, hoặc "
                           "chép trang này từ một sổ mới (nút Tạo sổ mới).")
@@ -36,12 +35,12 @@ def validate_registry(book=None, today: dt.date | None = None) -> str | None:
 def compute_deadlines(book=None, today: dt.date | None = None) -> str | None:
     """Tính hạn: the Mốc thời gian rows and each opinion's Hạn trả lời."""
     def work(shell):
-        from doithoai.rules import deadlines
+        from doithoai.rules import deadlines, milestones
         reg = read_registry(shell)
         shell.status(f"Đang tính hạn cho {len(reg.plans)} kế hoạch, {len(reg.opinions)} ý kiến…")
         report = deadlines.compute(reg, today or dt.date.today())
         shell.status("Đang ghi trang Mốc thời gian…")
-        shell.apply(deadlines.to_changes(reg, report))
+        shell.apply(milestones.to_changes(reg, report))
         statuses: dict[str, int] = {}
         for m in report.milestones:
             statuses[m.status] = statuses.get(m.status, 0) + 1
@@ -62,12 +61,12 @@ def new_registry(book=None, folder: str | None = None) -> str | None:
     def work(shell):
         from doithoai.files import blank
         target = folder or shell.folder or home_documents()
-        path = free_path(os.path.join(target, f"so-doi-thoai-{dt.date.today().year}.xlsx"))
         shell.status("Đang tạo sổ mới…")
-        blank.create_blank(path)
-        opened = open_in_excel(shell, path)
+        path = blank.create_new(os.path.join(target,
+                                             f"so-doi-thoai-{dt.date.today().year}.xlsx"))
+        opened = shell.open_workbook(path)
         return (f"Đã tạo sổ mới: {path}."
-                + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel.")
+                + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel hoặc LibreOffice.")
                 + " Bắt đầu bằng trang Cấu hình."), path
     return run("Tạo sổ mới", book, work)
 
@@ -82,7 +81,7 @@ def open_folder(book=None) -> str | None:
         grid = shell.grids([schema.CONFIG.name])
         docs = documents_root(shell, reader.registry_from_grids(grid).settings)
         os.makedirs(docs, exist_ok=True)
-        opened = open_path(docs)
+        opened = shell.show_folder(docs)
         return (f"Thư mục văn bản: {docs}" + ("" if opened else
                 " (hãy mở thư mục này bằng File Explorer)")), docs
     return run("Mở thư mục", book, work)

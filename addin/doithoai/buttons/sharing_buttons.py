@@ -12,37 +12,54 @@ INTAKE_FOLDER = "mttq-gui-ve"
 
 
 def intake_export(book=None, today: dt.date | None = None) -> str | None:
-    """Phiếu cho MTTQ: one intake workbook per village of the selected plan."""
+    """Phiếu cho MTTQ: one intake workbook per village of the selected plan; when the open
+    workbook has a password, each file gets one of its own, kept in Mật khẩu phiếu and shown
+    once (never written into Nhật ký)."""
     def work(shell):
-        from doithoai.sharing import intake
+        from doithoai.registry import personal, schema
+        from doithoai.registry.changes import Changes
+        from doithoai.sharing import intake, keys
         reg = read_registry(shell)
         plan = selected_plan(shell, reg, today or dt.date.today())
+        encrypt = shell.has_password()
+        if encrypt and schema.INTAKE_KEYS.name not in shell._sheets:
+            raise Refusal(f"Sổ có mật khẩu nên mỗi tệp phiếu cũng có mật khẩu, lưu ở trang "
+                          f"\"{schema.INTAKE_KEYS.name}\"; sổ này chưa có trang đó. Hãy chép "
+                          "trang này từ một sổ mới (nút Tạo sổ mới) rồi bấm lại. Chưa tạo tệp nào.")
         out = os.path.join(documents_root(shell, reg.settings, "tệp phiếu"), safe_name(plan.plan_id),
                            "MTTQ")
         shell.status(f"Đang tạo phiếu cho MTTQ ({plan.plan_id})…")
-        made = intake.export(reg, plan.plan_id, out, today=today or dt.date.today())
+        made = intake.export(reg, plan.plan_id, out, today=today or dt.date.today(),
+                             encrypt=encrypt)
+        if encrypt:
+            ch = Changes()
+            keys.keep(reg, plan.plan_id, made, ch)
+            shell.apply(ch)
+            shell.message("Mật khẩu của từng tệp phiếu (gõ cả dấu gạch ngang; đọc cho MTTQ qua "
+                          "điện thoại, không gửi kèm tệp; xem lại ở trang "
+                          f"{schema.INTAKE_KEYS.name}):\n" + "\n".join(
+                              f"{e.village or 'Cả kế hoạch'}: {e.password}" for e in made))
         names = ", ".join(f"{os.path.basename(e.path)} (lô {e.batch})" for e in made)
-        return (f"Đã tạo {len(made)} tệp phiếu cho MTTQ ({plan.plan_id}) trong {out}: {names}. "
-                "Gửi cho Ủy ban MTTQ (thư điện tử, Zalo, USB); khi nhận lại, chép các tệp vào "
-                f"thư mục {INTAKE_FOLDER} cạnh sổ rồi bấm Nhận ý kiến từ MTTQ."), out
+        villages = "; ".join(e.village for e in made if e.village) or "cả kế hoạch"
+        release = personal.Release(f"{len(made)} tệp phiếu {plan.plan_id}",
+                                   f"Ủy ban MTTQ ({villages})", 0, encrypt)
+        return (f"Đã tạo {len(made)} tệp phiếu cho MTTQ ({plan.plan_id}) trong {out}: {names}"
+                + (", mỗi tệp một mật khẩu" if encrypt else "") + ". Gửi cho Ủy ban MTTQ (thư "
+                "điện tử, Zalo, USB); khi nhận lại, chép các tệp vào thư mục "
+                f"{INTAKE_FOLDER} cạnh sổ rồi bấm Nhận ý kiến từ MTTQ."), out, [release]
     return run("Phiếu cho MTTQ", book, work)
 
 
 def _pick_files(shell) -> list[str]:
-    """The returned files: chosen in Excel's own Open dialog, else every workbook in the
-    mttq-gui-ve folder beside the registry."""
-    try:
-        picked = shell.book.app.api.GetOpenFilename(
-            "Excel (*.xlsx;*.xls),*.xlsx;*.xls", 1, "Chọn các tệp MTTQ gửi về", None, True)
-        if isinstance(picked, (list, tuple)) and picked:
-            return [str(p) for p in picked]
-        if picked is False:
-            raise Refusal("Chưa chọn tệp nào: chưa nhận gì vào sổ.")
-    except Refusal:
-        raise
-    except Exception:
-        pass
+    """The returned files: chosen in the program's own Open dialog, else every workbook in
+    the mttq-gui-ve folder beside the registry."""
     folder = os.path.join(shell.folder or "", INTAKE_FOLDER)
+    picked = shell.pick_files("Chọn các tệp MTTQ gửi về",
+                              folder if shell.folder and os.path.isdir(folder) else shell.folder)
+    if picked:
+        return picked
+    if picked is not None:
+        raise Refusal("Chưa chọn tệp nào: chưa nhận gì vào sổ.")
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
                    if f.lower().endswith((".xlsx", ".xls")) and not f.startswith("~$")) \
         if shell.folder and os.path.isdir(folder) else []
@@ -56,11 +73,11 @@ def intake_merge(book=None, files: list[str] | None = None,
                  today: dt.date | None = None) -> str | None:
     """Nhận ý kiến từ MTTQ: returned rows added, recognised, or set aside in Chờ xử lý."""
     def work(shell):
-        from doithoai.sharing import intake, merge
+        from doithoai.sharing import intake, keys, merge
         reg = read_registry(shell)
         chosen = files or _pick_files(shell)
         shell.status(f"Đang đọc {len(chosen)} tệp MTTQ gửi về…")
-        returned = [intake.read_returned(f) for f in chosen]
+        returned = [intake.read_returned(f, keys.candidates(reg, f)) for f in chosen]
         hint = None
         if any(not r.identity.get("plan") and not r.problem for r in returned):
             hint = selected_plan(shell, reg, today or dt.date.today()).plan_id

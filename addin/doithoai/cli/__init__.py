@@ -1,9 +1,10 @@
 """The ``doithoai`` command: English subcommands, Vietnamese output for the clerk.
 
 Each subcommand is a small function over the core, in the module of its group
-(``*_commands.py``: registry, rules, documents, sharing, monitoring, province, setup); none of them writes
-into an existing registry (architecture.md, decision 3). Exit codes: 0 success, 1 refused or
-problems found, 2 the input cannot be read at all, 3 an unexpected error (details in a log file).
+(``*_commands.py``: registry, rules, documents, sharing, monitoring, privacy, province, setup,
+libreoffice); none of them writes into an existing registry (docs/architecture.md, decision 3).
+Exit codes: 0 success, 1 refused or problems found, 2 the input cannot be read at all, 3 an
+unexpected error (details in a log file).
 """
 from __future__ import annotations
 
@@ -16,15 +17,18 @@ from doithoai import __version__
 from doithoai.cli import signals
 from doithoai.files import atomic, crashlog
 from doithoai.cli.vietnamese import Parser
-from doithoai.cli import (document_commands, monitoring_commands, province_commands,
-                          registry_commands, rules_commands, setup_commands, sharing_commands)
+from doithoai.cli import (document_commands, libreoffice_commands, monitoring_commands,
+                          privacy_commands,
+                          province_commands, registry_commands, rules_commands, setup_commands,
+                          sharing_commands)
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
                                  Refused, collector_paused, log_crash,
                                  made_folders_kept_only_if_used, say)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
-          monitoring_commands, province_commands, setup_commands)
+          monitoring_commands, privacy_commands, province_commands, setup_commands,
+          libreoffice_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +96,7 @@ def _run(argv: list[str] | None) -> int:
         # The clerk reads this at a terminal: no button to press, no cell coloured
         # (registry/problems.py words each message for its reader).
         with speaking_to(CLI), made_folders_kept_only_if_used(), \
-                collector_paused(getattr(args, "pause_collector", False)):
+                collector_paused(args.command):
             return args.func(args)
     except BrokenPipeError:
         raise

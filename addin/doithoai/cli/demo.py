@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from doithoai.files import apply_changes, atomic
-from doithoai.registry import changes as changes_mod
-from doithoai.rules import deadlines, validation
+from doithoai.registry import changes as changes_mod, logbook
+from doithoai.rules import deadlines, milestones, validation
 from doithoai.documents import generate, pdf
 from doithoai.files import blank, reader
-from doithoai.registry import summary
+from doithoai.registry import schema, summary
 from doithoai.registry.problems import SEVERITY_LABELS
 from doithoai.samples import SAMPLES, Sample, load
 
@@ -62,7 +62,7 @@ def step_summary(ctx: Context) -> None:
 
 def step_deadlines(ctx: Context) -> None:
     report = deadlines.compute(ctx.reg, ctx.today)
-    ctx.apply(deadlines.to_changes(ctx.reg, report))
+    ctx.apply(milestones.to_changes(ctx.reg, report))
     counts = {}
     for m in report.milestones:
         counts[m.status] = counts.get(m.status, 0) + 1
@@ -86,6 +86,10 @@ def step_validate(ctx: Context) -> None:
 def step_documents(ctx: Context) -> None:
     out = os.path.join(os.path.dirname(ctx.path), "van-ban")
     res = generate.generate(ctx.reg, out, today=ctx.today, progress=None)
+    releases = res.releases()               # recorded in Nhật ký as a button records them
+    if releases:
+        changes_mod.append_rows(ctx.reg, schema.LOG, logbook.rows("Tạo tất cả văn bản", "", "",
+                                                                  releases), res.changes)
     ctx.apply(res.changes)
     ctx.echo(f"    Văn bản: {res.summary()} ({os.path.relpath(out, os.path.dirname(ctx.path))}/)")
     missing = [p for p in res.refusals if p.code == "document-missing-value"]
@@ -146,8 +150,20 @@ def step_followup(ctx: Context) -> None:
              f"(theo-doi/{os.path.basename(path)}; trang Tổng hợp đã cập nhật).")
 
 
+def step_privacy(ctx: Context) -> None:
+    """What `doithoai privacy` says of the registry: whom it names, what left it."""
+    from doithoai.registry import personal
+    c = personal.census(ctx.reg)
+    _, due = personal.forget_contacts(ctx.reg, ctx.today)
+    ctx.echo(f"    Dữ liệu cá nhân: {c.citizens} người nêu ý kiến ({c.with_phone} có số điện "
+             f"thoại), {c.delegates} đại biểu; {len(personal.released(ctx.reg))} lần ra khỏi sổ "
+             f"ghi ở Nhật ký; {due.people} người đã qua thời hạn giữ số điện thoại, địa chỉ "
+             "(doithoai privacy).")
+
+
 STEPS: list[Callable[[Context], None]] = [step_summary, step_deadlines, step_validate,
-                                          step_intake, step_documents, step_followup]
+                                          step_intake, step_documents, step_followup,
+                                          step_privacy]
 
 
 def run(out: str, echo: Echo = print, today: dt.date | None = None) -> list[str]:

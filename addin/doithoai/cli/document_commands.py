@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, output_folder,
-                                 require_plan, say)
+from doithoai.cli import passwords
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, output_folder, require_plan, say, warn_if_open)
+from doithoai.registry import logbook
 from doithoai.files import registry_copy
 
 
@@ -27,9 +28,13 @@ def add_parsers(sub) -> None:
                    help="ban hành: cấp số, ghi ngày và ghi vào Sổ văn bản (trên bản sao của sổ)")
     p.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần Word hoặc "
                                                      "LibreOffice)")
+    p.add_argument("--odt", action="store_true",
+                   help="xuất thêm bản ODF .odt (Thông tư 19/2011/TT-BTTTT; cần LibreOffice "
+                        "hoặc Word)")
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày ban hành và ngày xét thời hạn (mặc định: hôm nay)")
     p.add_argument("--verbose", action="store_true", help="in tiến độ")
+    passwords.add_option(p)
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("overdue", help="công văn đôn đốc các cơ quan còn nợ quá hạn",
@@ -41,6 +46,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", metavar="DIR", help="thư mục ghi văn bản")
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày xét quá hạn (mặc định: hôm nay)")
+    passwords.add_option(p)
     p.set_defaults(func=cmd_overdue)
 
 
@@ -50,6 +56,7 @@ def cmd_generate(args) -> int:
     from doithoai.documents import generate, pdf
     from doithoai.files import reader
     from doithoai.documents.kinds import KINDS_BY_CODE
+    from doithoai.registry import personal
     from doithoai.text.filenames import safe_name
     codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
     unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
@@ -57,13 +64,15 @@ def cmd_generate(args) -> int:
         say(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
             + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
         return EXIT_REFUSED
-    reg = reader.read_registry(args.path)
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
     if args.plan:
         require_plan(reg, args.plan)
     book = None
     if args.issue:
         copy_target(args.path, None)    # the numbers go into a copy beside the registry
-        book = registry_copy.load_for_copy(args.path)     # refused now, not after the files
+        warn_if_open(args.path)
+        book = registry_copy.load_for_copy(opened)     # refused now, not after the files
     out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                                  safe_name(reg.settings.documents_folder
                                                            or "van-ban")))
@@ -75,20 +84,37 @@ def cmd_generate(args) -> int:
         say("Lưu ý: " + notice)
     for line in res.refusal_lines():
         say(line)
+    released = res.releases()
     if args.issue and res.changes.blocks:
-        copy = registry_copy.registry_copy(args.path, res.changes, wb=book)
+        _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản")]
+                      + released)
+        copy = registry_copy.registry_copy(opened, res.changes, wb=book)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
-            "bị sửa). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
-    if args.pdf:
-        if pdf.available():
-            made = pdf.convert([f for f in res.files if f.endswith(".docx")])
-            say(f"Đã xuất {len(made)} tệp PDF.")
-        else:
-            say(pdf.SKIPPED)
+            "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
+            "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
+        released = []
+    for r in released:      # no copy of the registry is written: Nhật ký cannot hold them
+        say(f"Văn bản nêu tên người dân (Nhật ký của sổ ghi lại khi ban hành): {r.what}, nêu tên "
+            f"{r.persons} người.")
+    for fmt, wanted, skipped in (("pdf", args.pdf, pdf.SKIPPED), ("odt", args.odt,
+                                                                  pdf.ODT_SKIPPED)):
+        if wanted and pdf.available():
+            made = pdf.convert([f for f in res.files if f.endswith(".docx")], fmt=fmt)
+            say(f"Đã xuất {len(made)} tệp {'PDF' if fmt == 'pdf' else 'ODF (.odt)'}.")
+        elif wanted:
+            say(skipped)
     return EXIT_REFUSED if res.refusals else EXIT_OK
+
+
+def _log_releases(reg, res, releases) -> None:
+    """Nhật ký rows of the issuing copy: the copy itself, and each kind of document that
+    names citizens (registry.personal.Release)."""
+    from doithoai.registry import schema
+    from doithoai.registry.changes import append_rows
+    append_rows(reg, schema.LOG, logbook.rows("Ban hành văn bản", "", "", releases), res.changes)
 
 
 def cmd_overdue(args) -> int:
     """The công văn đôn đốc are documents like the others: generate, with CVDD only."""
-    args.docs, args.issue, args.pdf, args.verbose = "CVDD", False, False, False
+    args.docs, args.issue, args.pdf, args.odt, args.verbose = "CVDD", False, False, False, False
     return cmd_generate(args)

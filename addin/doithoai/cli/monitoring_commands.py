@@ -4,8 +4,10 @@ from __future__ import annotations
 import argparse
 import os
 
-from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, log_row, output_file,
-                                 require_plan, say)
+from doithoai.cli import passwords
+from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, output_file,
+                                 require_plan, say, warn_if_open, written_as)
+from doithoai.registry import logbook
 from doithoai.files import registry_copy
 
 
@@ -18,9 +20,10 @@ def add_parsers(sub) -> None:
                                    "địa chỉ nhà.")
     p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     p.add_argument("--out", metavar="FILE", help="tệp báo cáo (mặc định: cạnh tệp sổ)")
-    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
+    p.add_argument("--as-of", "--today", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
                    help="tính đến ngày này (mặc định: hôm nay)")
-    p.set_defaults(func=cmd_monitor, pause_collector=True)   # common.collector_paused
+    passwords.add_option(p)
+    p.set_defaults(func=cmd_monitor)
 
     p = sub.add_parser("carry-over", help="ý kiến tồn của các hội nghị trước",
                        description="Liệt kê ý kiến của các hội nghị trước chưa giải quyết xong; "
@@ -31,26 +34,41 @@ def add_parsers(sub) -> None:
     p.add_argument("--link", action="store_true", help="thêm các dòng liên kết vào kế hoạch mới")
     p.add_argument("--out", metavar="NEWPATH", help="tệp sổ mới (với --link)")
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    passwords.add_option(p)
     p.set_defaults(func=cmd_carry_over)
 
 
 def cmd_monitor(args) -> int:
     import datetime as dt
     from doithoai.files import reader
-    from doithoai.monitoring import workbook
-    reg = reader.read_registry(args.path)
+    from doithoai.files.protected import spoken_password
+    from doithoai.monitoring import chain, workbook
+    from doithoai.registry import personal
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
     as_of = args.as_of or dt.date.today()
     out = output_file(args.out, os.path.dirname(os.path.abspath(args.path)),
                       workbook.default_name(reg, as_of))
-    path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path))
+    # Names of citizens (Cấu hình says so) from a registry with a password: the workbook gets a
+    # password of its own, to be read to its readers; without names it holds no personal data.
+    password = spoken_password() if opened.encrypted and chain.names_shown(reg) else None
+    path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path), password)
     counted = [c for c in chains if c.counted]
-    say(f"Đã tạo báo cáo theo dõi {path}: {len(counted)} ý kiến; đã trả lời "
+    say(f"Đã tạo báo cáo theo dõi {path}{written_as(out, path)}: {len(counted)} ý kiến; đã trả lời "
         f"{sum(c.answered for c in counted)}, đã giải quyết xong "
         f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
         f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
         f"{sum(c.overdue for c in counted)} (tính đến {as_of:%d/%m/%Y}).")
     say("Tệp chỉ để xem, không có số điện thoại, địa chỉ nhà; gửi cho Văn phòng Đảng ủy, "
         "Ủy ban MTTQ.")
+    if password:
+        say(f"Tệp ghi họ tên người nêu ý kiến nên có mật khẩu riêng: {password} (gõ cả dấu gạch "
+            "ngang; chỉ in ra lần này: đọc cho người nhận qua điện thoại, không gửi kèm tệp).")
+    if chain.names_shown(reg):      # no copy of the registry is written: Nhật ký cannot hold it
+        named = len({(c.person, c.village) for c in chains if c.person})
+        say(personal.Release("báo cáo theo dõi có họ tên người nêu", "Văn phòng Đảng ủy, Ủy "
+                             "ban MTTQ", named, bool(password)).summary()
+            + " (Nhật ký của sổ không ghi được: lệnh không sửa sổ.)")
     return EXIT_OK
 
 
@@ -60,9 +78,13 @@ def cmd_carry_over(args) -> int:
     from doithoai.registry import schema
     from doithoai.registry.changes import append_rows
     from doithoai.monitoring import carryover
-    reg = reader.read_registry(args.path)
+    from doithoai.registry import personal
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
     plan = require_plan(reg, args.plan)
     target = copy_target(args.path, args.out) if args.link else None   # checked before work
+    if args.link:
+        warn_if_open(args.path)
     todo = carryover.unresolved_before(reg, plan)
     for o in todo:
         say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")
@@ -73,9 +95,11 @@ def cmd_carry_over(args) -> int:
     if not made:
         say("Đã chuyển từ trước: không thêm dòng nào.")
         return EXIT_OK
-    append_rows(reg, schema.LOG, [log_row("Chuyển ý kiến tồn", f"{len(made)} ý kiến vào "
-                                                 f"{plan.plan_id}", "")], ch)
-    target = registry_copy.registry_copy(args.path, ch, "chuyen ton", target)
+    append_rows(reg, schema.LOG, logbook.rows(
+        "Chuyển ý kiến tồn", f"{len(made)} ý kiến vào {plan.plan_id}", "",
+        [personal.copy_release(reg, opened.encrypted, "chuyển ý kiến tồn")]), ch)
+    asked = target
+    target = registry_copy.registry_copy(opened, ch, "chuyen ton", target)
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
-        f"{target}; sổ gốc không bị sửa.")
+        f"{target}{written_as(asked, target)}; sổ gốc không bị sửa.")
     return EXIT_OK

@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 
+from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, date_arg, output_file,
                                  output_folder, say)
 
@@ -31,7 +32,8 @@ def add_parsers(sub) -> None:
                        description="Đếm kế hoạch, đại biểu, ý kiến theo trạng thái và lĩnh vực.")
     p.add_argument("path", metavar="PATH", help="tệp sổ (.xlsx)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
-    p.set_defaults(func=cmd_summary, pause_collector=True)   # common.collector_paused
+    passwords.add_option(p)
+    p.set_defaults(func=cmd_summary)
 
 
 def cmd_demo(args) -> int:
@@ -61,7 +63,7 @@ def cmd_init(args) -> int:
 def cmd_summary(args) -> int:
     from doithoai.files import reader
     from doithoai.registry import summary
-    reg = reader.read_registry(args.path)
+    reg = reader.read_registry(passwords.open_registry(args))
     sm = summary.summarize(reg)
     if args.json:
         say(json.dumps(sm, ensure_ascii=False, indent=2))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from doithoai.cli import passwords
 from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, date_arg, say
 
 
@@ -23,6 +24,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--registry", metavar="PATH",
                    help="áp dụng trang Ngày nghỉ của sổ này")
     p.add_argument("--explain", action="store_true", help="in cách tính trước kết quả")
+    passwords.add_option(p)
     p.set_defaults(func=cmd_due)
 
     p = sub.add_parser("deadlines", help="các mốc thời gian và tình trạng",
@@ -32,7 +34,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="xét tình trạng tại ngày này (mặc định: hôm nay)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
-    p.set_defaults(func=cmd_deadlines, pause_collector=True)   # common.collector_paused
+    passwords.add_option(p)
+    p.set_defaults(func=cmd_deadlines)
 
     p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu của sổ",
                        description="Kiểm tra mọi trang của sổ trong một lượt; mỗi lỗi ghi rõ "
@@ -42,7 +45,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="ngày dùng cho các kiểm tra theo thời gian (mặc định: hôm nay)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
-    p.set_defaults(func=cmd_validate, pause_collector=True)   # common.collector_paused
+    passwords.add_option(p)
+    p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("catalogue", help="danh mục mã lỗi kiểm tra (Markdown)",
                        description="In bảng mọi mã lỗi: mức độ, tên, nội dung, cách sửa, mô tả.")
@@ -54,7 +58,8 @@ def cmd_due(args) -> int:
     from doithoai.files import reader
     cal = workcalendar.WorkCalendar()
     if args.registry:
-        cal = deadlines.calendar_for(reader.read_registry(args.registry))
+        cal = deadlines.calendar_for(reader.read_registry(
+            passwords.open_registry(args, args.registry)))
     n = args.n
     if args.working:
         out = cal.add_working_days(args.date, -n if args.before else n)
@@ -70,9 +75,9 @@ def cmd_due(args) -> int:
 
 def cmd_deadlines(args) -> int:
     import datetime as dt
-    from doithoai.rules import deadlines
+    from doithoai.rules import deadlines, milestones
     from doithoai.files import reader
-    reg = reader.read_registry(args.path)
+    reg = reader.read_registry(passwords.open_registry(args))
     today = args.today or dt.date.today()
     report = deadlines.compute(reg, today)
     if args.json:
@@ -81,7 +86,7 @@ def cmd_deadlines(args) -> int:
                         "problems": [p.to_json() for p in report.problems]},
                        ensure_ascii=False, indent=2))
         return EXIT_OK
-    say(deadlines.render(report))
+    say(milestones.render(report))
     return EXIT_OK
 
 
@@ -89,7 +94,7 @@ def cmd_validate(args) -> int:
     import datetime as dt
     from doithoai.files import reader
     from doithoai.rules import validation
-    reg = reader.read_registry(args.path, intact=False)
+    reg = reader.read_registry(passwords.open_registry(args), intact=False)
     problems = validation.validate(reg, args.today or dt.date.today())
     counts = validation.counts(problems)
     damaged = bool(reader.structure_faults(reg))

@@ -16,14 +16,21 @@ def add_parsers(sub) -> None:
                    help="thư mục ghi tệp (mặc định: ./dist)")
     p.set_defaults(func=cmd_build_addin)
 
-    p = sub.add_parser("install", help="cài phần bổ trợ vào Excel (Windows)",
+    p = sub.add_parser("install", help="cài phần bổ trợ vào Excel (Windows) hoặc LibreOffice",
                        description="Đặt doithoai.xlam vào thư mục AddIns của Excel, ghi trình "
                                    "thông dịch Python cho xlwings, đăng ký để Excel tự mở và "
-                                   "kiểm tra phiên bản. Chỉ dùng trên Windows.")
+                                   "kiểm tra phiên bản (chỉ trên Windows). Với --libreoffice: cài "
+                                   "phần mở rộng Đối thoại vào LibreOffice Calc (Windows, Linux) "
+                                   "bằng unopkg, ghi Python đang chạy lệnh này.")
+    p.add_argument("--libreoffice", action="store_true",
+                   help="cài vào LibreOffice thay vì Excel")
     p.set_defaults(func=cmd_install)
 
-    p = sub.add_parser("uninstall", help="gỡ phần bổ trợ khỏi Excel (Windows)",
-                       description="Gỡ doithoai.xlam và đăng ký của nó khỏi Excel.")
+    p = sub.add_parser("uninstall", help="gỡ phần bổ trợ khỏi Excel hoặc LibreOffice",
+                       description="Gỡ doithoai.xlam và đăng ký của nó khỏi Excel; với "
+                                   "--libreoffice: gỡ phần mở rộng Đối thoại khỏi LibreOffice.")
+    p.add_argument("--libreoffice", action="store_true",
+                   help="gỡ khỏi LibreOffice thay vì Excel")
     p.set_defaults(func=cmd_uninstall)
 
     p = sub.add_parser("doctor", help="kiểm tra cài đặt trên máy này",
@@ -89,6 +96,11 @@ def cmd_build_addin(args) -> int:
 
 
 def cmd_install(args) -> int:
+    if args.libreoffice:
+        from doithoai.libreoffice import install
+        report = install.install(install.real_office())
+        say("\n".join(report.lines))
+        return EXIT_OK if report.ok else EXIT_REFUSED
     from doithoai.excel import addin_install
     report = addin_install.install()
     say("\n".join(report.lines))
@@ -96,6 +108,11 @@ def cmd_install(args) -> int:
 
 
 def cmd_uninstall(args) -> int:
+    if args.libreoffice:
+        from doithoai.libreoffice import install
+        report = install.uninstall(install.real_office())
+        say("\n".join(report.lines))
+        return EXIT_OK if report.ok else EXIT_REFUSED
     from doithoai.excel import addin_install
     report = addin_install.uninstall()
     say("\n".join(report.lines))

@@ -5,9 +5,11 @@ import argparse
 import json
 import os
 
+from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 copy_target, date_arg, log_row, output_folder,
-                                 require_plan, say)
+                                 copy_target, date_arg, output_folder,
+                                 require_plan, say, warn_if_open, written_as)
+from doithoai.registry import logbook
 from doithoai.files import registry_copy
 
 
@@ -23,11 +25,17 @@ def add_parsers(sub) -> None:
                                           "cho cả kế hoạch) để MTTQ điền ý kiến thu được.")
     q.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     q.add_argument("--plan", required=True, metavar="ID", help="Mã KH")
-    q.add_argument("--village", nargs="+", metavar="NAME",
-                   help="chỉ các thôn, tổ dân phố này (mặc định: mọi thôn của kế hoạch)")
+    q.add_argument("--village", action="append", metavar="NAME",
+                   help="chỉ thôn, tổ dân phố này; ghi --village lần nữa cho mỗi thôn khác "
+                        "(mặc định: mọi thôn của kế hoạch)")
     q.add_argument("--one-file", action="store_true", help="một tệp cho cả kế hoạch")
     q.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp")
+    q.add_argument("--encrypt", action="store_true",
+                   help="đặt mật khẩu cho từng tệp (mỗi tệp một mật khẩu 12 chữ số để đọc qua "
+                        "điện thoại, in ra một lần); mật khẩu được lưu vào trang Mật khẩu phiếu "
+                        "của một bản sao của sổ, để khi nhận lại phần mềm tự mở tệp")
     q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    passwords.add_option(q)
     q.set_defaults(func=cmd_intake_export)
     q = intake_sub.add_parser("merge", help="nhận tệp MTTQ gửi về vào sổ",
                               description="Đọc các tệp phiếu MTTQ gửi về; mỗi dòng được thêm mới, "
@@ -41,6 +49,7 @@ def add_parsers(sub) -> None:
                    help="Mã KH dùng khi tệp đã mất thông tin nhận dạng")
     q.add_argument("--json", action="store_true", help="in dạng JSON")
     q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    passwords.add_option(q)
     q.set_defaults(func=cmd_intake_merge)
 
     p = sub.add_parser("duplicates", help="tìm ý kiến có thể trùng nhau",
@@ -50,27 +59,70 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     p.add_argument("--threshold", type=int, default=85, metavar="N",
                    help="điểm tối thiểu để gợi ý (0-100, mặc định 85)")
-    p.set_defaults(func=cmd_duplicates, pause_collector=True)   # common.collector_paused
+    passwords.add_option(p)
+    p.set_defaults(func=cmd_duplicates)
 
 
 def cmd_intake_export(args) -> int:
     import datetime as dt
     from doithoai.files import reader
     from doithoai.sharing import intake
-    reg = reader.read_registry(args.path)
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
     require_plan(reg, args.plan)
+    if args.encrypt:
+        copy_target(args.path, None)       # the passwords go into a copy beside the registry
+        warn_if_open(args.path)
     try:
         made = intake.export(reg, args.plan, output_folder(args.out), villages=args.village,
-                             one_file=args.one_file, today=args.today or dt.date.today())
+                             one_file=args.one_file, today=args.today or dt.date.today(),
+                             encrypt=args.encrypt)
     except KeyError as exc:
         say(f"Kế hoạch {args.plan} không có thôn, tổ dân phố: {exc.args[0]}. Phạm vi của kế "
             f"hoạch: {'; '.join(reg.plan(args.plan).villages)}.")
         return EXIT_REFUSED
+    copy = _keep_passwords(opened, reg, args.plan, made) if args.encrypt else None
     for e in made:
         say(f"Đã tạo {e.path} ({e.village or 'cả kế hoạch'}, mã {e.code or '-'}, lô {e.batch}, "
-            f"{e.rows} dòng đánh số sẵn).")
+            f"{e.rows} dòng đánh số sẵn)" + (f"; mật khẩu: {e.password}" if e.password else
+                                                 "") + ".")
+    if copy:
+        say("Mỗi tệp có mật khẩu riêng (gõ cả dấu gạch ngang), chỉ in ra lần này: đọc cho người "
+            f"nhận qua điện thoại, không gửi kèm tệp. Mật khẩu được lưu ở trang Mật khẩu phiếu "
+            f"của bản sao sổ {copy} (sổ gốc không bị sửa): hãy dùng bản sao này làm sổ từ nay, "
+            "để khi nhận lại phần mềm tự mở các tệp."
+            + ("" if opened.encrypted else " Lưu ý: sổ không đặt mật khẩu nên bản sao cũng "
+               "không có; hãy đặt mật khẩu cho sổ trong Excel (Tệp › Thông tin › Bảo vệ sổ làm "
+               "việc › Mã hóa bằng mật khẩu)."))
     say("Gửi các tệp này cho Ủy ban MTTQ; khi nhận lại, dùng lệnh doithoai intake merge.")
     return EXIT_OK
+
+
+def _keep_passwords(opened, reg, plan_id: str, made) -> str:
+    """The copy of the registry holding the new files' passwords (and the Nhật ký row); if it
+    cannot be written, the files are removed again: a file nobody can find the password of
+    must not be sent."""
+    from doithoai.registry import personal, schema
+    from doithoai.registry.changes import Changes, append_rows
+    from doithoai.sharing import keys
+    ch = Changes()
+    keys.keep(reg, plan_id, made, ch)
+    villages = "; ".join(e.village for e in made if e.village) or "cả kế hoạch"
+    release = personal.Release(f"{len(made)} tệp phiếu {plan_id}", f"Ủy ban MTTQ ({villages})",
+                               0, True)
+    files = ", ".join(os.path.basename(e.path) for e in made)
+    append_rows(reg, schema.LOG, logbook.rows(
+        "Phiếu cho MTTQ", f"{len(made)} tệp phiếu có mật khẩu", files,
+        [release, personal.copy_release(reg, opened.encrypted, "lưu mật khẩu phiếu")]), ch)
+    try:
+        return registry_copy.registry_copy(opened, ch, "mat khau phieu")
+    except BaseException:
+        for e in made:
+            try:
+                os.remove(e.path)
+            except OSError:
+                pass
+        raise
 
 
 def cmd_intake_merge(args) -> int:
@@ -78,10 +130,14 @@ def cmd_intake_merge(args) -> int:
     from doithoai.files import reader
     from doithoai.registry import schema
     from doithoai.registry.changes import append_rows
-    from doithoai.sharing import intake, merge
-    reg = reader.read_registry(args.path)
+    from doithoai.registry import personal
+    from doithoai.sharing import intake, keys, merge
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
     copy_path = copy_target(args.path, args.out)        # refused before any file is read
-    returned = [intake.read_returned(f) for f in args.files]
+    warn_if_open(args.path)
+    returned = [intake.read_returned(f, keys.candidates(reg, f) + [opened.password or ""])
+                for f in args.files]
     try:
         res = merge.merge(reg, returned, today=args.today or dt.date.today(),
                           plan_hint=args.plan)
@@ -90,31 +146,18 @@ def cmd_intake_merge(args) -> int:
         return EXIT_REFUSED
     target = None
     if res.changes.blocks:
-        log = log_row("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
-                       ", ".join(os.path.basename(f) for f in args.files))
-        append_rows(reg, schema.LOG, [log], res.changes)
-        target = registry_copy.registry_copy(args.path, res.changes, "nhan MTTQ", copy_path)
+        log = logbook.rows("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
+                           ", ".join(os.path.basename(f) for f in args.files),
+                           [personal.copy_release(reg, opened.encrypted, "nhận ý kiến MTTQ")])
+        append_rows(reg, schema.LOG, log, res.changes)
+        target = registry_copy.registry_copy(opened, res.changes, "nhan MTTQ", copy_path)
     if args.json:
         data = res.to_json()
         data["registry_written"] = target
         say(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
-        for line in res.lines():
-            say(line)
-        for o in res.outcomes:
-            if o.status == "set_aside" or o.duplicate_of:
-                what = (f"nghi trùng {o.duplicate_of} (điểm {o.score}), đã thêm thành "
-                        f"{o.opinion_id}" if o.duplicate_of else f"chờ xử lý: {o.reason}")
-                say(f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}): {what}")
-        if res.totals.set_aside:
-            say("Dòng chờ xử lý nằm ở trang Chờ xử lý của sổ: sửa dòng trong tệp theo lý do, "
-                "xóa dòng đó ở trang Chờ xử lý rồi nhận lại tệp (hoặc chép tay sang trang Ý "
-                "kiến).")
-        if target:
-            say(f"Đã ghi vào bản sao của sổ: {target} (sổ gốc không bị sửa). Hãy dùng bản sao "
-                "này làm sổ từ nay.")
-        else:
-            say("Không có gì mới: sổ giữ nguyên.")
+        _say_merged(res)
+        _say_copy(target, copy_path, opened.encrypted)
     if not all(f.balanced for f in res.files):
         return EXIT_CRASH           # a row neither added, found nor set aside: never expected
     unreadable = [r for r in returned if r.problem]
@@ -123,10 +166,35 @@ def cmd_intake_merge(args) -> int:
     return EXIT_REFUSED if unreadable else EXIT_OK
 
 
+def _say_merged(res) -> None:
+    """The counts of each file, then every row set aside or suspected of repeating another."""
+    from doithoai.sharing import merge
+    for line in res.lines():
+        say(line)
+    for o in res.outcomes:
+        if o.status == merge.SET_ASIDE or o.duplicate_of:
+            what = (f"nghi trùng {o.duplicate_of} (điểm {o.score}), đã thêm thành "
+                    f"{o.opinion_id}" if o.duplicate_of else f"chờ xử lý: {o.reason}")
+            say(f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}): {what}")
+    if res.totals.set_aside:
+        say("Dòng chờ xử lý nằm ở trang Chờ xử lý của sổ: sửa dòng trong tệp theo lý do, "
+            "xóa dòng đó ở trang Chờ xử lý rồi nhận lại tệp (hoặc chép tay sang trang Ý "
+            "kiến).")
+
+
+def _say_copy(target: str | None, copy_path: str, encrypted: bool) -> None:
+    if target:
+        say(f"Đã ghi vào bản sao của sổ: {target}{written_as(copy_path, target)} (sổ gốc "
+            "không bị sửa" + (", bản sao có cùng mật khẩu với sổ" if encrypted else "") +
+            "). Hãy dùng bản sao này làm sổ từ nay.")
+    else:
+        say("Không có gì mới: sổ giữ nguyên.")
+
+
 def cmd_duplicates(args) -> int:
     from doithoai.files import reader
     from doithoai.sharing import dedupe
-    reg = reader.read_registry(args.path)
+    reg = reader.read_registry(passwords.open_registry(args))
     found = dedupe.suggest(dedupe.items_from_registry(reg), threshold=args.threshold)
     already = {o.opinion_id: o.duplicate_of for o in reg.opinions}
     rows = [s for s in found if not already.get(s.key)]

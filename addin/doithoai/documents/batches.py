@@ -6,12 +6,13 @@ Rows with validation errors are refused here, naming the row.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
 from doithoai.documents import engine
 from doithoai.documents.register import ISSUED, Register
-from doithoai.documents.kinds import Kind
+from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import deadlines
@@ -34,14 +35,50 @@ def batches(kind: Kind, builder, error_rows: dict[tuple[str, int], str], registe
             ) -> tuple[list[Batch], list[Problem]]:
     """The batches of ``kind``, and a refusal for each row among ``error_rows`` ((sheet, row)
     → where its errors are, as the refusal names them)."""
-    return _BY_PER[kind.per](kind, builder, error_rows, register)
+    todo, refusals = _BY_PER[kind.per](kind, builder, error_rows, register)
+    return distinct_names(todo), refusals
+
+
+def distinct_names(todo: list[Batch]) -> list[Batch]:
+    """The batches with file stems that differ in more than case: two names that read the
+    same once written without accents ("Thôn Đông", "Thôn Đồng") or in other case would be one
+    file on a Windows disk, and one letter would silently replace the other. The later one
+    gets "-2" (then "-3"...)."""
+    seen: set[str] = set()
+    out = []
+    for batch in todo:
+        base, n = batch.base, 1
+        while base.casefold() in seen:
+            n += 1
+            base = f"{batch.base}-{n}"
+        seen.add(base.casefold())
+        if base != batch.base:
+            batch = dataclasses.replace(batch, base=base,
+                                        name=batch.name if batch.merged else _one(base))
+        out.append(batch)
+    return out
 
 
 def _one(base: str) -> Callable[[int, object], str]:
     return lambda n, item: base
 
 
+# Kinds that print figures from rows of another sheet than the plan's: a row there with an
+# error (Số phiếu -5) refuses the document, naming the cell, rather than print a wrong figure.
+READS_ALSO = {"BCKQ": schema.SURVEY}
+
+
 def _plan(kind, builder, error_rows, register):
+    sheet = READS_ALSO.get(kind.code)
+    if sheet is not None:
+        rows = [r.row for r in getattr(builder.reg, sheet.key)
+                if r.plan_id == builder.plan.plan_id]
+        bad = [(sheet.name, row) for row in rows if (sheet.name, row) in error_rows]
+        if bad:
+            return [], [make("document-row-has-errors", sheet.name, row=bad[0][1],
+                             document=f"{kind.code} của {builder.plan.plan_id}",
+                             document_kind=kind.code, subject=builder.plan.plan_id,
+                             cells=", ".join(error_rows[key] for key in bad))]
     fill = getattr(builder, kind.code.lower())
     return [Batch(kind.code, [None], lambda ctx, _: fill(ctx),
                   f"{kind.name} {builder.plan.plan_id}", _one(kind.code))], []
@@ -65,8 +102,7 @@ def _per_agency(kind, agencies, fill):
 
 def _agency(kind, builder, error_rows, register):
     """Own units and agencies on the territory; what goes to superiors is in CVKN."""
-    agencies = sorted({o.agency for o in builder.raised() if o.agency and not builder.up(o)},
-                      key=vnformat.collate)
+    agencies = sorted({o.agency for o in builder.to_assign()}, key=vnformat.collate)
     return _per_agency(kind, agencies, builder.cvpc)
 
 
@@ -102,19 +138,41 @@ def _opinion(kind, builder, error_rows, register):
         builder.cvtl(ctx, item)
         ctx.values["_opinion_id"] = item.opinion_id
 
-    for o in deadlines.opinions_needing_reply(builder.reg, builder.plan.plan_id):
+    for o in replies_due(builder, register):
         base = reply_base(kind, o)
-        if o.reply_number and not register.rows_for(builder.plan.plan_id, base, ISSUED):
-            continue        # already answered in writing outside doithoai: not pending
         if (schema.OPINIONS.name, o.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
                                  document=f"{kind.code} {o.opinion_id}",
                                  document_kind=kind.code, subject=o.opinion_id,
                                  cells=error_rows[(schema.OPINIONS.name, o.row)]))
             continue
+        if not (o.answer or "").strip():
+            continue        # its answer is not written yet (generate says which: waiting)
         out.append(Batch(base, [o], fill, f"{kind.name} {o.opinion_id}", _one(base),
                          subfolder="CVTL"))
     return out, refusals
+
+
+def replies_due(builder, register) -> list:
+    """The opinions of the plan that get a written reply (CVTL) from the commune: not answered
+    at the conference, not sent to a superior (the citizen's notice, TBCD, tells them), not
+    already answered in writing outside doithoai."""
+    out = []
+    for o in deadlines.opinions_needing_reply(builder.reg, builder.plan.plan_id):
+        if builder.up(o):
+            continue
+        base = reply_base(KINDS_BY_CODE["CVTL"], o)
+        if o.reply_number and not register.rows_for(builder.plan.plan_id, base, ISSUED):
+            continue
+        out.append(o)
+    return out
+
+
+def replies_waiting(builder, register, error_rows=()) -> list:
+    """The opinions whose reply cannot be written yet: Nội dung trả lời still empty (a row with
+    errors is refused instead, naming them)."""
+    return [o for o in replies_due(builder, register) if not (o.answer or "").strip()
+            and (schema.OPINIONS.name, o.row) not in error_rows]
 
 
 def _invitee(kind, builder, error_rows, register):

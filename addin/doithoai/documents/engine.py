@@ -25,7 +25,7 @@ from doithoai.text import vntext
 from doithoai.text.filenames import safe_file
 from doithoai.files.atomic import write_bytes_atomic
 from doithoai.text.textwidth import text_width
-from doithoai.documents import wordml
+from doithoai.documents import layout, wordml
 from doithoai.documents.context import FIELDS, ITEM_FIELDS, Context
 from doithoai.registry.problems import Problem, make
 # The document codes (template-unknown-field, document-…) are in the one catalogue.
@@ -56,15 +56,16 @@ def line_indent(cell_width: int, line_length: int) -> int:
 
 
 def line_lengths(ctx: Context, page_width: int = TEXT_WIDTH) -> dict[int, int]:
-    """Marker indent (see docbuild) → indent in twips for this document."""
+    """Marker indent (layout.ISSUER_LINE, MOTTO_LINE, SUBJECT_LINE: the lines under the issuer,
+    the motto and the subject, layout.line_under) → indent in twips for this document."""
     v = ctx.values
     issuer = max(text_width(v.get("co_quan_dong_1") or "", 12, True),
                  text_width(v.get("co_quan_dong_2") or "", 12, True))
     motto = text_width("Độc lập - Tự do - Hạnh phúc", 13, True)
     subject = min(text_width(v.get("trich_yeu") or "", 14, True), page_width)
-    return {9901: line_indent(ISSUER_CELL, int(issuer * 0.4)),
-            9902: line_indent(MOTTO_CELL, motto),
-            9903: line_indent(page_width, int(subject * 0.4))}
+    return {layout.ISSUER_LINE: line_indent(ISSUER_CELL, int(issuer * 0.4)),
+            layout.MOTTO_LINE: line_indent(MOTTO_CELL, motto),
+            layout.SUBJECT_LINE: line_indent(page_width, int(subject * 0.4))}
 
 
 # --- compile ----------------------------------------------------------------------------------------

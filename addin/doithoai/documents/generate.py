@@ -17,15 +17,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.documents import engine
+from doithoai.documents import engine, persons
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import Builder, changed_rows
 from doithoai.documents.register import DRAFT, ISSUED, Register
-from doithoai.documents.kinds import KINDS, Kind, template_name
-from doithoai.registry import schema
+from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
+from doithoai.registry import personal, schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
-from doithoai.registry.problems import ERROR, Problem, grouped, make
+from doithoai.registry.problems import ERROR, Problem, a1, grouped, make
 from doithoai.rules import deadlines, validation
 from doithoai.text import vnformat
 from doithoai.text.filenames import safe_name
@@ -51,6 +51,23 @@ class Result:
     notices: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
     register_rows: list[dict] = field(default_factory=list)
+    # (plan, kind) → documents written, and the citizens they name (documents.persons)
+    made: dict[tuple[str, str], int] = field(default_factory=dict)
+    named: dict[tuple[str, str], set] = field(default_factory=dict)
+
+    def note(self, plan_id: str, code: str, contexts: list, citizens: persons.Citizens) -> None:
+        """Count the documents of a plan and kind just written and the citizens they name."""
+        key = (plan_id, code)
+        self.made[key] = self.made.get(key, 0) + len(contexts)
+        for ctx in contexts:
+            self.named.setdefault(key, set()).update(citizens.named(ctx.values))
+
+    def releases(self) -> list[personal.Release]:
+        """One record per plan and kind whose documents name citizens (Nhật ký)."""
+        return [personal.Release(f"{KINDS_BY_CODE[code].name} ({plan}): {self.made[(plan, code)]} "
+                                 "tệp", persons.RECIPIENTS.get(code, "theo nơi nhận của văn bản"),
+                                 len(who), False)
+                for (plan, code), who in self.named.items() if who]
 
     def summary(self) -> str:
         parts = [f"{len(self.files)} tệp văn bản"]
@@ -88,6 +105,7 @@ class Generator:
         self.compiled: dict[str, engine.Compiled] = {}
         self.result = Result()
         self.register = Register(reg, out_dir)
+        self.citizens = persons.Citizens(reg)
 
     def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
@@ -107,15 +125,21 @@ class Generator:
         return self.result
 
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:
+        """The plan's documents of ``kinds``: those that tell of the conference wait for it,
+        those that announce it are drafts once it is past (a notice says each)."""
         if (schema.PLANS.name, plan.row) in self.error_rows:
             self.result.refusals += _plan_refused(plan, kinds, self.error_rows)
             return
         builder = Builder(self.reg, plan, self.report, self.today)
         folder = os.path.join(self.out, safe_name(plan.plan_id))
-        held = plan.meeting_date is not None and plan.meeting_date <= self.today
-        waiting = [k for k in kinds if k.after_meeting and not held]
+        waiting, unissued = _out_of_time(plan, kinds, self.today, issue)
         if waiting:
             self.result.notices.append(_after_the_meeting(plan, waiting))
+        if unissued:
+            self.result.notices.append(_not_issued_after(plan, unissued))
+        stale = _stale_form_deadline(plan, builder, kinds, self.today)
+        if stale:
+            self.result.notices.append(stale)
         for kind in kinds:
             if kind in waiting:
                 continue
@@ -126,9 +150,30 @@ class Generator:
             self.progress(f"Đang tạo {kind.name.lower()} ({plan.plan_id})…")
             todo, refusals = batches(kind, builder, self.error_rows, self.register)
             self.result.refusals += refusals
+            if kind.code == "CVTL":
+                self._replies_waiting(builder)
             for batch in todo:
                 where = os.path.join(folder, batch.subfolder) if batch.subfolder else folder
-                self.batch(builder, kind, compiled, where, batch, issue)
+                self.batch(builder, kind, compiled, where, batch, issue and kind not in unissued)
+        plain = sorted(builder.unmarked - {"TTTT"})
+        if plain:
+            self.result.notices.append(_provisional_issued(plan, plain))
+
+    def _replies_waiting(self, builder: Builder) -> None:
+        """One notice naming the replies that wait for their Nội dung trả lời (not a refusal:
+        nothing is wrong, the answer is not written yet)."""
+        from doithoai.documents.batches import replies_waiting
+        waiting = replies_waiting(builder, self.register, self.error_rows)
+        if waiting:
+            column = schema.OPINIONS.column("answer").header
+            table = self.reg.tables.get("opinions")
+            col = table.columns.get("answer") if table is not None else None
+            cells = ", ".join(f"{o.opinion_id}" + (f" (ô {a1(o.row, col)})" if col is not None
+                                                   else "") for o in waiting[:20])
+            more = f" và {len(waiting) - 20} ý kiến khác" if len(waiting) > 20 else ""
+            self.result.notices.append(
+                f"{len(waiting)} công văn trả lời ({builder.plan.plan_id}) chờ ghi \"{column}\": "
+                f"{cells}{more}; ghi nội dung trả lời rồi tạo lại.")
 
     # one batch: one register row -----------------------------------------------------------------
     def batch(self, builder: Builder, kind: Kind, compiled, folder: str, batch: Batch,
@@ -146,6 +191,8 @@ class Generator:
             status, number, date = DRAFT, None, None
         elif issue and kind.numbered:
             status, date, target_base = ISSUED, self.today, batch.base
+            if _own_number(plan, kind):
+                date = plan.issue_date          # issued outside the tool: its own date
             number = self.register.plan_number(kind, plan) or \
                 self.register.next_number(kind, plan.is_party, date.year)
             ok, refused = self._contexts(builder, kind, compiled, batch, number, date)
@@ -157,6 +204,9 @@ class Generator:
         if not ok:
             return
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
+        if kind.code == "TBKL" and status == ISSUED:
+            builder.concluded_now = date     # the notices to citizens count from it
+        self.result.note(plan.plan_id, kind.code, [ctx for _, ctx, _ in ok], self.citizens)
         if kind.numbered:
             first = ok[0][1]
             subject = (first.values.get("vv") or first.values.get("trich_yeu") or kind.name
@@ -227,6 +277,57 @@ class Generator:
             engine.write_docx(compiled, engine.merge(xmls), record_path)
             self.result.files.append(record_path)
         return record_path
+
+
+def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
+                 ) -> tuple[list[Kind], list[Kind]]:
+    """(kinds that wait for the conference, kinds drafted but not numbered). A document that
+    tells of the conference waits for it; one that announces or prepares it is never issued
+    once it is over: an invitation numbered and dated after its meeting cannot be signed."""
+    meeting = plan.meeting_date
+    held = meeting is not None and meeting <= today
+    over = meeting is not None and meeting < today
+    waiting = [k for k in kinds if k.after_meeting and not held]
+    unissued = [k for k in kinds if k.before_meeting and over and issue and k.numbered
+                and not _own_number(plan, k)]
+    return waiting, unissued
+
+
+def _own_number(plan: Plan, kind: Kind) -> bool:
+    """A plan typed with its own Số ký hiệu and date was issued outside the tool: it keeps them."""
+    return kind.code == "KH" and bool(plan.number_symbol and plan.issue_date)
+
+
+def _not_issued_after(plan: Plan, kinds: list[Kind]) -> str:
+    return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp số: "
+            f"hội nghị ngày {plan.meeting_date:%d/%m/%Y} đã diễn ra, văn bản chuẩn bị hội nghị "
+            "không ban hành sau ngày đó. Nếu đã ban hành ngoài phần mềm, ghi số, ngày vào trang "
+            "Sổ văn bản.")
+
+
+ASKS_FOR_FORMS = ("TB", "TTTT", "PDK")      # tell citizens the day forms are collected
+
+
+def _stale_form_deadline(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date
+                         ) -> str | None:
+    """Before the conference, documents that ask citizens for their forms by a day already past
+    (THU_PHIEU) would go out with that day: said once, with what to change."""
+    m = builder.milestones.get("THU_PHIEU")
+    codes = [k.code for k in kinds if k.code in ASKS_FOR_FORMS]
+    if m is None or not codes or m.due >= today or \
+            (plan.meeting_date is not None and plan.meeting_date <= today):
+        return None
+    return (f"{', '.join(codes)} ({plan.plan_id}) ghi hạn thu phiếu ý kiến {m.due:%d/%m/%Y}, "
+            f"đã qua (hôm nay {today:%d/%m/%Y}): sửa Số ngày của mốc THU_PHIEU ở trang Quy tắc "
+            "thời hạn (hoặc lùi việc phát hành) trước khi gửi các văn bản này.")
+
+
+def _provisional_issued(plan: Plan, codes: list[str]) -> str:
+    """Issued documents print dates without "dự kiến": say which rest on a calendar not yet
+    official, so the clerk checks them when the official one comes."""
+    return (f"{', '.join(codes)} ({plan.plan_id}) đã ban hành có thời hạn tính theo lịch nghỉ "
+            "lễ, Tết chưa được công bố chính thức (văn bản ban hành không in chữ \"dự kiến\"): "
+            "khi có lịch chính thức, ghi vào trang Ngày nghỉ và kiểm tra lại các thời hạn này.")
 
 
 def _after_the_meeting(plan: Plan, kinds: list[Kind]) -> str:

@@ -20,32 +20,49 @@ class Kind:
     text: bool = False         # a plain-text document (.txt), not a Word one
     landscape: bool = False    # printed on A4 landscape (lists with many columns)
     party_abbr: str | None = None  # the party variant's abbreviation, when it is another kind
-    after_meeting: bool = False    # tells what happened at the conference: made once it is held
+    # When in the cycle the document is made: BEFORE the conference (it announces or prepares
+    # it: not made once it is past, unless asked for by name, and never issued then), on its
+    # DAY, AFTER it (it tells what happened: made once it is held), or at ANY time.
+    when: str = "any"
+
+    @property
+    def after_meeting(self) -> bool:
+        return self.when == AFTER
+
+    @property
+    def before_meeting(self) -> bool:
+        return self.when == BEFORE
+
+
+BEFORE, DAY, AFTER, ANY = "before", "day", "after", "any"
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("KH", "Kế hoạch", "KH", "plan"),
-    Kind("TB", "Thông báo tổ chức hội nghị", "TB", "plan"),
-    Kind("GM", "Giấy mời", "GM", "invitee"),
-    Kind("PDK", "Phiếu đăng ký phát biểu, gửi ý kiến", None, "village", numbered=False),
+    Kind("KH", "Kế hoạch", "KH", "plan", when=BEFORE),
+    Kind("TB", "Thông báo tổ chức hội nghị", "TB", "plan", when=BEFORE),
+    Kind("GM", "Giấy mời", "GM", "invitee", when=BEFORE),
+    Kind("PDK", "Phiếu đăng ký phát biểu, gửi ý kiến", None, "village", numbered=False,
+         when=BEFORE),
     Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan"),
     Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency"),
-    Kind("BB", "Biên bản hội nghị", "BB", "plan"),
-    Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan"),
-    Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion"),
-    Kind("BCKQ", "Báo cáo kết quả tổ chức đối thoại", "BC", "plan"),
-    Kind("PKS", "Phiếu lấy ý kiến về cuộc đối thoại", None, "plan", numbered=False),
+    Kind("BB", "Biên bản hội nghị", "BB", "plan", when=DAY),
+    Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan", when=AFTER),
+    Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion", when=AFTER),
+    Kind("BCKQ", "Báo cáo kết quả tổ chức đối thoại", "BC", "plan", when=AFTER),
+    Kind("PKS", "Phiếu lấy ý kiến về cuộc đối thoại", None, "plan", numbered=False, when=DAY),
     # What the clerk prints for the day of the conference, and the loudspeaker bulletin.
-    Kind("DSDB", "Danh sách đại biểu ký nhận", None, "plan", numbered=False, landscape=True),
-    Kind("SGN", "Sổ giao nhận giấy mời", None, "plan", numbered=False, landscape=True),
-    Kind("TTTT", "Bản tin truyền thanh, mạng xã hội", None, "plan", numbered=False, text=True),
+    Kind("DSDB", "Danh sách đại biểu ký nhận", None, "plan", numbered=False, landscape=True,
+         when=DAY),
+    Kind("SGN", "Sổ giao nhận giấy mời", None, "plan", numbered=False, landscape=True,
+         when=BEFORE),
+    Kind("TTTT", "Bản tin truyền thanh, mạng xã hội", None, "plan", numbered=False, text=True,
+         when=BEFORE),
     # Follow-up: one per agency that owes replies or resolutions past their due date.
     Kind("CVDD", "Công văn đôn đốc trả lời, giải quyết ý kiến", None, "overdue"),
     # Beyond the commune: the recommendation to its superiors (a party committee reports to
     # its superior's Standing Committee: a báo cáo), and the notice to each citizen.
-    Kind("CVKN", "Công văn kiến nghị cấp trên", None, "upward", party_abbr="BC",
-         after_meeting=True),
-    Kind("TBCD", "Thông báo cho người nêu ý kiến", "TB", "citizen", after_meeting=True),
+    Kind("CVKN", "Công văn kiến nghị cấp trên", None, "upward", party_abbr="BC", when=AFTER),
+    Kind("TBCD", "Thông báo cho người nêu ý kiến", "TB", "citizen", when=AFTER),
 )
 KINDS_BY_CODE = {k.code: k for k in KINDS}
 

@@ -44,12 +44,12 @@ def cvpc(doc, party):
 def cvtl(doc, party):
     b.header_block(doc, party=party, subject_line=True)
     b.para(doc, "Kính gửi: {{ kinh_gui }}, {{ dia_chi }}.", align=b.CENTER, after=12)
-    b.body(doc, "{{ ten_co_quan_ngan }} nhận được ý kiến của {{ kinh_gui }} gửi hội nghị đối "
+    b.body(doc, "{{ ten_co_quan_ngan }} nhận được ý kiến của {{ nguoi_nhan }} gửi hội nghị đối "
                 "thoại ngày {{ ngay_hoi_nghi }} ({{ nguon }}, ngày {{ ngay_nhan }}), nội dung:")
     b.para(doc, "“{{ noi_dung }}”", italic=True, indent=True)
     b.body(doc, "Về nội dung này, {{ ten_co_quan_ngan }} trả lời như sau:")
     b.body(doc, "{{ tra_loi }}")
-    b.body(doc, "{{ ten_co_quan_ngan }} trân trọng thông báo để {{ kinh_gui }} được biết./.")
+    b.body(doc, "{{ ten_co_quan_ngan }} trân trọng thông báo để {{ nguoi_nhan }} được biết./.")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -124,15 +124,18 @@ def tbcd(doc, party):
     b.para(doc, "Kính gửi: {{ kinh_gui }}{% if dia_chi %}, {{ dia_chi }}{% endif %}.",
            align=b.CENTER, after=12)
     # How each opinion came, truly: sent before the conference, or spoken there.
-    b.body(doc, "{{ kinh_gui }} đã gửi hội nghị đối thoại với Nhân dân {{ pham_vi }} ngày "
-                "{{ ngay_hoi_nghi }} {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_nhan %} "
-                "({{ nguon_nhan }}){% endif %} chưa được trả lời trực tiếp tại hội nghị. "
+    b.body(doc, "{{ kinh_gui }} đã gửi {{ so_y_kien_chu }} ý kiến, kiến nghị đến hội nghị đối "
+                "thoại với Nhân dân {{ pham_vi }} ngày {{ ngay_hoi_nghi }}{% if nguon_nhan %} "
+                "({{ nguon_nhan }}){% endif %}; {% if so_y_kien > 1 %}các ý kiến này{% else %}ý "
+                "kiến này{% endif %} chưa được trả lời trực tiếp tại hội nghị. "
                 "{{ ten_co_quan_ngan }} thông báo cơ quan giải quyết và thời hạn như sau:")
     tables.grid_table(doc, ["000", 7.0, 4.2, 4.0], ["STT", "Nội dung", "Cơ quan giải quyết",
                                                     "Thời hạn"],
                       ["{{ y.stt }}", "{{ y.noi_dung }}", "{{ y.co_quan }}", "{{ y.han }}"],
                       "y in y_kien_cd")
-    b.body(doc, "Kết quả giải quyết sẽ được gửi bằng văn bản đến {{ nguoi_nhan }}. Nếu đến thời "
-                "hạn trên chưa nhận được trả lời, đề nghị liên hệ {{ van_phong }} hoặc Ban công "
-                "tác Mặt trận {{ noi_o }} để được hướng dẫn./.")
+    b.body(doc, "Kết quả giải quyết sẽ được gửi bằng văn bản đến {{ nguoi_nhan }}.{% if co_han %}"
+                " Nếu đến thời hạn trên chưa nhận được trả lời, đề nghị liên hệ {{ van_phong }} "
+                "hoặc Ban công tác Mặt trận {{ noi_o }} để được hướng dẫn./.{% else %} Mọi thắc mắc "
+                "xin liên hệ {{ van_phong }} hoặc Ban công tác Mặt trận {{ noi_o }} để được hướng "
+                "dẫn./.{% endif %}")
     b.recipients_and_signature(doc, party=party)

@@ -1,7 +1,8 @@
-"""PDF copies of generated documents: Word (Windows, through COM) or LibreOffice.
+"""PDF and ODF copies of generated documents: Word (Windows, through COM) or LibreOffice.
 
-Where neither is present nothing is converted and the caller says so; a PDF is a convenience,
-the .docx is the document.
+Where neither is present nothing is converted and the caller says so; a copy is a convenience,
+the .docx is the document. ODF (.odt, TCVN 7978:2009) is the format Thông tư 19/2011/TT-BTTTT
+names for editable documents exchanged between state agencies.
 """
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ import tempfile
 
 SKIPPED = ("Không có Microsoft Word (Windows) hay LibreOffice trên máy này: bỏ qua xuất PDF; "
            "các tệp .docx vẫn đầy đủ.")
+ODT_SKIPPED = ("Không có LibreOffice hay Microsoft Word trên máy này: bỏ qua bản ODF (.odt); các "
+               "tệp .docx vẫn đầy đủ. Cài LibreOffice để có bản .odt.")
+WORD_FORMATS = {"pdf": 17, "odt": 23}          # wdFormatPDF, wdFormatOpenDocumentText
 
 
 def soffice() -> str | None:
@@ -43,12 +47,14 @@ def _word():
     return "word" if importlib.util.find_spec("win32com") is not None else None
 
 
-def convert(paths: list[str], out_dir: str | None = None, timeout: int = 600) -> list[str]:
-    """Convert .docx files to PDF beside them (or into ``out_dir``); returns the PDF paths."""
+def convert(paths: list[str], out_dir: str | None = None, timeout: int = 600,
+            fmt: str = "pdf") -> list[str]:
+    """Convert .docx files to ``fmt`` (pdf or odt) beside them (or into ``out_dir``); returns
+    the paths made."""
     if not paths:
         return []
     if _word():
-        return _convert_word(paths, out_dir)
+        return _convert_word(paths, out_dir, fmt)
     office = soffice()
     if office is None:
         return []
@@ -59,16 +65,16 @@ def convert(paths: list[str], out_dir: str | None = None, timeout: int = 600) ->
     with tempfile.TemporaryDirectory() as profile:
         for folder, files in by_folder.items():
             subprocess.run([office, "--headless", f"-env:UserInstallation=file://{profile}",
-                            "--convert-to", "pdf", "--outdir", folder, *files],
+                            "--convert-to", fmt, "--outdir", folder, *files],
                            capture_output=True, timeout=timeout, check=False)
             for f in files:
-                pdf = os.path.join(folder, os.path.splitext(os.path.basename(f))[0] + ".pdf")
-                if os.path.exists(pdf):
-                    made.append(pdf)
+                copy = os.path.join(folder, os.path.splitext(os.path.basename(f))[0] + "." + fmt)
+                if os.path.exists(copy):
+                    made.append(copy)
     return made
 
 
-def _convert_word(paths: list[str], out_dir: str | None) -> list[str]:
+def _convert_word(paths: list[str], out_dir: str | None, fmt: str = "pdf") -> list[str]:
     import win32com.client
     word = win32com.client.DispatchEx("Word.Application")
     word.Visible = False
@@ -77,13 +83,13 @@ def _convert_word(paths: list[str], out_dir: str | None) -> list[str]:
         for p in paths:
             src = os.path.abspath(p)
             folder = out_dir or os.path.dirname(src)
-            pdf = os.path.join(folder, os.path.splitext(os.path.basename(src))[0] + ".pdf")
+            copy = os.path.join(folder, os.path.splitext(os.path.basename(src))[0] + "." + fmt)
             doc = word.Documents.Open(src, ReadOnly=True)
             try:
-                doc.SaveAs2(pdf, FileFormat=17)      # wdFormatPDF
+                doc.SaveAs2(copy, FileFormat=WORD_FORMATS[fmt])
             finally:
                 doc.Close(False)
-            made.append(pdf)
+            made.append(copy)
     finally:
         word.Quit()
     return made

@@ -32,8 +32,12 @@ class Register:
         return re.sub(r"_v\d+$", "", stem)
 
     def rows_for(self, plan_id: str, base: str, status: str) -> list[dict]:
+        """The rows of a plan's document keyed by the file stem ``base``, compared without case:
+        on a Windows disk "CVPC_Phong-kinh-te" and "CVPC_Phong-Kinh-te" are one file, so an
+        issued one recorded under either spelling is found (and never overwritten)."""
+        key = base.casefold()
         return [r for r in self.rows if r.get("plan_id") == plan_id
-                and r.get("status") == status and self.base_of(r) == base]
+                and r.get("status") == status and self.base_of(r).casefold() == key]
 
     def _sequence(self, kind: Kind | None, party: bool) -> tuple:
         mode = self.reg.settings.numbering or "theo loại"

@@ -190,8 +190,11 @@ def tbkl(doc, party):
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }})", "{{ y.co_quan }}",
                   "{{ y.han }}"], "y in giao_giai_quyet")
     b.heading(doc, "3. Tổ chức thực hiện")
-    b.body(doc, "Các cơ quan được giao trả lời bằng văn bản cho người nêu ý kiến trong thời hạn "
-                "{{ thoi_han_tra_loi }}, đồng gửi "
+    # Own units are assigned; agencies on the territory are asked (rules.agencies).
+    b.body(doc, "{% if co_quan_giao %}{{ co_quan_giao }} trả lời{% endif %}{% if co_quan_giao "
+                "and co_quan_phoi_hop %}; đề nghị {% elif co_quan_phoi_hop %}Đề nghị {% endif %}"
+                "{% if co_quan_phoi_hop %}{{ co_quan_phoi_hop }} phối hợp trả lời{% endif %} "
+                "bằng văn bản cho người nêu ý kiến trong thời hạn {{ thoi_han_tra_loi }}, đồng gửi "
                 "{{ van_phong }} để tổng hợp. Ủy ban Mặt trận Tổ quốc theo dõi, giám sát việc thực "
                 "hiện./.")
     b.recipients_and_signature(doc, party=party)

@@ -92,8 +92,10 @@ def _strip_attributes(source: str) -> str:
 
 # --- build -------------------------------------------------------------------------------------
 
-def build(out_dir: str) -> str:
-    """Write ``out_dir/doithoai.xlam`` (atomically) and check it; returns its path."""
+def build(out_dir: str, interpreter: str | None = None) -> str:
+    """Write ``out_dir/doithoai.xlam`` (atomically) and check it; returns its path. With
+    ``interpreter``, the add-in names the Python its buttons start in its own settings sheet
+    (:func:`_settings_sheet`)."""
     from pyopenvba import ExcelFile
 
     files = macro_files()
@@ -114,7 +116,7 @@ def build(out_dir: str) -> str:
             for name, source in modules.items():
                 project.add_module(name, _strip_attributes(source))
             wb.save()
-        _finish_package(raw, ribbon)
+        _finish_package(raw, ribbon, interpreter)
         problems = check(raw)
         if problems:
             raise BuildError("Tệp bổ trợ vừa tạo không đạt kiểm tra:\n- " + "\n- ".join(problems))
@@ -138,8 +140,9 @@ def _swap(new: str, target: str) -> None:
     os.replace(new, target)
 
 
-def _finish_package(path: str, ribbon: bytes) -> None:
-    """Add the ribbon part and relationship; rewrite _VBA_PROJECT in its write form."""
+def _finish_package(path: str, ribbon: bytes, interpreter: str | None = None) -> None:
+    """Add the ribbon part and relationship; rewrite _VBA_PROJECT in its write form; name the
+    interpreter in the settings sheet."""
     from pyopenvba.cfb import CFB
 
     with zipfile.ZipFile(path) as zin:
@@ -154,12 +157,54 @@ def _finish_package(path: str, ribbon: bytes) -> None:
                f'Target="{RIBBON_PART}"/>')
         rels = rels.replace("</Relationships>", rel + "</Relationships>")
     parts["_rels/.rels"] = rels.encode("utf-8")
+    if interpreter:
+        _settings_sheet(parts, interpreter)
     tmp = path + ".part"
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
         order = ["[Content_Types].xml"] + [n for n in parts if n != "[Content_Types].xml"]
         for name in order:
             zout.writestr(name, parts[name])
     os.replace(tmp, path)
+
+
+CONF_SHEET = "xlwings.conf"
+SHEET_PART = "xl/worksheets/sheet1.xml"
+
+
+def _settings_sheet(parts: dict[str, bytes], interpreter: str) -> None:
+    """The add-in's one sheet renamed xlwings.conf, with INTERPRETER_WIN and the interpreter.
+
+    xlwings' VBA reads that sheet of the add-in before the xlwings.conf file beside it, and
+    reads it through Excel (Unicode), while the file goes through VBA's Open and GetAttr, which
+    take file names and text in the ANSI code page: under a user folder such as
+    C:\\Users\\Nguyễn Thị Hoà the file cannot even be found, and the buttons would start
+    whatever "pythonw" the PATH holds, or none."""
+    from xml.sax.saxutils import escape
+    book = parts["xl/workbook.xml"].decode("utf-8")
+    parts["xl/workbook.xml"] = re.sub(r'<sheet name="[^"]*"', f'<sheet name="{CONF_SHEET}"',
+                                      book, count=1).encode("utf-8")
+    cells = (f'<row r="1"><c r="A1" t="inlineStr"><is><t>INTERPRETER_WIN</t></is></c>'
+             f'<c r="B1" t="inlineStr"><is><t>{escape(interpreter)}</t></is></c></row>')
+    sheet = parts[SHEET_PART].decode("utf-8")
+    sheet = sheet.replace('<dimension ref="A1"/>', '<dimension ref="A1:B1"/>')
+    parts[SHEET_PART] = sheet.replace("<sheetData/>", f"<sheetData>{cells}</sheetData>") \
+        .encode("utf-8")
+
+
+def addin_interpreter(path: str) -> str | None:
+    """The interpreter a built add-in names in its xlwings.conf sheet (None: no such sheet)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = z.read("xl/workbook.xml").decode("utf-8")
+            if f'<sheet name="{CONF_SHEET}"' not in book:
+                return None
+            root = ElementTree.fromstring(z.read(SHEET_PART))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    cells = {c.get("r"): "".join(t.text or "" for t in c.iter(f"{ns}t"))
+             for c in root.iter(f"{ns}c")}
+    return cells.get("B1") if cells.get("A1") == "INTERPRETER_WIN" else None
 
 
 # --- check ---------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """``doithoai install`` / ``uninstall``: put the add-in where Excel (Windows) loads it.
 
-Install: build doithoai.xlam into %APPDATA%\\Microsoft\\AddIns (Excel's add-in folder); write
-the interpreter xlwings must start (this Python, windowless) into ``xlwings.conf`` beside it,
-which xlwings' VBA reads as the add-in's directory configuration and which leaves the user's
-global xlwings settings alone; register the add-in to open with Excel (an ``OPENn`` value under
+Install: build doithoai.xlam into %APPDATA%\\Microsoft\\AddIns (Excel's add-in folder), naming
+the interpreter xlwings must start (this Python, windowless) in the add-in's own xlwings.conf
+sheet, which xlwings reads first and in Unicode (a user folder with diacritics stays whole);
+write the same into ``xlwings.conf`` beside it (read by the add-in's guard and the doctor,
+with the add-in's SHA-256), leaving the user's global xlwings settings alone; register the
+add-in to open with Excel (an ``OPENn`` value under
 HKCU\\Software\\Microsoft\\Office\\<version>\\Excel\\Options); check that the VBA module in the
 add-in and the Python xlwings package are the same version.
 
@@ -100,12 +102,24 @@ def unblock(path: str) -> bool:
         return False
 
 
-def conf_text(existing: str, interpreter: str) -> str:
-    """xlwings.conf with INTERPRETER_WIN set; the file's other lines are kept."""
+OWN_KEYS = ('"INTERPRETER_WIN"', '"DOITHOAI_ADDIN_SHA256"')
+
+
+def conf_text(existing: str, interpreter: str, addin_sha256: str = "") -> str:
+    """xlwings.conf with INTERPRETER_WIN (and the installed add-in's SHA-256, for the doctor to
+    tell a whole add-in from one an antivirus emptied) set; the file's other lines are kept."""
     lines = [l for l in existing.splitlines() if l.strip() and
-             not l.upper().startswith('"INTERPRETER_WIN"')]
+             not l.upper().startswith(OWN_KEYS)]
     lines.append(f'"INTERPRETER_WIN","{interpreter}"')
+    if addin_sha256:
+        lines.append(f'"DOITHOAI_ADDIN_SHA256","{addin_sha256}"')
     return "\r\n".join(lines) + "\r\n"
+
+
+def sha256(path: str) -> str:
+    import hashlib
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
 
 
 def _addins_folder(appdata: str) -> str:
@@ -132,8 +146,9 @@ def install(appdata: str | None = None, store: OptionsStore | None = None,
     report, folder, store = _windows_only(platform, appdata, store)
     if folder is None:
         return report
+    interpreter = windowless_python(python or sys.executable)
     try:
-        path = addin_build.build(folder)
+        path = addin_build.build(folder, interpreter=interpreter)
     except PermissionError:
         # Excel has the add-in open: the new file was built beside it and the swap refused, so
         # the old add-in is still there, whole (addin_build.build writes atomically).
@@ -143,11 +158,10 @@ def install(appdata: str | None = None, store: OptionsStore | None = None,
         return report
     unblock(path)
     report.lines.append(f"Đã đặt phần bổ trợ vào {path}.")
-    interpreter = windowless_python(python or sys.executable)
     conf = os.path.join(folder, CONF_NAME)
     existing = open(conf, encoding="utf-8").read() if os.path.exists(conf) else ""
     with open(conf, "w", encoding="utf-8", newline="") as fh:
-        fh.write(conf_text(existing, interpreter))
+        fh.write(conf_text(existing, interpreter, sha256(path)))
     report.lines.append(f"Đã ghi trình thông dịch Python cho xlwings: {interpreter}.")
     versions = store.versions()
     if not versions:
@@ -192,7 +206,7 @@ def uninstall(appdata: str | None = None, store: OptionsStore | None = None,
     conf = os.path.join(folder, CONF_NAME)
     if os.path.exists(conf):
         rest = [l for l in open(conf, encoding="utf-8").read().splitlines()
-                if l.strip() and not l.upper().startswith('"INTERPRETER_WIN"')]
+                if l.strip() and not l.upper().startswith(OWN_KEYS)]
         if rest:
             with open(conf, "w", encoding="utf-8", newline="") as fh:
                 fh.write("\r\n".join(rest) + "\r\n")

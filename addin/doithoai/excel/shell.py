@@ -1,45 +1,36 @@
-"""The Excel shell: the only code that touches the open workbook (architecture.md, decision 3).
+"""The Excel shell: the open workbook through xlwings (docs/architecture.md, decision 3).
 
-It reads each needed table in one bulk call, applies :class:`~doithoai.registry.changes.Changes` with one
-write per block, shows progress in the status bar, and talks to the clerk with a message box.
-It works on any xlwings Book: the desktop one (RunPython over COM) and the JSON book of xlwings
-Server / the tests, which has no status bar (the updates are then only recorded).
-
-Counts of reads and writes are kept so tests can hold the shell to "one read per table, one
-write per changed block, whatever the number of rows".
+:class:`ExcelShell` is the :class:`~doithoai.spreadsheet.open_book.OpenWorkbook` of any xlwings
+Book: the desktop one (RunPython over COM) and the JSON book of xlwings Server / the tests,
+which has no status bar, notes or dialogs (the updates are then only recorded). It reads each
+sheet's used range in one bulk call, applies :class:`~doithoai.registry.changes.Changes` with
+one write per block, and talks to the clerk with Excel's message box.
 """
 from __future__ import annotations
 
-import datetime as dt
-import getpass
 import os
-from collections import Counter
+import sys
 
-from doithoai.registry import schema
-from doithoai.registry.changes import MARK_FILLS, MARK_PREFIX, Block, Changes
+from doithoai.registry.changes import MARK_FILLS, MARK_PREFIX, Changes
 from doithoai.registry.problems import column_letter
+from doithoai.spreadsheet.open_book import TITLE, NotARegistry, OpenWorkbook
 
-TITLE = "Đối thoại"
-
-
-class NotARegistry(Exception):
-    """The active workbook is not a dialogue-conference registry; the message says why."""
+__all__ = ["ExcelShell", "NotARegistry", "TITLE"]
 
 
-class ExcelShell:
+class ExcelShell(OpenWorkbook):
     def __init__(self, book):
+        super().__init__()
         self.book = book
-        self.reads: Counter = Counter()      # sheet name → bulk reads
-        self.writes: Counter = Counter()     # sheet name → bulk value writes
-        self.status_log: list[str] = []
-        self.messages: list[str] = []
         self._sheets = {s.name: s for s in book.sheets}
-        self._grids: dict[str, list] = {}    # read once per press; dropped when written
 
     # -- where is the registry ------------------------------------------------------------------
     @property
+    def name(self) -> str:
+        return self.book.name
+
+    @property
     def folder(self) -> str | None:
-        """The registry's folder on disk, or None (a new, unsaved or web workbook)."""
         try:
             full = self.book.fullname
         except Exception:
@@ -47,49 +38,19 @@ class ExcelShell:
         folder = os.path.dirname(full)
         return folder if folder and os.path.isdir(folder) else None
 
-    def require_registry(self) -> None:
-        missing = [s.name for s in schema.SHEETS
-                   if s.role in ("data", "config", "lookup") and s.name not in self._sheets]
-        if len(missing) == len([s for s in schema.SHEETS if s.role in ("data", "config",
-                                                                      "lookup")]):
-            raise NotARegistry(
-                f"Sổ \"{self.book.name}\" không phải là sổ theo dõi hội nghị đối thoại (không có "
-                "trang Kế hoạch, Đại biểu, Ý kiến...). Hãy mở đúng sổ, hoặc bấm Tạo sổ mới.")
-        if missing:
-            raise NotARegistry(
-                f"Sổ \"{self.book.name}\" thiếu trang: {', '.join(missing)}. Không đổi tên hay "
-                "xóa các trang của sổ; hãy lấy lại trang đó từ sổ mẫu (Tạo sổ mới) rồi bấm lại.")
+    def sheet_names(self) -> list[str]:
+        return list(self._sheets)
 
     # -- reading -------------------------------------------------------------------------------
-    def grid(self, sheet_name: str):
-        """The sheet's used range from A1 as a list of rows: one bulk read per press.
-
-        The used range, not the Excel Table: a table converted to a range reads the same, and
-        a clerk's text below the table counts when rows are appended after the last one."""
-        if sheet_name in self._grids:
-            return self._grids[sheet_name]
-        sheet = self._sheets.get(sheet_name)
-        if sheet is None:
-            return None
-        self.reads[sheet_name] += 1
-        rng = sheet.used_range
+    def _read(self, sheet_name: str):
+        rng = self._sheets[sheet_name].used_range
         values = rng.options(ndim=2, err_to_str=True).value
         if rng.row != 1 or rng.column != 1:   # the grid must start at A1 for cell addresses
             values = [[None] * (rng.column - 1) + list(r) for r in values]
             values = [[None] * len(values[0])] * (rng.row - 1) + values
-        self._grids[sheet_name] = values
         return values
 
-    def grids(self, names) -> dict:
-        out = {}
-        for name in names:
-            g = self.grid(name)
-            if g is not None:
-                out[name] = g
-        return out
-
     def selection(self) -> tuple[str, int] | None:
-        """(sheet name, row) of the clerk's selection."""
         try:
             sel = self.book.selection
             return sel.sheet.name, sel.row
@@ -97,12 +58,10 @@ class ExcelShell:
             return None
 
     # -- writing -------------------------------------------------------------------------------
-    def apply(self, changes: Changes) -> None:
+    def _write(self, changes: Changes) -> None:
         for block in changes.blocks:
             sheet = self._sheets[block.sheet]
             sheet.range((block.row, block.col + 1)).value = [list(r) for r in block.values]
-            self.writes[block.sheet] += 1
-            self._grids.pop(block.sheet, None)
         for sheet_name, n in changes.table_rows.items():
             sheet = self._sheets[sheet_name]
             tables = list(sheet.tables)
@@ -147,42 +106,51 @@ class ExcelShell:
             except NotImplementedError:
                 pass
 
-    def log(self, action: str, result: str, files: str = "") -> None:
-        """Append one row to Nhật ký (one read of its table, one write, one resize)."""
-        name = schema.LOG.name
-        if name not in self._sheets:
-            return
-        grid = self.grid(name)
-        last = max([1] + [i + 1 for i, r in enumerate(grid) if any(v not in (None, "")
-                                                                      for v in r)])
+    def has_password(self) -> bool:
+        """Whether the open workbook is saved with a password (Excel's Workbook.HasPassword,
+        over COM on Windows); False where the client cannot say (the JSON book, the web)."""
         try:
-            user = getpass.getuser()
+            return bool(self.book.api.HasPassword)
         except Exception:
-            user = ""
-        row = [dt.datetime.now().strftime("%d/%m/%Y %H:%M"), user, action, result[:500], files]
-        changes = Changes()
-        changes.blocks.append(Block(name, last + 1, 0, (tuple(row),)))
-        changes.table_rows[name] = last
-        self.apply(changes)
+            return False
 
     # -- talking to the clerk --------------------------------------------------------------------
-    def status(self, text: str | None) -> None:
-        """Show ``text`` in Excel's status bar; None gives the bar back to Excel."""
-        self.status_log.append(text)
+    def _show_status(self, text: str | None) -> None:
         try:
             self.book.app.status_bar = text if text is not None else False
         except (NotImplementedError, AttributeError):
             pass
 
-    def message(self, text: str) -> None:
-        self.messages.append(text)
+    def _show_message(self, text: str) -> None:
         self.book.app.alert(text, title=TITLE)
 
     def ask(self, text: str) -> bool | None:
-        """A yes/no question; None where the client cannot answer synchronously."""
         try:
             answer = self.book.app.alert(text, title=TITLE, buttons="yes_no")
         except NotImplementedError:
             return None
         return answer == "yes" if isinstance(answer, str) else None
 
+    def open_workbook(self, path: str) -> bool:
+        try:
+            self.book.app.books.open(path)
+            return True
+        except Exception:   # the JSON book and web clients cannot open files
+            return False
+
+    def show_folder(self, path: str) -> bool:
+        if sys.platform.startswith("win"):
+            os.startfile(path)  # noqa: S606 (a folder the product created)
+            return True
+        return False
+
+    def pick_files(self, title: str, folder: str | None) -> list[str] | None:
+        """Excel's own Open dialog (several files); None where the client has none."""
+        try:
+            picked = self.book.app.api.GetOpenFilename(
+                "Excel (*.xlsx;*.xls),*.xlsx;*.xls", 1, title, None, True)
+        except Exception:
+            return None
+        if isinstance(picked, (list, tuple)):
+            return [str(p) for p in picked]
+        return [] if picked is False else None

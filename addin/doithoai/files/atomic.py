@@ -179,10 +179,55 @@ def save_atomic(wb, path: str | os.PathLike) -> None:
 
 
 def free_path(path: str) -> str:
-    """``path``, or "name (2).ext", "name (3).ext"… if it exists: nothing is ever replaced."""
+    """``path``, or "name (2).ext", "name (3).ext"… if it exists (a name to propose; a file is
+    written under it with :func:`write_new`, which claims the name)."""
     base, ext = os.path.splitext(path)
     n = 2
-    while os.path.exists(path):
+    while os.path.lexists(path):
         path = f"{base} ({n}){ext}"
         n += 1
     return path
+
+
+def claim(path: str, next_free: bool = True) -> str:
+    """A free name at ``path`` ("name (2).ext"… when taken; FileExistsError without
+    ``next_free``), made as an empty file by an exclusive create: two commands writing to one
+    name at the same moment each get their own (the second, "name (2)"), never one file for
+    both. The empty file is pending (removed if the command stops) until :func:`write_atomic`
+    puts the written one in its place. A name the system refuses to make (a full disk, a
+    read-only or another account's folder) is :class:`WriteFailed`, naming it."""
+    base, ext = os.path.splitext(os.fspath(path))
+    candidate, n = os.fspath(path), 2
+    while True:
+        PENDING.add(candidate)
+        try:
+            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _ordinary_mode()))
+            return candidate
+        except FileExistsError:
+            PENDING.discard(candidate)
+            if not next_free:
+                raise
+            candidate = f"{base} ({n}){ext}"
+            n += 1
+        except OSError as exc:
+            PENDING.discard(candidate)
+            raise WriteFailed(candidate, exc) from exc
+
+
+def write_new(path: str | os.PathLike, write: Callable[[str], None], suffix: str,
+              next_free: bool = True) -> str:
+    """Write a new file at ``path`` (or the free name :func:`claim` gives), atomically, never
+    replacing a file that exists or that another command is writing; returns where it went."""
+    target = claim(os.fspath(path), next_free)
+    try:
+        write_atomic(target, write, suffix)
+    except BaseException:
+        remove_pending(target)
+        raise
+    PENDING.discard(target)
+    return target
+
+
+def save_new(wb, path: str | os.PathLike, next_free: bool = True) -> str:
+    """:func:`write_new` for an openpyxl workbook."""
+    return write_new(path, wb.save, ".xlsx", next_free)

@@ -14,7 +14,7 @@ Why computed cells are not protected by sheet protection: a protected sheet stop
 Table from growing when the clerk types below it, and would make every button unprotect and
 re-protect. The cells are still marked locked, so an office that turns protection on keeps them.
 
-This module writes *new* files only (architecture.md, decision 3): it never opens an existing
+This module writes *new* files only (docs/architecture.md, decision 3): it never opens an existing
 registry to save it again.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from doithoai.registry import parsing, schema
 from doithoai.rules import agencies
 from doithoai.files import dashboard_sheet, pagefit
-from doithoai.files.atomic import save_atomic
+from doithoai.files.atomic import save_new
 from doithoai.registry.problems import column_letter
 
 TEMPLATE_NAME = "so-doi-thoai-mau.xlsx"  # the committed blank registry in workbook_templates/
@@ -373,15 +373,26 @@ def build_workbook(*, settings: Mapping | None = None,
             dashboard_sheet.write_layout(ws)
         else:
             _write_table(ws, sheet, rows.get(sheet.key, []))
-        _conditional_formats(ws, sheet)
-        _print_setup(ws, sheet)
-        if sheet.role == "product":
-            ws.sheet_properties.tabColor = "808080"
-        if sheet.key == "checks":
-            for i, width in enumerate(schema.CHECKS_SUMMARY_WIDTHS):
-                ws.column_dimensions[column_letter(schema.CHECKS_SUMMARY_COL + i)].width = width
+        _finish(ws, sheet)
     wb.active = 0
     return wb
+
+
+def _finish(ws, sheet: schema.Sheet) -> None:
+    _conditional_formats(ws, sheet)
+    _print_setup(ws, sheet)
+    if sheet.role == "product":
+        ws.sheet_properties.tabColor = "808080"
+    if sheet.key == "checks":
+        for i, width in enumerate(schema.CHECKS_SUMMARY_WIDTHS):
+            ws.column_dimensions[column_letter(schema.CHECKS_SUMMARY_COL + i)].width = width
+
+
+def add_product_sheet(wb, sheet: schema.Sheet) -> None:
+    """A product sheet (a Table with its headers) added to a copy of a registry made before
+    the sheet existed, so that rows written to it have a place."""
+    _write_table(wb.create_sheet(sheet.name), sheet, [])
+    _finish(wb[sheet.name], sheet)
 
 
 class AlreadyExists(Exception):
@@ -393,7 +404,15 @@ def create_blank(path: str | os.PathLike) -> str:
     path = os.fspath(path)
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
-    if os.path.exists(path):
+    if os.path.lexists(path):
         raise AlreadyExists(path)
-    save_atomic(build_workbook(), path)
-    return path
+    try:
+        return save_new(build_workbook(), path, next_free=False)
+    except FileExistsError:             # made by someone else meanwhile: never replaced
+        raise AlreadyExists(path) from None
+
+
+def create_new(path: str | os.PathLike) -> str:
+    """The Tạo sổ mới button: a new blank registry at ``path``, or "name (2).xlsx"… beside it
+    when that name is taken; returns where it went."""
+    return save_new(build_workbook(), os.fspath(path))

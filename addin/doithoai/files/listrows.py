@@ -225,12 +225,13 @@ def _sheet_parts(data: zipfile.ZipFile) -> dict[str, str]:
 def save(wb, path: str) -> None:
     """Save ``wb`` to ``path`` with its announced lists written in. The parts are compressed
     by a second thread (zlib lets Python run meanwhile) while the next list is built."""
+    from doithoai.files.protected import save_workbook     # openpyxl without temporary files
     lists = _ANNOUNCED.get(wb) or {}
     if not lists:
-        wb.save(path)
+        save_workbook(wb, path)
         return
     buffer = io.BytesIO()
-    wb.save(buffer)
+    save_workbook(wb, buffer)
     texts: dict[str, int] = {}
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         parts = _sheet_parts(src)
@@ -297,3 +298,9 @@ class _Writer:
 def save_atomic(wb, path: str) -> None:
     """:func:`save` through a temporary file beside ``path`` (doithoai.files.atomic)."""
     atomic.write_atomic(path, lambda tmp: save(wb, tmp), ".xlsx")
+
+
+def save_new(wb, path: str) -> str:
+    """:func:`save` as a new file at ``path`` or a free name beside it, claimed so that two
+    commands at once never write one file (doithoai.files.atomic.write_new); returns it."""
+    return atomic.write_new(path, lambda tmp: save(wb, tmp), ".xlsx")

@@ -18,7 +18,7 @@ holds. :func:`check` looks at the package first, without keeping it in memory, a
   sheet's extent is measured from the cells that hold something (``sheetextent.py``).
 
 ``source`` is a path or the bytes of a file in memory (an encrypted registry is decrypted in
-memory, never on disk). files/spreadsheet.py's ``open_book`` is the one way a file shell opens
+memory, never on disk). files/workbook_open.py's ``open_book`` is the one way a file shell opens
 a spreadsheet: this check, then python-calamine, and ``Book.grid`` reads one sheet only once it
 is found within the limits.
 """
@@ -74,7 +74,7 @@ def check(source, limits: Limits = LIMITS, ready=None, defer: bool = False) -> P
     chunks and only counted and scanned. For a format whose sheets are read one by one when
     asked for (.xlsx, .xlsb): ``ready(kind)`` is called once every part but the sheets passed
     (the workbook may be opened then); with ``defer``, the sheets are left in
-    ``Package.pending`` for :func:`measure_pending` (files/spreadsheet.py measures them while
+    ``Package.pending`` for :func:`measure_pending` (files/workbook_open.py measures them while
     the caller reads the first ones)."""
     stamp = file_stamp(source)
     with _opened(source) as fh:

@@ -13,9 +13,10 @@ import itertools
 import os
 from typing import Iterable, Sequence
 
-from doithoai.registry import parsing, schema
+from doithoai.files.protected import Opened, is_encrypted
+from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.model import ROW_CLASSES, Registry, Settings, TableData
-from doithoai.registry.problems import Problem, make
+from doithoai.registry.problems import Problem, column_letter, make
 
 Grid = Sequence[Sequence[object]]
 
@@ -81,6 +82,8 @@ def unreadable_reason(path: str) -> str:
     if size == 0:
         return "tệp rỗng (0 byte): có thể tệp chưa được lưu xong hoặc tải về bị lỗi"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if is_encrypted(path):
+            return "tệp đặt mật khẩu, mà chưa có mật khẩu để mở"
         return ("tệp là dạng Excel 97-2003 (.xls) hoặc đang được đặt mật khẩu; phần mềm chỉ đọc "
                 "dạng Excel Workbook (.xlsx)")
     if not head.startswith(b"PK"):
@@ -112,7 +115,8 @@ def convert(column: schema.Column, value):
 
 def _convert_distinct(column: schema.Column, distinct: dict) -> tuple[dict, dict, set]:
     """Each distinct value of a column (key → value) converted once: (key → typed value,
-    key → problem code and fields for the unreadable ones, the keys of blank values)."""
+    key → problem code and fields for the unreadable ones and for digits read as a date, the
+    keys of blank values)."""
     typed, failed, blank = {}, {}, set()
     if column.type not in _PARSERS:     # texts already as normalize_text leaves them: kept
         typed = {t: t for t in parsing.plain_texts(k for k in distinct if k.__class__ is str)}
@@ -125,6 +129,10 @@ def _convert_distinct(column: schema.Column, distinct: dict) -> tuple[dict, dict
             continue
         try:
             typed[key] = convert(column, value)
+            if column.type == schema.DATE and value.__class__ is str and \
+                    parsing.normalize_text(value).replace(".", "").isdigit():
+                failed[key] = ("date-serial-text",
+                               {"value": value, "date": typed[key].strftime("%d/%m/%Y")})
         except parsing.OutOfRange as exc:
             typed[key] = None
             failed[key] = ("date-out-of-range", {"value": exc.date.strftime("%d/%m/%Y")})
@@ -145,9 +153,11 @@ def _last_used_row(columns: list[tuple]) -> int:
 
 
 def read_table(sheet: schema.Sheet, grid: Grid | None,
-               problems: list[Problem]) -> TableData:
+               problems: list[Problem], merged: Sequence = ()) -> TableData:
     """One sheet's rows, typed column by column: a value is converted once however many cells
-    hold it (a registry of 50,000 opinions has about a million cells and far fewer values)."""
+    hold it (a registry of 50,000 opinions has about a million cells and far fewer values).
+    ``merged``: the sheet's merged ranges ((first row, column), (last row, column)), 0-based,
+    where the file shell knows them."""
     if grid is None:
         if sheet.added:
             problems.append(make("sheet-added-later", sheet.name, version=sheet.added))
@@ -156,10 +166,15 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
         return TableData(sheet.name, present=False, columns={})
     header = list(grid[0]) if grid else []
     positions = {}
+    contract = {parsing.fold(c.header): c.header for c in sheet.columns}
     for idx, value in enumerate(header):
         key = _header_key(value)
         if key and key not in positions:
             positions[key] = idx
+        elif key in contract:          # the second column of that name would go unread
+            problems.append(make("header-repeated", sheet.name, row=1, col=idx,
+                                 column=contract[key], first=column_letter(positions[key]),
+                                 second=column_letter(idx)))
     columns: dict[str, int] = {}
     for col in sheet.columns:
         idx = positions.get(parsing.fold(col.header))
@@ -208,7 +223,29 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
     for offset, _, idx, code, header, fields in sorted(found, key=lambda x: x[:2]):
         problems.append(make(code, sheet.name, row=offset + 2, col=idx, column=header,
                              **fields))
+    problems += merged_cells(sheet, columns, merged)
     return table
+
+
+def merged_cells(sheet: schema.Sheet, columns: dict[str, int], merged: Sequence
+                 ) -> list[Problem]:
+    """A located problem for each merged range of the data rows that spans rows of a contract
+    column (the rows under its first read as empty)."""
+    by_index = {i: sheet.column(k).header for k, i in columns.items()}
+    out = []
+    for (r1, c1), (r2, c2) in merged:
+        if r2 <= r1 or r2 < 1:
+            continue
+        for c in range(c1, c2 + 1):
+            if c in by_index:
+                first = max(r1, 1)
+                out.append(make("cell-merged", sheet.name, row=first + 1, col=c,
+                                column=by_index[c],
+                                range=f"{column_letter(c1)}{first + 1}:"
+                                      f"{column_letter(c2)}{r2 + 1}",
+                                hidden=(r2 - first) * (c2 - c1 + 1)))
+                break
+    return out
 
 
 def read_settings(grid: Grid | None, problems: list[Problem]) -> tuple[Settings, TableData]:
@@ -274,18 +311,23 @@ def _objects(cls, table: TableData) -> list:
     return list(itertools.starmap(cls, zip(table.numbers, *columns)))
 
 
-def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Registry:
-    """Build the registry from sheet grids keyed by sheet name (missing sheets are problems)."""
+def registry_from_grids(grids: dict[str, Grid], source: str | None = None,
+                        merged: dict[str, Sequence] | None = None) -> Registry:
+    """Build the registry from sheet grids keyed by sheet name (missing sheets are problems);
+    ``merged``: each sheet's merged ranges, where the reader of the file knows them."""
+    merged = merged or {}
     problems: list[Problem] = []
     tables: dict[str, TableData] = {}
     objects: dict[str, list] = {}
     settings, tables["settings"] = read_settings(grids.get(schema.CONFIG.name), problems)
     lookups, tables["lookups"] = read_lookups(grids.get(schema.LOOKUP_SHEET.name), problems)
-    for key, cls in ROW_CLASSES.items():
+    for key in ROW_CLASSES:
         sheet = schema.sheet(key)
-        table = read_table(sheet, grids.get(sheet.name), problems)
-        tables[key] = table
-        objects[key] = _objects(cls, table)
+        tables[key] = read_table(sheet, grids.get(sheet.name), problems,
+                                 merged.get(sheet.name, ()))
+    spelling.respell(tables, lookups)        # one name, one spelling (validation says where)
+    for key, cls in ROW_CLASSES.items():
+        objects[key] = _objects(cls, tables[key])
     # Sheets the product writes: read for their headers, their last used row (rows are appended
     # below it) and, for Kiểm tra, the cells the last report marked.
     for sheet in (schema.CHECKS, schema.LOG):
@@ -302,12 +344,16 @@ def registry_from_grids(grids: dict[str, Grid], source: str | None = None) -> Re
 NEEDED_SHEETS = [s.name for s in schema.SHEETS]
 
 
-def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) -> dict[str, list]:
+def load_grids(path: str | os.PathLike | Opened, names: Iterable[str] = NEEDED_SHEETS,
+               merged: dict | None = None) -> dict[str, list]:
     """Each wanted sheet of an .xlsx as a grid from A1, read with python-calamine once the
-    package passed its checks (files/package.py: sizes, XML, how far each sheet reaches)."""
-    from doithoai.files import package, spreadsheet
+    package passed its checks (files/package.py: sizes, XML, how far each sheet reaches); each
+    sheet's merged ranges go into ``merged`` when given. ``path`` may be a file already opened
+    with its password (files.protected.Opened): its package is checked and read from memory."""
+    from doithoai.files import package, workbook_open
 
-    path = os.fspath(path)
+    opened = path if isinstance(path, Opened) else Opened(os.fspath(path))
+    path = opened.path
     if not os.path.exists(path):
         raise RegistryUnreadable(f"Không tìm thấy tệp \"{path}\". Kiểm tra lại đường dẫn.")
     if os.path.isdir(path):
@@ -315,7 +361,7 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
                                  "tệp .xlsx của sổ.")
     name = os.path.basename(path)
     try:
-        book = spreadsheet.open_book(path)
+        book = workbook_open.open_book(opened.plain if opened.encrypted else path)
         available = {parsing.fold(n): n for n in book.sheet_names}
         wanted_of = {available[parsing.fold(w)]: w for w in names
                      if parsing.fold(w) in available}
@@ -330,22 +376,28 @@ def load_grids(path: str | os.PathLike, names: Iterable[str] = NEEDED_SHEETS) ->
         raise RegistryUnreadable(f"Không đọc được tệp \"{name}\": {exc.sentence()} Phần mềm "
                                  "chưa làm gì với tệp này.", detail=exc.detail or exc.reason) \
             from None
-    except (spreadsheet.NotAWorkbook, OSError) as exc:
+    except (workbook_open.NotAWorkbook, OSError) as exc:
         raise RegistryUnreadable(
             f"Không mở được \"{name}\" như một sổ Excel: {unreadable_reason(path)}. Hãy mở tệp "
             "bằng Excel, lưu lại dạng Excel Workbook (.xlsx) rồi thử lại.",
             detail=f"{type(exc).__name__}: {exc}") from None
+    if merged is not None:
+        for actual, wanted in wanted_of.items():
+            merged[wanted] = book.merged(actual)
     return grids
 
 
-def read_registry(path: str | os.PathLike, *, intact: bool = True) -> Registry:
-    """The registry at ``path``. With ``intact`` (every command but validate), a registry whose
-    sheets or headers were renamed or deleted is refused (:class:`RegistryDamaged`)."""
-    grids = load_grids(path)
+def read_registry(path: str | os.PathLike | Opened, *, intact: bool = True) -> Registry:
+    """The registry at ``path`` (or opened with its password). With ``intact`` (every command
+    but validate), a registry whose sheets or headers were renamed or deleted is refused
+    (:class:`RegistryDamaged`)."""
+    merged: dict = {}
+    grids = load_grids(path, merged=merged)
+    path = path.path if isinstance(path, Opened) else path
     if not grids:
         raise RegistryUnreadable(
             f"Tệp \"{os.path.basename(os.fspath(path))}\" không phải là sổ hội nghị đối thoại: "
             "không có trang tính nào của sổ (Kế hoạch, Đại biểu, Ý kiến...). "
             "Hãy tạo sổ mới bằng lệnh doithoai init hoặc nút Tạo sổ mới.")
-    reg = registry_from_grids(grids, source=os.fspath(path))
+    reg = registry_from_grids(grids, source=os.fspath(path), merged=merged)
     return require_intact(reg) if intact else reg

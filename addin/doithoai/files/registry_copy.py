@@ -1,6 +1,6 @@
 """A new copy of a registry with changes applied: the headless way to "save" what a command did.
 
-The headless path never saves a registry in place (architecture.md, decision 3); in Excel the
+The headless path never saves a registry in place (docs/architecture.md, decision 3); in Excel the
 buttons write into the open workbook instead.
 """
 from __future__ import annotations
@@ -8,52 +8,62 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.files import dashboard_sheet
-from doithoai.files.atomic import free_path, save_atomic
+from doithoai.files import blank, dashboard_sheet, protected
 from doithoai.files.apply_changes import apply_to_openpyxl
+from doithoai.files.protected import Opened
+from doithoai.registry import schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.dashboard_layout import LAYOUT_MARK, SHEET
 
 
-def load_for_copy(path: str):
+def load_for_copy(path: str | Opened):
     """The registry as openpyxl holds it, to be copied with changes: checked first like every
     file (files/package.py); one openpyxl cannot load (a style or a part it does not accept,
-    which python-calamine passes over) is refused, before anything is written (exit 2)."""
+    which python-calamine passes over) is refused, before anything is written (exit 2). A
+    registry opened with its password is read from memory."""
     import openpyxl
     from doithoai.files import package
     from doithoai.files.reader import RegistryUnreadable
-    name = os.path.basename(path)
+    opened = path if isinstance(path, Opened) else Opened(path)
     try:
-        package.check(path)         # openpyxl reads every part: the same checks as every reader
-        return openpyxl.load_workbook(path)
+        # openpyxl reads every part: the same checks as every reader
+        package.check(opened.plain if opened.encrypted else opened.path)
+        return openpyxl.load_workbook(opened.source())
     except package.PackageRefused as exc:
-        raise RegistryUnreadable(f"Không đọc được tệp \"{name}\": {exc.sentence()} Không tạo "
-                                 "bản sao nào.", detail=exc.detail or exc.reason) from None
+        raise RegistryUnreadable(f"Không đọc được tệp \"{opened.name}\": {exc.sentence()} "
+                                 "Không tạo bản sao nào.",
+                                 detail=exc.detail or exc.reason) from None
     except Exception as exc:        # openpyxl raises many kinds for a part it cannot take
         raise RegistryUnreadable(
-            f"Không tạo được bản sao của \"{name}\": tệp có phần định dạng hoặc cấu trúc bị hỏng "
-            "(đọc được số liệu nhưng không chép lại được). Hãy mở tệp bằng Excel, lưu lại rồi "
-            "thử lại. Phần mềm chưa ghi tệp nào.", detail=f"{type(exc).__name__}: {exc}") from None
+            f"Không tạo được bản sao của \"{opened.name}\": tệp có phần định dạng hoặc cấu trúc "
+            "bị hỏng (đọc được số liệu nhưng không chép lại được). Hãy mở tệp bằng Excel, lưu "
+            "lại rồi thử lại. Phần mềm chưa ghi tệp nào.",
+            detail=f"{type(exc).__name__}: {exc}") from None
 
 
-def registry_copy(path: str, changes: Changes, label: str = "cap so",
+def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
                   target: str | None = None, wb=None) -> str:
     """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
 
-    The headless path never saves a registry in place (architecture.md, decision 3); in Excel
+    The headless path never saves a registry in place (docs/architecture.md, decision 3); in Excel
     the buttons write into the open workbook instead. An existing ``target`` is never replaced.
-    ``wb``: the registry already loaded by :func:`load_for_copy` (a command that writes other
-    files first loads it before them, so a registry that cannot be copied is refused first).
+    A registry opened with its password (files.protected.Opened) is read from memory and its
+    copy encrypted with the same password: no decrypted byte reaches the disk. ``wb``: the
+    registry already loaded by :func:`load_for_copy` (a command that writes other files first
+    loads it before them, so a registry that cannot be copied is refused first).
     """
+    opened = path if isinstance(path, Opened) else Opened(path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-    stem, ext = os.path.splitext(path)
+    stem, ext = os.path.splitext(opened.path)
     target = target or f"{stem} ({label} {stamp}){ext}"
-    target = free_path(target)            # never the registry, never an existing file
-    wb = wb if wb is not None else load_for_copy(path)
+    wb = wb if wb is not None else load_for_copy(opened)
     _restore_charts(wb)
+    for sheet in {b.sheet for b in changes.blocks} - set(wb.sheetnames):
+        blank.add_product_sheet(wb, schema.SHEETS_BY_NAME[sheet])   # a sheet added later
     apply_to_openpyxl(wb, changes)
-    save_atomic(wb, target)
-    return target
+    # never the registry, never an existing file
+    return protected.write_new(target, lambda out: protected.save_workbook(wb, out),
+                               opened.password)
 
 
 def _restore_charts(wb) -> None:

@@ -21,21 +21,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable
 
 from doithoai.excel import addin_build, addin_install
+from doithoai.installer import defender
+from doithoai.installer.checks import BAD, OK, Check
+from doithoai.installer.office_checks import check_libreoffice
 
-OK, BAD = "✓", "✗"
+__all__ = ["Check", "Machine", "OK", "BAD", "run", "render", "to_json", "real_machine"]
+
 POLICY_KEY = r"Software\Policies\Microsoft\Office\{}\Excel\Security"
-
-
-@dataclass
-class Check:
-    name: str
-    ok: bool
-    message: str
-    fix: str = ""
-
-    def line(self) -> str:
-        text = f"{OK if self.ok else BAD} {self.message}"
-        return text + (f"\n    → Cách sửa: {self.fix}" if not self.ok and self.fix else "")
 
 
 @dataclass
@@ -60,6 +52,11 @@ class Machine:
     documents: str | None = None                        # where documents are written
     addin_check: Callable[[str], list[str]] = addin_build.check
     read_text: Callable[[str], str] = field(default=lambda p: open(p, encoding="utf-8").read())
+    addin_interpreter: Callable[[str], str | None] = addin_build.addin_interpreter
+    sha256: Callable[[str], str] = addin_install.sha256
+    hklm: Callable[[str, str], object] | None = None     # (key, value name) → value
+    hklm_names: Callable[[str], list[str]] | None = None  # key → its value names
+    libreoffice: Callable[[], object] | None = None     # → libreoffice.install.Facts | None
 
     @property
     def windows(self) -> bool:
@@ -139,14 +136,17 @@ def _writable(folder: str) -> bool:
 
 def real_machine(documents: str | None = None) -> Machine:
     from doithoai.documents import pdf
+    from doithoai.libreoffice import install
     m = Machine(documents=documents, installed=_installed, requirements=_requirements,
                 motw=_motw, fonts=_fonts, writable=_writable,
-                pdf_converter=pdf.converter_name)
+                pdf_converter=pdf.converter_name,
+                libreoffice=lambda: install.facts(install.real_office()))
     if m.windows:
         m.appdata = os.environ.get("APPDATA")
         m.store = addin_install.WinRegistry()
         m.policy = _policy
         m.office_bitness = _office_bitness
+        m.hklm, m.hklm_names = defender.real_reader()
     return m
 
 
@@ -189,12 +189,35 @@ def _addin_path(m: Machine) -> str:
     return os.path.join(m.appdata or "", "Microsoft", "AddIns", addin_build.ADDIN_NAME)
 
 
+QUARANTINE = ("Phần mềm diệt virus (Windows Security, SentinelOne...) có thể đã cách ly tệp này: "
+              "nhờ bộ phận CNTT khôi phục nó và thêm ngoại lệ cho "
+              "%APPDATA%\\Microsoft\\AddIns\\doithoai.xlam, rồi chạy lại cai-dat.bat.")
+
+
+def _conf(m: Machine) -> dict[str, str]:
+    """The keys of xlwings.conf beside the add-in ({} when there is none)."""
+    conf = os.path.join(m.appdata or "", "Microsoft", "AddIns", addin_install.CONF_NAME)
+    if not m.exists(conf):
+        return {}
+    return {k.upper(): v for k, v in re.findall(r'^"([^"]+)","([^"]*)"', m.read_text(conf),
+                                               re.M)}
+
+
 def check_addin(m: Machine) -> list[Check]:
     path = _addin_path(m)
+    recorded = _conf(m)
     if not m.exists(path):
+        if recorded:        # installed once (xlwings.conf is there), the add-in since gone
+            return [Check("addin_file", False, f"Phần bổ trợ {path} đã bị xóa sau khi cài",
+                          QUARANTINE)]
         return [Check("addin_file", False, f"Chưa có phần bổ trợ {path}",
                       "Chạy cai-dat.bat (hoặc: py -m doithoai install).")]
-    out = [Check("addin_file", True, f"Có phần bổ trợ {path}")]
+    want = recorded.get("DOITHOAI_ADDIN_SHA256")
+    whole = not want or m.sha256(path) == want
+    out = [Check("addin_file", whole, f"Có phần bổ trợ {path}" + (", còn nguyên như lúc cài"
+                                                                   if want and whole else "")
+                 if whole else f"Phần bổ trợ {path} đã bị thay đổi sau khi cài (không còn "
+                               "nguyên)", QUARANTINE)]
     versions = m.store.versions() if m.store else []
     if not versions:
         out.append(Check("addin_registered", False, "Chưa thấy Excel nào đã chạy trên máy này",
@@ -222,18 +245,44 @@ def check_addin(m: Machine) -> list[Check]:
     return out
 
 
-def check_conf(m: Machine) -> Check:
+def check_conf(m: Machine) -> list[Check]:
     conf = os.path.join(m.appdata or "", "Microsoft", "AddIns", addin_install.CONF_NAME)
     if not m.exists(conf):
-        return Check("interpreter", False, f"Chưa có {conf} (các nút không biết Python nào)",
-                     "Chạy lại cai-dat.bat.")
-    found = re.search(r'^"INTERPRETER_WIN","([^"]*)"', m.read_text(conf), re.M | re.I)
-    path = found.group(1) if found else ""
+        return [Check("interpreter", False, f"Chưa có {conf} (các nút không biết Python nào)",
+                      "Chạy lại cai-dat.bat.")]
+    path = _conf(m).get("INTERPRETER_WIN", "")
     ok = bool(path) and m.exists(path)
-    return Check("interpreter", ok,
+    out = [Check("interpreter", ok,
                  f"Các nút dùng Python {path}" if ok else
                  f"Python mà các nút dùng không còn: {path or '(chưa ghi)'}",
-                 "Python đã bị gỡ hoặc chuyển chỗ: chạy lại cai-dat.bat để ghi lại.")
+                 "Python đã bị gỡ hoặc chuyển chỗ: chạy lại cai-dat.bat để ghi lại.")]
+    addin = _addin_path(m)
+    if ok and m.exists(addin):
+        inside = m.addin_interpreter(addin)
+        same = inside == path
+        out.append(Check("addin_interpreter", same,
+                         "Phần bổ trợ ghi cùng Python đó trong trang xlwings.conf của nó" if same
+                         else "Phần bổ trợ không ghi Python trong trang xlwings.conf của nó (bản "
+                              "cài cũ): xlwings đọc tệp xlwings.conf bằng bảng mã ANSI, nên nếu "
+                              "tên người dùng Windows có dấu thì các nút không chạy",
+                         "Chạy lại cai-dat.bat: phần bổ trợ mới ghi Python ở trang đó."))
+    return out
+
+
+def check_asr(m: Machine) -> Check:
+    """Defender's rule against Office starting programs (xlwings issue 2433)."""
+    state = defender.rule_state(m.hklm) if m.hklm else None
+    python = _conf(m).get("INTERPRETER_WIN", "") or m.python
+    passes = state in (None, "0", "2") or defender.excluded(
+        python, defender.exclusions(m.hklm_names) if m.hklm_names else [])
+    label = defender.STATES.get(state, state or "chưa đặt")
+    return Check("defender_asr", passes,
+                 f"Quy tắc ASR của Microsoft Defender \"chặn Office tạo tiến trình con\": "
+                 f"{label}" + ("" if passes else ": Excel không khởi động được Python nên các "
+                                                 "nút không chạy"),
+                 "Nhờ bộ phận CNTT, trong Microsoft Defender (Intune hoặc Group Policy › Attack "
+                 f"Surface Reduction): thêm ngoại lệ ASR cho {python}, hoặc đặt quy tắc "
+                 f"{defender.RULE} sang Audit cho máy này.")
 
 
 def check_policy(m: Machine) -> list[Check]:
@@ -305,13 +354,18 @@ def run(m: Machine) -> list[Check]:
     checks = [check_python(m), check_packages(m)]
     if m.windows:
         checks += check_addin(m)
-        checks.append(check_conf(m))
+        checks += check_conf(m)
+        checks.append(check_asr(m))
         checks += check_policy(m)
         checks.append(check_bitness(m))
     checks += [check_pdf(m), check_font(m), check_documents(m)]
+    if m.libreoffice is not None:
+        excel = m.windows and m.exists(_addin_path(m))
+        checks += check_libreoffice(m.libreoffice(), m.exists, excel)
     if not m.windows:
-        checks.append(Check("windows", True, "Máy này không phải Windows: thẻ Đối thoại cần "
-                                            "Excel trên Windows; các lệnh doithoai vẫn dùng được"))
+        checks.append(Check("windows", True, "Máy này không phải Windows: thẻ Đối thoại của "
+                                            "Excel cần Windows; LibreOffice Calc có thanh công cụ "
+                                            "Đối thoại; các lệnh doithoai vẫn dùng được"))
     return checks
 
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 from dataclasses import dataclass
 
+from doithoai.registry import schema
 from doithoai.rules import agencies, deadlines
-from doithoai.text import vntext
+from doithoai.text import places
 
 RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
     "Mới nêu", "Đã phân công", "Đã trả lời tại hội nghị", "Đã chuyển cấp trên",
@@ -63,61 +63,31 @@ class Chain:
 
 
 def village_of(address: str | None, villages) -> str:
-    """The village an address names ("Số 5 ngõ 3, TDP Cẩm Khê A" → "TDP Cẩm Khê A")."""
-    return _finder(tuple(villages))(address)
+    """The village an address names ("Số 5 ngõ 3, TDP Cẩm Khê A" → "TDP Cẩm Khê A"), as
+    text.places finds it; UNKNOWN_VILLAGE when it names none (never the address itself)."""
+    return places.PlaceFinder(villages).place_of(address) or UNKNOWN_VILLAGE
 
 
-@functools.lru_cache(maxsize=64)
-def _finder(villages: tuple[str, ...]) -> "VillageFinder":
-    return VillageFinder(villages)
+class _Villages:
+    """The village of each address, among its plan's villages: one finder a plan, made when
+    first asked (a registry of 1,000 plans asks for each), each address looked up once."""
 
+    def __init__(self, reg):
+        self.plans = {p.plan_id: p for p in reg.plans}
+        self.everywhere = sorted({v for p in reg.plans for v in p.villages})
+        self.finders: dict[str | None, places.PlaceFinder] = {}
+        self.found: dict[tuple, str] = {}
 
-class VillageFinder:
-    """The village an address names, among a plan's villages: as whole words ("Thôn 1" is not
-    found in "Thôn 12"), the longest first ("TDP Cẩm Khê A" before "TDP Cẩm Khê"), accents
-    kept ("Thôn Đồng" is not "Thôn Đông": a commune often has both). An address typed without
-    any accent ("thon dong") finds a village only if no other village reads the same without
-    accents; otherwise, and when nothing matches, UNKNOWN_VILLAGE."""
-
-    def __init__(self, villages):
-        names = sorted({v for v in villages if v and v.strip()}, key=lambda v: (-len(v), v))
-        self.accented = [(v, vntext.identity_key(v)) for v in names]
-        plain = [(v, vntext.plain_key(v)) for v in names]
-        shared = Counter(key for _, key in plain)
-        self.plain = [(v, key) for v, key in plain if shared[key] == 1]
-        self.memo: dict[str, str] = {}
-
-    def __call__(self, address: str | None) -> str:
-        if not address:
-            return UNKNOWN_VILLAGE
-        found = self.memo.get(address)
-        if found is None:
-            found = self.memo[address] = self._find(address)
-        return found
-
-    def _find(self, address: str) -> str:
-        folded = vntext.identity_key(address)      # lines read as spaces, Thuỷ as Thủy
-        for v, key in self.accented:
-            if _has_words(folded, key):
-                return v
-        plain = vntext.plain_key(address)
-        if plain == folded:                         # typed without any accent
-            for v, key in self.plain:
-                if _has_words(plain, key):
-                    return v
-        return UNKNOWN_VILLAGE
-
-
-def _has_words(text: str, words: str) -> bool:
-    """``words`` stands in ``text`` as whole words: no letter or digit right before or after."""
-    start = text.find(words) if words else -1
-    while start >= 0:
-        end = start + len(words)
-        if (start == 0 or not text[start - 1].isalnum()) and \
-                (end == len(text) or not text[end].isalnum()):
-            return True
-        start = text.find(words, start + 1)
-    return False
+    def __call__(self, address: str | None, plan_id: str | None) -> str:
+        key = (address, plan_id)
+        if key not in self.found:
+            finder = self.finders.get(plan_id)
+            if finder is None:
+                plan = self.plans.get(plan_id)
+                finder = self.finders[plan_id] = places.PlaceFinder(
+                    plan.villages if plan else self.everywhere)
+            self.found[key] = finder.place_of(address) or UNKNOWN_VILLAGE
+        return self.found[key]
 
 
 def stage_of(o, up: bool = False) -> str:
@@ -127,22 +97,28 @@ def stage_of(o, up: bool = False) -> str:
         return REPLIED
     if up or o.competence == "Cấp trên" or o.status == UPWARD:
         return UPWARD
-    if o.answered_at_meeting == "Có" or o.status == AT_MEETING:
+    if o.answered_at_meeting == schema.YES or o.status == AT_MEETING:
         return AT_MEETING
     if o.agency or o.assigned_date or o.status in ("Đã phân công", "Đang giải quyết"):
         return ASSIGNED
     return RAISED
 
 
+def names_shown(reg) -> bool:
+    """Whether the monitoring workbook names the people who raised opinions (Cấu hình › Ghi
+    tên người nêu trong báo cáo theo dõi): then it holds personal data, and travels encrypted
+    when the registry does."""
+    return (reg.settings.monitor_names or schema.NO) == schema.YES
+
+
 def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -> list[Chain]:
-    report = report or deadlines.compute(reg, as_of, milestones=False)   # due dates suffice
+    report = report or deadlines.due_dates(reg, as_of)
     cal = deadlines.calendar_for(reg)
     plans = {p.plan_id: p for p in reg.plans}
-    villages = sorted({v for p in reg.plans for v in p.villages})
+    village = _Villages(reg)
     conclusions = deadlines.conclusion_dates(reg)
-    names = (reg.settings.monitor_names or "Không") == "Có"
+    names = names_shown(reg)
     typed = reg.agency_levels
-    found: dict[tuple, str] = {}
     out = []
     for o in reg.opinions:
         if not o.opinion_id:
@@ -162,16 +138,13 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             if resolve_due < as_of:
                 missed.append(resolve_due)
         late = cal.working_days_between(min(missed), as_of) if missed else 0
-        where = found.get((o.address, o.plan_id))       # few addresses, many opinions
-        if where is None:
-            where = found[(o.address, o.plan_id)] = village_of(
-                o.address, plan.villages if plan else villages)
+        where = village(o.address, o.plan_id)
         out.append(Chain(
             o.opinion_id, o.plan_id or "", plan.meeting_date if plan else None, o.source or "",
             o.received_date, (o.raised_by or "") if names else "",
             where, o.field or "",
             o.content or "", o.competence or "", o.agency or "", o.assigned_date,
-            o.answered_at_meeting == "Có", conclusions.get(o.plan_id), o.reply_number or "",
+            o.answered_at_meeting == schema.YES, conclusions.get(o.plan_id), o.reply_number or "",
             o.reply_date, reply_due, o.resolved_date, resolve_due,
             o.satisfaction or NOT_ASKED, o.duplicate_of or "", stage_of(o, up), bool(missed),
             max(0, late), " và ".join(owes), up,
@@ -190,7 +163,7 @@ def outcome_of(o, up: bool | None = None) -> str:
     """Where a raised opinion stands, one answer each, so the parts always sum to the whole:
     answered at the meeting; else beyond the commune's authority (sent up); else answered in
     writing (a reply number or date); else in progress."""
-    if o.answered_at_meeting == "Có":
+    if o.answered_at_meeting == schema.YES:
         return PART_MEETING
     if up if up is not None else o.competence == "Cấp trên":
         return PART_UPWARD

@@ -17,8 +17,8 @@ import datetime as dt
 
 from doithoai.files import listrows
 from doithoai.monitoring import printing
-from doithoai.monitoring.chain import Chain, summary
-from doithoai.registry import attendance
+from doithoai.monitoring.chain import Chain, names_shown, summary
+from doithoai.registry import attendance, schema
 from doithoai.text import privacy
 
 TITLE = "BÁO CÁO THEO DÕI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
@@ -48,19 +48,19 @@ FORMAT_VERSION = 2
 
 def _detail_row(x: Chain, content: str) -> list:
     return [x.opinion_id, x.plan_id, x.meeting, x.source, x.received, x.person, x.village,
-            x.field, content, x.competence, x.agency, x.assigned,
-            "Có" if x.answered_at_meeting else "Không", x.conclusion, x.reply_number,
+            x.field, content, x.competence, x.superior if x.upward else x.agency, x.assigned,
+            schema.YES if x.answered_at_meeting else schema.NO, x.conclusion, x.reply_number,
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
-            x.duplicate_of, x.owes, "Có" if x.overdue else "Không", x.late_days or None,
-            x.level, "Có" if x.waiting else "Không"]
+            x.duplicate_of, x.owes, schema.YES if x.overdue else schema.NO, x.late_days or None,
+            x.level, schema.YES if x.waiting else schema.NO]
 
 
-def _attendance_cells(reg, plan) -> list:
-    """Invited, present (the delegated among them), of whom delegated, absent, not recorded:
-    counted as the minutes count them (registry.attendance), present + absent + not recorded
-    = invited. Before anything is recorded, only the invited (the rest left empty)."""
-    counts = attendance.Attendance.of(attendance.invited(
-        i for i in reg.invitees if i.plan_id == plan.plan_id))
+def _attendance_cells(invitees: list) -> list:
+    """Invited, present (the delegated among them), of whom delegated, absent, not recorded, of
+    one plan's Đại biểu rows: counted as the minutes count them (registry.attendance), present
+    + absent + not recorded = invited. Before anything is recorded, only the invited (the rest
+    left empty)."""
+    counts = attendance.Attendance.of(attendance.invited(invitees))
     if not counts.recorded:
         return [counts.invited, None, None, None, counts.unrecorded]
     return [counts.invited, counts.present, counts.delegated, counts.absent, counts.unrecorded]
@@ -100,9 +100,13 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
             counted[x.plan_id] = counted.get(x.plan_id, 0) + 1
     plans = sorted((p for p in reg.plans if p.plan_id),
                    key=lambda p: (p.meeting_date or dt.date.max, p.plan_id))
+    invitees: dict[str, list] = {}                  # grouped once: 1,000 plans × 20,000 rows
+    for i in reg.invitees:
+        invitees.setdefault(i.plan_id, []).append(i)
     write_rows(meetings, MEETING_HEAD, [[p.plan_id, p.meeting_date, p.form or "", p.issuer or "",
                                     p.status or "", counted.get(p.plan_id, 0)]
-                                   + _attendance_cells(reg, p) for p in plans],
+                                   + _attendance_cells(invitees.get(p.plan_id, []))
+                                   for p in plans],
           bold, head_fill)
 
     # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
@@ -114,7 +118,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     last = get_column_letter(len(DETAIL_HEAD))
     detail.conditional_formatting.add(
         f"A2:{last}{max(2, len(chains) + 1)}",
-        FormulaRule(formula=[f'${overdue_col}2="Có"'],
+        FormulaRule(formula=[f'${overdue_col}2="{schema.YES}"'],
                     fill=PatternFill("solid", fgColor="FFC7CE"), font=Font(color="9C0006")))
 
     # --- what was sent up: the province's to-do list, waiting apart from overdue -------------
@@ -142,7 +146,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
         items = sorted(owing[agency], key=lambda x: (-x.late_days, x.opinion_id))
         write_rows(sh, head, [[x.opinion_id, x.plan_id, x.village, x.field, public[x.opinion_id],
                           x.owes,
-                          x.reply_due, x.resolve_due, "Có" if x.overdue else "Không",
+                          x.reply_due, x.resolve_due, schema.YES if x.overdue else schema.NO,
                           x.late_days or None] for x in items], bold, head_fill, top=3)
 
     # --- who sent it: what a province's roll-up reads ------------------------------------------
@@ -167,7 +171,7 @@ def _intro(intro, reg, sm, as_of, source_name) -> None:
 
     def pct(n):
         return f"{n} ({round(100 * n / t['raised'])}%)" if t["raised"] else str(n)
-    names = (reg.settings.monitor_names or "Không") == "Có"
+    names = names_shown(reg)
     lines = [(TITLE, True), (f"{reg.settings.unit_name or ''} — số liệu tính đến ngày "
                              f"{as_of:%d/%m/%Y}", False),
              (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ sổ {source_name}", False),
@@ -363,14 +367,15 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
         ws.print_title_cols = "A:A"
 
 
-def write(reg, path: str, as_of: dt.date, source_name: str = "") -> tuple[str, list[Chain]]:
-    """Build and save atomically (never replacing a file); returns (path, chains)."""
-    from doithoai.files.atomic import free_path
+def write(reg, path: str, as_of: dt.date, source_name: str = "",
+          password: str | None = None) -> tuple[str, list[Chain]]:
+    """Build and save atomically (never replacing a file), encrypted in memory when given a
+    password (files.protected); returns (path, chains)."""
+    from doithoai.files import protected
     from doithoai.monitoring.chain import build as build_chains
     chains = build_chains(reg, as_of)
-    target = free_path(path)
-    listrows.save_atomic(build(reg, chains, as_of, source_name), target)
-    return target, chains
+    wb = build(reg, chains, as_of, source_name)
+    return protected.write_new(path, lambda target: listrows.save(wb, target), password), chains
 
 
 def default_name(reg, as_of: dt.date) -> str:

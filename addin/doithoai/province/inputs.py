@@ -34,6 +34,7 @@ class Input:
     as_of: dt.date | None = None
     made: dt.datetime | None = None
     package: object | None = None       # what the package check found (files/package.py)
+    hidden_in_name: bool = False     # Đơn vị held invisible characters (removed)
 
     @property
     def name(self) -> str:
@@ -75,17 +76,17 @@ def _date(value) -> dt.date | None:
 
 def identify(path: str) -> Input:
     """Open one file and read who sent it (or why it cannot be used)."""
-    from doithoai.files import package, spreadsheet
+    from doithoai.files import package, workbook_open
     item = Input(path)
     if not os.path.isfile(path):
         return item.set_aside(unreadable_reason(path))
     try:
-        book = spreadsheet.open_book(path)
+        book = workbook_open.open_book(path)
         names = tuple(book.sheet_names)
     except package.PackageRefused as exc:
         return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi "
                               "và gửi lại")
-    except (spreadsheet.NotAWorkbook, OSError):
+    except (workbook_open.NotAWorkbook, OSError):
         return item.set_aside(unreadable_reason(path))
     if IDENTITY_SHEET not in names:
         # Even a registry whose sheets were renamed still shows some: never read it.
@@ -116,9 +117,11 @@ def identify(path: str) -> Input:
         return item.set_aside(f"định dạng phiên bản {version}, phần mềm này đọc phiên bản "
                               f"{FORMAT_VERSION}: đề nghị xã tạo lại tệp bằng cùng phiên bản "
                               "doithoai với tỉnh")
-    item.unit = str(ident.get("Đơn vị") or "").strip()
-    item.unit_type = str(ident.get("Loại đơn vị") or "").strip()
-    item.province = str(ident.get("Tỉnh/Thành phố") or "").strip()
+    typed = str(ident.get("Đơn vị") or "")
+    item.unit = parsing.normalize_text(typed)        # invisible characters are no name
+    item.hidden_in_name = parsing.has_invisible(typed)
+    item.unit_type = parsing.normalize_text(str(ident.get("Loại đơn vị") or ""))
+    item.province = parsing.normalize_text(str(ident.get("Tỉnh/Thành phố") or ""))
     item.as_of = _date(ident.get("Tính đến ngày"))
     made = ident.get("Lập lúc")
     item.made = made if isinstance(made, dt.datetime) else None
@@ -144,8 +147,25 @@ def identify(path: str) -> Input:
 
 def key(text: str) -> str:
     """A commune's or a province's name as a key, accents kept (vntext.identity_key): "Xã Đông
-    Sơn" and "Xã Đồng Sơn" are two communes, never one sent twice."""
-    return vntext.identity_key(text)
+    Sơn" and "Xã Đồng Sơn" are two communes, never one sent twice. Invisible characters (a
+    zero-width space pasted into Cấu hình) are no part of it."""
+    return vntext.identity_key(parsing.normalize_text(text or ""))
+
+
+UNIT_TYPES = ("đặc khu", "thị trấn", "phường", "xã")
+
+
+def unit_parts(name: str, unit_type: str = "") -> tuple[str, str]:
+    """(type, own name) of a commune as a workbook names it: "Xã Đô Lương" → ("xã", "Đô
+    Lương"); "Đô Lương" with Loại đơn vị "xã" → the same; with neither, ("", "Đô Lương")."""
+    text = " ".join(parsing.normalize_text(name or "").split())
+    folded = key(text)
+    plain = vntext.plain_key(text) == folded           # typed without any accent
+    for t in UNIT_TYPES:
+        word = vntext.plain_key(t) if plain else t
+        if folded.startswith(word + " "):
+            return t, text[len(word) + 1:]
+    return key(unit_type), text
 
 
 ALL_PROVINCES = "Cả nước"
@@ -165,13 +185,36 @@ def _communes(items: list[Input]) -> dict[str, list[Input]]:
         else:
             by_province.setdefault(provinces[i.province], []).append(i)
     for province, members in by_province.items():
-        units, unclear = _canonical([i.unit for i in members])
+        parts = {i.path: unit_parts(i.unit, i.unit_type) for i in members}
+        units, unclear = _canonical([own for _, own in parts.values()])
+        types: dict[str, set[str]] = {}
+        for kind, own in parts.values():
+            if own not in unclear and kind:
+                types.setdefault(units[own], set()).add(kind)
         for i in members:
-            if i.unit in unclear:
-                i.set_aside(_unclear(i.unit, unclear[i.unit]))
-            else:
-                groups.setdefault(province + "|" + units[i.unit], []).append(i)
+            kind, own = parts[i.path]
+            if own in unclear:
+                could_be = [f"{kind} {n}".strip() for n in unclear[own]]
+                i.set_aside(_unclear(i.unit, [n[:1].upper() + n[1:] for n in could_be]))
+                continue
+            known = types.get(units[own], set())
+            kind = kind or (next(iter(known)) if len(known) == 1 else "")
+            groups.setdefault(f"{province}|{kind}|{units[own]}", []).append(i)
+    for group in groups.values():
+        _say_joined(group)
     return groups
+
+
+def _say_joined(group: list[Input]) -> None:
+    """Inputs of one commune named in more than one way: each says under which name it was
+    counted ("Đô Lương" and "Xã Đô Lương" are one commune, counted once)."""
+    names = sorted({i.unit for i in group}, key=lambda n: (-len(key(n)), n))
+    proper = names[0]
+    for i in group:
+        if i.unit != proper or i.hidden_in_name:
+            extra = " (có ký tự ẩn, đã bỏ)" if i.hidden_in_name else ""
+            i.reason = "; ".join(r for r in (i.reason, f"tên \"{i.unit}\"{extra} được hiểu là "
+                                                        f"{proper}, cùng một đơn vị") if r)
 
 
 def _canonical(names: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -192,6 +235,12 @@ def _canonical(names: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
         else:
             keys[n] = next(iter(found)) if found else own
     return keys, unclear
+
+
+def _supersede(older: Input, newer: Input) -> None:
+    older.outcome = SUPERSEDED
+    older.reason = "; ".join(r for r in (f"đã dùng bản mới hơn {newer.name} (tính đến "
+                                         f"{newer.as_of:%d/%m/%Y})", older.reason) if r)
 
 
 def _unclear(name: str, could_be: list[str]) -> str:
@@ -221,10 +270,8 @@ def decide(items: list[Input], province: str | None = None,
             rank = (i.as_of, i.made or dt.datetime.min, i.name)
             if best is None or rank > (best.as_of, best.made or dt.datetime.min, best.name):
                 if best is not None:
-                    best.outcome = SUPERSEDED
-                    best.reason = f"đã dùng bản mới hơn {i.name} (tính đến {i.as_of:%d/%m/%Y})"
+                    _supersede(best, i)
                 latest[k] = i
             else:
-                i.outcome = SUPERSEDED
-                i.reason = f"đã dùng bản mới hơn {best.name} (tính đến {best.as_of:%d/%m/%Y})"
+                _supersede(i, best)
     return items, province

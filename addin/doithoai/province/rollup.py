@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 
 from doithoai.files import atomic, package
-from doithoai.files.atomic import free_path
+from doithoai.files.atomic import PENDING, claim, remove_pending
 from doithoai.files.package import PackageRefused
 from doithoai.files.listrows import save_atomic
 from doithoai.province import inputs as inp
@@ -63,7 +63,7 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
         return res
     res.year = year or max(i.as_of for i in used).year
     store = Store()
-    tmp_db = None
+    tmp_db = target = database = None
     try:
         for n, item in enumerate(used, 1):
             try:
@@ -78,19 +78,21 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
                 say(f"Đã nạp {n}/{len(used)} đơn vị…")
         if not store.count:
             return res
-        target = free_path(out)
-        database = free_path(os.path.splitext(target)[0] + ".duckdb")
+        target = claim(out)
+        database = claim(os.path.splitext(target)[0] + ".duckdb")
         tmp_db = database + ".tmp"
         with _database_writes(tmp_db):
             con = store.load(tmp_db)
         from doithoai.province.book import build
         wb = build(con, items, province, res.year, os.path.basename(database))
-        save_atomic(wb, target)
+        save_atomic(wb, target)             # in place of the name claimed
+        PENDING.discard(target)
         with _database_writes(tmp_db):
             con.execute("CHECKPOINT")
             con.close()
             store.con = None
             os.replace(tmp_db, database)
+        PENDING.discard(database)
         res.workbook, res.database = target, database
         return res
     finally:
@@ -100,6 +102,9 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
                 os.remove(leftover)
             except OSError:                     # not there, or its folder turned read-only
                 pass
+        for name in (target, database):         # names claimed, never written
+            if name in PENDING:
+                remove_pending(name)
 
 
 @contextlib.contextmanager

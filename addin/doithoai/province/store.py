@@ -21,7 +21,7 @@ import os
 import tempfile
 
 from doithoai.files import atomic
-from doithoai.registry import parsing
+from doithoai.registry import parsing, schema
 from doithoai.text import privacy
 
 TABLES = {
@@ -72,8 +72,7 @@ def _date(value):
 
 
 def _flag(value):
-    return "true" if value == "Có" or (isinstance(value, str) and value.strip() == "Có") \
-        else "false"
+    return "true" if isinstance(value, str) and value.strip() == schema.YES else "false"
 
 
 def _int(value):
@@ -146,8 +145,8 @@ class Store:
     def add(self, item) -> None:
         """One used input: its identity and rows (a sheet without its columns: BadSheet, and
         nothing of this file is kept)."""
-        from doithoai.files import spreadsheet
-        book = spreadsheet.open_book(item.path, checked=item.package)   # again if changed
+        from doithoai.files import workbook_open
+        book = workbook_open.open_book(item.path, checked=item.package)   # again if changed
         grid = book.grid
         # Read all three before writing any, so a bad sheet leaves no half of a commune.
         cid = self.count + 1

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from doithoai.registry import schema
+
 PRESENT, DELEGATED, ABSENT = "Có", "Ủy quyền", "Vắng"
 BLANK = "……"            # a figure the clerk writes by hand: nothing recorded yet
 
 
 def invited(invitees) -> list:
     """The invited delegates of a list of Đại biểu rows: named, and Mời not "Không"."""
-    return [i for i in invitees if i.invited != "Không" and i.full_name]
+    return [i for i in invitees if i.invited != schema.NO and i.full_name]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Changes to a registry workbook, as data (architecture.md, decision 4).
+"""Changes to a registry workbook, as data (docs/architecture.md, decision 4).
 
 The core never touches a workbook. It returns :class:`Changes`: rectangular blocks of values
 to write (one bulk write each, whatever the number of rows), Tables to resize. Two shells

@@ -33,6 +33,8 @@ class Settings:
     numbering: str | None = None
     due_soon_days: int | None = None
     monitor_names: str | None = None
+    data_purpose: str | None = None
+    contact_months: int | None = None
     rows: dict[str, int] = field(default_factory=dict)   # setting key → Excel row
 
 
@@ -141,6 +143,18 @@ class PendingRow:
 
 
 @dataclass
+class IntakeKey:
+    row: int
+    plan_id: str | None = None
+    village: str | None = None
+    code: str | None = None
+    batch: str | None = None
+    file: str | None = None
+    password: str | None = field(default=None, repr=False)
+    created: str | None = None
+
+
+@dataclass
 class Milestone:
     row: int
     plan_id: str | None = None
@@ -217,6 +231,7 @@ ROW_CLASSES = {
     "register": RegisterEntry,
     "survey": SurveyTally,
     "pending": PendingRow,
+    "intake_keys": IntakeKey,
 }
 
 
@@ -310,6 +325,7 @@ class Registry:
     register: list[RegisterEntry]
     survey: list[SurveyTally]
     pending: list[PendingRow]
+    intake_keys: list[IntakeKey]
     lookups: dict[str, list[str]]           # lookup key → values
     tables: dict[str, TableData]            # sheet key → as read, for validation
     problems: list[Problem]

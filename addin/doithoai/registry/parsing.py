@@ -49,11 +49,26 @@ def has_whitespace_flaw(value: str) -> bool:
             or " \n" in value or "\n " in value)
 
 
+# Characters that show nothing, or turn the text around: zero-width spaces and joiners, the
+# soft hyphen, the byte-order mark, bidirectional marks, embeddings, overrides (U+202E makes
+# "Nguyễn Văn An" print backwards) and isolates. Pasted from web pages and chat, or planted;
+# never part of a name or an opinion: normalize_text removes them, validation flags them.
+INVISIBLE_CHARS = ("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+                   "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_INVISIBLE = re.compile("[" + INVISIBLE_CHARS + "]")
+
+
+def has_invisible(value: str) -> bool:
+    return bool(value) and _INVISIBLE.search(value) is not None
+
+
 def normalize_text(value: str) -> str:
-    """NFC, non-breaking spaces to spaces, runs of spaces folded, ends stripped (lines kept)."""
-    if unicodedata.is_normalized("NFC", value) and not has_whitespace_flaw(value):
+    """NFC, invisible characters removed, non-breaking spaces to spaces, runs of spaces folded,
+    ends stripped (lines kept)."""
+    if unicodedata.is_normalized("NFC", value) and not has_whitespace_flaw(value) \
+            and not has_invisible(value):
         return value
-    text = unicodedata.normalize("NFC", value).replace("\u00a0", " ")
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", value)).replace("\u00a0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return "\n".join(lines).strip()
 
@@ -62,10 +77,11 @@ def plain_texts(texts) -> set[str]:
     """The texts that normalize_text leaves as they are and that are not blank, screened with a
     few C-level tests each (a registry holds hundreds of thousands of distinct texts)."""
     nfc = unicodedata.is_normalized
+    invisible = _INVISIBLE.search
     return {t for t in texts
             if t and not t[0].isspace() and not t[-1].isspace() and "  " not in t
             and "\t" not in t and "\u00a0" not in t and "\r" not in t and " \n" not in t
-            and "\n " not in t and nfc("NFC", t)}
+            and "\n " not in t and nfc("NFC", t) and (t.isascii() or not invisible(t))}
 
 
 _NUMBERS = {bool, int, float}

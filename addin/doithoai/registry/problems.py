@@ -245,6 +245,26 @@ register(
                 "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026.",
                 "A date cell holds text or a number that is not a real calendar date "
                 "(accepted: Excel dates, serial numbers, d/m/yyyy, d-m-yyyy, yyyy-mm-dd)."),
+    ProblemType("date-serial-text", WARNING, "Ngày ghi bằng số",
+                "Ô ghi \"{value}\" (chữ số) ở cột \"{column}\": phần mềm hiểu là số ngày kiểu "
+                "Excel, tức ngày {date}.",
+                "Nếu đúng, gõ lại thành {date}; nếu không phải ngày đó, sửa lại cho đúng.",
+                "Digits typed as text in a date column (\"46367\", often a date copied from "
+                "another program) are read as an Excel serial number; the clerk is told which "
+                "date that is, since it may not be what was meant."),
+    ProblemType("header-repeated", ERROR, "Hai cột cùng tiêu đề",
+                "Trang \"{sheet}\" có hai cột cùng tiêu đề \"{column}\" (cột {first} và cột "
+                "{second}); phần mềm chỉ đọc cột {first}.",
+                "Đổi tên hoặc xóa cột {second} (chép phần cần giữ sang cột {first}).",
+                "Two columns of a contract sheet share a header: only the first is read, so what "
+                "is typed in the second would be ignored without a word."),
+    ProblemType("cell-merged", ERROR, "Ô gộp trong bảng",
+                "Các ô {range} ở cột \"{column}\" đang được gộp: chỉ ô đầu có giá trị, {hidden} "
+                "ô còn lại được đọc là trống.",
+                "Bỏ gộp ô (Merge & Center › Unmerge Cells) rồi ghi giá trị vào từng dòng.",
+                "Merged cells in a data sheet: a merged range holds its value in its first cell "
+                "only, so the other rows it spans read as empty (an opinion's Lĩnh vực merged "
+                "over four rows is blank for three of them)."),
     ProblemType("time-unreadable", ERROR, "Giờ không đọc được",
                 "Ô ghi \"{value}\" ở cột \"{column}\" không phải là giờ hợp lệ.",
                 "Nhập giờ theo dạng giờ:phút, ví dụ 08:00 hoặc 14:30.",

@@ -1,4 +1,4 @@
-"""The registry workbook contract, in one place (shared/spec/registry.md).
+"""The registry workbook contract, in one place (docs/registry.md is made from it).
 
 Every sheet, header, internal key, type, required flag, lookup list, who edits a column and
 whether it is computed is declared here once. The blank template (:mod:`doithoai.files.blank`),
@@ -29,6 +29,8 @@ FRONT = "Văn phòng, MTTQ"           # the clerk, from forms the Front collects
 PRODUCT = "Phần mềm"                # written by the product, never typed
 
 DATE_FORMAT = "dd/mm/yyyy"
+# Characters Excel holds in one cell: a longer text is cut or refused, and readers stop there.
+EXCEL_CELL_LIMIT = 32767
 TIME_FORMAT = "hh:mm"
 
 COMPUTED_NOTE = "Tự động tính, không nhập"
@@ -53,6 +55,16 @@ class Column:
     help: str = ""                 # Vietnamese input message (≤ 255 characters)
     unique: bool = False           # the sheet's key
     added: str | None = None       # version that added the column: older registries lack it
+    # What the text names, so that one name has one spelling (registry.spelling): a person
+    # ("lò văn tám" is "Lò Văn Tám"); places ("address": the village an address names, as Phạm
+    # vi or Danh mục spell it; "list": villages separated by ";"); or a key of another sheet
+    # ("plans": a Mã KH; "opinions": a Mã ý kiến).
+    person: bool = False
+    place: str | None = None
+    refers: str | None = None
+    # A product column that copies a citizen's name, address or phone (Chờ xử lý): personal
+    # data like the clerk's columns marked person, place="address" or PHONE (registry.personal).
+    personal: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -175,6 +187,11 @@ LOOKUPS: tuple[Lookup, ...] = (
         "Đại diện Nhân dân",
     ), description="Nhóm đại biểu theo thứ tự nghi thức; giấy mời được sắp theo thứ tự này."),
     Lookup("Danh xưng", "honorifics", ("Ông", "Bà", "Đồng chí")),
+    # The commune's villages and tổ dân phố, as it spells them: an address that names one of
+    # them (or a village of a plan's Phạm vi) is a known place; documents print its name so.
+    Lookup("Thôn, tổ dân phố", "villages", (), added="0.4",
+           description="Các thôn, tổ dân phố của đơn vị, viết đúng tên; địa chỉ ghi thôn nào "
+                       "ngoài danh sách này và Phạm vi của kế hoạch thì được nhắc kiểm tra."),
     Lookup("Nguồn", "sources", ("Phiếu hỏi", "Phát biểu tại hội nghị", "Văn bản", "MTTQ chuyển"),
            fixed=True),
     Lookup("Trạng thái ý kiến", "opinion_statuses", (
@@ -251,6 +268,10 @@ def lookup(header: str) -> Lookup:
 # ---------------------------------------------------------------------------------------------
 # Settings (Cấu hình).
 
+PURPOSE = ("Tổ chức hội nghị đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân; "
+           "tổng hợp, trả lời, theo dõi giải quyết ý kiến, kiến nghị và báo tin kết quả cho "
+           "người nêu (Luật Tổ chức chính quyền địa phương 2025, Điều 43).")
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("Tên đơn vị", "unit_name", required=True,
             help="Ví dụ: Phường Tứ Minh"),
@@ -284,6 +305,16 @@ SETTINGS: tuple[Setting, ...] = (
             lookup="Có/Không",
             help="Không (mặc định): báo cáo theo dõi gửi Đảng ủy, MTTQ chỉ ghi thôn, tổ dân phố; "
                  "Có: ghi cả họ tên người nêu. Không bao giờ ghi số điện thoại, địa chỉ nhà."),
+    # What the commune keeps citizens' personal data for, and how long it keeps their contacts
+    # (Luật Bảo vệ dữ liệu cá nhân 2025: a stated purpose, data kept no longer than it needs):
+    # doithoai privacy prints the first and forgets contacts after the second.
+    Setting("Mục đích xử lý dữ liệu cá nhân", "data_purpose", default=PURPOSE,
+            help="Ghi rõ đơn vị giữ họ tên, địa chỉ, số điện thoại của người dân để làm gì; "
+                 "lệnh doithoai privacy in nội dung này."),
+    Setting("Thời hạn giữ số điện thoại, địa chỉ (tháng)", "contact_months", INT, default=12,
+            help="Sau khi mọi ý kiến của một người đã giải quyết xong và qua số tháng này, lệnh "
+                 "doithoai privacy --forget-contacts xóa số điện thoại, địa chỉ nhà của họ "
+                 "(giữ thôn, tổ dân phố) trên một bản sao của sổ."),
 )
 
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
@@ -318,8 +349,8 @@ PLANS = Sheet("Kế hoạch", "plans", "KeHoach", role="data",
     _c("Hình thức", "form", CHOICE, required=True, lookup="Hình thức", width=11),
     _c("Chủ trì", "chair_title", required=True, width=24,
        help="Chức danh người chủ trì, ví dụ Chủ tịch UBND phường"),
-    _c("Người chủ trì", "chair_name", width=20),
-    _c("Phạm vi", "scope", required=True, width=30,
+    _c("Người chủ trì", "chair_name", width=20, person=True),
+    _c("Phạm vi", "scope", required=True, width=30, place="list",
        help="Các thôn, tổ dân phố; ngăn cách bằng dấu chấm phẩy (;)"),
     _c("Ngày hội nghị", "meeting_date", DATE, required=True, width=12),
     _c("Thứ", "weekday", width=9,
@@ -334,21 +365,23 @@ PLANS = Sheet("Kế hoạch", "plans", "KeHoach", role="data",
     _c("Quyền hạn ký", "signing_authority", CHOICE, lookup="Quyền hạn ký", width=10,
        help="TM., KT. (UBND) hoặc T/M, K/T (Đảng ủy)"),
     _c("Chức vụ người ký", "signer_title", width=18, help="Ví dụ: PHÓ CHỦ TỊCH, BÍ THƯ"),
-    _c("Người ký", "signer_name", width=20),
+    _c("Người ký", "signer_name", width=20, person=True),
     _c("Trạng thái", "status", CHOICE, required=True, lookup="Trạng thái kế hoạch", width=13),
     _c("Ghi chú", "note", LONGTEXT, width=40),
 ))
 
 INVITEES = Sheet("Đại biểu", "invitees", "DaiBieu", role="data",
                  description="Mỗi dòng là một người hoặc một cơ quan được mời.", columns=(
-    _c("Mã KH", "plan_id", required=True, width=13, help="Mã KH của hội nghị mời dự"),
+    _c("Mã KH", "plan_id", required=True, width=13, help="Mã KH của hội nghị mời dự",
+       refers="plans"),
     _c("STT", "seq", INT, width=6),
     _c("Danh xưng", "honorific", CHOICE, lookup="Danh xưng", width=10),
-    _c("Họ và tên", "full_name", required=True, width=24),
+    _c("Họ và tên", "full_name", required=True, width=24, person=True),
     _c("Chức vụ", "position", width=26),
     _c("Cơ quan/Đơn vị", "organization", width=28),
     _c("Nhóm", "group", CHOICE, required=True, lookup="Nhóm đại biểu", width=24),
-    _c("Địa chỉ", "address", width=22, help="Thôn, tổ dân phố nơi ở"),
+    _c("Địa chỉ", "address", width=22, help="Thôn, tổ dân phố nơi ở",
+       place="address"),
     _c("Điện thoại", "phone", PHONE, width=13),
     _c("Mời", "invited", CHOICE, required=True, lookup="Có/Không", width=7),
     _c("Số giấy mời", "invitation_number", width=14,
@@ -362,11 +395,11 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
                  description="Mỗi dòng là một ý kiến, kiến nghị của Nhân dân.", columns=(
     _c("Mã ý kiến", "opinion_id", required=True, unique=True, width=13,
        help="Mã duy nhất, ví dụ YK-2026-001"),
-    _c("Mã KH", "plan_id", required=True, width=13),
+    _c("Mã KH", "plan_id", required=True, width=13, refers="plans"),
     _c("Nguồn", "source", CHOICE, required=True, lookup="Nguồn", width=18, editor=FRONT),
     _c("Ngày nhận", "received_date", DATE, required=True, width=12, editor=FRONT),
-    _c("Người nêu", "raised_by", required=True, width=22, editor=FRONT),
-    _c("Địa chỉ", "address", width=22, editor=FRONT),
+    _c("Người nêu", "raised_by", required=True, width=22, editor=FRONT, person=True),
+    _c("Địa chỉ", "address", width=22, editor=FRONT, place="address"),
     _c("Điện thoại", "phone", PHONE, width=13, editor=FRONT),
     _c("Nội dung", "content", LONGTEXT, required=True, width=50, editor=FRONT),
     _c("Lĩnh vực", "field", CHOICE, required=True, lookup="Lĩnh vực", width=30),
@@ -378,7 +411,7 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
     _c("Số văn bản trả lời", "reply_number", width=15),
     _c("Ngày trả lời", "reply_date", DATE, width=12),
     _c("Trạng thái", "status", CHOICE, required=True, lookup="Trạng thái ý kiến", width=20),
-    _c("Trùng với", "duplicate_of", width=13,
+    _c("Trùng với", "duplicate_of", width=13, refers="opinions",
        help="Mã ý kiến gốc nếu ý kiến này trùng nội dung"),
     _c("Ghi chú", "note", LONGTEXT, width=30),
     # Added with sharing and follow-up (0.2): an older registry opens without them.
@@ -395,7 +428,7 @@ OPINIONS = Sheet("Ý kiến", "opinions", "YKien", role="data",
 SURVEY = Sheet("Phiếu khảo sát", "survey", "PhieuKhaoSat", role="data", added="0.2",
                description="Kết quả Phiếu lấy ý kiến về cuộc đối thoại: số phiếu theo từng "
                            "câu hỏi và phương án.", columns=(
-    _c("Mã KH", "plan_id", required=True, width=13),
+    _c("Mã KH", "plan_id", required=True, width=13, refers="plans"),
     _c("Câu hỏi", "question", CHOICE, required=True, lookup="Câu hỏi khảo sát", width=42),
     _c("Phương án", "option", CHOICE, required=True, lookup="Phương án trả lời", width=22),
     _c("Số phiếu", "count", INT, required=True, width=10,
@@ -413,13 +446,30 @@ PENDING = Sheet("Chờ xử lý", "pending", "ChoXuLy", role="product", added="0
     _product("Lô", "batch", width=10),
     _product("Mã KH", "plan_id", width=13),
     _product("Lý do", "reason", width=50),
-    _product("Người nêu", "raised_by", width=22),
-    _product("Địa chỉ", "address", width=18),
-    _product("Điện thoại", "phone", width=13),
+    _product("Người nêu", "raised_by", width=22, personal=True),
+    _product("Địa chỉ", "address", width=18, personal=True),
+    _product("Điện thoại", "phone", width=13, personal=True),
     _product("Nội dung", "content", width=50),
     _product("Lĩnh vực", "field", width=24),
     _product("Ngày nhận", "received_date", width=12),
     _product("Ngày đưa vào", "logged", width=16),
+))
+
+# The password of each intake file written encrypted (intake export --encrypt, or Phiếu cho
+# MTTQ in a registry that has a password): intake merge finds a returned file's password here,
+# and the clerk reads it to the Front over the phone when asked. Only in a registry copy or a
+# workbook that is itself encrypted, unless the clerk chose otherwise (the command warns).
+INTAKE_KEYS = Sheet("Mật khẩu phiếu", "intake_keys", "MatKhauPhieu", role="product",
+                    added="0.4",
+                    description="Mật khẩu của từng tệp phiếu gửi MTTQ có đặt mật khẩu; phần "
+                                "mềm dùng để mở tệp gửi về.", columns=(
+    _product("Mã KH", "plan_id", width=13),
+    _product("Thôn, tổ dân phố", "village", width=24),
+    _product("Mã thôn", "code", width=9),
+    _product("Lô", "batch", width=10),
+    _product("Tệp", "file", width=44),
+    _product("Mật khẩu", "password", width=17),
+    _product("Ngày tạo", "created", width=16),
 ))
 
 MILESTONES = Sheet("Mốc thời gian", "milestones", "MocThoiGian", role="data",
@@ -507,12 +557,17 @@ DASHBOARD = Sheet("Tổng hợp", "dashboard", "TongHop", role="product",
 ))
 
 LOG = Sheet("Nhật ký", "log", "NhatKy", role="product",
-            description="Nhật ký mỗi lần bấm nút.", columns=(
+            description="Nhật ký mỗi lần bấm nút; mỗi lần dữ liệu cá nhân ra khỏi sổ: gửi cho "
+                        "ai, nêu tên bao nhiêu người, có mật khẩu không.", columns=(
     _product("Thời gian", "time", width=18),
     _product("Người dùng", "user", width=16),
     _product("Thao tác", "action", width=22),
     _product("Kết quả", "result", width=50),
     _product("Tệp", "files", width=40),
+    # Filled when personal data leaves the registry (registry.personal.Release).
+    _product("Gửi cho", "recipient", width=26, added="0.4"),
+    _product("Số người nêu tên", "persons", INT, width=10, added="0.4"),
+    _product("Có mật khẩu", "encrypted", width=10, added="0.4"),
 ))
 
 # Cấu hình and Danh mục have their own shapes; they are still Tables with a header row.
@@ -524,7 +579,7 @@ CONFIG = Sheet("Cấu hình", "settings", "CauHinh", role="config", landscape=Fa
 
 LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
                      description="Danh sách chọn cho các ô có mũi tên.", columns=tuple(
-    Column(lk.header, lk.key, width=max(12, min(45, max(len(v) for v in lk.values) + 2)),
+    Column(lk.header, lk.key, width=max(12, min(45, max(map(len, lk.values), default=0) + 2)),
            added=lk.added)
     for lk in LOOKUPS
 ))
@@ -533,7 +588,7 @@ LOOKUP_SHEET = Sheet("Danh mục", "lookups", "DanhMuc", role="lookup",
 SHEETS: tuple[Sheet, ...] = (
     PLANS, INVITEES, OPINIONS, MILESTONES, REGISTER, SURVEY,
     CONFIG, RULES, OVERRIDES, LOOKUP_SHEET,
-    CHECKS, PENDING, DASHBOARD, LOG,
+    CHECKS, PENDING, INTAKE_KEYS, DASHBOARD, LOG,
 )
 
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}

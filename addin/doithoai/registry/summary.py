@@ -3,28 +3,37 @@ from __future__ import annotations
 
 from collections import Counter
 
+from doithoai.registry import attendance
 from doithoai.registry.model import Registry
 
 EMPTY = "(chưa ghi)"
 
 
 def summarize(reg: Registry) -> dict:
+    """The registry's figures, counted as the documents count them: a repeat (Trùng với) is
+    one opinion with its original (by field, per plan), the invited are those named and not
+    marked Mời "Không" (registry.attendance); every row still has its status."""
+    counted = [o for o in reg.opinions if not o.duplicate_of]
     by_plan_invitees = Counter(i.plan_id for i in reg.invitees)
-    by_plan_opinions = Counter(o.plan_id for o in reg.opinions)
+    by_plan_invited = Counter(i.plan_id for i in attendance.invited(reg.invitees))
+    by_plan_opinions = Counter(o.plan_id for o in counted)
     return {
         "unit": reg.settings.unit_name,
         "plans": len(reg.plans),
         "invitees": len(reg.invitees),
-        "invited": sum(1 for i in reg.invitees if i.invited == "Có"),
-        "opinions": len(reg.opinions),
+        "invited": len(attendance.invited(reg.invitees)),
+        "opinions": len(counted),
+        "opinion_rows": len(reg.opinions),
+        "repeats": len(reg.opinions) - len(counted),
         "opinions_by_status": dict(Counter(o.status or EMPTY for o in reg.opinions)
                                    .most_common()),
-        "opinions_by_field": dict(Counter(o.field or EMPTY for o in reg.opinions)
+        "opinions_by_field": dict(Counter(o.field or EMPTY for o in counted)
                                   .most_common()),
         "per_plan": [
             {"plan": p.plan_id, "meeting_date": p.meeting_date.isoformat()
              if p.meeting_date else None, "status": p.status,
              "invitees": by_plan_invitees.get(p.plan_id, 0),
+             "invited": by_plan_invited.get(p.plan_id, 0),
              "opinions": by_plan_opinions.get(p.plan_id, 0)}
             for p in reg.plans
         ],
@@ -36,7 +45,10 @@ def render(summary: dict) -> str:
     lines = [f"Đơn vị: {summary['unit'] or EMPTY}",
              f"Kế hoạch: {summary['plans']}",
              f"Đại biểu: {summary['invitees']} (được mời: {summary['invited']})",
-             f"Ý kiến: {summary['opinions']}"]
+             f"Ý kiến: {summary['opinions']}" + (
+                 f" ({summary['opinion_rows']} dòng, trong đó {summary['repeats']} ý kiến trùng "
+                 "đã gộp vào ý kiến gốc, tính một lần như các văn bản)"
+                 if summary["repeats"] else "")]
     for p in summary["per_plan"]:
         date = p["meeting_date"] or EMPTY
         if p["meeting_date"]:
@@ -44,9 +56,9 @@ def render(summary: dict) -> str:
             date = f"{d}/{m}/{y}"
         lines.append(f"  - {p['plan']}: hội nghị {date}, {p['status'] or EMPTY}, "
                      f"{p['invitees']} đại biểu, {p['opinions']} ý kiến")
-    lines.append("Ý kiến theo trạng thái:")
+    lines.append("Ý kiến theo trạng thái (mọi dòng):")
     lines += [f"  - {k}: {v}" for k, v in summary["opinions_by_status"].items()]
-    lines.append("Ý kiến theo lĩnh vực:")
+    lines.append("Ý kiến theo lĩnh vực (ý kiến trùng tính một lần):")
     lines += [f"  - {k}: {v}" for k, v in summary["opinions_by_field"].items()]
     if summary["problems"]:
         lines.append(f"Có {summary['problems']} chỗ không đọc được "

@@ -67,14 +67,19 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
 
 
+_SUPERIOR_WORDS = re.compile("|".join(_SUPERIOR))
+_TERRITORY_WORDS = re.compile("|".join(_TERRITORY))
+
+
 @functools.lru_cache(maxsize=4096)
 def default_level(name: str) -> str:
     """The level an agency's name suggests (the clerk's Danh mục entry wins over it); a
-    registry names a few dozen agencies over thousands of rows, so each is read once."""
+    registry names a few dozen agencies over thousands of rows, so each is read once, and each
+    list of words is one pattern."""
     key = _key(name)
-    if any(re.search(p, key) for p in _SUPERIOR):
+    if _SUPERIOR_WORDS.search(key):
         return SUPERIOR
-    if any(re.search(p, key) for p in _TERRITORY):
+    if _TERRITORY_WORDS.search(key):
         return TERRITORY
     return OWN
 

@@ -19,11 +19,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from doithoai.registry import schema
-from doithoai.registry.changes import Changes, column_blocks
 from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import ERROR, WARNING, Problem, ProblemType, make, register
 from doithoai.rules import agencies
-from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt, fmt_long
+from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt_long
+from doithoai.text.vnformat import short_date
 
 ANCHOR_MEETING = "Ngày hội nghị"
 ANCHOR_PLAN_ISSUED = "Ngày ban hành kế hoạch"
@@ -167,6 +167,32 @@ def _rule_fields_ok(rule: Rule, problems: list[Problem], row_cols: dict) -> bool
     return True
 
 
+# The milestones a document issued through Sổ văn bản completes (its first issue date is the
+# milestone's Ngày hoàn thành when the clerk wrote none): kinds by their register code.
+DONE_BY_DOCUMENT = {"THONG_BAO": ("TB",), "GIAY_MOI": ("GM",), "TONG_HOP": ("BCTH", "CVPC"),
+                    "BAO_CAO_KET_QUA": ("BCKQ",)}
+
+
+def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:
+    """(Mã KH, kind) → the first day a document of that kind was issued for the plan."""
+    out: dict[tuple[str, str], dt.date] = {}
+    for e in reg.register:
+        if e.status == "Đã ban hành" and e.plan_id and e.kind and e.date:
+            key = (e.plan_id, e.kind)
+            out[key] = min(e.date, out.get(key, e.date))
+    return out
+
+
+def invitations_sent(reg: Registry) -> dict[str, dt.date]:
+    """Mã KH → the day its last invitation went out, once every invited delegate has a Ngày
+    gửi (the GIAY_MOI milestone is done then)."""
+    sent: dict[str, list] = {}
+    for i in reg.invitees:
+        if i.plan_id and i.full_name and i.invited != schema.NO:
+            sent.setdefault(i.plan_id, []).append(i.sent_date)
+    return {p: max(days) for p, days in sent.items() if days and None not in days}
+
+
 def conclusion_dates(reg: Registry) -> dict[str, dt.date]:
     dates: dict[str, dt.date] = {}
     for e in reg.register:
@@ -188,31 +214,78 @@ def opinions_needing_reply(reg: Registry, plan_id: str,
     mine = by_plan.get(plan_id, []) if by_plan is not None else \
         [o for o in reg.opinions if o.plan_id == plan_id]
     return [o for o in mine if o.opinion_id and not o.duplicate_of
-            and o.answered_at_meeting != "Có" and o.status != SETTLED_AT_MEETING]
+            and o.answered_at_meeting != schema.YES and o.status != SETTLED_AT_MEETING]
 
 
-def compute(reg: Registry, today: dt.date, problems_only: bool = False,
-            milestones: bool = True) -> DeadlineReport:
-    """Every milestone of every plan and opinion, with its due date and status, and the
-    problems found on the way. Asking for less is faster on a large registry: without
-    ``milestones`` (monitoring), the opinions' due dates and the problems; ``problems_only``
-    (validation), the problems alone, which only mandatory rules raise."""
-    milestones = milestones and not problems_only
-    cal = calendar_for(reg)
-    soon = reg.settings.due_soon_days if reg.settings.due_soon_days is not None else 3
-    problems: list[Problem] = []
-    rule_cols = reg.tables["rules"].columns if "rules" in reg.tables else {}
-    rules = [r for r in reg.rules if r.enabled != "Không" and _rule_fields_ok(r, problems,
-                                                                             rule_cols)]
-    if problems_only:
-        rules = [r for r in rules if r.mandatory == "Có"]
-    existing = {(m.plan_id, m.opinion_id or "", m.code): m for m in reg.milestones}
-    conclusions = conclusion_dates(reg)
-    results: list[MilestoneResult] = []
-    reply_due: dict[str, dt.date] = {}
-    resolve_due: dict[str, dt.date] = {}
+def compute(reg: Registry, today: dt.date) -> DeadlineReport:
+    """Every milestone of every plan and opinion, with its due date and status, the opinions'
+    Hạn trả lời and resolution dates, and the problems found on the way."""
+    return _Engine(reg, today, milestones=True).run()
 
-    def anchor_of(rule: Rule, plan: Plan, op: Opinion | None) -> dt.date | None:
+
+def due_dates(reg: Registry, today: dt.date) -> DeadlineReport:
+    """The opinions' due dates and the problems, without the milestone rows (monitoring needs
+    no more: faster on a large registry)."""
+    return _Engine(reg, today, milestones=False).run()
+
+
+def mandatory_problems(reg: Registry, today: dt.date) -> list[Problem]:
+    """The problems alone (validation): only mandatory rules raise them, so only those run."""
+    return _Engine(reg, today, milestones=False, mandatory_only=True).run().problems
+
+
+class _Engine:
+    """One run of the rules in use over a registry: each plan's rules, then each rule for each
+    opinion still owed a reply (what compute, due_dates and mandatory_problems share). A rule
+    that cannot be applied is a problem (rule-incomplete) and is not run."""
+
+    def __init__(self, reg: Registry, today: dt.date, *, milestones: bool,
+                 mandatory_only: bool = False):
+        self.reg, self.today, self.want_milestones = reg, today, milestones
+        self.cal = calendar_for(reg)
+        self.soon = reg.settings.due_soon_days if reg.settings.due_soon_days is not None else 3
+        self.problems: list[Problem] = []
+        cols = reg.tables["rules"].columns if "rules" in reg.tables else {}
+        self.rules = [r for r in reg.rules if r.enabled != schema.NO
+                      and _rule_fields_ok(r, self.problems, cols)
+                      and (r.mandatory == schema.YES or not mandatory_only)]
+        self.existing = {(m.plan_id, m.opinion_id or "", m.code): m for m in reg.milestones}
+        self.conclusions = conclusion_dates(reg)
+        self.issued = issued_dates(reg)
+        self.invited = invitations_sent(reg)
+        self.results: list[MilestoneResult] = []
+        self.reply_due: dict[str, dt.date] = {}
+        self.resolve_due: dict[str, dt.date] = {}
+        # Many opinions share one anchor and rule: each due date, its basis and its
+        # explanation are worked out once.
+        self._dues: dict[tuple, tuple[Outcome, str, str]] = {}
+
+    def run(self) -> DeadlineReport:
+        by_plan: dict[str, list[Opinion]] = {}
+        for o in self.reg.opinions:
+            by_plan.setdefault(o.plan_id, []).append(o)
+        plan_rules = [r for r in self.rules if r.applies_to == "Kế hoạch"]
+        opinion_rules = [r for r in self.rules if r.applies_to == "Ý kiến"]
+        for plan in self.reg.plans:
+            if not plan.plan_id:
+                continue
+            for rule in plan_rules:
+                self.add(rule, plan, None)
+            for op in (opinions_needing_reply(self.reg, plan.plan_id, by_plan)
+                       if opinion_rules else ()):
+                # Beyond the commune's authority: recommended upward, no deadline imposed on a
+                # superior (monitoring counts them as waiting, apart from the overdue).
+                up = agencies.sent_up(op, self.reg.agency_levels)
+                for rule in opinion_rules:
+                    if not (up and rule.code in (REPLY_CODE, RESOLVE_CODE)):
+                        self.add(rule, plan, op)
+            self._meeting_day(plan)
+        self.problems += yearly_coverage(self.reg, self.today)
+        self.results.sort(key=lambda m: (m.plan_id, m.opinion_id or "", m.due, m.code))
+        return DeadlineReport(self.results, self.reply_due, self.problems, self.today,
+                              self.resolve_due)
+
+    def anchor_of(self, rule: Rule, plan: Plan, op: Opinion | None) -> dt.date | None:
         anchor = rule.anchor
         if anchor == ANCHOR_RECEIVED:
             return op.received_date if op else None
@@ -221,190 +294,110 @@ def compute(reg: Registry, today: dt.date, problems_only: bool = False,
         if anchor == ANCHOR_PLAN_ISSUED:
             return plan.issue_date
         if anchor == ANCHOR_CONCLUSION:
-            return conclusions.get(plan.plan_id)
+            return self.conclusions.get(plan.plan_id)
         return None
 
-    # Many opinions share one anchor and rule: each due date, its basis and its explanation
-    # are worked out once.
-    dues: dict[tuple, tuple[Outcome, str, str]] = {}
-
-    def add(rule: Rule, plan: Plan, op: Opinion | None) -> None:
-        anchor = anchor_of(rule, plan, op)
-        if anchor is None:
-            return
-        known = dues.get((anchor, rule.row))
+    def due(self, rule: Rule, anchor: dt.date) -> tuple[Outcome, str, str]:
+        """(the due date, its basis as Mốc thời gian prints it, its explanation)."""
+        known = self._dues.get((anchor, rule.row))
         if known is None:
-            out = compute_due(cal, anchor, rule)
+            out = compute_due(self.cal, anchor, rule)
             sign = "+" if rule.direction == "sau" else "−"
-            basis = (f"{rule.anchor} {fmt(anchor)} {sign} {rule.days} {rule.day_kind}"
+            basis = (f"{rule.anchor} {short_date(anchor)} {sign} {rule.days} {rule.day_kind}"
                      f"{' (đã tránh ngày nghỉ)' if out.moved_by else ''}"
                      f"{' (lịch nghỉ dự kiến)' if out.provisional else ''}; "
                      f"{rule.legal_basis or ''}").rstrip("; ")
-            known = dues[(anchor, rule.row)] = (out, basis, out.explain())
-        out, basis, explanation = known
-        key = (plan.plan_id, op.opinion_id if op else "", rule.code)
-        prior = existing.get(key)
+            known = self._dues[(anchor, rule.row)] = (out, basis, out.explain())
+        return known
+
+    def done_of(self, rule: Rule, plan: Plan, op: Opinion | None, prior) -> dt.date | None:
+        """When the milestone was done: its Ngày hoàn thành, else what the registry says (a
+        reply's date, a resolution's, the conclusion notice that completes both of its
+        milestones, the document that completes a plan's step: DONE_BY_DOCUMENT; the
+        invitations all sent)."""
         done = prior.done_date if prior else None
         if op is not None and op.reply_date and rule.code == REPLY_CODE:
             done = done or op.reply_date
         if op is not None and op.resolved_date and rule.code == RESOLVE_CODE:
             done = done or op.resolved_date
         if op is None and rule.code in CONCLUSION_CODES:
-            done = done or conclusions.get(plan.plan_id)   # one notice completes both
-        mandatory = rule.mandatory == "Có"
-        if milestones:
-            status, remaining = status_of(cal, out.date, done, today, soon)
-            unit = rule.unit or ""
-            if op is not None and op.agency and rule.code in (REPLY_CODE, RESOLVE_CODE):
-                unit = op.agency
-            results.append(MilestoneResult(
-                plan.plan_id, op.opinion_id if op else None, rule.code, rule.task or "", unit,
-                out.date, basis, done, status, remaining, mandatory, explanation,
-                out.provisional, prior.row if prior else None))
-        if op is not None and rule.code == REPLY_CODE:
-            reply_due[op.opinion_id] = out.date
-        if op is not None and rule.code == RESOLVE_CODE:
-            resolve_due[op.opinion_id] = out.date
-        if mandatory and done is not None and done > out.date:
-            cols = reg.tables["milestones"].columns
-            problems.append(make("deadline-missed-mandatory", schema.MILESTONES.name,
-                                 row=prior.row if prior else None,
-                                 col=cols.get("done_date") if prior else None,
-                                 column="Ngày hoàn thành", value=fmt(done), code=rule.code,
-                                 task=rule.task, due=fmt(out.date),
-                                 basis=rule.legal_basis or "quy tắc"))
-        if (mandatory and op is None and rule.direction == "trước" and plan.issue_date
-                and rule.anchor == ANCHOR_MEETING and plan.issue_date > out.date):
-            cols = reg.tables["plans"].columns
-            problems.append(make("plan-issued-too-late", schema.PLANS.name, row=plan.row,
-                                 col=cols.get("issue_date"), column="Ngày ban hành",
-                                 value=fmt(plan.issue_date), code=rule.code, task=rule.task,
-                                 due=fmt(out.date), basis=rule.legal_basis or "quy tắc"))
+            done = done or self.conclusions.get(plan.plan_id)
+        if op is None and done is None:
+            issued = [self.issued[(plan.plan_id, k)] for k in DONE_BY_DOCUMENT.get(rule.code, ())
+                      if (plan.plan_id, k) in self.issued]
+            done = min(issued, default=None)
+        if op is None and done is None and rule.code == "GIAY_MOI":
+            done = self.invited.get(plan.plan_id)
+        return done
 
-    by_plan: dict[str, list[Opinion]] = {}
-    for o in reg.opinions:
-        by_plan.setdefault(o.plan_id, []).append(o)
-    for plan in reg.plans:
-        if not plan.plan_id:
-            continue
-        for rule in rules:
-            if rule.applies_to == "Kế hoạch":
-                add(rule, plan, None)
-        opinion_rules = [r for r in rules if r.applies_to == "Ý kiến"]
-        if opinion_rules:
-            for op in opinions_needing_reply(reg, plan.plan_id, by_plan):
-                # Beyond the commune's authority: recommended upward, no deadline imposed on a
-                # superior (monitoring counts them as waiting, apart from the overdue).
-                up = agencies.sent_up(op, reg.agency_levels)
-                for rule in opinion_rules:
-                    if not (up and rule.code in (REPLY_CODE, RESOLVE_CODE)):
-                        add(rule, plan, op)
-        if plan.meeting_date and not cal.is_working_day(plan.meeting_date):
-            cols = reg.tables["plans"].columns
-            problems.append(make("meeting-not-working-day", schema.PLANS.name, row=plan.row,
-                                 col=cols.get("meeting_date"), column="Ngày hội nghị",
-                                 value=fmt_long(plan.meeting_date),
-                                 reason=cal.day(plan.meeting_date).reason))
-    problems += yearly_coverage(reg, today)
-    if problems_only:
-        return DeadlineReport([], {}, problems, today, {})
-    results.sort(key=lambda m: (m.plan_id, m.opinion_id or "", m.due, m.code))
-    return DeadlineReport(results, reply_due, problems, today, resolve_due)
+    def add(self, rule: Rule, plan: Plan, op: Opinion | None) -> None:
+        anchor = self.anchor_of(rule, plan, op)
+        if anchor is None:
+            return
+        out, basis, explanation = self.due(rule, anchor)
+        prior = self.existing.get((plan.plan_id, op.opinion_id if op else "", rule.code))
+        done = self.done_of(rule, plan, op, prior)
+        if self.want_milestones:
+            self.results.append(self._milestone(rule, plan, op, out, basis, explanation, done,
+                                                prior))
+        if op is not None and rule.code == REPLY_CODE:
+            self.reply_due[op.opinion_id] = out.date
+        if op is not None and rule.code == RESOLVE_CODE:
+            self.resolve_due[op.opinion_id] = out.date
+        if rule.mandatory == schema.YES:
+            self._mandatory(rule, plan, op, out.date, done, prior)
+
+    def _milestone(self, rule, plan, op, out, basis, explanation, done, prior
+                   ) -> MilestoneResult:
+        status, remaining = status_of(self.cal, out.date, done, self.today, self.soon)
+        unit = rule.unit or ""
+        if op is not None and op.agency and rule.code in (REPLY_CODE, RESOLVE_CODE):
+            unit = op.agency
+        return MilestoneResult(
+            plan.plan_id, op.opinion_id if op else None, rule.code, rule.task or "", unit,
+            out.date, basis, done, status, remaining, rule.mandatory == schema.YES,
+            explanation, out.provisional, prior.row if prior else None)
+
+    def _mandatory(self, rule, plan, op, due: dt.date, done, prior) -> None:
+        """A mandatory step done late, or a plan issued after a mandatory step before its
+        conference was due."""
+        if done is not None and done > due:
+            cols = self.reg.tables["milestones"].columns
+            self.problems.append(make(
+                "deadline-missed-mandatory", schema.MILESTONES.name,
+                row=prior.row if prior else None, col=cols.get("done_date") if prior else None,
+                column="Ngày hoàn thành", value=short_date(done), code=rule.code, task=rule.task,
+                due=short_date(due), basis=rule.legal_basis or "quy tắc"))
+        if (op is None and rule.direction == "trước" and plan.issue_date
+                and rule.anchor == ANCHOR_MEETING and plan.issue_date > due):
+            cols = self.reg.tables["plans"].columns
+            self.problems.append(make(
+                "plan-issued-too-late", schema.PLANS.name, row=plan.row,
+                col=cols.get("issue_date"), column="Ngày ban hành", value=short_date(plan.issue_date),
+                code=rule.code, task=rule.task, due=short_date(due), basis=rule.legal_basis or "quy tắc"))
+
+    def _meeting_day(self, plan: Plan) -> None:
+        if plan.meeting_date and not self.cal.is_working_day(plan.meeting_date):
+            cols = self.reg.tables["plans"].columns
+            self.problems.append(make(
+                "meeting-not-working-day", schema.PLANS.name, row=plan.row,
+                col=cols.get("meeting_date"), column="Ngày hội nghị",
+                value=fmt_long(plan.meeting_date),
+                reason=self.cal.day(plan.meeting_date).reason))
 
 
 def yearly_coverage(reg: Registry, today: dt.date) -> list[Problem]:
+    """A year up to today with no conference (Điều 43: at least one a year). Not judged while
+    a plan's Ngày hội nghị cannot be read: that plan may be the year's conference, and its cell
+    has an error of its own."""
+    table = reg.tables.get("plans")
+    if table is not None and any(p.code in ("date-unreadable", "date-out-of-range")
+                                 and p.sheet == schema.PLANS.name
+                                 and p.column == schema.PLANS.column("meeting_date").header
+                                 for p in reg.problems):
+        return []
     years = {p.meeting_date.year for p in reg.plans if p.meeting_date}
     if not years:
         return [make("no-conference-in-year", schema.PLANS.name, year=today.year)]
     return [make("no-conference-in-year", schema.PLANS.name, year=y)
             for y in range(min(years), today.year + 1) if y not in years]
-
-
-# --- the changes to apply to the workbook ----------------------------------------------------
-
-STALE_NOTE = "Quy tắc không còn áp dụng cho dòng này; có thể xóa dòng."
-COMPUTED_MILESTONE_KEYS = [c.key for c in schema.MILESTONES.columns if c.computed]
-
-
-def _milestone_values(m: MilestoneResult) -> dict:
-    return {"plan_id": m.plan_id, "opinion_id": m.opinion_id, "code": m.code, "task": m.task,
-            "unit": m.unit, "due": m.due, "basis": m.basis, "status": m.status,
-            "remaining": m.remaining}
-
-
-def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
-    """Mốc thời gian rows and Ý kiến's Hạn trả lời as bulk blocks (computed columns only)."""
-    changes = Changes()
-    table = reg.tables["milestones"]
-    if table.present:
-        produced = {m.key: m for m in report.milestones}
-        rows: dict[int, dict] = {}
-        kept = set()
-        for r in table.rows:
-            key = (r.values.get("plan_id"), r.values.get("opinion_id") or "",
-                   r.values.get("code"))
-            m = produced.get(key)
-            if m is not None and key not in kept:
-                rows[r.row] = _milestone_values(m)
-                kept.add(key)
-            else:   # nothing produces this row any more: keep what it says, mark it
-                rows[r.row] = {k: r.values.get(k) for k in COMPUTED_MILESTONE_KEYS}
-                rows[r.row].update(status=None, remaining=None, basis=STALE_NOTE)
-        last = max([1, table.last_row] + [r.row for r in table.rows])
-        new = [m for m in report.milestones if m.key not in kept]
-        for i, m in enumerate(new, start=last + 1):
-            rows[i] = _milestone_values(m)
-        end = last + len(new)
-        if end >= 2:
-            changes.blocks += column_blocks(schema.MILESTONES, table, COMPUTED_MILESTONE_KEYS,
-                                            rows, 2, end)
-            changes.table_rows[schema.MILESTONES.name] = end - 1
-        changes.summary.append(f"{len(report.milestones)} mốc thời gian "
-                               f"({len(new)} mốc mới).")
-    ops = reg.tables["opinions"]
-    if ops.present and "reply_due" in ops.columns and ops.rows:
-        current = {r.row: r.values.get("reply_due") for r in ops.rows}
-        wanted = {}
-        for r in ops.rows:
-            oid = r.values.get("opinion_id")
-            wanted[r.row] = report.reply_due.get(oid) if oid else None
-        if wanted != current:
-            last = max(current)
-            changes.blocks += column_blocks(schema.OPINIONS, ops, ["reply_due"],
-                                            {r: {"reply_due": v} for r, v in wanted.items()},
-                                            2, last)
-        changes.summary.append(f"{sum(1 for v in wanted.values() if v)} ý kiến có hạn trả lời.")
-    return changes
-
-
-PROVISIONAL_MARK = "(dự kiến)"
-
-
-def render(report: DeadlineReport) -> str:
-    """The milestones grouped by plan, each with its basis below it and a date worked out on a
-    calendar not yet official marked "(dự kiến)", then the problems, for a terminal."""
-    from doithoai.registry.problems import SEVERITY_LABELS
-    from doithoai.rules.workcalendar import LAST_CONFIRMED_YEAR
-    lines = [f"Tình trạng tính đến {fmt_long(report.today)}:"]
-    plan = None
-    for m in report.milestones:
-        if m.plan_id != plan:
-            plan = m.plan_id
-            lines.append(f"Kế hoạch {plan}:")
-        due = f"{fmt(m.due)} {PROVISIONAL_MARK}" if m.provisional else fmt(m.due)
-        who = f" [{m.opinion_id}]" if m.opinion_id else ""
-        lines.append(f"  {due}  {m.code}{who}: {m.task} — {m.unit} — "
-                     f"{status_words(m.status, m.remaining)}")
-        if m.basis:
-            lines.append(f"      Căn cứ: {m.basis}")
-    if not report.milestones:
-        lines.append("  (không có mốc nào: kiểm tra Ngày hội nghị và Quy tắc thời hạn)")
-    if any(m.provisional for m in report.milestones):
-        lines.append(f"Ngày ghi {PROVISIONAL_MARK}: tính theo lịch nghỉ chưa được công bố chính "
-                     f"thức (phần mềm có lịch chính thức đến năm {LAST_CONFIRMED_YEAR}); khi có "
-                     "lịch chính thức, ghi các ngày nghỉ, ngày làm bù vào trang Ngày nghỉ rồi "
-                     "tính lại.")
-    for p in report.problems:
-        where = f" ({p.sheet}, ô {p.cell})" if p.cell else f" ({p.sheet})"
-        lines.append(f"{SEVERITY_LABELS[p.severity]}{where}: {p.message} {p.hint}")
-    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The working-day calendar of a commune office (shared/spec/deadlines.md).
+"""The working-day calendar of a commune office (docs/deadlines.md).
 
 Layers, the later winning over the earlier:
 1. Saturday and Sunday are rest days.
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from doithoai.registry.parsing import MAX_YEAR, MIN_YEAR
+from doithoai.text.vnformat import short_date, weekday
 
 # Schedules checked against the government's notices (deadlines.md). Later years: provisional.
 OFFICIAL_SCHEDULES = {
@@ -25,8 +26,6 @@ OFFICIAL_SCHEDULES = {
     2026: "Công văn 12729/VPCP-KGVX ngày 25/12/2025",
 }
 LAST_CONFIRMED_YEAR = max(OFFICIAL_SCHEDULES)
-
-WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 OFF, WORKED, NOT_OFF = "Nghỉ", "Làm bù", "Không nghỉ"
 
@@ -44,16 +43,9 @@ class OutsideCalendar(ValueError):
         self.date = d
 
 
-def weekday_name(d: dt.date) -> str:
-    return WEEKDAYS[d.weekday()]
-
-
-def fmt(d: dt.date) -> str:
-    return d.strftime("%d/%m/%Y")
-
-
 def fmt_long(d: dt.date) -> str:
-    return f"{weekday_name(d)} {fmt(d)}"
+    """"thứ Sáu 05/03/2027": the calendar's way of naming a day in its explanations."""
+    return f"{weekday(d)} {short_date(d)}"
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,14 @@
 """Short codes for villages, printed on the Phiếu đăng ký and on every intake row (CKA-001)."""
 from __future__ import annotations
 
-from doithoai.text import vntext
-
-# Words naming the kind of place, left out of the code ("TDP Cẩm Khê A" → "CKA").
-_KIND_WORDS = {"tdp", "to", "dan", "pho", "thon", "xom", "bon", "ban", "ap", "khu", "khoi",
-               "so"}
-
+from doithoai.text import places
 
 def village_code(village: str) -> str:
-    """Initials of the village's own name, upper case, ASCII: "TDP Cẩm Khê A" → "CKA"."""
-    words = vntext.unaccent(village).split()
-    while words and words[0] in _KIND_WORDS:
+    """Initials of the village's own name, upper case, ASCII: "TDP Cẩm Khê A" → "CKA";
+    "Thôn Bản Chu" → "BC" (only the leading kind word goes: "Bản" here is the name's);
+    "Tổ dân phố số 3" → "3"."""
+    words = places.own_words(village)
+    if len(words) > 1 and words[0] == "so":
         words = words[1:]
     code = "".join(w[0] for w in words if w[0].isalnum()).upper()
     return code or "TH"

@@ -19,15 +19,15 @@ import datetime as dt
 import os
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, schema
 from doithoai.registry.problems import said
-from doithoai.text import vntext
+from doithoai.text import places, vntext
 from doithoai.text.filenames import safe_file
-from doithoai.files.atomic import free_path
 from doithoai.sharing.returned import Returned, ReturnedRow
 from doithoai.sharing.codes import row_code, village_codes
+from doithoai.sharing.formulas import formula_cells
 
 FORMAT = "doithoai-intake/1"
 ID_SHEET = "_doithoai"
@@ -87,6 +87,7 @@ class Exported:
     code: str | None
     batch: str
     rows: int
+    password: str | None = field(default=None, repr=False)   # the file's own, when encrypted
 
 
 def _identity_rows(reg, plan, village, code, batch, today) -> list[tuple[str, str]]:
@@ -116,14 +117,14 @@ def _facts(reg, plan, village, code, due) -> list[str]:
     ]
 
 
-def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Exported:
+def _write_one(reg, plan, village, code, codes_for_rows, path, today, due,
+               encrypt: bool = False) -> Exported:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from doithoai.files import pagefit
-    from doithoai.files.atomic import save_atomic
+    from doithoai.files import pagefit, protected
 
     batch = secrets.token_hex(3).upper()
     wb = Workbook()
@@ -204,15 +205,19 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due) -> Ex
     ident.protection.password = "doithoai"
     wb.properties.title = f"Phiếu ý kiến {plan.plan_id} {village or ''}".strip()
     wb.properties.creator = "doithoai"
-    save_atomic(wb, path)
-    return Exported(path, village, code, batch, len(codes_for_rows))
+    password = protected.spoken_password() if encrypt else None
+    # A free name (an earlier export is never replaced); encrypted in memory with its own
+    # password, to be read to the Front over the phone.
+    path = protected.write_new(path, lambda out: protected.save_workbook(wb, out), password)
+    return Exported(path, village, code, batch, len(codes_for_rows), password)
 
 
 def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
            one_file: bool = False, today: dt.date | None = None,
-           rows_per_village: int = ROWS_PER_VILLAGE) -> list[Exported]:
+           rows_per_village: int = ROWS_PER_VILLAGE, encrypt: bool = False) -> list[Exported]:
     """Write the intake workbooks of a plan; returns what was written. Never overwrites: a
-    file of that name gets " (2)"."""
+    file of that name (or one another command is writing) gets " (2)". With ``encrypt``, each
+    file is encrypted with a password of its own (Exported.password)."""
     from doithoai.rules import deadlines
     today = today or dt.date.today()
     plan = reg.plan(plan_id)
@@ -220,10 +225,13 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         raise LookupError(plan_id)
     chosen = plan.villages
     if villages:
-        chosen = [v for v in plan.villages if any(vntext.same_name(v, w) for w in villages)]
-        unknown = [w for w in villages if not any(vntext.same_name(v, w) for v in chosen)]
+        # A village named as the clerk says it: "Nà Làng" is Thôn Nà Làng, "thon na lang" too.
+        finder = places.PlaceFinder(plan.villages)
+        named = {w: finder.place_of(w) for w in villages}
+        unknown = [w for w, v in named.items() if v is None]
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
+        chosen = [v for v in plan.villages if v in named.values()]
     codes = village_codes(plan.villages)
     report = deadlines.compute(reg, today)
     due = next((m.due for m in report.milestones if m.plan_id == plan_id and not m.opinion_id
@@ -234,15 +242,15 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
         rows = [row_code(codes[v], n) for v in chosen or [] for n in
                 range(1, rows_per_village + 1)] or [row_code("TH", n) for n in
                                                     range(1, rows_per_village + 1)]
-        path = free_path(os.path.join(out_dir, safe_file(f"phieu-y-kien-{plan_id}", ".xlsx")))
-        out.append(_write_one(reg, plan, None, None, rows, path, today, due))
+        path = os.path.join(out_dir, safe_file(f"phieu-y-kien-{plan_id}", ".xlsx"))
+        out.append(_write_one(reg, plan, None, None, rows, path, today, due, encrypt))
         return out
     from doithoai.text.vntext import title_slug
     for v in chosen:
         rows = [row_code(codes[v], n) for n in range(1, rows_per_village + 1)]
         name = safe_file(f"phieu-y-kien-{plan_id}-{title_slug(v)}", ".xlsx")
-        path = free_path(os.path.join(out_dir, name))
-        out.append(_write_one(reg, plan, v, codes[v], rows, path, today, due))
+        path = os.path.join(out_dir, name)
+        out.append(_write_one(reg, plan, v, codes[v], rows, path, today, due, encrypt))
     return out
 
 
@@ -252,20 +260,26 @@ _PLAN_IN_TEXT = re.compile(r"Mã KH:\s*([^\s)]+)")
 _CODE_IN_TEXT = re.compile(r"\(mã ([A-Z0-9]+)\)")
 
 
-def read_returned(path: str) -> Returned:
+def read_returned(path: str, passwords=()) -> Returned:
     """A returned intake file: its identity and its non-blank rows, or the reason it cannot
-    be read. Never raises for a bad file."""
-    from doithoai.files import package, spreadsheet
+    be read. Never raises for a bad file. An encrypted one is opened in memory with the first
+    of ``passwords`` that opens it (sharing.keys.candidates), and checked there like any."""
+    from doithoai.files import package, protected, workbook_open
     from doithoai.files.reader import unreadable_reason
 
     ret = Returned(path)
     try:
-        book = spreadsheet.open_book(path)
+        opened = protected.open_file(path, tried=passwords)
+        ret.encrypted = opened.encrypted
+        book = workbook_open.open_book(opened.plain if opened.encrypted else path)
         grids = _grids(book)
+    except protected.Locked as exc:
+        ret.encrypted, ret.problem = True, locked_reason(exc)
+        return ret
     except package.PackageRefused as exc:
         ret.problem = f"Không đọc được tệp: {exc.sentence()}"
         return ret
-    except (spreadsheet.NotAWorkbook, OSError):
+    except (workbook_open.NotAWorkbook, OSError):
         ret.problem = (f"Không đọc được tệp: {unreadable_reason(path)}. Hãy mở tệp bằng Excel "
                        "hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
         return ret
@@ -295,15 +309,16 @@ def read_returned(path: str) -> Returned:
                               "export), giữ dòng tiêu đề."))
         return ret
     name, header, keys, grid = best
+    top = " ".join(parsing.to_text(v) for row in grid[:header] for v in row
+                   if not parsing.is_blank(v))
+    plan = _PLAN_IN_TEXT.search(top)
+    ret.header_plan = plan.group(1) if plan else ""
     if not ret.identity:
-        top = " ".join(parsing.to_text(v) for row in grid[:header] for v in row
-                       if not parsing.is_blank(v))
-        plan = _PLAN_IN_TEXT.search(top)
         code = _CODE_IN_TEXT.search(top)
         if plan:
             ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}
             ret.identity_source = "đầu trang"
-    formulas = formula_cells(path, name)
+    formulas = formula_cells(opened, name)
     if formulas is None:
         ret.note = ("phần mềm không phân biệt được ô công thức với chữ gõ tay trong tệp này (tệp "
                     "dạng cũ .xls, .xlsb); hãy xem lại các ý kiến vừa thêm, hoặc xin MTTQ gửi "
@@ -328,73 +343,11 @@ def _grids(book) -> dict[str, list]:
     return {name: book.grid(name) for name in book.sheet_names if name in sheets}
 
 
-def formula_cells(path: str, sheet: str) -> set[tuple[int, int]] | None:
-    """(row, column), 1-based, of every formula cell of ``sheet``, whatever value it shows:
-    calamine reads a formula's stored result (what Excel or LibreOffice displayed when it last
-    saved: "bấm") or blank when none was stored, and cannot tell it from typed text; the file
-    itself can. .xlsx and .xlsm through openpyxl, .ods from its content.xml; None for a format
-    whose formulas this cannot see (.xls, .xlsb)."""
-    import zipfile
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            if "content.xml" in names:
-                with z.open("content.xml") as fh:
-                    return _ods_formulas(fh, sheet)
-    except zipfile.BadZipFile:
-        return None             # an old .xls (a compound file, not a zip)
-    except Exception:           # a part that cannot be parsed: its formulas cannot be seen
-        return None
-    if "xl/workbook.xml" not in names:
-        return None             # .xlsb: binary parts
-    return _xlsx_formulas(path, sheet)
-
-
-def _xlsx_formulas(path: str, sheet: str) -> set[tuple[int, int]] | None:
-    try:
-        import openpyxl
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception:
-        return None
-    try:
-        ws = wb[sheet]
-        ws.reset_dimensions()       # the declared size may be anything: only the cells there are
-        return {(c.row, c.column) for row in ws.iter_rows() for c in row
-                if getattr(c, "data_type", None) == "f"}
-    except Exception:
-        return None
-    finally:
-        wb.close()
-
-
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-
-
-def _ods_formulas(stream, sheet: str) -> set[tuple[int, int]]:
-    """Formula cells of an OpenDocument sheet: rows and cells carry repeat counts; a cell with
-    a formula has the table:formula attribute."""
-    import xml.etree.ElementTree as ET
-    row_tag, name_attr = f"{_ODS_TABLE}table-row", f"{_ODS_TABLE}name"
-    cells = (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell")
-    found: set[tuple[int, int]] = set()
-    for _, table in ET.iterparse(stream):
-        if table.tag != f"{_ODS_TABLE}table":
-            continue
-        if table.get(name_attr) == sheet:
-            r = 0
-            for row in table.iter(row_tag):
-                r += 1
-                rows = int(row.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-                c = 0
-                for cell in row:
-                    if cell.tag not in cells:
-                        continue
-                    span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-                    if cell.get(f"{_ODS_TABLE}formula") is not None:
-                        found |= {(r + i, c + j + 1) for i in range(min(rows, 10_000))
-                                  for j in range(min(span, 1_000))}
-                    c += span
-                r += rows - 1
-            return found
-        table.clear()
-    return found
+def locked_reason(exc) -> str:
+    """Why an encrypted returned file was not read (files.protected.Locked), what to do."""
+    from doithoai.files.protected import NoPassword, WrongPassword
+    what = ("tệp đặt mật khẩu khác với mọi mật khẩu đã cấp cho phiếu (trang Mật khẩu phiếu)"
+            if isinstance(exc, WrongPassword) else "tệp đặt mật khẩu mà sổ chưa lưu mật khẩu "
+            "phiếu nào" if isinstance(exc, NoPassword) else str(exc))
+    return (f"Không đọc được tệp: {what}. Hãy nhận bằng bản sao sổ đã lưu mật khẩu khi xuất "
+            "phiếu, hoặc hỏi MTTQ mật khẩu, mở tệp bằng Excel rồi bỏ mật khẩu và nhận lại.")

@@ -24,18 +24,22 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from doithoai.registry import parsing, schema
-from doithoai.text import encoding, vntext
+from doithoai.text import vntext
 from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
 from doithoai.registry.problems import a1, said
 from doithoai.sharing import dedupe
+from doithoai.sharing import fitting, keys
+from doithoai.sharing.outcomes import (ADDED, ALREADY, SET_ASIDE, FileCount, MergeResult,
+                                       Outcome)
 from doithoai.sharing.returned import Returned, ReturnedRow
 
 MTTQ = "MTTQ chuyển"
 NEW = "Mới"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")   # invisible ones: normalize_text
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -59,101 +63,11 @@ def is_neutralised(text) -> bool:
     return isinstance(text, str) and text[:1] == "'" and text[1:2] in _FORMULA_START
 
 
-@dataclass
-class Outcome:
-    file: str
-    sheet: str
-    row: int
-    code: str
-    status: str                    # "added", "already", "set_aside"
-    reason: str = ""
-    opinion_id: str | None = None
-    duplicate_of: str | None = None
-    score: int | None = None
-
-
-@dataclass
-class FileCount:
-    name: str
-    read: int = 0
-    added: int = 0
-    duplicates: int = 0
-    already: int = 0
-    set_aside: int = 0
-    problem: str | None = None
-
-    def line(self) -> str:
-        text = (f"{self.name}: đọc {self.read} dòng = {self.added} thêm mới (trong đó "
-                f"{self.duplicates} nghi trùng) + {self.already} đã có + {self.set_aside} chờ "
-                "xử lý")
-        return text + (f". Lưu ý: {self.problem}" if self.problem else ".")
-
-    @property
-    def balanced(self) -> bool:
-        return self.read == self.added + self.already + self.set_aside
-
-
-@dataclass
-class MergeResult:
-    outcomes: list[Outcome] = field(default_factory=list)
-    files: list[FileCount] = field(default_factory=list)
-    changes: Changes = field(default_factory=Changes)
-
-    @property
-    def totals(self) -> FileCount:
-        t = FileCount("Tổng cộng")
-        for f in self.files:
-            t.read += f.read
-            t.added += f.added
-            t.duplicates += f.duplicates
-            t.already += f.already
-            t.set_aside += f.set_aside
-        return t
-
-    def lines(self) -> list[str]:
-        return [f.line() for f in self.files] + ([self.totals.line()] if len(self.files) > 1
-                                                 else [])
-
-    def to_json(self) -> dict:
-        t = self.totals
-        return {"files": [{"file": f.name, "read": f.read, "added": f.added,
-                           "duplicates": f.duplicates, "already_present": f.already,
-                           "set_aside": f.set_aside, "problem": f.problem} for f in self.files],
-                "totals": {"read": t.read, "added": t.added, "duplicates": t.duplicates,
-                           "already_present": t.already, "set_aside": t.set_aside},
-                "outcomes": [o.__dict__ for o in self.outcomes]}
-
-
 def intake_ref(code: str, batch: str) -> str:
     return f"MTTQ {code or '?'} (lô {batch or '?'})"
 
 
 _REF = re.compile(r"MTTQ (\S+) \(lô (\S+)\)")
-
-
-def _content_key(plan_id, person, content) -> tuple:
-    # The person with accents kept: the same words from "Nguyễn Thị Hà" and "Nguyễn Thị Hạ"
-    # are two opinions, not one received twice.
-    return (plan_id or "", vntext.identity_key(person), dedupe.normalize(content or ""))
-
-
-def _file_problem(reg, ret: Returned, plan_hint: str | None) -> tuple[str | None, object]:
-    """(why the whole file is set aside, the plan) for one returned file."""
-    ident = ret.identity
-    unit = ident.get("registry")
-    if unit and reg.settings.unit_name and not vntext.same_name(unit, reg.settings.unit_name):
-        return (f"Tệp là phiếu của sổ \"{unit}\", không phải của {reg.settings.unit_name}: "
-                "gửi nhầm đơn vị. Hãy chuyển tệp cho đúng đơn vị."), None
-    plan_id = ident.get("plan") or plan_hint
-    if not plan_id:
-        return ("Tệp không còn thông tin nhận dạng (trang ẩn _doithoai đã bị xóa) và không ghi Mã "
-                "KH: " + said("hãy chọn một dòng của kế hoạch (trang Kế hoạch) rồi bấm lại.",
-                              "hãy ghi kế hoạch rồi nhận lại (--plan MÃ_KH).")), None
-    plan = reg.plan(plan_id)
-    if plan is None:
-        return (f"Sổ không có kế hoạch {plan_id}: tệp phiếu của kế hoạch khác hoặc kế hoạch đã "
-                "bị xóa. Kiểm tra trang Kế hoạch."), None
-    return None, plan
 
 
 class RegistryTooOld(Exception):
@@ -180,99 +94,190 @@ def check_registry(reg) -> None:
 def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
           plan_hint: str | None = None, threshold: int = dedupe.THRESHOLD) -> MergeResult:
     check_registry(reg)
-    today = today or dt.date.today()
-    res = MergeResult()
-    ids = OpinionIds(reg, today)
-    merged_refs: dict[tuple[str, str], str] = {}
-    contents: dict[tuple, str] = {}
-    for o in reg.opinions:
-        m = _REF.search(o.intake_ref or "")
-        if m:
-            merged_refs[(m.group(1), m.group(2))] = o.opinion_id
-        contents[_content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
-    pending_keys = {(p.batch or "", p.code or "", p.file or "", p.source_row)
-                    for p in reg.pending}
-    pending_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
-    waiting = _waiting(reg)
-    pool = dedupe.items_from_registry(reg)
-    new_rows: list[dict] = []
-    pending_rows: list[dict] = []
+    merger = _Merger(reg, today or dt.date.today())
     for ret in returned:
-        count = FileCount(ret.name)
-        res.files.append(count)
-        problem, plan = (ret.problem, None) if ret.problem else _file_problem(reg, ret,
-                                                                              plan_hint)
-        batch = ret.identity.get("batch", "")
-        if ret.problem:
-            count.problem = ret.problem
-        if ret.identity_source == "đầu trang" and not problem:
-            count.problem = ("trang ẩn nhận dạng đã bị xóa; kế hoạch lấy từ dòng \"Mã KH\" ở đầu "
-                             "trang")
-        if ret.note and not problem:
-            count.problem = "; ".join(n for n in (count.problem, ret.note) if n)
+        merger.take_file(ret, plan_hint)
+    merger.suggest_repeats(threshold)
+    _changes(reg, merger.result, merger.new_rows, merger.pending_rows)
+    return merger.result
+
+
+@dataclass
+class _Known:
+    """What the registry already holds that a returned row may repeat, indexed once a merge and
+    kept up to date as rows are taken in or set aside."""
+    merged: dict[tuple[str, str], str]      # (row code, batch) → the opinion it became
+    contents: dict[tuple, str]              # fitting.content_key → the opinion
+    aside: set[tuple]                       # (batch, code, file, row) in Chờ xử lý
+    aside_refs: set[tuple[str, str]]        # (batch, code) in Chờ xử lý
+    waiting: dict[tuple, str]               # _waiting_key → why it stays set aside
+
+    @classmethod
+    def of(cls, reg) -> "_Known":
+        merged, contents = {}, {}
+        for o in reg.opinions:
+            m = _REF.search(o.intake_ref or "")
+            if m:
+                merged[(m.group(1), m.group(2))] = o.opinion_id
+            contents[fitting.content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
+        aside = {(p.batch or "", p.code or "", p.file or "", p.source_row) for p in reg.pending}
+        aside_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
+        return cls(merged, contents, aside, aside_refs, _waiting(reg))
+
+    def earlier(self, ref: tuple | None, key: tuple) -> tuple[str, str] | None:
+        """(the opinion, why) when the row was taken in before, by its code or its words."""
+        if ref and ref in self.merged:
+            return self.merged[ref], f"đã nhận trước đây thành {self.merged[ref]}"
+        if key in self.contents:
+            return self.contents[key], f"sổ đã có ý kiến này ({self.contents[key]})"
+        return None
+
+    def taken(self, ref: tuple | None, key: tuple, opinion_id: str) -> None:
+        self.contents[key] = opinion_id
+        if ref:
+            self.merged[ref] = opinion_id
+
+    def first_time_aside(self, batch: str, code: str, file: str, row: int) -> bool:
+        """Whether the row goes to Chờ xử lý now: once, never a second time for one form."""
+        ref = (batch, code) if batch and code else None
+        spot = (batch, code, file, row)
+        if spot in self.aside or (ref and ref in self.aside_refs):
+            return False
+        self.aside.add(spot)
+        if ref:
+            self.aside_refs.add(ref)
+        return True
+
+
+@dataclass
+class _File:
+    """One returned file as the merge goes through it."""
+    ret: Returned
+    count: FileCount
+    problem: str | None        # why every row of it is set aside, or None
+    plan: object               # the registry's plan it is for (None when it has none)
+    batch: str
+    codes: dict = field(default_factory=dict)     # Mã phiếu → its first row (fitting.code_used)
+
+
+class _Verdict(NamedTuple):
+    status: str
+    reason: str = ""
+    opinion_id: str | None = None
+
+
+class _Merger:
+    """Takes returned files row by row: each row judged, then added, known or set aside."""
+
+    def __init__(self, reg, today: dt.date):
+        self.reg, self.today = reg, today
+        self.result = MergeResult()
+        self.ids = OpinionIds(reg, today)
+        self.known = _Known.of(reg)
+        self.sent_encrypted = keys.encrypted_batches(reg)
+        self.new_rows: list[dict] = []
+        self.pending_rows: list[dict] = []
+
+    def take_file(self, ret: Returned, plan_hint: str | None) -> None:
+        f = self._open(ret, plan_hint)
         for row in ret.rows:
-            count.read += 1
-            v = {k: clean_text(x) if k not in ("received_date",) else x
-                 for k, x in row.values.items()}
+            f.count.read += 1
+            v = _cleaned(row)
             code = (v.get("code") or "").lstrip("'")[:20]
-            out = Outcome(ret.name, row.sheet, row.row, code, "set_aside")
-            reason = problem or _row_problem(v, row)
-            if reason is None:
-                key = _content_key(plan.plan_id, v.get("raised_by"), v.get("content"))
-                ref = (code, batch) if code and batch else None
-                if ref and ref in merged_refs:
-                    out.status, out.opinion_id = "already", merged_refs[ref]
-                    out.reason = f"đã nhận trước đây thành {merged_refs[ref]}"
-                elif key in contents:
-                    out.status, out.opinion_id = "already", contents[key]
-                    out.reason = f"sổ đã có ý kiến này ({contents[key]})"
-                elif _waiting_key(batch, code, row) in waiting:
-                    reason = waiting[_waiting_key(batch, code, row)]
-                else:
-                    reason = None
-                    received = _date(row.values.get("received_date"))
-                    if isinstance(received, str):
-                        reason = received
-                    else:
-                        oid = ids.next(plan)
-                        out.status, out.opinion_id = "added", oid
-                        new_rows.append(_opinion_row(reg, plan, oid, v, received or today,
-                                                     code, batch, source=v.get("source")))
-                        contents[key] = oid
-                        if ref:
-                            merged_refs[ref] = oid
-            if out.status == "set_aside":
-                out.reason = reason
-                k = (batch, code, ret.name, row.row)
-                if k not in pending_keys and not (batch and code and (batch, code) in
-                                                  pending_refs):
-                    pending_keys.add(k)
-                    if batch and code:
-                        pending_refs.add((batch, code))
-                    pending_rows.append(_pending_row(ret, row, v, code, batch, reason,
-                                                     plan.plan_id if plan else
-                                                     ret.identity.get("plan"), today))
-            setattr(count, out.status, getattr(count, out.status) + 1)
-            res.outcomes.append(out)
-    # Duplicate suggestions: each new opinion against the registry and the earlier new ones.
-    if new_rows:
+            verdict = self._judge(f, row, v, code)
+            if verdict.status == SET_ASIDE:
+                self._set_aside(f, row, v, code, verdict.reason)
+            f.count.tally(verdict.status)
+            self.result.outcomes.append(Outcome(ret.name, row.sheet, row.row, code, *verdict))
+
+    def _open(self, ret: Returned, plan_hint: str | None) -> _File:
+        count = FileCount(ret.name)
+        self.result.files.append(count)
+        problem, plan = ((ret.problem, None) if ret.problem else
+                         fitting.file_problem(self.reg, ret, plan_hint))
+        batch = ret.identity.get("batch", "")
+        count.clear = ret.encrypted is False and batch in self.sent_encrypted
+        count.problem = _file_note(ret, problem)
+        return _File(ret, count, problem, plan, batch)
+
+    def _judge(self, f: _File, row: ReturnedRow, v: dict, code: str) -> _Verdict:
+        reason = f.problem or fitting.row_problem(v, row)
+        if reason:
+            return _Verdict(SET_ASIDE, reason)
+        if code:
+            reason, twin = fitting.code_used(f.codes, code, row, v, f.plan)
+            if twin:
+                return _Verdict(ALREADY, twin)
+            if reason:
+                return _Verdict(SET_ASIDE, reason)
+        return self._take_in(f, row, v, code)
+
+    def _take_in(self, f: _File, row: ReturnedRow, v: dict, code: str) -> _Verdict:
+        """A row that fits: known already, still waiting in Chờ xử lý, or a new opinion."""
+        try:
+            received, unusable = fitting.received_date(row.values.get("received_date")), None
+        except fitting.UnusableDate as exc:
+            received, unusable = None, str(exc)
+        late = fitting.late_for(f.plan, received)
+        if late:
+            return _Verdict(SET_ASIDE, late)
+        key = fitting.content_key(f.plan.plan_id, v.get("raised_by"), v.get("content"))
+        ref = (code, f.batch) if code and f.batch else None
+        earlier = self.known.earlier(ref, key)
+        if earlier:
+            return _Verdict(ALREADY, earlier[1], earlier[0])
+        waiting = self.known.waiting.get(_waiting_key(f.batch, code, row))
+        if waiting or unusable:
+            return _Verdict(SET_ASIDE, waiting or unusable)
+        oid = self.ids.next(f.plan)
+        self.new_rows.append(_opinion_row(self.reg, f.plan, oid, v, received or self.today,
+                                          code, f.batch, source=v.get("source")))
+        self.known.taken(ref, key, oid)
+        return _Verdict(ADDED, "", oid)
+
+    def _set_aside(self, f: _File, row: ReturnedRow, v: dict, code: str, reason: str) -> None:
+        if self.known.first_time_aside(f.batch, code, f.ret.name, row.row):
+            plan_id = f.plan.plan_id if f.plan else f.ret.identity.get("plan")
+            self.pending_rows.append(_pending_row(f.ret, row, v, code, f.batch, reason, plan_id,
+                                                  self.today))
+
+    def suggest_repeats(self, threshold: int) -> None:
+        """Each new opinion against the registry and the new ones before it: a probable repeat
+        is named in Trùng với, with its score in a note, for the clerk to confirm."""
+        if not self.new_rows:
+            return
         new_items = [dedupe.Item(r["opinion_id"], (dt.date.max, 10**9 + i), r["content"] or "",
                                  r["raised_by"] or "", r["address"] or "", r["field"] or "",
-                                 r["plan_id"]) for i, r in enumerate(new_rows)]
-        found = {s.key: s for s in dedupe.suggest(new_items, pool + new_items,
-                                                  threshold=threshold)}
-        outcomes = {o.opinion_id: o for o in res.outcomes if o.status == "added"}
-        files = {f.name: f for f in res.files}
-        for r in new_rows:
+                                 r["plan_id"]) for i, r in enumerate(self.new_rows)]
+        pool = dedupe.items_from_registry(self.reg) + new_items
+        found = {s.key: s for s in dedupe.suggest(new_items, pool, threshold=threshold)}
+        added = {o.opinion_id: o for o in self.result.outcomes if o.status == ADDED}
+        files = {f.name: f for f in self.result.files}
+        for r in self.new_rows:
             s = found.get(r["opinion_id"])
             if s and s.original != r["opinion_id"]:
                 r["duplicate_of"] = s.original
                 r["_note"] = s.note()
-                o = outcomes[r["opinion_id"]]
+                o = added[r["opinion_id"]]
                 o.duplicate_of, o.score = s.original, s.score
                 files[o.file].duplicates += 1
-    _changes(reg, res, new_rows, pending_rows)
-    return res
+
+
+def _cleaned(row: ReturnedRow) -> dict:
+    """The row's values as they would be stored: texts cleaned, the date as read."""
+    return {k: x if k == "received_date" else clean_text(x) for k, x in row.values.items()}
+
+
+def _file_note(ret: Returned, problem: str | None) -> str | None:
+    """What the summary line says about a file beside its counts."""
+    if ret.problem:
+        return ret.problem
+    if problem:
+        return None             # every row says it, set aside
+    notes = [n for n in (
+        "trang ẩn nhận dạng đã bị xóa; kế hoạch lấy từ dòng \"Mã KH\" ở đầu trang"
+        if ret.identity_source == "đầu trang" else None, ret.note) if n]
+    return "; ".join(notes) or None
 
 
 def _waiting_key(batch: str, code: str, row: ReturnedRow) -> tuple:
@@ -296,64 +301,6 @@ def _waiting(reg) -> dict[tuple, str]:
                         f"{(p.reason or 'không ghi')[:120]}); phần mềm không tự thêm lại. Nếu MTTQ "
                         "đã sửa dòng này trong tệp: xóa dòng đó ở trang Chờ xử lý rồi nhận lại.")
     return waiting
-
-
-def _date(value):
-    """A date, None for blank, or why it cannot be used (the reason set aside with the row)."""
-    if parsing.is_blank(value):
-        return None
-    try:
-        return parsing.parse_date(value)
-    except parsing.OutOfRange as exc:
-        return (f"Ngày nhận {exc.date:%d/%m/%Y} nằm ngoài khoảng năm {parsing.MIN_YEAR}-"
-                f"{parsing.MAX_YEAR}: sửa lại năm rồi nhận lại.")
-    except parsing.Unreadable:
-        return (f"Ngày nhận \"{parsing.to_text(value)}\" không đọc được: sửa thành "
-                "ngày/tháng/năm rồi nhận lại.")
-
-
-EXCEL_CELL_LIMIT = 32767
-
-
-FORMULA_FIX = "Gõ lại nội dung (chữ, ngày) thay cho công thức rồi nhận lại."
-
-
-def _header(key: str) -> str:
-    return f"\"{schema.OPINIONS.column(key).header}\"" if key in schema.OPINIONS.keys else key
-
-
-def _row_problem(v: dict, row: ReturnedRow) -> str | None:
-    if row.unresolved:
-        names = ", ".join(_header(k) for k in row.unresolved)
-        return (f"Ô {names} là công thức chưa có kết quả (tệp được lưu bằng chương trình không "
-                f"tính công thức). {FORMULA_FIX}")
-    shown = [k for k in row.formulas if k != "code"]    # the pre-printed code is not a word
-    if shown:
-        names = ", ".join(f"{_header(k)} (hiện \"{parsing.to_text(row.values[k])[:40]}\")"
-                          for k in shown)
-        return (f"Ô {names} là công thức: chữ đó do bảng tính tính ra, không phải lời người "
-                f"dân. {FORMULA_FIX}")
-    if not v.get("content"):
-        if v.get("raised_by"):
-            return ("Chỉ có tên người nêu, chưa có nội dung ý kiến: ghi nội dung rồi nhận lại, "
-                    "hoặc xóa dòng.")
-        return "Dòng không có nội dung ý kiến: ghi nội dung rồi nhận lại, hoặc xóa dòng."
-    garbled = [k for k, text in v.items() if isinstance(text, str) and
-               encoding.looks_garbled(text)]
-    if garbled:
-        name = schema.OPINIONS.column(garbled[0]).header if garbled[0] in \
-            schema.OPINIONS.keys else garbled[0]
-        return (f"Ô \"{name}\" có chữ bị đọc sai bảng mã (tệp đã được mở hoặc lưu sai "
-                f"bảng mã UTF-8). {encoding.advice(v[garbled[0]])} Sửa rồi nhận lại.")
-    long = [k for k, text in v.items() if isinstance(text, str) and len(text) >= EXCEL_CELL_LIMIT]
-    if long:
-        return (f"Ô \"{schema.OPINIONS.column(long[0]).header}\" dài {len(v[long[0]])} ký tự, "
-                f"chạm giới hạn {EXCEL_CELL_LIMIT} ký tự của một ô Excel (phần sau có thể đã bị "
-                "cắt): chia thành nhiều ý kiến rồi nhận lại.")
-    if not v.get("raised_by"):
-        return ("Thiếu tên người nêu ý kiến: ghi họ tên (hoặc \"Ẩn danh\" nếu người dân không "
-                "muốn nêu tên) rồi nhận lại.")
-    return None
 
 
 def _field(reg, value: str | None) -> tuple[str | None, str]:

@@ -26,6 +26,8 @@ class Returned:
     rows: list[ReturnedRow] = field(default_factory=list)
     problem: str | None = None                       # the whole file cannot be used: why
     note: str | None = None                          # read, with a caution for the clerk
+    header_plan: str = ""                            # the Mã KH its first lines print
+    encrypted: bool | None = None                    # came back with a password (None: unknown)
 
     @property
     def name(self) -> str:

@@ -1,102 +1,202 @@
-"""Personal identifiers inside free text, masked before the text leaves the registry.
+"""Personal data inside free text, masked before the text leaves the registry.
 
-A citizen writes their phone number, identity card or house number into the content of an
-opinion as often as into the columns meant for them. The monitoring workbook (and whatever is
-built on it) leaves out the Điện thoại and Địa chỉ columns, so it must also mask what the text
-itself carries: phone numbers however they are written (spaces, dots, dashes, +84, landlines),
-identity numbers (CCCD 12 digits; CMND 9 digits when named), e-mail addresses, and house
-numbers ("số nhà 12", "nhà số 7", "số 12 ngõ 5"), while public places stay readable ("cống ngõ
-5", "đường liên thôn", "tổ dân phố số 3", "Quốc lộ 10", "Kế hoạch số 118/KH-UBND").
+A citizen writes their phone number, identity card, bank account or house number into the
+content of an opinion as often as into the columns meant for them, and names people ("nhà bà
+Ngô", "ông Nguyễn Văn Tám xóm 3"). Whatever leaves the registry (the monitoring workbook and the
+province's roll-up built on it, the documents that are posted or read aloud) goes through
+:func:`mask`, the one entry point: each identifier becomes a mask that says what it was, and
+public places, numbers and names stay readable. :func:`find` gives the same spans with their
+kind (validation uses :func:`kinds_in`). This module states the rules and puts the finders
+together: numbers, plates and e-mails are read by :mod:`privacy_numbers`, house numbers by
+:mod:`privacy_houses`, names by :mod:`privacy_names`, all with the words of
+:mod:`privacy_words`.
+
+What is masked
+--------------
+Invisible characters (zero-width space and joiners, soft hyphen, direction marks) are ignored
+while reading, so "0912<ZWSP>345<ZWSP>678" is one number; a masked span takes them with it. A
+text typed without any accent is read with the same words without accents.
+
+Numbers are read as runs of digit groups joined by one or two spaces, a no-break space, a dot, a
+dash or a thousands comma, with "+84", "(0)", "(0225)" groups; a run holding several numbers is
+split at its groups ("0912345678 - 0987654321"). A word just before a number, in the same clause
+with no digit between, names it: điện thoại, ĐT, SĐT, Zalo, gọi, liên hệ (phone); CCCD, CMND,
+CMT, căn cước, chứng minh, định danh, hộ chiếu (identity); mã số thuế, MST, thuế (tax); số tài
+khoản, STK, TK, a bank's name (bank).
+
+- phone ``[số điện thoại]``: 0 + 9 digits of a mobile (03, 05, 07, 08, 09); the old 11-digit
+  mobiles (01x); landlines (02x, 11 digits with the area code, in brackets or not); the +84,
+  84, 0084 and "+84 (0)" forms; any 9 to 13 digits named a phone.
+- identity ``[số giấy tờ]``: 12 digits beginning with 0 (CCCD, personal identification number)
+  however grouped; 9 or 12 digits named (CMND); 9 digits beginning with 0; a letter and 7-8
+  digits after "hộ chiếu".
+- tax ``[mã số thuế]``: 10, 12 or 13 digits named a tax code; 10 digits not beginning with 0 (a
+  personal tax code, 8…); 10 + 3 digits joined by a dash (a branch: 0101234567-001).
+- bank ``[số tài khoản]``: 8 to 19 digits named an account (the name wins over the shape of a
+  phone: many accounts are their owner's phone number); 11 to 19 digits that are no phone,
+  CCCD or tax code ("0123456789012").
+- plate ``[biển số xe]``: a province number, a series (one or two capitals, a digit for
+  motorbikes, MĐ for electric ones) and 4 or 5 digits: 29A-123.45, 37C1-456.78, 29-B1 123.45,
+  30A12345, 29LD-123.45; in lower case only after biển số, biển kiểm soát, BKS, BS or xe.
+- email ``[thư điện tử]``: name@domain, also with a space before "@" or written "(at)".
+- house ``[số nhà]``: the number after số nhà, nhà số, SN, căn hộ (số), căn số or nhà (the lead
+  stays: "nhà số [số nhà]"); "số N" before a street or place word or a street's name ("số 12 Lê
+  Lợi", "số 7 ngõ 45", "Nhà bà Ngô số 12 ngõ 5": all of "số 12" goes); a number after ở, tại,
+  địa chỉ, đ/c before a street's name or a street word and its number ("Địa chỉ: 45 Trần Phú").
+- name ``[họ tên]``: the name of a private person (see :mod:`privacy_names`): after a form of
+  address (ông, bà, anh, chị, cô, chú, bác, cụ, em, cháu, thầy, cô giáo, thầy giáo, dì, dượng,
+  cậu, mợ, thím, bé) or "tôi là", "tôi tên", "tên là", "họ tên", "họ và tên": "ông [họ tên] xóm
+  3", "nhà bà [họ tên]"; a full name of three or four capitalised words beginning with a surname,
+  with no form of address ("[họ tên] (thôn 2) hỏi…"); in lower case, a common surname + văn/thị
+  + a name ("nhà ông [họ tên]" for "nhà ông trần văn bình"). The form of address stays.
+
+What stays readable
+-------------------
+- Numbers of public things: after a public noun, up to three words before "số" (cầu, trạm
+  bơm, kênh, cống, giếng, đội, tổ, xóm, thôn, lô, ô, đường, trường, phòng, phiếu, quyết định…:
+  "Cầu số 3 thôn Đông", "Kênh số 4", "bể nước số 3"); after "tòa nhà", "dãy nhà"; after "nhà"
+  when a count follows ("nhà 3 tầng", "nhà 5 gian", "cả nhà 5 người", "căn nhà 30 m2").
+- Amounts and measures: a number not beginning with 0 followed by money or a measure (đồng, đ,
+  VNĐ, triệu, tỷ, m2, ha…), by a count (người, hộ, khẩu, học sinh) unless a word names it, or
+  grouped by thousands with dots or commas ("120.000.000.000 đồng"); dates, times, document
+  numbers (next to "/"), years in a row, 1800/1900 hotlines.
+- Public names: a name right after a public-place noun ("đường Lê Lợi", "Trường Tiểu học Ngô
+  Quyền", "đường Bà Triệu", "xã Trần Phú") or an official title ("Chủ tịch UBND xã", "Chủ tịch
+  xã Nguyễn Văn Hùng": officials act in their public role, and their names are printed on the
+  commune's own documents; so are names after "đồng chí", "đ/c"); an official named by title
+  after a form of address ("ông Trưởng thôn", "bà Chủ tịch Hội Phụ nữ"); historical and national
+  figures ("Hồ Chí Minh", "Trần Hưng Đạo", also as a street: "số 12 Nguyễn Văn Cừ"); public names
+  that begin with a capitalised form of address ("Bác Hồ", "Hai Bà Trưng", "Anh Sơn", "Cô Tô");
+  two capitalised words with no form of address ("Lê Lợi", "Hà Nội", "Đền Hùng"): place names
+  are mostly two words.
+
+Limits, said plainly
+--------------------
+A name typed in lower case after a form of address without "văn"/"thị" ("ông tám") cannot be
+told from an ordinary word and stays. Without accents, "dì", "cậu", "mợ", "dượng", "bé" read as
+đi, cầu, mở, đường, bể and are not forms of address; a word that reads as a title or a public
+figure is taken as one ("ong To Truong": tổ trưởng; "co Nguyen Van Linh"); "Duong" before a full
+name without a middle name is the street ("Duong Le Loi"). A private person bearing a national
+figure's full name, or called by a form that makes a public name ("Bà Triệu"), stays. A bare
+9-digit number beginning with 1-9 (a CMND written with no word before it) is taken as an
+amount. In a text typed in capitals a name runs until a small word ("ÔNG TÁM HÀNG XÓM" masks
+"TÁM HÀNG"), and a full name with no form of address needs a common surname or middle name.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
-PHONE_MASK = "[số điện thoại]"
-_DIGIT = re.compile(r"\d")
-ID_MASK = "[số giấy tờ]"
-EMAIL_MASK = "[thư điện tử]"
-HOUSE_MASK = "[số nhà]"
+from doithoai.text import privacy_houses, privacy_names, privacy_numbers
+from doithoai.text import privacy_words as w
 
-_SEP = r"[ .\-]?"
-# Mobiles: 0 + 9 digits (03x, 05x, 07x, 08x, 09x), or +84 / 84 + 9 digits; landlines: 02x + 8
-# digits (11 digits), possibly with the area code in brackets. Separators anywhere.
-_PHONE = re.compile(
-    r"(?<![\d/.,])(?:"
-    r"(?:\+|00)?84" + _SEP + r"\(?0?\)?" + _SEP + r"[35789](?:" + _SEP + r"\d){8}"
-    r"|0[35789](?:" + _SEP + r"\d){8}"
-    r"|\(?02\d{1,2}\)?" + _SEP + r"(?:\d" + _SEP + r"){6,7}\d"
-    r")(?![\d/])")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# Identity numbers: 12 digits (CCCD, possibly grouped 3-3-3-3 or 4-4-4), anywhere; 9 digits
-# only after a word that names an identity paper.
-_CCCD = re.compile(r"(?<![\d/.,])\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}(?![\d/])|"
-                   r"(?<![\d/.,])\d{4} \d{4} \d{4}(?![\d/])")
-_NAMED_ID = re.compile(r"(\b(?:CMND|CCCD|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|"
-                       r"định danh(?: cá nhân)?|hộ chiếu)\s*(?:số|:|là)?\s*:?\s*)"
-                       r"([A-Z]?\d[\d .]{5,14}\d)", re.IGNORECASE)
-_STREET = (r"ngõ|ngách|hẻm|kiệt|đường|phố|tổ|thôn|xóm|khu|ấp|khối|cụm|tổ dân phố|"
-           r"khu phố|đội|chung cư|tập thể|lô|ô")
-_HOUSE = re.compile(
-    r"(?=[nsc])"    # every lead begins so (in any case): the engine skips other places fast
-    r"(?:\b(?P<lead>số nhà|nhà số|căn nhà số|căn hộ số|nhà)\s+"
-    r"(?P<num>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?![\d/])"
-    r"|\b(?P<lead2>[Ss]ố)\s+(?P<num2>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)"
-    r"(?=\s*,?\s*(?:" + _STREET + r")\b))", re.IGNORECASE)
-
-# Every house number the pattern masks follows "nhà" or "số" and a space: a text without that
-# skips the pattern (three times cheaper than the pattern itself, which tries each position),
-# and a text with it is searched from the first such word, less the longest lead before it
-# ("căn nhà " before "số"): no house number can begin earlier.
-_HOUSE_HINT = re.compile(r"(?=[ns])(?:nhà|số)\s+\d", re.IGNORECASE)
-_LEAD_BEFORE_HINT = len("căn nhà ")
+MASKS = {"phone": "[số điện thoại]", "identity": "[số giấy tờ]", "tax": "[mã số thuế]",
+         "bank": "[số tài khoản]", "plate": "[biển số xe]", "email": "[thư điện tử]",
+         "house": "[số nhà]", "name": "[họ tên]"}
+KINDS = tuple(MASKS)
+PHONE_MASK = MASKS["phone"]
+ID_MASK = MASKS["identity"]
+EMAIL_MASK = MASKS["email"]
+HOUSE_MASK = MASKS["house"]
+Found = w.Found          # one identifier: text[start:end], masked as MASKS[kind]
+_SCAN = re.compile(r"(\d+)|" + privacy_names.CAP_RUN)   # digit runs, runs of capitalised words
+_DIGITS_ONLY = re.compile(r"(\d+)")
 
 
-# "đường số 2", "lô ô số 7", "tổ dân phố số 3": a number after a place word names the place.
-_PLACE_BEFORE = re.compile(r"(?:" + _STREET + r"|quốc lộ|tỉnh lộ|huyện lộ|lô đất|phòng|tầng|"
-                           r"trường|khu đô thị)\s*$", re.IGNORECASE)
+def _visible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters, and where each kept character was (None when
+    nothing was removed)."""
+    if not w.INVISIBLE.search(text):
+        return text, None
+    where = [i for i, ch in enumerate(text) if not w.INVISIBLE.match(ch)]
+    return "".join(text[i] for i in where), where
 
 
-def _house(m: re.Match) -> str:
-    if m.group("lead"):
-        return f"{m.group('lead')} {HOUSE_MASK}"
-    if _PLACE_BEFORE.search(m.string[:m.start()]):
-        return m.group(0)
-    return HOUSE_MASK
+def find(text: str | None, names: bool = True) -> list[Found]:
+    """Every identifier in ``text`` (read as NFC: pass the text :func:`normalized` returns),
+    in order, none overlapping; ``names=False`` leaves out the names of persons."""
+    if not text:
+        return []
+    view, where = _visible(text)
+    runs, caps = _scan(view, names)
+    found = _first_wins(_candidates(view, runs, caps, names))
+    if where is None:
+        return found
+    return [Found(where[f.start], where[f.end - 1] + 1, f.kind) for f in found]
+
+
+def _scan(view: str, names: bool) -> tuple[list[re.Match], list[re.Match]]:
+    """One pass over the text: its runs of digits and (for names) of capitalised words."""
+    runs, caps = [], []
+    for m in (_SCAN if names else _DIGITS_ONLY).finditer(view):
+        (runs if m.lastindex == 1 else caps).append(m)
+    return runs, caps
+
+
+def _candidates(view: str, runs, caps, names: bool) -> list[Found]:
+    """What each finder reads, in the order that settles an overlap (each finder runs only
+    if the text has what its identifiers need: an "@", enough digits, a capital)."""
+    digits = sum(m.end() - m.start() for m in runs)
+    without = w.without_accents(view)
+    found: list[Found] = []
+    if "@" in view or (("(" in view or "[" in view) and privacy_numbers.AT_WORD.search(view)):
+        found += privacy_numbers.emails(view)
+    if digits >= 6:
+        found += privacy_numbers.plates(view, runs)
+    if digits >= 7:
+        found += privacy_numbers.passports(view)
+    if digits >= 8:
+        found += privacy_numbers.numbers(view, runs)
+    if digits:
+        found += privacy_houses.houses(view, without, runs)
+    if names:
+        found += [Found(s, e, "name") for s, e in privacy_names.names(view, without, caps)]
+    return found
+
+
+def _first_wins(found: list[Found]) -> list[Found]:
+    """``found`` in text order, each dropped that overlaps one found before it."""
+    kept: list[Found] = []
+    for f in found:
+        if not any(f.start < k.end and k.start < f.end for k in kept):
+            kept.append(f)
+    kept.sort(key=lambda f: f.start)
+    return kept
+
+
+def normalized(text: str) -> str:
+    """The text :func:`find` reads: composed (NFC), as Excel and Word store Vietnamese."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def mask(text: str | None) -> str | None:
-    """``text`` with phone numbers, identity numbers, e-mails and house numbers masked."""
+    """``text`` (composed, NFC) with every identifier replaced by the mask of its kind."""
     if not text:
         return text
-    # Each pattern needs its own minimum of digits (or an "@"): texts without them skip it.
-    digits = len(_DIGIT.findall(text))
-    out = _EMAIL.sub(EMAIL_MASK, text) if "@" in text else text
-    if digits >= 7:
-        out = _NAMED_ID.sub(lambda m: m.group(1) + ID_MASK, out)
-    if digits >= 9:
-        out = _CCCD.sub(ID_MASK, out)
-        out = _PHONE.sub(PHONE_MASK, out)
-    hint = _HOUSE_HINT.search(out) if digits else None
-    if hint:
-        out = _sub_from(_HOUSE, _house, out, max(0, hint.start() - _LEAD_BEFORE_HINT))
-    return out
-
-
-def _sub_from(pattern: re.Pattern, replace, text: str, start: int) -> str:
-    """``pattern.sub(replace, text)`` where no match begins before ``start``: the search
-    begins there, with the text before it still seen (a word boundary, the place before)."""
-    parts, last = [], 0
-    for m in pattern.finditer(text, start):
-        parts += (text[last:m.start()], replace(m))
-        last = m.end()
-    if not parts:
+    text = normalized(text)
+    found = find(text)
+    if not found:
         return text
+    parts, last = [], 0
+    for f in found:
+        parts += (text[last:f.start], MASKS[f.kind])
+        last = f.end
     parts.append(text[last:])
     return "".join(parts)
 
 
+def kinds_in(text: str | None, names: bool = False) -> list[str]:
+    """The kinds of identifier ``text`` holds, each once, in the order of :data:`KINDS`
+    (names of persons only if ``names``). Every other kind needs a digit or an "@"/"(at)": a
+    text with none is not read further."""
+    if not text or (not names and not any(map(str.isdigit, text)) and "@" not in text
+                    and not privacy_numbers.AT_WORD.search(text)):
+        return []
+    got = {f.kind for f in find(normalized(text), names=names)}
+    return [k for k in KINDS if k in got]
+
+
 def has_phone(text: str | None) -> bool:
-    # Every phone pattern holds at least ten digits: counting them is five times cheaper
-    # than the pattern's search, and most texts have far fewer.
-    return bool(text) and len(_DIGIT.findall(text)) >= 9 and bool(_PHONE.search(text))
+    """``text`` holds a phone number (every phone has at least nine digits: a text with fewer
+    is not read further)."""
+    return bool(text) and sum(map(str.isdigit, text)) >= 9 and "phone" in kinds_in(text)

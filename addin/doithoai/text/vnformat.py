@@ -67,6 +67,38 @@ def honorific(title: str | None, name: str) -> str:
     return f"{title} {name}".strip() if title else name
 
 
+def listing(names: list[str]) -> str:
+    """Names in a sentence: "A", "A và B", "A, B và C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " và " + names[-1]
+
+
+_FORMS = ("Ông", "Bà", "Anh", "Chị", "Cụ", "Đồng chí", "Ông (Bà)")
+
+
+def citizen(name: str) -> str:
+    """A citizen as a letter addresses them: as typed when the name carries its form of address
+    ("Bà Nguyễn Thị Hoa", "Các hộ dân xóm 1"); else "Bà" for a name with the middle name Thị,
+    "Ông (Bà)" for one that does not tell ("Ngô Văn Tài" → "Ông (Bà) Ngô Văn Tài")."""
+    name = " ".join((name or "").split())
+    first = name.split(" ")[0] if name else ""
+    if not name or any(name == f or name.startswith(f + " ") for f in _FORMS) \
+            or not first[:1].isupper() or len(name.split()) < 2:
+        return name
+    if name.split()[1:2] == ["Thị"]:
+        return f"Bà {name}"
+    return f"Ông (Bà) {name}"
+
+
+def in_sentence(addressed: str) -> str:
+    """The form of address in running text: "Bà X" → "bà X", "Ông (Bà) X" → "ông (bà) X"."""
+    for form in sorted(_FORMS, key=len, reverse=True):
+        if addressed.startswith(form + " "):
+            return form.lower() + addressed[len(form):]
+    return addressed
+
+
 # --- Vietnamese collation ------------------------------------------------------------------------
 
 _ALPHABET = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y".split()

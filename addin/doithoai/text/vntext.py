@@ -7,7 +7,7 @@ in an open syllable (hoàng, thuyết are the same in both styles) and never aft
 """
 from __future__ import annotations
 
-import difflib
+import bisect
 import functools
 import re
 import unicodedata
@@ -57,10 +57,27 @@ def has_old_tones(text: str) -> bool:
     return False
 
 
+class _Bare(dict):
+    """Each character without its marks, worked out the first time it is met (str.translate
+    then reads a whole text at C speed: names and addresses are read by the hundred thousand)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        bare = "".join(c for c in unicodedata.normalize("NFD", ch.replace("đ", "d")
+                                                             .replace("Đ", "D"))
+                       if not unicodedata.combining(c))
+        self[code] = bare
+        return bare
+
+
+_BARE = _Bare()
+
+
 def unaccent(text: str) -> str:
     """Accent-free, lower-case key: "Đồng chí" → "dong chi"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+    if text.isascii():
+        return text.casefold().strip()
+    return unicodedata.normalize("NFC", text).translate(_BARE).casefold().strip()
 
 
 def identity_key(text: str | None) -> str:
@@ -91,18 +108,131 @@ def name_keys(text: str) -> tuple[str, str]:
 
 
 def nearest(value: str, choices: list[str]) -> str | None:
-    """The closest valid value, ignoring case, accents and spacing; None if nothing is close."""
-    if not choices:
+    """The closest valid value, ignoring case, accents and spacing; None if nothing is close
+    (one look-up: a caller with many values for the same choices keeps a :class:`Nearest`)."""
+    return Nearest(choices).find(value)
+
+
+class Nearest:
+    """The closest of ``choices`` to a value a clerk typed, the choices prepared once (a
+    column's list, or 50,000 opinion codes, is read without accents once, not at every hint).
+
+    In order: the same words without accents; a truncated value ("Đã phân" → "Đã phân công")
+    or one with more typed after it; then the most similar whole value (rapidfuzz's ratio, at
+    least ``cutoff``) and a value whose words stand, whole, inside exactly one choice ("Môi
+    trường" → "Kinh tế - Môi trường, rác thải"). A long list of codes is not compared with
+    every value typed: only the codes one typing slip away (a letter left out, added or
+    changed, found through their one-letter deletions) are. None when nothing is close, or
+    when the words stand in several choices."""
+
+    LONG = 2000          # more choices than this: codes, compared through their deletions
+
+    def __init__(self, choices, cutoff: float = 60):
+        self.choices = list(dict.fromkeys(c for c in choices if c))
+        self.keys = [plain_key(c) for c in self.choices]
+        self.exact: dict[str, str] = {}
+        for k, c in zip(self.keys, self.choices):
+            self.exact.setdefault(k, c)
+        self.sorted = sorted(self.exact)
+        self.order = {c: n for n, c in enumerate(self.choices)}
+        self.lengths = sorted({len(k) for k in self.exact}, reverse=True)
+        self.cutoff = cutoff
+        self._deletions: dict[str, list[str]] | None = None
+        self._words: dict[str, list] | None = None
+
+    def find(self, value: str | None) -> str | None:
+        key = plain_key(value)
+        if not key or not self.choices:
+            return None
+        if key in self.exact:
+            return self.exact[key]
+        if len(key) >= 3:
+            found = self._prefixed(key)
+            if found:
+                return found
+        if len(self.choices) > self.LONG:
+            return self._one_slip(key)
+        from rapidfuzz import fuzz, process
+        best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.cutoff)
+        if best is not None:
+            return self.choices[best[2]]
+        return self._inside(key)
+
+    def find_many(self, values) -> dict[str, str | None]:
+        """:meth:`find` of each value, the whole-value comparisons of a short list made in one
+        batch over every processor (rapidfuzz's cdist): a column of 50,000 values that are
+        not in its list costs a fraction of a second, not a minute."""
+        out: dict[str, str | None] = {}
+        rest: dict[str, list[str]] = {}
+        for value in dict.fromkeys(values):
+            key = plain_key(value)
+            if not key or not self.choices:
+                out[value] = None
+            elif key in self.exact:
+                out[value] = self.exact[key]
+            elif len(key) >= 3 and self._prefixed(key):
+                out[value] = self._prefixed(key)
+            elif len(self.choices) > self.LONG:
+                out[value] = self._one_slip(key)
+            else:
+                rest.setdefault(key, []).append(value)
+        if rest:
+            from rapidfuzz import fuzz, process
+            queries = list(rest)
+            scores = process.cdist(queries, self.keys, scorer=fuzz.ratio, workers=-1,
+                                   score_cutoff=self.cutoff)
+            best = scores.argmax(axis=1)
+            for q, key in enumerate(queries):
+                near = self.choices[best[q]] if scores[q, best[q]] >= self.cutoff else \
+                    self._inside(key)
+                for value in rest[key]:
+                    out[value] = near
+        return out
+
+    def _prefixed(self, key: str) -> str | None:
+        """A choice that begins with what was typed, or the longest that what was typed
+        begins with (at least three letters each)."""
+        at = bisect.bisect_left(self.sorted, key)
+        longer = []
+        while at < len(self.sorted) and self.sorted[at].startswith(key) and len(longer) < 50:
+            longer.append(self.exact[self.sorted[at]])
+            at += 1
+        if longer:                       # the first of them in the list's own order
+            return min(longer, key=self.order.__getitem__)
+        for end in self.lengths:
+            if 3 <= end < len(key) and key[:end] in self.exact:
+                return self.exact[key[:end]]
         return None
-    key = " ".join(unaccent(value).split())
-    keys = {" ".join(unaccent(c).split()): c for c in choices}
-    if key in keys:
-        return keys[key]
-    for k, c in keys.items():            # a truncated value: "Đã phân" → "Đã phân công"
-        if key and (k.startswith(key) or key.startswith(k)) and min(len(k), len(key)) >= 3:
-            return c
-    match = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
-    return keys[match[0]] if match else None
+
+    def _one_slip(self, key: str) -> str | None:
+        if self._deletions is None:
+            self._deletions = {}
+            for k in self.exact:
+                for variant in _deletions(k):
+                    self._deletions.setdefault(variant, []).append(k)
+        near = {k for v in _deletions(key) for k in self._deletions.get(v, ())}
+        if not near:
+            return None
+        from rapidfuzz import fuzz
+        best = max(sorted(near), key=lambda k: fuzz.ratio(key, k))
+        return self.exact[best]
+
+    def _inside(self, key: str) -> str | None:
+        if self._words is None:          # each word → the choices it stands in, and where
+            self._words = {}
+            for n, k in enumerate(self.keys):
+                have = tuple(re.findall(r"\w+", k))
+                for i, w in enumerate(have):
+                    self._words.setdefault(w, []).append((n, have, i))
+        words = tuple(re.findall(r"\w+", key))
+        hits = {n for n, have, i in (self._words.get(words[0], ()) if words else ())
+                if have[i:i + len(words)] == words}
+        return self.choices[hits.pop()] if len(hits) == 1 else None
+
+
+def _deletions(key: str) -> set[str]:
+    """``key`` and each string one character shorter than it."""
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
 def _nfc_spaces(text: str) -> str:

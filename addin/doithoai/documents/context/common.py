@@ -14,7 +14,7 @@ from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import deadlines
-from doithoai.text import vnformat, vntext
+from doithoai.text import privacy, vnformat, vntext
 from doithoai.text.addressee import addressee_line
 
 
@@ -51,8 +51,15 @@ def recipients(items: list[str], party: bool, kept: str = "VP") -> list[str]:
     return out
 
 
+_BASIS_WORDS = ("can cu", "xet", "theo", "thuc hien", "thi hanh")   # a basis's own first words
+
+
 def bases_list(plan: Plan) -> list[str]:
+    """The plan's legal bases as a document lists them: each one "Căn cứ …" (the word added
+    when the clerk typed only the text's name), ";" after each, "." after the last."""
     bases = [b.rstrip(" ;.") for b in plan.bases]
+    bases = [b if vntext.plain_key(b).startswith(_BASIS_WORDS) else f"Căn cứ {b}"
+             for b in bases]
     return [b + (";" if i < len(bases) - 1 else ".") for i, b in enumerate(bases)]
 
 
@@ -90,6 +97,11 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         self.invitees = [i for i in reg.invitees if i.plan_id == plan.plan_id]
         self.opinions = [o for o in reg.opinions if o.plan_id == plan.plan_id]
         self.issue_date: dt.date | None = None      # set by common() for each document
+        # The conclusion notice's day when it is issued in this run (the generator sets it):
+        # what is issued after it in the run counts its deadlines from it.
+        self.concluded_now: dt.date | None = None
+        self.code = ""                   # the kind of the document being filled
+        self.unmarked: set[str] = set()  # issued kinds that printed a provisional date plain
 
     def _plan_src(self, key: str) -> Source:
         return (schema.PLANS.name, self.plan.row, schema.PLANS.column(key).header)
@@ -103,6 +115,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
     def common(self, code: str, number: int | None, date: dt.date | None) -> Context:
         ctx = Context()
         p, s = self.plan, self.s
+        self.code = code
         self._row(ctx, schema.PLANS, p)
         ctx.use_row(schema.CONFIG.name, 0, {st.key: getattr(s, st.key) for st in schema.SETTINGS})
         one, two = issuer_lines(s.issuer_name or "")
@@ -188,7 +201,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
 
     def invited(self) -> list[Invitee]:
         order = {g: i for i, g in enumerate(self.reg.lookups.get("groups", []))}
-        people = [i for i in self.invitees if i.invited != "Không" and i.full_name]
+        people = [i for i in self.invitees if i.invited != schema.NO and i.full_name]
         return sorted(people, key=lambda i: (order.get(i.group, 99), i.seq or 0,
                                              vnformat.name_key(i.full_name)))
 
@@ -214,6 +227,21 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         people = self.invited()
         counts = Counter(group_name(i) for i in people)
         return [{"ten": g, "so": counts[g]} for g in group_order(people, self.reg)]
+
+    # The letters to the one agency that must act on what a citizen wrote (assign, chase): it
+    # needs the house, the plate, the name to act on. Every other document, posted, read aloud,
+    # sent upward, filed, or copied to other citizens (a reply goes to those whose opinion
+    # joined it), shows the words with what identifies a person masked.
+    UNMASKED = ("CVPC", "CVDD")
+
+    def said(self, o) -> str:
+        """A citizen's words as this document prints them (text.privacy masks phone, identity
+        and account numbers, e-mails, plates, house numbers and private persons' names, except
+        in UNMASKED): the one place that decides what a document shows of what a person
+        wrote."""
+        if self.code in self.UNMASKED:
+            return o.content or ""
+        return privacy.mask(o.content or "") or ""
 
     def raised(self) -> list[Opinion]:
         return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]

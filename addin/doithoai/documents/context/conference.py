@@ -11,6 +11,7 @@ from doithoai.monitoring import chain
 from doithoai.registry import schema
 from doithoai.registry.attendance import BLANK, Attendance
 from doithoai.registry.model import Opinion
+from doithoai.rules.agencies import TERRITORY
 from doithoai.text import vnformat
 
 
@@ -38,7 +39,7 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("nhom_tham_du", groups)
 
     def answer_text(self, o: Opinion) -> str:
-        if o.answered_at_meeting == "Có" and o.answer:
+        if o.answered_at_meeting == schema.YES and o.answer:
             return o.answer
         if self.up(o):
             return "Tiếp thu, kiến nghị cơ quan có thẩm quyền xem xét, giải quyết."
@@ -50,12 +51,12 @@ class ConferenceDocs(BaseBuilder):
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"))
-        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
+        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
                             "nguoi_neu": o.raised_by, "dia_chi": o.address or "",
                             "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)   # sent, or spoken there
-        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        at = [o for o in raised if o.answered_at_meeting == schema.YES]
         up = [o for o in raised if self.up(o) and o not in at]
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
         ctx.put("so_cap_tren", len(up))
@@ -71,14 +72,14 @@ class ConferenceDocs(BaseBuilder):
         raised = self.raised()
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
-        at = [o for o in raised if o.answered_at_meeting == "Có"]
+        at = [o for o in raised if o.answered_at_meeting == schema.YES]
         pending = [o for o in raised if o not in at]
         ctx.put("so_y_kien", len(raised))
-        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,
                                 "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
         # An issued notice is the anchor of the deadlines it assigns: each is counted from its
         # own date, as `doithoai deadlines` counts it on the registry that records the notice.
-        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,
                                      "co_quan": self.handling(o)[0],
                                      "han": self.reply_cell(o, self.issue_date, True)}
                                     for i, o in enumerate(pending, 1)])
@@ -90,6 +91,11 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("trich_yeu", f"Kết luận của {self.plan.chair_title} tại hội nghị đối thoại với "
                              f"Nhân dân {scope_text(self.plan)}")
         agencies = sorted({o.agency for o in pending if o.agency and not self.up(o)})
+        asked = [a for a in agencies if self.level(a) == TERRITORY]
+        own = [a for a in agencies if a not in asked]
+        ctx.put("co_quan_giao", vnformat.listing(own) if own else
+                ("" if asked else "Các cơ quan, đơn vị được giao"), optional=True)
+        ctx.put("co_quan_phoi_hop", vnformat.listing(asked), optional=True)
         ctx.put("noi_nhan", recipients(agencies + [
             "Các cá nhân có ý kiến, kiến nghị", f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}",
             "Văn phòng Đảng ủy", "Thường trực HĐND"], self.party))
@@ -103,14 +109,17 @@ class ConferenceDocs(BaseBuilder):
                 self._setting_src("place_name"))
         def src(key: str) -> Source:
             return (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)
-        ctx.put("kinh_gui", o.raised_by, src("raised_by"))
+        addressed = vnformat.citizen(o.raised_by or "")
+        ctx.put("kinh_gui", addressed, src("raised_by"))
+        ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src("raised_by"))
         ctx.put("dia_chi", o.address, src("address"))
-        ctx.put("nguon", (o.source or "").lower(), src("source"))
+        ctx.put("nguon", replies.SOURCE_WORDS.get(replies.source_of(o), o.source or ""),
+                src("source"))
         ctx.put("ngay_nhan", vnformat.short_date(o.received_date) if o.received_date else None,
                 src("received_date"))
-        ctx.put("noi_dung", o.content, src("content"))
+        ctx.put("noi_dung", self.said(o), src("content"))
         ctx.put("tra_loi", o.answer, src("answer"))
-        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {o.raised_by}")
+        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {vnformat.in_sentence(addressed)}")
         # Citizens whose opinion joined this one (Trùng với) were told the answer would come
         # to them too (TBCD): each gets a copy.
         joined = []

@@ -44,11 +44,15 @@ class IssueDates:
         yet issued is issued today at the earliest). CVDD chases what is late: issued today.
 
         A paper with no number (the forms PDK and PKS) is not issued: citizens fill it in at
-        its milestone, so it keeps that year whenever it is printed."""
+        its milestone, so it keeps that year whenever it is printed; so does a document that
+        prepares a conference now past (it is no longer issued: generate)."""
         when = due or self.issue_anchor(code)
         if when is None:
             return self.today.year
-        return max(when, self.today).year if KINDS_BY_CODE[code].numbered else when.year
+        kind = KINDS_BY_CODE[code]
+        meeting = self.plan.meeting_date
+        past = kind.before_meeting and meeting is not None and meeting < self.today
+        return max(when, self.today).year if kind.numbered and not past else when.year
 
     def issue_anchor(self, code: str) -> dt.date | None:
         """The day a document of ``code`` is due (see ISSUED_BY), when the registry says it."""
@@ -63,16 +67,30 @@ class IssueDates:
                 return self.milestones[milestone].due
         return self.plan.meeting_date or self.plan.issue_date
 
+    def marked(self, provisional: bool) -> bool:
+        """Whether this document prints a provisional date's "dự kiến" mark: drafts do, for the
+        clerk who checks them, and the plan does (a timetable is a forecast); a document issued
+        with a number states its dates as they are (a chairman signs no deadline "dự kiến"; the
+        command says which issued documents rest on a calendar not yet official), and a
+        bulletin read aloud never says it. ``code`` and ``issue_date``: the document being
+        filled (common())."""
+        if not provisional:
+            return False
+        if self.code == "TTTT" or (self.issue_date is not None and self.code != "KH"):
+            self.unmarked.add(self.code)
+            return False
+        return True
+
     def due_text(self, m: deadlines.MilestoneResult, in_brackets: bool = False) -> str:
-        return dated(m.due, m.provisional, in_brackets)
+        return dated(m.due, self.marked(m.provisional), in_brackets)
 
     def opinion_due_text(self, opinion_id: str | None, d: dt.date) -> str:
         """An opinion's computed due date ``d`` (reply or resolution), marked "dự kiến" when the
-        milestone that gives it is provisional."""
+        milestone that gives it is provisional (and this document marks: see marked)."""
         if not hasattr(self, "_opinion_provisional"):
             self._opinion_provisional = {(m.opinion_id, m.due) for m in self.report.milestones
                                          if m.opinion_id and m.provisional}
-        return dated(d, (opinion_id, d) in self._opinion_provisional)
+        return dated(d, self.marked((opinion_id, d) in self._opinion_provisional))
 
     def provisional_note(self, milestones) -> str | None:
         """One sentence under a table of computed dates that carries "dự kiến" marks: why, and

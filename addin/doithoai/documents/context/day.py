@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from doithoai.documents.context.common import BaseBuilder, scope_text
-from doithoai.documents.context.dates import PROVISIONAL
 from doithoai.documents.context.fields import Context
 from doithoai.registry import schema
 from doithoai.registry.model import Invitee
@@ -93,6 +92,7 @@ class DayDocs(BaseBuilder):
         ctx.put("can_bo_dau_moi_doc", f"đồng chí {s.contact_officer}" if s.contact_officer
                 else None, self._setting_src("contact_officer"))
         m = self.milestones.get("THU_PHIEU")
-        ctx.put("han_thu_phieu_doc", (spoken.date(m.due) + (f" ({PROVISIONAL})" if
-                                                            m.provisional else "")) if m else None,
+        if m is not None:
+            self.marked(m.provisional)      # read aloud: the date alone, never "dự kiến"
+        ctx.put("han_thu_phieu_doc", spoken.date(m.due) if m else None,
                 (schema.RULES.name, None, "THU_PHIEU"))

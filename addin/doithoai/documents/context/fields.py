@@ -73,6 +73,10 @@ FIELDS: dict[str, str] = {
     "nguon_nhan": "Cách gửi, ngày nhận các ý kiến của một người dân",
     "sau_hoi_nghi": "Văn bản lập từ ngày hội nghị trở đi (giao trả lời, không còn dự thảo)",
     "thoi_han_tra_loi": "Thời hạn trả lời theo Quy tắc thời hạn, bằng lời",
+    "so_y_kien_chu": "Số ý kiến của một người dân, viết hai chữ số (01, 02…)",
+    "co_han": "Có ý kiến nào có thời hạn trả lời (không phải chờ cấp trên)",
+    "co_quan_giao": "Cơ quan, đơn vị của xã được giao trả lời (liệt kê)",
+    "co_quan_phoi_hop": "Cơ quan trên địa bàn được đề nghị phối hợp trả lời (liệt kê)",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},

@@ -16,6 +16,17 @@ class FollowUpDocs(BaseBuilder):
         return sorted({c.agency for c in self.chains() if c.plan_id == self.plan.plan_id
                        and c.counted and c.overdue and c.agency}, key=vnformat.collate)
 
+    def late(self, c) -> list[tuple[str, object]]:
+        """What an opinion's agency owes past its date, and that date: the reply, the
+        resolution, or both (a resolution not yet due is not chased)."""
+        out = []
+        if c.reply_due and c.reply_due < self.today and not (c.reply_number or c.reply_date) \
+                and not c.resolved:
+            out.append(("trả lời", c.reply_due))
+        if c.resolve_due and c.resolve_due < self.today and not c.resolved:
+            out.append(("giải quyết", c.resolve_due))
+        return out
+
     def cvdd(self, ctx: Context, agency: str) -> None:
         items = [c for c in self.chains() if c.plan_id == self.plan.plan_id and c.counted
                  and c.overdue and c.agency == agency]
@@ -24,17 +35,17 @@ class FollowUpDocs(BaseBuilder):
         for c in items:
             self._row(ctx, schema.OPINIONS, by_id[c.opinion_id])
         ctx.put("co_quan_tra_loi", agency)
-        ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": c.content,
-                             "con_no": f"chưa {c.owes}",
-                             "han": self.opinion_due_text(c.opinion_id, min(
-                                 d for d in (c.reply_due, c.resolve_due) if d)),
+        ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": self.said(c),
+                             "con_no": "chưa " + " và ".join(late for late, _ in self.late(c)),
+                             "han": self.opinion_due_text(c.opinion_id,
+                                                          min(d for _, d in self.late(c))),
                              "tre": f"{c.late_days} ngày làm việc"}
                             for i, c in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
         ctx.put("ngay_xet", vnformat.short_date(self.today))
         cal = deadlines.calendar_for(self.reg)
         report_by = cal.add_working_days(self.today, 5)
-        ctx.put("han_bao_cao", dated(report_by.date, report_by.provisional))
+        ctx.put("han_bao_cao", dated(report_by.date, self.marked(report_by.provisional)))
         asked = self.level(agency) == agencies.TERRITORY    # a courteous reminder, not an order
         ctx.put("phoi_hop", asked)
         ctx.put("vv", "V/v đề nghị sớm trả lời ý kiến, kiến nghị của Nhân dân" if asked
@@ -55,7 +66,7 @@ class FollowUpDocs(BaseBuilder):
         for o in rows:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("ton_dong", [{"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id,
-                              "noi_dung": o.content, "co_quan": o.agency or "",
+                              "noi_dung": self.said(o), "co_quan": o.agency or "",
                               "giai_doan": stage_of(o)} for i, o in enumerate(rows, 1)],
                 optional=True)
         ctx.put("so_ton_dong", len(rows))

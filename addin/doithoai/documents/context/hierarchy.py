@@ -68,8 +68,8 @@ class Hierarchy:
         asked = self.level(agency) == agencies.TERRITORY
         when = self.reply_due(o)          # BaseBuilder: a date ("dự kiến" marked), or the rule
         if self.reply_due_date(o):
-            return agency, f"Đã đề nghị trả lời trước ngày {when}" if asked else \
-                f"Trước ngày {when}"
+            return agency, f"Đã đề nghị trả lời chậm nhất ngày {when}" if asked else \
+                f"Chậm nhất ngày {when}"
         if when == NO_RULE or not when:
             return agency, NO_RULE
         return agency, f"Đã đề nghị trả lời trong thời hạn {when}" if asked else \

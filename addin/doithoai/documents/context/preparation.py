@@ -69,7 +69,7 @@ class PreparationDocs(BaseBuilder):
             items = [o for o in raised if o.field == f]
             if items:
                 groups.append({"stt": len(groups) + 1, "ten": f, "so": len(items), "y_kien": [
-                    {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by,
+                    {"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,
                      "dia_chi": o.address or "",
                      # a superior is recommended to (CVKN), never given a deadline
                      "co_quan": self.superior_of(o) if self.up(o) else (o.agency or ""),
@@ -85,12 +85,19 @@ class PreparationDocs(BaseBuilder):
                                         "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã"),
                                         "Các cơ quan, đơn vị được phân công"], self.party))
 
+    def to_assign(self) -> list:
+        """The opinions an assignment letter gives its agency: of the commune's own units or
+        those on the territory (what goes to a superior is in CVKN, whatever agency was
+        typed), and not already answered at the conference."""
+        return [o for o in self.raised() if o.agency and not self.up(o)
+                and o.answered_at_meeting != schema.YES]
+
     def cvpc(self, ctx: Context, agency: str) -> None:
-        items = [o for o in self.raised() if o.agency == agency]
+        items = [o for o in self.to_assign() if o.agency == agency]
         for o in items:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("co_quan_tra_loi", agency)
-        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": o.content,
+        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
                             "nguoi_neu": o.raised_by, "dia_chi": o.address or "", "tra_loi": "",
                             "han": self.reply_cell(o)} for i, o in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))

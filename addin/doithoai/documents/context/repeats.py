@@ -2,6 +2,7 @@
 the answer of the opinion theirs joined (issue 25 §9: they asked too)."""
 from __future__ import annotations
 
+from doithoai.registry import schema
 from doithoai.registry.model import Opinion
 from doithoai.text import vntext
 
@@ -13,7 +14,7 @@ class Repeats:
     def pending(o: Opinion) -> bool:
         """Not answered at the meeting, nor yet in writing, nor resolved: its citizen is told
         who handles it and by when."""
-        return not (o.answered_at_meeting == "Có" or o.reply_number or o.reply_date or
+        return not (o.answered_at_meeting == schema.YES or o.reply_number or o.reply_date or
                     o.resolved_date)
 
     @staticmethod

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 
 from doithoai.documents.context.dates import dated
+from doithoai.registry import schema
 from doithoai.registry.model import Opinion, Plan, RegisterEntry, Registry, Rule
 from doithoai.rules import deadlines
 from doithoai.text import vnformat
@@ -29,7 +30,7 @@ SOURCE_WORDS = {"Phiếu hỏi": "gửi qua phiếu hỏi", "Văn bản": "gửi
 
 def reply_rule(reg: Registry) -> Rule | None:
     """The rule in use that gives an opinion its Hạn trả lời (the engine's last one wins)."""
-    rules = [r for r in reg.rules if r.code == deadlines.REPLY_CODE and r.enabled != "Không"
+    rules = [r for r in reg.rules if r.code == deadlines.REPLY_CODE and r.enabled != schema.NO
              and r.applies_to == "Ý kiến" and r.days is not None and r.anchor]
     return rules[-1] if rules else None
 
@@ -159,11 +160,11 @@ class ReplyDeadlines:
         milestone when still ahead; else the rule in words. A date before the conference is
         never printed after it, nor for an opinion raised there (it would come from a
         conclusion dated before the meeting: the rule in words instead)."""
-        if o.answered_at_meeting == "Có" or self.up(o):
+        if o.answered_at_meeting == schema.YES or self.up(o):
             return ""
         due = self.reply_due_date(o, concluded)
         if due:
-            return dated(*due)
+            return dated(due[0], self.marked(due[1]))
         if not self.after_meeting() and not at_meeting(o, self.plan.meeting_date):
             draft = self.draft_due()
             if draft:
@@ -184,7 +185,7 @@ class ReplyDeadlines:
     def reply_cell(self, o: Opinion, concluded: dt.date | None = None,
                    this_notice: bool = False) -> str:
         """The "Hạn" cell of a list of opinions: the deadline, or why there is none."""
-        if o.answered_at_meeting == "Có":
+        if o.answered_at_meeting == schema.YES:
             return "Đã trả lời tại hội nghị"
         if self.up(o):
             return "Kiến nghị cấp trên"
@@ -192,8 +193,10 @@ class ReplyDeadlines:
 
     def reply_dates(self, concluded: dt.date | None = None) -> dict[str, tuple[dt.date, bool]]:
         """Each opinion's Hạn trả lời and whether it is provisional, from the deadlines computed
-        for the run, or, for the conclusion notice being issued on ``concluded``, from the
-        deadlines as they stand once it is (with_conclusion)."""
+        for the run, or, for the conclusion notice being issued on ``concluded`` (or issued in
+        this run: ``concluded_now``, set by the generator), from the deadlines as they stand
+        once it is (with_conclusion)."""
+        concluded = concluded or self.concluded_now
         cache = self.__dict__.setdefault("_reply_dates", {})
         if concluded not in cache:
             known = deadlines.conclusion_dates(self.reg).get(self.plan.plan_id)

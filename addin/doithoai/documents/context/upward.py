@@ -14,7 +14,7 @@ from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
 from doithoai.registry import schema
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
-from doithoai.text import privacy, spoken, vnformat, vntext
+from doithoai.text import spoken, vnformat, vntext
 
 
 class UpwardDocs(BaseBuilder):
@@ -22,7 +22,7 @@ class UpwardDocs(BaseBuilder):
 
     def upward(self) -> list[Opinion]:
         """Raised opinions beyond the commune's authority, not answered at the meeting."""
-        return [o for o in self.raised() if self.up(o) and o.answered_at_meeting != "Có"]
+        return [o for o in self.raised() if self.up(o) and o.answered_at_meeting != schema.YES]
 
     def cvkn(self, ctx: Context) -> None:
         items = self.upward()
@@ -33,7 +33,7 @@ class UpwardDocs(BaseBuilder):
         names = sorted(groups, key=vnformat.collate)
         meeting = self.plan.meeting_date
         ctx.put("kien_nghi", [{"stt": n, "ten": name, "so": len(groups[name]), "y_kien": [
-            {"stt": i, "noi_dung": o.content, "nguoi_neu": o.raised_by or "",
+            {"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by or "",
              "linh_vuc": o.field or "",
              "da_lam": o.answer or replies.done_before_sending_up(o, meeting)}
             for i, o in enumerate(groups[name], 1)]} for n, name in enumerate(names, 1)])
@@ -41,7 +41,7 @@ class UpwardDocs(BaseBuilder):
         raised = self.raised()
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)
-        ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == "Có" for o in raised))
+        ctx.put("so_tra_loi_tai_hoi_nghi", sum(o.answered_at_meeting == schema.YES for o in raised))
         kinh_gui = ([agencies.province_committee(self.s.province or "", True)] if self.party else names)
         ctx.put("kinh_gui_ds", kinh_gui)
         ctx.put("quy_co_quan", kinh_gui[0] if self.party else
@@ -85,15 +85,13 @@ class UpwardDocs(BaseBuilder):
         out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
         return out
 
-    @staticmethod
-    def told_content(o: Opinion, first: Opinion) -> str:
-        """What the citizen raised; for a repeat, which opinion it joined (its code and words,
-        personal numbers masked: it is another citizen's), whose handler and deadline it
-        shares."""
+    def told_content(self, o: Opinion, first: Opinion) -> str:
+        """What the citizen raised; for a repeat, which opinion it joined (its code and words),
+        whose handler and deadline it shares; identifiers masked in both (BaseBuilder.said)."""
         if first is o:
-            return o.content or ""
-        said = privacy.mask(first.content or "").strip().rstrip(".")
-        return (f"{(o.content or '').strip()} (Ý kiến này trùng nội dung với ý kiến "
+            return self.said(o)
+        said = self.said(first).strip().rstrip(".")
+        return (f"{self.said(o).strip()} (Ý kiến này trùng nội dung với ý kiến "
                 f"{first.opinion_id} \"{said}\", được giải quyết chung với ý kiến đó, cùng cơ "
                 "quan và thời hạn.)")
 
@@ -102,10 +100,10 @@ class UpwardDocs(BaseBuilder):
         for o in items:
             self._row(ctx, schema.OPINIONS, o)
         src = (schema.OPINIONS.name, items[0].row, "Người nêu")
-        ctx.put("kinh_gui", name, src)
-        # In running text the honorific is lower case ("… đến ông Phạm Duy Cường").
-        ctx.put("nguoi_nhan", name[:1].lower() + name[1:] if name.split(" ")[0] in ("Ông", "Bà")
-                else name, src)
+        addressed = vnformat.citizen(name)
+        ctx.put("kinh_gui", addressed, src)
+        # In running text the form of address is lower case ("… đến ông Phạm Duy Cường").
+        ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src)
         ctx.put("noi_o", spoken.expand(village) if village else self.village_word())
         ctx.put("dia_chi", items[0].address or village, optional=True)
         rows = []
@@ -118,6 +116,9 @@ class UpwardDocs(BaseBuilder):
                          "han": when})
         ctx.put("y_kien_cd", rows)
         ctx.put("so_y_kien", len(items))
+        ctx.put("so_y_kien_chu", f"{len(items):02d}")
+        ctx.put("co_han", any(not self.up(self.original_of(o) if o.duplicate_of else o)
+                              for o in items))
         ctx.put("nguon_nhan", self.received(items[0]) if len(items) == 1 else
                 self.sources(items), optional=True)
         ctx.put("trich_yeu", "Về việc giải quyết ý kiến, kiến nghị gửi hội nghị đối thoại với "

@@ -21,8 +21,8 @@ from doithoai.registry import schema
 from doithoai.registry.model import Registry
 from doithoai.registry.problems import ERROR, INFO, WARNING, Problem, catalogue, make
 from doithoai.rules import deadlines
-from doithoai.rules.validation import (config, figures, invitees, keys, opinions, plans,
-                                       wording)
+from doithoai.rules.validation import (config, figures, invitees, keys, opinions, places,
+                                       plans, wording)
 from doithoai.rules.validation.catalogue import catalogue_markdown
 from doithoai.rules.validation.cells import check_cells, text_flaws
 from doithoai.rules.validation.findings import Findings
@@ -42,18 +42,18 @@ def validate(reg: Registry, today: dt.date | None = None,
     """
     today = today or dt.date.today()
     f = Findings(reg, today)
-    for sheet in (schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.MILESTONES,
-                  schema.RULES, schema.OVERRIDES):
+    for sheet in (schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.SURVEY,
+                  schema.MILESTONES, schema.RULES, schema.OVERRIDES):
         check_cells(f, sheet)
     for check in (keys.check_keys, keys.check_references, plans.check_plans,
                   figures.check_figures,
                   opinions.check_opinions, invitees.check_invitees,
-                  invitees.check_chair_attendance, plans.check_milestones,
+                  invitees.check_chair_attendance, places.check_places, plans.check_milestones,
                   config.check_settings, config.check_lookups, wording.check_unit_words):
         check(f)
-    report = report if report is not None else deadlines.compute(reg, today,
-                                                                  problems_only=True)
-    problems = list(reg.problems) + f.problems + report.problems
+    found = report.problems if report is not None else \
+        deadlines.mandatory_problems(reg, today)
+    problems = list(reg.problems) + f.problems + found
     problems += _row_summaries(problems)
     order = {s.name: i for i, s in enumerate(schema.SHEETS)}
     sev = {ERROR: 0, WARNING: 1, INFO: 2}

@@ -139,12 +139,54 @@ register(
                 "lời người dân hay văn bản cũ thì bỏ qua. Phần mềm không tự sửa.",
                 "Text the clerk typed (a plan's subject, content, venue, chair; an answer) names "
                 "the unit \"xã\" in a phường. Noted, never rewritten: it may be a quotation."),
+    ProblemType("text-invisible", WARNING, "Ô có ký tự ẩn",
+                "Ô có ký tự không nhìn thấy hoặc làm đảo chiều chữ ({chars}).",
+                "Sửa thành: \"{fixed}\" (văn bản và tên tệp đã bỏ các ký tự này).",
+                "Zero-width spaces and joiners, the soft hyphen, byte-order marks and "
+                "bidirectional controls (a right-to-left override makes a name print backwards) "
+                "pasted or planted in a cell: the reader removes them, so no document, file name "
+                "or comparison sees them; the cell should lose them too."),
+    ProblemType("name-spelling", WARNING, "Tên viết khác cách viết chuẩn",
+                "\"{value}\" được hiểu là \"{proper}\" ({where}).",
+                "Sửa ô thành \"{proper}\" cho thống nhất; văn bản và báo cáo đã dùng cách viết "
+                "này.",
+                "A name typed in another case, with stray spaces or without a name's capitals is "
+                "read as its proper spelling, which documents, file names and counts use: a "
+                "value of a Danh mục list as the list spells it, a Mã KH or Mã ý kiến as its "
+                "sheet spells it, a village named in an address as Phạm vi or Danh mục spell "
+                "it, a person's name with its capitals (registry/spelling.py). \"Phòng kinh tế\" "
+                "and \"Phòng Kinh tế\" are one office: one letter, one file."),
+    ProblemType("unknown-place", WARNING, "Địa chỉ ngoài các thôn đã biết",
+                "Địa chỉ \"{value}\" không ghi thôn, tổ dân phố nào trong Phạm vi của {plan_id} "
+                "hay danh sách Thôn, tổ dân phố (Danh mục).",
+                "{hint}",
+                "An address that names none of the villages of its plan's Phạm vi nor of the "
+                "commune's list (Danh mục › Thôn, tổ dân phố): a typing slip, or a place outside "
+                "the conference. The hint names the nearest known village."),
+    ProblemType("list-repeated", WARNING, "Danh mục ghi một giá trị hai lần",
+                "\"{value}\" của danh sách \"{column}\" đã có ở dòng {first} (chỉ khác chữ "
+                "hoa, chữ thường hoặc dấu cách).",
+                "Xóa dòng này; phần mềm dùng cách viết ở dòng {first}.",
+                "Two entries of one Danh mục list differ only in case or spacing: they are one "
+                "value, spelled as the first."),
     ProblemType("content-has-phone", INFO, "Nội dung có số điện thoại",
                 "Nội dung ý kiến có ghi số điện thoại.",
-                "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi gửi Đảng ủy, MTTQ vẫn che "
-                "số này (cùng số giấy tờ, thư điện tử, số nhà).",
-                "A phone number typed inside the content of an opinion: the monitoring workbook "
-                "masks it (doithoai.text.privacy), but it belongs in the Điện thoại column."),
+                "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi và văn bản gửi đi vẫn che "
+                "số này (cùng số giấy tờ, mã số thuế, số tài khoản, biển số xe, thư điện tử, số "
+                "nhà và tên người dân).",
+                "A phone number typed inside the content of an opinion: whatever leaves the "
+                "registry masks it (doithoai.text.privacy), but it belongs in the Điện thoại "
+                "column."),
+    ProblemType("content-has-identifier", INFO, "Nội dung có số giấy tờ, tài khoản hoặc địa "
+                "chỉ",
+                "Nội dung ý kiến có ghi {what}.",
+                "Nếu không cần để giải quyết ý kiến thì xóa khỏi nội dung, lưu ở hồ sơ (số "
+                "nhà thì ghi ở cột Địa chỉ). Báo cáo theo dõi và văn bản gửi đi vẫn che các "
+                "số này.",
+                "An identity number, tax code, bank account, licence plate, e-mail address or "
+                "house number typed inside the content of an opinion (doithoai.text.privacy "
+                "reads them as it masks them). Names of persons are not noted: a complaint often "
+                "has to name someone, and the masking hides them."),
     ProblemType("cell-error", ERROR, "Ô có lỗi công thức",
                 "Ô hiển thị lỗi {value} của Excel.",
                 "Xóa công thức trong ô và nhập giá trị.",

@@ -8,8 +8,6 @@ from doithoai.registry import parsing, schema
 from doithoai.rules.validation.findings import Findings
 from doithoai.text import encoding, vntext
 
-MIN_YEAR, MAX_YEAR = 2000, 2100
-EXCEL_CELL_LIMIT = 32767        # characters Excel holds in one cell; more is cut or refused
 MAX_TEXT = {schema.TEXT: 300, schema.LONGTEXT: 4000, schema.CHOICE: 300}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "@", "-")
@@ -17,6 +15,7 @@ _EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N
                  "#GETTING_DATA", "#SPILL!", "#CALC!"}
 NUMBER_RANGES = {
     ("plans", "expected_delegates"): (1, 5000),
+    ("survey", "count"): (0, 100000),
     ("invitees", "seq"): (1, 100000),
     ("rules", "days"): (0, 365),
 }
@@ -26,7 +25,8 @@ NUMBER_RANGES = {
 # (controls, the lead and trail characters of mojibake, NBSP, tab, carriage return), and a
 # vowel pair that may carry an old-style tone at a word's end; runs of spaces and spaces by a
 # newline are plain substring tests. (One alternation of them all costs half as much again.)
-_RARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffffÃÄÆ\u00a0\t\rº»¼½¾¿€]")
+_RARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffffÃÄÆ\u00a0\t\rº»¼½¾¿€"
+                   + parsing.INVISIBLE_CHARS + "]")
 _OLD_TONE = re.compile("[oOuU][" + vntext.OLD_SECONDS + r"](?![^\W\d_])")
 _EDGE = "=+@#-"         # a formula, an Excel error (#N/A) or a list dash at the start
 
@@ -48,7 +48,7 @@ def clean_plain_texts(plain, limit: int) -> set[str]:
 
 def text_flaws(text: str) -> list[tuple[str, dict]]:
     """What is wrong with a text cell's value, whatever its column: (code, template fields)."""
-    if clean_texts((text,), EXCEL_CELL_LIMIT):
+    if clean_texts((text,), schema.EXCEL_CELL_LIMIT):
         return []
     return find_flaws(text)
 
@@ -62,6 +62,11 @@ def find_flaws(text: str) -> list[tuple[str, dict]]:
     stripped = text.lstrip()
     if stripped[:1] in _FORMULA_START and not stripped.startswith("- "):
         flaws.append(("text-formula", {"first": stripped[0]}))
+    if parsing.has_invisible(text):
+        names = sorted({unicodedata.name(ch, hex(ord(ch))).lower()
+                        for ch in text if ch in parsing.INVISIBLE_CHARS})
+        text = parsing.normalize_text(text)
+        flaws.append(("text-invisible", {"fixed": text[:120], "chars": ", ".join(names)}))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         flaws.append(("text-not-nfc", {"fixed": text[:120]}))
@@ -89,15 +94,16 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
     found = []
     for order, c in enumerate(columns):
         distinct, typed = table.distinct(c.key)
-        choices = f.list_values(c.lookup) if c.type == schema.CHOICE else []
-        folded = {parsing.fold(v) for v in choices}
+        choices = Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
+        if c.type == schema.CHOICE:
+            choices.hint_all(v for v in typed.values() if isinstance(v, str))
         clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
                  else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
         verdicts = {}
         for key, raw in distinct.items():
             if raw.__class__ is str and raw in clean:
                 continue
-            verdict = _judge(sheet, c, raw, typed[key], choices, folded)
+            verdict = _judge(sheet, c, raw, typed[key], choices)
             if verdict:
                 verdicts[key] = verdict
         if verdicts:
@@ -115,8 +121,29 @@ def _kept_as_typed(typed: dict) -> list[str]:
     return [k for k, v in typed.items() if k.__class__ is str and v == k]
 
 
-def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str],
-           folded: set[str]) -> list[tuple]:
+class Choices:
+    """A column's Danh mục list, prepared once for every value the column holds: its values,
+    their comparison keys, and the hint finder for a value not in it."""
+
+    def __init__(self, values: list[str]):
+        self.values = values
+        self.exact = set(values)
+        self.folded = {parsing.fold(v) for v in values}
+        self.nearest = vntext.Nearest(values)
+        self.hints: dict[str, str | None] = {}
+
+    def __contains__(self, value: str) -> bool:
+        return value in self.exact or parsing.fold(value) in self.folded
+
+    def hint_all(self, values) -> None:
+        """The hints of every value not in the list, found in one batch (vntext.Nearest)."""
+        self.hints = self.nearest.find_many(v for v in values if v not in self)
+
+    def hint(self, value: str) -> str | None:
+        return self.hints[value] if value in self.hints else self.nearest.find(value)
+
+
+def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices) -> list[tuple]:
     """What is wrong with ``raw`` (read as ``value``) in column ``c``, wherever it stands:
     (code, value shown, template fields). ``choices``: the column's list, ``folded`` its keys."""
     if parsing.is_blank(raw):
@@ -130,9 +157,10 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str]
     out = []
     if c.type in (schema.TEXT, schema.LONGTEXT, schema.CHOICE):
         out += _text(raw, c)
+    out += _spelling(raw, value, c)
     if c.type == schema.CHOICE and value is not None:
-        if value not in choices and parsing.fold(value) not in folded:
-            near = vntext.nearest(value, choices)
+        if value not in choices:
+            near = choices.hint(value)
             hint = (f"Có phải là \"{near}\"? Chọn giá trị trong danh sách."
                     if near else f"Chọn một giá trị trong danh sách {c.lookup} "
                                  "(trang Danh mục).")
@@ -144,12 +172,35 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: list[str]
     return out
 
 
+def _spelling(raw, value, c: schema.Column) -> list[tuple]:
+    """A name the reader read in its proper spelling (registry.spelling): say which."""
+    if value.__class__ is not str or not (c.type == schema.CHOICE or c.person or c.place
+                                           or c.refers):
+        return []
+    typed = parsing.normalize_text(parsing.to_text(raw))
+    if typed == value:
+        return []
+    return [("name-spelling", typed, {"proper": value, "where": _spelled_as(c)})]
+
+
+def _spelled_as(c: schema.Column) -> str:
+    if c.type == schema.CHOICE:
+        return f"cách viết trong danh sách {c.lookup} ở trang Danh mục"
+    if c.refers:
+        return "mã như trang " + schema.sheet(c.refers).name + " ghi"
+    if c.place == "list":
+        return "tên thôn, tổ dân phố như danh sách Thôn, tổ dân phố ở trang Danh mục"
+    if c.place:
+        return "tên thôn, tổ dân phố như Phạm vi của kế hoạch hoặc trang Danh mục ghi"
+    return "họ tên viết hoa chữ cái đầu mỗi tiếng"
+
+
 def _text(raw, c: schema.Column) -> list[tuple]:
     text = parsing.to_text(raw)
     out = []
-    if len(text) >= EXCEL_CELL_LIMIT:      # readers stop at the limit: the rest is lost
+    if len(text) >= schema.EXCEL_CELL_LIMIT:      # readers stop at the limit: the rest is lost
         out.append(("cell-over-excel-limit", text[:60] + "…",
-                    {"length": len(text), "limit": EXCEL_CELL_LIMIT}))
+                    {"length": len(text), "limit": schema.EXCEL_CELL_LIMIT}))
     out += [(kind, text, params) for kind, params in text_flaws(text)]
     limit = MAX_TEXT.get(c.type)
     if limit and len(text) > limit:

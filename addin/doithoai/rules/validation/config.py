@@ -1,7 +1,7 @@
 """Cấu hình and Danh mục: required settings, and the fixed lists the software branches on."""
 from __future__ import annotations
 
-from doithoai.registry import schema
+from doithoai.registry import parsing, schema
 from doithoai.registry.problems import make
 from doithoai.rules.validation.findings import Findings
 from doithoai.text import vntext
@@ -41,6 +41,8 @@ def check_lookups(f: Findings) -> None:
     for lk in schema.LOOKUPS:
         if lk.pairs and lk.key in table.columns:
             _check_paired(f, table, lk)
+        if not lk.pairs and lk.key in table.columns:
+            _check_repeated(f, table, lk)
         if not lk.fixed or lk.key not in table.columns:
             continue
         have = f.reg.lookups[lk.key]
@@ -68,3 +70,19 @@ def _check_paired(f: Findings, table, lk) -> None:
                                    list=lk.choices,
                                    suggestion=(f"Sửa thành \"{near}\"." if near else
                                                "Chọn một trong: " + ", ".join(choices) + ".")))
+
+
+def _check_repeated(f: Findings, table, lk) -> None:
+    """Two entries of one list that differ only in case or spacing (the first spelling wins)."""
+    first: dict[str, int] = {}
+    for r in table.rows:
+        value = r.values.get(lk.key)
+        if not value:
+            continue
+        key = parsing.fold(value)
+        if key in first:
+            f.problems.append(make("list-repeated", schema.LOOKUP_SHEET.name, row=r.row,
+                                   col=table.columns[lk.key], column=lk.header, value=value,
+                                   first=first[key]))
+        else:
+            first[key] = r.row

@@ -2,7 +2,7 @@
 it invites; more survey forms returned than people present."""
 from __future__ import annotations
 
-from doithoai.registry import schema
+from doithoai.registry import attendance, schema
 from doithoai.rules.validation.findings import Findings, invitees_by_plan
 
 
@@ -12,7 +12,7 @@ def check_figures(f: Findings) -> None:
         if not p.plan_id:
             continue
         people = named.get(p.plan_id, [])
-        invited = [i for i in people if i.invited != "Không"]
+        invited = [i for i in people if i.invited != schema.NO]
         if p.expected_delegates and len(invited) > p.expected_delegates:
             f.add("figures-disagree", schema.PLANS, p.row, "expected_delegates",
                   p.expected_delegates,
@@ -20,7 +20,8 @@ def check_figures(f: Findings) -> None:
                        f"danh sách mời có {len(invited)} người.",
                   fix="Sửa Số đại biểu dự kiến (tính cả Nhân dân đến dự), hoặc rà lại danh "
                       "sách mời.")
-        present = sum(1 for i in invited if i.attendance in ("Có", "Ủy quyền"))
+        present = sum(1 for i in invited
+                      if i.attendance in (attendance.PRESENT, attendance.DELEGATED))
         tallies = [t for t in f.reg.survey if t.plan_id == p.plan_id and t.question]
         forms = max((sum(t.count or 0 for t in tallies if t.question == q)
                      for q in {t.question for t in tallies}), default=0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from doithoai.registry import parsing, schema
 from doithoai.rules.validation.findings import Findings, invitees_by_plan
-from doithoai.rules.workcalendar import fmt
+from doithoai.text.vnformat import short_date
 from doithoai.text import vntext
 
 
@@ -27,10 +27,10 @@ def check_invitees(f: Findings) -> None:
         plan = plans.get(i.plan_id)
         if plan and plan.meeting_date and i.sent_date and i.sent_date > plan.meeting_date:
             f.add("date-order-warning", schema.INVITEES, i.row, "sent_date",
-                  fmt(i.sent_date),
-                  what=f"Giấy mời gửi ngày {fmt(i.sent_date)}, sau ngày hội nghị "
-                       f"{fmt(plan.meeting_date)}.")
-        if i.attendance and i.invited == "Không":
+                  short_date(i.sent_date),
+                  what=f"Giấy mời gửi ngày {short_date(i.sent_date)}, sau ngày hội nghị "
+                       f"{short_date(plan.meeting_date)}.")
+        if i.attendance and i.invited == schema.NO:
             f.add("status-doubt", schema.INVITEES, i.row, "attendance", i.attendance,
                   what="Có ghi Tham dự nhưng cột Mời là Không.",
                   fix="Sửa cột Mời thành Có, hoặc xóa Tham dự.")

@@ -4,29 +4,48 @@ from __future__ import annotations
 from doithoai.registry import schema
 from doithoai.rules import agencies
 from doithoai.rules.validation.findings import Findings
-from doithoai.rules.workcalendar import fmt
+from doithoai.text.vnformat import short_date
 from doithoai.text import privacy
 
 WRITTEN_REPLY = "Đã trả lời bằng văn bản"
+# What content-has-identifier calls each kind the masking reads (a phone has its own note;
+# names of persons are not noted).
+IDENTIFIER_WORDS = {"identity": "số giấy tờ tùy thân", "tax": "mã số thuế",
+                    "bank": "số tài khoản", "plate": "biển số xe", "email": "thư điện tử",
+                    "house": "số nhà"}
 
 
 def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
     for o in f.reg.opinions:
-        if privacy.has_phone(o.content):
-            f.add("content-has-phone", schema.OPINIONS, o.row, "content", (o.content or "")[:60])
+        _identifiers(f, o)
         if o.received_date and o.reply_date and o.reply_date < o.received_date:
-            f.add("date-order", schema.OPINIONS, o.row, "reply_date", fmt(o.reply_date),
-                  what=f"Ngày trả lời {fmt(o.reply_date)} trước ngày nhận ý kiến "
-                       f"{fmt(o.received_date)}.")
+            f.add("date-order", schema.OPINIONS, o.row, "reply_date", short_date(o.reply_date),
+                  what=f"Ngày trả lời {short_date(o.reply_date)} trước ngày nhận ý kiến "
+                       f"{short_date(o.received_date)}.")
         plan = plans.get(o.plan_id)
         if plan and plan.meeting_date and o.received_date and \
                 o.received_date > plan.meeting_date and o.source != "Văn bản":
             f.add("date-order-warning", schema.OPINIONS, o.row, "received_date",
-                  fmt(o.received_date),
-                  what=f"Ý kiến nhận ngày {fmt(o.received_date)}, sau ngày hội nghị "
-                       f"{fmt(plan.meeting_date)} của {o.plan_id}.")
+                  short_date(o.received_date),
+                  what=f"Ý kiến nhận ngày {short_date(o.received_date)}, sau ngày hội nghị "
+                       f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
+
+
+def _identifiers(f: Findings, o) -> None:
+    """Identifiers typed inside the content, as the masking reads them: a phone (its own
+    note), the other kinds in one note naming them."""
+    kinds = privacy.kinds_in(o.content)
+    if not kinds:
+        return
+    shown = (o.content or "")[:60]
+    if "phone" in kinds:
+        f.add("content-has-phone", schema.OPINIONS, o.row, "content", shown)
+    named = [IDENTIFIER_WORDS[k] for k in kinds if k in IDENTIFIER_WORDS]
+    if named:
+        f.add("content-has-identifier", schema.OPINIONS, o.row, "content", shown,
+              what=", ".join(named))
 
 
 def _status(f: Findings, o) -> None:
@@ -38,13 +57,13 @@ def _status(f: Findings, o) -> None:
                 f.add("status-contradiction", S, o.row, key, None,
                       what=f"Trạng thái \"{WRITTEN_REPLY}\" nhưng chưa có {label}.",
                       fix=f"Ghi {label}, hoặc đổi Trạng thái cho đúng.")
-    if o.status == "Đã trả lời tại hội nghị" and o.answered_at_meeting != "Có":
+    if o.status == "Đã trả lời tại hội nghị" and o.answered_at_meeting != schema.YES:
         f.add("status-contradiction", S, o.row, "answered_at_meeting",
               o.answered_at_meeting,
               what="Trạng thái \"Đã trả lời tại hội nghị\" nhưng cột Trả lời tại hội "
                    "nghị không ghi Có.",
               fix="Ghi Có ở Trả lời tại hội nghị, hoặc đổi Trạng thái.")
-    if o.answered_at_meeting == "Có" and not o.answer:
+    if o.answered_at_meeting == schema.YES and not o.answer:
         f.add("status-doubt", S, o.row, "answer", None,
               what="Đã trả lời tại hội nghị nhưng chưa ghi Nội dung trả lời.",
               fix="Ghi tóm tắt câu trả lời tại hội nghị (dùng cho biên bản, thông báo "
@@ -64,6 +83,14 @@ def _status(f: Findings, o) -> None:
                    "được đưa vào công văn kiến nghị cấp trên.",
               fix="Sửa Thẩm quyền thành Cấp trên, hoặc chọn cơ quan của xã được giao; nếu cơ "
                   "quan này không phải cấp trên, sửa cột Cấp của cơ quan trả lời ở Danh mục.")
+    if o.competence == "Cấp trên" and o.agency and \
+            agencies.level_of(o.agency, f.reg.agency_levels) != agencies.SUPERIOR:
+        f.add("status-doubt", S, o.row, "agency", o.agency,
+              what=f"Thẩm quyền Cấp trên nhưng Cơ quan trả lời là \"{o.agency}\" (không phải cấp "
+                   "trên): ý kiến được đưa vào công văn kiến nghị cấp trên, không giao cho cơ "
+                   "quan này.",
+              fix="Chọn cơ quan cấp trên có thẩm quyền ở Cơ quan trả lời (hoặc để trống), hoặc "
+                  "sửa Thẩm quyền thành Xã nếu xã giải quyết.")
     if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
         f.add("status-contradiction", S, o.row, "agency", None,
               what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",

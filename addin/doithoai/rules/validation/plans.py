@@ -4,15 +4,15 @@ from __future__ import annotations
 from doithoai.registry import schema
 from doithoai.rules.validation.findings import Findings
 from doithoai.rules.validation.weekday import WEEKDAY_SHORT, parse_weekday
-from doithoai.rules.workcalendar import fmt, weekday_name
+from doithoai.text.vnformat import short_date, weekday
 
 
 def check_plans(f: Findings) -> None:
     for p in f.reg.plans:
         if p.issue_date and p.meeting_date and p.meeting_date < p.issue_date:
-            f.add("date-order", schema.PLANS, p.row, "meeting_date", fmt(p.meeting_date),
-                  what=f"Ngày hội nghị {fmt(p.meeting_date)} trước ngày ban hành kế "
-                       f"hoạch {fmt(p.issue_date)}.")
+            f.add("date-order", schema.PLANS, p.row, "meeting_date", short_date(p.meeting_date),
+                  what=f"Ngày hội nghị {short_date(p.meeting_date)} trước ngày ban hành kế "
+                       f"hoạch {short_date(p.issue_date)}.")
         if p.start_time and p.end_time and p.end_time <= p.start_time:
             f.add("time-order", schema.PLANS, p.row, "end_time",
                   p.end_time.strftime("%H:%M"), start=p.start_time.strftime("%H:%M"))
@@ -23,7 +23,7 @@ def check_plans(f: Findings) -> None:
                 f.add("weekday-unreadable", schema.PLANS, p.row, "weekday", p.weekday)
             elif typed != actual:
                 f.add("weekday-mismatch", schema.PLANS, p.row, "weekday", p.weekday,
-                      date=fmt(p.meeting_date), actual=weekday_name(p.meeting_date),
+                      date=short_date(p.meeting_date), actual=weekday(p.meeting_date),
                       actual_short=WEEKDAY_SHORT[actual])
         if p.status in ("Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành"):
             for key, label in (("number_symbol", "Số ký hiệu"),
@@ -38,7 +38,7 @@ def check_plans(f: Findings) -> None:
                 and p.meeting_date > f.today:
             f.add("status-doubt", schema.PLANS, p.row, "status", p.status,
                   what=f"Trạng thái \"{p.status}\" nhưng ngày hội nghị "
-                       f"{fmt(p.meeting_date)} chưa đến.",
+                       f"{short_date(p.meeting_date)} chưa đến.",
                   fix="Kiểm tra lại Trạng thái hoặc Ngày hội nghị.")
 
 
@@ -48,11 +48,11 @@ def check_milestones(f: Findings) -> None:
         plan = plans.get(m.plan_id)
         if plan and plan.issue_date and m.done_date and m.done_date < plan.issue_date \
                 and m.code not in ("PHAT_PHIEU",):
-            f.add("date-order", schema.MILESTONES, m.row, "done_date", fmt(m.done_date),
-                  what=f"Mốc {m.code} hoàn thành ngày {fmt(m.done_date)}, trước khi kế "
-                       f"hoạch {m.plan_id} ban hành ({fmt(plan.issue_date)}).")
+            f.add("date-order", schema.MILESTONES, m.row, "done_date", short_date(m.done_date),
+                  what=f"Mốc {m.code} hoàn thành ngày {short_date(m.done_date)}, trước khi kế "
+                       f"hoạch {m.plan_id} ban hành ({short_date(plan.issue_date)}).")
         if m.done_date and m.done_date > f.today:
             f.add("date-order-warning", schema.MILESTONES, m.row, "done_date",
-                  fmt(m.done_date),
-                  what=f"Ngày hoàn thành {fmt(m.done_date)} chưa đến "
-                       f"(hôm nay {fmt(f.today)}).")
+                  short_date(m.done_date),
+                  what=f"Ngày hoàn thành {short_date(m.done_date)} chưa đến "
+                       f"(hôm nay {short_date(f.today)}).")

@@ -123,6 +123,7 @@ class Book:
         if isinstance(opened, Exception):     # calamine raises several kinds for a non-workbook
             raise NotAWorkbook(f"{type(opened).__name__}: {opened}") from opened
         self._book = opened
+        self._merged: dict[str, tuple] = {}
 
     @property
     def package(self) -> package.Package:
@@ -158,15 +159,23 @@ class Book:
         self._package.require_within(sheet)
 
     def grid(self, sheet: str, **options) -> list[list]:
-        """The sheet's rows from A1 (row 0 = Excel row 1, column 0 = column A)."""
+        """The sheet's rows from A1 (row 0 = Excel row 1, column 0 = column A); its merged
+        ranges are kept for :meth:`merged`."""
         self.require_within(sheet)
         try:
-            rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False,
-                                                                 **options)
+            found = self._book.get_sheet_by_name(sheet)
+            rows = found.to_python(skip_empty_area=False, **options)
+            self._merged[sheet] = found.merged_cell_ranges or ()
         except Exception as exc:
             raise PackageDamaged(f"trang \"{sheet}\" bị hỏng, không đọc được dữ liệu của nó",
                                  f"{type(exc).__name__}: {exc}") from exc
         return rows
+
+    def merged(self, sheet: str) -> tuple:
+        """The merged ranges of a sheet :meth:`grid` read, as python-calamine gives them
+        (((first row, first column), (last row, last column)), from 0); () for a sheet not
+        read or without any."""
+        return tuple(self._merged.get(sheet, ()))
 
 
 def open_book(source, limits: Limits = LIMITS,

@@ -1,0 +1,125 @@
+"""Personal data: what the registry holds and what left it, one citizen's rows, forgetting
+contacts once their time is over (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+
+from doithoai.cli import passwords
+from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, say,
+                                 warn_if_open, written_as)
+from doithoai.registry import logbook
+
+
+def add_parsers(sub) -> None:
+    p: argparse.ArgumentParser
+    p = sub.add_parser("privacy", help="dữ liệu cá nhân trong sổ: có gì, đã gửi đi đâu",
+                       description="In những dữ liệu cá nhân sổ đang giữ (cột, số người, số "
+                                   "người có điện thoại), mục đích ghi ở Cấu hình và những lần "
+                                   "dữ liệu cá nhân ra khỏi sổ (Nhật ký). --person: mọi dòng "
+                                   "nêu tên một người. --forget-contacts: xóa số điện thoại, "
+                                   "địa chỉ nhà của người đã qua thời hạn giữ, trên bản sao.")
+    p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
+    p.add_argument("--person", metavar="NAME", help="họ tên người cần tra (có dấu hoặc không)")
+    p.add_argument("--forget-contacts", action="store_true",
+                   help="xóa số điện thoại, địa chỉ nhà (giữ thôn, tổ dân phố) của những người "
+                        "mà mọi ý kiến đã giải quyết xong quá thời hạn ở Cấu hình")
+    p.add_argument("--out", metavar="NEWPATH", help="tệp sổ mới (với --forget-contacts)")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    passwords.add_option(p)
+    p.set_defaults(func=cmd_privacy)
+
+
+def cmd_privacy(args) -> int:
+    from doithoai.files import reader
+    if args.forget_contacts and not args.out:
+        raise Refused("--forget-contacts ghi ra một bản sao mới của sổ: thêm --out TỆP_MỚI "
+                      "(sổ gốc không bao giờ bị sửa).")
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
+    today = args.today or dt.date.today()
+    if args.person:
+        return _person(reg, args.person)
+    if args.forget_contacts:
+        return _forget(args, opened, reg, today)
+    return _report(reg, opened.encrypted, today)
+
+
+def _report(reg, encrypted: bool, today: dt.date) -> int:
+    from doithoai.registry import personal
+    c = personal.census(reg)
+    say(f"Dữ liệu cá nhân trong sổ {os.path.basename(reg.source or '')} "
+        f"({reg.settings.unit_name or 'chưa ghi tên đơn vị'}), ngày {today:%d/%m/%Y}:")
+    say(f"Mục đích (Cấu hình): {reg.settings.data_purpose or 'chưa ghi'}")
+    say("Các cột giữ họ tên, địa chỉ, số điện thoại (số ô đã ghi):")
+    by_sheet: dict[str, list[str]] = {}
+    for sheet, header, filled in c.columns:
+        by_sheet.setdefault(sheet, []).append(f"{header} {filled}")
+    for sheet, cells in by_sheet.items():
+        say(f"  - {sheet}: {', '.join(cells)}")
+    say(f"Người nêu ý kiến: {c.citizens} người; {c.with_phone} người có số điện thoại, "
+        f"{c.with_address} người có địa chỉ.")
+    say(f"Đại biểu: {c.delegates} người; {c.delegates_with_phone} người có số điện thoại. "
+        f"Dòng chờ xử lý (MTTQ gửi về): {c.pending}.")
+    _, forgotten = personal.forget_contacts(reg, today)
+    say(f"Thời hạn giữ số điện thoại, địa chỉ (Cấu hình): {reg.settings.contact_months} tháng "
+        f"sau khi mọi ý kiến của một người đã giải quyết xong. Đến nay: {forgotten.people} người "
+        f"đã qua thời hạn (xóa bằng: doithoai privacy SỔ --forget-contacts --out TỆP_MỚI), "
+        f"{forgotten.waiting} người chưa đến hạn, {forgotten.open} người còn ý kiến chưa giải "
+        "quyết xong.")
+    say("Sổ " + ("có" if encrypted else "không có") + " mật khẩu.")
+    released = personal.released(reg)
+    log = reg.tables.get("log")
+    if log is None or "persons" not in log.columns:
+        say("Nhật ký của sổ chưa có các cột Gửi cho, Số người nêu tên, Có mật khẩu (có từ phiên "
+            "bản 0.4): thêm ba cột này vào cuối bảng Nhật ký (chép từ một sổ mới) để phần mềm "
+            "ghi và liệt kê những lần dữ liệu cá nhân ra khỏi sổ.")
+    say(f"Những lần dữ liệu cá nhân ra khỏi sổ (Nhật ký): {len(released) or 'chưa có'}"
+        + (":" if released else "."))
+    for r in released:      # Kết quả opens with the record (registry.personal.Release)
+        say(f"  - {r.get('time') or ''}, {r.get('user') or ''}, {r.get('action') or ''}: "
+            f"{(r.get('result') or '')[:300]}" + (f" Tệp: {r['files']}" if r.get("files")
+                                                 else ""))
+    return EXIT_OK
+
+
+def _person(reg, name: str) -> int:
+    from doithoai.registry import personal
+    found = personal.mentions(reg, name)
+    say(f"Sổ có {len(found)} dòng nêu tên \"{name}\" (so cả khi gõ khác hoa thường, khoảng "
+        "trắng, kiểu bỏ dấu hay không dấu):")
+    for m in found:
+        held = "; ".join(f"{h}: {v}" for h, v in m.personal)
+        say(f"  - {m.sheet}, dòng {m.row}" + (f" ({m.key})" if m.key else "") +
+            f", cột {m.column}: {m.value}" + (f" — {held}" if held else ""))
+    return EXIT_OK
+
+
+def _forget(args, opened, reg, today: dt.date) -> int:
+    from doithoai.files import registry_copy
+    from doithoai.registry import personal, schema
+    from doithoai.registry.changes import append_rows
+    target = copy_target(args.path, args.out)
+    warn_if_open(args.path)
+    ch, out = personal.forget_contacts(reg, today)
+    months = reg.settings.contact_months
+    if not out.rows:
+        say(f"Chưa có ai qua thời hạn giữ số điện thoại, địa chỉ ({months} tháng sau khi mọi ý "
+            f"kiến đã giải quyết xong): không ghi bản sao nào. {out.waiting} người chưa đến hạn, "
+            f"{out.open} người còn ý kiến chưa giải quyết xong.")
+        return EXIT_OK
+    what = f"{out.people} người, {len(out.rows)} dòng ý kiến; thời hạn {months} tháng"
+    append_rows(reg, schema.LOG, logbook.rows("Xóa số điện thoại, địa chỉ", what, "", [
+        personal.copy_release(reg, opened.encrypted, "xóa liên lạc hết hạn")]), ch)
+    written = registry_copy.registry_copy(opened, ch, "xoa lien lac", target)
+    for row, name, village in out.rows:
+        say(f"  - Ý kiến, dòng {row}: {name}; địa chỉ còn {village or '(trống)'}, không còn số "
+            "điện thoại.")
+    if out.unplaced:
+        say(f"Các dòng {', '.join(map(str, out.unplaced))}: địa chỉ không ghi thôn, tổ dân phố "
+            "nào phần mềm biết nên đã xóa cả; ghi lại thôn nếu cần.")
+    say(f"Đã xóa số điện thoại, địa chỉ nhà của {what} trong bản sao {written}"
+        f"{written_as(target, written)} (họ tên và ý kiến giữ nguyên; sổ gốc không bị sửa). Hãy "
+        "dùng bản sao này làm sổ từ nay và xóa các bản cũ có số điện thoại, địa chỉ.")
+    return EXIT_OK

@@ -1,0 +1,280 @@
+"""Citizens' personal data in the registry (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).
+
+Pure core: where the registry holds names, addresses and phone numbers (:func:`census`); the
+record kept in Nhật ký each time personal data leaves it (:class:`Release`); every row that
+names one person, for answering that person's request (:func:`mentions`); and the contacts
+of citizens whose opinions were settled longer ago than the commune keeps them
+(:func:`forget_contacts`).
+
+One person is one name read as :mod:`doithoai.registry.spelling` reads it (a leading
+honorific aside: "Bà Phạm Thị Lan" is Phạm Thị Lan) and compared as
+:func:`doithoai.text.vntext.same_name` compares names (case, spacing, tone placement; a name
+typed without accents is the accented one it reads as), in the village their address names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from doithoai.registry import parsing, schema, spelling
+from doithoai.registry.changes import Block, Changes
+from doithoai.text import places, vntext
+
+YES, NO = schema.YES, schema.NO
+_WORD = re.compile(r"[^\W_]+")
+
+
+def personal_columns(sheet: schema.Sheet) -> list[schema.Column]:
+    """The columns of ``sheet`` that hold a person's name, address or phone number."""
+    return [c for c in sheet.columns if c.person or c.personal or c.place == "address"
+            or c.type == schema.PHONE]
+
+
+# Honorifics typed without accents that no surname spells ("Chu", "Cù" are surnames).
+_PLAIN_HONORIFICS = ("dong chi", "ong", "ba")
+
+
+def bare_name(name: str | None) -> str:
+    """A name without its leading honorific ("Ông Lò Văn Tám", "ong Lo Van Tam" → the name)."""
+    words = (name or "").split()
+    low = [vntext.identity_key(w) for w in words]
+    for h in spelling.HONORIFICS + _PLAIN_HONORIFICS:
+        n = len(h.split())
+        if " ".join(low[:n]) == h and len(words) > n:
+            return " ".join(words[n:])
+    return " ".join(words)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    return bool(bare_name(a)) and vntext.same_name(bare_name(a), bare_name(b))
+
+
+# --- the record of personal data leaving the registry ---------------------------------------
+
+@dataclass(frozen=True)
+class Release:
+    """One time personal data left the registry: what was made, for whom, how many people it
+    names, and whether it travels encrypted. A Nhật ký row (its three 0.4 columns and a
+    sentence in Kết quả)."""
+
+    what: str
+    recipient: str
+    persons: int
+    encrypted: bool
+
+    def summary(self) -> str:
+        return (f"Dữ liệu cá nhân ra khỏi sổ: {self.what}; gửi {self.recipient}; nêu tên "
+                f"{self.persons} người; {'có' if self.encrypted else 'không có'} mật khẩu.")
+
+    def fields(self) -> dict:
+        return {"recipient": self.recipient, "persons": self.persons,
+                "encrypted": YES if self.encrypted else NO}
+
+
+def people(reg) -> set[tuple[str, str]]:
+    """Everyone the registry names as a citizen or a delegate: (name, village) keys."""
+    named = [(o.raised_by, o.address) for o in reg.opinions] + \
+        [(p.raised_by, p.address) for p in reg.pending] + \
+        [(i.full_name, i.address) for i in reg.invitees]
+    return set(person_keys([n for n in named if bare_name(n[0])], village_finder(reg)))
+
+
+def person_keys(named: list[tuple], finder) -> list[tuple[str, str]]:
+    """One key per (name, address): the same for the same person, as same_name reads names
+    (case, spacing, tone placement) in the village the address names; a name typed without
+    accents is the one accented name of that village it reads as, when there is one."""
+    keyed = [(vntext.name_keys(bare_name(n)), finder.place_of(a) or "") for n, a in named]
+    accented: dict[tuple, set] = {}
+    for (identity, plain), village in keyed:
+        if identity != plain:
+            accented.setdefault((plain, village), set()).add(identity)
+    out = []
+    for (identity, plain), village in keyed:
+        match = accented.get((plain, village), ())
+        out.append((next(iter(match)) if identity == plain and len(match) == 1 else identity,
+                    village))
+    return out
+
+
+def copy_release(reg, encrypted: bool, why: str) -> Release:
+    """A new copy of the whole registry: everyone it names leaves with it."""
+    return Release(f"bản sao của sổ ({why})", "Văn phòng (bản sao dùng làm sổ từ nay)",
+                   len(people(reg)), encrypted)
+
+
+def village_finder(reg) -> places.PlaceFinder:
+    return places.PlaceFinder(spelling.known_places(reg.lookups.get("villages", []),
+                                                    [p.scope for p in reg.plans]))
+
+
+# --- what the registry holds ------------------------------------------------------------------
+
+@dataclass
+class Census:
+    columns: list[tuple[str, str, int]] = field(default_factory=list)  # sheet, header, filled
+    citizens: int = 0
+    with_phone: int = 0
+    with_address: int = 0
+    delegates: int = 0
+    delegates_with_phone: int = 0
+    pending: int = 0
+
+
+def census(reg) -> Census:
+    """The personal columns and how many cells of each are filled; how many citizens (people
+    who raised an opinion), how many of them left a phone number or an address; delegates."""
+    out = Census()
+    for sheet in schema.SHEETS:
+        table = reg.tables.get(sheet.key)
+        if table is None or not table.present:
+            continue
+        for col in personal_columns(sheet):
+            if col.key in table.columns:
+                raws, _ = table.column(col.key)
+                out.columns.append((sheet.name, col.header,
+                                    sum(1 for v in raws if str(v or "").strip())))
+    finder = village_finder(reg)
+    citizens = by_person([(o.raised_by, o.address, o) for o in reg.opinions], finder)
+    out.citizens = len(citizens)
+    out.with_phone = sum(any(o.phone for o in rows) for rows in citizens.values())
+    out.with_address = sum(any(o.address for o in rows) for rows in citizens.values())
+    delegates = by_person([(i.full_name, i.address, i) for i in reg.invitees], finder)
+    out.delegates = len(delegates)
+    out.delegates_with_phone = sum(any(i.phone for i in rows) for rows in delegates.values())
+    out.pending = len(reg.pending)
+    return out
+
+
+def by_person(rows: list[tuple], finder) -> dict[tuple, list]:
+    """(name, address, row) triples grouped by person (:func:`person_keys`); unnamed left out."""
+    rows = [r for r in rows if bare_name(r[0])]
+    out: dict[tuple, list] = {}
+    for key, (_, _, row) in zip(person_keys([r[:2] for r in rows], finder), rows):
+        out.setdefault(key, []).append(row)
+    return out
+
+
+def released(reg) -> list[dict]:
+    """The Nhật ký rows that record personal data leaving the registry, oldest first."""
+    table = reg.tables.get("log")
+    if table is None or "persons" not in table.columns:
+        return []
+    return [dict(r.values) for r in table.rows
+            if r.values.get("recipient") or r.values.get("persons") is not None]
+
+
+# --- one person's rows --------------------------------------------------------------------------
+
+@dataclass
+class Mention:
+    sheet: str
+    row: int
+    column: str                      # the header of the cell that names the person
+    value: str
+    key: str                         # the row's code (Mã ý kiến, Mã KH...) when it has one
+    personal: list[tuple[str, str]]  # the row's personal cells: (header, value)
+
+
+def names_in(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` (its words in a row, compared as same_name compares)."""
+    want = _WORD.findall(bare_name(name))
+    plain_want = [vntext.plain_key(w) for w in want]
+    if not want or plain_want[-1] not in vntext.plain_key(text).casefold():
+        return False                    # the given name is nowhere: no need to read word by word
+    words = _WORD.findall(text)
+    accented = [vntext.identity_key(w) for w in want] != plain_want
+    for i in range(len(words) - len(want) + 1):
+        run = words[i:i + len(want)]
+        if [vntext.plain_key(w) for w in run] != plain_want:
+            continue
+        keys = [vntext.identity_key(w) for w in run]
+        if not accented or keys == [vntext.plain_key(w) for w in run] or \
+                keys == [vntext.identity_key(w) for w in want]:
+            return True
+    return False
+
+
+def mentions(reg, name: str) -> list[Mention]:
+    """Every row of every sheet that names ``name``: in a name column, the whole cell is that
+    person; in any other text (an opinion's content, a register's subject, a file name), the
+    name's words in a row. Each distinct value is judged once. Mật khẩu phiếu is not searched
+    (it names no one)."""
+    out = []
+    for sheet in schema.SHEETS:
+        table = reg.tables.get(sheet.key)
+        if sheet.key == "intake_keys" or table is None or not table.present:
+            continue
+        names = {c.key for c in sheet.columns if c.person or c.personal and c.type != schema.PHONE}
+        personal = [c for c in personal_columns(sheet) if c.key in table.columns]
+        code = next((c.key for c in sheet.columns if c.unique), None)
+        rows = {r.row: r for r in table.rows}
+        for key in table.columns:
+            raws, _ = table.column(key)
+            keyed = parsing.cell_keys(raws)
+            hit = {k: (same_person(str(v), name) if key in names else names_in(str(v), name))
+                   for k, v in dict(zip(keyed, raws)).items() if v is not None and str(v).strip()}
+            for n, k, value in zip(table.row_numbers(), keyed, raws):
+                if not hit.get(k):
+                    continue
+                row = rows[n]
+                out.append(Mention(sheet.name, n, sheet.column(key).header, str(value),
+                                   str(row.raw.get(code) or "") if code else "",
+                                   [(c.header, str(row.raw.get(c.key)))
+                                    for c in personal if row.raw.get(c.key) not in (None, "")]))
+    return sorted(out, key=lambda m: ([s.name for s in schema.SHEETS].index(m.sheet), m.row))
+
+
+# --- forgetting contacts --------------------------------------------------------------------------
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+@dataclass
+class Forgotten:
+    rows: list[tuple[int, str, str | None]] = field(default_factory=list)  # row, name, village
+    people: int = 0
+    waiting: int = 0          # people whose opinions are settled, the period not yet over
+    open: int = 0             # people with an opinion not yet settled (no Ngày giải quyết xong)
+    unplaced: list[int] = field(default_factory=list)   # rows whose address names no village
+
+
+def forget_contacts(reg, today: dt.date) -> tuple[Changes, Forgotten]:
+    """Changes that clear the phone numbers and house addresses (the village stays: the
+    address becomes the village it names) of every citizen all of whose opinions were settled
+    (Ngày giải quyết xong) more than Cấu hình › Thời hạn giữ số điện thoại, địa chỉ months
+    ago. Names and opinions stay: they are the conference's public record."""
+    months = reg.settings.contact_months
+    finder = village_finder(reg)
+    table = reg.tables["opinions"]
+    out, ch = Forgotten(), Changes()
+    for rows in by_person([(o.raised_by, o.address, o) for o in reg.opinions], finder).values():
+        if not all(o.resolved_date for o in rows):
+            out.open += 1
+            continue
+        if add_months(max(o.resolved_date for o in rows), months) > today:
+            out.waiting += 1
+            continue
+        touched = False
+        for o in rows:
+            village = finder.place_of(o.address)
+            if not o.phone and (o.address or None) == village:
+                continue
+            touched = True
+            out.rows.append((o.row, o.raised_by, village))
+            if o.address and village is None:
+                out.unplaced.append(o.row)
+            for key, value in (("phone", None), ("address", village)):
+                if key in table.columns:
+                    ch.blocks.append(Block(schema.OPINIONS.name, o.row, table.columns[key],
+                                           ((value,),)))
+        out.people += touched
+    return ch, out

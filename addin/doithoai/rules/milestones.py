@@ -1,0 +1,102 @@
+"""What the deadline engine's results become: the Mốc thời gian rows and each opinion's Hạn trả
+lời written back as changes, and the text `doithoai deadlines` prints.
+
+Rows never move: a milestone row the clerk has is updated in place (its Ngày hoàn thành stays
+on it), a new one is appended, and one that no rule produces any more keeps what it says with a
+note that it may be deleted.
+"""
+from __future__ import annotations
+
+from doithoai.registry import schema
+from doithoai.registry.changes import Changes, column_blocks
+from doithoai.registry.model import Registry
+from doithoai.rules.deadlines import DeadlineReport, MilestoneResult, status_words
+from doithoai.rules.workcalendar import fmt_long
+from doithoai.text.vnformat import short_date
+
+STALE_NOTE = "Quy tắc không còn áp dụng cho dòng này; có thể xóa dòng."
+COMPUTED_MILESTONE_KEYS = [c.key for c in schema.MILESTONES.columns if c.computed]
+
+
+def _milestone_values(m: MilestoneResult) -> dict:
+    return {"plan_id": m.plan_id, "opinion_id": m.opinion_id, "code": m.code, "task": m.task,
+            "unit": m.unit, "due": m.due, "basis": m.basis, "status": m.status,
+            "remaining": m.remaining}
+
+
+def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
+    """Mốc thời gian rows and Ý kiến's Hạn trả lời as bulk blocks (computed columns only)."""
+    changes = Changes()
+    table = reg.tables["milestones"]
+    if table.present:
+        produced = {m.key: m for m in report.milestones}
+        rows: dict[int, dict] = {}
+        kept = set()
+        for r in table.rows:
+            key = (r.values.get("plan_id"), r.values.get("opinion_id") or "",
+                   r.values.get("code"))
+            m = produced.get(key)
+            if m is not None and key not in kept:
+                rows[r.row] = _milestone_values(m)
+                kept.add(key)
+            else:   # nothing produces this row any more: keep what it says, mark it
+                rows[r.row] = {k: r.values.get(k) for k in COMPUTED_MILESTONE_KEYS}
+                rows[r.row].update(status=None, remaining=None, basis=STALE_NOTE)
+        last = max([1, table.last_row] + [r.row for r in table.rows])
+        new = [m for m in report.milestones if m.key not in kept]
+        for i, m in enumerate(new, start=last + 1):
+            rows[i] = _milestone_values(m)
+        end = last + len(new)
+        if end >= 2:
+            changes.blocks += column_blocks(schema.MILESTONES, table, COMPUTED_MILESTONE_KEYS,
+                                            rows, 2, end)
+            changes.table_rows[schema.MILESTONES.name] = end - 1
+        changes.summary.append(f"{len(report.milestones)} mốc thời gian "
+                               f"({len(new)} mốc mới).")
+    ops = reg.tables["opinions"]
+    if ops.present and "reply_due" in ops.columns and ops.rows:
+        current = {r.row: r.values.get("reply_due") for r in ops.rows}
+        wanted = {}
+        for r in ops.rows:
+            oid = r.values.get("opinion_id")
+            wanted[r.row] = report.reply_due.get(oid) if oid else None
+        if wanted != current:
+            last = max(current)
+            changes.blocks += column_blocks(schema.OPINIONS, ops, ["reply_due"],
+                                            {r: {"reply_due": v} for r, v in wanted.items()},
+                                            2, last)
+        changes.summary.append(f"{sum(1 for v in wanted.values() if v)} ý kiến có hạn trả lời.")
+    return changes
+
+
+PROVISIONAL_MARK = "(dự kiến)"
+
+
+def render(report: DeadlineReport) -> str:
+    """The milestones grouped by plan, each with its basis below it and a date worked out on a
+    calendar not yet official marked "(dự kiến)", then the problems, for a terminal."""
+    from doithoai.registry.problems import SEVERITY_LABELS
+    from doithoai.rules.workcalendar import LAST_CONFIRMED_YEAR
+    lines = [f"Tình trạng tính đến {fmt_long(report.today)}:"]
+    plan = None
+    for m in report.milestones:
+        if m.plan_id != plan:
+            plan = m.plan_id
+            lines.append(f"Kế hoạch {plan}:")
+        due = f"{short_date(m.due)} {PROVISIONAL_MARK}" if m.provisional else short_date(m.due)
+        who = f" [{m.opinion_id}]" if m.opinion_id else ""
+        lines.append(f"  {due}  {m.code}{who}: {m.task} — {m.unit} — "
+                     f"{status_words(m.status, m.remaining)}")
+        if m.basis:
+            lines.append(f"      Căn cứ: {m.basis}")
+    if not report.milestones:
+        lines.append("  (không có mốc nào: kiểm tra Ngày hội nghị và Quy tắc thời hạn)")
+    if any(m.provisional for m in report.milestones):
+        lines.append(f"Ngày ghi {PROVISIONAL_MARK}: tính theo lịch nghỉ chưa được công bố chính "
+                     f"thức (phần mềm có lịch chính thức đến năm {LAST_CONFIRMED_YEAR}); khi có "
+                     "lịch chính thức, ghi các ngày nghỉ, ngày làm bù vào trang Ngày nghỉ rồi "
+                     "tính lại.")
+    for p in report.problems:
+        where = f" ({p.sheet}, ô {p.cell})" if p.cell else f" ({p.sheet})"
+        lines.append(f"{SEVERITY_LABELS[p.severity]}{where}: {p.message} {p.hint}")
+    return "\n".join(lines)

@@ -1,0 +1,115 @@
+"""House numbers in a citizen's text, for :mod:`doithoai.text.privacy`: each read from a run
+of digits back to the words before it (a lead that stays, "số" before a street, "ở"/"địa chỉ"
+before a street's name), and the public numbers told apart (after a public noun, a count after
+"nhà", an amount). The rules are stated in :mod:`doithoai.text.privacy`.
+"""
+from __future__ import annotations
+
+import re
+
+from doithoai.text import privacy_words as w
+
+_HOUSE_NUM = re.compile(r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])")
+_LEADS = {a: w.seqs(w.LEADS, a) for a in (False, True)}
+_AT = {a: w.seqs(w.AT_WORDS, a) for a in (False, True)}
+_SO = {False: frozenset({"số", "so"}), True: frozenset({"so"})}
+# The word before "số" that makes it a lead ("nhà số", "căn hộ số", "căn số").
+_SO_LEAD_PREV = {a: frozenset(seq[-2] for seq in _LEADS[a] if len(seq) > 1 and seq[-1] in _SO[a])
+                 for a in (False, True)}
+# The last word before a number that can make it a house number: any other is passed over.
+_HOUSE_LAST = {a: frozenset(seq[-1] for seq in _LEADS[a] | _AT[a]) | _SO[a]
+               for a in (False, True)}
+_HOUSE_TAILS = {a: tuple(_HOUSE_LAST[a]) for a in (False, True)}
+_PUBLIC_NOUNS = {False: frozenset(w.PUBLIC_NOUNS),
+                 True: frozenset(w.plain(n for n in w.PUBLIC_NOUNS if n not in w.ACCENT_ONLY))}
+_BREAKS = {False: frozenset(w.PHRASE_BREAKS),
+           True: frozenset(w.plain(w.PHRASE_BREAKS)) - _PUBLIC_NOUNS[True]}
+_GROUPED = {False: frozenset(w.GROUPED), True: frozenset(w.plain(w.GROUPED))}
+_UNIT_NEXT = {a: re.compile(r"[ \u00a0]*" + w.alternation(w.PLAIN_UNIT_WORDS if a else
+                                                         w.UNIT_WORDS) + r"(?!\w)",
+                            re.IGNORECASE) for a in (False, True)}
+
+
+def _after_patterns(without: bool) -> tuple[re.Pattern, re.Pattern]:
+    words = w.plain(w.STREET_WORDS) if without else w.STREET_WORDS + w.plain(w.STREET_WORDS)
+    gap = r"[ \u00a0]*,?[ \u00a0]*"
+    street = r"(?i:" + w.alternation(words) + r")(?!\w)"
+    name = r"(?P<cap>" + w.UP + r"[^\W\d_])"   # Lê Lợi, Hàng Bông (LÊ LỢI in a text in capitals)
+    return (re.compile(gap + "(?:" + street + "|" + name + ")"),
+            re.compile(gap + "(?:" + street + r"[ \u00a0]+(?:\d|" + w.UP + ")|" + name + ")"))
+
+
+# After "số N": a street or place word, or a street's name ("số 12 ngõ 5", "số 12 Lê Lợi");
+# after "ở N", "địa chỉ: N": a street word and its number or name, or a street's name.
+_AFTER_SO, _AFTER_AT = ({a: _after_patterns(a)[k] for a in (False, True)} for k in (0, 1))
+
+
+def houses(view: str, without: bool, digit_runs: list[re.Match]) -> list[w.Found]:
+    """House numbers, found from each run of digits back to the words before it."""
+    out = []
+    for run in digit_runs:
+        s = run.start()
+        if (s and view[s - 1] in "/.,") or not w.may_follow(view, s, _HOUSE_TAILS[without]):
+            continue                      # 12/34 is read from the 12
+        last = w.word_before(view, s)
+        if last[0] in _HOUSE_LAST[without]:
+            m = _HOUSE_NUM.match(view, s)
+            found = m and _house_at(view, without, s, m.end(), last)
+            if found:
+                out.append(found)
+    return out
+
+
+def _house_at(view: str, without: bool, s: int, e: int, last: tuple[str, int]) -> w.Found | None:
+    """The house number ``view[s:e]``, if the words before it (``last`` the nearest) make it
+    one."""
+    if last[0] in _SO[without] and w.word_before(view, last[1])[0] not in _SO_LEAD_PREV[without]:
+        return _numbered(view, without, last[1], e)      # "số 12 ngõ 5", not "nhà số 12"
+    words = w.words_before(view, s, 4, last)
+    k = w.suffix_in(words, _LEADS[without])
+    if k:
+        lead = [word for word, _ in words[-k:]]
+        if len(words) > k and words[-k - 1][0] in _GROUPED[without] and \
+                ("nhà" in lead or "nha" in lead):
+            return None                   # tòa nhà số 3, dãy nhà 2, cả nhà 5 người
+        if lead in (["nhà"], ["nha"]) and _UNIT_NEXT[without].match(view, e):
+            return None                   # nhà 3 tầng, nhà 5 gian
+        return w.Found(s, e, "house")
+    if w.suffix_in(words, _AT[without]):
+        after = _AFTER_AT[without].match(view, e)
+        if after and not w.UNIT_AFTER.match(view, e) and \
+                not (after.group("cap") and _not_a_street(view, after.start("cap"))):
+            return w.Found(s, e, "house")   # "Địa chỉ: 45 Trần Phú", not "ở 14 ha"
+    return None
+
+
+def _numbered(view: str, without: bool, at: int, e: int) -> w.Found | None:
+    """"số N" (beginning at ``at``) as a house number: before a street or place word or a
+    street's name, and not after a public noun ("cầu số 3") nor an amount ("số 3 triệu")."""
+    after = _AFTER_SO[without].match(view, e)
+    if after is None or w.UNIT_AFTER.match(view, e) or _public_before_so(view, at, without) or \
+            (after.group("cap") and _not_a_street(view, after.start("cap"))):
+        return None
+    return w.Found(at, e, "house")
+
+
+def _public_before_so(view: str, at: int, without: bool) -> bool:
+    """A public noun among the (up to three) words before "số" at ``at``, back to a word that
+    ends the noun phrase: "cầu số 3", "bể nước số 3", "giếng khoan số 5", not "cửa hàng ở số
+    45"."""
+    words = [word for word, _ in w.words_before(view, at, 3)]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in _BREAKS[without]:
+            words = words[k + 1:]
+            break
+    return any(" ".join(words[i:j]) in _PUBLIC_NOUNS[without] for i in range(len(words))
+               for j in range(i + 1, len(words) + 1))
+
+
+def _not_a_street(view: str, at: int) -> bool:
+    """The capitalised word at ``at`` cannot begin a street's name: a small word of a text in
+    title case ("Số 3 Của …"), or an acronym in a text not typed in capitals."""
+    word = w.WORD.match(view, at).group()
+    if word.lower() in w.STOPS[False, True] or word.lower() in w.STOPS[True, True]:
+        return True
+    return len(word) > 1 and word.isupper() and not w.casing(view)[1]

@@ -1,0 +1,115 @@
+"""Issue 27 §3: `doithoai privacy` answers, on the demo registry, what the commune holds (columns,
+citizens, who has a phone number), for what purpose, what left the office and for whom; every
+row naming one citizen; and forgets contacts whose time is over in a new copy. Expectations come
+from the sample's own CSV and from the copies read back, not from the product's objects."""
+import csv
+import datetime as dt
+import glob
+import os
+import re
+
+import openpyxl
+import pytest
+
+from doithoai import cli
+from doithoai.samples import sample
+from doithoai.text import vntext
+
+PURPOSE = "Tổ chức đối thoại năm 2026 và trả lời kiến nghị của Nhân dân (mục đích ghi thử)."
+
+
+def _csv_rows():
+    with open(os.path.join(sample("tu-minh").folder, "y-kien.csv"), encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture
+def registry(sample_copy):
+    """Tứ Minh's registry with its own purpose, and the numbers of its documents issued."""
+    path = sample_copy("tu-minh")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Cấu hình"]
+    row = next(r for r in range(2, ws.max_row + 1)
+               if ws.cell(row=r, column=1).value == "Mục đích xử lý dữ liệu cá nhân")
+    ws.cell(row=row, column=2).value = PURPOSE
+    wb.save(path)
+    # Replies that wait for their words (Nội dung trả lời) are named in a notice; the others
+    # are issued.
+    assert cli.main(["generate", path, "--issue", "--docs", "TBCD,BCTH,CVTL", "--today",
+                     "2026-11-20"]) == 0
+    return next(p for p in glob.glob(os.path.join(os.path.dirname(path), "*cap so*.xlsx")))
+
+
+def test_what_the_registry_holds_for_what_and_what_left(registry, capsys):
+    capsys.readouterr()
+    assert cli.main(["privacy", registry, "--today", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    rows = _csv_rows()
+    phones = sum(1 for r in rows if r["Điện thoại"].strip())
+    people = {(vntext.identity_key(r["Người nêu"]), r["Địa chỉ"]) for r in rows}
+    with_phone = {(vntext.identity_key(r["Người nêu"]), r["Địa chỉ"]) for r in rows
+                  if r["Điện thoại"].strip()}
+    assert f"Mục đích (Cấu hình): {PURPOSE}" in out
+    assert re.search(rf"- Ý kiến: Người nêu {len(rows)}, Địa chỉ \d+, Điện thoại {phones}\b", out)
+    assert f"Người nêu ý kiến: {len(people)} người; {len(with_phone)} người có số điện " \
+           "thoại" in out
+    assert "Sổ không có mật khẩu." in out
+    records = out.split("Những lần dữ liệu cá nhân ra khỏi sổ (Nhật ký): ")[1]
+    assert records.startswith("4:")    # the copy itself, the notices, the replies, the report
+    assert "Thông báo cho người nêu ý kiến (KH-2026-01)" in records
+    assert "gửi người nêu ý kiến" in records and "Báo cáo tổng hợp ý kiến" in records
+
+
+def test_every_row_that_names_a_citizen(registry, capsys):
+    rows = _csv_rows()
+    name = rows[0]["Người nêu"]                       # "Bà Phạm Thanh Điệp"
+    typed = vntext.unaccent(name.split(" ", 1)[1]).upper()   # "PHAM THANH DIEP"
+    capsys.readouterr()
+    assert cli.main(["privacy", registry, "--person", typed]) == 0
+    out = capsys.readouterr().out
+    theirs = [r["Mã ý kiến"] for r in rows if vntext.plain_key(r["Người nêu"]).endswith(
+        vntext.plain_key(typed))]
+    listed = re.findall(r"- Ý kiến, dòng \d+ \((YK-[\d-]+)\), cột Người nêu", out)
+    assert listed == theirs and theirs
+    # The register names them too: the reply (CVTL) issued to them, in its subject and file.
+    assert re.search(r"- Sổ văn bản, dòng \d+, cột Trích yếu: V/v trả lời ý kiến, kiến nghị "
+                     rf"của {name[:1].lower() + name[1:]}", out), out
+    assert re.search(r"- Sổ văn bản, dòng \d+, cột Tệp: \S*CVTL_YK-2026-001_Ba-Pham-Thanh-Diep",
+                     out), out
+
+
+def test_contacts_past_their_time_are_forgotten_in_a_new_copy(registry, tmp_path, capsys):
+    capsys.readouterr()
+    assert cli.main(["privacy", registry, "--forget-contacts"]) == 1     # --out is required
+    target = str(tmp_path / "da-xoa.xlsx")
+    assert cli.main(["privacy", registry, "--forget-contacts", "--out", target, "--today",
+                     "2028-12-31"]) == 0
+    out = capsys.readouterr().out
+    rows = _csv_rows()
+    by_person: dict[tuple, list] = {}
+    for r in rows:
+        by_person.setdefault((vntext.identity_key(r["Người nêu"]), r["Địa chỉ"]), []).append(r)
+
+    def day(text):
+        return dt.datetime.strptime(text, "%d/%m/%Y").date() if text else None
+    due = {r["Mã ý kiến"] for group in by_person.values()
+           if all(day(r["Ngày giải quyết xong"]) for r in group)
+           and max(day(r["Ngày giải quyết xong"]) for r in group) <= dt.date(2027, 12, 31)
+           for r in group}
+    assert due
+    ws = openpyxl.load_workbook(target)["Ý kiến"]
+    head = [c.value for c in ws[1]]
+    after = {r[0]: dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    for r in rows:
+        a = after[r["Mã ý kiến"]]
+        assert a["Người nêu"] == r["Người nêu"] and a["Nội dung"] == r["Nội dung"]
+        if r["Mã ý kiến"] in due:
+            assert a["Điện thoại"] is None and a["Địa chỉ"] == r["Địa chỉ"]   # village kept
+        else:
+            assert (a["Điện thoại"] or "") == r["Điện thoại"]
+    log = [r for r in openpyxl.load_workbook(target)["Nhật ký"].iter_rows(values_only=True)
+           if r[2] == "Xóa số điện thoại, địa chỉ"]
+    touched = [g for g in by_person.values()          # had something to forget: a phone
+               if g[0]["Mã ý kiến"] in due and any(r["Điện thoại"].strip() for r in g)]
+    assert len(log) == 1 and f"{len(touched)} người, " in log[0][3] and touched
+    assert f"Đã xóa số điện thoại, địa chỉ nhà của" in out and target in out
