@@ -5,7 +5,7 @@ import zipfile
 import openpyxl
 
 from doithoai.registry import schema
-from doithoai.registry.problems import column_letter
+from doithoai.registry.cellref import column_letter
 
 
 def cell_ref(sheet_key, key, row):

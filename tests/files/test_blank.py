@@ -9,7 +9,7 @@ import pytest
 from doithoai.files import atomic
 from doithoai.registry import schema
 from doithoai.files import blank
-from doithoai.registry.problems import column_letter
+from doithoai.registry.cellref import column_letter
 from paths import ROOT
 
 COMMITTED = os.path.join(ROOT, "workbook_templates", blank.TEMPLATE_NAME)

@@ -132,3 +132,18 @@ def test_a_registry_open_elsewhere_is_named_before_it_is_forked(returned, tmp_pa
         name="so.xlsx") in first
     if lock.startswith(".~"):
         assert "người mở: Lương Thị Hoa" in first
+
+
+@pytest.mark.parametrize("where", ["a-file/x.xlsx", "gone/x.xlsx"])
+def test_a_name_the_system_refuses_to_claim_is_a_write_failure(tmp_path, monkeypatch, where):
+    """claim() where no file can be made (a path through a file, a folder that is gone: what a
+    full or read-only disk also gives) is atomic.WriteFailed naming the folder, said as an
+    ordinary refusal, with nothing left pending; never a bare OSError (exit 3)."""
+    monkeypatch.setattr(atomic, "FINISHED", [])      # this run's files: none yet
+    (tmp_path / "a-file").write_text("x")
+    target = str(tmp_path / where)
+    with pytest.raises(atomic.WriteFailed) as caught:
+        atomic.claim(target)
+    assert caught.value.path == target and target not in atomic.PENDING
+    said = atomic.failed(caught.value)
+    assert os.path.dirname(target) in said and "Chưa ghi xong tệp nào" in said

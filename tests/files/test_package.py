@@ -308,3 +308,27 @@ def test_raw_deflate_stream_of_the_bomb_is_what_it_claims():
     stream, size = hostile._bomb_stream(b"<a>", b"</a>", 3 << 20)
     out = zlib.decompressobj(-15).decompress(stream)
     assert len(out) == size and out.startswith(b"<a>") and out.endswith(b"</a>")
+
+
+@pytest.mark.parametrize("kind", ["ô XFD1048576", "DOCTYPE"])
+def test_an_encrypted_hostile_registry_is_checked_once_decrypted(sample_paths, tmp_path, kind):
+    """A registry protected with a password is decrypted in memory (files/protected.py) and its
+    package checked there like any file's: refused, naming the file, before python-calamine
+    reads it; a package refused whole (a DOCTYPE) is refused to openpyxl too (the copy --issue
+    writes; openpyxl keeps a far cell as one cell, so it is the reader that refuses that)."""
+    import os
+    from doithoai.files import protected, reader, registry_copy
+    kinds = [k for k in hostile.KINDS if k.startswith(kind)]
+    bad = hostile.hostile(kinds[0], sample_paths["tu-minh"], str(tmp_path / "h"), sheet="Ý kiến")
+    path = str(tmp_path / "co-mat-khau.xlsx")
+    with open(bad, "rb") as fh, open(path, "wb") as out:
+        out.write(protected.encrypt(fh.read(), "mật khẩu"))
+    opened = protected.open_file(path, tried=["mật khẩu"])
+    assert opened.encrypted
+    readers = [reader.read_registry] + ([registry_copy.load_for_copy] if kind == "DOCTYPE"
+                                        else [])
+    for read in readers:
+        with pytest.raises(reader.RegistryUnreadable) as caught:
+            read(opened)
+        assert os.path.basename(path) in str(caught.value), str(caught.value)
+        assert "Không đọc được tệp" in str(caught.value)

@@ -19,7 +19,7 @@ def _set(path, sheet, cells):
 
 
 def _col(sheet, key):
-    from doithoai.registry.problems import column_letter
+    from doithoai.registry.cellref import column_letter
     return column_letter(sheet.keys.index(key))
 
 

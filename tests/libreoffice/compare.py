@@ -52,7 +52,7 @@ def normal(value, folder: str | None = None):
 
 def a1_of(row: int, col: int) -> str:
     """The A1 name of (1-based row, 0-based column), as the core's Changes place cells."""
-    from doithoai.registry.problems import a1
+    from doithoai.registry.cellref import a1
     return a1(row, col)
 
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 from doithoai.libreoffice import protocol
 from doithoai.libreoffice.office import doithoai_bridge as bridge
 from doithoai.registry.changes import Block, Changes, Mark
-from doithoai.registry.problems import a1
+from doithoai.registry.cellref import a1
 
 EPOCH = dt.date(1899, 12, 30)
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)

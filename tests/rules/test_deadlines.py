@@ -10,7 +10,7 @@ from doithoai.registry import schema
 from doithoai import cli
 from doithoai.rules import agencies, deadlines, milestones
 from doithoai.files import reader
-from doithoai.registry.problems import column_letter
+from doithoai.registry.cellref import column_letter
 
 D = dt.date
 TODAY = D(2026, 11, 22)

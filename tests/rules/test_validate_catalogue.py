@@ -101,7 +101,7 @@ def c_lookup_fixed_changed(path, reg):
     col = [c.value for c in ws[1]].index("Trạng thái ý kiến")
     ws.cell(row=2, column=col + 1, value="Mới tinh")
     wb.save(path)
-    from doithoai.registry.problems import column_letter
+    from doithoai.registry.cellref import column_letter
     return [("Danh mục", f"{column_letter(col)}1")]
 
 
@@ -113,7 +113,7 @@ def c_list_repeated(path, reg):
     last = max(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=col).value)
     ws.cell(row=last + 1, column=col, value="khác ")
     wb.save(path)
-    from doithoai.registry.problems import column_letter
+    from doithoai.registry.cellref import column_letter
     return [("Danh mục", f"{column_letter(col - 1)}{last + 1}")]
 
 
@@ -123,7 +123,7 @@ def c_header_repeated(path, reg):
     ws.cell(row=1, column=ws.max_column + 1, value="Nội dung")
     col = ws.max_column
     wb.save(path)
-    from doithoai.registry.problems import column_letter
+    from doithoai.registry.cellref import column_letter
     return [("Ý kiến", f"{column_letter(col - 1)}1")]
 
 

@@ -104,7 +104,7 @@ def find_duplicates(book=None) -> str | None:
     def work(shell):
         from doithoai.registry import schema
         from doithoai.registry.changes import MARK_PREFIX, Block, Changes, Mark
-        from doithoai.registry.problems import a1
+        from doithoai.registry.cellref import a1
         from doithoai.sharing import dedupe
         reg = read_registry(shell)
         shell.status(f"Đang so sánh {len(reg.opinions)} ý kiến…")

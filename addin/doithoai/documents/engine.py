@@ -28,8 +28,6 @@ from doithoai.text.textwidth import text_width
 from doithoai.documents import layout, wordml
 from doithoai.documents.context import FIELDS, ITEM_FIELDS, Context
 from doithoai.registry.problems import Problem, make
-# The document codes (template-unknown-field, document-…) are in the one catalogue.
-from doithoai.rules.validation import catalogue as _catalogue  # noqa: F401
 
 
 # A line break inside a value: a w:br between two w:t of the value's own run, so every line keeps

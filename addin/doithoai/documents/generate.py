@@ -25,7 +25,8 @@ from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
 from doithoai.registry import personal, schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
-from doithoai.registry.problems import ERROR, Problem, a1, grouped, make
+from doithoai.registry.cellref import a1
+from doithoai.registry.problems import ERROR, Problem, grouped, make
 from doithoai.rules import deadlines, validation
 from doithoai.text import vnformat
 from doithoai.text.filenames import safe_name
@@ -132,6 +133,17 @@ class Generator:
             return
         builder = Builder(self.reg, plan, self.report, self.today)
         folder = os.path.join(self.out, safe_name(plan.plan_id))
+        waiting, unissued = self._timing_notices(plan, builder, kinds, issue)
+        for kind in kinds:
+            if kind not in waiting:
+                self.kind_documents(builder, kind, folder, issue and kind not in unissued)
+        plain = sorted(builder.unmarked - {"TTTT"})
+        if plain:
+            self.result.notices.append(_provisional_issued(plan, plain))
+
+    def _timing_notices(self, plan: Plan, builder: Builder, kinds: list[Kind], issue: bool):
+        """The kinds that wait for the meeting and those no longer issued after it, each group
+        told in one notice; and a notice when the form's deadline has passed."""
         waiting, unissued = _out_of_time(plan, kinds, self.today, issue)
         if waiting:
             self.result.notices.append(_after_the_meeting(plan, waiting))
@@ -140,24 +152,22 @@ class Generator:
         stale = _stale_form_deadline(plan, builder, kinds, self.today)
         if stale:
             self.result.notices.append(stale)
-        for kind in kinds:
-            if kind in waiting:
-                continue
-            compiled = self.template(kind, plan.is_party)
-            if compiled.problems:
-                self.result.refusals += compiled.problems
-                continue
-            self.progress(f"Đang tạo {kind.name.lower()} ({plan.plan_id})…")
-            todo, refusals = batches(kind, builder, self.error_rows, self.register)
-            self.result.refusals += refusals
-            if kind.code == "CVTL":
-                self._replies_waiting(builder)
-            for batch in todo:
-                where = os.path.join(folder, batch.subfolder) if batch.subfolder else folder
-                self.batch(builder, kind, compiled, where, batch, issue and kind not in unissued)
-        plain = sorted(builder.unmarked - {"TTTT"})
-        if plain:
-            self.result.notices.append(_provisional_issued(plan, plain))
+        return waiting, unissued
+
+    def kind_documents(self, builder: Builder, kind: Kind, folder: str, issue: bool) -> None:
+        """The plan's documents of one kind, batch by batch (refusals counted, not raised)."""
+        compiled = self.template(kind, builder.plan.is_party)
+        if compiled.problems:
+            self.result.refusals += compiled.problems
+            return
+        self.progress(f"Đang tạo {kind.name.lower()} ({builder.plan.plan_id})…")
+        todo, refusals = batches(kind, builder, self.error_rows, self.register)
+        self.result.refusals += refusals
+        if kind.code == "CVTL":
+            self._replies_waiting(builder)
+        for batch in todo:
+            where = os.path.join(folder, batch.subfolder) if batch.subfolder else folder
+            self.batch(builder, kind, compiled, where, batch, issue)
 
     def _replies_waiting(self, builder: Builder) -> None:
         """One notice naming the replies that wait for their Nội dung trả lời (not a refusal:

@@ -266,6 +266,8 @@ def check(path: str) -> list[str]:
 
 
 def _check_vba(path: str, vba_bin: bytes, ribbon: bytes) -> list[str]:
+    """The add-in's VBA against the specification's stream form, the expected modules, the
+    xlwings package's version, the ribbon's callbacks and the dispatch-only rule."""
     from pyopenvba import ExcelFile
     from pyopenvba.cfb import CFB
 
@@ -279,41 +281,46 @@ def _check_vba(path: str, vba_bin: bytes, ribbon: bytes) -> list[str]:
     with ExcelFile(path) as wb:
         present = set(wb.module_names())
         sources = {name: wb.get_module(name) for name in expected if name in present}
-    for name in expected:
-        if name not in present:
-            problems.append(f"Thiếu mô-đun VBA {name}.")
-    import xlwings
-    version = re.search(r'XLWINGS_VERSION As String = "([^"]+)"', sources.get(XLWINGS_MODULE, ""))
-    if not version or version.group(1) != xlwings.__version__:
-        problems.append(f"Mô-đun xlwings trong tệp ({version.group(1) if version else '?'}) "
-                        f"khác phiên bản gói xlwings ({xlwings.__version__}).")
-    subs = {}
-    for name, source in sources.items():
-        for sub in _SUB.findall(source):
-            subs[sub.lower()] = (name, source)
+    problems += [f"Thiếu mô-đun VBA {name}." for name in expected if name not in present]
+    problems += _xlwings_version(sources.get(XLWINGS_MODULE, ""))
     callbacks = ribbon_callbacks(ribbon)
     own_sources = {n: sources.get(n, "") for n in expected if n != XLWINGS_MODULE}
     problems += vba_check.check(own_sources, {XLWINGS_MODULE: sources.get(XLWINGS_MODULE, "")},
                                 callback_attributes(ribbon))
-    for cb in callbacks:
-        if cb.lower() not in subs:
-            problems.append(f"Nút trên ribbon gọi {cb} nhưng không có Sub {cb} trong VBA.")
-    own = [n for n in expected if n != XLWINGS_MODULE]
-    for name in own:
-        source = sources.get(name, "")
+    subs = {sub.lower() for source in sources.values() for sub in _SUB.findall(source)}
+    problems += [f"Nút trên ribbon gọi {cb} nhưng không có Sub {cb} trong VBA."
+                 for cb in callbacks if cb.lower() not in subs]
+    for name, source in own_sources.items():
         for sub_match in re.finditer(r"Sub\s+(\w+)\s*\((.*?)End Sub", source, re.S | re.I):
-            sub, body = sub_match.group(1), sub_match.group(2)
-            calls = _RUNPYTHON.findall(body)
-            if not calls:
-                problems.append(f"Sub {sub} ({name}) không gọi hàm Python nào qua RunPython.")
-            for func in calls:
-                if func not in BUTTON_FUNCTIONS:
-                    problems.append(f"Sub {sub} gọi {BUTTONS_MODULE}.{func}, hàm này không có.")
-            if sub not in callbacks:
-                problems.append(f"Sub {sub} ({name}) không được nút nào trên ribbon gọi.")
-            if not re.search(r"^\s*" + re.escape(GUARD_LINE) + r"\s*$", body, re.M):
-                problems.append(f"Sub {sub} thiếu dòng kiểm tra Python ({GUARD_LINE}).")
-            rest = re.sub(r"^\s*" + re.escape(GUARD_LINE) + r"\s*$", "", body, flags=re.M)
-            if re.search(r"^\s*(If|For|Do|While|Select)\b", rest, re.M | re.I):
-                problems.append(f"Sub {sub} có logic (If/For/...): VBA chỉ được chuyển lệnh.")
+            problems += _check_sub(name, sub_match.group(1), sub_match.group(2), callbacks)
+    return problems
+
+
+def _xlwings_version(source: str) -> list[str]:
+    """The add-in's xlwings module is the installed xlwings package's version."""
+    import xlwings
+    version = re.search(r'XLWINGS_VERSION As String = "([^"]+)"', source)
+    if not version or version.group(1) != xlwings.__version__:
+        return [f"Mô-đun xlwings trong tệp ({version.group(1) if version else '?'}) "
+                f"khác phiên bản gói xlwings ({xlwings.__version__})."]
+    return []
+
+
+def _check_sub(module: str, sub: str, body: str, callbacks) -> list[str]:
+    """One Sub of the add-in's own modules: called by a ribbon button, guarded, calling an
+    existing button function through RunPython, and nothing else (VBA only dispatches)."""
+    problems = []
+    calls = _RUNPYTHON.findall(body)
+    if not calls:
+        problems.append(f"Sub {sub} ({module}) không gọi hàm Python nào qua RunPython.")
+    problems += [f"Sub {sub} gọi {BUTTONS_MODULE}.{func}, hàm này không có."
+                 for func in calls if func not in BUTTON_FUNCTIONS]
+    if sub not in callbacks:
+        problems.append(f"Sub {sub} ({module}) không được nút nào trên ribbon gọi.")
+    guard = r"^\s*" + re.escape(GUARD_LINE) + r"\s*$"
+    if not re.search(guard, body, re.M):
+        problems.append(f"Sub {sub} thiếu dòng kiểm tra Python ({GUARD_LINE}).")
+    rest = re.sub(guard, "", body, flags=re.M)
+    if re.search(r"^\s*(If|For|Do|While|Select)\b", rest, re.M | re.I):
+        problems.append(f"Sub {sub} có logic (If/For/...): VBA chỉ được chuyển lệnh.")
     return problems

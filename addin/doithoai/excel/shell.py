@@ -12,7 +12,7 @@ import os
 import sys
 
 from doithoai.registry.changes import MARK_FILLS, MARK_PREFIX, Changes
-from doithoai.registry.problems import column_letter
+from doithoai.registry.cellref import column_letter
 from doithoai.spreadsheet.open_book import TITLE, NotARegistry, OpenWorkbook
 
 __all__ = ["ExcelShell", "NotARegistry", "TITLE"]

@@ -48,38 +48,56 @@ def excel_text(value) -> str | None:
 
 
 def apply_to_openpyxl(wb, changes: Changes) -> None:
-    formats = {}
-    for s in schema.SHEETS:
-        for i, c in enumerate(s.columns):
-            if c.type == schema.DATE:
-                formats[(s.name, c.header)] = schema.DATE_FORMAT
+    """Every part of ``changes`` written into ``wb``: values, hidden rows, marks, table sizes."""
+    formats = _date_formats()
     for block in changes.blocks:
-        ws = wb[block.sheet]
-        headers = {i: ws.cell(row=1, column=i + 1).value for i in
-                   range(block.col, block.col + block.width)}
-        columns = {i: _column(ws, i + 1) for i in range(block.col, block.col + block.width)}
-        for dr, values in enumerate(block.values):
-            wrapped = []
-            for dc, value in enumerate(values):
-                text = excel_text(value)
-                cell = ws.cell(row=block.row + dr, column=block.col + dc + 1)
-                dim = columns[block.col + dc]
-                if not cell.has_style and dim is not None and dim.has_style:
-                    cell._style = copy(dim._style)      # as Excel formats a new cell: its column's
-                cell.value = value if text is None else text
-                if text is not None:         # what Excel's leading apostrophe means: text
-                    cell.data_type = "s"
-                    cell.quotePrefix = True
-                fmt = formats.get((block.sheet, headers[block.col + dc]))
-                if fmt and isinstance(value, dt.date):
-                    cell.number_format = fmt
-                if isinstance(cell.value, str) and cell.alignment.wrap_text:
-                    wrapped.append((cell.value, _width(dim)))
-            _fit_row(ws, block.row + dr, wrapped)
+        _write_block(wb[block.sheet], block, formats.get(block.sheet, set()))
     for sheet_name, first, last, hidden in changes.rows_hidden:
         ws = wb[sheet_name]
         for r in range(first, last + 1):
             ws.row_dimensions[r].hidden = hidden
+    _write_marks(wb, changes)
+    for sheet_name, n in changes.table_rows.items():
+        _grow_table(wb[sheet_name], n)
+
+
+def _date_formats() -> dict[str, set[str]]:
+    """Per sheet, the headers of its date columns (they get the registry's date format)."""
+    return {s.name: {c.header for c in s.columns if c.type == schema.DATE} for s in schema.SHEETS}
+
+
+def _write_block(ws, block, date_headers: set[str]) -> None:
+    """One rectangle of values, each cell styled as its column, rows grown to wrapped texts."""
+    cols = range(block.col, block.col + block.width)
+    dated = {i for i in cols if ws.cell(row=1, column=i + 1).value in date_headers}
+    columns = {i: _column(ws, i + 1) for i in cols}
+    for dr, values in enumerate(block.values):
+        wrapped = []
+        for dc, value in enumerate(values):
+            col = block.col + dc
+            cell = ws.cell(row=block.row + dr, column=col + 1)
+            _write_cell(cell, value, columns[col], col in dated)
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                wrapped.append((cell.value, _width(columns[col])))
+        _fit_row(ws, block.row + dr, wrapped)
+
+
+def _write_cell(cell, value, dim, dated: bool) -> None:
+    """A value written as Excel would: a new cell takes its column's style, a text marked with
+    the leading apostrophe stays text, a date in a date column gets the date format."""
+    if not cell.has_style and dim is not None and dim.has_style:
+        cell._style = copy(dim._style)
+    text = excel_text(value)
+    cell.value = value if text is None else text
+    if text is not None:             # what Excel's leading apostrophe means: text
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if dated and isinstance(value, dt.date):
+        cell.number_format = schema.DATE_FORMAT
+
+
+def _write_marks(wb, changes: Changes) -> None:
+    """The product's own notes removed where asked (a clerk's note is kept), then new ones."""
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
     for sheet_name, ref in changes.unmarks:
@@ -91,12 +109,14 @@ def apply_to_openpyxl(wb, changes: Changes) -> None:
         cell = wb[m.sheet][m.cell]
         cell.fill = PatternFill("solid", fgColor=MARK_FILLS[m.severity])
         cell.comment = Comment(m.note, MARK_AUTHOR, width=300, height=120)
-    for sheet_name, n in changes.table_rows.items():
-        ws = wb[sheet_name]
-        table = next(iter(ws.tables.values()), None)
-        if table is None:       # converted to a range: the values are written, nothing to grow
-            continue
-        last_col = table.ref.split(":")[1].rstrip("0123456789")
-        table.ref = f"A1:{last_col}{max(2, n + 1)}"
-        if table.autoFilter is not None:
-            table.autoFilter.ref = table.ref
+
+
+def _grow_table(ws, n: int) -> None:
+    """The sheet's Excel table (if it is still one) covers the header and ``n`` rows."""
+    table = next(iter(ws.tables.values()), None)
+    if table is None:           # converted to a range: the values are written, nothing to grow
+        return
+    last_col = table.ref.split(":")[1].rstrip("0123456789")
+    table.ref = f"A1:{last_col}{max(2, n + 1)}"
+    if table.autoFilter is not None:
+        table.autoFilter.ref = table.ref

@@ -173,9 +173,21 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes, suffix: str) -> Non
     write_atomic(path, write, suffix)
 
 
+# The attribute under which an openpyxl workbook keeps the long lists that files.listrows
+# writes into it when it saves it: such a workbook is saved by listrows, never by a plain save.
+LISTS = "doithoai_lists"
+
+
+def _plain(wb):
+    """``wb.save``, refused for a workbook with lists (it would write them empty)."""
+    if getattr(wb, LISTS, None):
+        raise ValueError("a workbook with announced lists is saved by files.listrows")
+    return wb.save
+
+
 def save_atomic(wb, path: str | os.PathLike) -> None:
     """Save an openpyxl workbook through a temporary file beside ``path``, then rename."""
-    write_atomic(path, wb.save, ".xlsx")
+    write_atomic(path, _plain(wb), ".xlsx")
 
 
 def free_path(path: str) -> str:
@@ -230,4 +242,4 @@ def write_new(path: str | os.PathLike, write: Callable[[str], None], suffix: str
 
 def save_new(wb, path: str | os.PathLike, next_free: bool = True) -> str:
     """:func:`write_new` for an openpyxl workbook."""
-    return write_new(path, wb.save, ".xlsx", next_free)
+    return write_new(path, _plain(wb), ".xlsx", next_free)

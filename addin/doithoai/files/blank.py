@@ -35,7 +35,7 @@ from doithoai.registry import parsing, schema
 from doithoai.rules import agencies
 from doithoai.files import dashboard_sheet, pagefit
 from doithoai.files.atomic import save_new
-from doithoai.registry.problems import column_letter
+from doithoai.registry.cellref import column_letter
 
 TEMPLATE_NAME = "so-doi-thoai-mau.xlsx"  # the committed blank registry in workbook_templates/
 LAST_ROW = 10000          # validations and conditional formats reach this row

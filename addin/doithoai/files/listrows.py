@@ -7,8 +7,10 @@ conditional formats, print settings, charts) is still built with openpyxl; the l
 are only *announced* (:func:`announce`) and written as text into the saved file's sheet part by
 :func:`save_atomic`, one string per row.
 
-A workbook with announced lists must be saved by :func:`save_atomic` (a plain ``wb.save``
-would leave the lists empty; :func:`announced` tells whether a workbook has any).
+A workbook with announced lists must be saved by :func:`save`, :func:`save_atomic` or
+:func:`save_new`: the lists are kept by the workbook itself (its attribute named
+``atomic.LISTS``), and the plain savers of :mod:`.atomic` refuse such a workbook rather than
+write it with empty lists.
 
 What a cell becomes: text → a shared string (each distinct text stored once for all the lists,
 as Excel itself saves; never a formula, even when it starts with "="), characters XML forbids
@@ -25,13 +27,12 @@ import itertools
 import queue
 import re
 import threading
-import weakref
 import zipfile
 from dataclasses import dataclass, field
-from xml.sax.saxutils import unescape
+from xml.etree import ElementTree
 
 from doithoai.files import atomic
-from doithoai.registry.problems import column_letter       # 0-based: 0 → A
+from doithoai.registry.cellref import column_letter       # 0-based: 0 → A
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -57,19 +58,21 @@ class ListRows:
         return self.first_row + len(self.rows) - 1
 
 
-_ANNOUNCED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def announce(ws, rows: ListRows) -> None:
     """``rows`` belong to sheet ``ws``: written there when the workbook is saved. The sheet's
     own cells (openpyxl's) may stand above and below them, never on their rows. (Kept by the
-    sheet's id, not the sheet: a sheet refers to its workbook, which would then never be
-    released by the weak mapping.)"""
-    _ANNOUNCED.setdefault(ws.parent, {})[id(ws)] = rows
+    workbook, under the sheet's id: the sheet refers to its workbook, and a workbook holding
+    its sheets' lists by the sheets themselves would be a cycle the add-in's long-lived
+    process frees only on a collection.)"""
+    lists = getattr(ws.parent, atomic.LISTS, None)
+    if lists is None:
+        lists = {}
+        setattr(ws.parent, atomic.LISTS, lists)
+    lists[id(ws)] = rows
 
 
 def announced(wb) -> bool:
-    return bool(_ANNOUNCED.get(wb))
+    return bool(getattr(wb, atomic.LISTS, None))
 
 
 def _cell(ref: str, value, wrap: str, date: str, other: str, texts: dict) -> str:
@@ -206,19 +209,20 @@ def _inject(xml: str, lst: ListRows, texts: dict) -> str:
     return _DIMENSION.sub(grow, xml, count=1)
 
 
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
 def _sheet_parts(data: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet title → its part name, from the workbook part and its relationships."""
-    book = data.read("xl/workbook.xml").decode("utf-8")
-    rels = data.read("xl/_rels/workbook.xml.rels").decode("utf-8")
-    targets = {m.group(1): m.group(2) for m in re.finditer(
-        r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
-    targets.update({m.group(2): m.group(1) for m in re.finditer(
-        r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    """Sheet title → its part name, from the workbook part and its relationships (parsed as
+    XML: attribute order, quoting and escaped names are the parser's business)."""
+    rels = ElementTree.fromstring(data.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels.iter(_RELS)}
+    book = ElementTree.fromstring(data.read("xl/workbook.xml"))
     parts = {}
-    for m in re.finditer(r'<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"', book):
-        target = targets[m.group(2)].lstrip("/")
-        title = unescape(m.group(1), {"&quot;": '"', "&apos;": "'"})
-        parts[title] = target if target.startswith("xl/") else "xl/" + target
+    for sheet in book.iter(f"{{{_MAIN}}}sheet"):
+        target = targets[sheet.get(_R_ID)].lstrip("/")
+        parts[sheet.get("name")] = target if target.startswith("xl/") else "xl/" + target
     return parts
 
 
@@ -226,7 +230,7 @@ def save(wb, path: str) -> None:
     """Save ``wb`` to ``path`` with its announced lists written in. The parts are compressed
     by a second thread (zlib lets Python run meanwhile) while the next list is built."""
     from doithoai.files.protected import save_workbook     # openpyxl without temporary files
-    lists = _ANNOUNCED.get(wb) or {}
+    lists = getattr(wb, atomic.LISTS, None) or {}
     if not lists:
         save_workbook(wb, path)
         return

@@ -1,6 +1,6 @@
 """How a list prints on A4: how many pages across keep it readable, and how tall a row of
 wrapped text must be. Used by the registry (files/blank.py), the Front's intake file and the
-monitoring and province workbooks (monitoring/printing.py).
+monitoring and province workbooks (files/printing.py).
 
 A list wider than a page is printed over several pages across, with its header row and its key
 column (Mã KH, Mã ý kiến …) repeated on each, at a scale that is never below ``MIN_SCALE``. The

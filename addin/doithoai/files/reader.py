@@ -16,7 +16,8 @@ from typing import Iterable, Sequence
 from doithoai.files.protected import Opened, is_encrypted
 from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.model import ROW_CLASSES, Registry, Settings, TableData
-from doithoai.registry.problems import Problem, column_letter, make
+from doithoai.registry.cellref import column_letter
+from doithoai.registry.problems import Problem, make
 
 Grid = Sequence[Sequence[object]]
 

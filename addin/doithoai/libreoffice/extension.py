@@ -108,30 +108,42 @@ def check(path: str) -> list[str]:
         z = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         return [f"Không mở được tệp phần mở rộng: {exc}"]
-    problems = []
     with z:
         names = set(z.namelist())
-        if z.testzip() is not None:
-            problems.append("Tệp phần mở rộng bị hỏng (sai mã kiểm tra CRC).")
-        for name in sorted(n for n in names if n.endswith((".xml", ".xcu"))):
-            try:
-                ElementTree.fromstring(z.read(name))
-            except ElementTree.ParseError as exc:
-                problems.append(f"{name} không phải XML hợp lệ: {exc}")
-        manifest = z.read("META-INF/manifest.xml").decode("utf-8") \
-            if "META-INF/manifest.xml" in names else ""
-        for needed in ("Addons.xcu", "ProtocolHandler.xcu", COMPONENT):
-            if needed not in names or f'full-path="{needed}"' not in manifest:
-                problems.append(f"Thiếu {needed} (hoặc manifest không ghi nó).")
-        for helper in HELPERS:
-            if f"pythonpath/{helper}" not in names:
-                problems.append(f"Thiếu pythonpath/{helper}.")
-        if SETTINGS not in names:
-            problems.append(f"Thiếu {SETTINGS}.")
-        else:
-            data = json.loads(z.read(SETTINGS).decode("utf-8"))
-            addons_text = z.read("Addons.xcu").decode("utf-8") if "Addons.xcu" in names else ""
-            for function in data.get("buttons", {}):
-                if f"{addons.PROTOCOL}{function}<" not in addons_text:
-                    problems.append(f"Nút {function} không có trên thanh công cụ/trình đơn.")
+        problems = ["Tệp phần mở rộng bị hỏng (sai mã kiểm tra CRC)."] \
+            if z.testzip() is not None else []
+        return problems + _bad_xml(z, names) + _missing_parts(z, names) + _buttons_off(z, names)
+
+
+def _bad_xml(z: zipfile.ZipFile, names: set[str]) -> list[str]:
+    """Every .xml and .xcu part parses."""
+    problems = []
+    for name in sorted(n for n in names if n.endswith((".xml", ".xcu"))):
+        try:
+            ElementTree.fromstring(z.read(name))
+        except ElementTree.ParseError as exc:
+            problems.append(f"{name} không phải XML hợp lệ: {exc}")
     return problems
+
+
+def _missing_parts(z: zipfile.ZipFile, names: set[str]) -> list[str]:
+    """The parts LibreOffice needs are there, and the manifest names the registered ones."""
+    manifest = z.read("META-INF/manifest.xml").decode("utf-8") \
+        if "META-INF/manifest.xml" in names else ""
+    problems = [f"Thiếu {needed} (hoặc manifest không ghi nó)."
+                for needed in ("Addons.xcu", "ProtocolHandler.xcu", COMPONENT)
+                if needed not in names or f'full-path="{needed}"' not in manifest]
+    problems += [f"Thiếu pythonpath/{helper}." for helper in HELPERS
+                 if f"pythonpath/{helper}" not in names]
+    return problems + ([f"Thiếu {SETTINGS}."] if SETTINGS not in names else [])
+
+
+def _buttons_off(z: zipfile.ZipFile, names: set[str]) -> list[str]:
+    """Every button of the settings is on the toolbar or the menu."""
+    if SETTINGS not in names:
+        return []
+    data = json.loads(z.read(SETTINGS).decode("utf-8"))
+    addons_text = z.read("Addons.xcu").decode("utf-8") if "Addons.xcu" in names else ""
+    return [f"Nút {function} không có trên thanh công cụ/trình đơn."
+            for function in data.get("buttons", {})
+            if f"{addons.PROTOCOL}{function}<" not in addons_text]

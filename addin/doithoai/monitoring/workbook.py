@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from doithoai.files import listrows
-from doithoai.monitoring import printing
+from doithoai.files import listrows, printing
+from doithoai.files.listsheet import write_rows
 from doithoai.monitoring.chain import Chain, names_shown, summary
 from doithoai.registry import attendance, schema
 from doithoai.text import privacy
@@ -308,63 +308,6 @@ def _charts(charts_ws, data_ws, tables: dict) -> None:
         printing.add_chart_page(charts_ws, ch, index)
         index += 1
     printing.fit(charts_ws, [8.43 * 14], landscape=True)
-
-
-# Columns wider than their header: long texts wrap inside them, the rest keep one line.
-WIDTHS = {"Nội dung": 40, "Lĩnh vực": 24, "Thôn, tổ dân phố": 16, "Cơ quan trả lời": 22,
-          "Còn nợ": 14, "Kiến nghị tới": 26, "Tình trạng": 16, "Người nêu": 18, "Giá trị": 48,
-          "Khóa": 22, "Giai đoạn": 16, "Cấp cơ quan": 13}
-
-
-def _style_index(wb, **attributes) -> int:
-    """The index of the cell style ``attributes`` make, registered in ``wb`` (through a cell of
-    a scratch sheet, removed again: no cell of a real sheet is touched)."""
-    scratch = wb.create_sheet("~")
-    cell = scratch.cell(row=1, column=1)
-    for name, value in attributes.items():
-        setattr(cell, name, value)
-    index = cell.style_id
-    wb.remove(scratch)
-    return index
-
-
-def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
-               total: bool = False):
-    """A list with its header row: widths by column, wrapped text with the height it needs,
-    every cell top-aligned (a code level with its content), frozen header, filter, A4 across
-    as many pages as the columns need, with gridlines, header and first column repeated on
-    each page; ``total``: the last row is a total, in bold.
-
-    The rows are written into the saved file (doithoai.files.listrows: a list of 50,000 rows
-    as openpyxl cells took most of a minute), so the workbook must be saved by
-    listrows.save_atomic; cells may be added above and below the list, not on its rows."""
-    from openpyxl.styles import Alignment
-    from openpyxl.utils import get_column_letter
-    chosen = {**WIDTHS, **(widths or {})}
-    widths = [chosen.get(h, max(12, min(14, len(h) + 2))) for h in head]
-    wrap = Alignment(wrap_text=True, vertical="top")
-    level = Alignment(vertical="top")
-    for c, h in enumerate(head, start=1):
-        cell = ws.cell(row=top, column=c, value=h)
-        cell.font, cell.fill, cell.alignment = bold, fill, wrap
-        ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
-    ws.row_dimensions[top].height = printing.row_height(list(zip(head, widths)), bold=True)
-    listed = listrows.ListRows(
-        top + 1, rows, _style_index(ws.parent, number_format="dd/mm/yyyy", alignment=level),
-        _style_index(ws.parent, alignment=wrap), wraps=widths,
-        plain_style=_style_index(ws.parent, alignment=level))
-    # Wrapped text gets the height it needs (LibreOffice does not grow rows).
-    listed.heights.update((top + 1 + i, h) for i, h in printing.row_heights(rows, widths).items())
-    if total and rows:
-        listed.emphasis[top + len(rows)] = _style_index(ws.parent, font=bold, alignment=level)
-    listrows.announce(ws, listed)
-    ws.freeze_panes = f"B{top + 1}"
-    ws.auto_filter.ref = f"A{top}:{get_column_letter(len(head))}{top + max(1, len(rows))}"
-    titles = 1 if len(head) > 2 else 0   # each page across says which opinion a row is
-    printing.fit(ws, widths, landscape=True, titles=titles, grid=True)
-    ws.print_title_rows = f"{top}:{top}"
-    if titles:
-        ws.print_title_cols = "A:A"
 
 
 def write(reg, path: str, as_of: dt.date, source_name: str = "",

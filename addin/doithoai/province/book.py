@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from doithoai.monitoring import printing
-from doithoai.monitoring.workbook import write_rows
+from doithoai.files import printing
+from doithoai.files.listsheet import write_rows
 from doithoai.province import queries
 from doithoai.province.inputs import SET_ASIDE, SUPERSEDED, USED
 
@@ -109,9 +109,34 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
     printing.fit(ws, [width], landscape=False)
 
 
+def _chart(ws, title: str, kind: str, head: list[str], col: int, top: int, n: int):
+    """A chart of the ``n`` rows of data under ``head`` at (top, col): "trend" is a line over
+    three points or more, else columns; "bar" is horizontal bars."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+    if kind == "trend":
+        kind = "line" if n >= 3 else "col"
+    ch = LineChart() if kind == "line" else BarChart()
+    if kind != "line":
+        ch.type = kind
+    ch.title = title
+    ch.y_axis.title = "Số ý kiến"
+    ch.y_axis.delete = ch.x_axis.delete = False
+    ch.y_axis.majorGridlines = None
+    ch.add_data(Reference(ws, min_col=col + 1, max_col=col + len(head) - 1, min_row=top,
+                          max_row=top + n), titles_from_data=True)
+    ch.set_categories(Reference(ws, min_col=col, min_row=top + 1, max_row=top + n))
+    if kind == "line":
+        for series in ch.series:
+            series.marker.symbol = "circle"
+    if len(head) == 2:
+        ch.legend = None
+    ch.height, ch.width = printing.chart_size(n, kind == "bar", len(head) - 1)
+    printing.label_size(ch, n)
+    return ch
+
+
 def _charts(wb, communes, groups, late, quarters, bold) -> None:
     """Biểu đồ: each chart's data beside it (column R on), each chart on its own page."""
-    from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.worksheet.pagebreak import RowBreak
     ws = wb.create_sheet("Biểu đồ")
     ws.row_breaks = RowBreak()
@@ -142,26 +167,7 @@ def _charts(wb, communes, groups, late, quarters, bold) -> None:
         for r, values in enumerate(rows, start=top + 1):
             for c, v in enumerate(values):
                 ws.cell(row=r, column=col + c, value=v)
-        n = len(rows)
-        if kind == "trend":
-            kind = "line" if n >= 3 else "col"
-        ch = LineChart() if kind == "line" else BarChart()
-        if kind != "line":
-            ch.type = kind
-        ch.title = title
-        ch.y_axis.title = "Số ý kiến"
-        ch.y_axis.delete = ch.x_axis.delete = False
-        ch.y_axis.majorGridlines = None
-        ch.add_data(Reference(ws, min_col=col + 1, max_col=col + len(head) - 1, min_row=top,
-                              max_row=top + n), titles_from_data=True)
-        ch.set_categories(Reference(ws, min_col=col, min_row=top + 1, max_row=top + n))
-        if kind == "line":
-            for series in ch.series:
-                series.marker.symbol = "circle"
-        if len(head) == 2:
-            ch.legend = None
-        ch.height, ch.width = printing.chart_size(n, kind == "bar", len(head) - 1)
-        printing.label_size(ch, n)
+        ch = _chart(ws, title, kind, head, col, top, len(rows))
         printing.add_chart_page(ws, ch, index)
         index += 1
     ws.print_area = f"A1:P{max(1, index) * printing.CHART_PAGE_ROWS}"

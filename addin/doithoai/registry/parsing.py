@@ -136,25 +136,28 @@ def _parse_date(value) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, bool):
-        raise Unreadable(value)
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return serial_to_date(value)
     if isinstance(value, str):
-        text = normalize_text(value).lower()
-        for pattern, order in ((_DMY, "dmy"), (_YMD, "ymd"), (_WORDS, "dmy")):
-            m = pattern.match(text)
-            if m:
-                parts = dict(zip(order, (int(g) for g in m.groups())))
-                year = parts["y"]
-                if year < 100:
-                    year += 2000
-                try:
-                    return dt.date(year, parts["m"], parts["d"])
-                except ValueError:
-                    raise Unreadable(value) from None
-        if re.fullmatch(r"\d{5}(\.0+)?", text):   # a serial number exported as text
-            return serial_to_date(float(text))
+        return _date_from_text(value)
+    raise Unreadable(value)
+
+
+def _date_from_text(value: str) -> dt.date:
+    """dd/mm/yyyy (also . or -, two-digit years in 2000s), yyyy-mm-dd, "ngày 5 tháng 3 năm
+    2027", or an Excel serial number exported as text."""
+    text = normalize_text(value).lower()
+    for pattern, order in ((_DMY, "dmy"), (_YMD, "ymd"), (_WORDS, "dmy")):
+        m = pattern.match(text)
+        if m:
+            parts = dict(zip(order, (int(g) for g in m.groups())))
+            year = parts["y"] + (2000 if parts["y"] < 100 else 0)
+            try:
+                return dt.date(year, parts["m"], parts["d"])
+            except ValueError:
+                raise Unreadable(value) from None
+    if re.fullmatch(r"\d{5}(\.0+)?", text):   # a serial number exported as text
+        return serial_to_date(float(text))
     raise Unreadable(value)
 
 
@@ -172,31 +175,43 @@ def parse_time(value) -> dt.time:
         return value.replace(microsecond=0)
     if isinstance(value, dt.timedelta):
         value = value.total_seconds() / 86400
-    if isinstance(value, bool):
-        raise Unreadable(value)
-    if isinstance(value, (int, float)):
-        if 0 <= value < 1:
-            seconds = round(value * 86400)
-            return dt.time(seconds // 3600, seconds % 3600 // 60)
-        raise Unreadable(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _time_from_fraction(value)
     if isinstance(value, str):
-        text = normalize_text(value).lower()
-        m = _TIME.match(text)
-        if m:
-            hour, minute = int(m.group(1)), int(m.group(2) or 0)
-            part = m.group(4)
-            if part in ("chiều", "tối", "pm") and hour < 12:
-                hour += 12
-            if part == "trưa" and hour < 11:
-                hour += 12
-            if hour < 24 and minute < 60:
-                return dt.time(hour, minute)
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
-            raise Unreadable(value) from None
-        return parse_time(number)
+        return _time_from_text(value)
     raise Unreadable(value)
+
+
+def _time_from_fraction(value: float) -> dt.time:
+    """Excel's time: a fraction of a day."""
+    if 0 <= value < 1:
+        seconds = round(value * 86400)
+        return dt.time(seconds // 3600, seconds % 3600 // 60)
+    raise Unreadable(value)
+
+
+def _time_from_text(value: str) -> dt.time:
+    """"7:30", "7h30", "14 giờ", "2 giờ chiều", or a fraction of a day typed as text."""
+    text = normalize_text(value).lower()
+    m = _TIME.match(text)
+    if m:
+        hour, minute = _afternoon(int(m.group(1)), m.group(4)), int(m.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        raise Unreadable(value) from None
+    return _time_from_fraction(number)
+
+
+def _afternoon(hour: int, part: str | None) -> int:
+    """The 24-hour hour of "2 giờ chiều", "8 giờ tối", "12 giờ trưa", "1 giờ trưa"."""
+    if part in ("chiều", "tối", "pm") and hour < 12:
+        return hour + 12
+    if part == "trưa" and hour < 11:
+        return hour + 12
+    return hour
 
 
 # --- whole numbers and phones ----------------------------------------------------------------

@@ -168,6 +168,43 @@ def _blocks(items: list[Item]) -> dict[tuple, list[int]]:
     return out
 
 
+class _Codes:
+    """Equal values → equal numbers (0 for empty), shared by both sides of a comparison: the
+    features compared for every pair become cheap integer comparisons (pairs.same_name,
+    vectorised)."""
+
+    def __init__(self):
+        self.codes: dict = {"": 0}
+
+    def code(self, values):
+        import numpy as np
+        return np.array([self.codes.setdefault(v, len(self.codes)) if v else 0 for v in values],
+                        dtype=np.int64)
+
+    def names(self, group, attr: str, tag: str) -> dict:
+        import numpy as np
+        keys = [vntext.name_keys(getattr(x, attr) or "") for x in group]
+        return {attr: self.code(tag + k if k else "" for k, _ in keys),
+                attr + "_plain": self.code(tag.upper() + p if p else "" for _, p in keys),
+                attr + "_bare": np.array([k == p for k, p in keys], dtype=bool)}
+
+    def features(self, group, norms) -> dict:
+        return {**self.names(group, "person", "p"), **self.names(group, "village", "v"),
+                "field": self.code("f" + x.field if x.field else "" for x in group),
+                "key": self.code("k" + x.key for x in group),
+                "numbers": self.code("n" + " ".join(sorted(s)) if s else ""
+                                     for s in map(numbers, norms))}
+
+
+def _earliest_of_each_text(norms: list[str], order) -> dict[str, int]:
+    """Each non-empty normalised text → the index of its earliest opinion."""
+    earliest: dict[str, int] = {}
+    for j in sorted(range(len(norms)), key=lambda j: order[j]):
+        if norms[j]:
+            earliest.setdefault(norms[j], j)
+    return earliest
+
+
 def suggest(items: list[Item], pool: list[Item] | None = None,
             threshold: int = THRESHOLD) -> list[Suggestion]:
     """For each item, its best earlier match scoring ``threshold`` or more.
@@ -187,35 +224,15 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
                                               {p.order for p in pool}))}
     order_i = np.array([rank[it.order] for it in items], dtype=np.int64)
     order_p = order_i if self_mode else np.array([rank[p.order] for p in pool], dtype=np.int64)
-    codes: dict = {"": 0}
-
-    def code(values):          # equal values → equal numbers (0 for empty): cheap comparisons
-        return np.array([codes.setdefault(v, len(codes)) if v else 0 for v in values],
-                        dtype=np.int64)
-
-    def names(group, attr, tag):        # _same, vectorised: pairs.same_name
-        keys = [vntext.name_keys(getattr(x, attr) or "") for x in group]
-        return {attr: code(tag + k if k else "" for k, _ in keys),
-                attr + "_plain": code(tag.upper() + p if p else "" for _, p in keys),
-                attr + "_bare": np.array([k == p for k, p in keys], dtype=bool)}
-
-    def features(group, norms):
-        return {**names(group, "person", "p"), **names(group, "village", "v"),
-                "field": code("f" + x.field if x.field else "" for x in group),
-                "key": code("k" + x.key for x in group),
-                "numbers": code("n" + " ".join(sorted(s)) if s else ""
-                                for s in map(numbers, norms))}
-    fi = features(items, norms_i)
-    fp = fi if self_mode else features(pool, norms_p)
+    codes = _Codes()
+    fi = codes.features(items, norms_i)
+    fp = fi if self_mode else codes.features(pool, norms_p)
 
     best = np.full(len(items), -1, dtype=np.int64)      # score × span + lateness: see _finish
     best_j = np.full(len(items), -1)
     span = len(rank) + 1
     # 1. the same text: the earliest pool opinion with that normalised text (not itself).
-    earliest: dict[str, int] = {}
-    for j in sorted(range(len(pool)), key=lambda j: order_p[j]):
-        if norms_p[j]:
-            earliest.setdefault(norms_p[j], j)
+    earliest = _earliest_of_each_text(norms_p, order_p)
     resolved = np.zeros(len(items), dtype=bool)
     for i, n in enumerate(norms_i):
         j = earliest.get(n) if n else None

@@ -30,7 +30,8 @@ from doithoai.registry import parsing, schema
 from doithoai.text import vntext
 from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
-from doithoai.registry.problems import a1, said
+from doithoai.registry.cellref import a1
+from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
 from doithoai.sharing import fitting, keys
 from doithoai.sharing.outcomes import (ADDED, ALREADY, SET_ASIDE, FileCount, MergeResult,

@@ -119,6 +119,11 @@ def compose(title: str | None, body: str | None) -> str:
         return t
     if _contains(_drop_ignored(bw), _drop_ignored(tw)):
         return b
+    return _overlapping(t, b, tt, bt, tw) or _kind_then_place(t, tt, tw, bt) or f"{t} {b}"
+
+
+def _overlapping(t: str, b: str, tt: list[str], bt: list[str], tw: list[str]) -> str | None:
+    """The title's end is the body's start ("Tổ trưởng TDP" + "TDP Cẩm Khê A"): said once."""
     for k in range(len(bt), 0, -1):
         head = _words(bt[:k])
         if head and len(head) <= len(tw) and tw[-len(head):] == head:
@@ -129,16 +134,20 @@ def compose(title: str | None, body: str | None) -> str:
                 return f"{' '.join(tt[:j])} {b}".strip()
             rest = " ".join(bt[k:])
             return f"{t} {rest}".strip()
+    return None
+
+
+def _kind_then_place(t: str, tt: list[str], tw: list[str], bt: list[str]) -> str | None:
+    """The body is a kind the title already says, then a place ("Trưởng thôn" + "Thôn Bản
+    Chu"): the title, then the place, its kind word not repeated."""
     start = _place_start(bt)
-    if start:
-        kind = _drop_ignored(_words(bt[:start]))
-        if _contains(_drop_ignored(tw), kind):
-            place = bt[start:]
-            n = _place_length(place, 0)
-            if n and [w.casefold() for w in tt[-n:]] == [w.casefold() for w in place[:n]]:
-                place = place[n:]
-            return f"{t} {' '.join(place)}".strip()
-    return f"{t} {b}"
+    if not start or not _contains(_drop_ignored(tw), _drop_ignored(_words(bt[:start]))):
+        return None
+    place = bt[start:]
+    n = _place_length(place, 0)
+    if n and [w.casefold() for w in tt[-n:]] == [w.casefold() for w in place[:n]]:
+        place = place[n:]
+    return f"{t} {' '.join(place)}".strip()
 
 
 def addressee_line(honorific_name: str, title: str | None, body: str | None) -> str:

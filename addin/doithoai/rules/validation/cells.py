@@ -93,19 +93,7 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
         return
     found = []
     for order, c in enumerate(columns):
-        distinct, typed = table.distinct(c.key)
-        choices = Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
-        if c.type == schema.CHOICE:
-            choices.hint_all(v for v in typed.values() if isinstance(v, str))
-        clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
-                 else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
-        verdicts = {}
-        for key, raw in distinct.items():
-            if raw.__class__ is str and raw in clean:
-                continue
-            verdict = _judge(sheet, c, raw, typed[key], choices)
-            if verdict:
-                verdicts[key] = verdict
+        verdicts = _column_verdicts(f, sheet, table, c)
         if verdicts:
             keyed = parsing.cell_keys(table.column(c.key)[0])
             found += [(n, order, c.key, verdicts[k]) for n, k in zip(numbers, keyed)
@@ -113,6 +101,24 @@ def check_cells(f: Findings, sheet: schema.Sheet) -> None:
     for row, _, key, verdict in sorted(found, key=lambda x: x[:2]):
         for kind, value, params in verdict:
             f.add(kind, sheet, row, key, value, **params)
+
+
+def _column_verdicts(f: Findings, sheet: schema.Sheet, table, c) -> dict:
+    """The findings of each distinct value of column ``c`` that has some, by the value's key."""
+    distinct, typed = table.distinct(c.key)
+    choices = Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
+    if c.type == schema.CHOICE:
+        choices.hint_all(v for v in typed.values() if isinstance(v, str))
+    clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
+             else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
+    verdicts = {}
+    for key, raw in distinct.items():
+        if raw.__class__ is str and raw in clean:
+            continue
+        verdict = _judge(sheet, c, raw, typed[key], choices)
+        if verdict:
+            verdicts[key] = verdict
+    return verdicts
 
 
 def _kept_as_typed(typed: dict) -> list[str]:

@@ -49,6 +49,17 @@ def _identifiers(f: Findings, o) -> None:
 
 
 def _status(f: Findings, o) -> None:
+    """Trạng thái against what the row says of its reply, and Thẩm quyền against its agency."""
+    _reply_status(f, o)
+    _competence(f, o)
+    if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
+        f.add("status-contradiction", schema.OPINIONS, o.row, "agency", None,
+              what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",
+              fix="Chọn Cơ quan trả lời được phân công.")
+
+
+def _reply_status(f: Findings, o) -> None:
+    """A status that claims a reply the row does not have, or denies one it has."""
     S = schema.OPINIONS
     if o.status == WRITTEN_REPLY:
         for key, label in (("reply_number", "Số văn bản trả lời"),
@@ -72,6 +83,11 @@ def _status(f: Findings, o) -> None:
         f.add("status-doubt", S, o.row, "status", o.status,
               what="Trạng thái \"Mới\" nhưng đã có văn bản trả lời.",
               fix=f"Đổi Trạng thái thành \"{WRITTEN_REPLY}\" nếu đã trả lời.")
+
+
+def _competence(f: Findings, o) -> None:
+    """Thẩm quyền (Xã / Cấp trên) against the status and the level of the agency assigned."""
+    S = schema.OPINIONS
     if o.status == "Đã chuyển cấp trên" and o.competence == "Xã":
         f.add("status-doubt", S, o.row, "competence", o.competence,
               what="Đã chuyển cấp trên nhưng Thẩm quyền ghi là Xã.",
@@ -91,7 +107,3 @@ def _status(f: Findings, o) -> None:
                    "quan này.",
               fix="Chọn cơ quan cấp trên có thẩm quyền ở Cơ quan trả lời (hoặc để trống), hoặc "
                   "sửa Thẩm quyền thành Xã nếu xã giải quyết.")
-    if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
-        f.add("status-contradiction", S, o.row, "agency", None,
-              what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",
-              fix="Chọn Cơ quan trả lời được phân công.")

@@ -9,37 +9,53 @@ from doithoai.text.vnformat import short_date, weekday
 
 def check_plans(f: Findings) -> None:
     for p in f.reg.plans:
-        if p.issue_date and p.meeting_date and p.meeting_date < p.issue_date:
-            f.add("date-order", schema.PLANS, p.row, "meeting_date", short_date(p.meeting_date),
-                  what=f"Ngày hội nghị {short_date(p.meeting_date)} trước ngày ban hành kế "
-                       f"hoạch {short_date(p.issue_date)}.")
-        if p.start_time and p.end_time and p.end_time <= p.start_time:
-            f.add("time-order", schema.PLANS, p.row, "end_time",
-                  p.end_time.strftime("%H:%M"), start=p.start_time.strftime("%H:%M"))
-        if p.weekday and p.meeting_date:
-            typed = parse_weekday(p.weekday)
-            actual = p.meeting_date.weekday()
-            if typed is None:
-                f.add("weekday-unreadable", schema.PLANS, p.row, "weekday", p.weekday)
-            elif typed != actual:
-                f.add("weekday-mismatch", schema.PLANS, p.row, "weekday", p.weekday,
-                      date=short_date(p.meeting_date), actual=weekday(p.meeting_date),
-                      actual_short=WEEKDAY_SHORT[actual])
-        if p.status in ("Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành"):
-            for key, label in (("number_symbol", "Số ký hiệu"),
-                               ("issue_date", "Ngày ban hành")):
-                if getattr(p, key) is None:
-                    f.add("status-contradiction", schema.PLANS, p.row, key, None,
-                          what=f"Kế hoạch ở trạng thái \"{p.status}\" nhưng chưa có "
-                               f"{label}.",
-                          fix=f"Ghi {label} của kế hoạch đã ban hành, hoặc để trạng thái "
-                              "Dự thảo.")
-        if p.status in ("Đã tổ chức", "Đã kết luận", "Hoàn thành") and p.meeting_date \
-                and p.meeting_date > f.today:
-            f.add("status-doubt", schema.PLANS, p.row, "status", p.status,
-                  what=f"Trạng thái \"{p.status}\" nhưng ngày hội nghị "
-                       f"{short_date(p.meeting_date)} chưa đến.",
-                  fix="Kiểm tra lại Trạng thái hoặc Ngày hội nghị.")
+        _order(f, p)
+        _weekday(f, p)
+        _plan_status(f, p)
+
+
+def _order(f: Findings, p) -> None:
+    """The meeting not before the plan is issued; the end not before the start."""
+    if p.issue_date and p.meeting_date and p.meeting_date < p.issue_date:
+        f.add("date-order", schema.PLANS, p.row, "meeting_date", short_date(p.meeting_date),
+              what=f"Ngày hội nghị {short_date(p.meeting_date)} trước ngày ban hành kế "
+                   f"hoạch {short_date(p.issue_date)}.")
+    if p.start_time and p.end_time and p.end_time <= p.start_time:
+        f.add("time-order", schema.PLANS, p.row, "end_time",
+              p.end_time.strftime("%H:%M"), start=p.start_time.strftime("%H:%M"))
+
+
+def _weekday(f: Findings, p) -> None:
+    """The typed Thứ is the meeting date's weekday."""
+    if not (p.weekday and p.meeting_date):
+        return
+    typed = parse_weekday(p.weekday)
+    actual = p.meeting_date.weekday()
+    if typed is None:
+        f.add("weekday-unreadable", schema.PLANS, p.row, "weekday", p.weekday)
+    elif typed != actual:
+        f.add("weekday-mismatch", schema.PLANS, p.row, "weekday", p.weekday,
+              date=short_date(p.meeting_date), actual=weekday(p.meeting_date),
+              actual_short=WEEKDAY_SHORT[actual])
+
+
+def _plan_status(f: Findings, p) -> None:
+    """An issued plan has its number and date; a held one's meeting date has come."""
+    if p.status in ("Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành"):
+        for key, label in (("number_symbol", "Số ký hiệu"),
+                           ("issue_date", "Ngày ban hành")):
+            if getattr(p, key) is None:
+                f.add("status-contradiction", schema.PLANS, p.row, key, None,
+                      what=f"Kế hoạch ở trạng thái \"{p.status}\" nhưng chưa có "
+                           f"{label}.",
+                      fix=f"Ghi {label} của kế hoạch đã ban hành, hoặc để trạng thái "
+                          "Dự thảo.")
+    if p.status in ("Đã tổ chức", "Đã kết luận", "Hoàn thành") and p.meeting_date \
+            and p.meeting_date > f.today:
+        f.add("status-doubt", schema.PLANS, p.row, "status", p.status,
+              what=f"Trạng thái \"{p.status}\" nhưng ngày hội nghị "
+                   f"{short_date(p.meeting_date)} chưa đến.",
+              fix="Kiểm tra lại Trạng thái hoặc Ngày hội nghị.")
 
 
 def check_milestones(f: Findings) -> None:

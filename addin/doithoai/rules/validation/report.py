@@ -6,8 +6,8 @@ from collections import defaultdict
 from doithoai.registry import parsing, schema
 from doithoai.registry.changes import MARK_PREFIX, Block, Changes, Mark
 from doithoai.registry.model import Registry
-from doithoai.registry.problems import (ERROR, INFO, SEVERITY_LABELS, WARNING, Problem, catalogue,
-                                        column_letter)
+from doithoai.registry.cellref import column_letter
+from doithoai.registry.problems import ERROR, INFO, SEVERITY_LABELS, WARNING, Problem, catalogue
 
 def counts(problems: list[Problem]) -> dict[str, int]:
     c = {ERROR: 0, WARNING: 0, INFO: 0}

@@ -6,7 +6,8 @@ import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from doithoai.monitoring import printing, workbook
+from doithoai.files import printing
+from doithoai.monitoring import workbook
 from doithoai.files import reader
 
 AS_OF = dt.date(2026, 11, 22)

@@ -1,4 +1,4 @@
-"""Long lists written straight into the saved sheet (files/listrows, through write_rows): what openpyxl and
+"""Long lists written straight into the saved sheet (files/listrows, through files/listsheet.write_rows): what openpyxl and
 python-calamine read back is what was announced, and the sheet's own cells above and below
 the list keep their places."""
 import datetime as dt
@@ -9,7 +9,7 @@ import pytest
 from openpyxl.styles import Font, PatternFill
 
 from doithoai.files import listrows
-from doithoai.monitoring.workbook import write_rows
+from doithoai.files.listsheet import write_rows
 
 
 def _book(rows, below=None):
@@ -104,3 +104,37 @@ def test_a_sheet_named_with_an_ampersand_and_quotes_gets_its_list(tmp_path):
     listrows.save_atomic(wb, str(tmp_path / "n.xlsx"))
     ws = openpyxl.load_workbook(tmp_path / "n.xlsx").active
     assert [c.value for c in ws[2]] == ["YK-1", "Sửa cống"]
+
+
+def test_a_plain_save_refuses_a_workbook_with_lists(tmp_path):
+    """Saved by openpyxl alone, the lists would come out empty: the plain savers refuse, and
+    nothing is written."""
+    from doithoai.files import atomic
+    for save in (atomic.save_atomic, atomic.save_new):
+        with pytest.raises(ValueError):
+            save(_book(ROWS), str(tmp_path / "plain.xlsx"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sheet_parts_are_read_whatever_the_attribute_order(tmp_path):
+    """workbook.xml and its relationships are parsed as XML: a file written by another program
+    (attributes in another order, single quotes) finds its sheets all the same."""
+    path = str(tmp_path / "o.xlsx")
+    listrows.save_atomic(_book(ROWS), path)
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    book = parts["xl/workbook.xml"].decode()
+    book = __import__("re").sub(r'<sheet (xmlns:r="[^"]*") name="([^"]*)" sheetId="(\d+)" '
+                                r'(?:state="visible" )?r:id="([^"]*)"/>',
+                                r"<sheet \1 r:id='\4' sheetId='\3' name='\2'/>",
+                                book)
+    assert "r:id='" in book
+    rels = __import__("re").sub(r'<Relationship Type="([^"]*)" Target="([^"]*)" Id="([^"]*)"',
+                                r"<Relationship Id='\3' Target='\2' Type='\1'",
+                                parts["xl/_rels/workbook.xml.rels"].decode())
+    parts["xl/workbook.xml"], parts["xl/_rels/workbook.xml.rels"] = book.encode(), rels.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    with zipfile.ZipFile(path) as z:
+        assert listrows._sheet_parts(z) == {"Danh sách": "xl/worksheets/sheet1.xml"}

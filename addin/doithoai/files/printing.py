@@ -1,4 +1,5 @@
-"""How the monitoring workbook prints and how its charts read (issue 18 §6, issue 25 §10).
+"""How the list workbooks (the monitoring workbook, the province's) print and how their charts
+read (issue 18 §6, issue 25 §10).
 
 Every sheet prints on A4 with its header row repeated; a wide list is spread over as many pages
 across as keep its text at 80% or more (doithoai.files.pagefit: never 25 columns squeezed onto

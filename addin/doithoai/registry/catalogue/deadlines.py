@@ -1,0 +1,35 @@
+"""Problems the deadline engine reports (rules/deadlines.py): milestones late or at risk."""
+from __future__ import annotations
+
+from doithoai.registry.problem_kinds import ERROR, WARNING, ProblemType
+
+TYPES = (
+    ProblemType("deadline-missed-mandatory", ERROR, "Quá hạn bắt buộc",
+                "Mốc {code} ({task}) hoàn thành ngày {value}, muộn hơn hạn {due} mà {basis} "
+                "cho phép.",
+                "Kiểm tra lại Ngày hoàn thành; nếu đúng là trễ, ghi rõ lý do ở Ghi chú của kế "
+                "hoạch và báo cáo cấp trên.",
+                "A milestone of a mandatory rule (Bắt buộc = Có) was completed after its due "
+                "date. Mandatory rules carry a legal basis, so this is an error, not a warning."),
+    ProblemType("plan-issued-too-late", ERROR, "Ban hành kế hoạch quá muộn",
+                "Kế hoạch ban hành ngày {value}, sau hạn {due} của mốc {code} ({task}) theo "
+                "{basis}.",
+                "Lùi ngày hội nghị hoặc sửa ngày ban hành để còn đủ thời gian thông báo.",
+                "The plan is issued after the date by which a mandatory step before the meeting "
+                "(such as the 7-day notice) must be done."),
+    ProblemType("meeting-not-working-day", WARNING, "Hội nghị vào ngày nghỉ",
+                "Ngày hội nghị {value} là {reason}.",
+                "Nếu cố ý tổ chức vào ngày nghỉ để Nhân dân dự đông đủ thì bỏ qua cảnh báo này.",
+                "The conference falls on a weekend or holiday. Many are held at weekends on "
+                "purpose, so this is only a warning."),
+    ProblemType("no-conference-in-year", WARNING, "Chưa có hội nghị trong năm",
+                "Chưa có hội nghị đối thoại nào trong năm {year}.",
+                "Luật Tổ chức chính quyền địa phương 2025, Điều 43: mỗi năm ít nhất một lần; "
+                "thêm kế hoạch cho năm {year}.",
+                "Each commune holds at least one dialogue conference a calendar year (Điều 43); "
+                "checked for every year from the first plan to the current one."),
+    ProblemType("rule-incomplete", ERROR, "Quy tắc thời hạn thiếu thông tin",
+                "Quy tắc {code} thiếu hoặc sai \"{column}\" nên không tính được hạn.",
+                "Điền đủ Mốc gốc, Chiều, Số ngày, Loại ngày và Áp dụng theo danh sách chọn.",
+                "A row of Quy tắc thời hạn cannot be applied; its milestones are not computed."),
+)

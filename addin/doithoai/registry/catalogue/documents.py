@@ -1,0 +1,45 @@
+"""Refusals when generating documents (documents/): templates, missing values, rows with
+errors."""
+from __future__ import annotations
+
+from doithoai.registry.problem_kinds import ERROR, Many, ProblemType, Worded
+
+# Refusals when generating documents (raised by doithoai.documents). At the ribbon the cells
+# with errors are coloured; at the command line nothing is, so the hint names them ({cells}).
+ROW_ERRORS_HINT = Worded("Bấm Kiểm tra dữ liệu, sửa các ô được tô đỏ rồi tạo lại.",
+                         "Lệnh doithoai validate cho biết lỗi ở {cells} (trang {sheet}); sửa "
+                         "rồi tạo lại.")
+TYPES = (
+    ProblemType("template-unknown-field", ERROR, "Mẫu văn bản có trường không tồn tại",
+                "Mẫu {template}: trường {{{{ {field} }}}} không có trong dữ liệu phần mềm cung "
+                "cấp.",
+                "Sửa mẫu thành {{{{ {nearest} }}}} nếu đó là ý định, hoặc dùng mẫu gốc của "
+                "phần mềm (xóa bản mẫu riêng trong thư mục mau-van-ban).",
+                "A placeholder of a Word template is not a field the engine provides (often a "
+                "typo); the hint names the nearest known field."),
+    ProblemType("template-unreadable", ERROR, "Mẫu văn bản không đọc được",
+                "Mẫu {template} ({folder}) không đọc được: {reason}.",
+                "Xóa hoặc thay tệp mẫu đó (xóa thì phần mềm dùng mẫu gốc), rồi tạo lại văn "
+                "bản.",
+                "A Word or text template (a commune's own copy in mau-van-ban, usually) fails the "
+                "package check of files/package.py (a zip bomb, a DOCTYPE, a damaged or "
+                "oversized file) or is not a Word document at all: the documents of that kind "
+                "are refused, naming the file; the others are generated."),
+    ProblemType("document-missing-value", ERROR, "Thiếu dữ liệu cho văn bản",
+                "Văn bản {document} cần \"{column}\" nhưng ô này còn trống.",
+                "Nhập \"{column}\" ở trang {sheet}, dòng {row}, rồi tạo lại văn bản.",
+                "A field the template uses has no value in the registry: the document is not "
+                "generated rather than printed with a blank.",
+                many=Many("{count} văn bản {document_kind} cần \"{column}\" nhưng ô còn trống: "
+                          "{items}.",
+                          "Nhập \"{column}\" vào các ô đó ở trang {sheet} rồi tạo lại văn bản.",
+                          item="{subject} (ô {cell})")),
+    ProblemType("document-row-has-errors", ERROR, "Dòng có lỗi, không tạo văn bản",
+                "Không tạo {document} từ dòng {row} vì dòng này còn lỗi kiểm tra.",
+                ROW_ERRORS_HINT,
+                "A row with validation errors is not used for documents; the others are. At "
+                "the command line the hint names the row's cells with errors.",
+                many=Many("Không tạo {count} văn bản {document_kind} vì dòng của chúng ở trang "
+                          "{sheet} còn lỗi kiểm tra: {items}.",
+                          ROW_ERRORS_HINT, item="{subject} (dòng {row})")),
+)

@@ -1,0 +1,204 @@
+"""Problems validation reports (rules/validation): cells, rows, references, dates, lists."""
+from __future__ import annotations
+
+from doithoai.registry.problem_kinds import ERROR, INFO, WARNING, ProblemType
+
+TYPES = (
+    ProblemType("chair-attendance", WARNING, "Người chủ trì, thư ký không khớp danh sách dự",
+                "{what}",
+                "{fix}",
+                "The plan's chair (Người chủ trì) or the conference secretary (Cán bộ đầu mối "
+                "of Cấu hình, who keeps the minutes) is marked absent in Đại biểu, or is not "
+                "among the plan's invitees, so the minutes would contradict the plan."),
+    ProblemType("required-missing", ERROR, "Thiếu thông tin bắt buộc",
+                "Cột \"{column}\" bắt buộc phải có giá trị.",
+                "Nhập {column} cho dòng {row}.",
+                "A required column of a data row is empty."),
+    ProblemType("not-in-list", ERROR, "Giá trị ngoài danh mục",
+                "\"{value}\" không có trong danh sách \"{list}\".",
+                "{suggestion}",
+                "A choice column holds a value that is not in its Danh mục list; the hint names "
+                "the nearest valid value (ignoring case, accents and spacing)."),
+    ProblemType("date-order", ERROR, "Ngày không đúng trình tự",
+                "{what}",
+                "Sửa lại một trong hai ngày cho đúng trình tự.",
+                "Dates that contradict each other: a conference before its plan is issued, a "
+                "reply before the opinion was received, a milestone completed before its plan "
+                "was issued."),
+    ProblemType("date-order-warning", WARNING, "Ngày cần xem lại",
+                "{what}",
+                "Kiểm tra lại ngày; nếu đúng thì bỏ qua.",
+                "Dates that are possible but unusual: an opinion received after its conference, "
+                "an invitation sent after the conference."),
+    ProblemType("time-order", ERROR, "Giờ kết thúc trước giờ bắt đầu",
+                "Giờ kết thúc {value} không sau giờ bắt đầu {start}.",
+                "Sửa Giờ bắt đầu hoặc Giờ kết thúc.",
+                "The end time of a conference is not after its start time."),
+    ProblemType("weekday-mismatch", ERROR, "Thứ không khớp với ngày",
+                "Ghi \"{value}\" nhưng ngày {date} là {actual}.",
+                "Sửa cột Thứ thành \"{actual_short}\" hoặc sửa lại Ngày hội nghị.",
+                "The weekday typed beside a date (\"Thứ 2\", \"thứ Hai\", \"T2\", \"Chủ nhật\") is "
+                "not that date's weekday: seed 002 wrote \"24/05/2025 (Thứ 2)\" for a Saturday."),
+    ProblemType("weekday-unreadable", WARNING, "Không đọc được thứ",
+                "Không hiểu \"{value}\" là thứ mấy.",
+                "Ghi dạng Thứ Hai ... Thứ Bảy, Chủ nhật (hoặc Thứ 2 ... Thứ 7, CN), hoặc để "
+                "trống.",
+                "The optional weekday column holds text that is not a weekday."),
+    ProblemType("duplicate-key", ERROR, "Mã bị trùng",
+                "\"{value}\" đã có ở dòng {first}.",
+                "Mỗi dòng một mã riêng: đổi mã của dòng này hoặc xóa dòng trùng.",
+                "Two rows share a key that must be unique (Mã KH, Mã ý kiến, Mã mốc, a date of "
+                "Ngày nghỉ, a milestone of the same plan, opinion and code)."),
+    ProblemType("code-pattern", ERROR, "Mã có ký tự không dùng được",
+                "Mã \"{value}\" có ký tự không dùng được trong mã.",
+                "{hint}",
+                "A key (Mã KH, Mã ý kiến, Mã mốc) names folders and files and is typed into "
+                "other sheets: only ASCII letters, digits, -, _ and single dots, 40 at most, so "
+                "no code can read as a path (\"../x\", \"a/b\")."),
+    ProblemType("unknown-reference", ERROR, "Tham chiếu không tồn tại",
+                "\"{value}\" không có trong {target}.",
+                "Sửa cho đúng một {key_label} đã có trong {target}{suggestion}.",
+                "A row refers to a plan or opinion that does not exist."),
+    ProblemType("status-contradiction", ERROR, "Trạng thái mâu thuẫn",
+                "{what}",
+                "{fix}",
+                "A status that the rest of the row contradicts, such as \"Đã trả lời bằng văn "
+                "bản\" with no reply number or date."),
+    ProblemType("figures-disagree", WARNING, "Số liệu không khớp nhau",
+                "{what}",
+                "{fix}",
+                "Figures of the registry that contradict each other and would print side by side: "
+                "fewer expected delegates than invitees, more survey forms returned than people "
+                "present (Đô Lương: 120 forms from a conference with 48 present)."),
+    ProblemType("status-doubt", WARNING, "Trạng thái cần xem lại",
+                "{what}",
+                "{fix}",
+                "A status the row makes doubtful without contradicting it outright."),
+    ProblemType("number-out-of-range", ERROR, "Số ngoài khoảng cho phép",
+                "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
+                "Nhập số trong khoảng {low}-{high}.",
+                "A whole number outside its sensible range (delegates, STT, rule days)."),
+    ProblemType("invitee-duplicate", WARNING, "Đại biểu được mời hai lần",
+                "{value} đã có trong danh sách mời của {plan} ở dòng {first}.",
+                "Xóa dòng trùng, hoặc ghi rõ chức vụ, đơn vị nếu là hai người trùng tên.",
+                "The same person (same name and same position or body) is invited twice to one "
+                "plan: two invitations would be printed."),
+    ProblemType("text-whitespace", WARNING, "Thừa dấu cách",
+                "Ô có dấu cách thừa ở đầu, cuối hoặc giữa các từ.",
+                "Sửa thành: \"{fixed}\"",
+                "Leading, trailing or double spaces: invisible, but they make equal names "
+                "differ when sorting, matching and de-duplicating."),
+    ProblemType("text-not-nfc", WARNING, "Chữ có dấu gõ kiểu tổ hợp",
+                "Chữ có dấu ở ô này được gõ theo kiểu tổ hợp (Unicode tổ hợp).",
+                "Gõ lại bằng bộ gõ Unicode dựng sẵn, hoặc chép giá trị: \"{fixed}\"",
+                "Text in decomposed Unicode (NFD): looks the same but does not compare equal "
+                "and prints badly in some fonts."),
+    ProblemType("text-tone-style", WARNING, "Bỏ dấu thanh không thống nhất",
+                "Ô viết dấu thanh kiểu cũ (ví dụ \"Thuỷ\", \"hoà\"), khác với các văn bản "
+                "(\"Thủy\", \"hòa\").",
+                "Sửa thành: \"{fixed}\"",
+                "Old-style tone placement (hoà, thuỷ, khoẻ) beside the new style used in the "
+                "documents (CỘNG HÒA): the same name would be spelt two ways."),
+    ProblemType("text-formula", WARNING, "Nội dung giống công thức",
+                "Ô bắt đầu bằng \"{first}\": khi chép sang tệp khác có thể bị hiểu là công thức.",
+                "Bỏ ký tự \"{first}\" ở đầu, hoặc viết thêm chữ trước nó.",
+                "Text starting with =, +, @ or - (not a bullet \"- \"): spreadsheets and CSV "
+                "readers may run it as a formula."),
+    ProblemType("text-mojibake", ERROR, "Chữ bị lỗi bảng mã",
+                "Ô có chữ bị đọc sai bảng mã (ví dụ \"Ä‘á» nghá»‹\" thay cho \"đề nghị\").",
+                "{fix}",
+                "UTF-8 text decoded as Windows-1252 (a CSV opened the wrong way, or pasted from "
+                "one): it passes every other check and prints as garbage, so the row is kept "
+                "out of the documents until it is repaired; the hint gives the repaired text "
+                "when no byte was lost."),
+    ProblemType("text-control-chars", ERROR, "Ký tự điều khiển",
+                "Ô chứa ký tự điều khiển không in được (thường do dán từ nơi khác).",
+                "Gõ lại nội dung ô, hoặc chép giá trị: \"{fixed}\"",
+                "Control characters, which Word's XML cannot hold: a document from this row "
+                "would fail."),
+    ProblemType("text-too-long", WARNING, "Nội dung quá dài",
+                "Ô dài {length} ký tự, quá {limit} ký tự mà văn bản có thể trình bày gọn.",
+                "Rút gọn nội dung; phần chi tiết ghi vào Ghi chú hoặc văn bản riêng.",
+                "Text longer than a document can sensibly hold (300 characters for one-line "
+                "columns, 4,000 for long text)."),
+    ProblemType("cell-over-excel-limit", ERROR, "Ô dài quá giới hạn của Excel",
+                "Ô dài {length} ký tự, chạm giới hạn {limit} ký tự của một ô Excel: phần sau "
+                "có thể đã bị cắt mất.",
+                "Mở tệp gốc để lấy đủ nội dung; chia ra nhiều dòng ý kiến, hoặc ghi phần dài "
+                "vào văn bản riêng.",
+                "Text reaching the 32,767 characters of an Excel cell (a longer cell written by "
+                "another program is read only up to the limit): reported, never cut silently."),
+    ProblemType("unit-word", INFO, "Văn bản ghi \"xã\" trong khi đơn vị là phường",
+                "Ô này ghi \"{word}\" nhưng đơn vị là phường (Cấu hình, Loại đơn vị).",
+                "Nếu là tên đơn vị thì sửa thành \"phường\", thôn thành tổ dân phố; nếu trích "
+                "lời người dân hay văn bản cũ thì bỏ qua. Phần mềm không tự sửa.",
+                "Text the clerk typed (a plan's subject, content, venue, chair; an answer) names "
+                "the unit \"xã\" in a phường. Noted, never rewritten: it may be a quotation."),
+    ProblemType("text-invisible", WARNING, "Ô có ký tự ẩn",
+                "Ô có ký tự không nhìn thấy hoặc làm đảo chiều chữ ({chars}).",
+                "Sửa thành: \"{fixed}\" (văn bản và tên tệp đã bỏ các ký tự này).",
+                "Zero-width spaces and joiners, the soft hyphen, byte-order marks and "
+                "bidirectional controls (a right-to-left override makes a name print backwards) "
+                "pasted or planted in a cell: the reader removes them, so no document, file name "
+                "or comparison sees them; the cell should lose them too."),
+    ProblemType("name-spelling", WARNING, "Tên viết khác cách viết chuẩn",
+                "\"{value}\" được hiểu là \"{proper}\" ({where}).",
+                "Sửa ô thành \"{proper}\" cho thống nhất; văn bản và báo cáo đã dùng cách viết "
+                "này.",
+                "A name typed in another case, with stray spaces or without a name's capitals is "
+                "read as its proper spelling, which documents, file names and counts use: a "
+                "value of a Danh mục list as the list spells it, a Mã KH or Mã ý kiến as its "
+                "sheet spells it, a village named in an address as Phạm vi or Danh mục spell "
+                "it, a person's name with its capitals (registry/spelling.py). \"Phòng kinh tế\" "
+                "and \"Phòng Kinh tế\" are one office: one letter, one file."),
+    ProblemType("unknown-place", WARNING, "Địa chỉ ngoài các thôn đã biết",
+                "Địa chỉ \"{value}\" không ghi thôn, tổ dân phố nào trong Phạm vi của {plan_id} "
+                "hay danh sách Thôn, tổ dân phố (Danh mục).",
+                "{hint}",
+                "An address that names none of the villages of its plan's Phạm vi nor of the "
+                "commune's list (Danh mục › Thôn, tổ dân phố): a typing slip, or a place outside "
+                "the conference. The hint names the nearest known village."),
+    ProblemType("list-repeated", WARNING, "Danh mục ghi một giá trị hai lần",
+                "\"{value}\" của danh sách \"{column}\" đã có ở dòng {first} (chỉ khác chữ "
+                "hoa, chữ thường hoặc dấu cách).",
+                "Xóa dòng này; phần mềm dùng cách viết ở dòng {first}.",
+                "Two entries of one Danh mục list differ only in case or spacing: they are one "
+                "value, spelled as the first."),
+    ProblemType("content-has-phone", INFO, "Nội dung có số điện thoại",
+                "Nội dung ý kiến có ghi số điện thoại.",
+                "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi và văn bản gửi đi vẫn che "
+                "số này (cùng số giấy tờ, mã số thuế, số tài khoản, biển số xe, thư điện tử, số "
+                "nhà và tên người dân).",
+                "A phone number typed inside the content of an opinion: whatever leaves the "
+                "registry masks it (doithoai.text.privacy), but it belongs in the Điện thoại "
+                "column."),
+    ProblemType("content-has-identifier", INFO, "Nội dung có số giấy tờ, tài khoản hoặc địa "
+                "chỉ",
+                "Nội dung ý kiến có ghi {what}.",
+                "Nếu không cần để giải quyết ý kiến thì xóa khỏi nội dung, lưu ở hồ sơ (số "
+                "nhà thì ghi ở cột Địa chỉ). Báo cáo theo dõi và văn bản gửi đi vẫn che các "
+                "số này.",
+                "An identity number, tax code, bank account, licence plate, e-mail address or "
+                "house number typed inside the content of an opinion (doithoai.text.privacy "
+                "reads them as it masks them). Names of persons are not noted: a complaint often "
+                "has to name someone, and the masking hides them."),
+    ProblemType("cell-error", ERROR, "Ô có lỗi công thức",
+                "Ô hiển thị lỗi {value} của Excel.",
+                "Xóa công thức trong ô và nhập giá trị.",
+                "The cell holds an Excel error (#REF!, #NAME?, ...), usually a formula typed or "
+                "pasted into a data column."),
+    ProblemType("setting-missing", ERROR, "Thiếu cấu hình",
+                "Cấu hình \"{column}\" chưa có giá trị.",
+                "Mở trang Cấu hình và nhập {column}.",
+                "A required setting (unit name, issuer, place name, ...) is empty: documents "
+                "cannot be generated without it."),
+    ProblemType("lookup-fixed-changed", ERROR, "Danh sách cố định bị sửa",
+                "Danh sách \"{column}\" khác với danh sách phần mềm dùng: {diff}.",
+                "Chép lại đúng danh sách: {expected}.",
+                "A fixed Danh mục list (statuses, Có/Không, ...) was edited; the software "
+                "branches on these exact values."),
+    ProblemType("row-has-errors", INFO, "Dòng bị bỏ qua khi tạo văn bản",
+                "Dòng {row} có {count} lỗi nên sẽ không được dùng để tạo văn bản.",
+                "Sửa các lỗi của dòng này (xem các dòng Lỗi phía trên).",
+                "Summary per row with errors: documents are generated from the other rows."),
+)
