@@ -16,7 +16,7 @@ from doithoai.files import reader
 from doithoai.registry import schema
 from doithoai.documents.tables import CELL_MARGINS
 from doithoai.documents.engine import text_width
-import office
+import lo_convert
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -215,7 +215,7 @@ def test_new_documents_through_the_cli(sample_paths, tmp_path, capsys):
 def test_day_documents_convert_in_libreoffice(day, tmp_path):
     for name in ("DSDB.docx", "SGN.docx", "BB.docx"):
         src = _copy(_file(day, "tu-minh", name), tmp_path)
-        office.convert(src, tmp_path)
+        lo_convert.convert(src, tmp_path)
         assert os.path.getsize(src[:-5] + ".pdf") > 5000
 
 

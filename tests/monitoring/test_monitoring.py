@@ -23,7 +23,7 @@ from doithoai.rules import agencies
 from doithoai.monitoring import carryover, chain, workbook
 from doithoai.registry import dashboard_layout
 from doithoai.samples import SAMPLES
-import office
+import lo_convert
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -187,7 +187,7 @@ def test_charts_reference_their_tables(monitored):
                     reason="LibreOffice (soffice) is not installed: cannot render charts here")
 def test_libreoffice_renders_the_monitoring_workbook(monitored, tmp_path):
     _, path, _ = monitored["do-luong"]
-    office.convert(path, tmp_path)
+    lo_convert.convert(path, tmp_path)
     pdf = tmp_path / "theo-doi.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout \
         if shutil.which("pdftotext") else ""

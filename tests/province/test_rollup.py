@@ -16,7 +16,7 @@ from doithoai.monitoring import chain, workbook
 from doithoai.province import inputs, rollup
 from doithoai.samples import SAMPLES
 from doithoai.text import privacy, vntext
-import office
+import lo_convert
 
 duckdb = pytest.importorskip("duckdb", reason="the province extra (duckdb) is not installed")
 
@@ -264,7 +264,7 @@ def test_charts_reference_their_data_and_render(sent, tmp_path):
     quarters = [r[0] for r in wb["Theo quý"].iter_rows(min_row=2, values_only=True)]
     assert quarters and all(re.fullmatch(r"Quý [1-4]/20\d\d", q) for q in quarters)
     if shutil.which("soffice"):
-        office.convert(res.workbook, tmp_path)
+        lo_convert.convert(res.workbook, tmp_path)
         text = subprocess.run(["pdftotext", str(tmp_path / "all.pdf"), "-"],
                               capture_output=True, text=True).stdout
         assert "Kiến nghị cấp trên theo nơi nhận" in text and "Ý kiến theo quý" in text

@@ -20,7 +20,7 @@ from doithoai.registry.problems import CLI, speaking_to
 from doithoai.samples import sample
 from doithoai.sharing import codes, dedupe, evaluate, intake, merge, samplefiles
 from paths import DATA
-import office
+import lo_convert
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -258,7 +258,7 @@ def test_file_resaved_by_libreoffice_or_as_old_excel(tu_minh, tmp_path, fmt):
     files = _returned(reg, tmp_path / "a", names=["CKA"])
     out = tmp_path / "resaved"
     out.mkdir()
-    office.convert(files[0], out, fmt)
+    lo_convert.convert(files[0], out, fmt)
     resaved = str(out / (os.path.splitext(os.path.basename(files[0]))[0] + "." + fmt))
     res = merge.merge(reg, [intake.read_returned(resaved)], today=TODAY)
     f = res.files[0]

@@ -11,7 +11,7 @@ import pytest
 from doithoai.files import reader, registry_copy
 from doithoai.registry import schema
 from doithoai.sharing import intake, merge
-import office
+import lo_convert
 
 TODAY = dt.date(2026, 6, 1)
 PLAN, VILLAGE = "KH-2026-01", "TDP Cẩm Khê A"
@@ -49,7 +49,7 @@ def _resave(path, folder, fmt="xlsx"):
     """The file opened and saved again by LibreOffice, which computes and stores every
     formula's result."""
     os.makedirs(folder, exist_ok=True)
-    office.convert(path, folder, fmt)
+    lo_convert.convert(path, folder, fmt)
     return os.path.join(str(folder), os.path.splitext(os.path.basename(path))[0] + "." + fmt)
 
 
