@@ -18,7 +18,7 @@ import time
 
 from doithoai.files import atomic
 from doithoai.rules import deadlines
-from doithoai.documents import engine, generate
+from doithoai.documents import engine, generate, wordml
 from doithoai.files import blank, reader
 from doithoai.documents.context import Builder
 from doithoai.samples import load, sample
@@ -52,7 +52,7 @@ def with_engine(ctxs, folder: str, tpl: str) -> float:
         xml = engine.render(compiled, ctx)
         engine.write_docx(compiled, xml, os.path.join(folder, f"GM_{i:04d}.docx"))
         xmls.append(xml)
-    engine.write_docx(compiled, engine.merge(xmls), os.path.join(folder, "GM_tat-ca.docx"))
+    engine.write_docx(compiled, wordml.merged(xmls), os.path.join(folder, "GM_tat-ca.docx"))
     return time.perf_counter() - t0
 
 

@@ -195,13 +195,12 @@ def test_place_keeps_later_namespaces_last_and_refuses_a_stranger():
 def test_merged_sections_restart_numbering_in_place():
     """A clerk's template may already number its pages (pgNumType without a start): the merged
     file restarts each section at 1 with the element left where it was."""
-    from doithoai.documents import engine
     head = f'<?xml version="1.0"?><w:document xmlns:w="{W}" xmlns:r="urn:r"><w:body>'
     sect = ('<w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:pgSz w:w="1"/>'
             '<w:pgMar w:top="1"/><w:pgNumType w:fmt="decimal"/><w:cols/><w:titlePg/></w:sectPr>')
-    done = engine.restart_numbering(sect, head)
+    done = wordml.restart_numbering(sect, head)
     assert done == sect.replace('w:fmt="decimal"/>', 'w:fmt="decimal" w:start="1"/>')
-    bare = engine.restart_numbering(sect.replace('<w:pgNumType w:fmt="decimal"/>', ""), head)
+    bare = wordml.restart_numbering(sect.replace('<w:pgNumType w:fmt="decimal"/>', ""), head)
     assert '<w:pgMar w:top="1"/><w:pgNumType w:start="1"/><w:cols/>' in bare
 
 

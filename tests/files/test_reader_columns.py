@@ -13,6 +13,7 @@ from doithoai.registry import parsing, schema
 from doithoai.registry.problems import make
 from doithoai.rules.validation import cells
 from doithoai.rules.validation.findings import Findings
+from doithoai.text import vntext
 
 SHEET = schema.OPINIONS
 VALUES = st.one_of(
@@ -126,8 +127,13 @@ def test_cell_checks_on_the_readers_values_equal_judging_every_cell(grid, shuffl
     assert seen == [(p.code, p.cell, p.message) for p in again.problems]
 
 
-TEXTS = st.lists(st.sampled_from(list("aoOuU yYáàãạÃÄÆâ€º=+-@#\t\r\n\u00a0\x07") +
-                                 ["ẻ", "ý", "a\u0301", "oà", "uý", "quý", "hoà ", "Thuỷ"]),
+# The characters each check looks for, taken from the checks themselves (a new screened
+# character or a new old-style tone is drawn without editing this list), with letters, spaces
+# and the starts of formulas around them.
+SCREENED = sorted(set(cells.SCREENED + vntext.OLD_SECONDS + "".join(cells._EDGE) + "\x07\x1f\x7f"))
+TEXTS = st.lists(st.sampled_from(["a", "o", "O", "u", "U", "y", "Y", " ", "\n", "á", "ạ", "â"]
+                                 + SCREENED + ["a\u0301", "quý", "hoà ", "Thuỷ", "Ã¡", "á»‡",
+                                               "â€œ", "Ä‘"]),
                  max_size=10).map("".join)
 
 
@@ -137,6 +143,17 @@ def test_a_screened_clean_text_has_no_flaw(text):
     if cells.clean_texts([text], schema.EXCEL_CELL_LIMIT):
         assert cells.find_flaws(text) == []
     assert cells.text_flaws(text) == cells.find_flaws(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", " ", "á", "Ã", "Ä", "Æ", "º", "»", "¼", "½", "¾", "¿",
+                                      "€", "™", "œ", "\u0090", "\u0081", "‘", "°", "¡", "â",
+                                      "“"]), max_size=6).map("".join))
+def test_every_mojibake_sign_holds_a_screened_mark(text):
+    """The screen looks for encoding.SIGN_MARKS alone: each sign the check finds holds one."""
+    from doithoai.text import encoding
+    for sign in encoding._SIGNS.findall(text):
+        assert set(sign) & set(encoding.SIGN_MARKS), sign
 
 
 SPACING = re.compile(r"^\s|\s$|[ \t]{2}|[\u00a0\t\r]| \n|\n ")     # the rule as it was written

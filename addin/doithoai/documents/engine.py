@@ -34,7 +34,6 @@ from doithoai.registry.problems import Problem, make
 # the run's formatting (a new run would have none: the second line of a bold or italic value
 # came out plain).
 BR = '</w:t><w:br/><w:t xml:space="preserve">'
-_SECT = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 ISSUER_CELL, MOTTO_CELL, TEXT_WIDTH = 3402, 6236, 9355   # twips (6.0 cm, 11.0 cm, 16.5 cm)
 MERGED_SUFFIX = "tat-ca"       # <CODE>_tat-ca: a merged print file; folder <CODE> holds each one
 MERGED_STEM = "GM_" + MERGED_SUFFIX
@@ -236,22 +235,13 @@ def _compile(path: str) -> Compiled:
         raise TemplateUnreadable(exc.reason) from None
     except (KeyError, UnicodeDecodeError, zipfile.BadZipFile, OSError):
         raise TemplateUnreadable("tệp không phải văn bản Word (.docx) hoặc đã bị hỏng") from None
-    patched = DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), xml)
-    patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+    # docxtpl's clean-up of Word's runs around {{ }} (it does not use its instance), then a
+    # paragraph a line, so that a syntax error names the template's line.
+    patched = wordml.paragraphs_on_lines(DocxTemplate.patch_xml(None, xml))
     env = _environment()
     used, attrs = _parse(env, patched, name)
     return Compiled(name, path, parts, env.from_string(patched), used, attrs,
-                    _field_problems(name, used, attrs), text_width=_text_width(xml))
-
-
-def _text_width(xml: str) -> int:
-    """The width between the margins of the template's last section, in twips."""
-    size = re.findall(r'<w:pgSz [^>]*w:w="(\d+)"', xml)
-    left = re.findall(r'<w:pgMar [^>]*w:left="(\d+)"', xml)
-    right = re.findall(r'<w:pgMar [^>]*w:right="(\d+)"', xml)
-    if not (size and left and right):
-        return TEXT_WIDTH
-    return int(size[-1]) - int(left[-1]) - int(right[-1])
+                    _field_problems(name, used, attrs), text_width=wordml.text_width(xml, TEXT_WIDTH))
 
 
 def _closest(word: str, choices: list[str]) -> str:
@@ -288,11 +278,8 @@ def render(compiled: Compiled, ctx: Context) -> str:
     if compiled.text:      # Windows line ends, so Notepad on any Windows shows the lines
         return compiled.template.render(ctx.values).replace("\n", "\r\n")
     xml = compiled.template.render(ctx.values)
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    for marker, indent in line_lengths(ctx, compiled.text_width).items():
-        xml = xml.replace(f'w:left="{marker}" w:right="{marker}"',
-                          f'w:left="{indent}" w:right="{indent}"')
-    return xml
+    return wordml.marked_indents(wordml.paragraphs_joined(xml),
+                                 line_lengths(ctx, compiled.text_width))
 
 
 def docx_bytes(compiled: Compiled, document_xml: str) -> bytes:
@@ -309,41 +296,6 @@ def write_docx(compiled: Compiled, document_xml: str, path: str) -> None:
         write_bytes_atomic(path, document_xml.encode("utf-8"), ".txt")
         return
     write_bytes_atomic(path, docx_bytes(compiled, document_xml), ".docx")
-
-
-def merge(documents: list[str]) -> str:
-    """One document.xml holding every rendered document, each in its own section.
-
-    Each section repeats the template's section properties (page, margins, headers), restarts
-    page numbering and keeps a blank first-page header: one invitation per page, no number.
-    """
-    first = documents[0]
-    head = first[:first.index("<w:body>") + len("<w:body>")]
-    tail = "</w:body></w:document>"
-    sect = restart_numbering(_SECT.search(first).group(0), head)
-    bodies = []
-    for i, doc in enumerate(documents):
-        inner = doc[doc.index("<w:body>") + len("<w:body>"):doc.rindex("</w:body>")]
-        inner = _SECT.sub("", inner)
-        if i < len(documents) - 1:
-            inner += f"<w:p><w:pPr>{sect}</w:pPr></w:p>"
-        else:
-            inner += sect
-        bodies.append(inner)
-    return head + "".join(bodies) + tail
-
-
-def restart_numbering(sect: str, head: str) -> str:
-    """The section properties ``sect`` (text of a ``w:sectPr`` of the document whose start is
-    ``head``) with page numbers starting at 1, ``w:pgNumType`` where the schema puts it."""
-    def edit(sect_pr):
-        from lxml import etree
-        tag = f"{{{wordml.W}}}pgNumType"
-        numbering = sect_pr.find(tag)
-        if numbering is None:
-            numbering = wordml.place(sect_pr, etree.Element(tag))
-        numbering.set(f"{{{wordml.W}}}start", "1")
-    return wordml.edit_fragment(sect, head, edit)
 
 
 def safe_filename(stem: str, limit: int = 80, suffix: str = ".docx") -> str:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.documents import engine, persons
+from doithoai.documents import engine, persons, wordml
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import Builder, changed_rows
 from doithoai.documents.register import DRAFT, ISSUED, Register
@@ -284,7 +284,7 @@ class Generator:
         record_path = os.path.join(folder, engine.safe_filename(target_base,
                                                                suffix=compiled.suffix))
         if batch.merged:
-            engine.write_docx(compiled, engine.merge(xmls), record_path)
+            engine.write_docx(compiled, wordml.merged(xmls), record_path)
             self.result.files.append(record_path)
         return record_path
 

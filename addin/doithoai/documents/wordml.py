@@ -113,3 +113,75 @@ def edit_fragment(fragment: str, declarations_from: str, edit) -> str:
     edit(wrapper[0])
     text = etree.tostring(wrapper, encoding="unicode")
     return text[text.index(">") + 1:text.rindex("</wrap>")]
+
+
+# --- edits of a rendered document.xml as text ---------------------------------------------------
+# A batch renders thousands of documents: these few edits are made on the text, each by one
+# function here, and tested in tests/documents/test_wordml.py.
+
+_SECT = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_PARAGRAPH_LINE = re.compile(r"\n<w:p([ >])")
+_BODY, _BODY_END = "<w:body>", "</w:body>"
+
+
+def paragraphs_on_lines(xml: str) -> str:
+    """Each paragraph on a line of its own (a template's syntax error then names a line)."""
+    return _PARAGRAPH.sub(r"\n<w:p\1", xml)
+
+
+def paragraphs_joined(xml: str) -> str:
+    """:func:`paragraphs_on_lines` undone."""
+    return _PARAGRAPH_LINE.sub(r"<w:p\1", xml)
+
+
+def text_width(xml: str, default: int) -> int:
+    """The width between the margins of the document's last section, in twips (``default``
+    when the section does not say)."""
+    size = re.findall(r'<w:pgSz [^>]*w:w="(\d+)"', xml)
+    left = re.findall(r'<w:pgMar [^>]*w:left="(\d+)"', xml)
+    right = re.findall(r'<w:pgMar [^>]*w:right="(\d+)"', xml)
+    if not (size and left and right):
+        return default
+    return int(size[-1]) - int(left[-1]) - int(right[-1])
+
+
+def marked_indents(xml: str, indents: dict[int, int]) -> str:
+    """Each paragraph indented by a marker value (layout.ISSUER_LINE, MOTTO_LINE, SUBJECT_LINE:
+    the same left and right indent, which no real paragraph has) gets its real indent."""
+    for marker, indent in indents.items():
+        xml = xml.replace(f'w:left="{marker}" w:right="{marker}"',
+                          f'w:left="{indent}" w:right="{indent}"')
+    return xml
+
+
+def merged(documents: list[str]) -> str:
+    """One document.xml holding every rendered document, each in its own section.
+
+    All were rendered from one template, so they share its styles, numbering, headers and
+    relationships: their bodies can follow one another (docxcompose, which reconciles those
+    between different documents, is not needed). Each section repeats the template's section
+    properties (page, margins, headers), restarts page numbering and keeps a blank first-page
+    header: one invitation per page, no number."""
+    first = documents[0]
+    head = first[:first.index(_BODY) + len(_BODY)]
+    sect = restart_numbering(_SECT.search(first).group(0), head)
+    bodies = []
+    for i, doc in enumerate(documents):
+        inner = _SECT.sub("", doc[doc.index(_BODY) + len(_BODY):doc.rindex(_BODY_END)])
+        bodies.append(inner + (f"<w:p><w:pPr>{sect}</w:pPr></w:p>" if i < len(documents) - 1
+                               else sect))
+    return head + "".join(bodies) + _BODY_END + "</w:document>"
+
+
+def restart_numbering(sect: str, head: str) -> str:
+    """The section properties ``sect`` (text of a ``w:sectPr`` of the document whose start is
+    ``head``) with page numbers starting at 1, ``w:pgNumType`` where the schema puts it."""
+    def edit(sect_pr):
+        from lxml import etree
+        tag = f"{{{W}}}pgNumType"
+        numbering = sect_pr.find(tag)
+        if numbering is None:
+            numbering = place(sect_pr, etree.Element(tag))
+        numbering.set(f"{{{W}}}start", "1")
+    return edit_fragment(sect, head, edit)

@@ -61,3 +61,19 @@ def write_rows(ws, head, rows, bold, fill, top=1, widths: dict | None = None,
     ws.print_title_rows = f"{top}:{top}"
     if titles:
         ws.print_title_cols = "A:A"
+
+
+def write_intro(ws, lines: list[tuple[str, bool]]) -> None:
+    """An introduction sheet: one paragraph a row in column A, (text, bold) each, the first a
+    title (13 pt, the rest 11), wrapped to a portrait page at 100 % (nothing cut), each row as
+    tall as its text."""
+    from openpyxl.styles import Alignment, Font
+    width = int(printing.PAGE_UNITS["portrait"])
+    for r, (text, is_bold) in enumerate(lines, start=1):
+        size = 13 if r == 1 else 11
+        c = ws.cell(row=r, column=1, value=text)
+        c.font = Font(name="Calibri", bold=is_bold, size=size)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = printing.row_height([(text, width)], size, is_bold)
+    ws.column_dimensions["A"].width = width
+    printing.fit(ws, [width], landscape=False)

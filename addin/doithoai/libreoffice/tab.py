@@ -47,11 +47,8 @@ class TabError(Exception):
     """The ribbon's source cannot be turned into a toolbar; the message says what to fix."""
 
 
-@dataclass(frozen=True)
-class Button:
-    function: str       # doithoai.buttons.<function>
-    control_id: str     # the ribbon's id (btnKiemTra)
-    label: str
+class _Face:
+    """What a button or a menu shows: its icon and, under the pointer, its tooltip."""
     screentip: str
     supertip: str
     image_mso: str
@@ -67,13 +64,23 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Button(_Face):
+    function: str       # doithoai.buttons.<function>
+    control_id: str     # the ribbon's id (btnKiemTra)
+    label: str
+    screentip: str
+    supertip: str
+    image_mso: str
+
+
+@dataclass(frozen=True)
 class Heading:
     """A titled separator inside a menu (menuSeparator title="...")."""
     title: str
 
 
 @dataclass(frozen=True)
-class Menu:
+class Menu(_Face):
     control_id: str
     label: str
     screentip: str
@@ -84,14 +91,6 @@ class Menu:
     @property
     def buttons(self) -> tuple:
         return tuple(i for i in self.items if isinstance(i, Button))
-
-    @property
-    def icon(self) -> str:
-        return ICONS[self.image_mso]
-
-    @property
-    def tooltip(self) -> str:
-        return f"{self.screentip}\n{self.supertip}" if self.supertip else self.screentip
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.files import listrows, printing
-from doithoai.files.listsheet import write_rows
+from doithoai.files.listsheet import write_intro, write_rows
 from doithoai.monitoring.chain import Chain, names_shown, summary
 from doithoai.registry import attendance, schema
 from doithoai.text import privacy
@@ -165,7 +165,6 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
 
 
 def _intro(intro, reg, sm, as_of, source_name) -> None:
-    from openpyxl.styles import Alignment, Font
     t = sm["totals"]
     intro.title = "Giới thiệu"
 
@@ -194,15 +193,7 @@ def _intro(intro, reg, sm, as_of, source_name) -> None:
              ("Trang Hội nghị: số có mặt gồm cả người được ủy quyền dự thay (cột Trong đó ủy "
               "quyền dự thay là một phần của số có mặt); có mặt, vắng và chưa ghi tham dự cộng "
               "lại bằng số đại biểu được mời.", False)]
-    width = int(printing.PAGE_UNITS["portrait"])    # a portrait page at 100%, nothing cut
-    for r, (text, is_bold) in enumerate(lines, start=1):
-        c = intro.cell(row=r, column=1, value=text)
-        c.font = Font(name="Calibri", bold=is_bold, size=13 if r == 1 else 11)
-        c.alignment = Alignment(wrap_text=True, vertical="top")
-        intro.row_dimensions[r].height = printing.row_height([(text, width)],
-                                                             13 if r == 1 else 11, is_bold)
-    intro.column_dimensions["A"].width = width
-    printing.fit(intro, [width], landscape=False)
+    write_intro(intro, lines)
 
 
 def _summary_tables(ws, sm, bold, head_fill) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.files import printing
-from doithoai.files.listsheet import write_rows
+from doithoai.files.listsheet import write_intro, write_rows
 from doithoai.province import queries
 from doithoai.province.inputs import SET_ASIDE, SUPERSEDED, USED
 
@@ -76,7 +76,6 @@ def build(con, items: list, province: str, year: int, database_name: str):
 
 
 def _intro(ws, items, province, year, communes, totals, none_held, database_name) -> None:
-    from openpyxl.styles import Alignment, Font
     ws.title = "Giới thiệu"
     n = {o: sum(1 for i in items if i.outcome == o) for o in (USED, SUPERSEDED, SET_ASIDE)}
     raised, at_meeting, in_writing, resolved, satisfied, _, _, overdue, waiting = totals
@@ -98,15 +97,7 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
              (f"Số liệu chi tiết để phân tích thêm: {database_name} (cơ sở dữ liệu DuckDB, mở "
               "bằng DuckDB hoặc công cụ đọc được DuckDB; các bảng communes, meetings, opinions, "
               "upward).", False)]
-    width = int(printing.PAGE_UNITS["portrait"])    # a portrait page at 100%, nothing cut
-    for r, (text, is_bold) in enumerate(lines, start=1):
-        c = ws.cell(row=r, column=1, value=text)
-        c.font = Font(name="Calibri", bold=is_bold, size=13 if r == 1 else 11)
-        c.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[r].height = printing.row_height([(text, width)], 13 if r == 1 else 11,
-                                                          is_bold)
-    ws.column_dimensions["A"].width = width
-    printing.fit(ws, [width], landscape=False)
+    write_intro(ws, lines)
 
 
 def _chart(ws, title: str, kind: str, head: list[str], col: int, top: int, n: int):

@@ -38,6 +38,10 @@ def is_blank(value) -> bool:
 
 
 # Anything normalize_text would change besides NFC: edge spaces, runs, NBSP, spaces by a newline.
+# Characters that are a spacing flaw wherever they stand (normalize_text replaces them).
+SPACING_MARKS = "\t\u00a0\r"
+
+
 def has_whitespace_flaw(value: str) -> bool:
     """True if normalize_text would change the spacing of ``value`` (plain substring scans: a
     registry has hundreds of thousands of texts, and an alternation regex costs ten times more)."""
@@ -45,8 +49,8 @@ def has_whitespace_flaw(value: str) -> bool:
         return False
     if value[0].isspace() or value[-1].isspace():
         return True
-    return ("  " in value or "\t" in value or "\u00a0" in value or "\r" in value
-            or " \n" in value or "\n " in value)
+    return (any(ch in value for ch in SPACING_MARKS) or "  " in value or " \n" in value
+            or "\n " in value)
 
 
 # Characters that show nothing, or turn the text around: zero-width spaces and joiners, the

@@ -9,7 +9,8 @@ from doithoai.rules.validation.findings import Findings
 from doithoai.text import encoding, vntext
 
 MAX_TEXT = {schema.TEXT: 300, schema.LONGTEXT: 4000, schema.CHOICE: 300}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff"      # a regex class body
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 _FORMULA_START = ("=", "+", "@", "-")
 _EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
                  "#GETTING_DATA", "#SPILL!", "#CALC!"}
@@ -21,12 +22,14 @@ NUMBER_RANGES = {
 }
 
 
-# A superset of what text_flaws looks for inside a text, in two scans: rare characters
-# (controls, the lead and trail characters of mojibake, NBSP, tab, carriage return), and a
-# vowel pair that may carry an old-style tone at a word's end; runs of spaces and spaces by a
-# newline are plain substring tests. (One alternation of them all costs half as much again.)
-_RARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffffÃÄÆ\u00a0\t\rº»¼½¾¿€"
-                   + parsing.INVISIBLE_CHARS + "]")
+# What text_flaws looks for inside a text, screened in two scans made of the checks' own
+# characters: one for the characters any flaw needs (controls, invisible and bidirectional
+# ones, the marks every mojibake sign holds, the spacing marks), one for a vowel pair that may
+# carry an old-style tone at a word's end; runs of spaces and spaces by a newline are plain
+# substring tests, a text not in NFC is not plain (parsing.plain_texts). (One alternation of
+# them all costs half as much again.)
+SCREENED = (parsing.INVISIBLE_CHARS + encoding.SIGN_MARKS + parsing.SPACING_MARKS)
+_RARE = re.compile(f"[{CONTROL_CHARS}{re.escape(SCREENED)}]")
 _OLD_TONE = re.compile("[oOuU][" + vntext.OLD_SECONDS + r"](?![^\W\d_])")
 _EDGE = "=+@#-"         # a formula, an Excel error (#N/A) or a list dash at the start
 
