@@ -53,16 +53,11 @@ def add_parsers(sub) -> None:
 def cmd_generate(args) -> int:
     import datetime as dt
     import os
-    from doithoai.documents import generate, pdf
+    from doithoai.documents import generate
     from doithoai.files import reader
-    from doithoai.documents.kinds import KINDS_BY_CODE
-    from doithoai.registry import personal
     from doithoai.text.filenames import safe_name
-    codes = [c.strip().upper() for c in args.docs.split(",")] if args.docs else None
-    unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
-    if unknown:
-        say(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
-            + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
+    codes = _kinds(args.docs)
+    if codes is False:
         return EXIT_REFUSED
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
@@ -80,10 +75,29 @@ def cmd_generate(args) -> int:
                              issue=args.issue, today=args.today or dt.date.today(),
                              progress=say if args.verbose else None)
     say(res.summary() + (f" Thư mục: {out}" if res.files or res.unchanged else ""))
-    for notice in res.notices:
-        say("Lưu ý: " + notice)
-    for line in res.refusal_lines():
+    for line in ["Lưu ý: " + n for n in res.notices] + res.refusal_lines():
         say(line)
+    _issued_copy_or_releases(args, opened, reg, res, book)
+    _converted(args, res.files)
+    return EXIT_REFUSED if res.refusals else EXIT_OK
+
+
+def _kinds(docs: str | None):
+    """The kinds asked for by --docs (None: every kind), or False when one is unknown (said)."""
+    from doithoai.documents.kinds import KINDS_BY_CODE
+    codes = [c.strip().upper() for c in docs.split(",")] if docs else None
+    unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
+    if unknown:
+        say(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
+            + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
+        return False
+    return codes
+
+
+def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
+    """With --issue, the numbers and the record of documents naming citizens go into a new
+    copy of the registry; otherwise (no copy, so no Nhật ký) what left is printed."""
+    from doithoai.registry import personal
     released = res.releases()
     if args.issue and res.changes.blocks:
         _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản")]
@@ -92,18 +106,22 @@ def cmd_generate(args) -> int:
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
             "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
-        released = []
-    for r in released:      # no copy of the registry is written: Nhật ký cannot hold them
+        return
+    for r in released:
         say(f"Văn bản nêu tên người dân (Nhật ký của sổ ghi lại khi ban hành): {r.what}, nêu tên "
             f"{r.persons} người.")
+
+
+def _converted(args, files: list[str]) -> None:
+    """--pdf and --odt: copies of the Word documents, or a line saying why not."""
+    from doithoai.documents import pdf
     for fmt, wanted, skipped in (("pdf", args.pdf, pdf.SKIPPED), ("odt", args.odt,
                                                                   pdf.ODT_SKIPPED)):
         if wanted and pdf.available():
-            made = pdf.convert([f for f in res.files if f.endswith(".docx")], fmt=fmt)
+            made = pdf.convert([f for f in files if f.endswith(".docx")], fmt=fmt)
             say(f"Đã xuất {len(made)} tệp {'PDF' if fmt == 'pdf' else 'ODF (.odt)'}.")
         elif wanted:
             say(skipped)
-    return EXIT_REFUSED if res.refusals else EXIT_OK
 
 
 def _log_releases(reg, res, releases) -> None:

@@ -160,45 +160,67 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
     ``merged``: the sheet's merged ranges ((first row, column), (last row, column)), 0-based,
     where the file shell knows them."""
     if grid is None:
-        if sheet.added:
-            problems.append(make("sheet-added-later", sheet.name, version=sheet.added))
-        else:
-            problems.append(make("sheet-missing", sheet.name))
+        problems.append(make("sheet-added-later", sheet.name, version=sheet.added) if sheet.added
+                        else make("sheet-missing", sheet.name))
         return TableData(sheet.name, present=False, columns={})
-    header = list(grid[0]) if grid else []
-    positions = {}
-    contract = {parsing.fold(c.header): c.header for c in sheet.columns}
-    for idx, value in enumerate(header):
-        key = _header_key(value)
-        if key and key not in positions:
-            positions[key] = idx
-        elif key in contract:          # the second column of that name would go unread
-            problems.append(make("header-repeated", sheet.name, row=1, col=idx,
-                                 column=contract[key], first=column_letter(positions[key]),
-                                 second=column_letter(idx)))
-    columns: dict[str, int] = {}
-    for col in sheet.columns:
-        idx = positions.get(parsing.fold(col.header))
-        if idx is None:
-            if col.added:
-                problems.append(make("column-added-later", sheet.name, column=col.header,
-                                     version=col.added))
-            else:
-                problems.append(make("column-missing", sheet.name, row=1, column=col.header))
-        else:
-            columns[col.key] = idx
+    columns = _contract_columns(sheet, _header_positions(sheet, grid, problems), problems)
     # The grid turned on its side (rows may be ragged: a short row reads as blanks).
     by_column = list(itertools.zip_longest(*grid)) if grid else []
     table = TableData(sheet.name, present=True, columns=columns,
                       last_row=_last_used_row(by_column))
     if len(grid) < 2 or not columns:
         return table
-    keys = list(columns)
+    found = _type_columns(sheet, table, by_column, len(grid) - 1)
+    for offset, _, idx, code, header, fields in sorted(found, key=lambda x: x[:2]):
+        problems.append(make(code, sheet.name, row=offset + 2, col=idx, column=header,
+                             **fields))
+    problems += merged_cells(sheet, columns, merged)
+    return table
+
+
+def _header_positions(sheet: schema.Sheet, grid: Grid, problems: list[Problem]) -> dict:
+    """Each header's comparison key → its first column; a contract header written twice is a
+    problem (the second column would go unread)."""
+    positions: dict[str, int] = {}
+    contract = {parsing.fold(c.header): c.header for c in sheet.columns}
+    for idx, value in enumerate(list(grid[0]) if grid else []):
+        key = _header_key(value)
+        if key and key not in positions:
+            positions[key] = idx
+        elif key in contract:
+            problems.append(make("header-repeated", sheet.name, row=1, col=idx,
+                                 column=contract[key], first=column_letter(positions[key]),
+                                 second=column_letter(idx)))
+    return positions
+
+
+def _contract_columns(sheet: schema.Sheet, positions: dict, problems: list[Problem]
+                      ) -> dict[str, int]:
+    """Each contract column found by its header → its index; one missing is a problem (a
+    column added in a later version, a note)."""
+    columns: dict[str, int] = {}
+    for col in sheet.columns:
+        idx = positions.get(parsing.fold(col.header))
+        if idx is not None:
+            columns[col.key] = idx
+        elif col.added:
+            problems.append(make("column-added-later", sheet.name, column=col.header,
+                                 version=col.added))
+        else:
+            problems.append(make("column-missing", sheet.name, row=1, column=col.header))
+    return columns
+
+
+def _type_columns(sheet: schema.Sheet, table: TableData, by_column: list, rows: int) -> list:
+    """The table's columns typed, each distinct value once (``table.by_value``), the rows where
+    every contract cell is blank left out (``table.by_column``, ``table.numbers``); returns the
+    cells that could not be typed: (offset, order, column index, code, header, fields)."""
+    keys = list(table.columns)
     raw_columns, typed_columns, used, found = [], [], [], []
     for order, key in enumerate(keys):
         col = sheet.column(key)
-        idx = columns[key]
-        cells = list(by_column[idx][1:]) if idx < len(by_column) else [None] * (len(grid) - 1)
+        idx = table.columns[key]
+        cells = list(by_column[idx][1:]) if idx < len(by_column) else [None] * rows
         keyed = parsing.cell_keys(cells)
         distinct = dict(zip(keyed, cells))
         typed, failed, blank = _convert_distinct(col, distinct)
@@ -207,13 +229,11 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
         typed_columns.append(list(map(typed.__getitem__, keyed)))
         used.append([k not in blank for k in keyed] if blank else None)
         if failed:
-            for offset, k in enumerate(keyed):
-                if k in failed:
-                    code, fields = failed[k]
-                    found.append((offset, order, idx, code, col.header, fields))
+            found += [(offset, order, idx, failed[k][0], col.header, failed[k][1])
+                      for offset, k in enumerate(keyed) if k in failed]
     filled = [u for u in used if u is not None]
     keep = list(map(any, zip(*filled))) if len(filled) == len(used) else None
-    numbers = range(2, len(grid) + 1)
+    numbers = range(2, rows + 2)
     if keep is not None:
         numbers = list(itertools.compress(numbers, keep))
         raw_columns = [tuple(itertools.compress(c, keep)) for c in raw_columns]
@@ -221,11 +241,7 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
     table.by_column = {key: (tuple(raw), tuple(typed))
                        for key, raw, typed in zip(keys, raw_columns, typed_columns)}
     table.numbers = tuple(numbers)
-    for offset, _, idx, code, header, fields in sorted(found, key=lambda x: x[:2]):
-        problems.append(make(code, sheet.name, row=offset + 2, col=idx, column=header,
-                             **fields))
-    problems += merged_cells(sheet, columns, merged)
-    return table
+    return found
 
 
 def merged_cells(sheet: schema.Sheet, columns: dict[str, int], merged: Sequence

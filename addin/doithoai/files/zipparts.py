@@ -177,25 +177,9 @@ CHUNK = 1 << 20
 def unpacked(fh, info: zipfile.ZipInfo, start: int):
     """The part's bytes in chunks, counted: refused the moment it unpacks to more than its
     declared size, and if it ends short of it or its packed data is damaged."""
-    fh.seek(start)
-    left, produced, pending = info.compress_size, 0, b""
     inflate = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
-    while True:
-        if not pending:
-            if left <= 0:
-                break
-            pending = fh.read(min(CHUNK, left))
-            left -= len(pending)
-            if not pending:
-                break
-        if inflate is None:
-            out, pending = pending, b""
-        else:
-            try:
-                out = inflate.decompress(pending, CHUNK)
-            except zlib.error as exc:
-                raise PackageDamaged(_damaged_part(info), str(exc)) from None
-            pending = inflate.unconsumed_tail
+    produced = 0
+    for out in _inflated(_packed(fh, info, start), inflate, info):
         produced += len(out)
         if produced > info.file_size:
             raise PackageRefused(
@@ -204,10 +188,38 @@ def unpacked(fh, info: zipfile.ZipInfo, start: int):
                 f"more than {info.file_size} bytes")
         if out:
             yield out
-        if inflate is not None and inflate.eof:
-            break
     if produced != info.file_size or (inflate is not None and not inflate.eof):
         raise PackageDamaged(_damaged_part(info), f"{produced} of {info.file_size} bytes")
+
+
+def _packed(fh, info: zipfile.ZipInfo, start: int):
+    """The part's packed bytes as stored, in chunks (fewer if the file ends first)."""
+    fh.seek(start)
+    left = info.compress_size
+    while left > 0:
+        chunk = fh.read(min(CHUNK, left))
+        if not chunk:
+            return
+        left -= len(chunk)
+        yield chunk
+
+
+def _inflated(chunks, inflate, info: zipfile.ZipInfo):
+    """The packed chunks unpacked (as they are when stored), at most CHUNK bytes at a time, up
+    to the end of the deflate stream."""
+    for pending in chunks:
+        if inflate is None:
+            yield pending
+            continue
+        while pending:
+            try:
+                out = inflate.decompress(pending, CHUNK)
+            except zlib.error as exc:
+                raise PackageDamaged(_damaged_part(info), str(exc)) from None
+            pending = inflate.unconsumed_tail
+            yield out
+            if inflate.eof:
+                return
 
 
 def _damaged_part(info) -> str:

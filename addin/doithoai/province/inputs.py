@@ -74,49 +74,83 @@ def _date(value) -> dt.date | None:
         return None
 
 
+REMAKE = "; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi và gửi lại"
+
+
+class _Unusable(Exception):
+    """The file cannot be used: the reason, as the Tệp đầu vào sheet says it."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 def identify(path: str) -> Input:
     """Open one file and read who sent it (or why it cannot be used)."""
-    from doithoai.files import package, workbook_open
     item = Input(path)
+    try:
+        book, names = _opened(path)
+        _fill(item, _identity(book, names))
+        item.package = _measured(book, names)
+    except _Unusable as exc:
+        return item.set_aside(exc.reason)
+    return item
+
+
+def _opened(path: str) -> tuple:
+    """The workbook, through the package check (files.workbook_open), and its sheet names."""
+    from doithoai.files import package, workbook_open
     if not os.path.isfile(path):
-        return item.set_aside(unreadable_reason(path))
+        raise _Unusable(unreadable_reason(path))
     try:
         book = workbook_open.open_book(path)
-        names = tuple(book.sheet_names)
+        return book, tuple(book.sheet_names)
     except package.PackageRefused as exc:
-        return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi "
-                              "và gửi lại")
+        raise _Unusable(exc.reason + REMAKE) from None
     except (workbook_open.NotAWorkbook, OSError):
-        return item.set_aside(unreadable_reason(path))
+        raise _Unusable(unreadable_reason(path)) from None
+
+
+def _identity(book, names: tuple) -> dict:
+    """The Nhận dạng sheet's keys and values, of a monitoring workbook of this format."""
+    from doithoai.files import package
     if IDENTITY_SHEET not in names:
-        # Even a registry whose sheets were renamed still shows some: never read it.
-        if sum(s in names for s in REGISTRY_SHEETS) >= 2:
-            return item.set_aside(
-                "đây là sổ theo dõi của xã (có họ tên, số điện thoại, địa chỉ của người dân), "
-                "không phải báo cáo theo dõi: không đọc, không chép gì từ tệp này. Đề nghị xã gửi "
-                "tệp tạo bằng nút Báo cáo theo dõi (lệnh doithoai monitor) và xóa tệp sổ này.")
-        if "Theo dõi ý kiến" in names:
-            return item.set_aside("báo cáo theo dõi dạng cũ, chưa có trang Nhận dạng: đề nghị xã "
-                                  "tạo lại bằng doithoai 0.3 trở lên")
-        return item.set_aside("không phải báo cáo theo dõi của doithoai (không có trang "
-                              "Nhận dạng)")
+        raise _Unusable(_not_a_monitoring_workbook(names))
     try:
         rows = book.grid(IDENTITY_SHEET)
     except package.PackageRefused as exc:
-        return item.set_aside(f"trang Nhận dạng không đọc được: {exc.reason}")
+        raise _Unusable(f"trang Nhận dạng không đọc được: {exc.reason}") from None
     ident = {str(r[0]).strip(): r[1] for r in rows[1:] if len(r) >= 2 and r[0]}
     if ident.get("Loại tệp") != FILE_KIND:
-        return item.set_aside(f"trang Nhận dạng ghi loại tệp \"{ident.get('Loại tệp')}\", không "
-                              "phải báo cáo theo dõi")
-    version = ident.get("Phiên bản định dạng")
+        raise _Unusable(f"trang Nhận dạng ghi loại tệp \"{ident.get('Loại tệp')}\", không "
+                        "phải báo cáo theo dõi")
     try:
-        version = int(float(version))
+        version = int(float(ident.get("Phiên bản định dạng")))
     except (TypeError, ValueError):
         version = None
     if version != FORMAT_VERSION:
-        return item.set_aside(f"định dạng phiên bản {version}, phần mềm này đọc phiên bản "
-                              f"{FORMAT_VERSION}: đề nghị xã tạo lại tệp bằng cùng phiên bản "
-                              "doithoai với tỉnh")
+        raise _Unusable(f"định dạng phiên bản {version}, phần mềm này đọc phiên bản "
+                        f"{FORMAT_VERSION}: đề nghị xã tạo lại tệp bằng cùng phiên bản "
+                        "doithoai với tỉnh")
+    return ident
+
+
+def _not_a_monitoring_workbook(names: tuple) -> str:
+    """Why a workbook without Nhận dạng is not read: a registry (never read: it names
+    citizens), an old monitoring workbook, or something else."""
+    # Even a registry whose sheets were renamed still shows some: never read it.
+    if sum(s in names for s in REGISTRY_SHEETS) >= 2:
+        return ("đây là sổ theo dõi của xã (có họ tên, số điện thoại, địa chỉ của người dân), "
+                "không phải báo cáo theo dõi: không đọc, không chép gì từ tệp này. Đề nghị xã gửi "
+                "tệp tạo bằng nút Báo cáo theo dõi (lệnh doithoai monitor) và xóa tệp sổ này.")
+    if "Theo dõi ý kiến" in names:
+        return ("báo cáo theo dõi dạng cũ, chưa có trang Nhận dạng: đề nghị xã tạo lại bằng "
+                "doithoai 0.3 trở lên")
+    return "không phải báo cáo theo dõi của doithoai (không có trang Nhận dạng)"
+
+
+def _fill(item: Input, ident: dict) -> None:
+    """Who sent the file, as of when, from Nhận dạng; all three are needed."""
     typed = str(ident.get("Đơn vị") or "")
     item.unit = parsing.normalize_text(typed)        # invisible characters are no name
     item.hidden_in_name = parsing.has_invisible(typed)
@@ -128,21 +162,24 @@ def identify(path: str) -> Input:
     missing = [k for k, v in (("Đơn vị", item.unit), ("Tỉnh/Thành phố", item.province),
                               ("Tính đến ngày", item.as_of)) if not v]
     if missing:
-        return item.set_aside("trang Nhận dạng thiếu " + ", ".join(missing))
+        raise _Unusable("trang Nhận dạng thiếu " + ", ".join(missing))
+
+
+def _measured(book, names: tuple):
+    """The data sheets present and within bounds, decided now (so an older copy of the
+    commune is used instead); then every sheet measured, to be read without a second check."""
+    from doithoai.files import package
     for sheet in DATA_SHEETS:
         if sheet not in names:
-            return item.set_aside(f"thiếu trang {sheet}")
-        try:                    # decided now, so an older copy of the commune is used instead
+            raise _Unusable(f"thiếu trang {sheet}")
+        try:
             book.require_within(sheet)
         except package.PackageRefused as exc:
-            return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo "
-                                  "dõi và gửi lại")
-    try:                                # every sheet measured: read without a second check
-        item.package = book.package
+            raise _Unusable(exc.reason + REMAKE) from None
+    try:
+        return book.package
     except package.PackageRefused as exc:     # a damaged sheet the roll-up does not read
-        return item.set_aside(f"{exc.reason}; đề nghị xã tạo lại tệp bằng nút Báo cáo theo dõi "
-                              "và gửi lại")
-    return item
+        raise _Unusable(exc.reason + REMAKE) from None
 
 
 def key(text: str) -> str:

@@ -48,7 +48,24 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
     nothing when no input can be used."""
     require_engine()
     say = progress or (lambda text: None)
-    files = inp.expand(paths)
+    items, province = inp.decide(_identified(inp.expand(paths), say), province, all_provinces)
+    res = Result(items=items, province=province)
+    used = [i for i in items if i.outcome == inp.USED]
+    if not used:
+        return res
+    res.year = year or max(i.as_of for i in used).year
+    store = Store()
+    try:
+        _load(store, used, say)
+        if store.count:
+            res.workbook, res.database = _write(store, res, out)
+        return res
+    finally:
+        store.close()
+
+
+def _identified(files: list[str], say) -> list:
+    """Each file opened and identified (who sent it, or why it cannot be used)."""
     if len(files) > 1:
         package.many_files_ahead()
     items = []
@@ -56,35 +73,37 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
         items.append(inp.identify(path))
         if n % 100 == 0:
             say(f"Đã đọc nhận dạng {n}/{len(files)} tệp…")
-    items, province = inp.decide(items, province, all_provinces)
-    res = Result(items=items, province=province)
-    used = [i for i in items if i.outcome == inp.USED]
-    if not used:
-        return res
-    res.year = year or max(i.as_of for i in used).year
-    store = Store()
-    tmp_db = target = database = None
+    return items
+
+
+def _load(store: Store, used: list, say) -> None:
+    """Each used file's sheets into the store; a file whose content cannot be read is set
+    aside with its reason, the others go on."""
+    for n, item in enumerate(used, 1):
+        try:
+            store.add(item)
+        except BadSheet as exc:
+            item.set_aside(f"báo cáo theo dõi thiếu dữ liệu ({exc})")
+        except PackageRefused as exc:
+            item.set_aside(exc.reason)
+        except Exception as exc:           # a sheet calamine cannot read: this file only
+            item.set_aside(f"không đọc được nội dung ({type(exc).__name__})")
+        if n % 100 == 0:
+            say(f"Đã nạp {n}/{len(used)} đơn vị…")
+
+
+def _write(store: Store, res: Result, out: str) -> tuple[str, str]:
+    """The workbook and the database, under names claimed first (never replacing a file);
+    a name claimed and not written, and a half-written database, are removed."""
+    target = claim(out)
+    database = tmp_db = None
     try:
-        for n, item in enumerate(used, 1):
-            try:
-                store.add(item)
-            except BadSheet as exc:
-                item.set_aside(f"báo cáo theo dõi thiếu dữ liệu ({exc})")
-            except PackageRefused as exc:
-                item.set_aside(exc.reason)
-            except Exception as exc:           # a sheet calamine cannot read: this file only
-                item.set_aside(f"không đọc được nội dung ({type(exc).__name__})")
-            if n % 100 == 0:
-                say(f"Đã nạp {n}/{len(used)} đơn vị…")
-        if not store.count:
-            return res
-        target = claim(out)
         database = claim(os.path.splitext(target)[0] + ".duckdb")
         tmp_db = database + ".tmp"
         with _database_writes(tmp_db):
             con = store.load(tmp_db)
         from doithoai.province.book import build
-        wb = build(con, items, province, res.year, os.path.basename(database))
+        wb = build(con, res.items, res.province, res.year, os.path.basename(database))
         save_atomic(wb, target)             # in place of the name claimed
         PENDING.discard(target)
         with _database_writes(tmp_db):
@@ -93,10 +112,9 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
             store.con = None
             os.replace(tmp_db, database)
         PENDING.discard(database)
-        res.workbook, res.database = target, database
-        return res
+        return target, database
     finally:
-        store.close()
+        store.close()                           # the database's file is let go before
         for leftover in ((tmp_db, tmp_db + ".wal") if tmp_db else ()):
             try:                                # stopped before the database was complete
                 os.remove(leftover)

@@ -188,6 +188,7 @@ class Store:
                     pass
         if self.con is not None:
             self.con.close()
+            self.con = None
         for table in TABLES:
             try:
                 os.remove(os.path.join(self.folder, f"{table}.csv"))

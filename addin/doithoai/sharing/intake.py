@@ -264,32 +264,60 @@ def read_returned(path: str, passwords=()) -> Returned:
     """A returned intake file: its identity and its non-blank rows, or the reason it cannot
     be read. Never raises for a bad file. An encrypted one is opened in memory with the first
     of ``passwords`` that opens it (sharing.keys.candidates), and checked there like any."""
-    from doithoai.files import package, protected, workbook_open
-    from doithoai.files.reader import unreadable_reason
-
     ret = Returned(path)
-    try:
-        opened = protected.open_file(path, tried=passwords)
-        ret.encrypted = opened.encrypted
-        book = workbook_open.open_book(opened.plain if opened.encrypted else path)
-        grids = _grids(book)
-    except protected.Locked as exc:
-        ret.encrypted, ret.problem = True, locked_reason(exc)
+    opened_grids = _opened(ret, passwords)
+    if opened_grids is None:
         return ret
-    except package.PackageRefused as exc:
-        ret.problem = f"Không đọc được tệp: {exc.sentence()}"
-        return ret
-    except (workbook_open.NotAWorkbook, OSError):
-        ret.problem = (f"Không đọc được tệp: {unreadable_reason(path)}. Hãy mở tệp bằng Excel "
-                       "hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
-        return ret
+    opened, grids = opened_grids
     ident = grids.get(ID_SHEET)
     if ident:
         ret.identity = {parsing.to_text(r[0]).strip(): parsing.to_text(r[1]).strip()
                         for r in ident if len(r) >= 2 and not parsing.is_blank(r[0])
                         and not parsing.is_blank(r[1])}
         ret.identity_source = "ẩn"
-    best = None
+    table = _opinion_table(grids)
+    if table is None:
+        ret.problem = ("Không tìm thấy bảng ý kiến (dòng tiêu đề có cột \"Nội dung\") trong tệp. "
+                       + said("Hãy dùng tệp phiếu do phần mềm tạo (nút Phiếu cho MTTQ), giữ "
+                              "dòng tiêu đề.",
+                              "Hãy dùng tệp phiếu do phần mềm tạo (lệnh doithoai intake "
+                              "export), giữ dòng tiêu đề."))
+        return ret
+    name, header, keys, grid = table
+    _identity_above(ret, grid[:header])
+    formulas = formula_cells(opened, name)
+    if formulas is None:
+        ret.note = ("phần mềm không phân biệt được ô công thức với chữ gõ tay trong tệp này (tệp "
+                    "dạng cũ .xls, .xlsb); hãy xem lại các ý kiến vừa thêm, hoặc xin MTTQ gửi "
+                    "tệp .xlsx.")
+        formulas = set()
+    ret.rows = _rows(name, grid, header, keys, formulas)
+    return ret
+
+
+def _opened(ret: Returned, passwords):
+    """(the opened file, its grids), or None with ``ret.problem`` saying why it cannot be
+    read (a wrong password, a refused package, not a workbook)."""
+    from doithoai.files import package, protected, workbook_open
+    from doithoai.files.reader import unreadable_reason
+    try:
+        opened = protected.open_file(ret.path, tried=passwords)
+        ret.encrypted = opened.encrypted
+        book = workbook_open.open_book(opened.plain if opened.encrypted else ret.path)
+        return opened, _grids(book)
+    except protected.Locked as exc:
+        ret.encrypted, ret.problem = True, locked_reason(exc)
+    except package.PackageRefused as exc:
+        ret.problem = f"Không đọc được tệp: {exc.sentence()}"
+    except (workbook_open.NotAWorkbook, OSError):
+        ret.problem = (f"Không đọc được tệp: {unreadable_reason(ret.path)}. Hãy mở tệp bằng "
+                       "Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
+    return None
+
+
+def _opinion_table(grids: dict) -> tuple | None:
+    """(sheet, header row, column of each known header, grid) of the first sheet with a
+    header row (in its first 40) holding Nội dung and one more known column."""
     for name, grid in grids.items():
         if name in (ID_SHEET, LIST_SHEET):
             continue
@@ -297,41 +325,34 @@ def read_returned(path: str, passwords=()) -> Returned:
             keys = {_header_key(v): i for i, v in reversed(list(enumerate(row)))}
             keys.pop(None, None)
             if "content" in keys and len(keys) >= 2:
-                best = (name, r, keys, grid)
-                break
-        if best:
-            break
-    if best is None:
-        ret.problem = ("Không tìm thấy bảng ý kiến (dòng tiêu đề có cột \"Nội dung\") trong tệp. "
-                       + said("Hãy dùng tệp phiếu do phần mềm tạo (nút Phiếu cho MTTQ), giữ "
-                              "dòng tiêu đề.",
-                              "Hãy dùng tệp phiếu do phần mềm tạo (lệnh doithoai intake "
-                              "export), giữ dòng tiêu đề."))
-        return ret
-    name, header, keys, grid = best
-    top = " ".join(parsing.to_text(v) for row in grid[:header] for v in row
-                   if not parsing.is_blank(v))
+                return name, r, keys, grid
+    return None
+
+
+def _identity_above(ret: Returned, above: list) -> None:
+    """The plan (and the village's code) the form's title names above its header: the
+    identity when the hidden sheet is gone."""
+    top = " ".join(parsing.to_text(v) for row in above for v in row if not parsing.is_blank(v))
     plan = _PLAN_IN_TEXT.search(top)
     ret.header_plan = plan.group(1) if plan else ""
-    if not ret.identity:
+    if not ret.identity and plan:
         code = _CODE_IN_TEXT.search(top)
-        if plan:
-            ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}
-            ret.identity_source = "đầu trang"
-    formulas = formula_cells(opened, name)
-    if formulas is None:
-        ret.note = ("phần mềm không phân biệt được ô công thức với chữ gõ tay trong tệp này (tệp "
-                    "dạng cũ .xls, .xlsb); hãy xem lại các ý kiến vừa thêm, hoặc xin MTTQ gửi "
-                    "tệp .xlsx.")
-        formulas = set()
+        ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}
+        ret.identity_source = "đầu trang"
+
+
+def _rows(name: str, grid: list, header: int, keys: dict, formulas: set) -> list[ReturnedRow]:
+    """The table's non-blank rows (a row with only its pre-printed code is blank), each with
+    the columns a formula filled, and those whose formula left them blank."""
+    rows = []
     for r, row in enumerate(grid[header + 1:], start=header + 2):
         values = {k: (row[i] if i < len(row) else None) for k, i in keys.items()}
         typed_by_formula = tuple(k for k, i in keys.items() if (r, i + 1) in formulas)
         unresolved = tuple(k for k in typed_by_formula if parsing.is_blank(values[k]))
         if not unresolved and all(parsing.is_blank(v) for k, v in values.items() if k != "code"):
-            continue           # a blank row, perhaps with its pre-printed code: not a row read
-        ret.rows.append(ReturnedRow(name, r, values, unresolved, typed_by_formula))
-    return ret
+            continue
+        rows.append(ReturnedRow(name, r, values, unresolved, typed_by_formula))
+    return rows
 
 
 def _grids(book) -> dict[str, list]:
