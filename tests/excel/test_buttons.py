@@ -173,7 +173,7 @@ def test_selected_plan(sample_paths):
         assert common.selected_plan(shell, reg, day).plan_id == expected
     # Ambiguous: the clerk is asked; a client that cannot answer gets the instruction.
     shell = ExcelShell(jsonbook.book(path, sheet="Cấu hình", selection="B2"))
-    with pytest.raises(common.Refusal, match="Hãy chọn một dòng"):
+    with pytest.raises(common.Refused, match="Hãy chọn một dòng"):
         common.selected_plan(shell, reg, day)
     assert shell.book.json()["actions"][-1]["func"] == "alert"
     # The plan asked about is the one nearest the button's day, not the computer's.

@@ -10,7 +10,7 @@ from typing import Callable
 
 from doithoai.excel.shell import ExcelShell
 from doithoai.files import atomic, crashlog
-from doithoai.registry.problems import EXCEL, speaking_to
+from doithoai.registry.problems import EXCEL, Refused, speaking_to
 from doithoai.spreadsheet.open_book import NotARegistry, OpenWorkbook
 from doithoai.text.filenames import safe_name
 
@@ -18,8 +18,6 @@ from doithoai.text.filenames import safe_name
 LOG_NAME = "doithoai-loi.log"
 
 
-class Refusal(Exception):
-    """The button cannot act as asked; the message tells the clerk what to do."""
 
 
 HELP_TEXT = (
@@ -115,7 +113,7 @@ def run(action: str, book, work: Callable[[OpenWorkbook], tuple]) -> str | None:
         shell = open_shell(book)
         with speaking_to(EXCEL):        # the ribbon's words: buttons, coloured cells
             message, files, *rest = work(shell)
-    except (NotARegistry, Refusal) as exc:
+    except (NotARegistry, Refused) as exc:
         if shell is None:
             raise
         _answer(shell, action, str(exc))
@@ -144,7 +142,7 @@ def read_registry(shell: OpenWorkbook, intact: bool = True):
         try:
             reader.require_intact(reg)
         except reader.RegistryDamaged as exc:
-            raise Refusal(str(exc)) from None
+            raise Refused(str(exc)) from None
     return reg
 
 
@@ -174,14 +172,14 @@ def selected_plan(shell: OpenWorkbook, reg, today: dt.date):
     if len(plans) == 1:
         return plans[0]
     if not plans:
-        raise Refusal("Sổ chưa có kế hoạch nào: hãy nhập kế hoạch ở trang Kế hoạch.")
+        raise Refused("Sổ chưa có kế hoạch nào: hãy nhập kế hoạch ở trang Kế hoạch.")
     dated = [p for p in plans if p.meeting_date]
     guess = min(dated, key=lambda p: abs((p.meeting_date - today).days)) if dated else plans[0]
     when = f" (hội nghị {guess.meeting_date:%d/%m/%Y})" if guess.meeting_date else ""
     if shell.ask(f"Sổ có {len(plans)} kế hoạch và chưa chọn dòng nào. Làm cho kế hoạch "
                  f"{guess.plan_id}{when}?"):
         return guess
-    raise Refusal("Hãy chọn một dòng của kế hoạch cần làm (ở trang Kế hoạch, hoặc một dòng "
+    raise Refused("Hãy chọn một dòng của kế hoạch cần làm (ở trang Kế hoạch, hoặc một dòng "
                   "đại biểu, ý kiến của kế hoạch đó) rồi bấm lại.")
 
 
@@ -189,7 +187,7 @@ def saved_folder(shell: OpenWorkbook, what: str) -> str:
     """The registry's folder; a registry not saved on this PC is refused (``what`` is written
     beside it: văn bản, tệp phiếu, báo cáo...)."""
     if shell.folder is None:
-        raise Refusal(f"Sổ chưa được lưu vào máy (hoặc đang mở trên web): {what} được ghi vào "
+        raise Refused(f"Sổ chưa được lưu vào máy (hoặc đang mở trên web): {what} được ghi vào "
                       "thư mục cạnh tệp sổ. Hãy lưu sổ rồi bấm lại.")
     return shell.folder
 

@@ -5,7 +5,7 @@ import datetime as dt
 import os
 
 from doithoai.text.filenames import safe_name
-from doithoai.buttons.common import Refusal, documents_root, read_registry, run, selected_plan
+from doithoai.buttons.common import Refused, documents_root, read_registry, run, selected_plan
 
 
 SHOWN_REFUSALS = 6      # causes listed in the closing message (each names all of its rows)
@@ -26,7 +26,7 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
                 f"Ban hành các văn bản của {plan.plan_id}: cấp số, ghi ngày hôm nay và ghi vào "
                 "Sổ văn bản? Văn bản đã ban hành sẽ không bị ghi đè về sau.")
             if not ok:
-                raise Refusal("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
+                raise Refused("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
         res = generate.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,
                                  codes=codes, issue=issue, today=today or dt.date.today(),
                                  progress=shell.status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import Refusal, read_registry, run, saved_folder, selected_plan
+from doithoai.buttons.common import Refused, read_registry, run, saved_folder, selected_plan
 from doithoai.buttons.document_buttons import documents_button
 
 
@@ -48,7 +48,7 @@ def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
         from doithoai.registry import dashboard_layout
         reg = read_registry(shell)
         if not shell.has_sheet(dashboard_layout.SHEET):
-            raise Refusal("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
+            raise Refused("Sổ không có trang Tổng hợp: hãy chép trang này từ một sổ mới (nút Tạo "
                           "sổ mới) rồi bấm lại.")
         layout = dashboard_layout.has_layout(shell.grid(dashboard_layout.SHEET))
         day = as_of or dt.date.today()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from doithoai.buttons.common import (HELP_TEXT, Refusal, documents_root, home_documents,
+from doithoai.buttons.common import (HELP_TEXT, Refused, documents_root, home_documents,
                                      read_registry, run, saved_folder)
 
 
@@ -15,7 +15,7 @@ def validate_registry(book=None, today: dt.date | None = None) -> str | None:
         from doithoai.rules import validation
         reg = read_registry(shell, intact=False)
         if not shell.has_sheet(schema.CHECKS.name):
-            raise Refusal(f"Sổ không có trang \"{schema.CHECKS.name}\" để ghi kết quả kiểm tra "
+            raise Refused(f"Sổ không có trang \"{schema.CHECKS.name}\" để ghi kết quả kiểm tra "
                           "(có thể đã bị đổi tên hoặc xóa): hãy đặt lại đúng tên trang, hoặc "
                           "chép trang này từ một sổ mới (nút Tạo sổ mới).")
         shell.status(f"Đang kiểm tra {len(reg.plans)} kế hoạch, {len(reg.invitees)} đại biểu, "

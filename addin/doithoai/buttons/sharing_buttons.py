@@ -5,7 +5,7 @@ import datetime as dt
 import os
 
 from doithoai.text.filenames import safe_name
-from doithoai.buttons.common import Refusal, documents_root, read_registry, run, selected_plan
+from doithoai.buttons.common import Refused, documents_root, read_registry, run, selected_plan
 
 
 INTAKE_FOLDER = "mttq-gui-ve"
@@ -23,7 +23,7 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
         plan = selected_plan(shell, reg, today or dt.date.today())
         encrypt = shell.has_password()
         if encrypt and schema.INTAKE_KEYS.name not in shell._sheets:
-            raise Refusal(f"Sổ có mật khẩu nên mỗi tệp phiếu cũng có mật khẩu, lưu ở trang "
+            raise Refused(f"Sổ có mật khẩu nên mỗi tệp phiếu cũng có mật khẩu, lưu ở trang "
                           f"\"{schema.INTAKE_KEYS.name}\"; sổ này chưa có trang đó. Hãy chép "
                           "trang này từ một sổ mới (nút Tạo sổ mới) rồi bấm lại. Chưa tạo tệp nào.")
         out = os.path.join(documents_root(shell, reg.settings, "tệp phiếu"), safe_name(plan.plan_id),
@@ -59,12 +59,12 @@ def _pick_files(shell) -> list[str]:
     if picked:
         return picked
     if picked is not None:
-        raise Refusal("Chưa chọn tệp nào: chưa nhận gì vào sổ.")
+        raise Refused("Chưa chọn tệp nào: chưa nhận gì vào sổ.")
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
                    if f.lower().endswith((".xlsx", ".xls")) and not f.startswith("~$")) \
         if shell.folder and os.path.isdir(folder) else []
     if not files:
-        raise Refusal(f"Không thấy tệp nào để nhận. Hãy chép các tệp MTTQ gửi về vào thư mục "
+        raise Refused(f"Không thấy tệp nào để nhận. Hãy chép các tệp MTTQ gửi về vào thư mục "
                       f"\"{INTAKE_FOLDER}\" cạnh tệp sổ rồi bấm lại.")
     return files
 
@@ -84,7 +84,7 @@ def intake_merge(book=None, files: list[str] | None = None,
         try:
             res = merge.merge(reg, returned, today=today or dt.date.today(), plan_hint=hint)
         except merge.RegistryTooOld as exc:
-            raise Refusal(str(exc)) from None
+            raise Refused(str(exc)) from None
         shell.status("Đang ghi vào trang Ý kiến và Chờ xử lý…")
         shell.apply(res.changes)
         lines = res.lines()

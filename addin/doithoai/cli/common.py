@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import gc
 import os
 import traceback
 
 from doithoai.files import crashlog
+from doithoai.registry.problems import Refused
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -35,27 +37,28 @@ def collector_paused(command: str | None):
         gc.enable()
 
 
-class Refused(Exception):
-    """The command cannot do what was asked; the message says why and what to do (exit 1)."""
-
 
 # Folders a command made for its output (deepest last): those still empty when it ends are
-# removed, so a refused command, or one that had nothing to write, leaves nothing behind.
-MADE_FOLDERS: list[str] = []
+# removed, so a refused command, or one that had nothing to write, leaves nothing behind. The
+# list belongs to the command that runs (a context variable: two commands in one process, the
+# add-in's, each keep their own).
+_MADE_FOLDERS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "made_folders", default=None)
 
 
 @contextlib.contextmanager
 def made_folders_kept_only_if_used():
-    start = len(MADE_FOLDERS)
+    made: list[str] = []
+    token = _MADE_FOLDERS.set(made)
     try:
         yield
     finally:
-        for folder in reversed(MADE_FOLDERS[start:]):
+        _MADE_FOLDERS.reset(token)
+        for folder in reversed(made):
             try:
                 os.rmdir(folder)            # only an empty folder goes
             except OSError:
                 pass
-        del MADE_FOLDERS[start:]
 
 
 def _writable_folder(folder: str, what: str) -> None:
@@ -85,7 +88,9 @@ def output_folder(out: str, what: str = "--out") -> str:
         except OSError:
             raise Refused(f"Không tạo được thư mục \"{out}\". Chọn thư mục khác cho "
                           f"{what}.") from None
-        MADE_FOLDERS.append(out)
+        made = _MADE_FOLDERS.get()
+        if made is not None:
+            made.append(out)
     _writable_folder(out, what)
     return out
 

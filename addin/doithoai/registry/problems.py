@@ -58,6 +58,11 @@ class Problem:
         return d
 
 
+class Refused(Exception):
+    """A command or a button cannot do what was asked; the message, in Vietnamese, says why and
+    what to do (the command exits 1; the button shows it). One class for both entry points."""
+
+
 class _Blank(dict):
     def __missing__(self, key):  # a template field nobody passed renders empty, never raises
         return ""
