@@ -177,3 +177,24 @@ def test_spoken_passwords_are_three_groups_of_four_digits():
     for p in seen:
         groups = p.split("-")
         assert [len(g) for g in groups] == [4, 4, 4] and all(g.isdigit() for g in groups)
+
+
+def test_an_encrypted_file_larger_than_any_registry_is_refused_before_it_is_read(
+        sample_paths, tmp_path, monkeypatch, capsys):
+    """An encrypted package is decrypted whole in memory before the package check can look at
+    it: one larger than the check allows any part is refused first, naming the file (exit 2;
+    in a merge, set aside), and never read. The limit is lowered here to the sample's size."""
+    from doithoai import cli
+    from doithoai.files import zipparts
+    locked = tmp_path / "so-co-mat-khau.xlsx"
+    with open(sample_paths["tu-minh"], "rb") as fh:
+        locked.write_bytes(protected.encrypt(fh.read(), "mk-2026"))
+    monkeypatch.setattr(protected, "LIMITS", zipparts.Limits(part_bytes=1000))
+    monkeypatch.setattr(protected, "decrypt", lambda *a: pytest.fail("decrypted"))
+    (tmp_path / "mk.txt").write_text("mk-2026\n", encoding="utf-8")
+    code = cli.main(["validate", str(locked), "--password-file", str(tmp_path / "mk.txt")])
+    out = capsys.readouterr().out
+    assert code == 2 and "so-co-mat-khau.xlsx" in out and "quá giới hạn" in out, out
+    assert "Traceback" not in out
+    ret = intake.read_returned(str(locked), passwords=["mk-2026"])
+    assert ret.problem and "quá giới hạn" in ret.problem and not ret.rows

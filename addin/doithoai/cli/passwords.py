@@ -14,6 +14,7 @@ import sys
 
 from doithoai.cli.common import Refused
 from doithoai.files import protected
+from doithoai.files.zipparts import PackageRefused
 from doithoai.files.reader import RegistryUnreadable
 
 ENV = "DOITHOAI_MAT_KHAU"
@@ -89,3 +90,7 @@ def open_registry(args, path: str | None = None) -> protected.Opened:
         return protected.open_file(path, Asker(args))
     except protected.Locked as exc:
         raise RegistryUnreadable(locked_message(os.path.basename(path), exc)) from None
+    except PackageRefused as exc:           # too large to be decrypted in memory
+        raise RegistryUnreadable(f"Không đọc được tệp \"{os.path.basename(path)}\": "
+                                 f"{exc.sentence()} Phần mềm chưa làm gì với tệp này.",
+                                 detail=exc.detail) from None

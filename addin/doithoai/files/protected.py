@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from doithoai.files import atomic
+from doithoai.files.zipparts import LIMITS, PackageRefused, size_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"       # a compound file: encrypted, or old .xls
 ZIP_MAGIC = b"PK\x03\x04"
@@ -152,10 +153,16 @@ def open_file(path: str, ask: Ask | None = None,
     """``path`` as an :class:`Opened`. A plain file is not read here (its readers open the
     path); an encrypted one is read once and decrypted in memory with the first of ``tried``
     that opens it, else with what ``ask`` answers. :class:`NoPassword` when nothing can be
-    tried, :class:`WrongPassword` when nothing tried opens it."""
+    tried, :class:`WrongPassword` when nothing tried opens it; an encrypted file larger than
+    any registry (``LIMITS.part_bytes``) is refused before it is read
+    (zipparts.PackageRefused), as a package that unpacks too large is."""
     path = os.fspath(path)
     if not os.path.isfile(path) or not is_encrypted(path):
         return Opened(path)
+    size = os.path.getsize(path)
+    if size > LIMITS.part_bytes:         # decrypted whole into memory before any package check
+        raise PackageRefused(f"tệp đặt mật khẩu lớn {size_text(size)}, quá giới hạn "
+                             f"{size_text(LIMITS.part_bytes)} của một sổ", f"{size} bytes")
     with open(path, "rb") as fh:
         data = fh.read()
     candidates = list(dict.fromkeys(p for p in tried if p))
