@@ -4,6 +4,7 @@ the ribbon reaches the extension or stops the build, and the scripts that run in
 LibreOffice's own Python use only what that Python has."""
 import ast
 import json
+import os
 import re
 import struct
 import sys
@@ -211,3 +212,16 @@ def test_the_scripts_inside_libreoffice_need_only_its_own_python(name):
             imported.add(node.module.split(".")[0])
     allowed = STDLIB | OWN | ({"__future__"}) | (set() if name == "doithoai_bridge.py" else UNO)
     assert imported <= allowed, imported - allowed
+
+
+def test_the_extension_gets_an_ordinary_files_permissions(tmp_path):
+    """Written as any save is (0666 less the umask), not with a temporary file's 0600: an
+    administrator installs it for others, who must be able to read it (fresh-eyes trial)."""
+    import stat
+    from doithoai.libreoffice import extension
+    old = os.umask(0o022)
+    try:
+        path = extension.build(str(tmp_path))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o644

@@ -82,3 +82,20 @@ def test_every_table_of_the_monitoring_summary_sums_to_its_total(sample_registri
     assert tot["satisfied"] <= tot["raised"]
     assert tot["overdue"] + tot["waiting"] <= tot["raised"]
     assert not any(c.waiting and c.overdue for c in chains)
+
+
+def test_a_village_of_danh_muc_outside_the_plan_is_counted_under_its_name(sample_registries):
+    """Validation accepts an address in a village of Danh mục › Thôn, tổ dân phố that the
+    plan's Phạm vi does not list; monitoring counted it under "(không rõ thôn)" (fresh-eyes
+    trial). It is counted under its own name, as it is typed or not."""
+    import copy
+    import dataclasses
+    reg = copy.deepcopy(sample_registries["tu-minh"])
+    extra = "Thôn Đồi Bưng"
+    assert all(extra not in p.villages for p in reg.plans)
+    reg.lookups["villages"] = list(reg.lookups.get("villages", [])) + [extra]
+    first = next(o for o in reg.opinions if o.opinion_id)
+    reg.opinions[reg.opinions.index(first)] = dataclasses.replace(
+        first, address="Nhà ông Tư, thon doi bung")
+    chains = {c.opinion_id: c for c in chain.build(reg, dt.date(2026, 11, 30))}
+    assert chains[first.opinion_id].village == extra

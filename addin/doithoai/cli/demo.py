@@ -123,7 +123,11 @@ def step_intake(ctx: Context) -> None:
     plan_id = next(p.plan_id for p in ctx.reg.plans if p.plan_id)
     folder = os.path.join(os.path.dirname(ctx.path), "mttq-gui-ve")
     os.makedirs(folder, exist_ok=True)
-    files = [samplefiles.build_returned(ctx.reg, plan_id, c, folder, ctx.today) for c in csvs]
+    # The forms went out when the plan was issued (before its conference), whatever day the
+    # demo runs: a file made after the meeting would rightly be set aside (sharing.fitting).
+    plan = ctx.reg.plan(plan_id)
+    handed_out = min(ctx.today, plan.issue_date or plan.meeting_date or ctx.today)
+    files = [samplefiles.build_returned(ctx.reg, plan_id, c, folder, handed_out) for c in csvs]
     for attempt in ("lần 1", "lần 2 (cùng các tệp)"):
         res = merge.merge(ctx.reg, [intake.read_returned(f) for f in files], today=ctx.today,
                           plan_hint=plan_id)

@@ -62,7 +62,8 @@ ENGLISH = {
     "install": "Windows: puts the add-in where Excel loads it (see below); elsewhere says that "
                "the add-in needs Excel on Windows. `--libreoffice` (Windows and Linux): adds "
                "the extension Đối thoại to LibreOffice with `unopkg`, recording the Python that "
-               "runs the command; for the current user, or as root for every user (`--shared`) "
+               "runs the command; for the current user, or, run as root, for every user (the command "
+               "passes unopkg's own `--shared` itself: there is no such option to type) "
                "(see *Văn phòng dùng LibreOffice*)",
     "uninstall": "Windows: removes the add-in and its registration; `--libreoffice`: removes "
                  "the LibreOffice extension",

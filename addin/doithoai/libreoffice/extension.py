@@ -12,11 +12,11 @@ from __future__ import annotations
 import importlib.resources
 import json
 import os
-import tempfile
 import zipfile
 from xml.etree import ElementTree
 
 from doithoai import __version__
+from doithoai.files import atomic
 from doithoai.libreoffice import addons
 from doithoai.libreoffice.tab import Tab, read_tab
 
@@ -75,9 +75,8 @@ def build(out_dir: str, python: str | None = None) -> str:
     files = contents(python=python)
     os.makedirs(out_dir, exist_ok=True)
     target = os.path.join(out_dir, EXTENSION_NAME)
-    fd, raw = tempfile.mkstemp(suffix=".oxt", dir=out_dir)
-    os.close(fd)
-    try:
+
+    def write(raw: str) -> None:
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as z:
             for name in ["META-INF/manifest.xml"] + sorted(set(files) - {"META-INF/manifest.xml"}):
                 z.writestr(name, files[name])
@@ -85,10 +84,7 @@ def build(out_dir: str, python: str | None = None) -> str:
         if problems:
             raise BuildError("Tệp phần mở rộng vừa tạo không đạt kiểm tra:\n- "
                              + "\n- ".join(problems))
-        os.replace(raw, target)
-    finally:
-        if os.path.exists(raw):
-            os.unlink(raw)
+    atomic.write_atomic(target, write, ".oxt")     # an ordinary file's permissions, as a save
     return target
 
 

@@ -69,11 +69,13 @@ def village_of(address: str | None, villages) -> str:
 
 
 class _Villages:
-    """The village of each address, among its plan's villages: one finder a plan, made when
-    first asked (a registry of 1,000 plans asks for each), each address looked up once."""
+    """The village of each address, among its plan's villages and those of Danh mục › Thôn, tổ
+    dân phố (validation accepts both): one finder a plan, made when first asked (a registry of
+    1,000 plans asks for each), each address looked up once."""
 
     def __init__(self, reg):
         self.plans = {p.plan_id: p for p in reg.plans}
+        self.listed = [v for v in reg.lookups.get("villages", []) if v]
         self.everywhere = sorted({v for p in reg.plans for v in p.villages})
         self.finders: dict[str | None, places.PlaceFinder] = {}
         self.found: dict[tuple, str] = {}
@@ -84,8 +86,9 @@ class _Villages:
             finder = self.finders.get(plan_id)
             if finder is None:
                 plan = self.plans.get(plan_id)
+                own = list(plan.villages) if plan else self.everywhere
                 finder = self.finders[plan_id] = places.PlaceFinder(
-                    plan.villages if plan else self.everywhere)
+                    list(dict.fromkeys(own + self.listed)))
             self.found[key] = finder.place_of(address) or UNKNOWN_VILLAGE
         return self.found[key]
 
