@@ -113,3 +113,25 @@ def test_contacts_past_their_time_are_forgotten_in_a_new_copy(registry, tmp_path
                if g[0]["Mã ý kiến"] in due and any(r["Điện thoại"].strip() for r in g)]
     assert len(log) == 1 and f"{len(touched)} người, " in log[0][3] and touched
     assert f"Đã xóa số điện thoại, địa chỉ nhà của" in out and target in out
+
+
+def test_a_phone_typed_into_an_opinion_is_told_as_held(registry, capsys):
+    """A citizen's phone typed into the opinion's own words is personal data the office holds
+    about them: privacy --person says so on that row, and the count of what is held includes
+    it (fresh-eyes trial: it listed only the name and the address)."""
+    wb = openpyxl.load_workbook(registry)
+    ws = wb["Ý kiến"]
+    head = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value)
+    person = row[head.index("Người nêu")].value
+    cell = row[head.index("Nội dung")]
+    cell.value = f"{cell.value} Liên hệ con trai tôi số 0975 222 333."
+    wb.save(registry)
+    assert cli.main(["privacy", registry]) == 0
+    census = capsys.readouterr().out
+    assert re.search(r"\b1 ý kiến có số điện thoại, số giấy tờ, số nhà\.\.\. ngay trong nội dung",
+                     census), census
+    assert cli.main(["privacy", registry, "--person", person]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if row[0].value in x and "Người nêu" in x)
+    assert "Trong nội dung có: số điện thoại" in line and "0975" not in line

@@ -59,7 +59,8 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
     for sheet, cells in by_sheet.items():
         say(f"  - {sheet}: {', '.join(cells)}")
     say(f"Người nêu ý kiến: {c.citizens} người; {c.with_phone} người có số điện thoại, "
-        f"{c.with_address} người có địa chỉ.")
+        f"{c.with_address} người có địa chỉ; {c.contents_with_identifiers} ý kiến có số điện "
+        "thoại, số giấy tờ, số nhà... ngay trong nội dung (được che khi ra khỏi sổ).")
     say(f"Đại biểu: {c.delegates} người; {c.delegates_with_phone} người có số điện thoại. "
         f"Dòng chờ xử lý (MTTQ gửi về): {c.pending}.")
     _, forgotten = personal.forget_contacts(reg, today)

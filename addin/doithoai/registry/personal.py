@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.changes import Block, Changes
-from doithoai.text import places, vntext
+from doithoai.text import places, privacy, vntext
 
 YES, NO = schema.YES, schema.NO
 _WORD = re.compile(r"[^\W_]+")
@@ -119,6 +119,7 @@ class Census:
     delegates: int = 0
     delegates_with_phone: int = 0
     pending: int = 0
+    contents_with_identifiers: int = 0   # opinions whose own words hold a number of a person
 
 
 def census(reg) -> Census:
@@ -143,7 +144,13 @@ def census(reg) -> Census:
     out.delegates = len(delegates)
     out.delegates_with_phone = sum(any(i.phone for i in rows) for rows in delegates.values())
     out.pending = len(reg.pending)
+    out.contents_with_identifiers = sum(1 for o in reg.opinions if _identifiers_in(o.content))
     return out
+
+
+def _identifiers_in(text: str | None) -> str:
+    """The identifiers a text holds, in words ("số điện thoại, số nhà"), or ""."""
+    return ", ".join(privacy.KIND_WORDS[k] for k in privacy.kinds_in(text))
 
 
 def by_person(rows: list[tuple], finder) -> dict[tuple, list]:
@@ -218,10 +225,14 @@ def mentions(reg, name: str) -> list[Mention]:
                 if not hit.get(k):
                     continue
                 row = rows[n]
+                held = [(c.header, str(row.raw.get(c.key)))
+                        for c in personal if row.raw.get(c.key) not in (None, "")]
+                inside = _identifiers_in(row.raw.get("content")) if sheet is schema.OPINIONS \
+                    else ""
+                if inside:          # a phone typed into the opinion's own words is held too
+                    held.append(("Trong nội dung có", inside))
                 out.append(Mention(sheet.name, n, sheet.column(key).header, str(value),
-                                   str(row.raw.get(code) or "") if code else "",
-                                   [(c.header, str(row.raw.get(c.key)))
-                                    for c in personal if row.raw.get(c.key) not in (None, "")]))
+                                   str(row.raw.get(code) or "") if code else "", held))
     return sorted(out, key=lambda m: ([s.name for s in schema.SHEETS].index(m.sheet), m.row))
 
 

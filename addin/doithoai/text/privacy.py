@@ -94,6 +94,10 @@ MASKS = {"phone": "[số điện thoại]", "identity": "[số giấy tờ]", "t
          "bank": "[số tài khoản]", "plate": "[biển số xe]", "email": "[thư điện tử]",
          "house": "[số nhà]", "name": "[họ tên]"}
 KINDS = tuple(MASKS)
+# Each kind said in words (a validation note, privacy's answer to a person).
+KIND_WORDS = {"phone": "số điện thoại", "identity": "số giấy tờ tùy thân", "tax": "mã số thuế",
+              "bank": "số tài khoản", "plate": "biển số xe", "email": "thư điện tử",
+              "house": "số nhà", "name": "họ tên"}
 PHONE_MASK = MASKS["phone"]
 ID_MASK = MASKS["identity"]
 EMAIL_MASK = MASKS["email"]

@@ -10,9 +10,8 @@ from doithoai.text import privacy
 WRITTEN_REPLY = "Đã trả lời bằng văn bản"
 # What content-has-identifier calls each kind the masking reads (a phone has its own note;
 # names of persons are not noted).
-IDENTIFIER_WORDS = {"identity": "số giấy tờ tùy thân", "tax": "mã số thuế",
-                    "bank": "số tài khoản", "plate": "biển số xe", "email": "thư điện tử",
-                    "house": "số nhà"}
+# The kinds noted as content-has-identifier (a phone has content-has-phone; names are not noted).
+IDENTIFIER_WORDS = {k: w for k, w in privacy.KIND_WORDS.items() if k not in ("phone", "name")}
 
 
 def check_opinions(f: Findings) -> None:
