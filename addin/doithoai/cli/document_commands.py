@@ -74,7 +74,8 @@ def cmd_generate(args) -> int:
     res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
                              issue=args.issue, today=args.today or dt.date.today(),
                              progress=say if args.verbose else None)
-    say(res.summary() + (f" Thư mục: {out}" if res.files or res.unchanged else ""))
+    kept = [f for f in res.unchanged if f and os.path.exists(os.path.join(out, f))]
+    say(res.summary() + (f" Thư mục: {out}" if res.files or kept else ""))
     for line in ["Lưu ý: " + n for n in res.notices] + res.refusal_lines():
         say(line)
     _issued_copy_or_releases(args, opened, reg, res, book)

@@ -249,7 +249,11 @@ class Generator:
         if fp.split("|")[0] == (issued.get("fingerprint") or "").split("|")[0]:
             self.result.unchanged.append(issued.get("file"))
             return None
-        changed = ", ".join(changed_rows(issued.get("fingerprint") or "", fp)) or "Cấu hình"
+        rows = changed_rows(issued.get("fingerprint") or "", fp)
+        # No row of the registry changed: what the document works out did (a deadline now
+        # counted from a notice issued since, the calendar), not Cấu hình.
+        changed = (", ".join(rows) if rows else
+                   "những gì phần mềm tính ra (hạn tính từ văn bản ban hành sau, lịch nghỉ)")
         base = batch.base
         version = 2
         found = draft is not None and re.search(
