@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, copy_target, date_arg, output_folder, require_plan, say, warn_if_open)
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, copy_target, date_arg, output_folder,
+                                 require_plan, say, warn_if_open)
 from doithoai.registry import logbook
 from doithoai.files import registry_copy
 
@@ -57,8 +58,6 @@ def cmd_generate(args) -> int:
     from doithoai.files import reader
     from doithoai.text.filenames import safe_name
     codes = _kinds(args.docs)
-    if codes is False:
-        return EXIT_REFUSED
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     if args.plan:
@@ -83,15 +82,14 @@ def cmd_generate(args) -> int:
     return EXIT_REFUSED if res.refusals else EXIT_OK
 
 
-def _kinds(docs: str | None):
-    """The kinds asked for by --docs (None: every kind), or False when one is unknown (said)."""
+def _kinds(docs: str | None) -> list[str] | None:
+    """The kinds asked for by --docs (None: every kind); an unknown one is refused."""
     from doithoai.documents.kinds import KINDS_BY_CODE
     codes = [c.strip().upper() for c in docs.split(",")] if docs else None
     unknown = [c for c in codes or [] if c not in KINDS_BY_CODE]
     if unknown:
-        say(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
-            + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
-        return False
+        raise Refused(f"Không có loại văn bản {', '.join(unknown)}. Các loại: "
+                      + ", ".join(f"{k} ({v.name})" for k, v in KINDS_BY_CODE.items()))
     return codes
 
 
