@@ -1,5 +1,5 @@
 import sys
 
-from doithoai.cli import main
+from doithoai.cli import console
 
-sys.exit(main())
+sys.exit(console())

@@ -111,6 +111,74 @@ def test_the_command_puts_a_callers_signal_handlers_back():
     assert signal.getsignal(signal.SIGTERM) == before
 
 
+def test_a_signal_while_a_finished_command_tidies_up_changes_nothing(monkeypatch, capsys):
+    """The work is done and said; a Ctrl+C that arrives while the command tidies up (the cycle
+    collector's last pass) neither raises out of it nor turns its success into a stop."""
+    import gc
+    from doithoai import cli
+    real = gc.collect
+
+    def late_signal(*args):
+        os.kill(os.getpid(), signal.SIGINT)
+        return real(*args)
+    before = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(gc, "collect", late_signal)
+    try:
+        code = cli.main(["catalogue"])
+    except KeyboardInterrupt:           # pytest would take it for its own stop
+        code = "the late signal escaped the command"
+    monkeypatch.undo()
+    assert code == 0
+    assert "Đã dừng" not in capsys.readouterr().out
+    assert signal.getsignal(signal.SIGINT) == before
+
+
+LATE = (
+    "import gc, os, signal, sys, time\n"
+    "from doithoai import cli\n"
+    "from doithoai.cli import signals\n"
+    "real = gc.collect\n"
+    "def late(*a):\n"
+    "    os.kill(os.getpid(), signal.SIGINT)\n"
+    "    return real(*a)\n"
+    "{plant}\n"
+    "sys.argv = ['doithoai', 'catalogue']\n"
+    "code = cli.console()\n"
+    "os.kill(os.getpid(), signal.SIGINT)          # after the command, before the process ends\n"
+    "time.sleep(0.2)\n"
+    "sys.exit(code)\n")
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX signals")
+def test_the_program_ignores_a_signal_once_its_work_is_done(tmp_path):
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", LATE.format(plant="gc.collect = late")],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    assert done.returncode == 0 and "Đã dừng" not in done.stdout
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX signals")
+def test_a_second_signal_while_stopping_does_not_interrupt_the_stop(tmp_path):
+    """Ctrl+C pressed twice: the second arrives while the first stop removes half-written files
+    and says so. The stop finishes its message; no traceback."""
+    plant = ("def run(argv):\n"
+             "    os.kill(os.getpid(), signal.SIGINT)\n"
+             "    time.sleep(5)\n"
+             "    return 0\n"
+             "cli._run = run\n"
+             "remove = signals.atomic.remove_pending\n"
+             "def again():\n"
+             "    os.kill(os.getpid(), signal.SIGTERM)\n"
+             "    remove()\n"
+             "signals.atomic.remove_pending = again")
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", LATE.format(plant=plant)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    assert done.returncode == 1 and "Đã dừng (Ctrl+C)" in done.stdout, done.stdout
+
+
 def test_an_error_python_cannot_raise_goes_to_the_log_not_the_screen(tmp_path):
     """A signal can stop a library mid-write; its half-closed object (a zipfile) then fails in
     its own clean-up, which Python can only print ("Exception ignored in..."). The command

@@ -25,7 +25,7 @@ from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADA
                                  Refused, collector_paused, log_crash,
                                  made_folders_kept_only_if_used, say)
 
-__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
+__all__ = ["main", "console", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
           monitoring_commands, privacy_commands, province_commands, setup_commands,
           libreoffice_commands)
@@ -45,7 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def console() -> int:
+    """The ``doithoai`` program (and ``python -m doithoai``): as :func:`main`, but a signal
+    that arrives once the work is done stays ignored until the process ends."""
+    return main(restore_handlers=False)
+
+
+def main(argv: list[str] | None = None, *, restore_handlers: bool = True) -> int:
+    """Run one command; its exit code. The caller's signal handlers are put back at the end
+    unless ``restore_handlers`` is false (the process ends next: see :func:`console`)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8", errors="replace")
@@ -55,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     hook, sys.unraisablehook = sys.unraisablehook, _unraisable_to_log
     try:
         code = _run(argv)
+        signals.settle()                    # the work is done: a late signal changes nothing
         sys.stdout.flush()
         return code
     except BrokenPipeError:
@@ -70,9 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         _say_quietly(crashlog.words(type(exc).__name__, log_crash()))
         return EXIT_CRASH
     finally:
+        signals.settle()
         gc.collect()                        # what a signal left half-closed, while logged
         sys.unraisablehook = hook
-        signals.restore(previous)           # a caller's own handlers (tests, a server) return
+        if restore_handlers:
+            signals.restore(previous)       # a caller's own handlers (tests, a server) return
 
 
 def _unraisable_to_log(unraisable) -> None:
@@ -97,7 +108,9 @@ def _run(argv: list[str] | None) -> int:
         # (registry/problems.py words each message for its reader).
         with speaking_to(CLI), made_folders_kept_only_if_used(), \
                 collector_paused(args.command):
-            return args.func(args)
+            code = args.func(args)
+            signals.settle()                # done: tidying up below is not a stop
+            return code
     except BrokenPipeError:
         raise
     except (OutsideCalendar, Refused) as exc:

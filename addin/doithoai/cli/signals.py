@@ -25,7 +25,21 @@ class Interrupted(KeyboardInterrupt):
 
 
 def _raise(signum, frame):
+    settle()            # one stop at a time: the tidying up that follows is not stopped again
     raise Interrupted(signum)
+
+
+def settle() -> None:
+    """Signals are ignored from now on: the command has done its work (or is stopping), and
+    what is left is tidying up and exiting. A late Ctrl+C must not turn a finished command
+    into a traceback, nor a stop already under way into a second, half-said one."""
+    for name in NAMES:
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                signal.signal(sig, signal.SIG_IGN)
+            except (ValueError, OSError):     # not the main thread, or not allowed here
+                pass
 
 
 def install() -> dict:
