@@ -7,7 +7,6 @@ from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, copy_target, date_arg, output_folder,
                                  require_plan, say, warn_if_open)
 from doithoai.registry import logbook
-from doithoai.files import registry_copy
 
 
 def add_parsers(sub) -> None:
@@ -56,6 +55,7 @@ def cmd_generate(args) -> int:
     import os
     from doithoai.documents import generate
     from doithoai.files import reader
+    from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.text.filenames import safe_name
     codes = _kinds(args.docs)
     opened = passwords.open_registry(args)
@@ -96,6 +96,7 @@ def _kinds(docs: str | None) -> list[str] | None:
 def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
     """With --issue, the numbers and the record of documents naming citizens go into a new
     copy of the registry; otherwise (no copy, so no Nhật ký) what left is printed."""
+    from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal
     released = res.releases()
     if args.issue and res.changes.blocks:

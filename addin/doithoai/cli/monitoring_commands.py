@@ -8,7 +8,6 @@ from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, output_file,
                                  require_plan, say, warn_if_open, written_as)
 from doithoai.registry import logbook
-from doithoai.files import registry_copy
 
 
 def add_parsers(sub) -> None:
@@ -75,10 +74,11 @@ def cmd_monitor(args) -> int:
 def cmd_carry_over(args) -> int:
     import datetime as dt
     from doithoai.files import reader
-    from doithoai.registry import schema
-    from doithoai.registry.changes import append_rows
+    from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.monitoring import carryover
     from doithoai.registry import personal
+    from doithoai.registry import schema
+    from doithoai.registry.changes import append_rows
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     plan = require_plan(reg, args.plan)

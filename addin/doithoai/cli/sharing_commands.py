@@ -10,7 +10,6 @@ from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADA
                                  copy_target, date_arg, output_folder,
                                  require_plan, say, warn_if_open, written_as)
 from doithoai.registry import logbook
-from doithoai.files import registry_copy
 
 
 def add_parsers(sub) -> None:
@@ -102,6 +101,7 @@ def _keep_passwords(opened, reg, plan_id: str, made) -> str:
     """The copy of the registry holding the new files' passwords (and the Nhật ký row); if it
     cannot be written, the files are removed again: a file nobody can find the password of
     must not be sent."""
+    from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal, schema
     from doithoai.registry.changes import Changes, append_rows
     from doithoai.sharing import keys
@@ -128,9 +128,10 @@ def _keep_passwords(opened, reg, plan_id: str, made) -> str:
 def cmd_intake_merge(args) -> int:
     import datetime as dt
     from doithoai.files import reader
+    from doithoai.files import registry_copy  # brings openpyxl: loaded only here
+    from doithoai.registry import personal
     from doithoai.registry import schema
     from doithoai.registry.changes import append_rows
-    from doithoai.registry import personal
     from doithoai.sharing import intake, keys, merge
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
