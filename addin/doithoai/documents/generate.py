@@ -134,6 +134,9 @@ class Generator:
         builder = Builder(self.reg, plan, self.report, self.today)
         folder = os.path.join(self.out, safe_name(plan.plan_id))
         waiting, unissued = self._timing_notices(plan, builder, kinds, issue)
+        if issue:
+            builder.concluded_now = self._conclusion_in_this_run(
+                builder, [k for k in kinds if k not in waiting and k not in unissued])
         for kind in kinds:
             if kind not in waiting:
                 self.kind_documents(builder, kind, folder, issue and kind not in unissued)
@@ -153,6 +156,25 @@ class Generator:
         if stale:
             self.result.notices.append(stale)
         return waiting, unissued
+
+    def _conclusion_in_this_run(self, builder: Builder, kinds: list[Kind]) -> dt.date | None:
+        """The day the conclusion notice (TBKL) will be issued by this run, if it will be (not
+        issued before, nothing missing). Its deadlines then hold in every document the run
+        issues, those made before it too (the report of opinions, the assignment letters): a
+        chairman signs no two documents of one day that give one opinion two deadlines."""
+        kind = KINDS_BY_CODE["TBKL"]
+        plan = builder.plan
+        if kind not in kinds or self.template(kind, plan.is_party).problems:
+            return None
+        todo, _ = batches(kind, builder, self.error_rows, self.register)
+        if len(todo) != 1 or self.register.rows_for(plan.plan_id, todo[0].base, ISSUED):
+            return None
+        date = plan.issue_date if _own_number(plan, kind) else self.today
+        unmarked = set(builder.unmarked)          # a trial: what it notes is not kept
+        ok, refused = self._contexts(builder, kind, self.template(kind, plan.is_party),
+                                     todo[0], None, date)
+        builder.unmarked = unmarked
+        return date if ok and not refused else None
 
     def kind_documents(self, builder: Builder, kind: Kind, folder: str, issue: bool) -> None:
         """The plan's documents of one kind, batch by batch (refusals counted, not raised)."""

@@ -24,6 +24,8 @@ class Register:
         self.rows = [{k: getattr(e, k) for k in schema.REGISTER.keys} for e in reg.register]
         # Excel row of each row read, and what it said: only new and changed rows are written.
         self._read = {id(r): (e.row, dict(r)) for r, e in zip(self.rows, reg.register)}
+        self._answered: list = []      # (opinion, number, date) of replies issued by this run
+        self._by_id = {o.opinion_id: o for o in reg.opinions}
 
     @staticmethod
     def base_of(row: dict) -> str:
@@ -77,6 +79,19 @@ class Register:
             replace.update(row)
         else:
             self.rows.append(row)
+        if status == ISSUED:
+            self._answer(row)
+
+    def _answer(self, row: dict) -> None:
+        """An issued reply's number and date on its opinion, as the copy of the registry will
+        have them (where still empty, when the sheet has both columns side by side): what the
+        run makes after it (the report of results, the notices to citizens) counts the opinion
+        answered, as it will when made again from that copy."""
+        o = self._by_id.get(row.get("opinion_id"))
+        if o is not None and self._reply_columns() is not None and not o.reply_number \
+                and not o.reply_date:
+            o.reply_number, o.reply_date = row["number_symbol"], row["date"]
+            self._answered.append((o, row["number_symbol"], row["date"]))
 
     def to_changes(self, changes: Changes) -> list[dict]:
         """Sổ văn bản's new rows appended and its changed rows updated in place, each column
@@ -100,16 +115,23 @@ class Register:
         return rows
 
     def _reply_numbers(self, changes: Changes) -> None:
-        """Issued replies: their number and date go to the opinion row, where still empty."""
+        """Issued replies: their number and date go to the opinion row, where still empty
+        (those issued by this run were put on the opinion already: :meth:`_answer`)."""
+        col = self._reply_columns()
+        if col is None:
+            return
+        earlier = [(self._by_id.get(r.get("opinion_id")), r["number_symbol"], r["date"])
+                   for r in self.rows if r.get("status") == ISSUED]
+        for o, number_symbol, date in [e for e in earlier if e[0] is not None and
+                                       not e[0].reply_number and not e[0].reply_date] + \
+                self._answered:
+            changes.blocks.append(Block(schema.OPINIONS.name, o.row, col,
+                                        ((number_symbol, date),)))
+
+    def _reply_columns(self) -> int | None:
+        """Where Số văn bản trả lời stands on Ý kiến, Ngày trả lời right after it (else None)."""
         table = self.reg.tables.get("opinions")
         if table is None:
-            return
-        by_id = {o.opinion_id: o for o in self.reg.opinions}
+            return None
         cols = [table.columns.get("reply_number"), table.columns.get("reply_date")]
-        if None in cols or cols[1] != cols[0] + 1:
-            return
-        for r in self.rows:
-            o = by_id.get(r.get("opinion_id"))
-            if r.get("status") == ISSUED and o and not o.reply_number and not o.reply_date:
-                changes.blocks.append(Block(
-                    schema.OPINIONS.name, o.row, cols[0], ((r["number_symbol"], r["date"]),)))
+        return None if None in cols or cols[1] != cols[0] + 1 else cols[0]
