@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doithoai.registry import parsing
 from doithoai.registry.parsing import Unreadable
@@ -86,3 +88,12 @@ def test_to_text_of_cell_values():
     assert parsing.to_text(118.0) == "118"
     assert parsing.to_text(dt.date(2026, 6, 5)) == "05/06/2026"
     assert parsing.to_text(dt.time(8, 0)) == "08:00"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=0x7f)),
+                 st.text(alphabet=st.sampled_from("aA Zz-09\t\n\r\u00a0\u200bĐđÁá\u0301")),
+                 st.text()))
+def test_fold_is_the_case_folded_normal_text_whatever_the_value(value):
+    """The fast path of plain ASCII values gives the same key as the slow one."""
+    assert parsing.fold(value) == parsing.normalize_text(value).casefold()

@@ -287,3 +287,30 @@ def test_samples_are_clean_but_for_the_documented_examples(sample_registries):
     for slug, reg in sample_registries.items():
         codes = {p.code for p in run_reg(reg)}
         assert codes == allowed.get(slug, set()), slug
+
+
+LIST_FLAWS = {"text-invisible": lambda v: v[:2] + "\u200b" + v[2:],
+              "text-whitespace": lambda v: v + " ",
+              "text-not-nfc": lambda v: unicodedata.normalize("NFD", v)}
+
+
+@pytest.mark.parametrize("code", list(LIST_FLAWS))
+def test_a_list_value_with_a_flaw_is_reported_at_its_cell(code, sample_copy, sample_registries):
+    """A value of a Danh mục list typed with a flaw (a zero-width space pasted from a chat, a
+    trailing space, letters and their marks apart) is said at its cell, in every list column
+    of every data sheet: the reader spells it as listed, validation still tells the clerk."""
+    path = sample_copy("tu-minh")
+    reg = sample_registries["tu-minh"]
+    edits, expected = [], []
+    for sheet in (schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.SURVEY):
+        rows = getattr(reg, sheet.key)
+        for c in (c for c in sheet.columns if c.type == schema.CHOICE):
+            row = next((r for r in rows if isinstance(getattr(r, c.key), str)
+                        and getattr(r, c.key) != LIST_FLAWS[code](getattr(r, c.key))), None)
+            if row is not None:
+                edits.append((sheet.key, c.key, row.row, LIST_FLAWS[code](getattr(row, c.key))))
+                expected.append((sheet.name, cell_ref(sheet.key, c.key, row.row)))
+    assert len(expected) >= 10
+    edit(path, edits)
+    found = {(p.sheet, p.cell) for p in run(path) if p.code == code}
+    assert not set(expected) - found, sorted(set(expected) - found)

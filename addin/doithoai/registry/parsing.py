@@ -40,6 +40,7 @@ def is_blank(value) -> bool:
 # Anything normalize_text would change besides NFC: edge spaces, runs, NBSP, spaces by a newline.
 # Characters that are a spacing flaw wherever they stand (normalize_text replaces them).
 SPACING_MARKS = "\t\u00a0\r"
+_SPACING = re.compile(f"[{SPACING_MARKS}]")
 
 
 def has_whitespace_flaw(value: str) -> bool:
@@ -49,7 +50,7 @@ def has_whitespace_flaw(value: str) -> bool:
         return False
     if value[0].isspace() or value[-1].isspace():
         return True
-    return (any(ch in value for ch in SPACING_MARKS) or "  " in value or " \n" in value
+    return (_SPACING.search(value) is not None or "  " in value or " \n" in value
             or "\n " in value)
 
 
@@ -100,10 +101,22 @@ def cell_keys(values: list) -> list:
     return values
 
 
-@functools.lru_cache(maxsize=65536)
+# Printable ASCII words with single spaces between: what normalize_text leaves as it is, and
+# what casefold folds as lower() does (codes, most list values, names typed without accents).
+_PLAIN_ASCII = re.compile(r"[!-~]+(?: [!-~]+)*")
+
+
 def fold(value: str) -> str:
-    """A comparison key: normalised and case-folded (remembered: a registry compares the same
-    codes and list values tens of thousands of times)."""
+    """A comparison key: normalised and case-folded. A plain ASCII value (a code) is folded on
+    the spot; the others are remembered (a registry compares the same list values tens of
+    thousands of times, and 50,000 codes would crowd them out of the memory)."""
+    if value.isascii() and _PLAIN_ASCII.fullmatch(value):
+        return value.lower()
+    return _fold_text(value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_text(value: str) -> str:
     return normalize_text(value).casefold()
 
 

@@ -63,8 +63,12 @@ _TERRITORY = (r"\bcông an\b", r"\bđiện lực\b", r"\bquản lý điện\b", 
 
 
 def _key(name: str) -> str:
-    text = unicodedata.normalize("NFC", vntext.normalize_tones(name or "")).lower()
-    return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
+    """The name in lower case, tones placed the new way, dashes and runs of spaces as one
+    space (a name typed without accents has no tone to place)."""
+    text = name or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", vntext.normalize_tones(text))
+    return " ".join(text.lower().replace("-", " ").split())
 
 
 _SUPERIOR_WORDS = re.compile("|".join(_SUPERIOR))

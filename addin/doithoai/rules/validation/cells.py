@@ -112,13 +112,17 @@ def _column_verdicts(f: Findings, sheet: schema.Sheet, table, c) -> dict:
     choices = Choices(f.list_values(c.lookup) if c.type == schema.CHOICE else [])
     if c.type == schema.CHOICE:
         choices.hint_all(v for v in typed.values() if isinstance(v, str))
-    clean = (set() if c.type not in (schema.TEXT, schema.LONGTEXT)
+    # The texts with no flaw, screened in one batch: a free text among them has nothing to
+    # say; a list value still goes to _judge (is it in the list? listed as typed?), its text
+    # not read again.
+    clean = (set() if c.type not in MAX_TEXT
              else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
     verdicts = {}
     for key, raw in distinct.items():
-        if raw.__class__ is str and raw in clean:
+        screened = raw.__class__ is str and raw in clean
+        if screened and c.type != schema.CHOICE:
             continue
-        verdict = _judge(sheet, c, raw, typed[key], choices)
+        verdict = _judge(sheet, c, raw, typed[key], choices, screened)
         if verdict:
             verdicts[key] = verdict
     return verdicts
@@ -152,9 +156,11 @@ class Choices:
         return self.hints[value] if value in self.hints else self.nearest.find(value)
 
 
-def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices) -> list[tuple]:
+def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices,
+           screened: bool = False) -> list[tuple]:
     """What is wrong with ``raw`` (read as ``value``) in column ``c``, wherever it stands:
-    (code, value shown, template fields). ``choices``: the column's list, ``folded`` its keys."""
+    (code, value shown, template fields). ``choices``: the column's list; ``screened``: the
+    text is known to have no flaw (clean_plain_texts)."""
     if parsing.is_blank(raw):
         if c.required:
             return [("required-missing", None, {})]
@@ -164,7 +170,7 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices) 
     if isinstance(raw, str) and raw.strip() in _EXCEL_ERRORS:
         return [("cell-error", raw, {})]
     out = []
-    if c.type in (schema.TEXT, schema.LONGTEXT, schema.CHOICE):
+    if c.type in MAX_TEXT and not screened:
         out += _text(raw, c)
     out += _spelling(raw, value, c)
     if c.type == schema.CHOICE and value is not None:
