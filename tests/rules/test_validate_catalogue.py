@@ -178,6 +178,7 @@ CASES = {
     "unknown-reference": single("invitees", "plan_id", 3, "KH-2026-99"),
     "status-contradiction": c_status_contradiction,
     "status-doubt": c_status_doubt,
+    "plan-status-behind": single("plans", "status", 2, "Đã ban hành"),
     "number-out-of-range": single("plans", "expected_delegates", 2, 0),
     "invitee-duplicate": c_invitee_duplicate,
     "text-whitespace": single("plans", "venue", 2, "  Nhà văn hóa  TDP Cẩm Khê A "),

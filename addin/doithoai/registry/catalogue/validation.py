@@ -74,6 +74,12 @@ TYPES = (
                 "{what}",
                 "{fix}",
                 "A status the row makes doubtful without contradicting it outright."),
+    ProblemType("plan-status-behind", INFO, "Trạng thái kế hoạch chưa cập nhật sau hội nghị",
+                "Hội nghị ngày {meeting} đã diễn ra nhưng Trạng thái vẫn là \"{value}\".",
+                "Sửa Trạng thái thành \"Đã tổ chức\" (hoặc \"Đã kết luận\" nếu đã ban hành "
+                "thông báo kết luận).",
+                "A plan whose conference is over still says \"Dự thảo\" or \"Đã ban hành\": "
+                "the monitoring workbook the party office reads shows that status."),
     ProblemType("number-out-of-range", ERROR, "Số ngoài khoảng cho phép",
                 "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
                 "Nhập số trong khoảng {low}-{high}.",

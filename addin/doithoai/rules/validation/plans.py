@@ -40,7 +40,8 @@ def _weekday(f: Findings, p) -> None:
 
 
 def _plan_status(f: Findings, p) -> None:
-    """An issued plan has its number and date; a held one's meeting date has come."""
+    """An issued plan has its number and date; a held one's meeting date has come; one whose
+    meeting is over says so."""
     if p.status in ("Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành"):
         for key, label in (("number_symbol", "Số ký hiệu"),
                            ("issue_date", "Ngày ban hành")):
@@ -50,6 +51,9 @@ def _plan_status(f: Findings, p) -> None:
                            f"{label}.",
                       fix=f"Ghi {label} của kế hoạch đã ban hành, hoặc để trạng thái "
                           "Dự thảo.")
+    if p.status in ("Dự thảo", "Đã ban hành") and p.meeting_date and p.meeting_date < f.today:
+        f.add("plan-status-behind", schema.PLANS, p.row, "status", p.status,
+              meeting=short_date(p.meeting_date))
     if p.status in ("Đã tổ chức", "Đã kết luận", "Hoàn thành") and p.meeting_date \
             and p.meeting_date > f.today:
         f.add("status-doubt", schema.PLANS, p.row, "status", p.status,
