@@ -255,11 +255,12 @@ def test_issue_button_numbers_and_writes_back(sample_copy, shells, tmp_path):
     out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
     after = reader.read_registry(out)
     issued = [e for e in after.register if e.status == "Đã ban hành"]
-    # After the conference (12/06/2026) its announcement and invitations are not issued; the
-    # plan keeps the number it was typed with.
-    assert {e.kind for e in issued} == {"KH", "BCTH", "CVPC", "BB", "TBKL", "CVTL", "CVDD",
-                                        "CVKN", "TBCD", "BCKQ"}
-    assert "TB, GM (KH-2026-01) chỉ tạo bản nháp, không cấp số" in message
+    # After the conference (12/06/2026) what announced or prepared it (the announcement, the
+    # invitations, the summary of opinions, the assignment letters) is not issued; the plan
+    # keeps the number it was typed with.
+    assert {e.kind for e in issued} == {"KH", "BB", "TBKL", "CVTL", "CVDD", "CVKN", "TBCD",
+                                        "BCKQ"}
+    assert "TB, GM, BCTH, CVPC (KH-2026-01) chỉ tạo bản nháp, không cấp số" in message
     assert next(e.number_symbol for e in issued if e.kind == "KH") == "118/KH-UBND"
     replied = [o for o in after.opinions if o.reply_number and o.reply_number.endswith("UBND-VP")
                and o.opinion_id in {e.opinion_id for e in issued}]

@@ -21,8 +21,8 @@ class Kind:
     landscape: bool = False    # printed on A4 landscape (lists with many columns)
     party_abbr: str | None = None  # the party variant's abbreviation, when it is another kind
     # When in the cycle the document is made: BEFORE the conference (it announces or prepares
-    # it: not made once it is past, unless asked for by name, and never issued then), on its
-    # DAY, AFTER it (it tells what happened: made once it is held), or at ANY time.
+    # it: once the conference is past, only drafted, never numbered), on its DAY, AFTER it (it
+    # tells what happened: made once it is held), or at ANY time.
     when: str = "any"
 
     @property
@@ -43,8 +43,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("GM", "Giấy mời", "GM", "invitee", when=BEFORE),
     Kind("PDK", "Phiếu đăng ký phát biểu, gửi ý kiến", None, "village", numbered=False,
          when=BEFORE),
-    Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan"),
-    Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency"),
+    # Opinions gathered before the conference, sorted and assigned for draft replies (milestone
+    # TONG_HOP): preparation, never numbered once the conference is over.
+    Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan", when=BEFORE),
+    Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency", when=BEFORE),
     Kind("BB", "Biên bản hội nghị", "BB", "plan", when=DAY),
     Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan", when=AFTER),
     Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion", when=AFTER),
