@@ -40,7 +40,7 @@ class Table:
 class Doc:
     path: str                 # relative to the run's folder
     kind: str                 # KH, TB, GM, ...
-    merged: bool              # GM_tat-ca, TBCD_tat-ca: every item of the batch
+    merged: bool              # GM_tat-ca: every item of the batch
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     parts: dict[str, bytes] = field(default_factory=dict)   # XML parts, for schema checks

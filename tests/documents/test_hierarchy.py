@@ -129,9 +129,10 @@ def test_each_citizen_is_told_who_handles_what_and_by_when(sample_registries, tm
     assert any(o.duplicate_of for o in pending)
     people = {o.raised_by for o in pending}
     assert len(singles) == len(people) > 0          # one notice per citizen
-    merged = str(folder / "TBCD_tat-ca.docx")
-    assert conformance.check(merged, "TBCD", False) == []
-    text = text_of(merged)
+    assert not os.path.exists(folder / "TBCD_tat-ca.docx")      # each its own document
+    for f in singles:
+        assert conformance.check(str(folder / "TBCD" / f), "TBCD", False) == [], f
+    text = "\n".join(text_of(str(folder / "TBCD" / f)) for f in singles)
     assert text.count("THÔNG BÁO") == len(people)
     for o in pending:
         assert o.content in text
@@ -218,3 +219,38 @@ def test_what_tells_of_the_meeting_waits_for_the_meeting(sample_registries, tmp_
     after = generate.generate(reg, str(tmp_path / "b"), plan_ids=["KH-2026-02"],
                               codes=["TBCD"], today=plan.meeting_date)
     assert after.files and not after.notices
+
+
+def test_each_citizens_notice_is_issued_with_its_own_number(sample_paths, tmp_path):
+    """Notices that say different things to different people are different documents: each
+    has its own number and its own row in Sổ văn bản (the invitations, which say one thing to
+    many, share one)."""
+    reg = reader.read_registry(sample_paths["tu-minh"])
+    res = generate.generate(reg, str(tmp_path), codes=["TBKL", "TBCD"], today=AS_OF, issue=True)
+    folder = tmp_path / "KH-2026-01" / "TBCD"
+    numbers = []
+    for f in sorted(os.listdir(folder)):
+        found = re.search(r"Số:\s*(\d+)/TB-UBND", text_of(str(folder / f)))
+        assert found, f
+        numbers.append(found.group(1))
+    assert len(numbers) > 1 and len(set(numbers)) == len(numbers), numbers
+    rows = [r for r in res.register_rows if r["kind"] == "TBCD"]
+    assert sorted(str(int(r["number"])).zfill(2) for r in rows) == sorted(numbers)
+
+
+def test_notices_issued_as_one_batch_before_stay_one_batch(sample_copy, tmp_path):
+    """A registry whose notices were issued as one numbered batch (doithoai 0.4.0) keeps it:
+    the same citizens are not given new numbers for notices they already received."""
+    import openpyxl
+    path = sample_copy("tu-minh")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Sổ văn bản"]
+    ws.append([2, "TB-UBND", "02/TB-UBND", dt.datetime(2026, 6, 20), "TBCD",
+               "Về việc giải quyết ý kiến", "KH-2026-01", None, "KH-2026-01/TBCD_tat-ca.docx",
+               "Đã ban hành", "000000000000"])
+    wb.save(path)
+    reg = reader.read_registry(path)
+    res = generate.generate(reg, str(tmp_path), codes=["TBCD"], today=AS_OF, issue=True)
+    assert not [r for r in res.register_rows if r["kind"] == "TBCD" and r["number"]
+                and r["number_symbol"] != "02/TB-UBND"]
+    assert any("TBCD_tat-ca" in os.path.basename(f) for f in res.files)

@@ -135,7 +135,7 @@ def test_a_name_typed_in_lower_case_is_printed_with_its_capitals(tmp_path):
     run(reg, out, ISSUED_ON, ["TBCD", "BCTH"], issue=True)
     notice = text_of(made(str(out), "TBCD")[0])
     assert "Ông Lò Văn Tám" in notice and "lò văn tám" not in notice
-    assert os.path.basename(made(str(out), "TBCD")[0]) == "TBCD_001_Ong-Lo-Van-Tam.docx"
+    assert os.path.basename(made(str(out), "TBCD")[0]) == "TBCD_Thon-Ban-Chu_Ong-Lo-Van-Tam.docx"
     assert [p.fields["proper"] for p in problems(reg, "name-spelling")] == ["Ông Lò Văn Tám"]
 
 

@@ -85,7 +85,8 @@ def test_every_template_is_valid(validator):
 
 
 def test_every_generated_kind_is_valid(validator, documents):
-    assert any("TBCD_tat-ca" in label for label, _ in documents)
+    assert any("GM_tat-ca" in label for label, _ in documents)
+    assert any("/TBCD/" in label for label, _ in documents)
     bad = {label: found for label, path in documents if (found := findings(validator, path))}
     assert bad == {}
 

@@ -113,14 +113,26 @@ def _upward(kind, builder, error_rows, register):
 
 
 def _citizen(kind, builder, error_rows, register):
+    """One notice per citizen, each its own document with its own number and register row:
+    unlike the invitations, no two say the same thing. The files are named village first, so
+    that they list in the order they are delivered. A plan whose notices were issued as one
+    numbered batch (doithoai 0.4.0 and before) keeps that batch."""
     people = builder.citizens()
     if not people:
         return [], []
-    # One notice per citizen, numbered as one document, and the merged print file sorted by
-    # village (delivered through each village like the invitations).
-    return [Batch(f"{kind.code}_{engine.MERGED_SUFFIX}", people, builder.tbcd,
-                  f"{kind.name} {builder.plan.plan_id}",
-                  lambda n, p: f"{kind.code}_{n:03d}_{title_slug(p[0])}", merged=True)], []
+    merged = f"{kind.code}_{engine.MERGED_SUFFIX}"
+    if register.rows_for(builder.plan.plan_id, merged, ISSUED):
+        return [Batch(merged, people, builder.tbcd, f"{kind.name} {builder.plan.plan_id}",
+                      lambda n, p: f"{kind.code}_{n:03d}_{title_slug(p[0])}", merged=True)], []
+    out = []
+    for person in people:
+        name, village, opinions = person
+        base = "_".join([kind.code] + ([title_slug(village)] if village else [])
+                        + [title_slug(name)])
+        codes = ", ".join(o.opinion_id for o in opinions if o.opinion_id)
+        out.append(Batch(base, [person], builder.tbcd, f"{kind.name} ({codes})", _one(base),
+                         subfolder=kind.code))
+    return out, []
 
 
 def _overdue(kind, builder, error_rows, register):
