@@ -315,3 +315,18 @@ def test_a_list_value_with_a_flaw_is_reported_at_its_cell(code, sample_copy, sam
     edit(path, edits)
     found = {(p.sheet, p.cell) for p in run(path) if p.code == code}
     assert not set(expected) - found, sorted(set(expected) - found)
+
+
+def test_an_assigned_opinion_with_a_reply_number_is_said_to_be_behind(sample_copy,
+                                                                      sample_registries):
+    """The copy an issuing run writes holds each reply's number on its opinion, the typed
+    status left as the clerk typed it: "Đã phân công" there is behind, and said so."""
+    reg = sample_registries["tu-minh"]
+    r = row_of(reg, lambda o: o.agency and not o.reply_number and not o.reply_date)
+    path = sample_copy("tu-minh")
+    edit(path, [("opinions", "status", r, "Đã phân công"),
+                ("opinions", "reply_number", r, "09/UBND-VP"),
+                ("opinions", "reply_date", r, D(2026, 7, 1))])
+    found = [p for p in run(path) if p.code == "status-doubt"
+             and p.cell == cell_ref("opinions", "status", r)]
+    assert found and "09/UBND-VP" in found[0].message

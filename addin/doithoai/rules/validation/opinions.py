@@ -78,10 +78,15 @@ def _reply_status(f: Findings, o) -> None:
               what="Đã trả lời tại hội nghị nhưng chưa ghi Nội dung trả lời.",
               fix="Ghi tóm tắt câu trả lời tại hội nghị (dùng cho biên bản, thông báo "
                   "kết luận).")
-    if o.status in ("Mới",) and (o.reply_number or o.reply_date):
+    # A reply issued by doithoai writes its number on the row and leaves the typed status to the
+    # clerk: one still "new" or "assigned" is behind (one "being resolved" may be: a reply can
+    # promise work still to do).
+    if o.status in ("Mới", "Đã phân công") and (o.reply_number or o.reply_date):
         f.add("status-doubt", S, o.row, "status", o.status,
-              what="Trạng thái \"Mới\" nhưng đã có văn bản trả lời.",
-              fix=f"Đổi Trạng thái thành \"{WRITTEN_REPLY}\" nếu đã trả lời.")
+              what=f"Trạng thái \"{o.status}\" nhưng đã có văn bản trả lời"
+                   f"{' số ' + o.reply_number if o.reply_number else ''}.",
+              fix=f"Đổi Trạng thái thành \"{WRITTEN_REPLY}\" (hoặc \"Đang giải quyết\" nếu "
+                  "văn bản hẹn việc còn phải làm).")
 
 
 def _competence(f: Findings, o) -> None:
