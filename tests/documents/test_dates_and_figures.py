@@ -452,3 +452,20 @@ def test_a_citizen_whose_opinion_joined_anothers_is_told_and_answered(tmp_path):
     (text,) = [" ".join(lines) for p, lines in reply.items() if "YK-2027-001" in p]
     assert "Bà Hà Thị Yến" in text and "YK-2027-002" in text
     assert not [p for p in reply if "YK-2027-002" in p or "YK-2027-003" in p]
+
+
+@pytest.mark.parametrize("end", [dt.time(11, 30), None])
+def test_the_time_inside_a_sentence_reads_from_to_or_at(sample_paths, tmp_path, end):
+    """"Hội nghị tổ chức từ 08 giờ 00 phút đến 11 giờ 30 phút, …" when it ends at a stated
+    hour, "… vào 08 giờ 00 phút, …" when it does not: never "vào 08 giờ … đến …"."""
+    reg = reader.read_registry(sample_paths["tu-minh"])
+    for p in reg.plans:
+        p.end_time = end
+    generate.generate(reg, str(tmp_path), codes=["BCKQ", "PDK"], today=dt.date(2026, 11, 20))
+    texts = [" ".join(p.text for p in Document(os.path.join(root, f)).paragraphs)
+             for root, _, files in os.walk(tmp_path) for f in files if f.endswith(".docx")]
+    assert len(texts) >= 2
+    for text in texts:
+        assert not re.search(r"vào \d\d giờ \d\d phút đến", text)
+        said = "từ 08 giờ 00 phút đến 11 giờ 30 phút" if end else "vào 08 giờ 00 phút, thứ"
+        assert said in text, text[:400]

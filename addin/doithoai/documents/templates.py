@@ -106,7 +106,7 @@ def pdk(doc, party):
     b.title(doc, "PHIẾU ĐĂNG KÝ PHÁT BIỂU, GỬI Ý KIẾN",
             "Hội nghị đối thoại với Nhân dân {{ pham_vi }}")
     b.para(doc, "Mã phiếu: {{ ma_phieu }}", size=13, bold=True, align=b.RIGHT)
-    b.body(doc, "Hội nghị do {{ chu_tri }} chủ trì, vào {{ thoi_gian }}, tại {{ dia_diem }}.")
+    b.body(doc, "Hội nghị do {{ chu_tri }} chủ trì, {{ thoi_gian_cau }}, tại {{ dia_diem }}.")
     b.body(doc, "Họ và tên người gửi: ........................................................"
                 ".....................")
     b.body(doc, "Địa chỉ ({{ cap_thon }}): {{ thon }} .........................................")
@@ -206,7 +206,7 @@ def bckq(doc, party):
     b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} báo cáo kết quả hội "
                 "nghị đối thoại với Nhân dân {{ pham_vi }} như sau:")
     b.heading(doc, "I. CÔNG TÁC TỔ CHỨC")
-    b.body(doc, "Hội nghị tổ chức vào {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri }} chủ "
+    b.body(doc, "Hội nghị tổ chức {{ thoi_gian_cau }}, tại {{ dia_diem }}, do {{ chu_tri }} chủ "
                 "trì. {{ tham_du }}")
     b.heading(doc, "II. KẾT QUẢ ĐỐI THOẠI")
     b.body(doc, "Tổng số ý kiến, kiến nghị: {{ so_y_kien }}, trong đó theo nguồn:")

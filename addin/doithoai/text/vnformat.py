@@ -48,12 +48,19 @@ def short_date(d: dt.date) -> str:
 
 
 def meeting_time(start: dt.time | None, end: dt.time | None, d: dt.date) -> str:
-    """"08 giờ 00 phút đến 11 giờ 30 phút, thứ Sáu, ngày 12/6/2026"."""
+    """"08 giờ 00 phút đến 11 giờ 30 phút, thứ Sáu, ngày 12/6/2026" (after "Thời gian:")."""
     parts = []
     if start:
         parts.append(time_words(start) + (f" đến {time_words(end)}" if end else ""))
     parts.append(f"{weekday(d)}, ngày {d.day:02d}/{d.month:02d}/{d.year}")
     return ", ".join(parts)
+
+
+def meeting_time_in_sentence(start: dt.time | None, end: dt.time | None, d: dt.date) -> str:
+    """The same inside a sentence: "từ 08 giờ 00 phút đến 11 giờ 30 phút, thứ Sáu, ngày
+    12/6/2026" when it ends at a stated hour, else "vào 08 giờ 00 phút, thứ Sáu, ngày …"."""
+    when = meeting_time(start, end, d)
+    return f"từ {when}" if start and end else f"vào {when}"
 
 
 def number_line(number: int | None, symbol: str, party: bool) -> str:

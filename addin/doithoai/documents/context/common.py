@@ -146,10 +146,13 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         if p.meeting_date:
             ctx.put("thoi_gian", vnformat.meeting_time(p.start_time, p.end_time, p.meeting_date),
                     self._plan_src("meeting_date"))
+            ctx.put("thoi_gian_cau", vnformat.meeting_time_in_sentence(
+                p.start_time, p.end_time, p.meeting_date), self._plan_src("meeting_date"))
             ctx.put("ngay_hoi_nghi", vnformat.short_date(p.meeting_date),
                     self._plan_src("meeting_date"))
         else:
             ctx.put("thoi_gian", None, self._plan_src("meeting_date"))
+            ctx.put("thoi_gian_cau", None, self._plan_src("meeting_date"))
             ctx.put("ngay_hoi_nghi", None, self._plan_src("meeting_date"))
         ctx.put("gio_ket_thuc", p.end_time.strftime("%H giờ %M phút") if p.end_time else None,
                 self._plan_src("end_time"))

@@ -25,6 +25,7 @@ FIELDS: dict[str, str] = {
     "noi_nhan": "Danh sách nơi nhận", "can_cu": "Các căn cứ",
     "can_cu_ke_hoach": "Kế hoạch số ... ngày ... (để dẫn chiếu)",
     "pham_vi": "Phạm vi (thôn, tổ dân phố)", "thoi_gian": "Giờ, thứ, ngày hội nghị",
+    "thoi_gian_cau": "Giờ, thứ, ngày hội nghị trong câu văn (vào …, từ … đến …)",
     "ngay_hoi_nghi": "Ngày hội nghị dd/mm/yyyy", "gio_ket_thuc": "Giờ kết thúc",
     "dia_diem": "Địa điểm", "chu_tri": "Chức danh chủ trì", "chu_tri_hoa": "Chủ trì, viết hoa đầu câu",
     "nguoi_chu_tri": "Người chủ trì", "noi_dung": "Nội dung", "hinh_thuc": "Hình thức",
