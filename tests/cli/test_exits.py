@@ -231,3 +231,32 @@ def test_commands_that_read_and_compute_pause_the_cycle_collector_and_give_it_ba
                     "cmd_duplicates": False, "cmd_monitor": False, "cmd_generate": True}
     commands = set(cli.build_parser()._subparsers._group_actions[0].choices)
     assert cli.common.COLLECTOR_PAUSED <= commands          # no name left behind by a rename
+
+
+@pytest.mark.parametrize("when", ["before the copy", "after the copy"])
+def test_an_issuing_run_stopped_says_where_its_numbers_are(when, sample_copy, tmp_path,
+                                                          monkeypatch, capsys):
+    """Stopped after numbered documents were written: before the copy of the registry that
+    records their numbers, the clerk is told not to send them and to run the command again;
+    after it, which copy holds them."""
+    from doithoai import cli
+    from doithoai.cli import signals
+    from doithoai.files import registry_copy
+    real = registry_copy.registry_copy
+
+    def stopped(*args, **kw):
+        made = real(*args, **kw) if when == "after the copy" else None
+        raise signals.Interrupted(signal.SIGINT)
+    monkeypatch.setattr(registry_copy, "registry_copy", stopped)
+    path = sample_copy("tu-minh")
+    code = cli.main(["generate", path, "--issue", "--out", str(tmp_path / "vb"),
+                     "--today", "2026-11-20"])
+    out = capsys.readouterr().out
+    assert code == 1 and "Đã dừng (Ctrl+C)" in out
+    copies = [f for f in os.listdir(os.path.dirname(path)) if "cap so" in f]
+    if when == "before the copy":
+        assert not copies and "chưa được ghi vào Sổ văn bản" in out and "đừng gửi" in out
+    else:
+        stop = out.split("Đã dừng")[-1]
+        assert len(copies) == 1 and "Bản sao của sổ có số văn bản đã ghi xong" in stop
+        assert copies[0] in stop.split("Bản sao của sổ")[-1]

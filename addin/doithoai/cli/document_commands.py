@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from doithoai.cli import passwords
+from doithoai.cli import passwords, signals
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, copy_target, date_arg, output_folder,
                                  require_plan, say, warn_if_open)
 from doithoai.registry import logbook
@@ -70,16 +70,39 @@ def cmd_generate(args) -> int:
     out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                                  safe_name(reg.settings.documents_folder
                                                            or "van-ban")))
-    res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None, codes=codes,
-                             issue=args.issue, today=args.today or dt.date.today(),
-                             progress=say if args.verbose else None)
-    kept = [f for f in res.unchanged if f and os.path.exists(os.path.join(out, f))]
-    say(res.summary() + (f" Thư mục: {out}" if res.files or kept else ""))
-    for line in ["Lưu ý: " + n for n in res.notices] + res.refusal_lines():
-        say(line)
-    _issued_copy_or_releases(args, opened, reg, res, book)
+    res, copied = None, []
+    try:
+        res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None,
+                                codes=codes, issue=args.issue,
+                                today=args.today or dt.date.today(),
+                                progress=say if args.verbose else None)
+        kept = [f for f in res.unchanged if f and os.path.exists(os.path.join(out, f))]
+        say(res.summary() + (f" Thư mục: {out}" if res.files or kept else ""))
+        for line in ["Lưu ý: " + n for n in res.notices] + res.refusal_lines():
+            say(line)
+        _issued_copy_or_releases(args, opened, reg, res, book, copied)
+    except signals.Interrupted as exc:
+        exc.note = _issue_stopped(args, res, copied)
+        raise
     _converted(args, res.files)
     return EXIT_REFUSED if res.refusals else EXIT_OK
+
+
+def _issue_stopped(args, res, copied: list[str]) -> str:
+    """What a stop means for the numbers of an issuing run: in the copy already written, or in
+    no copy yet (the documents that carry them must not be sent)."""
+    from doithoai.files import atomic
+    if not args.issue or (res is not None and not res.changes.blocks):
+        return ""
+    # The copy is the one workbook the run writes: finished, it is in atomic.FINISHED even
+    # when the stop came before registry_copy returned its name.
+    written = copied or [f for f in atomic.FINISHED if f.lower().endswith((".xlsx", ".xlsm"))]
+    if written:
+        return (f"Bản sao của sổ có số văn bản đã ghi xong: {written[-1]}. Hãy dùng bản sao "
+                "này làm sổ từ nay.")
+    return ("Số của các văn bản ban hành trong lần này chưa được ghi vào Sổ văn bản (chưa có "
+            "bản sao của sổ): đừng gửi các văn bản đó; chạy lại đúng lệnh này để tạo lại chúng "
+            "và ghi số vào bản sao.")
 
 
 def _kinds(docs: str | None) -> list[str] | None:
@@ -93,9 +116,10 @@ def _kinds(docs: str | None) -> list[str] | None:
     return codes
 
 
-def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
+def _issued_copy_or_releases(args, opened, reg, res, book, copied: list[str]) -> None:
     """With --issue, the numbers and the record of documents naming citizens go into a new
-    copy of the registry; otherwise (no copy, so no Nhật ký) what left is printed."""
+    copy of the registry (its path added to ``copied`` once written); otherwise (no copy, so
+    no Nhật ký) what left is printed."""
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal
     released = res.releases()
@@ -103,6 +127,7 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
         _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản")]
                       + released)
         copy = registry_copy.registry_copy(opened, res.changes, wb=book)
+        copied.append(copy)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
             "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")

@@ -18,6 +18,7 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, signum: int):
         super().__init__(signum)
         self.signum = signum
+        self.note = ""       # what the command that was stopped adds (said after the stop)
 
     @property
     def what(self) -> str:
@@ -80,11 +81,12 @@ def stopped_message(exc: Interrupted) -> str:
     """What was done before the stop, after removing any half-written file."""
     atomic.remove_pending()
     done = atomic.FINISHED
+    note = f" {exc.note}" if getattr(exc, "note", "") else ""
     if not done:
-        return f"Đã dừng ({exc.what}). Chưa ghi xong tệp nào; không còn tệp dở dang."
+        return f"Đã dừng ({exc.what}). Chưa ghi xong tệp nào; không còn tệp dở dang.{note}"
     return (f"Đã dừng ({exc.what}). Đã ghi xong {len(done)} tệp (tệp cuối: {done[-1]}); tệp "
             "đang ghi dở đã được xóa. Chạy lại lệnh để làm tiếp: văn bản nháp được tạo lại, văn "
-            "bản đã ban hành không bị ghi đè.")
+            f"bản đã ban hành không bị ghi đè.{note}")
 
 
 def quiet_closed_pipe() -> None:
