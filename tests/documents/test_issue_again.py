@@ -74,3 +74,21 @@ def test_issuing_again_from_the_copy_changes_nothing_on_the_samples(slug, sample
     said, _ = issue(copy, out, dt.date(2026, 11, 20), capsys)
     assert "đã đổi" not in said, said
     assert _files(out) == first, sorted(_files(out) - first)
+
+
+def test_an_opinion_without_its_code_gets_no_documents_number(sample_copy, tmp_path, capsys):
+    """Only a reply (CVTL) answers an opinion: the plan, the notices and the reports issued by
+    the run carry no opinion code, and must not land on a row whose Mã ý kiến is empty."""
+    import openpyxl
+    from doithoai.files import reader
+    from doithoai.registry import schema
+    path = sample_copy("tu-minh")
+    reg = reader.read_registry(path)
+    row = next(o.row for o in reg.opinions if not o.reply_number and not o.reply_date)
+    wb = openpyxl.load_workbook(path)
+    wb[schema.OPINIONS.name].cell(row, schema.OPINIONS.keys.index("opinion_id") + 1).value = None
+    wb.save(path)
+    said, copy = issue(path, str(tmp_path / "vb"), dt.date(2026, 11, 20), capsys)
+    assert copy is not None, said
+    after = {o.row: o for o in reader.read_registry(copy).opinions}
+    assert after[row].reply_number is None and after[row].reply_date is None

@@ -24,8 +24,12 @@ class Register:
         self.rows = [{k: getattr(e, k) for k in schema.REGISTER.keys} for e in reg.register]
         # Excel row of each row read, and what it said: only new and changed rows are written.
         self._read = {id(r): (e.row, dict(r)) for r, e in zip(self.rows, reg.register)}
-        self._answered: list = []      # (opinion, number, date) of replies issued by this run
-        self._by_id = {o.opinion_id: o for o in reg.opinions}
+        # (opinion, number, date) of the issued replies whose numbers go on their opinions
+        self._answered: list = []
+        self._by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
+        for r in self.rows:              # issued before, the opinion's cells since left empty
+            if r.get("status") == ISSUED:
+                self._answer(r)
 
     @staticmethod
     def base_of(row: dict) -> str:
@@ -85,9 +89,11 @@ class Register:
     def _answer(self, row: dict) -> None:
         """An issued reply's number and date on its opinion, as the copy of the registry will
         have them (where still empty, when the sheet has both columns side by side): what the
-        run makes after it (the report of results, the notices to citizens) counts the opinion
-        answered, as it will when made again from that copy."""
-        o = self._by_id.get(row.get("opinion_id"))
+        run makes (the report of results, the notices to citizens) counts the opinion answered,
+        as it will when made again from that copy."""
+        o = self._by_id.get(row.get("opinion_id") or "")
+        if row.get("kind") != "CVTL" or not (row.get("number_symbol") or row.get("date")):
+            return
         if o is not None and self._reply_columns() is not None and not o.reply_number \
                 and not o.reply_date:
             o.reply_number, o.reply_date = row["number_symbol"], row["date"]
@@ -115,16 +121,10 @@ class Register:
         return rows
 
     def _reply_numbers(self, changes: Changes) -> None:
-        """Issued replies: their number and date go to the opinion row, where still empty
-        (those issued by this run were put on the opinion already: :meth:`_answer`)."""
+        """Issued replies: their number and date go to the opinion row, where they were empty
+        (:meth:`_answer` put them on the opinion in memory already)."""
         col = self._reply_columns()
-        if col is None:
-            return
-        earlier = [(self._by_id.get(r.get("opinion_id")), r["number_symbol"], r["date"])
-                   for r in self.rows if r.get("status") == ISSUED]
-        for o, number_symbol, date in [e for e in earlier if e[0] is not None and
-                                       not e[0].reply_number and not e[0].reply_date] + \
-                self._answered:
+        for o, number_symbol, date in self._answered if col is not None else ():
             changes.blocks.append(Block(schema.OPINIONS.name, o.row, col,
                                         ((number_symbol, date),)))
 
