@@ -97,7 +97,7 @@ _MOMENTS = re.compile(r"\d{1,2}:\d{2} \d{2}/\d{2}/\d{4}|\d{2}/\d{2}/\d{4} \d{1,2
                       r"|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _SECONDS = re.compile(r"trong \d+(\.\d+)? giây")
 _BATCH = re.compile(r"\('batch', '([0-9A-F]{6})'\)")
-_FINGERPRINT = re.compile(r"[0-9a-f]{12}(\|[^|:]+![0-9]+:[0-9a-f]{6})+")
+_FINGERPRINT = re.compile(r"u?[0-9a-f]{12}(\|[^|:]+![0-9]+:[0-9a-f]{6})+")
 
 
 def pdf_text(path: str) -> str:

@@ -92,3 +92,23 @@ def test_an_opinion_without_its_code_gets_no_documents_number(sample_copy, tmp_p
     assert copy is not None, said
     after = {o.row: o for o in reader.read_registry(copy).opinions}
     assert after[row].reply_number is None and after[row].reply_date is None
+
+
+def test_documents_issued_by_0_4_0_are_not_said_changed_after_the_upgrade(
+        sample_paths, tmp_path, capsys, monkeypatch):
+    """0.4.0 fingerprinted every value of a document's context; a field added since for one
+    template (thoi_gian_cau) must not make every document it issued look changed, with a
+    "_v2" of each."""
+    import shutil
+    from doithoai.documents.context import fields
+    registry = shutil.copy(sample_paths["tu-minh"], tmp_path / "so.xlsx")
+    out = str(tmp_path / "van-ban")
+    real = fields.Context.fingerprint
+    monkeypatch.setattr(fields.Context, "fingerprint", lambda self, used=None: real(self))
+    said, copy = issue(str(registry), out, dt.date(2026, 11, 20), capsys)   # as 0.4.0 did
+    monkeypatch.undo()
+    assert copy is not None, said
+    first = _files(out)
+    said, _ = issue(copy, out, dt.date(2026, 11, 20), capsys)
+    assert "đã đổi" not in said, said
+    assert _files(out) == first, sorted(_files(out) - first)

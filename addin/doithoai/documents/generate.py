@@ -11,7 +11,6 @@ changed, a new draft version is written beside it and the clerk is told which ro
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from typing import Callable
 
 from doithoai.documents import engine, persons, wordml
 from doithoai.documents.batches import Batch, batches
-from doithoai.documents.context import Builder, changed_rows
+from doithoai.documents.context import PRINTED, Builder, changed_rows, combine
 from doithoai.documents.register import DRAFT, ISSUED, Register
 from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
 from doithoai.registry import personal, schema
@@ -245,7 +244,7 @@ class Generator:
                        ).replace(vnformat.NBSP, " ")
             self.register.record(
                 builder, kind, subject, first.values.get("_opinion_id"), record_path, number,
-                date, status, _combine([c.fingerprint() for _, c, _ in ok]),
+                date, status, combine([c.fingerprint(compiled.used) for _, c, _ in ok]),
                 draft if (draft is not None and (status != ISSUED or issued is None)) else None)
 
     def _contexts(self, builder: Builder, kind: Kind, compiled, batch: Batch, number, date):
@@ -267,8 +266,10 @@ class Generator:
         contexts); an unchanged one is left alone (None)."""
         ok, _ = self._contexts(builder, kind, compiled, batch, issued.get("number"),
                                issued.get("date"))
-        fp = _combine([c.fingerprint() for _, c, _ in ok])
-        if fp.split("|")[0] == (issued.get("fingerprint") or "").split("|")[0]:
+        old = issued.get("fingerprint") or ""
+        fp = combine([c.fingerprint(compiled.used if old.startswith(PRINTED) else None)
+                       for _, c, _ in ok])
+        if fp.split("|")[0] == old.split("|")[0]:
             self.result.unchanged.append(issued.get("file"))
             return None
         rows = changed_rows(issued.get("fingerprint") or "", fp)
@@ -408,11 +409,3 @@ def generate(reg: Registry, out_dir: str, *, plan_ids=None, codes=None, issue=Fa
     return Generator(reg, out_dir, today=today, template_dirs=template_dirs,
                      progress=progress).run(plan_ids, codes, issue)
 
-
-def _combine(fingerprints: list[str]) -> str:
-    """One fingerprint for a batch: a hash of the parts, and every row part once."""
-    heads = [f.split("|")[0] for f in fingerprints]
-    rows = sorted({p for f in fingerprints for p in f.split("|")[1:]})
-    head = hashlib.sha256("".join(heads).encode()).hexdigest()[:12] if len(heads) > 1 else \
-        (heads[0] if heads else "")
-    return "|".join([head] + rows)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from doithoai.documents.context.conference import ConferenceDocs
 from doithoai.documents.context.day import DayDocs
-from doithoai.documents.context.fields import FIELDS, ITEM_FIELDS, Context, changed_rows
+from doithoai.documents.context.fields import (FIELDS, ITEM_FIELDS, PRINTED, Context,
+                                               changed_rows, combine)
 from doithoai.documents.context.followup import FollowUpDocs
 from doithoai.documents.context.preparation import PreparationDocs
 from doithoai.documents.context.upward import UpwardDocs
 
-__all__ = ["Builder", "Context", "FIELDS", "ITEM_FIELDS", "changed_rows"]
+__all__ = ["Builder", "Context", "FIELDS", "ITEM_FIELDS", "PRINTED", "changed_rows", "combine"]
 
 
 class Builder(PreparationDocs, ConferenceDocs, DayDocs, FollowUpDocs, UpwardDocs):

@@ -123,13 +123,27 @@ class Context:
         return sorted(n for n in used if n in self.values and n not in self.optional
                       and self.values[n] in (None, "", []))
 
-    def fingerprint(self) -> str:
-        """"<12 hex of everything>|Sheet!row:<6 hex>|…" — says which rows changed later."""
+    def fingerprint(self, used=None) -> str:
+        """"<head>|Sheet!row:<6 hex>|…": the head says whether the document would read
+        otherwise, the parts which rows changed later. The head hashes the values the template
+        prints (``used``), marked PRINTED; with ``used`` None, every value as doithoai 0.4.0
+        hashed them (to check a fingerprint it wrote: a field added since for another
+        template must not make every issued document look changed)."""
         def h(obj) -> str:
             text = json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str)
             return hashlib.sha256(text.encode("utf-8")).hexdigest()
         parts = [f"{sheet}!{row}:{h(vals)[:6]}" for (sheet, row), vals in sorted(self.rows.items())]
-        return "|".join([h(self.values)[:12]] + parts)
+        if used is None:
+            head = h({k: v for k, v in self.values.items() if k not in ADDED_AFTER_0_4})[:12]
+        else:
+            head = PRINTED + h({k: v for k, v in self.values.items() if k in used})[:12]
+        return "|".join([head] + parts)
+
+
+# A fingerprint's head over the printed values only starts with this (not a hex digit); the
+# fields a context gained after 0.4.0, left out when one of its fingerprints is checked.
+PRINTED = "u"
+ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau"})
 
 
 def changed_rows(old: str, new: str) -> list[str]:
@@ -138,3 +152,13 @@ def changed_rows(old: str, new: str) -> list[str]:
         return dict(p.split(":", 1) for p in (fp or "").split("|")[1:] if ":" in p)
     a, b = rows(old), rows(new)
     return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+
+
+def combine(fingerprints: list[str]) -> str:
+    """One fingerprint for a batch: a hash of the parts, and every row part once."""
+    heads = [f.split("|")[0] for f in fingerprints]
+    rows = sorted({p for f in fingerprints for p in f.split("|")[1:]})
+    mark = PRINTED if heads and all(h.startswith(PRINTED) for h in heads) else ""
+    head = mark + hashlib.sha256("".join(heads).encode()).hexdigest()[:12] if len(heads) > 1 \
+        else (heads[0] if heads else "")
+    return "|".join([head] + rows)
