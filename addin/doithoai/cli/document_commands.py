@@ -70,7 +70,7 @@ def cmd_generate(args) -> int:
     out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
                                                  safe_name(reg.settings.documents_folder
                                                            or "van-ban")))
-    res, copied = None, []
+    res = None
     try:
         res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None,
                                 codes=codes, issue=args.issue,
@@ -80,23 +80,23 @@ def cmd_generate(args) -> int:
         say(res.summary() + (f" Thư mục: {out}" if res.files or kept else ""))
         for line in ["Lưu ý: " + n for n in res.notices] + res.refusal_lines():
             say(line)
-        _issued_copy_or_releases(args, opened, reg, res, book, copied)
+        _issued_copy_or_releases(args, opened, reg, res, book)
     except signals.Interrupted as exc:
-        exc.note = _issue_stopped(args, res, copied)
+        exc.note = _issue_stopped(args, res)
         raise
     _converted(args, res.files)
     return EXIT_REFUSED if res.refusals else EXIT_OK
 
 
-def _issue_stopped(args, res, copied: list[str]) -> str:
+def _issue_stopped(args, res) -> str:
     """What a stop means for the numbers of an issuing run: in the copy already written, or in
     no copy yet (the documents that carry them must not be sent)."""
     from doithoai.files import atomic
     if not args.issue or (res is not None and not res.changes.blocks):
         return ""
-    # The copy is the one workbook the run writes: finished, it is in atomic.FINISHED even
-    # when the stop came before registry_copy returned its name.
-    written = copied or [f for f in atomic.FINISHED if f.lower().endswith((".xlsx", ".xlsm"))]
+    # The copy is the one workbook the run writes: finished, it is in atomic.FINISHED (even
+    # when the stop came before registry_copy returned its name).
+    written = [f for f in atomic.FINISHED if f.lower().endswith((".xlsx", ".xlsm"))]
     if written:
         return (f"Bản sao của sổ có số văn bản đã ghi xong: {written[-1]}. Hãy dùng bản sao "
                 "này làm sổ từ nay.")
@@ -116,10 +116,9 @@ def _kinds(docs: str | None) -> list[str] | None:
     return codes
 
 
-def _issued_copy_or_releases(args, opened, reg, res, book, copied: list[str]) -> None:
+def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
     """With --issue, the numbers and the record of documents naming citizens go into a new
-    copy of the registry (its path added to ``copied`` once written); otherwise (no copy, so
-    no Nhật ký) what left is printed."""
+    copy of the registry; otherwise (no copy, so no Nhật ký) what left is printed."""
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal
     released = res.releases()
@@ -127,7 +126,6 @@ def _issued_copy_or_releases(args, opened, reg, res, book, copied: list[str]) ->
         _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản")]
                       + released)
         copy = registry_copy.registry_copy(opened, res.changes, wb=book)
-        copied.append(copy)
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
             "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")

@@ -163,15 +163,15 @@ class Generator:
         chairman signs no two documents of one day that give one opinion two deadlines."""
         kind = KINDS_BY_CODE["TBKL"]
         plan = builder.plan
-        if kind not in kinds or self.template(kind, plan.is_party).problems:
+        compiled = self.template(kind, plan.is_party) if kind in kinds else None
+        if compiled is None or compiled.problems:
             return None
         todo, _ = batches(kind, builder, self.error_rows, self.register)
         if len(todo) != 1 or self.register.rows_for(plan.plan_id, todo[0].base, ISSUED):
             return None
         date = plan.issue_date if _own_number(plan, kind) else self.today
         unmarked = set(builder.unmarked)          # a trial: what it notes is not kept
-        ok, refused = self._contexts(builder, kind, self.template(kind, plan.is_party),
-                                     todo[0], None, date)
+        ok, refused = self._contexts(builder, kind, compiled, todo[0], None, date)
         builder.unmarked = unmarked
         return date if ok and not refused else None
 

@@ -27,6 +27,7 @@ class Register:
         # (opinion, number, date) of the issued replies whose numbers go on their opinions
         self._answered: list = []
         self._by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
+        self._reply_col = self._reply_columns()
         for r in self.rows:              # issued before, the opinion's cells since left empty
             if r.get("status") == ISSUED:
                 self._answer(r)
@@ -94,7 +95,7 @@ class Register:
         o = self._by_id.get(row.get("opinion_id") or "")
         if row.get("kind") != "CVTL" or not (row.get("number_symbol") or row.get("date")):
             return
-        if o is not None and self._reply_columns() is not None and not o.reply_number \
+        if o is not None and self._reply_col is not None and not o.reply_number \
                 and not o.reply_date:
             o.reply_number, o.reply_date = row["number_symbol"], row["date"]
             self._answered.append((o, row["number_symbol"], row["date"]))
@@ -123,9 +124,8 @@ class Register:
     def _reply_numbers(self, changes: Changes) -> None:
         """Issued replies: their number and date go to the opinion row, where they were empty
         (:meth:`_answer` put them on the opinion in memory already)."""
-        col = self._reply_columns()
-        for o, number_symbol, date in self._answered if col is not None else ():
-            changes.blocks.append(Block(schema.OPINIONS.name, o.row, col,
+        for o, number_symbol, date in self._answered:     # (only when the columns are there)
+            changes.blocks.append(Block(schema.OPINIONS.name, o.row, self._reply_col,
                                         ((number_symbol, date),)))
 
     def _reply_columns(self) -> int | None:
