@@ -1,7 +1,10 @@
 """Cell references as Excel writes them: column letters and A1 addresses (0-based columns)."""
 from __future__ import annotations
 
+import functools
 
+
+@functools.lru_cache(maxsize=None)      # at most 16,384 columns: every address names one
 def column_letter(col: int) -> str:
     """0-based column index to Excel letters (0 → A, 26 → AA)."""
     letters = ""

@@ -10,6 +10,7 @@ position). Internal keys are English identifiers used by the code.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 # Column types understood by the reader (see doithoai.registry.parsing).
@@ -87,10 +88,14 @@ class Sheet:
     added: str | None = None       # version that added the sheet: older registries lack it
 
     def column(self, key: str) -> Column:
-        for col in self.columns:
-            if col.key == key:
-                return col
-        raise KeyError(f"{self.name} has no column {key!r}")
+        col = self._by_key.get(key)
+        if col is None:
+            raise KeyError(f"{self.name} has no column {key!r}")
+        return col
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, Column]:
+        return {c.key: c for c in reversed(self.columns)}      # the first of a key wins
 
     @property
     def headers(self) -> list[str]:

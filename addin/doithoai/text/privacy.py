@@ -105,6 +105,7 @@ HOUSE_MASK = MASKS["house"]
 Found = w.Found          # one identifier: text[start:end], masked as MASKS[kind]
 _SCAN = re.compile(r"(\d+)|" + privacy_names.CAP_RUN)   # digit runs, runs of capitalised words
 _DIGITS_ONLY = re.compile(r"(\d+)")
+_DIGIT = re.compile(r"\d")               # what every digit run of _SCAN begins with
 
 
 def _visible(text: str) -> tuple[str, list[int] | None]:
@@ -193,7 +194,7 @@ def kinds_in(text: str | None, names: bool = False) -> list[str]:
     """The kinds of identifier ``text`` holds, each once, in the order of :data:`KINDS`
     (names of persons only if ``names``). Every other kind needs a digit or an "@"/"(at)": a
     text with none is not read further."""
-    if not text or (not names and not any(map(str.isdigit, text)) and "@" not in text
+    if not text or (not names and not _DIGIT.search(text) and "@" not in text
                     and not privacy_numbers.AT_WORD.search(text)):
         return []
     got = {f.kind for f in find(normalized(text), names=names)}
