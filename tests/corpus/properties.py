@@ -283,6 +283,30 @@ def listed_spelling(run: Run) -> list[str]:
     return out
 
 
+# A citizen's words as the generator writes them ("Đề nghị … (ý kiến thứ 3)"): quoted as
+# written, their capitals included.
+_CITIZENS_WORDS = re.compile(r"Đề nghị .*?\(ý kiến thứ \d+\)")
+
+
+def place_kind_lower_in_sentence(run: Run) -> list[str]:
+    """A village named inside a sentence has its kind word in lower case, as Decree 30 writes
+    it ("với Nhân dân thôn Đông", "Hội trường thôn Đông"); at the start of a line or a cell it
+    keeps its capital, and a citizen's own words are quoted as written."""
+    out = []
+    for village in run.case.truth.villages:
+        words = village.split()
+        if len(words) < 2 or not words[0][:1].isupper():
+            continue
+        spelled = r"[ \u00a0]+".join(map(re.escape, words))     # spaces may be non-breaking
+        inside = re.compile(rf"(?<=\w)[ \u00a0,(]+{spelled}(?!\w)")
+        for doc in run.docs:
+            for line in doc.lines():
+                for m in inside.finditer(_CITIZENS_WORDS.sub("", line)):
+                    out.append(f"{doc.path}: {m.group().strip()!r} viết hoa giữa câu "
+                               f"trong {line[:80]!r}")
+    return out
+
+
 def no_stray_spaces(run: Run) -> list[str]:
     out = []
     for doc in run.docs:
@@ -369,6 +393,7 @@ PROPERTIES = {
     "opinion-count": opinion_counts,
     "monitoring-figures": monitoring_figures,
     "listed-spelling": listed_spelling,
+    "place-kind-lower": place_kind_lower_in_sentence,
     "stray-spaces": no_stray_spaces,
     "identifier-posted": no_identifiers_posted,
     "unique-file-name": unique_file_names,

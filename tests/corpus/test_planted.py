@@ -107,6 +107,13 @@ def test_planted_listed_spelling(monkeypatch, tmp_path):
     assert first_violation("listed-spelling", tmp_path)
 
 
+def test_planted_place_kind_lower(monkeypatch, tmp_path):
+    """A build that prints the values as they are held: "với Nhân dân Thôn Đông"."""
+    from doithoai.documents.context.fields import Context
+    monkeypatch.setattr(Context, "printed", lambda self: self.values)
+    assert first_violation("place-kind-lower", tmp_path)
+
+
 def test_planted_file_names(monkeypatch, tmp_path):
     """Names kept as typed and file stems left as slugged: two letters to one office, in files
     whose names differ only in case."""

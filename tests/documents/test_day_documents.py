@@ -190,7 +190,7 @@ def test_radio_bulletin_reads_aloud(day, tmp_path):
     text = data.decode("utf-8")
     assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     assert ("vào tám giờ sáng, thứ Sáu, ngày mười hai tháng sáu năm hai nghìn không trăm hai "
-            "mươi sáu, tại Nhà văn hóa Tổ dân phố Cẩm Khê A") in text
+            "mươi sáu, tại Nhà văn hóa tổ dân phố Cẩm Khê A") in text
     assert "Nhân dân tổ dân phố Cẩm Khê A, tổ dân phố Cẩm Khê B" in text
     assert "Ủy ban nhân dân phường Tứ Minh trân trọng thông báo" in text
     assert "UBND" not in text and "TDP" not in text and "12/06" not in text

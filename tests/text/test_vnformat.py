@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doithoai.text import vnformat
 
@@ -47,3 +49,58 @@ def test_vietnamese_name_order():
 def test_tones_in_dictionary_order():
     words = ["ạnh", "anh", "ánh", "ảnh", "ành", "ãnh"]
     assert sorted(words, key=vnformat.collate) == ["anh", "ành", "ảnh", "ãnh", "ánh", "ạnh"]
+
+
+# --- places inside a sentence (Decree 30/2020, Appendix II: "thôn Kim Trang Đông") ----------
+
+@pytest.mark.parametrize("typed,printed", [
+    ("Thôn Kim Trang Đông, Thôn Kim Trang Tây", "thôn Kim Trang Đông, thôn Kim Trang Tây"),
+    ("Tổ Dân Phố 3; Xóm 1 (Khối Yên Sơn)", "tổ dân phố 3; xóm 1 (khối Yên Sơn)"),
+    ("Thôn\u00a0Kim\u00a0Trang", "thôn\u00a0Kim\u00a0Trang"),
+    ("TDP Cẩm Khê A", "TDP Cẩm Khê A"), ("THÔN ĐÔNG", "THÔN ĐÔNG"), ("Thôn", "Thôn"),
+    ("Hà Nội", "Hà Nội"), ("Đội 3, Đội Cấn", "đội 3, Đội Cấn"), ("Thônx A", "Thônx A")])
+def test_a_place_inside_a_sentence(typed, printed):
+    assert vnformat.place_in_sentence(typed) == printed
+
+
+@pytest.mark.parametrize("typed,printed", [
+    ("Số 5 ngõ 3, Thôn Đông", "số 5 ngõ 3, thôn Đông"),
+    ("Số nhà 12, Đường Lê Lợi", "số nhà 12, đường Lê Lợi"), ("Kim Trang Tây", "Kim Trang Tây")])
+def test_an_address_inside_a_sentence(typed, printed):
+    assert vnformat.address_in_sentence(typed) == printed
+
+
+@pytest.mark.parametrize("typed,printed", [
+    ("Tổ chức hội nghị với Nhân dân Thôn 1, Thôn 12", "Tổ chức hội nghị với Nhân dân thôn 1, thôn 12"),
+    ("Thôn 1 và Thôn 12", "Thôn 1 và thôn 12"), ("- Thôn 1;", "- Thôn 1;"),
+    ("- Ông Y Bon Niê, Thôn 1 (ý kiến YK-1);", "- Ông Y Bon Niê, thôn 1 (ý kiến YK-1);"),
+    ("Bí thư Chi bộ Thôn\u00a01", "Bí thư Chi bộ thôn\u00a01")])
+def test_the_plans_places_after_a_texts_first_word(typed, printed):
+    assert vnformat.places_in_sentence(typed, ["Thôn 1", "Thôn 12"]) == printed
+
+
+@pytest.mark.parametrize("typed,printed", [
+    ("Nhà văn hóa Tổ dân phố Cẩm Khê A, phường Tứ Minh",
+     "Nhà văn hóa tổ dân phố Cẩm Khê A, phường Tứ Minh"),
+    ("Hội trường Khu 3", "Hội trường khu 3"), ("Hội trường Thôn 1", "Hội trường thôn 1"),
+    ("Nhà văn hóa Khu Công nghiệp", "Nhà văn hóa Khu Công nghiệp"), ("Thôn 1", "Thôn 1")])
+def test_a_venue_inside_a_sentence(typed, printed):
+    assert vnformat.venue_in_sentence(typed, ["Thôn 1"]) == printed
+
+
+_PLACE_TEXT = st.lists(st.sampled_from(["Thôn", "Tổ", "Dân", "dân", "Phố", "Khu", "Đội", "Bon",
+                                        "Y", "1", "Đông", ",", ", ", "(", " ", "\u00a0", ";",
+                                        "THÔN", "Số", "nhà", "-"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_PLACE_TEXT)
+def test_inside_a_sentence_only_lowers_and_is_stable(text):
+    """Only letters are lowered, nothing else moves, and printing twice changes nothing."""
+    for f in (vnformat.place_in_sentence, vnformat.address_in_sentence,
+              lambda t: vnformat.places_in_sentence(t, ["Thôn 1", "Tổ Dân Phố Đông", "Bon Y"]),
+              lambda t: vnformat.venue_in_sentence(t, ["Thôn 1"])):
+        out = f(text)
+        assert len(out) == len(text)
+        assert all(a == b or a == b.lower() for a, b in zip(out, text))
+        assert f(out) == out

@@ -276,8 +276,8 @@ def missing_values(compiled: Compiled, ctx: Context, reg, document: str,
 
 def render(compiled: Compiled, ctx: Context) -> str:
     if compiled.text:      # Windows line ends, so Notepad on any Windows shows the lines
-        return compiled.template.render(ctx.values).replace("\n", "\r\n")
-    xml = compiled.template.render(ctx.values)
+        return compiled.template.render(ctx.printed()).replace("\n", "\r\n")
+    xml = compiled.template.render(ctx.printed())
     return wordml.marked_indents(wordml.paragraphs_joined(xml),
                                  line_lengths(ctx, compiled.text_width))
 

@@ -166,6 +166,89 @@ def village_head(village: str) -> str:
     return f"Trưởng thôn, tổ dân phố {name}" if name else "Trưởng thôn, tổ dân phố"
 
 
+# The common noun before a place's own name is written in lower case inside a sentence (Decree
+# 30/2020/NĐ-CP, Appendix II: "thôn Kim Trang Đông", "tổ dân phố Cẩm Khê A", "số 5 ngõ 3"): a
+# kind word typed with its capital ("Thôn", "Tổ Dân Phố") at the start of a place, or of a
+# part of an address after a comma, a semicolon or a bracket. An abbreviation (TDP, KP) and a
+# text typed in capitals stay as typed; so does a proper name that is no kind word.
+_PLACE_NOUNS = ("Tổ dân phố", "Khu dân cư", "Khu phố", "Thôn", "Xóm", "Bản", "Buôn", "Bon", "Ấp",
+                "Làng", "Khóm", "Khối", "Sóc", "Phum", "Plei", "Tổ", "Khu")
+_NUMBERED = r"(?:Đội|Cụm)(?=[ \u00a0]+\d)"        # "Đội 3" is a village, "Đội Cấn" a street
+_ADDRESS_NOUNS = ("Số nhà", "Số", "Ngõ", "Ngách", "Hẻm", "Kiệt", "Đường", "Phố")
+_SPACE = "[ \u00a0]+"
+
+
+def _nouns(words) -> str:
+    """An alternation of ``words``, each word after the first in either case ("Tổ Dân Phố")."""
+    def one(phrase):
+        first, *rest = phrase.split()
+        return _SPACE.join([re.escape(first)] + [f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+                                                 for w in rest])
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PLACE_KIND = re.compile(rf"(?:^|(?<=[,;(]))([ \u00a0]*)({_nouns(_PLACE_NOUNS)}|{_NUMBERED})"
+                         rf"(?={_SPACE}\w)")
+_ADDRESS_KIND = re.compile(rf"(?:^|(?<=[,;(]))([ \u00a0]*)"
+                           rf"({_nouns(_PLACE_NOUNS + _ADDRESS_NOUNS)}|{_NUMBERED})(?={_SPACE}\w)")
+
+
+def place_in_sentence(text: str | None) -> str | None:
+    """A place, or a list of them, as it reads inside a sentence: "Thôn Kim Trang Đông, Thôn
+    Kim Trang Tây" → "thôn Kim Trang Đông, thôn Kim Trang Tây"."""
+    return _PLACE_KIND.sub(_lowered, text) if text else text
+
+
+def address_in_sentence(text: str | None) -> str | None:
+    """An address as it reads inside a sentence: its house number and street words too ("Số 5
+    ngõ 3, Thôn Đông" → "số 5 ngõ 3, thôn Đông")."""
+    return _ADDRESS_KIND.sub(_lowered, text) if text else text
+
+
+def places_in_sentence(text: str | None, places) -> str | None:
+    """``text`` with each of ``places`` it names after its first word as inside a sentence
+    ("Tổ chức hội nghị … với Nhân dân Thôn Đông" → "… với Nhân dân thôn Đông"; "Thôn Đông" and
+    "- Thôn Đông;" begin a line and stay); spaces inside a name may be non-breaking
+    (:func:`keep_together`)."""
+    if not text:
+        return text
+    first = _FIRST_WORD.match(text)
+    cut = first.end() if first else 0
+    head, rest = text[:cut], text[cut:]
+    for place in sorted({" ".join(p.split()) for p in places if p}, key=len, reverse=True):
+        inside = place_in_sentence(place)
+        if inside != place:
+            for typed, printed in ((place, inside), (place.replace(" ", NBSP),
+                                                      inside.replace(" ", NBSP))):
+                rest = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _, p=printed: p,
+                              rest)
+    return head + rest
+
+
+_FIRST_WORD = re.compile(r"\W*\w+")
+# A kind word inside a text that may name other things ("Nhà văn hóa Tổ dân phố Cẩm Khê A",
+# "Hội trường Khu 3"): only the kind words that name nothing else, or one before a number.
+_KIND_INSIDE = re.compile(rf"(?<=[ \u00a0,(])("
+                          rf"{_nouns(n for n in _PLACE_NOUNS if n not in ('Tổ', 'Khu', 'Làng'))}"
+                          rf"|(?:Tổ|Khu|Làng|Đội|Cụm)(?=[ \u00a0]+\d))(?={_SPACE}\w)")
+
+
+def venue_in_sentence(text: str | None, places=()) -> str | None:
+    """A venue inside a sentence: the places it names after its first word with their kind
+    word in lower case ("Nhà văn hóa Tổ dân phố Cẩm Khê A" → "Nhà văn hóa tổ dân phố Cẩm Khê
+    A", "Hội trường Thôn 1" → "Hội trường thôn 1"), listed in ``places`` or not."""
+    text = places_in_sentence(text, places)
+    if not text:
+        return text
+    first = _FIRST_WORD.match(text)
+    cut = first.end() if first else 0
+    return text[:cut] + _KIND_INSIDE.sub(lambda m: m.group(1).lower(), text[cut:])
+
+
+def _lowered(m: re.Match) -> str:
+    return m.group(1) + m.group(2).lower()
+
+
 _VILLAGE_KINDS = (("tdp ", "tổ dân phố"), ("tổ dân phố ", "tổ dân phố"), ("tổ ", "tổ dân phố"),
                   ("thôn ", "thôn"), ("xóm ", "thôn"), ("bản ", "thôn"), ("ấp ", "thôn"),
                   ("làng ", "thôn"), ("buôn ", "thôn"))

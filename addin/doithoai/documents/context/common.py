@@ -113,7 +113,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         ctx.use_row(sheet.name, obj.row, {k: getattr(obj, k) for k in sheet.keys})
 
     def common(self, code: str, number: int | None, date: dt.date | None) -> Context:
-        ctx = Context()
+        ctx = Context(places=tuple(self.plan.villages))
         p, s = self.plan, self.s
         self.code = code
         self._row(ctx, schema.PLANS, p)

@@ -11,6 +11,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from doithoai.text import vnformat
+
 Source = tuple  # (sheet name, row, column header)
 
 FIELDS: dict[str, str] = {
@@ -102,12 +104,51 @@ ITEM_FIELDS: dict[str, set[str]] = {
 }
 
 
+# The fields that print a place or an address inside a sentence ("với Nhân dân {{ pham_vi }}",
+# "Kính gửi: ông X, {{ dia_chi }}."), where its kind word is written in lower case (Decree
+# 30/2020/NĐ-CP, Appendix II: "thôn Kim Trang Đông"); an item's field as "list.field". What a
+# citizen or an agency wrote (noi_dung, tra_loi) is quoted as written. Only the printed text
+# changes: the values, and the fingerprints of issued documents made from them, stay as the
+# registry holds them (an upgrade makes no issued document look changed).
+PLACES_IN_SENTENCE = frozenset({"pham_vi", "pham_vi_doc", "noi_o"})
+# The plan's villages named after a value's first word ("Hội trường Thôn 1", "Bí thư Chi bộ
+# Thôn 1", "- Ông X, Thôn 3 (ý kiến …);"); a list of texts (noi_nhan) item by item.
+NAMING_PLACES = frozenset({"trich_yeu", "kinh_gui", "noi_nhan", "tuyen_giao.ten",
+                           "tuyen_giao.dai_bieu.nguoi_nhan", "tuyen_giao.dai_bieu.nguoi_giao",
+                           "nhom_dai_bieu_ds.dai_bieu.chuc_vu"})
+ADDRESSES_IN_SENTENCE = frozenset({"dia_chi", "y_kien.dia_chi", "nhom_linh_vuc.y_kien.dia_chi"})
+VENUES = frozenset({"dia_diem", "dia_diem_doc"})       # any place after the first word
+
+
 @dataclass
 class Context:
     values: dict = field(default_factory=dict)
     sources: dict = field(default_factory=dict)      # field → (sheet, row, column)
     optional: set = field(default_factory=set)
     rows: dict = field(default_factory=dict)          # (sheet, row) → raw values, for fingerprints
+    places: tuple = ()                                # the plan's villages, as listed
+
+    def printed(self) -> dict:
+        """The values as the document prints them: a place inside a sentence with its kind
+        word in lower case (:data:`PLACES_IN_SENTENCE`, :data:`NAMING_PLACES`,
+        :data:`ADDRESSES_IN_SENTENCE`, :data:`VENUES`)."""
+        return {k: self._printed(k, v) for k, v in self.values.items()}
+
+    def _printed(self, path: str, value):
+        if isinstance(value, str):
+            if path in PLACES_IN_SENTENCE:
+                return vnformat.place_in_sentence(value)
+            if path in NAMING_PLACES:
+                return vnformat.places_in_sentence(value, self.places)
+            if path in ADDRESSES_IN_SENTENCE:
+                return vnformat.address_in_sentence(value)
+            if path in VENUES:
+                return vnformat.venue_in_sentence(value, self.places)
+            return value
+        if isinstance(value, list) and (path in ITEM_FIELDS or path in NAMING_PLACES):
+            return [{k: self._printed(f"{path}.{k}", v) for k, v in item.items()}
+                    if isinstance(item, dict) else self._printed(path, item) for item in value]
+        return value
 
     def put(self, name: str, value, source: Source | None = None, optional: bool = False):
         self.values[name] = value
