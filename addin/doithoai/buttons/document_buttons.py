@@ -17,14 +17,16 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
     """Generate (or issue) the documents ``codes`` of the plan of the selected row (or of every
     plan: the công văn đôn đốc chase whatever is late, whichever conference it came from)."""
     def work(shell):
-        from doithoai.documents import generate
+        from doithoai.documents import generate, notices
         reg = read_registry(shell)
         plan = None if all_plans else selected_plan(shell, reg, today or dt.date.today())
         out = documents_root(shell, reg.settings)
         if issue:
+            off = notices.day_off(reg, today or dt.date.today())
+            warning = f" Lưu ý: {off}" if off else ""
             ok = confirm if confirm is not None else shell.ask(
                 f"Ban hành các văn bản của {plan.plan_id}: cấp số, ghi ngày hôm nay và ghi vào "
-                "Sổ văn bản? Văn bản đã ban hành sẽ không bị ghi đè về sau.")
+                f"Sổ văn bản? Văn bản đã ban hành sẽ không bị ghi đè về sau.{warning}")
             if not ok:
                 raise Refused("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
         res = generate.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,

@@ -15,7 +15,8 @@ ENGLISH = {
     "demo": "builds the five sample registries under DIR (default `./demo`) and runs every "
             "capability on them",
     "init": "creates a new, blank registry; never replaces an existing file, and never makes a "
-            "missing folder (it names it)",
+            "missing folder (it names it). Its lists hold the usual values, but the commune's "
+            "own villages (Danh mục › *Thôn, tổ dân phố*) are left for the clerk to type",
     "summary": "counts plans, invitees, opinions by status and by field",
     "due": "one due date; the last line is `YYYY-MM-DD`. Without `--working`, N calendar days "
            "with the roll rules; `--before` counts back (\"chậm nhất N ngày trước\"); "

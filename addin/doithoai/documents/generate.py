@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.documents import engine, persons, wordml
+from doithoai.documents import engine, notices, persons, wordml
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine
 from doithoai.documents.register import DRAFT, ISSUED, Register
@@ -106,6 +106,7 @@ class Generator:
         self.result = Result()
         self.register = Register(reg, out_dir)
         self.citizens = persons.Citizens(reg)
+        self.issued_today = False          # a document was issued in this run, dated today
 
     def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
@@ -121,6 +122,9 @@ class Generator:
         kinds = [k for k in KINDS if not codes or k.code in codes]
         for plan in plans:
             self.plan_documents(plan, kinds, issue)
+        off = notices.issued_on_day_off(self.reg, self.today) if self.issued_today else None
+        if off:
+            self.result.notices.insert(0, off)
         self.result.register_rows = self.register.to_changes(self.result.changes)
         return self.result
 
@@ -141,17 +145,17 @@ class Generator:
                 self.kind_documents(builder, kind, folder, issue and kind not in unissued)
         plain = sorted(builder.unmarked - {"TTTT"})
         if plain:
-            self.result.notices.append(_provisional_issued(plan, plain))
+            self.result.notices.append(notices.provisional_issued(plan, plain))
 
     def _timing_notices(self, plan: Plan, builder: Builder, kinds: list[Kind], issue: bool):
         """The kinds that wait for the meeting and those no longer issued after it, each group
         told in one notice; and a notice when the form's deadline has passed."""
         waiting, unissued = _out_of_time(plan, kinds, self.today, issue)
         if waiting:
-            self.result.notices.append(_after_the_meeting(plan, waiting))
+            self.result.notices.append(notices.after_the_meeting(plan, waiting))
         if unissued:
-            self.result.notices.append(_not_issued_after(plan, unissued))
-        stale = _stale_form_deadline(plan, builder, kinds, self.today)
+            self.result.notices.append(notices.not_issued_after(plan, unissued))
+        stale = notices.stale_form_deadline(plan, builder, kinds, self.today)
         if stale:
             self.result.notices.append(stale)
         return waiting, unissued
@@ -235,6 +239,7 @@ class Generator:
         if not ok:
             return
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
+        self.issued_today |= status == ISSUED and date == self.today
         if kind.code == "TBKL" and status == ISSUED:
             builder.concluded_now = date     # the notices to citizens count from it
         self.result.note(plan.plan_id, kind.code, [ctx for _, ctx, _ in ok], self.citizens)
@@ -333,46 +338,6 @@ def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
 def _own_number(plan: Plan, kind: Kind) -> bool:
     """A plan typed with its own Số ký hiệu and date was issued outside the tool: it keeps them."""
     return kind.code == "KH" and bool(plan.number_symbol and plan.issue_date)
-
-
-def _not_issued_after(plan: Plan, kinds: list[Kind]) -> str:
-    return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp số: "
-            f"hội nghị ngày {plan.meeting_date:%d/%m/%Y} đã diễn ra, văn bản chuẩn bị hội nghị "
-            "không ban hành sau ngày đó. Nếu đã ban hành ngoài phần mềm, ghi số, ngày vào trang "
-            "Sổ văn bản.")
-
-
-ASKS_FOR_FORMS = ("TB", "TTTT", "PDK")      # tell citizens the day forms are collected
-
-
-def _stale_form_deadline(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date
-                         ) -> str | None:
-    """Before the conference, documents that ask citizens for their forms by a day already past
-    (THU_PHIEU) would go out with that day: said once, with what to change."""
-    m = builder.milestones.get("THU_PHIEU")
-    codes = [k.code for k in kinds if k.code in ASKS_FOR_FORMS]
-    if m is None or not codes or m.due >= today or \
-            (plan.meeting_date is not None and plan.meeting_date <= today):
-        return None
-    return (f"{', '.join(codes)} ({plan.plan_id}) ghi hạn thu phiếu ý kiến {m.due:%d/%m/%Y}, "
-            f"đã qua (hôm nay {today:%d/%m/%Y}): sửa Số ngày của mốc THU_PHIEU ở trang Quy tắc "
-            "thời hạn (hoặc lùi việc phát hành) trước khi gửi các văn bản này.")
-
-
-def _provisional_issued(plan: Plan, codes: list[str]) -> str:
-    """Issued documents print dates without "dự kiến": say which rest on a calendar not yet
-    official, so the clerk checks them when the official one comes."""
-    return (f"{', '.join(codes)} ({plan.plan_id}) đã ban hành có thời hạn tính theo lịch nghỉ "
-            "lễ, Tết chưa được công bố chính thức (văn bản ban hành không in chữ \"dự kiến\"): "
-            "khi có lịch chính thức, ghi vào trang Ngày nghỉ và kiểm tra lại các thời hạn này.")
-
-
-def _after_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
-    """One notice for the plan's documents that tell of a conference not yet held."""
-    when = f"ngày {plan.meeting_date:%d/%m/%Y}" if plan.meeting_date else "chưa có ngày"
-    return (f"{', '.join(k.name for k in kinds)} ({plan.plan_id}) chưa tạo: hội nghị {when} "
-            f"chưa diễn ra; {'các văn bản' if len(kinds) > 1 else 'văn bản'} này kể lại hội nghị, "
-            "tạo sau ngày hội nghị.")
 
 
 def _plan_refused(plan: Plan, kinds: list[Kind], error_rows: dict) -> list[Problem]:

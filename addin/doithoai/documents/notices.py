@@ -1,0 +1,79 @@
+"""What a run of the document generator tells the clerk besides the files: documents that wait
+for the conference or are only drafted after it, a day to collect forms already past, deadlines
+on a calendar not yet official, documents dated on a day off. Each is one sentence, in
+Vietnamese, naming the plan and the kinds."""
+from __future__ import annotations
+
+import datetime as dt
+
+from doithoai.documents.context import Builder
+from doithoai.documents.kinds import Kind
+from doithoai.registry.model import Plan, Registry
+from doithoai.registry.problems import said
+from doithoai.rules import deadlines
+from doithoai.rules.workcalendar import OutsideCalendar
+from doithoai.text import vnformat
+
+
+def not_issued_after(plan: Plan, kinds: list[Kind]) -> str:
+    return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp số: "
+            f"hội nghị ngày {plan.meeting_date:%d/%m/%Y} đã diễn ra, văn bản chuẩn bị hội nghị "
+            "không ban hành sau ngày đó. Nếu đã ban hành ngoài phần mềm, ghi số, ngày vào trang "
+            "Sổ văn bản.")
+
+
+ASKS_FOR_FORMS = ("TB", "TTTT", "PDK")      # tell citizens the day forms are collected
+
+
+def stale_form_deadline(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date
+                         ) -> str | None:
+    """Before the conference, documents that ask citizens for their forms by a day already past
+    (THU_PHIEU) would go out with that day: said once, with what to change."""
+    m = builder.milestones.get("THU_PHIEU")
+    codes = [k.code for k in kinds if k.code in ASKS_FOR_FORMS]
+    if m is None or not codes or m.due >= today or \
+            (plan.meeting_date is not None and plan.meeting_date <= today):
+        return None
+    return (f"{', '.join(codes)} ({plan.plan_id}) ghi hạn thu phiếu ý kiến {m.due:%d/%m/%Y}, "
+            f"đã qua (hôm nay {today:%d/%m/%Y}): sửa Số ngày của mốc THU_PHIEU ở trang Quy tắc "
+            "thời hạn (hoặc lùi việc phát hành) trước khi gửi các văn bản này.")
+
+
+def day_off(reg: Registry, day: dt.date) -> str | None:
+    """What to say when documents issued on ``day`` would carry a day that is not a working
+    day (a weekend, a holiday, a day off in Ngày nghỉ): legal, but seldom meant (a computer's
+    clock, a date typed wrong). None on a working day."""
+    try:
+        info = deadlines.calendar_for(reg).day(day)
+    except OutsideCalendar:
+        return None
+    if info.working:
+        return None
+    return (f"văn bản ban hành lần này ghi ngày {day:%d/%m/%Y} ({vnformat.weekday(day)}), "
+            f"{info.reason}.")
+
+
+def issued_on_day_off(reg: Registry, day: dt.date) -> str | None:
+    """:func:`day_off` after a run that issued documents, with what to do if they are signed
+    on another day."""
+    off = day_off(reg, day)
+    return off and off + " " + said(
+        "Kiểm tra lại ngày ký trước khi gửi các văn bản này.",
+        "Nếu văn bản được ký vào ngày khác, đừng dùng bản sao vừa tạo: chạy lại lệnh từ sổ với "
+        "--today NGÀY-KÝ (YYYY-MM-DD).")
+
+
+def provisional_issued(plan: Plan, codes: list[str]) -> str:
+    """Issued documents print dates without "dự kiến": say which rest on a calendar not yet
+    official, so the clerk checks them when the official one comes."""
+    return (f"{', '.join(codes)} ({plan.plan_id}) đã ban hành có thời hạn tính theo lịch nghỉ "
+            "lễ, Tết chưa được công bố chính thức (văn bản ban hành không in chữ \"dự kiến\"): "
+            "khi có lịch chính thức, ghi vào trang Ngày nghỉ và kiểm tra lại các thời hạn này.")
+
+
+def after_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
+    """One notice for the plan's documents that tell of a conference not yet held."""
+    when = f"ngày {plan.meeting_date:%d/%m/%Y}" if plan.meeting_date else "chưa có ngày"
+    return (f"{', '.join(k.name for k in kinds)} ({plan.plan_id}) chưa tạo: hội nghị {when} "
+            f"chưa diễn ra; {'các văn bản' if len(kinds) > 1 else 'văn bản'} này kể lại hội nghị, "
+            "tạo sau ngày hội nghị.")
