@@ -20,16 +20,19 @@ def _issue(path, out, day, *extra) -> str:
     return out
 
 
-@pytest.mark.parametrize("day,said", [(SUNDAY, "(Chủ nhật), ngày nghỉ cuối tuần."),
-                                      (NATIONAL_DAY, "nghỉ lễ")])
+@pytest.mark.parametrize("day,said,next_day", [
+    (SUNDAY, "(Chủ nhật), ngày nghỉ cuối tuần.", "thứ Hai 23/11/2026"),
+    (NATIONAL_DAY, "nghỉ lễ", "thứ Năm 03/09/2026")])
 def test_issuing_on_a_day_off_says_so_and_how_to_date_it_otherwise(sample_copy, tmp_path, capsys,
-                                                                   day, said):
+                                                                   day, said, next_day):
     path = sample_copy("tu-minh")
     _issue(path, tmp_path / "vb", day, "--issue")
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if "văn bản ban hành lần này ghi ngày" in x)
     assert line.startswith("Lưu ý: ") and f"{day:%d/%m/%Y}" in line and said in line
-    assert "--today NGÀY-KÝ" in line and "bản sao vừa tạo" in line
+    assert f"ngày làm việc gần nhất: {next_day}" in line and "bản sao vừa tạo" in line
+    d, m, y = next_day.split()[-1].split("/")
+    assert f"--today {y}-{m}-{d} (hoặc ngày ký)" in line
 
 
 def test_issuing_on_a_working_day_or_drafting_on_a_sunday_says_nothing_of_it(

@@ -12,8 +12,12 @@ import re
 
 from test_after_meeting import (ISSUED_ON, MEETING, OWN, conclusion_row, made, opinion, run,
                                 text_of, write_registry)
+from xlsx_edit import edit
 from doithoai import cli
+from doithoai.files import reader
 from doithoai.rules import validation
+from doithoai.text import vnformat
+from doithoai.documents import generate
 from doithoai.sharing import codes, intake
 
 ALL_AFTER = ["BCTH", "CVPC", "BB", "TBKL", "BCKQ", "TBCD", "CVKN"]
@@ -214,3 +218,21 @@ def test_a_date_error_is_not_also_a_year_without_a_conference(tmp_path):
     found = validation.validate(reader.read_registry(path), dt.date(2027, 6, 1))
     codes_found = {p.code for p in found}
     assert "date-unreadable" in codes_found and "no-conference-in-year" not in codes_found
+
+
+def test_invitations_go_through_the_board_of_the_village_an_address_names(sample_copy, tmp_path):
+    """A resident's Địa chỉ "Số 12 ngõ 3, TDP Cẩm Khê A" made a route "Ban điều hành Số 12 ngõ
+    3, …" in the delivery book (a house address, and a group of one): the route is the village
+    the address names; an address naming none goes through the office."""
+    path = sample_copy("tu-minh")
+    reg = reader.read_registry(path)
+    residents = [i for i in reg.invitees if i.group == "Đại diện Nhân dân"][:2]
+    village = reg.plans[0].villages[0]
+    edit(path, [("invitees", "address", residents[0].row, f"Số 12 ngõ 3, {village}"),
+                ("invitees", "address", residents[1].row, "Số 7 đường Trần Phú")])
+    out = tmp_path / "out"
+    generate.generate(reader.read_registry(path), str(out), codes=["SGN"], today=ISSUED_ON)
+    text = text_of(made(str(out), "SGN")[0])
+    assert "Số 12" not in text and "Số 7" not in text and "Trần Phú" not in text
+    inside = vnformat.place_in_sentence(village)
+    assert f"Giao qua Ban điều hành {inside}" in text

@@ -148,6 +148,15 @@ def c_missed_mandatory(path, reg):
     return [("Mốc thời gian", cell_ref("milestones", "done_date", r))]
 
 
+def c_missed_explained(path, reg):
+    r = next(m.row for m in reg.milestones if m.code == "THONG_BAO")
+    plan = next(p for p in reg.plans if p.plan_id == next(
+        m.plan_id for m in reg.milestones if m.row == r))
+    edit(path, [("milestones", "done_date", r, D(2026, 6, 10)),
+                ("plans", "note", plan.row, "Đã họp.\nTHONG_BAO: loa truyền thanh hỏng, báo muộn")])
+    return [("Mốc thời gian", cell_ref("milestones", "done_date", r))]
+
+
 def c_no_conference(path, reg):
     return [("Kế hoạch", None)]     # run with today in 2027
 
@@ -201,6 +210,7 @@ CASES = {
     "lookup-fixed-changed": c_lookup_fixed_changed,
     "row-has-errors": c_row_has_errors,
     "deadline-missed-mandatory": c_missed_mandatory,
+    "deadline-missed-explained": c_missed_explained,
     "plan-issued-too-late": single("plans", "issue_date", 2, D(2026, 6, 8)),
     "meeting-not-working-day": single("plans", "meeting_date", 2, D(2026, 6, 13)),
     "no-conference-in-year": c_no_conference,

@@ -106,7 +106,7 @@ class Generator:
         self.result = Result()
         self.register = Register(reg, out_dir)
         self.citizens = persons.Citizens(reg)
-        self.issued_today = False          # a document was issued in this run, dated today
+        self.issued: list[tuple[Plan, str, dt.date]] = []     # (plan, kind, date) issued now
 
     def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
@@ -122,9 +122,10 @@ class Generator:
         kinds = [k for k in KINDS if not codes or k.code in codes]
         for plan in plans:
             self.plan_documents(plan, kinds, issue)
-        off = notices.issued_on_day_off(self.reg, self.today) if self.issued_today else None
-        if off:
-            self.result.notices.insert(0, off)
+        late = notices.issued_late(self.report, self.issued)
+        off = notices.issued_on_day_off(self.reg, self.today) \
+            if any(day == self.today for *_, day in self.issued) else None
+        self.result.notices[:0] = ([off] if off else []) + late
         self.result.register_rows = self.register.to_changes(self.result.changes)
         return self.result
 
@@ -239,7 +240,8 @@ class Generator:
         if not ok:
             return
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
-        self.issued_today |= status == ISSUED and date == self.today
+        if status == ISSUED:
+            self.issued.append((plan, kind.code, date))
         if kind.code == "TBKL" and status == ISSUED:
             builder.concluded_now = date     # the notices to citizens count from it
         self.result.note(plan.plan_id, kind.code, [ctx for _, ctx, _ in ok], self.citizens)

@@ -57,10 +57,17 @@ def issued_on_day_off(reg: Registry, day: dt.date) -> str | None:
     """:func:`day_off` after a run that issued documents, with what to do if they are signed
     on another day."""
     off = day_off(reg, day)
-    return off and off + " " + said(
+    if not off:
+        return None
+    try:
+        next_day = deadlines.calendar_for(reg).add_working_days(day, 1).date
+    except OutsideCalendar:
+        next_day = day + dt.timedelta(days=1)
+    return off + " " + said(
         "Kiểm tra lại ngày ký trước khi gửi các văn bản này.",
-        "Nếu văn bản được ký vào ngày khác, đừng dùng bản sao vừa tạo: chạy lại lệnh từ sổ với "
-        "--today NGÀY-KÝ (YYYY-MM-DD).")
+        f"Nếu văn bản được ký vào ngày khác (ngày làm việc gần nhất: {vnformat.weekday(next_day)}"
+        f" {next_day:%d/%m/%Y}), đừng dùng bản sao vừa tạo và các văn bản vừa cấp số: chạy lại "
+        f"lệnh từ sổ với --today {next_day:%Y-%m-%d} (hoặc ngày ký).")
 
 
 def provisional_issued(plan: Plan, codes: list[str]) -> str:
@@ -77,3 +84,22 @@ def after_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
     return (f"{', '.join(k.name for k in kinds)} ({plan.plan_id}) chưa tạo: hội nghị {when} "
             f"chưa diễn ra; {'các văn bản' if len(kinds) > 1 else 'văn bản'} này kể lại hội nghị, "
             "tạo sau ngày hội nghị.")
+
+
+def issued_late(report: deadlines.DeadlineReport, issued: list[tuple[Plan, str, dt.date]]
+                ) -> list[str]:
+    """Documents issued in this run that complete a mandatory step after its due date (a
+    conclusion notice past its 15 working days): issuing still beats never, but the lateness
+    is an error in the registry from now on, until the plan's Ghi chú gives the reason."""
+    steps = {(m.plan_id, m.code): m for m in report.milestones
+             if m.opinion_id is None and m.mandatory and m.done_date is None}
+    out = []
+    for plan, kind, day in issued:
+        for code in deadlines.completed_by(kind):
+            m = steps.get((plan.plan_id, code))
+            if m is not None and day > m.due and not deadlines.explained(plan, code):
+                out.append(f"{kind} ({plan.plan_id}) ban hành ngày {day:%d/%m/%Y}, sau hạn bắt "
+                           f"buộc {m.due:%d/%m/%Y} của mốc {code} ({m.task}): ghi lý do chậm ở "
+                           f"Ghi chú của kế hoạch, bắt đầu bằng \"{code}:\", và báo cáo cấp "
+                           "trên.")
+    return out

@@ -16,6 +16,7 @@ Opinion rules apply to each opinion not settled at the meeting and not a repeat 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from doithoai.registry import schema
@@ -199,6 +200,20 @@ def due_dates(reg: Registry, today: dt.date) -> DeadlineReport:
     return _Engine(reg, today, milestones=False).run()
 
 
+def explained(plan: Plan, code: str) -> bool:
+    """The plan's Ghi chú gives the reason a step was late: a line or a sentence that begins with
+    the step's code ("KET_LUAN_GIA_HAN: chờ ý kiến của tỉnh")."""
+    return bool(plan.note) and re.search(rf"(?:^|[\n.;])\s*{re.escape(code)}\s*:", plan.note,
+                                         re.IGNORECASE) is not None
+
+
+def completed_by(kind: str) -> tuple[str, ...]:
+    """The plan's steps an issued document of ``kind`` completes (TBKL: the conclusion)."""
+    if kind == CONCLUSION_DOC_KIND:
+        return CONCLUSION_CODES
+    return tuple(code for code, kinds in DONE_BY_DOCUMENT.items() if kind in kinds)
+
+
 def mandatory_problems(reg: Registry, today: dt.date) -> list[Problem]:
     """The problems alone (validation): only mandatory rules raise them, so only those run."""
     return _Engine(reg, today, milestones=False, mandatory_only=True).run().problems
@@ -329,15 +344,17 @@ class _Engine:
             explanation, out.provisional, prior.row if prior else None)
 
     def _mandatory(self, rule, plan, op, due: dt.date, done, prior) -> None:
-        """A mandatory step done late, or a plan issued after a mandatory step before its
+        """A mandatory step done late (said as a note once the plan's Ghi chú gives the reason,
+        beginning with the step's code), or a plan issued after a mandatory step before its
         conference was due."""
         if done is not None and done > due:
             cols = self.reg.tables["milestones"].columns
             self.problems.append(make(
-                "deadline-missed-mandatory", schema.MILESTONES.name,
+                "deadline-missed-explained" if explained(plan, rule.code)
+                else "deadline-missed-mandatory", schema.MILESTONES.name,
                 row=prior.row if prior else None, col=cols.get("done_date") if prior else None,
                 column="Ngày hoàn thành", value=short_date(done), code=rule.code, task=rule.task,
-                due=short_date(due), basis=rule.legal_basis or "quy tắc"))
+                due=short_date(due), basis=rule.legal_basis or "quy tắc", plan=plan.plan_id))
         if (op is None and rule.direction == "trước" and plan.issue_date
                 and rule.anchor == ANCHOR_MEETING and plan.issue_date > due):
             cols = self.reg.tables["plans"].columns

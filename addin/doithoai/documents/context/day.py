@@ -1,12 +1,15 @@
 """Printed for the day: the signing list, the invitation delivery book, the radio bulletin."""
 from __future__ import annotations
 
+import functools
+
 from doithoai.documents.context.common import BaseBuilder, scope_text
 from doithoai.documents.context.fields import Context
 from doithoai.registry import schema
 from doithoai.registry.model import Invitee
 from doithoai.text import spoken, vnformat
 from doithoai.text.addressee import compose
+from doithoai.text.places import PlaceFinder
 
 
 class DayDocs(BaseBuilder):
@@ -34,11 +37,17 @@ class DayDocs(BaseBuilder):
         ctx.put("so_moi", len(people))
 
     def delivery_route(self, inv: Invitee) -> str:
-        """Who carries an invitation: the village board for residents and village officials
-        (by their Địa chỉ), the office itself for everyone else."""
-        if inv.address and inv.group in ("Cán bộ thôn, tổ dân phố", "Đại diện Nhân dân"):
-            return f"Ban điều hành {inv.address}"
-        return self.office
+        """Who carries an invitation: the board of the village a resident's or a village
+        official's Địa chỉ names (never the house address itself: "Số 12 ngõ 3, Thôn Đông" goes
+        through "Ban điều hành Thôn Đông"), the office itself for everyone else."""
+        village = self.village_finder.place_of(inv.address) if inv.address and inv.group in (
+            "Cán bộ thôn, tổ dân phố", "Đại diện Nhân dân") else None
+        return f"Ban điều hành {village}" if village else self.office
+
+    @functools.cached_property
+    def village_finder(self) -> PlaceFinder:
+        """The villages an address may name: the plan's, then the commune's own list."""
+        return PlaceFinder([*self.plan.villages, *self.reg.lookups.get("villages", [])])
 
     def sgn(self, ctx: Context) -> None:
         people = self.invitations()

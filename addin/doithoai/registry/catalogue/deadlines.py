@@ -1,16 +1,24 @@
 """Problems the deadline engine reports (rules/deadlines.py): milestones late or at risk."""
 from __future__ import annotations
 
-from doithoai.registry.problem_kinds import ERROR, WARNING, ProblemType
+from doithoai.registry.problem_kinds import ERROR, INFO, WARNING, ProblemType
 
 TYPES = (
     ProblemType("deadline-missed-mandatory", ERROR, "Quá hạn bắt buộc",
                 "Mốc {code} ({task}) hoàn thành ngày {value}, muộn hơn hạn {due} mà {basis} "
                 "cho phép.",
-                "Kiểm tra lại Ngày hoàn thành; nếu đúng là trễ, ghi rõ lý do ở Ghi chú của kế "
-                "hoạch và báo cáo cấp trên.",
+                "Kiểm tra lại Ngày hoàn thành; nếu đúng là trễ, ghi lý do ở Ghi chú của kế "
+                "hoạch {plan}, bắt đầu bằng mã mốc (\"{code}: …\"), và báo cáo cấp trên.",
                 "A milestone of a mandatory rule (Bắt buộc = Có) was completed after its due "
-                "date. Mandatory rules carry a legal basis, so this is an error, not a warning."),
+                "date. Mandatory rules carry a legal basis, so this is an error, not a warning, "
+                "until the plan's Ghi chú gives the reason (deadline-missed-explained)."),
+    ProblemType("deadline-missed-explained", INFO, "Trễ hạn bắt buộc, đã ghi lý do",
+                "Mốc {code} ({task}) hoàn thành ngày {value}, muộn hơn hạn {due} mà {basis} "
+                "cho phép; lý do đã ghi ở Ghi chú của kế hoạch {plan}.",
+                "Báo cáo cấp trên về việc chậm, nếu chưa báo cáo.",
+                "A late mandatory milestone whose reason the plan's Ghi chú gives, in a line or "
+                "sentence beginning with the milestone's code: the lateness stays on record as "
+                "a note, and no longer keeps the registry from validating."),
     ProblemType("plan-issued-too-late", ERROR, "Ban hành kế hoạch quá muộn",
                 "Kế hoạch ban hành ngày {value}, sau hạn {due} của mốc {code} ({task}) theo "
                 "{basis}.",

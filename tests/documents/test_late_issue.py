@@ -1,0 +1,83 @@
+"""A document issued after a mandatory step's due date (the conclusion notice past its 15
+working days) is still issued, and the clerk is told, with what to write so that the registry
+validates again: a reason in the plan's Ghi chú beginning with the step's code. Held on
+registries no one typed (tests/corpus), read from the notices the clerk sees."""
+import dataclasses
+import datetime as dt
+import random
+import re
+
+import pytest
+
+from corpus.registries import make_case
+from corpus.run import registry_of
+from doithoai.documents import generate
+from doithoai.rules import deadlines
+
+SEEDS = range(16)
+
+
+def _late_lines(res) -> list[str]:
+    return [n for n in res.notices if "sau hạn bắt buộc" in n]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_conclusion_issued_after_its_mandatory_day_is_told(seed, tmp_path):
+    case = make_case(seed)
+    reg = registry_of(case)
+    due = deadlines.calendar_for(reg).add_working_days(case.meeting, 15).date
+    day = due + dt.timedelta(days=random.Random(seed).randint(-12, 12))
+    res = generate.generate(reg, str(tmp_path), codes=["TBKL"], issue=True, today=day)
+    issued = [r for r in res.register_rows if r.get("kind") == "TBKL"] or res.files
+    assert issued, "the generator's registry makes its conclusion notice"
+    late = _late_lines(res)
+    if day > due:
+        plan = case.plan["plan_id"]
+        assert late == [f"TBKL ({plan}) ban hành ngày {day:%d/%m/%Y}, sau hạn bắt buộc "
+                        f"{due:%d/%m/%Y} của mốc KET_LUAN_GIA_HAN (Thông báo kết luận (vụ việc "
+                        "phức tạp, tối đa)): ghi lý do chậm ở Ghi chú của kế hoạch, bắt đầu "
+                        "bằng \"KET_LUAN_GIA_HAN:\", và báo cáo cấp trên."]
+    else:
+        assert late == []
+
+
+def test_a_reason_already_written_is_not_asked_for_again(tmp_path):
+    case = make_case(3)
+    reg = registry_of(case)
+    due = deadlines.calendar_for(reg).add_working_days(case.meeting, 15).date
+    day = due + dt.timedelta(days=7)
+    late = _late_lines(generate.generate(reg, str(tmp_path / "a"), codes=["TBKL"], issue=True,
+                                         today=day))
+    assert late
+    noted = dataclasses.replace(reg, plans=[dataclasses.replace(
+        p, note="Hội nghị đông.\nket_luan_gia_han : chờ ý kiến của các sở") for p in reg.plans])
+    assert _late_lines(generate.generate(noted, str(tmp_path / "b"), codes=["TBKL"],
+                                         issue=True, today=day)) == []
+
+
+@pytest.mark.parametrize("note,explained", [
+    ("KET_LUAN_GIA_HAN: chờ ý kiến", True), ("Họp xong. KET_LUAN_GIA_HAN: chờ", True),
+    ("dòng 1\n  ket_luan_gia_han: x", True), ("chậm KET_LUAN_GIA_HAN vì mưa", False),
+    ("KET_LUAN: chờ", False), (None, False), ("", False)])
+def test_which_notes_give_the_reason(note, explained):
+    plan = registry_of(make_case(0)).plans[0]
+    assert deadlines.explained(dataclasses.replace(plan, note=note),
+                               "KET_LUAN_GIA_HAN") is explained
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_summary_counts_merged_repeats_only_when_there_are_some(seed, tmp_path):
+    """BCTH said "(…; 0 ý kiến trùng nội dung đã được gộp)" of a plan with no repeat."""
+    from corpus import reading
+    case = make_case(seed)
+    repeats = sum(1 for o in case.opinions if o.get("duplicate_of"))
+    generate.generate(registry_of(case), str(tmp_path), codes=["BCTH"],
+                      today=case.meeting + dt.timedelta(days=3))
+    docs, _ = reading.read_folder(str(tmp_path))
+    (text,) = [d.text for d in docs if d.kind == "BCTH"]
+    said = re.search(r"(\d+) ý kiến trùng nội dung đã được gộp", text)
+    assert "()" not in text
+    if repeats:
+        assert said and int(said.group(1)) == repeats
+    else:
+        assert said is None, said.group()
