@@ -307,6 +307,23 @@ def place_kind_lower_in_sentence(run: Run) -> list[str]:
     return out
 
 
+def list_ends(run: Run) -> list[str]:
+    """A list of "- " items that end with semicolons ends with a full stop on its last item
+    ("- Đại diện Nhân dân: 24 đại biểu."), as the sentence it belongs to."""
+    out = []
+    for doc in run.docs:
+        items: list[str] = []
+        for line in doc.paragraphs + [""]:
+            line = line.strip()
+            if line.startswith("- "):
+                items.append(line)
+                continue
+            if len(items) > 1 and items[0].endswith(";") and items[-1].endswith(";"):
+                out.append(f"{doc.path}: danh sách kết thúc bằng dấu chấm phẩy: {items[-1]!r}")
+            items = []
+    return out
+
+
 def no_stray_spaces(run: Run) -> list[str]:
     out = []
     for doc in run.docs:
@@ -394,6 +411,7 @@ PROPERTIES = {
     "monitoring-figures": monitoring_figures,
     "listed-spelling": listed_spelling,
     "place-kind-lower": place_kind_lower_in_sentence,
+    "list-ends": list_ends,
     "stray-spaces": no_stray_spaces,
     "identifier-posted": no_identifiers_posted,
     "unique-file-name": unique_file_names,

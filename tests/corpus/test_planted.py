@@ -114,6 +114,12 @@ def test_planted_place_kind_lower(monkeypatch, tmp_path):
     assert first_violation("place-kind-lower", tmp_path)
 
 
+def test_planted_list_ends(monkeypatch, tmp_path):
+    """A build whose lists end every item with a semicolon, the last one too."""
+    alter_rendered(monkeypatch, lambda xml: re.sub(r"(: \d+ (?:ý kiến|đại biểu))\.<", r"\1;<", xml))
+    assert first_violation("list-ends", tmp_path)
+
+
 def test_planted_file_names(monkeypatch, tmp_path):
     """Names kept as typed and file stems left as slugged: two letters to one office, in files
     whose names differ only in case."""

@@ -16,6 +16,9 @@ from doithoai.documents import tables
 from doithoai.documents.letters import cvdd, cvkn, cvpc, cvtl, tbcd
 from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, template_name
 
+# A list's items end with a semicolon, its last with a full stop.
+END_ITEM = "{{ '.' if loop.last else ';' }}"
+
 
 # --- one function per kind ---------------------------------------------------------------------
 
@@ -40,7 +43,7 @@ def kh(doc, party):
     b.body(doc, "5. Chủ trì: {{ chu_tri }}{% if nguoi_chu_tri %} (đồng chí {{ nguoi_chu_tri }})"
                 "{% endif %}.")
     b.body(doc, "6. Thành phần mời dự (tổng số đại biểu dự kiến: {{ so_dai_bieu }}):")
-    b.bullets(doc, "g in nhom_dai_bieu", "- {{ g.ten }}: {{ g.so }} đại biểu;")
+    b.bullets(doc, "g in nhom_dai_bieu", "- {{ g.ten }}: {{ g.so }} đại biểu" + END_ITEM)
     b.tag(doc, "{%p if ton_dong %}")
     b.body(doc, "7. Báo cáo lại tại hội nghị {{ so_ton_dong }} ý kiến, kiến nghị của các hội "
                 "nghị trước chưa được giải quyết xong:")
@@ -156,7 +159,7 @@ def bb(doc, party):
     b.body(doc, "Chủ trì: {{ chu_tri }}{% if nguoi_chu_tri %} - đồng chí {{ nguoi_chu_tri }}"
                 "{% endif %}. Thư ký: {{ thu_ky }}.")
     b.body(doc, "{{ tham_du }} Cùng đông đảo Nhân dân {{ pham_vi }}.")
-    b.bullets(doc, "g in nhom_tham_du", "- {{ g.ten }}: {{ g.tham_du }};")
+    b.bullets(doc, "g in nhom_tham_du", "- {{ g.ten }}: {{ g.tham_du }}" + END_ITEM)
     b.heading(doc, "III. DIỄN BIẾN HỘI NGHỊ")
     b.body(doc, "{{ chu_tri_hoa }} thông tin mục đích, nội dung hội nghị; hội nghị nghe "
                 "{{ so_y_kien }} ý kiến, kiến nghị của Nhân dân{% if nguon_y_kien %} (gồm "
@@ -211,7 +214,7 @@ def bckq(doc, party):
                 "trì. {{ tham_du }}")
     b.heading(doc, "II. KẾT QUẢ ĐỐI THOẠI")
     b.body(doc, "Tổng số ý kiến, kiến nghị: {{ so_y_kien }}, trong đó theo nguồn:")
-    b.bullets(doc, "s in theo_nguon", "- {{ s.ten }}: {{ s.so }} ý kiến;")
+    b.bullets(doc, "s in theo_nguon", "- {{ s.ten }}: {{ s.so }} ý kiến" + END_ITEM)
     b.body(doc, "Theo lĩnh vực:")
     tables.grid_table(doc, ["000", 11.0, "000"], ["STT", "Lĩnh vực", "Số ý kiến"],
                  ["{{ f.stt }}", "{{ f.ten }}", "{{ f.so }}"], "f in theo_linh_vuc")
