@@ -200,7 +200,7 @@ def opinion_counts(run: Run) -> list[str]:
                     out.append(f"{doc.path}: {a}+{b}+{c}+{e} (quá hạn {d}) ≠ {raised}")
                 if e != up:
                     out.append(f"{doc.path}: kiến nghị cấp trên {e}, sổ có {up}")
-            sources = [int(x) for x in re.findall(r"^- [^:\n]+: (\d+) ý kiến;?$", text, re.M)]
+            sources = [int(x) for x in re.findall(r"^- [^:\n]+: (\d+) ý kiến[;.]?$", text, re.M)]
             if sources and sum(sources) != raised:
                 out.append(f"{doc.path}: theo nguồn {sum(sources)} ≠ {raised}")
             for table in doc.tables:

@@ -230,7 +230,7 @@ FIGURES = re.compile(r"Đại biểu được mời: (\d+); có mặt: (\d+|…�
                      r"(?:; chưa ghi nhận tham dự: (\d+))?\.")
 GROUP_LINE = re.compile(r"^- (.+): (\d+|……)/(\d+) đại biểu có mặt"
                         r"(?: \(trong đó (\d+) người được ủy quyền dự thay\))?"
-                        r"(?:, (\d+) chưa ghi nhận tham dự)?;$")
+                        r"(?:, (\d+) chưa ghi nhận tham dự)?[;.]$")    # the last item: "."
 
 
 def figures_of(lines: list[str]) -> list[tuple]:
@@ -323,7 +323,7 @@ def test_attendance_adds_up_in_every_document_and_the_workbook(tmp_path):
                 assert (int(present), int(delegated or 0), int(unrecorded or 0)) == (p, dlg, u)
         # KH: the delegates by group add up to the list.
         kh = docs[os.path.join(plan_id, "KH.docx")]
-        counted = [int(m.group(1)) for m in (re.search(r": (\d+) đại biểu;$", t) for t in kh)
+        counted = [int(m.group(1)) for m in (re.search(r": (\d+) đại biểu[;.]$", t) for t in kh)
                    if m]
         assert sum(counted) == n, (where, counted)
         # TBKL: the present, or a blank while nothing is recorded.

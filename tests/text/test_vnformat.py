@@ -65,9 +65,20 @@ def test_a_place_inside_a_sentence(typed, printed):
 
 @pytest.mark.parametrize("typed,printed", [
     ("Số 5 ngõ 3, Thôn Đông", "số 5 ngõ 3, thôn Đông"),
-    ("Số nhà 12, Đường Lê Lợi", "số nhà 12, đường Lê Lợi"), ("Kim Trang Tây", "Kim Trang Tây")])
+    ("Số nhà 12, Đường Lê Lợi", "số nhà 12, Đường Lê Lợi"), ("Kim Trang Tây", "Kim Trang Tây"),
+    # kind words that also begin the names of larger places are lowered only before a number
+    ("Số 5, Buôn Ma Thuột", "số 5, Buôn Ma Thuột"), ("Bản 3, xã Bản Lầu", "bản 3, xã Bản Lầu"),
+    ("Xóm 2, huyện Sóc Sơn", "xóm 2, huyện Sóc Sơn"), ("Tổ 5, Khu 3", "tổ 5, khu 3")])
 def test_an_address_inside_a_sentence(typed, printed):
     assert vnformat.address_in_sentence(typed) == printed
+
+
+def test_an_address_naming_a_village_of_the_plan():
+    """"Khu" begins other names too, so an address lowers it before a number only; a village
+    of the plan is known to be one wherever it stands."""
+    assert vnformat.address_in_sentence("Khu Hạ Long") == "Khu Hạ Long"
+    assert vnformat.address_in_sentence("Số 3, Khu Hạ Long", ["Khu Hạ Long"]) == \
+        "số 3, khu Hạ Long"
 
 
 @pytest.mark.parametrize("typed,printed", [
@@ -83,7 +94,9 @@ def test_the_plans_places_after_a_texts_first_word(typed, printed):
     ("Nhà văn hóa Tổ dân phố Cẩm Khê A, phường Tứ Minh",
      "Nhà văn hóa tổ dân phố Cẩm Khê A, phường Tứ Minh"),
     ("Hội trường Khu 3", "Hội trường khu 3"), ("Hội trường Thôn 1", "Hội trường thôn 1"),
-    ("Nhà văn hóa Khu Công nghiệp", "Nhà văn hóa Khu Công nghiệp"), ("Thôn 1", "Thôn 1")])
+    ("Nhà văn hóa Khu Công nghiệp", "Nhà văn hóa Khu Công nghiệp"), ("Thôn 1", "Thôn 1"),
+    ("Hội trường UBND xã Bản Lầu", "Hội trường UBND xã Bản Lầu"),
+    ("Nhà văn hóa Bản 3, Buôn Đôn", "Nhà văn hóa bản 3, Buôn Đôn")])
 def test_a_venue_inside_a_sentence(typed, printed):
     assert vnformat.venue_in_sentence(typed, ["Thôn 1"]) == printed
 

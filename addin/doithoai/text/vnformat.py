@@ -171,11 +171,17 @@ def village_head(village: str) -> str:
 # kind word typed with its capital ("Thôn", "Tổ Dân Phố") at the start of a place, or of a
 # part of an address after a comma, a semicolon or a bracket. An abbreviation (TDP, KP) and a
 # text typed in capitals stay as typed; so does a proper name that is no kind word.
-_PLACE_NOUNS = ("Tổ dân phố", "Khu dân cư", "Khu phố", "Thôn", "Xóm", "Bản", "Buôn", "Bon", "Ấp",
-                "Làng", "Khóm", "Khối", "Sóc", "Phum", "Plei", "Tổ", "Khu")
-_NUMBERED = r"(?:Đội|Cụm)(?=[ \u00a0]+\d)"        # "Đội 3" is a village, "Đội Cấn" a street
-_ADDRESS_NOUNS = ("Số nhà", "Số", "Ngõ", "Ngách", "Hẻm", "Kiệt", "Đường", "Phố")
+#
+# Some kind words also begin the proper names of larger places: Buôn Ma Thuột, Sóc Sơn, Bản
+# Lầu, Đội Cấn, Phố Lu, Đường Lâm. In a list of the plan's villages every first word is a kind
+# word (but "Đội", "Cụm" only before a number). In an address or a venue, which may name a
+# commune or a city, only the kind words that begin no such name are lowered, and the others
+# only before a number ("Bản 3").
+_VILLAGE_NOUNS = ("Tổ dân phố", "Khu dân cư", "Khu phố", "Thôn", "Xóm", "Ấp", "Khóm", "Khối")
+_BEFORE_NUMBER = ("Bản", "Buôn", "Bon", "Làng", "Sóc", "Phum", "Plei", "Tổ", "Khu", "Đội", "Cụm")
+_ADDRESS_NOUNS = ("Số nhà", "Số", "Ngõ", "Ngách", "Hẻm", "Kiệt")
 _SPACE = "[ \u00a0]+"
+_NUMBERED = "(?:" + "|".join(_BEFORE_NUMBER) + ")(?=[ \u00a0]+\\d)"
 
 
 def _nouns(words) -> str:
@@ -187,10 +193,11 @@ def _nouns(words) -> str:
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
-_PLACE_KIND = re.compile(rf"(?:^|(?<=[,;(]))([ \u00a0]*)({_nouns(_PLACE_NOUNS)}|{_NUMBERED})"
+_LISTED = _VILLAGE_NOUNS + tuple(w for w in _BEFORE_NUMBER if w not in ("Đội", "Cụm"))
+_PLACE_KIND = re.compile(rf"(?:^|(?<=[,;(]))([ \u00a0]*)({_nouns(_LISTED)}|{_NUMBERED})"
                          rf"(?={_SPACE}\w)")
 _ADDRESS_KIND = re.compile(rf"(?:^|(?<=[,;(]))([ \u00a0]*)"
-                           rf"({_nouns(_PLACE_NOUNS + _ADDRESS_NOUNS)}|{_NUMBERED})(?={_SPACE}\w)")
+                           rf"({_nouns(_VILLAGE_NOUNS + _ADDRESS_NOUNS)}|{_NUMBERED})(?={_SPACE}\w)")
 
 
 def place_in_sentence(text: str | None) -> str | None:
@@ -199,10 +206,11 @@ def place_in_sentence(text: str | None) -> str | None:
     return _PLACE_KIND.sub(_lowered, text) if text else text
 
 
-def address_in_sentence(text: str | None) -> str | None:
+def address_in_sentence(text: str | None, places=()) -> str | None:
     """An address as it reads inside a sentence: its house number and street words too ("Số 5
-    ngõ 3, Thôn Đông" → "số 5 ngõ 3, thôn Đông")."""
-    return _ADDRESS_KIND.sub(_lowered, text) if text else text
+    ngõ 3, Thôn Đông" → "số 5 ngõ 3, thôn Đông"), and each of ``places`` (the plan's villages)
+    it names, wherever it stands ("Khu Hạ Long" → "khu Hạ Long")."""
+    return _ADDRESS_KIND.sub(_lowered, _known(text, places)) if text else text
 
 
 def places_in_sentence(text: str | None, places) -> str | None:
@@ -212,25 +220,34 @@ def places_in_sentence(text: str | None, places) -> str | None:
     (:func:`keep_together`)."""
     if not text:
         return text
-    first = _FIRST_WORD.match(text)
-    cut = first.end() if first else 0
-    head, rest = text[:cut], text[cut:]
+    head, rest = _first_word(text)
+    return head + _known(rest, places)
+
+
+def _known(text: str, places) -> str:
+    """``text`` with each of ``places`` it names written as inside a sentence."""
     for place in sorted({" ".join(p.split()) for p in places if p}, key=len, reverse=True):
         inside = place_in_sentence(place)
         if inside != place:
             for typed, printed in ((place, inside), (place.replace(" ", NBSP),
                                                       inside.replace(" ", NBSP))):
-                rest = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _, p=printed: p,
-                              rest)
-    return head + rest
+                text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _, p=printed: p,
+                              text)
+    return text
 
 
 _FIRST_WORD = re.compile(r"\W*\w+")
+
+
+def _first_word(text: str) -> tuple[str, str]:
+    """``text`` cut after its first word (and what comes before it: "- Thôn", "Thôn")."""
+    first = _FIRST_WORD.match(text)
+    cut = first.end() if first else 0
+    return text[:cut], text[cut:]
+
 # A kind word inside a text that may name other things ("Nhà văn hóa Tổ dân phố Cẩm Khê A",
 # "Hội trường Khu 3"): only the kind words that name nothing else, or one before a number.
-_KIND_INSIDE = re.compile(rf"(?<=[ \u00a0,(])("
-                          rf"{_nouns(n for n in _PLACE_NOUNS if n not in ('Tổ', 'Khu', 'Làng'))}"
-                          rf"|(?:Tổ|Khu|Làng|Đội|Cụm)(?=[ \u00a0]+\d))(?={_SPACE}\w)")
+_KIND_INSIDE = re.compile(rf"(?<=[ \u00a0,(])({_nouns(_VILLAGE_NOUNS)}|{_NUMBERED})(?={_SPACE}\w)")
 
 
 def venue_in_sentence(text: str | None, places=()) -> str | None:
@@ -240,9 +257,8 @@ def venue_in_sentence(text: str | None, places=()) -> str | None:
     text = places_in_sentence(text, places)
     if not text:
         return text
-    first = _FIRST_WORD.match(text)
-    cut = first.end() if first else 0
-    return text[:cut] + _KIND_INSIDE.sub(lambda m: m.group(1).lower(), text[cut:])
+    head, rest = _first_word(text)
+    return head + _KIND_INSIDE.sub(lambda m: m.group(1).lower(), rest)
 
 
 def _lowered(m: re.Match) -> str:

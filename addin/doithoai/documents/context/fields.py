@@ -141,7 +141,7 @@ class Context:
             if path in NAMING_PLACES:
                 return vnformat.places_in_sentence(value, self.places)
             if path in ADDRESSES_IN_SENTENCE:
-                return vnformat.address_in_sentence(value)
+                return vnformat.address_in_sentence(value, self.places)
             if path in VENUES:
                 return vnformat.venue_in_sentence(value, self.places)
             return value
