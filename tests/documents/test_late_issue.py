@@ -81,3 +81,23 @@ def test_the_summary_counts_merged_repeats_only_when_there_are_some(seed, tmp_pa
         assert said and int(said.group(1)) == repeats
     else:
         assert said is None, said.group()
+
+
+def test_a_plan_issued_late_makes_its_documents_once_the_reason_is_written(sample_copy,
+                                                                           tmp_path):
+    """A plan issued after its 7-day notice was due is an error on its row, and an error on a
+    plan's row keeps every document of the plan from being made: after the conference nothing
+    could be typed to lift it (the hint said to move the meeting). The reason, written in Ghi
+    chú beginning with the step's code, makes it a note."""
+    from xlsx_edit import edit
+    from doithoai.files import reader
+    path = sample_copy("tu-minh")
+    edit(path, [("plans", "issue_date", 2, dt.date(2026, 6, 8))])
+    after = dt.date(2026, 6, 15)
+    res = generate.generate(reader.read_registry(path), str(tmp_path / "a"), codes=["BB"],
+                            today=after)
+    assert not res.files and [p.code for p in res.refusals] == ["document-row-has-errors"]
+    edit(path, [("plans", "note", 2, "Đã họp.\nTHONG_BAO: tỉnh đổi lịch, thông báo muộn")])
+    res = generate.generate(reader.read_registry(path), str(tmp_path / "b"), codes=["BB"],
+                            today=after)
+    assert res.files and not res.refusals

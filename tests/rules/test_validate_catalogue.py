@@ -157,6 +157,12 @@ def c_missed_explained(path, reg):
     return [("Mốc thời gian", cell_ref("milestones", "done_date", r))]
 
 
+def c_plan_late_explained(path, reg):
+    edit(path, [("plans", "issue_date", 2, D(2026, 6, 8)),
+                ("plans", "note", 2, "THONG_BAO: lịch họp của tỉnh thay đổi, báo muộn")])
+    return [("Kế hoạch", cell_ref("plans", "issue_date", 2))]
+
+
 def c_no_conference(path, reg):
     return [("Kế hoạch", None)]     # run with today in 2027
 
@@ -212,6 +218,7 @@ CASES = {
     "deadline-missed-mandatory": c_missed_mandatory,
     "deadline-missed-explained": c_missed_explained,
     "plan-issued-too-late": single("plans", "issue_date", 2, D(2026, 6, 8)),
+    "plan-issued-late-explained": c_plan_late_explained,
     "meeting-not-working-day": single("plans", "meeting_date", 2, D(2026, 6, 13)),
     "no-conference-in-year": c_no_conference,
     "sheet-added-later": c_sheet_added_later,

@@ -344,9 +344,9 @@ class _Engine:
             explanation, out.provisional, prior.row if prior else None)
 
     def _mandatory(self, rule, plan, op, due: dt.date, done, prior) -> None:
-        """A mandatory step done late (said as a note once the plan's Ghi chú gives the reason,
-        beginning with the step's code), or a plan issued after a mandatory step before its
-        conference was due."""
+        """A mandatory step done late, or a plan issued after a mandatory step before its
+        conference was due: each said as a note once the plan's Ghi chú gives the reason,
+        beginning with the step's code (what is past cannot be typed otherwise)."""
         if done is not None and done > due:
             cols = self.reg.tables["milestones"].columns
             self.problems.append(make(
@@ -359,7 +359,8 @@ class _Engine:
                 and rule.anchor == ANCHOR_MEETING and plan.issue_date > due):
             cols = self.reg.tables["plans"].columns
             self.problems.append(make(
-                "plan-issued-too-late", schema.PLANS.name, row=plan.row,
+                "plan-issued-late-explained" if explained(plan, rule.code)
+                else "plan-issued-too-late", schema.PLANS.name, row=plan.row,
                 col=cols.get("issue_date"), column="Ngày ban hành", value=short_date(plan.issue_date),
                 code=rule.code, task=rule.task, due=short_date(due), basis=rule.legal_basis or "quy tắc"))
 

@@ -22,9 +22,20 @@ TYPES = (
     ProblemType("plan-issued-too-late", ERROR, "Ban hành kế hoạch quá muộn",
                 "Kế hoạch ban hành ngày {value}, sau hạn {due} của mốc {code} ({task}) theo "
                 "{basis}.",
-                "Lùi ngày hội nghị hoặc sửa ngày ban hành để còn đủ thời gian thông báo.",
+                "Lùi ngày hội nghị hoặc sửa ngày ban hành để còn đủ thời gian thông báo; nếu hội "
+                "nghị đã họp theo kế hoạch này, ghi lý do ở Ghi chú của kế hoạch, bắt đầu bằng "
+                "mã mốc (\"{code}: …\").",
                 "The plan is issued after the date by which a mandatory step before the meeting "
-                "(such as the 7-day notice) must be done."),
+                "(such as the 7-day notice) must be done. An error on the plan's row keeps its "
+                "documents from being made, until the plan's Ghi chú gives the reason "
+                "(plan-issued-late-explained)."),
+    ProblemType("plan-issued-late-explained", INFO, "Kế hoạch ban hành muộn, đã ghi lý do",
+                "Kế hoạch ban hành ngày {value}, sau hạn {due} của mốc {code} ({task}) theo "
+                "{basis}; lý do đã ghi ở Ghi chú của kế hoạch.",
+                "Báo cáo cấp trên về việc chậm, nếu chưa báo cáo.",
+                "A plan issued after a mandatory step before its meeting was due, whose reason "
+                "the plan's Ghi chú gives in a line or sentence beginning with the step's code: "
+                "the lateness stays on record as a note, and its documents can be made."),
     ProblemType("meeting-not-working-day", WARNING, "Hội nghị vào ngày nghỉ",
                 "Ngày hội nghị {value} là {reason}.",
                 "Nếu cố ý tổ chức vào ngày nghỉ để Nhân dân dự đông đủ thì bỏ qua cảnh báo này.",
