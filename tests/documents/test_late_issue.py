@@ -4,6 +4,7 @@ validates again: a reason in the plan's Ghi chú beginning with the step's code.
 registries no one typed (tests/corpus), read from the notices the clerk sees."""
 import dataclasses
 import datetime as dt
+import os
 import random
 import re
 
@@ -28,8 +29,7 @@ def test_a_conclusion_issued_after_its_mandatory_day_is_told(seed, tmp_path):
     due = deadlines.calendar_for(reg).add_working_days(case.meeting, 15).date
     day = due + dt.timedelta(days=random.Random(seed).randint(-12, 12))
     res = generate.generate(reg, str(tmp_path), codes=["TBKL"], issue=True, today=day)
-    issued = [r for r in res.register_rows if r.get("kind") == "TBKL"] or res.files
-    assert issued, "the generator's registry makes its conclusion notice"
+    assert any(os.path.basename(f).startswith("TBKL") for f in res.files), res.files
     late = _late_lines(res)
     if day > due:
         plan = case.plan["plan_id"]
