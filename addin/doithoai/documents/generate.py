@@ -246,11 +246,11 @@ class Generator:
             builder.concluded_now = date     # the notices to citizens count from it
         self.result.note(plan.plan_id, kind.code, [ctx for _, ctx, _ in ok], self.citizens)
         if kind.numbered:
-            first = ok[0][1].printed()
-            subject = (first.get("vv") or first.get("trich_yeu") or kind.name
-                       ).replace(vnformat.NBSP, " ")
+            first = ok[0][1]
+            subject = (first.printed_value("vv") or first.printed_value("trich_yeu")
+                       or kind.name).replace(vnformat.NBSP, " ")
             self.register.record(
-                builder, kind, subject, first.get("_opinion_id"), record_path, number,
+                builder, kind, subject, first.values.get("_opinion_id"), record_path, number,
                 date, status, combine([c.fingerprint(compiled.used) for _, c, _ in ok]),
                 draft if (draft is not None and (status != ISSUED or issued is None)) else None)
 

@@ -43,8 +43,12 @@ def day_off(reg: Registry, day: dt.date) -> str | None:
     """What to say when documents issued on ``day`` would carry a day that is not a working
     day (a weekend, a holiday, a day off in Ngày nghỉ): legal, but seldom meant (a computer's
     clock, a date typed wrong). None on a working day."""
+    return _day_off(deadlines.calendar_for(reg), day)
+
+
+def _day_off(cal, day: dt.date) -> str | None:
     try:
-        info = deadlines.calendar_for(reg).day(day)
+        info = cal.day(day)
     except OutsideCalendar:
         return None
     if info.working:
@@ -56,11 +60,12 @@ def day_off(reg: Registry, day: dt.date) -> str | None:
 def issued_on_day_off(reg: Registry, day: dt.date) -> str | None:
     """:func:`day_off` after a run that issued documents, with what to do if they are signed
     on another day."""
-    off = day_off(reg, day)
+    cal = deadlines.calendar_for(reg)          # the registry's Ngày nghỉ read once
+    off = _day_off(cal, day)
     if not off:
         return None
     try:
-        next_day = deadlines.calendar_for(reg).add_working_days(day, 1).date
+        next_day = cal.add_working_days(day, 1).date
     except OutsideCalendar:
         next_day = day + dt.timedelta(days=1)
     return off + " " + said(

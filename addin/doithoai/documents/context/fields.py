@@ -134,6 +134,10 @@ class Context:
         :data:`ADDRESSES_IN_SENTENCE`, :data:`VENUES`)."""
         return {k: self._printed(k, v) for k, v in self.values.items()}
 
+    def printed_value(self, name: str):
+        """One value as the document prints it (:meth:`printed` of that field alone)."""
+        return self._printed(name, self.values.get(name))
+
     def _printed(self, path: str, value):
         if isinstance(value, str):
             if path in PLACES_IN_SENTENCE:
