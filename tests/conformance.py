@@ -241,8 +241,8 @@ def check_print(d, kind: str) -> list[str]:
 INTERNAL = re.compile(r"\b\w+_tat-ca\b|\.docx\b|\{\{|\{%")
 # The template's own words only: what the clerk typed (an answer quoting "xã") is printed as
 # typed and noted by validation (unit-word), never rewritten.
-VILLAGE_WORDS_OF_A_XA = re.compile(r"Trưởng thôn|Mặt trận ở thôn\b|tới thôn\b|"
-                                   r"Ủy ban nhân dân xã\b|MTTQ Việt Nam xã\b")
+VILLAGE_WORDS_OF_A_XA = re.compile(r"[Tt]rưởng thôn|Mặt trận ở thôn\b|tới thôn\b|"
+                                   r"Ủy ban nhân dân xã\b|MTTQ Việt Nam xã\b|MTTQ, thôn\b")
 
 
 def check_words(d, kind: str) -> list[str]:
@@ -269,7 +269,7 @@ def check_words(d, kind: str) -> list[str]:
             if t.rows and "Số ngày trễ" in t.rows[0].cells[-1].text:
                 v.append("column 'Số ngày trễ' does not say the days are working days")
     if "PHƯỜNG" in (doc.tables[0].rows[0].cells[0].text if doc.tables else ""):
-        m = VILLAGE_WORDS_OF_A_XA.search("\n".join(paras))
+        m = VILLAGE_WORDS_OF_A_XA.search("\n".join(paras + cells))
         if m:
             v.append(f"a phường document says {m.group(0)!r}")
     if kind in ("CVPC", "CVDD"):

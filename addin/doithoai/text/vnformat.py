@@ -276,6 +276,69 @@ def village_kind(village: str) -> str:
     return next((kind for prefix, kind in _VILLAGE_KINDS if low.startswith(prefix)), "")
 
 
+# The word a village's name begins with, as its people call that kind of village, and its
+# head. "Thôn" and "tổ dân phố" are the general terms (Thông tư 04/2012/TT-BNV, Điều 2: thôn
+# for làng, ấp, bản, buôn, bon, phum, sóc…; tổ dân phố for khu phố, khối phố, khóm…); a
+# commune whose villages are "Xóm 1" and "Khối Yên Sơn" calls them xóm and khối.
+_LOCAL_KINDS = (("tdp ", "tổ dân phố"), ("tổ dân phố ", "tổ dân phố"), ("tổ ", "tổ dân phố"),
+                ("thôn ", "thôn"), ("xóm ", "xóm"), ("bản ", "bản"), ("ấp ", "ấp"),
+                ("làng ", "làng"), ("buôn ", "buôn"), ("bon ", "bon"), ("phum ", "phum"),
+                ("sóc ", "sóc"), ("khối phố ", "khối phố"), ("khối ", "khối"),
+                ("khu phố ", "khu phố"), ("khóm ", "khóm"))
+GENERAL_KINDS = ("thôn", "tổ dân phố")
+
+
+def local_kind(village: str) -> str:
+    """"Xóm 2" → "xóm", "Khối Yên Sơn" → "khối", "TDP Cẩm Khê A" → "tổ dân phố"; "" when
+    the name does not say."""
+    low = " ".join((village or "").split()).lower() + " "
+    return next((kind for prefix, kind in _LOCAL_KINDS if low.startswith(prefix)), "")
+
+
+def head_of(kind: str) -> str:
+    """Who heads a village of that kind: "Tổ trưởng tổ dân phố", "Trưởng thôn", "Trưởng
+    xóm"."""
+    return "Tổ trưởng tổ dân phố" if kind == "tổ dân phố" else f"Trưởng {kind}"
+
+
+def local_kinds(villages) -> list[str]:
+    """The kinds the villages' own names say, each once, in their order ("" ones left
+    out)."""
+    return [k for k in dict.fromkeys(local_kind(v) for v in villages) if k]
+
+
+_GENERAL_PAIR = re.compile(r"\b([Tt])rưởng thôn, [Tt]ổ trưởng tổ dân phố\b")
+_GENERAL_UNITS = re.compile(r"\b([Tt])hôn, tổ dân phố\b")
+# "trưởng thôn" said of every village: not of one by its name ("Trưởng thôn Đông", "trưởng
+# thôn 3": a capital or a digit follows)
+_GENERAL_HEAD = re.compile(r"\b([Tt])rưởng thôn\b(?!,? tổ dân phố)(?= *(\w?))")
+
+
+def with_village_words(text: str | None, kinds: list[str]) -> str:
+    """``text`` with the general "thôn, tổ dân phố" and "trưởng thôn" said in ``kinds`` ("xóm,
+    khối", "trưởng xóm, trưởng khối"), a capital kept where the text had one; ``text`` as it
+    is when ``kinds`` is empty."""
+    if not text or not kinds:
+        return text or ""
+    words = ", ".join(kinds)
+    heads = ", ".join(head_of(k) for k in kinds)
+
+    def cased(phrase: str, capital: str) -> str:
+        if capital.isupper():
+            return phrase[:1].upper() + phrase[1:]
+        return ", ".join(p[:1].lower() + p[1:] for p in phrase.split(", "))
+
+    def head(m: re.Match) -> str:
+        after = m.group(2)
+        if after.isdigit() or after.isupper():
+            return m.group(0)
+        return cased(heads, m.group(1))
+
+    text = _GENERAL_PAIR.sub(lambda m: cased(heads, m.group(1)), text)
+    text = _GENERAL_UNITS.sub(lambda m: cased(words, m.group(1)), text)
+    return _GENERAL_HEAD.sub(head, text)
+
+
 NBSP = "\u00a0"
 
 

@@ -129,8 +129,8 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         ctx.put("ten_co_quan_ngan", f"Ban Thường vụ Đảng ủy {unit}" if self.party
                 else f"Ủy ban nhân dân {unit}")
         # The unit's own words: a phường has tổ dân phố, a xã has thôn (issue 18 §4).
-        ctx.put("cap_thon", self.village_word())
-        ctx.put("truong_thon", self.village_heads())
+        ctx.put("cap_thon", self.village_word(), wording=self.printed_village_word())
+        ctx.put("truong_thon", self.village_heads(), wording=self.printed_village_heads())
         ctx.put("van_phong", self.office)
         kind = KINDS_BY_CODE[code]
         if code == "KH" and date is None and p.number_symbol:

@@ -127,16 +127,21 @@ class Context:
     optional: set = field(default_factory=set)
     rows: dict = field(default_factory=dict)          # (sheet, row) → raw values, for fingerprints
     places: tuple = ()                                # the plan's villages, as listed
+    # A field the document words otherwise than its value ("Trưởng xóm, Trưởng khối" where the
+    # value says "Trưởng thôn"): printed instead of the value, never hashed into a fingerprint,
+    # so a wording a later version improves makes no issued document look changed. Only for a
+    # wording worked out from what the context holds (here the plan's villages, in pham_vi).
+    wording: dict = field(default_factory=dict)
 
     def printed(self) -> dict:
-        """The values as the document prints them: a place inside a sentence with its kind
-        word in lower case (:data:`PLACES_IN_SENTENCE`, :data:`NAMING_PLACES`,
-        :data:`ADDRESSES_IN_SENTENCE`, :data:`VENUES`)."""
-        return {k: self._printed(k, v) for k, v in self.values.items()}
+        """The values as the document prints them: each in its :attr:`wording` if it has one;
+        a place inside a sentence with its kind word in lower case (:data:`PLACES_IN_SENTENCE`,
+        :data:`NAMING_PLACES`, :data:`ADDRESSES_IN_SENTENCE`, :data:`VENUES`)."""
+        return {k: self._printed(k, self.wording.get(k, v)) for k, v in self.values.items()}
 
     def printed_value(self, name: str):
         """One value as the document prints it (:meth:`printed` of that field alone)."""
-        return self._printed(name, self.values.get(name))
+        return self._printed(name, self.wording.get(name, self.values.get(name)))
 
     def _printed(self, path: str, value):
         if isinstance(value, str):
@@ -154,8 +159,13 @@ class Context:
                     if isinstance(item, dict) else self._printed(path, item) for item in value]
         return value
 
-    def put(self, name: str, value, source: Source | None = None, optional: bool = False):
+    def put(self, name: str, value, source: Source | None = None, optional: bool = False,
+            wording=None):
         self.values[name] = value
+        if wording is not None and wording != value:
+            self.wording[name] = wording
+        else:
+            self.wording.pop(name, None)
         if source:
             self.sources[name] = source
         if optional:

@@ -49,6 +49,31 @@ class Hierarchy:
         return {"tổ dân phố": "Tổ trưởng tổ dân phố", "thôn": "Trưởng thôn"}.get(
             self.village_word(), "Trưởng thôn, Tổ trưởng tổ dân phố")
 
+    # The printed words (Context.wording): the values above stay as 0.4 computed them, the
+    # fingerprints of issued documents with them.
+    def village_kinds(self) -> list[str]:
+        """What the documents call this plan's villages: the kinds their own names say ("Xóm
+        1", "Khối Yên Sơn": xóm, khối), else the unit's (:meth:`village_word`); empty when only
+        the general "thôn, tổ dân phố" fits."""
+        kinds = vnformat.local_kinds(self.plan.villages)
+        if kinds:
+            return kinds
+        word = self.village_word()
+        return [word] if word in vnformat.GENERAL_KINDS else []
+
+    def printed_village_word(self) -> str:
+        """:meth:`village_word` as printed ("xóm, khối")."""
+        return ", ".join(self.village_kinds()) or self.village_word()
+
+    def printed_village_heads(self) -> str:
+        """:meth:`village_heads` as printed ("Trưởng xóm, Trưởng khối")."""
+        return ", ".join(map(vnformat.head_of, self.village_kinds())) or self.village_heads()
+
+    def printed_words(self, text: str | None) -> str:
+        """:meth:`local_words` as printed: "thôn, tổ dân phố" and "trưởng thôn" in the plan's
+        own words ("xóm, khối"; a phường: "tổ trưởng tổ dân phố")."""
+        return vnformat.with_village_words(text, self.village_kinds())
+
     def up(self, o: Opinion) -> bool:
         """Beyond the commune's authority: recommended to a superior (rules.agencies)."""
         return agencies.sent_up(o, self.reg.agency_levels)

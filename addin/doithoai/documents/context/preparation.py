@@ -22,28 +22,39 @@ class PreparationDocs(BaseBuilder):
         ctx.put("nhom_dai_bieu", self.group_counts())
         rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
                       key=lambda m: (m.due, m.code))
-        ctx.put("tien_do", [{"stt": i, "cong_viec": self.local_words(m.task),
-                             "don_vi": self.local_words(self.unit(m.unit)),
-                             "han": self.due_text(m)} for i, m in enumerate(rows, 1)])
+        (tien_do, phan_cong), printed = (self._schedule(rows, self.local_words),
+                                         self._schedule(rows, self.printed_words))
+        ctx.put("tien_do", tien_do, wording=printed[0])
         ctx.put("ghi_chu_du_kien", self.provisional_note(rows), optional=True)
+        ctx.put("phan_cong", phan_cong, wording=printed[1])
+        self.put_carry_over(ctx)
+        self._put_recipients(ctx, [
+            "Cấp ủy, chính quyền cấp trên (b/c)", "Thường trực Đảng ủy", "Thường trực HĐND",
+            "Lãnh đạo UBND", "Ủy ban MTTQ và các đoàn thể", "Các cơ quan, đơn vị liên quan"])
+
+    def _schedule(self, rows, words) -> tuple[list[dict], list[dict]]:
+        """(tien_do, phan_cong): the milestones in order, and the same by unit, their texts
+        through ``words`` (:meth:`local_words`, or :meth:`printed_words` for the wording)."""
+        tien_do = [{"stt": i, "cong_viec": words(m.task), "don_vi": words(self.unit(m.unit)),
+                    "han": self.due_text(m)} for i, m in enumerate(rows, 1)]
         units: dict[str, list[str]] = {}
         for m in rows:
-            task = self.local_words(m.task)
-            units.setdefault(self.local_words(self.unit(m.unit)), []).append(
+            task = words(m.task)
+            units.setdefault(words(self.unit(m.unit)), []).append(
                 f"{task[:1].lower() + task[1:]} (hạn {self.due_text(m, in_brackets=True)})")
-        ctx.put("phan_cong", [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
-                              for i, (u, t) in enumerate(units.items(), 1)])
-        self.put_carry_over(ctx)
-        ctx.put("noi_nhan", recipients(
-            ["Cấp ủy, chính quyền cấp trên (b/c)", "Thường trực Đảng ủy", "Thường trực HĐND",
-             "Lãnh đạo UBND", "Ủy ban MTTQ và các đoàn thể", "Các cơ quan, đơn vị liên quan",
-             self.village_heads()], self.party))
+        return tien_do, [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
+                         for i, (u, t) in enumerate(units.items(), 1)]
+
+    def _put_recipients(self, ctx: Context, items: list[str]) -> None:
+        """Nơi nhận of a plan-wide document, the heads of the villages last (printed in the
+        plan's own words)."""
+        ctx.put("noi_nhan", recipients(items + [self.village_heads()], self.party),
+                wording=recipients(items + [self.printed_village_heads()], self.party))
 
     def tb(self, ctx: Context) -> None:
         ctx.put("trich_yeu", f"Tổ chức hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
-        ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
-                                        "Ủy ban MTTQ và các đoàn thể", "Đài truyền thanh",
-                                        self.village_heads()], self.party))
+        self._put_recipients(ctx, ["Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
+                                   "Ủy ban MTTQ và các đoàn thể", "Đài truyền thanh"])
 
     def gm(self, ctx: Context, inv: Invitee) -> None:
         self._row(ctx, schema.INVITEES, inv)
@@ -56,6 +67,9 @@ class PreparationDocs(BaseBuilder):
 
     def pdk(self, ctx: Context, village: str) -> None:
         ctx.put("thon", village, self._plan_src("scope"))
+        # "Địa chỉ (khối): Khối Yên Sơn": the form of one village asks for that kind
+        ctx.put("cap_thon", self.village_word(),
+                wording=vnformat.local_kind(village) or self.printed_village_word())
         ctx.put("ma_phieu", f"{self.plan.plan_id}/{village_codes(self.plan.villages)[village]}")
         ctx.put("linh_vuc", list(self.reg.lookups.get("fields", [])))
 

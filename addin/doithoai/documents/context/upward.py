@@ -104,7 +104,10 @@ class UpwardDocs(BaseBuilder):
         ctx.put("kinh_gui", addressed, src)
         # In running text the form of address is lower case ("… đến ông Phạm Duy Cường").
         ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src)
-        ctx.put("noi_o", spoken.expand(village) if village else self.village_word())
+        if village:
+            ctx.put("noi_o", spoken.expand(village))
+        else:
+            ctx.put("noi_o", self.village_word(), wording=self.printed_village_word())
         ctx.put("dia_chi", items[0].address or village, optional=True)
         rows = []
         for i, o in enumerate(items, 1):
