@@ -157,3 +157,24 @@ def test_a_mistyped_command_is_refused_in_vietnamese(argv):
     for english in ("usage:", "error:", "required", "invalid choice", "unrecognized",
                     "Traceback", "expected"):
         assert english not in text, (english, text)
+
+
+@pytest.mark.parametrize("typed", ["KH-2026-01 ", " kh-2026-01", "Kh-2026-01\u00a0"])
+def test_a_plan_id_is_read_at_the_command_line_as_in_the_registry(sample_copy, tmp_path, capsys,
+                                                                   typed):
+    """Spaces around a Mã KH, its case: tolerated in the sheet, so at the command line too
+    (generate and intake export); the files use the registry's own spelling."""
+    path = sample_copy("quang-son")
+    assert cli.main(["generate", path, "--plan", typed, "--docs", "KH", "--out",
+                     str(tmp_path / "vb"), "--today", "2026-05-04"]) == 0
+    assert (tmp_path / "vb" / "KH-2026-01" / "KH.docx").exists()
+    assert cli.main(["intake", "export", path, "--plan", typed, "--out",
+                     str(tmp_path / "mttq"), "--today", "2026-04-01"]) == 0
+    assert "Sổ không có kế hoạch" not in capsys.readouterr().out
+
+
+def test_overdue_with_nothing_overdue_says_so(sample_copy, tmp_path, capsys):
+    path = sample_copy("quang-son")
+    assert cli.main(["overdue", path, "--out", str(tmp_path), "--today", "2026-05-01"]) == 0
+    assert "Lưu ý: Không cơ quan nào còn nợ trả lời hay giải quyết quá hạn tính đến ngày " \
+           "01/05/2026" in capsys.readouterr().out

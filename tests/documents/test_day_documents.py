@@ -3,6 +3,7 @@ prints for the day: the signing list, the invitation delivery book, the survey t
 quả and the radio bulletin."""
 import datetime as dt
 import os
+import re
 import shutil
 
 import pytest
@@ -245,3 +246,70 @@ def test_old_registry_without_the_survey_sheet_still_opens(sample_copy):
     reg = reader.read_registry(path)
     assert reg.survey == []
     assert [(p.code, p.severity) for p in reg.problems] == [("sheet-added-later", "info")]
+
+
+@pytest.mark.parametrize("days", [-30, -1, 0, 3])
+def test_the_minutes_are_drafted_before_the_day_and_numbered_from_it(sample_copy, tmp_path,
+                                                                     capsys, days):
+    """BB, issued before its conference (14/01 for a conference on 15/05), would carry a
+    number and a date for minutes not yet taken: it stays a draft, and the run says so; on the
+    day of the conference and after it gets its number."""
+    path = sample_copy("quang-son")                # KH-2026-01: conference on 15/05/2026
+    today = dt.date(2026, 5, 15) + dt.timedelta(days=days)
+    cli.main(["generate", path, "--docs", "BB", "--out", str(tmp_path / "vb"),
+              "--today", today.isoformat(), "--issue"])
+    said = capsys.readouterr().out
+    doc = Document(str(tmp_path / "vb" / "KH-2026-01" / "BB.docx"))
+    number = next(c.text for c in doc.tables[0].rows[1].cells if c.text.startswith("Số"))
+    if days < 0:
+        assert re.fullmatch(r"Số: +/BB-UBND", number), number
+        assert "BB (KH-2026-01) chỉ tạo bản nháp, không cấp số: hội nghị ngày 15/05/2026 " \
+               "chưa diễn ra" in said
+    else:
+        assert re.fullmatch(r"Số: \d+/BB-UBND", number) and "chưa diễn ra" not in said
+
+
+def _no_opinions(path):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    ws = wb[schema.OPINIONS.name]
+    ws.delete_rows(2, ws.max_row)
+    wb.save(path)
+
+
+@pytest.mark.parametrize("today", ["2026-04-20", "2026-05-20"])
+def test_a_plan_with_no_opinion_says_so_in_one_sentence(sample_copy, tmp_path, today):
+    """No opinion received (or raised): BCTH says none has been received and lists nothing;
+    BB says the people raised none; no sentence counts "0 ý kiến"."""
+    path = sample_copy("quang-son")
+    _no_opinions(path)
+    cli.main(["generate", path, "--docs", "BCTH,BB", "--out", str(tmp_path / "vb"),
+              "--today", today])
+    folder = tmp_path / "vb" / "KH-2026-01"
+    bcth, bb = ("\n".join(p.text for p in Document(str(folder / f"{k}.docx")).paragraphs)
+                for k in ("BCTH", "BB"))
+    assert "đến nay Ủy ban nhân dân xã chưa tiếp nhận ý kiến, kiến nghị nào của Nhân dân./." \
+        in bcth.replace("\u00a0", " ")
+    assert "như sau:" not in bcth and "vượt thẩm quyền" not in bcth
+    assert "Nhân dân không có ý kiến, kiến nghị." in bb
+    assert "Hội nghị không có ý kiến, kiến nghị phải giải quyết." in bb
+    for text in (bcth, bb):
+        assert not re.search(r"(^|[.;:] )0 ý kiến|\b0 ý kiến", text, re.M), text
+
+
+@pytest.mark.parametrize("slug", ["quang-son", "do-luong", "bac-thanh-mien"])
+def test_the_minutes_conclusion_names_each_outcome_that_has_opinions(sample_paths, tmp_path,
+                                                                     slug):
+    """BB's conclusion: the conference's outcomes with their counts, in words first, those with
+    none left out; the counts add up to the opinions the minutes list."""
+    reg = reader.read_registry(sample_paths[slug])
+    plan = reg.plans[-1]
+    after = plan.meeting_date + dt.timedelta(days=3)
+    generate.generate(reg, str(tmp_path), plan_ids=[plan.plan_id], codes=["BB"], today=after)
+    bb = [p.text for p in Document(str(tmp_path / plan.plan_id / "BB.docx")).paragraphs]
+    said = bb[bb.index("IV. KẾT LUẬN") + 1]
+    listed = sum(1 for t in bb if t.startswith("Trả lời:"))
+    parts = re.fullmatch(r"Hội nghị (.+)\.", said).group(1).split("; ")
+    counts = [int(re.search(r"(\d+) ý kiến$", p).group(1)) for p in parts]
+    assert all(counts) and sum(counts) == listed, (said, listed)
+    assert not re.search(r"\b0 ý kiến", "\n".join(bb))

@@ -128,7 +128,11 @@ def test_no_two_files_of_a_folder_differ_only_in_case(tmp_path):
             assert key not in names, (names.get(key), f)
             names[key] = f
     assert len(made(str(out), "PDK")) == 3
-    assert len(made(str(out), "CVPC")) == 2
+    # "Phòng Kinh Tê" is not in the list (an error): its letter is refused, and the office it
+    # imitates keeps its own file name
+    assert [os.path.basename(f) for f in made(str(out), "CVPC")] == ["CVPC_Phong-Kinh-te.docx"]
+    assert {p.code for p in res.refusals} == {"document-row-has-errors"}
+    assert "CVPC" in {p.fields["document_kind"] for p in res.refusals}
     assert len(res.files) == len(names)
 
 

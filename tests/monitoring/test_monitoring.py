@@ -326,8 +326,8 @@ def test_carry_over_lists_exactly_the_unresolved_opinions_of_earlier_plans(sampl
                       and not o.duplicate_of and not o.resolved_date
                       and o.status != "Đã giải quyết")
     assert sorted(o.opinion_id for o in carryover.unresolved_before(
-        reg, reg.plan("KH-2026-02"))) == expected
-    assert carryover.unresolved_before(reg, reg.plan("KH-2026-01")) == []
+        reg, reg.plan("KH-2026-02"), AS_OF)) == expected
+    assert carryover.unresolved_before(reg, reg.plan("KH-2026-01"), AS_OF) == []
     generate.generate(reg, str(tmp_path), plan_ids=["KH-2026-02"], codes=["KH"], today=AS_OF)
     # The result report tells of the conference (11/12/2026): made once it is held.
     generate.generate(reg, str(tmp_path), plan_ids=["KH-2026-02"], codes=["BCKQ"],
@@ -345,14 +345,15 @@ def test_carry_over_lists_exactly_the_unresolved_opinions_of_earlier_plans(sampl
 def test_carry_over_links_without_retyping_and_only_once(sample_paths, tmp_path, capsys):
     src = sample_paths["do-luong"]
     out = str(tmp_path / "moi.xlsx")
-    assert cli.main(["carry-over", src, "--plan", "KH-2026-02", "--link", "--out", out]) == 0
+    assert cli.main(["carry-over", src, "--plan", "KH-2026-02", "--link", "--out", out,
+                     "--today", AS_OF.isoformat()]) == 0
     reg = reader.read_registry(out)
     linked = [o for o in reg.opinions if o.plan_id == "KH-2026-02" and o.duplicate_of
               and (o.note or "").startswith("Chuyển từ")]
     before = reader.read_registry(src)
     originals = {o.opinion_id: o for o in before.opinions}
     already = {o.duplicate_of for o in before.opinions if o.plan_id == "KH-2026-02"}
-    todo = [o for o in carryover.unresolved_before(before, before.plan("KH-2026-02"))
+    todo = [o for o in carryover.unresolved_before(before, before.plan("KH-2026-02"), AS_OF)
             if o.opinion_id not in already]
     assert sorted(o.duplicate_of for o in linked) == sorted(o.opinion_id for o in todo)
     for o in linked:
@@ -361,7 +362,8 @@ def test_carry_over_links_without_retyping_and_only_once(sample_paths, tmp_path,
     assert [(o.opinion_id, o.content) for o in reg.opinions if o.plan_id == "KH-2026-01"] == \
         [(o.opinion_id, o.content) for o in before.opinions if o.plan_id == "KH-2026-01"]
     capsys.readouterr()
-    assert cli.main(["carry-over", out, "--plan", "KH-2026-02", "--link"]) == 0
+    assert cli.main(["carry-over", out, "--plan", "KH-2026-02", "--link", "--today",
+                     AS_OF.isoformat()]) == 0
     assert "Đã chuyển từ trước: không thêm dòng nào." in capsys.readouterr().out
 
 

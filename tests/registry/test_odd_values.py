@@ -49,7 +49,8 @@ def test_a_negative_survey_count_is_an_error_and_no_report_prints_it(sample_copy
                             today=TODAY, plan_ids=["KH-2026-01"])
     assert not any(f.endswith("BCKQ.docx") for f in res.files)
     refusal = " ".join(res.refusal_lines())
-    assert "Phiếu khảo sát" in refusal and "BCKQ" in refusal and "dòng 2" in refusal
+    assert "Phiếu khảo sát" in refusal and "Báo cáo kết quả tổ chức đối thoại" in refusal \
+        and "dòng 2" in refusal
     assert not re.search(r"-\d+ phiếu|\(-\d+%\)|1\d\d%", " ".join(texts(tmp_path / "out").values()))
 
 

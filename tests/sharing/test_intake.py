@@ -3,6 +3,8 @@ nothing counted twice, duplicate suggestions."""
 import datetime as dt
 import json
 import os
+import random
+import re
 import shutil
 import unicodedata
 
@@ -76,6 +78,41 @@ def test_village_codes():
     assert codes.village_code("Thôn Đông Hòa") == "DH"
     assert codes.village_codes(["Thôn Đông Hòa", "Xóm Đồng Hội", "Bon Bu Prăng"]) == \
         {"Thôn Đông Hòa": "DH", "Xóm Đồng Hội": "DH2", "Bon Bu Prăng": "BP"}
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_numbered_village_is_coded_by_its_whole_number(seed):
+    """Seeded ward lists ("Tổ dân phố 12", "TDP 15", "Tổ 1", "Khối 21"...): every code is
+    distinct, a village whose name holds a number has that number as its code (or the number
+    and a letter, when two villages share it), so no code reads as another village's number
+    (doithoai 0.4 coded "Tổ dân phố 15" "1" and "Tổ dân phố 12" "12")."""
+    rng = random.Random(seed)
+    kinds = ["Tổ dân phố", "TDP", "Tổ", "Khối", "Thôn", "Xóm"]
+    villages = list(dict.fromkeys(f"{rng.choice(kinds)} {rng.randint(1, 40)}"
+                                  for _ in range(rng.randint(2, 15))))
+    got = codes.village_codes(villages)
+    assert len(set(got.values())) == len(villages)
+    numbers = {v: v.split()[-1] for v in villages}
+    for v, code in got.items():
+        assert re.fullmatch(re.escape(numbers[v]) + "[B-Z]?", code), (v, code, got)
+        assert not any(code == n for w, n in numbers.items() if w != v and n != numbers[v])
+
+
+def test_a_file_exported_with_the_old_codes_is_still_received(tu_minh):
+    """A file the Front took before the upgrade carries the 0.4 code ("1" for Tổ dân phố 12):
+    it is still recognised as a file of the plan."""
+    import dataclasses
+    from types import SimpleNamespace
+    from doithoai.sharing import fitting
+    _, reg = tu_minh
+    villages = ["Tổ dân phố 12", "Tổ dân phố 15"]
+    assert codes.village_codes(villages, whole_numbers=False) == \
+        {"Tổ dân phố 12": "1", "Tổ dân phố 15": "12"}
+    plan = dataclasses.replace(reg.plans[0], scope="; ".join(villages))
+    for code, fits in (("1", True), ("12", True), ("15", True), ("7", False)):
+        ret = SimpleNamespace(identity={"plan": plan.plan_id, "code": code}, header_plan=None,
+                              identity_source="ẩn")
+        assert (fitting.does_not_fit(ret, plan) is None) == fits, code
 
 
 def test_export_one_file_per_village_with_identity_and_lists(tu_minh, tmp_path):

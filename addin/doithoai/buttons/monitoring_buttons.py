@@ -83,7 +83,7 @@ def carry_over(book=None, today: dt.date | None = None) -> str | None:
         from doithoai.monitoring import carryover
         reg = read_registry(shell)
         plan = selected_plan(shell, reg, today or dt.date.today())
-        if not carryover.unresolved_before(reg, plan):
+        if not carryover.unresolved_before(reg, plan, today or dt.date.today()):
             return (f"Không có ý kiến nào của các hội nghị trước {plan.plan_id} còn chưa giải "
                     "quyết xong."), ""
         ch, made = carryover.link(reg, plan, today or dt.date.today())

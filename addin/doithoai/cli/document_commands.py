@@ -61,7 +61,7 @@ def cmd_generate(args) -> int:
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     if args.plan:
-        require_plan(reg, args.plan)
+        args.plan = require_plan(reg, args.plan).plan_id      # as the registry writes it
     book = None
     if args.issue:
         copy_target(args.path, None)    # the numbers go into a copy beside the registry

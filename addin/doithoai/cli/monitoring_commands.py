@@ -32,7 +32,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--plan", required=True, metavar="ID", help="kế hoạch mới")
     p.add_argument("--link", action="store_true", help="thêm các dòng liên kết vào kế hoạch mới")
     p.add_argument("--out", metavar="NEWPATH", help="tệp sổ mới (với --link)")
-    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày xét (mặc định hôm nay): chỉ các hội nghị đã diễn ra trước ngày này")
     passwords.add_option(p)
     p.set_defaults(func=cmd_carry_over)
 
@@ -85,7 +86,7 @@ def cmd_carry_over(args) -> int:
     target = copy_target(args.path, args.out) if args.link else None   # checked before work
     if args.link:
         warn_if_open(args.path)
-    todo = carryover.unresolved_before(reg, plan)
+    todo = carryover.unresolved_before(reg, plan, args.today or dt.date.today())
     for o in todo:
         say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")
     say(f"{len(todo)} ý kiến của các hội nghị trước {plan.plan_id} chưa giải quyết xong.")

@@ -44,8 +44,9 @@ ENGLISH = {
     "duplicates": "suggested repeats among the registry's opinions, with scores",
     "monitor": "the read-only monitoring workbook for the party office and the Front (no phone "
                "numbers, no addresses)",
-    "carry-over": "earlier conferences' unresolved opinions; `--link` adds them to the plan in a "
-                  "new copy",
+    "carry-over": "earlier conferences' unresolved opinions (conferences held before the plan's "
+                  "and before `--today`, of the whole commune or sharing a village with the "
+                  "plan); `--link` adds them to the plan in a new copy",
     "privacy": "what personal data the registry holds (columns, citizens, who left a phone "
                "number), the purpose stated in Cấu hình and every time personal data left the "
                "office (Nhật ký); `--person`: every row naming one citizen; `--forget-contacts`: "

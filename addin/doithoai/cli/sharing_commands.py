@@ -68,7 +68,7 @@ def cmd_intake_export(args) -> int:
     from doithoai.sharing import intake
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
-    require_plan(reg, args.plan)
+    args.plan = require_plan(reg, args.plan).plan_id      # as the registry writes it
     if args.encrypt:
         copy_target(args.path, None)       # the passwords go into a copy beside the registry
         warn_if_open(args.path)

@@ -63,22 +63,9 @@ def _one(base: str) -> Callable[[int, object], str]:
     return lambda n, item: base
 
 
-# Kinds that print figures from rows of another sheet than the plan's: a row there with an
-# error (Số phiếu -5) refuses the document, naming the cell, rather than print a wrong figure.
-READS_ALSO = {"BCKQ": schema.SURVEY}
-
-
 def _plan(kind, builder, error_rows, register):
-    sheet = READS_ALSO.get(kind.code)
-    if sheet is not None:
-        rows = [r.row for r in getattr(builder.reg, sheet.key)
-                if r.plan_id == builder.plan.plan_id]
-        bad = [(sheet.name, row) for row in rows if (sheet.name, row) in error_rows]
-        if bad:
-            return [], [make("document-row-has-errors", sheet.name, row=bad[0][1],
-                             document=f"{kind.code} của {builder.plan.plan_id}",
-                             document_kind=kind.code, subject=builder.plan.plan_id,
-                             cells=", ".join(error_rows[key] for key in bad))]
+    """One document for the plan (a row with errors among those it is made from refuses it:
+    documents/generate.py)."""
     fill = getattr(builder, kind.code.lower())
     return [Batch(kind.code, [None], lambda ctx, _: fill(ctx),
                   f"{kind.name} {builder.plan.plan_id}", _one(kind.code))], []
@@ -101,8 +88,13 @@ def _per_agency(kind, agencies, fill):
 
 
 def _agency(kind, builder, error_rows, register):
-    """Own units and agencies on the territory; what goes to superiors is in CVKN."""
-    agencies = sorted({o.agency for o in builder.to_assign()}, key=vnformat.collate)
+    """Own units and agencies on the territory; what goes to superiors is in CVKN. An agency
+    with an opinion whose row has errors comes last (its letter is refused: documents/
+    generate.py), so that a misspelt one ("Phòng Kinh tê") never takes the file name of the
+    agency it imitates."""
+    flawed = {o.agency for o in builder.to_assign() if (schema.OPINIONS.name, o.row) in error_rows}
+    agencies = sorted({o.agency for o in builder.to_assign()},
+                      key=lambda a: (a in flawed, vnformat.collate(a)))
     return _per_agency(kind, agencies, builder.cvpc)
 
 

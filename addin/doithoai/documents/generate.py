@@ -20,7 +20,7 @@ from doithoai.documents import engine, notices, persons, wordml
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine
 from doithoai.documents.register import DRAFT, ISSUED, Register
-from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
+from doithoai.documents.kinds import DAY, KINDS, KINDS_BY_CODE, Kind, template_name
 from doithoai.registry import personal, schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
@@ -126,6 +126,8 @@ class Generator:
         off = notices.issued_on_day_off(self.reg, self.today) \
             if any(day == self.today for *_, day in self.issued) else None
         self.result.notices[:0] = ([off] if off else []) + late
+        if codes == ["CVDD"] and not (self.result.files or self.result.refusals):
+            self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)
         return self.result
 
@@ -151,11 +153,14 @@ class Generator:
     def _timing_notices(self, plan: Plan, builder: Builder, kinds: list[Kind], issue: bool):
         """The kinds that wait for the meeting and those no longer issued after it, each group
         told in one notice; and a notice when the form's deadline has passed."""
-        waiting, unissued = _out_of_time(plan, kinds, self.today, issue)
+        waiting, late, early = _out_of_time(plan, kinds, self.today, issue)
         if waiting:
             self.result.notices.append(notices.after_the_meeting(plan, waiting))
-        if unissued:
-            self.result.notices.append(notices.not_issued_after(plan, unissued))
+        if late:
+            self.result.notices.append(notices.not_issued_after(plan, late))
+        if early:
+            self.result.notices.append(notices.not_issued_before(plan, early))
+        unissued = late + early
         stale = notices.stale_form_deadline(plan, builder, kinds, self.today)
         if stale:
             self.result.notices.append(stale)
@@ -263,16 +268,21 @@ class Generator:
             builder.finish(ctx)
             subject = _subject(kind, batch, n, item)
             document = batch.label if len(batch.items) == 1 else f"{batch.label} ({subject})"
-            missing = engine.missing_values(compiled, ctx, self.reg, document,
-                                            document_kind=kind.code, subject=subject)
+            missing = _rows_with_errors(ctx, self.error_rows, document, kind, subject) or \
+                engine.missing_values(compiled, ctx, self.reg, document,
+                                      document_kind=kind.code, subject=subject)
             (refused if missing else ok).append((item, ctx, missing))
         return ok, refused
 
     def _revision(self, builder, kind, compiled, folder, batch, issued, draft):
         """An issued document whose inputs changed gets a new draft "…_v2" (returned with its
-        contexts); an unchanged one is left alone (None)."""
-        ok, _ = self._contexts(builder, kind, compiled, batch, issued.get("number"),
-                               issued.get("date"))
+        contexts); an unchanged one is left alone (None), and so is one that could not be made
+        again (a row with errors, a value missing: its refusal says which, no draft follows)."""
+        ok, refused = self._contexts(builder, kind, compiled, batch, issued.get("number"),
+                                     issued.get("date"))
+        if refused:
+            self.result.refusals += [p for _, _, problems in refused for p in problems]
+            return None
         old = issued.get("fingerprint") or ""
         fp = combine([c.fingerprint(compiled.used if old.startswith(PRINTED) else None)
                        for _, c, _ in ok])
@@ -325,16 +335,19 @@ class Generator:
 
 def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
                  ) -> tuple[list[Kind], list[Kind]]:
-    """(kinds that wait for the conference, kinds drafted but not numbered). A document that
-    tells of the conference waits for it; one that announces or prepares it is never issued
-    once it is over: an invitation numbered and dated after its meeting cannot be signed."""
+    """(kinds that wait for the conference, kinds drafted but not numbered: too late, too
+    early). A document that tells of the conference waits for it; one that announces or
+    prepares it is never issued once it is over (an invitation numbered and dated after its
+    meeting cannot be signed); the minutes are drafted before the day but numbered from it
+    (they are signed when the conference closes)."""
     meeting = plan.meeting_date
     held = meeting is not None and meeting <= today
     over = meeting is not None and meeting < today
     waiting = [k for k in kinds if k.after_meeting and not held]
-    unissued = [k for k in kinds if k.before_meeting and over and issue and k.numbered
-                and not _own_number(plan, k)]
-    return waiting, unissued
+    numbered = [k for k in kinds if issue and k.numbered and not _own_number(plan, k)]
+    late = [k for k in numbered if k.before_meeting and over]
+    early = [k for k in numbered if k.when == DAY and meeting is not None and not held]
+    return waiting, late, early
 
 
 def _own_number(plan: Plan, kind: Kind) -> bool:
@@ -348,6 +361,21 @@ def _plan_refused(plan: Plan, kinds: list[Kind], error_rows: dict) -> list[Probl
                  document=f"{k.code} của {plan.plan_id}", document_kind=k.code,
                  subject=plan.plan_id, cells=error_rows[(schema.PLANS.name, plan.row)])
             for k in kinds]
+
+
+def _rows_with_errors(ctx, error_rows: dict, document: str, kind: Kind, subject: str
+                      ) -> list[Problem]:
+    """The refusal of a document made from a row with errors (any sheet: an opinion that
+    BCTH counts, an agency CVPC writes to), naming its cells: validation said such a row is
+    not used for documents, so none is printed from it, nor a count that leaves it out."""
+    bad = [key for key in sorted(ctx.rows) if key in error_rows]
+    if not bad:
+        return []
+    other = [key for key in bad if key[0] != bad[0][0]]      # named with their sheet
+    cells = ", ".join([error_rows[key] for key in bad if key not in other] +
+                      [f"{error_rows[key]} trang {key[0]}" for key in other])
+    return [make("document-row-has-errors", bad[0][0], row=bad[0][1], document=document,
+                 document_kind=kind.code, subject=subject, cells=cells)]
 
 
 def _subject(kind: Kind, batch: Batch, n: int, item) -> str:

@@ -230,8 +230,10 @@ def bullets(doc, loop: str, text: str) -> None:
 
 def recipients_and_signature(doc, *, party: bool) -> None:
     """Nơi nhận (left, level with the signer's title) and the signature block (right). The
-    last paragraph of the text keeps with it: the signature never stands alone on a page."""
-    last = next((p for p in reversed(doc.paragraphs) if p.text.strip()), None)
+    last paragraph of the text keeps with it: the signature never stands alone on a page (a
+    Jinja tag's paragraph is not text: it is removed when rendered)."""
+    last = next((p for p in reversed(doc.paragraphs) if p.text.strip()
+                 and not p.text.strip().startswith("{%p")), None)
     if last is not None:
         last.paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)

@@ -22,6 +22,17 @@ def not_issued_after(plan: Plan, kinds: list[Kind]) -> str:
             "Sổ văn bản.")
 
 
+def nothing_overdue(today: dt.date) -> str:
+    return (f"Không cơ quan nào còn nợ trả lời hay giải quyết quá hạn tính đến ngày "
+            f"{today:%d/%m/%Y}: không cần công văn đôn đốc.")
+
+
+def not_issued_before(plan: Plan, kinds: list[Kind]) -> str:
+    return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp số: "
+            f"hội nghị ngày {plan.meeting_date:%d/%m/%Y} chưa diễn ra; biên bản được ký khi "
+            "hội nghị kết thúc, cấp số từ ngày hội nghị.")
+
+
 ASKS_FOR_FORMS = ("TB", "TTTT", "PDK")      # tell citizens the day forms are collected
 
 

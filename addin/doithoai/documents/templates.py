@@ -131,6 +131,8 @@ def bcth(doc, party):
     b.title(doc, "BÁO CÁO")
     # Made before the conference it prepares the answers; on its day or later it tells how
     # each opinion came (sent before it, or spoken there) and assigns the written replies.
+    # No opinion yet: one sentence says so, no empty table follows.
+    b.tag(doc, "{%p if so_y_kien %}")
     b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
                 "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), {{ ten_co_quan_ngan }} đã tiếp "
                 "nhận {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_y_kien or so_trung %} ("
@@ -145,8 +147,15 @@ def bcth(doc, party):
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }}, {{ y.dia_chi }})",
                   "{{ y.co_quan }}", "{{ y.han }}"], "y in f.y_kien")
     b.tag(doc, "{%p endfor %}")
-    b.body(doc, "Trong đó {{ so_cap_tren }} ý kiến vượt thẩm quyền của {{ cap_don_vi }}, sẽ "
-                "được chuyển cơ quan có thẩm quyền xem xét, giải quyết./.")
+    b.body(doc, "{% if so_cap_tren %}Trong đó {{ so_cap_tren }} ý kiến vượt thẩm quyền của "
+                "{{ cap_don_vi }}, sẽ được chuyển cơ quan có thẩm quyền xem xét, giải quyết"
+                "{% else %}Không có ý kiến nào vượt thẩm quyền của {{ cap_don_vi }}{% endif %}./."
+           ).paragraph_format.keep_with_next = True       # the last of its branch
+    b.tag(doc, "{%p else %}")
+    b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
+                "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), đến nay {{ ten_co_quan_ngan }} "
+                "chưa tiếp nhận ý kiến, kiến nghị nào của Nhân dân./.")
+    b.tag(doc, "{%p endif %}")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -161,17 +170,24 @@ def bb(doc, party):
     b.body(doc, "{{ tham_du }} Cùng đông đảo Nhân dân {{ pham_vi }}.")
     b.bullets(doc, "g in nhom_tham_du", "- {{ g.ten }}: {{ g.tham_du }}" + END_ITEM)
     b.heading(doc, "III. DIỄN BIẾN HỘI NGHỊ")
-    b.body(doc, "{{ chu_tri_hoa }} thông tin mục đích, nội dung hội nghị; hội nghị nghe "
-                "{{ so_y_kien }} ý kiến, kiến nghị của Nhân dân{% if nguon_y_kien %} (gồm "
-                "{{ nguon_y_kien }}){% endif %}; lãnh đạo và các cơ quan trả lời như sau:")
+    b.body(doc, "{{ chu_tri_hoa }} thông tin mục đích, nội dung hội nghị; {% if so_y_kien %}"
+                "hội nghị nghe {{ so_y_kien }} ý kiến, kiến nghị của Nhân dân"
+                "{% if nguon_y_kien %} (gồm {{ nguon_y_kien }}){% endif %}; lãnh đạo và các cơ "
+                "quan trả lời như sau:{% else %}Nhân dân không có ý kiến, kiến nghị.{% endif %}")
     b.tag(doc, "{%p for y in y_kien %}")
     b.body(doc, "{{ y.stt }}. {{ y.nguoi_neu }} ({{ y.dia_chi }}): {{ y.noi_dung }}")
     b.para(doc, "Trả lời: {{ y.tra_loi }}", italic=True, indent=True)
     b.tag(doc, "{%p endfor %}")
     b.heading(doc, "IV. KẾT LUẬN")
-    b.body(doc, "{{ so_tra_loi_tai_hoi_nghi }} ý kiến đã được trả lời tại hội nghị; "
-                "{{ so_giao_giai_quyet }} ý kiến được tiếp thu, giao cơ quan chuyên môn giải quyết "
-                "và trả lời bằng văn bản; {{ so_cap_tren }} ý kiến chuyển cấp có thẩm quyền.")
+    # The outcomes that have opinions, each once (the three add up to so_y_kien): never a
+    # sentence that begins with a figure, nor "0 ý kiến".
+    b.body(doc, "{% if so_y_kien %}Hội nghị {% if so_tra_loi_tai_hoi_nghi %}đã trả lời tại chỗ "
+                "{{ so_tra_loi_tai_hoi_nghi }} ý kiến{% if so_giao_giai_quyet or so_cap_tren %}; "
+                "{% endif %}{% endif %}{% if so_giao_giai_quyet %}tiếp thu, giao cơ quan chuyên "
+                "môn giải quyết và trả lời bằng văn bản {{ so_giao_giai_quyet }} ý kiến"
+                "{% if so_cap_tren %}; {% endif %}{% endif %}{% if so_cap_tren %}chuyển cấp có "
+                "thẩm quyền {{ so_cap_tren }} ý kiến{% endif %}.{% else %}Hội nghị không có ý "
+                "kiến, kiến nghị phải giải quyết.{% endif %}")
     b.body(doc, "Hội nghị kết thúc lúc {{ gio_ket_thuc }} cùng ngày. Biên bản được đọc lại, "
                 "những người dự hội nghị nhất trí./.")
     b.two_signatures(doc, "THƯ KÝ", "{{ thu_ky }}", "CHỦ TỌA", "{{ nguoi_ky }}")

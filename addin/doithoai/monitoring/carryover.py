@@ -1,7 +1,7 @@
 """Carry-over: what earlier conferences promised and have not yet resolved (seed 000).
 
-:func:`unresolved_before` lists the opinions of earlier plans (earlier conference date) that are
-not resolved (no Ngày giải quyết xong, Trạng thái not "Đã giải quyết"), repeats left to their
+:func:`unresolved_before` lists the opinions of earlier plans (a conference held before, among
+the same villages) that are not resolved (no Ngày giải quyết xong, Trạng thái not "Đã giải quyết"), repeats left to their
 original; the new plan's KH and BC kết quả print them. :func:`link` turns them into rows of the
 new plan without retyping: the text copied, Trùng với naming the original (so the repeat is
 counted once, under the original), a note saying where it came from. Originals are never
@@ -12,25 +12,40 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.registry import schema
+from doithoai.registry.spelling import is_whole_unit
 from doithoai.registry.changes import Changes, append_rows
 from doithoai.registry.ids import OpinionIds
 from doithoai.monitoring.chain import RESOLVED, stage_of
+from doithoai.text.vntext import identity_key
 
 
-def unresolved_before(reg, plan) -> list:
+def unresolved_before(reg, plan, as_of: dt.date) -> list:
+    """The unresolved opinions of the conferences held before ``plan``'s and before ``as_of``
+    (the day of the document that reports them: a conference still to come has promised
+    nothing yet), among the same people: an earlier plan of the whole commune, or one that
+    shares a village with ``plan`` (a plan of other villages is theirs to report)."""
     if plan.meeting_date is None:
         return []
+    held_by = min(plan.meeting_date, as_of)
     earlier = {p.plan_id for p in reg.plans if p.plan_id and p.plan_id != plan.plan_id
-               and p.meeting_date and p.meeting_date < plan.meeting_date}
+               and p.meeting_date and p.meeting_date < held_by and _same_people(p, plan)}
     return [o for o in reg.opinions if o.plan_id in earlier and o.opinion_id
             and not o.duplicate_of and stage_of(o) != RESOLVED]
+
+
+def _same_people(a, b) -> bool:
+    """Two plans with the same citizens: one of them is the whole commune (no villages
+    listed, or "Toàn xã"), or they share a village."""
+    if any(not p.villages or any(map(is_whole_unit, p.villages)) for p in (a, b)):
+        return True
+    return bool({identity_key(v) for v in a.villages} & {identity_key(v) for v in b.villages})
 
 
 def link(reg, plan, today: dt.date | None = None) -> tuple[Changes, list[str]]:
     """Rows of ``plan`` repeating each unresolved earlier opinion not yet linked into it."""
     today = today or dt.date.today()
     linked = {o.duplicate_of for o in reg.opinions if o.plan_id == plan.plan_id}
-    todo = [o for o in unresolved_before(reg, plan) if o.opinion_id not in linked]
+    todo = [o for o in unresolved_before(reg, plan, today) if o.opinion_id not in linked]
     ids = OpinionIds(reg, today)
     rows, made = [], []
     for o in todo:

@@ -333,7 +333,11 @@ class Registry:
     agency_levels: dict[str, str] = field(default_factory=dict)   # Danh mục: agency → level
 
     def plan(self, plan_id: str) -> Plan | None:
+        """The plan with Mã KH ``plan_id``, read as the registry reads a reference: spaces
+        around it, case and Unicode form aside ("kh-2027-01 " is KH-2027-01)."""
         for p in self.plans:
             if p.plan_id == plan_id:
                 return p
-        return None
+        wanted = parsing.fold((plan_id or "").strip())
+        return next((p for p in self.plans if p.plan_id and parsing.fold(p.plan_id) == wanted),
+                    None)

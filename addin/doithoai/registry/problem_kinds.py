@@ -67,6 +67,8 @@ class Many:
     message: str | Worded
     hint: str | Worded
     item: str = ""
+    parts: tuple[str, ...] = ()   # fields that each list values ("ô K3, ô K9"): merged value
+                                  # by value, each once
 
 
 @dataclass(frozen=True)

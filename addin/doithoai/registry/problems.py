@@ -120,7 +120,9 @@ def _one_line(members: list[Problem]) -> Problem:
     fields = _Blank(count=len(members),
                     items=_joined(many.item.format_map(_Blank(p.fields)) for p in members))
     for name in {k for p in members for k in p.fields}:
-        fields[name] = _joined(str(p.fields.get(name, "")) for p in members)
+        values = [str(p.fields.get(name, "")) for p in members]
+        fields[name] = _joined(part for v in values for part in v.split(", ")) \
+            if name in many.parts else _joined(values)
     first = members[0]
     return Problem(code=first.code, severity=first.severity, sheet=first.sheet, cell=None,
                    row=None, column=first.column, value=None,

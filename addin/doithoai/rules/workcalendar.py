@@ -158,7 +158,7 @@ class WorkCalendar:
         out = Outcome(target)
         out.lines.append(f"{fmt_long(start)} + {n} ngày = {fmt_long(target)}.")
         self._roll(out, target, +1)
-        self._provisional(out, start, out.date)
+        self._provisional(out, target, out.date)     # the days between are not looked at
         return out
 
     def days_before(self, start: dt.date, n: int) -> Outcome:
@@ -167,7 +167,7 @@ class WorkCalendar:
         out = Outcome(target)
         out.lines.append(f"{fmt_long(start)} − {n} ngày = {fmt_long(target)}.")
         self._roll(out, target, -1)
-        self._provisional(out, start, out.date)
+        self._provisional(out, target, out.date)     # the days between are not looked at
         return out
 
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
@@ -223,6 +223,8 @@ class WorkCalendar:
         out.date = d
 
     def _provisional(self, out: Outcome, a: dt.date, b: dt.date) -> None:
+        """The result is provisional when a day it was worked out from (``a`` to ``b``) lies in
+        a year whose schedule is not yet official."""
         years = sorted({y for y in range(min(a, b).year, max(a, b).year + 1)
                         if self.is_provisional(y)})
         if years:

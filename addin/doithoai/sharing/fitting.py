@@ -14,7 +14,7 @@ import datetime as dt
 from doithoai.registry import parsing, schema
 from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
-from doithoai.sharing.codes import village_codes
+from doithoai.sharing.codes import known_codes
 from doithoai.sharing.returned import Returned, ReturnedRow
 from doithoai.text import encoding, vntext
 
@@ -62,7 +62,7 @@ def does_not_fit(ret: Returned, plan) -> str | None:
                 f"{plan.meeting_date:%d/%m/%Y} của {plan.plan_id}: không thể là phiếu của hội "
                 "nghị đó (nhận dạng đã bị sửa, hoặc tệp của kế hoạch khác).")
     code = ident.get("code")
-    if code and plan.villages and code not in village_codes(plan.villages).values():
+    if code and plan.villages and code not in known_codes(plan.villages):
         return (f"Mã thôn {code} của tệp không thuộc Phạm vi của {plan.plan_id} "
                 f"({'; '.join(plan.villages)}): tệp của kế hoạch khác hoặc nhận dạng đã bị sửa.")
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.documents.kinds import KINDS_BY_CODE
-from doithoai.rules import deadlines
+from doithoai.rules import deadlines, workcalendar
 from doithoai.text import vnformat
 
 # The milestone (rules' codes, first found wins) by which each kind is issued: an undated draft
@@ -95,7 +95,10 @@ class IssueDates:
     def provisional_note(self, milestones) -> str | None:
         """One sentence under a table of computed dates that carries "dự kiến" marks: why, and
         who checks them (None when no date is provisional)."""
-        years = sorted({m.due.year for m in milestones if m.provisional})
+        # The years not yet official that the dates rest on: a date in an official year that
+        # is provisional was counted across the next one
+        years = sorted({max(m.due.year, workcalendar.LAST_CONFIRMED_YEAR + 1)
+                        for m in milestones if m.provisional})
         if not years:
             return None
         listed = ", ".join(str(y) for y in years)

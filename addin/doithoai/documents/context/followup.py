@@ -58,8 +58,9 @@ class FollowUpDocs(BaseBuilder):
 
     def carry_over(self) -> list:
         """Opinions of earlier conferences not yet resolved (seed 000: the next conference
-        reports on what the previous one promised). Repeats are left to their original."""
-        return carryover.unresolved_before(self.reg, self.plan)
+        reports on what the previous one promised), as of the document's day. Repeats are left
+        to their original."""
+        return carryover.unresolved_before(self.reg, self.plan, self.issue_date or self.today)
 
     def put_carry_over(self, ctx: Context) -> None:
         rows = self.carry_over()

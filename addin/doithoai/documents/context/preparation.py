@@ -13,6 +13,8 @@ from doithoai.text import vnformat
 class PreparationDocs(BaseBuilder):
     def kh(self, ctx: Context) -> None:
         p = self.plan
+        for i in self.invited():               # counted below: a row with errors refuses KH
+            self._row(ctx, schema.INVITEES, i)
         n = len(self.invited())
         expected = p.expected_delegates
         if expected and expected > n and n:      # the plan's figure counts citizens too: say so

@@ -41,5 +41,5 @@ TYPES = (
                 "the command line the hint names the row's cells with errors.",
                 many=Many("Không tạo {count} văn bản {document_kind} vì dòng của chúng ở trang "
                           "{sheet} còn lỗi kiểm tra: {items}.",
-                          ROW_ERRORS_HINT, item="{subject} (dòng {row})")),
+                          ROW_ERRORS_HINT, item="{subject} (dòng {row})", parts=("cells",))),
 )

@@ -1,0 +1,101 @@
+"""A row with validation errors is used for no document (validation says so on the row): not
+one made for it (an invitation, a reply), nor one that prints it among others (the summary
+report, the minutes, a letter to the agency it names). The document is refused, naming the
+cells to fix; one issued before is kept, and no new draft of it is announced."""
+import glob
+import random
+
+import pytest
+from docx import Document
+
+from doithoai import cli
+from doithoai.files import reader
+from xlsx_edit import cell_ref, edit
+
+PLAN, AFTER = "KH-2026-01", "2026-11-30"
+
+
+def texts(folder) -> dict[str, str]:
+    out = {}
+    for path in glob.glob(str(folder / "**" / "*.docx"), recursive=True):
+        doc = Document(path)
+        out[path] = "\n".join([p.text for p in doc.paragraphs] + [
+            c.text for t in doc.tables for r in t.rows for c in r.cells])
+    return out
+
+
+def spoil(path, rng: random.Random, k: int) -> list[int]:
+    """``k`` opinion rows of the plan with an agency that is not in the list (an error each),
+    the agency's name carrying a marker no document may print."""
+    rows = [o.row for o in reader.read_registry(path).opinions
+            if o.plan_id == PLAN and o.agency]
+    bad = sorted(rng.sample(rows, k))
+    edit(path, [("opinions", "agency", r, f"Cơ quan ZQX{r}") for r in bad])
+    return bad
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_document_prints_a_row_with_errors_and_each_is_named(sample_copy, tmp_path, capsys,
+                                                                seed):
+    rng = random.Random(seed)
+    path = sample_copy("quang-son")           # no row with errors of its own
+    bad = spoil(path, rng, rng.randint(1, 3))
+    cli.main(["generate", path, "--out", str(tmp_path / "vb"), "--today", AFTER])
+    said = capsys.readouterr().out
+    made = texts(tmp_path / "vb")
+    assert made, "the other documents are still made"
+    assert not [p for p, t in made.items() if "ZQX" in t]
+    for r in bad:
+        assert cell_ref("opinions", "agency", r) in said, (r, said)
+    for code in ("BCTH", "BB", "TBKL"):         # each prints every opinion of the plan
+        assert not [p for p in made if p.endswith(f"/{code}.docx")]
+        assert code in said.split("Chưa tạo (Ý kiến)")[1]
+
+
+def test_an_issued_document_whose_row_now_has_errors_is_kept_and_no_draft_is_announced(
+        sample_copy, tmp_path, capsys):
+    path = sample_copy("quang-son")
+    out = tmp_path / "vb"
+    cli.main(["generate", path, "--docs", "TBKL", "--out", str(out), "--today", AFTER,
+              "--issue"])
+    [numbered] = glob.glob(str(tmp_path / "*cap so*.xlsx"))
+    issued = texts(out)
+    assert [p for p in issued if p.endswith("/TBKL.docx")]
+    capsys.readouterr()
+    spoil(numbered, random.Random(0), 1)
+    cli.main(["generate", numbered, "--docs", "TBKL", "--out", str(out), "--today", AFTER])
+    said = capsys.readouterr().out
+    assert texts(out) == issued                     # nothing replaced, nothing added
+    assert "_v2" not in said and "dữ liệu đã đổi" not in said
+    assert "Chưa tạo (Ý kiến): Không tạo Thông báo kết luận" in said
+
+
+def test_carry_over_counts_only_conferences_held_among_the_same_villages(sample_copy, capsys):
+    """Đô Lương: KH-2026-01 (26/06/2026) and KH-2026-02 (11/12/2026), the same villages."""
+    path = sample_copy("do-luong")
+
+    def count(today):
+        cli.main(["carry-over", path, "--plan", "KH-2026-02", "--today", today])
+        return int(capsys.readouterr().out.splitlines()[-1].split()[0])
+    assert count("2026-06-26") == 0              # the first conference is held that day
+    held = count("2026-06-27")
+    assert held > 0
+    edit(path, [("plans", "scope", 2, "Xóm 9; Khối Tân Lập")])
+    assert count("2026-06-27") == 0              # another plan's villages: theirs to report
+    edit(path, [("plans", "scope", 2, "Toàn xã")])
+    assert count("2026-06-27") == held           # the whole commune's: every village's
+
+
+@pytest.mark.parametrize("group", [None, "Khách mời"])
+def test_an_invitee_with_errors_refuses_the_documents_that_count_the_invitees(
+        sample_copy, tmp_path, capsys, group):
+    """A Nhóm left empty or off the list: the plan's figures (KH, BB, BCKQ, TBKL) would count
+    a row validation said is not used; they are refused, naming the cell."""
+    path = sample_copy("quang-son")
+    row = next(i.row for i in reader.read_registry(path).invitees if i.plan_id == PLAN)
+    edit(path, [("invitees", "group", row, group)])
+    cli.main(["generate", path, "--docs", "KH,BB,BCKQ,TBKL", "--out", str(tmp_path / "vb"),
+              "--today", AFTER])
+    said = capsys.readouterr().out
+    assert not texts(tmp_path / "vb")
+    assert cell_ref("invitees", "group", row) in said and "Chưa tạo (Đại biểu)" in said
