@@ -475,3 +475,27 @@ def test_the_time_inside_a_sentence_reads_from_to_or_at(sample_paths, tmp_path, 
         assert not re.search(r"vào \d\d giờ \d\d phút đến", text)
         said = "từ 08 giờ 00 phút đến 11 giờ 30 phút" if end else "vào 08 giờ 00 phút, thứ"
         assert said in text, text[:400]
+
+
+@pytest.mark.parametrize("meeting", [dt.date(2027, 1, 14), dt.date(2027, 1, 5),
+                                     dt.date(2026, 12, 28), dt.date(2027, 3, 2)])
+def test_the_plan_names_only_unofficial_years_as_unofficial(sample_copy, meeting):
+    """KH's note under its timetable names the years whose holidays are not yet official: never
+    2026, whose schedule is (a date of 2026 counted across 2027 is provisional because of
+    2027)."""
+    from doithoai.text import vnformat
+    from xlsx_edit import edit
+    path = sample_copy("quang-son")
+    edit(path, [("plans", "meeting_date", 2, meeting),
+                ("plans", "weekday", 2, vnformat.weekday(meeting).capitalize())])
+    out = os.path.join(os.path.dirname(path), "vb")
+    generate.generate(reader.read_registry(path), out, codes=["KH"], today=dt.date(2026, 12, 7))
+    doc = Document(os.path.join(out, "KH-2026-01", "KH.docx"))
+    text = "\n".join([p.text for p in doc.paragraphs] +
+                     [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    note = re.search(r"Thời hạn ghi \"dự kiến\" được tính theo lịch nghỉ lễ, Tết năm ([\d, ]+) "
+                     r"chưa được công bố", text)
+    marked = re.findall(r"\d\d/\d\d/\d{4}(?: \(|, )dự kiến", text)
+    assert bool(note) == bool(marked)
+    if note:
+        assert note.group(1).split(", ") == ["2027"], note.group(0)

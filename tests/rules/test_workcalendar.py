@@ -151,3 +151,26 @@ def test_overrides_always_win(day, kind):
         assert not (info.source == "holiday" and not info.working)
         if day.weekday() < 5:
             assert info.working
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(dt.date(2025, 1, 10), dt.date(2028, 12, 20)), st.integers(0, 60),
+       st.booleans())
+def test_a_calendar_day_count_is_provisional_only_by_the_days_it_rests_on(start, n, forward):
+    """N calendar days before or after a day: the days between are not looked at, only the day
+    reached and those a roll passes. So "14/01/2027 − 25 ngày" = 18/12/2026 rests on 2026
+    alone, an official year: never marked dự kiến (it was, the start lying in 2027)."""
+    from doithoai.rules.workcalendar import LAST_CONFIRMED_YEAR
+    cal = WorkCalendar()
+    out = cal.add_days(start, n) if forward else cal.days_before(start, n)
+    target = start + dt.timedelta(days=n if forward else -n)
+    looked_at = {target.year, out.date.year}
+    assert out.provisional == any(y > LAST_CONFIRMED_YEAR for y in looked_at), \
+        (start, n, forward, out.date)
+
+
+def test_a_working_day_count_across_an_unofficial_year_is_provisional():
+    """Working days are counted one by one: a date in 2026 counted back from 2027 rests on
+    2027's days, and is provisional."""
+    out = WorkCalendar().add_working_days(dt.date(2027, 1, 14), -10)
+    assert out.date.year == 2026 and out.provisional
