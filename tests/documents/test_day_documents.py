@@ -297,6 +297,29 @@ def test_a_plan_with_no_opinion_says_so_in_one_sentence(sample_copy, tmp_path, t
         assert not re.search(r"(^|[.;:] )0 ý kiến|\b0 ý kiến", text, re.M), text
 
 
+def test_after_a_conference_with_no_opinion_the_conclusion_and_report_say_so(sample_copy,
+                                                                            tmp_path):
+    """TBKL: one paragraph, no empty sections, no citizen among its recipients; BCKQ: no total
+    of 0 with empty lists, no "các ý kiến được lắng nghe"."""
+    path = sample_copy("quang-son")
+    _no_opinions(path)
+    cli.main(["generate", path, "--docs", "TBKL,BCKQ", "--out", str(tmp_path / "vb"),
+              "--today", "2026-05-25"])
+    folder = tmp_path / "vb" / "KH-2026-01"
+    docs = {k: Document(str(folder / f"{k}.docx")) for k in ("TBKL", "BCKQ")}
+    tbkl, bckq = ("\n".join([p.text for p in d.paragraphs] + [
+        c.text for t in d.tables for r in t.rows for c in r.cells]) for d in docs.values())
+    assert "Tại hội nghị, Nhân dân không có ý kiến, kiến nghị cần trả lời, giải quyết./." in tbkl
+    assert "1. Các ý kiến" not in tbkl and "Hạn trả lời" not in tbkl
+    assert "Các cá nhân có ý kiến" not in tbkl
+    assert "Tại hội nghị, Nhân dân không có ý kiến, kiến nghị." in bckq
+    assert "Tổng số ý kiến" not in bckq and "lắng nghe" not in bckq
+    for text in (tbkl, bckq):
+        assert not re.search(r"\b0 ý kiến|: 0\b", text), text
+    for kind in ("TBKL", "BCKQ"):
+        assert conformance.check(str(folder / f"{kind}.docx"), kind, False) == []
+
+
 @pytest.mark.parametrize("slug", ["quang-son", "do-luong", "bac-thanh-mien"])
 def test_the_minutes_conclusion_names_each_outcome_that_has_opinions(sample_paths, tmp_path,
                                                                      slug):

@@ -99,3 +99,21 @@ def test_an_invitee_with_errors_refuses_the_documents_that_count_the_invitees(
     said = capsys.readouterr().out
     assert not texts(tmp_path / "vb")
     assert cell_ref("invitees", "group", row) in said and "Chưa tạo (Đại biểu)" in said
+
+
+def test_a_draft_left_from_an_earlier_run_is_named_when_its_document_is_refused(
+        sample_copy, tmp_path, capsys):
+    """KH drafted, then an invitee's Nhóm emptied: KH is refused, and the KH.docx of the first
+    run (made from the data as it was, maybe edited since: not deleted) is named as not to be
+    used."""
+    path = sample_copy("quang-son")
+    out = tmp_path / "vb"
+    cli.main(["generate", path, "--docs", "KH,TB", "--out", str(out), "--today", "2026-04-01"])
+    row = next(i.row for i in reader.read_registry(path).invitees if i.plan_id == PLAN)
+    edit(path, [("invitees", "group", row, None)])
+    capsys.readouterr()
+    cli.main(["generate", path, "--docs", "KH,TB", "--out", str(out), "--today", "2026-04-01"])
+    said = capsys.readouterr().out
+    line = next(x for x in said.splitlines() if "bản nháp của lần tạo trước" in x)
+    assert line.startswith("Lưu ý: KH.docx: ") and "Đừng dùng" in line
+    assert "TB.docx" not in line                   # made again: not stale

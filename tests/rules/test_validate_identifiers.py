@@ -43,3 +43,20 @@ def test_a_name_alone_is_not_noted_and_the_note_is_info():
     assert name == []
     (p,) = plate
     assert p.severity == "info" and p.message == "Nội dung ý kiến có ghi biển số xe."
+
+
+def test_an_opinion_received_after_today_is_questioned(sample_copy):
+    """Ngày nhận 20/02/2027 typed on 07/12/2026 (a year mistyped): a warning on that cell, which
+    the BCTH of that day would otherwise print as "nhận từ ngày 20/02/2027"."""
+    import datetime as dt
+    from doithoai.files import reader
+    from doithoai.rules import validation
+    from xlsx_edit import cell_ref, edit
+    path = sample_copy("quang-son")
+    row = reader.read_registry(path).opinions[0].row
+    edit(path, [("opinions", "received_date", row, dt.datetime(2026, 7, 10))])
+    today = dt.date(2026, 6, 30)
+    found = [p for p in validation.validate(reader.read_registry(path), today)
+             if p.code == "date-order-warning" and "sau hôm nay" in p.message]
+    assert [p.cell for p in found] == [cell_ref("opinions", "received_date", row)]
+    assert "10/07/2026 sau hôm nay (30/06/2026)" in found[0].message

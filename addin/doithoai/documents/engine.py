@@ -55,11 +55,11 @@ def line_indent(cell_width: int, line_length: int) -> int:
 def line_lengths(ctx: Context, page_width: int = TEXT_WIDTH) -> dict[int, int]:
     """Marker indent (layout.ISSUER_LINE, MOTTO_LINE, SUBJECT_LINE: the lines under the issuer,
     the motto and the subject, layout.line_under) → indent in twips for this document."""
-    v = ctx.values
-    issuer = max(text_width(v.get("co_quan_dong_1") or "", 12, True),
-                 text_width(v.get("co_quan_dong_2") or "", 12, True))
+    v = ctx.printed_value           # measured as printed
+    issuer = max(text_width(v("co_quan_dong_1") or "", 12, True),
+                 text_width(v("co_quan_dong_2") or "", 12, True))
     motto = text_width("Độc lập - Tự do - Hạnh phúc", 13, True)
-    subject = min(text_width(v.get("trich_yeu") or "", 14, True), page_width)
+    subject = min(text_width(v("trich_yeu") or "", 14, True), page_width)
     return {layout.ISSUER_LINE: line_indent(ISSUER_CELL, int(issuer * 0.4)),
             layout.MOTTO_LINE: line_indent(MOTTO_CELL, motto),
             layout.SUBJECT_LINE: line_indent(page_width, int(subject * 0.4))}

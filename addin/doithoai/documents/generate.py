@@ -242,6 +242,8 @@ class Generator:
             ok, refused = self._contexts(builder, kind, compiled, batch, None, None)
         for _, _, missing in refused:
             self.result.refusals += missing
+        if refused:
+            self._stale_drafts(kind, folder, batch, compiled, [item for item, _, _ in refused])
         if not ok:
             return
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
@@ -310,6 +312,20 @@ class Generator:
             f"{changed}. Bản đã ban hành giữ nguyên; bản dự thảo mới: {target_base}.")
         return target_base, self._contexts(builder, kind, compiled, batch, None, None)
 
+    def _stale_drafts(self, kind: Kind, folder: str, batch: Batch, compiled, items: list
+                      ) -> None:
+        """A document refused now whose draft of an earlier run is still in the folder: the
+        clerk is told that file was made from the data as it was, not to be used until the
+        refusal is fixed and it is made again (it is not deleted: it may hold edits)."""
+        sub = os.path.join(folder, kind.code) if batch.merged else folder
+        names = [batch.name(batch.items.index(i) + 1, i) if batch.merged else batch.base
+                 for i in items]
+        stale = [n for n in names if os.path.exists(
+            os.path.join(sub, engine.safe_filename(n, suffix=compiled.suffix)))]
+        if stale:
+            self.result.notices.append(notices.stale_drafts(
+                [engine.safe_filename(n, suffix=compiled.suffix) for n in stale]))
+
     def _write(self, kind: Kind, compiled, folder: str, batch: Batch, target_base: str,
                ok: list) -> str:
         """The files of a batch; the path its register row names."""
@@ -365,17 +381,18 @@ def _plan_refused(plan: Plan, kinds: list[Kind], error_rows: dict) -> list[Probl
 
 def _rows_with_errors(ctx, error_rows: dict, document: str, kind: Kind, subject: str
                       ) -> list[Problem]:
-    """The refusal of a document made from a row with errors (any sheet: an opinion that
-    BCTH counts, an agency CVPC writes to), naming its cells: validation said such a row is
-    not used for documents, so none is printed from it, nor a count that leaves it out."""
-    bad = [key for key in sorted(ctx.rows) if key in error_rows]
-    if not bad:
-        return []
-    other = [key for key in bad if key[0] != bad[0][0]]      # named with their sheet
-    cells = ", ".join([error_rows[key] for key in bad if key not in other] +
-                      [f"{error_rows[key]} trang {key[0]}" for key in other])
-    return [make("document-row-has-errors", bad[0][0], row=bad[0][1], document=document,
-                 document_kind=kind.code, subject=subject, cells=cells)]
+    """The refusal of a document made from rows with errors (any sheet: an opinion that BCTH
+    counts, an agency CVPC writes to), one per sheet naming its cells: validation said such a
+    row is not used for documents, so none is printed from it, nor a count that leaves it
+    out."""
+    by_sheet: dict[str, list[int]] = {}
+    for sheet, row in sorted(ctx.rows):
+        if (sheet, row) in error_rows:
+            by_sheet.setdefault(sheet, []).append(row)
+    return [make("document-row-has-errors", sheet, row=rows[0], document=document,
+                 document_kind=kind.code, subject=subject,
+                 cells=", ".join(error_rows[(sheet, r)] for r in rows))
+            for sheet, rows in by_sheet.items()]
 
 
 def _subject(kind: Kind, batch: Batch, n: int, item) -> str:

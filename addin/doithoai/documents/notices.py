@@ -22,6 +22,12 @@ def not_issued_after(plan: Plan, kinds: list[Kind]) -> str:
             "Sổ văn bản.")
 
 
+def stale_drafts(files: list[str]) -> str:
+    shown = ", ".join(files[:5]) + (f" và {len(files) - 5} tệp khác" if len(files) > 5 else "")
+    return (f"{shown}: bản nháp của lần tạo trước, lập từ dữ liệu lúc đó; lần này chưa tạo lại "
+            "được (xem dòng \"Chưa tạo\"). Đừng dùng các tệp đó cho đến khi sửa lỗi và tạo lại.")
+
+
 def nothing_overdue(today: dt.date) -> str:
     return (f"Không cơ quan nào còn nợ trả lời hay giải quyết quá hạn tính đến ngày "
             f"{today:%d/%m/%Y}: không cần công văn đôn đốc.")

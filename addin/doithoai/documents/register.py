@@ -26,6 +26,7 @@ class Register:
         self._read = {id(r): (e.row, dict(r)) for r, e in zip(self.rows, reg.register)}
         # (opinion, number, date) of the issued replies whose numbers go on their opinions
         self._answered: list = []
+        self._planned: list = []        # plans whose KH this run issued: (plan, number, date)
         self._by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
         self._reply_col = self._reply_columns()
         for r in self.rows:              # issued before, the opinion's cells since left empty
@@ -86,6 +87,18 @@ class Register:
             self.rows.append(row)
         if status == ISSUED:
             self._answer(row)
+            self._plan_issued(plan, row)
+
+    def _plan_issued(self, plan: Plan, row: dict) -> None:
+        """A plan issued by this run: its number and date on the plan, as the copy of the
+        registry will have them (where both are still empty, the sheet having the two columns
+        side by side): what the run issues after it cites "Kế hoạch số 01/KH-UBND ngày …", as
+        it will when made again from that copy."""
+        if row.get("kind") != "KH" or plan.number_symbol or plan.issue_date or \
+                not row.get("number_symbol") or self._plan_columns() is None:
+            return
+        plan.number_symbol, plan.issue_date = row["number_symbol"], row["date"]
+        self._planned.append((plan, row["number_symbol"], row["date"]))
 
     def _answer(self, row: dict) -> None:
         """An issued reply's number and date on its opinion, as the copy of the registry will
@@ -119,6 +132,9 @@ class Register:
                                                 read[0], read[0])
         append_rows(self.reg, schema.REGISTER, new, changes)
         self._reply_numbers(changes)
+        for plan, number_symbol, date in self._planned:
+            changes.blocks.append(Block(schema.PLANS.name, plan.row, self._plan_columns(),
+                                        ((number_symbol, date),)))
         return rows
 
     def _reply_numbers(self, changes: Changes) -> None:
@@ -127,6 +143,14 @@ class Register:
         for o, number_symbol, date in self._answered:     # (only when the columns are there)
             changes.blocks.append(Block(schema.OPINIONS.name, o.row, self._reply_col,
                                         ((number_symbol, date),)))
+
+    def _plan_columns(self) -> int | None:
+        """Where Số ký hiệu stands on Kế hoạch, Ngày ban hành right after it (else None)."""
+        table = self.reg.tables.get("plans")
+        if table is None:
+            return None
+        cols = [table.columns.get("number_symbol"), table.columns.get("issue_date")]
+        return None if None in cols or cols[1] != cols[0] + 1 else cols[0]
 
     def _reply_columns(self) -> int | None:
         """Where Số văn bản trả lời stands on Ý kiến, Ngày trả lời right after it (else None)."""

@@ -197,10 +197,14 @@ def bb(doc, party):
 def tbkl(doc, party):
     b.header_block(doc, party=party)
     b.title(doc, "THÔNG BÁO")
+    # No opinion raised: the first paragraph says so and ends the notice.
     b.body(doc, "Ngày {{ ngay_hoi_nghi }}, tại {{ dia_diem }}, {{ chu_tri }} đã chủ trì hội nghị "
-                "đối thoại với Nhân dân {{ pham_vi }} ({{ so_co_mat }} đại biểu có mặt). Sau khi "
-                "nghe {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_y_kien %} (gồm "
-                "{{ nguon_y_kien }}){% endif %}, {{ chu_tri }} kết luận như sau:")
+                "đối thoại với Nhân dân {{ pham_vi }} ({{ so_co_mat }} đại biểu có mặt). "
+                "{% if so_y_kien %}Sau khi nghe {{ so_y_kien }} ý kiến, kiến nghị"
+                "{% if nguon_y_kien %} (gồm {{ nguon_y_kien }}){% endif %}, {{ chu_tri }} kết "
+                "luận như sau:{% else %}Tại hội nghị, Nhân dân không có ý kiến, kiến nghị cần trả "
+                "lời, giải quyết./.{% endif %}").paragraph_format.keep_with_next = True
+    b.tag(doc, "{%p if so_y_kien %}")
     b.heading(doc, "1. Các ý kiến đã được trả lời tại hội nghị")
     b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }} Trả lời: "
                                       "{{ y.tra_loi }}")
@@ -217,6 +221,7 @@ def tbkl(doc, party):
                 "bằng văn bản cho người nêu ý kiến trong thời hạn {{ thoi_han_tra_loi }}, đồng gửi "
                 "{{ van_phong }} để tổng hợp. Ủy ban Mặt trận Tổ quốc theo dõi, giám sát việc thực "
                 "hiện./.")
+    b.tag(doc, "{%p endif %}")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -229,6 +234,7 @@ def bckq(doc, party):
     b.body(doc, "Hội nghị tổ chức {{ thoi_gian_cau }}, tại {{ dia_diem }}, do {{ chu_tri }} chủ "
                 "trì. {{ tham_du }}")
     b.heading(doc, "II. KẾT QUẢ ĐỐI THOẠI")
+    b.tag(doc, "{%p if so_y_kien %}")
     b.body(doc, "Tổng số ý kiến, kiến nghị: {{ so_y_kien }}, trong đó theo nguồn:")
     b.bullets(doc, "s in theo_nguon", "- {{ s.ten }}: {{ s.so }} ý kiến" + END_ITEM)
     b.body(doc, "Theo lĩnh vực:")
@@ -239,6 +245,9 @@ def bckq(doc, party):
                 "{{ so_dang_giai_quyet }} (quá hạn {{ so_qua_han }}); kiến nghị cấp trên "
                 "{{ so_cap_tren }}{% if so_cho_cap_tren %} (chờ cấp trên trả lời "
                 "{{ so_cho_cap_tren }}, không tính là quá hạn){% endif %}.")
+    b.tag(doc, "{%p else %}")
+    b.body(doc, "Tại hội nghị, Nhân dân không có ý kiến, kiến nghị.")
+    b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if khao_sat %}")
     b.body(doc, "Kết quả phiếu lấy ý kiến về cuộc đối thoại ({{ so_phieu }} phiếu thu về):")
     b.bullets(doc, "k in khao_sat", "{{ k.cau_hoi }}: {{ k.ket_qua }}.")
@@ -250,11 +259,12 @@ def bckq(doc, party):
     b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. ĐÁNH GIÁ VÀ KIẾN NGHỊ")
     # The closing words must not promise "đúng hạn" beside overdue items the report counts.
-    b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ; các ý kiến được lắng nghe và "
-                "trả lời cụ thể. Những nội dung vượt thẩm quyền đề nghị cấp trên quan tâm xem xét, "
-                "giải quyết; {% if so_qua_han %}còn {{ so_qua_han }} ý kiến đã quá hạn trả lời, "
-                "giải quyết, các cơ quan được phân công cần khẩn trương hoàn thành{% else %}các "
-                "nội dung đang giải quyết tiếp tục được đôn đốc, trả lời đúng hạn{% endif %}./.")
+    b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ{% if so_y_kien %}; các ý kiến "
+                "được lắng nghe và trả lời cụ thể. Những nội dung vượt thẩm quyền đề nghị cấp trên "
+                "quan tâm xem xét, giải quyết; {% if so_qua_han %}còn {{ so_qua_han }} ý kiến đã "
+                "quá hạn trả lời, giải quyết, các cơ quan được phân công cần khẩn trương hoàn "
+                "thành{% else %}các nội dung đang giải quyết tiếp tục được đôn đốc, trả lời đúng "
+                "hạn{% endif %}{% endif %}./.")
     b.recipients_and_signature(doc, party=party)
 
 

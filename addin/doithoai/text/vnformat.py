@@ -288,6 +288,17 @@ _LOCAL_KINDS = (("tdp ", "tổ dân phố"), ("tổ dân phố ", "tổ dân ph�
 GENERAL_KINDS = ("thôn", "tổ dân phố")
 
 
+def without_kind_word(subject: str, kind: str) -> str:
+    """A subject typed with the document's own kind before it ("Kế hoạch tổ chức hội nghị…"),
+    which its title or its reference already says: the rest ("Tổ chức hội nghị…"), or the
+    subject itself when it does not begin so or is nothing more."""
+    m = re.match(rf"\s*{re.escape(kind)}\s+(?=\S)", subject or "", re.IGNORECASE)
+    if not m:
+        return subject or ""
+    rest = subject[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 def local_kind(village: str) -> str:
     """"Xóm 2" → "xóm", "Khối Yên Sơn" → "khối", "TDP Cẩm Khê A" → "tổ dân phố"; "" when
     the name does not say."""

@@ -164,22 +164,27 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         ctx.put("noi_dung", p.content, self._plan_src("content"))
         ctx.put("hinh_thuc", p.form, self._plan_src("form"))
         ctx.put("can_cu", bases_list(p), self._plan_src("legal_bases"))
-        ctx.put("can_cu_ke_hoach", self.plan_reference())
+        ctx.put("can_cu_ke_hoach", self.plan_reference(),
+                wording=self.plan_reference(printed=True))
         ctx.put("can_bo_dau_moi", s.contact_officer, self._setting_src("contact_officer"))
         ctx.put("dien_thoai_dau_moi", parsing.format_phone(s.contact_phone)
                 if s.contact_phone else None, self._setting_src("contact_phone"), True)
         for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):
             m = self.milestones.get(code_)
             ctx.put(name, self.due_text(m) if m else None, (schema.RULES.name, None, code_))
-        ctx.put("trich_yeu", p.subject, self._plan_src("subject"))
+        # KH's title says KẾ HOẠCH already: a Trích yếu typed "Kế hoạch tổ chức …" prints
+        # "Tổ chức …" under it
+        ctx.put("trich_yeu", p.subject, self._plan_src("subject"), wording=vnformat.
+                without_kind_word(p.subject, "Kế hoạch") if code == "KH" and p.subject else None)
         ctx.put("noi_nhan", [])
         return ctx
 
     def finish(self, ctx: Context) -> None:
         """Last touches to a filled context: titles keep proper names and years whole."""
         for key in ("trich_yeu", "vv", "kinh_gui", "pham_vi", "thon"):
-            if isinstance(ctx.values.get(key), str):
-                ctx.values[key] = vnformat.keep_together(ctx.values[key], self.plan.villages)
+            for held in (ctx.values, ctx.wording):
+                if isinstance(held.get(key), str):
+                    held[key] = vnformat.keep_together(held[key], self.plan.villages)
 
     def number_line(self, kind, number: int | None) -> str:
         p = self.plan
@@ -195,12 +200,19 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
             return "CV/ĐU" if self.party else f"UBND-{self.s.drafting_unit or 'VP'}"
         return f"{kind.abbr}/ĐU" if self.party else f"{kind.abbr}-UBND"
 
-    def plan_reference(self) -> str:
+    def plan_reference(self, printed: bool = False) -> str:
+        """"Kế hoạch số 01/KH-UBND ngày … về tổ chức …", or without its number before it is
+        issued; ``printed``: a Trích yếu typed "Kế hoạch tổ chức …" does not say "Kế hoạch"
+        twice (the value keeps 0.4's words: see Context.wording)."""
         p = self.plan
+        about = p.subject or ""
+        if printed:
+            about = vnformat.without_kind_word(about, "Kế hoạch")
+        about = about[:1].lower() + about[1:]
         if p.number_symbol and p.issue_date:
             return (f"Kế hoạch số {p.number_symbol} ngày {vnformat.short_date(p.issue_date)} "
-                    f"về {(p.subject or '')[:1].lower() + (p.subject or '')[1:]}")
-        return f"Kế hoạch {(p.subject or '')[:1].lower() + (p.subject or '')[1:]}"
+                    f"về {about}")
+        return f"Kế hoạch {about}"
 
     def invited(self) -> list[Invitee]:
         order = {g: i for i, g in enumerate(self.reg.lookups.get("groups", []))}

@@ -96,9 +96,10 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("co_quan_giao", vnformat.listing(own) if own else
                 ("" if asked else "Các cơ quan, đơn vị được giao"), optional=True)
         ctx.put("co_quan_phoi_hop", vnformat.listing(asked), optional=True)
-        ctx.put("noi_nhan", recipients(agencies + [
-            "Các cá nhân có ý kiến, kiến nghị", f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}",
-            "Văn phòng Đảng ủy", "Thường trực HĐND"], self.party))
+        ctx.put("noi_nhan", recipients(agencies + (
+            ["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
+            f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}", "Văn phòng Đảng ủy",
+            "Thường trực HĐND"], self.party))
 
     def cvtl(self, ctx: Context, o: Opinion) -> None:
         self._row(ctx, schema.OPINIONS, o)

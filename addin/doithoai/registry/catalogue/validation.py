@@ -29,7 +29,8 @@ TYPES = (
                 "{what}",
                 "Kiểm tra lại ngày; nếu đúng thì bỏ qua.",
                 "Dates that are possible but unusual: an opinion received after its conference, "
-                "an invitation sent after the conference."),
+                "an invitation sent after the conference; or unlikely: an opinion received after "
+                "today (a year or month mistyped)."),
     ProblemType("time-order", ERROR, "Giờ kết thúc trước giờ bắt đầu",
                 "Giờ kết thúc {value} không sau giờ bắt đầu {start}.",
                 "Sửa Giờ bắt đầu hoặc Giờ kết thúc.",

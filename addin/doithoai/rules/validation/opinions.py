@@ -22,6 +22,12 @@ def check_opinions(f: Findings) -> None:
             f.add("date-order", schema.OPINIONS, o.row, "reply_date", short_date(o.reply_date),
                   what=f"Ngày trả lời {short_date(o.reply_date)} trước ngày nhận ý kiến "
                        f"{short_date(o.received_date)}.")
+        if o.received_date and o.received_date > f.today:
+            f.add("date-order-warning", schema.OPINIONS, o.row, "received_date",
+                  short_date(o.received_date),
+                  what=f"Ngày nhận {short_date(o.received_date)} sau hôm nay "
+                       f"({short_date(f.today)}): một ý kiến chưa thể nhận vào ngày đó (gõ nhầm "
+                       "năm, tháng?).")
         plan = plans.get(o.plan_id)
         if plan and plan.meeting_date and o.received_date and \
                 o.received_date > plan.meeting_date and o.source != "Văn bản":

@@ -1,0 +1,57 @@
+"""The plan as the documents cite it: issued in a run, its number and date are cited by what the
+same run issues after it and written on its row in the copy (so that the next run, and
+validation, know it); a Trích yếu typed "Kế hoạch tổ chức …" never makes "Kế hoạch kế hoạch"."""
+import glob
+import re
+
+import openpyxl
+import pytest
+from docx import Document
+
+from doithoai import cli
+from doithoai.registry import schema
+from xlsx_edit import edit
+
+SUBJECTS = ["Kế hoạch tổ chức hội nghị đối thoại năm 2026", "KẾ HOẠCH tổ chức đối thoại",
+            "Tổ chức hội nghị đối thoại giữa Lãnh đạo UBND xã với Nhân dân năm 2026",
+            "kế hoạch  đối thoại quý II"]
+
+
+def texts(folder) -> dict[str, str]:
+    out = {}
+    for path in glob.glob(str(folder / "**" / "*.docx"), recursive=True):
+        doc = Document(path)
+        out[path] = "\n".join([p.text for p in doc.paragraphs] + [
+            c.text for t in doc.tables for r in t.rows for c in r.cells]).replace("\u00a0", " ")
+    return out
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_a_plan_issued_in_the_run_is_cited_by_number_and_written_back(sample_copy, tmp_path,
+                                                                      capsys, subject):
+    path = sample_copy("quang-son")
+    edit(path, [("plans", "number_symbol", 2, None), ("plans", "issue_date", 2, None),
+                ("plans", "status", 2, "Dự thảo"), ("plans", "subject", 2, subject)])
+    out = tmp_path / "vb"
+    args = ["--docs", "KH,TB,CVPC", "--out", str(out), "--today", "2026-04-01"]
+    assert cli.main(["generate", path, *args, "--issue"]) == 0
+    made = texts(out)
+    letters = [t for p, t in made.items() if "/CVPC_" in p]
+    assert letters and all("Thực hiện Kế hoạch số 01/KH-UBND ngày 01/04/2026 về " in t
+                           for t in letters)
+    assert not [p for p, t in made.items() if re.search(r"(?i)kế hoạch\s+kế hoạch", t)]
+    kh = made[str(out / "KH-2026-01" / "KH.docx")].splitlines()
+    title = kh[kh.index("KẾ HOẠCH") + 1]
+    assert not title.lower().startswith("kế hoạch") and title[:1].isupper(), title
+    [copy] = glob.glob(str(tmp_path / "*cap so*.xlsx"))
+    ws = openpyxl.load_workbook(copy)[schema.PLANS.name]
+    head = [c.value for c in ws[1]]
+    row = dict(zip(head, [c.value for c in ws[2]]))
+    assert row["Số ký hiệu"] == "01/KH-UBND" and row["Ngày ban hành"].date().isoformat() == \
+        "2026-04-01"
+    capsys.readouterr()
+    assert cli.main(["generate", copy, *args]) == 0            # the copy knows them: unchanged
+    assert "Đã tạo 0 tệp văn bản;" in capsys.readouterr().out
+    assert not glob.glob(str(out / "KH-2026-01" / "*_v2*"))
+    assert cli.main(["validate", copy, "--today", "2026-04-01"]) in (0, 1)
+    assert "Ghi Số ký hiệu" not in capsys.readouterr().out
