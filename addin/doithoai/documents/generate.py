@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.documents import engine, notices, persons, wordml
+from doithoai.documents import engine, notices, persons, row_errors, wordml
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine
 from doithoai.documents.register import DRAFT, ISSUED, Register
@@ -25,7 +25,7 @@ from doithoai.registry import personal, schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.cellref import a1
-from doithoai.registry.problems import ERROR, Problem, grouped, make
+from doithoai.registry.problems import Problem, grouped
 from doithoai.rules import deadlines, validation
 from doithoai.text import vnformat
 from doithoai.text.filenames import safe_name
@@ -101,7 +101,7 @@ class Generator:
         self.progress = progress or (lambda text: None)
         self.report = deadlines.compute(reg, self.today)
         self.problems = validation.validate(reg, self.today, self.report)
-        self.error_rows = _where_errors(self.problems, validation.error_rows(self.problems))
+        self.error_rows = row_errors.cells_of(self.problems, validation.error_rows(self.problems))
         self.compiled: dict[str, engine.Compiled] = {}
         self.result = Result()
         self.register = Register(reg, out_dir)
@@ -135,7 +135,7 @@ class Generator:
         """The plan's documents of ``kinds``: those that tell of the conference wait for it,
         those that announce it are drafts once it is past (a notice says each)."""
         if (schema.PLANS.name, plan.row) in self.error_rows:
-            self.result.refusals += _plan_refused(plan, kinds, self.error_rows)
+            self.result.refusals += row_errors.plan_refused(plan, kinds, self.error_rows)
             return
         builder = Builder(self.reg, plan, self.report, self.today)
         folder = os.path.join(self.out, safe_name(plan.plan_id))
@@ -240,10 +240,7 @@ class Generator:
         else:
             status, number, date, target_base = DRAFT, None, None, batch.base
             ok, refused = self._contexts(builder, kind, compiled, batch, None, None)
-        for _, _, missing in refused:
-            self.result.refusals += missing
-        if refused:
-            self._stale_drafts(kind, folder, batch, compiled, [item for item, _, _ in refused])
+        self._refused(kind, folder, batch, compiled, refused)
         if not ok:
             return
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
@@ -270,7 +267,7 @@ class Generator:
             builder.finish(ctx)
             subject = _subject(kind, batch, n, item)
             document = batch.label if len(batch.items) == 1 else f"{batch.label} ({subject})"
-            missing = _rows_with_errors(ctx, self.error_rows, document, kind, subject) or \
+            missing = row_errors.refused(ctx, self.error_rows, document, kind, subject) or \
                 engine.missing_values(compiled, ctx, self.reg, document,
                                       document_kind=kind.code, subject=subject)
             (refused if missing else ok).append((item, ctx, missing))
@@ -312,14 +309,16 @@ class Generator:
             f"{changed}. Bản đã ban hành giữ nguyên; bản dự thảo mới: {target_base}.")
         return target_base, self._contexts(builder, kind, compiled, batch, None, None)
 
-    def _stale_drafts(self, kind: Kind, folder: str, batch: Batch, compiled, items: list
-                      ) -> None:
-        """A document refused now whose draft of an earlier run is still in the folder: the
-        clerk is told that file was made from the data as it was, not to be used until the
-        refusal is fixed and it is made again (it is not deleted: it may hold edits)."""
+    def _refused(self, kind: Kind, folder: str, batch: Batch, compiled, refused: list) -> None:
+        """The refusals of a batch's documents; and, for one whose draft of an earlier run is
+        still in the folder, a notice: that file was made from the data as it was, not to be
+        used until the refusal is fixed and it is made again (it is not deleted: it may hold
+        edits)."""
+        for _, _, problems in refused:
+            self.result.refusals += problems
         sub = os.path.join(folder, kind.code) if batch.merged else folder
         names = [batch.name(batch.items.index(i) + 1, i) if batch.merged else batch.base
-                 for i in items]
+                 for i, _, _ in refused]
         stale = [n for n in names if os.path.exists(
             os.path.join(sub, engine.safe_filename(n, suffix=compiled.suffix)))]
         if stale:
@@ -350,7 +349,7 @@ class Generator:
 
 
 def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
-                 ) -> tuple[list[Kind], list[Kind]]:
+                 ) -> tuple[list[Kind], list[Kind], list[Kind]]:
     """(kinds that wait for the conference, kinds drafted but not numbered: too late, too
     early). A document that tells of the conference waits for it; one that announces or
     prepares it is never issued once it is over (an invitation numbered and dated after its
@@ -371,30 +370,6 @@ def _own_number(plan: Plan, kind: Kind) -> bool:
     return kind.code == "KH" and bool(plan.number_symbol and plan.issue_date)
 
 
-def _plan_refused(plan: Plan, kinds: list[Kind], error_rows: dict) -> list[Problem]:
-    """Every kind refused, the plan's row having errors."""
-    return [make("document-row-has-errors", schema.PLANS.name, row=plan.row,
-                 document=f"{k.code} của {plan.plan_id}", document_kind=k.code,
-                 subject=plan.plan_id, cells=error_rows[(schema.PLANS.name, plan.row)])
-            for k in kinds]
-
-
-def _rows_with_errors(ctx, error_rows: dict, document: str, kind: Kind, subject: str
-                      ) -> list[Problem]:
-    """The refusal of a document made from rows with errors (any sheet: an opinion that BCTH
-    counts, an agency CVPC writes to), one per sheet naming its cells: validation said such a
-    row is not used for documents, so none is printed from it, nor a count that leaves it
-    out."""
-    by_sheet: dict[str, list[int]] = {}
-    for sheet, row in sorted(ctx.rows):
-        if (sheet, row) in error_rows:
-            by_sheet.setdefault(sheet, []).append(row)
-    return [make("document-row-has-errors", sheet, row=rows[0], document=document,
-                 document_kind=kind.code, subject=subject,
-                 cells=", ".join(error_rows[(sheet, r)] for r in rows))
-            for sheet, rows in by_sheet.items()]
-
-
 def _subject(kind: Kind, batch: Batch, n: int, item) -> str:
     """What the n-th document of a batch is about, as a refusal names it: the file stem of a
     merged batch's item, else the batch's label less the kind's name (labels are "<name of the
@@ -402,18 +377,6 @@ def _subject(kind: Kind, batch: Batch, n: int, item) -> str:
     if len(batch.items) > 1:
         return batch.name(n, item)
     return batch.label.removeprefix(kind.name).strip() or batch.label
-
-
-def _where_errors(problems: list[Problem], rows: set[tuple[str, int]]
-                  ) -> dict[tuple[str, int], str]:
-    """Each (sheet, row) with errors → its cells with errors ("ô F6, ô H6"), or "dòng 6" when
-    no error names a cell."""
-    cells: dict[tuple[str, int], list[str]] = {key: [] for key in rows}
-    for p in problems:
-        if p.severity == ERROR and (p.sheet, p.row) in cells and p.cell:
-            cells[(p.sheet, p.row)].append(f"ô {p.cell}")
-    return {(sheet, row): ", ".join(dict.fromkeys(found)) or f"dòng {row}"
-            for (sheet, row), found in cells.items()}
 
 
 def generate(reg: Registry, out_dir: str, *, plan_ids=None, codes=None, issue=False,

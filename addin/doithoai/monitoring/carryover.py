@@ -1,11 +1,12 @@
 """Carry-over: what earlier conferences promised and have not yet resolved (seed 000).
 
 :func:`unresolved_before` lists the opinions of earlier plans (a conference held before, among
-the same villages) that are not resolved (no Ngày giải quyết xong, Trạng thái not "Đã giải quyết"), repeats left to their
-original; the new plan's KH and BC kết quả print them. :func:`link` turns them into rows of the
-new plan without retyping: the text copied, Trùng với naming the original (so the repeat is
-counted once, under the original), a note saying where it came from. Originals are never
-changed; an opinion already linked into the plan is not linked twice.
+the same villages) that are not resolved (no Ngày giải quyết xong, Trạng thái not "Đã giải
+quyết"), repeats left to their original; the new plan's KH and BC kết quả print them.
+:func:`link` turns them into rows of the new plan without retyping: the text copied, Trùng với
+naming the original (so the repeat is counted once, under the original), a note saying where
+it came from. Originals are never changed; an opinion already linked into the plan is not
+linked twice.
 """
 from __future__ import annotations
 

@@ -130,7 +130,8 @@ class Context:
     # A field the document words otherwise than its value ("Trưởng xóm, Trưởng khối" where the
     # value says "Trưởng thôn"): printed instead of the value, never hashed into a fingerprint,
     # so a wording a later version improves makes no issued document look changed. Only for a
-    # wording worked out from what the context holds (here the plan's villages, in pham_vi).
+    # wording worked out from what the context holds (the plan's villages, in pham_vi; its
+    # Trích yếu).
     wording: dict = field(default_factory=dict)
 
     def printed(self) -> dict:
