@@ -400,19 +400,19 @@ def test_the_plan_marks_dates_whose_holidays_are_a_guess(tmp_path):
 
 
 def test_every_computed_deadline_printed_is_marked(tmp_path):
-    """Beyond the KH: the form deadline (TB, PDK), the draft-reply deadline (CVPC), the
-    invitations' delivery book (SGN) print a 2027 milestone: each carries "(dự kiến)"."""
+    """Beyond the KH: the form deadline (PDK; TB gives it only while it is ahead of TB's own
+    day, test_day_documents.py), the draft-reply deadline (CVPC), the invitations' delivery
+    book (SGN) print a 2027 milestone: each carries "(dự kiến)"."""
     meeting = dt.date(2027, 3, 5)
     reg = registry(tmp_path, [plan_row(meeting)],
                    invitee_rows("KH-2027-01", ["Có"] * 3, [GROUPS[3]] * 3),
                    [opinion_row("KH-2027-01", 1, meeting)])
     report = deadlines.compute(reg, dt.date(2027, 1, 4))
     due = {m.code: m.due for m in report.milestones if not m.opinion_id}
-    generate.generate(reg, str(tmp_path / "docs"), codes=["TB", "PDK", "CVPC", "SGN"],
+    generate.generate(reg, str(tmp_path / "docs"), codes=["PDK", "CVPC", "SGN"],
                       today=dt.date(2027, 1, 4))
     docs = documents(tmp_path / "docs")
-    for kind, code in (("TB", "THU_PHIEU"), ("PDK", "THU_PHIEU"), ("CVPC", "DU_THAO_TRA_LOI"),
-                       ("SGN", "GIAY_MOI")):
+    for kind, code in (("PDK", "THU_PHIEU"), ("CVPC", "DU_THAO_TRA_LOI"), ("SGN", "GIAY_MOI")):
         texts = [" ".join(lines) for p, lines in docs.items() if kind_of(p) == kind]
         assert texts, kind
         for text in texts:

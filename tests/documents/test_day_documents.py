@@ -336,3 +336,47 @@ def test_the_minutes_conclusion_names_each_outcome_that_has_opinions(sample_path
     counts = [int(re.search(r"(\d+) ý kiến$", p).group(1)) for p in parts]
     assert all(counts) and sum(counts) == listed, (said, listed)
     assert not re.search(r"\b0 ý kiến", "\n".join(bb))
+
+
+@pytest.mark.parametrize("days_before", [60, 35, 21, 20, 9, 3])
+def test_an_announcement_never_asks_for_forms_by_a_day_before_its_own(sample_copy, tmp_path,
+                                                                        capsys, days_before):
+    """TB issued on a day: item 6 gives the forms' deadline (THU_PHIEU, 24/04/2026 for the
+    conference of 15/05/2026) only while it is still ahead; the bulletin, read when the
+    announcement is due (THONG_BAO, 08/05/2026), likewise by that day; the forms themselves
+    always give it. Under the default rules a TB issued when due (7 days before) asked for
+    forms by a day two weeks gone."""
+    path = sample_copy("quang-son")
+    today = dt.date(2026, 5, 15) - dt.timedelta(days=days_before)
+    cli.main(["generate", path, "--docs", "TB,TTTT,PDK", "--out", str(tmp_path / "vb"),
+              "--today", today.isoformat(), "--issue"])
+    said = capsys.readouterr().out
+    folder = tmp_path / "vb" / "KH-2026-01"
+    tb = "\n".join(p.text for p in Document(str(folder / "TB.docx")).paragraphs)
+    tttt = (folder / "TTTT.txt").read_text(encoding="utf-8")
+    pdk = "\n".join(p.text for p in Document(str(folder / "PDK_Thon-1.docx")).paragraphs)
+    deadline = dt.date(2026, 4, 24)
+    item6 = next(line for line in tb.splitlines() if line.startswith("6. "))
+    ahead = deadline >= today
+    assert ("chậm nhất ngày 24/04/2026" in item6) == ahead, (today, item6)
+    assert item6.endswith(".") and ", ." not in item6
+    read_on = max(dt.date(2026, 5, 8), today)
+    assert ("ngày hai mươi bốn tháng tư" in tttt.lower()) == (deadline >= read_on), tttt
+    assert "24/04/2026" in pdk
+    stale = [x for x in said.splitlines() if "ghi hạn thu phiếu ý kiến" in x]
+    assert bool(stale) == (not ahead)
+    assert all(x.startswith("Lưu ý: PDK (KH-2026-01)") for x in stale), stale
+
+
+def test_a_bulletin_read_before_the_forms_deadline_gives_it(sample_copy, tmp_path):
+    """Forms collected 5 days before the conference (10/05/2026, a Sunday: rolled back to
+    08/05), the bulletin read when the announcement is due (08/05/2026): it still asks for
+    them by that day, in words."""
+    from xlsx_edit import edit
+    path = sample_copy("quang-son")
+    row = next(r.row for r in reader.read_registry(path).rules if r.code == "THU_PHIEU")
+    edit(path, [("rules", "days", row, 5)])
+    cli.main(["generate", path, "--docs", "TTTT", "--out", str(tmp_path / "vb"),
+              "--today", "2026-04-01"])
+    tttt = (tmp_path / "vb" / "KH-2026-01" / "TTTT.txt").read_text(encoding="utf-8")
+    assert "chậm nhất thứ sáu, ngày mồng tám tháng năm" in tttt.lower(), tttt

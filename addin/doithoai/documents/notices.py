@@ -47,7 +47,8 @@ def stale_form_deadline(plan: Plan, builder: Builder, kinds: list[Kind], today: 
     """Before the conference, documents that ask citizens for their forms by a day already past
     (THU_PHIEU) would go out with that day: said once, with what to change."""
     m = builder.milestones.get("THU_PHIEU")
-    codes = [k.code for k in kinds if k.code in ASKS_FOR_FORMS]
+    codes = [k.code for k in kinds if k.code in ASKS_FOR_FORMS
+             and builder.asks_forms_by_deadline(k.code, None)]
     if m is None or not codes or m.due >= today or \
             (plan.meeting_date is not None and plan.meeting_date <= today):
         return None

@@ -83,8 +83,8 @@ def tb(doc, party):
                 "tham dự; đại biểu theo giấy mời.")
     b.body(doc, "6. Đăng ký phát biểu, gửi ý kiến trước hội nghị: Nhân dân gửi phiếu qua Ban "
                 "công tác Mặt trận ở {{ cap_thon }}, hoặc liên hệ trực tiếp {{ can_bo_dau_moi }}"
-                "{% if dien_thoai_dau_moi %} (điện thoại {{ dien_thoai_dau_moi }}){% endif %}, "
-                "chậm nhất ngày {{ han_thu_phieu }}.")
+                "{% if dien_thoai_dau_moi %} (điện thoại {{ dien_thoai_dau_moi }}){% endif %}"
+                "{% if han_thu_phieu %}, chậm nhất ngày {{ han_thu_phieu }}{% endif %}.")
     b.body(doc, "Đề nghị {{ truong_thon }} và Đài truyền thanh thông báo rộng rãi để Nhân dân "
                 "biết, tham dự đông đủ./.")
     b.recipients_and_signature(doc, party=party)
@@ -331,8 +331,8 @@ Nội dung hội nghị: {{ noi_dung_doc }}
 
 Mọi người dân quan tâm đều có thể đến dự. Bà con có ý kiến, kiến nghị xin gửi phiếu qua Ban \
 công tác Mặt trận ở {{ cap_thon }}, hoặc gặp trực tiếp {{ can_bo_dau_moi_doc }}\
-{% if dien_thoai_dau_moi %}, số điện thoại {{ dien_thoai_dau_moi }}{% endif %}, \
-chậm nhất {{ han_thu_phieu_doc }}.
+{% if dien_thoai_dau_moi %}, số điện thoại {{ dien_thoai_dau_moi }}{% endif %}\
+{% if han_thu_phieu_doc %}, chậm nhất {{ han_thu_phieu_doc }}{% endif %}.
 
 {{ co_quan_doc }} trân trọng kính mời bà con đến dự đông đủ, đúng giờ.
 

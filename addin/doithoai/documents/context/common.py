@@ -172,6 +172,9 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):
             m = self.milestones.get(code_)
             ctx.put(name, self.due_text(m) if m else None, (schema.RULES.name, None, code_))
+        if not self.asks_forms_by_deadline(code, date):
+            ctx.put("han_thu_phieu", ctx.values["han_thu_phieu"],
+                    (schema.RULES.name, None, "THU_PHIEU"), wording="")   # a day gone by
         # KH's title says KẾ HOẠCH already: a Trích yếu typed "Kế hoạch tổ chức …" prints
         # "Tổ chức …" under it
         ctx.put("trich_yeu", p.subject, self._plan_src("subject"), wording=vnformat.

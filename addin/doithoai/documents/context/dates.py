@@ -20,6 +20,7 @@ ISSUED_BY: dict[str, tuple[str, ...]] = {
     "TBCD": deadlines.CONCLUSION_CODES, "BCKQ": ("BAO_CAO_KET_QUA",),
 }
 ON_THE_DAY = ("BB", "PKS", "DSDB")          # dated the day of the conference
+FORM_ANNOUNCERS = ("TB", "TTTT")             # announce the conference, and the forms' deadline
 PROVISIONAL = "dự kiến"
 
 
@@ -53,6 +54,18 @@ class IssueDates:
         meeting = self.plan.meeting_date
         past = kind.before_meeting and meeting is not None and meeting < self.today
         return max(when, self.today).year if kind.numbered and not past else when.year
+
+    def asks_forms_by_deadline(self, code: str, date: dt.date | None) -> bool:
+        """Whether a document of ``code`` dated ``date`` (None: a draft, dated when it is due,
+        today at the earliest) asks citizens for their forms by THU_PHIEU's day. The forms
+        always do; an announcement only when that day is not already past on its own date:
+        under the default rules the forms are collected 21 days before the conference and the
+        announcement is due 7 days before, and it would ask for them by a day gone by."""
+        m = self.milestones.get("THU_PHIEU")
+        if m is None or code not in FORM_ANNOUNCERS:
+            return m is not None
+        day = date or max(self.issue_anchor(code) or self.today, self.today)
+        return m.due >= day
 
     def issue_anchor(self, code: str) -> dt.date | None:
         """The day a document of ``code`` is due (see ISSUED_BY), when the registry says it."""

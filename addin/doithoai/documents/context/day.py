@@ -104,4 +104,5 @@ class DayDocs(BaseBuilder):
         if m is not None:
             self.marked(m.provisional)      # read aloud: the date alone, never "dự kiến"
         ctx.put("han_thu_phieu_doc", spoken.date(m.due) if m else None,
-                (schema.RULES.name, None, "THU_PHIEU"))
+                (schema.RULES.name, None, "THU_PHIEU"),
+                wording=None if self.asks_forms_by_deadline("TTTT", self.issue_date) else "")
