@@ -146,16 +146,17 @@ class Register:
 
     def _plan_columns(self) -> int | None:
         """Where Số ký hiệu stands on Kế hoạch, Ngày ban hành right after it (else None)."""
-        table = self.reg.tables.get("plans")
-        if table is None:
-            return None
-        cols = [table.columns.get("number_symbol"), table.columns.get("issue_date")]
-        return None if None in cols or cols[1] != cols[0] + 1 else cols[0]
+        return self._side_by_side("plans", "number_symbol", "issue_date")
 
     def _reply_columns(self) -> int | None:
         """Where Số văn bản trả lời stands on Ý kiến, Ngày trả lời right after it (else None)."""
-        table = self.reg.tables.get("opinions")
+        return self._side_by_side("opinions", "reply_number", "reply_date")
+
+    def _side_by_side(self, sheet_key: str, first: str, second: str) -> int | None:
+        """Where column ``first`` stands on the sheet, ``second`` right after it (else None):
+        a number and its date are written as one block."""
+        table = self.reg.tables.get(sheet_key)
         if table is None:
             return None
-        cols = [table.columns.get("reply_number"), table.columns.get("reply_date")]
+        cols = [table.columns.get(first), table.columns.get(second)]
         return None if None in cols or cols[1] != cols[0] + 1 else cols[0]
