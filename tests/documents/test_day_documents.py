@@ -342,10 +342,9 @@ def test_the_minutes_conclusion_names_each_outcome_that_has_opinions(sample_path
 def test_an_announcement_never_asks_for_forms_by_a_day_before_its_own(sample_copy, tmp_path,
                                                                         capsys, days_before):
     """TB issued on a day: item 6 gives the forms' deadline (THU_PHIEU, 24/04/2026 for the
-    conference of 15/05/2026) only while it is still ahead; the bulletin, read when the
-    announcement is due (THONG_BAO, 08/05/2026), likewise by that day; the forms themselves
-    always give it. Under the default rules a TB issued when due (7 days before) asked for
-    forms by a day two weeks gone."""
+    conference of 15/05/2026) only while it is still ahead; the bulletin, read out the day it
+    is made, likewise; the forms themselves always give it. Under the default rules a TB
+    issued when due (7 days before) asked for forms by a day two weeks gone."""
     path = sample_copy("quang-son")
     today = dt.date(2026, 5, 15) - dt.timedelta(days=days_before)
     cli.main(["generate", path, "--docs", "TB,TTTT,PDK", "--out", str(tmp_path / "vb"),
@@ -360,8 +359,7 @@ def test_an_announcement_never_asks_for_forms_by_a_day_before_its_own(sample_cop
     ahead = deadline >= today
     assert ("chậm nhất ngày 24/04/2026" in item6) == ahead, (today, item6)
     assert item6.endswith(".") and ", ." not in item6
-    read_on = max(dt.date(2026, 5, 8), today)
-    assert ("ngày hai mươi bốn tháng tư" in tttt.lower()) == (deadline >= read_on), tttt
+    assert ("ngày hai mươi bốn tháng tư" in tttt.lower()) == ahead, tttt
     assert "24/04/2026" in pdk
     stale = [x for x in said.splitlines() if "ghi hạn thu phiếu ý kiến" in x]
     assert bool(stale) == (not ahead)
@@ -370,8 +368,8 @@ def test_an_announcement_never_asks_for_forms_by_a_day_before_its_own(sample_cop
 
 def test_a_bulletin_read_before_the_forms_deadline_gives_it(sample_copy, tmp_path):
     """Forms collected 5 days before the conference (10/05/2026, a Sunday: rolled back to
-    08/05), the bulletin read when the announcement is due (08/05/2026): it still asks for
-    them by that day, in words."""
+    08/05), the bulletin made on 01/04/2026: it asks for them by that day, in words; made on
+    09/05, it no longer does."""
     from xlsx_edit import edit
     path = sample_copy("quang-son")
     row = next(r.row for r in reader.read_registry(path).rules if r.code == "THU_PHIEU")
@@ -380,3 +378,25 @@ def test_a_bulletin_read_before_the_forms_deadline_gives_it(sample_copy, tmp_pat
               "--today", "2026-04-01"])
     tttt = (tmp_path / "vb" / "KH-2026-01" / "TTTT.txt").read_text(encoding="utf-8")
     assert "chậm nhất thứ sáu, ngày mồng tám tháng năm" in tttt.lower(), tttt
+    cli.main(["generate", path, "--docs", "TTTT", "--out", str(tmp_path / "vb2"),
+              "--today", "2026-05-09"])
+    later = (tmp_path / "vb2" / "KH-2026-01" / "TTTT.txt").read_text(encoding="utf-8")
+    assert "mồng tám tháng năm" not in later.lower() and "chậm nhất" not in later
+
+
+@pytest.mark.parametrize("typed, printed", [
+    ("Đề nghị sửa đường thôn 2 trước mùa mưa", "Đề nghị sửa đường thôn 2 trước mùa mưa. Trả lời:"),
+    ("Khi nào sửa đường?", "Khi nào sửa đường? Trả lời:"),
+    ("Đề nghị sửa đường.", "Đề nghị sửa đường. Trả lời:")])
+def test_the_conclusion_ends_a_citizens_words_before_the_answer(sample_copy, tmp_path, typed,
+                                                                printed):
+    from xlsx_edit import edit
+    path = sample_copy("quang-son")
+    row = next(o.row for o in reader.read_registry(path).opinions
+               if o.answered_at_meeting == schema.YES)
+    edit(path, [("opinions", "content", row, typed)])
+    cli.main(["generate", path, "--docs", "TBKL", "--out", str(tmp_path / "vb"),
+              "--today", "2026-05-20"])
+    text = "\n".join(p.text for p in Document(str(tmp_path / "vb" / "KH-2026-01" / "TBKL.docx"))
+                     .paragraphs)
+    assert printed in text, text

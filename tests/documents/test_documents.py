@@ -292,6 +292,21 @@ def test_shared_numbering_runs_across_kinds(tmp_path):
         "01/TB-UBND", "02/BC-UBND", "03/TB-UBND"]
 
 
+def test_no_two_documents_issued_by_a_party_plan_print_the_same_number(sample_copy, tmp_path):
+    """A party plan's recommendation upward (CVKN) is printed as a báo cáo, "02-BC/ĐU": it takes
+    its number from the reports' series. It was taken from the công văn series and printed
+    "01-BC/ĐU", the number of the BC kết quả issued the same day. Every printed number of the
+    run is distinct."""
+    path = sample_copy("do-luong")                        # Đảng ủy, KH-2026-01 held 26/06/2026
+    res = generate.generate(reader.read_registry(path), str(tmp_path / "o"),
+                            plan_ids=["KH-2026-01"], codes=["BCKQ", "CVKN", "TBKL", "CVTL"],
+                            issue=True, today=dt.date(2026, 7, 1))
+    printed = [r["number_symbol"] for r in res.register_rows if r["status"] == "Đã ban hành"
+               and r["date"] == dt.date(2026, 7, 1)]
+    assert {"01-BC/ĐU", "02-BC/ĐU"} <= set(printed), printed
+    assert len(printed) == len(set(printed)), printed
+
+
 @pytest.mark.parametrize("stem,expected", [
     ("CON", "_CON.docx"), ("com1", "_com1.docx"), ("a/b\\c:d*e?", "a-b-c-d-e.docx"),
     ("../../etc/passwd", "etc-passwd.docx"), ("x" * 200, "x" * 80 + ".docx"),

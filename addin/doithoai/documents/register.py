@@ -48,8 +48,16 @@ class Register:
                 and r.get("status") == status and self.base_of(r).casefold() == key]
 
     def _sequence(self, kind: Kind | None, party: bool) -> tuple:
+        """The series a number is taken from: one per issuer (state, party) and printed
+        abbreviation ("theo loại"), or one per issuer ("chung"). A party plan's recommendation
+        upward is a báo cáo ("BC/ĐU"): it counts with the other reports, never beside one of
+        them with the same number."""
         mode = self.reg.settings.numbering or "theo loại"
-        return (party, "*" if mode == "chung" else ((kind.abbr or "CV") if kind else "?"))
+        if mode == "chung":
+            return (party, "*")
+        if kind is None:
+            return (party, "?")
+        return (party, (kind.party_abbr if party and kind.party_abbr else kind.abbr) or "CV")
 
     def next_number(self, kind: Kind, party: bool, year: int) -> int:
         seq = self._sequence(kind, party)

@@ -206,7 +206,9 @@ def tbkl(doc, party):
                 "lời, giải quyết./.{% endif %}").paragraph_format.keep_with_next = True
     b.tag(doc, "{%p if so_y_kien %}")
     b.heading(doc, "1. Các ý kiến đã được trả lời tại hội nghị")
-    b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }} Trả lời: "
+    # A citizen's words typed without a full stop still end their sentence before "Trả lời".
+    b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }}{% if y.noi_dung "
+                                      "and y.noi_dung[-1] not in '.?!…' %}.{% endif %} Trả lời: "
                                       "{{ y.tra_loi }}")
     b.heading(doc, "2. Các ý kiến giao giải quyết và trả lời bằng văn bản")
     tables.grid_table(doc, ["000", 8.0, 4.6, "00/00/0000"], ["STT", "Nội dung", "Cơ quan giải quyết",

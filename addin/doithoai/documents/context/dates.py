@@ -56,15 +56,19 @@ class IssueDates:
         return max(when, self.today).year if kind.numbered and not past else when.year
 
     def asks_forms_by_deadline(self, code: str, date: dt.date | None) -> bool:
-        """Whether a document of ``code`` dated ``date`` (None: a draft, dated when it is due,
-        today at the earliest) asks citizens for their forms by THU_PHIEU's day. The forms
-        always do; an announcement only when that day is not already past on its own date:
-        under the default rules the forms are collected 21 days before the conference and the
-        announcement is due 7 days before, and it would ask for them by a day gone by."""
+        """Whether a document of ``code`` dated ``date`` asks citizens for their forms by
+        THU_PHIEU's day. The forms always do; an announcement only when that day is not already
+        past on its own date: under the default rules the forms are collected 21 days before
+        the conference and the announcement is due 7 days before, and it would ask for them by
+        a day gone by. Its date: the issue's; for a draft of TB, the day it is due (today at
+        the earliest); for the bulletin, today (it is read out the day it is made)."""
         m = self.milestones.get("THU_PHIEU")
         if m is None or code not in FORM_ANNOUNCERS:
             return m is not None
-        day = date or max(self.issue_anchor(code) or self.today, self.today)
+        if code == "TTTT":
+            day = date or self.today
+        else:
+            day = date or max(self.issue_anchor(code) or self.today, self.today)
         return m.due >= day
 
     def issue_anchor(self, code: str) -> dt.date | None:
