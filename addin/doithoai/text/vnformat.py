@@ -265,27 +265,37 @@ def _lowered(m: re.Match) -> str:
     return m.group(1) + m.group(2).lower()
 
 
-_VILLAGE_KINDS = (("tdp ", "tổ dân phố"), ("tổ dân phố ", "tổ dân phố"), ("tổ ", "tổ dân phố"),
-                  ("thôn ", "thôn"), ("xóm ", "thôn"), ("bản ", "thôn"), ("ấp ", "thôn"),
-                  ("làng ", "thôn"), ("buôn ", "thôn"))
+# The word a village's name begins with: what its people call that kind of village, and the
+# general kind it belongs to. "Thôn" and "tổ dân phố" are the general terms (Thông tư
+# 04/2012/TT-BNV, Điều 2: thôn for làng, ấp, bản, buôn, bon, phum, sóc…; tổ dân phố for khu
+# phố, khối phố, khóm…); a commune whose villages are "Xóm 1" and "Khối Yên Sơn" calls them xóm
+# and khối. The general kind is "" for the words doithoai 0.4 did not know: it goes into values
+# that issued documents' fingerprints hold (documents.context.hierarchy.village_word).
+_KIND_WORDS = (("tdp ", "tổ dân phố", "tổ dân phố"), ("tổ dân phố ", "tổ dân phố", "tổ dân phố"),
+               ("tổ ", "tổ dân phố", "tổ dân phố"), ("thôn ", "thôn", "thôn"),
+               ("xóm ", "xóm", "thôn"), ("bản ", "bản", "thôn"), ("ấp ", "ấp", "thôn"),
+               ("làng ", "làng", "thôn"), ("buôn ", "buôn", "thôn"), ("bon ", "bon", ""),
+               ("phum ", "phum", ""), ("sóc ", "sóc", ""), ("khối phố ", "khối phố", ""),
+               ("khối ", "khối", ""), ("khu phố ", "khu phố", ""), ("khóm ", "khóm", ""))
+GENERAL_KINDS = ("thôn", "tổ dân phố")
+
+
+def _kind_words(village: str) -> tuple[str, str]:
+    """(local word, general kind) of the village's name; ("", "") when it does not say."""
+    low = " ".join((village or "").split()).lower() + " "
+    return next(((local, general) for prefix, local, general in _KIND_WORDS
+                 if low.startswith(prefix)), ("", ""))
 
 
 def village_kind(village: str) -> str:
     """"TDP Cẩm Khê A" → "tổ dân phố", "Thôn Đông" → "thôn"; "" when the name does not say."""
-    low = " ".join((village or "").split()).lower() + " "
-    return next((kind for prefix, kind in _VILLAGE_KINDS if low.startswith(prefix)), "")
+    return _kind_words(village)[1]
 
 
-# The word a village's name begins with, as its people call that kind of village, and its
-# head. "Thôn" and "tổ dân phố" are the general terms (Thông tư 04/2012/TT-BNV, Điều 2: thôn
-# for làng, ấp, bản, buôn, bon, phum, sóc…; tổ dân phố for khu phố, khối phố, khóm…); a
-# commune whose villages are "Xóm 1" and "Khối Yên Sơn" calls them xóm and khối.
-_LOCAL_KINDS = (("tdp ", "tổ dân phố"), ("tổ dân phố ", "tổ dân phố"), ("tổ ", "tổ dân phố"),
-                ("thôn ", "thôn"), ("xóm ", "xóm"), ("bản ", "bản"), ("ấp ", "ấp"),
-                ("làng ", "làng"), ("buôn ", "buôn"), ("bon ", "bon"), ("phum ", "phum"),
-                ("sóc ", "sóc"), ("khối phố ", "khối phố"), ("khối ", "khối"),
-                ("khu phố ", "khu phố"), ("khóm ", "khóm"))
-GENERAL_KINDS = ("thôn", "tổ dân phố")
+def local_kind(village: str) -> str:
+    """"Xóm 2" → "xóm", "Khối Yên Sơn" → "khối", "TDP Cẩm Khê A" → "tổ dân phố"; "" when
+    the name does not say."""
+    return _kind_words(village)[0]
 
 
 def without_kind_word(subject: str, kind: str) -> str:
@@ -297,13 +307,6 @@ def without_kind_word(subject: str, kind: str) -> str:
         return subject or ""
     rest = subject[m.end():]
     return rest[:1].upper() + rest[1:]
-
-
-def local_kind(village: str) -> str:
-    """"Xóm 2" → "xóm", "Khối Yên Sơn" → "khối", "TDP Cẩm Khê A" → "tổ dân phố"; "" when
-    the name does not say."""
-    low = " ".join((village or "").split()).lower() + " "
-    return next((kind for prefix, kind in _LOCAL_KINDS if low.startswith(prefix)), "")
 
 
 def head_of(kind: str) -> str:

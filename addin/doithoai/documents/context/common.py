@@ -171,10 +171,10 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
                 if s.contact_phone else None, self._setting_src("contact_phone"), True)
         for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):
             m = self.milestones.get(code_)
-            ctx.put(name, self.due_text(m) if m else None, (schema.RULES.name, None, code_))
-        if not self.asks_forms_by_deadline(code, date):
-            ctx.put("han_thu_phieu", ctx.values["han_thu_phieu"],
-                    (schema.RULES.name, None, "THU_PHIEU"), wording="")   # a day gone by
+            gone = code_ == "THU_PHIEU" and m is not None and \
+                not self.asks_forms_by_deadline(code, date)       # a day gone by: not printed
+            ctx.put(name, self.due_text(m) if m else None, (schema.RULES.name, None, code_),
+                    wording="" if gone else None)
         # KH's title says KẾ HOẠCH already: a Trích yếu typed "Kế hoạch tổ chức …" prints
         # "Tổ chức …" under it
         ctx.put("trich_yeu", p.subject, self._plan_src("subject"), wording=vnformat.
