@@ -20,6 +20,7 @@ from doithoai.documents import engine, notices, persons, row_errors, wordml
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine
 from doithoai.documents.register import DRAFT, ISSUED, Register
+from doithoai.files import atomic
 from doithoai.documents.kinds import DAY, KINDS, KINDS_BY_CODE, Kind, template_name
 from doithoai.registry import personal, schema
 from doithoai.registry.changes import Changes
@@ -33,6 +34,8 @@ from doithoai.text.filenames import safe_name
 BUILTIN_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.dirname(os.path.abspath(__file__))))), "workbook_templates")
 LOCAL_TEMPLATE_FOLDER = "mau-van-ban"
+SET_ASIDE = "ban-cu"     # a merged batch's files of an earlier run that this run replaced
+_NUMBERED = re.compile(r"(.+?)_\d{3}_")     # "GM_003_Nguyen-Van-An.docx": its kind's part
 
 
 def builtin_template_dir() -> str:
@@ -240,6 +243,8 @@ class Generator:
         else:
             status, number, date, target_base = DRAFT, None, None, batch.base
             ok, refused = self._contexts(builder, kind, compiled, batch, None, None)
+        if ok and batch.merged:
+            self._set_aside(kind, compiled, _items_folder(kind, folder, target_base), batch, ok)
         self._refused(kind, folder, batch, compiled, refused)
         if not ok:
             return
@@ -325,11 +330,28 @@ class Generator:
             self.result.notices.append(notices.stale_drafts(
                 [engine.safe_filename(n, suffix=compiled.suffix) for n in stale]))
 
+    def _set_aside(self, kind: Kind, compiled, sub: str, batch: Batch, ok: list) -> None:
+        """The files an earlier run of a merged batch made that this run does not make again
+        (a person no longer invited, or now under another number: GM_003_… may be someone
+        else's) moved into the folder's "ban-cu", so that printing the folder gives one
+        document for each person now on the list; nothing is deleted (a file may hold
+        edits). One the system will not move (open in Word) is named as not to be used."""
+        made = [engine.safe_filename(batch.name(n, item), suffix=compiled.suffix)
+                for n, (item, _, _) in enumerate(ok, start=1)]
+        earlier = _numbered_files(sub, made, compiled.suffix)
+        if not earlier:
+            return
+        moved, left = atomic.move_aside([os.path.join(sub, name) for name in earlier],
+                                        os.path.join(sub, SET_ASIDE))
+        self.result.notices.append(notices.set_aside(
+            kind, os.path.basename(sub), f"{os.path.basename(sub)}/{SET_ASIDE}",
+            [os.path.basename(p) for p in moved],
+            [os.path.basename(p) for p in left]))
+
     def _write(self, kind: Kind, compiled, folder: str, batch: Batch, target_base: str,
                ok: list) -> str:
         """The files of a batch; the path its register row names."""
-        sub = folder if not batch.merged else os.path.join(folder, target_base.replace(
-            f"{kind.code}_{engine.MERGED_SUFFIX}", kind.code))
+        sub = _items_folder(kind, folder, target_base) if batch.merged else folder
         xmls = []
         for n, (item, ctx, _) in enumerate(ok, start=1):
             stem = target_base if not batch.merged else batch.name(n, item)
@@ -346,6 +368,26 @@ class Generator:
             engine.write_docx(compiled, wordml.merged(xmls), record_path)
             self.result.files.append(record_path)
         return record_path
+
+
+def _items_folder(kind: Kind, folder: str, target_base: str) -> str:
+    """The folder of a merged batch's own files: GM beside GM_tat-ca.docx, GM_v2 beside
+    GM_tat-ca_v2.docx."""
+    return os.path.join(folder, target_base.replace(f"{kind.code}_{engine.MERGED_SUFFIX}",
+                                                    kind.code))
+
+
+def _numbered_files(sub: str, made: list[str], suffix: str) -> list[str]:
+    """The files in ``sub`` numbered as the batch numbers its own ("GM_003_…") that are not
+    among ``made``, in name order."""
+    lead = _NUMBERED.match(made[0]) if made else None
+    if lead is None or not os.path.isdir(sub):
+        return []
+    keep = set(made)
+    return sorted(name for name in os.listdir(sub)
+                  if name not in keep and name.endswith(suffix)
+                  and (m := _NUMBERED.match(name)) and m.group(1) == lead.group(1)
+                  and os.path.isfile(os.path.join(sub, name)))
 
 
 def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool

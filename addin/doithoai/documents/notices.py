@@ -23,9 +23,26 @@ def not_issued_after(plan: Plan, kinds: list[Kind]) -> str:
 
 
 def stale_drafts(files: list[str]) -> str:
-    shown = ", ".join(files[:5]) + (f" và {len(files) - 5} tệp khác" if len(files) > 5 else "")
-    return (f"{shown}: bản nháp của lần tạo trước, lập từ dữ liệu lúc đó; lần này chưa tạo lại "
-            "được (xem dòng \"Chưa tạo\"). Đừng dùng các tệp đó cho đến khi sửa lỗi và tạo lại.")
+    return (f"{_few(files)}: bản nháp của lần tạo trước, lập từ dữ liệu lúc đó; lần này chưa "
+            "tạo lại được (xem dòng \"Chưa tạo\"). Đừng dùng các tệp đó cho đến khi sửa lỗi và "
+            "tạo lại.")
+
+
+def set_aside(kind: Kind, folder: str, into: str, moved: list[str], left: list[str]) -> str:
+    """A merged batch's files of an earlier run, moved out of ``folder`` into ``into`` (or not
+    movable)."""
+    text = f"{kind.name} đã đổi so với lần tạo trước (người được gửi hoặc số thứ tự):"
+    if moved:
+        text += (f" đã chuyển {len(moved)} tệp của lần trước ({_few(moved)}) vào thư mục "
+                 f"{into}; thư mục {folder} chỉ còn các tệp của lần tạo này.")
+    if left:
+        text += (f" Không chuyển được {_few(left)} (tệp đang mở?): đó là bản của lần trước, "
+                 "đừng dùng; đóng tệp rồi tạo lại.")
+    return text
+
+
+def _few(files: list[str]) -> str:
+    return ", ".join(files[:5]) + (f" và {len(files) - 5} tệp khác" if len(files) > 5 else "")
 
 
 def nothing_overdue(today: dt.date) -> str:

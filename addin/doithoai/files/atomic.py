@@ -130,6 +130,26 @@ def write_atomic(path: str | os.PathLike, write: Callable[[str], None], suffix: 
             remove_pending(tmp)
 
 
+def move_aside(paths: list[str], into: str) -> tuple[list[str], list[str]]:
+    """Each of ``paths`` moved into the folder ``into`` (made if need be), never over a file
+    already there (the later one gets "-2", "-3"... before its suffix): (the new paths, the
+    paths the system would not move, left where they were: on Windows, a file open in Word)."""
+    moved, left = [], []
+    for path in paths:
+        stem, suffix = os.path.splitext(os.path.basename(path))
+        target, n = os.path.join(into, stem + suffix), 1
+        while os.path.exists(target):
+            n += 1
+            target = os.path.join(into, f"{stem}-{n}{suffix}")
+        try:
+            os.makedirs(into, exist_ok=True)
+            os.rename(path, target)
+            moved.append(target)
+        except OSError:
+            left.append(path)
+    return moved, left
+
+
 def _new_temporary(folder: str, suffix: str) -> str:
     """An empty new file ".~<random><suffix>" in ``folder``, registered as pending *before* it
     exists, so that a signal arriving at any moment leaves nothing behind."""
