@@ -4,6 +4,7 @@ report, the minutes, a letter to the agency it names). The document is refused, 
 cells to fix; one issued before is kept, and no new draft of it is announced."""
 import glob
 import random
+import re
 
 import pytest
 from docx import Document
@@ -76,14 +77,39 @@ def test_carry_over_counts_only_conferences_held_among_the_same_villages(sample_
 
     def count(today):
         cli.main(["carry-over", path, "--plan", "KH-2026-02", "--today", today])
-        return int(capsys.readouterr().out.splitlines()[-1].split()[0])
+        said = capsys.readouterr().out.splitlines()
+        return int(next(x for x in said if "của các hội nghị trước" in x).split()[0])
     assert count("2026-06-26") == 0              # the first conference is held that day
     held = count("2026-06-27")
     assert held > 0
     edit(path, [("plans", "scope", 2, "Xóm 9; Khối Tân Lập")])
     assert count("2026-06-27") == 0              # another plan's villages: theirs to report
+    cli.main(["carry-over", path, "--plan", "KH-2026-02", "--today", "2026-06-27"])
+    assert f"(KH-2026-01: {held} ý kiến)" in capsys.readouterr().out   # said, not forgotten
     edit(path, [("plans", "scope", 2, "Toàn xã")])
     assert count("2026-06-27") == held           # the whole commune's: every village's
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_carry_over_names_what_it_leaves_to_other_villages(sample_copy, capsys, seed):
+    """Whatever the two plans' villages, the earlier conference's unresolved opinions are
+    either carried over or named as another area's: the two figures add up to all of them."""
+    rng = random.Random(seed)
+    path = sample_copy("do-luong")
+    pool = ["Xóm 1", "Xóm 2", "Xóm 3", "Xóm 9", "Khối Tân Lập"]
+
+    def said(scope):
+        edit(path, [("plans", "scope", 2, scope)])
+        cli.main(["carry-over", path, "--plan", "KH-2026-02", "--today", "2026-06-27"])
+        lines = capsys.readouterr().out.splitlines()
+        carried = int(next(x for x in lines if "của các hội nghị trước" in x).split()[0])
+        other = sum(int(n) for n in re.findall(r"KH-[\d-]+: (\d+) ý kiến", lines[-1]))
+        return carried, other
+    whole, none = said("Toàn xã")
+    assert none == 0 and whole > 0
+    for _ in range(4):
+        carried, other = said("; ".join(rng.sample(pool, rng.randint(1, 3))))
+        assert carried + other == whole and (carried == 0) == (other == whole)
 
 
 @pytest.mark.parametrize("group", [None, "Khách mời"])

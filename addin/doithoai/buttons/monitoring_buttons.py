@@ -84,8 +84,9 @@ def carry_over(book=None, today: dt.date | None = None) -> str | None:
         reg = read_registry(shell)
         plan = selected_plan(shell, reg, today or dt.date.today())
         if not carryover.unresolved_before(reg, plan, today or dt.date.today()):
+            other = carryover.elsewhere_note(reg, plan, today or dt.date.today())
             return (f"Không có ý kiến nào của các hội nghị trước {plan.plan_id} còn chưa giải "
-                    "quyết xong."), ""
+                    "quyết xong." + (f" {other}" if other else "")), ""
         ch, made = carryover.link(reg, plan, today or dt.date.today())
         if not made:
             return (f"Các ý kiến tồn đã được chuyển vào {plan.plan_id} từ trước; không thêm "

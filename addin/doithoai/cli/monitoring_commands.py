@@ -90,6 +90,9 @@ def cmd_carry_over(args) -> int:
     for o in todo:
         say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")
     say(f"{len(todo)} ý kiến của các hội nghị trước {plan.plan_id} chưa giải quyết xong.")
+    other = carryover.elsewhere_note(reg, plan, args.today or dt.date.today())
+    if other:
+        say(other)
     if not args.link:
         return EXIT_OK
     ch, made = carryover.link(reg, plan, args.today or dt.date.today())

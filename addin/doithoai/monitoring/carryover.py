@@ -25,12 +25,43 @@ def unresolved_before(reg, plan, as_of: dt.date) -> list:
     (the day of the document that reports them: a conference still to come has promised
     nothing yet), among the same people: an earlier plan of the whole commune, or one that
     shares a village with ``plan`` (a plan of other villages is theirs to report)."""
+    return _unresolved(reg, _held_before(reg, plan, as_of, same_people=True))
+
+
+def elsewhere_before(reg, plan, as_of: dt.date) -> dict[str, int]:
+    """What :func:`unresolved_before` leaves out: each earlier conference of other villages
+    → its unresolved opinions (a clerk told "0" should know they are not forgotten, only
+    reported where they were raised)."""
+    counts: dict[str, int] = {}
+    for o in _unresolved(reg, _held_before(reg, plan, as_of, same_people=False)):
+        counts[o.plan_id] = counts.get(o.plan_id, 0) + 1
+    return counts
+
+
+def elsewhere_note(reg, plan, as_of: dt.date) -> str | None:
+    """One sentence on :func:`elsewhere_before` (None when there is nothing to say)."""
+    counts = elsewhere_before(reg, plan, as_of)
+    if not counts:
+        return None
+    listed = ", ".join(f"{pid}: {n} ý kiến" for pid, n in sorted(counts.items()))
+    return (f"Không tính ý kiến tồn của các hội nghị trước ở địa bàn khác ({listed}): không "
+            f"cùng thôn, tổ dân phố với {plan.plan_id}; các ý kiến đó được báo cáo tại hội nghị "
+            "ở nơi đã nêu.")
+
+
+def _held_before(reg, plan, as_of: dt.date, same_people: bool) -> set[str]:
+    """The plans whose conference was held before ``plan``'s and ``as_of``, among the same
+    people as ``plan`` or (``same_people`` False) among others."""
     if plan.meeting_date is None:
-        return []
+        return set()
     held_by = min(plan.meeting_date, as_of)
-    earlier = {p.plan_id for p in reg.plans if p.plan_id and p.plan_id != plan.plan_id
-               and p.meeting_date and p.meeting_date < held_by and _same_people(p, plan)}
-    return [o for o in reg.opinions if o.plan_id in earlier and o.opinion_id
+    return {p.plan_id for p in reg.plans if p.plan_id and p.plan_id != plan.plan_id
+            and p.meeting_date and p.meeting_date < held_by
+            and _same_people(p, plan) == same_people}
+
+
+def _unresolved(reg, plan_ids: set[str]) -> list:
+    return [o for o in reg.opinions if o.plan_id in plan_ids and o.opinion_id
             and not o.duplicate_of and stage_of(o) != RESOLVED]
 
 
