@@ -254,3 +254,26 @@ def test_notices_issued_as_one_batch_before_stay_one_batch(sample_copy, tmp_path
     assert not [r for r in res.register_rows if r["kind"] == "TBCD" and r["number"]
                 and r["number_symbol"] != "02/TB-UBND"]
     assert any("TBCD_tat-ca" in os.path.basename(f) for f in res.files)
+
+
+@pytest.mark.parametrize("slug", ["do-luong", "quang-son", "tu-minh"])
+@pytest.mark.parametrize("issuer", ["UBND", "Đảng ủy"])
+def test_the_deadlines_and_the_plan_name_the_same_office(sample_copy, tmp_path, capsys, slug,
+                                                         issuer):
+    """A plan the party committee issues is prepared by its office: `deadlines` (and the Mốc
+    thời gian sheet it fills) names the office as the plan's KH does, whoever issues it."""
+    from doithoai import cli
+    path = sample_copy(slug)
+    plan = reader.read_registry(path).plans[0]
+    xlsx_edit.edit(path, [("plans", "issuer", plan.row, issuer)])
+    cli.main(["deadlines", path, "--today", "2026-01-05"])
+    said = capsys.readouterr().out.split(f"Kế hoạch {plan.plan_id}:")[1].split("Kế hoạch KH-")[0]
+    said = "\n".join(x for x in said.splitlines() if "[" not in x)   # the plan's own steps (an
+    # opinion's name the agency it is assigned to, which may be the People's Committee's office)
+    cli.main(["generate", path, "--plan", plan.plan_id, "--docs", "KH", "--out",
+              str(tmp_path / "vb"), "--today", "2026-01-05"])
+    kh = text_of(str(tmp_path / "vb" / plan.plan_id / "KH.docx"))
+    own, other = ((agencies.PARTY_OFFICE, agencies.STATE_OFFICE) if issuer == "Đảng ủy" else
+                  (agencies.STATE_OFFICE, agencies.PARTY_OFFICE))
+    assert f"— {own} —" in said and own in kh
+    assert f"— {other} —" not in said

@@ -103,6 +103,18 @@ def sent_up(opinion, typed: Mapping[str, str] | None = None) -> bool:
             or (bool(opinion.agency) and level_of(opinion.agency, typed) == SUPERIOR))
 
 
+STATE_OFFICE, PARTY_OFFICE = "Văn phòng HĐND và UBND", "Văn phòng Đảng ủy"
+
+
+def office_unit(unit: str | None, party: bool) -> str:
+    """A deadline rule's unit as a plan names it: the office that prepares the documents (a
+    rule with none, or the People's Committee's office) is the party committee's for a plan
+    the party committee issues."""
+    if not unit or unit == STATE_OFFICE:
+        return PARTY_OFFICE if party else STATE_OFFICE
+    return unit
+
+
 def province_committee(province: str, party: bool = False) -> str:
     """"Tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An" (party: "Ban Thường vụ Tỉnh ủy Nghệ An")."""
     name = " ".join((province or "").split())

@@ -335,7 +335,7 @@ class _Engine:
     def _milestone(self, rule, plan, op, out, basis, explanation, done, prior
                    ) -> MilestoneResult:
         status, remaining = status_of(self.cal, out.date, done, self.today, self.soon)
-        unit = rule.unit or ""
+        unit = agencies.office_unit(rule.unit, plan.is_party) if rule.unit else ""
         if op is not None and op.agency and rule.code in (REPLY_CODE, RESOLVE_CODE):
             unit = op.agency
         return MilestoneResult(

@@ -15,17 +15,15 @@ class Hierarchy:
     """Mixed into every builder; uses its ``reg``, ``s`` (settings), ``plan``, ``party`` and
     ``report``."""
 
-    STATE_OFFICE, PARTY_OFFICE = "Văn phòng HĐND và UBND", "Văn phòng Đảng ủy"
-
     @property
     def office(self) -> str:
         """The office that prepares and sends the plan's documents: a party document goes
         through the party committee's office, not the People's Committee's."""
-        return self.PARTY_OFFICE if self.party else self.STATE_OFFICE
+        return agencies.office_unit(None, self.party)
 
     def unit(self, name: str | None) -> str:
         """A rule's unit as this plan's documents name it (the office per the issuer)."""
-        return self.office if not name or name == self.STATE_OFFICE else name
+        return agencies.office_unit(name, self.party)
 
     def village_word(self) -> str:
         """What this unit calls its villages: the plan's own names decide ("TDP Cẩm Khê A" is a
