@@ -55,3 +55,29 @@ def test_a_plan_issued_in_the_run_is_cited_by_number_and_written_back(sample_cop
     assert not glob.glob(str(out / "KH-2026-01" / "*_v2*"))
     assert cli.main(["validate", copy, "--today", "2026-04-01"]) in (0, 1)
     assert "Ghi Số ký hiệu" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("typed", [None, "2026-04-01", "2026-03-30"])
+def test_the_plans_number_is_written_back_whatever_date_was_typed_and_what_the_run_issues_cites_it(
+        sample_copy, tmp_path, capsys, typed):
+    """A clerk types Ngày ban hành before issuing (the day the plan is meant to be signed):
+    the run's number still goes on the row (the date typed stays; one that is not the KH's is
+    said); and the invitations issued in the same run are cited by the delivery book (SGN)."""
+    import datetime as dt
+    path = sample_copy("quang-son")
+    day = dt.date.fromisoformat(typed) if typed else None
+    edit(path, [("plans", "number_symbol", 2, None), ("plans", "issue_date", 2, day),
+                ("plans", "status", 2, "Dự thảo")])
+    out = tmp_path / "vb"
+    capsys.readouterr()
+    assert cli.main(["generate", path, "--docs", "KH,GM,SGN", "--out", str(out),
+                     "--today", "2026-04-01", "--issue"]) == 0
+    said = capsys.readouterr().out
+    [copy] = glob.glob(str(tmp_path / "*cap so*.xlsx"))
+    ws = openpyxl.load_workbook(copy)[schema.PLANS.name]
+    row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]]))
+    assert row["Số ký hiệu"] == "01/KH-UBND"
+    assert row["Ngày ban hành"].date() == (day or dt.date(2026, 4, 1))     # typed: kept
+    assert ("Sửa một trong hai cho khớp" in said) == (typed == "2026-03-30")
+    sgn = texts(out)[str(out / "KH-2026-01" / "SGN.docx")]
+    assert re.search(r"Giấy mời số \d+/GM-UBND ngày 01/04/2026", sgn), sgn[:300]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.documents import engine, notices, persons, row_errors, wordml
+from doithoai.documents import batch_files, engine, notices, persons, row_errors, wordml
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine
 from doithoai.documents.register import DRAFT, ISSUED, Register
@@ -34,8 +34,6 @@ from doithoai.text.filenames import safe_name
 BUILTIN_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.dirname(os.path.abspath(__file__))))), "workbook_templates")
 LOCAL_TEMPLATE_FOLDER = "mau-van-ban"
-SET_ASIDE = "ban-cu"     # a merged batch's files of an earlier run that this run replaced
-_NUMBERED = re.compile(r"(.+?)_\d{3}_")     # "GM_003_Nguyen-Van-An.docx": its kind's part
 
 
 def builtin_template_dir() -> str:
@@ -129,6 +127,8 @@ class Generator:
         off = notices.issued_on_day_off(self.reg, self.today) \
             if any(day == self.today for *_, day in self.issued) else None
         self.result.notices[:0] = ([off] if off else []) + late
+        self.result.notices += [notices.plan_date_differs(*d)
+                                for d in self.register.plan_dates_differ()]
         if codes == ["CVDD"] and not (self.result.files or self.result.refusals):
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)
@@ -244,7 +244,8 @@ class Generator:
             status, number, date, target_base = DRAFT, None, None, batch.base
             ok, refused = self._contexts(builder, kind, compiled, batch, None, None)
         if ok and batch.merged:
-            self._set_aside(kind, compiled, _items_folder(kind, folder, target_base), batch, ok)
+            self._set_aside(kind, compiled, batch_files.items_folder(kind, folder, target_base),
+                            batch, ok)
         self._refused(kind, folder, batch, compiled, refused)
         if not ok:
             return
@@ -338,20 +339,20 @@ class Generator:
         edits). One the system will not move (open in Word) is named as not to be used."""
         made = [engine.safe_filename(batch.name(n, item), suffix=compiled.suffix)
                 for n, (item, _, _) in enumerate(ok, start=1)]
-        earlier = _numbered_files(sub, made, compiled.suffix)
+        earlier = batch_files.earlier_files(sub, made, compiled.suffix)
         if not earlier:
             return
         moved, left = atomic.move_aside([os.path.join(sub, name) for name in earlier],
-                                        os.path.join(sub, SET_ASIDE))
+                                        os.path.join(sub, batch_files.SET_ASIDE))
         self.result.notices.append(notices.set_aside(
-            kind, os.path.basename(sub), f"{os.path.basename(sub)}/{SET_ASIDE}",
+            kind, os.path.basename(sub), f"{os.path.basename(sub)}/{batch_files.SET_ASIDE}",
             [os.path.basename(p) for p in moved],
             [os.path.basename(p) for p in left]))
 
     def _write(self, kind: Kind, compiled, folder: str, batch: Batch, target_base: str,
                ok: list) -> str:
         """The files of a batch; the path its register row names."""
-        sub = _items_folder(kind, folder, target_base) if batch.merged else folder
+        sub = batch_files.items_folder(kind, folder, target_base) if batch.merged else folder
         xmls = []
         for n, (item, ctx, _) in enumerate(ok, start=1):
             stem = target_base if not batch.merged else batch.name(n, item)
@@ -368,26 +369,6 @@ class Generator:
             engine.write_docx(compiled, wordml.merged(xmls), record_path)
             self.result.files.append(record_path)
         return record_path
-
-
-def _items_folder(kind: Kind, folder: str, target_base: str) -> str:
-    """The folder of a merged batch's own files: GM beside GM_tat-ca.docx, GM_v2 beside
-    GM_tat-ca_v2.docx."""
-    return os.path.join(folder, target_base.replace(f"{kind.code}_{engine.MERGED_SUFFIX}",
-                                                    kind.code))
-
-
-def _numbered_files(sub: str, made: list[str], suffix: str) -> list[str]:
-    """The files in ``sub`` numbered as the batch numbers its own ("GM_003_…") that are not
-    among ``made``, in name order."""
-    lead = _NUMBERED.match(made[0]) if made else None
-    if lead is None or not os.path.isdir(sub):
-        return []
-    keep = set(made)
-    return sorted(name for name in os.listdir(sub)
-                  if name not in keep and name.endswith(suffix)
-                  and (m := _NUMBERED.match(name)) and m.group(1) == lead.group(1)
-                  and os.path.isfile(os.path.join(sub, name)))
 
 
 def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool

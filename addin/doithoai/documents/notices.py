@@ -45,6 +45,12 @@ def _few(files: list[str]) -> str:
     return ", ".join(files[:5]) + (f" và {len(files) - 5} tệp khác" if len(files) > 5 else "")
 
 
+def plan_date_differs(plan: Plan, typed: dt.date, issued: dt.date) -> str:
+    return (f"{plan.plan_id}: đã ghi số {plan.number_symbol} vào Số ký hiệu; Ngày ban hành ghi "
+            f"{typed:%d/%m/%Y} nhưng KH được cấp số ngày {issued:%d/%m/%Y} (Sổ văn bản). Sửa "
+            "một trong hai cho khớp rồi tạo lại các văn bản dẫn Kế hoạch.")
+
+
 def nothing_overdue(today: dt.date) -> str:
     return (f"Không cơ quan nào còn nợ trả lời hay giải quyết quá hạn tính đến ngày "
             f"{today:%d/%m/%Y}: không cần công văn đôn đốc.")

@@ -6,6 +6,7 @@ never reused. Each row keeps a fingerprint of the rows the document was made fro
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 
@@ -26,7 +27,8 @@ class Register:
         self._read = {id(r): (e.row, dict(r)) for r, e in zip(self.rows, reg.register)}
         # (opinion, number, date) of the issued replies whose numbers go on their opinions
         self._answered: list = []
-        self._planned: list = []        # plans whose KH this run issued: (plan, number, date)
+        # plans whose KH this run issued: (plan, number, Ngày ban hành, the KH's date)
+        self._planned: list = []
         self._by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
         self._reply_col = self._reply_columns()
         for r in self.rows:              # issued before, the opinion's cells since left empty
@@ -94,19 +96,27 @@ class Register:
         else:
             self.rows.append(row)
         if status == ISSUED:
+            builder.issued_now[kind.code] = (number_symbol, date)
             self._answer(row)
             self._plan_issued(plan, row)
 
     def _plan_issued(self, plan: Plan, row: dict) -> None:
-        """A plan issued by this run: its number and date on the plan, as the copy of the
-        registry will have them (where both are still empty, the sheet having the two columns
-        side by side): what the run issues after it cites "Kế hoạch số 01/KH-UBND ngày …", as
-        it will when made again from that copy."""
-        if row.get("kind") != "KH" or plan.number_symbol or plan.issue_date or \
+        """A plan issued by this run: its number (and its date, where none was typed) on the
+        plan, as the copy of the registry will have them (where Số ký hiệu is still empty, the
+        sheet having the two columns side by side): what the run issues after it cites "Kế
+        hoạch số 01/KH-UBND ngày …", as it will when made again from that copy. A date typed
+        beforehand stays (:meth:`plan_dates_differ` names one that is not the KH's)."""
+        if row.get("kind") != "KH" or plan.number_symbol or \
                 not row.get("number_symbol") or self._plan_columns() is None:
             return
-        plan.number_symbol, plan.issue_date = row["number_symbol"], row["date"]
-        self._planned.append((plan, row["number_symbol"], row["date"]))
+        plan.number_symbol, plan.issue_date = row["number_symbol"], plan.issue_date or row["date"]
+        self._planned.append((plan, row["number_symbol"], plan.issue_date, row["date"]))
+
+    def plan_dates_differ(self) -> list[tuple[Plan, dt.date, dt.date]]:
+        """(plan, Ngày ban hành as typed, the date its KH was issued with by this run) where
+        the two differ."""
+        return [(plan, typed, issued) for plan, _, typed, issued in self._planned
+                if typed != issued]
 
     def _answer(self, row: dict) -> None:
         """An issued reply's number and date on its opinion, as the copy of the registry will
@@ -140,7 +150,7 @@ class Register:
                                                 read[0], read[0])
         append_rows(self.reg, schema.REGISTER, new, changes)
         self._reply_numbers(changes)
-        for plan, number_symbol, date in self._planned:
+        for plan, number_symbol, date, _ in self._planned:
             changes.blocks.append(Block(schema.PLANS.name, plan.row, self._plan_columns(),
                                         ((number_symbol, date),)))
         return rows

@@ -100,6 +100,9 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         # The conclusion notice's day when it is issued in this run (the generator sets it):
         # what is issued after it in the run counts its deadlines from it.
         self.concluded_now: dt.date | None = None
+        # Each kind issued in this run: (Số ký hiệu, date), for what the run makes after it to
+        # cite (the register read from the workbook does not have it yet).
+        self.issued_now: dict[str, tuple[str | None, dt.date | None]] = {}
         self.code = ""                   # the kind of the document being filled
         self.unmarked: set[str] = set()  # issued kinds that printed a provisional date plain
 

@@ -67,13 +67,13 @@ class DayDocs(BaseBuilder):
             out.append({"ten": f"Giao qua {route}", "so": len(rows), "dai_bieu": rows})
         ctx.put("tuyen_giao", out)
         ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
-        issued = next((e for e in self.reg.register if e.plan_id == self.plan.plan_id
-                       and e.kind == "GM" and e.status == "Đã ban hành" and e.number_symbol),
-                      None)
-        ctx.put("dong_giay_moi", f"Giấy mời số {issued.number_symbol} ngày "
-                                 f"{vnformat.short_date(issued.date)}" if issued and issued.date
-                else "Giấy mời chưa ban hành: cột Giấy mời ghi số thứ tự của giấy mời trong "
-                     "tập in")
+        number, date = self.issued_now.get("GM") or next(
+            ((e.number_symbol, e.date) for e in self.reg.register
+             if e.plan_id == self.plan.plan_id and e.kind == "GM" and e.status == "Đã ban hành"
+             and e.number_symbol), (None, None))
+        ctx.put("dong_giay_moi", f"Giấy mời số {number} ngày {vnformat.short_date(date)}"
+                if number and date else
+                "Giấy mời chưa ban hành: cột Giấy mời ghi số thứ tự của giấy mời trong tập in")
         m = self.milestones.get("GIAY_MOI")
         ctx.put("han_giay_moi", self.due_text(m) if m else None,
                 (schema.RULES.name, None, "GIAY_MOI"))

@@ -1,0 +1,33 @@
+"""The files of a merged batch (the invitations: GM/GM_003_Nguyen-Van-An.docx beside
+GM_tat-ca.docx): where they go, and which files of an earlier run this run does not make
+again (set aside into SET_ASIDE by the generator, never deleted)."""
+from __future__ import annotations
+
+import os
+import re
+
+from doithoai.documents import engine
+from doithoai.documents.kinds import Kind
+
+SET_ASIDE = "ban-cu"     # a merged batch's files of an earlier run that this run replaced
+_NUMBERED = re.compile(r"(.+?)_\d{3}_")     # "GM_003_Nguyen-Van-An.docx": its kind's part
+
+
+def items_folder(kind: Kind, folder: str, target_base: str) -> str:
+    """The folder of a merged batch's own files: GM beside GM_tat-ca.docx, GM_v2 beside
+    GM_tat-ca_v2.docx."""
+    return os.path.join(folder, target_base.replace(f"{kind.code}_{engine.MERGED_SUFFIX}",
+                                                    kind.code))
+
+
+def earlier_files(sub: str, made: list[str], suffix: str) -> list[str]:
+    """The files in ``sub`` numbered as the batch numbers its own ("GM_003_…") that are not
+    among ``made``, in name order."""
+    lead = _NUMBERED.match(made[0]) if made else None
+    if lead is None or not os.path.isdir(sub):
+        return []
+    keep = set(made)
+    return sorted(name for name in os.listdir(sub)
+                  if name not in keep and name.endswith(suffix)
+                  and (m := _NUMBERED.match(name)) and m.group(1) == lead.group(1)
+                  and os.path.isfile(os.path.join(sub, name)))
