@@ -33,11 +33,12 @@ def test_a_plan_issued_in_the_run_is_cited_by_number_and_written_back(sample_cop
     edit(path, [("plans", "number_symbol", 2, None), ("plans", "issue_date", 2, None),
                 ("plans", "status", 2, "Dự thảo"), ("plans", "subject", 2, subject)])
     out = tmp_path / "vb"
-    args = ["--docs", "KH,TB,CVPC", "--out", str(out), "--today", "2026-04-01"]
+    # CVPC is numbered once the forms are due back (24/04)
+    args = ["--docs", "KH,TB,CVPC", "--out", str(out), "--today", "2026-04-27"]
     assert cli.main(["generate", path, *args, "--issue"]) == 0
     made = texts(out)
     letters = [t for p, t in made.items() if "/CVPC_" in p]
-    assert letters and all("Thực hiện Kế hoạch số 01/KH-UBND ngày 01/04/2026 về " in t
+    assert letters and all("Thực hiện Kế hoạch số 01/KH-UBND ngày 27/04/2026 về " in t
                            for t in letters)
     assert not [p for p, t in made.items() if re.search(r"(?i)kế hoạch\s+kế hoạch", t)]
     kh = made[str(out / "KH-2026-01" / "KH.docx")].splitlines()
@@ -48,12 +49,12 @@ def test_a_plan_issued_in_the_run_is_cited_by_number_and_written_back(sample_cop
     head = [c.value for c in ws[1]]
     row = dict(zip(head, [c.value for c in ws[2]]))
     assert row["Số ký hiệu"] == "01/KH-UBND" and row["Ngày ban hành"].date().isoformat() == \
-        "2026-04-01"
+        "2026-04-27"
     capsys.readouterr()
     assert cli.main(["generate", copy, *args]) == 0            # the copy knows them: unchanged
     assert "Đã tạo 0 tệp văn bản;" in capsys.readouterr().out
     assert not glob.glob(str(out / "KH-2026-01" / "*_v2*"))
-    assert cli.main(["validate", copy, "--today", "2026-04-01"]) in (0, 1)
+    assert cli.main(["validate", copy, "--today", "2026-04-27"]) in (0, 1)
     assert "Ghi Số ký hiệu" not in capsys.readouterr().out
 
 

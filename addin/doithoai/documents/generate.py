@@ -157,13 +157,17 @@ class Generator:
         """The kinds that wait for the meeting and those no longer issued after it, each group
         told in one notice; and a notice when the form's deadline has passed."""
         waiting, late, early = _out_of_time(plan, kinds, self.today, issue)
+        uncollected = _before_their_step(builder, kinds, self.today, issue, late + early)
         if waiting:
             self.result.notices.append(notices.after_the_meeting(plan, waiting))
         if late:
             self.result.notices.append(notices.not_issued_after(plan, late))
         if early:
             self.result.notices.append(notices.not_issued_before(plan, early))
-        unissued = late + early
+        for step, before in uncollected.items():
+            self.result.notices.append(notices.not_issued_before_step(plan, before,
+                                                                      builder.milestones[step]))
+        unissued = late + early + [k for before in uncollected.values() for k in before]
         stale = notices.stale_form_deadline(plan, builder, kinds, self.today)
         if stale:
             self.result.notices.append(stale)
@@ -386,6 +390,19 @@ def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
     late = [k for k in numbered if k.before_meeting and over]
     early = [k for k in numbered if k.when == DAY and meeting is not None and not held]
     return waiting, late, early
+
+
+def _before_their_step(builder: Builder, kinds: list[Kind], today: dt.date, issue: bool,
+                       unissued: list[Kind]) -> dict[str, list[Kind]]:
+    """Each step whose day has not come (nor is it marked done) → the kinds to be issued in
+    this run that report on it (:attr:`Kind.after_step`): drafted, not numbered."""
+    out: dict[str, list[Kind]] = {}
+    for k in kinds:
+        m = builder.milestones.get(k.after_step or "")
+        if issue and k.numbered and k not in unissued and m is not None and \
+                m.done_date is None and m.due > today:
+            out.setdefault(k.after_step, []).append(k)
+    return out
 
 
 def _own_number(plan: Plan, kind: Kind) -> bool:

@@ -24,6 +24,10 @@ class Kind:
     # it: once the conference is past, only drafted, never numbered), on its DAY, AFTER it (it
     # tells what happened: made once it is held), or at ANY time.
     when: str = "any"
+    # The step (a Quy tắc thời hạn code) it reports on: numbered only once that step's day has
+    # come or the step is marked done (a summary of the forms is not issued while they are
+    # still being collected).
+    after_step: str | None = None
 
     @property
     def after_meeting(self) -> bool:
@@ -45,8 +49,10 @@ KINDS: tuple[Kind, ...] = (
          when=BEFORE),
     # Opinions gathered before the conference, sorted and assigned for draft replies (milestone
     # TONG_HOP): preparation, never numbered once the conference is over.
-    Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan", when=BEFORE),
-    Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency", when=BEFORE),
+    Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan", when=BEFORE,
+         after_step="THU_PHIEU"),
+    Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency", when=BEFORE,
+         after_step="THU_PHIEU"),
     Kind("BB", "Biên bản hội nghị", "BB", "plan", when=DAY),
     Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan", when=AFTER),
     Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion", when=AFTER),

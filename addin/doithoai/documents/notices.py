@@ -45,6 +45,13 @@ def _few(files: list[str]) -> str:
     return ", ".join(files[:5]) + (f" và {len(files) - 5} tệp khác" if len(files) > 5 else "")
 
 
+def not_issued_before_step(plan: Plan, kinds: list[Kind], step) -> str:
+    return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp số: "
+            f"\"{step.task}\" đến ngày {step.due:%d/%m/%Y} mới hết hạn ({step.code}); các văn "
+            "bản này tổng hợp, phân công ý kiến đã thu nên cấp số từ ngày đó (hoặc khi đã ghi "
+            "Ngày hoàn thành của bước này ở trang Mốc thời gian).")
+
+
 def plan_date_differs(plan: Plan, typed: dt.date, issued: dt.date) -> str:
     return (f"{plan.plan_id}: đã ghi số {plan.number_symbol} vào Số ký hiệu; Ngày ban hành ghi "
             f"{typed:%d/%m/%Y} nhưng KH được cấp số ngày {issued:%d/%m/%Y} (Sổ văn bản). Sửa "

@@ -1,0 +1,49 @@
+"""When a document may be numbered: the summary of the citizens' opinions (BCTH) and the letters
+assigning them (CVPC) report on the forms collected, so `--issue` numbers them only from the
+day the forms are due back (THU_PHIEU) or once that step is marked done; before it they are
+drafts, and the run says why (an empty report once numbered can never be replaced)."""
+import datetime as dt
+import json
+import random
+import re
+
+import pytest
+from docx import Document
+
+from doithoai import cli
+from xlsx_edit import edit
+
+PLAN = "KH-2026-01"
+
+
+def number_line(path) -> str:
+    return next(p.text for p in Document(path).paragraphs + [
+        p for t in Document(path).tables for r in t.rows for c in r.cells for p in c.paragraphs]
+        if p.text.strip().startswith("Số"))
+
+
+def collection_day(path, capsys) -> dt.date:
+    capsys.readouterr()
+    cli.main(["deadlines", path, "--json", "--today", "2026-04-01"])
+    milestones = json.loads(capsys.readouterr().out)["milestones"]
+    return dt.date.fromisoformat(next(m["due"] for m in milestones
+                                      if m["plan"] == PLAN and m["code"] == "THU_PHIEU"))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_summary_is_numbered_only_once_the_forms_are_due_back(sample_copy, tmp_path, capsys,
+                                                                   seed):
+    rng = random.Random(seed)
+    path = sample_copy("quang-son")
+    edit(path, [("plans", "status", 2, "Dự thảo")])
+    due = collection_day(path, capsys)
+    day = due + dt.timedelta(days=rng.randint(-12, 8))
+    out = tmp_path / "vb"
+    capsys.readouterr()
+    cli.main(["generate", path, "--plan", PLAN, "--docs", "BCTH", "--out", str(out),
+              "--today", day.isoformat(), "--issue"])
+    said = capsys.readouterr().out
+    line = number_line(str(out / PLAN / "BCTH.docx"))
+    numbered = bool(re.search(r"\d+\s*/\s*BC", line))
+    assert numbered == (day >= due), (day, due, line)
+    assert ("THU_PHIEU" in said) == (day < due)
