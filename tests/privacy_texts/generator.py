@@ -251,7 +251,7 @@ def house(rng: random.Random) -> _Text:
     if rng.random() < 0.15:
         n += f"/{rng.randint(1, 40)}"
     t = _Text()
-    form = rng.randint(0, 6)
+    form = rng.randint(0, 8)
     if form == 0:
         t.add(rng.choice(["số nhà ", "Số nhà ", "số nhà: ", "SN ", "sn", "nhà số "])).add(n, "house")
         t.add(" ").extend(_lane(rng))
@@ -268,9 +268,18 @@ def house(rng: random.Random) -> _Text:
         t.add(rng.choice([" chung cư", " tòa CT2", ""]))
     elif form == 5:
         t.add("nhà ").add(n, "house").add(" ").extend(_lane(rng))
-    else:
+    elif form == 6:
         t.add(rng.choice(["Nhà số ", "nhà số "])).add(n, "house").add(" ")
         t.extend(_village(rng))
+    elif form == 7:        # the number alone in brackets after the person: "hộ ông … (số 29)"
+        full = _private(rng, lambda: f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} "
+                                     f"{rng.choice(GIVEN)}")
+        t.add(rng.choice(["hộ ông ", "hộ bà ", "nhà ông ", "gia đình bà ", "Bà "]))
+        t.add(full, "name").add(" (").add("số " + n, "house").add(")")
+    else:                  # where someone lives, a verb after it: "hộ bà … ở số 40 lấn chiếm"
+        t.add(rng.choice(["ở số ", "tại số ", "Ở số "])).add(n, "house")
+        t.add(rng.choice([" lấn chiếm hành lang đường", " xây tường lấn lối đi chung",
+                          " đổ rác ra mương", ", nước thải chảy ra đường", " nuôi lợn gây mùi"]))
     return t
 
 

@@ -41,7 +41,9 @@ khoản, STK, TK, a bank's name (bank).
 - email ``[thư điện tử]``: name@domain, also with a space before "@" or written "(at)".
 - house ``[số nhà]``: the number after số nhà, nhà số, SN, căn hộ (số), căn số or nhà (the lead
   stays: "nhà số [số nhà]"); "số N" before a street or place word or a street's name ("số 12 Lê
-  Lợi", "số 7 ngõ 45", "Nhà bà Ngô số 12 ngõ 5": all of "số 12" goes); a number after ở, tại,
+  Lợi", "số 7 ngõ 45", "Nhà bà Ngô số 12 ngõ 5": all of "số 12" goes), or after ở, tại, địa
+  chỉ ("hộ bà … ở số 40 lấn chiếm…", where someone lives), or in brackets right after a
+  person's name ("hộ ông [họ tên] ([số nhà])"); a number after ở, tại,
   địa chỉ, đ/c before a street's name or a street word and its number ("Địa chỉ: 45 Trần Phú").
 - name ``[họ tên]``: the name of a private person (see :mod:`privacy_names`): after a form of
   address (ông, bà, anh, chị, cô, chú, bác, cụ, em, cháu, thầy, cô giáo, thầy giáo, dì, dượng,
@@ -155,7 +157,9 @@ def _candidates(view: str, runs, caps, names: bool) -> list[Found]:
     if digits:
         found += privacy_houses.houses(view, without, runs)
     if names:
-        found += [Found(s, e, "name") for s, e in privacy_names.names(view, without, caps)]
+        people = privacy_names.names(view, without, caps)
+        found += [Found(s, e, "name") for s, e in people]
+        found += privacy_houses.after_names(view, people)     # "hộ ông [họ tên] (số 29)"
     return found
 
 
@@ -174,12 +178,13 @@ def normalized(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def mask(text: str | None) -> str | None:
-    """``text`` (composed, NFC) with every identifier replaced by the mask of its kind."""
+def mask(text: str | None, keep: frozenset[str] = frozenset()) -> str | None:
+    """``text`` (composed, NFC) with every identifier replaced by the mask of its kind, but
+    those of the kinds in ``keep``."""
     if not text:
         return text
     text = normalized(text)
-    found = find(text)
+    found = [f for f in find(text) if f.kind not in keep]
     if not found:
         return text
     parts, last = [], 0

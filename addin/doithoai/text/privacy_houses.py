@@ -9,6 +9,7 @@ import re
 
 from doithoai.text import privacy_words as w
 
+_BRACKETED = re.compile(r"[ \u00a0]*\(((?i:số|so)[ \u00a0]+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*)\)")
 _HOUSE_NUM = re.compile(r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?![\w/])")
 _LEADS = {a: w.seqs(w.LEADS, a) for a in (False, True)}
 _AT = {a: w.seqs(w.AT_WORDS, a) for a in (False, True)}
@@ -85,12 +86,27 @@ def _house_at(view: str, without: bool, s: int, e: int, last: tuple[str, int]) -
 
 def _numbered(view: str, without: bool, at: int, e: int) -> w.Found | None:
     """"số N" (beginning at ``at``) as a house number: before a street or place word or a
-    street's name, and not after a public noun ("cầu số 3") nor an amount ("số 3 triệu")."""
+    street's name, or after ở, tại, địa chỉ ("hộ bà X ở số 40 lấn chiếm…": where someone
+    lives); not after a public noun ("cầu số 3") nor before an amount ("số 3 triệu")."""
     after = _AFTER_SO[without].match(view, e)
-    if after is None or w.UNIT_AFTER.match(view, e) or _public_before_so(view, at, without) or \
-            (after.group("cap") and _not_a_street(view, after.start("cap"))):
+    lives = w.suffix_in(w.words_before(view, at, 2), _AT[without])
+    if (after is None and not lives) or w.UNIT_AFTER.match(view, e) or \
+            _public_before_so(view, at, without) or \
+            (after is not None and after.group("cap") and not lives and
+             _not_a_street(view, after.start("cap"))):
         return None
     return w.Found(at, e, "house")
+
+
+def after_names(view: str, names: list[tuple[int, int]]) -> list[w.Found]:
+    """"(số N)" right after a private person's name (``names``: their spans): "hộ ông Đặng
+    Văn Hải (số 29)", where the person lives."""
+    out = []
+    for _, end in names:
+        m = _BRACKETED.match(view, end)
+        if m:
+            out.append(w.Found(m.start(1), m.end(1), "house"))
+    return out
 
 
 def _public_before_so(view: str, at: int, without: bool) -> bool:

@@ -250,19 +250,21 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         return [{"ten": g, "so": counts[g]} for g in group_order(people, self.reg)]
 
     # The letters to the one agency that must act on what a citizen wrote (assign, chase): it
-    # needs the house, the plate, the name to act on. Every other document, posted, read aloud,
-    # sent upward, filed, or copied to other citizens (a reply goes to those whose opinion
-    # joined it), shows the words with what identifies a person masked.
+    # needs the house, the plate, the name, a way to reach the person to act on; not their
+    # papers' or accounts' numbers (the letters are copied to the party office and the Front).
+    # Every other document, posted, read aloud, sent upward, filed, or copied to other citizens
+    # (a reply goes to those whose opinion joined it), shows the words with what identifies a
+    # person masked.
     UNMASKED = ("CVPC", "CVDD")
+    TO_ACT_ON = frozenset({"phone", "email", "plate", "house", "name"})
 
     def said(self, o) -> str:
         """A citizen's words as this document prints them (text.privacy masks phone, identity
-        and account numbers, e-mails, plates, house numbers and private persons' names, except
-        in UNMASKED): the one place that decides what a document shows of what a person
-        wrote."""
-        if self.code in self.UNMASKED:
-            return o.content or ""
-        return privacy.mask(o.content or "") or ""
+        and account numbers, e-mails, plates, house numbers and private persons' names; in
+        UNMASKED, only identity, tax and account numbers): the one place that decides what a
+        document shows of what a person wrote."""
+        keep = self.TO_ACT_ON if self.code in self.UNMASKED else frozenset()
+        return privacy.mask(o.content or "", keep) or ""
 
     def raised(self) -> list[Opinion]:
         return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]
