@@ -269,7 +269,7 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     third = generate.generate(reader.read_registry(path), out, codes=["TB"],
                                today=TODAY + dt.timedelta(2))
     assert [os.path.basename(f) for f in third.files] == ["TB_v2.docx"]
-    assert "Kế hoạch!2" in third.notices[0] and "01/TB-UBND" in third.notices[0]
+    assert "Kế hoạch dòng 2" in third.notices[0] and "01/TB-UBND" in third.notices[0]
     assert open(tb_path, "rb").read() == before
     assert "Số:      /TB-UBND" in _text(third.files[0])
     # Numbers are never reused: the next TB is 03.

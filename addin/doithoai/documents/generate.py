@@ -18,7 +18,7 @@ from typing import Callable
 
 from doithoai.documents import batch_files, engine, notices, persons, row_errors, wordml
 from doithoai.documents.batches import Batch, batches
-from doithoai.documents.context import PRINTED, Builder, changed_rows, combine
+from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
 from doithoai.documents.register import DRAFT, ISSUED, Register
 from doithoai.files import atomic
 from doithoai.documents.kinds import DAY, KINDS, KINDS_BY_CODE, Kind, template_name
@@ -301,7 +301,7 @@ class Generator:
         rows = changed_rows(issued.get("fingerprint") or "", fp)
         # No row of the registry changed: what the document works out did (a deadline now
         # counted from a notice issued since, the calendar), not Cấu hình.
-        changed = (", ".join(rows) if rows else
+        changed = (rows_said(rows) if rows else
                    "những gì phần mềm tính ra (hạn tính từ văn bản ban hành sau, lịch nghỉ)")
         base = batch.base
         version = 2

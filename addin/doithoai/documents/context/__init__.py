@@ -15,12 +15,13 @@ from __future__ import annotations
 from doithoai.documents.context.conference import ConferenceDocs
 from doithoai.documents.context.day import DayDocs
 from doithoai.documents.context.fields import (FIELDS, ITEM_FIELDS, PRINTED, Context,
-                                               changed_rows, combine)
+                                               changed_rows, combine, rows_said)
 from doithoai.documents.context.followup import FollowUpDocs
 from doithoai.documents.context.preparation import PreparationDocs
 from doithoai.documents.context.upward import UpwardDocs
 
-__all__ = ["Builder", "Context", "FIELDS", "ITEM_FIELDS", "PRINTED", "changed_rows", "combine"]
+__all__ = ["Builder", "Context", "FIELDS", "ITEM_FIELDS", "PRINTED", "changed_rows", "combine",
+           "rows_said"]
 
 
 class Builder(PreparationDocs, ConferenceDocs, DayDocs, FollowUpDocs, UpwardDocs):

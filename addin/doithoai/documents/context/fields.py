@@ -210,6 +210,36 @@ def changed_rows(old: str, new: str) -> list[str]:
     return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
 
 
+def rows_said(keys: list[str], most: int = 8) -> str:
+    """Changed rows ("Ý kiến!5", …) as a clerk reads them: by sheet, in row order, runs
+    joined ("Kế hoạch dòng 2; Ý kiến dòng 2–9, 12"), at most ``most`` pieces a sheet."""
+    by_sheet: dict[str, list] = {}
+    for key in keys:
+        sheet, _, row = key.partition("!")
+        by_sheet.setdefault(sheet, []).append(int(row) if row.isdigit() else row)
+    parts = []
+    for sheet, rows in by_sheet.items():
+        pieces = _runs(sorted(r for r in rows if isinstance(r, int))) + \
+            sorted(r for r in rows if not isinstance(r, int))
+        more = f" và {len(pieces) - most} chỗ khác" if len(pieces) > most else ""
+        parts.append(f"{sheet} dòng {', '.join(pieces[:most])}{more}")
+    return "; ".join(parts)
+
+
+def _runs(rows: list[int]) -> list[str]:
+    """2, 3, 4, 7 → ["2–4", "7"]."""
+    out: list[str] = []
+    start = prev = None
+    for r in rows + [None]:
+        if start is not None and r == prev + 1:
+            prev = r
+            continue
+        if start is not None:
+            out.append(str(start) if start == prev else f"{start}–{prev}")
+        start = prev = r
+    return out
+
+
 def combine(fingerprints: list[str]) -> str:
     """One fingerprint for a batch: a hash of the parts, and every row part once."""
     heads = [f.split("|")[0] for f in fingerprints]
