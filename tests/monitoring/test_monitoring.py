@@ -415,3 +415,36 @@ def test_village_of_never_returns_the_address():
 
 def test_dashboard_stage_area_has_one_row_per_stage():
     assert dashboard_layout.STAGE.rows == len(chain.STAGES)
+
+
+def test_the_reminders_print_no_identifier_a_citizen_typed(sample_copy, tmp_path):
+    """The reminder is copied to the party office and the Front, and names the opinion by its
+    code: a phone, an identity number or a house typed in the content is masked in it."""
+    import glob
+    import random
+    rng = random.Random(7)
+    path = sample_copy("tu-minh")
+    reg = reader.read_registry(path)
+    late = [c.opinion_id for c in chain.build(reg, AS_OF) if c.counted and c.overdue]
+    secrets = {}
+    edits = []
+    for o in reg.opinions:
+        if o.opinion_id in late:
+            phone = "09" + "".join(rng.choice("0123456789") for _ in range(8))
+            card = "0" + "".join(rng.choice("0123456789") for _ in range(11))
+            house = str(rng.randint(10, 300))
+            secrets[o.opinion_id] = (phone, card, house)
+            edits.append(("opinions", "content", o.row, f"{o.content} Hộ tôi ở số {house} "
+                          f"phản ánh, CCCD {card}, gọi {phone}."))
+    edit(path, edits)
+    out = tmp_path / "dd"
+    assert cli.main(["overdue", path, "--out", str(out), "--today", "2026-11-22"]) == 0
+    texts = ["\n".join([p.text for p in Document(f).paragraphs] + [
+        c.text for t in Document(f).tables for r in t.rows for c in r.cells])
+        for f in glob.glob(str(out / "**" / "CVDD_*.docx"), recursive=True)]
+    assert texts and secrets
+    for text in texts:
+        digits = re.sub(r"(?<=\d)[ .](?=\d)", "", text)
+        for phone, card, house in secrets.values():
+            assert phone not in digits and card not in digits
+            assert f"ở số {house}" not in text

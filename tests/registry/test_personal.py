@@ -192,3 +192,33 @@ def test_census_of_a_sample_counts_what_its_clerk_typed(sample_registries):
     cells = {(s, h): n for s, h, n in c.columns}
     assert cells[("Ý kiến", "Điện thoại")] == sum(1 for r in rows if r["Điện thoại"].strip())
     assert cells[("Ý kiến", "Người nêu")] == len(rows)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_record_counts_every_citizen_a_notice_is_addressed_to(sample_copy, tmp_path, capsys,
+                                                                    seed):
+    """A name typed without its form of address is addressed "Ông (Bà) …": the record of what
+    left the office (Nhật ký, or the line the command prints) still counts that person."""
+    import glob
+    import re
+
+    from docx import Document
+
+    from doithoai import cli
+    from doithoai.files import reader
+    from xlsx_edit import edit
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    rows = [o for o in reader.read_registry(path).opinions if o.raised_by]
+    edit(path, [("opinions", "raised_by", o.row, personal.bare_name(o.raised_by))
+                for o in rng.sample(rows, len(rows) // 2)])
+    out = tmp_path / "tb"
+    capsys.readouterr()
+    cli.main(["generate", path, "--docs", "TBCD", "--out", str(out), "--today", "2026-11-30"])
+    said = capsys.readouterr().out
+    addressed = {re.search(r"Kính gửi: (.*)", "\n".join(p.text for p in Document(f).paragraphs))
+                 .group(1) for f in glob.glob(str(out / "**" / "TBCD*.docx"), recursive=True)}
+    counted = int(re.search(r"Thông báo cho người nêu ý kiến \(KH-2026-01\): \d+ tệp, nêu tên "
+                            r"(\d+) người", said).group(1))
+    assert any("(Bà)" in a for a in addressed)
+    assert counted == len(addressed)

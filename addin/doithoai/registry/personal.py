@@ -42,6 +42,9 @@ def bare_name(name: str | None) -> str:
     for h in spelling.HONORIFICS + _PLAIN_HONORIFICS:
         n = len(h.split())
         if " ".join(low[:n]) == h and len(words) > n:
+            if len(words) > n + 1 and low[n].strip("()") in spelling.HONORIFICS + \
+                    _PLAIN_HONORIFICS and low[n].startswith("("):
+                n += 1                   # "Ông (Bà) Đỗ Văn Khải", as a notice addresses one
             return " ".join(words[n:])
     return " ".join(words)
 

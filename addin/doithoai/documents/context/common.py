@@ -249,13 +249,13 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         counts = Counter(group_name(i) for i in people)
         return [{"ten": g, "so": counts[g]} for g in group_order(people, self.reg)]
 
-    # The letters to the one agency that must act on what a citizen wrote (assign, chase): it
-    # needs the house, the plate, the name, a way to reach the person to act on; not their
-    # papers' or accounts' numbers (the letters are copied to the party office and the Front).
-    # Every other document, posted, read aloud, sent upward, filed, or copied to other citizens
-    # (a reply goes to those whose opinion joined it), shows the words with what identifies a
-    # person masked.
-    UNMASKED = ("CVPC", "CVDD")
+    # The letter that assigns what a citizen wrote to the one agency that must act on it: it
+    # needs the house, the plate, the name, a way to reach the person; not their papers' or
+    # accounts' numbers (the letter is copied to the party office and the Front). Every other
+    # document, posted, read aloud, sent upward, filed, copied to other citizens (a reply goes
+    # to those whose opinion joined it) or chasing the agency (CVDD names the opinion by its
+    # code), shows the words with what identifies a person masked.
+    UNMASKED = ("CVPC",)
     TO_ACT_ON = frozenset({"phone", "email", "plate", "house", "name"})
 
     def said(self, o) -> str:
