@@ -163,3 +163,40 @@ def test_an_old_excel_file_says_its_formulas_cannot_be_seen(tu_minh, tmp_path):
     res = merge.merge(reg, [intake.read_returned(old)], today=TODAY)
     assert [o.status for o in res.outcomes] == ["added"]
     assert "không phân biệt được ô công thức" in res.lines()[0]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_row_the_front_corrected_after_sending_is_shown_to_the_clerk_never_dropped(
+        tu_minh, tmp_path, seed):
+    """The Front sends its file, then corrects some rows (a name, the words) and sends it again:
+    each corrected row goes to Chờ xử lý once, saying which opinion it was taken in as and what
+    differs; the others are already there; the registry's opinions are not touched."""
+    import random
+    rng = random.Random(seed)
+    path, reg = tu_minh
+    n = rng.randint(3, 8)
+    rows = [{"Người nêu": f"Ông Nguyễn Văn {chr(65 + i)}{rng.randint(1, 99)}",
+             "Nội dung": f"Đề nghị sửa đoạn đường số {rng.randint(1, 999)} của xóm."}
+            for i in range(n)]
+    made = _write_rows(_export(reg, tmp_path / "out"), rows)
+    first = merge.merge(reg, [intake.read_returned(made)], today=TODAY)
+    assert [o.status for o in first.outcomes] == ["added"] * n
+    current = registry_copy.registry_copy(path, first.changes, "nhan MTTQ")
+    reg2 = reader.read_registry(current)
+    before = {o.opinion_id: (o.raised_by, o.content) for o in reg2.opinions}
+    fixed = sorted(rng.sample(range(n), rng.randint(1, n - 1)))
+    for i in fixed:
+        key = rng.choice(["Người nêu", "Nội dung"])
+        rows[i][key] = rows[i][key] + (" Tâm" if key == "Người nêu" else " Rất cần.")
+    _write_rows(made, rows)                          # the same file, corrected
+    for _ in range(2):                               # and sent once more: nothing twice
+        res = merge.merge(reg2, [intake.read_returned(made)], today=TODAY)
+        statuses = [o.status for o in res.outcomes]
+        assert statuses == ["set_aside" if i in fixed else "already" for i in range(n)]
+        assert all("khác với dòng YK-" in o.reason for o in res.outcomes
+                   if o.status == "set_aside")
+        assert res.files[0].balanced
+        current = registry_copy.registry_copy(current, res.changes, "nhan MTTQ")
+        reg2 = reader.read_registry(current)
+        assert {o.opinion_id: (o.raised_by, o.content) for o in reg2.opinions} == before
+        assert len(reg2.pending) == len(fixed)

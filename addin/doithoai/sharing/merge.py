@@ -9,7 +9,8 @@ Pure core: the registry and the returned files (as read by :mod:`.intake`) in; o
   note with the score, for the clerk to confirm (duplicates are counted within added);
 - **already present**: the same batch and row code was merged before (the same file merged
   again, or returned twice), or the registry already holds the same person's same text for the
-  plan: nothing changes;
+  plan: nothing changes (a row merged before whose person or words now differ from its opinion
+  is set aside instead, naming the opinion: the Front corrected it after sending);
 - **set aside**: the row cannot be merged as it is (no text, no name, a date that cannot be
   read, a cell that is a formula, a file of another commune or for a plan the registry does not
   have, ...): it goes to the Chờ xử lý sheet with its file, sheet, row, reason and values, once.
@@ -112,18 +113,36 @@ class _Known:
     aside: set[tuple]                       # (batch, code, file, row) in Chờ xử lý
     aside_refs: set[tuple[str, str]]        # (batch, code) in Chờ xử lý
     waiting: dict[tuple, str]               # _waiting_key → why it stays set aside
+    key_of: dict[str, tuple]                # opinion → its fitting.content_key
 
     @classmethod
     def of(cls, reg) -> "_Known":
-        merged, contents = {}, {}
+        merged, contents, key_of = {}, {}, {}
         for o in reg.opinions:
             m = _REF.search(o.intake_ref or "")
             if m:
                 merged[(m.group(1), m.group(2))] = o.opinion_id
-            contents[fitting.content_key(o.plan_id, o.raised_by, o.content)] = o.opinion_id
+            key = fitting.content_key(o.plan_id, o.raised_by, o.content)
+            contents[key] = o.opinion_id
+            if o.opinion_id:
+                key_of[o.opinion_id] = key
         aside = {(p.batch or "", p.code or "", p.file or "", p.source_row) for p in reg.pending}
         aside_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
-        return cls(merged, contents, aside, aside_refs, _waiting(reg))
+        return cls(merged, contents, aside, aside_refs, _waiting(reg), key_of)
+
+    def changed(self, ref: tuple | None, key: tuple) -> str | None:
+        """Why a row taken in before under its code now reads otherwise than its opinion in
+        the registry (the Front corrected it after sending, or the registry was corrected
+        since): it is not taken again, nor passed over in silence."""
+        oid = self.merged.get(ref) if ref else None
+        had = self.key_of.get(oid) if oid else None
+        if had is None or had == key:
+            return None
+        what = " và ".join(name for name, a, b in (("Người nêu", had[1], key[1]),
+                                                     ("Nội dung", had[2], key[2])) if a != b)
+        return (f"đã nhận trước đây thành {oid}, nhưng {what or 'dòng'} trong tệp nay khác với "
+                f"dòng {oid} của sổ (MTTQ sửa lại sau khi gửi, hoặc sổ đã được sửa): so sánh "
+                f"hai bản, sửa dòng {oid} nếu cần rồi xóa dòng này khỏi Chờ xử lý")
 
     def earlier(self, ref: tuple | None, key: tuple) -> tuple[str, str] | None:
         """(the opinion, why) when the row was taken in before, by its code or its words."""
@@ -135,6 +154,7 @@ class _Known:
 
     def taken(self, ref: tuple | None, key: tuple, opinion_id: str) -> None:
         self.contents[key] = opinion_id
+        self.key_of[opinion_id] = key
         if ref:
             self.merged[ref] = opinion_id
 
@@ -224,6 +244,9 @@ class _Merger:
             return _Verdict(SET_ASIDE, late)
         key = fitting.content_key(f.plan.plan_id, v.get("raised_by"), v.get("content"))
         ref = (code, f.batch) if code and f.batch else None
+        changed = self.known.changed(ref, key)
+        if changed:
+            return _Verdict(SET_ASIDE, changed)
         earlier = self.known.earlier(ref, key)
         if earlier:
             return _Verdict(ALREADY, earlier[1], earlier[0])
