@@ -487,3 +487,18 @@ def test_names_that_differ_by_a_tone_are_other_people_and_other_communes(tu_minh
     wb.save(made.path)
     res = merge.merge(reg, [intake.read_returned(made.path)], today=TODAY)
     assert res.files[0].set_aside == 1 and "gửi nhầm đơn vị" in res.outcomes[0].reason
+
+
+@pytest.mark.parametrize("slug", ["tu-minh", "quang-son"])
+def test_a_registry_given_as_a_returned_file_reads_no_row(sample_copy, tmp_path, capsys, slug):
+    """The registry itself picked among the Front's files: its Kế hoạch sheet has a "Nội
+    dung" column and would read as opinions; it is named for what it is and nothing is read."""
+    from doithoai import cli
+    path = sample_copy(slug)
+    ret = intake.read_returned(path)
+    assert ret.rows == [] and "là một sổ hội nghị đối thoại" in ret.problem
+    out = tmp_path / "so-moi.xlsx"
+    capsys.readouterr()
+    cli.main(["intake", "merge", "--out", str(out), path, path])
+    said = capsys.readouterr().out
+    assert "đọc 0 dòng" in said and "không phải phiếu MTTQ" in said and not out.exists()

@@ -269,6 +269,11 @@ def read_returned(path: str, passwords=()) -> Returned:
     if opened_grids is None:
         return ret
     opened, grids = opened_grids
+    if _is_a_registry(grids):
+        ret.problem = ("Tệp này là một sổ hội nghị đối thoại (có các trang "
+                       f"{', '.join(REGISTRY_SHEETS)}), không phải phiếu MTTQ gửi về: không đọc "
+                       "dòng nào. Hãy chọn các tệp phiếu MTTQ gửi lại (tệp phieu-y-kien-….xlsx).")
+        return ret
     ident = grids.get(ID_SHEET)
     if ident:
         ret.identity = {parsing.to_text(r[0]).strip(): parsing.to_text(r[1]).strip()
@@ -293,6 +298,16 @@ def read_returned(path: str, passwords=()) -> Returned:
         formulas = set()
     ret.rows = _rows(name, grid, header, keys, formulas)
     return ret
+
+
+REGISTRY_SHEETS = (schema.PLANS.name, schema.OPINIONS.name, schema.CONFIG.name)
+
+
+def _is_a_registry(grids: dict) -> bool:
+    """A workbook with the registry's own sheets: a registry given where a returned form was
+    wanted (its Kế hoạch sheet would read as rows of opinions)."""
+    names = {parsing.fold(n) for n in grids}
+    return all(parsing.fold(n) in names for n in REGISTRY_SHEETS)
 
 
 def _opened(ret: Returned, passwords):
