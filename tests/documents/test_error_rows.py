@@ -143,3 +143,30 @@ def test_a_draft_left_from_an_earlier_run_is_named_when_its_document_is_refused(
     line = next(x for x in said.splitlines() if "bản nháp của lần tạo trước" in x)
     assert line.startswith("Lưu ý: KH.docx: ") and "Đừng dùng" in line
     assert "TB.docx" not in line                   # made again: not stale
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_citizen_who_gave_no_name_is_never_addressed_nor_respelled(sample_copy, tmp_path,
+                                                                     capsys, seed):
+    """"Ẩn danh" (what the intake asks for when the form has no name), however typed: no
+    notice or reply is addressed to it, no spelling warning capitalises it, and the others are
+    still told."""
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    rows = [o for o in reader.read_registry(path).opinions if o.raised_by]
+    hidden = rng.sample(rows, 4)
+    typed = ["Ẩn danh", "ẩn danh", "an danh", "Giấu tên"]
+    edit(path, [("opinions", "raised_by", o.row, t) for o, t in zip(hidden, typed)])
+    capsys.readouterr()
+    cli.main(["validate", path, "--today", AFTER])
+    said = capsys.readouterr().out
+    for o in hidden:
+        assert not re.search(rf"\b{cell_ref('opinions', 'raised_by', o.row)}\b.*name-spelling",
+                             said)
+    cli.main(["generate", path, "--docs", "TBCD,CVTL", "--out", str(tmp_path / "vb"),
+              "--today", AFTER])
+    made = texts(tmp_path / "vb")
+    addressed = [line for t in made.values() for line in t.splitlines()
+                 if line.startswith("Kính gửi")]
+    assert addressed
+    assert not [a for a in addressed if re.search(r"(?i)ẩn danh|an danh|giấu tên", a)]

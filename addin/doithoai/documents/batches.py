@@ -13,7 +13,7 @@ from typing import Callable
 from doithoai.documents import engine
 from doithoai.documents.register import ISSUED, Register
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
-from doithoai.registry import schema
+from doithoai.registry import schema, spelling
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import deadlines
 from doithoai.text import vnformat
@@ -160,11 +160,11 @@ def _opinion(kind, builder, error_rows, register):
 def replies_due(builder, register) -> list:
     """The opinions of the plan that get a written reply (CVTL) from the commune: not answered
     at the conference, not sent to a superior (the citizen's notice, TBCD, tells them), not
-    already answered in writing outside doithoai."""
+    already answered in writing outside doithoai, raised by someone who gave a name."""
     out = []
     for o in deadlines.opinions_needing_reply(builder.reg, builder.plan.plan_id):
-        if builder.up(o):
-            continue
+        if builder.up(o) or spelling.is_anonymous(o.raised_by):
+            continue                     # no one to address (the conclusion notice tells)
         base = reply_base(KINDS_BY_CODE["CVTL"], o)
         if o.reply_number and not register.rows_for(builder.plan.plan_id, base, ISSUED):
             continue

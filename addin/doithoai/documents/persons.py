@@ -7,7 +7,7 @@ reply or a notice) holds their name, compared as registry.personal compares peop
 """
 from __future__ import annotations
 
-from doithoai.registry import personal
+from doithoai.registry import personal, spelling
 from doithoai.text import vntext
 
 PERSON_FIELDS = ("nguoi_neu", "kinh_gui", "nguoi_nhan")
@@ -33,7 +33,7 @@ class Citizens:
         self.by_plain: dict[str, list[str]] = {}
         for name in [o.raised_by for o in reg.opinions] + [p.raised_by for p in reg.pending]:
             bare = personal.bare_name(name)
-            if bare:
+            if bare and not spelling.is_anonymous(bare):
                 self.by_plain.setdefault(vntext.plain_key(bare), []).append(bare)
 
     def who(self, value) -> str | None:

@@ -35,10 +35,21 @@ HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cụ", "em", "chá
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
 
 
+# What a clerk types for a citizen who gave no name (the intake asks for "Ẩn danh"): not a
+# name: kept as typed, never addressed a letter or a notice, never counted as a person named.
+ANONYMOUS = ("ẩn danh", "khuyết danh", "giấu tên", "không tên", "không rõ tên", "không ghi tên")
+_ANONYMOUS_KEYS = frozenset(vntext.plain_key(a) for a in ANONYMOUS)
+
+
+def is_anonymous(name: str | None) -> bool:
+    """``name`` says the citizen gave none ("Ẩn danh", "an danh", "(giấu tên)")."""
+    return vntext.plain_key((name or "").strip("()[] .")) in _ANONYMOUS_KEYS
+
+
 def person_name(text: str | None) -> str | None:
     """A person's name with its capitals (see the module's docstring); anything that does not
     read as a name, as it was."""
-    if not text or text.istitle():
+    if not text or text.istitle() or is_anonymous(text):
         return text                      # every word begins with its capital: as typed
     words = text.split(" ")
     lead = 0

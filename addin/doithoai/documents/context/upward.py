@@ -11,7 +11,7 @@ from doithoai.documents.context import replies
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
 from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
-from doithoai.registry import schema
+from doithoai.registry import schema, spelling
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
 from doithoai.text import spoken, vnformat, vntext
@@ -76,6 +76,8 @@ class UpwardDocs(BaseBuilder):
         people: dict[tuple, list[Opinion]] = {}
         mine = [o for o in self.raised() if o.raised_by and self.pending(o)]
         for o in mine + [repeat for repeat, _ in self.joined()]:
+            if spelling.is_anonymous(o.raised_by):
+                continue                 # no one to address: the conclusion notice tells all
             key = (vntext.identity_key(o.raised_by), vntext.identity_key(o.address))
             people.setdefault(key, []).append(o)
         out = []
