@@ -47,3 +47,29 @@ def test_the_summary_is_numbered_only_once_the_forms_are_due_back(sample_copy, t
     numbered = bool(re.search(r"\d+\s*/\s*BC", line))
     assert numbered == (day >= due), (day, due, line)
     assert ("THU_PHIEU" in said) == (day < due)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_what_announces_the_conference_is_not_made_again_once_it_is_held(sample_copy, tmp_path,
+                                                                          capsys, seed):
+    """The bulletin (TTTT), the forms (PDK) and the delivery book (SGN) are made up to the day
+    of the conference; a run after it leaves the ones made before as they are (a bulletin
+    announcing a conference already held would replace the one read out)."""
+    rng = random.Random(seed)
+    path = sample_copy("quang-son")
+    meeting = dt.date(2026, 5, 15)
+    out = tmp_path / "vb"
+    cli.main(["generate", path, "--plan", PLAN, "--docs", "TTTT,PDK,SGN", "--out", str(out),
+              "--today", "2026-05-01"])
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert any(p.name == "TTTT.txt" for p in before)
+    day = meeting + dt.timedelta(days=rng.randint(-3, 20))
+    capsys.readouterr()
+    cli.main(["generate", path, "--plan", PLAN, "--docs", "TTTT,PDK,SGN", "--out", str(out),
+              "--today", day.isoformat()])
+    said = capsys.readouterr().out
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    if day > meeting:
+        assert after == before and "không tạo lại" in said
+    else:
+        assert "không tạo lại" not in said and set(after) == set(before)

@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doithoai.documents import batch_files, engine, notices, persons, row_errors, wordml
+from doithoai.documents import (batch_files, engine, notices, persons, row_errors, timing,
+                                 wordml)
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
 from doithoai.documents.register import DRAFT, ISSUED, Register
 from doithoai.files import atomic
-from doithoai.documents.kinds import DAY, KINDS, KINDS_BY_CODE, Kind, template_name
+from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
 from doithoai.registry import personal, schema
 from doithoai.registry.changes import Changes
 from doithoai.registry.model import Plan, Registry
@@ -154,24 +155,14 @@ class Generator:
             self.result.notices.append(notices.provisional_issued(plan, plain))
 
     def _timing_notices(self, plan: Plan, builder: Builder, kinds: list[Kind], issue: bool):
-        """The kinds that wait for the meeting and those no longer issued after it, each group
-        told in one notice; and a notice when the form's deadline has passed."""
-        waiting, late, early = _out_of_time(plan, kinds, self.today, issue)
-        uncollected = _before_their_step(builder, kinds, self.today, issue, late + early)
-        if waiting:
-            self.result.notices.append(notices.after_the_meeting(plan, waiting))
-        if late:
-            self.result.notices.append(notices.not_issued_after(plan, late))
-        if early:
-            self.result.notices.append(notices.not_issued_before(plan, early))
-        for step, before in uncollected.items():
-            self.result.notices.append(notices.not_issued_before_step(plan, before,
-                                                                      builder.milestones[step]))
-        unissued = late + early + [k for before in uncollected.values() for k in before]
+        """(the kinds not made in this run, the kinds only drafted), each group told in one
+        notice (documents/timing.py); and a notice when the form's deadline has passed."""
+        skipped, unissued, said = timing.out_of_time(plan, builder, kinds, self.today, issue)
+        self.result.notices += said
         stale = notices.stale_form_deadline(plan, builder, kinds, self.today)
         if stale:
             self.result.notices.append(stale)
-        return waiting, unissued
+        return skipped, unissued
 
     def _conclusion_in_this_run(self, builder: Builder, kinds: list[Kind]) -> dt.date | None:
         """The day the conclusion notice (TBKL) will be issued by this run, if it will be (not
@@ -186,7 +177,7 @@ class Generator:
         todo, _ = batches(kind, builder, self.error_rows, self.register)
         if len(todo) != 1 or self.register.rows_for(plan.plan_id, todo[0].base, ISSUED):
             return None
-        date = plan.issue_date if _own_number(plan, kind) else self.today
+        date = plan.issue_date if timing.own_number(plan, kind) else self.today
         unmarked = set(builder.unmarked)          # a trial: what it notes is not kept
         ok, refused = self._contexts(builder, kind, compiled, todo[0], None, date)
         builder.unmarked = unmarked
@@ -239,7 +230,7 @@ class Generator:
             status, number, date = DRAFT, None, None
         elif issue and kind.numbered:
             status, date, target_base = ISSUED, self.today, batch.base
-            if _own_number(plan, kind):
+            if timing.own_number(plan, kind):
                 date = plan.issue_date          # issued outside the tool: its own date
             number = self.register.plan_number(kind, plan) or \
                 self.register.next_number(kind, plan.is_party, date.year)
@@ -373,41 +364,6 @@ class Generator:
             engine.write_docx(compiled, wordml.merged(xmls), record_path)
             self.result.files.append(record_path)
         return record_path
-
-
-def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
-                 ) -> tuple[list[Kind], list[Kind], list[Kind]]:
-    """(kinds that wait for the conference, kinds drafted but not numbered: too late, too
-    early). A document that tells of the conference waits for it; one that announces or
-    prepares it is never issued once it is over (an invitation numbered and dated after its
-    meeting cannot be signed); the minutes are drafted before the day but numbered from it
-    (they are signed when the conference closes)."""
-    meeting = plan.meeting_date
-    held = meeting is not None and meeting <= today
-    over = meeting is not None and meeting < today
-    waiting = [k for k in kinds if k.after_meeting and not held]
-    numbered = [k for k in kinds if issue and k.numbered and not _own_number(plan, k)]
-    late = [k for k in numbered if k.before_meeting and over]
-    early = [k for k in numbered if k.when == DAY and meeting is not None and not held]
-    return waiting, late, early
-
-
-def _before_their_step(builder: Builder, kinds: list[Kind], today: dt.date, issue: bool,
-                       unissued: list[Kind]) -> dict[str, list[Kind]]:
-    """Each step whose day has not come (nor is it marked done) → the kinds to be issued in
-    this run that report on it (:attr:`Kind.after_step`): drafted, not numbered."""
-    out: dict[str, list[Kind]] = {}
-    for k in kinds:
-        m = builder.milestones.get(k.after_step or "")
-        if issue and k.numbered and k not in unissued and m is not None and \
-                m.done_date is None and m.due > today:
-            out.setdefault(k.after_step, []).append(k)
-    return out
-
-
-def _own_number(plan: Plan, kind: Kind) -> bool:
-    """A plan typed with its own Số ký hiệu and date was issued outside the tool: it keeps them."""
-    return kind.code == "KH" and bool(plan.number_symbol and plan.issue_date)
 
 
 def _subject(kind: Kind, batch: Batch, n: int, item) -> str:

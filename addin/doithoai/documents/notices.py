@@ -45,6 +45,12 @@ def _few(files: list[str]) -> str:
     return ", ".join(files[:5]) + (f" và {len(files) - 5} tệp khác" if len(files) > 5 else "")
 
 
+def before_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
+    return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) không tạo lại: hội nghị ngày "
+            f"{plan.meeting_date:%d/%m/%Y} đã diễn ra, các văn bản này thông báo, chuẩn bị trước "
+            "hội nghị; bản đã tạo trước đó (nếu có) giữ nguyên.")
+
+
 def not_issued_before_step(plan: Plan, kinds: list[Kind], step) -> str:
     return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp số: "
             f"\"{step.task}\" đến ngày {step.due:%d/%m/%Y} mới hết hạn ({step.code}); các văn "
