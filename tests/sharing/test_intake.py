@@ -131,7 +131,9 @@ def test_export_one_file_per_village_with_identity_and_lists(tu_minh, tmp_path):
     ws = wb["Ý kiến"]
     top = " ".join(str(ws.cell(row=r, column=1).value) for r in range(1, 7))
     assert "Mã KH: KH-2026-01" in top and "TDP Cẩm Khê A (mã CKA)" in top
-    assert "chậm nhất ngày 22/05/2026" in top           # the plan's THU_PHIEU milestone
+    # the plan's THU_PHIEU milestone (22/05) is past on TODAY: the form asks for the
+    # conference's day instead
+    assert "chậm nhất ngày hội nghị 12/06/2026" in top
     head = [c.value for c in ws[8]]
     assert head == ["Mã phiếu", "Nguồn", "Ngày nhận", "Người nêu", "Địa chỉ", "Điện thoại",
                     "Nội dung", "Lĩnh vực", "Ghi chú"]
@@ -502,3 +504,32 @@ def test_a_registry_given_as_a_returned_file_reads_no_row(sample_copy, tmp_path,
     cli.main(["intake", "merge", "--out", str(out), path, path])
     said = capsys.readouterr().out
     assert "đọc 0 dòng" in said and "không phải phiếu MTTQ" in said and not out.exists()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_forms_ask_for_a_day_not_yet_past_and_after_the_conference_say_so(
+        sample_copy, tmp_path, capsys, seed):
+    """A form made after the conference is only for copying opinions received up to its day
+    (a later one is set aside): the clerk is told. Before it, the date the form asks for is
+    never already past, nor after the conference."""
+    from doithoai import cli
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    plan = reader.read_registry(path).plan("KH-2026-01")
+    band = [(-40, -22), (-20, 0), (1, 30)][seed % 3]     # forms due ahead, past, conference held
+    day = plan.meeting_date + dt.timedelta(days=rng.randint(*band))
+    out = tmp_path / f"phieu-{seed}"
+    capsys.readouterr()
+    code = cli.main(["intake", "export", path, "--plan", "KH-2026-01", "--out", str(out),
+                     "--today", day.isoformat()])
+    said = capsys.readouterr().out
+    assert ("đã diễn ra" in said) == (day > plan.meeting_date)     # the clerk is told
+    files = sorted(out.glob("*.xlsx"))
+    assert code == 0 and files
+    for f in files:
+        text = " ".join(str(c.value) for row in openpyxl.load_workbook(f).worksheets[0].iter_rows()
+                        for c in row if c.value)
+        asked = re.search(r"chậm nhất ngày (?:hội nghị )?(\d\d/\d\d/\d{4})", text).group(1)
+        asked = dt.datetime.strptime(asked, "%d/%m/%Y").date()
+        assert asked >= min(day, plan.meeting_date)      # never a deadline already past
+        assert asked <= plan.meeting_date

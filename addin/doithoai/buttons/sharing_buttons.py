@@ -46,8 +46,13 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
         return (f"Đã tạo {len(made)} tệp phiếu cho MTTQ ({plan.plan_id}) trong {out}: {names}"
                 + (", mỗi tệp một mật khẩu" if encrypt else "") + ". Gửi cho Ủy ban MTTQ (thư "
                 "điện tử, Zalo, USB); khi nhận lại, chép các tệp vào thư mục "
-                f"{INTAKE_FOLDER} cạnh sổ rồi bấm Nhận ý kiến từ MTTQ."), out, [release]
+                f"{INTAKE_FOLDER} cạnh sổ rồi bấm Nhận ý kiến từ MTTQ."
+                + _after(intake.held_notice(plan, today or dt.date.today()))), out, [release]
     return run("Phiếu cho MTTQ", book, work)
+
+
+def _after(notice: str | None) -> str:
+    return f"\n{notice}" if notice else ""
 
 
 def _pick_files(shell) -> list[str]:

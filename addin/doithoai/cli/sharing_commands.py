@@ -94,6 +94,9 @@ def cmd_intake_export(args) -> int:
                "không có; hãy đặt mật khẩu cho sổ trong Excel (Tệp › Thông tin › Bảo vệ sổ làm "
                "việc › Mã hóa bằng mật khẩu)."))
     say("Gửi các tệp này cho Ủy ban MTTQ; khi nhận lại, dùng lệnh doithoai intake merge.")
+    held = intake.held_notice(reg.plan(args.plan), args.today or dt.date.today())
+    if held:
+        say(held)
     return EXIT_OK
 
 

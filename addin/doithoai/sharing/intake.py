@@ -111,7 +111,9 @@ def _facts(reg, plan, village, code, due) -> list[str]:
         f"Thôn, tổ dân phố: {village} (mã {code})" if village else
         f"Phạm vi: {'; '.join(plan.villages)}",
         f"Gửi lại tệp này cho {back}, {s.unit_name or ''}"
-        + (f", chậm nhất ngày {due:%d/%m/%Y}." if due else "."),
+        + (f", chậm nhất ngày {due:%d/%m/%Y}." if due else
+           f", chậm nhất ngày hội nghị {plan.meeting_date:%d/%m/%Y}." if plan.meeting_date
+           else "."),
         "Cách ghi: mỗi ý kiến một dòng; giữ nguyên cột Mã phiếu (mã in trên phiếu giấy); không "
         "đổi tên cột, không xóa trang; có thể mở bằng Excel, Excel trên web hoặc LibreOffice.",
     ]
@@ -212,6 +214,18 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due,
     return Exported(path, village, code, batch, len(codes_for_rows), password)
 
 
+def held_notice(plan, today: dt.date) -> str | None:
+    """What the clerk is told when the forms are made after the conference: only opinions
+    received up to its day are taken in (the Front may still be typing paper forms collected
+    before it); a later one goes to Chờ xử lý."""
+    if not (plan.meeting_date and plan.meeting_date < today):
+        return None
+    return (f"Lưu ý: hội nghị {plan.plan_id} đã diễn ra ngày {plan.meeting_date:%d/%m/%Y}. Phiếu "
+            "chỉ dùng để chép lại các ý kiến đã nhận đến ngày đó (Ngày nhận không sau ngày hội "
+            "nghị); ý kiến nhận sau sẽ vào Chờ xử lý khi nhận lại: hãy nhập vào trang Ý kiến "
+            "(nguồn Văn bản) hoặc đưa vào kế hoạch của hội nghị sau.")
+
+
 def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
            one_file: bool = False, today: dt.date | None = None,
            rows_per_village: int = ROWS_PER_VILLAGE, encrypt: bool = False) -> list[Exported]:
@@ -236,6 +250,8 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
     report = deadlines.compute(reg, today)
     due = next((m.due for m in report.milestones if m.plan_id == plan_id and not m.opinion_id
                 and m.code == "THU_PHIEU"), None)
+    if due is not None and due < today:
+        due = None          # a deadline already past is not printed: the meeting's day is
     os.makedirs(out_dir, exist_ok=True)
     out = []
     if one_file or not chosen:
