@@ -3,6 +3,7 @@ import datetime as dt
 import json
 
 import openpyxl
+import pytest
 
 from builders import plan, registry
 from doithoai.files import apply_changes, atomic
@@ -262,3 +263,33 @@ def test_asking_for_less_gives_the_same(sample_registries):
         missed = [p for p in deadlines.mandatory_problems(strict, dt.date(2027, 6, 1))
                   if p.code == "deadline-missed-mandatory"]
         assert missed or not reg.opinions, name
+
+
+@pytest.mark.parametrize("slug", ["tu-minh", "do-luong", "trung-hoi"])
+def test_the_command_writes_the_milestones_the_clerk_completes(sample_copy, tmp_path, capsys,
+                                                                slug):
+    """`deadlines --write` fills Mốc thời gian and Hạn trả lời of a copy, as the Tính hạn
+    button does: the saved sheet holds what `deadlines --json` prints, the registry itself is
+    not touched, and writing again from the copy adds no row."""
+    import hashlib
+    import random
+    rng = random.Random(slug)
+    day = (dt.date(2026, 3, 1) + dt.timedelta(days=rng.randint(0, 300))).isoformat()
+    path = sample_copy(slug)
+    before = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    capsys.readouterr()
+    cli.main(["deadlines", path, "--json", "--today", day])
+    printed = json.loads(capsys.readouterr().out)["milestones"]
+    copy = str(tmp_path / "tinh-han.xlsx")
+    assert cli.main(["deadlines", path, "--out", copy, "--today", day]) == 0
+    assert hashlib.sha256(open(path, "rb").read()).hexdigest() == before
+    ws = openpyxl.load_workbook(copy)[schema.MILESTONES.name]
+    head = [c.value for c in ws[1]]
+    rows = [dict(zip(head, [c.value for c in r])) for r in ws.iter_rows(min_row=2)]
+    saved = {(r["Mã KH"], r["Mã ý kiến"] or None, r["Mã mốc"]): r["Hạn"].date().isoformat()
+             for r in rows if r["Mã mốc"]}
+    assert saved == {(m["plan"], m["opinion"], m["code"]): m["due"] for m in printed}
+    capsys.readouterr()
+    again = str(tmp_path / "lan-hai.xlsx")
+    assert cli.main(["deadlines", copy, "--out", again, "--today", day]) == 0
+    assert "(0 mốc mới)" in capsys.readouterr().out

@@ -23,7 +23,9 @@ ENGLISH = {
            "`--registry` applies that registry's Ngày nghỉ",
     "deadlines": "every milestone of every plan and pending opinion: due date (marked \"dự "
                  "kiến\" when the year's holidays are not yet official), unit, status with the "
-                 "working days left or overdue (\"Quá hạn 22 ngày làm việc\"), basis",
+                 "working days left or overdue (\"Quá hạn 22 ngày làm việc\"), basis; "
+                 "`--write` (or `--out NEWPATH`) writes them into Mốc thời gian and each "
+                 "opinion's Hạn trả lời of a copy of the registry, as the Tính hạn button does",
     "validate": "every problem in one pass, each with sheet, cell, column, message and fix; "
                 "exit 0 no error, 1 errors, 2 unreadable file or a renamed or deleted sheet or "
                 "header (all listed)",

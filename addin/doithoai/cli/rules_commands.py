@@ -5,7 +5,8 @@ import argparse
 import json
 
 from doithoai.cli import passwords
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, date_arg, say
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, copy_target, date_arg,
+                                  say, warn_if_open, written_as)
 
 
 def add_parsers(sub) -> None:
@@ -34,6 +35,10 @@ def add_parsers(sub) -> None:
     p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="xét tình trạng tại ngày này (mặc định: hôm nay)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.add_argument("--write", action="store_true",
+                   help="ghi các mốc vào trang Mốc thời gian và Hạn trả lời vào trang Ý kiến của "
+                        "một bản sao của sổ (như nút Tính hạn), để cán bộ ghi Ngày hoàn thành")
+    p.add_argument("--out", metavar="NEWPATH", help="tệp sổ mới (ghi như --write)")
     passwords.add_option(p)
     p.set_defaults(func=cmd_deadlines)
 
@@ -77,9 +82,14 @@ def cmd_deadlines(args) -> int:
     import datetime as dt
     from doithoai.rules import deadlines, milestones
     from doithoai.files import reader
-    reg = reader.read_registry(passwords.open_registry(args))
+    opened = passwords.open_registry(args)
+    reg = reader.read_registry(opened)
+    args.write = args.write or bool(args.out)
+    target = copy_target(args.path, args.out) if args.write else None   # checked before work
     today = args.today or dt.date.today()
     report = deadlines.compute(reg, today)
+    if args.write:
+        return _write_deadlines(args, opened, reg, report, target)
     if args.json:
         say(json.dumps({"today": today.isoformat(),
                         "milestones": [m.to_json() for m in report.milestones],
@@ -87,6 +97,21 @@ def cmd_deadlines(args) -> int:
                        ensure_ascii=False, indent=2))
         return EXIT_OK
     say(milestones.render(report))
+    return EXIT_OK
+
+
+def _write_deadlines(args, opened, reg, report, target: str | None) -> int:
+    """The milestones and each opinion's Hạn trả lời written into a copy of the registry, as
+    the Tính hạn button writes them into the open workbook."""
+    from doithoai.files import registry_copy  # brings openpyxl: loaded only here
+    from doithoai.rules import milestones
+    warn_if_open(args.path)
+    changes = milestones.to_changes(reg, report)
+    asked = target
+    target = registry_copy.registry_copy(opened, changes, "tinh han", target)
+    said = "; ".join(s.rstrip(".") for s in changes.summary)
+    say(f"Đã ghi vào bản sao {target}{written_as(asked, target)}: {said}. Sổ gốc không bị sửa. "
+        "Hãy dùng bản sao này làm sổ từ nay và ghi Ngày hoàn thành ở trang Mốc thời gian.")
     return EXIT_OK
 
 
