@@ -200,3 +200,33 @@ def test_a_row_the_front_corrected_after_sending_is_shown_to_the_clerk_never_dro
         reg2 = reader.read_registry(current)
         assert {o.opinion_id: (o.raised_by, o.content) for o in reg2.opinions} == before
         assert len(reg2.pending) == len(fixed)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_field_the_front_typed_otherwise_is_chosen_and_said(tu_minh, tmp_path, seed):
+    """A Lĩnh vực typed without accents or in other case is the listed one, silently; one cut
+    short or misspelt is replaced by the nearest listed one, and the row's Ghi chú says so (the
+    clerk checks it); nothing is changed in silence."""
+    import random
+
+    from doithoai.text import vntext
+    rng = random.Random(seed)
+    path, reg = tu_minh
+    fields = [f for f in reg.lookups["fields"] if len(f) > 12]
+    rows, expect = [], []
+    for i, f in enumerate(rng.sample(fields, 4)):
+        how = rng.choice(["plain", "upper", "cut"])
+        typed = {"plain": vntext.unaccent(f), "upper": f.upper(),
+                 "cut": f[:max(6, len(f) // 2)].rstrip(" ,-")}[how]
+        rows.append({"Người nêu": f"Bà Lê Thị {chr(65 + i)}", "Nội dung": f"Ý kiến số {i} về "
+                     f"{f.lower()}.", "Lĩnh vực": typed})
+        expect.append((f, typed, how))
+    made = _write_rows(_export(reg, tmp_path / "out"), rows)
+    res = merge.merge(reg, [intake.read_returned(made)], today=TODAY)
+    merged = {o.content: o for o in _merged_copy(path, res).opinions}
+    for i, (f, typed, how) in enumerate(expect):
+        o = merged[rows[i]["Nội dung"]]
+        assert o.field == f, (typed, o.field)
+        said = f"MTTQ ghi lĩnh vực \"{typed}\"" in (o.note or "")
+        assert said == (how == "cut" and vntext.plain_key(typed) != vntext.plain_key(f)), \
+            (typed, o.note)

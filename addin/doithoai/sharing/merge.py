@@ -334,8 +334,11 @@ def _field(reg, value: str | None) -> tuple[str | None, str]:
     if value in choices:
         return value, ""
     near = vntext.nearest(value, choices)
+    if near and vntext.plain_key(near) == vntext.plain_key(value):
+        return near, ""                  # the same words, accents or case aside
     if near:
-        return near, ""
+        return near, (f"MTTQ ghi lĩnh vực \"{value}\" (không có trong danh mục): đã chọn "
+                      f"\"{near}\", gần nhất; kiểm tra lại.")
     return None, f"MTTQ ghi lĩnh vực \"{value}\" (không có trong danh mục): chọn lại."
 
 
