@@ -120,7 +120,7 @@ def as_place(finder: places.PlaceFinder) -> Callable[[object], object]:
     def spell(value):
         if value.__class__ is not str:
             return value
-        return finder.proper(value)
+        return finder.proper(value, address=True)
     return spell
 
 

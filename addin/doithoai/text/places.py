@@ -150,10 +150,11 @@ class PlaceFinder:
         found = self.find(text)
         return found.place if found else None
 
-    def proper(self, text: str | None) -> str | None:
+    def proper(self, text: str | None, address: bool = False) -> str | None:
         """``text`` with the place it names in its proper spelling ("thon Ban Chu" → "Thôn Bản
         Chu"; "Số 5, thôn nà làng" → "Số 5, thôn Nà Làng": a kind word inside an address may
-        stay in lower case); ``text`` itself when it names no known place or names it right."""
+        stay in lower case, and, with ``address``, at its start too: "thôn Nậm Cang"); ``text``
+        itself when it names no known place or names it right."""
         found = self.find(text)
         if found is None:
             return text
@@ -161,9 +162,10 @@ class PlaceFinder:
         proper = found.place
         if typed == proper:
             return text
-        if found.start > 0 and typed[:1].islower() and typed[1:] == proper[1:]:
+        free = found.start > 0 or address       # where the kind word may be in lower case
+        if free and typed[:1].islower() and typed[1:] == proper[1:]:
             return text                      # "…, thôn Bản Chu": lower case inside a sentence
-        if found.start > 0 and proper[:1].isupper() and typed[:1].islower():
+        if free and proper[:1].isupper() and typed[:1].islower():
             proper = proper[:1].lower() + proper[1:]
             if typed == proper:
                 return text

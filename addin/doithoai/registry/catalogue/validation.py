@@ -175,17 +175,20 @@ TYPES = (
                 "Nội dung ý kiến có ghi số điện thoại.",
                 "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi và văn bản gửi đi vẫn che "
                 "số này (cùng số giấy tờ, mã số thuế, số tài khoản, biển số xe, thư điện tử, số "
-                "nhà và tên người dân), trừ công văn giao, đôn đốc gửi chính cơ quan phải xử lý "
-                "ý kiến.",
+                "nhà và tên người dân), trừ công văn giao ý kiến cho chính cơ quan phải xử lý "
+                "(công văn này chỉ che số giấy tờ, mã số thuế, số tài khoản).",
                 "A phone number typed inside the content of an opinion: whatever leaves the "
-                "registry masks it (doithoai.text.privacy), except the letters to the one agency "
-                "that must act on it (CVPC, CVDD), but it belongs in the Điện thoại column."),
+                "registry masks it (doithoai.text.privacy), except the letter assigning it to "
+                "the one agency that must act on it (CVPC, which masks only identity, tax and "
+                "account numbers), but it belongs in the Điện thoại column."),
     ProblemType("content-has-identifier", INFO, "Nội dung có số giấy tờ, tài khoản hoặc địa "
                 "chỉ",
                 "Nội dung ý kiến có ghi {what}.",
                 "Nếu không cần để giải quyết ý kiến thì xóa khỏi nội dung, lưu ở hồ sơ (số "
                 "nhà thì ghi ở cột Địa chỉ). Báo cáo theo dõi và văn bản gửi đi vẫn che các "
-                "số này, trừ công văn giao, đôn đốc gửi chính cơ quan phải xử lý ý kiến.",
+                "số này; công văn giao ý kiến cho chính cơ quan phải xử lý chỉ giữ số nhà, biển "
+                "số xe, thư điện tử (cần để xử lý), vẫn che số giấy tờ, mã số thuế, số tài "
+                "khoản.",
                 "An identity number, tax code, bank account, licence plate, e-mail address or "
                 "house number typed inside the content of an opinion (doithoai.text.privacy "
                 "reads them as it masks them). Names of persons are not noted: a complaint often "
