@@ -54,7 +54,8 @@ def test_what_announces_the_conference_is_not_made_again_once_it_is_held(sample_
                                                                           capsys, seed):
     """The bulletin (TTTT), the forms (PDK) and the delivery book (SGN) are made up to the day
     of the conference; a run after it leaves the ones made before as they are (a bulletin
-    announcing a conference already held would replace the one read out)."""
+    announcing a conference already held would replace the one read out), and makes those
+    never made (for the record)."""
     rng = random.Random(seed)
     path = sample_copy("quang-son")
     meeting = dt.date(2026, 5, 15)
@@ -73,3 +74,9 @@ def test_what_announces_the_conference_is_not_made_again_once_it_is_held(sample_
         assert after == before and "không tạo lại" in said
     else:
         assert "không tạo lại" not in said and set(after) == set(before)
+    capsys.readouterr()                   # made for the first time after it: for the record
+    fresh = tmp_path / "lan-dau"
+    cli.main(["generate", path, "--plan", PLAN, "--docs", "TTTT,PDK,SGN", "--out", str(fresh),
+              "--today", day.isoformat()])
+    assert {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()} == \
+        {p.relative_to(out) for p in before}

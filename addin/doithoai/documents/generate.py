@@ -143,26 +143,30 @@ class Generator:
             return
         builder = Builder(self.reg, plan, self.report, self.today)
         folder = os.path.join(self.out, safe_name(plan.plan_id))
-        waiting, unissued = self._timing_notices(plan, builder, kinds, issue)
+        waiting, unissued, past = self._timing_notices(plan, builder, kinds, issue)
         if issue:
             builder.concluded_now = self._conclusion_in_this_run(
                 builder, [k for k in kinds if k not in waiting and k not in unissued])
-        for kind in kinds:
-            if kind not in waiting:
-                self.kind_documents(builder, kind, folder, issue and kind not in unissued)
+        kept = [kind for kind in kinds if kind not in waiting and
+                self.kind_documents(builder, kind, folder, issue and kind not in unissued,
+                                    keep_made=kind in past)]
+        if kept:
+            self.result.notices.append(notices.before_the_meeting(plan, kept))
         plain = sorted(builder.unmarked - {"TTTT"})
         if plain:
             self.result.notices.append(notices.provisional_issued(plan, plain))
 
     def _timing_notices(self, plan: Plan, builder: Builder, kinds: list[Kind], issue: bool):
-        """(the kinds not made in this run, the kinds only drafted), each group told in one
-        notice (documents/timing.py); and a notice when the form's deadline has passed."""
-        skipped, unissued, said = timing.out_of_time(plan, builder, kinds, self.today, issue)
+        """(the kinds not made in this run, the kinds only drafted, the kinds not made again
+        over a file made before), each group told (documents/timing.py); and a notice when the
+        form's deadline has passed."""
+        skipped, unissued, past, said = timing.out_of_time(plan, builder, kinds, self.today,
+                                                           issue)
         self.result.notices += said
         stale = notices.stale_form_deadline(plan, builder, kinds, self.today)
         if stale:
             self.result.notices.append(stale)
-        return skipped, unissued
+        return skipped, unissued, past
 
     def _conclusion_in_this_run(self, builder: Builder, kinds: list[Kind]) -> dt.date | None:
         """The day the conclusion notice (TBKL) will be issued by this run, if it will be (not
@@ -183,20 +187,28 @@ class Generator:
         builder.unmarked = unmarked
         return date if ok and not refused else None
 
-    def kind_documents(self, builder: Builder, kind: Kind, folder: str, issue: bool) -> None:
-        """The plan's documents of one kind, batch by batch (refusals counted, not raised)."""
+    def kind_documents(self, builder: Builder, kind: Kind, folder: str, issue: bool,
+                       keep_made: bool = False) -> bool:
+        """The plan's documents of one kind, batch by batch (refusals counted, not raised);
+        with ``keep_made``, a file already there is left as it is. Whether one was left."""
         compiled = self.template(kind, builder.plan.is_party)
         if compiled.problems:
             self.result.refusals += compiled.problems
-            return
+            return False
         self.progress(f"Đang tạo {kind.name.lower()} ({builder.plan.plan_id})…")
         todo, refusals = batches(kind, builder, self.error_rows, self.register)
         self.result.refusals += refusals
         if kind.code == "CVTL":
             self._replies_waiting(builder)
+        kept = False
         for batch in todo:
             where = os.path.join(folder, batch.subfolder) if batch.subfolder else folder
+            if keep_made and os.path.exists(os.path.join(where, engine.safe_filename(
+                    batch.base, suffix=compiled.suffix))):
+                kept = True
+                continue
             self.batch(builder, kind, compiled, where, batch, issue)
+        return kept
 
     def _replies_waiting(self, builder: Builder) -> None:
         """One notice naming the replies that wait for their Nội dung trả lời (not a refusal:

@@ -48,7 +48,7 @@ def _few(files: list[str]) -> str:
 def before_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
     return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) không tạo lại: hội nghị ngày "
             f"{plan.meeting_date:%d/%m/%Y} đã diễn ra, các văn bản này thông báo, chuẩn bị trước "
-            "hội nghị; bản đã tạo trước đó (nếu có) giữ nguyên.")
+            "hội nghị; bản đã tạo trước đó giữ nguyên.")
 
 
 def not_issued_before_step(plan: Plan, kinds: list[Kind], step) -> str:

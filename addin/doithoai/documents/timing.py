@@ -13,20 +13,19 @@ from doithoai.registry.model import Plan
 
 
 def out_of_time(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date, issue: bool
-                ) -> tuple[list[Kind], list[Kind], list[str]]:
-    """(the kinds not made in this run, the kinds drafted but not numbered, the notices that
-    say why, one per group)."""
+                ) -> tuple[list[Kind], list[Kind], list[Kind], list[str]]:
+    """(the kinds not made in this run, the kinds drafted but not numbered, the kinds not
+    made again where a file of them is there already, the notices that say why)."""
     waiting, late, early = _out_of_time(plan, kinds, today, issue)
     uncollected = _before_their_step(builder, kinds, today, issue, late + early)
     past = _announced_past(plan, kinds, today)
     said = ([notices.after_the_meeting(plan, waiting)] if waiting else []) + \
-        ([notices.before_the_meeting(plan, past)] if past else []) + \
         ([notices.not_issued_after(plan, late)] if late else []) + \
         ([notices.not_issued_before(plan, early)] if early else []) + \
         [notices.not_issued_before_step(plan, before, builder.milestones[step])
          for step, before in uncollected.items()]
     unissued = late + early + [k for before in uncollected.values() for k in before]
-    return waiting + past, unissued, said
+    return waiting, unissued, past, said
 
 
 def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
@@ -48,8 +47,9 @@ def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
 
 def _announced_past(plan: Plan, kinds: list[Kind], today: dt.date) -> list[Kind]:
     """The kinds never numbered that announce or prepare the conference (the bulletin, the
-    forms, the delivery book), once it is over: not made again (they would announce a
-    conference already held over the one made before, which may have been edited)."""
+    forms, the delivery book), once it is over: made where none was made before (for the
+    record), not made again over one made before (which was read out, printed, maybe edited:
+    it would be replaced by one announcing a conference already held)."""
     over = plan.meeting_date is not None and plan.meeting_date < today
     return [k for k in kinds if over and k.before_meeting and not k.numbered]
 
