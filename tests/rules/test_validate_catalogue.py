@@ -282,6 +282,9 @@ def test_nearest_value_hint(sample_copy):
     hints = {p.cell: p.hint for p in run(path) if p.code == "not-in-list"}
     assert "Kinh tế - Nông nghiệp, nông thôn" in hints[cell_ref("opinions", "field", 4)]
     assert "Đã trả lời bằng văn bản" in hints[cell_ref("opinions", "status", 5)]
+    # a list the commune keeps may take a new value; a fixed one may not
+    assert "thêm nó vào danh sách Lĩnh vực" in hints[cell_ref("opinions", "field", 4)]
+    assert "thêm nó vào" not in hints[cell_ref("opinions", "status", 5)]
 
 
 def test_seed_002_weekday_typo_is_caught(sample_registries):

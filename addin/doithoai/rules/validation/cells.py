@@ -178,7 +178,7 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices,
             near = choices.hint(value)
             hint = (f"Có phải là \"{near}\"? Chọn giá trị trong danh sách."
                     if near else f"Chọn một giá trị trong danh sách {c.lookup} "
-                                 "(trang Danh mục).")
+                                 "(trang Danh mục).") + _may_add(c.lookup)
             out.append(("not-in-list", raw, {"list": c.lookup, "suggestion": hint}))
     elif c.type == schema.INT and value is not None:
         rng = NUMBER_RANGES.get((sheet.key, c.key))
@@ -208,6 +208,15 @@ def _spelled_as(c: schema.Column) -> str:
     if c.place:
         return "tên thôn, tổ dân phố như Phạm vi của kế hoạch hoặc trang Danh mục ghi"
     return "họ tên viết hoa chữ cái đầu mỗi tiếng"
+
+
+def _may_add(lookup: str) -> str:
+    """For a list the commune keeps (agencies, fields, villages): that a new value is added
+    to it, not typed around it."""
+    if schema.lookup(lookup).fixed:
+        return ""
+    return (f" Nếu đây đúng là một giá trị mới, thêm nó vào danh sách {lookup} ở trang Danh "
+            "mục rồi kiểm tra lại.")
 
 
 def _text(raw, c: schema.Column) -> list[tuple]:
