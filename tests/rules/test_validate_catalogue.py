@@ -227,6 +227,7 @@ CASES = {
     "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
     # Issue 25 §4-§5: one name, one spelling; places outside the plan.
     "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
+    "name-without-accents": single("opinions", "raised_by", 5, "Ông Ly Thi Hoa"),
     "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),
     "list-repeated": c_list_repeated,
     # Issue 26 §3: odd values.
@@ -352,3 +353,30 @@ def test_an_assigned_opinion_with_a_reply_number_is_said_to_be_behind(sample_cop
     found = [p for p in run(path) if p.code == "status-doubt"
              and p.cell == cell_ref("opinions", "status", r)]
     assert found and "09/UBND-VP" in found[0].message
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_vietnamese_name_typed_without_accents_is_said_and_no_other(sample_copy, seed):
+    """Generated names, some typed without accents: a warning exactly for those whose middle
+    word reads "Thi" or "Van"; none for a name with its accents, nor for a name of another
+    people written without Vietnamese accents ("Ksor H'Bin")."""
+    import random
+
+    from privacy_texts.generator import GIVEN, MIDDLES, SURNAMES
+    from doithoai.text import vntext
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    rows = [o.row for o in reader.read_registry(path).opinions][:12]
+    typed, expect = {}, {}
+    for row in rows:
+        name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVEN)}"
+        how = rng.choice(["accented", "plain", "other"])
+        if how == "plain":
+            name = " ".join(w.capitalize() for w in vntext.unaccent(name).split())
+        elif how == "other":
+            name = rng.choice(["Ksor H'Bin", "Y Moan Enuol", "Siu Nay", "Rah Lan Hieu"])
+        typed[row] = rng.choice(["", "Ông ", "Bà "]) + name
+        expect[row] = how == "plain" and name.split()[1] in ("Van", "Thi")
+    edit(path, [("opinions", "raised_by", r, v) for r, v in typed.items()])
+    said = {p.cell for p in run(path) if p.code == "name-without-accents"}
+    assert said == {cell_ref("opinions", "raised_by", r) for r, e in expect.items() if e}, typed

@@ -148,6 +148,13 @@ TYPES = (
                 "bidirectional controls (a right-to-left override makes a name print backwards) "
                 "pasted or planted in a cell: the reader removes them, so no document, file name "
                 "or comparison sees them; the cell should lose them too."),
+    ProblemType("name-without-accents", WARNING, "Họ tên không có dấu",
+                "Họ tên \"{value}\" không có dấu tiếng Việt; văn bản in đúng như ghi.",
+                "Ghi họ tên có dấu như trên giấy tờ của người đó (chẳng hạn \"Thị\", \"Văn\").",
+                "A person's name typed without any accent (\"Ly Thi Hoa\"): it is printed as "
+                "typed in the notices, letters and minutes. Said only when a middle word reads "
+                "\"Thi\" or \"Van\", which a Vietnamese name writes \"Thị\", \"Văn\" (names "
+                "of other peoples are often written without Vietnamese accents)."),
     ProblemType("name-spelling", WARNING, "Tên viết khác cách viết chuẩn",
                 "\"{value}\" được hiểu là \"{proper}\" ({where}).",
                 "Sửa ô thành \"{proper}\" cho thống nhất; văn bản và báo cáo đã dùng cách viết "

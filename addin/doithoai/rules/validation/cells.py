@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from doithoai.registry import parsing, schema
+from doithoai.registry import parsing, personal, schema
 from doithoai.rules.validation.findings import Findings
 from doithoai.text import encoding, vntext
 
@@ -121,6 +121,8 @@ def _column_verdicts(f: Findings, sheet: schema.Sheet, table, c) -> dict:
     for key, raw in distinct.items():
         screened = raw.__class__ is str and raw in clean
         if screened and c.type != schema.CHOICE:
+            if c.person and _unaccented(raw):         # the one flaw a clean name can have
+                verdicts[key] = [("name-without-accents", raw, {})]
             continue
         verdict = _judge(sheet, c, raw, typed[key], choices, screened)
         if verdict:
@@ -193,9 +195,21 @@ def _spelling(raw, value, c: schema.Column) -> list[tuple]:
                                            or c.refers):
         return []
     typed = parsing.normalize_text(parsing.to_text(raw))
+    bare = [("name-without-accents", typed, {})] if c.person and _unaccented(value) else []
     if typed == value:
-        return []
-    return [("name-spelling", typed, {"proper": value, "where": _spelled_as(c)})]
+        return bare
+    return [("name-spelling", typed, {"proper": value, "where": _spelled_as(c)})] + bare
+
+
+def _unaccented(name: str) -> bool:
+    """A Vietnamese name typed without its accents: every letter plain, and a middle word
+    "Thi" or "Van" (always "Thị", "Văn" in a Vietnamese name)."""
+    padded = f" {name.casefold()} "
+    if " thi " not in padded and " van " not in padded:
+        return False                     # most names, at the cost of one look
+    words = personal.bare_name(name).split()
+    return "".join(words).isascii() and len(words) >= 3 and \
+        any(w.casefold() in ("thi", "van") for w in words[1:-1])
 
 
 def _spelled_as(c: schema.Column) -> str:
