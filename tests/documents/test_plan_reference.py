@@ -82,3 +82,22 @@ def test_the_plans_number_is_written_back_whatever_date_was_typed_and_what_the_r
     assert ("Sửa một trong hai cho khớp" in said) == (typed == "2026-03-30")
     sgn = texts(out)[str(out / "KH-2026-01" / "SGN.docx")]
     assert re.search(r"Giấy mời số \d+/GM-UBND ngày 01/04/2026", sgn), sgn[:300]
+
+
+def test_a_plan_held_without_its_number_is_told_the_number_the_register_gave(
+        sample_copy, tmp_path, capsys):
+    """Số ký hiệu left empty (or cleared) on a plan whose KH the tool issued: validation's fix
+    gives the number and the date from Sổ văn bản, not only "write the number"."""
+    path = sample_copy("quang-son")
+    edit(path, [("plans", "number_symbol", 2, None), ("plans", "issue_date", 2, None),
+                ("plans", "status", 2, "Dự thảo")])
+    cli.main(["generate", path, "--docs", "KH", "--out", str(tmp_path / "vb"), "--today",
+              "2026-04-01", "--issue"])
+    [copy] = glob.glob(str(tmp_path / "*cap so*.xlsx"))
+    edit(copy, [("plans", "number_symbol", 2, None), ("plans", "issue_date", 2, None),
+                ("plans", "status", 2, "Đã tổ chức")])
+    capsys.readouterr()
+    cli.main(["validate", copy, "--today", "2026-05-20"])
+    said = capsys.readouterr().out
+    assert "Ghi Số ký hiệu 01/KH-UBND, như Sổ văn bản (dòng" in said
+    assert "Ghi Ngày ban hành 01/04/2026, như Sổ văn bản (dòng" in said

@@ -43,14 +43,20 @@ def _plan_status(f: Findings, p) -> None:
     """An issued plan has its number and date; a held one's meeting date has come; one whose
     meeting is over says so."""
     if p.status in ("Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành"):
-        for key, label in (("number_symbol", "Số ký hiệu"),
-                           ("issue_date", "Ngày ban hành")):
+        issued = next((e for e in f.reg.register if e.plan_id == p.plan_id and e.kind == "KH"
+                       and e.status == "Đã ban hành" and e.number_symbol), None)
+        for key, label, known in (("number_symbol", "Số ký hiệu",
+                                   issued and issued.number_symbol),
+                                  ("issue_date", "Ngày ban hành",
+                                   issued and issued.date and short_date(issued.date))):
             if getattr(p, key) is None:
                 f.add("status-contradiction", schema.PLANS, p.row, key, None,
                       what=f"Kế hoạch ở trạng thái \"{p.status}\" nhưng chưa có "
                            f"{label}.",
-                      fix=f"Ghi {label} của kế hoạch đã ban hành, hoặc để trạng thái "
-                          "Dự thảo.")
+                      fix=(f"Ghi {label} {known}, như Sổ văn bản (dòng {issued.row}) đã cấp "
+                           "cho kế hoạch này." if known else
+                           f"Ghi {label} của kế hoạch đã ban hành, hoặc để trạng thái "
+                           "Dự thảo."))
     if p.status in ("Dự thảo", "Đã ban hành") and p.meeting_date and p.meeting_date < f.today:
         f.add("plan-status-behind", schema.PLANS, p.row, "status", p.status,
               meeting=short_date(p.meeting_date))
