@@ -3,12 +3,15 @@ typed once and each distinct text screened once, and the result is exactly what 
 checking cell by cell gives: rows, values, problems and their order, on random grids with
 blanks, ragged rows, True beside 1 and 1.0, unreadable and out-of-range dates, flawed texts."""
 import datetime as dt
+import os
 import re
 from unittest import mock
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
-from doithoai.files import reader
+from doithoai.files import headers, reader
 from doithoai.registry import parsing, schema
 from doithoai.registry.problems import make
 from doithoai.rules.validation import cells
@@ -32,7 +35,7 @@ def _cell_by_cell(sheet, grid):
     header = list(grid[0]) if grid else []
     positions = {}
     for idx, value in enumerate(header):
-        key = reader._header_key(value)
+        key = headers.header_key(value)
         if key and key not in positions:
             positions[key] = idx
     columns = {c.key: positions[parsing.fold(c.header)] for c in sheet.columns
@@ -165,3 +168,36 @@ def test_the_spacing_test_is_the_rule_as_written(text):
     assert parsing.has_whitespace_flaw(text) == bool(SPACING.search(text))
     plain = parsing.plain_texts([text])
     assert bool(plain) == (bool(text.strip()) and parsing.normalize_text(text) == text)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_header_renamed_in_place_stops_every_command_and_is_named(sample_copy, capsys, seed):
+    """A contract header renamed where it stands ("Ngày xong", "Mức hài lòng") would read as an
+    empty column (reminders for opinions already resolved): refused, naming the cell. A column
+    of the commune's own added at the end, and a column a later version added left out, are
+    not."""
+    import random
+
+    import openpyxl
+
+    from doithoai import cli
+    from xlsx_edit import cell_ref
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    sheet = schema.OPINIONS
+    col = rng.choice([c for c in sheet.columns if len(c.header.split()) >= 2])
+    words = col.header.split()
+    typed = rng.choice([f"Mức {col.header.lower()}", " ".join(words[:-1]) + " (ghi tay)",
+                        f"{col.header} ghi tay"])
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet.name]
+    ws[cell_ref("opinions", col.key, 1)] = typed
+    ws.cell(row=1, column=ws.max_column + 1, value="Ghi chú riêng của xã")
+    wb.save(path)
+    capsys.readouterr()
+    assert cli.main(["validate", path, "--today", "2026-11-22"]) == 2
+    said = capsys.readouterr().out
+    assert f"ô {cell_ref('opinions', col.key, 1)} ghi \"{typed}\"" in said
+    assert "Ghi chú riêng" not in said
+    assert cli.main(["overdue", path, "--today", "2026-11-22", "--out",
+                     os.path.dirname(path) + "/dd"]) == 2

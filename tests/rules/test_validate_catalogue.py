@@ -50,9 +50,16 @@ def c_column_added_later(path, reg):
 
 def c_column_missing(path, reg):
     wb = openpyxl.load_workbook(path)
-    wb["Ý kiến"][cell_ref("opinions", "field", 1)] = "Linh vuc"
+    wb["Ý kiến"][cell_ref("opinions", "field", 1)] = None          # its header deleted
     wb.save(path)
     return [("Ý kiến", None)]
+
+
+def c_column_renamed(path, reg):
+    wb = openpyxl.load_workbook(path)
+    wb["Ý kiến"][cell_ref("opinions", "resolved_date", 1)] = "Ngày xong"    # renamed in place
+    wb.save(path)
+    return [("Ý kiến", cell_ref("opinions", "resolved_date", 1))]
 
 
 def single(sheet_key, key, row, value, as_text=False):
@@ -177,6 +184,7 @@ NFD = unicodedata.normalize("NFD", "Nguyễn Thị Sâm")
 CASES = {
     "sheet-missing": c_sheet_missing,
     "column-missing": c_column_missing,
+    "column-renamed": c_column_renamed,
     "date-unreadable": single("plans", "meeting_date", 2, "31/02/2026"),
     "time-unreadable": single("plans", "start_time", 2, "sáng sớm"),
     "number-unreadable": single("plans", "expected_delegates", 2, "nhiều"),

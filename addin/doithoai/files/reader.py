@@ -13,6 +13,7 @@ import itertools
 import os
 from typing import Iterable, Sequence
 
+from doithoai.files import headers
 from doithoai.files.protected import Opened, is_encrypted
 from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.model import ROW_CLASSES, Registry, Settings, TableData
@@ -44,7 +45,7 @@ class RegistryDamaged(RegistryUnreadable):
         self.faults = faults
 
 
-STRUCTURE_CODES = ("sheet-missing", "column-missing")
+STRUCTURE_CODES = ("sheet-missing", "column-missing", "column-renamed")
 
 
 def structure_faults(reg: Registry) -> list[Problem]:
@@ -98,10 +99,6 @@ _PARSERS = {
     schema.INT: (parsing.parse_int, "number-unreadable"),
     schema.PHONE: (parsing.parse_phone, "phone-unreadable"),
 }
-
-
-def _header_key(value) -> str:
-    return parsing.fold(parsing.to_text(value)) if not parsing.is_blank(value) else ""
 
 
 def convert(column: schema.Column, value):
@@ -163,7 +160,8 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
         problems.append(make("sheet-added-later", sheet.name, version=sheet.added) if sheet.added
                         else make("sheet-missing", sheet.name))
         return TableData(sheet.name, present=False, columns={})
-    columns = _contract_columns(sheet, _header_positions(sheet, grid, problems), problems)
+    columns = headers.contract_columns(sheet, headers.positions(sheet, grid, problems),
+                                       problems, list(grid[0]) if grid else [])
     # The grid turned on its side (rows may be ragged: a short row reads as blanks).
     by_column = list(itertools.zip_longest(*grid)) if grid else []
     table = TableData(sheet.name, present=True, columns=columns,
@@ -176,39 +174,6 @@ def read_table(sheet: schema.Sheet, grid: Grid | None,
                              **fields))
     problems += merged_cells(sheet, columns, merged)
     return table
-
-
-def _header_positions(sheet: schema.Sheet, grid: Grid, problems: list[Problem]) -> dict:
-    """Each header's comparison key → its first column; a contract header written twice is a
-    problem (the second column would go unread)."""
-    positions: dict[str, int] = {}
-    contract = {parsing.fold(c.header): c.header for c in sheet.columns}
-    for idx, value in enumerate(list(grid[0]) if grid else []):
-        key = _header_key(value)
-        if key and key not in positions:
-            positions[key] = idx
-        elif key in contract:
-            problems.append(make("header-repeated", sheet.name, row=1, col=idx,
-                                 column=contract[key], first=column_letter(positions[key]),
-                                 second=column_letter(idx)))
-    return positions
-
-
-def _contract_columns(sheet: schema.Sheet, positions: dict, problems: list[Problem]
-                      ) -> dict[str, int]:
-    """Each contract column found by its header → its index; one missing is a problem (a
-    column added in a later version, a note)."""
-    columns: dict[str, int] = {}
-    for col in sheet.columns:
-        idx = positions.get(parsing.fold(col.header))
-        if idx is not None:
-            columns[col.key] = idx
-        elif col.added:
-            problems.append(make("column-added-later", sheet.name, column=col.header,
-                                 version=col.added))
-        else:
-            problems.append(make("column-missing", sheet.name, row=1, column=col.header))
-    return columns
 
 
 def _type_columns(sheet: schema.Sheet, table: TableData, by_column: list, rows: int) -> list:

@@ -15,6 +15,16 @@ TYPES = (
                 "Trang \"{sheet}\" không có cột \"{column}\" ở dòng tiêu đề.",
                 "Thêm lại cột có tiêu đề đúng \"{column}\" ở dòng 1 (có thể chép từ sổ mẫu).",
                 "A header of the contract is absent from row 1; columns are found by header."),
+    ProblemType("column-renamed", ERROR, "Cột bị đổi tên",
+                "Trang \"{sheet}\" không có cột \"{column}\"; ở chỗ của nó, ô {cell} ghi "
+                "\"{typed}\": có vẻ tiêu đề đã bị đổi tên.",
+                "Sửa ô {cell} thành đúng \"{column}\" (phần mềm tìm cột theo tiêu đề; cột đổi tên "
+                "bị đọc như để trống). Nếu \"{typed}\" là cột riêng của đơn vị, chuyển nó ra "
+                "cuối bảng và thêm lại cột \"{column}\".",
+                "A header of the contract is absent and, between the contract columns around "
+                "it, another header stands: renamed in place. Every command refuses the "
+                "registry, as for a missing one: a column read as empty would chase opinions "
+                "already resolved, count satisfaction as none."),
     ProblemType("sheet-added-later", INFO, "Sổ chưa có trang mới",
                 "Sổ chưa có trang \"{sheet}\" (có từ phiên bản {version}); các chức năng dùng "
                 "trang này sẽ bỏ qua.",
