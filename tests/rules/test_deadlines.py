@@ -293,3 +293,35 @@ def test_the_command_writes_the_milestones_the_clerk_completes(sample_copy, tmp_
     again = str(tmp_path / "lan-hai.xlsx")
     assert cli.main(["deadlines", copy, "--out", again, "--today", day]) == 0
     assert "(0 mốc mới)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_conclusion_notice_is_the_publication_of_the_results(sample_copy, tmp_path, capsys,
+                                                                  seed):
+    """The conclusion notice (TBKL) is what is posted: issuing it completes the mandatory
+    publication (CONG_KHAI_KET_QUA, 10 days after the conference), on time or late, and a late
+    one is said by the run that issues it, with what to write."""
+    import glob
+    import random
+    rng = random.Random(seed)
+    path = sample_copy("quang-son")
+    wb = openpyxl.load_workbook(path)             # no Ngày hoàn thành typed for these steps
+    ws = wb[schema.MILESTONES.name]
+    head = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[head.index("Mã mốc")].value in ("CONG_KHAI_KET_QUA", "KET_LUAN"):
+            row[head.index("Ngày hoàn thành")].value = None
+    wb.save(path)
+    meeting = dt.date(2026, 5, 15)
+    day = meeting + dt.timedelta(days=rng.randint(1, 10) if seed % 2 else rng.randint(11, 20))
+    capsys.readouterr()
+    cli.main(["generate", path, "--docs", "TBKL", "--out", str(tmp_path / "vb"), "--today",
+              day.isoformat(), "--issue"])
+    said = capsys.readouterr().out
+    [copy] = glob.glob(str(tmp_path / "*cap so*.xlsx"))
+    cli.main(["deadlines", copy, "--json", "--today", (day + dt.timedelta(days=30)).isoformat()])
+    step = next(m for m in json.loads(capsys.readouterr().out)["milestones"]
+                if m["plan"] == "KH-2026-01" and m["code"] == "CONG_KHAI_KET_QUA")
+    late = day > meeting + dt.timedelta(days=10)
+    assert step["status"] == ("Hoàn thành trễ hạn" if late else "Hoàn thành đúng hạn"), step
+    assert ("mốc CONG_KHAI_KET_QUA" in said) == late

@@ -141,7 +141,9 @@ def _rule_fields_ok(rule: Rule, problems: list[Problem], row_cols: dict) -> bool
 # The milestones a document issued through Sổ văn bản completes (its first issue date is the
 # milestone's Ngày hoàn thành when the clerk wrote none): kinds by their register code.
 DONE_BY_DOCUMENT = {"THONG_BAO": ("TB",), "GIAY_MOI": ("GM",), "TONG_HOP": ("BCTH", "CVPC"),
-                    "BAO_CAO_KET_QUA": ("BCKQ",)}
+                    "BAO_CAO_KET_QUA": ("BCKQ",),
+                    # the conclusion notice is what is posted and read out (Nhật ký: "niêm yết")
+                    "CONG_KHAI_KET_QUA": ("TBKL",)}
 
 
 def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:
@@ -208,10 +210,10 @@ def explained(plan: Plan, code: str) -> bool:
 
 
 def completed_by(kind: str) -> tuple[str, ...]:
-    """The plan's steps an issued document of ``kind`` completes (TBKL: the conclusion)."""
-    if kind == CONCLUSION_DOC_KIND:
-        return CONCLUSION_CODES
-    return tuple(code for code, kinds in DONE_BY_DOCUMENT.items() if kind in kinds)
+    """The plan's steps an issued document of ``kind`` completes (TBKL: the conclusion, and
+    the publication of the results, since it is what is posted)."""
+    by_document = tuple(code for code, kinds in DONE_BY_DOCUMENT.items() if kind in kinds)
+    return (CONCLUSION_CODES if kind == CONCLUSION_DOC_KIND else ()) + by_document
 
 
 def mandatory_problems(reg: Registry, today: dt.date) -> list[Problem]:
