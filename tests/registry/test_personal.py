@@ -222,3 +222,53 @@ def test_the_record_counts_every_citizen_a_notice_is_addressed_to(sample_copy, t
                             r"(\d+) người", said).group(1))
     assert any("(Bà)" in a for a in addressed)
     assert counted == len(addressed)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_person_named_in_someone_elses_words_is_shown_no_one_elses_data(sample_copy, capsys,
+                                                                            seed):
+    """`privacy --person X` answers X's request: a row X raised shows what it holds of X; a
+    row where X is only named inside another citizen's words shows those words with the
+    writer's phone, house and name hidden, and none of the writer's cells."""
+    from doithoai import cli
+    from doithoai.files import reader
+    from xlsx_edit import edit
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    rows = [o for o in reader.read_registry(path).opinions if o.raised_by][:10]
+    writer, own = rng.sample(rows, 2)
+    person = f"Ngô Thị {rng.choice(['Liên', 'Hạnh', 'Thoa'])}"
+    phone = "09" + "".join(rng.choice("0123456789") for _ in range(8))
+    mine = "03" + "".join(rng.choice("0123456789") for _ in range(8))
+    edit(path, [("opinions", "content", writer.row,
+                 f"Hộ bà {person} ở số {rng.randint(10, 99)} lấn chiếm vỉa hè; gọi {phone}."),
+                ("opinions", "phone", writer.row, phone),
+                ("opinions", "raised_by", own.row, person), ("opinions", "phone", own.row, mine)])
+    capsys.readouterr()
+    cli.main(["privacy", path, "--person", vntext.unaccent(person)])
+    said = capsys.readouterr().out
+    theirs = next(x for x in said.splitlines() if f"dòng {writer.row} " in x)
+    assert person in theirs and phone not in theirs and writer.raised_by not in theirs
+    assert "[số nhà]" in theirs and "[số điện thoại]" in theirs
+    assert mine in next(x for x in said.splitlines() if f"dòng {own.row} " in x)
+
+
+@pytest.mark.parametrize("typed", ["mười hai", "12 tháng nữa", "hai năm"])
+def test_a_retention_that_cannot_be_read_forgets_no_one(sample_copy, tmp_path, capsys, typed):
+    """The retention in Cấu hình decides whose contacts go: one that cannot be read is not
+    replaced by the default in silence; nothing is forgotten and the row is named."""
+    from doithoai import cli
+    from doithoai.files import reader
+    from xlsx_edit import edit
+    path = sample_copy("tu-minh")
+    row = reader.read_registry(path).settings.rows["contact_months"]
+    edit(path, [(schema.CONFIG.key, "value", row, typed)])
+    out = tmp_path / "quen.xlsx"
+    capsys.readouterr()
+    assert cli.main(["privacy", path, "--forget-contacts", "--out", str(out),
+                     "--today", "2030-01-01"]) == 1
+    said = capsys.readouterr().out
+    assert f"dòng {row} không đọc được" in said and not out.exists()
+    cli.main(["privacy", path, "--today", "2030-01-01"])
+    assert f"Lưu ý: Thời hạn giữ số điện thoại, địa chỉ ở trang Cấu hình, dòng {row}" in \
+        capsys.readouterr().out

@@ -9,7 +9,7 @@ import os
 from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, say,
                                  warn_if_open, written_as)
-from doithoai.registry import logbook
+from doithoai.registry import logbook, schema
 
 
 def add_parsers(sub) -> None:
@@ -26,7 +26,8 @@ def add_parsers(sub) -> None:
                    help="xóa số điện thoại, địa chỉ nhà (giữ thôn, tổ dân phố) của những người "
                         "mà mọi ý kiến đã giải quyết xong quá thời hạn ở Cấu hình")
     p.add_argument("--out", metavar="NEWPATH", help="tệp sổ mới (với --forget-contacts)")
-    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày xét thời hạn giữ số điện thoại, địa chỉ (mặc định: hôm nay)")
     passwords.add_option(p)
     p.set_defaults(func=cmd_privacy)
 
@@ -41,9 +42,27 @@ def cmd_privacy(args) -> int:
     today = args.today or dt.date.today()
     if args.person:
         return _person(reg, args.person)
+    unread = _retention_unread(reg)
     if args.forget_contacts:
+        if unread:
+            raise Refused(f"{unread} Chưa xóa gì: thời hạn này quyết định xóa liên lạc của ai.")
         return _forget(args, opened, reg, today)
-    return _report(reg, opened.encrypted, today)
+    code = _report(reg, opened.encrypted, today)
+    if unread:
+        say(f"Lưu ý: {unread}")
+    return code
+
+
+def _retention_unread(reg) -> str | None:
+    """What to say when Cấu hình's retention could not be read (the default then stands in
+    for what the office decided), or None."""
+    row = reg.settings.rows.get("contact_months")
+    if row is None or not any(p.sheet == schema.CONFIG.name and p.row == row
+                              for p in reg.problems):
+        return None
+    return (f"Thời hạn giữ số điện thoại, địa chỉ ở trang {schema.CONFIG.name}, dòng {row} không "
+            f"đọc được thành số tháng; phần mềm đang tạm dùng {reg.settings.contact_months} "
+            "tháng. Ghi lại số tháng bằng chữ số (ví dụ 24).")
 
 
 def _report(reg, encrypted: bool, today: dt.date) -> int:

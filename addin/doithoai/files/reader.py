@@ -247,7 +247,8 @@ def read_settings(grid: Grid | None, problems: list[Problem]) -> tuple[Settings,
             setattr(settings, setting.key, convert(column, raw))
         except parsing.Unreadable:      # no setting is a date: out of range is unreadable too
             problems.append(make(_PARSERS[setting.type][1], schema.CONFIG.name, row=row.row,
-                                 col=value_col, column="Giá trị", value=raw))
+                                 col=value_col, column=f"Giá trị — {setting.label}",
+                                 value=raw))
     for setting in schema.SETTINGS:
         if getattr(settings, setting.key) is None and setting.default is not None:
             setattr(settings, setting.key, setting.default)

@@ -228,6 +228,11 @@ def mentions(reg, name: str) -> list[Mention]:
                 if not hit.get(k):
                     continue
                 row = rows[n]
+                if key not in names:        # named in someone else's words: those words,
+                    out.append(Mention(sheet.name, n, sheet.column(key).header,  # others hidden
+                                       _shown_to(name, str(value)),
+                                       str(row.raw.get(code) or "") if code else "", []))
+                    continue
                 held = [(c.header, str(row.raw.get(c.key)))
                         for c in personal if row.raw.get(c.key) not in (None, "")]
                 inside = _identifiers_in(row.raw.get("content")) if sheet is schema.OPINIONS \
@@ -237,6 +242,13 @@ def mentions(reg, name: str) -> list[Mention]:
                 out.append(Mention(sheet.name, n, sheet.column(key).header, str(value),
                                    str(row.raw.get(code) or "") if code else "", held))
     return sorted(out, key=lambda m: ([s.name for s in schema.SHEETS].index(m.sheet), m.row))
+
+
+def _shown_to(name: str, text: str) -> str:
+    """Another person's words that name ``name``, as that person may be shown them: every
+    identifier masked (the writer's phone, house, other people's names), ``name`` itself
+    kept."""
+    return privacy.mask(text, spared=lambda found: same_person(found, name)) or ""
 
 
 # --- forgetting contacts --------------------------------------------------------------------------

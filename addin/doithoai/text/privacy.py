@@ -87,6 +87,7 @@ amount. In a text typed in capitals a name runs until a small word ("ÔNG TÁM H
 from __future__ import annotations
 
 import re
+from typing import Callable
 import unicodedata
 
 from doithoai.text import privacy_houses, privacy_names, privacy_numbers
@@ -178,13 +179,16 @@ def normalized(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def mask(text: str | None, keep: frozenset[str] = frozenset()) -> str | None:
+def mask(text: str | None, keep: frozenset[str] = frozenset(),
+         spared: Callable[[str], bool] | None = None) -> str | None:
     """``text`` (composed, NFC) with every identifier replaced by the mask of its kind, but
-    those of the kinds in ``keep``."""
+    those of the kinds in ``keep`` and those ``spared`` says to keep (given the words found:
+    the name of the person a text is shown to)."""
     if not text:
         return text
     text = normalized(text)
-    found = [f for f in find(text) if f.kind not in keep]
+    found = [f for f in find(text) if f.kind not in keep
+             and not (spared and spared(text[f.start:f.end]))]
     if not found:
         return text
     parts, last = [], 0
