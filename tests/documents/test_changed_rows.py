@@ -33,3 +33,9 @@ def test_each_changed_row_is_named_once_in_order(seed):
 def test_a_long_list_is_cut_and_says_how_much_is_left():
     said = rows_said([f"Ý kiến!{r}" for r in range(2, 200, 2)], most=8)
     assert said.startswith("Ý kiến dòng 2, 4, 6, 8, 10, 12, 14, 16 và 91 chỗ khác")
+
+
+def test_a_sheet_read_whole_is_named_without_a_row():
+    """Cấu hình is fingerprinted whole (its "row 0"): "Cấu hình", never "Cấu hình dòng 0"."""
+    said = rows_said(["Cấu hình!0", "Ý kiến!12"])
+    assert said == "Cấu hình; Ý kiến dòng 12"

@@ -219,7 +219,10 @@ def rows_said(keys: list[str], most: int = 8) -> str:
         by_sheet.setdefault(sheet, []).append(int(row) if row.isdigit() else row)
     parts = []
     for sheet, rows in by_sheet.items():
-        pieces = _runs(sorted(r for r in rows if isinstance(r, int))) + \
+        if set(rows) <= {0}:             # a sheet read whole (Cấu hình): no row to name
+            parts.append(sheet)
+            continue
+        pieces = _runs(sorted(r for r in rows if isinstance(r, int) and r)) + \
             sorted(r for r in rows if not isinstance(r, int))
         more = f" và {len(pieces) - most} chỗ khác" if len(pieces) > most else ""
         parts.append(f"{sheet} dòng {', '.join(pieces[:most])}{more}")
