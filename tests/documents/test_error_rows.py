@@ -3,6 +3,7 @@ one made for it (an invitation, a reply), nor one that prints it among others (t
 report, the minutes, a letter to the agency it names). The document is refused, naming the
 cells to fix; one issued before is kept, and no new draft of it is announced."""
 import glob
+import json
 import random
 import re
 
@@ -170,3 +171,8 @@ def test_a_citizen_who_gave_no_name_is_never_addressed_nor_respelled(sample_copy
                  if line.startswith("Kính gửi")]
     assert addressed
     assert not [a for a in addressed if re.search(r"(?i)ẩn danh|an danh|giấu tên", a)]
+    capsys.readouterr()                  # nor is a reply owed to no one chased
+    cli.main(["deadlines", path, "--json", "--today", AFTER])
+    steps = json.loads(capsys.readouterr().out)["milestones"]
+    owed = {m["opinion"] for m in steps if m["code"] == "TRA_LOI"}
+    assert owed and not owed & {o.opinion_id for o in hidden}

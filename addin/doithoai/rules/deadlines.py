@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from doithoai.registry import schema
+from doithoai.registry import schema, spelling
 from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import agencies
@@ -263,8 +263,10 @@ class _Engine:
                 # Beyond the commune's authority: recommended upward, no deadline imposed on a
                 # superior (monitoring counts them as waiting, apart from the overdue).
                 up = agencies.sent_up(op, self.reg.agency_levels)
+                anonymous = spelling.is_anonymous(op.raised_by)    # no one to write to
                 for rule in opinion_rules:
-                    if not (up and rule.code in (REPLY_CODE, RESOLVE_CODE)):
+                    if not (up and rule.code in (REPLY_CODE, RESOLVE_CODE)) and \
+                            not (anonymous and rule.code == REPLY_CODE):
                         self.add(rule, plan, op)
             self._meeting_day(plan)
         self.problems += yearly_coverage(self.reg, self.today)
