@@ -277,3 +277,28 @@ def test_the_deadlines_and_the_plan_name_the_same_office(sample_copy, tmp_path, 
                   (agencies.STATE_OFFICE, agencies.PARTY_OFFICE))
     assert f"— {own} —" in said and own in kh
     assert f"— {other} —" not in said
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_minutes_ask_an_agency_on_the_territory_and_print_no_empty_brackets(
+        sample_copy, tmp_path, seed):
+    """BB: an agency on the territory (Công an, Điện lực) is asked to cooperate, as TBKL and
+    CVDD ask it, never "giao"; a citizen with no address is printed without "()"."""
+    import random
+    from doithoai import cli
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    reg = reader.read_registry(path)
+    rows = [o for o in reg.opinions if o.plan_id == "KH-2026-01" and o.opinion_id
+            and not o.duplicate_of and o.answered_at_meeting != "Có"]
+    asked = rng.sample(rows, 3)
+    bare = rng.sample([o for o in rows if o not in asked], 2)
+    xlsx_edit.edit(path, [("opinions", "agency", o.row, "Công an phường") for o in asked] +
+                   [("opinions", "competence", o.row, "Xã") for o in asked] +
+                   [("opinions", "address", o.row, None) for o in bare])
+    cli.main(["generate", path, "--docs", "BB", "--out", str(tmp_path / "vb"), "--today",
+              "2026-11-22"])
+    text = text_of(str(tmp_path / "vb" / "KH-2026-01" / "BB.docx"))
+    assert "()" not in text
+    assert "giao Công an phường" not in text
+    assert text.count("đề nghị Công an phường phối hợp trả lời") >= 3

@@ -175,7 +175,8 @@ def bb(doc, party):
                 "{% if nguon_y_kien %} (gồm {{ nguon_y_kien }}){% endif %}; lãnh đạo và các cơ "
                 "quan trả lời như sau:{% else %}Nhân dân không có ý kiến, kiến nghị.{% endif %}")
     b.tag(doc, "{%p for y in y_kien %}")
-    b.body(doc, "{{ y.stt }}. {{ y.nguoi_neu }} ({{ y.dia_chi }}): {{ y.noi_dung }}")
+    b.body(doc, "{{ y.stt }}. {{ y.nguoi_neu }}{% if y.dia_chi %} ({{ y.dia_chi }}){% endif %}: "
+                "{{ y.noi_dung }}")
     b.para(doc, "Trả lời: {{ y.tra_loi }}", italic=True, indent=True)
     b.tag(doc, "{%p endfor %}")
     b.heading(doc, "IV. KẾT LUẬN")

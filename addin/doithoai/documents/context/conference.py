@@ -43,6 +43,8 @@ class ConferenceDocs(BaseBuilder):
             return o.answer
         if self.up(o):
             return "Tiếp thu, kiến nghị cơ quan có thẩm quyền xem xét, giải quyết."
+        if o.agency and self.level(o.agency) == TERRITORY:     # asked, not ordered
+            return f"Tiếp thu; đề nghị {o.agency} phối hợp trả lời bằng văn bản."
         return f"Tiếp thu; giao {o.agency or 'cơ quan chuyên môn'} trả lời bằng văn bản."
 
     def bb(self, ctx: Context) -> None:
