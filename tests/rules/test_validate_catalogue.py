@@ -62,6 +62,13 @@ def c_column_renamed(path, reg):
     return [("Ý kiến", cell_ref("opinions", "resolved_date", 1))]
 
 
+def c_repeat_outcome(path, reg):
+    first, repeat = [o for o in reg.opinions if o.opinion_id and not o.duplicate_of][:2]
+    edit(path, [("opinions", "duplicate_of", repeat.row, first.opinion_id),
+                ("opinions", "resolved_date", repeat.row, dt.date(2026, 10, 1))])
+    return [("Ý kiến", cell_ref("opinions", "resolved_date", repeat.row))]
+
+
 def single(sheet_key, key, row, value, as_text=False):
     def case(path, reg):
         edit(path, [(sheet_key, key, row, value)],
@@ -236,6 +243,7 @@ CASES = {
     # Issue 25 §4-§5: one name, one spelling; places outside the plan.
     "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
     "name-without-accents": single("opinions", "raised_by", 5, "Ông Ly Thi Hoa"),
+    "repeat-outcome": c_repeat_outcome,
     "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),
     "list-repeated": c_list_repeated,
     # Issue 26 §3: odd values.
@@ -313,9 +321,12 @@ def test_weekday_words(text, day):
 def test_samples_are_clean_but_for_the_documented_examples(sample_registries):
     allowed = {"trung-hoi": {"weekday-mismatch", "meeting-not-working-day",
                              "no-conference-in-year", "row-has-errors"},
-               "bac-thanh-mien": {"no-conference-in-year"},
-               # two opinions spoken at KH-2026-02's conference, 11/12/2026: after TODAY
-               "do-luong": {"date-order-warning"}}
+               # YK-2025-028 resolved on 04/01/2026, its original YK-2025-006 not: counted
+               # unresolved, the repeat's date used nowhere
+               "bac-thanh-mien": {"no-conference-in-year", "repeat-outcome"},
+               # two opinions spoken at KH-2026-02's conference, 11/12/2026: after TODAY;
+               # a repeat resolved whose original is not (as in Bắc Thanh Miện)
+               "do-luong": {"date-order-warning", "repeat-outcome"}}
     for slug, reg in sample_registries.items():
         codes = {p.code for p in run_reg(reg)}
         assert codes == allowed.get(slug, set()), slug
@@ -388,3 +399,24 @@ def test_a_vietnamese_name_typed_without_accents_is_said_and_no_other(sample_cop
     edit(path, [("opinions", "raised_by", r, v) for r, v in typed.items()])
     said = {p.cell for p in run(path) if p.code == "name-without-accents"}
     assert said == {cell_ref("opinions", "raised_by", r) for r, e in expect.items() if e}, typed
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_an_outcome_only_a_repeat_has_is_said_the_same_on_both_is_not(sample_copy, seed):
+    """A repeat's outcome counts through its original: one typed only on the repeat is
+    warned of at its cell; the same typed on both (registries mirror it) is not."""
+    import random
+    rng = random.Random(seed)
+    path = sample_copy("quang-son")
+    plain = [o for o in reader.read_registry(path).opinions if o.opinion_id
+             and not o.duplicate_of and not (o.answer or o.reply_number or o.reply_date
+                                             or o.resolved_date)]
+    first, second, third, fourth = rng.sample(plain, 4)
+    key, value = rng.choice([("resolved_date", dt.date(2026, 9, 1)),
+                             ("reply_number", "12/UBND-VP"), ("answer", "Đã sửa xong.")])
+    edit(path, [("opinions", "duplicate_of", second.row, first.opinion_id),
+                ("opinions", key, second.row, value),                       # only on the repeat
+                ("opinions", "duplicate_of", fourth.row, third.opinion_id),
+                ("opinions", key, fourth.row, value), ("opinions", key, third.row, value)])
+    said = {p.cell for p in run(path) if p.code == "repeat-outcome"}
+    assert said == {cell_ref("opinions", key, second.row)}

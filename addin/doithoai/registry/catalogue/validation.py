@@ -148,6 +148,17 @@ TYPES = (
                 "bidirectional controls (a right-to-left override makes a name print backwards) "
                 "pasted or planted in a cell: the reader removes them, so no document, file name "
                 "or comparison sees them; the cell should lose them too."),
+    ProblemType("repeat-outcome", WARNING, "Kết quả ghi ở ý kiến trùng",
+                "Ý kiến này trùng với {original} và ghi {label}, nhưng dòng của {original} "
+                "chưa có: kết quả của ý kiến trùng được tính theo {original}, những gì chỉ ghi ở "
+                "dòng này không được dùng.",
+                "Ghi trả lời, số và ngày văn bản, ngày giải quyết ở dòng {original_row} "
+                "({original}); nếu đây là một ý kiến riêng, xóa ô Trùng với.",
+                "A repeat (Trùng với) is answered and resolved with its original: documents, the "
+                "monitoring and the deadlines read the original's row. An answer, a reply's "
+                "number or date, a resolution typed on the repeat's row and missing on its "
+                "original's (a carried-over opinion answered at the next conference, typed on "
+                "the linked row) would be used nowhere; the same outcome on both is fine."),
     ProblemType("name-without-accents", WARNING, "Họ tên không có dấu",
                 "Họ tên \"{value}\" không có dấu tiếng Việt; văn bản in đúng như ghi.",
                 "Ghi họ tên có dấu như trên giấy tờ của người đó (chẳng hạn \"Thị\", \"Văn\").",

@@ -8,16 +8,17 @@ from doithoai.text.vnformat import short_date
 from doithoai.text import privacy
 
 WRITTEN_REPLY = "Đã trả lời bằng văn bản"
-# What content-has-identifier calls each kind the masking reads (a phone has its own note;
-# names of persons are not noted).
 # The kinds noted as content-has-identifier (a phone has content-has-phone; names are not noted).
 IDENTIFIER_WORDS = {k: w for k, w in privacy.KIND_WORDS.items() if k not in ("phone", "name")}
 
 
 def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
+    originals = {o.opinion_id: o for o in f.reg.opinions if o.opinion_id}
     for o in f.reg.opinions:
         _identifiers(f, o)
+        if o.duplicate_of:
+            _repeat_outcome(f, o, originals.get(o.duplicate_of))
         if o.received_date and o.reply_date and o.reply_date < o.received_date:
             f.add("date-order", schema.OPINIONS, o.row, "reply_date", short_date(o.reply_date),
                   what=f"Ngày trả lời {short_date(o.reply_date)} trước ngày nhận ý kiến "
@@ -36,6 +37,25 @@ def check_opinions(f: Findings) -> None:
                   what=f"Ý kiến nhận ngày {short_date(o.received_date)}, sau ngày hội nghị "
                        f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
+
+
+_OUTCOME = (("answer", "Nội dung trả lời"), ("reply_number", "Số văn bản trả lời"),
+            ("reply_date", "Ngày trả lời"), ("resolved_date", "Ngày giải quyết xong"))
+
+
+def _repeat_outcome(f: Findings, o, original) -> None:
+    """A repeat (Trùng với) is answered and resolved with its original: an outcome typed on
+    its own row that its original does not have is used by no document, report or deadline
+    (a carried-over opinion answered at the new conference, typed on the linked row, would be
+    lost). The same outcome typed on both, as registries often mirror it, is fine."""
+    if original is None:
+        return
+    typed = next(((key, label) for key, label in _OUTCOME
+                  if getattr(o, key) and not getattr(original, key)), None)
+    if typed is None:
+        return
+    f.add("repeat-outcome", schema.OPINIONS, o.row, typed[0], getattr(o, typed[0]),
+          label=typed[1], original=original.opinion_id, original_row=original.row)
 
 
 def _identifiers(f: Findings, o) -> None:
