@@ -43,7 +43,10 @@ _ANONYMOUS_KEYS = frozenset(vntext.plain_key(a) for a in ANONYMOUS)
 
 def is_anonymous(name: str | None) -> bool:
     """``name`` says the citizen gave none ("Ẩn danh", "an danh", "(giấu tên)")."""
-    return vntext.plain_key((name or "").strip("()[] .")) in _ANONYMOUS_KEYS
+    low = (name or "").casefold()
+    if "danh" not in low and "tên" not in low and "ten" not in low:
+        return False                     # every name but a few, at the cost of three looks
+    return vntext.plain_key(low.strip("()[] .")) in _ANONYMOUS_KEYS
 
 
 def person_name(text: str | None) -> str | None:

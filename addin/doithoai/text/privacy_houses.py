@@ -89,7 +89,10 @@ def _numbered(view: str, without: bool, at: int, e: int) -> w.Found | None:
     street's name, or after ở, tại, địa chỉ ("hộ bà X ở số 40 lấn chiếm…": where someone
     lives); not after a public noun ("cầu số 3") nor before an amount ("số 3 triệu")."""
     after = _AFTER_SO[without].match(view, e)
-    lives = w.suffix_in(w.words_before(view, at, 2), _AT[without])
+    if after is not None and not after.group("cap"):
+        lives = True                     # a street or place word follows: no need to ask
+    else:                                # (read only when needed: "số N" is in most texts)
+        lives = bool(w.suffix_in(w.words_before(view, at, 2), _AT[without]))
     if (after is None and not lives) or w.UNIT_AFTER.match(view, e) or \
             _public_before_so(view, at, without) or \
             (after is not None and after.group("cap") and not lives and
