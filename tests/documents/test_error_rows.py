@@ -176,3 +176,28 @@ def test_a_citizen_who_gave_no_name_is_never_addressed_nor_respelled(sample_copy
     steps = json.loads(capsys.readouterr().out)["milestones"]
     owed = {m["opinion"] for m in steps if m["code"] == "TRA_LOI"}
     assert owed and not owed & {o.opinion_id for o in hidden}
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_one_citizen_writing_the_kind_word_two_ways_gets_one_notice(sample_copy, tmp_path,
+                                                                     seed):
+    """Two opinions of one person, one address "TDP Cẩm Khê A", the other "Tổ dân phố Cẩm Khê
+    A": one notice (TBCD), not two numbered notices for one person."""
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    pending = [o for o in reader.read_registry(path).opinions if o.plan_id == PLAN
+               and o.raised_by and o.answered_at_meeting != "Có" and not o.duplicate_of
+               and not o.reply_number and not o.resolved_date]
+    a, b = rng.sample(pending, 2)
+    edit(path, [("opinions", "raised_by", a.row, "Ông Lê Văn Minh"),
+                ("opinions", "raised_by", b.row, "Ông Lê Văn Minh"),
+                ("opinions", "address", a.row, "TDP Cẩm Khê A"),
+                ("opinions", "address", b.row, "Số 7, tổ dân phố Cẩm Khê A")])
+    cli.main(["generate", path, "--docs", "TBCD", "--out", str(tmp_path / "vb"), "--today",
+              AFTER])
+    told = [t for t in texts(tmp_path / "vb").values() if "Lê Văn Minh" in t.split("\n", 12)[-1]
+            or "Kính gửi: Ông Lê Văn Minh" in t]
+    from doithoai.text import privacy
+    assert len(told) == 1
+    flat = told[0].replace("\u00a0", " ")
+    assert all(privacy.mask(o.content)[:30] in flat for o in (a, b))

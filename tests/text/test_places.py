@@ -178,3 +178,24 @@ def test_a_spelling_that_keeps_lower_case_is_caught(monkeypatch):
     monkeypatch.setattr(spelling, "_capital", lambda word: word)
     with pytest.raises(AssertionError):
         test_a_persons_name_typed_without_its_capitals_is_read_with_them()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(village(), min_size=1, max_size=6, unique_by=vntext.identity_key),
+       st.data())
+def test_a_kind_word_written_the_other_way_names_the_same_place(villages, data):
+    """"Tổ dân phố 2" is "TDP 2" (and back; "khu phố" and "KP" too): found as the listed
+    place, kept as typed when the name itself is as listed; "TDP" never becomes "tDP"."""
+    finder = places.PlaceFinder(villages)
+    meant = data.draw(st.sampled_from(villages))
+    other = {"TDP": "Tổ dân phố", "Tổ dân phố": "TDP"}
+    kind = next((k for k in other if meant.startswith(k + " ")), None)
+    assume(kind is not None)
+    typed = other[kind] + meant[len(kind):]
+    assume(not any(v != meant and vntext.identity_key(v).startswith(
+        vntext.identity_key(meant) + " ") for v in villages))
+    assume(not any(vntext.identity_key(v) == vntext.identity_key(typed) for v in villages))
+    lead = data.draw(st.sampled_from(HOUSE))
+    assert finder.place_of(lead + typed) == meant
+    assert finder.proper(lead + typed, address=True) == lead + typed
+    assert "tDP" not in (finder.proper((lead + typed).lower(), address=True) or "")

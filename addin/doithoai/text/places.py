@@ -97,6 +97,38 @@ class _Index:
         return best[1:] if best else None
 
 
+# A kind word and its abbreviation name the same place: "TDP 2" is "Tổ dân phố 2" (the words
+# as identity keys, then without accents).
+ABBREVIATED = ((["tdp"], ["tổ", "dân", "phố"]), (["kp"], ["khu", "phố"]),
+               (["tdp"], ["to", "dan", "pho"]), (["kp"], ["khu", "pho"]))
+
+
+def _aliased(runs: list[tuple[str, list[str]]], plain: bool = False
+             ) -> list[tuple[str, list[str]]]:
+    """``runs`` (identity keys, or ``plain`` ones) and, after them, each run that begins with
+    a kind word written the other way ("tổ dân phố 2" for "TDP 2", and back), for the same
+    place (a place listed under both spellings keeps its own)."""
+    more = []
+    for place, words in runs:
+        for short, full in (ABBREVIATED[2:] if plain else ABBREVIATED[:2]):
+            for have, other in ((short, full), (full, short)):
+                if words[:len(have)] == have and len(words) > len(have):
+                    more.append((place, other + words[len(have):]))
+    return runs + more
+
+
+def _other_kind_form(typed: str, proper: str) -> bool:
+    """``typed`` is ``proper`` with its kind word written the other way (ABBREVIATED), the
+    name itself exactly as listed."""
+    t, p = _WORD.findall(typed), _WORD.findall(proper)
+    plain_t, plain_p = [vntext.plain_key(w) for w in t], [vntext.plain_key(w) for w in p]
+    for short, full in ABBREVIATED[2:]:              # compared without accents
+        for a, b in ((short, full), (full, short)):
+            if plain_t[:len(a)] == a and plain_p[:len(b)] == b:
+                return t[len(a):] == p[len(b):]
+    return False
+
+
 class PlaceFinder:
     """Which of ``places`` a text names (see the module's docstring)."""
 
@@ -104,11 +136,12 @@ class PlaceFinder:
         names = sorted({" ".join(p.split()) for p in places if p and p.strip()},
                        key=lambda p: (-len(p.split()), -len(p), p))
         self.places = names
-        self.accented = _Index([(p, [vntext.identity_key(w) for w in _WORD.findall(p)])
-                                for p in names])
+        self.accented = _Index(_aliased([(p, [vntext.identity_key(w) for w in _WORD.findall(p)])
+                                         for p in names]))
         plain = [(p, [vntext.plain_key(w) for w in _WORD.findall(p)]) for p in names]
         shared = Counter(tuple(words) for _, words in plain)
-        self.plain = _Index([(p, words) for p, words in plain if shared[tuple(words)] == 1])
+        self.plain = _Index(_aliased([(p, words) for p, words in plain
+                                      if shared[tuple(words)] == 1], plain=True))
         own = [(p, own_words(p)) for p in names]
         own_shared = Counter(tuple(words) for _, words in own)
         kept = [(p, words) for p, words in own
@@ -160,12 +193,13 @@ class PlaceFinder:
             return text
         typed = found.typed(text)
         proper = found.place
-        if typed == proper:
-            return text
+        if typed == proper or _other_kind_form(typed, proper):
+            return text                      # "Tổ dân phố 2" for "TDP 2": as typed
         free = found.start > 0 or address       # where the kind word may be in lower case
         if free and typed[:1].islower() and typed[1:] == proper[1:]:
             return text                      # "…, thôn Bản Chu": lower case inside a sentence
-        if free and proper[:1].isupper() and typed[:1].islower():
+        if free and proper[:1].isupper() and typed[:1].islower() and \
+                not proper.split()[0].isupper():         # "TDP" stays "TDP", never "tDP"
             proper = proper[:1].lower() + proper[1:]
             if typed == proper:
                 return text

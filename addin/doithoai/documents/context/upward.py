@@ -78,7 +78,11 @@ class UpwardDocs(BaseBuilder):
         for o in mine + [repeat for repeat, _ in self.joined()]:
             if spelling.is_anonymous(o.raised_by):
                 continue                 # no one to address: the conclusion notice tells all
-            key = (vntext.identity_key(o.raised_by), vntext.identity_key(o.address))
+            # one person in one village, however the address is written ("TDP 2", "Số 7, tổ
+            # dân phố 2"); an address that names no known village, as written
+            village = village_of(o.address, self.plan.villages)
+            key = (vntext.identity_key(o.raised_by), village if village != UNKNOWN_VILLAGE
+                   else vntext.identity_key(o.address))
             people.setdefault(key, []).append(o)
         out = []
         for items in people.values():
