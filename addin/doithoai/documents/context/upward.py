@@ -10,11 +10,10 @@ from __future__ import annotations
 from doithoai.documents.context import replies
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
-from doithoai.monitoring.chain import UNKNOWN_VILLAGE, village_of
 from doithoai.registry import schema, spelling
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
-from doithoai.text import spoken, vnformat, vntext
+from doithoai.text import places, spoken, vnformat, vntext
 
 
 class UpwardDocs(BaseBuilder):
@@ -74,20 +73,19 @@ class UpwardDocs(BaseBuilder):
         A citizen whose opinion joined another's (Trùng với) is told of it too (tbcd names the
         opinion it joined)."""
         people: dict[tuple, list[Opinion]] = {}
+        finder = places.PlaceFinder(self.plan.villages)         # one for the plan
         mine = [o for o in self.raised() if o.raised_by and self.pending(o)]
         for o in mine + [repeat for repeat, _ in self.joined()]:
             if spelling.is_anonymous(o.raised_by):
                 continue                 # no one to address: the conclusion notice tells all
             # one person in one village, however the address is written ("TDP 2", "Số 7, tổ
             # dân phố 2"); an address that names no known village, as written
-            village = village_of(o.address, self.plan.villages)
-            key = (vntext.identity_key(o.raised_by), village if village != UNKNOWN_VILLAGE
-                   else vntext.identity_key(o.address))
+            village = finder.place_of(o.address) or ""
+            key = (vntext.identity_key(o.raised_by), village,
+                   "" if village else vntext.identity_key(o.address))
             people.setdefault(key, []).append(o)
-        out = []
-        for items in people.values():
-            village = village_of(items[0].address, self.plan.villages)
-            out.append((items[0].raised_by, "" if village == UNKNOWN_VILLAGE else village, items))
+        out = [(items[0].raised_by, village, items)
+               for (_, village, _), items in people.items()]
         out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
         return out
 
