@@ -113,7 +113,7 @@ def test_generate_says_each_cause_once_naming_every_row(with_row_errors, tmp_pat
     # Replies whose answer is not written yet wait, in one notice naming each cell (no
     # refusal: nothing is wrong with their rows).
     waiting = re.search(r"Lưu ý: (\d+) công văn trả lời \(KH-2026-01\) chờ ghi \"Nội dung trả "
-                        r"lời\": (.*)", text)
+                        r"lời\" ở trang Ý kiến: (.*)", text)
     assert waiting and int(waiting.group(1)) == len(re.findall(r"\(ô N\d+\)",
                                                                 waiting.group(2)))
 

@@ -2,12 +2,15 @@
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 
 from doithoai import cli
+from doithoai.registry import schema
 
 SUBCOMMANDS = ["demo", "init", "summary"]
 
@@ -88,6 +91,45 @@ def test_init_and_refusal(tmp_path, capsys):
     assert cli.main(["init", path]) == cli.EXIT_REFUSED
     assert "đã có" in capsys.readouterr().out
     assert open(path, "rb").read() == before
+
+
+@pytest.mark.parametrize("seed, unit", list(enumerate(("xã", "phường", "đặc khu"))))
+def test_init_for_a_unit_writes_its_own_words(tmp_path, capsys, seed, unit):
+    """`init --unit-type`: the saved Cấu hình says the unit's kind and no agency of its Danh
+    mục says "xã" unless it is a xã; a registry made without it and set to phường later is
+    warned, naming each such agency's cell, and one made with it is not."""
+    path = str(tmp_path / f"so-{seed}.xlsx")
+    assert cli.main(["init", path, "--unit-type", unit]) == 0
+    wb = openpyxl.load_workbook(path)
+    settings = {r[0]: r[1] for r in wb["Cấu hình"].iter_rows(min_row=2, values_only=True)}
+    assert settings["Loại đơn vị"] == unit
+    lists = wb["Danh mục"]
+    col = next(c.column for c in lists[1] if c.value == "Cơ quan trả lời")
+    names = [r[0] for r in lists.iter_rows(min_row=2, min_col=col, max_col=col,
+                                           values_only=True) if r[0]]
+    assert len(names) == len(schema.lookup("Cơ quan trả lời").values)
+    said_xa = [n for n in names if re.search(r"(?<!\w)xã$", n)]
+    assert bool(said_xa) == (unit == "xã"), names
+    assert [n.replace(unit, "xã") if n.endswith(unit) else n for n in names] == \
+        list(schema.lookup("Cơ quan trả lời").values)
+    capsys.readouterr()
+    cli.main(["validate", path])
+    assert "unit-word-agency" not in capsys.readouterr().out
+    plain = str(tmp_path / f"plain-{seed}.xlsx")
+    cli.main(["init", plain])
+    wb = openpyxl.load_workbook(plain)
+    row = next(c.row for c in wb["Cấu hình"]["A"] if c.value == "Loại đơn vị")
+    wb["Cấu hình"].cell(row=row, column=2, value=unit)
+    wb.save(plain)
+    capsys.readouterr()
+    cli.main(["validate", plain])
+    warned = [x for x in capsys.readouterr().out.splitlines() if "unit-word-agency" in x]
+    letter = openpyxl.utils.get_column_letter(col)
+    expected = [f"{letter}{r}" for r, n in enumerate(
+        schema.lookup("Cơ quan trả lời").values, start=2) if n.endswith(" xã")]
+    assert [x.split()[0] for x in warned] == ([] if unit == "xã" else expected), warned
+    for x in warned:
+        assert f"đơn vị là {unit}" in x
 
 
 def test_unreadable_file_exits_2_with_a_message(tmp_path, capsys):

@@ -55,9 +55,11 @@ def test_what_the_registry_holds_for_what_and_what_left(registry, capsys):
            "thoại" in out
     assert "Sổ không có mật khẩu." in out
     records = out.split("Những lần dữ liệu cá nhân ra khỏi sổ (Nhật ký): ")[1]
-    assert records.startswith("4:")    # the copy itself, the notices, the replies, the report
+    # The copy itself, the notices, the replies. The summary report (BCTH) prepares a
+    # conference held in June: on 20/11 it is only drafted, so it did not leave the office.
+    assert records.startswith("3:")
     assert "Thông báo cho người nêu ý kiến (KH-2026-01)" in records
-    assert "gửi người nêu ý kiến" in records and "Báo cáo tổng hợp ý kiến" in records
+    assert "gửi người nêu ý kiến" in records and "Báo cáo tổng hợp ý kiến" not in records
 
 
 def test_every_row_that_names_a_citizen(registry, capsys):

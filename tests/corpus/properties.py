@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 from corpus import reading
 from corpus.registries import Case
+from doithoai.registry import schema
 
 BEFORE_KINDS = {"KH", "TB", "GM", "PDK", "PKS", "BCTH", "CVPC", "DSDB", "SGN", "TTTT"}
+REWRITTEN_AFTER = {"BCTH", "CVPC"}       # their text after the meeting is that day's
 POSTED = {"TBKL", "TB", "TTTT", "BCKQ"}       # posted, read aloud or sent upward
 DEADLINE_HEADS = ("Hạn", "Thời hạn")
 REMINDERS = {"CVDD"}                          # lists deadlines already missed, by design
@@ -60,6 +62,8 @@ def _opinion_of(run: Run, text: str) -> dict | None:
 
 def years_allowed(run: Run, kind: str) -> set[int]:
     m = run.case.meeting
+    if kind in REWRITTEN_AFTER and run.today > m:
+        return {run.today.year}       # drafted after the meeting as a letter of that day
     if kind in BEFORE_KINDS:
         return {m.year, (m - dt.timedelta(days=60)).year}
     return {m.year, (m + dt.timedelta(days=75)).year, run.today.year}
@@ -283,6 +287,36 @@ def listed_spelling(run: Run) -> list[str]:
     return out
 
 
+# The shipped agencies named by the unit's kind word ("Công an xã"), as a pattern over any
+# unit's word: each stem followed by "xã".
+_XA_AGENCIES = re.compile(r"(?<!\w)(?:" + "|".join(
+    re.escape(a[:-len(" xã")]) for a in schema.LOOKUPS_BY_KEY["agencies"].values
+    if a.endswith(" xã")) + r")[ \u00a0]+xã(?!\w)")
+
+
+def agencies_in_unit_word(run: Run) -> list[str]:
+    """A phường's or a đặc khu's documents name no agency of the default list in a xã's word:
+    "Công an phường", never "Công an xã" (the lists of `init --unit-type`)."""
+    if run.case.settings["unit_type"] == "xã":
+        return []
+    return [f"{doc.path}: {m.group()!r} ở {run.case.settings['unit_type']}"
+            for doc in run.docs for m in _XA_AGENCIES.finditer(doc.text)]
+
+
+# An office asked to act (the whole subject of a paragraph, or whom "giao"/"đề nghị" name) and,
+# in the same clause, to copy or send its work to itself.
+_TO_ITSELF = re.compile(r"(?:^|(?<=giao )|(?<=nghị ))(?P<office>Văn phòng [^,.;]+?) (?:xem xét|"
+                        r"nghiên cứu|khẩn trương|trả lời)[^.;]*?(?:đồng gửi|gửi dự thảo về) "
+                        r"(?P=office)(?!\w)")
+
+
+def no_copy_to_itself(run: Run) -> list[str]:
+    """A letter that gives the office itself opinions to answer (CVPC, CVDD) or a conclusion
+    that leaves them to it alone (TBKL) never asks it to copy its reply "to the office"."""
+    return [f"{doc.path}: {m.group()[:120]!r}" for doc in run.docs for line in doc.lines()
+            for m in _TO_ITSELF.finditer(" ".join(line.split()))]
+
+
 # A citizen's words as the generator writes them ("Đề nghị … (ý kiến thứ 3)"): quoted as
 # written, their capitals included.
 _CITIZENS_WORDS = re.compile(r"Đề nghị .*?\(ý kiến thứ \d+\)")
@@ -416,6 +450,8 @@ PROPERTIES = {
     "identifier-posted": no_identifiers_posted,
     "unique-file-name": unique_file_names,
     "schema-order": schema_order,
+    "agency-unit-word": agencies_in_unit_word,
+    "copy-to-itself": no_copy_to_itself,
 }
 
 

@@ -20,6 +20,7 @@ import random
 from dataclasses import dataclass, field
 
 from doithoai.registry import schema
+from doithoai.rules import agencies
 
 UNIT_NAMES = ("Hòa Bình", "Tân Lập", "Đồng Tâm", "Quảng Phú", "Yên Thế", "Bắc Sơn", "Thượng Lâm",
               "Phú Quốc", "Côn Đảo", "Ngọc Hà", "Đông Hưng", "Thủy Nguyên", "Ea Kar", "Mường Lát",
@@ -48,9 +49,8 @@ ANSWERS = ("Xã đã đưa vào kế hoạch sửa chữa trong quý tới.",
            "Công an đã bố trí tổ tuần tra vào các tối cuối tuần.",
            "Hồ sơ đã được chuyển cơ quan đăng ký đất đai; xã sẽ thông báo kết quả.")
 
-# Agencies of the default Danh mục, with the level each has (rules.agencies defaults).
-AGENCIES = tuple(zip(schema.LOOKUPS_BY_KEY["agencies"].values,
-                     schema.LOOKUPS_BY_KEY["agency_level_of"].values))
+# The levels of the default Danh mục's agencies, in its order (rules.agencies defaults).
+LEVELS = schema.LOOKUPS_BY_KEY["agency_level_of"].values
 FIELDS = schema.LOOKUPS_BY_KEY["fields"].values
 GROUPS = schema.LOOKUPS_BY_KEY["groups"].values
 SOURCES_BEFORE = ("Phiếu hỏi", "MTTQ chuyển", "Văn bản")
@@ -202,7 +202,7 @@ def make_case(seed: int) -> Case:
                            if meeting.weekday() < 6 else "Chủ nhật")
     truth = Truth(villages=villages, meant_village={}, meant_agency={}, meant_person={})
     invitees = _invitees(rng, plan, villages, chair, officer)
-    opinions = _opinions(rng, plan, villages, meeting, truth)
+    opinions = _opinions(rng, plan, villages, meeting, truth, agencies_of(unit_type))
     survey = _survey(rng, plan)
     return Case(seed, settings, plan, invitees, opinions, survey, meeting, truth)
 
@@ -223,7 +223,18 @@ def _invitees(rng, plan, villages, chair, officer) -> list[dict]:
     return rows
 
 
-def _opinions(rng, plan, villages, meeting, truth: Truth) -> list[dict]:
+def lookups_of(unit_type: str) -> dict[str, list[str]]:
+    """The Danh mục lists `doithoai init --unit-type` writes for such a unit (the agencies in
+    the unit's own word), read from the product at each call so a planted fault shows."""
+    return {"agencies": agencies.listed_for(unit_type)}
+
+
+def agencies_of(unit_type: str) -> tuple[tuple[str, str], ...]:
+    """The unit's listed agencies, each with its level."""
+    return tuple(zip(lookups_of(unit_type)["agencies"], LEVELS))
+
+
+def _opinions(rng, plan, villages, meeting, truth: Truth, listed) -> list[dict]:
     rows = []
     n = rng.randint(2, 10)
     for i in range(1, n + 1):
@@ -255,7 +266,7 @@ def _opinions(rng, plan, villages, meeting, truth: Truth) -> list[dict]:
         elif pick < 0.4:
             address, meant = None, None
         truth.meant_village[oid] = meant
-        agency, level = rng.choice(AGENCIES)
+        agency, level = rng.choice(listed)
         status, answered, answer, reply_no, reply_date, resolved = _status(rng, meeting, level)
         if status == "Mới" and rng.random() < 0.5:
             agency, level = None, None

@@ -15,7 +15,7 @@ import tempfile
 import openpyxl
 
 from corpus import properties, reading
-from corpus.registries import Case, make_case
+from corpus.registries import Case, lookups_of, make_case
 from doithoai.documents import engine, generate
 from doithoai.files import reader
 from doithoai.monitoring import workbook
@@ -29,10 +29,11 @@ def _grid(sheet: schema.Sheet, rows: list[dict]) -> list[list]:
 def registry_of(case: Case):
     config = [["Khóa", "Giá trị"]] + [[s.label, case.settings.get(s.key, s.default)]
                                       for s in schema.SETTINGS]
-    lookups = [lk for lk in schema.LOOKUPS]
-    height = max(len(lk.values) for lk in lookups)
-    danh_muc = [[lk.header for lk in lookups]] + [
-        [lk.values[i] if i < len(lk.values) else None for lk in lookups] for i in range(height)]
+    unit = lookups_of(case.settings["unit_type"])         # as `init --unit-type` writes them
+    lists = [unit.get(lk.key, lk.values) for lk in schema.LOOKUPS]
+    height = max(len(values) for values in lists)
+    danh_muc = [[lk.header for lk in schema.LOOKUPS]] + [
+        [values[i] if i < len(values) else None for values in lists] for i in range(height)]
     rows = case.rows()
     grids = {
         schema.CONFIG.name: config,

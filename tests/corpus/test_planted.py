@@ -14,6 +14,7 @@ import pytest
 
 from corpus import properties, run
 from doithoai.documents import engine
+from doithoai.registry import schema
 
 SEEDS = range(40)
 
@@ -143,3 +144,31 @@ def test_planted_schema_order(monkeypatch, tmp_path):
     alter_rendered(monkeypatch, lambda xml: re.sub(
         r"<w:pPr>(<w:spacing [^>]*/>)(<w:jc [^>]*/>)", r"<w:pPr>\2\1", xml))
     assert first_violation("schema-order", tmp_path)
+
+
+def test_planted_agencies_of_a_xa(monkeypatch, tmp_path):
+    """`init --unit-type phường` shipping the xã's agency names ("Công an xã")."""
+    from doithoai.rules import agencies
+    monkeypatch.setattr(agencies, "listed_for",
+                        lambda unit_type: list(schema.lookup("Cơ quan trả lời").values))
+    assert first_violation("agency-unit-word", tmp_path)
+
+
+def test_planted_copy_to_itself(monkeypatch, tmp_path):
+    """The old letters: "giao Văn phòng … đồng gửi Văn phòng … để tổng hợp"."""
+    from doithoai.documents.context import conference
+    from doithoai.rules import agencies
+    monkeypatch.setattr(agencies, "is_office", lambda name, party: False)
+    monkeypatch.setattr(conference, "is_office", lambda name, party: False)
+    assert first_violation("copy-to-itself", tmp_path)
+
+
+def test_planted_year_of_a_rewritten_draft(monkeypatch, tmp_path):
+    """The old dating: BCTH and CVPC drafted after the meeting as letters of that day, dated
+    with the year of their preparation milestone ("năm 2026" on a letter of January 2027)."""
+    import dataclasses
+    from doithoai.documents.context import dates
+    kinds = {code: dataclasses.replace(k, rewritten_after=False)
+             for code, k in dates.KINDS_BY_CODE.items()}
+    monkeypatch.setattr(dates, "KINDS_BY_CODE", kinds)
+    assert first_violation("date-line-year", tmp_path)

@@ -361,7 +361,7 @@ def test_cli_generate(sample_paths, tmp_path, capsys):
     assert cli.main(["generate", sample_paths["tu-minh"], "--docs", "CVTL", "--out",
                      str(tmp_path)]) == 0
     assert re.search(r"Lưu ý: \d+ công văn trả lời \(KH-2026-01\) chờ ghi \"Nội dung trả "
-                     r"lời\": YK-\S+ \(ô N\d+\)", capsys.readouterr().out)
+                     r"lời\" ở trang Ý kiến: YK-\S+ \(ô N\d+\)", capsys.readouterr().out)
 
 
 def test_cli_issue_writes_a_copy_never_the_registry(sample_copy, tmp_path, capsys):

@@ -52,6 +52,11 @@ def test_no_document_prints_a_row_with_errors_and_each_is_named(sample_copy, tmp
     for code in ("BCTH", "BB", "TBKL"):         # each prints every opinion of the plan
         assert not [p for p in made if p.endswith(f"/{code}.docx")]
         assert code in said.split("Chưa tạo (Ý kiến)")[1]
+    refused = [x for x in said.splitlines() if x.startswith("Chưa tạo")]
+    named = [int(n) for x in refused for n in re.findall(r"\d+", " ".join(
+        re.findall(r"dòng (\d+(?:, \d+)*)", x)))]
+    assert sorted(named) == sorted(set(named)), refused     # each row said once
+    assert set(bad) <= set(named), (bad, refused)
 
 
 def test_an_issued_document_whose_row_now_has_errors_is_kept_and_no_draft_is_announced(

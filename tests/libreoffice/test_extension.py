@@ -225,3 +225,28 @@ def test_the_extension_gets_an_ordinary_files_permissions(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o644
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_message_gets_the_lines_it_wraps_to(seed):
+    """The dialog is as tall as its text wraps to, at words, with the 66 characters a line
+    holds on screen (CI's screenshot): generated messages of words, codes and long paths. A
+    count by characters alone gave a line too few, and the dialog cut the end off."""
+    import random
+    import textwrap
+    from doithoai.libreoffice.office import doithoai_dialogs as dialogs
+    rng = random.Random(seed)
+    words = ["Không", "tạo", "văn", "bản", "YK-2026-039", "(dòng 40),", "Bấm", "Kiểm", "tra",
+             "dữ", "liệu,", "ô", "N38,", "chờ", "ghi", "\"Nội", "dung", "trả", "lời\":",
+             "BCTH,", "TBKL,", "đồng", "nghiệp"]
+    for _ in range(200):
+        paragraphs = []
+        for _ in range(rng.randint(1, 6)):
+            said = [rng.choice(words) for _ in range(rng.randint(1, 60))]
+            if rng.random() < 0.3:
+                said.insert(rng.randint(0, len(said)), "/tmp/" + "/".join(
+                    "thu-muc-%d" % rng.randint(0, 999) for _ in range(rng.randint(1, 12))))
+            paragraphs.append(" ".join(said))
+        text = "\n".join(paragraphs)
+        shown = sum(len(textwrap.wrap(p, 66, break_on_hyphens=False)) or 1 for p in paragraphs)
+        assert dialogs._lines(text) >= shown, (dialogs._lines(text), shown, text)

@@ -9,6 +9,7 @@ import os
 import re
 
 import openpyxl
+import pytest
 
 from xlsx_edit import cell_ref, edit
 from doithoai.documents import generate
@@ -126,3 +127,30 @@ def test_digits_typed_in_a_date_column_say_which_date_they_are(sample_copy):
     said = found(path, "date-serial-text")
     assert [(p.cell, p.fields["date"]) for p in said] == [
         (cell_ref("opinions", "received_date", 5), "11/12/2026")]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_only_a_serial_number_is_explained_as_one(sample_copy, capsys, seed):
+    """Dates typed as text in the ways clerks write them: only the five digits of an Excel
+    serial number are said to be one (with the date they are); "12.01.2027" is a date written
+    with dots, read as that date without a word (it was called an Excel serial)."""
+    import random
+    from doithoai import cli
+    rng = random.Random(seed)
+    path = sample_copy("quang-son")
+    rows = rng.sample(range(3, 12), 5)
+    serial, typed = set(), []
+    for row in rows:
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 360))
+        style = rng.choice(["%d.%m.%Y", "%-d.%-m.%y", "%Y.%m.%d", "%d/%m/%Y", "serial"])
+        if style == "serial":
+            text = str((day - dt.date(1899, 12, 30)).days) + rng.choice(["", ".0"])
+            serial.add((cell_ref("opinions", "received_date", row), day.strftime("%d/%m/%Y")))
+        else:
+            text = day.strftime(style)
+        typed.append(("opinions", "received_date", row, text))
+    edit(path, typed, as_text={t[:3] for t in typed})
+    cli.main(["validate", path])
+    said = {(x.split()[0], re.search(r"tức ngày (\d\d/\d\d/\d{4})", x).group(1))
+            for x in capsys.readouterr().out.splitlines() if "date-serial-text" in x}
+    assert said == serial, (typed, said)

@@ -325,3 +325,71 @@ def test_the_conclusion_notice_is_the_publication_of_the_results(sample_copy, tm
     late = day > meeting + dt.timedelta(days=10)
     assert step["status"] == ("Hoàn thành trễ hạn" if late else "Hoàn thành đúng hạn"), step
     assert ("mốc CONG_KHAI_KET_QUA" in said) == late
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_milestones_say_the_plans_own_village_words(seed, tmp_path, capsys):
+    """A rule says "gửi trưởng thôn" and "Thôn, tổ dân phố nơi tổ chức" for every unit; a
+    phường's milestones (the `deadlines` text and the Mốc thời gian sheet `--write` saves) say
+    tổ dân phố, as its plan does, and a xã's whose villages are xóm say xóm. Generated
+    registries (tests/corpus) of every kind of unit."""
+    import glob
+    import os
+    import re
+    from corpus.registries import make_case
+    case = make_case(seed)
+    rows = case.rows()
+    path = str(tmp_path / "so.xlsx")
+    atomic.save_atomic(blank_workbook(case, rows), path)
+    # what the generator named its villages by (corpus.registries.make_case)
+    head = {"xã": "trưởng thôn", "phường": "tổ trưởng tổ dân phố",
+            "đặc khu": "trưởng khu"}[case.settings["unit_type"]]
+    cli.main(["deadlines", path, "--today", case.meeting.isoformat()])
+    text = capsys.readouterr().out
+    cli.main(["deadlines", path, "--today", case.meeting.isoformat(), "--write"])
+    [copy] = [p for p in glob.glob(str(tmp_path / "*.xlsx")) if os.path.basename(p) != "so.xlsx"]
+    ws = openpyxl.load_workbook(copy)[schema.MILESTONES.name]
+    cells = " ".join(str(v) for r in ws.iter_rows(min_row=2, values_only=True) for v in r if v)
+    for said in (text, cells):
+        assert "Thôn, tổ dân phố" not in said and "thôn, tổ dân phố" not in said
+        heads = set(re.findall(r"gửi (trưởng \w+|tổ trưởng tổ dân phố)", said))
+        assert heads == {head}, (case.settings["unit_type"], case.truth.villages, heads)
+
+
+def blank_workbook(case, rows):
+    from doithoai.files import blank
+    return blank.build_workbook(settings=case.settings, rows={
+        k: rows[k] for k in ("plans", "invitees", "opinions", "survey")})
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_copy_of_a_copy_carries_one_stamp(seed, sample_copy, capsys):
+    """Each command that saves writes a copy beside the registry ("so (cap so 20261206-1650)");
+    a clerk who goes on from the copy, as told, got names growing a stamp each time
+    ("… (cap so …) (cap so …) (tinh han …)"). A seeded run of saving commands, each from
+    the newest copy: every name has one stamp, the last command's, and no file is replaced."""
+    import glob
+    import os
+    import random
+    import re
+    rng = random.Random(seed)
+    path = sample_copy("quang-son")
+    folder = os.path.dirname(path)
+    seen = {path}
+    for step in range(5):
+        command = rng.choice(["deadlines", "issue"])
+        before = set(glob.glob(os.path.join(folder, "*.xlsx")))
+        if command == "deadlines":
+            cli.main(["deadlines", path, "--write", "--today", "2026-12-07"])
+        else:
+            cli.main(["generate", path, "--docs", "TBKL", "--issue", "--out",
+                      os.path.join(folder, f"vb{step}"), "--today", "2026-12-07"])
+        capsys.readouterr()
+        new = set(glob.glob(os.path.join(folder, "*.xlsx"))) - before
+        if not new:                        # nothing to number again: no copy
+            continue
+        [path] = new
+        assert path not in seen
+        seen.add(path)
+        stamps = re.findall(r"\((cap so|tinh han) \d{8}-\d{4}\)", os.path.basename(path))
+        assert stamps == [{"deadlines": "tinh han", "issue": "cap so"}[command]], path

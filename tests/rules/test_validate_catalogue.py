@@ -156,6 +156,16 @@ def c_setting_missing(path, reg):
     return [("Cấu hình", "B2")]
 
 
+def c_unit_word_agency(path, reg):
+    """Tứ Minh is a phường: an agency of its Danh mục named in a xã's word."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Danh mục"]
+    col = next(c.column_letter for c in ws[1] if c.value == "Cơ quan trả lời")
+    ws[f"{col}3"] = "Trạm Y tế xã"
+    wb.save(path)
+    return [("Danh mục", f"{col}3")]
+
+
 def c_missed_mandatory(path, reg):
     r = next(m.row for m in reg.milestones if m.code == "THONG_BAO")
     edit(path, [("milestones", "done_date", r, D(2026, 6, 10))])
@@ -222,6 +232,7 @@ CASES = {
                                      "Xe 29A-123.45 đỗ trước số nhà 12 ngõ 5, STK 0123456789012."),
     # Tứ Minh is a phường: an answer saying "Xã sẽ …" is noted, and left as typed.
     "unit-word": single("opinions", "answer", 9, "Xã sẽ bố trí kinh phí sửa cống."),
+    "unit-word-agency": c_unit_word_agency,
     "text-mojibake": single("opinions", "content", 10, "Ä‘á» nghá»‹ sá»­a Ä‘Æ°á»ng ngÃµ 5"),
     "figures-disagree": single("plans", "expected_delegates", 2, 5),
     "code-pattern": single("opinions", "opinion_id", 6, "../../YK-2026-005"),

@@ -180,6 +180,15 @@ def test_a_spelling_that_keeps_lower_case_is_caught(monkeypatch):
         test_a_persons_name_typed_without_its_capitals_is_read_with_them()
 
 
+def test_the_longer_place_wins_whichever_way_its_kind_word_is_written():
+    """Found by the property below: "TDP Đông Đông" named the listed "TDP Đông", a place of
+    two words, rather than "Tổ dân phố Đông Đông" written the other way."""
+    finder = places.PlaceFinder(["TDP Đông", "Tổ dân phố Đông Đông", "Thôn 2"])
+    assert finder.place_of("ngõ 3, TDP Đông Đông") == "Tổ dân phố Đông Đông"
+    assert finder.place_of("ngõ 3, TDP Đông") == "TDP Đông"
+    assert finder.place_of("Tổ dân phố Đông, ngõ 3") == "TDP Đông"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(village(), min_size=1, max_size=6, unique_by=vntext.identity_key),
        st.data())

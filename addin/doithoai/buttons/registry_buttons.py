@@ -67,7 +67,9 @@ def new_registry(book=None, folder: str | None = None) -> str | None:
         opened = shell.open_workbook(path)
         return (f"Đã tạo sổ mới: {path}."
                 + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel hoặc LibreOffice.")
-                + " Bắt đầu bằng trang Cấu hình."), path
+                + " Bắt đầu bằng trang Cấu hình. Đơn vị là phường hay đặc khu thì sau khi chọn "
+                  "Loại đơn vị, bấm Kiểm tra dữ liệu: các tên cơ quan trong Danh mục còn ghi "
+                  "\"xã\" được chỉ ra để sửa."), path
     return run("Tạo sổ mới", book, work)
 
 

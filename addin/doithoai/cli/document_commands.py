@@ -126,6 +126,10 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
         _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản")]
                       + released)
         copy = registry_copy.registry_copy(opened, res.changes, wb=book)
+        if res.numbered:
+            more = len(res.numbered) - 12
+            say("Đã cấp số: " + ", ".join(res.numbered[:12])
+                + (f" và {more} văn bản khác (xem trang Sổ văn bản)" if more > 0 else "") + ".")
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
             "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")

@@ -16,7 +16,10 @@ ENGLISH = {
             "capability on them",
     "init": "creates a new, blank registry; never replaces an existing file, and never makes a "
             "missing folder (it names it). Its lists hold the usual values, but the commune's "
-            "own villages (Danh mục › *Thôn, tổ dân phố*) are left for the clerk to type",
+            "own villages (Danh mục › *Thôn, tổ dân phố*) are left for the clerk to type. "
+            "`--unit-type phường` (or `đặc khu`) fills in Loại đơn vị and names the listed "
+            "agencies in that word (\"Công an phường\"); chosen later in Cấu hình instead, "
+            "`validate` warns of each agency still named \"… xã\"",
     "summary": "counts plans, invitees, opinions by status and by field",
     "due": "one due date; the last line is `YYYY-MM-DD`. Without `--working`, N calendar days "
            "with the roll rules; `--before` counts back (\"chậm nhất N ngày trước\"); "

@@ -26,6 +26,9 @@ def add_parsers(sub) -> None:
                        description="Tạo sổ theo dõi mới (.xlsx) với danh mục và quy tắc thời "
                                    "hạn mặc định. Không bao giờ ghi đè tệp đã có.")
     p.add_argument("path", metavar="PATH", help="đường dẫn tệp sổ mới (.xlsx)")
+    p.add_argument("--unit-type", choices=("xã", "phường", "đặc khu"),
+                   help="loại đơn vị: ghi vào Cấu hình, và tên các cơ quan có sẵn trong Danh "
+                        "mục theo đó (\"Công an phường\"); bỏ trống thì chọn sau ở Cấu hình")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("summary", help="số liệu tổng hợp của một sổ",
@@ -51,7 +54,7 @@ def cmd_init(args) -> int:
                       f"mới, ví dụ {os.path.join(args.path, 'so-doi-thoai.xlsx')}.")
     new = output_file(args.path, "", "so-doi-thoai.xlsx", what="sổ mới")
     try:
-        path = blank.create_blank(new)
+        path = blank.create_blank(new, args.unit_type)
     except blank.AlreadyExists as exc:
         say(f"Không tạo: tệp \"{exc}\" đã có. Phần mềm không ghi đè sổ đang dùng; "
             "hãy chọn tên tệp khác.")

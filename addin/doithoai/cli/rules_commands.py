@@ -96,7 +96,7 @@ def cmd_deadlines(args) -> int:
                         "problems": [p.to_json() for p in report.problems]},
                        ensure_ascii=False, indent=2))
         return EXIT_OK
-    say(milestones.render(report))
+    say(milestones.render(report, milestones.plan_words(reg)))
     return EXIT_OK
 
 

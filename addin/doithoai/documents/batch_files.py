@@ -1,6 +1,8 @@
 """The files of a merged batch (the invitations: GM/GM_003_Nguyen-Van-An.docx beside
 GM_tat-ca.docx): where they go, and which files of an earlier run this run does not make
-again (set aside into SET_ASIDE by the generator, never deleted)."""
+again; and the drafts of a kind made one per agency, opinion, village or citizen that this run
+no longer makes (an agency with nothing left to assign or to chase). Both are set aside into
+SET_ASIDE by the generator, never deleted."""
 from __future__ import annotations
 
 import os
@@ -31,3 +33,26 @@ def earlier_files(sub: str, made: list[str], suffix: str) -> list[str]:
                   if name not in keep and name.endswith(suffix)
                   and (m := _NUMBERED.match(name)) and m.group(1) == lead.group(1)
                   and os.path.isfile(os.path.join(sub, name)))
+
+
+def stems(paths: list[str]) -> set[str]:
+    """The files' names without their folder and suffix, casefolded."""
+    return {os.path.splitext(os.path.basename(p))[0].casefold() for p in paths}
+
+
+def earlier_drafts(folder: str, kind: Kind, suffix: str, keep: set[str]) -> dict[str, list[str]]:
+    """Each folder of a kind's files (the plan's, and the kind's own subfolder: CVTL/, TBCD/)
+    → the files of that kind in it ("CVPC_….docx", "BCKQ_v2.docx") whose stem is not in
+    ``keep`` (casefolded: the ones this run makes or keeps, and the issued ones, which stay
+    where the register says). A kind's plain file ("BCKQ.docx") is never one of them."""
+    out: dict[str, list[str]] = {}
+    for where in (folder, os.path.join(folder, kind.code)):
+        if not os.path.isdir(where):
+            continue
+        for name in sorted(os.listdir(where)):
+            stem = name[:-len(suffix)] if name.endswith(suffix) else None
+            if stem is None or not stem.startswith(f"{kind.code}_") or \
+                    stem.casefold() in keep or not os.path.isfile(os.path.join(where, name)):
+                continue
+            out.setdefault(where, []).append(os.path.join(where, name))
+    return out

@@ -147,7 +147,8 @@ def _opinion(kind, builder, error_rows, register):
         if (schema.OPINIONS.name, o.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
                                  document=f"{kind.code} {o.opinion_id}",
-                                 document_kind=kind.code, subject=o.opinion_id,
+                                 document_kind=kind.code,
+                                 where=f"{o.opinion_id} (dòng {o.row})",
                                  cells=error_rows[(schema.OPINIONS.name, o.row)]))
             continue
         if not (o.answer or "").strip():
@@ -185,7 +186,7 @@ def _invitee(kind, builder, error_rows, register):
         if (schema.INVITEES.name, inv.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.INVITEES.name, row=inv.row,
                                  document=f"GM {inv.full_name}", document_kind=kind.code,
-                                 subject=inv.full_name,
+                                 where=f"{inv.full_name} (dòng {inv.row})",
                                  cells=error_rows[(schema.INVITEES.name, inv.row)]))
         else:
             people.append(inv)

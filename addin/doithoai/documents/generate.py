@@ -53,12 +53,18 @@ class Result:
     notices: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
     register_rows: list[dict] = field(default_factory=list)
+    numbered: list[str] = field(default_factory=list)     # "01/BB-UBND (BB)", in issue order
+    issuing: bool = False      # an issue run: its releases (Nhật ký) are what it issued
     # (plan, kind) → documents written, and the citizens they name (documents.persons)
     made: dict[tuple[str, str], int] = field(default_factory=dict)
     named: dict[tuple[str, str], set] = field(default_factory=dict)
 
-    def note(self, plan_id: str, code: str, contexts: list, citizens: persons.Citizens) -> None:
-        """Count the documents of a plan and kind just written and the citizens they name."""
+    def note(self, plan_id: str, code: str, contexts: list, citizens: persons.Citizens,
+             goes_out: bool) -> None:
+        """Count the documents of a plan and kind just written and the citizens they name; an
+        issue run, only those that go out (issued, or never numbered), not its drafts."""
+        if self.issuing and not goes_out:
+            return
         key = (plan_id, code)
         self.made[key] = self.made.get(key, 0) + len(contexts)
         for ctx in contexts:
@@ -72,7 +78,8 @@ class Result:
                 for (plan, code), who in self.named.items() if who]
 
     def summary(self) -> str:
-        parts = [f"{len(self.files)} tệp văn bản"]
+        parts = [f"{len(self.files)} tệp văn bản"] + (
+            [f"cấp số {len(self.numbered)} văn bản"] if self.numbered else [])
         if self.unchanged:
             parts.append(f"{len(self.unchanged)} văn bản đã ban hành không đổi, giữ nguyên")
         if self.refusals:
@@ -122,6 +129,7 @@ class Generator:
             issue: bool = False) -> Result:
         plans = [p for p in self.reg.plans if p.plan_id and (not plan_ids or p.plan_id in plan_ids)]
         kinds = [k for k in KINDS if not codes or k.code in codes]
+        self.result.issuing = issue
         for plan in plans:
             self.plan_documents(plan, kinds, issue)
         late = notices.issued_late(self.report, self.issued)
@@ -133,6 +141,7 @@ class Generator:
         if codes == ["CVDD"] and not (self.result.files or self.result.refusals):
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)
+        self.result.numbered = self.register.numbered
         return self.result
 
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:
@@ -208,7 +217,23 @@ class Generator:
                 kept = True
                 continue
             self.batch(builder, kind, compiled, where, batch, issue)
+        if not any(b.merged for b in todo):
+            self._drafts_aside(builder.plan, kind, compiled.suffix, folder, todo)
         return kept
+
+    def _drafts_aside(self, plan: Plan, kind: Kind, suffix: str, folder: str, todo) -> None:
+        """The drafts of ``kind`` an earlier run made that this one no longer makes (a letter to
+        an agency with nothing left to assign, a "_v2" since replaced by a "_v3"), moved into
+        "ban-cu" (never deleted: a draft may hold edits); issued ones stay."""
+        keep = batch_files.stems([engine.safe_filename(b.base, suffix=suffix) for b in todo]
+                                 + self.result.files + self.register.issued_files(plan))
+        for where, paths in batch_files.earlier_drafts(folder, kind, suffix, keep).items():
+            into = os.path.join(where, batch_files.SET_ASIDE)
+            moved, left = atomic.move_aside(paths, into)
+            self.register.moved(dict(zip([p for p in paths if p not in left], moved)))
+            self.result.notices.append(notices.set_aside(
+                kind, os.path.relpath(into, self.out), [os.path.basename(p) for p in moved],
+                [os.path.basename(p) for p in left]))
 
     def _replies_waiting(self, builder: Builder) -> None:
         """One notice naming the replies that wait for their Nội dung trả lời (not a refusal:
@@ -223,8 +248,8 @@ class Generator:
                                                    else "") for o in waiting[:20])
             more = f" và {len(waiting) - 20} ý kiến khác" if len(waiting) > 20 else ""
             self.result.notices.append(
-                f"{len(waiting)} công văn trả lời ({builder.plan.plan_id}) chờ ghi \"{column}\": "
-                f"{cells}{more}; ghi nội dung trả lời rồi tạo lại.")
+                f"{len(waiting)} công văn trả lời ({builder.plan.plan_id}) chờ ghi \"{column}\" "
+                f"ở trang {schema.OPINIONS.name}: {cells}{more}; ghi nội dung trả lời rồi tạo lại.")
 
     # one batch: one register row -----------------------------------------------------------------
     def batch(self, builder: Builder, kind: Kind, compiled, folder: str, batch: Batch,
@@ -261,7 +286,8 @@ class Generator:
             self.issued.append((plan, kind.code, date))
         if kind.code == "TBKL" and status == ISSUED:
             builder.concluded_now = date     # the notices to citizens count from it
-        self.result.note(plan.plan_id, kind.code, [ctx for _, ctx, _ in ok], self.citizens)
+        self.result.note(plan.plan_id, kind.code, [ctx for _, ctx, _ in ok], self.citizens,
+                         goes_out=status == ISSUED or not kind.numbered)
         if kind.numbered:
             first = ok[0][1]
             subject = (first.printed_value("vv") or first.printed_value("trich_yeu")
@@ -280,7 +306,7 @@ class Generator:
             builder.finish(ctx)
             subject = _subject(kind, batch, n, item)
             document = batch.label if len(batch.items) == 1 else f"{batch.label} ({subject})"
-            missing = row_errors.refused(ctx, self.error_rows, document, kind, subject) or \
+            missing = row_errors.refused(ctx, self.error_rows, document, kind) or \
                 engine.missing_values(compiled, ctx, self.reg, document,
                                       document_kind=kind.code, subject=subject)
             (refused if missing else ok).append((item, ctx, missing))
@@ -352,9 +378,9 @@ class Generator:
         moved, left = atomic.move_aside([os.path.join(sub, name) for name in earlier],
                                         os.path.join(sub, batch_files.SET_ASIDE))
         self.result.notices.append(notices.set_aside(
-            kind, os.path.basename(sub), f"{os.path.basename(sub)}/{batch_files.SET_ASIDE}",
-            [os.path.basename(p) for p in moved],
-            [os.path.basename(p) for p in left]))
+            kind, f"{os.path.basename(sub)}/{batch_files.SET_ASIDE}",
+            [os.path.basename(p) for p in moved], [os.path.basename(p) for p in left],
+            folder=os.path.basename(sub)))
 
     def _write(self, kind: Kind, compiled, folder: str, batch: Batch, target_base: str,
                ok: list) -> str:

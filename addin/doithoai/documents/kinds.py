@@ -28,6 +28,10 @@ class Kind:
     # come or the step is marked done (a summary of the forms is not issued while they are
     # still being collected).
     after_step: str | None = None
+    # A BEFORE kind whose text turns into the post-meeting one once the conference is held
+    # ("sau_hoi_nghi": the summary and the assignment letters then give opinions to answer in
+    # writing): drafted then, it is dated as a document of that day, not of its preparation.
+    rewritten_after: bool = False
 
     @property
     def after_meeting(self) -> bool:
@@ -50,9 +54,9 @@ KINDS: tuple[Kind, ...] = (
     # Opinions gathered before the conference, sorted and assigned for draft replies (milestone
     # TONG_HOP): preparation, never numbered once the conference is over.
     Kind("BCTH", "Báo cáo tổng hợp ý kiến, kiến nghị", "BC", "plan", when=BEFORE,
-         after_step="THU_PHIEU"),
+         after_step="THU_PHIEU", rewritten_after=True),
     Kind("CVPC", "Công văn phân công tham mưu trả lời", None, "agency", when=BEFORE,
-         after_step="THU_PHIEU"),
+         after_step="THU_PHIEU", rewritten_after=True),
     Kind("BB", "Biên bản hội nghị", "BB", "plan", when=DAY),
     Kind("TBKL", "Thông báo kết luận hội nghị", "TB", "plan", when=AFTER),
     Kind("CVTL", "Công văn trả lời ý kiến, kiến nghị", None, "opinion", when=AFTER),

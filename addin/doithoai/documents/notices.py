@@ -28,13 +28,22 @@ def stale_drafts(files: list[str]) -> str:
             "tạo lại.")
 
 
-def set_aside(kind: Kind, folder: str, into: str, moved: list[str], left: list[str]) -> str:
-    """A merged batch's files of an earlier run, moved out of ``folder`` into ``into`` (or not
-    movable)."""
-    text = f"{kind.name} đã đổi so với lần tạo trước (người được gửi hoặc số thứ tự):"
-    if moved:
-        text += (f" đã chuyển {len(moved)} tệp của lần trước ({_few(moved)}) vào thư mục "
-                 f"{into}; thư mục {folder} chỉ còn các tệp của lần tạo này.")
+def set_aside(kind: Kind, into: str, moved: list[str], left: list[str],
+              folder: str | None = None) -> str:
+    """Files of an earlier run this run does not make again, moved into ``into`` (or not
+    movable): a merged batch's out of its ``folder`` (someone no longer invited, or now under
+    another number), or drafts no longer made (``folder`` None: an agency with nothing left to
+    assign or chase, a reply no longer due, a "_v2" replaced by a "_v3")."""
+    if folder:
+        text = f"{kind.name} đã đổi so với lần tạo trước (người được gửi hoặc số thứ tự):"
+        if moved:
+            text += (f" đã chuyển {len(moved)} tệp của lần trước ({_few(moved)}) vào thư mục "
+                     f"{into}; thư mục {folder} chỉ còn các tệp của lần tạo này.")
+    else:
+        text = f"{kind.name}: lần này không còn tạo"
+        if moved:
+            text += (f" {len(moved)} bản nháp của lần trước ({_few(moved)}), đã chuyển sang "
+                     f"thư mục {into} để khỏi in nhầm.")
     if left:
         text += (f" Không chuyển được {_few(left)} (tệp đang mở?): đó là bản của lần trước, "
                  "đừng dùng; đóng tệp rồi tạo lại.")

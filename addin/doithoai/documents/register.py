@@ -29,6 +29,8 @@ class Register:
         self._answered: list = []
         # plans whose KH this run issued: (plan, number, Ngày ban hành, the KH's date)
         self._planned: list = []
+        # what this run numbered, as the clerk reads it: "01/BB-UBND (BB)"
+        self.numbered: list[str] = []
         self._by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
         self._reply_col = self._reply_columns()
         for r in self.rows:              # issued before, the opinion's cells since left empty
@@ -48,6 +50,19 @@ class Register:
         key = base.casefold()
         return [r for r in self.rows if r.get("plan_id") == plan_id
                 and r.get("status") == status and self.base_of(r).casefold() == key]
+
+    def issued_files(self, plan: Plan) -> list[str]:
+        """The files of the plan's issued documents, as their rows name them."""
+        return [r["file"] for r in self.rows if r.get("plan_id") == plan.plan_id
+                and r.get("status") == ISSUED and r.get("file")]
+
+    def moved(self, where: dict[str, str]) -> None:
+        """Drafts set aside (old path → new): their rows name where the files are now."""
+        new = {os.path.relpath(old, self.out): os.path.relpath(to, self.out)
+               for old, to in where.items()}
+        for r in self.rows:
+            if r.get("status") == DRAFT and r.get("file") in new:
+                r["file"] = new[r["file"]]
 
     def _sequence(self, kind: Kind | None, party: bool) -> tuple:
         """The series a number is taken from: one per issuer (state, party) and printed
@@ -97,6 +112,8 @@ class Register:
             self.rows.append(row)
         if status == ISSUED:
             builder.issued_now[kind.code] = (number_symbol, date)
+            if number and not (kind.code == "KH" and plan.number_symbol):   # not its own
+                self.numbered.append(f"{number_symbol} ({kind.code})")
             self._answer(row)
             self._plan_issued(plan, row)
 

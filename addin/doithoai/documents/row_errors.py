@@ -8,15 +8,30 @@ from doithoai.registry.model import Plan
 from doithoai.registry.problems import ERROR, Problem, make
 
 
+# What names a row of these sheets in a refusal, before its number ("YK-2026-039 (dòng 40)",
+# a delegate by name, as the invitations do); a row of another sheet by its number alone.
+ROW_CODES = {schema.OPINIONS.name: "opinion_id", schema.PLANS.name: "plan_id",
+             schema.INVITEES.name: "full_name"}
+
+
 def plan_refused(plan: Plan, kinds: list[Kind], error_rows: dict) -> list[Problem]:
     """Every kind refused, the plan's row having errors."""
     return [make("document-row-has-errors", schema.PLANS.name, row=plan.row,
                  document=f"{k.code} của {plan.plan_id}", document_kind=k.code,
-                 subject=plan.plan_id, cells=error_rows[(schema.PLANS.name, plan.row)])
+                 where=f"{plan.plan_id} (dòng {plan.row})",
+                 cells=error_rows[(schema.PLANS.name, plan.row)])
             for k in kinds]
 
 
-def refused(ctx, error_rows: dict, document: str, kind: Kind, subject: str) -> list[Problem]:
+def _where(sheet: str, rows: list[int], values: dict) -> str:
+    """The rows of one sheet as a refusal names them: "YK-2026-039 (dòng 40), dòng 41"."""
+    def one(row: int) -> str:
+        code = values.get((sheet, row), {}).get(ROW_CODES.get(sheet, ""))
+        return f"{code} (dòng {row})" if code else f"dòng {row}"
+    return ", ".join(one(r) for r in rows)
+
+
+def refused(ctx, error_rows: dict, document: str, kind: Kind) -> list[Problem]:
     """The refusal of a document made from rows with errors (any sheet: an opinion that BCTH
     counts, an agency CVPC writes to), one per sheet naming its cells: validation said such a
     row is not used for documents, so none is printed from it, nor a count that leaves it
@@ -26,7 +41,7 @@ def refused(ctx, error_rows: dict, document: str, kind: Kind, subject: str) -> l
         if (sheet, row) in error_rows:
             by_sheet.setdefault(sheet, []).append(row)
     return [make("document-row-has-errors", sheet, row=rows[0], document=document,
-                 document_kind=kind.code, subject=subject,
+                 document_kind=kind.code, where=_where(sheet, rows, ctx.rows),
                  cells=", ".join(error_rows[(sheet, r)] for r in rows))
             for sheet, rows in by_sheet.items()]
 

@@ -221,9 +221,9 @@ def tbkl(doc, party):
     b.body(doc, "{% if co_quan_giao %}{{ co_quan_giao }} trả lời{% endif %}{% if co_quan_giao "
                 "and co_quan_phoi_hop %}; đề nghị {% elif co_quan_phoi_hop %}Đề nghị {% endif %}"
                 "{% if co_quan_phoi_hop %}{{ co_quan_phoi_hop }} phối hợp trả lời{% endif %} "
-                "bằng văn bản cho người nêu ý kiến trong thời hạn {{ thoi_han_tra_loi }}, đồng gửi "
-                "{{ van_phong }} để tổng hợp. Ủy ban Mặt trận Tổ quốc theo dõi, giám sát việc thực "
-                "hiện./.")
+                "bằng văn bản cho người nêu ý kiến trong thời hạn {{ thoi_han_tra_loi }}{% if "
+                "dong_gui %}, đồng gửi {{ van_phong }} để tổng hợp{% endif %}. Ủy ban Mặt trận "
+                "Tổ quốc theo dõi, giám sát việc thực hiện./.")
     b.tag(doc, "{%p endif %}")
     b.recipients_and_signature(doc, party=party)
 

@@ -399,15 +399,16 @@ class AlreadyExists(Exception):
     pass
 
 
-def create_blank(path: str | os.PathLike) -> str:
-    """``doithoai init``: a new blank registry; refuses to replace an existing file."""
-    path = os.fspath(path)
-    if not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
+def create_blank(path: str | os.PathLike, unit_type: str | None = None) -> str:
+    """``doithoai init``: a new blank registry; refuses to replace an existing file. With
+    ``unit_type``, Loại đơn vị is filled in and the agencies listed in its word."""
+    path = os.fspath(path) + ("" if os.fspath(path).lower().endswith(".xlsx") else ".xlsx")
     if os.path.lexists(path):
         raise AlreadyExists(path)
     try:
-        return save_new(build_workbook(), path, next_free=False)
+        unit = dict(settings={"unit_type": unit_type}, lookups={
+            "agencies": agencies.listed_for(unit_type)}) if unit_type else {}
+        return save_new(build_workbook(**unit), path, next_free=False)
     except FileExistsError:             # made by someone else meanwhile: never replaced
         raise AlreadyExists(path) from None
 

@@ -128,7 +128,7 @@ def _convert_distinct(column: schema.Column, distinct: dict) -> tuple[dict, dict
         try:
             typed[key] = convert(column, value)
             if column.type == schema.DATE and value.__class__ is str and \
-                    parsing.normalize_text(value).replace(".", "").isdigit():
+                    parsing.is_serial_text(value):
                 failed[key] = ("date-serial-text",
                                {"value": value, "date": typed[key].strftime("%d/%m/%Y")})
         except parsing.OutOfRange as exc:

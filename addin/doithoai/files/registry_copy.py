@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from doithoai.files import blank, dashboard_sheet, protected
 from doithoai.files.apply_changes import apply_to_openpyxl
@@ -41,6 +42,11 @@ def load_for_copy(path: str | Opened):
             detail=f"{type(exc).__name__}: {exc}") from None
 
 
+# What an earlier copy added to the name ("so (cap so 20261206-1650)", and "(2)" when that name
+# was taken): a copy of a copy gets one stamp, its own, not one more each time.
+_STAMPED = re.compile(r"(?: \([a-z ]+ \d{8}-\d{4}\)(?: \(\d+\))?)+$")
+
+
 def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
                   target: str | None = None, wb=None) -> str:
     """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
@@ -55,7 +61,7 @@ def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
     opened = path if isinstance(path, Opened) else Opened(path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
     stem, ext = os.path.splitext(opened.path)
-    target = target or f"{stem} ({label} {stamp}){ext}"
+    target = target or f"{_STAMPED.sub('', stem)} ({label} {stamp}){ext}"
     wb = wb if wb is not None else load_for_copy(opened)
     _restore_charts(wb)
     for sheet in {b.sheet for b in changes.blocks} - set(wb.sheetnames):

@@ -173,9 +173,15 @@ def _date_from_text(value: str) -> dt.date:
                 return dt.date(year, parts["m"], parts["d"])
             except ValueError:
                 raise Unreadable(value) from None
-    if re.fullmatch(r"\d{5}(\.0+)?", text):   # a serial number exported as text
+    if is_serial_text(text):
         return serial_to_date(float(text))
     raise Unreadable(value)
+
+
+def is_serial_text(text: str) -> bool:
+    """An Excel serial number exported as text ("46367", "46367.0"), not a date written with
+    dots ("12.01.2027")."""
+    return re.fullmatch(r"\d{5}(\.0+)?", normalize_text(text)) is not None
 
 
 # --- times -----------------------------------------------------------------------------------

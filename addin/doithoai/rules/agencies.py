@@ -42,7 +42,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from doithoai.text import vntext
+from doithoai.registry import schema
+from doithoai.text import unit_words, vntext
 
 OWN, TERRITORY, SUPERIOR = "Trực thuộc", "Trên địa bàn", "Cấp trên"
 LEVELS = (OWN, TERRITORY, SUPERIOR)
@@ -113,6 +114,29 @@ def office_unit(unit: str | None, party: bool) -> str:
     if not unit or unit == STATE_OFFICE:
         return PARTY_OFFICE if party else STATE_OFFICE
     return unit
+
+
+# The words an office's name may carry besides its own: the unit ("Văn phòng HĐND - UBND xã"),
+# the joints between HĐND and UBND ("và", "-", "–", "&").
+_OFFICE_NOISE = re.compile(r"\b(xã|phường|đặc khu|và)\b|[–&]")
+
+
+def _office_key(name: str) -> str:
+    return " ".join(_OFFICE_NOISE.sub(" ", _key(name)).split())
+
+
+def is_office(name: str | None, party: bool) -> bool:
+    """Whether an agency is the office that prepares the plan's documents itself, however the
+    registry writes it ("Văn phòng HĐND-UBND xã" is "Văn phòng HĐND và UBND"): a letter to it
+    asks nobody to copy it to itself."""
+    return bool(name) and _office_key(name) == _office_key(office_unit(None, party))
+
+
+def listed_for(unit_type: str) -> list[str]:
+    """The agencies the blank registry lists, in the word of ``unit_type`` where the name
+    carries the unit's kind ("Công an xã" → "Công an phường")."""
+    return [unit_words.in_unit(name, unit_type)
+            for name in schema.lookup("Cơ quan trả lời").values]
 
 
 def province_committee(province: str, party: bool = False) -> str:

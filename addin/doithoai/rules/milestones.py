@@ -12,21 +12,34 @@ from doithoai.registry.changes import Changes, column_blocks
 from doithoai.registry.model import Registry
 from doithoai.rules.deadlines import DeadlineReport, MilestoneResult, status_words
 from doithoai.rules.workcalendar import fmt_long
-from doithoai.text.vnformat import short_date
+from doithoai.text.vnformat import short_date, unit_village_kinds, with_village_words
 
 STALE_NOTE = "Quy tắc không còn áp dụng cho dòng này; có thể xóa dòng."
 COMPUTED_MILESTONE_KEYS = [c.key for c in schema.MILESTONES.columns if c.computed]
 
 
-def _milestone_values(m: MilestoneResult) -> dict:
-    return {"plan_id": m.plan_id, "opinion_id": m.opinion_id, "code": m.code, "task": m.task,
-            "unit": m.unit, "due": m.due, "basis": m.basis, "status": m.status,
-            "remaining": m.remaining}
+def plan_words(reg: Registry) -> dict[str, list[str]]:
+    """Each plan → what its texts call its villages (vnformat.unit_village_kinds): a rule's
+    "gửi trưởng thôn" reads "gửi tổ trưởng tổ dân phố" in a phường's milestones, as in its
+    plan."""
+    return {p.plan_id: unit_village_kinds(p.villages, reg.settings.unit_type)
+            for p in reg.plans}
+
+
+def _said(text: str, m: MilestoneResult, words: dict[str, list[str]]) -> str:
+    return with_village_words(text, words.get(m.plan_id, []))
+
+
+def _milestone_values(m: MilestoneResult, words: dict[str, list[str]]) -> dict:
+    return {"plan_id": m.plan_id, "opinion_id": m.opinion_id, "code": m.code,
+            "task": _said(m.task, m, words), "unit": _said(m.unit, m, words), "due": m.due,
+            "basis": m.basis, "status": m.status, "remaining": m.remaining}
 
 
 def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
     """Mốc thời gian rows and Ý kiến's Hạn trả lời as bulk blocks (computed columns only)."""
     changes = Changes()
+    words = plan_words(reg)
     table = reg.tables["milestones"]
     if table.present:
         produced = {m.key: m for m in report.milestones}
@@ -37,7 +50,7 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
                    r.values.get("code"))
             m = produced.get(key)
             if m is not None and key not in kept:
-                rows[r.row] = _milestone_values(m)
+                rows[r.row] = _milestone_values(m, words)
                 kept.add(key)
             else:   # nothing produces this row any more: keep what it says, mark it
                 rows[r.row] = {k: r.values.get(k) for k in COMPUTED_MILESTONE_KEYS}
@@ -45,7 +58,7 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
         last = max([1, table.last_row] + [r.row for r in table.rows])
         new = [m for m in report.milestones if m.key not in kept]
         for i, m in enumerate(new, start=last + 1):
-            rows[i] = _milestone_values(m)
+            rows[i] = _milestone_values(m, words)
         end = last + len(new)
         if end >= 2:
             changes.blocks += column_blocks(schema.MILESTONES, table, COMPUTED_MILESTONE_KEYS,
@@ -72,9 +85,10 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
 PROVISIONAL_MARK = "(dự kiến)"
 
 
-def render(report: DeadlineReport) -> str:
+def render(report: DeadlineReport, words: dict[str, list[str]]) -> str:
     """The milestones grouped by plan, each with its basis below it and a date worked out on a
-    calendar not yet official marked "(dự kiến)", then the problems, for a terminal."""
+    calendar not yet official marked "(dự kiến)", then the problems, for a terminal; tasks in
+    each plan's ``words`` (:func:`plan_words`)."""
     from doithoai.registry.problems import SEVERITY_LABELS
     from doithoai.rules.workcalendar import LAST_CONFIRMED_YEAR
     lines = [f"Tình trạng tính đến {fmt_long(report.today)}:"]
@@ -85,7 +99,8 @@ def render(report: DeadlineReport) -> str:
             lines.append(f"Kế hoạch {plan}:")
         due = f"{short_date(m.due)} {PROVISIONAL_MARK}" if m.provisional else short_date(m.due)
         who = f" [{m.opinion_id}]" if m.opinion_id else ""
-        lines.append(f"  {due}  {m.code}{who}: {m.task} — {m.unit} — "
+        lines.append(f"  {due}  {m.code}{who}: {_said(m.task, m, words)} — "
+                     f"{_said(m.unit, m, words)} — "
                      f"{status_words(m.status, m.remaining)}")
         if m.basis:
             lines.append(f"      Căn cứ: {m.basis}")

@@ -105,16 +105,18 @@ ABBREVIATED = ((["tdp"], ["tổ", "dân", "phố"]), (["kp"], ["khu", "phố"]),
 
 def _aliased(runs: list[tuple[str, list[str]]], plain: bool = False
              ) -> list[tuple[str, list[str]]]:
-    """``runs`` (identity keys, or ``plain`` ones) and, after them, each run that begins with
-    a kind word written the other way ("tổ dân phố 2" for "TDP 2", and back), for the same
-    place (a place listed under both spellings keeps its own)."""
+    """``runs`` (identity keys, or ``plain`` ones) and each run that begins with a kind word
+    written the other way ("tổ dân phố 2" for "TDP 2", and back), for the same place (a place
+    listed under both spellings keeps its own): longest first, as the places are, so "TDP
+    Đông Đông" names "Tổ dân phố Đông Đông", not "TDP Đông"; of equal length, a place's own
+    spelling before another's written the other way."""
     more = []
     for place, words in runs:
         for short, full in (ABBREVIATED[2:] if plain else ABBREVIATED[:2]):
             for have, other in ((short, full), (full, short)):
                 if words[:len(have)] == have and len(words) > len(have):
                     more.append((place, other + words[len(have):]))
-    return runs + more
+    return sorted(runs + more, key=lambda run: -len(run[1]))
 
 
 def _other_kind_form(typed: str, proper: str) -> bool:

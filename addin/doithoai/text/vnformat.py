@@ -269,14 +269,15 @@ def _lowered(m: re.Match) -> str:
 # general kind it belongs to. "Thôn" and "tổ dân phố" are the general terms (Thông tư
 # 04/2012/TT-BNV, Điều 2: thôn for làng, ấp, bản, buôn, bon, phum, sóc…; tổ dân phố for khu
 # phố, khối phố, khóm…); a commune whose villages are "Xóm 1" and "Khối Yên Sơn" calls them xóm
-# and khối. The general kind is "" for the words doithoai 0.4 did not know: it goes into values
+# and khối, a đặc khu whose are "Khu 3" calls them khu. The general kind is "" for the words doithoai 0.4 did not know: it goes into values
 # that issued documents' fingerprints hold (documents.context.hierarchy.village_word).
 _KIND_WORDS = (("tdp ", "tổ dân phố", "tổ dân phố"), ("tổ dân phố ", "tổ dân phố", "tổ dân phố"),
                ("tổ ", "tổ dân phố", "tổ dân phố"), ("thôn ", "thôn", "thôn"),
                ("xóm ", "xóm", "thôn"), ("bản ", "bản", "thôn"), ("ấp ", "ấp", "thôn"),
                ("làng ", "làng", "thôn"), ("buôn ", "buôn", "thôn"), ("bon ", "bon", ""),
                ("phum ", "phum", ""), ("sóc ", "sóc", ""), ("khối phố ", "khối phố", ""),
-               ("khối ", "khối", ""), ("khu phố ", "khu phố", ""), ("khóm ", "khóm", ""))
+               ("khối ", "khối", ""), ("khu phố ", "khu phố", ""), ("khóm ", "khóm", ""),
+               ("khu dân cư ", "khu dân cư", ""), ("khu ", "khu", ""))
 GENERAL_KINDS = ("thôn", "tổ dân phố")
 
 
@@ -319,6 +320,28 @@ def local_kinds(villages) -> list[str]:
     """The kinds the villages' own names say, each once, in their order ("" ones left
     out)."""
     return [k for k in dict.fromkeys(local_kind(v) for v in villages) if k]
+
+
+def unit_village_word(villages, unit_type: str | None) -> str:
+    """What a unit calls its villages: the plan's own names decide ("TDP Cẩm Khê A" is a tổ
+    dân phố), else the unit type (phường: tổ dân phố; xã: thôn; đặc khu: both)."""
+    kinds = {village_kind(v) for v in villages} - {""}
+    if len(kinds) == 1:
+        return kinds.pop()
+    if len(kinds) > 1:
+        return "thôn, tổ dân phố"
+    return {"phường": "tổ dân phố", "xã": "thôn"}.get(unit_type or "xã", "thôn, tổ dân phố")
+
+
+def unit_village_kinds(villages, unit_type: str | None) -> list[str]:
+    """What a plan's texts call its villages: the kinds their own names say ("Xóm 1", "Khối
+    Yên Sơn": xóm, khối), else the unit's (:func:`unit_village_word`); empty when only the
+    general "thôn, tổ dân phố" fits."""
+    kinds = local_kinds(villages)
+    if kinds:
+        return kinds
+    word = unit_village_word(villages, unit_type)
+    return [word] if word in GENERAL_KINDS else []
 
 
 _GENERAL_PAIR = re.compile(r"\b([Tt])rưởng thôn, [Tt]ổ trưởng tổ dân phố\b")

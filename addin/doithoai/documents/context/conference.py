@@ -11,7 +11,7 @@ from doithoai.monitoring import chain
 from doithoai.registry import schema
 from doithoai.registry.attendance import BLANK, Attendance
 from doithoai.registry.model import Opinion
-from doithoai.rules.agencies import TERRITORY
+from doithoai.rules.agencies import TERRITORY, is_office
 from doithoai.text import vnformat
 
 
@@ -98,6 +98,8 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("co_quan_giao", vnformat.listing(own) if own else
                 ("" if asked else "Các cơ quan, đơn vị được giao"), optional=True)
         ctx.put("co_quan_phoi_hop", vnformat.listing(asked), optional=True)
+        ctx.put("dong_gui", not agencies or not all(
+            is_office(a, self.party) for a in agencies))
         ctx.put("noi_nhan", recipients(agencies + (
             ["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}", "Văn phòng Đảng ủy",

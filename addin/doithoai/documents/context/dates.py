@@ -46,13 +46,15 @@ class IssueDates:
 
         A paper with no number (the forms PDK and PKS) is not issued: citizens fill it in at
         its milestone, so it keeps that year whenever it is printed; so does a document that
-        prepares a conference now past (it is no longer issued: generate)."""
+        prepares a conference now past (it is no longer issued: generate), unless its text
+        turned into the post-meeting one (:attr:`Kind.rewritten_after`)."""
         when = due or self.issue_anchor(code)
         if when is None:
             return self.today.year
         kind = KINDS_BY_CODE[code]
         meeting = self.plan.meeting_date
-        past = kind.before_meeting and meeting is not None and meeting < self.today
+        past = kind.before_meeting and not kind.rewritten_after and meeting is not None \
+            and meeting < self.today
         return max(when, self.today).year if kind.numbered and not past else when.year
 
     def asks_forms_by_deadline(self, code: str, date: dt.date | None) -> bool:

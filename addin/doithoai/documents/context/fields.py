@@ -63,6 +63,7 @@ FIELDS: dict[str, str] = {
     "cap_thon": "thôn / tổ dân phố, theo đơn vị", "truong_thon": "Trưởng thôn / Tổ trưởng tổ dân phố",
     "van_phong": "Văn phòng gửi, nhận văn bản (Văn phòng HĐND và UBND / Văn phòng Đảng ủy)",
     "phoi_hop": "Cơ quan trên địa bàn: đề nghị phối hợp, không giao việc",
+    "dong_gui": "Có cơ quan trả lời khác Văn phòng: đề nghị đồng gửi văn bản về Văn phòng",
     "kien_nghi": "Kiến nghị cấp trên theo cơ quan có thẩm quyền",
     "so_kien_nghi": "Số ý kiến kiến nghị cấp trên", "kinh_gui_ds": "Các nơi kính gửi",
     "quy_co_quan": "Cách gọi cơ quan cấp trên", "y_kien_cd": "Ý kiến của một người dân",
@@ -182,7 +183,8 @@ class Context:
     def fingerprint(self, used=None) -> str:
         """"<head>|Sheet!row:<6 hex>|…": the head says whether the document would read
         otherwise, the parts which rows changed later. The head hashes the values the template
-        prints (``used``), marked PRINTED; with ``used`` None, every value as doithoai 0.4.0
+        prints (``used``, less a field at its :data:`AS_BEFORE` value), marked PRINTED; with
+        ``used`` None, every value as doithoai 0.4.0
         hashed them (to check a fingerprint it wrote: a field added since for another
         template must not make every issued document look changed)."""
         def h(obj) -> str:
@@ -192,7 +194,8 @@ class Context:
         if used is None:
             head = h({k: v for k, v in self.values.items() if k not in ADDED_AFTER_0_4})[:12]
         else:
-            head = PRINTED + h({k: v for k, v in self.values.items() if k in used})[:12]
+            head = PRINTED + h({k: v for k, v in self.values.items() if k in used
+                                and not (k in AS_BEFORE and v == AS_BEFORE[k])})[:12]
         return "|".join([head] + parts)
 
 
@@ -200,6 +203,11 @@ class Context:
 # fields a context gained after 0.4.0, left out when one of its fingerprints is checked.
 PRINTED = "u"
 ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau"})
+# Fields a template gained after documents were issued with it, each with the value under which
+# it reads as it did before: left out of the printed head at that value, so an issued document
+# is found changed only where its text would now differ (a letter to the office itself no
+# longer asks it to copy its reply to itself).
+AS_BEFORE = {"dong_gui": True}
 
 
 def changed_rows(old: str, new: str) -> list[str]:

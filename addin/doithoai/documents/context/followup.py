@@ -48,6 +48,7 @@ class FollowUpDocs(BaseBuilder):
         ctx.put("han_bao_cao", dated(report_by.date, self.marked(report_by.provisional)))
         asked = self.level(agency) == agencies.TERRITORY    # a courteous reminder, not an order
         ctx.put("phoi_hop", asked)
+        ctx.put("dong_gui", not agencies.is_office(agency, self.party))
         ctx.put("vv", "V/v đề nghị sớm trả lời ý kiến, kiến nghị của Nhân dân" if asked
                 else "V/v đôn đốc trả lời, giải quyết ý kiến, kiến nghị của Nhân dân")
         # A party document is signed for the Standing Committee: it does not report to itself.

@@ -26,15 +26,8 @@ class Hierarchy:
         return agencies.office_unit(name, self.party)
 
     def village_word(self) -> str:
-        """What this unit calls its villages: the plan's own names decide ("TDP Cẩm Khê A" is a
-        tổ dân phố), else the unit type (phường: tổ dân phố; xã: thôn; đặc khu: both)."""
-        kinds = {vnformat.village_kind(v) for v in self.plan.villages} - {""}
-        if len(kinds) == 1:
-            return kinds.pop()
-        if len(kinds) > 1:
-            return "thôn, tổ dân phố"
-        return {"phường": "tổ dân phố", "xã": "thôn"}.get(self.s.unit_type or "xã",
-                                                           "thôn, tổ dân phố")
+        """What this unit calls its villages (vnformat.unit_village_word)."""
+        return vnformat.unit_village_word(self.plan.villages, self.s.unit_type)
 
     def local_words(self, text: str | None) -> str:
         """A generic "thôn, tổ dân phố" in the unit's own word (a phường: "tổ dân phố")."""
@@ -50,14 +43,8 @@ class Hierarchy:
     # The printed words (Context.wording): the values above stay as 0.4 computed them, the
     # fingerprints of issued documents with them.
     def village_kinds(self) -> list[str]:
-        """What the documents call this plan's villages: the kinds their own names say ("Xóm
-        1", "Khối Yên Sơn": xóm, khối), else the unit's (:meth:`village_word`); empty when only
-        the general "thôn, tổ dân phố" fits."""
-        kinds = vnformat.local_kinds(self.plan.villages)
-        if kinds:
-            return kinds
-        word = self.village_word()
-        return [word] if word in vnformat.GENERAL_KINDS else []
+        """What the documents call this plan's villages (vnformat.unit_village_kinds)."""
+        return vnformat.unit_village_kinds(self.plan.villages, self.s.unit_type)
 
     def printed_village_word(self) -> str:
         """:meth:`village_word` as printed ("xóm, khối")."""

@@ -125,6 +125,7 @@ class PreparationDocs(BaseBuilder):
         # is asked to cooperate (rules.agencies). Superiors never get this letter (CVKN).
         asked = self.level(agency) == agencies.TERRITORY
         ctx.put("phoi_hop", asked)
+        ctx.put("dong_gui", not agencies.is_office(agency, self.party))
         ctx.put("vv", "V/v đề nghị phối hợp trả lời ý kiến, kiến nghị của Nhân dân" if asked
                 else "V/v giao trả lời ý kiến, kiến nghị của Nhân dân" if after
                 else "V/v phân công tham mưu trả lời ý kiến, kiến nghị của Nhân dân")

@@ -40,6 +40,6 @@ TYPES = (
                 "A row with validation errors is not used for documents; the others are. At "
                 "the command line the hint names the row's cells with errors.",
                 many=Many("Không tạo {count} văn bản {document_kind} vì dòng của chúng ở trang "
-                          "{sheet} còn lỗi kiểm tra: {items}.",
-                          ROW_ERRORS_HINT, item="{subject} (dòng {row})", parts=("cells",))),
+                          "{sheet} còn lỗi kiểm tra: {where}.",
+                          ROW_ERRORS_HINT, parts=("cells", "where"))),
 )

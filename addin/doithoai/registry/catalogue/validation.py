@@ -135,12 +135,23 @@ TYPES = (
                 "vào văn bản riêng.",
                 "Text reaching the 32,767 characters of an Excel cell (a longer cell written by "
                 "another program is read only up to the limit): reported, never cut silently."),
-    ProblemType("unit-word", INFO, "Văn bản ghi \"xã\" trong khi đơn vị là phường",
-                "Ô này ghi \"{word}\" nhưng đơn vị là phường (Cấu hình, Loại đơn vị).",
-                "Nếu là tên đơn vị thì sửa thành \"phường\", thôn thành tổ dân phố; nếu trích "
-                "lời người dân hay văn bản cũ thì bỏ qua. Phần mềm không tự sửa.",
+    ProblemType("unit-word", INFO, "Văn bản ghi \"xã\" trong khi đơn vị là phường, đặc khu",
+                "Ô này ghi \"{word}\" nhưng đơn vị là {unit} (Cấu hình, Loại đơn vị).",
+                "Nếu là tên đơn vị thì sửa thành \"{unit}\"; nếu trích lời người dân hay văn "
+                "bản cũ thì bỏ qua. Phần mềm không tự sửa.",
                 "Text the clerk typed (a plan's subject, content, venue, chair; an answer) names "
-                "the unit \"xã\" in a phường. Noted, never rewritten: it may be a quotation."),
+                "the unit \"xã\" in a phường or a đặc khu. Noted, never rewritten: it may be a "
+                "quotation."),
+    ProblemType("unit-word-agency", WARNING, "Tên cơ quan ghi \"xã\" trong khi đơn vị là "
+                "phường, đặc khu",
+                "Cơ quan \"{value}\" ghi \"{word}\" nhưng đơn vị là {unit} (Cấu hình, Loại "
+                "đơn vị): công văn gửi cơ quan này sẽ in đúng tên đó.",
+                "Sửa thành \"{fixed}\" ở ô này, và ở cột Cơ quan trả lời của các ý kiến đã "
+                "chọn tên cũ.",
+                "An agency of Danh mục › Cơ quan trả lời names the unit \"xã\" in a phường or "
+                "a đặc khu: the name the blank registry ships (\"Công an xã\") when Loại đơn vị "
+                "is chosen after it was made. Letters to the agency would print it. `init "
+                "--unit-type` writes the names in the unit's word from the start."),
     ProblemType("text-invisible", WARNING, "Ô có ký tự ẩn",
                 "Ô có ký tự không nhìn thấy hoặc làm đảo chiều chữ ({chars}).",
                 "Sửa thành: \"{fixed}\" (văn bản và tên tệp đã bỏ các ký tự này).",

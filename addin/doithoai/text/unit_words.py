@@ -1,0 +1,32 @@
+"""The word a text uses for the kind of unit (xã, phường, đặc khu): a phường says phường and
+tổ dân phố, a xã says xã and thôn (issue 18 §4). :func:`says_xa` finds "xã" used as the unit,
+not "xã hội", "hợp tác xã", "cấp xã" (the level: a phường is one), "xã viên", "xã đội" (a
+military post); :func:`in_unit` writes a shipped name ("Công an xã") in another unit's word
+("Công an phường")."""
+from __future__ import annotations
+
+import re
+
+_XA = re.compile(r"(?<![\wÀ-ỹ])(xã)(?![\wÀ-ỹ])(?!\s+(hội|viên|đội)\b)", re.I)
+_NOT_UNIT = re.compile(r"hợp\s+tác\s+xã|cấp\s+xã", re.I)
+_XA_CASES = ("xã", "Xã", "XÃ", "xÃ")      # every way _XA's letters can be written
+
+
+def says_xa(text: str | None) -> str | None:
+    """The "xã" a text uses as the name of a unit, or None."""
+    if not text or not any(x in text for x in _XA_CASES):     # most texts: no "xã" at all
+        return None
+    cleaned = _NOT_UNIT.sub("", text)
+    m = _XA.search(cleaned)
+    return m.group(1) if m else None
+
+
+def in_unit(name: str, unit_type: str) -> str:
+    """``name`` with its last "xã" used as the unit in the word of ``unit_type``, capital when
+    it was ("Trạm Y tế xã" → "Trạm Y tế phường", "Công an Xã" → "Công an Phường"); a name
+    without one, or a xã's, as it is."""
+    if unit_type == "xã" or not says_xa(name):
+        return name
+    last = list(_XA.finditer(_NOT_UNIT.sub(lambda m: " " * len(m.group()), name)))[-1]
+    word = unit_type[:1].upper() + unit_type[1:] if last.group(1)[0].isupper() else unit_type
+    return name[:last.start(1)] + word + name[last.end(1):]
