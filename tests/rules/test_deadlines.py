@@ -393,3 +393,20 @@ def test_a_copy_of_a_copy_carries_one_stamp(seed, sample_copy, capsys):
         seen.add(path)
         stamps = re.findall(r"\((cap so|tinh han) \d{8}-\d{4}\)", os.path.basename(path))
         assert stamps == [{"deadlines": "tinh han", "issue": "cap so"}[command]], path
+
+
+def test_every_commands_copy_of_a_copy_carries_one_stamp(sample_copy):
+    """The same for each label a command stamps its copy with, in a seeded order (the
+    Front's intake writes "nhan MTTQ", with capitals)."""
+    import os
+    import random
+    import re
+    from doithoai.files import registry_copy
+    from doithoai.registry.changes import Changes
+    labels = ["cap so", "nhan MTTQ", "tinh han", "xoa lien lac", "chuyen ton", "mat khau phieu"]
+    random.Random(7).shuffle(labels)
+    path = sample_copy("trung-hoi")
+    for label in labels:
+        path = registry_copy.registry_copy(path, Changes(), label)
+        stamps = re.findall(r"\(([A-Za-z ]+) \d{8}-\d{4}\)", os.path.basename(path))
+        assert stamps == [label], path

@@ -44,7 +44,7 @@ def load_for_copy(path: str | Opened):
 
 # What an earlier copy added to the name ("so (cap so 20261206-1650)", and "(2)" when that name
 # was taken): a copy of a copy gets one stamp, its own, not one more each time.
-_STAMPED = re.compile(r"(?: \([a-z ]+ \d{8}-\d{4}\)(?: \(\d+\))?)+$")
+_STAMPED = re.compile(r"(?: \([A-Za-z ]+ \d{8}-\d{4}\)(?: \(\d+\))?)+$")
 
 
 def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
