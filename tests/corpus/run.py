@@ -107,12 +107,3 @@ def runs_of(seed: int, root: str | None = None) -> list[properties.Run]:
     before, after = days_around(case)
     return [press(case, os.path.join(root, "du-thao"), before, issue=False),
             press(case, os.path.join(root, "ban-hanh"), after, issue=True)]
-
-
-def violations(seed: int, root: str | None = None) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for run in runs_of(seed, root):
-        for name, found in properties.check(run).items():
-            out.setdefault(name, []).extend(f"[{run.label} {run.today:%d/%m/%Y}] {v}"
-                                            for v in found)
-    return out
