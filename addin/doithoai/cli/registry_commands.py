@@ -6,6 +6,7 @@ import json
 import os
 
 from doithoai.cli import passwords
+from doithoai.registry import schema
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, date_arg, output_file,
                                  output_folder, say)
 
@@ -26,7 +27,7 @@ def add_parsers(sub) -> None:
                        description="Tạo sổ theo dõi mới (.xlsx) với danh mục và quy tắc thời "
                                    "hạn mặc định. Không bao giờ ghi đè tệp đã có.")
     p.add_argument("path", metavar="PATH", help="đường dẫn tệp sổ mới (.xlsx)")
-    p.add_argument("--unit-type", choices=("xã", "phường", "đặc khu"),
+    p.add_argument("--unit-type", choices=schema.lookup("Loại đơn vị").values,
                    help="loại đơn vị: ghi vào Cấu hình, và tên các cơ quan có sẵn trong Danh "
                         "mục theo đó (\"Công an phường\"); bỏ trống thì chọn sau ở Cấu hình")
     p.set_defaults(func=cmd_init)
