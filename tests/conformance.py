@@ -274,6 +274,8 @@ def check_words(d, kind: str) -> list[str]:
             v.append(f"a phường document says {m.group(0)!r}")
     if kind in ("CVPC", "CVDD"):
         to = re.search(r"Kính gửi: (.+?)\.$", "\n".join(paras), re.M)
+        if to and re.search(r"(?<!\w)(xã|phường|đặc khu)$", to.group(1)):
+            v.append(f"{kind} addressed without the unit's name: {to.group(1)!r}")
         if to and agencies.default_level(to.group(1)) == agencies.SUPERIOR:
             v.append(f"{kind} assigns or chases a superior: {to.group(1)!r}")
         if to and agencies.default_level(to.group(1)) == agencies.TERRITORY and \

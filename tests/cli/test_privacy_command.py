@@ -137,3 +137,28 @@ def test_a_phone_typed_into_an_opinion_is_told_as_held(registry, capsys):
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if row[0].value in x and "Người nêu" in x)
     assert "Trong nội dung có: số điện thoại" in line and "0975" not in line
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_numbers_typed_into_names_and_addresses_are_counted(registry, capsys, seed):
+    """A phone or an identity number typed into Địa chỉ or Người nêu (fresh-eyes trial: "Ấp 4,
+    CCCD 0751…") was counted nowhere: the census now says how many such cells there are, the
+    same cells validate names."""
+    import random
+    rng = random.Random(seed)
+    wb = openpyxl.load_workbook(registry)
+    ws = wb["Ý kiến"]
+    head = [c.value for c in ws[1]]
+    rows = rng.sample([r for r in ws.iter_rows(min_row=2) if r[0].value], rng.randint(1, 5))
+    for r in rows:
+        column = rng.choice(["Địa chỉ", "Người nêu"])
+        cell = r[head.index(column)]
+        number = rng.choice(["ĐT 09", "CCCD 0"]) + "".join(str(rng.randint(0, 9))
+                                                          for _ in range(rng.choice([8, 11])))
+        cell.value = f"{cell.value or 'thôn 2'}, {number}"
+    wb.save(registry)
+    assert cli.main(["privacy", registry]) == 0
+    said = re.search(r"Ô họ tên, địa chỉ có ghi .*?: (\d+) ô", capsys.readouterr().out)
+    cli.main(["validate", registry])
+    flagged = capsys.readouterr().out.count("field-has-identifier:")
+    assert said and int(said.group(1)) == len(rows) == flagged, (said, flagged)

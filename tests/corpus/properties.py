@@ -310,11 +310,27 @@ _TO_ITSELF = re.compile(r"(?:^|(?<=giao )|(?<=nghị ))(?P<office>Văn phòng [^
                         r"(?P=office)(?!\w)")
 
 
+# The office named among those who answer, then asked, in the same clause, to be copied.
+_AMONG = re.compile(r"(?P<office>Văn phòng (?:HĐND và UBND|Đảng ủy))(?!\w)[^;.]*? trả lời"
+                    r"[^;.]*?(?:đồng gửi|gửi dự thảo về) (?P=office)(?!\w)")
+
+
 def no_copy_to_itself(run: Run) -> list[str]:
     """A letter that gives the office itself opinions to answer (CVPC, CVDD) or a conclusion
-    that leaves them to it alone (TBKL) never asks it to copy its reply "to the office"."""
+    that leaves them to it alone (TBKL) never asks it to copy its reply "to the office"; nor
+    does a conclusion that names it among the agencies who answer."""
     return [f"{doc.path}: {m.group()[:120]!r}" for doc in run.docs for line in doc.lines()
-            for m in _TO_ITSELF.finditer(" ".join(line.split()))]
+            for pattern in (_TO_ITSELF, _AMONG)
+            for m in pattern.finditer(" ".join(line.split()))]
+
+
+def addressed_in_full(run: Run) -> list[str]:
+    """A letter's "Kính gửi" line never ends with the unit's kind word alone ("Kính gửi: Công an
+    phường."): the unit is named ("Công an phường Hòa Bình"), as its own name heads the letter."""
+    kind = run.case.settings["unit_type"]
+    bare = re.compile(rf"^Kính gửi:.*[ \u00a0]{re.escape(kind)}\.?$", re.I)
+    return [f"{doc.path}: {line!r}" for doc in run.docs for line in doc.lines()
+            if bare.match(" ".join(line.split()))]
 
 
 # A citizen's words as the generator writes them ("Đề nghị … (ý kiến thứ 3)"): quoted as
@@ -358,6 +374,17 @@ def list_ends(run: Run) -> list[str]:
     return out
 
 
+_NUMBERED_ITEM = re.compile(r"^\d+\. [^:]{2,40}: \S")
+
+
+def items_end(run: Run) -> list[str]:
+    """A numbered item of a plan or a notice ("1. Nội dung: …") ends as a sentence ends, or
+    with ":" before the list it introduces, however its typed text ended."""
+    return [f"{doc.path}: {line[-60:]!r}" for doc in run.docs if doc.kind in ("KH", "TB")
+            for line in doc.paragraphs if _NUMBERED_ITEM.match(line)
+            and line.rstrip()[-1:] not in (".", "?", "!", "…", ":", ";")]
+
+
 def no_stray_spaces(run: Run) -> list[str]:
     out = []
     for doc in run.docs:
@@ -387,6 +414,18 @@ def no_identifiers_posted(run: Run) -> list[str]:
         for ident in run.case.truth.identifiers:
             if ident in text or (ident[0].isdigit() and _digits(ident) in joined):
                 out.append(f"{doc.path}: in {ident!r} người dân ghi trong nội dung")
+    return out
+
+
+def no_identifier_from_an_address(run: Run) -> list[str]:
+    """A number or e-mail typed into an Địa chỉ cell is printed by no document, not even the
+    letters that keep a house number (CVPC, CVTL, TBCD): it is taken out with its word."""
+    out = []
+    for doc in run.docs:
+        joined = _digits(doc.text)
+        for ident in run.case.truth.in_addresses:
+            if ident in doc.text or (ident[0].isdigit() and _digits(ident) in joined):
+                out.append(f"{doc.path}: in {ident!r} ghi trong Địa chỉ")
     return out
 
 
@@ -446,12 +485,15 @@ PROPERTIES = {
     "listed-spelling": listed_spelling,
     "place-kind-lower": place_kind_lower_in_sentence,
     "list-ends": list_ends,
+    "items-end": items_end,
     "stray-spaces": no_stray_spaces,
     "identifier-posted": no_identifiers_posted,
+    "identifier-in-address": no_identifier_from_an_address,
     "unique-file-name": unique_file_names,
     "schema-order": schema_order,
     "agency-unit-word": agencies_in_unit_word,
     "copy-to-itself": no_copy_to_itself,
+    "addressed-in-full": addressed_in_full,
 }
 
 

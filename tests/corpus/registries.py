@@ -65,6 +65,7 @@ class Truth:
     meant_agency: dict[str, str | None]       # opinion id → listed agency it means
     meant_person: dict[str, str]              # opinion id → the citizen's name, proper spelling
     identifiers: list[str] = field(default_factory=list)   # typed inside citizens' words
+    in_addresses: list[str] = field(default_factory=list)  # typed into an Địa chỉ cell
     variants: dict[str, str] = field(default_factory=dict)  # a typed variant → proper spelling
 
 
@@ -188,7 +189,8 @@ def make_case(seed: int) -> Case:
         venue=f"Nhà văn hóa {villages[0]}, {unit_type} {unit}",
         expected_delegates=rng.choice((None, 60, 120)),
         content="Báo cáo tình hình kinh tế - xã hội; nghe ý kiến, kiến nghị của Nhân dân; "
-                "trả lời và chỉ đạo giải quyết.",
+                "trả lời và chỉ đạo giải quyết"      # typed with its full stop or without
+                + random.Random(f"{unit}|{meeting}").choice((".", "", " ")),
         legal_bases="Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;\n"
                     "Căn cứ Luật Thực hiện dân chủ ở cơ sở năm 2022",
         signing_authority=("T/M" if issuer == "Đảng ủy" else rng.choice(("TM.", "KT."))),
@@ -266,6 +268,12 @@ def _opinions(rng, plan, villages, meeting, truth: Truth, listed) -> list[dict]:
         elif pick < 0.4:
             address, meant = None, None
         truth.meant_village[oid] = meant
+        side = random.Random(f"{oid}|{village}")       # its own draws: the rest is as before
+        if address and side.random() < 0.12:             # "thôn Đông - ĐT 0912…"
+            value, phrase = _identifier(side)
+            truth.in_addresses.append(value)
+            address = f"{address}{side.choice([', ', ' - ', ' (', ' '])}{phrase}"
+            address += ")" if address.count("(") > address.count(")") else ""
         agency, level = rng.choice(listed)
         status, answered, answer, reply_no, reply_date, resolved = _status(rng, meeting, level)
         if status == "Mới" and rng.random() < 0.5:

@@ -172,3 +172,31 @@ def test_planted_year_of_a_rewritten_draft(monkeypatch, tmp_path):
              for code, k in dates.KINDS_BY_CODE.items()}
     monkeypatch.setattr(dates, "KINDS_BY_CODE", kinds)
     assert first_violation("date-line-year", tmp_path)
+
+
+def test_planted_bare_addressee(monkeypatch, tmp_path):
+    """The old address line: "Kính gửi: Công an phường." with no ward named."""
+    from doithoai.text import unit_words
+    monkeypatch.setattr(unit_words, "addressed", lambda name, unit_type, unit_name: name)
+    assert first_violation("addressed-in-full", tmp_path)
+
+
+def test_planted_office_among_those_copied(monkeypatch, tmp_path):
+    """The old conclusion: "Phòng Kinh tế và Văn phòng HĐND và UBND trả lời …, đồng gửi Văn
+    phòng HĐND và UBND để tổng hợp"."""
+    alter_rendered(monkeypatch, lambda xml: xml.replace(
+        "; các cơ quan, đơn vị còn lại đồng gửi văn bản trả lời về", ", đồng gửi"))
+    assert first_violation("copy-to-itself", tmp_path)
+
+
+def test_planted_address_printed_as_typed(monkeypatch, tmp_path):
+    """The old documents printed an address as typed, "ấp 4, CCCD 0751…" included."""
+    from doithoai.documents.context.common import BaseBuilder
+    monkeypatch.setattr(BaseBuilder, "where", lambda self, address: address or "")
+    assert first_violation("identifier-in-address", tmp_path)
+
+
+def test_planted_item_without_its_full_stop(monkeypatch, tmp_path):
+    """The old plan and notice: "1. Nội dung: …" printed as typed, without its full stop."""
+    alter_rendered(monkeypatch, lambda xml: xml.replace("chỉ đạo giải quyết.", "chỉ đạo giải quyết"))
+    assert first_violation("items-end", tmp_path)

@@ -21,11 +21,13 @@ from xlsx_edit import edit
 
 
 def addressees(folder: str, code: str) -> dict[str, str]:
-    """Each letter of ``code`` in the folder (not set aside) → the agency it is addressed to."""
+    """Each letter of ``code`` in the folder (not set aside) → the agency it is addressed to
+    (as the registry names it: "Kính gửi: Công an phường Tứ Minh." is to "Công an phường")."""
     out = {}
     for path in glob.glob(os.path.join(folder, f"{code}_*.docx")):
         text = "\n".join(p.text for p in Document(path).paragraphs)
-        out[os.path.basename(path)] = re.search(r"Kính gửi: (.+?)\.\n", text).group(1)
+        to = re.search(r"Kính gửi: (.+?)\.\n", text).group(1)
+        out[os.path.basename(path)] = re.sub(r"( (?:xã|phường)) [^,]+$", r"\1", to)
     return out
 
 
@@ -157,3 +159,75 @@ def test_the_register_names_where_a_set_aside_draft_went(sample_copy, tmp_path, 
              if r[head.index("Mã KH")] == plan.plan_id and r[head.index("Loại")] == "CVPC"]
     assert named and any("ban-cu" in f for f in named), named
     assert all(os.path.isfile(os.path.join(out, f)) for f in named), named
+
+
+def _copies_beside(folder: str) -> None:
+    """A PDF and an ODF copy beside each document in ``folder``, as --pdf and --odt write them
+    (made here without LibreOffice: what matters is where the files go)."""
+    for path in glob.glob(os.path.join(folder, "*.docx")):
+        for suffix in (".pdf", ".odt"):
+            with open(path[:-len(".docx")] + suffix, "w") as f:
+                f.write(os.path.basename(path))
+
+
+def _orphans(folder: str) -> list[str]:
+    """The copies in ``folder`` and its subfolders whose document is not beside them."""
+    return sorted(os.path.relpath(p, folder) for suffix in (".pdf", ".odt")
+                  for p in glob.glob(os.path.join(folder, "**", "*" + suffix), recursive=True)
+                  if not os.path.exists(p[:-len(suffix)] + ".docx"))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_set_aside_draft_takes_its_pdf_and_odt_copies_with_it(seed, sample_copy, tmp_path,
+                                                                 capsys):
+    """A draft moved into "ban-cu" left its PDF beside the new drafts, where it was printed with
+    them. Each copy now goes where its document goes: a letter to an agency no longer assigned,
+    and an invitation to someone no longer invited."""
+    rng = random.Random(seed)
+    path = sample_copy(rng.choice(["tu-minh", "bac-thanh-mien", "quang-son"]))
+    reg = reader.read_registry(path)
+    plan = reg.plans[0]
+    today = plan.meeting_date.fromordinal(plan.meeting_date.toordinal() - rng.randint(8, 12))
+    out = tmp_path / "vb"
+    run = ["generate", path, "--plan", plan.plan_id, "--docs", "CVPC,GM", "--out", str(out),
+           "--today", today.isoformat()]
+    cli.main(run)
+    folder = str(out / plan.plan_id)
+    for where in (folder, os.path.join(folder, "GM")):
+        _copies_beside(where)
+    letters = addressees(folder, "CVPC")
+    gone, to = rng.sample(sorted(set(letters.values())), 2)
+    invited = [i for i in reg.invitees if i.plan_id == plan.plan_id and i.invited != "Không"]
+    edit(path, [("opinions", "agency", o.row, to) for o in reg.opinions
+                if o.plan_id == plan.plan_id and o.agency == gone]
+         + [("invitees", "invited", i.row, "Không") for i in rng.sample(invited, 2)])
+    capsys.readouterr()
+    cli.main(run)
+    said = capsys.readouterr().out
+    assert "cùng 2 bản PDF, ODF của chúng" in said, said
+    moved = glob.glob(os.path.join(folder, "**", "ban-cu", "*.docx"), recursive=True)
+    assert len(moved) >= 3, moved                 # one letter, two invitations at least
+    assert _orphans(folder) == []
+    for path_ in moved:                           # each moved document has its copies with it
+        assert all(os.path.exists(path_[:-len(".docx")] + s) for s in (".pdf", ".odt")), path_
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_set_aside_notice_counts_drafts_not_copies(seed):
+    """The notice counts the drafts it moved, names their copies apart, and reads as a sentence
+    whatever was moved or left (all left: it said "lần này không còn tạo Không chuyển được")."""
+    from doithoai.documents import notices
+    from doithoai.documents.kinds import KINDS_BY_CODE
+    rng = random.Random(seed)
+    for _ in range(200):
+        stems = [f"CVPC_Co-quan-{n}" for n in range(rng.randint(0, 4))]
+        moved = [s + ".docx" for s in stems] + [s + rng.choice([".pdf", ".odt"]) for s in stems
+                                                 if rng.random() < 0.5]
+        left = [f"CVPC_Mo-{n}.docx" for n in range(rng.randint(0 if moved else 1, 2))]
+        text = notices.set_aside(KINDS_BY_CODE["CVPC"], "KH/ban-cu", moved, left)
+        copies = len(moved) - len(stems)
+        if stems:
+            assert f" {len(stems)} bản nháp của lần trước" in text, text
+        assert (f"cùng {copies} bản PDF, ODF" in text) == bool(stems and copies), text
+        assert not re.search(r"tạo Không|\(\)|  ", text), text
+        assert ("Không chuyển được" in text) == bool(left), text

@@ -63,8 +63,9 @@ def test_documents_name_the_villages_and_their_heads_as_the_villages_do(
     assert f"Ban công tác Mặt trận ở {words}, hoặc" in tb, villages
     for text in (tb, kh):
         assert f"- {heads};" in text.splitlines(), villages           # Nơi nhận
-    assert f"Ủy ban MTTQ, {words}: phát phiếu hỏi" in kh, villages
-    assert f"truyền thanh và tới {words} (hạn" in kh, villages
+    # every village is meant: "các ấp" (fresh-eyes trial: "Ủy ban MTTQ, ấp" read as one)
+    assert f"Ủy ban MTTQ, các {words}: phát phiếu hỏi" in kh, villages
+    assert f"truyền thanh và tới các {words} (hạn" in kh, villages
     assert f"gửi {', '.join(map(lower_first, map(head, kinds)))} (hạn" in kh, villages
     assert re.search(rf"\n\d+\. {re.escape(words[:1].upper() + words[1:])} nơi tổ chức: chuẩn",
                      kh), villages

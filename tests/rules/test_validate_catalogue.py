@@ -230,6 +230,7 @@ CASES = {
     "content-has-phone": single("opinions", "content", 7, "Ông Lộc (0912 345 678) báo ngập."),
     "content-has-identifier": single("opinions", "content", 8,
                                      "Xe 29A-123.45 đỗ trước số nhà 12 ngõ 5, STK 0123456789012."),
+    "field-has-identifier": single("opinions", "address", 8, "Số 12, tổ 3 - ĐT 0912 345 678"),
     # Tứ Minh is a phường: an answer saying "Xã sẽ …" is noted, and left as typed.
     "unit-word": single("opinions", "answer", 9, "Xã sẽ bố trí kinh phí sửa cống."),
     "unit-word-agency": c_unit_word_agency,

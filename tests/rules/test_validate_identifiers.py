@@ -3,6 +3,8 @@ by content-has-phone, the other kinds (not names) in one content-has-identifier 
 them. The labelled corpus is the input: every text's notes follow from its labels."""
 import datetime as dt
 
+import pytest
+
 from builders import plan, registry
 from privacy_texts import labelled
 from doithoai.rules import validation
@@ -60,3 +62,69 @@ def test_an_opinion_received_after_today_is_questioned(sample_copy):
              if p.code == "date-order-warning" and "sau hôm nay" in p.message]
     assert [p.cell for p in found] == [cell_ref("opinions", "received_date", row)]
     assert "10/07/2026 sau hôm nay (30/06/2026)" in found[0].message
+
+
+PLACES = ["tổ 3, ấp Phú Thạnh", "Số 12, tổ 3, ấp Phú Thạnh", "Thôn Đông", "xóm 2, thôn Bàu Sen",
+          "số 5 ngõ 12 đường Lê Lợi, TDP 4", "Ấp 4"]
+NAMES = ["Trần Thị Hồng", "Ông Lê Văn Sáu", "tran van duc", "Bà Cao Thị Lành"]
+
+
+def _typed(rng):
+    """A number or e-mail as a person types it into a name or an address, with what it is."""
+    digits = lambda n: "".join(str(rng.randint(0, 9)) for _ in range(n))     # noqa: E731
+    kind = rng.choice(["phone", "phone", "identity", "email"])
+    value = {"phone": lambda: rng.choice(["09", "08", "03"]) + digits(8),
+             "identity": lambda: "0" + digits(11),
+             "email": lambda: f"dan{rng.randint(1, 999)}@gmail.com"}[kind]()
+    if kind == "phone" and rng.random() < 0.5:
+        value = f"{value[:4]}{rng.choice(' .')}{value[4:7]}{rng.choice(' .')}{value[7:]}"
+    word = rng.choice({"phone": ["ĐT", "SĐT:", "điện thoại", ""], "identity": ["CCCD", "CCCD số"],
+                       "email": ["email", ""]}[kind])
+    return kind, f"{word} {value}".strip(), value
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_number_in_a_name_or_an_address_is_noted_at_its_cell(seed):
+    """A phone or identity number typed into Người nêu, Địa chỉ, Họ và tên: a warning at that
+    cell, naming what it holds; a house number alone is no note (an address is where it goes).
+    Generated cells; what is checked is the cell each warning names."""
+    import random
+    from doithoai.registry import schema
+    from doithoai.text import privacy
+    rng = random.Random(seed)
+    ops, invs, planted = [], [], {}
+    for i in range(40):
+        name, place = rng.choice(NAMES), rng.choice(PLACES)
+        where = rng.choice(["raised_by", "address", None, None])
+        kind = None
+        if where:
+            kind, phrase, _ = _typed(rng)
+            joint = rng.choice([", ", " - ", " (", " "])
+            typed = f"{name if where == 'raised_by' else place}{joint}{phrase}"
+            typed += ")" if "(" in joint else ""
+            name, place = (typed, place) if where == "raised_by" else (name, typed)
+        ops.append(dict(opinion_id=f"YK-{i:03d}", plan_id="KH-1", source="Văn bản",
+                        received_date="20/05/2026", raised_by=name, address=place, field="Khác",
+                        content="Đề nghị sửa đường."))
+        if where:
+            planted[("opinions", i, where)] = privacy.KIND_WORDS[kind]
+    for i in range(10):
+        address = rng.choice(PLACES)
+        if rng.random() < 0.4:
+            kind, phrase, _ = _typed(rng)
+            address = f"{address}, {phrase}"
+            planted[("invitees", i, "address")] = privacy.KIND_WORDS[kind]
+        invs.append(dict(plan_id="KH-1", full_name=rng.choice(NAMES), group="Đại diện Nhân dân",
+                         address=address, invited="Có"))
+    reg = registry(plans=[plan()], opinions=ops, invitees=invs)
+    rows = {("opinions", o.row): int(o.opinion_id[3:]) for o in reg.opinions}
+    rows.update({("invitees", inv.row): n for n, inv in enumerate(reg.invitees)})
+    got = {}
+    for p in validation.validate(reg, dt.date(2026, 5, 25)):
+        if p.code == "field-has-identifier":
+            sheet = "opinions" if p.sheet == schema.OPINIONS.name else "invitees"
+            key = next(c.key for c in schema.sheet(sheet).columns if c.header == p.column)
+            got[(sheet, rows[(sheet, p.row)], key)] = p.message
+    assert set(got) == set(planted)
+    for where, word in planted.items():
+        assert word in got[where], (where, got[where])

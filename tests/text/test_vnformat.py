@@ -117,3 +117,26 @@ def test_inside_a_sentence_only_lowers_and_is_stable(text):
         assert len(out) == len(text)
         assert all(a == b or a == b.lower() for a, b in zip(out, text))
         assert f(out) == out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_citizen_named_thi_is_bà_with_or_without_accents(seed):
+    """"Ông (Bà) Tran Thi Hong": a name typed without accents says Thị as "Thi". Generated
+    names; Bà exactly when a middle name is Thị (or Thi in a name with no accent at all)."""
+    import random
+    import unicodedata
+    from doithoai.text.vnformat import citizen
+
+    def plain(text):           # the accents gone, the capitals kept
+        bare = unicodedata.normalize("NFD", text)
+        return "".join(c for c in bare if not unicodedata.combining(c)).replace(
+            "Đ", "D").replace("đ", "d")
+    rng = random.Random(seed)
+    for _ in range(500):
+        middle = rng.sample(["Thị", "Văn", "Minh", "Ngọc", "Đức", "Thị"], rng.randint(1, 2))
+        name = " ".join([rng.choice(["Trần", "Nguyễn", "Lê", "Cao"])] + middle
+                        + [rng.choice(["Hồng", "Lành", "Sáu", "Thi"])])
+        if rng.random() < 0.5:
+            name = plain(name)
+        addressed = citizen(name)
+        assert addressed == (f"Bà {name}" if "Thị" in middle else f"Ông (Bà) {name}"), name

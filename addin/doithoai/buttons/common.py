@@ -95,7 +95,7 @@ def answer_error(shell: OpenWorkbook, action: str, exc: Exception,
     if refused is not None:
         text = atomic.failed(exc if isinstance(exc, atomic.WriteFailed) else refused,
                              "lưu tệp đang mở vào thư mục khác")
-        row = text[:500]
+        row = text                       # Nhật ký keeps its first clauses (logbook)
     else:
         text = crashlog.words(type(exc).__name__, log, action[0].lower() + action[1:])
         row = f"Lỗi không mong đợi; chi tiết trong {log}"

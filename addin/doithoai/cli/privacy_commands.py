@@ -80,6 +80,10 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
     say(f"Người nêu ý kiến: {c.citizens} người; {c.with_phone} người có số điện thoại, "
         f"{c.with_address} người có địa chỉ; {c.contents_with_identifiers} ý kiến có số điện "
         "thoại, số giấy tờ, số nhà... ngay trong nội dung (được che khi ra khỏi sổ).")
+    if c.misplaced:
+        say(f"Ô họ tên, địa chỉ có ghi số điện thoại, số giấy tờ, tài khoản hoặc thư điện tử: "
+            f"{c.misplaced} ô (văn bản không in các số này; doithoai validate chỉ rõ từng ô, mã "
+            "field-has-identifier).")
     say(f"Đại biểu: {c.delegates} người; {c.delegates_with_phone} người có số điện thoại. "
         f"Dòng chờ xử lý (MTTQ gửi về): {c.pending}.")
     _, forgotten = personal.forget_contacts(reg, today)

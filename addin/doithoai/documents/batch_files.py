@@ -12,6 +12,7 @@ from doithoai.documents import engine
 from doithoai.documents.kinds import Kind
 
 SET_ASIDE = "ban-cu"     # a merged batch's files of an earlier run that this run replaced
+COPIES = (".pdf", ".odt")      # what --pdf and --odt write beside a document, under its stem
 _NUMBERED = re.compile(r"(.+?)_\d{3}_")     # "GM_003_Nguyen-Van-An.docx": its kind's part
 
 
@@ -22,15 +23,24 @@ def items_folder(kind: Kind, folder: str, target_base: str) -> str:
                                                     kind.code))
 
 
+def stem_of(name: str, suffix: str) -> str | None:
+    """A document's name without ``suffix``, or its PDF or ODF copy's without theirs (the copy
+    goes where its document goes); None for any other file."""
+    for end in (suffix, *COPIES):
+        if name.endswith(end):
+            return name[:-len(end)]
+    return None
+
+
 def earlier_files(sub: str, made: list[str], suffix: str) -> list[str]:
     """The files in ``sub`` numbered as the batch numbers its own ("GM_003_…") that are not
-    among ``made``, in name order."""
+    among ``made``, with their PDF and ODF copies, in name order."""
     lead = _NUMBERED.match(made[0]) if made else None
     if lead is None or not os.path.isdir(sub):
         return []
-    keep = set(made)
+    keep = stems(made)
     return sorted(name for name in os.listdir(sub)
-                  if name not in keep and name.endswith(suffix)
+                  if (stem := stem_of(name, suffix)) is not None and stem.casefold() not in keep
                   and (m := _NUMBERED.match(name)) and m.group(1) == lead.group(1)
                   and os.path.isfile(os.path.join(sub, name)))
 
@@ -42,15 +52,16 @@ def stems(paths: list[str]) -> set[str]:
 
 def earlier_drafts(folder: str, kind: Kind, suffix: str, keep: set[str]) -> dict[str, list[str]]:
     """Each folder of a kind's files (the plan's, and the kind's own subfolder: CVTL/, TBCD/)
-    → the files of that kind in it ("CVPC_….docx", "BCKQ_v2.docx") whose stem is not in
-    ``keep`` (casefolded: the ones this run makes or keeps, and the issued ones, which stay
-    where the register says). A kind's plain file ("BCKQ.docx") is never one of them."""
+    → the files of that kind in it ("CVPC_….docx", "BCKQ_v2.docx", and their PDF and ODF
+    copies) whose stem is not in ``keep`` (casefolded: the ones this run makes or keeps, and
+    the issued ones, which stay where the register says). A kind's plain file ("BCKQ.docx")
+    is never one of them."""
     out: dict[str, list[str]] = {}
     for where in (folder, os.path.join(folder, kind.code)):
         if not os.path.isdir(where):
             continue
         for name in sorted(os.listdir(where)):
-            stem = name[:-len(suffix)] if name.endswith(suffix) else None
+            stem = stem_of(name, suffix)
             if stem is None or not stem.startswith(f"{kind.code}_") or \
                     stem.casefold() in keep or not os.path.isfile(os.path.join(where, name)):
                 continue

@@ -12,7 +12,7 @@ def cvpc(doc, party):
     # Own units are assigned (giao), with a deadline; an agency on the territory answers to its
     # own hierarchy and is asked to cooperate, with a date requested (rules.agencies).
     b.header_block(doc, party=party, subject_line=True)
-    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}.", align=b.CENTER, after=12)
+    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}{{ ten_don_vi_kem }}.", align=b.CENTER, after=12)
     b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã tổng hợp ý kiến, "
                 "kiến nghị của Nhân dân {{ pham_vi }}. Có {{ so_y_kien }} ý kiến thuộc lĩnh vực "
                 "{% if phoi_hop %}của {{ co_quan_tra_loi }}{% else %}do {{ co_quan_tra_loi }} "
@@ -59,7 +59,7 @@ def cvdd(doc, party):
     # Own units are chased; an agency on the territory gets a courteous reminder; superiors are
     # never chased (no deadline is imposed on them: they are waiting, not overdue).
     b.header_block(doc, party=party, subject_line=True)
-    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}.", align=b.CENTER, after=12)
+    b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}{{ ten_don_vi_kem }}.", align=b.CENTER, after=12)
     b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã "
                 "{% if phoi_hop %}đề nghị {{ co_quan_tra_loi }} phối hợp trả lời{% else %}giao "
                 "{{ co_quan_tra_loi }} trả lời, giải quyết{% endif %} các ý kiến, kiến nghị của "

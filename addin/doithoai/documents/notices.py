@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from doithoai.documents.batch_files import COPIES
 from doithoai.documents.context import Builder
 from doithoai.documents.kinds import Kind
 from doithoai.registry.model import Plan, Registry
@@ -41,9 +42,17 @@ def set_aside(kind: Kind, into: str, moved: list[str], left: list[str],
                      f"{into}; thư mục {folder} chỉ còn các tệp của lần tạo này.")
     else:
         text = f"{kind.name}: lần này không còn tạo"
+        drafts = [name for name in moved if not name.endswith(COPIES)]
+        copies = len(moved) - len(drafts)
+        if drafts:
+            text += (f" {len(drafts)} bản nháp của lần trước ({_few(drafts)})"
+                     + (f" cùng {copies} bản PDF, ODF của chúng" if copies else ""))
+        elif moved:            # copies whose draft an earlier run set aside already
+            text += f" các bản nháp có bản PDF, ODF ở đây ({_few(moved)})"
+        else:                  # nothing moved: the files it could not move are said below
+            text += " các bản nháp của lần trước."
         if moved:
-            text += (f" {len(moved)} bản nháp của lần trước ({_few(moved)}), đã chuyển sang "
-                     f"thư mục {into} để khỏi in nhầm.")
+            text += f", đã chuyển sang thư mục {into} để khỏi in nhầm."
     if left:
         text += (f" Không chuyển được {_few(left)} (tệp đang mở?): đó là bản của lần trước, "
                  "đừng dùng; đóng tệp rồi tạo lại.")

@@ -35,7 +35,8 @@ def kh(doc, party):
                 "mọi ý kiến đều được ghi nhận, trả lời tại hội nghị hoặc bằng văn bản trong "
                 "thời hạn quy định.")
     b.heading(doc, "II. NỘI DUNG, HÌNH THỨC, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN")
-    b.body(doc, "1. Nội dung: {{ noi_dung }}")
+    b.body(doc, "1. Nội dung: {{ noi_dung }}{% if noi_dung and noi_dung[-1] not in '.?!…' %}."
+                "{% endif %}")
     b.body(doc, "2. Hình thức: hội nghị đối thoại trực tiếp ({{ hinh_thuc }}) giữa {{ chu_tri }} "
                 "với Nhân dân {{ pham_vi }}.")
     b.body(doc, "3. Thời gian: {{ thoi_gian }}.")
@@ -78,7 +79,8 @@ def tb(doc, party):
     b.body(doc, "1. Thời gian: {{ thoi_gian }}.")
     b.body(doc, "2. Địa điểm: {{ dia_diem }}.")
     b.body(doc, "3. Chủ trì: {{ chu_tri }}.")
-    b.body(doc, "4. Nội dung: {{ noi_dung }}")
+    b.body(doc, "4. Nội dung: {{ noi_dung }}{% if noi_dung and noi_dung[-1] not in '.?!…' %}."
+                "{% endif %}")
     b.body(doc, "5. Thành phần: cán bộ, đảng viên và Nhân dân {{ pham_vi }} quan tâm đều được "
                 "tham dự; đại biểu theo giấy mời.")
     b.body(doc, "6. Đăng ký phát biểu, gửi ý kiến trước hội nghị: Nhân dân gửi phiếu qua Ban "
@@ -222,7 +224,9 @@ def tbkl(doc, party):
                 "and co_quan_phoi_hop %}; đề nghị {% elif co_quan_phoi_hop %}Đề nghị {% endif %}"
                 "{% if co_quan_phoi_hop %}{{ co_quan_phoi_hop }} phối hợp trả lời{% endif %} "
                 "bằng văn bản cho người nêu ý kiến trong thời hạn {{ thoi_han_tra_loi }}{% if "
-                "dong_gui %}, đồng gửi {{ van_phong }} để tổng hợp{% endif %}. Ủy ban Mặt trận "
+                "dong_gui %}{% if vp_cung_tra_loi %}; các cơ quan, đơn vị còn lại đồng gửi văn "
+                "bản trả lời về {{ van_phong }} để tổng hợp{% else %}, đồng gửi {{ van_phong }} "
+                "để tổng hợp{% endif %}{% endif %}. Ủy ban Mặt trận "
                 "Tổ quốc theo dõi, giám sát việc thực hiện./.")
     b.tag(doc, "{%p endif %}")
     b.recipients_and_signature(doc, party=party)

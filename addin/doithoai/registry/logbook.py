@@ -24,14 +24,30 @@ def rows(action: str, result: str, files: str = "", releases=(),
         user = ""
     base = {"time": (now or dt.datetime.now()).strftime("%d/%m/%Y %H:%M"), "user": user,
             "action": action, "files": files}
-    out = [{**base, "result": result[:500]}]
+    out = [{**base, "result": shortened(result)}]
     for i, release in enumerate(releases):
         said = " ".join(t for t in (release.summary(), result if i == 0 else "") if t)
         if i == 0:
-            out[0] = {**base, "result": said[:500], **release.fields()}
+            out[0] = {**base, "result": shortened(said), **release.fields()}
         else:                   # the files were named on the action's row
-            out.append({**base, "files": "", "result": said[:500], **release.fields()})
+            out.append({**base, "files": "", "result": shortened(said), **release.fields()})
     return out
+
+
+RESULT_MOST = 500      # characters of a result a Nhật ký row keeps (a cell read at a glance)
+
+
+def shortened(text: str, most: int = RESULT_MOST) -> str:
+    """``text`` as a Nhật ký cell keeps it: whole when it fits, else cut after its last whole
+    clause ("; " or ". ") that fits, or its last whole word, and marked "…" (a result cut
+    mid-word, "Tổng cộng: đọc 8 ", read as a figure)."""
+    if len(text) <= most:
+        return text
+    head = text[:most - 1]
+    cut = max(head.rfind("; "), head.rfind(". "))
+    if cut < most // 2:
+        cut = head.rfind(" ")
+    return (head[:cut] if cut > 0 else head).rstrip(" ;,.:") + "…"
 
 
 def lines(header, rows_: list[dict]) -> tuple[tuple, ...]:

@@ -123,6 +123,7 @@ class Census:
     delegates_with_phone: int = 0
     pending: int = 0
     contents_with_identifiers: int = 0   # opinions whose own words hold a number of a person
+    misplaced: int = 0                   # name and address cells holding such a number
 
 
 def census(reg) -> Census:
@@ -148,6 +149,39 @@ def census(reg) -> Census:
     out.delegates_with_phone = sum(any(i.phone for i in rows) for rows in delegates.values())
     out.pending = len(reg.pending)
     out.contents_with_identifiers = sum(1 for o in reg.opinions if _identifiers_in(o.content))
+    out.misplaced = len(misplaced_numbers(reg))
+    return out
+
+
+# The kinds a name or an address should never hold: a phone has its own column, the others no
+# place in the registry's cells (a house number belongs in an address).
+MISPLACED = ("phone", "identity", "tax", "bank", "email")
+_MAY_HOLD = re.compile(r"\d(?:\D*\d){7}")       # eight digits (the numbers of MISPLACED)
+_NAMED_ROWS = (("plans", schema.PLANS), ("invitees", schema.INVITEES),
+               ("opinions", schema.OPINIONS))
+
+
+def name_and_address_columns(sheet: schema.Sheet) -> list[schema.Column]:
+    """The short cells of ``sheet`` that name or place a person."""
+    return [c for c in sheet.columns if c.person or c.place == "address"]
+
+
+def misplaced_numbers(reg) -> list[tuple[schema.Sheet, object, str, list[str]]]:
+    """Each name or address cell holding a number of :data:`MISPLACED`: (sheet, the row's
+    object, the column's key, the kinds). A text with no "@" and fewer than eight digits holds
+    none and is not read."""
+    out = []
+    for attr, sheet in _NAMED_ROWS:
+        keys = [c.key for c in name_and_address_columns(sheet)]
+        for obj in getattr(reg, attr):
+            for key in keys:
+                text = getattr(obj, key, None)
+                if not isinstance(text, str) or not (_MAY_HOLD.search(text) or
+                                                     privacy.may_hold_email(text)):
+                    continue
+                kinds = [k for k in privacy.kinds_in(text) if k in MISPLACED]
+                if kinds:
+                    out.append((sheet, obj, key, kinds))
     return out
 
 

@@ -203,14 +203,58 @@ def kinds_in(text: str | None, names: bool = False) -> list[str]:
     """The kinds of identifier ``text`` holds, each once, in the order of :data:`KINDS`
     (names of persons only if ``names``). Every other kind needs a digit or an "@"/"(at)": a
     text with none is not read further."""
-    if not text or (not names and not _DIGIT.search(text) and "@" not in text
-                    and not privacy_numbers.AT_WORD.search(text)):
+    if not text or (not names and not _DIGIT.search(text) and not may_hold_email(text)):
         return []
     got = {f.kind for f in find(normalized(text), names=names)}
     return [k for k in KINDS if k in got]
+
+
+def may_hold_email(text: str) -> bool:
+    """Whether ``text`` has what every e-mail needs: an "@", or "(at)" written out."""
+    return "@" in text or privacy_numbers.AT_WORD.search(text) is not None
 
 
 def has_phone(text: str | None) -> bool:
     """``text`` holds a phone number (every phone has at least nine digits: a text with fewer
     is not read further)."""
     return bool(text) and sum(map(str.isdigit, text)) >= 9 and "phone" in kinds_in(text)
+
+
+# The words that name an identifier in a short field ("ĐT 0912…", "CCCD: 0751…"), left hanging
+# once the number is gone; matched at the end of what precedes it, accents or none.
+_LABEL = re.compile(r"(?:số\s+)?(?:đt|sđt|dt|sdt|đtdđ|điện\s*thoại|dien\s*thoai|tel|zalo|"
+                    r"cccd|cmnd|cmt|căn\s*cước|can\s*cuoc|định\s*danh|dinh\s*danh|mst|"
+                    r"mã\s*số\s*thuế|ma\s*so\s*thue|stk|tài\s*khoản|tai\s*khoan|e-?mail|"
+                    r"gmail)\s*[:.]?\s*$", re.I)
+# Where a field's parts meet: a comma, a semicolon, a spaced dash.
+_JOINT = re.compile(r"(\s*(?:[,;]|\s[-–](?:\s|$))\s*)")
+
+
+def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"})) -> str:
+    """A short field (an address) without the identifiers typed into it, each taken out with
+    the word naming it and its separator ("số 12, ấp Phú Thạnh - ĐT 0912 345 678" → "số 12,
+    ấp Phú Thạnh"); kinds in ``keep`` stay as typed. A field is printed where a mask would read
+    as a blank to fill ("Kính gửi: Bà …, [số điện thoại]."), so what goes leaves no mark."""
+    if not text:
+        return text or ""
+    if "name" in keep and not _DIGIT.search(text) and not may_hold_email(text):
+        return text                      # every kind but a name needs a digit or an "@"
+    text = normalized(text)
+    found = [f for f in find(text, names="name" not in keep) if f.kind not in keep]
+    if not found:
+        return text
+    for f in reversed(found):
+        text = _LABEL.sub("", text[:f.start]) + text[f.end:]
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """A field with parts taken out: brackets left empty removed, each part that is left
+    empty taken out with the joint before it (or after it, at the start)."""
+    pieces = _JOINT.split(re.sub(r"[(\[]\s*[)\]]", "", text))
+    parts, joints = pieces[0::2], pieces[1::2]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if part.strip():
+            out += ([joints[i - 1]] if out else []) + [part.strip()]
+    return " ".join("".join(out).split())

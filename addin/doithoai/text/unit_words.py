@@ -30,3 +30,22 @@ def in_unit(name: str, unit_type: str) -> str:
     last = list(_XA.finditer(_NOT_UNIT.sub(lambda m: " " * len(m.group()), name)))[-1]
     word = unit_type[:1].upper() + unit_type[1:] if last.group(1)[0].isupper() else unit_type
     return name[:last.start(1)] + word + name[last.end(1):]
+
+
+def unit_proper(unit_name: str | None, unit_type: str | None) -> str:
+    """The unit's own name without its kind word ("Phường Hòa Bình" → "Hòa Bình")."""
+    name = " ".join((unit_name or "").split())
+    kind = (unit_type or "xã").lower()
+    return name[len(kind):].strip() if name.lower().startswith(kind + " ") else name
+
+
+def addressed(name: str, unit_type: str | None, unit_name: str | None) -> str:
+    """An agency's name as a letter's "Kính gửi" writes it: one that ends with the unit's kind
+    word and no name ("Công an phường") gets the unit's name ("Công an phường Hòa Bình"); any
+    other name, or one already naming a place, as it is."""
+    kind, proper = (unit_type or "xã").lower(), unit_proper(unit_name, unit_type)
+    words = (name or "").split()
+    size = len(kind.split())
+    if not proper or len(words) <= size or " ".join(words[-size:]).lower() != kind:
+        return name
+    return f"{name.rstrip()} {proper}"

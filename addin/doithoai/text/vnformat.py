@@ -87,13 +87,16 @@ _FORMS = ("Ông", "Bà", "Anh", "Chị", "Cụ", "Đồng chí", "Ông (Bà)")
 def citizen(name: str) -> str:
     """A citizen as a letter addresses them: as typed when the name carries its form of address
     ("Bà Nguyễn Thị Hoa", "Các hộ dân xóm 1"); else "Bà" for a name with the middle name Thị,
-    "Ông (Bà)" for one that does not tell ("Ngô Văn Tài" → "Ông (Bà) Ngô Văn Tài")."""
+    "Ông (Bà)" for one that does not tell ("Ngô Văn Tài" → "Ông (Bà) Ngô Văn Tài"). A name
+    typed without accents says Thị as "Thi" ("Tran Thi Hong" is "Bà")."""
     name = " ".join((name or "").split())
     first = name.split(" ")[0] if name else ""
     if not name or any(name == f or name.startswith(f + " ") for f in _FORMS) \
             or not first[:1].isupper() or len(name.split()) < 2:
         return name
-    if name.split()[1:2] == ["Thị"]:
+    words = name.split()
+    middle = words[1:-1]
+    if words[1] == "Thị" or "Thị" in middle or (name.isascii() and "Thi" in middle):
         return f"Bà {name}"
     return f"Ông (Bà) {name}"
 
@@ -346,6 +349,7 @@ def unit_village_kinds(villages, unit_type: str | None) -> list[str]:
 
 _GENERAL_PAIR = re.compile(r"\b([Tt])rưởng thôn, [Tt]ổ trưởng tổ dân phố\b")
 _GENERAL_UNITS = re.compile(r"\b([Tt])hôn, tổ dân phố\b")
+_TO_EVERY = re.compile(r"(?:, |\btới |\bđến |\bvà |\bcho )$")
 # "trưởng thôn" said of every village: not of one by its name ("Trưởng thôn Đông", "trưởng
 # thôn 3": a capital or a digit follows)
 _GENERAL_HEAD = re.compile(r"\b([Tt])rưởng thôn\b(?!,? tổ dân phố)(?= *(\w?))")
@@ -371,8 +375,15 @@ def with_village_words(text: str | None, kinds: list[str]) -> str:
             return m.group(0)
         return cased(heads, m.group(1))
 
+    def units(m: re.Match) -> str:
+        # every village as one of several bodies ("Ủy ban MTTQ, thôn, tổ dân phố") or where
+        # something goes ("tới thôn, tổ dân phố"): "Ủy ban MTTQ, các ấp", "tới các ấp"
+        every = _TO_EVERY.search(text, 0, m.start()) is not None and \
+            words != m.group(0).lower()          # the general words, as they were
+        return ("các " if every else "") + cased(words, m.group(1))
+
     text = _GENERAL_PAIR.sub(lambda m: cased(heads, m.group(1)), text)
-    text = _GENERAL_UNITS.sub(lambda m: cased(words, m.group(1)), text)
+    text = _GENERAL_UNITS.sub(units, text)
     return _GENERAL_HEAD.sub(head, text)
 
 

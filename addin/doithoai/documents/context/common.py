@@ -14,7 +14,7 @@ from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import deadlines
-from doithoai.text import privacy, vnformat, vntext
+from doithoai.text import privacy, unit_words, vnformat, vntext
 from doithoai.text.addressee import addressee_line
 
 
@@ -114,6 +114,13 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
 
     def _row(self, ctx: Context, sheet: schema.Sheet, obj) -> None:
         ctx.use_row(sheet.name, obj.row, {k: getattr(obj, k) for k in sheet.keys})
+
+    def put_addressed(self, ctx: Context, agency: str) -> None:
+        """What the "Kính gửi" line writes after an agency's name: the unit's own name when the
+        name ends with the unit's kind word ("Công an phường" → "… phường Hòa Bình")."""
+        full = unit_words.addressed(agency, self.s.unit_type, self.s.unit_name)
+        ctx.put("ten_don_vi_kem", full[len(agency):] if full.startswith(agency) else "",
+                self._setting_src("unit_name"), optional=True)
 
     def common(self, code: str, number: int | None, date: dt.date | None) -> Context:
         ctx = Context(places=tuple(self.plan.villages))
@@ -265,6 +272,23 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         document shows of what a person wrote."""
         keep = self.TO_ACT_ON if self.code in self.UNMASKED else frozenset()
         return privacy.mask(o.content or "", keep) or ""
+
+    # Letters to the person who raised an opinion: their own address is where it goes.
+    TO_THE_PERSON = ("CVTL", "TBCD")
+
+    def where(self, address: str | None) -> str:
+        """A citizen's address as this document prints it: never a phone, identity, tax or
+        account number, e-mail or plate typed into it (each taken out with its word: "ấp 4,
+        CCCD 0751…" prints "ấp 4"); the house number only where the document is sent to
+        the person (CVTL, TBCD) or to the agency that acts on the opinion (CVPC)."""
+        keep = {"name", "house"} if self.code in self.UNMASKED + self.TO_THE_PERSON else {"name"}
+        return privacy.drop(address, frozenset(keep))
+
+    @staticmethod
+    def who(name: str | None) -> str:
+        """A citizen's name as every document prints it: a number or e-mail typed into Người
+        nêu ("Trần Thị Hồng 0912…") taken out with its word."""
+        return privacy.drop(name, frozenset({"name", "house"}))
 
     def raised(self) -> list[Opinion]:
         return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]

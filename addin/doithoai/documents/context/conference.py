@@ -54,7 +54,7 @@ class ConferenceDocs(BaseBuilder):
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"))
         ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
-                            "nguoi_neu": o.raised_by, "dia_chi": o.address or "",
+                            "nguoi_neu": self.who(o.raised_by), "dia_chi": self.where(o.address),
                             "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)   # sent, or spoken there
@@ -77,11 +77,13 @@ class ConferenceDocs(BaseBuilder):
         at = [o for o in raised if o.answered_at_meeting == schema.YES]
         pending = [o for o in raised if o not in at]
         ctx.put("so_y_kien", len(raised))
-        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,
+        ctx.put("da_tra_loi", [{"stt": i, "noi_dung": self.said(o),
+                                "nguoi_neu": self.who(o.raised_by),
                                 "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
         # An issued notice is the anchor of the deadlines it assigns: each is counted from its
         # own date, as `doithoai deadlines` counts it on the registry that records the notice.
-        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by,
+        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": self.said(o),
+                                     "nguoi_neu": self.who(o.raised_by),
                                      "co_quan": self.handling(o)[0],
                                      "han": self.reply_cell(o, self.issue_date, True)}
                                     for i, o in enumerate(pending, 1)])
@@ -98,8 +100,10 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("co_quan_giao", vnformat.listing(own) if own else
                 ("" if asked else "Các cơ quan, đơn vị được giao"), optional=True)
         ctx.put("co_quan_phoi_hop", vnformat.listing(asked), optional=True)
-        ctx.put("dong_gui", not agencies or not all(
-            is_office(a, self.party) for a in agencies))
+        offices = [a for a in agencies if is_office(a, self.party)]
+        ctx.put("dong_gui", not agencies or len(offices) < len(agencies))
+        # The office among several: the others copy it their replies, it does not copy itself.
+        ctx.put("vp_cung_tra_loi", 0 < len(offices) < len(agencies))
         ctx.put("noi_nhan", recipients(agencies + (
             ["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}", "Văn phòng Đảng ủy",
@@ -114,10 +118,10 @@ class ConferenceDocs(BaseBuilder):
                 self._setting_src("place_name"))
         def src(key: str) -> Source:
             return (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)
-        addressed = vnformat.citizen(o.raised_by or "")
+        addressed = vnformat.citizen(self.who(o.raised_by))
         ctx.put("kinh_gui", addressed, src("raised_by"))
         ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src("raised_by"))
-        ctx.put("dia_chi", o.address, src("address"))
+        ctx.put("dia_chi", self.where(o.address), src("address"))
         ctx.put("nguon", replies.SOURCE_WORDS.get(replies.source_of(o), o.source or ""),
                 src("source"))
         ctx.put("ngay_nhan", vnformat.short_date(o.received_date) if o.received_date else None,
@@ -130,7 +134,8 @@ class ConferenceDocs(BaseBuilder):
         joined = []
         for r in self.repeats_of(o):
             self._row(ctx, schema.OPINIONS, r)
-            joined.append(f"{r.raised_by}{', ' + r.address if r.address else ''} (ý kiến "
+            at = self.where(r.address)
+            joined.append(f"{self.who(r.raised_by)}{', ' + at if at else ''} (ý kiến "
                           f"{r.opinion_id}, trùng nội dung)")
         ctx.put("noi_nhan", recipients(["Như trên"] + joined + ([o.agency] if o.agency else []),
                                        self.party))

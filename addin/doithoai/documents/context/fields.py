@@ -64,6 +64,9 @@ FIELDS: dict[str, str] = {
     "van_phong": "Văn phòng gửi, nhận văn bản (Văn phòng HĐND và UBND / Văn phòng Đảng ủy)",
     "phoi_hop": "Cơ quan trên địa bàn: đề nghị phối hợp, không giao việc",
     "dong_gui": "Có cơ quan trả lời khác Văn phòng: đề nghị đồng gửi văn bản về Văn phòng",
+    "vp_cung_tra_loi": "Văn phòng là một trong các cơ quan trả lời: các cơ quan còn lại đồng gửi "
+                       "văn bản về Văn phòng",
+    "ten_don_vi_kem": "Tên đơn vị viết sau tên cơ quan ở dòng Kính gửi (Công an phường …)",
     "kien_nghi": "Kiến nghị cấp trên theo cơ quan có thẩm quyền",
     "so_kien_nghi": "Số ý kiến kiến nghị cấp trên", "kinh_gui_ds": "Các nơi kính gửi",
     "quy_co_quan": "Cách gọi cơ quan cấp trên", "y_kien_cd": "Ý kiến của một người dân",
@@ -206,8 +209,8 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
-# longer asks it to copy its reply to itself).
-AS_BEFORE = {"dong_gui": True}
+# longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward).
+AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False}
 
 
 def changed_rows(old: str, new: str) -> list[str]:

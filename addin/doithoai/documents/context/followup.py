@@ -35,6 +35,7 @@ class FollowUpDocs(BaseBuilder):
         for c in items:
             self._row(ctx, schema.OPINIONS, by_id[c.opinion_id])
         ctx.put("co_quan_tra_loi", agency)
+        self.put_addressed(ctx, agency)
         ctx.put("qua_han", [{"stt": i, "ma": c.opinion_id, "noi_dung": self.said(c),
                              "con_no": "chưa " + " và ".join(late for late, _ in self.late(c)),
                              "han": self.opinion_due_text(c.opinion_id,

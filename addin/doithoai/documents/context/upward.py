@@ -32,7 +32,7 @@ class UpwardDocs(BaseBuilder):
         names = sorted(groups, key=vnformat.collate)
         meeting = self.plan.meeting_date
         ctx.put("kien_nghi", [{"stt": n, "ten": name, "so": len(groups[name]), "y_kien": [
-            {"stt": i, "noi_dung": self.said(o), "nguoi_neu": o.raised_by or "",
+            {"stt": i, "noi_dung": self.said(o), "nguoi_neu": self.who(o.raised_by),
              "linh_vuc": o.field or "",
              "da_lam": o.answer or replies.done_before_sending_up(o, meeting)}
             for i, o in enumerate(groups[name], 1)]} for n, name in enumerate(names, 1)])
@@ -104,7 +104,7 @@ class UpwardDocs(BaseBuilder):
         for o in items:
             self._row(ctx, schema.OPINIONS, o)
         src = (schema.OPINIONS.name, items[0].row, "Người nêu")
-        addressed = vnformat.citizen(name)
+        addressed = vnformat.citizen(self.who(name))
         ctx.put("kinh_gui", addressed, src)
         # In running text the form of address is lower case ("… đến ông Phạm Duy Cường").
         ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src)
@@ -112,7 +112,7 @@ class UpwardDocs(BaseBuilder):
             ctx.put("noi_o", spoken.expand(village))
         else:
             ctx.put("noi_o", self.village_word(), wording=self.printed_village_word())
-        ctx.put("dia_chi", items[0].address or village, optional=True)
+        ctx.put("dia_chi", self.where(items[0].address) or village, optional=True)
         rows = []
         for i, o in enumerate(items, 1):
             first = self.original_of(o) if o.duplicate_of else o

@@ -222,6 +222,16 @@ TYPES = (
                 "house number typed inside the content of an opinion (doithoai.text.privacy "
                 "reads them as it masks them). Names of persons are not noted: a complaint often "
                 "has to name someone, and the masking hides them."),
+    ProblemType("field-has-identifier", WARNING, "Họ tên, địa chỉ có số điện thoại hoặc số "
+                "giấy tờ",
+                "Cột \"{column}\" có ghi {what}.",
+                "Chuyển số điện thoại sang cột Điện thoại; số giấy tờ, mã số thuế, số tài "
+                "khoản, thư điện tử thì xóa khỏi sổ (lưu ở hồ sơ nếu cần). Văn bản gửi đi không "
+                "in các số này ở họ tên, địa chỉ.",
+                "A phone, identity, tax or account number or an e-mail typed into a cell that "
+                "names or places a person (Người nêu, Họ và tên, Địa chỉ). Documents leave it "
+                "out, with the word naming it (doithoai.text.privacy.drop); the registry should "
+                "not carry it there either: a phone has its own column."),
     ProblemType("cell-error", ERROR, "Ô có lỗi công thức",
                 "Ô hiển thị lỗi {value} của Excel.",
                 "Xóa công thức trong ô và nhập giá trị.",
