@@ -374,6 +374,18 @@ def list_ends(run: Run) -> list[str]:
     return out
 
 
+def contact_with_title(run: Run) -> list[str]:
+    """The office's contact person is named in running text as the commune names its own
+    staff: "liên hệ trực tiếp đồng chí Lê Thị Mai", never the bare name (the notice, the form,
+    the text read aloud)."""
+    officer = run.case.settings.get("contact_officer")
+    if not officer:
+        return []
+    bare = re.compile(rf"(?<!đồng chí )(?<!\n){re.escape(officer)}")
+    return [f"{doc.path}: {line[:100]!r}" for doc in run.docs if doc.kind in ("TB", "PDK", "TTTT")
+            for line in doc.paragraphs if bare.search(line)]
+
+
 _NUMBERED_ITEM = re.compile(r"^\d+\. [^:]{2,40}: \S")
 
 
@@ -486,6 +498,7 @@ PROPERTIES = {
     "place-kind-lower": place_kind_lower_in_sentence,
     "list-ends": list_ends,
     "items-end": items_end,
+    "contact-with-title": contact_with_title,
     "stray-spaces": no_stray_spaces,
     "identifier-posted": no_identifiers_posted,
     "identifier-in-address": no_identifier_from_an_address,

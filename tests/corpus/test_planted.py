@@ -200,3 +200,10 @@ def test_planted_item_without_its_full_stop(monkeypatch, tmp_path):
     """The old plan and notice: "1. Nội dung: …" printed as typed, without its full stop."""
     alter_rendered(monkeypatch, lambda xml: xml.replace("chỉ đạo giải quyết.", "chỉ đạo giải quyết"))
     assert first_violation("items-end", tmp_path)
+
+
+def test_planted_bare_contact_name(monkeypatch, tmp_path):
+    """The old notice and form: "liên hệ trực tiếp Lê Thị Mai", "gửi về Lê Thị Mai"."""
+    from doithoai.text import vnformat
+    monkeypatch.setattr(vnformat, "comrade", lambda name: name)
+    assert first_violation("contact-with-title", tmp_path)

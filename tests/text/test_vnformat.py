@@ -140,3 +140,12 @@ def test_a_citizen_named_thi_is_bà_with_or_without_accents(seed):
             name = plain(name)
         addressed = citizen(name)
         assert addressed == (f"Bà {name}" if "Thị" in middle else f"Ông (Bà) {name}"), name
+
+
+def test_an_officer_is_named_as_a_comrade_unless_typed_with_a_form():
+    from doithoai.text.vnformat import comrade
+    assert comrade("Lê Thị Mai") == "đồng chí Lê Thị Mai"
+    assert comrade("  Lê  Thị Mai ") == "đồng chí Lê Thị Mai"
+    for typed in ("Bà Lê Thị Mai", "bà Lê Thị Mai", "Đồng chí Lê Thị Mai", "đ/c Mai", "Ông Tám"):
+        assert comrade(typed) == typed
+    assert comrade("") is None and comrade(None) is None

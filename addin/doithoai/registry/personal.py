@@ -156,7 +156,11 @@ def census(reg) -> Census:
 # The kinds a name or an address should never hold: a phone has its own column, the others no
 # place in the registry's cells (a house number belongs in an address).
 MISPLACED = ("phone", "identity", "tax", "bank", "email")
-_MAY_HOLD = re.compile(r"\d(?:\D*\d){7}")       # eight digits (the numbers of MISPLACED)
+# What every kind of MISPLACED needs: a run of seven digits or more (a passport's) in groups
+# joined by a few signs, spaces or invisible characters, as text.privacy reads them ("(0225) 3
+# 845 678", "0912–345–678"), or an e-mail's "@" ("(at)" written out). "Số 107 ngõ 10, thôn
+# B107" is not read further.
+_MAY_HOLD = re.compile(r"\d(?:\W{0,3}\d){6}|@|[(\[](?i:at)[)\]]")
 _NAMED_ROWS = (("plans", schema.PLANS), ("invitees", schema.INVITEES),
                ("opinions", schema.OPINIONS))
 
@@ -173,11 +177,10 @@ def misplaced_numbers(reg) -> list[tuple[schema.Sheet, object, str, list[str]]]:
     out = []
     for attr, sheet in _NAMED_ROWS:
         keys = [c.key for c in name_and_address_columns(sheet)]
-        for obj in getattr(reg, attr):
-            for key in keys:
-                text = getattr(obj, key, None)
-                if not isinstance(text, str) or not (_MAY_HOLD.search(text) or
-                                                     privacy.may_hold_email(text)):
+        for key in keys:
+            for obj in getattr(reg, attr):
+                text = getattr(obj, key)
+                if not text or not isinstance(text, str) or not _MAY_HOLD.search(text):
                     continue
                 kinds = [k for k in privacy.kinds_in(text) if k in MISPLACED]
                 if kinds:

@@ -101,6 +101,19 @@ def citizen(name: str) -> str:
     return f"Ông (Bà) {name}"
 
 
+def comrade(name: str | None) -> str | None:
+    """An officer named in running text ("liên hệ đồng chí Lê Thị Mai"), as the commune's
+    documents name their own staff; a name typed with its form of address ("bà Lê Thị Mai",
+    "Đ/c Mai") as typed."""
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    lower = name.lower()
+    if any(lower.startswith(form.lower() + " ") for form in _FORMS + ("Đ/c", "Đc")):
+        return name
+    return f"đồng chí {name}"
+
+
 def in_sentence(addressed: str) -> str:
     """The form of address in running text: "Bà X" → "bà X", "Ông (Bà) X" → "ông (bà) X"."""
     for form in sorted(_FORMS, key=len, reverse=True):

@@ -176,7 +176,8 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         ctx.put("can_cu", bases_list(p), self._plan_src("legal_bases"))
         ctx.put("can_cu_ke_hoach", self.plan_reference(),
                 wording=self.plan_reference(printed=True))
-        ctx.put("can_bo_dau_moi", s.contact_officer, self._setting_src("contact_officer"))
+        ctx.put("can_bo_dau_moi", s.contact_officer, self._setting_src("contact_officer"),
+                wording=vnformat.comrade(s.contact_officer))
         ctx.put("dien_thoai_dau_moi", parsing.format_phone(s.contact_phone)
                 if s.contact_phone else None, self._setting_src("contact_phone"), True)
         for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):

@@ -98,8 +98,8 @@ class DayDocs(BaseBuilder):
         ctx.put("chu_tri_doc", spoken.expand(p.chair_title), self._plan_src("chair_title"))
         ctx.put("noi_dung_doc", spoken.numbers_in_words(spoken.expand(p.content)),
                 self._plan_src("content"))
-        ctx.put("can_bo_dau_moi_doc", f"đồng chí {s.contact_officer}" if s.contact_officer
-                else None, self._setting_src("contact_officer"))
+        ctx.put("can_bo_dau_moi_doc", vnformat.comrade(s.contact_officer),
+                self._setting_src("contact_officer"))
         m = self.milestones.get("THU_PHIEU")
         if m is not None:
             self.marked(m.provisional)      # read aloud: the date alone, never "dự kiến"
