@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from corpus import reading
 from corpus.registries import Case
 from doithoai.registry import schema
+from doithoai.text import vnformat
 
 BEFORE_KINDS = {"KH", "TB", "GM", "PDK", "PKS", "BCTH", "CVPC", "DSDB", "SGN", "TTTT"}
 REWRITTEN_AFTER = {"BCTH", "CVPC"}       # their text after the meeting is that day's
@@ -386,6 +387,41 @@ def contact_with_title(run: Run) -> list[str]:
             for line in doc.paragraphs if bare.search(line)]
 
 
+def village_words_of_the_plan(run: Run) -> list[str]:
+    """A plan whose villages all say their kind ("Thôn Đông", "Tổ dân phố 3", "Khu 2") is
+    never spoken of in the general "thôn, tổ dân phố": not in its rules' texts, not in the
+    shipped group "Cán bộ thôn, tổ dân phố" of its delegates."""
+    kinds = {vnformat.village_kind(v) for v in run.case.truth.villages}
+    if "" in kinds or len(kinds) != 1:
+        return []
+    return [f"{doc.path}: {line[:100]!r}" for doc in run.docs for line in doc.lines()
+            if re.search(r"(?i)\bthôn, tổ dân phố\b", line)]
+
+
+def _body(item: str) -> str:
+    return " ".join(re.sub(r"\s*\([^()]*\)\s*$", "", item.strip(" -;.")).lower().split())
+
+
+def recipients_once(run: Run) -> list[str]:
+    """Nơi nhận names each body once, and not the body the letter is addressed to (that is
+    "Như trên"): the Front among the agencies and again "để giám sát" was listed twice."""
+    out = []
+    for doc in run.docs:
+        lines = doc.lines()
+        start = next((n for n, line in enumerate(lines) if line.startswith("Nơi nhận:")), None)
+        items = []
+        for line in lines[start + 1:] if start is not None else []:
+            if not line.startswith("- "):
+                break
+            items.append(_body(line))
+        to = next((line[len("Kính gửi: "):] for line in lines if line.startswith("Kính gửi: ")
+                   and doc.kind in ("CVPC", "CVDD")), None)
+        twice = sorted({i for i in items if items.count(i) > 1})
+        if twice or (to and _body(to) in items):
+            out.append(f"{doc.path}: {twice or to!r}")
+    return out
+
+
 _NUMBERED_ITEM = re.compile(r"^\d+\. [^:]{2,40}: \S")
 
 
@@ -499,6 +535,8 @@ PROPERTIES = {
     "list-ends": list_ends,
     "items-end": items_end,
     "contact-with-title": contact_with_title,
+    "village-words": village_words_of_the_plan,
+    "recipients-once": recipients_once,
     "stray-spaces": no_stray_spaces,
     "identifier-posted": no_identifiers_posted,
     "identifier-in-address": no_identifier_from_an_address,

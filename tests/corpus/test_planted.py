@@ -207,3 +207,23 @@ def test_planted_bare_contact_name(monkeypatch, tmp_path):
     from doithoai.text import vnformat
     monkeypatch.setattr(vnformat, "comrade", lambda name: name)
     assert first_violation("contact-with-title", tmp_path)
+
+
+def test_planted_group_in_the_general_words(monkeypatch, tmp_path):
+    """The old lists of delegates: "Cán bộ thôn, tổ dân phố" in a commune of thôn only."""
+    from doithoai.documents.context.common import BaseBuilder
+    monkeypatch.setattr(BaseBuilder, "put_groups",
+                        lambda self, ctx, name, groups: ctx.put(name, groups))
+    assert first_violation("village-words", tmp_path)
+
+
+def test_planted_recipients_twice(monkeypatch, tmp_path):
+    """The old Nơi nhận: each item as given, the Front twice in a conclusion whose agencies
+    include it, and a reminder to the Front copied to the Front "để giám sát"."""
+    from doithoai.documents.context import conference, followup, preparation, upward
+
+    def old(items, party, kept="VP", to=None):
+        return [f"- {i.rstrip(';.')};" for i in items] + [f"- Lưu: VT, {kept}."]
+    for module in (conference, followup, preparation, upward):
+        monkeypatch.setattr(module, "recipients", old)
+    assert first_violation("recipients-once", tmp_path)

@@ -140,7 +140,11 @@ def test_signing_list_in_protocol_order_with_header_repeated(day):
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert rows[0] == ["STT", "Họ và tên", "Chức vụ, cơ quan, đơn vị", "Giấy mời", "Ký nhận"]
     groups = [r[0] for r in rows[1:] if len(set(r)) == 1]
-    order = reg.lookups["groups"]
+    # the listed groups as the plan's villages say them ("Cán bộ tổ dân phố" in Tứ Minh)
+    from doithoai.text import vnformat
+    plan = next(p for p in reg.plans if p.plan_id == "KH-2026-01")
+    kinds = vnformat.unit_village_kinds(plan.villages, reg.settings.unit_type)
+    order = [vnformat.with_village_words(g, kinds) for g in reg.lookups["groups"]]
     names = [g.rsplit(" (", 1)[0] for g in groups]
     assert names == sorted(names, key=order.index)
     people = [r for r in rows[1:] if len(set(r)) > 1]

@@ -101,14 +101,14 @@ def _facts(reg, plan, village, code, due) -> list[str]:
     s = reg.settings
     when = (vnformat.meeting_time(plan.start_time, plan.end_time, plan.meeting_date)
             if plan.meeting_date else "(chưa có ngày)")
-    back = f"{s.contact_officer or 'Văn phòng HĐND và UBND'}"
+    back = vnformat.comrade(s.contact_officer) or "Văn phòng HĐND và UBND"
     if s.contact_phone:
         back += f" (điện thoại {parsing.format_phone(s.contact_phone)})"
     return [
         "PHIẾU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN GỬI HỘI NGHỊ ĐỐI THOẠI",
         f"Hội nghị: {plan.subject or ''} (Mã KH: {plan.plan_id})",
         f"Thời gian: {when}. Địa điểm: {plan.venue or ''}.",
-        f"Thôn, tổ dân phố: {village} (mã {code})" if village else
+        f"Địa bàn: {village} (mã {code})" if village else
         f"Phạm vi: {'; '.join(plan.villages)}",
         f"Gửi lại tệp này cho {back}, {s.unit_name or ''}"
         + (f", chậm nhất ngày {due:%d/%m/%Y}." if due else

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from doithoai.text import vntext
 
 # Words that say what kind of place follows (unaccented, lower case); the longest first.
-KIND_WORDS = ("to dan pho", "khu pho", "khu dan cu", "tdp", "thon", "xom", "ban", "bon", "buon",
-              "plei", "ap", "khu", "khoi", "to", "doi", "cum", "lang", "phum", "soc")
-_WORD = re.compile(r"\w+")
+KIND_WORDS = ("to dan pho", "khu pho", "khu dan cu", "khu vuc", "tdp", "thon", "xom", "ban", "bon",
+              "buon", "plei", "ap", "kv", "khu", "khoi", "to", "doi", "cum", "lang", "phum", "soc")
+# A word; an abbreviated kind word glued to its number ("KV2", "TDP3") is two.
+_WORD = re.compile(r"(?i:tdp|kp|kv)(?=\d)|\w+")
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,13 @@ class _Index:
 
 # A kind word and its abbreviation name the same place: "TDP 2" is "Tổ dân phố 2" (the words
 # as identity keys, then without accents).
-ABBREVIATED = ((["tdp"], ["tổ", "dân", "phố"]), (["kp"], ["khu", "phố"]),
-               (["tdp"], ["to", "dan", "pho"]), (["kp"], ["khu", "pho"]))
+ABBREVIATED = (("tdp", "tổ dân phố"), ("kp", "khu phố"), ("kv", "khu vực"))
+
+
+def _abbreviations(plain: bool) -> list[tuple[list[str], list[str]]]:
+    """(short, full) of ABBREVIATED as words: identity keys, or ``plain`` ones."""
+    return [([short], (vntext.plain_key(full) if plain else full).split())
+            for short, full in ABBREVIATED]
 
 
 def _aliased(runs: list[tuple[str, list[str]]], plain: bool = False
@@ -112,7 +118,7 @@ def _aliased(runs: list[tuple[str, list[str]]], plain: bool = False
     spelling before another's written the other way."""
     more = []
     for place, words in runs:
-        for short, full in (ABBREVIATED[2:] if plain else ABBREVIATED[:2]):
+        for short, full in _abbreviations(plain):
             for have, other in ((short, full), (full, short)):
                 if words[:len(have)] == have and len(words) > len(have):
                     more.append((place, other + words[len(have):]))
@@ -124,7 +130,7 @@ def _other_kind_form(typed: str, proper: str) -> bool:
     name itself exactly as listed."""
     t, p = _WORD.findall(typed), _WORD.findall(proper)
     plain_t, plain_p = [vntext.plain_key(w) for w in t], [vntext.plain_key(w) for w in p]
-    for short, full in ABBREVIATED[2:]:              # compared without accents
+    for short, full in _abbreviations(plain=True):     # compared without accents
         for a, b in ((short, full), (full, short)):
             if plain_t[:len(a)] == a and plain_p[:len(b)] == b:
                 return t[len(a):] == p[len(b):]

@@ -176,7 +176,8 @@ def village_head(village: str) -> str:
     for prefix in ("tdp ", "tổ dân phố "):
         if low.startswith(prefix):
             return "Tổ trưởng tổ dân phố " + name[len(prefix):]
-    for prefix in ("thôn", "xóm", "bản", "ấp", "khu", "khối", "buôn", "làng", "khóm", "sóc"):
+    for prefix in ("thôn", "xóm", "bản", "ấp", "khu vực", "khu", "khối", "buôn", "làng", "khóm",
+                   "sóc"):
         if low.startswith(prefix + " "):
             return f"Trưởng {prefix} {name[len(prefix) + 1:]}"
     return f"Trưởng thôn, tổ dân phố {name}" if name else "Trưởng thôn, tổ dân phố"
@@ -293,7 +294,7 @@ _KIND_WORDS = (("tdp ", "tổ dân phố", "tổ dân phố"), ("tổ dân phố
                ("làng ", "làng", "thôn"), ("buôn ", "buôn", "thôn"), ("bon ", "bon", ""),
                ("phum ", "phum", ""), ("sóc ", "sóc", ""), ("khối phố ", "khối phố", ""),
                ("khối ", "khối", ""), ("khu phố ", "khu phố", ""), ("khóm ", "khóm", ""),
-               ("khu dân cư ", "khu dân cư", ""), ("khu ", "khu", ""))
+               ("khu dân cư ", "khu dân cư", ""), ("khu vực ", "khu vực", ""), ("khu ", "khu", ""))
 GENERAL_KINDS = ("thôn", "tổ dân phố")
 
 

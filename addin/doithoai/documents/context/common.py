@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from doithoai.documents.context.fields import Context, Source
@@ -41,14 +42,28 @@ def signature_lines(plan: Plan) -> list[str]:
     return ["TM. ỦY BAN NHÂN DÂN", title]
 
 
-def recipients(items: list[str], party: bool, kept: str = "VP") -> list[str]:
-    """"- X;" for each, "- Lưu: VT, …." last (party: "- Lưu Văn phòng Đảng ủy.")."""
-    out = [f"- {i.rstrip(';.')};" for i in items]
+def recipients(items: list[str], party: bool, kept: str = "VP",
+               to: str | None = None) -> list[str]:
+    """"- X;" for each, "- Lưu: VT, …." last (party: "- Lưu Văn phòng Đảng ủy."); each body
+    once, whatever it is sent for ("Ủy ban MTTQ … (để giám sát)" is the Front among the
+    agencies too), and not the addressee ``to`` (it is "Như trên")."""
+    seen = {_recipient_key(to)} if to else set()
+    out = []
+    for item in items:
+        key = _recipient_key(item)
+        if key not in seen:
+            seen.add(key)
+            out.append(f"- {item.rstrip(';.')};")
     if party:
         out.append("- Lưu Văn phòng Đảng ủy" + ("." if kept == "VP" else f", {kept.lower()}."))
     else:
         out.append(f"- Lưu: VT, {kept}.")
     return out
+
+
+def _recipient_key(item: str) -> str:
+    """A body of Nơi nhận as one: without what it is sent for, in any case or spacing."""
+    return vntext.identity_key(re.sub(r"\s*\([^()]*\)\s*$", "", item.rstrip(" ;.")))
 
 
 _BASIS_WORDS = ("can cu", "xet", "theo", "thuc hien", "thi hanh")   # a basis's own first words
@@ -251,6 +266,13 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         if not hasattr(self, "_chains"):
             self._chains = chain.build(self.reg, self.today, self.report)
         return self._chains
+
+    def put_groups(self, ctx: Context, name: str, groups: list[dict]) -> None:
+        """A list of the delegates' groups, each group's name printed in the plan's village
+        words ("Cán bộ thôn, tổ dân phố" of the shipped list is "Cán bộ ấp" in a commune of
+        ấp); the values, and so the fingerprints, stay as typed."""
+        ctx.put(name, groups, wording=[{**g, "ten": self.printed_words(g["ten"])}
+                                       for g in groups])
 
     def group_counts(self) -> list[dict]:
         people = self.invited()

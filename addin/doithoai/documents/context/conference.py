@@ -36,7 +36,7 @@ class ConferenceDocs(BaseBuilder):
             groups.append({"ten": g, "moi": part.invited,
                            "co_mat": BLANK if blank else part.present,
                            "tham_du": part.group_words(blank)})
-        ctx.put("nhom_tham_du", groups)
+        self.put_groups(ctx, "nhom_tham_du", groups)
 
     def answer_text(self, o: Opinion) -> str:
         if o.answered_at_meeting == schema.YES and o.answer:

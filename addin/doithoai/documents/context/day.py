@@ -32,7 +32,7 @@ class DayDocs(BaseBuilder):
                 "stt": n, "ho_ten": vnformat.honorific(inv.honorific, inv.full_name or ""),
                 "chuc_vu": compose(inv.position, inv.organization),
                 "so_giay_moi": numbers.get(inv.row, "")})        # a host has none
-        ctx.put("nhom_dai_bieu_ds", groups)
+        self.put_groups(ctx, "nhom_dai_bieu_ds", groups)
         ctx.put("trich_yeu", f"Dự hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
         ctx.put("so_moi", len(people))
 

@@ -56,7 +56,7 @@ class FollowUpDocs(BaseBuilder):
         ctx.put("noi_nhan", recipients(["Như trên"] + ([] if self.party else
                                                        ["Thường trực Đảng ủy (để b/c)"]) +
                                        [f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'} (để "
-                                        "giám sát)"], self.party))
+                                        "giám sát)"], self.party, to=agency))
 
     def carry_over(self) -> list:
         """Opinions of earlier conferences not yet resolved (seed 000: the next conference

@@ -21,7 +21,7 @@ class PreparationDocs(BaseBuilder):
             expected = (f"{expected}, gồm {n} đại biểu mời theo danh sách và khoảng "
                         f"{expected - n} người dân đến dự ngoài danh sách")
         ctx.put("so_dai_bieu", expected, self._plan_src("expected_delegates"))
-        ctx.put("nhom_dai_bieu", self.group_counts())
+        self.put_groups(ctx, "nhom_dai_bieu", self.group_counts())
         rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
                       key=lambda m: (m.due, m.code))
         (tien_do, phan_cong), printed = (self._schedule(rows, self.local_words),
@@ -132,4 +132,4 @@ class PreparationDocs(BaseBuilder):
                 else "V/v giao trả lời ý kiến, kiến nghị của Nhân dân" if after
                 else "V/v phân công tham mưu trả lời ý kiến, kiến nghị của Nhân dân")
         ctx.put("noi_nhan", recipients(["Như trên", "Lãnh đạo UBND" if not self.party else
-                                        "Thường trực Đảng ủy"], self.party))
+                                        "Thường trực Đảng ủy"], self.party, to=agency))
