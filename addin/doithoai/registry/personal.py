@@ -172,8 +172,8 @@ def name_and_address_columns(sheet: schema.Sheet) -> list[schema.Column]:
 
 def misplaced_numbers(reg) -> list[tuple[schema.Sheet, object, str, list[str]]]:
     """Each name or address cell holding a number of :data:`MISPLACED`: (sheet, the row's
-    object, the column's key, the kinds). A text with no "@" and fewer than eight digits holds
-    none and is not read."""
+    object, the column's key, the kinds). A text the quick look (:data:`_MAY_HOLD`) passes over
+    holds none and is not read."""
     out = []
     for attr, sheet in _NAMED_ROWS:
         keys = [c.key for c in name_and_address_columns(sheet)]
