@@ -122,3 +122,28 @@ def test_the_markup_reads_spans_and_invisible_characters():
     assert item.of("phone") == ["09\u200b12"] and item.of("public") == ["ngõ 5"]
     with pytest.raises(ValueError):
         labelled.parse("{{phon:1}}", "t")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_number_dropped_from_a_field_leaves_the_place_as_typed(seed):
+    """drop() takes a number out of an address or a name with the word naming it and its
+    joint, and leaves the rest exactly as typed (a label left hanging, "Ấp 4, CCCD số", was the
+    first version's fault: it knew a few labels, not the finders' own naming words)."""
+    import random
+    from doithoai.text import privacy_words
+    rng = random.Random(seed)
+    places = ["Số 12, tổ 3, ấp Phú Thạnh", "Thôn Đông", "KV2", "khu vực 4", "Trần Văn Tư",
+              "số 5 ngõ 12 đường Lê Lợi, TDP 4", "Xóm 2"]
+    for _ in range(400):
+        kind = rng.choice(["phone", "identity"])
+        digits = (rng.choice(["09", "03", "08"]) + "".join(str(rng.randint(0, 9)) for _ in range(8))
+                  if kind == "phone" else "0" + "".join(str(rng.randint(0, 9)) for _ in range(11)))
+        shown = digits if rng.random() < 0.5 else f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+        label = rng.choice(privacy_words.NAMING_WORDS[kind][:12] + [""])
+        if label and rng.random() < 0.3:
+            label = privacy_words.fold(label)
+        label = (label.upper() if rng.random() < 0.3 else label) + rng.choice(["", ":", " số"])
+        place = rng.choice(places)
+        joint, close = rng.choice([(", ", ""), (" - ", ""), (" (", ")"), ("; ", "")])
+        typed = f"{place}{joint}{label} {shown}{close}".replace("  ", " ")
+        assert privacy.drop(typed) == place, typed

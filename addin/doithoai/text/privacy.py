@@ -220,12 +220,14 @@ def has_phone(text: str | None) -> bool:
     return bool(text) and sum(map(str.isdigit, text)) >= 9 and "phone" in kinds_in(text)
 
 
-# The words that name an identifier in a short field ("ĐT 0912…", "CCCD: 0751…"), left hanging
-# once the number is gone; matched at the end of what precedes it, accents or none.
-_LABEL = re.compile(r"(?:số\s+)?(?:đt|sđt|dt|sdt|đtdđ|điện\s*thoại|dien\s*thoai|tel|zalo|"
-                    r"cccd|cmnd|cmt|căn\s*cước|can\s*cuoc|định\s*danh|dinh\s*danh|mst|"
-                    r"mã\s*số\s*thuế|ma\s*so\s*thue|stk|tài\s*khoản|tai\s*khoan|e-?mail|"
-                    r"gmail)\s*[:.]?\s*$", re.I)
+# The words that name an identifier in a short field ("ĐT 0912…", "CCCD số 0751…", "liên hệ
+# 0903…"), left hanging once the number is gone: the words the finders read as naming a number
+# (privacy_words.NAMING_WORDS) and an e-mail's, with accents or without, matched at the end of
+# what precedes it.
+_LABEL_WORDS = [word for words in w.NAMING_WORDS.values() for word in words] + [
+    "email", "e-mail", "mail", "gmail", "thư điện tử"]
+_LABEL = re.compile(r"(?<!\w)(?:(?:số\s+)?" + w.alternation(_LABEL_WORDS + w.plain(_LABEL_WORDS))
+                    + r"(?:\s+(?:số|so|là|la))?|số)?\s*[:.]?\s*$", re.I)
 # Where a field's parts meet: a comma, a semicolon, a spaced dash.
 _JOINT = re.compile(r"(\s*(?:[,;]|\s[-–](?:\s|$))\s*)")
 
