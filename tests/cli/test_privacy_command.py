@@ -51,8 +51,8 @@ def test_what_the_registry_holds_for_what_and_what_left(registry, capsys):
                   if r["Điện thoại"].strip()}
     assert f"Mục đích (Cấu hình): {PURPOSE}" in out
     assert re.search(rf"- Ý kiến: Người nêu {len(rows)}, Địa chỉ \d+, Điện thoại {phones}\b", out)
-    assert f"Người nêu ý kiến: {len(people)} người; {len(with_phone)} người có số điện " \
-           "thoại" in out
+    assert f"Người nêu ý kiến: {len(people)} người nêu tên; {len(with_phone)} người có số " \
+           "điện thoại" in out
     assert "Sổ không có mật khẩu." in out
     records = out.split("Những lần dữ liệu cá nhân ra khỏi sổ (Nhật ký): ")[1]
     # The copy itself, the notices, the replies. The summary report (BCTH) prepares a
@@ -162,3 +162,28 @@ def test_numbers_typed_into_names_and_addresses_are_counted(registry, capsys, se
     cli.main(["validate", registry])
     flagged = capsys.readouterr().out.count("field-has-identifier:")
     assert said and int(said.group(1)) == len(rows) == flagged, (said, flagged)
+
+
+ANONYMOUS = ("Giấu tên", "giấu tên", "Ẩn danh", "an danh", "(khuyết danh)", "Không ghi tên",
+             "KHONG RO TEN")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_citizen_who_gave_no_name_is_no_named_person(sample_copy, capsys, seed):
+    """A row whose Người nêu says the citizen gave none ("Giấu tên", "an danh"…) is counted as
+    one unnamed person each, not as a person named "Giấu tên" (a fresh-eyes trial read 13
+    citizens where the log counted 12). Seeded rows of a sample are made anonymous; the count
+    printed is checked against the sample's own CSV."""
+    import random
+    from tests.xlsx_edit import edit
+    rng = random.Random(seed)
+    path = sample_copy("tu-minh")
+    rows = _csv_rows()
+    hidden = set(rng.sample(range(len(rows)), rng.randint(1, len(rows) // 2)))
+    edit(path, [("opinions", "raised_by", i + 2, rng.choice(ANONYMOUS)) for i in hidden])
+    capsys.readouterr()
+    assert cli.main(["privacy", path, "--today", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    named = {(vntext.identity_key(r["Người nêu"]), r["Địa chỉ"]) for i, r in enumerate(rows)
+             if i not in hidden}
+    assert f"Người nêu ý kiến: {len(named)} người nêu tên, {len(hidden)} người giấu tên;" in out

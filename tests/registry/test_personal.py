@@ -93,6 +93,14 @@ def _forget_case(seed: int):
     rng = random.Random(seed)
     case = make_case(seed)
     case.settings["contact_months"] = rng.choice((0, 1, 6, 12, 24))
+    # Citizens who gave no name, often in the same words and village: rows of no one person.
+    unnamed, village = rng.choice(("Giấu tên", "ẩn danh", "(Khuyết danh)")), \
+        rng.choice(case.truth.villages)
+    for o in case.opinions:
+        if rng.random() < 0.3:
+            o["raised_by"], o["address"] = unnamed, f"Số {rng.randint(1, 99)}, {village}"
+            case.truth.meant_person[o["opinion_id"]] = None
+            case.truth.meant_village[o["opinion_id"]] = village
     today = case.meeting + dt.timedelta(days=rng.randint(0, 900))
     return case, registry_of(case), today
 
@@ -116,7 +124,8 @@ def _truth_people(case, reg) -> dict:
     by_id = {o.opinion_id: o for o in reg.opinions}
     out: dict[tuple, list] = {}
     for oid, person in case.truth.meant_person.items():
-        key = (vntext.identity_key(personal.bare_name(person)), case.truth.meant_village[oid])
+        who = vntext.identity_key(personal.bare_name(person)) if person else f"unnamed {oid}"
+        key = (who, case.truth.meant_village[oid])
         out.setdefault(key, []).append(by_id[oid])
     return out
 

@@ -159,7 +159,7 @@ def step_privacy(ctx: Context) -> None:
     from doithoai.registry import personal
     c = personal.census(ctx.reg)
     _, due = personal.forget_contacts(ctx.reg, ctx.today)
-    ctx.echo(f"    Dữ liệu cá nhân: {c.citizens} người nêu ý kiến ({c.with_phone} có số điện "
+    ctx.echo(f"    Dữ liệu cá nhân: {c.citizens + c.anonymous} người nêu ý kiến ({c.with_phone} có số điện "
              f"thoại), {c.delegates} đại biểu; {len(personal.released(ctx.reg))} lần ra khỏi sổ "
              f"ghi ở Nhật ký; {due.people} người đã qua thời hạn giữ số điện thoại, địa chỉ "
              "(doithoai privacy).")

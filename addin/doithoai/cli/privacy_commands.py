@@ -77,9 +77,11 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
         by_sheet.setdefault(sheet, []).append(f"{header} {filled}")
     for sheet, cells in by_sheet.items():
         say(f"  - {sheet}: {', '.join(cells)}")
-    say(f"Người nêu ý kiến: {c.citizens} người; {c.with_phone} người có số điện thoại, "
-        f"{c.with_address} người có địa chỉ; {c.contents_with_identifiers} ý kiến có số điện "
-        "thoại, số giấy tờ, số nhà... ngay trong nội dung (được che khi ra khỏi sổ).")
+    unnamed = f", {c.anonymous} người giấu tên" if c.anonymous else ""
+    say(f"Người nêu ý kiến: {c.citizens} người nêu tên{unnamed}; {c.with_phone} người có số "
+        f"điện thoại, {c.with_address} người có địa chỉ; {c.contents_with_identifiers} ý kiến "
+        "có số điện thoại, số giấy tờ, số nhà... ngay trong nội dung (được che khi ra khỏi "
+        "sổ).")
     if c.misplaced:
         say(f"Ô họ tên, địa chỉ có ghi số điện thoại, số giấy tờ, tài khoản hoặc thư điện tử: "
             f"{c.misplaced} ô (văn bản không in các số này; doithoai validate chỉ rõ từng ô, mã "

@@ -49,6 +49,12 @@ def bare_name(name: str | None) -> str:
     return " ".join(words)
 
 
+def named(name: str | None) -> bool:
+    """``name`` names someone: not blank, not "Ẩn danh", "Giấu tên"… (spelling.is_anonymous)."""
+    bare = bare_name(name)
+    return bool(bare) and not spelling.is_anonymous(bare)
+
+
 def same_person(a: str | None, b: str | None) -> bool:
     return bool(bare_name(a)) and vntext.same_name(bare_name(a), bare_name(b))
 
@@ -77,10 +83,10 @@ class Release:
 
 def people(reg) -> set[tuple[str, str]]:
     """Everyone the registry names as a citizen or a delegate: (name, village) keys."""
-    named = [(o.raised_by, o.address) for o in reg.opinions] + \
+    named_rows = [(o.raised_by, o.address) for o in reg.opinions] + \
         [(p.raised_by, p.address) for p in reg.pending] + \
         [(i.full_name, i.address) for i in reg.invitees]
-    return set(person_keys([n for n in named if bare_name(n[0])], village_finder(reg)))
+    return set(person_keys([n for n in named_rows if named(n[0])], village_finder(reg)))
 
 
 def person_keys(named: list[tuple], finder) -> list[tuple[str, str]]:
@@ -116,8 +122,9 @@ def village_finder(reg) -> places.PlaceFinder:
 @dataclass
 class Census:
     columns: list[tuple[str, str, int]] = field(default_factory=list)  # sheet, header, filled
-    citizens: int = 0
-    with_phone: int = 0
+    citizens: int = 0                    # named people who raised an opinion
+    anonymous: int = 0                   # opinions whose citizen gave no name: one person each
+    with_phone: int = 0                  # of both
     with_address: int = 0
     delegates: int = 0
     delegates_with_phone: int = 0
@@ -141,7 +148,8 @@ def census(reg) -> Census:
                                     sum(1 for v in raws if str(v or "").strip())))
     finder = village_finder(reg)
     citizens = by_person([(o.raised_by, o.address, o) for o in reg.opinions], finder)
-    out.citizens = len(citizens)
+    out.citizens = sum(1 for key in citizens if key[0] != ANONYMOUS)
+    out.anonymous = len(citizens) - out.citizens
     out.with_phone = sum(any(o.phone for o in rows) for rows in citizens.values())
     out.with_address = sum(any(o.address for o in rows) for rows in citizens.values())
     delegates = by_person([(i.full_name, i.address, i) for i in reg.invitees], finder)
@@ -194,12 +202,20 @@ def _identifiers_in(text: str | None) -> str:
 
 
 def by_person(rows: list[tuple], finder) -> dict[tuple, list]:
-    """(name, address, row) triples grouped by person (:func:`person_keys`); unnamed left out."""
-    rows = [r for r in rows if bare_name(r[0])]
+    """(name, address, row) triples grouped by person (:func:`person_keys`); a blank name left
+    out, and each row of a citizen who gave no name ("Giấu tên") a person of its own, keyed
+    ``(ANONYMOUS, n)``: two such rows may be anyone."""
+    given = [r for r in rows if named(r[0])]
     out: dict[tuple, list] = {}
-    for key, (_, _, row) in zip(person_keys([r[:2] for r in rows], finder), rows):
+    for key, (_, _, row) in zip(person_keys([r[:2] for r in given], finder), given):
         out.setdefault(key, []).append(row)
+    unnamed = [r for r in rows if bare_name(r[0]) and not named(r[0])]
+    for n, (_, _, row) in enumerate(unnamed):
+        out[(ANONYMOUS, n)] = [row]
     return out
+
+
+ANONYMOUS = ""          # the identity key of by_person's unnamed citizens (no name has it)
 
 
 def released(reg) -> list[dict]:
