@@ -296,15 +296,14 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         keep = self.TO_ACT_ON if self.code in self.UNMASKED else frozenset()
         return privacy.mask(o.content or "", keep) or ""
 
-    # Letters to the person who raised an opinion: their own address is where it goes.
-    TO_THE_PERSON = ("CVTL", "TBCD")
-
     def where(self, address: str | None) -> str:
         """A citizen's address as this document prints it: never a phone, identity, tax or
         account number, e-mail or plate typed into it (each taken out with its word: "ấp 4,
-        CCCD 0751…" prints "ấp 4"); the house number only where the document is sent to
-        the person (CVTL, TBCD) or to the agency that acts on the opinion (CVPC)."""
-        keep = {"name", "house"} if self.code in self.UNMASKED + self.TO_THE_PERSON else {"name"}
+        CCCD 0751…" prints "ấp 4"); the house number only in the letter to the agency that
+        acts on the opinion (CVPC). A letter to the person is copied too (TBCD to the village
+        head who hands it over and to the Front, CVTL to the citizens whose opinion joined
+        theirs), so it names the village and the house stays in the registry."""
+        keep = {"name", "house"} if self.code in self.UNMASKED else {"name"}
         return privacy.drop(address, frozenset(keep))
 
     @staticmethod
