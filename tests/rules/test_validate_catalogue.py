@@ -156,6 +156,17 @@ def c_setting_missing(path, reg):
     return [("Cấu hình", "B2")]
 
 
+def c_setting_needed_by_plans(path, reg):
+    """A plan of the Đảng ủy, and the party's heading not in Cấu hình."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Cấu hình"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "Tên Đảng ủy")
+    ws.cell(row, 2).value = None
+    wb.save(path)
+    edit(path, [("plans", "issuer", 2, "Đảng ủy")])
+    return [("Cấu hình", f"B{row}")]
+
+
 def c_unit_word_agency(path, reg):
     """Tứ Minh is a phường: an agency of its Danh mục named in a xã's word."""
     wb = openpyxl.load_workbook(path)
@@ -240,6 +251,8 @@ CASES = {
     "cell-over-excel-limit": single("opinions", "content", 9, "Đề nghị sửa đường " * 2000),
     "cell-error": single("opinions", "address", 9, "#REF!", as_text=True),
     "setting-missing": c_setting_missing,
+    "setting-needed-by-plans": c_setting_needed_by_plans,
+    "plan-cell-for-documents": single("plans", "legal_bases", 2, None),
     "lookup-fixed-changed": c_lookup_fixed_changed,
     "row-has-errors": c_row_has_errors,
     "deadline-missed-mandatory": c_missed_mandatory,

@@ -66,6 +66,10 @@ class Column:
     # A product column that copies a citizen's name, address or phone (Chờ xử lý): personal
     # data like the clerk's columns marked person, place="address" or PHONE (registry.personal).
     personal: bool = False
+    # The kinds of document whose templates print this cell: left blank, each of them is
+    # refused when generated (document-missing-value), so validation says so beforehand
+    # (plan-cell-for-documents); tests/rules/test_needed_cells.py holds this to the templates.
+    documents: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -135,6 +139,9 @@ class Setting:
     default: object = None
     lookup: str | None = None
     help: str = ""
+    # The issuer (Cơ quan ban hành) every document of whose plans prints this setting: left
+    # blank while such a plan exists, each is refused (validation: setting-needed-by-plans).
+    printed_for: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,9 +296,9 @@ SETTINGS: tuple[Setting, ...] = (
             help="Thường để trống đối với UBND cấp xã"),
     Setting("Tên cơ quan ban hành", "issuer_name", required=True,
             help="Viết in hoa, ví dụ: ỦY BAN NHÂN DÂN PHƯỜNG TỨ MINH"),
-    Setting("Đảng bộ cấp trên", "party_superior",
+    Setting("Đảng bộ cấp trên", "party_superior", printed_for="Đảng ủy",
             help="Viết in hoa, ví dụ: ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG"),
-    Setting("Tên Đảng ủy", "party_committee_name",
+    Setting("Tên Đảng ủy", "party_committee_name", printed_for="Đảng ủy",
             help="Viết in hoa, ví dụ: ĐẢNG ỦY PHƯỜNG TỨ MINH"),
     Setting("Chủ tịch UBND", "chairman", required=True),
     Setting("Bí thư Đảng ủy", "party_secretary"),
@@ -354,23 +361,24 @@ PLANS = Sheet("Kế hoạch", "plans", "KeHoach", role="data",
     _c("Hình thức", "form", CHOICE, required=True, lookup="Hình thức", width=11),
     _c("Chủ trì", "chair_title", required=True, width=24,
        help="Chức danh người chủ trì, ví dụ Chủ tịch UBND phường"),
-    _c("Người chủ trì", "chair_name", width=20, person=True),
+    _c("Người chủ trì", "chair_name", width=20, person=True, documents=("BB",)),
     _c("Phạm vi", "scope", required=True, width=30, place="list",
        help="Các thôn, tổ dân phố; ngăn cách bằng dấu chấm phẩy (;)"),
     _c("Ngày hội nghị", "meeting_date", DATE, required=True, width=12),
     _c("Thứ", "weekday", width=9,
        help="Không bắt buộc; nếu ghi thì phải khớp với ngày hội nghị"),
     _c("Giờ bắt đầu", "start_time", TIME, required=True, width=9),
-    _c("Giờ kết thúc", "end_time", TIME, width=9),
+    _c("Giờ kết thúc", "end_time", TIME, width=9, documents=("BB",)),
     _c("Địa điểm", "venue", required=True, width=32),
-    _c("Số đại biểu dự kiến", "expected_delegates", INT, width=10),
-    _c("Nội dung", "content", LONGTEXT, width=40),
-    _c("Căn cứ", "legal_bases", LONGTEXT, width=45,
+    _c("Số đại biểu dự kiến", "expected_delegates", INT, width=10, documents=("KH",)),
+    _c("Nội dung", "content", LONGTEXT, width=40, documents=("KH", "TB", "TTTT")),
+    _c("Căn cứ", "legal_bases", LONGTEXT, width=45, documents=("KH",),
        help="Mỗi căn cứ một dòng (Alt+Enter để xuống dòng trong ô)"),
     _c("Quyền hạn ký", "signing_authority", CHOICE, lookup="Quyền hạn ký", width=10,
        help="TM., KT. (UBND) hoặc T/M, K/T (Đảng ủy)"),
     _c("Chức vụ người ký", "signer_title", width=18, help="Ví dụ: PHÓ CHỦ TỊCH, BÍ THƯ"),
-    _c("Người ký", "signer_name", width=20, person=True),
+    _c("Người ký", "signer_name", width=20, person=True, documents=(
+        "KH", "TB", "GM", "BCTH", "CVPC", "TBKL", "CVKN", "CVTL", "TBCD", "BCKQ", "CVDD")),
     _c("Trạng thái", "status", CHOICE, required=True, lookup="Trạng thái kế hoạch", width=13),
     _c("Ghi chú", "note", LONGTEXT, width=40),
 ))

@@ -242,6 +242,20 @@ TYPES = (
                 "Mở trang Cấu hình và nhập {column}.",
                 "A required setting (unit name, issuer, place name, ...) is empty: documents "
                 "cannot be generated without it."),
+    ProblemType("setting-needed-by-plans", ERROR, "Thiếu cấu hình cho văn bản của Đảng ủy",
+                "Cấu hình \"{column}\" chưa có giá trị, mà văn bản của kế hoạch {plans} "
+                "({issuer}) in ô này ở đầu trang.",
+                "Mở trang Cấu hình và nhập {column}; chưa nhập thì phần mềm không tạo văn bản "
+                "nào của {plans}.",
+                "A setting that only some plans' documents print (the party's heading, for a "
+                "plan whose Cơ quan ban hành is Đảng ủy) is empty while such a plan exists: "
+                "every document of it would be refused (document-missing-value)."),
+    ProblemType("plan-cell-for-documents", WARNING, "Kế hoạch thiếu ô văn bản cần",
+                "Kế hoạch {plan} chưa có \"{column}\": văn bản {documents} cần ô này.",
+                "Nhập \"{column}\" trước khi tạo các văn bản đó (văn bản thiếu dữ liệu thì "
+                "không được tạo; các văn bản khác vẫn tạo được).",
+                "A plan cell that some kinds of document print is blank: those documents would "
+                "be refused when generated (document-missing-value), the others are made."),
     ProblemType("lookup-fixed-changed", ERROR, "Danh sách cố định bị sửa",
                 "Danh sách \"{column}\" khác với danh sách phần mềm dùng: {diff}.",
                 "Chép lại đúng danh sách: {expected}.",

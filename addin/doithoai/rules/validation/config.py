@@ -27,6 +27,7 @@ def check_settings(f: Findings) -> None:
                     value=value, list=st.lookup,
                     suggestion=f"Có phải là \"{near}\"?" if near else
                     "Chọn: " + ", ".join(allowed)))
+    _printed_for_plans(f)
     if s.due_soon_days is not None and not 0 <= s.due_soon_days <= 60:
         f.problems.append(make("number-out-of-range", schema.CONFIG.name,
                                row=s.rows.get("due_soon_days"),
@@ -86,3 +87,21 @@ def _check_repeated(f: Findings, table, lk) -> None:
                                    first=first[key]))
         else:
             first[key] = r.row
+
+
+def _printed_for_plans(f: Findings) -> None:
+    """A setting the documents of some plans print (Setting.printed_for: the party's heading
+    for the Đảng ủy's plans), empty while such a plan exists."""
+    s, table = f.reg.settings, f.reg.tables.get("settings")
+    for st in schema.SETTINGS:
+        if st.printed_for is None or getattr(s, st.key) not in (None, ""):
+            continue
+        plans = [p.plan_id for p in f.reg.plans if p.issuer == st.printed_for and p.plan_id]
+        if plans:
+            row = s.rows.get(st.key)
+            f.problems.append(make("setting-needed-by-plans", schema.CONFIG.name, row=row,
+                                   col=table.columns.get("value") if table and row else None,
+                                   column=st.label, issuer=st.printed_for,
+                                   plans=", ".join(plans[:5]) + (
+                                       f" và {len(plans) - 5} kế hoạch khác"
+                                       if len(plans) > 5 else "")))

@@ -12,6 +12,19 @@ def check_plans(f: Findings) -> None:
         _order(f, p)
         _weekday(f, p)
         _plan_status(f, p)
+        _cells_for_documents(f, p)
+
+
+# The plan cells some documents print (schema: Column.documents).
+_FOR_DOCUMENTS = [c for c in schema.PLANS.columns if c.documents]
+
+
+def _cells_for_documents(f: Findings, p) -> None:
+    """A blank cell that some kinds of document print: those would be refused."""
+    for c in _FOR_DOCUMENTS:
+        if getattr(p, c.key) in (None, ""):
+            f.add("plan-cell-for-documents", schema.PLANS, p.row, c.key, None,
+                  plan=p.plan_id or f"dòng {p.row}", documents=", ".join(c.documents))
 
 
 def _order(f: Findings, p) -> None:
