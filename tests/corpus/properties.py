@@ -36,6 +36,7 @@ class Run:
     superior_ids: set[str] = field(default_factory=set)
     monitoring: list[list] | None = None    # the monitoring workbook's rows, sheet by sheet
     folder: str = ""                        # where the documents were written
+    notices: list[str] = field(default_factory=list)    # what the run told the clerk
 
     def opinion_rows(self) -> list[dict]:
         return self.case.opinions
@@ -120,6 +121,40 @@ def deadlines_sane(run: Run) -> list[str]:
                     if d < floor:
                         out.append(f"{doc.path}: hạn {d:%d/%m/%Y} trước ngày "
                                    f"{floor:%d/%m/%Y} ({row[col]!r})")
+    return out
+
+
+_PROVISIONAL_ISSUED = re.compile(r"([A-Z]+(?:, [A-Z]+)*) \([^)]*\) đã ban hành có thời hạn "
+                                 r"tính theo lịch nghỉ lễ, Tết chưa được công bố")
+
+
+def _typed_date(text) -> dt.date | None:
+    """A date as the generator typed it (05/03/2027, 5/3/2027, 05-03-2027, 2027-03-05)."""
+    parts = [int(x) for x in re.findall(r"\d+", str(text or ""))]
+    if len(parts) != 3:
+        return None
+    day, month, year = (parts[2], parts[1], parts[0]) if parts[0] > 31 else parts
+    return dt.date(year, month, day)
+
+
+def provisional_named_are_printed(run: Run) -> list[str]:
+    """The notice that issued documents state deadlines on a calendar not yet official names
+    only kinds that print one: a date of a year not yet official that is no fact of the
+    registry (the meeting, the plan's issue, an opinion's receipt). It named the minutes (BB)
+    and the letter to superiors (CVKN), which print none."""
+    from doithoai.rules.workcalendar import LAST_CONFIRMED_YEAR
+    facts = {run.case.meeting, _typed_date(run.case.plan.get("issue_date"))}
+    facts |= {_typed_date(o.get("received_date")) for o in run.case.opinions}
+    out = []
+    for notice in run.notices:
+        for found in _PROVISIONAL_ISSUED.finditer(notice):
+            for kind in found.group(1).split(", "):
+                stated = {d for doc in run.docs if doc.kind == kind
+                          for d in reading.dates_in(doc.text)
+                          if d.year > LAST_CONFIRMED_YEAR and d not in facts}
+                if not stated:
+                    out.append(f"{kind} được nêu là có thời hạn theo lịch chưa công bố nhưng "
+                               "không in thời hạn nào")
     return out
 
 
@@ -404,7 +439,9 @@ def _body(item: str) -> str:
 
 def recipients_once(run: Run) -> list[str]:
     """Nơi nhận names each body once, and not the body the letter is addressed to (that is
-    "Như trên"): the Front among the agencies and again "để giám sát" was listed twice."""
+    "Như trên"): the Front among the agencies and again "để giám sát" was listed twice. The
+    office a party document's last line files it in ("Lưu Văn phòng Đảng ủy") counts as
+    named there: a party notice listed "Văn phòng Đảng ủy;" above it."""
     out = []
     for doc in run.docs:
         lines = doc.lines()
@@ -413,7 +450,8 @@ def recipients_once(run: Run) -> list[str]:
         for line in lines[start + 1:] if start is not None else []:
             if not line.startswith("- "):
                 break
-            items.append(_body(line))
+            filed = re.match(r"- Lưu (?!:)(.+?)[.,]", line)
+            items.append(_body(filed.group(1)) if filed else _body(line))
         to = next((line[len("Kính gửi: "):] for line in lines if line.startswith("Kính gửi: ")
                    and doc.kind in ("CVPC", "CVDD")), None)
         twice = sorted({i for i in items if items.count(i) > 1})
@@ -545,6 +583,7 @@ PROPERTIES = {
     "agency-unit-word": agencies_in_unit_word,
     "copy-to-itself": no_copy_to_itself,
     "addressed-in-full": addressed_in_full,
+    "provisional-named": provisional_named_are_printed,
 }
 
 

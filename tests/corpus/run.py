@@ -79,13 +79,14 @@ def press(case: Case, folder: str, today: dt.date, issue: bool) -> properties.Ru
     saved = engine.compile_template
     engine.compile_template = compile_once
     try:
-        generate.generate(reg, folder, today=today, issue=issue)
+        result = generate.generate(reg, folder, today=today, issue=issue)
     finally:
         engine.compile_template = saved
     docs, names = reading.read_folder(folder) if os.path.isdir(folder) else ([], [])
     ups = {o["opinion_id"] for o in case.opinions if o.get("competence") == "Cấp trên"}
     return properties.Run(case, "issued" if issue else "draft", today, docs, names, ups,
-                          monitoring_rows(reg, folder, today) if issue else None, folder)
+                          monitoring_rows(reg, folder, today) if issue else None, folder,
+                          list(result.notices))
 
 
 def monitoring_rows(reg, folder: str, today: dt.date) -> dict[str, list[tuple]]:

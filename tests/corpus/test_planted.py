@@ -227,3 +227,27 @@ def test_planted_recipients_twice(monkeypatch, tmp_path):
     for module in (conference, followup, preparation, upward):
         monkeypatch.setattr(module, "recipients", old)
     assert first_violation("recipients-once", tmp_path)
+
+
+def test_planted_party_office_above_its_own_file_line(monkeypatch, tmp_path):
+    """The old party Nơi nhận: "- Văn phòng Đảng ủy;" above "- Lưu Văn phòng Đảng ủy."."""
+    from doithoai.documents.context import common, conference, followup, preparation, upward
+    honest = common.recipients
+
+    def old(items, party, kept="VP", to=None):
+        kept_line = honest([], party, kept)
+        return [f"- {i.rstrip(';.')};" for i in dict.fromkeys(items)] + kept_line
+    for module in (conference, followup, preparation, upward):
+        monkeypatch.setattr(module, "recipients", old)
+    found = first_violation("recipients-once", tmp_path)
+    assert found and "văn phòng đảng ủy" in found
+
+
+def test_planted_provisional_noted_for_a_date_not_printed(monkeypatch, tmp_path):
+    """The old notice: every issued kind whose context computed a provisional deadline was
+    named, printed or not (BB and CVKN print none)."""
+    from doithoai.documents.context.dates import IssueDates
+    honest = IssueDates.marked
+    monkeypatch.setattr(IssueDates, "marked",
+                        lambda self, provisional, printed=True: honest(self, provisional))
+    assert first_violation("provisional-named", tmp_path)

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from doithoai.registry import schema
 from doithoai.text import vnformat
 
 D = dt.date
@@ -149,3 +150,37 @@ def test_an_officer_is_named_as_a_comrade_unless_typed_with_a_form():
     for typed in ("Bà Lê Thị Mai", "bà Lê Thị Mai", "Đồng chí Lê Thị Mai", "đ/c Mai", "Ông Tám"):
         assert comrade(typed) == typed
     assert comrade("") is None and comrade(None) is None
+
+
+# --- a list of names in a sentence ---------------------------------------------------------------
+
+_AGENCIES = list(schema.lookup("Cơ quan trả lời").values) + [
+    "Văn phòng HĐND và UBND", "Phòng Văn hóa và Xã hội", "Ban Chỉ huy Quân sự", "Công an xã"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AGENCIES), min_size=1, max_size=6, unique=True))
+def test_a_listing_never_joins_with_and_a_name_that_has_its_own(names):
+    """A fresh-eyes trial read "Trung tâm Phục vụ hành chính công và Văn phòng HĐND và UBND trả
+    lời" in a conclusion notice: three bodies or two? "và" joins two names only when neither
+    has its own; every name is printed whole, once, in its order."""
+    text = vnformat.listing(names)
+    for a, b in zip(names, names[1:]):
+        if " và " in a or " và " in b:
+            assert f"{a} và {b}" not in text, text
+    end = 0
+    for name in names:
+        end = text.find(name, end)
+        assert end != -1, (name, text)
+        end += len(name)
+
+
+def test_the_listing_property_fails_on_the_old_joiner(monkeypatch):
+    """Planted: the last two always joined by "và"."""
+    def old(names):
+        return "".join(names) if len(names) <= 1 else ", ".join(names[:-1]) + " và " + names[-1]
+    text = old(["Trung tâm Phục vụ hành chính công", "Văn phòng HĐND và UBND"])
+    assert "công và Văn phòng HĐND và UBND" in text
+    monkeypatch.setattr(vnformat, "listing", old)
+    with pytest.raises(AssertionError):
+        test_a_listing_never_joins_with_and_a_name_that_has_its_own()

@@ -301,7 +301,7 @@ class Generator:
         """Each item's context: (ok, refused), each a list of (item, context, missing values)."""
         ok, refused = [], []
         for n, item in enumerate(batch.items, start=1):
-            ctx = builder.common(kind.code, number, date)
+            ctx = builder.common(kind.code, number, date, compiled.used)
             batch.fill(ctx, item)
             builder.finish(ctx)
             subject = _subject(kind, batch, n, item)

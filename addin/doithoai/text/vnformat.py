@@ -77,9 +77,13 @@ def honorific(title: str | None, name: str) -> str:
 
 
 def listing(names: list[str]) -> str:
-    """Names in a sentence: "A", "A và B", "A, B và C"."""
+    """Names in a sentence: "A", "A và B", "A, B và C"; commas only when one of the last two
+    has its own "và" ("Trung tâm Phục vụ hành chính công, Văn phòng HĐND và UBND", never "…
+    công và Văn phòng HĐND và UBND", which reads as three)."""
     if len(names) <= 1:
         return "".join(names)
+    if any(" và " in f" {name} " for name in names[-2:]):
+        return ", ".join(names)
     return ", ".join(names[:-1]) + " và " + names[-1]
 
 

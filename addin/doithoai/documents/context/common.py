@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from doithoai.documents.context.fields import Context, Source
 from doithoai.documents.context.dates import IssueDates, dated
@@ -14,7 +15,7 @@ from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
-from doithoai.rules import deadlines
+from doithoai.rules import agencies, deadlines
 from doithoai.text import privacy, unit_words, vnformat, vntext
 from doithoai.text.addressee import addressee_line
 
@@ -46,8 +47,11 @@ def recipients(items: list[str], party: bool, kept: str = "VP",
                to: str | None = None) -> list[str]:
     """"- X;" for each, "- Lưu: VT, …." last (party: "- Lưu Văn phòng Đảng ủy."); each body
     once, whatever it is sent for ("Ủy ban MTTQ … (để giám sát)" is the Front among the
-    agencies too), and not the addressee ``to`` (it is "Như trên")."""
+    agencies too), and not the addressee ``to`` (it is "Như trên"); a party document does not
+    send to the office its last line files it in."""
     seen = {_recipient_key(to)} if to else set()
+    if party:
+        seen.add(_recipient_key(agencies.PARTY_OFFICE))
     out = []
     for item in items:
         key = _recipient_key(item)
@@ -55,7 +59,8 @@ def recipients(items: list[str], party: bool, kept: str = "VP",
             seen.add(key)
             out.append(f"- {item.rstrip(';.')};")
     if party:
-        out.append("- Lưu Văn phòng Đảng ủy" + ("." if kept == "VP" else f", {kept.lower()}."))
+        out.append(f"- Lưu {agencies.PARTY_OFFICE}" + ("." if kept == "VP" else
+                                                      f", {kept.lower()}."))
     else:
         out.append(f"- Lưu: VT, {kept}.")
     return out
@@ -137,7 +142,10 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         ctx.put("ten_don_vi_kem", full[len(agency):] if full.startswith(agency) else "",
                 self._setting_src("unit_name"), optional=True)
 
-    def common(self, code: str, number: int | None, date: dt.date | None) -> Context:
+    def common(self, code: str, number: int | None, date: dt.date | None,
+               prints: Collection[str] | None = None) -> Context:
+        """The fields every document has; ``prints``: the fields its template prints (None:
+        all), so that a deadline it does not print is not noted as one it states."""
         ctx = Context(places=tuple(self.plan.villages))
         p, s = self.plan, self.s
         self.code = code
@@ -199,8 +207,9 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
             m = self.milestones.get(code_)
             gone = code_ == "THU_PHIEU" and m is not None and \
                 not self.asks_forms_by_deadline(code, date)       # a day gone by: not printed
-            ctx.put(name, self.due_text(m) if m else None, (schema.RULES.name, None, code_),
-                    wording="" if gone else None)
+            printed = not gone and (prints is None or name in prints)
+            ctx.put(name, self.due_text(m, printed=printed) if m else None,
+                    (schema.RULES.name, None, code_), wording="" if gone else None)
         # KH's title says KẾ HOẠCH already: a Trích yếu typed "Kế hoạch tổ chức …" prints
         # "Tổ chức …" under it
         ctx.put("trich_yeu", p.subject, self._plan_src("subject"), wording=vnformat.

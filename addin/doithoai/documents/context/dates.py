@@ -86,22 +86,25 @@ class IssueDates:
                 return self.milestones[milestone].due
         return self.plan.meeting_date or self.plan.issue_date
 
-    def marked(self, provisional: bool) -> bool:
+    def marked(self, provisional: bool, printed: bool = True) -> bool:
         """Whether this document prints a provisional date's "dự kiến" mark: drafts do, for the
         clerk who checks them, and the plan does (a timetable is a forecast); a document issued
         with a number states its dates as they are (a chairman signs no deadline "dự kiến"; the
         command says which issued documents rest on a calendar not yet official), and a
         bulletin read aloud never says it. ``code`` and ``issue_date``: the document being
-        filled (common())."""
+        filled (common()); ``printed``: the template prints the date (one it does not print
+        is not noted among the issued dates to check)."""
         if not provisional:
             return False
         if self.code == "TTTT" or (self.issue_date is not None and self.code != "KH"):
-            self.unmarked.add(self.code)
+            if printed:
+                self.unmarked.add(self.code)
             return False
         return True
 
-    def due_text(self, m: deadlines.MilestoneResult, in_brackets: bool = False) -> str:
-        return dated(m.due, self.marked(m.provisional), in_brackets)
+    def due_text(self, m: deadlines.MilestoneResult, in_brackets: bool = False,
+                 printed: bool = True) -> str:
+        return dated(m.due, self.marked(m.provisional, printed), in_brackets)
 
     def opinion_due_text(self, opinion_id: str | None, d: dt.date) -> str:
         """An opinion's computed due date ``d`` (reply or resolution), marked "dự kiến" when the
