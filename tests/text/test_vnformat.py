@@ -143,6 +143,45 @@ def test_a_citizen_named_thi_is_bà_with_or_without_accents(seed):
         assert addressed == (f"Bà {name}" if "Thị" in middle else f"Ông (Bà) {name}"), name
 
 
+_CLANS = ["Niê", "Mlô", "Êban", "Ksơr", "Byă", "Adrơng", "Ktla", "Hwing", "Knul", "Buôn Yă"]
+_GIVEN = ["Sơn", "Đơk", "Yăm", "Hen", "Ben", "Blih", "Tlang", "Khoa", "Yên", "Ngơn"]
+
+
+def highland_names(rng) -> list[tuple[str, str]]:
+    """(name as typed, its form of address): Ê Đê and M'nông names beside Kinh ones that
+    begin with the same letters (Hà, Hoàng, Yên), which tell nothing."""
+    out = []
+    for _ in range(400):
+        given, clan = rng.choice(_GIVEN), rng.choice(_CLANS)
+        pick = rng.random()
+        if pick < 0.3:
+            out.append((f"Y {given} {clan}", "Ông"))
+        elif pick < 0.5:
+            out.append(("H" + rng.choice(["'", "’"]) + f"{given} {clan}", "Bà"))
+        elif pick < 0.6:
+            out.append((f"H {given} {clan}", "Bà"))
+        else:
+            out.append((f"{rng.choice(['Hà', 'Hoàng', 'Yên', 'Hồ'])} Văn {given}", "Ông (Bà)"))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_highland_name_says_its_form_of_address(seed):
+    """A fresh-eyes trial in Đắk Lắk read "Ông (Bà) Y Sơn Niê" and "Ông (Bà) H'Đơk Mlô": an Ê
+    Đê name tells a man (Y) from a woman (H, H'). Generated names, Kinh ones beside them."""
+    import random
+    for name, form in highland_names(random.Random(seed)):
+        assert vnformat.citizen(name) == f"{form} {name}", name
+
+
+def test_the_highland_property_fails_on_the_old_rule(monkeypatch):
+    """Planted: a woman's H, H' not read (the old rule read Thị only)."""
+    import re
+    monkeypatch.setattr(vnformat, "_HIGHLAND_WOMAN", re.compile(r"(?!)"))
+    with pytest.raises(AssertionError):
+        test_a_highland_name_says_its_form_of_address(0)
+
+
 def test_an_officer_is_named_as_a_comrade_unless_typed_with_a_form():
     from doithoai.text.vnformat import comrade
     assert comrade("Lê Thị Mai") == "đồng chí Lê Thị Mai"

@@ -94,7 +94,9 @@ def citizen(name: str) -> str:
     """A citizen as a letter addresses them: as typed when the name carries its form of address
     ("Bà Nguyễn Thị Hoa", "Các hộ dân xóm 1"); else "Bà" for a name with the middle name Thị,
     "Ông (Bà)" for one that does not tell ("Ngô Văn Tài" → "Ông (Bà) Ngô Văn Tài"). A name
-    typed without accents says Thị as "Thi" ("Tran Thi Hong" is "Bà")."""
+    typed without accents says Thị as "Thi" ("Tran Thi Hong" is "Bà"). An Ê Đê or M'nông name
+    begins with what tells: "Y" for a man ("Y Sơn Niê" is "Ông"), "H" or "H'" for a woman
+    ("H'Đơk Mlô", "H Yăm Êban" are "Bà"); no Kinh name begins so."""
     name = " ".join((name or "").split())
     first = name.split(" ")[0] if name else ""
     if not name or any(name == f or name.startswith(f + " ") for f in _FORMS) \
@@ -102,9 +104,16 @@ def citizen(name: str) -> str:
         return name
     words = name.split()
     middle = words[1:-1]
-    if words[1] == "Thị" or "Thị" in middle or (name.isascii() and "Thi" in middle):
+    if words[1] == "Thị" or "Thị" in middle or (name.isascii() and "Thi" in middle) or \
+            _HIGHLAND_WOMAN.match(name):
         return f"Bà {name}"
+    if words[0] == "Y":
+        return f"Ông {name}"
     return f"Ông (Bà) {name}"
+
+
+# The Ê Đê and M'nông women's names: "H" alone or "H'" glued to the name (any apostrophe).
+_HIGHLAND_WOMAN = re.compile(r"H(?: |['’ʼ`]\w)")
 
 
 def comrade(name: str | None) -> str | None:
