@@ -138,6 +138,9 @@ class Generator:
         self.result.notices[:0] = ([off] if off else []) + late
         self.result.notices += [notices.plan_date_differs(*d)
                                 for d in self.register.plan_dates_differ()]
+        behind = self.register.answered_behind()
+        if behind:
+            self.result.notices.append(notices.status_behind_reply(behind))
         if codes == ["CVDD"] and not (self.result.files or self.result.refusals):
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)

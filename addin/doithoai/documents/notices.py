@@ -82,6 +82,18 @@ def plan_date_differs(plan: Plan, typed: dt.date, issued: dt.date) -> str:
             "một trong hai cho khớp rồi tạo lại các văn bản dẫn Kế hoạch.")
 
 
+def status_behind_reply(opinions: list[tuple]) -> str:
+    """Replies numbered by this run on rows whose Trạng thái still says none was sent
+    ((opinion, its Trạng thái cell)): the status is the clerk's to change (the run never
+    overwrites what was typed)."""
+    rows = ", ".join(f"{o.opinion_id} ({'ô ' + cell + ': ' if cell else ''}{o.status})"
+                     for o, cell in opinions[:12])
+    more = f" và {len(opinions) - 12} ý kiến khác" if len(opinions) > 12 else ""
+    return (f"Đã ghi số và ngày văn bản trả lời vào trang Ý kiến cho {rows}{more}. Trạng thái "
+            "của các dòng này chưa đổi: khi văn bản đã gửi, đổi thành \"Đã trả lời bằng văn "
+            "bản\" (hoặc \"Đang giải quyết\" nếu văn bản hẹn việc còn phải làm).")
+
+
 def nothing_overdue(today: dt.date) -> str:
     return (f"Không cơ quan nào còn nợ trả lời hay giải quyết quá hạn tính đến ngày "
             f"{today:%d/%m/%Y}: không cần công văn đôn đốc.")

@@ -13,7 +13,8 @@ import re
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
 from doithoai.registry.changes import Block, Changes, append_rows, column_blocks
-from doithoai.registry.model import Plan, Registry
+from doithoai.registry.cellref import a1
+from doithoai.registry.model import Opinion, Plan, Registry
 
 ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
 
@@ -128,6 +129,14 @@ class Register:
             return
         plan.number_symbol, plan.issue_date = row["number_symbol"], plan.issue_date or row["date"]
         self._planned.append((plan, row["number_symbol"], plan.issue_date, row["date"]))
+
+    def answered_behind(self) -> list[tuple[Opinion, str | None]]:
+        """The opinions whose reply this run numbered while their Trạng thái, as the clerk
+        typed it, still says no reply ("Mới", "Đã phân công"), each with its Trạng thái cell:
+        the status is theirs to change (validation doubts it: status-doubt)."""
+        col = self.reg.tables["opinions"].columns.get("status")
+        return [(o, a1(o.row, col) if col is not None else None)
+                for o, *_ in self._answered if o.status in schema.NO_REPLY_YET]
 
     def plan_dates_differ(self) -> list[tuple[Plan, dt.date, dt.date]]:
         """(plan, Ngày ban hành as typed, the date its KH was issued with by this run) where

@@ -149,6 +149,8 @@ class Setting:
 # commune's own vocabulary and ship with sensible defaults it may extend.
 
 YES, NO = "Có", "Không"
+# The opinion statuses that say no reply was sent yet (of "Trạng thái ý kiến" below).
+NO_REPLY_YET = ("Mới", "Đã phân công")
 
 LOOKUPS: tuple[Lookup, ...] = (
     Lookup("Lĩnh vực", "fields", (

@@ -107,7 +107,7 @@ def _reply_status(f: Findings, o) -> None:
     # A reply issued by doithoai writes its number on the row and leaves the typed status to the
     # clerk: one still "new" or "assigned" is behind (one "being resolved" may be: a reply can
     # promise work still to do).
-    if o.status in ("Mới", "Đã phân công") and (o.reply_number or o.reply_date):
+    if o.status in schema.NO_REPLY_YET and (o.reply_number or o.reply_date):
         f.add("status-doubt", S, o.row, "status", o.status,
               what=f"Trạng thái \"{o.status}\" nhưng đã có văn bản trả lời"
                    f"{' số ' + o.reply_number if o.reply_number else ''}.",
