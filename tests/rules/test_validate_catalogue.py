@@ -252,6 +252,7 @@ CASES = {
     "cell-error": single("opinions", "address", 9, "#REF!", as_text=True),
     "setting-missing": c_setting_missing,
     "setting-needed-by-plans": c_setting_needed_by_plans,
+    "invitee-no-honorific": single("invitees", "honorific", 2, None),
     "plan-cell-for-documents": single("plans", "legal_bases", 2, None),
     "lookup-fixed-changed": c_lookup_fixed_changed,
     "row-has-errors": c_row_has_errors,

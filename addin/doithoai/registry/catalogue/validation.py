@@ -85,6 +85,14 @@ TYPES = (
                 "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
                 "Nhập số trong khoảng {low}-{high}.",
                 "A whole number outside its sensible range (delegates, STT, rule days)."),
+    ProblemType("invitee-no-honorific", INFO, "Đại biểu chưa có danh xưng",
+                "Đại biểu \"{value}\" ({plan}) chưa có Danh xưng: giấy mời ghi \"Kính gửi: "
+                "{value}\" và \"Rất mong Quý vị đến dự\".",
+                "Chọn Ông, Bà hoặc Đồng chí ở cột Danh xưng; để trống nếu nơi được mời là một "
+                "cơ quan, đơn vị.",
+                "An invited person with no Danh xưng is addressed bare and asked as \"Quý "
+                "vị\" (the plural of courtesy), which suits a body but not one person; nothing "
+                "is guessed from the name."),
     ProblemType("invitee-duplicate", WARNING, "Đại biểu được mời hai lần",
                 "{value} đã có trong danh sách mời của {plan} ở dòng {first}.",
                 "Xóa dòng trùng, hoặc ghi rõ chức vụ, đơn vị nếu là hai người trùng tên.",

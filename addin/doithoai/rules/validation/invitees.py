@@ -30,6 +30,9 @@ def check_invitees(f: Findings) -> None:
                   short_date(i.sent_date),
                   what=f"Giấy mời gửi ngày {short_date(i.sent_date)}, sau ngày hội nghị "
                        f"{short_date(plan.meeting_date)}.")
+        if i.full_name and i.invited == schema.YES and not i.honorific:
+            f.add("invitee-no-honorific", schema.INVITEES, i.row, "honorific", i.full_name,
+                  plan=i.plan_id or f"dòng {i.row}")
         if i.attendance and i.invited == schema.NO:
             f.add("status-doubt", schema.INVITEES, i.row, "attendance", i.attendance,
                   what="Có ghi Tham dự nhưng cột Mời là Không.",
