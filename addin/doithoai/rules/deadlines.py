@@ -270,7 +270,11 @@ class _Engine:
                         self.add(rule, plan, op)
             self._meeting_day(plan)
         self.problems += yearly_coverage(self.reg, self.today)
-        self.results.sort(key=lambda m: (m.plan_id, m.opinion_id or "", m.due, m.code))
+        # Steps due the same day in the order Quy tắc thời hạn lists them (the conclusion
+        # before the report of results), not by their codes' letters.
+        listed = {r.code: n for n, r in reversed(list(enumerate(self.rules)))}
+        self.results.sort(key=lambda m: (m.plan_id, m.opinion_id or "", m.due,
+                                         listed.get(m.code, len(listed)), m.code))
         return DeadlineReport(self.results, self.reply_due, self.problems, self.today,
                               self.resolve_due)
 

@@ -22,8 +22,8 @@ class PreparationDocs(BaseBuilder):
                         f"{expected - n} người dân đến dự ngoài danh sách")
         ctx.put("so_dai_bieu", expected, self._plan_src("expected_delegates"))
         self.put_groups(ctx, "nhom_dai_bieu", self.group_counts())
-        rows = sorted((m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"),
-                      key=lambda m: (m.due, m.code))
+        rows = [m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"]
+        rows.sort(key=lambda m: m.due)      # stable: same-day steps as the engine orders them
         (tien_do, phan_cong), printed = (self._schedule(rows, self.local_words),
                                          self._schedule(rows, self.printed_words))
         ctx.put("tien_do", tien_do, wording=printed[0])
