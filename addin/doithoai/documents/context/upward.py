@@ -10,7 +10,7 @@ from __future__ import annotations
 from doithoai.documents.context import replies
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
-from doithoai.registry import schema, spelling
+from doithoai.registry import personal, schema, spelling
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
 from doithoai.text import places, spoken, vnformat, vntext
@@ -75,17 +75,19 @@ class UpwardDocs(BaseBuilder):
         people: dict[tuple, list[Opinion]] = {}
         finder = places.PlaceFinder(self.plan.villages)         # one for the plan
         mine = [o for o in self.raised() if o.raised_by and self.pending(o)]
-        for o in mine + [repeat for repeat, _ in self.joined()]:
-            if spelling.is_anonymous(o.raised_by):
-                continue                 # no one to address: the conclusion notice tells all
-            # one person in one village, however the address is written ("TDP 2", "Số 7, tổ
-            # dân phố 2"); an address that names no known village, as written
-            village = finder.place_of(o.address) or ""
-            key = (vntext.identity_key(o.raised_by), village,
-                   "" if village else vntext.identity_key(o.address))
+        # no one to address for a citizen who gave no name: the conclusion notice tells all
+        told = [o for o in mine + [repeat for repeat, _ in self.joined()]
+                if not spelling.is_anonymous(o.raised_by)]
+        # One person in one village, as personal.person_keys reads them (the one way the
+        # registry counts its people): however the address is written ("TDP 2", "Số 7, tổ dân
+        # phố 2"), the name with or without accents; an address naming no known village, as
+        # written.
+        keys = personal.person_keys([(o.raised_by, o.address) for o in told], finder)
+        for o, (who, village) in zip(told, keys):
+            key = (who, village, "" if village else vntext.identity_key(o.address))
             people.setdefault(key, []).append(o)
-        out = [(items[0].raised_by, village, items)
-               for (_, village, _), items in people.items()]
+        out = [(_spelled(who, items), village, items)
+               for (who, village, _), items in people.items()]
         out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
         return out
 
@@ -134,3 +136,11 @@ class UpwardDocs(BaseBuilder):
         ctx.put("noi_nhan", recipients(
             ["Như trên"] + ([f"{head} (để chuyển)"] if head else []) +
             [f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'} (để giám sát)"], self.party))
+
+
+def _spelled(who: str, items: list[Opinion]) -> str:
+    """The name of a citizen whose rows spell it more than one way: as the row whose name is
+    the person's key (the accented one, when one is) spells it, else the first row's."""
+    return next((o.raised_by for o in items
+                 if vntext.identity_key(personal.bare_name(o.raised_by)) == who),
+                items[0].raised_by)
