@@ -253,6 +253,7 @@ CASES = {
     "setting-missing": c_setting_missing,
     "setting-needed-by-plans": c_setting_needed_by_plans,
     "invitee-no-honorific": single("invitees", "honorific", 2, None),
+    "opinion-unassigned": single("opinions", "agency", 4, None),
     "plan-cell-for-documents": single("plans", "legal_bases", 2, None),
     "lookup-fixed-changed": c_lookup_fixed_changed,
     "row-has-errors": c_row_has_errors,

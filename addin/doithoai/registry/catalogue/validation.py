@@ -85,6 +85,16 @@ TYPES = (
                 "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
                 "Nhập số trong khoảng {low}-{high}.",
                 "A whole number outside its sensible range (delegates, STT, rule days)."),
+    ProblemType("opinion-unassigned", WARNING, "Ý kiến chưa giao cơ quan trả lời",
+                "Hội nghị {plan} đã họp mà ý kiến này chưa ghi Cơ quan trả lời: thông báo kết "
+                "luận và thông báo cho người nêu sẽ ghi {office} giải quyết, và không cơ quan "
+                "nào nhận công văn phân công.",
+                "Chọn Cơ quan trả lời được giao; nếu ý kiến vượt thẩm quyền của xã thì ghi Thẩm "
+                "quyền \"Cấp trên\".",
+                "An opinion still to be answered in writing after its conference, with no "
+                "agency: the documents name the office as its handler (their default), and no "
+                "assignment letter (CVPC) is made for it. Often a row merged from the Front's "
+                "intake file, whose agency the clerk had not yet chosen."),
     ProblemType("invitee-no-honorific", INFO, "Đại biểu chưa có danh xưng",
                 "Đại biểu \"{value}\" ({plan}) chưa có Danh xưng: giấy mời ghi \"Kính gửi: "
                 "{value}\" và \"Rất mong Quý vị đến dự\".",

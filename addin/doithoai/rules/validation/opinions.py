@@ -37,6 +37,25 @@ def check_opinions(f: Findings) -> None:
                   what=f"Ý kiến nhận ngày {short_date(o.received_date)}, sau ngày hội nghị "
                        f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
+        _unassigned(f, o, plan)
+
+
+# Statuses of an opinion that needs no agency any more, and those that claim one (without it,
+# a status-contradiction already).
+_SETTLED = ("Đã trả lời tại hội nghị", "Đã chuyển cấp trên", "Đã giải quyết")
+_CLAIMED = ("Đã phân công", "Đang giải quyết")
+
+
+def _unassigned(f: Findings, o, plan) -> None:
+    """An opinion still to be answered in writing, its conference held, and no Cơ quan trả
+    lời: the conclusion notice and the citizen's notice name the office as its handler (what
+    they print when none is chosen), while no assignment letter goes to anyone."""
+    if o.agency or o.duplicate_of or not o.opinion_id or o.answered_at_meeting == schema.YES \
+            or o.status in _SETTLED + _CLAIMED or o.resolved_date or agencies.sent_up(o) or \
+            plan is None or plan.meeting_date is None or plan.meeting_date > f.today:
+        return
+    f.add("opinion-unassigned", schema.OPINIONS, o.row, "agency", None, plan=plan.plan_id,
+          office=agencies.office_unit(None, plan.is_party))
 
 
 _OUTCOME = (("answer", "Nội dung trả lời"), ("reply_number", "Số văn bản trả lời"),
