@@ -71,7 +71,7 @@ def test_the_plans_number_is_written_back_whatever_date_was_typed_and_what_the_r
                 ("plans", "status", 2, "Dự thảo")])
     out = tmp_path / "vb"
     capsys.readouterr()
-    assert cli.main(["generate", path, "--docs", "KH,GM,SGN", "--out", str(out),
+    assert cli.main(["generate", path, "--docs", "KH,GM,SGN,CVPC", "--out", str(out),
                      "--today", "2026-04-01", "--issue"]) == 0
     said = capsys.readouterr().out
     [copy] = glob.glob(str(tmp_path / "*cap so*.xlsx"))
@@ -79,7 +79,11 @@ def test_the_plans_number_is_written_back_whatever_date_was_typed_and_what_the_r
     row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]]))
     assert row["Số ký hiệu"] == "01/KH-UBND"
     assert row["Ngày ban hành"].date() == (day or dt.date(2026, 4, 1))     # typed: kept
-    assert ("Sửa một trong hai cho khớp" in said) == (typed == "2026-03-30")
+    assert ("sửa Ngày ban hành thành 01/04/2026" in said) == (typed == "2026-03-30")
+    # What the run issues cites the plan as its KH was issued, whatever date was typed.
+    cited = {m for t in texts(out).values()
+             for m in re.findall(r"Kế hoạch số \S+ ngày [\d/]+", t)}
+    assert cited == {"Kế hoạch số 01/KH-UBND ngày 01/04/2026"}, cited
     sgn = texts(out)[str(out / "KH-2026-01" / "SGN.docx")]
     assert re.search(r"Giấy mời số \d+/GM-UBND ngày 01/04/2026", sgn), sgn[:300]
 

@@ -167,6 +167,16 @@ def c_setting_needed_by_plans(path, reg):
     return [("Cấu hình", f"B{row}")]
 
 
+def c_plan_date_differs(path, reg):
+    """Sổ văn bản records the plan's KH issued on another day than its typed Ngày ban hành."""
+    plan = reg.plans[0]
+    edit(path, [("register", "number_symbol", 2, plan.number_symbol or "118/KH-UBND"),
+                ("register", "date", 2, D(2026, 5, 20)), ("register", "kind", 2, "KH"),
+                ("register", "plan_id", 2, plan.plan_id),
+                ("register", "status", 2, "Đã ban hành")])
+    return [("Kế hoạch", cell_ref("plans", "issue_date", plan.row))]
+
+
 def c_unit_word_agency(path, reg):
     """Tứ Minh is a phường: an agency of its Danh mục named in a xã's word."""
     wb = openpyxl.load_workbook(path)
@@ -254,6 +264,7 @@ CASES = {
     "setting-needed-by-plans": c_setting_needed_by_plans,
     "invitee-no-honorific": single("invitees", "honorific", 2, None),
     "opinion-unassigned": single("opinions", "agency", 4, None),
+    "plan-date-differs": c_plan_date_differs,
     "plan-cell-for-documents": single("plans", "legal_bases", 2, None),
     "lookup-fixed-changed": c_lookup_fixed_changed,
     "row-has-errors": c_row_has_errors,

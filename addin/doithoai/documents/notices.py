@@ -78,8 +78,9 @@ def not_issued_before_step(plan: Plan, kinds: list[Kind], step) -> str:
 
 def plan_date_differs(plan: Plan, typed: dt.date, issued: dt.date) -> str:
     return (f"{plan.plan_id}: đã ghi số {plan.number_symbol} vào Số ký hiệu; Ngày ban hành ghi "
-            f"{typed:%d/%m/%Y} nhưng KH được cấp số ngày {issued:%d/%m/%Y} (Sổ văn bản). Sửa "
-            "một trong hai cho khớp rồi tạo lại các văn bản dẫn Kế hoạch.")
+            f"{typed:%d/%m/%Y} nhưng KH được cấp số ngày {issued:%d/%m/%Y} (Sổ văn bản). Các "
+            f"văn bản dẫn Kế hoạch ghi ngày {issued:%d/%m/%Y}, như KH; sửa Ngày ban hành thành "
+            f"{issued:%d/%m/%Y} cho khớp.")
 
 
 def status_behind_reply(opinions: list[tuple]) -> str:

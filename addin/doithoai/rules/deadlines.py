@@ -146,6 +146,13 @@ DONE_BY_DOCUMENT = {"THONG_BAO": ("TB",), "GIAY_MOI": ("GM",), "TONG_HOP": ("BCT
                     "CONG_KHAI_KET_QUA": ("TBKL",)}
 
 
+def plan_issued(reg: Registry, plan_id: str | None):
+    """The Sổ văn bản row of the plan's own KH, issued with its number (None if there is
+    none): the number and the date every document citing the plan gives."""
+    return next((e for e in reg.register if e.plan_id == plan_id and e.kind == "KH"
+                 and e.status == "Đã ban hành" and e.number_symbol), None)
+
+
 def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:
     """(Mã KH, kind) → the first day a document of that kind was issued for the plan."""
     out: dict[tuple[str, str], dt.date] = {}

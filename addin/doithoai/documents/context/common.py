@@ -247,10 +247,22 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         if printed:
             about = vnformat.without_kind_word(about, "Kế hoạch")
         about = about[:1].lower() + about[1:]
-        if p.number_symbol and p.issue_date:
-            return (f"Kế hoạch số {p.number_symbol} ngày {vnformat.short_date(p.issue_date)} "
-                    f"về {about}")
+        number, date = self.plan_as_issued()
+        if number and date:
+            return f"Kế hoạch số {number} ngày {vnformat.short_date(date)} về {about}"
         return f"Kế hoạch {about}"
+
+    def plan_as_issued(self) -> tuple[str | None, dt.date | None]:
+        """(Số ký hiệu, date) of the plan as cited: its KH as issued, by this run or as Sổ văn
+        bản records it (the date the KH itself prints), else as Kế hoạch's cells say."""
+        p = self.plan
+        if "KH" in self.issued_now:
+            number, date = self.issued_now["KH"]
+            return p.number_symbol or number, date
+        entry = deadlines.plan_issued(self.reg, p.plan_id)
+        if entry is not None and entry.date:
+            return p.number_symbol or entry.number_symbol, entry.date
+        return p.number_symbol, p.issue_date
 
     def invited(self) -> list[Invitee]:
         order = {g: i for i, g in enumerate(self.reg.lookups.get("groups", []))}

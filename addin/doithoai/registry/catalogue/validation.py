@@ -85,6 +85,13 @@ TYPES = (
                 "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
                 "Nhập số trong khoảng {low}-{high}.",
                 "A whole number outside its sensible range (delegates, STT, rule days)."),
+    ProblemType("plan-date-differs", WARNING, "Ngày ban hành khác Sổ văn bản",
+                "Ngày ban hành ghi {value}, nhưng Sổ văn bản (dòng {entry}) ghi Kế hoạch số "
+                "{number} ban hành ngày {issued}: các văn bản dẫn Kế hoạch ghi ngày {issued}.",
+                "Sửa Ngày ban hành thành {issued} cho khớp với Kế hoạch đã ban hành.",
+                "The plan's typed Ngày ban hành is not the day its KH was issued (Sổ văn bản): "
+                "a date typed beforehand and the KH numbered on another day. Documents cite "
+                "the plan as issued."),
     ProblemType("opinion-unassigned", WARNING, "Ý kiến chưa giao cơ quan trả lời",
                 "Hội nghị {plan} đã họp mà ý kiến này chưa ghi Cơ quan trả lời: thông báo kết "
                 "luận và thông báo cho người nêu sẽ ghi {office} giải quyết, và không cơ quan "

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from doithoai.registry import schema
+from doithoai.rules import deadlines
 from doithoai.rules.validation.findings import Findings
 from doithoai.rules.validation.weekday import WEEKDAY_SHORT, parse_weekday
 from doithoai.text.vnformat import short_date, weekday
@@ -55,9 +56,11 @@ def _weekday(f: Findings, p) -> None:
 def _plan_status(f: Findings, p) -> None:
     """An issued plan has its number and date; a held one's meeting date has come; one whose
     meeting is over says so."""
+    issued = deadlines.plan_issued(f.reg, p.plan_id)
+    if issued and issued.date and p.issue_date and issued.date != p.issue_date:
+        f.add("plan-date-differs", schema.PLANS, p.row, "issue_date", short_date(p.issue_date),
+              number=issued.number_symbol, issued=short_date(issued.date), entry=issued.row)
     if p.status in ("Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành"):
-        issued = next((e for e in f.reg.register if e.plan_id == p.plan_id and e.kind == "KH"
-                       and e.status == "Đã ban hành" and e.number_symbol), None)
         for key, label, known in (("number_symbol", "Số ký hiệu",
                                    issued and issued.number_symbol),
                                   ("issue_date", "Ngày ban hành",
