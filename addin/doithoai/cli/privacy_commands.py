@@ -105,8 +105,8 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
         + (":" if released else "."))
     for r in released:      # Kết quả opens with the record (registry.personal.Release)
         say(f"  - {r.get('time') or ''}, {r.get('user') or ''}, {r.get('action') or ''}: "
-            f"{(r.get('result') or '')[:300]}" + (f" Tệp: {r['files']}" if r.get("files")
-                                                 else ""))
+            f"{logbook.shortened(r.get('result') or '', 300)}"
+            + (f" Tệp: {r['files']}" if r.get("files") else ""))
     return EXIT_OK
 
 

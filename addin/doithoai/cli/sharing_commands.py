@@ -150,7 +150,7 @@ def cmd_intake_merge(args) -> int:
         return EXIT_REFUSED
     target = None
     if res.changes.blocks:
-        log = logbook.rows("Nhận ý kiến từ MTTQ", "; ".join(res.lines()),
+        log = logbook.rows("Nhận ý kiến từ MTTQ", logbook.clauses(res.lines()),
                            ", ".join(os.path.basename(f) for f in args.files),
                            [personal.copy_release(reg, opened.encrypted, "nhận ý kiến MTTQ")])
         append_rows(reg, schema.LOG, log, res.changes)

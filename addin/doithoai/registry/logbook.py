@@ -17,7 +17,10 @@ from doithoai.registry import schema
 
 def rows(action: str, result: str, files: str = "", releases=(),
          now: dt.datetime | None = None) -> list[dict]:
-    """The Nhật ký rows (by column key) of ``action``."""
+    """The Nhật ký rows (by column key) of ``action``; a result of several lines (a button's
+    closing message) is kept as one line of clauses, as the command line writes it."""
+    if "\n" in result:
+        result = clauses(result.splitlines())
     try:
         user = getpass.getuser()
     except Exception:           # no user name to be had (a service account, a container)
@@ -32,6 +35,13 @@ def rows(action: str, result: str, files: str = "", releases=(),
         else:                   # the files were named on the action's row
             out.append({**base, "files": "", "result": shortened(said), **release.fields()})
     return out
+
+
+def clauses(parts) -> str:
+    """Sentences said one after another (a command's lines) as one Nhật ký result: "…; …",
+    each without its own full stop, one at the end."""
+    kept = [p.strip().rstrip(" .;") for p in parts if p and p.strip()]
+    return "; ".join(kept) + "." if kept else ""
 
 
 RESULT_MOST = 500      # characters of a result a Nhật ký row keeps (a cell read at a glance)
