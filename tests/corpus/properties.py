@@ -464,10 +464,12 @@ _NUMBERED_ITEM = re.compile(r"^\d+\. [^:]{2,40}: \S")
 
 
 def items_end(run: Run) -> list[str]:
-    """A numbered item of a plan or a notice ("1. Nội dung: …") ends as a sentence ends, or
-    with ":" before the list it introduces, however its typed text ended."""
-    return [f"{doc.path}: {line[-60:]!r}" for doc in run.docs if doc.kind in ("KH", "TB")
-            for line in doc.paragraphs if _NUMBERED_ITEM.match(line)
+    """A numbered item of a plan or a notice ("1. Nội dung: …"), and the bulletin's "Nội dung
+    hội nghị: …" read aloud, end as a sentence ends, or with ":" before the list they
+    introduce, however the typed text ended."""
+    return [f"{doc.path}: {line[-60:]!r}" for doc in run.docs if doc.kind in ("KH", "TB", "TTTT")
+            for line in doc.paragraphs if (_NUMBERED_ITEM.match(line)
+                                           or line.startswith("Nội dung hội nghị: "))
             and line.rstrip()[-1:] not in (".", "?", "!", "…", ":", ";")]
 
 

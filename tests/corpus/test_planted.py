@@ -251,3 +251,11 @@ def test_planted_provisional_noted_for_a_date_not_printed(monkeypatch, tmp_path)
     monkeypatch.setattr(IssueDates, "marked",
                         lambda self, provisional, printed=True: honest(self, provisional))
     assert first_violation("provisional-named", tmp_path)
+
+
+def test_planted_bulletin_content_without_its_full_stop(monkeypatch, tmp_path):
+    """The old bulletin: "Nội dung hội nghị: …" read out as typed, without its full stop."""
+    alter_rendered(monkeypatch, lambda out: re.sub(
+        r"(Nội dung hội nghị: [^\n]*?)\.(\r?\n)", r"\1\2", out) if isinstance(out, str) else out)
+    found = first_violation("items-end", tmp_path)
+    assert found and "TTTT" in found, found

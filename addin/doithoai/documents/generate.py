@@ -136,11 +136,7 @@ class Generator:
         off = notices.issued_on_day_off(self.reg, self.today) \
             if any(day == self.today for *_, day in self.issued) else None
         self.result.notices[:0] = ([off] if off else []) + late
-        self.result.notices += [notices.plan_date_differs(*d)
-                                for d in self.register.plan_dates_differ()]
-        behind = self.register.answered_behind()
-        if behind:
-            self.result.notices.append(notices.status_behind_reply(behind))
+        self.result.notices += notices.after_issuing(self.register)
         if codes == ["CVDD"] and not (self.result.files or self.result.refusals):
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)

@@ -83,6 +83,14 @@ def plan_date_differs(plan: Plan, typed: dt.date, issued: dt.date) -> str:
             f"{issued:%d/%m/%Y} cho khớp.")
 
 
+def after_issuing(register) -> list[str]:
+    """What an issuing run says of the rows it wrote to (documents/register.py): a plan whose
+    typed date is not its KH's, replies numbered on rows whose status says none was sent."""
+    said = [plan_date_differs(*d) for d in register.plan_dates_differ()]
+    behind = register.answered_behind()
+    return said + ([status_behind_reply(behind)] if behind else [])
+
+
 def status_behind_reply(opinions: list[tuple]) -> str:
     """Replies numbered by this run on rows whose Trạng thái still says none was sent
     ((opinion, its Trạng thái cell)): the status is the clerk's to change (the run never

@@ -334,7 +334,8 @@ Kính thưa bà con Nhân dân!
 {{ co_quan_doc }} trân trọng thông báo: vào {{ thoi_gian_doc }}, tại {{ dia_diem_doc }}, \
 {{ chu_tri_doc }} sẽ chủ trì hội nghị đối thoại với Nhân dân {{ pham_vi_doc }}.
 
-Nội dung hội nghị: {{ noi_dung_doc }}
+Nội dung hội nghị: {{ noi_dung_doc }}{% if noi_dung_doc and noi_dung_doc[-1] not in '.?!…' %}.\
+{% endif %}
 
 Mọi người dân quan tâm đều có thể đến dự. Bà con có ý kiến, kiến nghị xin gửi phiếu qua Ban \
 công tác Mặt trận ở {{ cap_thon }}, hoặc gặp trực tiếp {{ can_bo_dau_moi_doc }}\

@@ -78,8 +78,7 @@ def honorific(title: str | None, name: str) -> str:
 
 def listing(names: list[str]) -> str:
     """Names in a sentence: "A", "A và B", "A, B và C"; commas only when one of the last two
-    has its own "và" ("Trung tâm Phục vụ hành chính công, Văn phòng HĐND và UBND", never "…
-    công và Văn phòng HĐND và UBND", which reads as three)."""
+    has its own "và" (never "… công và Văn phòng HĐND và UBND", which reads as three)."""
     if len(names) <= 1:
         return "".join(names)
     if any(" và " in f" {name} " for name in names[-2:]):
@@ -88,15 +87,14 @@ def listing(names: list[str]) -> str:
 
 
 _FORMS = ("Ông", "Bà", "Anh", "Chị", "Cụ", "Đồng chí", "Ông (Bà)")
+_HIGHLAND_WOMAN = re.compile(r"H(?: |['’ʼ`]\w)")      # "H Yăm", "H'Đơk" (any apostrophe)
 
 
 def citizen(name: str) -> str:
     """A citizen as a letter addresses them: as typed when the name carries its form of address
-    ("Bà Nguyễn Thị Hoa", "Các hộ dân xóm 1"); else "Bà" for a name with the middle name Thị,
-    "Ông (Bà)" for one that does not tell ("Ngô Văn Tài" → "Ông (Bà) Ngô Văn Tài"). A name
-    typed without accents says Thị as "Thi" ("Tran Thi Hong" is "Bà"). An Ê Đê or M'nông name
-    begins with what tells: "Y" for a man ("Y Sơn Niê" is "Ông"), "H" or "H'" for a woman
-    ("H'Đơk Mlô", "H Yăm Êban" are "Bà"); no Kinh name begins so."""
+    ("Bà Nguyễn Thị Hoa", "Các hộ dân xóm 1"); else "Bà" for a middle name Thị ("Thi" in a name
+    typed without accents), "Ông (Bà)" for one that does not tell ("Ngô Văn Tài"). An Ê Đê or
+    M'nông name tells: "Y" a man ("Ông Y Sơn Niê"), "H", "H'" a woman ("Bà H'Đơk Mlô")."""
     name = " ".join((name or "").split())
     first = name.split(" ")[0] if name else ""
     if not name or any(name == f or name.startswith(f + " ") for f in _FORMS) \
@@ -107,13 +105,7 @@ def citizen(name: str) -> str:
     if words[1] == "Thị" or "Thị" in middle or (name.isascii() and "Thi" in middle) or \
             _HIGHLAND_WOMAN.match(name):
         return f"Bà {name}"
-    if words[0] == "Y":
-        return f"Ông {name}"
-    return f"Ông (Bà) {name}"
-
-
-# The Ê Đê and M'nông women's names: "H" alone or "H'" glued to the name (any apostrophe).
-_HIGHLAND_WOMAN = re.compile(r"H(?: |['’ʼ`]\w)")
+    return f"Ông {name}" if words[0] == "Y" else f"Ông (Bà) {name}"
 
 
 def comrade(name: str | None) -> str | None:
