@@ -146,11 +146,15 @@ DONE_BY_DOCUMENT = {"THONG_BAO": ("TB",), "GIAY_MOI": ("GM",), "TONG_HOP": ("BCT
                     "CONG_KHAI_KET_QUA": ("TBKL",)}
 
 
-def plan_issued(reg: Registry, plan_id: str | None):
-    """The Sổ văn bản row of the plan's own KH, issued with its number (None if there is
-    none): the number and the date every document citing the plan gives."""
-    return next((e for e in reg.register if e.plan_id == plan_id and e.kind == "KH"
-                 and e.status == "Đã ban hành" and e.number_symbol), None)
+def issued_plans(reg: Registry) -> dict:
+    """Mã KH → the Sổ văn bản row of the plan's own KH, issued with its number (the first such
+    row): the number and the date every document citing the plan gives. One pass over the
+    register, whatever the number of plans."""
+    out: dict = {}
+    for e in reg.register:
+        if e.kind == "KH" and e.status == "Đã ban hành" and e.number_symbol and e.plan_id:
+            out.setdefault(e.plan_id, e)
+    return out
 
 
 def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:

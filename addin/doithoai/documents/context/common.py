@@ -259,7 +259,9 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         if "KH" in self.issued_now:
             number, date = self.issued_now["KH"]
             return p.number_symbol or number, date
-        entry = deadlines.plan_issued(self.reg, p.plan_id)
+        if "_issued_kh" not in self.__dict__:         # read once per plan, not per document
+            self._issued_kh = deadlines.issued_plans(self.reg).get(p.plan_id)
+        entry = self._issued_kh
         if entry is not None and entry.date:
             return p.number_symbol or entry.number_symbol, entry.date
         return p.number_symbol, p.issue_date

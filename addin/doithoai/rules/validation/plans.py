@@ -9,10 +9,11 @@ from doithoai.text.vnformat import short_date, weekday
 
 
 def check_plans(f: Findings) -> None:
+    issued = deadlines.issued_plans(f.reg)
     for p in f.reg.plans:
         _order(f, p)
         _weekday(f, p)
-        _plan_status(f, p)
+        _plan_status(f, p, issued.get(p.plan_id))
         _cells_for_documents(f, p)
 
 
@@ -53,10 +54,10 @@ def _weekday(f: Findings, p) -> None:
               actual_short=WEEKDAY_SHORT[actual])
 
 
-def _plan_status(f: Findings, p) -> None:
-    """An issued plan has its number and date; a held one's meeting date has come; one whose
-    meeting is over says so."""
-    issued = deadlines.plan_issued(f.reg, p.plan_id)
+def _plan_status(f: Findings, p, issued) -> None:
+    """An issued plan has its number and date (``issued``: its KH's Sổ văn bản row, if any),
+    the date its KH was issued with; a held one's meeting date has come; one whose meeting is
+    over says so."""
     if issued and issued.date and p.issue_date and issued.date != p.issue_date:
         f.add("plan-date-differs", schema.PLANS, p.row, "issue_date", short_date(p.issue_date),
               number=issued.number_symbol, issued=short_date(issued.date), entry=issued.row)
