@@ -142,7 +142,10 @@ def test_documents_that_name_citizens_are_recorded(sample_copy, shells):
     reg = reader.read_registry(path)
     # One row: the press, its files and the one kind of document that named citizens
     # (registry.logbook: the first release shares the action's row).
-    assert len(log) == 1 and log[0][5] == "người nêu ý kiến" and log[0][7] == "Không"
+    # Gửi cho: the citizens, then the copies the notices' Nơi nhận list (tests/documents/
+    # test_log_recipients.py holds every kind to its documents).
+    assert len(log) == 1 and log[0][5].startswith("người nêu ý kiến; ") and \
+        "(để chuyển)" in log[0][5] and "(để giám sát)" in log[0][5] and log[0][7] == "Không"
     folder = os.path.join(os.path.dirname(path), "van-ban", "KH-2026-01")
     notices = [f for f in os.listdir(os.path.join(folder, "TBCD")) if f.endswith(".docx")]
     assert log[0][6] == len(notices) > 0           # one citizen per notice

@@ -55,9 +55,10 @@ class Result:
     register_rows: list[dict] = field(default_factory=list)
     numbered: list[str] = field(default_factory=list)     # "01/BB-UBND (BB)", in issue order
     issuing: bool = False      # an issue run: its releases (Nhật ký) are what it issued
-    # (plan, kind) → documents written, and the citizens they name (documents.persons)
+    # (plan, kind) → documents written, the citizens they name (documents.persons), copies
     made: dict[tuple[str, str], int] = field(default_factory=dict)
     named: dict[tuple[str, str], set] = field(default_factory=dict)
+    copied: dict[tuple[str, str], dict] = field(default_factory=dict)   # and their Nơi nhận
 
     def note(self, plan_id: str, code: str, contexts: list, citizens: persons.Citizens,
              goes_out: bool) -> None:
@@ -69,13 +70,11 @@ class Result:
         self.made[key] = self.made.get(key, 0) + len(contexts)
         for ctx in contexts:
             self.named.setdefault(key, set()).update(citizens.named(ctx.values))
+            self.copied.setdefault(key, {}).update(dict.fromkeys(persons.copies(ctx)))
 
     def releases(self) -> list[personal.Release]:
         """One record per plan and kind whose documents name citizens (Nhật ký)."""
-        return [personal.Release(f"{KINDS_BY_CODE[code].name} ({plan}): {self.made[(plan, code)]} "
-                                 "tệp", persons.RECIPIENTS.get(code, "theo nơi nhận của văn bản"),
-                                 len(who), False)
-                for (plan, code), who in self.named.items() if who]
+        return persons.releases(self.made, self.named, self.copied)
 
     def summary(self) -> str:
         parts = [f"{len(self.files)} tệp văn bản"] + (

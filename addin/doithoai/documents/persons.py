@@ -7,12 +7,14 @@ reply or a notice) holds their name, compared as registry.personal compares peop
 """
 from __future__ import annotations
 
+from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.registry import personal, spelling
 from doithoai.text import vntext
 
 PERSON_FIELDS = ("nguoi_neu", "kinh_gui", "nguoi_nhan")
 
-# Who a document that names citizens goes to (its usual Nơi nhận), for Nhật ký.
+# Who a document that names citizens is addressed to, for Nhật ký (its copies are read from its
+# own Nơi nhận: copies()).
 RECIPIENTS = {
     "BCTH": "lãnh đạo UBND, các cơ quan được phân công",
     "CVPC": "cơ quan được phân công trả lời",
@@ -24,6 +26,34 @@ RECIPIENTS = {
     "CVDD": "cơ quan còn nợ trả lời",
     "TBCD": "người nêu ý kiến",
 }
+
+
+def copies(ctx) -> list[str]:
+    """The bodies a document's Nơi nhận (its printed lines "- X;") sends copies to: not "Như
+    trên" (the addressee), not the line that files it ("Lưu: VT, VP.", "Lưu Văn phòng Đảng
+    ủy.")."""
+    out = []
+    for line in ctx.printed_value("noi_nhan") or ():
+        body = str(line).strip().lstrip("-").strip().rstrip(";.").strip()
+        if body and body != "Như trên" and not body.startswith("Lưu"):
+            out.append(body)
+    return out
+
+
+def sent_to(code: str, copied) -> str:
+    """Nhật ký's Gửi cho of a kind: whom it is addressed to, then every body its documents'
+    Nơi nhận copied it to (a notice to a citizen also reaches the village head and the Front)."""
+    addressed = RECIPIENTS.get(code)
+    parts = ([addressed] if addressed else []) + [c for c in copied if c != addressed]
+    return "; ".join(parts) or "theo nơi nhận của văn bản"
+
+
+def releases(made: dict, named: dict, copied: dict) -> list[personal.Release]:
+    """One Nhật ký record per plan and kind whose documents name citizens: (plan, kind) → how
+    many documents, the citizens they name, the bodies their Nơi nhận copy them to."""
+    return [personal.Release(f"{KINDS_BY_CODE[code].name} ({plan}): {made[(plan, code)]} tệp",
+                             sent_to(code, copied.get((plan, code), ())), len(who), False)
+            for (plan, code), who in named.items() if who]
 
 
 class Citizens:
