@@ -17,7 +17,6 @@ from docx import Document
 from doithoai import cli
 from doithoai.documents.context import upward
 from doithoai.files import reader
-from doithoai.registry import personal
 from doithoai.text import vntext
 from xlsx_edit import edit
 

@@ -14,7 +14,6 @@ import random
 import shutil
 
 import openpyxl
-import pytest
 
 from doithoai import cli
 from doithoai.documents import register

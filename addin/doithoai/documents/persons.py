@@ -7,6 +7,7 @@ reply or a notice) holds their name, compared as registry.personal compares peop
 """
 from __future__ import annotations
 
+from doithoai.documents.context.common import recipient_bodies
 from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.registry import personal, spelling
 from doithoai.text import vntext
@@ -29,15 +30,8 @@ RECIPIENTS = {
 
 
 def copies(ctx) -> list[str]:
-    """The bodies a document's Nơi nhận (its printed lines "- X;") sends copies to: not "Như
-    trên" (the addressee), not the line that files it ("Lưu: VT, VP.", "Lưu Văn phòng Đảng
-    ủy.")."""
-    out = []
-    for line in ctx.printed_value("noi_nhan") or ():
-        body = str(line).strip().lstrip("-").strip().rstrip(";.").strip()
-        if body and body != "Như trên" and not body.startswith("Lưu"):
-            out.append(body)
-    return out
+    """The bodies a document's printed Nơi nhận sends copies to (context.recipient_bodies)."""
+    return recipient_bodies(ctx.printed_value("noi_nhan"))
 
 
 def sent_to(code: str, copied) -> str:

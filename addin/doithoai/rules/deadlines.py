@@ -32,6 +32,7 @@ ANCHOR_CONCLUSION = "Ngày ban hành thông báo kết luận"
 ANCHOR_RECEIVED = "Ngày nhận ý kiến"
 CONCLUSION_CODES = ("KET_LUAN", "KET_LUAN_GIA_HAN")
 CONCLUSION_DOC_KIND = "TBKL"      # Sổ văn bản: Loại of the conclusion notice
+ISSUED_DOC = "Đã ban hành"        # Sổ văn bản: Trạng thái of an issued document
 REPLY_CODE = "TRA_LOI"
 RESOLVE_CODE = "GIAI_QUYET"      # done when the opinion's Ngày giải quyết xong is filled
 
@@ -152,7 +153,7 @@ def issued_plans(reg: Registry) -> dict:
     register, whatever the number of plans."""
     out: dict = {}
     for e in reg.register:
-        if e.kind == "KH" and e.status == "Đã ban hành" and e.number_symbol and e.plan_id:
+        if e.kind == "KH" and e.status == ISSUED_DOC and e.number_symbol and e.plan_id:
             out.setdefault(e.plan_id, e)
     return out
 
@@ -161,7 +162,7 @@ def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:
     """(Mã KH, kind) → the first day a document of that kind was issued for the plan."""
     out: dict[tuple[str, str], dt.date] = {}
     for e in reg.register:
-        if e.status == "Đã ban hành" and e.plan_id and e.kind and e.date:
+        if e.status == ISSUED_DOC and e.plan_id and e.kind and e.date:
             key = (e.plan_id, e.kind)
             out[key] = min(e.date, out.get(key, e.date))
     return out
@@ -180,7 +181,7 @@ def invitations_sent(reg: Registry) -> dict[str, dt.date]:
 def conclusion_dates(reg: Registry) -> dict[str, dt.date]:
     dates: dict[str, dt.date] = {}
     for e in reg.register:
-        if e.kind == CONCLUSION_DOC_KIND and e.status == "Đã ban hành" and e.plan_id and e.date:
+        if e.kind == CONCLUSION_DOC_KIND and e.status == ISSUED_DOC and e.plan_id and e.date:
             dates[e.plan_id] = min(e.date, dates.get(e.plan_id, e.date))
     for m in reg.milestones:
         if m.code in CONCLUSION_CODES and m.done_date and not m.opinion_id and m.plan_id:

@@ -66,6 +66,17 @@ def recipients(items: list[str], party: bool, kept: str = "VP",
     return out
 
 
+def recipient_bodies(lines) -> list[str]:
+    """The bodies :func:`recipients`' lines ("- X;") send copies to: not "Như trên" (the
+    addressee), not the last line, which files the document ("- Lưu: VT, VP.")."""
+    out = []
+    for line in lines or ():
+        body = str(line).strip().lstrip("-").strip().rstrip(";.").strip()
+        if body and body != "Như trên" and not body.startswith("Lưu"):
+            out.append(body)
+    return out
+
+
 def _recipient_key(item: str) -> str:
     """A body of Nơi nhận as one: without what it is sent for, in any case or spacing."""
     return vntext.identity_key(re.sub(r"\s*\([^()]*\)\s*$", "", item.rstrip(" ;.")))
