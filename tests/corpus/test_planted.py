@@ -7,10 +7,8 @@ generated registries.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-import pytest
 
 from corpus import properties, run
 from doithoai.documents import engine

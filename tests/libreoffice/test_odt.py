@@ -1,6 +1,5 @@
 """``doithoai generate --odt``: ODF copies (.odt) beside the Word documents where LibreOffice is
 present (Thông tư 19/2011/TT-BTTTT); a clear line where it is not."""
-import os
 import re
 import zipfile
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from doithoai.libreoffice import protocol
 from doithoai.libreoffice.office import doithoai_bridge as bridge
-from doithoai.registry.changes import Block, Changes, Mark
+from doithoai.registry.changes import Block, Changes
 from doithoai.registry.cellref import a1
 
 EPOCH = dt.date(1899, 12, 30)

@@ -7,7 +7,6 @@ in its proper spelling; a village is never found inside a longer name ("Thôn 1"
 nor for another that differs by a tone ("Thôn Đồng" for "Thôn Đông"). Each is shown failing on
 a finder with a planted fault.
 """
-import re
 
 import pytest
 from hypothesis import assume, given, settings

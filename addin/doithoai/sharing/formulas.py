@@ -1,10 +1,15 @@
-"""Which cells of a returned intake file hold a formula (sharing/intake.read_returned asks).
+"""What a returned intake file tells of itself beyond the values python-calamine reads
+(sharing/intake.read_returned asks): which cells hold a formula, and when it was last saved.
 
 python-calamine reads a formula's stored result, or blank when none was stored, and cannot
 tell it from typed text: the file itself can. .xlsx and .xlsm through openpyxl, .ods from its
-content.xml; an old .xls or an .xlsb gives None (their formulas cannot be seen here).
+content.xml; an old .xls or an .xlsb gives None (their formulas cannot be seen here). The save
+time is the one the program that saved it wrote into the file's properties (docProps/core.xml,
+or meta.xml of an .ods), not the file system's, which a copy or a download changes.
 """
 from __future__ import annotations
+
+import datetime as dt
 
 
 def formula_cells(path, sheet: str) -> set[tuple[int, int]] | None:
@@ -79,3 +84,38 @@ def _ods_formulas(stream, sheet: str) -> set[tuple[int, int]]:
             return found
         table.clear()
     return found
+
+
+_PROPERTIES = (("docProps/core.xml", "{http://purl.org/dc/terms/}modified"),
+               ("meta.xml", "{http://purl.org/dc/elements/1.1/}date"))
+_PROPERTIES_LIMIT = 256 * 1024     # a properties part is a few hundred bytes
+
+
+def saved_at(path) -> dt.datetime | None:
+    """When the file was last saved, in UTC without a zone (a time written without one, as
+    LibreOffice writes an .ods's, is taken as Vietnam's, UTC+7), by what the saving program
+    wrote in the file; None when the file has no such part or it cannot be read."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    from doithoai.files.protected import Opened
+    opened = path if isinstance(path, Opened) else Opened(path)
+    try:
+        with zipfile.ZipFile(opened.source()) as z:
+            names = set(z.namelist())
+            for part, tag in _PROPERTIES:
+                if part in names and z.getinfo(part).file_size <= _PROPERTIES_LIMIT:
+                    found = ET.fromstring(z.read(part)).find(f".//{tag}")
+                    return _utc(found.text) if found is not None and found.text else None
+    except Exception:           # an old .xls, a damaged part: the time cannot be known
+        return None
+    return None
+
+
+def _utc(text: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    return when.astimezone(dt.timezone.utc).replace(tzinfo=None)

@@ -27,7 +27,7 @@ from doithoai.text import places, vntext
 from doithoai.text.filenames import safe_file
 from doithoai.sharing.returned import Returned, ReturnedRow
 from doithoai.sharing.codes import row_code, village_codes
-from doithoai.sharing.formulas import formula_cells
+from doithoai.sharing.formulas import formula_cells, saved_at
 
 FORMAT = "doithoai-intake/1"
 ID_SHEET = "_doithoai"
@@ -307,6 +307,7 @@ def read_returned(path: str, passwords=()) -> Returned:
     name, header, keys, grid = table
     _identity_above(ret, grid[:header])
     formulas = formula_cells(opened, name)
+    ret.saved = saved_at(opened)
     if formulas is None:
         ret.note = ("phần mềm không phân biệt được ô công thức với chữ gõ tay trong tệp này (tệp "
                     "dạng cũ .xls, .xlsb); hãy xem lại các ý kiến vừa thêm, hoặc xin MTTQ gửi "

@@ -10,7 +10,9 @@ Pure core: the registry and the returned files (as read by :mod:`.intake`) in; o
 - **already present**: the same batch and row code was merged before (the same file merged
   again, or returned twice), or the registry already holds the same person's same text for the
   plan: nothing changes (a row merged before whose person or words now differ from its opinion
-  is set aside instead, naming the opinion: the Front corrected it after sending);
+  is set aside instead, naming the opinion: the Front corrected it after sending); also a
+  row whose form came back twice in this merge, corrected, when the later-saved file holds it
+  too (:mod:`.versions`: the later version is the one judged);
 - **set aside**: the row cannot be merged as it is (no text, no name, a date that cannot be
   read, a cell that is a formula, a file of another commune or for a plan the registry does not
   have, ...): it goes to the Chờ xử lý sheet with its file, sheet, row, reason and values, once.
@@ -29,12 +31,12 @@ from typing import NamedTuple
 
 from doithoai.registry import parsing, schema
 from doithoai.text import vntext
-from doithoai.registry.changes import MARK_PREFIX, Changes, Mark, append_rows
+from doithoai.registry.changes import MARK_PREFIX, Mark, append_rows
 from doithoai.registry.ids import OpinionIds
 from doithoai.registry.cellref import a1
 from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
-from doithoai.sharing import fitting, keys
+from doithoai.sharing import fitting, keys, versions
 from doithoai.sharing.outcomes import (ADDED, ALREADY, SET_ASIDE, FileCount, MergeResult,
                                        Outcome)
 from doithoai.sharing.returned import Returned, ReturnedRow
@@ -97,8 +99,10 @@ def merge(reg, returned: list[Returned], *, today: dt.date | None = None,
           plan_hint: str | None = None, threshold: int = dedupe.THRESHOLD) -> MergeResult:
     check_registry(reg)
     merger = _Merger(reg, today or dt.date.today())
-    for ret in returned:
-        merger.take_file(ret, plan_hint)
+    files = [merger.open(ret, plan_hint) for ret in returned]
+    newer = versions.superseded([f.version() for f in files])
+    for i, f in enumerate(files):
+        merger.take_rows(f, {code: n for (j, code), n in newer.items() if j == i})
     merger.suggest_repeats(threshold)
     _changes(reg, merger.result, merger.new_rows, merger.pending_rows)
     return merger.result
@@ -114,6 +118,7 @@ class _Known:
     aside_refs: set[tuple[str, str]]        # (batch, code) in Chờ xử lý
     waiting: dict[tuple, str]               # _waiting_key → why it stays set aside
     key_of: dict[str, tuple]                # opinion → its fitting.content_key
+    taken_from: dict[str, str] = field(default_factory=dict)   # opinion → file, this merge
 
     @classmethod
     def of(cls, reg) -> "_Known":
@@ -140,6 +145,10 @@ class _Known:
             return None
         what = " và ".join(name for name, a, b in (("Người nêu", had[1], key[1]),
                                                      ("Nội dung", had[2], key[2])) if a != b)
+        if oid in self.taken_from:
+            return (f"tệp {self.taken_from[oid]} trong lần nhận này đã cho dòng cùng mã thành "
+                    f"{oid}, nhưng {what or 'dòng'} ở tệp này khác (không biết tệp nào lưu sau): "
+                    f"so sánh hai bản, sửa dòng {oid} nếu cần rồi xóa dòng này khỏi Chờ xử lý")
         return (f"đã nhận trước đây thành {oid}, nhưng {what or 'dòng'} trong tệp nay khác với "
                 f"dòng {oid} của sổ (MTTQ sửa lại sau khi gửi, hoặc sổ đã được sửa): so sánh "
                 f"hai bản, sửa dòng {oid} nếu cần rồi xóa dòng này khỏi Chờ xử lý")
@@ -152,7 +161,8 @@ class _Known:
             return self.contents[key], f"sổ đã có ý kiến này ({self.contents[key]})"
         return None
 
-    def taken(self, ref: tuple | None, key: tuple, opinion_id: str) -> None:
+    def taken(self, ref: tuple | None, key: tuple, opinion_id: str, file: str) -> None:
+        self.taken_from[opinion_id] = file
         self.contents[key] = opinion_id
         self.key_of[opinion_id] = key
         if ref:
@@ -180,6 +190,12 @@ class _File:
     batch: str
     codes: dict = field(default_factory=dict)     # Mã phiếu → its first row (fitting.code_used)
 
+    def version(self) -> versions.Version:
+        """The file as its versions are compared: a file set aside whole replaces nothing."""
+        return versions.Version(self.ret.name, "" if self.problem else self.batch,
+                                self.ret.saved,
+                                frozenset(c for c in map(_code, self.ret.rows) if c))
+
 
 class _Verdict(NamedTuple):
     status: str
@@ -199,19 +215,26 @@ class _Merger:
         self.new_rows: list[dict] = []
         self.pending_rows: list[dict] = []
 
-    def take_file(self, ret: Returned, plan_hint: str | None) -> None:
-        f = self._open(ret, plan_hint)
-        for row in ret.rows:
+    def take_rows(self, f: _File, newer: dict[str, versions.Newer]) -> None:
+        """Every row of the file judged; a row that a later file of the same batch holds too
+        (``newer``, by Mã phiếu) is that row's older version: already present."""
+        for row in f.ret.rows:
             f.count.read += 1
             v = _cleaned(row)
-            code = (v.get("code") or "").lstrip("'")[:20]
-            verdict = self._judge(f, row, v, code)
+            code = _code(row, v)
+            verdict = (_Verdict(ALREADY, newer[code].reason(code)) if code in newer else
+                       self._judge(f, row, v, code))
             if verdict.status == SET_ASIDE:
                 self._set_aside(f, row, v, code, verdict.reason)
             f.count.tally(verdict.status)
-            self.result.outcomes.append(Outcome(ret.name, row.sheet, row.row, code, *verdict))
+            self.result.outcomes.append(Outcome(f.ret.name, row.sheet, row.row, code, *verdict))
+        if newer:
+            later = sorted({n.file for n in newer.values()})
+            f.count.problem = "; ".join(p for p in (f.count.problem, (
+                f"{len(newer)} dòng cũng có trong tệp {', '.join(later)} (cùng phiếu, lưu sau): "
+                "lấy bản ở tệp đó")) if p)
 
-    def _open(self, ret: Returned, plan_hint: str | None) -> _File:
+    def open(self, ret: Returned, plan_hint: str | None) -> _File:
         count = FileCount(ret.name)
         self.result.files.append(count)
         problem, plan = ((ret.problem, None) if ret.problem else
@@ -256,7 +279,7 @@ class _Merger:
         oid = self.ids.next(f.plan)
         self.new_rows.append(_opinion_row(self.reg, f.plan, oid, v, received or self.today,
                                           code, f.batch, source=v.get("source")))
-        self.known.taken(ref, key, oid)
+        self.known.taken(ref, key, oid, f.ret.name)
         return _Verdict(ADDED, "", oid)
 
     def _set_aside(self, f: _File, row: ReturnedRow, v: dict, code: str, reason: str) -> None:
@@ -290,6 +313,11 @@ class _Merger:
 def _cleaned(row: ReturnedRow) -> dict:
     """The row's values as they would be stored: texts cleaned, the date as read."""
     return {k: x if k == "received_date" else clean_text(x) for k, x in row.values.items()}
+
+
+def _code(row: ReturnedRow, v: dict | None = None) -> str:
+    """The row's Mã phiếu as the merge knows it (``v``: the row already cleaned)."""
+    return ((v if v is not None else _cleaned(row)).get("code") or "").lstrip("'")[:20]
 
 
 def _file_note(ret: Returned, problem: str | None) -> str | None:

@@ -1,6 +1,7 @@
 """A returned intake file as data: what the file shell read, what the merge (pure) works on."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ class Returned:
     note: str | None = None                          # read, with a caution for the clerk
     header_plan: str = ""                            # the Mã KH its first lines print
     encrypted: bool | None = None                    # came back with a password (None: unknown)
+    saved: dt.datetime | None = None                 # last saved (UTC), by its own properties
 
     @property
     def name(self) -> str:

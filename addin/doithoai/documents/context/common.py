@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from doithoai.documents.context.fields import Context, Source
-from doithoai.documents.context.dates import IssueDates, dated
+from doithoai.documents.context.dates import IssueDates
 from doithoai.documents.context.hierarchy import Hierarchy
 from doithoai.documents.context.repeats import Repeats
 from doithoai.documents.context.replies import ReplyDeadlines
