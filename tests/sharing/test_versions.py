@@ -186,7 +186,8 @@ def test_without_save_times_that_tell_nothing_is_dropped(tu_minh, tmp_path, unkn
 
 def test_the_save_time_is_read_from_the_file_not_the_disk(tmp_path):
     """saved_at reads what the saving program wrote: a workbook openpyxl saved, the same with
-    a time stamped, one without its properties part, a damaged part, and not a zip at all."""
+    a time stamped, one without its properties part, a damaged part, not a zip at all, and an
+    .ods whose time has a zone or, as LibreOffice writes it, none (then it tells nothing)."""
     path = str(tmp_path / "a.xlsx")
     openpyxl.Workbook().save(path)
     got = saved_at(path)
@@ -207,3 +208,12 @@ def test_the_save_time_is_read_from_the_file_not_the_disk(tmp_path):
     text = tmp_path / "c.xlsx"
     text.write_bytes(b"not a workbook")
     assert saved_at(str(text)) is None
+    for stamp, expect in (("2026-05-22T16:45:00+07:00", LATER), ("2026-05-22T16:45:00", None)):
+        ods = tmp_path / "d.ods"                  # an .ods's meta.xml, with and without a zone
+        with zipfile.ZipFile(ods, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            z.writestr("meta.xml", '<office:document-meta xmlns:office="urn:oasis:names:tc:'
+                       'opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/'
+                       f'1.1/"><office:meta><dc:date>{stamp}</dc:date></office:meta>'
+                       '</office:document-meta>')
+        assert saved_at(str(ods)) == expect, stamp

@@ -92,9 +92,10 @@ _PROPERTIES_LIMIT = 256 * 1024     # a properties part is a few hundred bytes
 
 
 def saved_at(path) -> dt.datetime | None:
-    """When the file was last saved, in UTC without a zone (a time written without one, as
-    LibreOffice writes an .ods's, is taken as Vietnam's, UTC+7), by what the saving program
-    wrote in the file; None when the file has no such part or it cannot be read."""
+    """When the file was last saved, in UTC (the datetime itself without a zone), by what the
+    saving program wrote in the file; None when the file has no such part, it cannot be read,
+    or the time has no zone (LibreOffice writes an .ods's in the local time of whatever
+    machine saved it, so it cannot be set against a time in UTC)."""
     import zipfile
     import xml.etree.ElementTree as ET
     from doithoai.files.protected import Opened
@@ -117,5 +118,5 @@ def _utc(text: str) -> dt.datetime | None:
     except ValueError:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))
+        return None
     return when.astimezone(dt.timezone.utc).replace(tzinfo=None)
