@@ -158,6 +158,80 @@ def provisional_named_are_printed(run: Run) -> list[str]:
     return out
 
 
+def _waiting(o: dict) -> bool:
+    return not (o.get("answered_at_meeting") == "Có" or o.get("reply_number") or
+                o.get("reply_date") or o.get("resolved_date"))
+
+
+def _first(o: dict, by_id: dict) -> dict | None:
+    seen = set()
+    while o is not None and o.get("duplicate_of"):
+        if o["opinion_id"] in seen:
+            return None
+        seen.add(o["opinion_id"])
+        o = by_id.get(o["duplicate_of"])
+    return o
+
+
+def _named_repeats(run: Run) -> dict[str, list[dict]]:
+    """Each opinion whose citizen gave no name (by the truth) → the waiting repeats joining it
+    whose citizens did: the ones a reply is addressed to instead."""
+    meant = run.case.truth.meant_person
+    by_id = {o["opinion_id"]: o for o in run.case.opinions}
+    out: dict[str, list[dict]] = {oid: [] for oid, who in meant.items() if who is None}
+    for o in run.case.opinions:
+        first = _first(o, by_id) if o.get("duplicate_of") else None
+        if first is not None and first["opinion_id"] in out and meant.get(o["opinion_id"]) \
+                and _waiting(o):
+            out[first["opinion_id"]].append(o)
+    return out
+
+
+def unnamed_owed_no_reply(run: Run) -> list[str]:
+    """An opinion whose citizen gave no name ("Ẩn danh") is owed no written reply, unless a
+    waiting repeat by a citizen who gave one joined it: then the reply goes to that citizen.
+    So once the conference is held (or for one raised there) the Hạn cell of an opinion with no
+    one to write to says so, with no reply period or date; any other row never says so; and
+    every reply letter (CVTL) is addressed to a name, the named repeat's when the opinion's
+    citizen gave none."""
+    out = []
+    meeting = run.case.meeting
+    repeats = _named_repeats(run)
+    nobody = {oid for oid, named in repeats.items() if not named}
+    for doc in run.docs:
+        if doc.kind in REMINDERS:
+            continue
+        for table in doc.tables:
+            col = table.column(*DEADLINE_HEADS)
+            for row in table.body() if col is not None else ():
+                opinion = _opinion_of(run, " ".join(row))
+                if opinion is None or col >= len(row):
+                    continue
+                said = "không gửi văn bản trả lời" in row[col].lower()
+                received = _typed_date(opinion.get("received_date"))
+                held = run.today >= meeting or (received is not None and received >= meeting)
+                if row[col] in ("Đã trả lời tại hội nghị", "Kiến nghị cấp trên"):
+                    continue                    # no deadline for anyone: nothing to owe
+                if opinion["opinion_id"] in nobody and held and (not said or "kể từ" in row[col]):
+                    out.append(f"{doc.path}: ý kiến không có ai để trả lời, ô Hạn {row[col]!r}")
+                elif said and opinion["opinion_id"] not in nobody:
+                    out.append(f"{doc.path}: ý kiến có người nhận trả lời, ô Hạn {row[col]!r}")
+    letters = [doc for doc in run.docs if doc.kind == "CVTL" and not doc.merged]
+    for doc in letters:
+        to = next((line for line in doc.lines() if line.startswith("Kính gửi")), "")
+        if any(word in to.lower() for word in ("ẩn danh", "giấu tên", "không ghi tên")):
+            out.append(f"{doc.path}: {to!r}")
+    if run.label == "issued":
+        for oid, named in repeats.items():
+            first = next(o for o in run.case.opinions if o["opinion_id"] == oid)
+            if named and first.get("answer") and _waiting(first) and \
+                    oid not in run.superior_ids and not any(
+                        doc.path.split("/")[-1].startswith(f"CVTL_{oid}_") for doc in letters):
+                out.append(f"{oid}: không ghi tên, {named[0]['raised_by']} nêu trùng, "
+                           "không có văn bản trả lời")
+    return out
+
+
 # 2. Figures --------------------------------------------------------------------------------
 
 NUM = r"[:\s]*(\d+)"
@@ -586,6 +660,7 @@ PROPERTIES = {
     "copy-to-itself": no_copy_to_itself,
     "addressed-in-full": addressed_in_full,
     "provisional-named": provisional_named_are_printed,
+    "unnamed-no-reply": unnamed_owed_no_reply,
 }
 
 

@@ -63,7 +63,8 @@ class Truth:
     villages: list[str]                       # the plan's villages, proper spelling
     meant_village: dict[str, str | None]      # opinion id → the village it means (None: unknown)
     meant_agency: dict[str, str | None]       # opinion id → listed agency it means
-    meant_person: dict[str, str]              # opinion id → the citizen's name, proper spelling
+    meant_person: dict[str, str | None]       # opinion id → the citizen's name, proper spelling
+    #                                           (None: the citizen gave none, "Ẩn danh")
     identifiers: list[str] = field(default_factory=list)   # typed inside citizens' words
     in_addresses: list[str] = field(default_factory=list)  # typed into an Địa chỉ cell
     variants: dict[str, str] = field(default_factory=dict)  # a typed variant → proper spelling
@@ -255,6 +256,10 @@ def _opinions(rng, plan, villages, meeting, truth: Truth, listed) -> list[dict]:
             typed_name = _mangle(typed_name, rng)
             truth.variants[typed_name.strip()] = f"{honorific} {name}"
         truth.meant_person[oid] = f"{honorific} {name}"
+        unnamed = random.Random(f"{oid}|{plan['plan_id']}|tên")   # its own draws, as below
+        if unnamed.random() < 0.1:                               # the citizen gave no name
+            typed_name = unnamed.choice(("Ẩn danh", "Giấu tên", "không ghi tên", "(ẩn danh)"))
+            truth.meant_person[oid] = None
         village = rng.choice(villages)
         address, meant = village, village
         pick = rng.random()

@@ -257,3 +257,21 @@ def test_planted_bulletin_content_without_its_full_stop(monkeypatch, tmp_path):
         r"(Nội dung hội nghị: [^\n]*?)\.(\r?\n)", r"\1\2", out) if isinstance(out, str) else out)
     found = first_violation("items-end", tmp_path)
     assert found and "TTTT" in found, found
+
+
+def test_planted_reply_period_for_no_one(monkeypatch, tmp_path):
+    """The old build: an opinion whose citizen gave no name printed the reply period ("15
+    ngày làm việc kể từ ngày ban hành Thông báo này") though no reply can be addressed."""
+    from doithoai.documents.context.replies import ReplyDeadlines, reply_rule, rule_words
+    monkeypatch.setattr(ReplyDeadlines, "unnamed_cell",
+                        lambda self, o, concluded=None: rule_words(reply_rule(self.reg), True))
+    assert first_violation("unnamed-no-reply", tmp_path)
+
+
+def test_planted_named_repeat_of_an_unnamed_opinion_left_without_a_reply(monkeypatch, tmp_path):
+    """The old build: no reply for an opinion whose citizen gave no name, even when a citizen
+    who gave one raised the same (Trùng với) and was told a reply would come."""
+    from doithoai.registry import repeats, spelling
+    monkeypatch.setattr(repeats, "unaddressed", lambda reg: {
+        o.opinion_id for o in reg.opinions if spelling.is_anonymous(o.raised_by)})
+    assert first_violation("unnamed-no-reply", tmp_path)

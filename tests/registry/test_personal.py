@@ -46,7 +46,7 @@ def _found_rows(seed: int, pick: int, how: str) -> tuple[set, set]:
     """(rows the product lists in Ý kiến › Người nêu, rows naming that person by the truth)."""
     case = make_case(seed)
     reg = registry_of(case)
-    meant = case.truth.meant_person
+    meant = {i: person for i, person in case.truth.meant_person.items() if person}  # named
     oid = sorted(meant)[pick % len(meant)]
     query = _variant(meant[oid], how)
     found = {m.row for m in personal.mentions(reg, query)

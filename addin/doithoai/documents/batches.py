@@ -13,7 +13,7 @@ from typing import Callable
 from doithoai.documents import engine
 from doithoai.documents.register import ISSUED, Register
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
-from doithoai.registry import schema, spelling
+from doithoai.registry import schema
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import deadlines
 from doithoai.text import vnformat
@@ -131,8 +131,10 @@ def _overdue(kind, builder, error_rows, register):
     return _per_agency(kind, builder.overdue_agencies(), builder.cvdd)
 
 
-def reply_base(kind: Kind, o) -> str:
-    return f"{kind.code}_{o.opinion_id}_{title_slug(o.raised_by or '')}"
+def reply_base(kind: Kind, o, builder) -> str:
+    """The reply's file name: the opinion's code and the name of the citizen it is written to
+    (a repeat's, when the opinion's citizen gave none: Repeats.written_to)."""
+    return f"{kind.code}_{o.opinion_id}_{title_slug(builder.written_to(o).raised_by or '')}"
 
 
 def _opinion(kind, builder, error_rows, register):
@@ -143,7 +145,7 @@ def _opinion(kind, builder, error_rows, register):
         ctx.values["_opinion_id"] = item.opinion_id
 
     for o in replies_due(builder, register):
-        base = reply_base(kind, o)
+        base = reply_base(kind, o, builder)
         if (schema.OPINIONS.name, o.row) in error_rows:
             refusals.append(make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
                                  document=f"{kind.code} {o.opinion_id}",
@@ -161,12 +163,14 @@ def _opinion(kind, builder, error_rows, register):
 def replies_due(builder, register) -> list:
     """The opinions of the plan that get a written reply (CVTL) from the commune: not answered
     at the conference, not sent to a superior (the citizen's notice, TBCD, tells them), not
-    already answered in writing outside doithoai, raised by someone who gave a name."""
+    already answered in writing outside doithoai, with someone to address: a citizen who gave
+    a name, theirs or a repeat's (registry.repeats.unaddressed)."""
     out = []
+    nobody = builder.unaddressed()
     for o in deadlines.opinions_needing_reply(builder.reg, builder.plan.plan_id):
-        if builder.up(o) or spelling.is_anonymous(o.raised_by):
+        if builder.up(o) or o.opinion_id in nobody:
             continue                     # no one to address (the conclusion notice tells)
-        base = reply_base(KINDS_BY_CODE["CVTL"], o)
+        base = reply_base(KINDS_BY_CODE["CVTL"], o, builder)
         if o.reply_number and not register.rows_for(builder.plan.plan_id, base, ISSUED):
             continue
         out.append(o)

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from doithoai.registry import schema, spelling
+from doithoai.registry import repeats, schema
 from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import agencies
@@ -265,6 +265,8 @@ class _Engine:
             by_plan.setdefault(o.plan_id, []).append(o)
         plan_rules = [r for r in self.rules if r.applies_to == "Kế hoạch"]
         opinion_rules = [r for r in self.rules if r.applies_to == "Ý kiến"]
+        # No one to write to: a citizen who gave no name, whom no named repeat joined.
+        nobody = repeats.unaddressed(self.reg) if opinion_rules else set()
         for plan in self.reg.plans:
             if not plan.plan_id:
                 continue
@@ -275,10 +277,10 @@ class _Engine:
                 # Beyond the commune's authority: recommended upward, no deadline imposed on a
                 # superior (monitoring counts them as waiting, apart from the overdue).
                 up = agencies.sent_up(op, self.reg.agency_levels)
-                anonymous = spelling.is_anonymous(op.raised_by)    # no one to write to
+                unaddressed = op.opinion_id in nobody
                 for rule in opinion_rules:
                     if not (up and rule.code in (REPLY_CODE, RESOLVE_CODE)) and \
-                            not (anonymous and rule.code == REPLY_CODE):
+                            not (unaddressed and rule.code == REPLY_CODE):
                         self.add(rule, plan, op)
             self._meeting_day(plan)
         self.problems += yearly_coverage(self.reg, self.today)

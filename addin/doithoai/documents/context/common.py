@@ -13,7 +13,7 @@ from doithoai.documents.context.repeats import Repeats
 from doithoai.documents.context.replies import ReplyDeadlines
 from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.monitoring import chain
-from doithoai.registry import parsing, schema
+from doithoai.registry import parsing, schema, spelling
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import agencies, deadlines
 from doithoai.text import privacy, unit_words, vnformat, vntext
@@ -99,6 +99,7 @@ def scope_text(plan: Plan) -> str:
 
 
 OTHER_GROUP = "Khác"
+UNNAMED = "Ẩn danh"         # a citizen who gave no name, as documents print them
 
 
 def group_name(inv: Invitee) -> str:
@@ -343,7 +344,10 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
     @staticmethod
     def who(name: str | None) -> str:
         """A citizen's name as every document prints it: a number or e-mail typed into Người
-        nêu ("Trần Thị Hồng 0912…") taken out with its word."""
+        nêu ("Trần Thị Hồng 0912…") taken out with its word; one who gave none as the intake
+        asks it written, whatever was typed ("(giấu tên)", "an danh": "Ẩn danh")."""
+        if spelling.is_anonymous(name):
+            return UNNAMED
         return privacy.drop(name, frozenset({"name", "house"}))
 
     def raised(self) -> list[Opinion]:

@@ -116,23 +116,31 @@ class ConferenceDocs(BaseBuilder):
                 self.s.place_name or "", None,
                 self.issue_year("CVTL", self.report.reply_due.get(o.opinion_id) or o.reply_due)),
                 self._setting_src("place_name"))
-        def src(key: str) -> Source:
-            return (schema.OPINIONS.name, o.row, schema.OPINIONS.column(key).header)
-        addressed = vnformat.citizen(self.who(o.raised_by))
+        # Addressed to its citizen; to a repeat's when its own gave no name (the words and
+        # the day are then that citizen's, the answer the opinion's).
+        to = self.written_to(o)
+        if to is not o:
+            self._row(ctx, schema.OPINIONS, to)
+
+        def src(key: str, row: Opinion = to) -> Source:
+            return (schema.OPINIONS.name, row.row, schema.OPINIONS.column(key).header)
+        addressed = vnformat.citizen(self.who(to.raised_by))
         ctx.put("kinh_gui", addressed, src("raised_by"))
         ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src("raised_by"))
-        ctx.put("dia_chi", self.where(o.address), src("address"))
-        ctx.put("nguon", replies.SOURCE_WORDS.get(replies.source_of(o), o.source or ""),
+        ctx.put("dia_chi", self.where(to.address), src("address"))
+        ctx.put("nguon", replies.SOURCE_WORDS.get(replies.source_of(to), to.source or ""),
                 src("source"))
-        ctx.put("ngay_nhan", vnformat.short_date(o.received_date) if o.received_date else None,
-                src("received_date"))
-        ctx.put("noi_dung", self.said(o), src("content"))
-        ctx.put("tra_loi", o.answer, src("answer"))
+        ctx.put("ngay_nhan", vnformat.short_date(to.received_date) if to.received_date
+                else None, src("received_date"))
+        ctx.put("noi_dung", self.said(to), src("content"))
+        ctx.put("tra_loi", o.answer, src("answer", o))
         ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {vnformat.in_sentence(addressed)}")
         # Citizens whose opinion joined this one (Trùng với) were told the answer would come
         # to them too (TBCD): each gets a copy.
         joined = []
         for r in self.repeats_of(o):
+            if r is to:
+                continue
             self._row(ctx, schema.OPINIONS, r)
             at = self.where(r.address)
             joined.append(f"{self.who(r.raised_by)}{', ' + at if at else ''} (ý kiến "

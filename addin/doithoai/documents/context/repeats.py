@@ -1,8 +1,9 @@
 """Repeats (Trùng với): the opinion a repeat joined, and the citizens of repeats who are owed
-the answer of the opinion theirs joined (issue 25 §9: they asked too)."""
+the answer of the opinion theirs joined (issue 25 §9: they asked too), as documents use them
+(registry.repeats holds the rules)."""
 from __future__ import annotations
 
-from doithoai.registry import schema
+from doithoai.registry import repeats
 from doithoai.registry.model import Opinion
 from doithoai.text import vntext
 
@@ -13,9 +14,8 @@ class Repeats:
     @staticmethod
     def pending(o: Opinion) -> bool:
         """Not answered at the meeting, nor yet in writing, nor resolved: its citizen is told
-        who handles it and by when."""
-        return not (o.answered_at_meeting == schema.YES or o.reply_number or o.reply_date or
-                    o.resolved_date)
+        who handles it and by when (registry.repeats.waiting)."""
+        return repeats.waiting(o)
 
     @staticmethod
     def same_person(a: Opinion, b: Opinion) -> bool:
@@ -27,14 +27,7 @@ class Repeats:
     def original_of(self, o: Opinion) -> Opinion | None:
         """The opinion that ``o`` (a repeat: Trùng với) joined, followed to the first one that
         is not itself a repeat, in any plan; None when the chain leads nowhere."""
-        by_id = self._opinions_by_id()
-        seen = set()
-        while o is not None and o.duplicate_of:
-            if o.opinion_id in seen:
-                return None
-            seen.add(o.opinion_id)
-            o = by_id.get(o.duplicate_of.strip())
-        return o
+        return repeats.first_of(o, self._opinions_by_id())
 
     def _opinions_by_id(self) -> dict[str, Opinion]:
         if not hasattr(self, "_by_id"):
@@ -50,5 +43,20 @@ class Repeats:
                 first = self.original_of(r) if r.duplicate_of and r.opinion_id else None
                 if first is not None:
                     self._repeats.setdefault(first.opinion_id, []).append(r)
-        return [r for r in self._repeats.get(o.opinion_id, []) if r.raised_by
+        return [r for r in self._repeats.get(o.opinion_id, []) if repeats.addressable(r)
                 and self.pending(r) and not self.same_person(r, o)]
+
+    def unaddressed(self) -> set[str]:
+        """The opinions no written reply can be addressed for (registry.repeats.unaddressed),
+        worked out once per builder."""
+        if not hasattr(self, "_unaddressed"):
+            self._unaddressed = repeats.unaddressed(self.reg)
+        return self._unaddressed
+
+    def written_to(self, o: Opinion) -> Opinion:
+        """The opinion whose citizen ``o``'s reply is addressed to: its own, or, when its
+        citizen gave no name, the first repeat's raised by one who did (the others get
+        copies)."""
+        if repeats.addressable(o):
+            return o
+        return next(iter(self.repeats_of(o)), o)

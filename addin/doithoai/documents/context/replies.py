@@ -21,6 +21,7 @@ from doithoai.text import vnformat
 AT_MEETING_SOURCE = "Phát biểu tại hội nghị"
 ISSUED = "Đã ban hành"          # Sổ văn bản: Trạng thái of an issued document
 NO_RULE = "Theo quy định"       # no reply rule in use: the law's period, unstated
+NO_ADDRESSEE = "không gửi văn bản trả lời (người nêu không ghi tên)"
 
 # How each source of Danh mục reached the commune, as a sentence says it.
 SOURCE_WORDS = {"Phiếu hỏi": "gửi qua phiếu hỏi", "Văn bản": "gửi bằng văn bản",
@@ -47,6 +48,14 @@ def rule_words(rule: Rule | None, this_notice: bool = False) -> str:
     if rule.direction == "trước":
         return f"chậm nhất {rule.days} {rule.day_kind} trước {anchor}"
     return f"{rule.days} {rule.day_kind} kể từ {anchor}"
+
+
+def _marked(report: deadlines.DeadlineReport, code: str,
+            due: dict[str, dt.date]) -> dict[str, tuple[dt.date, bool]]:
+    """opinion → (its date of the rule ``code``, whether it is provisional)."""
+    provisional = {(m.opinion_id, m.due) for m in report.milestones
+                   if m.code == code and m.provisional}
+    return {oid: (d, (oid, d) in provisional) for oid, d in due.items()}
 
 
 def with_conclusion(reg: Registry, plan: Plan, opinions: list[Opinion], concluded: dt.date,
@@ -138,8 +147,8 @@ def done_before_sending_up(o: Opinion, meeting: dt.date | None) -> str:
 
 class ReplyDeadlines:
     """Mixed into every builder; uses its ``reg``, ``plan``, ``opinions``, ``report``,
-    ``milestones``, ``today``, ``issue_date`` (None for a draft), ``up`` (Hierarchy) and
-    ``due_text`` (IssueDates)."""
+    ``milestones``, ``today``, ``issue_date`` (None for a draft), ``up`` (Hierarchy),
+    ``due_text`` (IssueDates) and ``unaddressed`` (Repeats)."""
 
     def document_day(self) -> dt.date:
         """The day of the document being filled: its issue date, else today (a draft)."""
@@ -189,13 +198,30 @@ class ReplyDeadlines:
             return "Đã trả lời tại hội nghị"
         if self.up(o):
             return "Kiến nghị cấp trên"
+        if o.opinion_id in self.unaddressed() and (
+                self.after_meeting() or at_meeting(o, self.plan.meeting_date)):
+            return self.unnamed_cell(o, concluded)
         return self.reply_due(o, concluded, this_notice)
 
+    def unnamed_cell(self, o: Opinion, concluded: dt.date | None = None) -> str:
+        """The "Hạn" cell of an opinion no reply can be addressed for (its citizen gave no
+        name, nor did any repeat's), once the conference is held: no written reply is owed
+        (the rules set none); the deadline to resolve it (GIAI_QUYET), when its basis has a
+        date."""
+        due = self.dates(concluded)[1].get(o.opinion_id)
+        return (f"Giải quyết xong chậm nhất {dated(due[0], self.marked(due[1]))}; "
+                f"{NO_ADDRESSEE}" if due else
+                NO_ADDRESSEE[:1].upper() + NO_ADDRESSEE[1:])
+
     def reply_dates(self, concluded: dt.date | None = None) -> dict[str, tuple[dt.date, bool]]:
-        """Each opinion's Hạn trả lời and whether it is provisional, from the deadlines computed
-        for the run, or, for the conclusion notice being issued on ``concluded`` (or issued in
-        this run: ``concluded_now``, set by the generator), from the deadlines as they stand
-        once it is (with_conclusion)."""
+        """Each opinion's Hạn trả lời and whether it is provisional (see dates)."""
+        return self.dates(concluded)[0]
+
+    def dates(self, concluded: dt.date | None = None) -> tuple[dict, dict]:
+        """Each opinion's (Hạn trả lời, provisional) and its (deadline to resolve,
+        provisional), from the deadlines computed for the run, or, for the conclusion notice
+        being issued on ``concluded`` (or issued in this run: ``concluded_now``, set by the
+        generator), from the deadlines as they stand once it is (with_conclusion)."""
         concluded = concluded or self.concluded_now
         cache = self.__dict__.setdefault("_reply_dates", {})
         if concluded not in cache:
@@ -204,10 +230,8 @@ class ReplyDeadlines:
             if concluded is not None and (known is None or concluded < known):
                 report = with_conclusion(self.reg, self.plan, self.opinions, concluded,
                                          self.today)
-            provisional = {(m.opinion_id, m.due) for m in report.milestones
-                           if m.code == deadlines.REPLY_CODE and m.provisional}
-            cache[concluded] = {oid: (d, (oid, d) in provisional)
-                                for oid, d in report.reply_due.items()}
+            cache[concluded] = (_marked(report, deadlines.REPLY_CODE, report.reply_due),
+                                _marked(report, deadlines.RESOLVE_CODE, report.resolve_due))
         return cache[concluded]
 
     def draft_due(self) -> str | None:

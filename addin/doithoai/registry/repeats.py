@@ -1,0 +1,52 @@
+"""Repeats (Ý kiến › Trùng với) and who a written reply can be addressed to.
+
+A repeat joins the opinion it names, followed to the first one that is not itself a repeat
+(its original). The original is answered once; the citizens of its repeats still waiting are
+owed the same answer (documents.context.repeats). A citizen who gave no name ("Ẩn danh") can
+be written to by no one: an original of theirs is owed a written reply only through a repeat
+raised by someone who did give one (rules.deadlines sets its Hạn trả lời; the reply goes to
+that citizen).
+"""
+from __future__ import annotations
+
+from doithoai.registry import schema, spelling
+from doithoai.registry.model import Opinion, Registry
+
+
+def waiting(o: Opinion) -> bool:
+    """Not answered at the meeting, nor yet in writing, nor resolved: its citizen is still
+    to be told who handles it and by when."""
+    return not (o.answered_at_meeting == schema.YES or o.reply_number or o.reply_date or
+                o.resolved_date)
+
+
+def addressable(o: Opinion) -> bool:
+    """Its citizen gave a name a letter can be addressed to."""
+    return bool((o.raised_by or "").strip()) and not spelling.is_anonymous(o.raised_by)
+
+
+def first_of(o: Opinion | None, by_id: dict[str, Opinion]) -> Opinion | None:
+    """The opinion that ``o`` joined (Trùng với), followed to the first one that is not itself
+    a repeat, in any plan; ``o`` itself when it is none; None when the chain leads nowhere (a
+    code no row has, or a circle)."""
+    seen = set()
+    while o is not None and o.duplicate_of:
+        if o.opinion_id in seen:
+            return None
+        seen.add(o.opinion_id)
+        o = by_id.get(o.duplicate_of.strip())
+    return o
+
+
+def unaddressed(reg: Registry) -> set[str]:
+    """The opinions whose citizen gave no name and that no waiting repeat by a named citizen
+    joined: no written reply can be addressed for them."""
+    by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
+    reached = set()
+    for o in reg.opinions:
+        if o.duplicate_of and addressable(o) and waiting(o):
+            first = first_of(o, by_id)
+            if first is not None:
+                reached.add(first.opinion_id)
+    return {oid for oid, o in by_id.items()
+            if spelling.is_anonymous(o.raised_by) and oid not in reached}
