@@ -140,3 +140,33 @@ def test_a_failed_save_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         atomic.save_atomic(wb, str(tmp_path / "so.xlsx"))
     assert os.listdir(tmp_path) == []
+
+
+def _other_communes(path) -> list[str]:
+    """Every cell of a new registry, as saved, that names one of the sample communes (or their
+    plans): a new commune's Quy tắc thời hạn and Ngày nghỉ must not cite another's plan."""
+    from doithoai.samples import SAMPLES
+    from doithoai.text import vntext
+    names = re.compile(r"\b(" + "|".join(vntext.plain_key(s.name) for s in SAMPLES) + r")\b")
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return [f"{ws.title}: {v}" for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                for v in row if isinstance(v, str) and names.search(vntext.plain_key(v))]
+    finally:
+        wb.close()
+
+
+@pytest.mark.parametrize("unit_type", [None, "xã", "phường", "đặc khu"])
+def test_a_new_registry_cites_no_other_commune(tmp_path, unit_type):
+    """The default rules' bases once read "Thực tiễn (Kế hoạch 118/KH-UBND phường Tứ Minh)" in
+    every commune's new registry; they now say practice, and docs/deadlines.md where each was
+    read."""
+    assert _other_communes(blank.create_blank(tmp_path / "so.xlsx", unit_type)) == []
+
+
+def test_the_check_fails_on_a_rule_citing_a_sample_plan(tmp_path, monkeypatch):
+    """Planted fault: one default rule's basis names a sample commune's plan again."""
+    old = dict(schema.DEFAULT_RULES[1], legal_basis="Thực tiễn (Kế hoạch phường Tứ Minh)")
+    monkeypatch.setattr(schema, "DEFAULT_RULES", (schema.DEFAULT_RULES[0], old)
+                        + schema.DEFAULT_RULES[2:])
+    assert _other_communes(blank.create_blank(tmp_path / "so.xlsx")) != []

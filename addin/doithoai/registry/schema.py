@@ -618,8 +618,24 @@ def sheet(key: str) -> Sheet:
 # Default deadline rules (deadlines.md, "Default rules"). Rows of Quy tắc thời hạn.
 
 LAW_43 = "Luật Tổ chức chính quyền địa phương 2025, Điều 43"
-CONCLUSION_GUIDANCE = ("Hướng dẫn của cấp tỉnh về đối thoại (Kế hoạch xã Bắc Thanh Miện "
-                       "năm 2025 dẫn chiếu)")
+CONCLUSION_GUIDANCE = ("Hướng dẫn của cấp tỉnh về tổ chức đối thoại (mặc định; ghi số, ngày "
+                       "văn bản hướng dẫn của tỉnh)")
+# Every commune's new registry carries these words, so they name no other commune; where
+# each default was read is DEFAULT_RULE_SOURCES (docs/deadlines.md prints both).
+PRACTICE = "Thực tiễn tổ chức ở cấp xã (mặc định; sửa theo kế hoạch của đơn vị)"
+_TU_MINH = "Tứ Minh's plan 118/KH-UBND (samples/tu-minh)"
+_BAC_THANH_MIEN = "Bắc Thanh Miện's 2025 plan (samples/bac-thanh-mien)"
+DEFAULT_RULE_SOURCES: dict[str, str] = {
+    "THONG_BAO": "the law; Quảng Sơn's and Tứ Minh's plans",
+    "PHAT_PHIEU": _TU_MINH, "THU_PHIEU": f"{_TU_MINH}; {_BAC_THANH_MIEN}",
+    "TONG_HOP": _TU_MINH, "BAO_CAO_DON_VI": _TU_MINH,
+    "DU_THAO_TRA_LOI": f"{_TU_MINH}; {_BAC_THANH_MIEN}", "GIAY_MOI": _TU_MINH,
+    "HOI_TRUONG": _TU_MINH, "CONG_KHAI_KET_QUA": "the law",
+    "KET_LUAN": f"the provincial guidance {_BAC_THANH_MIEN} cites",
+    "KET_LUAN_GIA_HAN": f"the provincial guidance {_BAC_THANH_MIEN} cites",
+    "BAO_CAO_KET_QUA": "Quảng Sơn's 2026 plan (samples/quang-son)",
+    "GIAI_QUYET": "practice: the conclusion notice sets it", "TRA_LOI": _BAC_THANH_MIEN,
+}
 
 DEFAULT_RULES: tuple[dict, ...] = tuple(
     dict(code=code, task=task, anchor=anchor, direction=direction, days=days, day_kind=kind,
@@ -631,25 +647,25 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
          LAW_43 + " (chậm nhất 07 ngày trước hội nghị)", YES),
         ("PHAT_PHIEU", "Phát phiếu hỏi, phiếu đăng ký phát biểu",
          "Ngày hội nghị", "trước", 25, "ngày", "Ủy ban MTTQ, thôn, tổ dân phố", "Kế hoạch",
-         "Thực tiễn (Kế hoạch 118/KH-UBND phường Tứ Minh)", NO),
+         PRACTICE, NO),
         ("THU_PHIEU", "Thu phiếu, gửi về Văn phòng",
          "Ngày hội nghị", "trước", 21, "ngày", "Ủy ban MTTQ, thôn, tổ dân phố", "Kế hoạch",
-         "Thực tiễn (Kế hoạch phường Tứ Minh, xã Bắc Thanh Miện)", NO),
+         PRACTICE, NO),
         ("TONG_HOP", "Báo cáo tổng hợp ý kiến, công văn phân công trả lời",
          "Ngày hội nghị", "trước", 17, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
-         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+         PRACTICE, NO),
         ("BAO_CAO_DON_VI", "Các đơn vị gửi báo cáo tình hình",
          "Ngày hội nghị", "trước", 10, "ngày", "Các cơ quan, đơn vị", "Kế hoạch",
-         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+         PRACTICE, NO),
         ("DU_THAO_TRA_LOI", "Các đơn vị gửi dự thảo trả lời ý kiến",
          "Ngày hội nghị", "trước", 7, "ngày", "Các cơ quan, đơn vị", "Kế hoạch",
-         "Thực tiễn (Kế hoạch phường Tứ Minh, xã Bắc Thanh Miện)", NO),
+         PRACTICE, NO),
         ("GIAY_MOI", "Phát hành giấy mời",
          "Ngày hội nghị", "trước", 7, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
-         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+         PRACTICE, NO),
         ("HOI_TRUONG", "Chuẩn bị hội trường, loa máy",
          "Ngày hội nghị", "trước", 2, "ngày", "Thôn, tổ dân phố nơi tổ chức", "Kế hoạch",
-         "Thực tiễn (Kế hoạch phường Tứ Minh)", NO),
+         PRACTICE, NO),
         ("CONG_KHAI_KET_QUA", "Công bố kết quả: niêm yết, truyền thanh, gửi trưởng thôn",
          "Ngày hội nghị", "sau", 10, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
          LAW_43, YES),
@@ -661,14 +677,14 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
          CONCLUSION_GUIDANCE, YES),
         ("BAO_CAO_KET_QUA", "Báo cáo kết quả lên cấp có thẩm quyền",
          "Ngày hội nghị", "sau", 10, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
-         "Thực tiễn (Kế hoạch xã Quảng Sơn năm 2026)", NO),
+         PRACTICE, NO),
         ("GIAI_QUYET", "Giải quyết xong kiến nghị (ghi Ngày giải quyết xong ở trang Ý kiến)",
          "Ngày ban hành thông báo kết luận", "sau", 30, "ngày làm việc", "Cơ quan được phân công",
          "Ý kiến", "Thực tiễn: thời hạn giải quyết theo thông báo kết luận (sửa theo địa phương)",
          NO),
         ("TRA_LOI", "Trả lời bằng văn bản cho người nêu ý kiến",
          "Ngày ban hành thông báo kết luận", "sau", 15, "ngày làm việc", "Cơ quan được phân công",
-         "Ý kiến", "Kế hoạch xã Bắc Thanh Miện năm 2025 (15 ngày làm việc sau thông báo kết luận)",
+         "Ý kiến", PRACTICE,
          NO),
     )
 )

@@ -75,9 +75,11 @@ def deadlines_markdown() -> str:
         "which anchor, how many days of which kind, and which holidays or overrides moved it.",
         "", "## Default rules (sheet Quy tắc thời hạn; the clerk may edit, add, disable)", "",
         "A mandatory rule (Bắt buộc) makes a later completion an error citing its basis; the "
-        f"others are practice taken from the seeds. Example: a conference on {fmt_long(m)}.", "",
+        f"others are practice taken from the sample plans, named in a new registry in words "
+        f"that name no commune (the last column says where each was read). Example: a "
+        f"conference on {fmt_long(m)}.", "",
         "| Mã mốc | Công việc | anchor | direction, days | kind | applies to | mandatory | "
-        "basis | example due |", "|---|---|---|---|---|---|---|---|---|"]
+        "basis | example due | read from |", "|---|---|---|---|---|---|---|---|---|---|"]
     for r in schema.DEFAULT_RULES:
         example = ""
         if r["anchor"] == "Ngày hội nghị":
@@ -86,7 +88,7 @@ def deadlines_markdown() -> str:
             f"| `{r['code']}` | {_cell(r['task'])} | {_cell(r['anchor'])} | {r['direction']}, "
             f"{r['days']} | {r['day_kind']} | {r['applies_to']} | "
             f"{'yes' if r['mandatory'] == schema.YES else ''} | {_cell(r['legal_basis'])} | "
-            f"{example} |")
+            f"{example} | {_cell(schema.DEFAULT_RULE_SOURCES[r['code']])} |")
     lines += ["", "Milestone status as of a day (every command takes `--today`): Chưa đến hạn, "
               "Sắp đến hạn (within Cấu hình's threshold, default 3 working days), Quá hạn, Hoàn "
               "thành đúng hạn, Hoàn thành trễ hạn; Còn lại counts working days (negative when "
