@@ -95,6 +95,13 @@ def output_folder(out: str, what: str = "--out") -> str:
     return out
 
 
+def documents_folder(registry: str, settings) -> str:
+    """The registry's Thư mục văn bản (Cấu hình): a folder of that name beside the registry."""
+    from doithoai.text.filenames import safe_name
+    return os.path.join(os.path.dirname(os.path.abspath(registry)),
+                        safe_name(settings.documents_folder or "van-ban"))
+
+
 def output_file(out: str | None, default_folder: str, default_name: str,
                 what: str = "--out") -> str:
     """``--out`` for one new file: an existing folder gets ``default_name`` inside it; a file

@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 
 from doithoai.cli import passwords, signals
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, copy_target, date_arg, output_folder,
-                                 require_plan, say, warn_if_open)
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, copy_target, date_arg,
+                                 documents_folder, output_folder, require_plan, say,
+                                 warn_if_open)
 from doithoai.registry import logbook
 
 
@@ -56,7 +57,6 @@ def cmd_generate(args) -> int:
     from doithoai.documents import generate
     from doithoai.files import reader
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
-    from doithoai.text.filenames import safe_name
     codes = _kinds(args.docs)
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
@@ -67,9 +67,7 @@ def cmd_generate(args) -> int:
         copy_target(args.path, None)    # the numbers go into a copy beside the registry
         warn_if_open(args.path)
         book = registry_copy.load_for_copy(opened)     # refused now, not after the files
-    out = output_folder(args.out or os.path.join(os.path.dirname(os.path.abspath(args.path)),
-                                                 safe_name(reg.settings.documents_folder
-                                                           or "van-ban")))
+    out = output_folder(args.out or documents_folder(args.path, reg.settings))
     res = None
     try:
         res = generate.generate(reg, out, plan_ids=[args.plan] if args.plan else None,

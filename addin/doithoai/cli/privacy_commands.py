@@ -7,8 +7,8 @@ import datetime as dt
 import os
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, say,
-                                 warn_if_open, written_as)
+from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, documents_folder,
+                                 say, warn_if_open, written_as)
 from doithoai.registry import logbook, schema
 
 
@@ -18,7 +18,8 @@ def add_parsers(sub) -> None:
                        description="In những dữ liệu cá nhân sổ đang giữ (cột, số người, số "
                                    "người có điện thoại), mục đích ghi ở Cấu hình và những lần "
                                    "dữ liệu cá nhân ra khỏi sổ (Nhật ký). --person: mọi dòng "
-                                   "nêu tên một người. --forget-contacts: xóa số điện thoại, "
+                                   "nêu tên một người và mọi văn bản Word trong Thư mục văn bản "
+                                   "nêu tên người đó. --forget-contacts: xóa số điện thoại, "
                                    "địa chỉ nhà của người đã qua thời hạn giữ, trên bản sao.")
     p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     p.add_argument("--person", metavar="NAME", help="họ tên người cần tra (có dấu hoặc không)")
@@ -41,7 +42,7 @@ def cmd_privacy(args) -> int:
     reg = reader.read_registry(opened)
     today = args.today or dt.date.today()
     if args.person:
-        return _person(reg, args.person)
+        return _person(reg, args.person, documents_folder(args.path, reg.settings))
     unread = _retention_unread(reg)
     if args.forget_contacts:
         if unread:
@@ -110,7 +111,7 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
     return EXIT_OK
 
 
-def _person(reg, name: str) -> int:
+def _person(reg, name: str, folder: str) -> int:
     from doithoai.registry import personal
     found = personal.mentions(reg, name)
     say(f"Sổ có {len(found)} dòng nêu tên \"{name}\" (so cả khi gõ khác hoa thường, khoảng "
@@ -119,7 +120,34 @@ def _person(reg, name: str) -> int:
         held = "; ".join(f"{h}: {v}" for h, v in m.personal)
         say(f"  - {m.sheet}, dòng {m.row}" + (f" ({m.key})" if m.key else "") +
             f", cột {m.column}: {m.value}" + (f" — {held}" if held else ""))
+    _documents_naming(reg, name, folder)
     return EXIT_OK
+
+
+def _documents_naming(reg, name: str, folder: str) -> None:
+    """The Word documents of the Thư mục văn bản that name the person, each with its Sổ văn
+    bản record when it has one (issued: its number and date)."""
+    from doithoai.documents import named_in
+    if not os.path.isdir(folder):
+        say(f"Văn bản: chưa có thư mục văn bản {folder} (chưa tạo văn bản nào).")
+        return
+    found = named_in.naming(folder, name)
+    records = {(e.file or "").replace("\\", "/"): e for e in reg.register if e.file}
+    say(f"Có {len(found.naming)} văn bản trong {folder} nêu tên \"{name}\""
+        + (":" if found.naming else "."))
+    for rel in found.naming:
+        e = records.get(rel)
+        record = ""
+        if e is not None:
+            number = e.number_symbol or (f"{e.number}/{e.symbol}" if e.number else "")
+            record = (f" — Sổ văn bản dòng {e.row}: {e.status or 'chưa ghi trạng thái'}"
+                      + (f", số {number}" if number else "")
+                      + (f" ngày {e.date:%d/%m/%Y}" if e.date else ""))
+        copies = found.copies.get(rel)
+        say(f"  - {rel}{record}" + (f" (kèm bản {', '.join(c[1:] for c in copies)} cùng tên)"
+                                    if copies else ""))
+    for rel, why in found.unread:
+        say(f"  - Không đọc được {rel} ({why}): hãy mở tệp xem có nêu tên người này không.")
 
 
 def _forget(args, opened, reg, today: dt.date) -> int:

@@ -54,7 +54,7 @@ ENGLISH = {
                   "plan); `--link` adds them to the plan in a new copy",
     "privacy": "what personal data the registry holds (columns, citizens, who left a phone "
                "number), the purpose stated in Cấu hình and every time personal data left the "
-               "office (Nhật ký); `--person`: every row naming one citizen; `--forget-contacts`: "
+               "office (Nhật ký); `--person`: every row naming one citizen, and every Word document of the Thư mục văn bản that names them; `--forget-contacts`: "
                "their phone numbers and house addresses removed in a new copy once their time is "
                "over (see *Dữ liệu cá nhân*)",
     "rollup": "the province's roll-up of the monitoring workbooks communes send up (files or "
