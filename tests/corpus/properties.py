@@ -232,6 +232,14 @@ def unnamed_owed_no_reply(run: Run) -> list[str]:
     return out
 
 
+def no_code_told_to_citizens(run: Run) -> list[str]:
+    """A notice to a citizen (TBCD) tells them of opinions by their words: the office's codes
+    (YK-…) mean nothing to them (one named the opinion a repeat joined by its code)."""
+    codes = {o["opinion_id"] for o in run.case.opinions}
+    return [f"{doc.path}: {code}" for doc in run.docs if doc.kind == "TBCD"
+            for code in sorted(codes) if code in doc.text]
+
+
 # 2. Figures --------------------------------------------------------------------------------
 
 NUM = r"[:\s]*(\d+)"
@@ -661,6 +669,7 @@ PROPERTIES = {
     "addressed-in-full": addressed_in_full,
     "provisional-named": provisional_named_are_printed,
     "unnamed-no-reply": unnamed_owed_no_reply,
+    "no-code-to-citizen": no_code_told_to_citizens,
 }
 
 

@@ -275,3 +275,16 @@ def test_planted_named_repeat_of_an_unnamed_opinion_left_without_a_reply(monkeyp
     monkeypatch.setattr(repeats, "unaddressed", lambda reg: {
         o.opinion_id for o in reg.opinions if spelling.is_anonymous(o.raised_by)})
     assert first_violation("unnamed-no-reply", tmp_path)
+
+
+def test_planted_code_told_to_a_citizen(monkeypatch, tmp_path):
+    """The old notice to a citizen whose opinion joined another: "trùng nội dung với ý kiến
+    YK-2027-003 …", a code that means nothing to them."""
+    from doithoai.documents.context.upward import UpwardDocs
+    honest = UpwardDocs.told_content
+
+    def with_code(self, o, first):
+        told = honest(self, o, first)
+        return told if first is o else f"{told} ({first.opinion_id})"
+    monkeypatch.setattr(UpwardDocs, "told_content", with_code)
+    assert first_violation("no-code-to-citizen", tmp_path)

@@ -2,7 +2,8 @@
 unless citizens who did give a name raised the same (Trùng với): they were told (TBCD) that
 the answer would reach them, so the reply letter goes to the first of them, with copies to the
 others, by the deadline the rules give. With no such repeat there is no letter, and the lists
-say "không gửi văn bản trả lời" where a deadline would stand. Generated registries (the corpus'
+say "không gửi văn bản trả lời" where a deadline would stand; where a deadline stands, the
+citizen it is owed to is named beside "Ẩn danh". Generated registries (the corpus'
 generator), read from the documents as issued after the conference."""
 import datetime as dt
 import random
@@ -77,6 +78,8 @@ def _violations(docs, first, named) -> list[str]:
     said = row is not None and "không gửi văn bản trả lời" in row[-1]
     if row is None or said == bool(named):
         out.append(f"TBKL: {row!r}")
+    elif named and f"{named[0]['raised_by'].split(maxsplit=1)[1]} nêu trùng" not in row[1]:
+        out.append(f"TBKL: the reply's deadline with no one named for it: {row!r}")
     return out
 
 

@@ -8,6 +8,7 @@ reply or a notice) holds their name, compared as registry.personal compares peop
 from __future__ import annotations
 
 from doithoai.documents.context.common import recipient_bodies
+from doithoai.documents.context.repeats import raiser_names
 from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.registry import personal, spelling
 from doithoai.text import vntext
@@ -78,10 +79,8 @@ class Citizens:
             item = stack.pop()
             if isinstance(item, dict):
                 for key, value in item.items():
-                    if key in PERSON_FIELDS:
-                        who = self.who(value)
-                        if who:
-                            found.add(who)
+                    if key in PERSON_FIELDS and isinstance(value, str):
+                        found |= {who for who in map(self.who, raiser_names(value)) if who}
                     elif isinstance(value, (dict, list, tuple)):
                         stack.append(value)
             elif isinstance(item, (list, tuple)):

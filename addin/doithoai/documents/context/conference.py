@@ -83,7 +83,7 @@ class ConferenceDocs(BaseBuilder):
         # An issued notice is the anchor of the deadlines it assigns: each is counted from its
         # own date, as `doithoai deadlines` counts it on the registry that records the notice.
         ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": self.said(o),
-                                     "nguoi_neu": self.who(o.raised_by),
+                                     "nguoi_neu": self.raiser(o),
                                      "co_quan": self.handling(o)[0],
                                      "han": self.reply_cell(o, self.issue_date, True)}
                                     for i, o in enumerate(pending, 1)])

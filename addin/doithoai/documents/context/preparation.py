@@ -85,7 +85,7 @@ class PreparationDocs(BaseBuilder):
             items = [o for o in raised if o.field == f]
             if items:
                 groups.append({"stt": len(groups) + 1, "ten": f, "so": len(items), "y_kien": [
-                    {"stt": i, "noi_dung": self.said(o), "nguoi_neu": self.who(o.raised_by),
+                    {"stt": i, "noi_dung": self.said(o), "nguoi_neu": self.raiser(o),
                      "dia_chi": self.where(o.address),
                      # a superior is recommended to (CVKN), never given a deadline
                      "co_quan": self.superior_of(o) if self.up(o) else (o.agency or ""),
@@ -115,7 +115,7 @@ class PreparationDocs(BaseBuilder):
         ctx.put("co_quan_tra_loi", agency)
         self.put_addressed(ctx, agency)
         ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
-                            "nguoi_neu": self.who(o.raised_by), "dia_chi": self.where(o.address),
+                            "nguoi_neu": self.raiser(o), "dia_chi": self.where(o.address),
                             "tra_loi": "",
                             "han": self.reply_cell(o)} for i, o in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))

@@ -3,13 +3,23 @@ the answer of the opinion theirs joined (issue 25 §9: they asked too), as docum
 (registry.repeats holds the rules)."""
 from __future__ import annotations
 
-from doithoai.registry import repeats
+from doithoai.registry import repeats, schema
 from doithoai.registry.model import Opinion
-from doithoai.text import vntext
+from doithoai.text import vnformat, vntext
+
+
+JOINED = "nêu trùng"          # Repeats.raiser: "Ẩn danh; ông Mai Văn Cường nêu trùng"
+
+
+def raiser_names(value: str) -> list[str]:
+    """The names a Người nêu cell holds as Repeats.raiser writes it: the cell itself, or the
+    opinion's and each repeat's named beside it (documents.persons reads them)."""
+    first, *rest = value.split("; ")
+    return [first] + [p.removesuffix(" " + JOINED) for p in rest if p.endswith(" " + JOINED)]
 
 
 class Repeats:
-    """Mixed into every builder; uses its ``reg``."""
+    """Mixed into every builder; uses its ``reg``, ``who`` and ``up`` (Hierarchy)."""
 
     @staticmethod
     def pending(o: Opinion) -> bool:
@@ -52,6 +62,16 @@ class Repeats:
         if not hasattr(self, "_unaddressed"):
             self._unaddressed = repeats.unaddressed(self.reg)
         return self._unaddressed
+
+    def raiser(self, o: Opinion) -> str:
+        """Người nêu in a list whose rows give reply deadlines: the citizen's name; for one
+        who gave none, whose reply goes to a citizen who raised the same (written_to), both,
+        so that the row's deadline has its reason ("Ẩn danh; ông Mai Văn Cường nêu trùng")."""
+        to = self.written_to(o)
+        if to is o or o.answered_at_meeting == schema.YES or self.up(o):
+            return self.who(o.raised_by)
+        return (f"{self.who(o.raised_by)}; "
+                f"{vnformat.in_sentence(vnformat.citizen(self.who(to.raised_by)))} {JOINED}")
 
     def written_to(self, o: Opinion) -> Opinion:
         """The opinion whose citizen ``o``'s reply is addressed to: its own, or, when its

@@ -93,13 +93,17 @@ class UpwardDocs(BaseBuilder):
 
     def told_content(self, o: Opinion, first: Opinion) -> str:
         """What the citizen raised; for a repeat, which opinion it joined (its code and words),
-        whose handler and deadline it shares; identifiers masked in both (BaseBuilder.said)."""
+        whose handler and deadline it shares; identifiers masked in both (BaseBuilder.said).
+        The citizen is told the words of the opinion theirs joined, not the office's code for
+        it, and not twice when their own words are the same."""
         if first is o:
             return self.said(o)
-        said = self.said(first).strip().rstrip(".")
-        return (f"{self.said(o).strip()} (Ý kiến này trùng nội dung với ý kiến "
-                f"{first.opinion_id} \"{said}\", được giải quyết chung với ý kiến đó, cùng cơ "
-                "quan và thời hạn.)")
+        own, said = self.said(o).strip(), self.said(first).strip().rstrip(".")
+        if vntext.plain_key(own.rstrip(".")) == vntext.plain_key(said):
+            return (f"{own} (Ý kiến này trùng với một ý kiến khác đã nhận, được giải quyết "
+                    "chung, cùng cơ quan và thời hạn.)")
+        return (f"{own} (Ý kiến này trùng nội dung với ý kiến đã nhận \"{said}\", được giải "
+                "quyết chung với ý kiến đó, cùng cơ quan và thời hạn.)")
 
     def tbcd(self, ctx: Context, person: tuple) -> None:
         name, village, items = person
