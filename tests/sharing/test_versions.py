@@ -143,6 +143,11 @@ def test_the_later_saved_version_of_a_form_is_the_one_taken_in_either_order(
     assert _violations(first, later, res, merged, "phieu-da-sua.xlsx") == []
     line = next(x for x in res.lines() if x.startswith("phieu-lan-1.xlsx"))
     assert "cũng có trong tệp phieu-da-sua.xlsx (cùng phiếu, lưu sau)" in line
+    codes = sorted({o.code for o in res.outcomes})
+    corrected = [codes[i] for i, (a, b) in enumerate(zip(first, later)) if a and b and a != b]
+    assert f"MTTQ đã sửa {len(corrected)} dòng: " in line and all(
+        f"{c} (" in line for c in corrected), line          # which rows the Front changed
+    assert line.endswith(".")
     superseded = [o for o in res.outcomes if "bản cũ" in o.reason]
     assert superseded                                       # the later time, in Vietnam's hours
     assert all("16:45 ngày 22/05/2026" in o.reason for o in superseded)
@@ -174,6 +179,8 @@ def test_without_save_times_that_tell_nothing_is_dropped(tu_minh, tmp_path, unkn
     res, merged = _merged(path, reg, [old, new])
     assert all(f.balanced for f in res.files)
     assert not any("bản cũ" in o.reason for o in res.outcomes)
+    assert merged.pending and all(p.reason[0].isupper() and p.reason.endswith(".")
+                                  for p in merged.pending)     # each a sentence in the sheet
     differ = [i for i, (a, b) in enumerate(zip(first, later))
               if a and b and a != b and a["Người nêu"]]
     codes = sorted({o.code for o in res.outcomes})

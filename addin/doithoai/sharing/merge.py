@@ -36,7 +36,7 @@ from doithoai.registry.ids import OpinionIds
 from doithoai.registry.cellref import a1
 from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
-from doithoai.sharing import fitting, keys, versions
+from doithoai.sharing import aside, fitting, keys, versions
 from doithoai.sharing.outcomes import (ADDED, ALREADY, SET_ASIDE, FileCount, MergeResult,
                                        Outcome)
 from doithoai.sharing.returned import Returned, ReturnedRow
@@ -116,7 +116,7 @@ class _Known:
     contents: dict[tuple, str]              # fitting.content_key → the opinion
     aside: set[tuple]                       # (batch, code, file, row) in Chờ xử lý
     aside_refs: set[tuple[str, str]]        # (batch, code) in Chờ xử lý
-    waiting: dict[tuple, str]               # _waiting_key → why it stays set aside
+    waiting: dict[tuple, str]               # aside.waiting_key → why it stays set aside
     key_of: dict[str, tuple]                # opinion → its fitting.content_key
     taken_from: dict[str, str] = field(default_factory=dict)   # opinion → file, this merge
 
@@ -131,9 +131,9 @@ class _Known:
             contents[key] = o.opinion_id
             if o.opinion_id:
                 key_of[o.opinion_id] = key
-        aside = {(p.batch or "", p.code or "", p.file or "", p.source_row) for p in reg.pending}
-        aside_refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
-        return cls(merged, contents, aside, aside_refs, _waiting(reg), key_of)
+        spots = {(p.batch or "", p.code or "", p.file or "", p.source_row) for p in reg.pending}
+        refs = {(p.batch, p.code) for p in reg.pending if p.batch and p.code}
+        return cls(merged, contents, spots, refs, aside.waiting(reg), key_of)
 
     def changed(self, ref: tuple | None, key: tuple) -> str | None:
         """Why a row taken in before under its code now reads otherwise than its opinion in
@@ -192,9 +192,14 @@ class _File:
 
     def version(self) -> versions.Version:
         """The file as its versions are compared: a file set aside whole replaces nothing."""
+        rows = {}
+        for row in self.ret.rows:
+            v = _cleaned(row)
+            code = _code(row, v)
+            if code and code not in rows:
+                rows[code] = fitting.content_key("", v.get("raised_by"), v.get("content"))[1:]
         return versions.Version(self.ret.name, "" if self.problem else self.batch,
-                                self.ret.saved,
-                                frozenset(c for c in map(_code, self.ret.rows) if c))
+                                self.ret.saved, rows)
 
 
 class _Verdict(NamedTuple):
@@ -229,10 +234,8 @@ class _Merger:
             f.count.tally(verdict.status)
             self.result.outcomes.append(Outcome(f.ret.name, row.sheet, row.row, code, *verdict))
         if newer:
-            later = sorted({n.file for n in newer.values()})
-            f.count.problem = "; ".join(p for p in (f.count.problem, (
-                f"{len(newer)} dòng cũng có trong tệp {', '.join(later)} (cùng phiếu, lưu sau): "
-                "lấy bản ở tệp đó")) if p)
+            f.count.problem = "; ".join(p for p in (f.count.problem, versions.note(newer))
+                                        if p)
 
     def open(self, ret: Returned, plan_hint: str | None) -> _File:
         count = FileCount(ret.name)
@@ -273,7 +276,7 @@ class _Merger:
         earlier = self.known.earlier(ref, key)
         if earlier:
             return _Verdict(ALREADY, earlier[1], earlier[0])
-        waiting = self.known.waiting.get(_waiting_key(f.batch, code, row))
+        waiting = self.known.waiting.get(aside.waiting_key(f.batch, code, row))
         if waiting or unusable:
             return _Verdict(SET_ASIDE, waiting or unusable)
         oid = self.ids.next(f.plan)
@@ -285,7 +288,7 @@ class _Merger:
     def _set_aside(self, f: _File, row: ReturnedRow, v: dict, code: str, reason: str) -> None:
         if self.known.first_time_aside(f.batch, code, f.ret.name, row.row):
             plan_id = f.plan.plan_id if f.plan else f.ret.identity.get("plan")
-            self.pending_rows.append(_pending_row(f.ret, row, v, code, f.batch, reason, plan_id,
+            self.pending_rows.append(aside.pending_row(f.ret, row, v, code, f.batch, reason, plan_id,
                                                   self.today))
 
     def suggest_repeats(self, threshold: int) -> None:
@@ -332,29 +335,6 @@ def _file_note(ret: Returned, problem: str | None) -> str | None:
     return "; ".join(notes) or None
 
 
-def _waiting_key(batch: str, code: str, row: ReturnedRow) -> tuple:
-    """A returned row as the Chờ xử lý sheet knows it: its batch and code, or its batch and row
-    in the file when the Front left the code blank."""
-    return (batch, code) if code else (batch, row.row)
-
-
-def _waiting(reg) -> dict[tuple, str]:
-    """Rows of a batch already set aside (Chờ xử lý) → why a later merge of that batch leaves
-    them there: a row that could not be taken as it was is not taken silently the next time
-    the file comes back (re-saved, say, so that a formula now shows a value); the clerk, who
-    has seen the row, removes it from Chờ xử lý to let it in."""
-    waiting = {}
-    for p in reg.pending:
-        if not p.batch:
-            continue            # a file without its identity: its rows cannot be told apart
-        key = (p.batch, p.code) if p.code else (p.batch, p.source_row)
-        when = f" ngày {p.logged.split()[0]}" if p.logged else ""
-        waiting[key] = (f"Dòng này đã nằm ở trang Chờ xử lý từ lần nhận trước{when} (lý do: "
-                        f"{(p.reason or 'không ghi')[:120]}); phần mềm không tự thêm lại. Nếu MTTQ "
-                        "đã sửa dòng này trong tệp: xóa dòng đó ở trang Chờ xử lý rồi nhận lại.")
-    return waiting
-
-
 def _field(reg, value: str | None) -> tuple[str | None, str]:
     if not value:
         return None, ""
@@ -389,18 +369,6 @@ def _phone(value):
         return parsing.parse_phone(value.lstrip("'"))
     except parsing.Unreadable:
         return value
-
-
-def _pending_row(ret, row, v, code, batch, reason, plan_id, today) -> dict:
-    raw_date = row.values.get("received_date")
-    return {"file": ret.name, "source_sheet": row.sheet, "source_row": row.row, "code": code,
-            "batch": batch, "plan_id": plan_id, "reason": reason,
-            "raised_by": v.get("raised_by"), "address": v.get("address"),
-            "phone": v.get("phone"), "content": v.get("content"), "field": v.get("field"),
-            "received_date": None if parsing.is_blank(raw_date) else
-            (raw_date.strftime("%d/%m/%Y") if isinstance(raw_date, (dt.date, dt.datetime))
-             else parsing.to_text(raw_date)),
-            "logged": dt.datetime.now().strftime("%d/%m/%Y %H:%M")}
 
 
 def _changes(reg, res: MergeResult, new_rows: list[dict], pending_rows: list[dict]) -> None:

@@ -49,7 +49,9 @@ class FileCount:
                 "xử lý")
         if self.clear:
             text += "; tệp gửi về không có mật khẩu (phiếu gửi đi có mật khẩu)"
-        return text + (f". Lưu ý: {self.problem}" if self.problem else ".")
+        if not self.problem:
+            return text + "."
+        return f"{text}. Lưu ý: {self.problem}" + ("" if self.problem.endswith(".") else ".")
 
     @property
     def balanced(self) -> bool:
