@@ -232,3 +232,25 @@ def test_a_mistyped_folder_is_named_not_made(tmp_path, capsys):
     code, text = _run(capsys, "demo", "--out", str(tmp_path / "a" / "b"))
     assert code == 1 and f"\"{tmp_path / 'a'}\" không có" in text
     assert not (tmp_path / "a").exists()
+
+
+def test_a_folder_typed_with_its_slash_is_never_taken_for_a_file_name(sample_copy, tmp_path,
+                                                                      capsys):
+    """`monitor --out theo-doi/` wrote "theo-doi.xlsx" when the folder did not exist: a path
+    ending with a separator is a folder, refused and named when missing, for every command that
+    writes one file."""
+    reg = sample_copy("tu-minh")
+    returned = str(tmp_path / "tra-ve.xlsx")
+    shutil.copy(reg, returned)
+    for argv in (["monitor", reg], ["intake", "merge", reg, returned],
+                 ["carry-over", reg, "--plan", "KH-2026-01", "--link"],
+                 ["deadlines", reg, "--write"], ["privacy", reg, "--forget-contacts"]):
+        missing = tmp_path / "chua-co"
+        code, text = _run(capsys, *argv, "--out", str(missing) + os.sep)
+        assert code == 1 and f"\"{missing}\" không có" in text, (argv, text)
+        assert not any(p.name.startswith("chua-co") for p in tmp_path.iterdir()), argv
+    code, text = _run(capsys, "init", str(tmp_path / "moi") + os.sep)
+    assert code == 1 and f"\"{tmp_path / 'moi'}\" không có" in text
+    (tmp_path / "co").mkdir()
+    code, text = _run(capsys, "monitor", reg, "--out", str(tmp_path / "co") + os.sep)
+    assert code == 0 and len(os.listdir(tmp_path / "co")) == 1, text     # inside it

@@ -104,16 +104,20 @@ def documents_folder(registry: str, settings) -> str:
 
 def output_file(out: str | None, default_folder: str, default_name: str,
                 what: str = "--out") -> str:
-    """``--out`` for one new file: an existing folder gets ``default_name`` inside it; a file
-    path needs an existing folder that can be written into (refused otherwise, naming it,
-    before anything is written). Without ``--out``: ``default_name`` in ``default_folder``,
+    """``--out`` for one new file: an existing folder gets ``default_name`` inside it (a path
+    ending with a separator is a folder: refused, naming it, when missing); a file path needs
+    an existing folder that can be written into (refused otherwise, naming it, before anything
+    is written). Without ``--out``: ``default_name`` in ``default_folder``,
     which must be writable too."""
     if not out:
         _writable_folder(os.path.abspath(default_folder or "."), "tệp kết quả (dùng --out)")
         return os.path.join(default_folder, default_name)
+    folder_meant = out.endswith(("/", os.sep) + ((os.altsep,) if os.altsep else ()))
     out = os.path.abspath(out)
     if os.path.isdir(out):
         return os.path.join(output_folder(out, what), default_name)
+    if folder_meant:                 # "theo-doi/": a folder, not a file named "theo-doi.xlsx"
+        _writable_folder(out, what)  # missing: refused, naming it
     _writable_folder(os.path.dirname(out), what)
     suffix = os.path.splitext(default_name)[1]
     return out if out.lower().endswith(suffix) else out + suffix

@@ -112,10 +112,17 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
 
 
 def _person(reg, name: str, folder: str) -> int:
-    from doithoai.registry import personal
+    from doithoai.registry import personal, spelling
+    from doithoai.text import vntext
     found = personal.mentions(reg, name)
-    say(f"Sổ có {len(found)} dòng nêu tên \"{name}\" (so cả khi gõ khác hoa thường, khoảng "
-        "trắng, kiểu bỏ dấu hay không dấu):")
+    # The names the registry holds for the one typed, with their capitals ("phan van duc":
+    # "Phan Văn Đức").
+    spelled = sorted({spelling.person_name(personal.bare_name(m.value)) for m in found
+                      if personal.same_person(m.value, name)}, key=vntext.plain_key)
+    say(f"Sổ có {len(found)} dòng nêu tên \"{name}\""
+        + (f", trong sổ ghi là {', '.join(spelled)}" if spelled and spelled != [name.strip()]
+           else "")
+        + " (so cả khi gõ khác hoa thường, khoảng trắng, kiểu bỏ dấu hay không dấu):")
     for m in found:
         held = "; ".join(f"{h}: {v}" for h, v in m.personal)
         say(f"  - {m.sheet}, dòng {m.row}" + (f" ({m.key})" if m.key else "") +

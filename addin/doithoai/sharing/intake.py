@@ -97,20 +97,26 @@ def _identity_rows(reg, plan, village, code, batch, today) -> list[tuple[str, st
 
 
 def _facts(reg, plan, village, code, due) -> list[str]:
-    from doithoai.text import vnformat
+    from doithoai.rules.agencies import office_unit
+    from doithoai.text import unit_words, vnformat
     s = reg.settings
     when = (vnformat.meeting_time(plan.start_time, plan.end_time, plan.meeting_date)
             if plan.meeting_date else "(chưa có ngày)")
-    back = vnformat.comrade(s.contact_officer) or "Văn phòng HĐND và UBND"
+    # The office the form goes back to, and the unit, as a sentence writes them ("Văn phòng
+    # HĐND và UBND xã Yên Khê"), after the officer who receives it, if Cấu hình names one.
+    kind, proper = (s.unit_type or "xã").lower(), unit_words.unit_proper(s.unit_name, s.unit_type)
+    office = f"{office_unit(None, plan.is_party)} {kind} {proper}".strip()
+    back = vnformat.comrade(s.contact_officer)
     if s.contact_phone:
-        back += f" (điện thoại {parsing.format_phone(s.contact_phone)})"
+        back = f"{back or office} (điện thoại {parsing.format_phone(s.contact_phone)})"
+    back = f"{back}, {office}" if back and s.contact_officer else (back or office)
     return [
         "PHIẾU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN GỬI HỘI NGHỊ ĐỐI THOẠI",
         f"Hội nghị: {plan.subject or ''} (Mã KH: {plan.plan_id})",
         f"Thời gian: {when}. Địa điểm: {plan.venue or ''}.",
         f"Địa bàn: {village} (mã {code})" if village else
         f"Phạm vi: {'; '.join(plan.villages)}",
-        f"Gửi lại tệp này cho {back}, {s.unit_name or ''}"
+        f"Gửi lại tệp này cho {back}"
         + (f", chậm nhất ngày {due:%d/%m/%Y}." if due else
            f", chậm nhất ngày hội nghị {plan.meeting_date:%d/%m/%Y}." if plan.meeting_date
            else "."),
