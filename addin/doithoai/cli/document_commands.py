@@ -121,7 +121,8 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
     from doithoai.registry import personal
     released = res.releases()
     if args.issue and res.changes.blocks:
-        _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản")]
+        _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản",
+                                                        res.changes)]
                       + released)
         copy = registry_copy.registry_copy(opened, res.changes, wb=book)
         if res.numbered:

@@ -101,7 +101,7 @@ def cmd_carry_over(args) -> int:
         return EXIT_OK
     append_rows(reg, schema.LOG, logbook.rows(
         "Chuyển ý kiến tồn", f"{len(made)} ý kiến vào {plan.plan_id}", "",
-        [personal.copy_release(reg, opened.encrypted, "chuyển ý kiến tồn")]), ch)
+        [personal.copy_release(reg, opened.encrypted, "chuyển ý kiến tồn", ch)]), ch)
     asked = target
     target = registry_copy.registry_copy(opened, ch, "chuyen ton", target)
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "

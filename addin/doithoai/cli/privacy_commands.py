@@ -172,7 +172,7 @@ def _forget(args, opened, reg, today: dt.date) -> int:
         return EXIT_OK
     what = f"{out.people} người, {len(out.rows)} dòng ý kiến; thời hạn {months} tháng"
     append_rows(reg, schema.LOG, logbook.rows("Xóa số điện thoại, địa chỉ", what, "", [
-        personal.copy_release(reg, opened.encrypted, "xóa liên lạc hết hạn")]), ch)
+        personal.copy_release(reg, opened.encrypted, "xóa liên lạc hết hạn", ch)]), ch)
     written = registry_copy.registry_copy(opened, ch, "xoa lien lac", target)
     for row, name, village in out.rows:
         say(f"  - Ý kiến, dòng {row}: {name}; địa chỉ còn {village or '(trống)'}, không còn số "

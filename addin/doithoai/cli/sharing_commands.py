@@ -116,7 +116,8 @@ def _keep_passwords(opened, reg, plan_id: str, made) -> str:
     files = ", ".join(os.path.basename(e.path) for e in made)
     append_rows(reg, schema.LOG, logbook.rows(
         "Phiếu cho MTTQ", f"{len(made)} tệp phiếu có mật khẩu", files,
-        [release, personal.copy_release(reg, opened.encrypted, "lưu mật khẩu phiếu")]), ch)
+        [release, personal.copy_release(reg, opened.encrypted, "lưu mật khẩu phiếu",
+                                        ch)]), ch)
     try:
         return registry_copy.registry_copy(opened, ch, "mat khau phieu")
     except BaseException:
@@ -152,7 +153,8 @@ def cmd_intake_merge(args) -> int:
     if res.changes.blocks:
         log = logbook.rows("Nhận ý kiến từ MTTQ", logbook.clauses(res.lines()),
                            ", ".join(os.path.basename(f) for f in args.files),
-                           [personal.copy_release(reg, opened.encrypted, "nhận ý kiến MTTQ")])
+                           [personal.copy_release(reg, opened.encrypted, "nhận ý kiến MTTQ",
+                                                  res.changes)])
         append_rows(reg, schema.LOG, log, res.changes)
         target = registry_copy.registry_copy(opened, res.changes, "nhan MTTQ", copy_path)
     if args.json:

@@ -81,12 +81,35 @@ class Release:
                 "encrypted": YES if self.encrypted else NO}
 
 
-def people(reg) -> set[tuple[str, str]]:
-    """Everyone the registry names as a citizen or a delegate: (name, village) keys."""
+def people(reg, changes=None) -> set[tuple[str, str]]:
+    """Everyone the registry names as a citizen or a delegate: (name, village) keys; with
+    ``changes`` (registry.changes.Changes), also those the rows they append name (a copy of the
+    registry written with them names them too)."""
     named_rows = [(o.raised_by, o.address) for o in reg.opinions] + \
         [(p.raised_by, p.address) for p in reg.pending] + \
-        [(i.full_name, i.address) for i in reg.invitees]
+        [(i.full_name, i.address) for i in reg.invitees] + _appended(reg, changes)
     return set(person_keys([n for n in named_rows if named(n[0])], village_finder(reg)))
+
+
+_NAMED_IN = ((schema.OPINIONS, "raised_by"), (schema.PENDING, "raised_by"),
+             (schema.INVITEES, "full_name"))
+
+
+def _appended(reg, changes) -> list[tuple]:
+    """(name, address) of each row that ``changes`` append below a sheet of people."""
+    out = []
+    for sheet, key in _NAMED_IN if changes is not None else ():
+        table = reg.tables.get(sheet.key)
+        cols = table.columns if table is not None and table.present else \
+            {c.key: i for i, c in enumerate(sheet.columns)}
+        last = max([1, table.last_row] + [r.row for r in table.rows]) if table is not None \
+            else 1
+        for block in changes.blocks:
+            if block.sheet == sheet.name and block.col == 0 and block.row > last:
+                out += [(row[cols[key]] if cols.get(key, len(row)) < len(row) else None,
+                         row[cols["address"]] if cols.get("address", len(row)) < len(row)
+                         else None) for row in block.values]
+    return out
 
 
 def person_keys(named: list[tuple], finder) -> list[tuple[str, str]]:
@@ -106,10 +129,11 @@ def person_keys(named: list[tuple], finder) -> list[tuple[str, str]]:
     return out
 
 
-def copy_release(reg, encrypted: bool, why: str) -> Release:
-    """A new copy of the whole registry: everyone it names leaves with it."""
+def copy_release(reg, encrypted: bool, why: str, changes) -> Release:
+    """A new copy of the whole registry: everyone it names leaves with it, those the rows it
+    adds (``changes``) name included."""
     return Release(f"bản sao của sổ ({why})", "Văn phòng (bản sao dùng làm sổ từ nay)",
-                   len(people(reg)), encrypted)
+                   len(people(reg, changes)), encrypted)
 
 
 def village_finder(reg) -> places.PlaceFinder:

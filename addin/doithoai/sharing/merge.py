@@ -288,8 +288,8 @@ class _Merger:
     def _set_aside(self, f: _File, row: ReturnedRow, v: dict, code: str, reason: str) -> None:
         if self.known.first_time_aside(f.batch, code, f.ret.name, row.row):
             plan_id = f.plan.plan_id if f.plan else f.ret.identity.get("plan")
-            self.pending_rows.append(aside.pending_row(f.ret, row, v, code, f.batch, reason, plan_id,
-                                                  self.today))
+            self.pending_rows.append(aside.pending_row(f.ret, row, v, code, f.batch, reason,
+                                                       plan_id, self.today))
 
     def suggest_repeats(self, threshold: int) -> None:
         """Each new opinion against the registry and the new ones before it: a probable repeat
