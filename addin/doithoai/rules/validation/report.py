@@ -7,7 +7,8 @@ from doithoai.registry import parsing, schema
 from doithoai.registry.changes import MARK_PREFIX, Block, Changes, Mark
 from doithoai.registry.model import Registry
 from doithoai.registry.cellref import column_letter
-from doithoai.registry.problems import ERROR, INFO, SEVERITY_LABELS, WARNING, Problem, catalogue
+from doithoai.registry.problems import (ERROR, INFO, SEVERITY_LABELS, WARNING, Problem, catalogue,
+                                       problem_type)
 
 def counts(problems: list[Problem]) -> dict[str, int]:
     c = {ERROR: 0, WARNING: 0, INFO: 0}
@@ -92,6 +93,15 @@ def _summary_rows(problems: list[Problem]) -> tuple[tuple, ...]:
     return tuple(rows)
 
 
+def _title(p: Problem) -> str:
+    """The problem's kind in the clerk's words (the catalogue's title); its stable code, for
+    docs/catalogue.md, is printed at the end of the line."""
+    try:
+        return problem_type(p.code).title
+    except KeyError:
+        return p.code
+
+
 def render(problems: list[Problem]) -> str:
     """A readable table grouped by sheet, for a terminal."""
     c = counts(problems)
@@ -109,7 +119,8 @@ def render(problems: list[Problem]) -> str:
         width = max(len(p.cell or "") for p in ps)
         for p in ps:
             where = (p.cell or "").ljust(width)
-            lines.append(f"  {where}  {SEVERITY_LABELS[p.severity]:<8} {p.code}: {p.message}")
+            lines.append(f"  {where}  {SEVERITY_LABELS[p.severity]} – {_title(p)}: {p.message} "
+                         f"(mã {p.code})")
             lines.append(f"  {' ' * width}  {'':<8} → {p.hint}")
         lines.append("")
     lines.append(f"Tổng cộng: {c[ERROR]} lỗi, {c[WARNING]} cảnh báo, {c[INFO]} lưu ý.")
