@@ -243,11 +243,15 @@ def test_issue_button_numbers_and_writes_back(sample_copy, shells, tmp_path):
     names = sheet_names(path)
     written = [names[a["sheet_position"]] for a in actions(book, "setValues")]
     assert written[0] == "Sổ văn bản" and written[-1] == "Nhật ký"
-    # Besides the product sheets, only the issued replies' number and date, where still empty.
+    # Besides the product sheets, only the issued replies' number and date, where still empty,
+    # and the computed Hạn trả lời, as the documents just issued make it (what Tính hạn writes).
     before = reader.read_registry(path)
     reply_col = schema.OPINIONS.keys.index("reply_number")
+    due_col = schema.OPINIONS.keys.index("reply_due")
     for a in actions(book, "setValues"):
-        if names[a["sheet_position"]] == "Ý kiến":
+        if names[a["sheet_position"]] == "Ý kiến" and a["start_column"] == due_col:
+            assert a["column_count"] == 1 and schema.OPINIONS.columns[due_col].computed
+        elif names[a["sheet_position"]] == "Ý kiến":
             assert (a["start_column"], a["column_count"], a["row_count"]) == (reply_col, 2, 1)
             row = a["start_row"] + 1
             o = next(o for o in before.opinions if o.row == row)

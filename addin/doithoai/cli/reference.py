@@ -36,7 +36,9 @@ ENGLISH = {
                  "its output)",
     "generate": "the Word documents of each plan (default: into the Thư mục văn bản beside the "
                 "registry); `--issue` numbers, dates and registers them, writing Sổ văn bản into "
-                "a copy of the registry (the headless path never saves a registry in place); "
+                "a copy of the registry (the headless path never saves a registry in place), with "
+                "the deadlines the issued documents set (Mốc thời gian, Hạn trả lời: what Tính "
+                "hạn would write); "
                 "`--pdf` adds PDFs, `--odt` ODF copies (`.odt`, the format of Thông tư "
                 "19/2011/TT-BTTTT), where Word or LibreOffice is present; `--today` is the day "
                 "the documents are made (their date lines, deadlines and years)",

@@ -140,6 +140,8 @@ class Generator:
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)
         self.result.numbered = self.register.numbered
+        if self.issued:
+            self.result.changes.extend(self.register.deadlines_as_issued(self.today))
         return self.result
 
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:

@@ -6,6 +6,7 @@ never reused. Each row keeps a fingerprint of the rows the document was made fro
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -14,7 +15,8 @@ from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
 from doithoai.registry.changes import Block, Changes, append_rows, column_blocks
 from doithoai.registry.cellref import a1
-from doithoai.registry.model import Opinion, Plan, Registry
+from doithoai.registry.model import Opinion, Plan, RegisterEntry, Registry
+from doithoai.rules import deadlines, milestones
 
 ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
 
@@ -180,6 +182,18 @@ class Register:
             changes.blocks.append(Block(schema.PLANS.name, plan.row, self._plan_columns(),
                                         ((number_symbol, date),)))
         return rows
+
+    def deadlines_as_issued(self, today: dt.date) -> Changes:
+        """Mốc thời gian and each opinion's Hạn trả lời as the documents this run issued make
+        them (a conclusion notice anchors the replies; a document completes its step): what
+        Tính hạn would write next, so the registry the run writes to is not left behind. Call
+        after :meth:`to_changes` (the plans and replies in memory are as the copy has them)."""
+        entries = [RegisterEntry(row=0, **{k: r.get(k) for k in schema.REGISTER.keys})
+                   for r in self.rows]
+        after = dataclasses.replace(self.reg, register=entries)
+        done = milestones.to_changes(after, deadlines.compute(after, today))
+        done.summary.clear()        # the issuing run says what it issued, not these counts
+        return done
 
     def _reply_numbers(self, changes: Changes) -> None:
         """Issued replies: their number and date go to the opinion row, where they were empty
