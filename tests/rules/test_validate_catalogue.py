@@ -193,6 +193,12 @@ def c_missed_mandatory(path, reg):
     return [("Mốc thời gian", cell_ref("milestones", "done_date", r))]
 
 
+def c_not_recorded(path, reg):
+    r = next(m.row for m in reg.milestones if m.code == "THONG_BAO")
+    edit(path, [("milestones", "done_date", r, None)])
+    return [("Mốc thời gian", cell_ref("milestones", "done_date", r))]
+
+
 def c_missed_explained(path, reg):
     r = next(m.row for m in reg.milestones if m.code == "THONG_BAO")
     plan = next(p for p in reg.plans if p.plan_id == next(
@@ -270,6 +276,7 @@ CASES = {
     "row-has-errors": c_row_has_errors,
     "deadline-missed-mandatory": c_missed_mandatory,
     "deadline-missed-explained": c_missed_explained,
+    "deadline-not-recorded": c_not_recorded,
     "plan-issued-too-late": single("plans", "issue_date", 2, D(2026, 6, 8)),
     "plan-issued-late-explained": c_plan_late_explained,
     "meeting-not-working-day": single("plans", "meeting_date", 2, D(2026, 6, 13)),

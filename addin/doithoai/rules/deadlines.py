@@ -24,7 +24,7 @@ from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import agencies
 from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt_long
-from doithoai.text.vnformat import short_date
+from doithoai.text.vnformat import short_date, unit_village_kinds, with_village_words
 
 ANCHOR_MEETING = "Ngày hội nghị"
 ANCHOR_PLAN_ISSUED = "Ngày ban hành kế hoạch"
@@ -366,25 +366,31 @@ class _Engine:
             explanation, out.provisional, prior.row if prior else None)
 
     def _mandatory(self, rule, plan, op, due: dt.date, done, prior) -> None:
-        """A mandatory step done late, or a plan issued after a mandatory step before its
-        conference was due: each said as a note once the plan's Ghi chú gives the reason,
-        beginning with the step's code (what is past cannot be typed otherwise)."""
+        """A mandatory step done late or past its day unrecorded, or a plan issued after such a
+        step before its conference: each a note (unrecorded: nothing) once the plan's Ghi chú
+        gives the reason, beginning with the step's code. The step in the plan's words."""
+        task = with_village_words(rule.task, unit_village_kinds(plan.villages,
+                                                                self.reg.settings.unit_type))
+        cols = self.reg.tables["milestones"].columns
+        at = dict(row=prior.row if prior else None, col=cols.get("done_date") if prior else None,
+                  column="Ngày hoàn thành", code=rule.code, task=task, due=short_date(due),
+                  basis=rule.legal_basis or "quy tắc", plan=plan.plan_id)
         if done is not None and done > due:
-            cols = self.reg.tables["milestones"].columns
-            self.problems.append(make(
-                "deadline-missed-explained" if explained(plan, rule.code)
-                else "deadline-missed-mandatory", schema.MILESTONES.name,
-                row=prior.row if prior else None, col=cols.get("done_date") if prior else None,
-                column="Ngày hoàn thành", value=short_date(done), code=rule.code, task=rule.task,
-                due=short_date(due), basis=rule.legal_basis or "quy tắc", plan=plan.plan_id))
+            self.problems.append(make("deadline-missed-explained" if explained(plan, rule.code)
+                                      else "deadline-missed-mandatory", schema.MILESTONES.name,
+                                      value=short_date(done), **at))
+        elif done is None and op is None and due < self.today and not explained(plan, rule.code):
+            self.problems.append(make("deadline-not-recorded", schema.MILESTONES.name,
+                                      value=None, **at))
         if (op is None and rule.direction == "trước" and plan.issue_date
                 and rule.anchor == ANCHOR_MEETING and plan.issue_date > due):
             cols = self.reg.tables["plans"].columns
             self.problems.append(make(
                 "plan-issued-late-explained" if explained(plan, rule.code)
                 else "plan-issued-too-late", schema.PLANS.name, row=plan.row,
-                col=cols.get("issue_date"), column="Ngày ban hành", value=short_date(plan.issue_date),
-                code=rule.code, task=rule.task, due=short_date(due), basis=rule.legal_basis or "quy tắc"))
+                col=cols.get("issue_date"), column="Ngày ban hành",
+                value=short_date(plan.issue_date), code=rule.code, task=task,
+                due=short_date(due), basis=rule.legal_basis or "quy tắc"))
 
     def _meeting_day(self, plan: Plan) -> None:
         if plan.meeting_date and not self.cal.is_working_day(plan.meeting_date):

@@ -1,7 +1,7 @@
 """Problems the deadline engine reports (rules/deadlines.py): milestones late or at risk."""
 from __future__ import annotations
 
-from doithoai.registry.problem_kinds import ERROR, INFO, WARNING, ProblemType
+from doithoai.registry.problem_kinds import ERROR, INFO, WARNING, ProblemType, Worded
 
 TYPES = (
     ProblemType("deadline-missed-mandatory", ERROR, "Quá hạn bắt buộc",
@@ -19,6 +19,23 @@ TYPES = (
                 "A late mandatory milestone whose reason the plan's Ghi chú gives, in a line or "
                 "sentence beginning with the milestone's code: the lateness stays on record as "
                 "a note, and no longer keeps the registry from validating."),
+    ProblemType("deadline-not-recorded", WARNING, "Mốc bắt buộc chưa ghi hoàn thành",
+                "Mốc {code} ({task}) của {plan} đã qua hạn {due} ({basis}) mà chưa ghi Ngày "
+                "hoàn thành.",
+                Worded("Nếu đã làm, ghi ngày đã làm vào Ngày hoàn thành ở trang Mốc thời gian "
+                       "(bấm Tính hạn nếu chưa có dòng của mốc này); nếu chưa làm hoặc làm muộn, "
+                       "ghi lý do ở Ghi chú của kế hoạch {plan}, bắt đầu bằng mã mốc "
+                       "(\"{code}: …\").",
+                       "Nếu đã làm, ghi ngày đã làm vào Ngày hoàn thành ở trang Mốc thời gian "
+                       "(chạy doithoai deadlines --write nếu chưa có dòng của mốc này); nếu chưa "
+                       "làm hoặc làm muộn, ghi lý do ở Ghi chú của kế hoạch {plan}, bắt đầu bằng "
+                       "mã mốc (\"{code}: …\")."),
+                "A step of a mandatory rule (Bắt buộc = Có: the 7-day notice, the publication "
+                "of the results, the conclusion's last day) whose due date is past and whose "
+                "completion the registry does not record (no Ngày hoàn thành, no document "
+                "issued that completes it). A warning, since it may well have been done; the "
+                "deadlines report shows it overdue meanwhile. The plan's Ghi chú giving the "
+                "reason, beginning with the step's code, silences it."),
     ProblemType("plan-issued-too-late", ERROR, "Ban hành kế hoạch quá muộn",
                 "Kế hoạch ban hành ngày {value}, sau hạn {due} của mốc {code} ({task}) theo "
                 "{basis}.",
