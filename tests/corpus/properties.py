@@ -232,11 +232,16 @@ def unnamed_owed_no_reply(run: Run) -> list[str]:
     return out
 
 
+TO_CITIZENS = {"TBCD", "CVTL"}         # addressed or copied to citizens
+
+
 def no_code_told_to_citizens(run: Run) -> list[str]:
-    """A notice to a citizen (TBCD) tells them of opinions by their words: the office's codes
-    (YK-…) mean nothing to them (one named the opinion a repeat joined by its code)."""
+    """What goes to citizens (their notice, TBCD; a reply, CVTL, and its copies to those who
+    raised the same) tells of opinions by their words: the office's codes (YK-…) mean nothing
+    to them (a notice named the opinion a repeat joined by its code, a reply's Nơi nhận each
+    copied citizen's)."""
     codes = {o["opinion_id"] for o in run.case.opinions}
-    return [f"{doc.path}: {code}" for doc in run.docs if doc.kind == "TBCD"
+    return [f"{doc.path}: {code}" for doc in run.docs if doc.kind in TO_CITIZENS
             for code in sorted(codes) if code in doc.text]
 
 

@@ -281,6 +281,9 @@ def _opinions(rng, plan, villages, meeting, truth: Truth, listed) -> list[dict]:
             address += ")" if address.count("(") > address.count(")") else ""
         agency, level = rng.choice(listed)
         status, answered, answer, reply_no, reply_date, resolved = _status(rng, meeting, level)
+        drafted = random.Random(f"{oid}|{plan['plan_id']}|trả lời")   # its own draws
+        if status in ("Đã phân công", "Đang giải quyết") and drafted.random() < 0.5:
+            answer = drafted.choice(ANSWERS)    # the reply's words typed, not yet sent (CVTL)
         if status == "Mới" and rng.random() < 0.5:
             agency, level = None, None
         truth.meant_agency[oid] = agency

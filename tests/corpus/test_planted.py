@@ -288,3 +288,16 @@ def test_planted_code_told_to_a_citizen(monkeypatch, tmp_path):
         return told if first is o else f"{told} ({first.opinion_id})"
     monkeypatch.setattr(UpwardDocs, "told_content", with_code)
     assert first_violation("no-code-to-citizen", tmp_path)
+
+
+def test_planted_code_in_a_reply_copied_to_citizens(monkeypatch, tmp_path):
+    """The old reply's Nơi nhận: "Ông …, tổ dân phố … (ý kiến YK-2027-007, trùng nội dung)",
+    a code that reaches both citizens."""
+    from doithoai.documents.context.conference import ConferenceDocs
+    honest = ConferenceDocs.cvtl
+
+    def with_code(self, ctx, o):
+        honest(self, ctx, o)
+        ctx.put("vv", f"{ctx.values['vv']} (ý kiến {o.opinion_id})")
+    monkeypatch.setattr(ConferenceDocs, "cvtl", with_code)
+    assert first_violation("no-code-to-citizen", tmp_path)

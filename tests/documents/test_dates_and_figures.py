@@ -460,7 +460,8 @@ def test_a_citizen_whose_opinion_joined_anothers_is_told_and_answered(tmp_path):
     assert hers[2:] == his[2:]              # the original's handler and deadline
     reply = documents(folder / "CVTL")
     (text,) = [" ".join(lines) for p, lines in reply.items() if "YK-2027-001" in p]
-    assert "Bà Hà Thị Yến" in text and "YK-2027-002" in text
+    assert "Bà Hà Thị Yến" in text and "(nêu ý kiến trùng nội dung)" in text   # copied,
+    assert "YK-2027-002" not in text                        # by name, not by the office's code
     assert not [p for p in reply if "YK-2027-002" in p or "YK-2027-003" in p]
 
 

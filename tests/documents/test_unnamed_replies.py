@@ -98,3 +98,32 @@ def test_the_check_fails_on_the_old_rule_of_no_reply_to_any_unnamed_opinion(monk
         o.opinion_id for o in reg.opinions if spelling.is_anonymous(o.raised_by)})
     case, first, joined = _case(2, 2)
     assert any("thư trả lời" in v for v in _violations(_issued(case, tmp_path), first, joined))
+
+
+def test_the_log_counts_every_citizen_a_reply_names_and_says_copies_without_names(tmp_path):
+    """Nhật ký's record of the replies counts the citizen written to and each one copied (a
+    trial read "nêu tên 2 người" for letters naming three), and its Gửi cho says the copies
+    went to those who raised the same, without their names and addresses."""
+    from doithoai.documents import persons
+    case, first, joined = _case(3, 3)
+    res = generate.generate(registry_of(case), str(tmp_path), codes=["CVTL"], issue=True,
+                            today=case.meeting + dt.timedelta(days=3))
+    docs = reading.read_folder(str(tmp_path))[0]
+    named = {r["raised_by"].split(maxsplit=1)[1] for r in case.opinions
+             if r.get("raised_by") and not spelling.is_anonymous(r["raised_by"])
+             and any(r["raised_by"].split(maxsplit=1)[1] in d.text for d in docs)}
+    (reply,) = [r for r in res.releases() if r.what.startswith("Công văn trả lời")]
+    assert reply.persons == len(named) >= 3
+    assert persons.COPIED_CITIZENS in reply.recipient
+    assert not any(c["raised_by"].split(maxsplit=1)[1] in reply.recipient for c in joined)
+
+
+def test_the_log_check_fails_when_copies_are_not_counted(tmp_path, monkeypatch):
+    """Planted fault: the citizens a reply is copied to are neither counted nor hidden (the
+    record before)."""
+    from doithoai.documents import persons
+    from doithoai.documents.context.common import recipient_bodies
+    monkeypatch.setattr(persons, "copies", lambda ctx, citizens: (
+        recipient_bodies(ctx.printed_value("noi_nhan")), set()))
+    with pytest.raises(AssertionError):
+        test_the_log_counts_every_citizen_a_reply_names_and_says_copies_without_names(tmp_path)

@@ -69,8 +69,9 @@ class Result:
         key = (plan_id, code)
         self.made[key] = self.made.get(key, 0) + len(contexts)
         for ctx in contexts:
-            self.named.setdefault(key, set()).update(citizens.named(ctx.values))
-            self.copied.setdefault(key, {}).update(dict.fromkeys(persons.copies(ctx)))
+            bodies, copied = persons.copies(ctx, citizens)
+            self.named.setdefault(key, set()).update(citizens.named(ctx.values) | copied)
+            self.copied.setdefault(key, {}).update(dict.fromkeys(bodies))
 
     def releases(self) -> list[personal.Release]:
         """One record per plan and kind whose documents name citizens (Nhật ký)."""

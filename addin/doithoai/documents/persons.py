@@ -30,16 +30,30 @@ RECIPIENTS = {
 }
 
 
-def copies(ctx) -> list[str]:
-    """The bodies a document's printed Nơi nhận sends copies to (context.recipient_bodies)."""
-    return recipient_bodies(ctx.printed_value("noi_nhan"))
+COPIED_CITIZENS = "người nêu ý kiến trùng nội dung"   # a reply's copies to citizens, in Nhật ký
+
+
+def copies(ctx, citizens: "Citizens") -> tuple[list[str], set[str]]:
+    """(the bodies a document's printed Nơi nhận sends copies to, context.recipient_bodies;
+    the citizens among them): a citizen copied, as a reply is to those who raised the same,
+    is said as COPIED_CITIZENS, not by name and address, and counted among those it names."""
+    bodies, named = [], set()
+    for body in recipient_bodies(ctx.printed_value("noi_nhan")):
+        who = citizens.who(body.split(",")[0])
+        if who:
+            named.add(who)
+        bodies.append(COPIED_CITIZENS if who else body)
+    return bodies, named
 
 
 def sent_to(code: str, copied) -> str:
     """Nhật ký's Gửi cho of a kind: whom it is addressed to, then every body its documents'
-    Nơi nhận copied it to (a notice to a citizen also reaches the village head and the Front)."""
+    Nơi nhận copied it to (a notice to a citizen also reaches the village head and the Front),
+    each once, whatever its case ("Lãnh đạo UBND" is among "lãnh đạo UBND, các cơ quan …")."""
     addressed = RECIPIENTS.get(code)
-    parts = ([addressed] if addressed else []) + [c for c in copied if c != addressed]
+    said = {vntext.identity_key(p) for p in (addressed or "").split(", ")}
+    parts = ([addressed] if addressed else []) + [
+        c for c in dict.fromkeys(copied) if vntext.identity_key(c) not in said]
     return "; ".join(parts) or "theo nơi nhận của văn bản"
 
 

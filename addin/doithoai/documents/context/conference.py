@@ -143,8 +143,8 @@ class ConferenceDocs(BaseBuilder):
                 continue
             self._row(ctx, schema.OPINIONS, r)
             at = self.where(r.address)
-            joined.append(f"{self.who(r.raised_by)}{', ' + at if at else ''} (ý kiến "
-                          f"{r.opinion_id}, trùng nội dung)")
+            joined.append(f"{self.who(r.raised_by)}{', ' + at if at else ''} (nêu ý kiến "
+                          "trùng nội dung)")
         ctx.put("noi_nhan", recipients(["Như trên"] + joined + ([o.agency] if o.agency else []),
                                        self.party))
 
