@@ -141,6 +141,23 @@ def _months_later(day: dt.date, months: int) -> dt.date:
 TALLY = {"forgotten": 0, "kept": 0}
 
 
+def _settled_day(o, reg):
+    """When an opinion was settled: its Ngày giải quyết xong; answered at the conference and
+    left so, the conference's day; a repeat, as the opinion it joined (followed to the first;
+    a chain leading nowhere, as the row itself)."""
+    by_id = {x.opinion_id: x for x in reg.opinions if x.opinion_id}
+    seen, start = set(), o
+    while o is not None and o.duplicate_of and o.opinion_id not in seen:
+        seen.add(o.opinion_id)
+        o = by_id.get(o.duplicate_of.strip())
+    if o is None or o.duplicate_of:
+        o = start                       # a chain that leads nowhere: the row itself
+    if o.resolved_date:
+        return o.resolved_date
+    meeting = {p.plan_id: p.meeting_date for p in reg.plans}
+    return meeting.get(o.plan_id) if o.status == "Đã trả lời tại hội nghị" else None
+
+
 def forget_violations(seed: int) -> list[str]:
     case, reg, today = _forget_case(seed)
     changes, _ = personal.forget_contacts(reg, today)
@@ -152,8 +169,8 @@ def forget_violations(seed: int) -> list[str]:
     for (identity, village) in people:
         plains.setdefault((vntext.plain_key(identity), village), set()).add(identity)
     for (identity, village), rows in people.items():
-        settled = all(o.resolved_date for o in rows) and _months_later(
-            max(o.resolved_date for o in rows), months) <= today
+        days = [_settled_day(o, reg) for o in rows]
+        settled = all(days) and _months_later(max(days), months) <= today
         TALLY["forgotten" if settled else "kept"] += len(rows)
         for o in rows:
             a = after[o.row]
@@ -180,6 +197,15 @@ def test_the_forgetting_property_fails_on_a_planted_fault(monkeypatch):
     real = personal.add_months
     monkeypatch.setattr(personal, "add_months", lambda day, months: real(day, 0))
     assert any(forget_violations(seed) for seed in range(150))
+
+
+def test_the_forgetting_property_fails_when_only_a_typed_resolution_settles(monkeypatch):
+    """Planted: the rule before a fresh-eyes trial, only Ngày giải quyết xong settles an opinion
+    (one answered at the conference, four years on, still kept its citizen's phone)."""
+    monkeypatch.setattr(personal, "settled_on", lambda reg: {
+        o.row: o.resolved_date for o in reg.opinions if o.resolved_date})
+    assert any("kept past its time" in v for seed in range(150)
+               for v in forget_violations(seed))
 
 
 @given(day=st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31)), months=st.integers(0, 600))
@@ -257,9 +283,11 @@ def test_a_person_named_in_someone_elses_words_is_shown_no_one_elses_data(sample
     cli.main(["privacy", path, "--person", vntext.unaccent(person)])
     said = capsys.readouterr().out
     theirs = next(x for x in said.splitlines() if f"dòng {writer.row} " in x)
-    assert person in theirs and phone not in theirs and writer.raised_by not in theirs
+    assert person in theirs and phone not in theirs.replace(" ", "") and \
+        writer.raised_by not in theirs
     assert "[số nhà]" in theirs and "[số điện thoại]" in theirs
-    assert mine in next(x for x in said.splitlines() if f"dòng {own.row} " in x)
+    # their own number, as the registry reads it ("0338 242 194")
+    assert mine in next(x for x in said.splitlines() if f"dòng {own.row} " in x).replace(" ", "")
 
 
 @pytest.mark.parametrize("typed", ["mười hai", "12 tháng nữa", "hai năm"])

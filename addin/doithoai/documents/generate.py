@@ -87,8 +87,7 @@ class Result:
         return "Đã tạo " + "; ".join(parts) + "."
 
     def refusal_lines(self) -> list[str]:
-        """One line per cause: refusals of one kind that differ only by row (sixteen replies
-        waiting for their Nội dung trả lời) said once, naming each row."""
+        """One line per cause: refusals differing only by row said once, naming each row."""
         lines = []
         for p in grouped(self.refusals):
             where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
@@ -141,7 +140,7 @@ class Generator:
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)
         self.result.numbered = self.register.numbered
-        if self.issued:
+        if self.issued:     # what Tính hạn would write next, as the issued documents make it
             self.result.changes.extend(self.register.deadlines_as_issued(self.today))
         return self.result
 

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from doithoai.registry import parsing, schema, spelling
+from doithoai.registry import parsing, repeats, schema, spelling
 from doithoai.registry.changes import Block, Changes
 from doithoai.text import places, privacy, vntext
 
@@ -310,8 +310,8 @@ def mentions(reg, name: str) -> list[Mention]:
                                        _shown_to(name, str(value)),
                                        str(row.raw.get(code) or "") if code else "", []))
                     continue
-                held = [(c.header, str(row.raw.get(c.key)))
-                        for c in personal if row.raw.get(c.key) not in (None, "")]
+                held = [(c.header, _held(c, row)) for c in personal
+                        if row.raw.get(c.key) not in (None, "")]
                 inside = _identifiers_in(row.raw.get("content")) if sheet is schema.OPINIONS \
                     else ""
                 if inside:          # a phone typed into the opinion's own words is held too
@@ -319,6 +319,18 @@ def mentions(reg, name: str) -> list[Mention]:
                 out.append(Mention(sheet.name, n, sheet.column(key).header, str(value),
                                    str(row.raw.get(code) or "") if code else "", held))
     return sorted(out, key=lambda m: ([s.name for s in schema.SHEETS].index(m.sheet), m.row))
+
+
+def _held(column: schema.Column, row) -> str:
+    """A cell a person is told the registry holds, as the registry reads it: a phone number
+    with the 0 Excel drops from a number put back ("912000111.0" is "0912 000 111")."""
+    raw = row.raw.get(column.key)
+    if column.type == schema.PHONE:
+        try:
+            return parsing.format_phone(parsing.parse_phone(raw))
+        except parsing.Unreadable:
+            pass
+    return parsing.to_text(raw)
 
 
 def _shown_to(name: str, text: str) -> str:
@@ -348,22 +360,42 @@ class Forgotten:
     waiting: int = 0          # people whose opinions are settled, the period not yet over
     open: int = 0             # people with an opinion not yet settled (no Ngày giải quyết xong)
     unplaced: list[int] = field(default_factory=list)   # rows whose address names no village
+    in_words: list[int] = field(default_factory=list)   # rows whose Nội dung holds a number
+
+
+def settled_on(reg) -> dict[int, dt.date]:
+    """Each opinion row (Excel row) → the day it was settled: its Ngày giải quyết xong; for one
+    answered at the conference and left so (Trạng thái "Đã trả lời tại hội nghị"), the
+    conference's day; a repeat (Trùng với), as its original. Rows not settled are absent."""
+    meeting = {p.plan_id: p.meeting_date for p in reg.plans if p.plan_id}
+    by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
+    out = {}
+    for o in reg.opinions:
+        first = repeats.first_of(o, by_id) or o
+        there = first.status == schema.SETTLED_AT_MEETING
+        day = first.resolved_date or (meeting.get(first.plan_id) if there else None)
+        if day:
+            out[o.row] = day
+    return out
 
 
 def forget_contacts(reg, today: dt.date) -> tuple[Changes, Forgotten]:
     """Changes that clear the phone numbers and house addresses (the village stays: the
     address becomes the village it names) of every citizen all of whose opinions were settled
-    (Ngày giải quyết xong) more than Cấu hình › Thời hạn giữ số điện thoại, địa chỉ months
-    ago. Names and opinions stay: they are the conference's public record."""
+    (:func:`settled_on`) more than Cấu hình › Thời hạn giữ số điện thoại, địa chỉ months ago.
+    Names and opinions stay: they are the conference's public record (a number a citizen
+    wrote into their own words is named, ``in_words``, not rewritten)."""
     months = reg.settings.contact_months
     finder = village_finder(reg)
     table = reg.tables["opinions"]
     out, ch = Forgotten(), Changes()
+    settled = settled_on(reg)
     for rows in by_person([(o.raised_by, o.address, o) for o in reg.opinions], finder).values():
-        if not all(o.resolved_date for o in rows):
+        days = [settled.get(o.row) for o in rows]
+        if not all(days):
             out.open += 1
             continue
-        if add_months(max(o.resolved_date for o in rows), months) > today:
+        if add_months(max(days), months) > today:
             out.waiting += 1
             continue
         touched = False
@@ -373,6 +405,8 @@ def forget_contacts(reg, today: dt.date) -> tuple[Changes, Forgotten]:
                 continue
             touched = True
             out.rows.append((o.row, o.raised_by, village))
+            if _identifiers_in(o.content):
+                out.in_words.append(o.row)
             if o.address and village is None:
                 out.unplaced.append(o.row)
             for key, value in (("phone", None), ("address", village)):

@@ -37,7 +37,6 @@ REPLY_CODE = "TRA_LOI"
 RESOLVE_CODE = "GIAI_QUYET"      # done when the opinion's Ngày giải quyết xong is filled
 
 NOT_DUE, DUE_SOON, OVERDUE, DONE_ON_TIME, DONE_LATE = schema.lookup("Tình trạng mốc").values
-SETTLED_AT_MEETING = "Đã trả lời tại hội nghị"
 
 
 
@@ -198,8 +197,8 @@ def opinions_needing_reply(reg: Registry, plan_id: str,
     grouped by plan once, for a caller that asks for every plan)."""
     mine = by_plan.get(plan_id, []) if by_plan is not None else \
         [o for o in reg.opinions if o.plan_id == plan_id]
-    return [o for o in mine if o.opinion_id and not o.duplicate_of
-            and o.answered_at_meeting != schema.YES and o.status != SETTLED_AT_MEETING]
+    return [o for o in mine if o.opinion_id and not o.duplicate_of and
+            o.answered_at_meeting != schema.YES and o.status != schema.SETTLED_AT_MEETING]
 
 
 def compute(reg: Registry, today: dt.date) -> DeadlineReport:
