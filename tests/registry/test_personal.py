@@ -9,7 +9,7 @@ import os
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from corpus.registries import make_case
 from corpus.run import registry_of
@@ -47,6 +47,8 @@ def _found_rows(seed: int, pick: int, how: str) -> tuple[set, set]:
     case = make_case(seed)
     reg = registry_of(case)
     meant = {i: person for i, person in case.truth.meant_person.items() if person}  # named
+    if not meant:                           # every citizen of the case gave no name: no one
+        return None, None
     oid = sorted(meant)[pick % len(meant)]
     query = _variant(meant[oid], how)
     found = {m.row for m in personal.mentions(reg, query)
@@ -64,6 +66,7 @@ def _found_rows(seed: int, pick: int, how: str) -> tuple[set, set]:
 @given(seed=st.integers(0, 10**6), pick=st.integers(0, 50), how=st.sampled_from(VARIANTS))
 def test_a_person_is_found_however_the_name_is_typed_and_no_one_else(seed, pick, how):
     found, truth = _found_rows(seed, pick, how)
+    assume(truth is not None)
     assert found == truth
 
 
@@ -74,7 +77,7 @@ def test_the_person_property_fails_on_a_planted_exact_comparison(monkeypatch):
     for seed in range(40):
         for how in ("upper", "spaces", "no accents", "no honorific"):
             found, truth = _found_rows(seed, seed, how)
-            caught += found != truth
+            caught += truth is not None and found != truth
     assert caught >= 40
 
 

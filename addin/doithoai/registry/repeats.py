@@ -39,12 +39,12 @@ def first_of(o: Opinion | None, by_id: dict[str, Opinion]) -> Opinion | None:
 
 
 def unaddressed(reg: Registry) -> set[str]:
-    """The opinions whose citizen gave no name and that no waiting repeat by a named citizen
-    joined: no written reply can be addressed for them."""
+    """The opinions whose citizen gave no name and that no waiting repeat (with its own code)
+    by a named citizen joined: no written reply can be addressed for them."""
     by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
     reached = set()
     for o in reg.opinions:
-        if o.duplicate_of and addressable(o) and waiting(o):
+        if o.duplicate_of and o.opinion_id and addressable(o) and waiting(o):
             first = first_of(o, by_id)
             if first is not None:
                 reached.add(first.opinion_id)
