@@ -172,9 +172,9 @@ class Generator:
         skipped, unissued, past, said = timing.out_of_time(plan, builder, kinds, self.today,
                                                            issue)
         self.result.notices += said
-        stale = notices.stale_form_deadline(plan, builder, kinds, self.today)
-        if stale:
-            self.result.notices.append(stale)
+        self.result.notices += [n for n in (
+            notices.stale_form_deadline(plan, builder, kinds, self.today),
+            notices.plan_steps_past(plan, builder, kinds, self.today)) if n]
         return skipped, unissued, past
 
     def _conclusion_in_this_run(self, builder: Builder, kinds: list[Kind]) -> dt.date | None:
