@@ -245,6 +245,23 @@ def no_code_told_to_citizens(run: Run) -> list[str]:
             for code in sorted(codes) if code in doc.text]
 
 
+_HEADER_NAME = re.compile(r"(?<!\w)(XÃ|PHƯỜNG|ĐẶC KHU|TỈNH|THÀNH PHỐ) (\S.*)$")
+
+
+def header_names_kept_together(run: Run) -> list[str]:
+    """The header's names ("ĐẢNG ỦY PHƯỜNG LẠC THỊNH", "PHƯỜNG TỨ MINH") never break inside the
+    proper name in a narrow column: its words are joined by non-breaking spaces (a trial saw
+    "ĐẢNG ỦY PHƯỜNG LẠC / THỊNH")."""
+    out = []
+    for doc in run.docs:
+        head = doc.tables[0].rows[0][0] if doc.tables and doc.tables[0].rows else ""
+        for line in head.split("\n"):
+            m = _HEADER_NAME.search(line)
+            if m and " " in m.group(2):
+                out.append(f"{doc.path}: {line!r}")
+    return out
+
+
 # 2. Figures --------------------------------------------------------------------------------
 
 NUM = r"[:\s]*(\d+)"
@@ -675,6 +692,7 @@ PROPERTIES = {
     "provisional-named": provisional_named_are_printed,
     "unnamed-no-reply": unnamed_owed_no_reply,
     "no-code-to-citizen": no_code_told_to_citizens,
+    "header-name-together": header_names_kept_together,
 }
 
 

@@ -301,3 +301,10 @@ def test_planted_code_in_a_reply_copied_to_citizens(monkeypatch, tmp_path):
         ctx.put("vv", f"{ctx.values['vv']} (ý kiến {o.opinion_id})")
     monkeypatch.setattr(ConferenceDocs, "cvtl", with_code)
     assert first_violation("no-code-to-citizen", tmp_path)
+
+
+def test_planted_header_name_that_may_break(monkeypatch, tmp_path):
+    """The old header: the committee's name as typed, free to break inside its proper name."""
+    from doithoai.documents.context import common
+    monkeypatch.setattr(common, "header_name", lambda line: line)
+    assert first_violation("header-name-together", tmp_path)

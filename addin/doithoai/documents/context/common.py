@@ -28,6 +28,18 @@ def issuer_lines(name: str) -> tuple[str, str]:
     return name, ""
 
 
+_NAMED_AFTER = re.compile(r"(?<!\w)(XÃ|PHƯỜNG|ĐẶC KHU|TỈNH|THÀNH PHỐ) (\w.*)$")
+
+
+def header_name(line: str | None) -> str | None:
+    """A header line with its proper name kept on one line: "ĐẢNG ỦY PHƯỜNG LẠC THỊNH" may
+    break after "PHƯỜNG" in a narrow column, never inside "LẠC THỊNH" (non-breaking spaces)."""
+    m = _NAMED_AFTER.search(line or "")
+    if not m:
+        return line
+    return line[:m.start(2)] + m.group(2).replace(" ", vnformat.NBSP)
+
+
 def signature_lines(plan: Plan) -> list[str]:
     title = (plan.signer_title or "").upper()
     auth = plan.signing_authority or ("T/M" if plan.is_party else "TM.")
@@ -166,9 +178,11 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         one, two = issuer_lines(s.issuer_name or "")
         ctx.put("co_quan_chu_quan", s.parent_agency, self._setting_src("parent_agency"), True)
         ctx.put("co_quan_dong_1", one, self._setting_src("issuer_name"))
-        ctx.put("co_quan_dong_2", two, self._setting_src("issuer_name"), True)
-        ctx.put("dang_bo_cap_tren", s.party_superior, self._setting_src("party_superior"))
-        ctx.put("ten_dang_uy", s.party_committee_name, self._setting_src("party_committee_name"))
+        ctx.put("co_quan_dong_2", header_name(two), self._setting_src("issuer_name"), True)
+        ctx.put("dang_bo_cap_tren", header_name(s.party_superior),
+                self._setting_src("party_superior"))
+        ctx.put("ten_dang_uy", header_name(s.party_committee_name),
+                self._setting_src("party_committee_name"))
         unit = s.unit_type or "xã"
         ctx.put("cap_don_vi", unit, self._setting_src("unit_type"))
         ctx.put("ten_co_quan_ngan", f"Ban Thường vụ Đảng ủy {unit}" if self.party
