@@ -243,3 +243,15 @@ def test_a_control_character_in_a_setting_never_breaks_the_file(validator, sampl
     issuer = Document(tb).tables[0].rows[0].cells[0].text
     assert "ỦY BAN NHÂN DÂN\nPHƯỜNG TỨ\u00a0MINH" in issuer and "\u0007" not in issuer
     assert findings(validator, tb) == []
+
+
+@pytest.mark.parametrize("typed,kept", [
+    ("ĐẢNG ỦY PHƯỜNG LẠC THỊNH", "ĐẢNG ỦY PHƯỜNG LẠC\u00a0THỊNH"),
+    ("Đảng ủy phường Lạc Thịnh", "Đảng ủy phường Lạc\u00a0Thịnh"),
+    ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", "ĐẢNG BỘ THÀNH PHỐ HẢI\u00a0PHÒNG"),
+    ("ĐẢNG ỦY ĐẶC KHU CÔN ĐẢO", "ĐẢNG ỦY ĐẶC KHU CÔN\u00a0ĐẢO"),
+    ("ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN")])
+def test_a_header_name_breaks_only_before_its_proper_name(typed, kept):
+    """A header line may break after its kind word, never inside the name, however typed."""
+    from doithoai.documents.context.common import header_name
+    assert header_name(typed) == kept

@@ -28,7 +28,8 @@ def issuer_lines(name: str) -> tuple[str, str]:
     return name, ""
 
 
-_NAMED_AFTER = re.compile(r"(?<!\w)(XÃ|PHƯỜNG|ĐẶC KHU|TỈNH|THÀNH PHỐ) (\w.*)$")
+_NAMED_AFTER = re.compile(r"(?<!\w)(XÃ|PHƯỜNG|ĐẶC KHU|TỈNH|THÀNH PHỐ) (\w.*)$",
+                          re.IGNORECASE)          # typed in capitals or not
 
 
 def header_name(line: str | None) -> str | None:
