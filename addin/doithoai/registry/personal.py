@@ -358,7 +358,7 @@ class Forgotten:
     rows: list[tuple[int, str, str | None]] = field(default_factory=list)  # row, name, village
     people: int = 0
     waiting: int = 0          # people whose opinions are settled, the period not yet over
-    open: int = 0             # people with an opinion not yet settled (no Ngày giải quyết xong)
+    open: int = 0             # people with an opinion not yet settled (settled_on)
     unplaced: list[int] = field(default_factory=list)   # rows whose address names no village
     in_words: list[int] = field(default_factory=list)   # rows whose Nội dung holds a number
 
