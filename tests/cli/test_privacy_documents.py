@@ -79,8 +79,9 @@ def test_the_check_fails_when_tables_are_not_read(tmp_path, capsys, monkeypatch)
 
 
 def test_a_document_that_cannot_be_read_is_named_and_word_locks_are_skipped(tmp_path, capsys):
-    """A damaged .docx, one that is no zip at all and one without a body are each named as not
-    read (the clerk opens them); Word's "~$" lock file beside an open document is no document."""
+    """A damaged .docx, one that is no zip at all, one without a body and one whose XML declares
+    entities that would grow a billion-fold are each named as not read (the clerk opens them);
+    Word's "~$" lock file beside an open document is no document."""
     import zipfile
     folder = tmp_path / "van-ban"
     folder.mkdir()
@@ -88,12 +89,19 @@ def test_a_document_that_cannot_be_read_is_named_and_word_locks_are_skipped(tmp_
     (folder / "~$BCTH.docx").write_bytes(b"\x00" * 162)
     with zipfile.ZipFile(folder / "rong.docx", "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
+    entities = "".join(f'<!ENTITY e{i} "{("&e%d;" % (i - 1)) * 10 if i else "x" * 10}">'
+                       for i in range(9))            # a billion laughs: refused, not expanded
+    with zipfile.ZipFile(folder / "thuc-the.docx", "w") as z:
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><!DOCTYPE w [{entities}]>'
+                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                   '2006/main"><w:body><w:p><w:r><w:t>&e8; Lê Thị Hoa</w:t></w:r></w:p>'
+                   '</w:body></w:document>')
     d = docx.Document()
     d.add_paragraph("Kính gửi: Bà Lê Thị Hoa, thôn Đông.")
     d.save(folder / "CVTL_YK-1.docx")
     found = named_in.naming(str(folder), "Lê Thị Hoa")
     assert found.naming == ["CVTL_YK-1.docx"]
-    assert sorted(rel for rel, _ in found.unread) == ["hong.docx", "rong.docx"]
+    assert sorted(rel for rel, _ in found.unread) == ["hong.docx", "rong.docx", "thuc-the.docx"]
     privacy_commands._documents_naming(registry_of(run.make_case(0)), "Lê Thị Hoa", str(folder))
     out = capsys.readouterr().out
     assert "Không đọc được hong.docx" in out and "~$" not in out

@@ -12,7 +12,7 @@ from doithoai.excel.shell import ExcelShell
 from doithoai.files import atomic, crashlog
 from doithoai.registry.problems import EXCEL, Refused, speaking_to
 from doithoai.spreadsheet.open_book import NotARegistry, OpenWorkbook
-from doithoai.text.filenames import safe_name
+from doithoai.text.filenames import documents_folder
 
 
 LOG_NAME = "doithoai-loi.log"
@@ -194,8 +194,7 @@ def saved_folder(shell: OpenWorkbook, what: str) -> str:
 
 def documents_root(shell: OpenWorkbook, settings, what: str = "văn bản") -> str:
     """The Thư mục văn bản beside the registry (Cấu hình), made safe as a folder name."""
-    return os.path.join(saved_folder(shell, what),
-                        safe_name(settings.documents_folder or "van-ban"))
+    return documents_folder(saved_folder(shell, what), settings.documents_folder)
 
 
 def home_documents() -> str:

@@ -97,9 +97,9 @@ def output_folder(out: str, what: str = "--out") -> str:
 
 def documents_folder(registry: str, settings) -> str:
     """The registry's Thư mục văn bản (Cấu hình): a folder of that name beside the registry."""
-    from doithoai.text.filenames import safe_name
-    return os.path.join(os.path.dirname(os.path.abspath(registry)),
-                        safe_name(settings.documents_folder or "van-ban"))
+    from doithoai.text import filenames
+    return filenames.documents_folder(os.path.dirname(os.path.abspath(registry)),
+                                      settings.documents_folder)
 
 
 def output_file(out: str | None, default_folder: str, default_name: str,

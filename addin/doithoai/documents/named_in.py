@@ -9,16 +9,13 @@ looks for it in any text. A file that cannot be read is named, not passed over.
 """
 from __future__ import annotations
 
-import html
 import os
-import re
 import zipfile
 from dataclasses import dataclass, field
+from xml.etree import ElementTree
 
 from doithoai.registry import personal
 
-_PARAGRAPH = re.compile(rb"<w:p[ >].*?</w:p>", re.DOTALL)
-_TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 _LIMIT = 32 * 1024 * 1024          # word/document.xml of a generated document is far smaller
 COPIES = (".pdf", ".odt")          # generate --pdf, --odt: copies beside the .docx
 
@@ -32,15 +29,18 @@ class Found:
     unread: list[tuple[str, str]] = field(default_factory=list)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def paragraphs(path: str) -> list[str]:
-    """The text of each paragraph of a .docx's body (tables' cells included), as read."""
+    """The text of each paragraph of a .docx's body (tables' cells included), as an XML parser
+    reads it."""
     with zipfile.ZipFile(path) as z:
         info = z.getinfo("word/document.xml")
         if info.file_size > _LIMIT:
             raise ValueError("phần nội dung quá lớn")
-        xml = z.read(info)
-    return [html.unescape(b"".join(_TEXT.findall(p)).decode("utf-8"))
-            for p in _PARAGRAPH.findall(xml)]
+        root = ElementTree.fromstring(z.read(info))
+    return ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
 
 
 def naming(folder: str, name: str) -> Found:
@@ -55,7 +55,8 @@ def naming(folder: str, name: str) -> Found:
             rel = os.path.relpath(path, folder).replace(os.sep, "/")
             try:
                 text = "\n".join(paragraphs(path))
-            except (OSError, KeyError, ValueError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+            except (OSError, KeyError, ValueError, zipfile.BadZipFile,
+                    ElementTree.ParseError) as exc:
                 found.unread.append((rel, _why(exc)))
                 continue
             if personal.names_in(text, name):

@@ -7,6 +7,7 @@ NUL, COM1…), no control character, no leading or trailing space or dot, bounde
 """
 from __future__ import annotations
 
+import os
 import re
 
 _BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -30,3 +31,9 @@ def safe_name(text: str, *, limit: int = 80, fallback: str = "van-ban") -> str:
 def safe_file(stem: str, suffix: str, *, limit: int = 80, fallback: str = "van-ban") -> str:
     """A file name: the sanitised ``stem`` and its ``suffix`` (".docx", ".xlsx")."""
     return safe_name(stem, limit=limit, fallback=fallback) + suffix
+
+
+def documents_folder(beside: str, typed: str | None) -> str:
+    """The registry's Thư mục văn bản: the folder Cấu hình names (``typed``; "van-ban" when
+    blank), made safe, beside the registry's own folder ``beside``."""
+    return os.path.join(beside, safe_name(typed or "van-ban"))
