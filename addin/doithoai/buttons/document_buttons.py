@@ -25,8 +25,9 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
             off = notices.day_off(reg, today or dt.date.today())
             warning = f" Lưu ý: {off}" if off else ""
             ok = confirm if confirm is not None else shell.ask(
-                f"Ban hành các văn bản của {plan.plan_id}: cấp số, ghi ngày hôm nay và ghi vào "
-                f"Sổ văn bản? Văn bản đã ban hành sẽ không bị ghi đè về sau.{warning}")
+                f"Ban hành các văn bản của {plan.plan_id}: cấp số, ghi ngày hôm nay, ghi vào "
+                "Sổ văn bản và tính lại các hạn (Mốc thời gian, Hạn trả lời) theo văn bản vừa "
+                f"ban hành? Văn bản đã ban hành sẽ không bị ghi đè về sau.{warning}")
             if not ok:
                 raise Refused("Chưa ban hành. Muốn ban hành, bấm lại và chọn Yes (Có).")
         res = generate.generate(reg, out, plan_ids=[plan.plan_id] if plan else None,
