@@ -52,6 +52,15 @@ def registry_of(case: Case):
     return reader.registry_from_grids(grids)
 
 
+def saved(case: Case, path: str) -> str:
+    """The case as a registry file a clerk would hold (the blank workbook, rows typed in)."""
+    from doithoai.files import atomic, blank
+    rows = case.rows()
+    atomic.save_atomic(blank.build_workbook(settings=case.settings, rows={
+        k: rows[k] for k in ("plans", "invitees", "opinions", "survey")}), path)
+    return path
+
+
 def days_around(case: Case) -> tuple[dt.date, dt.date]:
     """A day of preparation before the meeting and a day after it, drawn from the seed."""
     rng = random.Random(case.seed * 7919 + 1)

@@ -264,22 +264,29 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     # Unchanged inputs: nothing issued is rewritten.
     again = generate.generate(reg2, out, codes=["TB", "TBKL"], today=TODAY + dt.timedelta(1))
     assert again.files == [] and len(again.unchanged) == 2
-    # Changed inputs: a new draft beside the issued file, and the clerk is told which rows.
+    # Changed inputs before the conference (12/06/2026): a new draft beside the issued file,
+    # and the clerk is told which rows.
     ws = wb["Kế hoạch"]
     ws[cell_ref("plans", "venue", 2)] = "Hội trường UBND phường Tứ Minh"
     atomic.save_atomic(wb, path)
-    third = generate.generate(reader.read_registry(path), out, codes=["TB"],
+    after = generate.generate(reader.read_registry(path), out, codes=["TB"],
                                today=TODAY + dt.timedelta(2))
+    # ... but not once it is over: TB prepared it and can no longer be issued.
+    assert after.files == [] and "TB-UBND; đổi ở Kế hoạch dòng 2" in after.notices[0]
+    third = generate.generate(reader.read_registry(path), out, codes=["TB"],
+                               today=dt.date(2026, 6, 2))
     assert [os.path.basename(f) for f in third.files] == ["TB_v2.docx"]
     assert "Kế hoạch dòng 2" in third.notices[0] and "01/TB-UBND" in third.notices[0]
     assert open(tb_path, "rb").read() == before
     assert "Số:      /TB-UBND" in _text(third.files[0])
-    # Numbers are never reused: the next TB is 03.
+    # Issuing again numbers no revision and reuses no number.
     apply_changes.apply_to_openpyxl(wb, third.changes)
     atomic.save_atomic(wb, path)
     fourth = generate.generate(reader.read_registry(path), out, codes=["TB"], issue=True,
-                                today=TODAY + dt.timedelta(3))
-    assert fourth.files == [] or all("v2" in f or "v3" in f for f in fourth.files)
+                                today=dt.date(2026, 6, 3))
+    issued = [r["number_symbol"] for r in fourth.register_rows if r["status"] == "Đã ban hành"]
+    assert len(issued) == len(set(issued)) and "01/TB-UBND" in issued
+    assert [os.path.basename(f) for f in fourth.files] == ["TB_v2.docx"]   # a draft again
 
 
 def test_shared_numbering_runs_across_kinds(tmp_path):

@@ -93,15 +93,11 @@ def test_a_draft_version_replaced_by_a_later_one_is_set_aside(seed, tmp_path, ca
     import datetime as dt
     import openpyxl
     from corpus.registries import make_case
-    from corpus.run import days_around
-    from doithoai.files import atomic, blank
+    from corpus.run import days_around, saved
     from doithoai.registry import schema
     case = make_case(seed)
     _, after = days_around(case)
-    rows = case.rows()
-    path = str(tmp_path / "so.xlsx")
-    atomic.save_atomic(blank.build_workbook(settings=case.settings, rows={
-        k: rows[k] for k in ("plans", "invitees", "opinions", "survey")}), path)
+    path = saved(case, str(tmp_path / "so.xlsx"))
     out = str(tmp_path / "vb")
 
     def run(registry, today, issue):

@@ -17,20 +17,10 @@ import re
 import pytest
 
 from corpus.registries import make_case
-from corpus.run import days_around
+from corpus.run import days_around, saved
 from doithoai import cli
-from doithoai.files import atomic, blank
 
 SEEDS = range(12)
-
-
-def _saved(case, path: str) -> str:
-    rows = case.rows()
-    wb = blank.build_workbook(settings=case.settings, rows={k: rows[k] for k in
-                                                            ("plans", "invitees", "opinions",
-                                                             "survey")})
-    atomic.save_atomic(wb, path)
-    return path
 
 
 def _files(folder: str) -> set[str]:
@@ -50,7 +40,7 @@ def issue(path: str, out: str, today, capsys) -> tuple[str, str | None]:
 def test_issuing_again_from_the_copy_changes_nothing(seed, tmp_path, capsys):
     case = make_case(seed)
     _, after = days_around(case)
-    registry = _saved(case, str(tmp_path / "so.xlsx"))
+    registry = saved(case, str(tmp_path / "so.xlsx"))
     out = str(tmp_path / "van-ban")
     said, copy = issue(registry, out, after, capsys)
     if copy is None:                   # nothing was numbered: nothing to press again
@@ -178,7 +168,7 @@ def test_an_issue_run_says_the_numbers_it_gave(seed, tmp_path, capsys):
     from doithoai.registry import schema
     case = make_case(seed)
     _, after = days_around(case)
-    registry = _saved(case, str(tmp_path / "so.xlsx"))
+    registry = saved(case, str(tmp_path / "so.xlsx"))
     said, copy = issue(registry, str(tmp_path / "van-ban"), after, capsys)
     if copy is None:
         assert "Đã cấp số" not in said
@@ -210,7 +200,7 @@ def test_an_issue_run_records_in_nhat_ky_what_it_issued_not_its_drafts(seed, tmp
     from doithoai.registry import schema
     case = make_case(seed)
     _, after = days_around(case)
-    registry = _saved(case, str(tmp_path / "so.xlsx"))
+    registry = saved(case, str(tmp_path / "so.xlsx"))
     said, copy = issue(registry, str(tmp_path / "van-ban"), after, capsys)
     if copy is None:
         return

@@ -67,3 +67,17 @@ def earlier_drafts(folder: str, kind: Kind, suffix: str, keep: set[str]) -> dict
                 continue
             out.setdefault(where, []).append(os.path.join(where, name))
     return out
+
+
+def revision_base(folder: str, base: str, draft_file: str | None) -> str:
+    """The stem of the new draft of an issued document whose data changed: the version of its
+    draft still in the register ("…_v2" made again as "…_v2"), else the first "…_vN" free in
+    ``folder`` (as a file or as a merged batch's folder)."""
+    found = draft_file and re.search(r"_v(\d+)$", os.path.splitext(os.path.basename(draft_file))[0])
+    if found:
+        return f"{base}_v{found.group(1)}"
+    version = 2
+    while os.path.exists(os.path.join(folder, f"{base}_v{version}.docx")) or \
+            os.path.isdir(os.path.join(folder, f"{base}_v{version}")):
+        version += 1
+    return f"{base}_v{version}"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -115,6 +114,7 @@ class Generator:
         self.register = Register(reg, out_dir)
         self.citizens = persons.Citizens(reg)
         self.issued: list[tuple[Plan, str, dt.date]] = []     # (plan, kind, date) issued now
+        self.prepared_kept: list[str] = []     # the plan's issued preparation kept as issued
 
     def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
@@ -156,9 +156,12 @@ class Generator:
         if issue:
             builder.concluded_now = self._conclusion_in_this_run(
                 builder, [k for k in kinds if k not in waiting and k not in unissued])
+        self.prepared_kept = []
         kept = [kind for kind in kinds if kind not in waiting and
                 self.kind_documents(builder, kind, folder, issue and kind not in unissued,
                                     keep_made=kind in past)]
+        if self.prepared_kept:
+            self.result.notices.append(notices.issued_before_meeting(plan, self.prepared_kept))
         if kept:
             self.result.notices.append(notices.before_the_meeting(plan, kept))
         plain = sorted(builder.unmarked - {"TTTT"})
@@ -315,7 +318,9 @@ class Generator:
     def _revision(self, builder, kind, compiled, folder, batch, issued, draft):
         """An issued document whose inputs changed gets a new draft "…_v2" (returned with its
         contexts); an unchanged one is left alone (None), and so is one that could not be made
-        again (a row with errors, a value missing: its refusal says which, no draft follows)."""
+        again (a row with errors, a value missing: its refusal says which, no draft follows),
+        and one that prepared a conference now over (it could not be issued again: the
+        notice says what changed)."""
         ok, refused = self._contexts(builder, kind, compiled, batch, issued.get("number"),
                                      issued.get("date"))
         if refused:
@@ -332,17 +337,12 @@ class Generator:
         # counted from a notice issued since, the calendar), not Cấu hình.
         changed = (rows_said(rows) if rows else
                    "những gì phần mềm tính ra (hạn tính từ văn bản ban hành sau, lịch nghỉ)")
-        base = batch.base
-        version = 2
-        found = draft is not None and re.search(
-            r"_v(\d+)$", os.path.splitext(os.path.basename(draft["file"]))[0])
-        if found:
-            version = int(found.group(1))
-        else:
-            while os.path.exists(os.path.join(folder, f"{base}_v{version}.docx")) or \
-                    os.path.isdir(os.path.join(folder, f"{base}_v{version}")):
-                version += 1
-        target_base = f"{base}_v{version}"
+        if kind.before_meeting and timing.is_over(builder.plan, self.today):
+            self.prepared_kept.append(f"{batch.label} ({issued.get('number_symbol')}; đổi ở "
+                                      f"{changed})")
+            return None
+        target_base = batch_files.revision_base(folder, batch.base,
+                                                draft["file"] if draft is not None else None)
         self.result.notices.append(
             f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã đổi ở: "
             f"{changed}. Bản đã ban hành giữ nguyên; bản dự thảo mới: {target_base}.")

@@ -23,6 +23,15 @@ def not_issued_after(plan: Plan, kinds: list[Kind]) -> str:
             "Sổ văn bản.")
 
 
+def issued_before_meeting(plan: Plan, documents: list[str]) -> str:
+    """Issued documents that prepared a conference now over, whose data changed since: kept,
+    not drafted again (they could not be issued again: not_issued_after)."""
+    return (f"{plan.plan_id}: hội nghị ngày {plan.meeting_date:%d/%m/%Y} đã diễn ra nên các văn "
+            "bản chuẩn bị hội nghị đã ban hành không soạn lại dù dữ liệu đã đổi; bản đã ban hành "
+            f"giữ nguyên: {'; '.join(documents)}. Những gì đổi từ hội nghị được ghi ở các văn bản "
+            "sau hội nghị (thông báo kết luận, công văn trả lời, báo cáo kết quả).")
+
+
 def stale_drafts(files: list[str]) -> str:
     return (f"{_few(files)}: bản nháp của lần tạo trước, lập từ dữ liệu lúc đó; lần này chưa "
             "tạo lại được (xem dòng \"Chưa tạo\"). Đừng dùng các tệp đó cho đến khi sửa lỗi và "

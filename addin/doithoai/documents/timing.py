@@ -37,7 +37,7 @@ def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
     (they are signed when the conference closes)."""
     meeting = plan.meeting_date
     held = meeting is not None and meeting <= today
-    over = meeting is not None and meeting < today
+    over = is_over(plan, today)
     waiting = [k for k in kinds if k.after_meeting and not held]
     numbered = [k for k in kinds if issue and k.numbered and not own_number(plan, k)]
     late = [k for k in numbered if k.before_meeting and over]
@@ -50,8 +50,7 @@ def _announced_past(plan: Plan, kinds: list[Kind], today: dt.date) -> list[Kind]
     forms, the delivery book), once it is over: made where none was made before (for the
     record), not made again over one made before (which was read out, printed, maybe edited:
     it would be replaced by one announcing a conference already held)."""
-    over = plan.meeting_date is not None and plan.meeting_date < today
-    return [k for k in kinds if over and k.before_meeting and not k.numbered]
+    return [k for k in kinds if is_over(plan, today) and k.before_meeting and not k.numbered]
 
 
 def _before_their_step(builder: Builder, kinds: list[Kind], today: dt.date, issue: bool,
@@ -65,6 +64,12 @@ def _before_their_step(builder: Builder, kinds: list[Kind], today: dt.date, issu
                 m.done_date is None and m.due > today:
             out.setdefault(k.after_step, []).append(k)
     return out
+
+
+def is_over(plan: Plan, today: dt.date) -> bool:
+    """The plan's conference is over: its day is before ``today`` (on the day itself, what
+    prepares it may still be made)."""
+    return plan.meeting_date is not None and plan.meeting_date < today
 
 
 def own_number(plan: Plan, kind: Kind) -> bool:
