@@ -10,7 +10,10 @@ would be slower and less tested.
 
 How a pair is scored:
 
-1. each text is normalised: Unicode NFC, new-style tone placement, lower case, accents removed
+1. each text is normalised: the contact and identity numbers a citizen writes into it taken
+   out with the words naming them (text.privacy.drop: "tôi đã gọi số 0936 555 777" says who
+   asks, not what; its digits would count as a number that makes the request another, step 4),
+   Unicode NFC, new-style tone placement, lower case, accents removed
    (so "Duong lien thon xuong cap" matches "Đường liên thôn xuống cấp"), abbreviations written
    out (TDP → to dan pho), punctuation and filler words dropped ("đề nghị", "kiến nghị", "xin",
    "cho", ...);
@@ -50,7 +53,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from doithoai.sharing.pairs import PairScorer
-from doithoai.text import vntext
+from doithoai.text import privacy, vntext
 from doithoai.text.addressee import ABBREVIATIONS
 
 THRESHOLD = 85
@@ -69,9 +72,15 @@ _ABBR = {vntext.unaccent(k): vntext.unaccent(v) for k, v in ABBREVIATIONS.items(
 _WORD = re.compile(r"[0-9a-z]+")
 
 
+# What a citizen's text may hold that says who they are, not what they ask: taken out before
+# comparing. A house number or a plate stays: it may be what the request is about.
+_NOT_THE_REQUEST = frozenset(privacy.KINDS) - {"phone", "identity", "tax", "bank", "email"}
+
+
 def normalize(text: str | None) -> str:
     """The comparison key of a text (see the module docstring, step 1)."""
-    plain = vntext.unaccent(vntext.normalize_tones(unicodedata.normalize("NFC", text or "")))
+    text = privacy.drop(unicodedata.normalize("NFC", text or ""), keep=_NOT_THE_REQUEST)
+    plain = vntext.unaccent(vntext.normalize_tones(text))
     words = []
     for w in _WORD.findall(plain):
         words += _ABBR.get(w, w).split()
