@@ -219,6 +219,35 @@ def test_rows_with_errors_are_refused_the_others_generated(sample_copy, tmp_path
     assert len(os.listdir(tmp_path / "KH-2026-01" / "GM")) == 96      # 99 invited, 2 hosts, 1 refused
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_plan_with_nobody_invited_gets_no_empty_list(seed, tmp_path, capsys):
+    """A plan whose delegates are not typed yet (made by carry-over, or typed before its list)
+    printed "Thành phần mời dự:" with nothing under it, an empty signing list and delivery
+    book. Those are refused, naming the plan and the sheet; validate warns; the plan's other
+    documents are made. Registries from the corpus generator (tests/corpus), as the clerk runs
+    the commands."""
+    from corpus.registries import make_case
+    from corpus.run import saved
+    case = make_case(seed)
+    path = saved(case, str(tmp_path / "so.xlsx"))
+    plan = case.rows()["plans"][0]["plan_id"]
+    reg = reader.read_registry(path)
+    edit(path, [("invitees", "invited", i.row, "Không") for i in reg.invitees
+                if i.plan_id == plan])
+    out = tmp_path / "van-ban"
+    cli.main(["generate", path, "--plan", plan, "--out", str(out), "--today",
+              (case.meeting - dt.timedelta(days=10)).isoformat()])
+    said = capsys.readouterr().out
+    made = {os.path.basename(f).split("_")[0].split(".")[0]
+            for f in glob.glob(str(out / "**" / "*.*"), recursive=True)}
+    assert made and not made & {"KH", "GM", "DSDB", "SGN"}, made
+    assert "TB" in made or "PDK" in made, (made, said)
+    assert f"chưa có ai được mời ở trang Đại biểu: KH của {plan}" in said, said
+    cli.main(["validate", path, "--today", (case.meeting - dt.timedelta(days=10)).isoformat()])
+    said = capsys.readouterr().out
+    assert f"Kế hoạch {plan} chưa có ai được mời ở trang Đại biểu" in said, said
+
+
 def _build(tmp_path, slug="tu-minh"):
     wb = blank.build_workbook(**load(sample(slug)))
     path = str(tmp_path / "so.xlsx")

@@ -90,6 +90,13 @@ def c_status_doubt(path, reg):
     return [("Ý kiến", cell_ref("opinions", "answer", r))]
 
 
+def c_plan_without_invitees(path, reg):
+    plan = reg.plans[0]
+    edit(path, [("invitees", "invited", i.row, "Không") for i in reg.invitees
+                if i.plan_id == plan.plan_id])
+    return [("Kế hoạch", cell_ref("plans", "plan_id", plan.row))]
+
+
 def c_duplicate_key(path, reg):
     edit(path, [("opinions", "opinion_id", 4, reg.opinions[1].opinion_id)])
     return [("Ý kiến", cell_ref("opinions", "opinion_id", 4))]
@@ -284,6 +291,7 @@ CASES = {
     "sheet-added-later": c_sheet_added_later,
     "column-added-later": c_column_added_later,
     "chair-attendance": single("invitees", "attendance", 8, "Vắng"),
+    "plan-without-invitees": c_plan_without_invitees,
     "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
     # Issue 25 §4-§5: one name, one spelling; places outside the plan.
     "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
@@ -305,6 +313,7 @@ DOCUMENT_CASES = {
     "template-unreadable": "test_an_unreadable_template_refuses_its_kind_the_others_generated",
     "document-missing-value": "test_missing_value_names_sheet_row_and_column",
     "document-row-has-errors": "test_rows_with_errors_are_refused_the_others_generated",
+    "document-no-invitees": "test_a_plan_with_nobody_invited_gets_no_empty_list",
 }
 
 

@@ -209,7 +209,11 @@ def test_a_kind_word_written_the_other_way_names_the_same_place(others, kind, na
     typed = OTHER_WAY[kind] + (rest[1:] if glued else rest)
     assume(not any(v != meant and vntext.identity_key(v).startswith(
         vntext.identity_key(meant) + " ") for v in villages))
-    assume(not any(vntext.identity_key(v) == vntext.identity_key(typed) for v in villages))
+    # the place listed under the other kind word too ("TDP 1" beside "Tổ dân phố 1", typed
+    # "TDP1"): the listed spelling is the one found, rightly
+    assume(not any(vntext.identity_key(v) in (vntext.identity_key(typed),
+                                              vntext.identity_key(OTHER_WAY[kind] + rest))
+                   for v in villages))
     lead = data.draw(st.sampled_from(HOUSE))
     assert finder.place_of(lead + typed) == meant
     assert finder.proper(lead + typed, address=True) == lead + typed

@@ -63,9 +63,28 @@ def _one(base: str) -> Callable[[int, object], str]:
     return lambda n, item: base
 
 
+# The kinds that list the plan's invited delegates (GM is one per delegate): none is made for a
+# plan with nobody invited, rather than printed with an empty list.
+LISTS_INVITEES = ("KH", "GM", "DSDB", "SGN")
+
+
+def _nobody_invited(kind, builder) -> list[Problem]:
+    if kind.code not in LISTS_INVITEES or builder.invited():
+        return []
+    plan = builder.plan
+    return [make("document-no-invitees", schema.PLANS.name, row=plan.row,
+                 col=builder.reg.tables["plans"].columns.get("plan_id"),
+                 column=schema.PLANS.column("plan_id").header, value=plan.plan_id,
+                 document=f"{kind.code} ({kind.name.lower()})", plan=plan.plan_id,
+                 document_kind=kind.code)]
+
+
 def _plan(kind, builder, error_rows, register):
     """One document for the plan (a row with errors among those it is made from refuses it:
-    documents/generate.py)."""
+    documents/generate.py); none listing nobody (LISTS_INVITEES)."""
+    refused = _nobody_invited(kind, builder)
+    if refused:
+        return [], refused
     fill = getattr(builder, kind.code.lower())
     return [Batch(kind.code, [None], lambda ctx, _: fill(ctx),
                   f"{kind.name} {builder.plan.plan_id}", _one(kind.code))], []
@@ -185,6 +204,9 @@ def replies_waiting(builder, register, error_rows=()) -> list:
 
 
 def _invitee(kind, builder, error_rows, register):
+    refused = _nobody_invited(kind, builder)
+    if refused:
+        return [], refused
     people, refusals = [], []
     for inv in builder.invitations():
         if (schema.INVITEES.name, inv.row) in error_rows:

@@ -34,6 +34,19 @@ TYPES = (
                           "{items}.",
                           "Nhập \"{column}\" vào các ô đó ở trang {sheet} rồi tạo lại văn bản.",
                           item="{subject} (ô {cell})")),
+    ProblemType("document-no-invitees", ERROR, "Kế hoạch chưa có đại biểu",
+                "Văn bản {document} liệt kê đại biểu của kế hoạch {plan}, nhưng trang Đại biểu "
+                "chưa có ai được mời dự kế hoạch này.",
+                "Nhập danh sách đại biểu ở trang Đại biểu (Mã KH {plan}, Mời: Có) rồi tạo lại "
+                "văn bản.",
+                "The plan, the invitations, the signing list and the delivery book list the "
+                "plan's invited delegates; with none, each would print an empty list (\"Thành "
+                "phần mời dự:\" with nothing under it): it is refused instead.",
+                many=Many("{count} văn bản chưa tạo vì kế hoạch chưa có ai được mời ở trang "
+                          "Đại biểu: {items}.",
+                          "Nhập danh sách đại biểu ở trang Đại biểu (Mã KH {plan}, Mời: Có) "
+                          "rồi tạo lại các văn bản đó.",
+                          item="{document_kind} của {plan}")),
     ProblemType("document-row-has-errors", ERROR, "Dòng có lỗi, không tạo văn bản",
                 "Không tạo {document} từ dòng {row} vì dòng này còn lỗi kiểm tra.",
                 ROW_ERRORS_HINT,

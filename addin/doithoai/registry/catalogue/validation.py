@@ -10,6 +10,14 @@ TYPES = (
                 "The plan's chair (Người chủ trì) or the conference secretary (Cán bộ đầu mối "
                 "of Cấu hình, who keeps the minutes) is marked absent in Đại biểu, or is not "
                 "among the plan's invitees, so the minutes would contradict the plan."),
+    ProblemType("plan-without-invitees", WARNING, "Kế hoạch chưa có đại biểu",
+                "Kế hoạch {plan} chưa có ai được mời ở trang Đại biểu.",
+                "Nhập đại biểu (Mã KH {plan}, Mời: Có) trước khi tạo kế hoạch, giấy mời, danh "
+                "sách ký nhận và sổ giao nhận giấy mời: khi chưa có ai, các văn bản đó không "
+                "được tạo.",
+                "A plan none of whose Đại biểu rows is invited (a plan just made by carry-over, "
+                "or typed before its list): the documents listing its delegates are refused "
+                "(document-no-invitees) rather than printed with an empty list."),
     ProblemType("required-missing", ERROR, "Thiếu thông tin bắt buộc",
                 "Cột \"{column}\" bắt buộc phải có giá trị.",
                 "Nhập {column} cho dòng {row}.",

@@ -48,7 +48,8 @@ def validate(reg: Registry, today: dt.date | None = None,
     for check in (keys.check_keys, keys.check_references, plans.check_plans,
                   figures.check_figures,
                   opinions.check_opinions, invitees.check_invitees,
-                  invitees.check_chair_attendance, places.check_places, plans.check_milestones,
+                  invitees.check_chair_attendance, invitees.check_plans_have_invitees,
+                  places.check_places, plans.check_milestones,
                   config.check_settings, config.check_lookups, wording.check_unit_words,
                   identifiers.check_fields):
         check(f)

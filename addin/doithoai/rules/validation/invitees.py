@@ -1,4 +1,5 @@
-"""Invitees: nobody invited twice, and the chair and the secretary among those present."""
+"""Invitees: nobody invited twice, the chair and the secretary among those present, and every
+plan with someone invited."""
 from __future__ import annotations
 
 from doithoai.registry import parsing, schema
@@ -67,3 +68,12 @@ def check_chair_attendance(f: Findings) -> None:
                       "Vắng", what=f"{name} là {role.lower()} hội nghị {plan.plan_id} "
                                    "nhưng được ghi Vắng.",
                       fix="Sửa Tham dự thành Có (hoặc Ủy quyền nếu có người dự thay).")
+
+
+def check_plans_have_invitees(f: Findings) -> None:
+    """A plan none of whose delegates is invited: its documents that list them are refused."""
+    invited = {i.plan_id for i in f.reg.invitees if i.full_name and i.invited != schema.NO}
+    for plan in f.reg.plans:
+        if plan.plan_id and plan.plan_id not in invited:
+            f.add("plan-without-invitees", schema.PLANS, plan.row, "plan_id", plan.plan_id,
+                  plan=plan.plan_id)
