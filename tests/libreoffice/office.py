@@ -65,6 +65,14 @@ class Office:
         env["HOME"] = self.folder
         if self.display:
             env["DISPLAY"] = self.display
+            # A shared computer: the temporary folder's "doithoai" is another account's (here
+            # a file where the folder would be). A press must still answer (it ended the whole
+            # of LibreOffice, a fresh-eyes trial found), its log kept elsewhere.
+            tmp = os.path.join(self.folder, "tmp")
+            os.makedirs(tmp, exist_ok=True)
+            with open(os.path.join(tmp, "doithoai"), "w") as fh:
+                fh.write("another account's\n")
+            env["TMPDIR"] = tmp
             # The profile's first start (registering the extension) done headless, so the
             # session on screen does not restart itself halfway, as it may under load.
             subprocess.run([office.tool("soffice"), "--headless", "--terminate_after_init",

@@ -87,6 +87,8 @@ def test_libreoffice_s_programs_never_see_a_virtual_environment(tmp_path):
     env = install.office_environment({"PATH": f"{venv / 'bin'}{os.pathsep}/usr/bin",
                                       "VIRTUAL_ENV": str(venv), "PYTHONHOME": "/x", "LANG": "vi"})
     assert env == {"PATH": "/usr/bin", "LANG": "vi"}
+    assert install.venv_folders({"PATH": f"{venv / 'bin'}{os.pathsep}/usr/bin"}) == \
+        [str(venv / "bin")]
 
 
 def test_where_libreoffice_and_its_extension_are(tmp_path):
@@ -158,3 +160,8 @@ def test_the_doctor_on_libreoffice():
         ["libreoffice_interpreter"]
     lines = check_libreoffice(Facts((7, 4, 7)), here, False)
     assert "install --libreoffice" in lines[-1].fix
+    # A terminal with a virtual environment on its PATH: LibreOffice started from it ends at
+    # its start (a fresh-eyes trial); said, with what to do, once the extension is installed.
+    said = check_libreoffice(good, here, False, ["/home/a/venv/bin"])
+    assert [c.name for c in said if not c.ok] == ["libreoffice_terminal"]
+    assert "/home/a/venv/bin" in said[-1].message and "deactivate" in said[-1].fix

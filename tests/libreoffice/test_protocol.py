@@ -204,3 +204,23 @@ def test_without_its_python_or_when_it_fails_the_clerk_is_told(sample_copy, tmp_
     assert not t["done"] and t["exit"] == 1
     assert t["messages"] == [bridge.CHILD_FAILED.format(python=sys.executable, log=t["log"])]
     assert "Không có nút no_such_button" in open(t["log"], encoding="utf-8").read()
+
+
+def test_a_log_folder_that_cannot_be_written_fails_no_press(sample_copy, tmp_path):
+    """On a shared computer the temporary folder's "doithoai" may be another account's: the
+    press's log goes to the next place that takes it; when none does, the press still runs and
+    a failure says so without a log (an exception there ended the whole of LibreOffice)."""
+    taken = tmp_path / "doithoai"
+    taken.write_text("another account's")             # a file where the folder would be
+    own = tmp_path / "own"
+    doc = MemoryDocument(sample_copy("tu-minh"))
+    t = bridge.Press(doc, sys.executable, "validate_registry",
+                     log_folders=[str(taken), str(own)]).run()
+    assert t["done"] and t["log"] == str(own / bridge.LOG_NAME)
+    assert t["messages"] and t["messages"][0].startswith("Kiểm tra xong")
+    t = bridge.Press(doc, sys.executable, "validate_registry", log_folders=[str(taken)]).run()
+    assert t["done"] and t["log"] is None and t["messages"][0].startswith("Kiểm tra xong")
+    t = bridge.Press(doc, sys.executable, "no_such_button", log_folders=[str(taken)]).run()
+    assert not t["done"] and t["messages"] == [
+        bridge.CHILD_FAILED_NO_LOG.format(python=sys.executable)]
+    assert bridge.open_log([str(taken)]) == (None, None)

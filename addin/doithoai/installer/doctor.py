@@ -57,6 +57,7 @@ class Machine:
     hklm: Callable[[str, str], object] | None = None     # (key, value name) → value
     hklm_names: Callable[[str], list[str]] | None = None  # key → its value names
     libreoffice: Callable[[], object] | None = None     # → libreoffice.install.Facts | None
+    venvs: Callable[[], list[str]] = list                # virtual environments on PATH
 
     @property
     def windows(self) -> bool:
@@ -140,7 +141,8 @@ def real_machine(documents: str | None = None) -> Machine:
     m = Machine(documents=documents, installed=_installed, requirements=_requirements,
                 motw=_motw, fonts=_fonts, writable=_writable,
                 pdf_converter=pdf.converter_name,
-                libreoffice=lambda: install.facts(install.real_office()))
+                libreoffice=lambda: install.facts(install.real_office()),
+                venvs=install.venv_folders)
     if m.windows:
         m.appdata = os.environ.get("APPDATA")
         m.store = addin_install.WinRegistry()
@@ -361,7 +363,8 @@ def run(m: Machine) -> list[Check]:
     checks += [check_pdf(m), check_font(m), check_documents(m)]
     if m.libreoffice is not None:
         excel = m.windows and m.exists(_addin_path(m))
-        checks += check_libreoffice(m.libreoffice(), m.exists, excel)
+        checks += check_libreoffice(m.libreoffice(), m.exists, excel,
+                                    [] if m.windows else m.venvs())
     if not m.windows:
         checks.append(Check("windows", True, "Máy này không phải Windows: thẻ Đối thoại của "
                                             "Excel cần Windows; LibreOffice Calc có thanh công cụ "

@@ -11,9 +11,12 @@ REINSTALL = "Chạy lại: python -m doithoai install --libreoffice (trên Windo
             "install --libreoffice), rồi mở lại LibreOffice."
 
 
-def check_libreoffice(facts: Facts | None, exists, excel_addin: bool) -> list:
+def check_libreoffice(facts: Facts | None, exists, excel_addin: bool,
+                      venvs: list[str] = ()) -> list:
     """``exists(path)`` tells a file is there; with the Excel add-in installed, LibreOffice's
-    extension is optional (its absence is a note, not a fault)."""
+    extension is optional (its absence is a note, not a fault). ``venvs``: the virtual
+    environments on this terminal's PATH (not on Windows, whose LibreOffice brings its own
+    Python): LibreOffice started from it ends as it loads the toolbar."""
     if facts is None:
         return [Check("libreoffice", True, "Không có LibreOffice trên máy này (chỉ cần nếu dùng "
                                            "LibreOffice Calc thay cho Excel)")]
@@ -37,4 +40,10 @@ def check_libreoffice(facts: Facts | None, exists, excel_addin: bool) -> list:
                      f"Các nút LibreOffice dùng Python {facts.python}" if ok else
                      "Python mà các nút LibreOffice dùng không còn: "
                      + (facts.python or "(chưa ghi)"), REINSTALL))
+    if venvs:
+        out.append(Check("libreoffice_terminal", False,
+                         f"Cửa sổ lệnh này đang bật môi trường ảo ({venvs[0]}): LibreOffice mở "
+                         "từ đây bị tắt ngay khi nạp thanh công cụ Đối thoại",
+                         "Mở LibreOffice từ trình đơn ứng dụng, hoặc gõ deactivate rồi mới mở "
+                         "LibreOffice từ cửa sổ lệnh; các nút vẫn dùng Python đã ghi khi cài."))
     return out

@@ -76,10 +76,18 @@ def office_environment(environ=os.environ) -> dict:
     registering the extension's component crashes (std::bad_alloc)."""
     env = {k: v for k, v in environ.items()
            if k not in ("VIRTUAL_ENV", "PYTHONHOME", "PYTHONPATH", "PYTHONSTARTUP")}
-    kept = [d for d in environ.get("PATH", "").split(os.pathsep)
-            if d and not os.path.exists(os.path.join(os.path.dirname(d), "pyvenv.cfg"))]
-    env["PATH"] = os.pathsep.join(kept)
+    venvs = venv_folders(environ)
+    env["PATH"] = os.pathsep.join(d for d in environ.get("PATH", "").split(os.pathsep)
+                                  if d and d not in venvs)
     return env
+
+
+def venv_folders(environ=os.environ) -> list[str]:
+    """The folders of ``environ``'s PATH that are a virtual environment's programs (a
+    pyvenv.cfg beside them): LibreOffice started with one of them there ends at its start
+    (office_environment)."""
+    return [d for d in environ.get("PATH", "").split(os.pathsep)
+            if d and os.path.exists(os.path.join(os.path.dirname(d), "pyvenv.cfg"))]
 
 
 def _windows_program(read_key: Callable[[str], str | None] | None) -> str | None:

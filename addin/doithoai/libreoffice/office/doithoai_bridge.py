@@ -27,6 +27,13 @@ NO_PYTHON = ("Không tìm thấy Python đã cài doithoai ({python}). Hãy cài
 CHILD_FAILED = ("Không chạy được doithoai bằng Python {python}. Chi tiết đã ghi vào tệp {log}; "
                 "hãy gửi tệp này cho người hỗ trợ, hoặc cài lại bằng lệnh \"python -m doithoai "
                 "install --libreoffice\".")
+CHILD_FAILED_NO_LOG = ("Không chạy được doithoai bằng Python {python}, và không ghi được tệp "
+                       "chi tiết (thư mục tạm và thư mục của bạn đều không ghi được). Hãy chụp "
+                       "thông báo này gửi cho người hỗ trợ, hoặc cài lại bằng lệnh \"python -m "
+                       "doithoai install --libreoffice\".")
+UNEXPECTED = ("Có lỗi không mong đợi khi bấm nút ({kind}). Nếu sổ đã bị ghi dở, bấm Ctrl+Z "
+              "để hoàn tác cả lần bấm này; lưu sổ, đóng rồi mở lại LibreOffice và bấm lại. Nếu "
+              "vẫn lỗi, chạy lệnh \"python -m doithoai doctor\" và gửi kết quả cho người hỗ trợ.")
 BUSY = "Đang làm việc cho một nút khác; hãy đợi xong rồi bấm lại."
 _RUNNING = threading.Lock()
 
@@ -54,17 +61,36 @@ def start_child(python, function, cwd, log):
                             universal_newlines=True, encoding="ascii", bufsize=1)
 
 
-def log_path():
-    folder = os.path.join(tempfile.gettempdir(), "doithoai")
-    os.makedirs(folder, exist_ok=True)
-    return os.path.join(folder, LOG_NAME)
+def log_folders():
+    """Where a press's log may go, in order: the temporary folder's "doithoai" (as the CLI's
+    crash log), one of this account's own there, then the home folder. The first may be
+    another account's on a shared computer (who pressed a button first), or a file."""
+    tmp = tempfile.gettempdir()
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or \
+        str(getattr(os, "getuid", lambda: "nguoi-dung")())
+    return [os.path.join(tmp, "doithoai"), os.path.join(tmp, "doithoai-" + user),
+            os.path.join(os.path.expanduser("~"), ".doithoai")]
+
+
+def open_log(folders=None):
+    """(the press's log opened for writing, its path) in the first folder that takes it;
+    (None, None) when none does. Never raises: a log that cannot be kept fails no press."""
+    for folder in folders or log_folders():
+        try:
+            os.makedirs(folder, exist_ok=True)
+            path = os.path.join(folder, LOG_NAME)
+            return open(path, "w", encoding="utf-8"), path
+        except Exception:       # another account's folder, a file in its place, a full disk
+            continue
+    return None, None
 
 
 class Press:
     """One press of a button: the child started, served until it is done, a transcript kept."""
 
-    def __init__(self, document, python, function, pump=None):
+    def __init__(self, document, python, function, pump=None, log_folders=None):
         self.document = document
+        self.log_folders = log_folders          # None: log_folders()
         self.python = python
         self.function = function
         self.pump = pump or (lambda: None)
@@ -86,11 +112,13 @@ class Press:
             self._say(NO_PYTHON.format(python=self.python or "chưa ghi"))
             return
         book = self.document.hello()
-        path = self.transcript["log"] = log_path()
-        with open(path, "w", encoding="utf-8") as log:
+        log, path = open_log(self.log_folders)
+        self.transcript["log"] = path
+        try:
             try:
                 child = start_child(self.python, self.function,
-                                    book.get("folder") or tempfile.gettempdir(), log)
+                                    book.get("folder") or tempfile.gettempdir(),
+                                    log if log is not None else subprocess.DEVNULL)
             except OSError:
                 self._say(NO_PYTHON.format(python=self.python))
                 return
@@ -100,9 +128,13 @@ class Press:
                 self._serve(child, lines)
             finally:
                 self._finish(child)
+        finally:
+            if log is not None:
+                log.close()
         if not self.transcript["done"]:
             self.document.status(None)
-            self._say(CHILD_FAILED.format(python=self.python, log=path))
+            self._say(CHILD_FAILED.format(python=self.python, log=path) if path else
+                      CHILD_FAILED_NO_LOG.format(python=self.python))
 
     def _serve(self, child, lines):
         handlers = {"read": lambda m: self.document.read(m["sheets"]),

@@ -1,6 +1,8 @@
 """The extension's dialogs, in Vietnamese whatever LibreOffice's own language: a message the
 clerk closes (Đóng), a yes/no question (Có / Không), and the file dialog for returned intake
-files. A message longer than the dialog scrolls, as read-only text the clerk can copy."""
+files. A message of more than a few lines is read-only text the clerk can scroll and copy: its
+lines are only estimated (the letters' width depends on the fonts installed), and a plain label
+that proves too short cuts the end off with "…", where a text box scrolls."""
 from __future__ import annotations
 
 import textwrap
@@ -11,7 +13,8 @@ LINE = 10                   # a line of text, in dialog units
 CHARS = 60                  # characters per line at that width: about 66 fit (a screenshot of
                             # CI's run), fewer where the letters are wide
 FONT = 11                   # points: as the sheet's text, larger than LibreOffice's own dialogs
-MAX_LINES = 20              # longer texts scroll
+MAX_LINES = 20              # the tallest dialog; a longer text scrolls
+SHORT = 6                   # at most this many lines (estimated) shown as a plain label
 
 
 def _lines(text):
@@ -31,8 +34,7 @@ def _run(ctx, parent, text, buttons):
     height = lines * LINE + 4
     model.Title, model.Width, model.Height = TITLE, WIDTH, height + 34
     model.Closeable, model.Moveable = True, True
-    scrolls = _lines(text) > MAX_LINES
-    if scrolls:             # long: read-only text that scrolls (and can be copied)
+    if _lines(text) > SHORT:    # read-only text that scrolls (and can be copied)
         area = model.createInstance("com.sun.star.awt.UnoControlEditModel")
         area.MultiLine, area.ReadOnly, area.VScroll = True, True, True
         area.Text = text

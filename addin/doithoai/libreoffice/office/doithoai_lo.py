@@ -52,10 +52,10 @@ class Buttons(unohelper.Base, XInitialization, XDispatchProvider, XNotifyingDisp
 
     # -- XDispatch ---------------------------------------------------------------------------------
     def dispatch(self, url, args):
-        self._press(url, args)
+        self._guarded(url, args)
 
     def dispatchWithNotification(self, url, args, listener):
-        transcript = self._press(url, args)
+        transcript = self._guarded(url, args)
         if listener is not None:
             event = DispatchResultEvent()
             event.Source, event.State = self, SUCCESS
@@ -63,6 +63,12 @@ class Buttons(unohelper.Base, XInitialization, XDispatchProvider, XNotifyingDisp
             listener.dispatchFinished(event)
 
     def addStatusListener(self, listener, url):
+        try:
+            self._state(listener, url)
+        except Exception:       # raised into LibreOffice, it would end the program at start
+            pass
+
+    def _state(self, listener, url):
         event = FeatureStateEvent()
         event.FeatureURL, event.Requery = url, False
         event.IsEnabled = not url.Path.startswith(HEADING)    # a menu's heading is greyed
@@ -79,6 +85,20 @@ class Buttons(unohelper.Base, XInitialization, XDispatchProvider, XNotifyingDisp
         pass
 
     # -- a press -----------------------------------------------------------------------------------
+    def _guarded(self, url, args):
+        """A press; whatever fails in it is said to the clerk, never raised into LibreOffice
+        (an exception out of a dispatch ends the whole program, unsaved work with it), and
+        nothing the saying itself raises is either."""
+        try:
+            return self._press(url, args)
+        except Exception as exc:
+            text = bridge.UNEXPECTED.format(kind=type(exc).__name__)
+            try:
+                CalcDocument(self.ctx, self.frame).message(text)   # not when nobody sees it
+            except Exception:
+                pass
+            return {"function": getattr(url, "Path", None), "messages": [text], "done": False}
+
     def _press(self, url, args):
         data = bridge.settings(HERE)
         function = url.Path
