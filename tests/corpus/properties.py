@@ -232,6 +232,44 @@ def unnamed_owed_no_reply(run: Run) -> list[str]:
     return out
 
 
+DUTY = "bằng văn bản cho người nêu ý kiến trong thời hạn"
+RESOLVE_ONLY = "giải quyết các ý kiến mà người nêu không ghi tên"
+
+
+def unnamed_no_reply_duty(run: Run) -> list[str]:
+    """The conclusion notice (TBKL) tells each agency what it owes: one whose opinions all
+    name no one to write to (citizens who gave no name, no named repeat) is never told to
+    answer "bằng văn bản cho người nêu ý kiến", and one with someone to write to is never told
+    it only resolves. Judged from the truth, by the plan's raised opinions (repeats joined to
+    theirs), neither answered at the meeting nor sent up."""
+    if run.label != "issued":
+        return []
+    nobody = {oid for oid, named in _named_repeats(run).items() if not named}
+    out = []
+    for doc in run.docs:
+        if doc.kind != "TBKL" or doc.merged:
+            continue
+        plan = os.path.basename(os.path.dirname(doc.path))
+        ops = [o for o in run.case.opinions if o["plan_id"] == plan and o.get("agency")
+               and not o.get("duplicate_of") and o.get("answered_at_meeting") != "Có"
+               and o["opinion_id"] not in run.superior_ids]
+        text = " ".join(doc.lines())
+        duty = next((p.split(DUTY)[0] for p in doc.lines() if DUTY in p), "").lower()
+        only = next((p.split(RESOLVE_ONLY)[0].rsplit(". ", 1)[-1] for p in doc.lines()
+                     if RESOLVE_ONLY in p), "").lower()           # its own sentence
+        for agency in sorted({o["agency"].lower() for o in ops}):   # typed in any case
+            if agency not in text.lower():
+                continue                          # printed in other words: not judged here
+            unnamed = all(o["opinion_id"] in nobody for o in ops if o["agency"].lower() == agency)
+            if unnamed and agency in duty:
+                out.append(f"{doc.path}: {agency} được giao trả lời bằng văn bản nhưng mọi ý "
+                           "kiến của cơ quan này đều không ghi tên người nêu")
+            if not unnamed and agency in only:
+                out.append(f"{doc.path}: {agency} chỉ được giao giải quyết dù có người để trả "
+                           "lời")
+    return out
+
+
 TO_CITIZENS = {"TBCD", "CVTL"}         # addressed or copied to citizens
 
 
@@ -691,6 +729,7 @@ PROPERTIES = {
     "addressed-in-full": addressed_in_full,
     "provisional-named": provisional_named_are_printed,
     "unnamed-no-reply": unnamed_owed_no_reply,
+    "unnamed-no-reply-duty": unnamed_no_reply_duty,
     "no-code-to-citizen": no_code_told_to_citizens,
     "header-name-together": header_names_kept_together,
 }

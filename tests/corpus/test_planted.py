@@ -308,3 +308,11 @@ def test_planted_header_name_that_may_break(monkeypatch, tmp_path):
     from doithoai.documents.context import common
     monkeypatch.setattr(common, "header_name", lambda line: line)
     assert first_violation("header-name-together", tmp_path)
+
+
+def test_planted_reply_duty_for_an_agency_with_no_one_to_write_to(monkeypatch, tmp_path):
+    """The old build (a fresh-eyes trial's TBKL): every agency given opinions was told to answer
+    "bằng văn bản cho người nêu ý kiến", also one whose citizens all gave no name."""
+    from doithoai.documents.context.conference import ConferenceDocs
+    monkeypatch.setattr(ConferenceDocs, "unaddressed", lambda self: set())
+    assert first_violation("unnamed-no-reply-duty", tmp_path)

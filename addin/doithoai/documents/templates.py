@@ -220,13 +220,17 @@ def tbkl(doc, party):
                   "{{ y.han }}"], "y in giao_giai_quyet")
     b.heading(doc, "3. Tổ chức thực hiện")
     # Own units are assigned; agencies on the territory are asked (rules.agencies).
-    b.body(doc, "{% if co_quan_giao %}{{ co_quan_giao }} trả lời{% endif %}{% if co_quan_giao "
+    # An agency whose opinions name no one to write to resolves them, and writes to no one.
+    b.body(doc, "{% if co_quan_giao or co_quan_phoi_hop %}"
+                "{% if co_quan_giao %}{{ co_quan_giao }} trả lời{% endif %}{% if co_quan_giao "
                 "and co_quan_phoi_hop %}; đề nghị {% elif co_quan_phoi_hop %}Đề nghị {% endif %}"
                 "{% if co_quan_phoi_hop %}{{ co_quan_phoi_hop }} phối hợp trả lời{% endif %} "
                 "bằng văn bản cho người nêu ý kiến trong thời hạn {{ thoi_han_tra_loi }}{% if "
                 "dong_gui %}{% if vp_cung_tra_loi %}; các cơ quan, đơn vị còn lại đồng gửi văn "
                 "bản trả lời về {{ van_phong }} để tổng hợp{% else %}, đồng gửi {{ van_phong }} "
-                "để tổng hợp{% endif %}{% endif %}. Ủy ban Mặt trận "
+                "để tổng hợp{% endif %}{% endif %}. {% endif %}{% if co_quan_giai_quyet %}"
+                "{{ co_quan_giai_quyet }} giải quyết các ý kiến mà người nêu không ghi tên (không "
+                "có văn bản trả lời). {% endif %}Ủy ban Mặt trận "
                 "Tổ quốc theo dõi, giám sát việc thực hiện./.")
     b.tag(doc, "{%p endif %}")
     b.recipients_and_signature(doc, party=party)

@@ -94,20 +94,38 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)
         ctx.put("trich_yeu", f"Kết luận của {self.plan.chair_title} tại hội nghị đối thoại với "
                              f"Nhân dân {scope_text(self.plan)}")
-        agencies = sorted({o.agency for o in pending if o.agency and not self.up(o)})
-        asked = [a for a in agencies if self.level(a) == TERRITORY]
-        own = [a for a in agencies if a not in asked]
-        ctx.put("co_quan_giao", vnformat.listing(own) if own else
-                ("" if asked else "Các cơ quan, đơn vị được giao"), optional=True)
-        ctx.put("co_quan_phoi_hop", vnformat.listing(asked), optional=True)
-        offices = [a for a in agencies if is_office(a, self.party)]
-        ctx.put("dong_gui", not agencies or len(offices) < len(agencies))
-        # The office among several: the others copy it their replies, it does not copy itself.
-        ctx.put("vp_cung_tra_loi", 0 < len(offices) < len(agencies))
+        agencies = self.handling_agencies(pending)
+        self.put_reply_duties(ctx, pending)
         ctx.put("noi_nhan", recipients(agencies + (
             ["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}", "Văn phòng Đảng ủy",
             "Thường trực HĐND"], self.party))
+
+    def handling_agencies(self, opinions: list[Opinion]) -> list[str]:
+        """The commune's agencies and those on its territory that ``opinions`` are assigned
+        to (a superior is recommended to, not assigned)."""
+        return sorted({o.agency for o in opinions if o.agency and not self.up(o)})
+
+    def put_reply_duties(self, ctx: Context, pending: list[Opinion]) -> None:
+        """Who answers in writing (own units assigned, agencies on the territory asked), and
+        who only resolves: an agency whose opinions name no one to write to (an unnamed
+        citizen, no named repeat: registry.repeats)."""
+        unnamed = self.unaddressed()
+        written = [o for o in pending if o.opinion_id not in unnamed]
+        writers = self.handling_agencies(written)
+        asked = [a for a in writers if self.level(a) == TERRITORY]
+        own = [a for a in writers if a not in asked]
+        ctx.put("co_quan_giao", vnformat.listing(own) if own else
+                ("" if asked or not written else "Các cơ quan, đơn vị được giao"),
+                optional=True)
+        ctx.put("co_quan_phoi_hop", vnformat.listing(asked), optional=True)
+        silent = [a for a in self.handling_agencies([o for o in pending if o not in written])
+                  if a not in writers]
+        ctx.put("co_quan_giai_quyet", vnformat.listing(silent), optional=True)
+        offices = [a for a in writers if is_office(a, self.party)]
+        ctx.put("dong_gui", not writers or len(offices) < len(writers))
+        # The office among several: the others copy it their replies, it does not copy itself.
+        ctx.put("vp_cung_tra_loi", 0 < len(offices) < len(writers))
 
     def cvtl(self, ctx: Context, o: Opinion) -> None:
         self._row(ctx, schema.OPINIONS, o)

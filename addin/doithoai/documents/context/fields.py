@@ -84,6 +84,8 @@ FIELDS: dict[str, str] = {
     "co_han": "Có ý kiến nào có thời hạn trả lời (không phải chờ cấp trên)",
     "co_quan_giao": "Cơ quan, đơn vị của xã được giao trả lời (liệt kê)",
     "co_quan_phoi_hop": "Cơ quan trên địa bàn được đề nghị phối hợp trả lời (liệt kê)",
+    "co_quan_giai_quyet": "Cơ quan chỉ giải quyết, không có văn bản trả lời (ý kiến không ghi "
+                          "tên người nêu; liệt kê)",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
@@ -209,8 +211,10 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
-# longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward).
-AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False}
+# longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward;
+# an agency with only unnamed citizens' opinions resolves them, writing to no one).
+AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
+             "co_quan_giai_quyet": ""}
 
 
 def changed_rows(old: str, new: str) -> list[str]:
