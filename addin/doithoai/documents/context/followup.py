@@ -69,7 +69,7 @@ class FollowUpDocs(BaseBuilder):
         for o in rows:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("ton_dong", [{"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id,
-                              "noi_dung": self.said(o), "co_quan": o.agency or "",
+                              "noi_dung": self.said(o), "co_quan": self.agency_printed(o),
                               "giai_doan": stage_of(o)} for i, o in enumerate(rows, 1)],
                 optional=True)
         ctx.put("so_ton_dong", len(rows))

@@ -69,6 +69,12 @@ class Hierarchy:
     def superior_of(self, o: Opinion) -> str:
         return agencies.superior_of(o.agency, self.reg.agency_levels, self.s.province or "")
 
+    def agency_printed(self, o: Opinion) -> str:
+        """The agency a list prints for ``o``: its superior by name when it is sent up ("Ủy
+        ban nhân dân tỉnh Quảng Ninh", never the list's "UBND cấp tỉnh và các sở, ngành"),
+        else as typed; blank when none is."""
+        return self.superior_of(o) if self.up(o) else (o.agency or "")
+
     def handling(self, o: Opinion) -> tuple[str, str]:
         """(who handles it, by when) as the citizen reads it."""
         if self.up(o):

@@ -88,7 +88,7 @@ class PreparationDocs(BaseBuilder):
                     {"stt": i, "noi_dung": self.said(o), "nguoi_neu": self.raiser(o),
                      "dia_chi": self.where(o.address),
                      # a superior is recommended to (CVKN), never given a deadline
-                     "co_quan": self.superior_of(o) if self.up(o) else (o.agency or ""),
+                     "co_quan": self.agency_printed(o),
                      "han": self.reply_cell(o)} for i, o in enumerate(items, 1)]})
         ctx.put("nhom_linh_vuc", groups)
         ctx.put("so_y_kien", len(raised))

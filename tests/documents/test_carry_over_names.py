@@ -1,0 +1,71 @@
+"""The next conference's plan lists what earlier ones left unresolved, naming each agency as
+every other document names it.
+
+A fresh-eyes trial: the carried-over list of a second plan printed an opinion sent up as "UBND
+cấp tỉnh và các sở, ngành" (the list's value) where every other document names the province's
+People's Committee ("Ủy ban nhân dân tỉnh Quảng Ninh"). Registries from the corpus generator
+(tests/corpus), each given a later plan of its own (the next conference, six months on), its
+KH made and its table read back as the signer reads it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from docx import Document
+
+from corpus.registries import make_case
+from doithoai.documents import generate
+from doithoai.files import atomic, blank, reader
+from doithoai.text import vntext
+
+SEEDS = range(30)
+
+
+def _with_next_plan(case, path: str) -> str:
+    rows = case.rows()
+    later = case.meeting + dt.timedelta(days=182)
+    nxt = dict(rows["plans"][0], plan_id=f"KH-{later.year}-99", meeting_date=later,
+               weekday=None, issue_date=None, number_symbol=None, status="Dự thảo",
+               expected_delegates=len(rows["invitees"]))
+    invitees = rows["invitees"] + [dict(i, plan_id=nxt["plan_id"], attendance=None)
+                                   for i in rows["invitees"]]
+    atomic.save_atomic(blank.build_workbook(settings=case.settings, rows={
+        "plans": rows["plans"] + [nxt], "invitees": invitees, "opinions": rows["opinions"],
+        "survey": rows["survey"]}), path)
+    return nxt["plan_id"]
+
+
+def _carried(path: str) -> list[dict]:
+    for table in Document(path).tables:
+        head = [c.text.strip() for c in table.rows[0].cells]
+        if "Giai đoạn" in head:
+            return [dict(zip(head, (c.text.strip() for c in row.cells)))
+                    for row in table.rows[1:]]
+    return []
+
+
+def test_the_carried_over_list_names_a_superior_as_the_other_documents(tmp_path):
+    made = sent_up_rows = 0
+    for seed in SEEDS:
+        case = make_case(seed)
+        path = str(tmp_path / f"so-{seed}.xlsx")
+        plan = _with_next_plan(case, path)
+        reg = reader.read_registry(path)
+        later = next(p for p in reg.plans if p.plan_id == plan).meeting_date
+        res = generate.generate(reg, str(tmp_path / f"vb-{seed}"), plan_ids=[plan],
+                                codes=["KH"], today=later - dt.timedelta(days=40))
+        kh = next((f for f in res.files if f.endswith("KH.docx")), None)
+        if kh is None:          # the generated first plan's own errors, or a cell left blank
+            continue
+        made += 1
+        rows = _carried(kh)
+        sent_up = {o["opinion_id"] for o in case.opinions if o.get("competence") == "Cấp trên"}
+        for row in rows:
+            assert "cap tinh" not in vntext.unaccent(row["Cơ quan"]).lower(), (seed, row)
+            if row["Mã ý kiến"] in sent_up:
+                assert row["Cơ quan"], (seed, row)
+                sent_up_rows += 1
+        listed = {o.opinion_id for o in reg.opinions if o.plan_id != plan and o.opinion_id
+                  and not o.duplicate_of}
+        assert {r["Mã ý kiến"] for r in rows} <= listed, seed
+    assert made >= len(SEEDS) // 3 and sent_up_rows >= 3, (made, sent_up_rows)
