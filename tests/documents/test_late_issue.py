@@ -69,7 +69,10 @@ def test_which_notes_give_the_reason(note, explained):
 
 @pytest.mark.parametrize("seed", range(12))
 def test_the_summary_counts_merged_repeats_only_when_there_are_some(seed, tmp_path):
-    """BCTH said "(…; 0 ý kiến trùng nội dung đã được gộp)" of a plan with no repeat."""
+    """BCTH said "(…; 0 ý kiến trùng nội dung đã được gộp)" of a plan with no repeat; and
+    counted the repeats inside the brackets of the opinions received, whose parts then added up
+    to one more than the number said (a fresh-eyes trial: "9 ý kiến (gồm 8 …; 1 …; 1 ý kiến
+    trùng …)"). The parts add up to the number; the repeats are said apart."""
     from corpus import reading
     case = make_case(seed)
     repeats = sum(1 for o in case.opinions if o.get("duplicate_of"))
@@ -77,8 +80,13 @@ def test_the_summary_counts_merged_repeats_only_when_there_are_some(seed, tmp_pa
                       today=case.meeting + dt.timedelta(days=3))
     docs, _ = reading.read_folder(str(tmp_path))
     (text,) = [d.text for d in docs if d.kind == "BCTH"]
-    said = re.search(r"(\d+) ý kiến trùng nội dung đã được gộp", text)
+    said = re.search(r"không kể (\d+) ý kiến trùng nội dung", text)
     assert "()" not in text
+    counted = re.search(r"tiếp nhận (\d+) ý kiến, kiến nghị \(gồm ([^)]*(?:\([^)]*\)[^)]*)*)\)",
+                        text)
+    if counted:
+        parts = [int(n) for n in re.findall(r"(?:^|; )(\d+) ý kiến", counted.group(2))]
+        assert sum(parts) == int(counted.group(1)), counted.group()
     if repeats:
         assert said and int(said.group(1)) == repeats
     else:

@@ -137,10 +137,10 @@ def bcth(doc, party):
     b.tag(doc, "{%p if so_y_kien %}")
     b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
                 "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), {{ ten_co_quan_ngan }} đã tiếp "
-                "nhận {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_y_kien or so_trung %} ("
-                "{% if nguon_y_kien %}gồm {{ nguon_y_kien }}{% endif %}"
-                "{% if nguon_y_kien and so_trung %}; {% endif %}{% if so_trung %}{{ so_trung }} "
-                "ý kiến trùng nội dung đã được gộp{% endif %}){% endif %}. Kết quả tổng hợp theo lĩnh vực và phân công {% if sau_hoi_nghi %}trả lời "
+                "nhận {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_y_kien %} (gồm "
+                "{{ nguon_y_kien }}){% endif %}{% if so_trung %}, không kể {{ so_trung }} ý kiến "
+                "trùng nội dung đã gộp vào ý kiến nêu trước{% endif %}. Kết quả tổng hợp theo "
+                "lĩnh vực và phân công {% if sau_hoi_nghi %}trả lời "
                 "bằng văn bản{% else %}tham mưu trả lời{% endif %} như sau:")
     b.tag(doc, "{%p for f in nhom_linh_vuc %}")
     b.heading(doc, "{{ f.stt }}. {{ f.ten }} ({{ f.so }} ý kiến)")
