@@ -270,6 +270,37 @@ def unnamed_no_reply_duty(run: Run) -> list[str]:
     return out
 
 
+# A village's kind as its name says it (this module's own reading, apart from vnformat's).
+_KIND_OF_NAME = re.compile(r"(?i)^(tổ dân phố|tdp|khu phố|khu vực|thôn|xóm|khối|khu|ấp|bản)\b")
+_KIND_SPELT = {"tdp": "tổ dân phố"}
+
+
+def conclusion_reaches_the_villages(run: Run) -> list[str]:
+    """The conclusion notice (TBKL) is what is posted and read out (the publication step,
+    "niêm yết, truyền thanh, gửi trưởng thôn"): its Nơi nhận sends it to the heads of the plan's
+    villages, called as the plan calls them ("Trưởng khu" for "Khu 1"), for posting."""
+    if run.label != "issued":
+        return []
+    kinds = set()
+    for village in run.case.truth.villages:
+        found = _KIND_OF_NAME.match(village)
+        if found:
+            kinds.add(_KIND_SPELT.get(found.group(1).lower(), found.group(1).lower()))
+    out = []
+    for doc in run.docs:
+        if doc.kind != "TBKL" or doc.merged:
+            continue
+        posted = next((line for line in doc.lines() if line.startswith("- ")
+                       and "để niêm yết" in line), None)
+        if posted is None:
+            out.append(f"{doc.path}: Nơi nhận không gửi trưởng thôn để niêm yết")
+            continue
+        missing = [k for k in sorted(kinds) if k not in posted.lower()]
+        if missing:
+            out.append(f"{doc.path}: {posted!r} thiếu {', '.join(missing)}")
+    return out
+
+
 TO_CITIZENS = {"TBCD", "CVTL"}         # addressed or copied to citizens
 
 
@@ -730,6 +761,7 @@ PROPERTIES = {
     "provisional-named": provisional_named_are_printed,
     "unnamed-no-reply": unnamed_owed_no_reply,
     "unnamed-no-reply-duty": unnamed_no_reply_duty,
+    "conclusion-posted": conclusion_reaches_the_villages,
     "no-code-to-citizen": no_code_told_to_citizens,
     "header-name-together": header_names_kept_together,
 }

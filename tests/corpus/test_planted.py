@@ -316,3 +316,19 @@ def test_planted_reply_duty_for_an_agency_with_no_one_to_write_to(monkeypatch, t
     from doithoai.documents.context.conference import ConferenceDocs
     monkeypatch.setattr(ConferenceDocs, "unaddressed", lambda self: set())
     assert first_violation("unnamed-no-reply-duty", tmp_path)
+
+
+def test_planted_conclusion_not_sent_for_posting(monkeypatch, tmp_path):
+    """The old build: the conclusion notice, which is posted and read out, was sent to no
+    village head (a fresh-eyes trial)."""
+    alter_rendered(monkeypatch, lambda xml: re.sub(r"[^>]*\(để niêm yết[^<]*", "", xml))
+    assert first_violation("conclusion-posted", tmp_path)
+
+
+def test_planted_village_heads_in_the_general_words(monkeypatch, tmp_path):
+    """Heads named in the general words ("Trưởng thôn, Tổ trưởng tổ dân phố") for a plan
+    whose villages are all "khu" or "xóm"."""
+    from doithoai.documents.context.hierarchy import Hierarchy
+    monkeypatch.setattr(Hierarchy, "printed_village_heads",
+                        lambda self: "Trưởng thôn, Tổ trưởng tổ dân phố")
+    assert first_violation("conclusion-posted", tmp_path)

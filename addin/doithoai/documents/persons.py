@@ -21,7 +21,7 @@ RECIPIENTS = {
     "BCTH": "lãnh đạo UBND, các cơ quan được phân công",
     "CVPC": "cơ quan được phân công trả lời",
     "BB": "hồ sơ hội nghị (lưu)",
-    "TBKL": "các cơ quan, thôn, tổ dân phố (niêm yết)",
+    "TBKL": "niêm yết, thông báo công khai",      # the village heads: its Nơi nhận
     "CVTL": "người nêu ý kiến",
     "BCKQ": "cấp có thẩm quyền",
     "CVKN": "cơ quan cấp trên",

@@ -96,10 +96,15 @@ class ConferenceDocs(BaseBuilder):
                              f"Nhân dân {scope_text(self.plan)}")
         agencies = self.handling_agencies(pending)
         self.put_reply_duties(ctx, pending)
-        ctx.put("noi_nhan", recipients(agencies + (
-            ["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
+        bodies = agencies + (["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}", "Văn phòng Đảng ủy",
-            "Thường trực HĐND"], self.party))
+            "Thường trực HĐND"]
+        # Posted and read out (the publication step, CONG_KHAI_KET_QUA): the village heads
+        # and the loudspeakers get it too, in the plan's words (printed only: the fingerprints
+        # of notices issued before keep their value).
+        ctx.put("noi_nhan", recipients(bodies, self.party), wording=recipients(bodies + [
+            f"{self.printed_village_heads()} (để niêm yết, thông báo đến Nhân dân)",
+            "Đài truyền thanh (để thông báo)"], self.party))
 
     def handling_agencies(self, opinions: list[Opinion]) -> list[str]:
         """The commune's agencies and those on its territory that ``opinions`` are assigned
