@@ -103,7 +103,7 @@ class ConferenceDocs(BaseBuilder):
         # and the loudspeakers get it too, in the plan's words (printed only: the fingerprints
         # of notices issued before keep their value).
         ctx.put("noi_nhan", recipients(bodies, self.party), wording=recipients(bodies + [
-            f"{self.printed_village_heads()} (để niêm yết, thông báo đến Nhân dân)",
+            f"{self.printed_village_heads()} (để niêm yết)",
             "Đài truyền thanh (để thông báo)"], self.party))
 
     def handling_agencies(self, opinions: list[Opinion]) -> list[str]:
