@@ -77,9 +77,16 @@ _WORD = re.compile(r"[0-9a-z]+")
 _NOT_THE_REQUEST = frozenset(privacy.KINDS) - {"phone", "identity", "tax", "bank", "email"}
 
 
+# Every one of those kinds has seven digits or more (a passport: a letter and seven) or is an
+# e-mail: a text with neither is not read for them.
+_SEVEN_DIGITS = re.compile(r"(?:\d\D*){7}")
+
+
 def normalize(text: str | None) -> str:
     """The comparison key of a text (see the module docstring, step 1)."""
-    text = privacy.drop(unicodedata.normalize("NFC", text or ""), keep=_NOT_THE_REQUEST)
+    text = unicodedata.normalize("NFC", text or "")
+    if _SEVEN_DIGITS.search(text) or privacy.may_hold_email(text):
+        text = privacy.drop(text, keep=_NOT_THE_REQUEST)
     plain = vntext.unaccent(vntext.normalize_tones(text))
     words = []
     for w in _WORD.findall(plain):
