@@ -184,6 +184,19 @@ def c_plan_date_differs(path, reg):
     return [("Kế hoạch", cell_ref("plans", "issue_date", plan.row))]
 
 
+def c_plan_not_marked_issued(path, reg):
+    """Sổ văn bản records the plan's KH issued; its row, its conference still ahead, says
+    Dự thảo."""
+    plan = reg.plans[0]
+    edit(path, [("plans", "status", plan.row, "Dự thảo"),
+                ("plans", "meeting_date", plan.row, D(2027, 1, 15)),
+                ("register", "number_symbol", 2, "118/KH-UBND"),
+                ("register", "date", 2, D(2026, 11, 20)), ("register", "kind", 2, "KH"),
+                ("register", "plan_id", 2, plan.plan_id),
+                ("register", "status", 2, "Đã ban hành")])
+    return [("Kế hoạch", cell_ref("plans", "status", plan.row))]
+
+
 def c_unit_word_agency(path, reg):
     """Tứ Minh is a phường: an agency of its Danh mục named in a xã's word."""
     wb = openpyxl.load_workbook(path)
@@ -278,6 +291,7 @@ CASES = {
     "invitee-no-honorific": single("invitees", "honorific", 2, None),
     "opinion-unassigned": single("opinions", "agency", 4, None),
     "plan-date-differs": c_plan_date_differs,
+    "plan-not-marked-issued": c_plan_not_marked_issued,
     "plan-cell-for-documents": single("plans", "legal_bases", 2, None),
     "lookup-fixed-changed": c_lookup_fixed_changed,
     "row-has-errors": c_row_has_errors,

@@ -89,6 +89,13 @@ TYPES = (
                 "thông báo kết luận).",
                 "A plan whose conference is over still says \"Dự thảo\" or \"Đã ban hành\": "
                 "the monitoring workbook the party office reads shows that status."),
+    ProblemType("plan-not-marked-issued", INFO, "Kế hoạch đã ban hành nhưng còn ghi Dự thảo",
+                "Sổ văn bản (dòng {entry}) ghi kế hoạch này đã ban hành, số {number} ngày "
+                "{issued}, nhưng Trạng thái vẫn là \"Dự thảo\".",
+                "Sửa Trạng thái thành \"Đã ban hành\" và ghi Số ký hiệu {number}, Ngày ban "
+                "hành {issued} như Sổ văn bản (phần mềm không tự sửa ô đã gõ).",
+                "The plan's KH was issued through Sổ văn bản while the row still says Dự thảo: "
+                "the Front and the party office read the status in the monitoring workbook."),
     ProblemType("number-out-of-range", ERROR, "Số ngoài khoảng cho phép",
                 "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
                 "Nhập số trong khoảng {low}-{high}.",

@@ -77,6 +77,9 @@ def _plan_status(f: Findings, p, issued) -> None:
     if p.status in ("Dự thảo", "Đã ban hành") and p.meeting_date and p.meeting_date < f.today:
         f.add("plan-status-behind", schema.PLANS, p.row, "status", p.status,
               meeting=short_date(p.meeting_date))
+    elif p.status == "Dự thảo" and issued and issued.number_symbol:
+        f.add("plan-not-marked-issued", schema.PLANS, p.row, "status", p.status,
+              number=issued.number_symbol, issued=short_date(issued.date), entry=issued.row)
     if p.status in ("Đã tổ chức", "Đã kết luận", "Hoàn thành") and p.meeting_date \
             and p.meeting_date > f.today:
         f.add("status-doubt", schema.PLANS, p.row, "status", p.status,
