@@ -340,3 +340,36 @@ def test_one_commune_named_three_ways_is_counted_once(sent, sample_paths, tmp_pa
     lines = "\n".join(i.line for i in res.items)
     assert "\u200b" not in lines
     assert "tên \"Đô Lương\" được hiểu là Xã Đô Lương" in lines
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_one_province_typed_with_or_without_its_kind_word_is_one_province(
+        sent, tmp_path, seed):
+    """A fresh-eyes trial: one commune typed Tỉnh/Thành phố "Quảng Ninh", the others "Tỉnh
+    Quảng Ninh", and the roll-up set the first aside as another province's (so did --province
+    "Quảng Ninh" the others). The samples' workbooks, each given the province's name written at
+    at random with or without its kind word, in any case, with or without accents: every one is
+    used, under one name; a commune of another province is still set aside, saying what to do.
+    """
+    import random
+    rng = random.Random(seed)
+    files = []
+    own = "Quảng Ninh"
+    for slug, path in sent.items():
+        name = rng.choice([own, f"Tỉnh {own}", f"tỉnh {own}", f"TỈNH {own.upper()}",
+                           "Tinh Quang Ninh", "Quang Ninh"])
+        copy = str(tmp_path / f"{slug}.xlsx")
+        shutil.copy(path, copy)
+        _identity(copy, "Tỉnh/Thành phố", name)
+        files.append(copy)
+    other = str(tmp_path / "other.xlsx")
+    shutil.copy(files[0], other)
+    _identity(other, "Tỉnh/Thành phố", "Tỉnh Cao Bằng")
+    _identity(other, "Đơn vị", "Xã Thông Nông")
+    given = rng.choice([None, own, f"Tỉnh {own}"])
+    res = rollup.rollup(files + [other], str(tmp_path / "tinh.xlsx"), province=given)
+    used = [i for i in res.items if i.outcome == inputs.USED]
+    assert len(used) == len(files), [(i.name, i.outcome, i.reason) for i in res.items]
+    assert len({i.province for i in used}) == 1
+    refused = next(i for i in res.items if i.name == "other.xlsx")
+    assert refused.outcome == inputs.SET_ASIDE and "sửa Tỉnh/Thành phố" in refused.reason

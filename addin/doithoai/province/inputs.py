@@ -206,6 +206,39 @@ def unit_parts(name: str, unit_type: str = "") -> tuple[str, str]:
 
 
 ALL_PROVINCES = "Cả nước"
+PROVINCE_KINDS = (("thanh", "pho"), ("tinh",), ("tp",), ("tp.",))   # without accents
+
+
+def province_own(name: str) -> str:
+    """A province's own name, its kind word left out ("Tỉnh Quảng Ninh", "tinh Quang Ninh" →
+    "Quảng Ninh"/"Quang Ninh"; "TP. Huế", "Thành phố Huế" → "Huế")."""
+    words = " ".join(parsing.normalize_text(name or "").split()).split(" ")
+    plain = [vntext.plain_key(w) for w in words]
+    for kind in PROVINCE_KINDS:
+        if tuple(plain[:len(kind)]) == kind and len(words) > len(kind):
+            return " ".join(words[len(kind):])
+    return " ".join(words)
+
+
+def _one_province_spelling(items: list[Input]) -> None:
+    """Inputs naming one province with and without its kind word, or without accents ("Quảng
+    Ninh", "Tinh Quang Ninh" beside "Tỉnh Quảng Ninh", as each commune typed Cấu hình) take one
+    spelling: the most common of those with their accents and kind word. A name without
+    accents that reads as two provinces keeps its own (it is set aside later, _communes)."""
+    keys, _ = _canonical([province_own(i.province) for i in items])
+    forms: dict[str, list[str]] = {}
+    for i in items:
+        own = province_own(i.province)
+        if own in keys:
+            forms.setdefault(keys[own], []).append(i.province)
+    for i in items:
+        own = province_own(i.province)
+        if own not in keys:
+            continue
+        spelt = forms[keys[own]]
+        best = [p for p in spelt if key(province_own(p)) != key(p)
+                and key(p) != vntext.plain_key(p)] or spelt
+        i.province = max(best, key=best.count)
 
 
 def _communes(items: list[Input]) -> dict[str, list[Input]]:
@@ -290,6 +323,7 @@ def decide(items: list[Input], province: str | None = None,
     """Each identified input's outcome; returns them and the province rolled up (given, else the
     one most inputs name; with ``all_provinces``, every province: the country's view)."""
     ok = [i for i in items if i.outcome == USED]
+    _one_province_spelling(ok)
     if all_provinces:
         province = ALL_PROVINCES
     elif not province:
@@ -298,8 +332,11 @@ def decide(items: list[Input], province: str | None = None,
             counts.setdefault(key(i.province), []).append(i)
         province = max(counts.values(), key=len)[0].province if counts else ""
     for i in ok:
-        if not all_provinces and not vntext.same_name(i.province, province):
-            i.set_aside(f"đơn vị thuộc {i.province}, không thuộc {province}")
+        if not all_provinces and not vntext.same_name(province_own(i.province),
+                                                      province_own(province)):
+            i.set_aside(f"đơn vị thuộc {i.province}, không thuộc {province}: nếu đúng là đơn "
+                        "vị của tỉnh này, đề nghị đơn vị sửa Tỉnh/Thành phố ở trang Cấu hình "
+                        "của sổ rồi gửi lại báo cáo theo dõi")
     latest: dict[str, Input] = {}
     for k, group in _communes([i for i in ok if i.outcome == USED]).items():
         for i in group:
