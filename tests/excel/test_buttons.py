@@ -266,6 +266,11 @@ def test_issue_button_numbers_and_writes_back(sample_copy, shells, tmp_path):
                                         "BCKQ"}
     assert "TB, GM, BCTH, CVPC (KH-2026-01) chỉ tạo bản nháp, không cấp số" in message
     assert next(e.number_symbol for e in issued if e.kind == "KH") == "118/KH-UBND"
+    # The message says the numbers given, as the command prints them (a fresh-eyes trial had
+    # to open Sổ văn bản to find them), each as Sổ văn bản records it.
+    given = next(line for line in message.split("\n") if line.startswith("Đã cấp số: "))
+    numbered = [e for e in issued if e.kind != "KH"]
+    assert all(f"{e.number_symbol} ({e.kind})" in given for e in numbered[:12]), given
     replied = [o for o in after.opinions if o.reply_number and o.reply_number.endswith("UBND-VP")
                and o.opinion_id in {e.opinion_id for e in issued}]
     assert replied and all(o.reply_date for o in replied)

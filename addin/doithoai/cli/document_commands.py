@@ -117,6 +117,7 @@ def _kinds(docs: str | None) -> list[str] | None:
 def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
     """With --issue, the numbers and the record of documents naming citizens go into a new
     copy of the registry; otherwise (no copy, so no Nhật ký) what left is printed."""
+    from doithoai.documents import notices
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal
     released = res.releases()
@@ -126,9 +127,7 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
                       + released)
         copy = registry_copy.registry_copy(opened, res.changes, wb=book)
         if res.numbered:
-            more = len(res.numbered) - 12
-            say("Đã cấp số: " + ", ".join(res.numbered[:12])
-                + (f" và {more} văn bản khác (xem trang Sổ văn bản)" if more > 0 else "") + ".")
+            say(notices.numbers_given(res.numbered))
         say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
             "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")

@@ -32,6 +32,16 @@ def issued_before_meeting(plan: Plan, documents: list[str]) -> str:
             "sau hội nghị (thông báo kết luận, công văn trả lời, báo cáo kết quả).")
 
 
+def numbers_given(numbered: list[str], shown: int = 12) -> str | None:
+    """The numbers an issuing run gave, as the clerk writes them down ("Đã cấp số: 01/TB-UBND
+    (TB), …"); None when it gave none."""
+    if not numbered:
+        return None
+    more = len(numbered) - shown
+    return ("Đã cấp số: " + ", ".join(numbered[:shown])
+            + (f" và {more} văn bản khác (xem trang Sổ văn bản)" if more > 0 else "") + ".")
+
+
 def stale_drafts(files: list[str]) -> str:
     return (f"{_few(files)}: bản nháp của lần tạo trước, lập từ dữ liệu lúc đó; lần này chưa "
             "tạo lại được (xem dòng \"Chưa tạo\"). Đừng dùng các tệp đó cho đến khi sửa lỗi và "

@@ -328,7 +328,11 @@ def check_font(m: Machine) -> Check:
              for n in names)
     return Check("font", ok, "Có phông Times New Roman" if ok else
                  "Thiếu phông Times New Roman (văn bản dùng phông này)",
-                 "Cài phông Times New Roman (có sẵn khi cài Microsoft Office hoặc Windows).")
+                 "Cài phông Times New Roman (có sẵn khi cài Microsoft Office hoặc Windows)."
+                 if m.windows else
+                 "Cài phông Times New Roman (Debian, Ubuntu: sudo apt install "
+                 "ttf-mscorefonts-installer), hoặc ít nhất Liberation Serif (sudo apt install "
+                 "fonts-liberation): cùng cỡ chữ, LibreOffice tự dùng thay Times New Roman.")
 
 
 def check_documents(m: Machine) -> Check:

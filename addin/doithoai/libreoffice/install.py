@@ -180,7 +180,16 @@ def install(office: Office, python: str = sys.executable) -> Report:
                      f"Các nút chạy doithoai bằng Python {python}.",
                      "Đóng mọi cửa sổ LibreOffice rồi mở lại sổ (.xlsx) bằng LibreOffice Calc: "
                      "thanh công cụ và trình đơn Đối thoại sẽ xuất hiện."]
+    if not sys.platform.startswith("win") and venv_folders():
+        report.lines.append(VENV_START)
     return report
+
+
+# Said wherever a terminal with a virtual environment first on its PATH is seen (Linux: the
+# install run from it, the doctor): LibreOffice started from it ends at its start.
+VENV_START = ("Lưu ý: mở LibreOffice từ trình đơn ứng dụng, hoặc gõ deactivate trước khi mở từ "
+              "cửa sổ lệnh này: cửa sổ lệnh đang bật môi trường ảo thì LibreOffice bị tắt ngay "
+              "khi nạp thanh công cụ Đối thoại.")
 
 
 def uninstall(office: Office) -> Report:

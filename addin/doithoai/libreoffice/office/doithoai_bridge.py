@@ -74,12 +74,15 @@ def log_folders():
 
 def open_log(folders=None):
     """(the press's log opened for writing, its path) in the first folder that takes it;
-    (None, None) when none does. Never raises: a log that cannot be kept fails no press."""
+    (None, None) when none does. Never raises: a log that cannot be kept fails no press. A
+    folder it makes and the log are this account's alone (a failure's details may quote the
+    registry), on a computer others use too."""
     for folder in folders or log_folders():
         try:
-            os.makedirs(folder, exist_ok=True)
+            os.makedirs(folder, mode=0o700, exist_ok=True)
             path = os.path.join(folder, LOG_NAME)
-            return open(path, "w", encoding="utf-8"), path
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            return os.fdopen(fd, "w", encoding="utf-8"), path
         except Exception:       # another account's folder, a file in its place, a full disk
             continue
     return None, None

@@ -30,11 +30,13 @@ def _run(ctx, parent, text, buttons):
     1 for the OK-type button, 0 for cancel (or the window's close box)."""
     smgr = ctx.ServiceManager
     model = smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", ctx)
-    lines = min(_lines(text), MAX_LINES)
+    scrolls = _lines(text) > SHORT
+    # a text box has room for two lines more than estimated: the last line is not half shown
+    lines = min(_lines(text) + (2 if scrolls else 0), MAX_LINES)
     height = lines * LINE + 4
     model.Title, model.Width, model.Height = TITLE, WIDTH, height + 34
     model.Closeable, model.Moveable = True, True
-    if _lines(text) > SHORT:    # read-only text that scrolls (and can be copied)
+    if scrolls:                 # read-only text that scrolls (and can be copied)
         area = model.createInstance("com.sun.star.awt.UnoControlEditModel")
         area.MultiLine, area.ReadOnly, area.VScroll = True, True, True
         area.Text = text
