@@ -373,3 +373,20 @@ def test_one_province_typed_with_or_without_its_kind_word_is_one_province(
     assert len({i.province for i in used}) == 1
     refused = next(i for i in res.items if i.name == "other.xlsx")
     assert refused.outcome == inputs.SET_ASIDE and "sửa Tỉnh/Thành phố" in refused.reason
+
+
+def test_a_workbook_that_names_citizens_is_said_so(sample_registries, sent, tmp_path):
+    """A fresh-eyes trial: a commune whose Cấu hình says to name the people who raised opinions
+    sent its monitoring workbook, names in it, and the roll-up used it without a word. It is
+    still used (the roll-up keeps no name), and its line tells the officer to delete the file
+    and ask for one without names; a workbook without names gets no such line."""
+    import dataclasses
+    reg = sample_registries["quang-son"]
+    named = dataclasses.replace(reg, settings=dataclasses.replace(reg.settings,
+                                                                 monitor_names="Có"))
+    path, _ = workbook.write(named, str(tmp_path / "co-ten.xlsx"), AS_OF, "so.xlsx")
+    res = rollup.rollup([path, sent["tu-minh"]], str(tmp_path / "tinh.xlsx"), all_provinces=True)
+    lines = {i.name: i.line for i in res.items}
+    assert [i.outcome for i in res.items] == [inputs.USED, inputs.USED]
+    assert "ghi họ tên người nêu ý kiến" in lines["co-ten.xlsx"]
+    assert "ghi họ tên" not in lines[os.path.basename(sent["tu-minh"])]

@@ -43,6 +43,7 @@ UPWARD_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Thôn, tổ dâ
 # and raises the version; a reader refuses a version it does not know.
 IDENTITY_SHEET = "Nhận dạng"
 FILE_KIND = "Báo cáo theo dõi ý kiến (doithoai)"
+NAMES_KEY = "Ghi tên người nêu"           # Nhận dạng: Có when the workbook names citizens
 FORMAT_VERSION = 2
 
 
@@ -73,7 +74,9 @@ def identity(reg, as_of: dt.date, source_name: str) -> list[tuple[str, object]]:
             ("Đơn vị", s.unit_name or ""), ("Loại đơn vị", s.unit_type or ""),
             ("Tỉnh/Thành phố", s.province or ""), ("Tính đến ngày", as_of),
             ("Lập lúc", dt.datetime.now().replace(microsecond=0)), ("Từ sổ", source_name),
-            ("Phần mềm", f"doithoai {__version__}")]
+            ("Phần mềm", f"doithoai {__version__}"),
+            # whether it names citizens: the province's roll-up says so of a file sent it
+            (NAMES_KEY, schema.YES if names_shown(reg) else schema.NO)]
 
 
 def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 
 from doithoai.files.reader import unreadable_reason
-from doithoai.monitoring.workbook import FILE_KIND, FORMAT_VERSION, IDENTITY_SHEET
+from doithoai.monitoring.workbook import FILE_KIND, FORMAT_VERSION, IDENTITY_SHEET, NAMES_KEY
 from doithoai.registry import parsing
 from doithoai.text import vntext
 
@@ -35,6 +35,7 @@ class Input:
     made: dt.datetime | None = None
     package: object | None = None       # what the package check found (files/package.py)
     hidden_in_name: bool = False     # Đơn vị held invisible characters (removed)
+    names_citizens: bool = False     # Nhận dạng: the workbook names the people who raised
 
     @property
     def name(self) -> str:
@@ -46,10 +47,12 @@ class Input:
 
     @property
     def line(self) -> str:
-        """One line for the officer: the file, its outcome, why."""
+        """One line for the officer: the file, its outcome, why; and, of a file that names
+        citizens, that it does (the roll-up keeps no name; the file should not stay)."""
         who = f" ({self.unit}, tính đến {self.as_of:%d/%m/%Y})" if self.unit and self.as_of \
             else ""
-        return f"{self.name}{who}: {self.outcome}" + (f" — {self.reason}" if self.reason else "")
+        return f"{self.name}{who}: {self.outcome}" + (f" — {self.reason}" if self.reason else "") \
+            + (NAMED_FILE if self.names_citizens else "")
 
 
 def expand(paths) -> list[str]:
@@ -157,6 +160,7 @@ def _fill(item: Input, ident: dict) -> None:
     item.unit_type = parsing.normalize_text(str(ident.get("Loại đơn vị") or ""))
     item.province = parsing.normalize_text(str(ident.get("Tỉnh/Thành phố") or ""))
     item.as_of = _date(ident.get("Tính đến ngày"))
+    item.names_citizens = str(ident.get(NAMES_KEY) or "").strip() == "Có"
     made = ident.get("Lập lúc")
     item.made = made if isinstance(made, dt.datetime) else None
     missing = [k for k, v in (("Đơn vị", item.unit), ("Tỉnh/Thành phố", item.province),
@@ -206,6 +210,9 @@ def unit_parts(name: str, unit_type: str = "") -> tuple[str, str]:
 
 
 ALL_PROVINCES = "Cả nước"
+NAMED_FILE = (". Lưu ý: tệp này ghi họ tên người nêu ý kiến (Ghi tên người nêu = Có ở Cấu hình "
+              "của sổ); bản tổng hợp của tỉnh không giữ tên nào, nhưng hãy xóa tệp khỏi thư mục "
+              "nhận và đề nghị đơn vị gửi bản không ghi tên")
 PROVINCE_KINDS = (("thanh", "pho"), ("tinh",), ("tp",), ("tp.",))   # without accents
 
 
