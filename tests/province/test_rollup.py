@@ -390,3 +390,22 @@ def test_a_workbook_that_names_citizens_is_said_so(sample_registries, sent, tmp_
     assert [i.outcome for i in res.items] == [inputs.USED, inputs.USED]
     assert "ghi họ tên người nêu ý kiến" in lines["co-ten.xlsx"]
     assert "ghi họ tên" not in lines[os.path.basename(sent["tu-minh"])]
+
+
+def test_a_commune_named_without_its_type_is_shown_with_it(sent, tmp_path):
+    """A fresh-eyes trial: Theo xã listed "Cô Tô", "Tân Lập" and "Tân Lập" (a phường and a xã)
+    as each clerk typed Tên đơn vị, their type only in Loại đơn vị. Each is shown with its type,
+    as the documents name it, and the two Tân Lập are told apart."""
+    files = []
+    for n, (name, kind) in enumerate([("Tân Lập", "phường"), ("Tân Lập", "xã"),
+                                      ("Cô Tô", "đặc khu"), ("Xã Đông Sơn", "xã")]):
+        path = str(tmp_path / f"u{n}.xlsx")
+        shutil.copy(sent["tu-minh"], path)
+        _identity(path, "Đơn vị", name)
+        _identity(path, "Loại đơn vị", kind)
+        files.append(path)
+    res = rollup.rollup(files, str(tmp_path / "tinh.xlsx"))
+    assert [i.outcome for i in res.items] == [inputs.USED] * 4
+    _, communes = total_row(res.workbook)
+    assert sorted(r[0] for r in communes) == ["Phường Tân Lập", "Xã Tân Lập", "Xã Đông Sơn",
+                                              "Đặc khu Cô Tô"]

@@ -277,9 +277,19 @@ def _communes(items: list[Input]) -> dict[str, list[Input]]:
             known = types.get(units[own], set())
             kind = kind or (next(iter(known)) if len(known) == 1 else "")
             groups.setdefault(f"{province}|{kind}|{units[own]}", []).append(i)
-    for group in groups.values():
+    for group_key, group in groups.items():
         _say_joined(group)
+        _with_its_type(group, group_key.split("|")[1])
     return groups
+
+
+def _with_its_type(group: list[Input], kind: str) -> None:
+    """A commune named without its type ("Tân Lập", "Cô Tô", Loại đơn vị apart) is shown with
+    it, as every document names it ("Phường Tân Lập", "Đặc khu Cô Tô"): a xã and a phường of
+    one name are then two rows a reader can tell apart."""
+    for i in group:
+        if kind and not unit_parts(i.unit)[0]:
+            i.unit = f"{kind[:1].upper()}{kind[1:]} {i.unit}"
 
 
 def _say_joined(group: list[Input]) -> None:
