@@ -409,3 +409,23 @@ def test_a_commune_named_without_its_type_is_shown_with_it(sent, tmp_path):
     _, communes = total_row(res.workbook)
     assert sorted(r[0] for r in communes) == ["Phường Tân Lập", "Xã Tân Lập", "Xã Đông Sơn",
                                               "Đặc khu Cô Tô"]
+
+
+def test_a_year_end_report_made_in_january_is_of_the_year_before(sample_registries, tmp_path):
+    """A fresh-eyes trial: workbooks made on 11/01/2027, the usual year-end report, rolled up
+    with no --year, were titled "năm 2027" and listed every commune as holding no conference
+    in 2027. With no year given, the year is the latest a conference was held in."""
+    files = []
+    for slug in ("tu-minh", "do-luong"):
+        path, _ = workbook.write(sample_registries[slug], str(tmp_path / f"{slug}.xlsx"),
+                                 dt.date(2027, 1, 11), "so.xlsx")
+        files.append(path)
+    res = rollup.rollup(files, str(tmp_path / "tinh.xlsx"), all_provinces=True)
+    assert res.year == 2026
+    intro = [r[0] for r in openpyxl.load_workbook(res.workbook)["Giới thiệu"].iter_rows(
+        values_only=True) if r and r[0]]
+    assert any(str(line).endswith("năm 2026") for line in intro), intro
+    assert any("chưa tổ chức hội nghị năm 2026: 0" in str(line) for line in intro), intro
+    given = rollup.rollup(files, str(tmp_path / "tinh-2025.xlsx"), all_provinces=True,
+                          year=2025)
+    assert given.year == 2025

@@ -25,8 +25,9 @@ def add_parsers(sub) -> None:
                                                      "tỉnh mà nhiều tệp ghi nhất)")
     p.add_argument("--all-provinces", action="store_true", dest="all_provinces",
                    help="tổng hợp mọi tỉnh, thành phố (cả nước); mặc định chỉ một tỉnh")
-    p.add_argument("--year", type=int, metavar="YYYY", help="năm tính số hội nghị (mặc định: "
-                                                            "năm của số liệu mới nhất)")
+    p.add_argument("--year", type=int, metavar="YYYY",
+                   help="năm tính số hội nghị (mặc định: năm gần nhất có hội nghị đã tổ chức; "
+                        "ý kiến được tính mọi năm, theo quý ở trang Theo quý)")
     p.set_defaults(func=cmd_rollup)
 
 

@@ -88,9 +88,10 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
               "đọc. Mỗi ý kiến trùng chỉ tính một lần.", False), ("", False),
              (f"Đơn vị có số liệu: {len(communes)}; chưa tổ chức hội nghị năm {year}: "
               f"{len(none_held)}.", False),
-             (f"Ý kiến, kiến nghị: {raised}; trả lời tại hội nghị {at_meeting}; trả lời bằng văn "
-              f"bản {in_writing}; đã giải quyết xong {resolved}; người nêu hài lòng {satisfied}.",
-              False),
+             (f"Ý kiến, kiến nghị (mọi ý kiến của các báo cáo theo dõi, mọi năm, tính đến ngày "
+              f"số liệu của từng đơn vị; theo quý: trang Theo quý): {raised}; trả lời tại hội "
+              f"nghị {at_meeting}; trả lời bằng văn bản {in_writing}; đã giải quyết xong "
+              f"{resolved}; người nêu hài lòng {satisfied}.", False),
              (f"Quá hạn (việc của xã, phường): {overdue}. Đã kiến nghị cấp trên, đang chờ trả lời: "
               f"{waiting} (không tính là quá hạn; xem trang Kiến nghị cấp trên).", False),
              ("", False),

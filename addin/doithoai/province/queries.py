@@ -114,3 +114,15 @@ def late_agencies(con) -> list[tuple]:
 
 def quarters(con) -> list[tuple]:
     return con.execute(QUARTERS).fetchall()
+
+
+LATEST_YEAR = """
+SELECT max(year(m.meeting_date)) FROM meetings m JOIN communes c USING (commune_id)
+WHERE m.meeting_date IS NOT NULL AND m.meeting_date <= c.as_of
+"""
+
+
+def latest_year(con) -> int | None:
+    """The latest year a conference was held in, as the workbooks' dates say (None: none)."""
+    found = con.execute(LATEST_YEAR).fetchone()
+    return int(found[0]) if found and found[0] else None

@@ -24,7 +24,8 @@ class EngineMissing(Exception):
 class Result:
     items: list = field(default_factory=list)
     province: str = ""
-    year: int = 0
+    year: int = 0                  # of the conferences counted
+    as_of_year: int = 0            # the newest workbook's: the year when no conference was held
     workbook: str | None = None
     database: str | None = None
 
@@ -53,7 +54,10 @@ def rollup(paths, out: str, *, province: str | None = None, year: int | None = N
     used = [i for i in items if i.outcome == inp.USED]
     if not used:
         return res
-    res.year = year or max(i.as_of for i in used).year
+    # Of the conferences: the one given, else the latest year a conference was held in (a
+    # year-end report made in January is of the year before), once the store can say.
+    res.year = year or 0
+    res.as_of_year = max(i.as_of for i in used).year
     store = Store()
     try:
         _load(store, used, say)
@@ -103,6 +107,8 @@ def _write(store: Store, res: Result, out: str) -> tuple[str, str]:
         with _database_writes(tmp_db):
             con = store.load(tmp_db)
         from doithoai.province.book import build
+        from doithoai.province.queries import latest_year
+        res.year = res.year or latest_year(con) or res.as_of_year
         wb = build(con, res.items, res.province, res.year, os.path.basename(database))
         save_atomic(wb, target)             # in place of the name claimed
         PENDING.discard(target)
