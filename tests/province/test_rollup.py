@@ -429,3 +429,32 @@ def test_a_year_end_report_made_in_january_is_of_the_year_before(sample_registri
     given = rollup.rollup(files, str(tmp_path / "tinh-2025.xlsx"), all_provinces=True,
                           year=2025)
     assert given.year == 2025
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_each_workbook_not_counted_names_the_one_that_is(sample_registries, tmp_path, seed):
+    """A fresh-eyes trial: an older workbook said "đã dùng bản mới hơn X" of an X that was
+    itself replaced, and a copy sent twice was called an older version. One commune's
+    workbooks of several dates, some sent twice (a copy), in an order drawn at random: every
+    one not counted names the one counted; a copy says it is the same report."""
+    import random
+    rng = random.Random(seed)
+    reg = sample_registries["tu-minh"]
+    files = []
+    for n, day in enumerate(rng.sample(range(1, 28), rng.randint(2, 4))):
+        path, _ = workbook.write(reg, str(tmp_path / f"v{n}.xlsx"),
+                                 dt.date(2026, 11, day), "so.xlsx")
+        files.append(path)
+        if rng.random() < 0.6:
+            copy = str(tmp_path / f"v{n} (1).xlsx")
+            shutil.copy(path, copy)
+            files.append(copy)
+    rng.shuffle(files)
+    res = rollup.rollup(files, str(tmp_path / "tinh.xlsx"))
+    used = [i for i in res.items if i.outcome == inputs.USED]
+    assert len(used) == 1
+    for i in res.items:
+        if i.outcome == inputs.SUPERSEDED:
+            assert used[0].name in i.reason, (i.name, i.reason, used[0].name)
+            same = i.as_of == used[0].as_of
+            assert ("cùng một báo cáo" in i.reason) == same, (i.name, i.reason)

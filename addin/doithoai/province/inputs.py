@@ -324,10 +324,14 @@ def _canonical(names: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
     return keys, unclear
 
 
-def _supersede(older: Input, newer: Input) -> None:
+def _supersede(older: Input, used: Input) -> None:
+    """``older`` not counted: the commune's workbook used is ``used`` (the newest by its date,
+    then by when it was made); one made at the same moment is the same report sent twice."""
     older.outcome = SUPERSEDED
-    older.reason = "; ".join(r for r in (f"đã dùng bản mới hơn {newer.name} (tính đến "
-                                         f"{newer.as_of:%d/%m/%Y})", older.reason) if r)
+    same = (older.as_of, older.made) == (used.as_of, used.made) and used.made is not None
+    said = (f"cùng một báo cáo với {used.name} (gửi hai lần): tính một lần" if same else
+            f"đã dùng bản mới hơn {used.name} (tính đến {used.as_of:%d/%m/%Y})")
+    older.reason = "; ".join(r for r in (said, older.reason) if r)
 
 
 def _unclear(name: str, could_be: list[str]) -> str:
@@ -354,15 +358,9 @@ def decide(items: list[Input], province: str | None = None,
             i.set_aside(f"đơn vị thuộc {i.province}, không thuộc {province}: nếu đúng là đơn "
                         "vị của tỉnh này, đề nghị đơn vị sửa Tỉnh/Thành phố ở trang Cấu hình "
                         "của sổ rồi gửi lại báo cáo theo dõi")
-    latest: dict[str, Input] = {}
-    for k, group in _communes([i for i in ok if i.outcome == USED]).items():
+    for group in _communes([i for i in ok if i.outcome == USED]).values():
+        newest = max(group, key=lambda i: (i.as_of, i.made or dt.datetime.min, i.name))
         for i in group:
-            best = latest.get(k)
-            rank = (i.as_of, i.made or dt.datetime.min, i.name)
-            if best is None or rank > (best.as_of, best.made or dt.datetime.min, best.name):
-                if best is not None:
-                    _supersede(best, i)
-                latest[k] = i
-            else:
-                _supersede(i, best)
+            if i is not newest:
+                _supersede(i, newest)
     return items, province
