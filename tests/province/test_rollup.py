@@ -78,7 +78,7 @@ def test_five_samples_roll_up_to_the_sums_of_their_registries(sent, sample_regis
     assert len(communes) == 5
     assert (got["Ý kiến"], got["Trả lời tại hội nghị"], got["Trả lời bằng văn bản"],
             got["Đã giải quyết xong"], got["Hài lòng"], got["Chưa hài lòng"], got["Chưa hỏi"],
-            got["Quá hạn (việc của xã)"], got["Chờ cấp trên"], got["Số hội nghị trong năm"]) == \
+            got["Quá hạn (việc của cấp xã)"], got["Chờ cấp trên"], got["Số hội nghị trong năm"]) == \
         (t["raised"], t["at_meeting"], t["in_writing"], t["resolved"], t["satisfied"],
          t["unsatisfied"], t["not_asked"], t["overdue"], t["waiting"], t["held"])
     assert got["Hài lòng"] + got["Chưa hài lòng"] + got["Chưa hỏi"] == got["Ý kiến"]

@@ -83,16 +83,16 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
              (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ {len(items)} tệp nhận được: "
               f"{n[USED]} tệp dùng, {n[SUPERSEDED]} tệp thay bằng bản mới hơn, {n[SET_ASIDE]} tệp "
               "để riêng (trang Tệp đầu vào ghi từng tệp và lý do).", False),
-             ("Tệp chỉ tổng hợp từ báo cáo theo dõi của các xã (đã che số điện thoại, số giấy "
-              "tờ, thư điện tử, số nhà, không có họ tên người dân); tỉnh che lại một lần nữa khi "
-              "đọc. Mỗi ý kiến trùng chỉ tính một lần.", False), ("", False),
+             ("Tệp chỉ tổng hợp từ báo cáo theo dõi của các xã, phường, đặc khu (đã che số điện "
+              "thoại, số giấy tờ, thư điện tử, số nhà, không có họ tên người dân); tỉnh che lại "
+              "một lần nữa khi đọc. Mỗi ý kiến trùng chỉ tính một lần.", False), ("", False),
              (f"Đơn vị có số liệu: {len(communes)}; chưa tổ chức hội nghị năm {year}: "
               f"{len(none_held)}.", False),
              (f"Ý kiến, kiến nghị (mọi ý kiến của các báo cáo theo dõi, mọi năm, tính đến ngày "
               f"số liệu của từng đơn vị; theo quý: trang Theo quý): {raised}; trả lời tại hội "
               f"nghị {at_meeting}; trả lời bằng văn bản {in_writing}; đã giải quyết xong "
               f"{resolved}; người nêu hài lòng {satisfied}.", False),
-             (f"Quá hạn (việc của xã, phường): {overdue}. Đã kiến nghị cấp trên, đang chờ trả lời: "
+             (f"Quá hạn (việc của cấp xã): {overdue}. Đã kiến nghị cấp trên, đang chờ trả lời: "
               f"{waiting} (không tính là quá hạn; xem trang Kiến nghị cấp trên).", False),
              ("", False),
              (f"Số liệu chi tiết để phân tích thêm: {database_name} (cơ sở dữ liệu DuckDB, mở "

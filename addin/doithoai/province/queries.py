@@ -41,7 +41,7 @@ FROM communes c LEFT JOIN held h USING (commune_id) LEFT JOIN counts k USING (co
 PER_COMMUNE_HEAD = ["Đơn vị", "Tỉnh/Thành phố", "Số liệu đến ngày", "Số hội nghị trong năm",
                     "Ngày hội nghị", "Ý kiến", "Trả lời tại hội nghị", "Trả lời bằng văn bản",
                     "Đã giải quyết xong", "Hài lòng", "Chưa hài lòng", "Chưa hỏi",
-                    "Quá hạn (việc của xã)", "Chờ cấp trên"]
+                    "Quá hạn (việc của cấp xã)", "Chờ cấp trên"]
 
 UPWARD_GROUPS = """
 SELECT superior, coalesce(field, '(chưa ghi lĩnh vực)') AS field, count(*) AS items,
@@ -49,7 +49,7 @@ SELECT superior, coalesce(field, '(chưa ghi lĩnh vực)') AS field, count(*) A
        count(*) FILTER (WHERE status = 'Chờ cấp trên trả lời') AS waiting
 FROM upward GROUP BY ALL ORDER BY superior, items DESC, field
 """
-UPWARD_GROUPS_HEAD = ["Kiến nghị tới", "Lĩnh vực", "Số kiến nghị", "Số xã, phường",
+UPWARD_GROUPS_HEAD = ["Kiến nghị tới", "Lĩnh vực", "Số kiến nghị", "Số đơn vị cấp xã",
                       "Đang chờ trả lời"]
 
 UPWARD_LIST = """
@@ -71,7 +71,7 @@ SELECT coalesce(level, '') AS level,
 FROM opinions WHERE {COUNTED} AND overdue
 GROUP BY ALL ORDER BY items DESC, communes DESC, agency_kind
 """
-LATE_HEAD = ["Cấp cơ quan", "Cơ quan", "Số xã, phường có ý kiến quá hạn", "Số ý kiến quá hạn",
+LATE_HEAD = ["Cấp cơ quan", "Cơ quan", "Số đơn vị cấp xã có ý kiến quá hạn", "Số ý kiến quá hạn",
              "Trễ trung bình (ngày làm việc)", "Trễ nhiều nhất (ngày làm việc)"]
 
 QUARTERS = f"""
