@@ -15,7 +15,10 @@ IDENTIFIER_WORDS = {k: w for k, w in privacy.KIND_WORDS.items() if k not in ("ph
 def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
     originals = {o.opinion_id: o for o in f.reg.opinions if o.opinion_id}
+    sent_up = _recommendations_issued(f)
     for o in f.reg.opinions:
+        if o.plan_id in sent_up:
+            _sent_up_status(f, o, sent_up[o.plan_id])
         _identifiers(f, o)
         if o.duplicate_of:
             _repeat_outcome(f, o, originals.get(o.duplicate_of))
@@ -38,6 +41,27 @@ def check_opinions(f: Findings) -> None:
                        f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
         _unassigned(f, o, plan)
+
+
+def _recommendations_issued(f: Findings) -> dict:
+    """Each plan → the Sổ văn bản row of its recommendation upward (CVKN) issued first."""
+    out: dict = {}
+    for e in f.reg.register:
+        if e.kind == "CVKN" and e.status == "Đã ban hành" and e.plan_id and e.number_symbol:
+            out.setdefault(e.plan_id, e)
+    return out
+
+
+def _sent_up_status(f: Findings, o, issued) -> None:
+    """An opinion beyond the commune that its plan's recommendation upward, issued, sent on,
+    still "new" or "assigned": the tool does not advance a typed status, it says so."""
+    before = not (o.received_date and issued.date and o.received_date > issued.date)
+    if o.status in schema.NO_REPLY_YET and not o.duplicate_of and before and \
+            o.answered_at_meeting != schema.YES and agencies.sent_up(o, f.reg.agency_levels):
+        f.add("status-doubt", schema.OPINIONS, o.row, "status", o.status,
+              what=f"Trạng thái \"{o.status}\" nhưng công văn kiến nghị cấp trên số "
+                   f"{issued.number_symbol} (Sổ văn bản dòng {issued.row}) đã gửi ý kiến này.",
+              fix="Đổi Trạng thái thành \"Đã chuyển cấp trên\".")
 
 
 # Statuses of an opinion that needs no agency any more, and those that claim one (without it,
