@@ -159,6 +159,9 @@ def test_help_button(sample_paths, shells):
     book = jsonbook.book(sample_paths["tu-minh"])
     assert buttons.show_help(book) == common.HELP_TEXT
     assert actions(book)[-1]["args"][0].startswith("Các bước làm việc")
+    # It only shows the steps: nothing is written, no Nhật ký row (a fresh-eyes trial found the
+    # registry's log filling with the help's whole text at each press).
+    assert actions(book, "setValues") == []
 
 
 def test_selected_plan(sample_paths):

@@ -102,11 +102,14 @@ def answer_error(shell: OpenWorkbook, action: str, exc: Exception,
     _answer(shell, action, text, row if keep_log_row else None)
 
 
-def run(action: str, book, work: Callable[[OpenWorkbook], tuple]) -> str | None:
+def run(action: str, book, work: Callable[[OpenWorkbook], tuple], logged: bool = True
+        ) -> str | None:
     """Run one button: ``work`` returns (closing message, files) or (closing message, files,
     releases of personal data for Nhật ký); everything else is here. No exception leaves it
     once the workbook is known: a refusal, a failed write (a full disk, a read-only folder)
-    and an unexpected error each end in one message for the clerk."""
+    and an unexpected error each end in one message for the clerk. A button that only shows
+    something (``logged`` False: the help, the setup check) writes no Nhật ký row: the
+    registry's log is of what was done to it and with it."""
     atomic.FINISHED.clear()
     shell = None
     try:
@@ -124,7 +127,8 @@ def run(action: str, book, work: Callable[[OpenWorkbook], tuple]) -> str | None:
             raise
         answer_error(shell, action, exc)
         return None
-    shell.log(action, message, files, rest[0] if rest else ())
+    if logged:
+        shell.log(action, message, files, rest[0] if rest else ())
     shell.status(None)
     shell.message(message)
     return message

@@ -91,4 +91,4 @@ def open_folder(book=None) -> str | None:
 
 def show_help(book=None) -> str | None:
     """Hướng dẫn: the steps, in a message box."""
-    return run("Hướng dẫn", book, lambda shell: (HELP_TEXT, ""))
+    return run("Hướng dẫn", book, lambda shell: (HELP_TEXT, ""), logged=False)

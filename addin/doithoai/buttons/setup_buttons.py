@@ -10,4 +10,4 @@ def check_install(book=None) -> str | None:
         from doithoai.installer import doctor
         checks = doctor.run(doctor.real_machine(shell.folder))
         return doctor.render(checks), ""
-    return run("Kiểm tra cài đặt", book, work)
+    return run("Kiểm tra cài đặt", book, work, logged=False)
