@@ -257,10 +257,12 @@ def unnamed_no_reply_duty(run: Run) -> list[str]:
         duty = next((p.split(DUTY)[0] for p in doc.lines() if DUTY in p), "").lower()
         only = next((p.split(RESOLVE_ONLY)[0].rsplit(". ", 1)[-1] for p in doc.lines()
                      if RESOLVE_ONLY in p), "").lower()           # its own sentence
-        for agency in sorted({o["agency"].lower() for o in ops}):   # typed in any case
+        def typed(o):                             # in any case, with stray spaces
+            return " ".join(o["agency"].lower().split())
+        for agency in sorted({typed(o) for o in ops}):
             if agency not in text.lower():
                 continue                          # printed in other words: not judged here
-            unnamed = all(o["opinion_id"] in nobody for o in ops if o["agency"].lower() == agency)
+            unnamed = all(o["opinion_id"] in nobody for o in ops if typed(o) == agency)
             if unnamed and agency in duty:
                 out.append(f"{doc.path}: {agency} được giao trả lời bằng văn bản nhưng mọi ý "
                            "kiến của cơ quan này đều không ghi tên người nêu")
