@@ -57,6 +57,23 @@ def test_install_runs_unopkg_shared_only_as_root(tmp_path, root, shared):
     assert runner.commands[1][1:] == ["list", *shared, addons.IDENTIFIER]
 
 
+def test_install_run_from_a_virtual_environment_says_how_to_start_libreoffice(tmp_path,
+                                                                               monkeypatch):
+    """LibreOffice started from a terminal with a virtual environment first on its PATH ends
+    as it loads the toolbar (a fresh-eyes trial, twice): the install run from such a terminal
+    says how to start it; run from another, it says nothing of it."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    monkeypatch.setattr(install.sys, "platform", "linux")
+    monkeypatch.setenv("PATH", f"{venv / 'bin'}{os.pathsep}/usr/bin")
+    lines = install.install(office(tmp_path, FakeUnopkg(tmp_path), False)).lines
+    assert lines[-1] == install.VENV_START and "deactivate" in lines[-1]
+    monkeypatch.setenv("PATH", "/usr/bin")
+    assert install.VENV_START not in install.install(
+        office(tmp_path, FakeUnopkg(tmp_path), False)).lines
+
+
 def test_install_that_fails_says_what_to_do(tmp_path):
     report = install.install(office(tmp_path, FakeUnopkg(tmp_path, fails=True), False))
     assert not report.ok and "Hãy đóng mọi cửa sổ LibreOffice" in report.lines[0]
