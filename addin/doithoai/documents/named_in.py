@@ -14,10 +14,10 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
+from doithoai.documents.batch_files import COPIES
 from doithoai.registry import personal
 
 _LIMIT = 32 * 1024 * 1024          # word/document.xml of a generated document is far smaller
-COPIES = (".pdf", ".odt")          # generate --pdf, --odt: copies beside the .docx
 
 
 @dataclass

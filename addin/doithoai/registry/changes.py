@@ -91,14 +91,20 @@ def column_blocks(sheet: schema.Sheet, table: TableData, keys: list[str],
     return blocks
 
 
-def append_rows(reg, sheet: schema.Sheet, rows: list[dict], changes: Changes) -> int:
-    """Rows appended below the sheet's last used row (whatever column holds it: a clerk's own
-    text below the table is never overwritten), one block, columns where the sheet has them.
-    Returns the first new Excel row."""
+def append_layout(reg, sheet: schema.Sheet) -> tuple[dict[str, int], int]:
+    """(each column's index, the sheet's last used row) where rows are appended: below
+    whatever column holds text (a clerk's own text below the table is never overwritten)."""
     table = reg.tables.get(sheet.key)
     columns = table.columns if table is not None and table.present else \
         {c.key: i for i, c in enumerate(sheet.columns)}
     last = max([1, table.last_row] + [r.row for r in table.rows]) if table is not None else 1
+    return columns, last
+
+
+def append_rows(reg, sheet: schema.Sheet, rows: list[dict], changes: Changes) -> int:
+    """Rows appended below the sheet's last used row (append_layout), one block, columns
+    where the sheet has them. Returns the first new Excel row."""
+    columns, last = append_layout(reg, sheet)
     width = max(columns.values()) + 1
     values = []
     for r in rows:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, repeats, schema, spelling
-from doithoai.registry.changes import Block, Changes
+from doithoai.registry.changes import Block, Changes, append_layout
 from doithoai.text import places, privacy, vntext
 
 YES, NO = schema.YES, schema.NO
@@ -99,17 +99,17 @@ def _appended(reg, changes) -> list[tuple]:
     """(name, address) of each row that ``changes`` append below a sheet of people."""
     out = []
     for sheet, key in _NAMED_IN if changes is not None else ():
-        table = reg.tables.get(sheet.key)
-        cols = table.columns if table is not None and table.present else \
-            {c.key: i for i, c in enumerate(sheet.columns)}
-        last = max([1, table.last_row] + [r.row for r in table.rows]) if table is not None \
-            else 1
+        cols, last = append_layout(reg, sheet)
         for block in changes.blocks:
             if block.sheet == sheet.name and block.col == 0 and block.row > last:
-                out += [(row[cols[key]] if cols.get(key, len(row)) < len(row) else None,
-                         row[cols["address"]] if cols.get("address", len(row)) < len(row)
-                         else None) for row in block.values]
+                out += [(_cell(row, cols.get(key)), _cell(row, cols.get("address")))
+                        for row in block.values]
     return out
+
+
+def _cell(row: list, col: int | None):
+    """The value at ``col`` of an appended row (None past its end or where the column is not)."""
+    return row[col] if col is not None and col < len(row) else None
 
 
 def person_keys(named: list[tuple], finder) -> list[tuple[str, str]]:

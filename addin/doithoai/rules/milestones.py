@@ -8,7 +8,7 @@ note that it may be deleted.
 from __future__ import annotations
 
 from doithoai.registry import schema
-from doithoai.registry.changes import Changes, column_blocks
+from doithoai.registry.changes import Changes, append_layout, column_blocks
 from doithoai.registry.model import Registry
 from doithoai.rules.deadlines import DeadlineReport, MilestoneResult, status_words
 from doithoai.rules.workcalendar import fmt_long
@@ -55,7 +55,7 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
             else:   # nothing produces this row any more: keep what it says, mark it
                 rows[r.row] = {k: r.values.get(k) for k in COMPUTED_MILESTONE_KEYS}
                 rows[r.row].update(status=None, remaining=None, basis=STALE_NOTE)
-        last = max([1, table.last_row] + [r.row for r in table.rows])
+        _, last = append_layout(reg, schema.MILESTONES)
         new = [m for m in report.milestones if m.key not in kept]
         for i, m in enumerate(new, start=last + 1):
             rows[i] = _milestone_values(m, words)
