@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.registry import parsing
-from doithoai.sharing.returned import ReturnedRow
 
 
 def sentence(reason: str) -> str:
@@ -17,10 +16,10 @@ def sentence(reason: str) -> str:
     return reason[:1].upper() + reason[1:] + ("" if reason[-1] in ".!?)" else ".")
 
 
-def waiting_key(batch: str, code: str, row: ReturnedRow) -> tuple:
+def waiting_key(batch: str, code: str | None, row: int) -> tuple:
     """A returned row as the Chờ xử lý sheet knows it: its batch and code, or its batch and row
     in the file when the Front left the code blank."""
-    return (batch, code) if code else (batch, row.row)
+    return (batch, code) if code else (batch, row)
 
 
 def waiting(reg) -> dict[tuple, str]:
@@ -32,7 +31,7 @@ def waiting(reg) -> dict[tuple, str]:
     for p in reg.pending:
         if not p.batch:
             continue            # a file without its identity: its rows cannot be told apart
-        key = (p.batch, p.code) if p.code else (p.batch, p.source_row)
+        key = waiting_key(p.batch, p.code, p.source_row)
         when = f", ngày {p.logged.split()[0]}" if p.logged else ""
         why = (p.reason or "không ghi")[:120].rstrip(".")
         waiting[key] = (f"Dòng này đã nằm ở trang Chờ xử lý từ một lần nhận trước{when} (lý do: "
@@ -41,7 +40,7 @@ def waiting(reg) -> dict[tuple, str]:
     return waiting
 
 
-def pending_row(ret, row, v, code, batch, reason, plan_id, today) -> dict:
+def pending_row(ret, row, v, code, batch, reason, plan_id) -> dict:
     """The Chờ xử lý row of a returned row set aside: where it came from, why (a sentence),
     what it said."""
     raw_date = row.values.get("received_date")

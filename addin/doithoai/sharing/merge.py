@@ -276,7 +276,7 @@ class _Merger:
         earlier = self.known.earlier(ref, key)
         if earlier:
             return _Verdict(ALREADY, earlier[1], earlier[0])
-        waiting = self.known.waiting.get(aside.waiting_key(f.batch, code, row))
+        waiting = self.known.waiting.get(aside.waiting_key(f.batch, code, row.row))
         if waiting or unusable:
             return _Verdict(SET_ASIDE, waiting or unusable)
         oid = self.ids.next(f.plan)
@@ -289,7 +289,7 @@ class _Merger:
         if self.known.first_time_aside(f.batch, code, f.ret.name, row.row):
             plan_id = f.plan.plan_id if f.plan else f.ret.identity.get("plan")
             self.pending_rows.append(aside.pending_row(f.ret, row, v, code, f.batch, reason,
-                                                       plan_id, self.today))
+                                                       plan_id))
 
     def suggest_repeats(self, threshold: int) -> None:
         """Each new opinion against the registry and the new ones before it: a probable repeat
