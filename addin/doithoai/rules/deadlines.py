@@ -146,13 +146,13 @@ DONE_BY_DOCUMENT = {"THONG_BAO": ("TB",), "GIAY_MOI": ("GM",), "TONG_HOP": ("BCT
                     "CONG_KHAI_KET_QUA": ("TBKL",)}
 
 
-def issued_plans(reg: Registry) -> dict:
-    """Mã KH → the Sổ văn bản row of the plan's own KH, issued with its number (the first such
-    row): the number and the date every document citing the plan gives. One pass over the
-    register, whatever the number of plans."""
+def issued_plans(reg: Registry, kind: str = "KH") -> dict:
+    """Mã KH → the Sổ văn bản row of the plan's own KH (or of its document of ``kind``),
+    issued with its number (the first such row): the number and the date every document
+    citing the plan gives. One pass over the register, whatever the number of plans."""
     out: dict = {}
     for e in reg.register:
-        if e.kind == "KH" and e.status == ISSUED_DOC and e.number_symbol and e.plan_id:
+        if e.kind == kind and e.status == ISSUED_DOC and e.number_symbol and e.plan_id:
             out.setdefault(e.plan_id, e)
     return out
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from doithoai.registry import schema
-from doithoai.rules import agencies
+from doithoai.rules import agencies, deadlines
 from doithoai.rules.validation.findings import Findings
 from doithoai.text.vnformat import short_date
 from doithoai.text import privacy
@@ -15,7 +15,7 @@ IDENTIFIER_WORDS = {k: w for k, w in privacy.KIND_WORDS.items() if k not in ("ph
 def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
     originals = {o.opinion_id: o for o in f.reg.opinions if o.opinion_id}
-    sent_up = _recommendations_issued(f)
+    sent_up = deadlines.issued_plans(f.reg, "CVKN")      # each plan's recommendation upward
     for o in f.reg.opinions:
         if o.plan_id in sent_up:
             _sent_up_status(f, o, sent_up[o.plan_id])
@@ -41,15 +41,6 @@ def check_opinions(f: Findings) -> None:
                        f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
         _unassigned(f, o, plan)
-
-
-def _recommendations_issued(f: Findings) -> dict:
-    """Each plan → the Sổ văn bản row of its recommendation upward (CVKN) issued first."""
-    out: dict = {}
-    for e in f.reg.register:
-        if e.kind == "CVKN" and e.status == "Đã ban hành" and e.plan_id and e.number_symbol:
-            out.setdefault(e.plan_id, e)
-    return out
 
 
 def _sent_up_status(f: Findings, o, issued) -> None:
