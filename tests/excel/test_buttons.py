@@ -34,6 +34,7 @@ def test_validate_button(sample_paths, shells, tmp_path):
     book = jsonbook.book(path)
     message = buttons.validate_registry(book, today=TODAY)
     assert message.startswith("Kiểm tra xong: 1 lỗi, 2 cảnh báo, 1 lưu ý.")
+    assert "Xem trang Kiểm tra; bấm vào địa chỉ ô để tới" in message     # Calc's needs Ctrl
     shell = shells[0]
     assert shell.status_log[-1] is None
     assert max(shell.reads.values()) == 1                       # one bulk read per table

@@ -101,7 +101,7 @@ def test_a_damaged_sheet_the_rollup_does_not_read_sets_the_file_aside(sample_pat
     hostile.write_zip(bad, [hostile.member(n, d) for n, d in parts])
     code, output = damage.run_command(["rollup", good, bad, "--out",
                                        str(tmp_path / "th.xlsx"), "--all-provinces"])
-    assert code == 0, output
+    assert code == 1, output
     lines = output.splitlines()
     assert any(line.startswith("- hong.xlsx") and ": để riêng — " in line for line in lines)
     assert any(line.startswith("- a.xlsx") and line.endswith(": dùng") for line in lines)

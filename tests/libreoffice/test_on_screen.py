@@ -77,6 +77,7 @@ def test_validation_marks_the_cells_on_screen(screen, office, sample_paths, tmp_
     click(screen, button(office, "Kiểm tra dữ liệu"))
     text = message(office)
     assert "Kiểm tra xong: 1 lỗi, 2 cảnh báo, 1 lưu ý." in text
+    assert "giữ phím Ctrl và bấm vào chữ ghi địa chỉ ô" in text
     assert "Đóng" in text                               # the dialog's own button, in Vietnamese
     screen.shot(os.path.join(screenshots, "kiem-tra-thong-bao.png"))
     close_dialog(office, screen)
@@ -89,6 +90,21 @@ def test_validation_marks_the_cells_on_screen(screen, office, sample_paths, tmp_
     time.sleep(1.5)                                    # the note shows under the pointer
     screen.shot(os.path.join(screenshots, "kiem-tra-o-to-mau.png"))
     assert before["K2"]["colour"] is None and before["K2"]["note"] == ""     # the press did it
+    follow_the_first_link(office, screen, screenshots)
+
+
+def follow_the_first_link(office, screen, screenshots) -> None:
+    """The message's way to a cell: Ctrl and a click on the address of the first finding that
+    has one (a plain click only selects the cell in Calc), and the cell is the one it names."""
+    rows = office.call("cells", sheet="Kiểm tra", refs=[f"{c}{r}" for r in range(2, 6)
+                                                         for c in "CD"])
+    row = next(r for r in range(2, 6) if rows[f"D{r}"]["text"])
+    link = office.call("cell_on_screen", sheet="Kiểm tra", ref=f"D{row}", select="A1")
+    screen.xdotool("mousemove", str(link["x"] - 20), str(link["y"]),    # on the text, left
+                   "keydown", "ctrl", "click", "1", "keyup", "ctrl")
+    time.sleep(1.5)
+    screen.shot(os.path.join(screenshots, "kiem-tra-lien-ket.png"))
+    assert office.call("where") == [rows[f"C{row}"]["text"], rows[f"D{row}"]["text"]]
 
 
 def test_a_batch_of_documents_ends_with_its_message(screen, office, demo, tmp_path,

@@ -275,13 +275,18 @@ def test_cli_says_each_outcome_and_refuses_what_it_cannot_use(sent, sample_paths
     out = tmp_path / "ra"
     out.mkdir()
     assert cli.main(["rollup", sent["tu-minh"], sent["do-luong"], "--province",
-                     "Thành phố Hải Phòng", "--out", str(out)]) == 0
+                     "Thành phố Hải Phòng", "--out", str(out)]) == 1     # a file set aside
     text = capsys.readouterr().out
+    assert "Chưa tính 1 tệp để riêng" in text
     assert "tu-minh.xlsx (Phường Tứ Minh, tính đến 22/11/2026): dùng" in text
     assert "do-luong.xlsx (Xã Đô Lương, tính đến 22/11/2026): để riêng — đơn vị thuộc Tỉnh Nghệ " \
            "An" in text
     assert len([f for f in os.listdir(out) if f.endswith(".xlsx")]) == 1
     assert len([f for f in os.listdir(out) if f.endswith(".duckdb")]) == 1
+    alone = tmp_path / "mot"
+    alone.mkdir()
+    assert cli.main(["rollup", sent["tu-minh"], "--out", str(alone / "th.xlsx")]) == 0
+    assert "Chưa tính" not in capsys.readouterr().out
     # Only a registry: nothing is written, exit 2; a missing input: exit 1.
     empty = tmp_path / "trong"
     empty.mkdir()

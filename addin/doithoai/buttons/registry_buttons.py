@@ -27,7 +27,7 @@ def validate_registry(book=None, today: dt.date | None = None) -> str | None:
         if not problems:
             return "Kiểm tra xong: không có lỗi nào.", ""
         return (f"Kiểm tra xong: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} lưu ý. "
-                "Xem trang Kiểm tra; bấm vào địa chỉ ô để tới chỗ cần sửa. Dòng có lỗi sẽ "
+                f"Xem trang Kiểm tra; {shell.FOLLOW_LINK} để tới chỗ cần sửa. Dòng có lỗi sẽ "
                 "không được dùng để tạo văn bản."), ""
     return run("Kiểm tra dữ liệu", book, work)
 

@@ -16,7 +16,10 @@ def add_parsers(sub) -> None:
                                    "một dòng, kiến nghị cấp trên theo nơi nhận và lĩnh vực, cơ "
                                    "quan trễ hạn, xu hướng theo quý, biểu đồ; kèm cơ sở dữ liệu "
                                    "DuckDB. Mỗi tệp được ghi rõ: dùng, thay bằng bản mới hơn, "
-                                   "hay để riêng và lý do.")
+                                   "hay để riêng và lý do. Mã thoát: 0 mọi tệp được dùng hoặc "
+                                   "thay bằng bản mới hơn; 1 có tệp để riêng (tệp tổng hợp vẫn "
+                                   "được tạo từ các tệp dùng được) hoặc không có tệp nào; 2 không "
+                                   "tệp nào đọc được.")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="tệp báo cáo theo dõi (.xlsx) hoặc thư mục chứa các tệp đó")
     p.add_argument("--out", metavar="FILE", help="tệp tổng hợp (mặc định: trong thư mục hiện "
@@ -33,6 +36,7 @@ def add_parsers(sub) -> None:
 
 def cmd_rollup(args) -> int:
     from doithoai.province import rollup as ru
+    from doithoai.province.inputs import SET_ASIDE
     missing = [p for p in args.inputs if not os.path.exists(p)]
     if missing:
         raise Refused("Không có: " + ", ".join(f"\"{p}\"" for p in missing) +
@@ -56,4 +60,8 @@ def cmd_rollup(args) -> int:
     used = res.used
     say(f"Đã tạo {res.workbook}: {len(used)} đơn vị của {res.province}, năm {res.year}; "
         f"cơ sở dữ liệu {res.database}.")
-    return EXIT_OK
+    aside = [i for i in res.items if i.outcome == SET_ASIDE]
+    if aside:
+        say(f"Chưa tính {len(aside)} tệp để riêng (lý do ở trên và ở trang Tệp đầu vào): đề nghị "
+            "các đơn vị đó gửi lại, rồi tổng hợp lại.")
+    return EXIT_REFUSED if aside else EXIT_OK

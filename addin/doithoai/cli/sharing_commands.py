@@ -39,7 +39,10 @@ def add_parsers(sub) -> None:
     q = intake_sub.add_parser("merge", help="nhận tệp MTTQ gửi về vào sổ",
                               description="Đọc các tệp phiếu MTTQ gửi về; mỗi dòng được thêm mới, "
                                           "nhận ra là đã có, hoặc đưa vào trang Chờ xử lý kèm lý "
-                                          "do. Ghi ra một bản sao của sổ, không sửa sổ gốc.")
+                                          "do. Ghi ra một bản sao của sổ, không sửa sổ gốc. "
+                                          "Mã thoát: 0 đọc được mọi tệp; 1 có tệp không đọc "
+                                          "được (các tệp khác vẫn được nhận); 2 không tệp nào "
+                                          "đọc được.")
     q.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     q.add_argument("files", nargs="+", metavar="FILE", help="các tệp MTTQ gửi về")
     q.add_argument("--out", metavar="NEWPATH",

@@ -15,6 +15,10 @@ from doithoai.spreadsheet.open_book import OpenWorkbook
 
 
 class LibreOfficeShell(OpenWorkbook):
+    #: Calc follows a link only on Ctrl and a click on its text (Tools ▸ Options ▸ Security, on
+    #: by default); a plain click selects the cell.
+    FOLLOW_LINK = "giữ phím Ctrl và bấm vào chữ ghi địa chỉ ô"
+
     def __init__(self, channel: Channel, book: dict):
         super().__init__()
         self.channel = channel

@@ -29,6 +29,9 @@ class NotARegistry(Exception):
 class OpenWorkbook:
     """The workbook the clerk has open, as one interface for every program's shell."""
 
+    #: How the clerk follows a link of the Kiểm tra sheet in this program: a click in Excel.
+    FOLLOW_LINK = "bấm vào địa chỉ ô"
+
     def __init__(self):
         self.reads: Counter = Counter()      # sheet name → bulk reads
         self.writes: Counter = Counter()     # sheet name → bulk value writes
