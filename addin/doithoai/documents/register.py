@@ -21,6 +21,14 @@ from doithoai.rules import deadlines, milestones
 ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
 
 
+def stands_issued(row: dict) -> bool:
+    """Whether a row may stand for an issued document: any Trạng thái but "Dự thảo". One typed
+    by hand that is neither of the list's two ("Thu hồi", "Đã ký", empty) is an error validate
+    names; until it is mended, the file the row names is kept as an issued one is: never
+    written over, never moved aside, its changes drafted as "_v2"."""
+    return row.get("status") != DRAFT
+
+
 class Register:
     def __init__(self, reg: Registry, out_dir: str):
         self.reg = reg
@@ -51,13 +59,14 @@ class Register:
         on a Windows disk "CVPC_Phong-kinh-te" and "CVPC_Phong-Kinh-te" are one file, so an
         issued one recorded under either spelling is found (and never overwritten)."""
         key = base.casefold()
-        return [r for r in self.rows if r.get("plan_id") == plan_id
-                and r.get("status") == status and self.base_of(r).casefold() == key]
+        wanted = stands_issued if status == ISSUED else (lambda r: r.get("status") == status)
+        return [r for r in self.rows if r.get("plan_id") == plan_id and wanted(r)
+                and self.base_of(r).casefold() == key]
 
     def issued_files(self, plan: Plan) -> list[str]:
         """The files of the plan's issued documents, as their rows name them."""
         return [r["file"] for r in self.rows if r.get("plan_id") == plan.plan_id
-                and r.get("status") == ISSUED and r.get("file")]
+                and stands_issued(r) and r.get("file")]
 
     def moved(self, where: dict[str, str]) -> None:
         """Drafts set aside (old path → new): their rows name where the files are now."""

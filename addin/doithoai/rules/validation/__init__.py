@@ -45,6 +45,7 @@ def validate(reg: Registry, today: dt.date | None = None,
     for sheet in (schema.PLANS, schema.INVITEES, schema.OPINIONS, schema.SURVEY,
                   schema.MILESTONES, schema.RULES, schema.OVERRIDES):
         check_cells(f, sheet)
+    check_cells(f, schema.REGISTER, only=("status",))   # the one cell that guards a file
     for check in (keys.check_keys, keys.check_references, plans.check_plans,
                   figures.check_figures,
                   opinions.check_opinions, invitees.check_invitees,

@@ -83,14 +83,16 @@ def find_flaws(text: str) -> list[tuple[str, dict]]:
     return flaws
 
 
-def check_cells(f: Findings, sheet: schema.Sheet) -> None:
-    """Each cell of the sheet's data rows against its column's rules. Column by column, and
-    each distinct value judged once: the findings of a value are the same in every row that
-    holds it, so only the rows whose value has a finding are visited again."""
+def check_cells(f: Findings, sheet: schema.Sheet, only: tuple[str, ...] | None = None) -> None:
+    """Each cell of the sheet's data rows against its column's rules (``only`` those columns,
+    when given). Column by column, and each distinct value judged once: the findings of a
+    value are the same in every row that holds it, so only the rows whose value has a finding
+    are visited again."""
     table = f.reg.tables.get(sheet.key)
     if table is None or not table.present:
         return
-    columns = [c for c in sheet.columns if c.key in table.columns and not c.computed]
+    columns = [c for c in sheet.columns if c.key in table.columns and not c.computed
+               and (only is None or c.key in only)]
     numbers = table.row_numbers()
     if not numbers or not columns:
         return
