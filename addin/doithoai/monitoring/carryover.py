@@ -1,8 +1,9 @@
 """Carry-over: what earlier conferences promised and have not yet resolved (seed 000).
 
 :func:`unresolved_before` lists the opinions of earlier plans (a conference held before, among
-the same villages) that are not resolved (no Ngày giải quyết xong, Trạng thái not "Đã giải
-quyết"), repeats left to their original; the new plan's KH and BC kết quả print them.
+the same villages) that are not settled (:func:`doithoai.registry.repeats.settled`: no Ngày giải
+quyết xong, Trạng thái neither "Đã giải quyết" nor "Đã trả lời tại hội nghị"), repeats left to
+their original; the new plan's KH and BC kết quả print them.
 :func:`link` turns them into rows of the new plan without retyping: the text copied, Trùng với
 naming the original (so the repeat is counted once, under the original), a note saying where
 it came from. Originals are never changed; an opinion already linked into the plan is not
@@ -12,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from doithoai.registry import schema
+from doithoai.registry import repeats, schema
 from doithoai.registry.spelling import is_whole_unit
 from doithoai.registry.changes import Changes, append_rows
 from doithoai.registry.ids import OpinionIds
-from doithoai.monitoring.chain import RESOLVED, stage_of
 from doithoai.text.vntext import identity_key
 
 
@@ -62,7 +62,7 @@ def _held_before(reg, plan, as_of: dt.date, same_people: bool) -> set[str]:
 
 def _unresolved(reg, plan_ids: set[str]) -> list:
     return [o for o in reg.opinions if o.plan_id in plan_ids and o.opinion_id
-            and not o.duplicate_of and stage_of(o) != RESOLVED]
+            and not o.duplicate_of and not repeats.settled(o)]
 
 
 def _same_people(a, b) -> bool:

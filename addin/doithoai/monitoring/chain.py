@@ -94,7 +94,7 @@ class _Villages:
 
 
 def stage_of(o, up: bool = False) -> str:
-    if o.resolved_date or o.status == "Đã giải quyết":
+    if o.resolved_date or o.status == schema.RESOLVED_STATUS:
         return RESOLVED
     if o.reply_number or o.reply_date or o.status == REPLIED:
         return REPLIED

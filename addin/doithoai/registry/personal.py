@@ -364,14 +364,17 @@ class Forgotten:
 
 
 def settled_on(reg) -> dict[int, dt.date]:
-    """Each opinion row (Excel row) → the day it was settled: its Ngày giải quyết xong; for one
-    answered at the conference and left so (Trạng thái "Đã trả lời tại hội nghị"), the
-    conference's day; a repeat (Trùng với), as its original. Rows not settled are absent."""
+    """Each opinion row (Excel row) → the day it was settled (:func:`repeats.settled`): its
+    Ngày giải quyết xong, or the conference's day for one answered there and left so; a
+    repeat (Trùng với), as its original. Rows not settled are absent, and so are those marked
+    "Đã giải quyết" with no day: the time kept is counted from a day."""
     meeting = {p.plan_id: p.meeting_date for p in reg.plans if p.plan_id}
     by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
     out = {}
     for o in reg.opinions:
         first = repeats.first_of(o, by_id) or o
+        if not repeats.settled(first):
+            continue
         there = first.status == schema.SETTLED_AT_MEETING
         day = first.resolved_date or (meeting.get(first.plan_id) if there else None)
         if day:

@@ -1,4 +1,5 @@
-"""Repeats (Ý kiến › Trùng với) and who a written reply can be addressed to.
+"""Repeats (Ý kiến › Trùng với), who a written reply can be addressed to, and when an opinion
+is settled.
 
 A repeat joins the opinion it names, followed to the first one that is not itself a repeat
 (its original). The original is answered once; the citizens of its repeats still waiting are
@@ -18,6 +19,15 @@ def waiting(o: Opinion) -> bool:
     to be told who handles it and by when."""
     return not (o.answered_at_meeting == schema.YES or o.reply_number or o.reply_date or
                 o.resolved_date)
+
+
+def settled(o: Opinion) -> bool:
+    """Nothing is left to do on it: a Ngày giải quyết xong, Trạng thái "Đã giải quyết", or
+    answered at the conference and left so ("Đã trả lời tại hội nghị"). The one rule of what
+    earlier conferences still owe (monitoring.carryover) and of whose contacts may be
+    forgotten (registry.personal.settled_on)."""
+    return bool(o.resolved_date) or o.status in (schema.RESOLVED_STATUS,
+                                                 schema.SETTLED_AT_MEETING)
 
 
 def addressable(o: Opinion) -> bool:

@@ -152,6 +152,7 @@ YES, NO = "Có", "Không"
 # The opinion statuses that say no reply was sent yet (of "Trạng thái ý kiến" below).
 NO_REPLY_YET = ("Mới", "Đã phân công")
 SETTLED_AT_MEETING = "Đã trả lời tại hội nghị"     # answered there, nothing left to do
+RESOLVED_STATUS = "Đã giải quyết"
 
 LOOKUPS: tuple[Lookup, ...] = (
     Lookup("Lĩnh vực", "fields", (
