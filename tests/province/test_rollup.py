@@ -42,8 +42,9 @@ def expected_totals(sample_registries):
     for reg in sample_registries.values():
         chains = {c.opinion_id: c for c in chain.build(reg, AS_OF)}
         for o in reg.opinions:
-            if not o.opinion_id or o.duplicate_of:
-                continue
+            if not o.opinion_id or o.duplicate_of or (o.received_date and
+                                                      o.received_date > AS_OF):
+                continue                    # a report as of AS_OF: not raised by then
             c = chains[o.opinion_id]
             t["raised"] += 1
             t["at_meeting"] += o.answered_at_meeting == "Có"

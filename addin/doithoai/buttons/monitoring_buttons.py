@@ -36,8 +36,10 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
                 f"{sum(c.answered for c in counted)}, đã giải quyết xong "
                 f"{sum(bool(c.resolved) for c in counted)}, người nêu hài lòng "
                 f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
-                f"{sum(c.overdue for c in counted)}. Tệp chỉ để xem, không có số điện thoại "
-                "hay địa chỉ nhà: gửi Văn phòng Đảng ủy, Ủy ban MTTQ."), path, releases
+                f"{sum(c.overdue for c in counted)}. "
+                + (f"{left} " if (left := workbook.left_out(reg, day)) else "")
+                + "Tệp chỉ để xem, không có số điện thoại hay địa chỉ nhà: gửi Văn phòng Đảng "
+                "ủy, Ủy ban MTTQ."), path, releases
     return run("Báo cáo theo dõi", book, work)
 
 

@@ -20,7 +20,8 @@ def add_parsers(sub) -> None:
     p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     p.add_argument("--out", metavar="FILE", help="tệp báo cáo (mặc định: cạnh tệp sổ)")
     p.add_argument("--as-of", "--today", type=date_arg, metavar="YYYY-MM-DD", dest="as_of",
-                   help="tính đến ngày này (mặc định: hôm nay)")
+                   help="tính đến hết ngày này (mặc định: hôm nay); những gì sổ ghi sau "
+                        "ngày đó không được tính")
     passwords.add_option(p)
     p.set_defaults(func=cmd_monitor)
 
@@ -59,6 +60,9 @@ def cmd_monitor(args) -> int:
         f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
         f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
         f"{sum(c.overdue for c in counted)} (tính đến {as_of:%d/%m/%Y}).")
+    left = workbook.left_out(reg, as_of)
+    if left:
+        say(left)
     say("Tệp chỉ để xem, không có số điện thoại, địa chỉ nhà; gửi cho Văn phòng Đảng ủy, "
         "Ủy ban MTTQ.")
     if password:

@@ -18,7 +18,7 @@ import datetime as dt
 from doithoai.files import listrows, printing
 from doithoai.files.listsheet import write_intro, write_rows
 from doithoai.monitoring.chain import Chain, names_shown, summary
-from doithoai.registry import attendance, schema
+from doithoai.registry import asof, attendance, schema
 from doithoai.text import privacy
 
 TITLE = "BÁO CÁO THEO DÕI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
@@ -79,7 +79,14 @@ def identity(reg, as_of: dt.date, source_name: str) -> list[tuple[str, object]]:
             (NAMES_KEY, schema.YES if names_shown(reg) else schema.NO)]
 
 
-def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
+def left_out(reg, as_of: dt.date) -> str | None:
+    """What a report as of ``as_of`` leaves out of the registry (:func:`write` leaves it out
+    and says so on Giới thiệu), for the command's and the button's message."""
+    return asof.as_it_stood(reg, as_of)[1].sentence(as_of)
+
+
+def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = "",
+          left: str | None = None):
     """The workbook (openpyxl), not yet saved."""
     from openpyxl import Workbook
     from openpyxl.formatting.rule import FormulaRule
@@ -90,7 +97,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     bold = Font(name="Calibri", bold=True)     # named: LibreOffice prints a nameless font in serif
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     wb = Workbook()
-    _intro(wb.active, reg, sm, as_of, source_name)
+    _intro(wb.active, reg, sm, as_of, source_name, left)
     ws = wb.create_sheet("Tổng hợp")
     tables = _summary_tables(ws, sm, bold, head_fill)
     _charts(wb.create_sheet("Biểu đồ"), ws, tables)
@@ -167,7 +174,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = ""):
     return wb
 
 
-def _intro(intro, reg, sm, as_of, source_name) -> None:
+def _intro(intro, reg, sm, as_of, source_name, left) -> None:
     t = sm["totals"]
     intro.title = "Giới thiệu"
 
@@ -176,8 +183,9 @@ def _intro(intro, reg, sm, as_of, source_name) -> None:
     names = names_shown(reg)
     lines = [(TITLE, True), (f"{reg.settings.unit_name or ''} — số liệu tính đến ngày "
                              f"{as_of:%d/%m/%Y}", False),
-             (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ sổ {source_name}", False),
-             ("", False), (NOT_REGISTRY, True),
+             (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ sổ {source_name}", False)]
+    lines += [(left, False)] if left else []
+    lines += [("", False), (NOT_REGISTRY, True),
              (PRIVACY.format(names=" và họ tên (theo cấu hình của sổ)" if names else ""), False),
              ("", False), ("Tổng hợp (mỗi ý kiến trùng chỉ tính một lần):", True),
              (f"Ý kiến, kiến nghị đã nêu: {t['raised']}", False),
@@ -310,8 +318,9 @@ def write(reg, path: str, as_of: dt.date, source_name: str = "",
     password (files.protected); returns (path, chains)."""
     from doithoai.files import protected
     from doithoai.monitoring.chain import build as build_chains
+    reg, left = asof.as_it_stood(reg, as_of)
     chains = build_chains(reg, as_of)
-    wb = build(reg, chains, as_of, source_name)
+    wb = build(reg, chains, as_of, source_name, left.sentence(as_of))
     return protected.write_new(path, lambda target: listrows.save(wb, target), password), chains
 
 
