@@ -37,7 +37,8 @@ def documents_button(book, codes: list[str] | None, label: str, issue: bool = Fa
         shell.apply(res.changes)
         lines = [f"{label} ({plan.plan_id if plan else 'mọi kế hoạch'}): {res.summary()}",
                  f"Thư mục: {os.path.join(out, safe_name(plan.plan_id)) if plan else out}"]
-        lines += [n for n in (notices.numbers_given(res.numbered),) if n]
+        given = notices.numbers_given(res.numbered)
+        lines += [given] if given else [notices.nothing_numbered()] if issue else []
         lines += [f"Lưu ý: {n}" for n in res.notices[:3]]
         refused = res.refusal_lines()       # one line per cause, every row named
         lines += refused[:SHOWN_REFUSALS]

@@ -121,15 +121,17 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal
     released = res.releases()
+    if args.issue:
+        say(notices.numbers_given(res.numbered) or notices.nothing_numbered())
     if args.issue and res.changes.blocks:
         _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản",
                                                         res.changes)]
                       + released)
         copy = registry_copy.registry_copy(opened, res.changes, wb=book)
-        if res.numbered:
-            say(notices.numbers_given(res.numbered))
-        say(f"Số văn bản đã cấp được ghi vào trang Sổ văn bản của bản sao {copy} (sổ gốc không "
-            "bị sửa" + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
+        say(("Số văn bản đã cấp được ghi vào trang Sổ văn bản" if res.numbered else
+             "Các bản dự thảo và các hạn tính lại được ghi") + f" của bản sao {copy} (sổ gốc "
+            "không bị sửa"
+            + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
         return
     for r in released:

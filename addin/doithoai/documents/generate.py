@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from typing import Callable
 
 from doithoai.documents import (batch_files, engine, notices, persons, row_errors, timing,
@@ -20,13 +19,12 @@ from doithoai.documents import (batch_files, engine, notices, persons, row_error
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
 from doithoai.documents.register import DRAFT, ISSUED, Register
+from doithoai.documents.result import Result
 from doithoai.files import atomic
 from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
-from doithoai.registry import personal, schema
-from doithoai.registry.changes import Changes
+from doithoai.registry import schema
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.cellref import a1
-from doithoai.registry.problems import Problem, grouped
 from doithoai.rules import deadlines, validation
 from doithoai.text import vnformat
 from doithoai.text.filenames import safe_name
@@ -42,56 +40,6 @@ def builtin_template_dir() -> str:
         return BUILTIN_TEMPLATES
     import importlib.resources
     return str(importlib.resources.files("doithoai_templates"))
-
-
-@dataclass
-class Result:
-    files: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    refusals: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    changes: Changes = field(default_factory=Changes)
-    register_rows: list[dict] = field(default_factory=list)
-    numbered: list[str] = field(default_factory=list)     # "01/BB-UBND (BB)", in issue order
-    issuing: bool = False      # an issue run: its releases (Nhật ký) are what it issued
-    # (plan, kind) → documents written, the citizens they name (documents.persons), copies
-    made: dict[tuple[str, str], int] = field(default_factory=dict)
-    named: dict[tuple[str, str], set] = field(default_factory=dict)
-    copied: dict[tuple[str, str], dict] = field(default_factory=dict)   # and their Nơi nhận
-
-    def note(self, plan_id: str, code: str, contexts: list, citizens: persons.Citizens,
-             goes_out: bool) -> None:
-        """Count the documents of a plan and kind just written and the citizens they name; an
-        issue run, only those that go out (issued, or never numbered), not its drafts."""
-        if self.issuing and not goes_out:
-            return
-        key = (plan_id, code)
-        self.made[key] = self.made.get(key, 0) + len(contexts)
-        for ctx in contexts:
-            bodies, copied = persons.copies(ctx, citizens)
-            self.named.setdefault(key, set()).update(citizens.named(ctx.values) | copied)
-            self.copied.setdefault(key, {}).update(dict.fromkeys(bodies))
-
-    def releases(self) -> list[personal.Release]:
-        """One record per plan and kind whose documents name citizens (Nhật ký)."""
-        return persons.releases(self.made, self.named, self.copied)
-
-    def summary(self) -> str:
-        parts = [f"{len(self.files)} tệp văn bản"] + (
-            [f"cấp số {len(self.numbered)} văn bản"] if self.numbered else [])
-        if self.unchanged:
-            parts.append(f"{len(self.unchanged)} văn bản đã ban hành không đổi, giữ nguyên")
-        if self.refusals:
-            parts.append(f"{len(self.refusals)} chỗ cần sửa nên chưa tạo")
-        return "Đã tạo " + "; ".join(parts) + "."
-
-    def refusal_lines(self) -> list[str]:
-        """One line per cause: refusals differing only by row said once, naming each row."""
-        lines = []
-        for p in grouped(self.refusals):
-            where = f"{p.sheet}, ô {p.cell}" if p.cell else p.sheet
-            lines.append(f"Chưa tạo ({where}): {p.message} {p.hint}")
-        return lines
 
 
 class Generator:
@@ -263,11 +211,11 @@ class Generator:
         drafts = self.register.rows_for(plan.plan_id, batch.base, DRAFT)
         draft = drafts[-1] if drafts else None
         if issued is not None:
-            revision = self._revision(builder, kind, compiled, folder, batch, issued, draft)
+            revision = self._revision(builder, kind, compiled, folder, batch, issued, draft,
+                                      issue)
             if revision is None:
                 return
-            target_base, (ok, refused) = revision
-            status, number, date = DRAFT, None, None
+            target_base, status, number, date, (ok, refused) = revision
         elif issue and kind.numbered:
             status, date, target_base = ISSUED, self.today, batch.base
             if timing.own_number(plan, kind):
@@ -298,7 +246,7 @@ class Generator:
             self.register.record(
                 builder, kind, subject, first.values.get("_opinion_id"), record_path, number,
                 date, status, combine([c.fingerprint(compiled.used) for _, c, _ in ok]),
-                draft if (draft is not None and (status != ISSUED or issued is None)) else None)
+                draft)                  # a draft's row becomes its issued version's
 
     def _contexts(self, builder: Builder, kind: Kind, compiled, batch: Batch, number, date):
         """Each item's context: (ok, refused), each a list of (item, context, missing values)."""
@@ -315,12 +263,13 @@ class Generator:
             (refused if missing else ok).append((item, ctx, missing))
         return ok, refused
 
-    def _revision(self, builder, kind, compiled, folder, batch, issued, draft):
-        """An issued document whose inputs changed gets a new draft "…_v2" (returned with its
-        contexts); an unchanged one is left alone (None), and so is one that could not be made
-        again (a row with errors, a value missing: its refusal says which, no draft follows),
-        and one that prepared a conference now over (it could not be issued again: the
-        notice says what changed)."""
+    def _revision(self, builder, kind, compiled, folder, batch, issued, draft, issue):
+        """An issued document whose inputs changed gets a new version "…_v2": a draft, or,
+        when the run issues, issued under a number of its own (:meth:`_new_version`); returned
+        as (its file stem, status, number, date, contexts). An unchanged one is left alone
+        (None), and so is one that could not be made again (a row with errors, a value
+        missing: its refusal says which, no draft follows), and one that prepared a conference
+        now over (it could not be issued again: the notice says what changed)."""
         ok, refused = self._contexts(builder, kind, compiled, batch, issued.get("number"),
                                      issued.get("date"))
         if refused:
@@ -343,10 +292,26 @@ class Generator:
             return None
         target_base = batch_files.revision_base(folder, batch.base,
                                                 draft["file"] if draft is not None else None)
-        self.result.notices.append(
-            f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã đổi ở: "
-            f"{changed}. Bản đã ban hành giữ nguyên; bản dự thảo mới: {target_base}.")
-        return target_base, self._contexts(builder, kind, compiled, batch, None, None)
+        said = f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã đổi ở: " \
+            f"{changed}. Bản đã ban hành giữ nguyên"
+        if issue and kind.before_meeting and kind.code != "KH":       # the conference moved
+            return self._new_version(builder, kind, compiled, batch, target_base, said)
+        self.result.notices.append(f"{said}; bản dự thảo mới: {target_base}."
+                                   + (notices.plan_revised() if kind.code == "KH" else ""))
+        return (target_base, DRAFT, None, None,
+                self._contexts(builder, kind, compiled, batch, None, None))
+
+    def _new_version(self, builder, kind, compiled, batch, target_base, said):
+        """The new version of a preparation document (notice, invitations, summary,
+        assignments) whose conference is not held yet, issued by this run under a new number and
+        today's date: the conference moved, or its place; the earlier version stays as issued,
+        on file. A plan (KH) is never issued again this way (its number is the one every
+        document cites), nor what tells of a conference held (changes to it are drafted)."""
+        number = self.register.next_number(kind, builder.plan.is_party, self.today.year)
+        self.result.notices.append(f"{said} (không dùng nữa); đã ban hành bản mới {target_base} "
+                                   "với số mới, ngày hôm nay: gửi bản mới thay bản cũ.")
+        return (target_base, ISSUED, number, self.today,
+                self._contexts(builder, kind, compiled, batch, number, self.today))
 
     def _refused(self, kind: Kind, folder: str, batch: Batch, compiled, refused: list) -> None:
         """The refusals of a batch's documents; and, for one whose draft of an earlier run is

@@ -42,6 +42,19 @@ def numbers_given(numbered: list[str], shown: int = 12) -> str | None:
             + (f" và {more} văn bản khác (xem trang Sổ văn bản)" if more > 0 else "") + ".")
 
 
+def plan_revised() -> str:
+    """Said of a plan (KH) changed after it was issued: the tool does not issue it again."""
+    return (" Kế hoạch đã ban hành không được cấp số lại: nếu Chủ tịch ban hành kế hoạch điều "
+            "chỉnh, ghi số và ngày của văn bản đó vào Sổ văn bản; hội nghị đổi ngày thì các văn "
+            "bản khác (thông báo, giấy mời) được ban hành lại với số mới khi bấm Ban hành.")
+
+
+def nothing_numbered() -> str:
+    """An issuing run that numbered nothing (every document already issued and unchanged, or
+    held back: the Lưu ý lines say why)."""
+    return "Lần này không cấp số văn bản nào (xem các dòng Lưu ý ở trên)."
+
+
 def stale_drafts(files: list[str]) -> str:
     return (f"{_few(files)}: bản nháp của lần tạo trước, lập từ dữ liệu lúc đó; lần này chưa "
             "tạo lại được (xem dòng \"Chưa tạo\"). Đừng dùng các tệp đó cho đến khi sửa lỗi và "

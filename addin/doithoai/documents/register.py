@@ -9,16 +9,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import re
 
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
+from doithoai.registry.issued import ISSUED, version_base
 from doithoai.registry.changes import Block, Changes, append_rows, column_blocks
 from doithoai.registry.cellref import a1
 from doithoai.registry.model import Opinion, Plan, RegisterEntry, Registry
 from doithoai.rules import deadlines, milestones
 
-ISSUED, DRAFT = "Đã ban hành", "Dự thảo"
+DRAFT = "Dự thảo"
 
 
 def stands_issued(row: dict) -> bool:
@@ -51,8 +51,7 @@ class Register:
     @staticmethod
     def base_of(row: dict) -> str:
         """The file stem a row is keyed by, without its "_v2" version."""
-        stem = os.path.splitext(os.path.basename(row.get("file") or ""))[0]
-        return re.sub(r"_v\d+$", "", stem)
+        return version_base(row.get("file"))
 
     def rows_for(self, plan_id: str, base: str, status: str) -> list[dict]:
         """The rows of a plan's document keyed by the file stem ``base``, compared without case:

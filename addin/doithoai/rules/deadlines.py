@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from doithoai.registry import repeats, schema
+from doithoai.registry.issued import ISSUED as ISSUED_DOC, issued_dates
 from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import Problem, make
 from doithoai.rules import agencies
@@ -32,7 +33,6 @@ ANCHOR_CONCLUSION = "Ngày ban hành thông báo kết luận"
 ANCHOR_RECEIVED = "Ngày nhận ý kiến"
 CONCLUSION_CODES = ("KET_LUAN", "KET_LUAN_GIA_HAN")
 CONCLUSION_DOC_KIND = "TBKL"      # Sổ văn bản: Loại of the conclusion notice
-ISSUED_DOC = "Đã ban hành"        # Sổ văn bản: Trạng thái of an issued document
 REPLY_CODE = "TRA_LOI"
 RESOLVE_CODE = "GIAI_QUYET"      # done when the opinion's Ngày giải quyết xong is filled
 
@@ -144,27 +144,6 @@ DONE_BY_DOCUMENT = {"THONG_BAO": ("TB",), "GIAY_MOI": ("GM",), "TONG_HOP": ("BCT
                     "BAO_CAO_KET_QUA": ("BCKQ",),
                     # the conclusion notice is what is posted and read out (Nhật ký: "niêm yết")
                     "CONG_KHAI_KET_QUA": ("TBKL",)}
-
-
-def issued_plans(reg: Registry, kind: str = "KH") -> dict:
-    """Mã KH → the Sổ văn bản row of the plan's own KH (or of its document of ``kind``),
-    issued with its number (the first such row): the number and the date every document
-    citing the plan gives. One pass over the register, whatever the number of plans."""
-    out: dict = {}
-    for e in reg.register:
-        if e.kind == kind and e.status == ISSUED_DOC and e.number_symbol and e.plan_id:
-            out.setdefault(e.plan_id, e)
-    return out
-
-
-def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:
-    """(Mã KH, kind) → the first day a document of that kind was issued for the plan."""
-    out: dict[tuple[str, str], dt.date] = {}
-    for e in reg.register:
-        if e.status == ISSUED_DOC and e.plan_id and e.kind and e.date:
-            key = (e.plan_id, e.kind)
-            out[key] = min(e.date, out.get(key, e.date))
-    return out
 
 
 def invitations_sent(reg: Registry) -> dict[str, dt.date]:

@@ -14,6 +14,7 @@ from doithoai.documents.context.replies import ReplyDeadlines
 from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.monitoring import chain
 from doithoai.registry import parsing, schema, spelling
+from doithoai.registry.issued import issued_plans
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import agencies, deadlines
 from doithoai.text import privacy, unit_words, vnformat, vntext
@@ -287,7 +288,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
             number, date = self.issued_now["KH"]
             return p.number_symbol or number, date
         if "_issued_kh" not in self.__dict__:         # read once per plan, not per document
-            self._issued_kh = deadlines.issued_plans(self.reg).get(p.plan_id)
+            self._issued_kh = issued_plans(self.reg).get(p.plan_id)
         entry = self._issued_kh
         if entry is not None and entry.date:
             return p.number_symbol or entry.number_symbol, entry.date

@@ -67,10 +67,10 @@ class DayDocs(BaseBuilder):
             out.append({"ten": f"Giao qua {route}", "so": len(rows), "dai_bieu": rows})
         ctx.put("tuyen_giao", out)
         ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
-        number, date = self.issued_now.get("GM") or next(
-            ((e.number_symbol, e.date) for e in self.reg.register
-             if e.plan_id == self.plan.plan_id and e.kind == "GM" and e.status == "Đã ban hành"
-             and e.number_symbol), (None, None))
+        number, date = self.issued_now.get("GM") or ([     # the invitations in force: the last
+            (e.number_symbol, e.date) for e in self.reg.register
+            if e.plan_id == self.plan.plan_id and e.kind == "GM" and e.status == "Đã ban hành"
+            and e.number_symbol] or [(None, None)])[-1]
         ctx.put("dong_giay_moi", f"Giấy mời số {number} ngày {vnformat.short_date(date)}"
                 if number and date else
                 "Giấy mời chưa ban hành: cột Giấy mời ghi số thứ tự của giấy mời trong tập in")

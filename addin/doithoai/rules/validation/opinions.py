@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from doithoai.registry import schema
-from doithoai.rules import agencies, deadlines
+from doithoai.registry.issued import issued_plans
+from doithoai.rules import agencies
 from doithoai.rules.validation.findings import Findings
 from doithoai.text.vnformat import short_date
 from doithoai.text import privacy
@@ -15,7 +16,7 @@ IDENTIFIER_WORDS = {k: w for k, w in privacy.KIND_WORDS.items() if k not in ("ph
 def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
     originals = {o.opinion_id: o for o in f.reg.opinions if o.opinion_id}
-    sent_up = deadlines.issued_plans(f.reg, "CVKN")      # each plan's recommendation upward
+    sent_up = issued_plans(f.reg, "CVKN")      # each plan's recommendation upward
     for o in f.reg.opinions:
         if o.plan_id in sent_up:
             _sent_up_status(f, o, sent_up[o.plan_id])

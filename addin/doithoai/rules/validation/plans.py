@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from doithoai.registry import schema
-from doithoai.rules import deadlines
+from doithoai.registry.issued import issued_plans
 from doithoai.rules.validation.findings import Findings
 from doithoai.rules.validation.weekday import WEEKDAY_SHORT, parse_weekday
 from doithoai.text.vnformat import short_date, weekday
 
 
 def check_plans(f: Findings) -> None:
-    issued = deadlines.issued_plans(f.reg)
+    issued = issued_plans(f.reg)
     for p in f.reg.plans:
         _order(f, p)
         _weekday(f, p)
