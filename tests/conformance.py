@@ -202,15 +202,22 @@ def _row_keeps(row) -> tuple[bool, bool]:
 
 
 def check_print(d, kind: str) -> list[str]:
-    """Lists that print (issue 18 §5): no row split across pages, headings kept with their rows,
-    the signature kept whole; titles never break inside a name or leave the year alone."""
+    """Lists that print (issue 18 §5): headers and group headings never split and kept with their
+    rows, an item's row free to split (a row that may not split loses what a page cannot hold:
+    Word cuts it off, LibreOffice 7.4 drops it and the rows after it), the signature kept whole;
+    titles never break inside a name or leave the year alone."""
     v = []
     for t in d.doc.tables:
         grid = t.style is not None and t.style.name == "Table Grid"
         for n, row in enumerate(t.rows):
             cant, keep = _row_keeps(row)
-            if (grid or t is d.doc.tables[-1]) and not cant:
+            heading = n == 0 or (len({id(c._tc) for c in row.cells}) == 1
+                                 and row.cells[0].text.strip())
+            if (t is d.doc.tables[-1] or grid and heading) and not cant:
                 v.append(f"table row {n} ({row.cells[0].text[:20]!r}) may split across pages")
+            if grid and not heading and cant:
+                v.append(f"table row {n} ({row.cells[0].text[:20]!r}) cannot split: what a page "
+                         "cannot hold of it is lost")
         if grid and t.rows and not _row_keeps(t.rows[0])[1]:
             v.append(f"table header {t.rows[0].cells[0].text[:20]!r} may be left alone at the "
                      "foot of a page")

@@ -43,8 +43,14 @@ def faulty(docs, tmp_path, name, change):
 
 
 def _unsplit(doc):
-    tr_pr = doc.tables[1].rows[2]._tr.trPr
+    tr_pr = doc.tables[1].rows[0]._tr.trPr
     tr_pr.remove(tr_pr.find(qn("w:cantSplit")))
+
+
+def _held_whole(doc):
+    """An item's row that may not split (the BCTH whose rows LibreOffice dropped)."""
+    tr_pr = doc.tables[1].rows[2]._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
 
 
 def _lone_heading(doc):
@@ -83,6 +89,8 @@ def _signature_alone(doc):
 FAULTS = [
     ("CVKN.docx", _signature_alone, "signature may stand alone"),
     ("SGN.docx", _unsplit, "may split across pages"),
+    ("SGN.docx", _held_whole, "cannot split"),
+    ("CVPC_Tram-Y-te-phuong.docx", _held_whole, "cannot split"),
     ("DSDB.docx", _lone_heading, "left alone at the foot of a page"),
     ("SGN.docx", lambda d: d.add_paragraph("Số giấy mời là thứ tự trong tệp in GM_tat-ca"),
      "internal name"),

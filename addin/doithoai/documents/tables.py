@@ -36,13 +36,20 @@ def fixed_widths(table, widths) -> None:
             cell.width = w
 
 
-def keep_rows(table, *, with_next: tuple[int, ...] = ()) -> None:
-    """No row of ``table`` is split across two pages (a printed list is read row by row); the
-    rows in ``with_next`` (the header, a group heading) stay on the page of the row after them,
-    so no heading is left alone at the foot of a page."""
+def keep_rows(table, *, with_next: tuple[int, ...] = (), may_split: tuple[int, ...] = ()) -> None:
+    """No row of ``table`` is split across two pages (a printed list is read row by row), but
+    the rows in ``may_split``; the rows in ``with_next`` (the header, a group heading) stay on
+    the page of the row after them, so no heading is left alone at the foot of a page.
+
+    ``may_split`` are the rows a loop repeats with what was typed (a citizen's words, a name):
+    such a row can be taller than what is left of a page, or than a page, and a row that may
+    not split then loses what does not fit: Word cuts it off at the foot of the page, and
+    LibreOffice 7.4 drops the overflow and, after a header that keeps with the next row, whole
+    rows (a table of the BCTH printed one of its five rows, no warning). Only rows of the
+    template's own words (a header, a group heading, the signature) may be held whole."""
     for n, row in enumerate(table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
-        if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr = None if n in may_split else row._tr.get_or_add_trPr()
+        if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is None:
             place(tr_pr, OxmlElement("w:cantSplit"))
         if n in with_next:
             for cell in row.cells:
@@ -113,7 +120,7 @@ def grid_table(doc, columns: list, header: list[str], row: list[str],
     for i, text in enumerate(row):
         cell_text(table.rows[2].cells[i], text, size=size,
                    align=CENTER if isinstance(columns[i], str) else LEFT)
-    keep_rows(table, with_next=(0,))
+    keep_rows(table, with_next=(0,), may_split=(2,))      # row 2: one item of the loop
     cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=size)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
     return table
@@ -144,7 +151,8 @@ def grouped_table(doc, columns: list, header: list[str], group_text: str, row: l
     cell_text(table.rows[5].cells[0], "{%tr endfor %}", size=size)
     cell_text(table.rows[6].cells[0], "{%tr endfor %}", size=size)
     table.rows[4].height = Cm(0.9)      # a signature needs room
-    keep_rows(table, with_next=(0, 2))  # the header and each group heading keep with a row
+    # the header and each group heading keep with a row; an item's row (4) may split
+    keep_rows(table, with_next=(0, 2), may_split=(4,))
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
     return table
 
