@@ -16,7 +16,7 @@ from doithoai.registry import parsing, schema
 from doithoai.registry.problems import make
 from doithoai.rules.validation import cells
 from doithoai.rules.validation.findings import Findings
-from doithoai.text import vntext
+from doithoai.text import pasted, vntext
 
 SHEET = schema.OPINIONS
 VALUES = st.one_of(
@@ -24,7 +24,8 @@ VALUES = st.one_of(
     st.dates(dt.date(1890, 1, 1), dt.date(2150, 1, 1)),
     st.sampled_from(["01/02/2026", "31/02/2026", "hôm qua", "Thôn Đông", "  Thôn  Đông ",
                      "Thuỷ lợi", "=SUM(A1)", "Giao thông", "Có", "Không", "0912 345 678",
-                     "Đề nghị\u00a0sửa", "a\r\nb", "x\x07y", "YK-1", "KH-2026-01"]))
+                     "Đề nghị\u00a0sửa", "a\r\nb", "x\x07y", "YK-1", "KH-2026-01",
+                     "Anh Nam 😊", "cầu tràn\u2028bị", "Hội trường\n(tầng 2)"]))
 GRIDS = st.integers(1, 8).flatmap(lambda width: st.lists(
     st.lists(VALUES, min_size=0, max_size=width + 2), min_size=0, max_size=12))
 
@@ -132,8 +133,10 @@ def test_cell_checks_on_the_readers_values_equal_judging_every_cell(grid, shuffl
 
 # The characters each check looks for, taken from the checks themselves (a new screened
 # character or a new old-style tone is drawn without editing this list), with letters, spaces
-# and the starts of formulas around them.
-SCREENED = sorted(set(cells.SCREENED + vntext.OLD_SECONDS + "".join(cells._EDGE) + "\x07\x1f\x7f"))
+# and the starts of formulas around them; the pictographs by the ends of their ranges.
+PICTOGRAPH_ENDS = {chr(end) for pair in pasted.PICTOGRAPH_RANGES for end in pair}
+SCREENED = sorted(set(cells.SCREENED + cells.ONE_LINE_SCREENED + vntext.OLD_SECONDS
+                      + "".join(cells._EDGE) + "\x07\x1f\x7f") | PICTOGRAPH_ENDS)
 TEXTS = st.lists(st.sampled_from(["a", "o", "O", "u", "U", "y", "Y", " ", "\n", "á", "ạ", "â"]
                                  + SCREENED + ["a\u0301", "quý", "hoà ", "Thuỷ", "Ã¡", "á»‡",
                                                "â€œ", "Ä‘"]),
@@ -141,11 +144,11 @@ TEXTS = st.lists(st.sampled_from(["a", "o", "O", "u", "U", "y", "Y", " ", "\n", 
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=TEXTS)
-def test_a_screened_clean_text_has_no_flaw(text):
-    if cells.clean_texts([text], schema.EXCEL_CELL_LIMIT):
-        assert cells.find_flaws(text) == []
-    assert cells.text_flaws(text) == cells.find_flaws(text)
+@given(text=TEXTS, one_line=st.booleans())
+def test_a_screened_clean_text_has_no_flaw(text, one_line):
+    if cells.clean_texts([text], schema.EXCEL_CELL_LIMIT, one_line):
+        assert cells.find_flaws(text, one_line) == []
+    assert cells.text_flaws(text, one_line) == cells.find_flaws(text, one_line)
 
 
 @settings(max_examples=400, deadline=None)

@@ -316,6 +316,10 @@ CASES = {
     # Issue 26 §3: odd values.
     "date-serial-text": single("opinions", "received_date", 5, "46367", as_text=True),
     "text-invisible": single("invitees", "full_name", 4, "\u202eNguyễn Văn An"),
+    # Pasted from Zalo, Facebook, Word: line ends Excel does not show, and emoji.
+    "text-line-separator": single("opinions", "content", 6, "Đề nghị sửa cầu tràn\u2028bị sạt lở"),
+    "text-line-break": single("plans", "venue", 2, "Hội trường UBND phường\n(tầng 2)"),
+    "text-pictograph": single("opinions", "raised_by", 5, "Anh Hoàng Văn Nam 😊"),
     "header-repeated": c_header_repeated,
     "cell-merged": c_cell_merged,
 }

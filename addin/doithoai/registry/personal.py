@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, repeats, schema, spelling
 from doithoai.registry.changes import Block, Changes, append_layout
-from doithoai.text import places, privacy, vntext
+from doithoai.text import pasted, places, privacy, vntext
 
 YES, NO = schema.YES, schema.NO
 _WORD = re.compile(r"[^\W_]+")
@@ -36,8 +36,10 @@ _PLAIN_HONORIFICS = ("dong chi", "ong", "ba")
 
 
 def bare_name(name: str | None) -> str:
-    """A name without its leading honorific ("Ông Lò Văn Tám", "ong Lo Van Tam" → the name)."""
-    words = (name or "").split()
+    """A name without its leading honorific ("Ông Lò Văn Tám", "ong Lo Van Tam" → the name),
+    nor the emoji or symbols pasted with it ("Anh Hoàng Văn Nam 😊", "Nam :)" → the name)."""
+    words = [w for w in pasted.without_pictographs(name or "").split()
+             if any(ch.isalnum() for ch in w)]
     low = [vntext.identity_key(w) for w in words]
     for h in spelling.HONORIFICS + _PLAIN_HONORIFICS:
         n = len(h.split())

@@ -70,6 +70,17 @@ class Column:
     # refused when generated (document-missing-value), so validation says so beforehand
     # (plan-cell-for-documents); tests/rules/test_needed_cells.py holds this to the templates.
     documents: tuple[str, ...] = ()
+    # A long text the documents print inside a sentence ("1. Nội dung: …" of the plan's Nội
+    # dung): on one line there, as every other text but a long one (see one_line).
+    inline: bool = False
+
+    @property
+    def one_line(self) -> bool:
+        """The documents print this column's text on one line (a name, a venue, a list value,
+        a setting): a line end in it is a flaw and prints as a space; a pictograph (emoji) is
+        never meant. A long text (an opinion, an answer, Căn cứ) keeps its lines, and may hold
+        a citizen's emoji (the documents leave them out: text/pasted.py)."""
+        return self.type != LONGTEXT or self.inline
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -375,7 +386,7 @@ PLANS = Sheet("Kế hoạch", "plans", "KeHoach", role="data",
     _c("Giờ kết thúc", "end_time", TIME, width=9, documents=("BB",)),
     _c("Địa điểm", "venue", required=True, width=32),
     _c("Số đại biểu dự kiến", "expected_delegates", INT, width=10, documents=("KH",)),
-    _c("Nội dung", "content", LONGTEXT, width=40, documents=("KH", "TB", "TTTT")),
+    _c("Nội dung", "content", LONGTEXT, width=40, documents=("KH", "TB", "TTTT"), inline=True),
     _c("Căn cứ", "legal_bases", LONGTEXT, width=45, documents=("KH",),
        help="Mỗi căn cứ một dòng (Alt+Enter để xuống dòng trong ô)"),
     _c("Quyền hạn ký", "signing_authority", CHOICE, lookup="Quyền hạn ký", width=10,

@@ -7,11 +7,13 @@ placeholder); :data:`ITEM_FIELDS` the attributes of the items of each list.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
 
-from doithoai.text import vnformat
+from doithoai.registry import schema
+from doithoai.text import pasted, vnformat
 
 Source = tuple  # (sheet name, row, column header)
 
@@ -124,6 +126,16 @@ NAMING_PLACES = frozenset({"trich_yeu", "kinh_gui", "noi_nhan", "tuyen_giao.ten"
                            "nhom_dai_bieu_ds.dai_bieu.chuc_vu"})
 ADDRESSES_IN_SENTENCE = frozenset({"dia_chi", "y_kien.dia_chi", "nhom_linh_vuc.y_kien.dia_chi"})
 VENUES = frozenset({"dia_diem", "dia_diem_doc"})       # any place after the first word
+# The items' fields that quote what a citizen or an agency wrote (an opinion's Nội dung, an
+# answer): printed with the lines they were typed in. Every other text prints on one line (a
+# top-level field: as the column it comes from says, schema.Column.one_line: "noi_dung" is the
+# plan's one-line Nội dung in KH, an opinion's words in CVTL). No text prints a pictograph
+# (text/pasted.py): the documents' font and character set have none.
+FREE_TEXTS = frozenset({"y_kien.noi_dung", "y_kien.tra_loi", "da_tra_loi.noi_dung",
+                        "da_tra_loi.tra_loi", "giao_giai_quyet.noi_dung",
+                        "nhom_linh_vuc.y_kien.noi_dung", "qua_han.noi_dung",
+                        "ton_dong.noi_dung", "kien_nghi.y_kien.noi_dung",
+                        "kien_nghi.y_kien.da_lam", "y_kien_cd.noi_dung"})
 
 
 @dataclass
@@ -152,19 +164,29 @@ class Context:
 
     def _printed(self, path: str, value):
         if isinstance(value, str):
-            if path in PLACES_IN_SENTENCE:
-                return vnformat.place_in_sentence(value)
-            if path in NAMING_PLACES:
-                return vnformat.places_in_sentence(value, self.places)
-            if path in ADDRESSES_IN_SENTENCE:
-                return vnformat.address_in_sentence(value, self.places)
-            if path in VENUES:
-                return vnformat.venue_in_sentence(value, self.places)
-            return value
-        if isinstance(value, list) and (path in ITEM_FIELDS or path in NAMING_PLACES):
+            return self._placed(path, pasted.printable(value, self._on_one_line(path)))
+        if isinstance(value, list):
             return [{k: self._printed(f"{path}.{k}", v) for k, v in item.items()}
                     if isinstance(item, dict) else self._printed(path, item) for item in value]
         return value
+
+    def _placed(self, path: str, value: str) -> str:
+        if path in PLACES_IN_SENTENCE:
+            return vnformat.place_in_sentence(value)
+        if path in NAMING_PLACES:
+            return vnformat.places_in_sentence(value, self.places)
+        if path in ADDRESSES_IN_SENTENCE:
+            return vnformat.address_in_sentence(value, self.places)
+        if path in VENUES:
+            return vnformat.venue_in_sentence(value, self.places)
+        return value
+
+    def _on_one_line(self, path: str) -> bool:
+        """Whether the field prints on one line (:data:`FREE_TEXTS`)."""
+        if path in FREE_TEXTS:
+            return False
+        source = self.sources.get(path)
+        return source is None or _one_line_column(source[0], source[2])
 
     def put(self, name: str, value, source: Source | None = None, optional: bool = False,
             wording=None):
@@ -215,6 +237,14 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau"})
 # an agency with only unnamed citizens' opinions resolves them, writing to no one).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": ""}
+
+
+@functools.lru_cache(maxsize=256)
+def _one_line_column(sheet: str, header: str) -> bool:
+    """The column ``header`` of ``sheet`` prints on one line (as any value not from a column)."""
+    found = schema.SHEETS_BY_NAME.get(sheet)
+    column = next((c for c in found.columns if c.header == header), None) if found else None
+    return column is None or column.one_line
 
 
 def changed_rows(old: str, new: str) -> list[str]:

@@ -163,6 +163,33 @@ TYPES = (
                 "Gõ lại nội dung ô, hoặc chép giá trị: \"{fixed}\"",
                 "Control characters, which Word's XML cannot hold: a document from this row "
                 "would fail."),
+    ProblemType("text-line-separator", WARNING, "Ký tự ngắt dòng dán từ nơi khác",
+                "\"{column}\" có ký tự ngắt dòng dán từ Zalo, Facebook hay Word ({chars}) "
+                "{where}: Excel không hiện chỗ ngắt này; văn bản in nó thành "
+                "một lần xuống dòng.",
+                "Đặt con trỏ {where}, xóa ký tự ẩn ở đó rồi gõ Alt+Enter (xuống "
+                "dòng trong ô) hoặc một dấu cách.",
+                "A line end other than Alt+Enter's in a long text (an opinion, an answer): "
+                "U+2028 and U+2029 from chat and social networks, Word's vertical tab and form "
+                "feed, NEL, the separators 0x1C-0x1E. Excel shows nothing there, so the words "
+                "look glued; the documents print a line break (text/pasted.py), never nothing."),
+    ProblemType("text-line-break", WARNING, "Xuống dòng trong ô in trên một dòng",
+                "\"{column}\" được in trên một dòng của văn bản, nhưng ô có chỗ xuống dòng "
+                "(dán từ nơi khác hoặc gõ Alt+Enter): văn bản in chỗ đó thành một dấu cách.",
+                "Sửa thành: \"{fixed}\"",
+                "A line end in a text the documents print on one line (a name, a venue, a "
+                "list value, the plan's Nội dung, a setting: schema.Column.one_line): a line "
+                "break there would leave a stretched justified line, so the documents print a "
+                "space."),
+    ProblemType("text-pictograph", WARNING, "Biểu tượng cảm xúc trong ô",
+                "\"{column}\" có biểu tượng cảm xúc, hình vẽ ({chars}), thường do dán từ Zalo, "
+                "Facebook: văn bản không in các biểu tượng này.",
+                "Sửa thành: \"{fixed}\"",
+                "Emoji and pictographs in a name, a venue, the plan's Nội dung, a setting "
+                "(one-line texts): a document is set in Times New Roman with the Vietnamese "
+                "characters of TCVN 6909 (Decree 30/2020/NĐ-CP) and prints none of them, nor "
+                "anywhere else; the person search finds a name whatever was pasted after it. "
+                "A citizen's own words (an opinion) may keep theirs in the registry."),
     ProblemType("text-too-long", WARNING, "Nội dung quá dài",
                 "Ô dài {length} ký tự, quá {limit} ký tự mà văn bản có thể trình bày gọn.",
                 "Rút gọn nội dung; phần chi tiết ghi vào Ghi chú hoặc văn bản riêng.",

@@ -51,7 +51,7 @@ def validate(reg: Registry, today: dt.date | None = None,
                   opinions.check_opinions, invitees.check_invitees,
                   invitees.check_chair_attendance, invitees.check_plans_have_invitees,
                   places.check_places, plans.check_milestones,
-                  config.check_settings, config.check_lookups, wording.check_unit_words,
+                  config.check_settings, config.check_setting_texts, config.check_lookups, wording.check_unit_words,
                   identifiers.check_fields):
         check(f)
     found = report.problems if report is not None else \

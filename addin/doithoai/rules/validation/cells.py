@@ -6,10 +6,12 @@ import unicodedata
 
 from doithoai.registry import parsing, personal, schema
 from doithoai.rules.validation.findings import Findings
-from doithoai.text import encoding, vntext
+from doithoai.text import encoding, pasted, vntext
 
 MAX_TEXT = {schema.TEXT: 300, schema.LONGTEXT: 4000, schema.CHOICE: 300}
-CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff"      # a regex class body
+# A regex class body: the C0 controls but tab, the line ends (\n, \r, and those of
+# pasted.LINE_SEPARATORS, which print as line ends: text-line-separator), DEL, the noncharacters.
+CONTROL_CHARS = "\x00-\x08\x0e-\x1b\x1f\x7f\ufffe\uffff"
 _CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 _FORMULA_START = ("=", "+", "@", "-")
 _EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
@@ -24,44 +26,52 @@ NUMBER_RANGES = {
 
 # What text_flaws looks for inside a text, screened in two scans made of the checks' own
 # characters: one for the characters any flaw needs (controls, invisible and bidirectional
-# ones, the marks every mojibake sign holds, the spacing marks), one for a vowel pair that may
-# carry an old-style tone at a word's end; runs of spaces and spaces by a newline are plain
-# substring tests, a text not in NFC is not plain (parsing.plain_texts). (One alternation of
-# them all costs half as much again.)
-SCREENED = (parsing.INVISIBLE_CHARS + encoding.SIGN_MARKS + parsing.SPACING_MARKS)
+# ones, the marks every mojibake sign holds, the spacing marks, the line ends pasted from chat
+# and Word), one for a vowel pair that may carry an old-style tone at a word's end; runs of
+# spaces and spaces by a newline are plain substring tests, a text not in NFC is not plain
+# (parsing.plain_texts). (One alternation of them all costs half as much again.) A text the
+# documents print on one line (Column.one_line) has two flaws more: any line end, and a
+# pictograph; its screen looks for those too.
+SCREENED = (parsing.INVISIBLE_CHARS + encoding.SIGN_MARKS + parsing.SPACING_MARKS
+            + pasted.LINE_SEPARATORS)
+ONE_LINE_SCREENED = "\n"                     # and pasted.PICTOGRAPHS, a class of ranges
 _RARE = re.compile(f"[{CONTROL_CHARS}{re.escape(SCREENED)}]")
+_RARE_ON_ONE_LINE = re.compile(
+    f"[{CONTROL_CHARS}{re.escape(SCREENED + ONE_LINE_SCREENED)}{pasted.PICTOGRAPHS}]")
 _OLD_TONE = re.compile("[oOuU][" + vntext.OLD_SECONDS + r"](?![^\W\d_])")
 _EDGE = "=+@#-"         # a formula, an Excel error (#N/A) or a list dash at the start
 
 
-def clean_texts(texts, limit: int) -> set[str]:
+def clean_texts(texts, limit: int, one_line: bool = False) -> set[str]:
     """The texts that certainly have no flaw of any kind and are at most ``limit`` long, each
     screened by a few C-level tests (a registry holds hundreds of thousands of texts; the
-    others go through :func:`find_flaws`)."""
-    return clean_plain_texts(parsing.plain_texts(texts), limit)
+    others go through :func:`find_flaws`); ``one_line``: of a column printed on one line."""
+    return clean_plain_texts(parsing.plain_texts(texts), limit, one_line)
 
 
-def clean_plain_texts(plain, limit: int) -> set[str]:
+def clean_plain_texts(plain, limit: int, one_line: bool = False) -> set[str]:
     """:func:`clean_texts` of texts known to be plain (``parsing.plain_texts``: the reader
     found them so, and kept them as they are): what remains to test is what is not spacing."""
-    rare, old = _RARE.search, _OLD_TONE.search
+    rare, old = (_RARE_ON_ONE_LINE if one_line else _RARE).search, _OLD_TONE.search
     return {t for t in plain
             if len(t) <= limit and t[0] not in _EDGE and not rare(t) and not old(t)}
 
 
-def text_flaws(text: str) -> list[tuple[str, dict]]:
-    """What is wrong with a text cell's value, whatever its column: (code, template fields)."""
-    if clean_texts((text,), schema.EXCEL_CELL_LIMIT):
+def text_flaws(text: str, one_line: bool = False) -> list[tuple[str, dict]]:
+    """What is wrong with a text cell's value: (code, template fields). ``one_line``: the
+    documents print it on one line (schema.Column.one_line: a name, a venue, a setting)."""
+    if clean_texts((text,), schema.EXCEL_CELL_LIMIT, one_line):
         return []
-    return find_flaws(text)
+    return find_flaws(text, one_line)
 
 
-def find_flaws(text: str) -> list[tuple[str, dict]]:
+def find_flaws(text: str, one_line: bool = False) -> list[tuple[str, dict]]:
     """:func:`text_flaws` without the screening (each check in turn)."""
     flaws = []
     if _CONTROL.search(text):
         flaws.append(("text-control-chars", {"fixed": _CONTROL.sub("", text)[:120]}))
         text = _CONTROL.sub("", text)
+    pasted_flaws = _pasted(text, one_line)        # before the line ends become newlines
     stripped = text.lstrip()
     if stripped[:1] in _FORMULA_START and not stripped.startswith("- "):
         flaws.append(("text-formula", {"first": stripped[0]}))
@@ -76,10 +86,33 @@ def find_flaws(text: str) -> list[tuple[str, dict]]:
     if parsing.has_whitespace_flaw(text.replace("\r\n", "\n")):
         text = parsing.normalize_text(text)
         flaws.append(("text-whitespace", {"fixed": text[:120]}))
+    flaws += pasted_flaws
     if encoding.looks_garbled(text):
         flaws.append(("text-mojibake", {"fix": encoding.advice(text)}))
     if vntext.has_old_tones(text):
         flaws.append(("text-tone-style", {"fixed": vntext.normalize_tones(text)[:120]}))
+    return flaws
+
+
+def _pasted(text: str, one_line: bool) -> list[tuple[str, dict]]:
+    """What pasting from chat or Word left (text/pasted.py): line ends that Excel does not show
+    (a line break in the documents), any line end in a text printed on one line (a space
+    there), pictographs in such a text (not printed)."""
+    flaws = []
+    fixed = parsing.normalize_text(pasted.as_lines(text))
+    if one_line and ("\n" in text or "\r" in text or pasted.has_line_separator(text)):
+        fixed = pasted.on_one_line(fixed)
+        flaws.append(("text-line-break", {"fixed": fixed[:120]}))
+    elif pasted.has_line_separator(text):
+        found = pasted.line_separators_in(text)
+        at = min(text.index(ch) for ch in found)
+        before = " ".join(text[:at].split("\n")[-1].split()[-3:])     # its last words
+        flaws.append(("text-line-separator", {
+            "chars": ", ".join(f"U+{ord(ch):04X}" for ch in found),
+            "where": f"ngay sau \"{before}\"" if before else "ở đầu dòng"}))
+    if one_line and pasted.has_pictograph(text):
+        flaws.append(("text-pictograph", {"chars": " ".join(pasted.pictographs_in(text)),
+                                          "fixed": pasted.without_pictographs(fixed)[:120]}))
     return flaws
 
 
@@ -118,7 +151,7 @@ def _column_verdicts(f: Findings, sheet: schema.Sheet, table, c) -> dict:
     # say; a list value still goes to _judge (is it in the list? listed as typed?), its text
     # not read again.
     clean = (set() if c.type not in MAX_TEXT
-             else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type]))
+             else clean_plain_texts(_kept_as_typed(typed), MAX_TEXT[c.type], c.one_line))
     verdicts = {}
     for key, raw in distinct.items():
         screened = raw.__class__ is str and raw in clean
@@ -175,7 +208,7 @@ def _judge(sheet: schema.Sheet, c: schema.Column, raw, value, choices: Choices,
         return [("cell-error", raw, {})]
     out = []
     if c.type in MAX_TEXT and not screened:
-        out += _text(raw, c)
+        out += text_cell(raw, c)
     out += _spelling(raw, value, c)
     if c.type == schema.CHOICE and value is not None:
         if value not in choices:
@@ -235,15 +268,17 @@ def _may_add(lookup: str) -> str:
             "mục rồi kiểm tra lại.")
 
 
-def _text(raw, c: schema.Column) -> list[tuple]:
+def text_cell(raw, c: schema.Column, lengthy: bool = True) -> list[tuple]:
+    """The flaws of a text cell (code, value shown, template fields); ``lengthy``: whether to
+    say that it is longer than a document can hold (text-too-long)."""
     text = parsing.to_text(raw)
     out = []
     if len(text) >= schema.EXCEL_CELL_LIMIT:      # readers stop at the limit: the rest is lost
         out.append(("cell-over-excel-limit", text[:60] + "…",
                     {"length": len(text), "limit": schema.EXCEL_CELL_LIMIT}))
-    out += [(kind, text, params) for kind, params in text_flaws(text)]
+    out += [(kind, text, params) for kind, params in text_flaws(text, c.one_line)]
     limit = MAX_TEXT.get(c.type)
-    if limit and len(text) > limit:
+    if lengthy and limit and len(text) > limit:
         clean = parsing.normalize_text(text)
         if len(clean) > limit:
             out.append(("text-too-long", clean[:60] + "…", {"length": len(clean),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from doithoai.registry import parsing, schema
 from doithoai.registry.problems import make
+from doithoai.rules.validation import cells
 from doithoai.rules.validation.findings import Findings
 from doithoai.text import vntext
 
@@ -33,6 +34,27 @@ def check_settings(f: Findings) -> None:
                                row=s.rows.get("due_soon_days"),
                                col=table.columns.get("value"), column="Giá trị",
                                value=s.due_soon_days, low=0, high=60))
+
+
+def check_setting_texts(f: Findings) -> None:
+    """Each text value of Cấu hình screened as a cell of another sheet is (cells.text_cell):
+    spaces, invisible characters, tone style, control characters; and, printed on one line
+    of the documents' headings, sentences and signatures, line ends and pictographs. The
+    advice on length is left out: a setting is not a document's paragraph."""
+    table = f.reg.tables.get("settings")
+    if table is None or not table.present:
+        return
+    raw_of = {r.row: r.raw.get("value") for r in table.rows}
+    col = table.columns.get("value")
+    for st in schema.SETTINGS:
+        row = f.reg.settings.rows.get(st.key)
+        raw = raw_of.get(row)
+        if st.type not in (schema.TEXT, schema.CHOICE) or parsing.is_blank(raw):
+            continue
+        column = schema.Column(st.label, st.key, st.type, lookup=st.lookup)
+        for kind, value, params in cells.text_cell(raw, column, lengthy=False):
+            f.problems.append(make(kind, schema.CONFIG.name, row=row, col=col,
+                                   column=st.label, value=value, **params))
 
 
 def check_lookups(f: Findings) -> None:
