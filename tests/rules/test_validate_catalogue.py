@@ -289,6 +289,7 @@ CASES = {
     "setting-missing": c_setting_missing,
     "setting-needed-by-plans": c_setting_needed_by_plans,
     "invitee-no-honorific": single("invitees", "honorific", 2, None),
+    "name-with-honorific": single("invitees", "full_name", 5, "ông Đỗ Văn Khải"),
     "opinion-unassigned": single("opinions", "agency", 4, None),
     "plan-date-differs": c_plan_date_differs,
     "plan-not-marked-issued": c_plan_not_marked_issued,

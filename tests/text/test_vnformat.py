@@ -183,11 +183,15 @@ def test_the_highland_property_fails_on_the_old_rule(monkeypatch):
 
 
 def test_an_officer_is_named_as_a_comrade_unless_typed_with_a_form():
+    """The form typed with the name is said once, in lower case inside the sentence, "Đ/c" in
+    full ("liên hệ trực tiếp Đ/c Mai" and "đồng chí ĐỒNG CHÍ …" were printed)."""
     from doithoai.text.vnformat import comrade
     assert comrade("Lê Thị Mai") == "đồng chí Lê Thị Mai"
     assert comrade("  Lê  Thị Mai ") == "đồng chí Lê Thị Mai"
-    for typed in ("Bà Lê Thị Mai", "bà Lê Thị Mai", "Đồng chí Lê Thị Mai", "đ/c Mai", "Ông Tám"):
-        assert comrade(typed) == typed
+    for typed, said in (("Bà Lê Thị Mai", "bà Lê Thị Mai"), ("bà  Lê Thị Mai", "bà Lê Thị Mai"),
+                        ("Đồng chí Lê Thị Mai", "đồng chí Lê Thị Mai"), ("đ/c Mai", "đồng chí Mai"),
+                        ("ĐỒNG CHÍ Lê Thị Mai", "đồng chí Lê Thị Mai"), ("Ông Tám", "ông Tám")):
+        assert comrade(typed) == said
     assert comrade("") is None and comrade(None) is None
 
 

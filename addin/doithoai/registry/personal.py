@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from doithoai.registry import parsing, repeats, schema, spelling
 from doithoai.registry.changes import Block, Changes, append_layout
-from doithoai.text import pasted, places, privacy, vntext
+from doithoai.text import honorifics, pasted, places, privacy, vntext
 
 YES, NO = schema.YES, schema.NO
 _WORD = re.compile(r"[^\W_]+")
@@ -31,24 +31,13 @@ def personal_columns(sheet: schema.Sheet) -> list[schema.Column]:
             or c.type == schema.PHONE]
 
 
-# Honorifics typed without accents that no surname spells ("Chu", "Cù" are surnames).
-_PLAIN_HONORIFICS = ("dong chi", "ong", "ba")
-
-
 def bare_name(name: str | None) -> str:
-    """A name without its leading honorific ("Ông Lò Văn Tám", "ong Lo Van Tam" → the name),
-    nor the emoji or symbols pasted with it ("Anh Hoàng Văn Nam 😊", "Nam :)" → the name)."""
+    """A name without its leading form of address ("Ông Lò Văn Tám", "ong Lo Van Tam", "Đ/c
+    Tám" → the name), as text.honorifics reads it, nor the emoji or symbols pasted with it
+    ("Anh Hoàng Văn Nam 😊", "Nam :)" → the name)."""
     words = [w for w in pasted.without_pictographs(name or "").split()
              if any(ch.isalnum() for ch in w)]
-    low = [vntext.identity_key(w) for w in words]
-    for h in spelling.HONORIFICS + _PLAIN_HONORIFICS:
-        n = len(h.split())
-        if " ".join(low[:n]) == h and len(words) > n:
-            if len(words) > n + 1 and low[n].strip("()") in spelling.HONORIFICS + \
-                    _PLAIN_HONORIFICS and low[n].startswith("("):
-                n += 1                   # "Ông (Bà) Đỗ Văn Khải", as a notice addresses one
-            return " ".join(words[n:])
-    return " ".join(words)
+    return honorifics.bare(" ".join(words))
 
 
 def named(name: str | None) -> bool:

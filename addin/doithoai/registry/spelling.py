@@ -23,7 +23,7 @@ import re
 from typing import Callable, Iterable
 
 from doithoai.registry import parsing, schema
-from doithoai.text import places, vntext
+from doithoai.text import honorifics, places, vntext
 
 # Words that open a description of several people or of a body, not a person's name.
 _NOT_A_NAME = {"các", "cac", "hộ", "ho", "tập", "tap", "nhóm", "nhom", "cử", "cu", "hội", "hoi",
@@ -31,7 +31,6 @@ _NOT_A_NAME = {"các", "cac", "hộ", "ho", "tập", "tap", "nhóm", "nhom", "c�
                "nhiều", "nhieu", "một", "mot", "những", "nhung", "người", "nguoi", "con",
                "nhân", "nhan", "công", "cong", "trường", "truong", "đại", "dai", "ủy", "uy",
                "ubnd", "mttq", "hđnd", "hdnd", "phòng", "phong", "trạm", "tram", "hợp", "hop"}
-HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cụ", "em", "cháu", "cô", "chú", "bác")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
 
 
@@ -54,21 +53,15 @@ def person_name(text: str | None) -> str | None:
     read as a name, as it was."""
     if not text or text.istitle() or is_anonymous(text):
         return text                      # every word begins with its capital: as typed
-    words = text.split(" ")
-    lead = 0
-    low = [w.casefold() for w in words]
-    for h in HONORIFICS:
-        n = len(h.split())
-        if " ".join(low[:n]) == h and len(words) > n:
-            lead = n
-            break
-    name = words[lead:]
-    if not 1 < len(name) <= 7 or low[lead] in _NOT_A_NAME or \
-            not all(_NAME_WORD.match(w) for w in name):
+    typed, form, bare = honorifics.parts(text)
+    words = (bare if form else text).split(" ")
+    if not 1 < len(words) <= 7 or words[0].casefold() in _NOT_A_NAME or \
+            words[0].casefold() in honorifics.FORM_WORDS or \
+            not all(_NAME_WORD.match(w) for w in words):
         return text
-    head = " ".join(low[:lead])
+    head = " ".join(typed.split()).lower()
     head = head[:1].upper() + head[1:]
-    return " ".join(([head] if head else []) + [_capital(w) for w in name])
+    return " ".join(([head] if head else []) + [_capital(w) for w in words])
 
 
 def _capital(word: str) -> str:

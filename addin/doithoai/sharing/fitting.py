@@ -16,13 +16,14 @@ from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
 from doithoai.sharing.codes import known_codes
 from doithoai.sharing.returned import Returned, ReturnedRow
-from doithoai.text import encoding, vntext
+from doithoai.text import encoding, honorifics, vntext
 
 
 def content_key(plan_id, person, content) -> tuple:
     # The person with accents kept: the same words from "Nguyễn Thị Hà" and "Nguyễn Thị Hạ"
-    # are two opinions, not one received twice.
-    return (plan_id or "", vntext.identity_key(person), dedupe.normalize(content or ""))
+    # are two opinions, not one received twice; "Bà Nguyễn Thị Hà" is Nguyễn Thị Hà.
+    return (plan_id or "", vntext.identity_key(honorifics.bare(person)),
+            dedupe.normalize(content or ""))
 
 
 def file_problem(reg, ret: Returned, plan_hint: str | None) -> tuple[str | None, object]:

@@ -16,6 +16,8 @@ import functools
 import re
 import unicodedata
 
+from doithoai.text import honorifics
+
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
@@ -73,6 +75,9 @@ def number_line(number: int | None, symbol: str, party: bool) -> str:
 
 
 def honorific(title: str | None, name: str) -> str:
+    """Danh xưng and the name side by side, as typed (a form typed in the name too is not
+    looked at: the value an issued invitation's fingerprint was made from; documents print
+    honorifics.addressed)."""
     return f"{title} {name}".strip() if title else name
 
 
@@ -86,19 +91,22 @@ def listing(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " và " + names[-1]
 
 
-_FORMS = ("Ông", "Bà", "Anh", "Chị", "Cụ", "Đồng chí", "Ông (Bà)")
 _HIGHLAND_WOMAN = re.compile(r"H(?: |['’ʼ`]\w)")      # "H Yăm", "H'Đơk" (any apostrophe)
 
 
 def citizen(name: str) -> str:
-    """A citizen as a letter addresses them: as typed when the name carries its form of address
-    ("Bà Nguyễn Thị Hoa", "Các hộ dân xóm 1"); else "Bà" for a middle name Thị ("Thi" in a name
-    typed without accents), "Ông (Bà)" for one that does not tell ("Ngô Văn Tài"). An Ê Đê or
-    M'nông name tells: "Y" a man ("Ông Y Sơn Niê"), "H", "H'" a woman ("Bà H'Đơk Mlô")."""
+    """A citizen as a letter addresses them: with the form of address typed before the name,
+    that form once, in its own spelling ("Bà Nguyễn Thị Hoa", "bà. Nguyễn Thị Hoa", "cô Lê Thị
+    Mai", "Đ/c Trần Văn Bảy" → "Đồng chí Trần Văn Bảy": text.honorifics); a text that is no
+    name as typed ("Các hộ dân"); else "Bà" for a middle name Thị ("Thi" in a name typed
+    without accents), "Ông (Bà)" for one that does not tell ("Ngô Văn Tài"). An Ê Đê or M'nông
+    name tells: "Y" a man ("Ông Y Sơn Niê"), "H", "H'" a woman ("Bà H'Đơk Mlô")."""
+    form, bare = honorifics.split(name)
+    if form:
+        return f"{form} {bare}"
     name = " ".join((name or "").split())
     first = name.split(" ")[0] if name else ""
-    if not name or any(name == f or name.startswith(f + " ") for f in _FORMS) \
-            or not first[:1].isupper() or len(name.split()) < 2:
+    if not name or name in honorifics.FORMS or not first[:1].isupper() or len(name.split()) < 2:
         return name
     words = name.split()
     middle = words[1:-1]
@@ -110,23 +118,14 @@ def citizen(name: str) -> str:
 
 def comrade(name: str | None) -> str | None:
     """An officer named in running text ("liên hệ đồng chí Lê Thị Mai"), as the commune's
-    documents name their own staff; a name typed with its form of address ("bà Lê Thị Mai",
-    "Đ/c Mai") as typed."""
-    name = " ".join((name or "").split())
-    if not name:
+    documents name their own staff; a name typed with another form of address with that form,
+    once and in lower case ("Bà Lê Thị Mai" → "bà Lê Thị Mai"; "Đ/c Mai" → "đồng chí Mai")."""
+    form, bare = honorifics.split(name)
+    if not bare:
         return None
-    lower = name.lower()
-    if any(lower.startswith(form.lower() + " ") for form in _FORMS + ("Đ/c", "Đc")):
-        return name
-    return f"đồng chí {name}"
-
-
-def in_sentence(addressed: str) -> str:
-    """The form of address in running text: "Bà X" → "bà X", "Ông (Bà) X" → "ông (bà) X"."""
-    for form in sorted(_FORMS, key=len, reverse=True):
-        if addressed.startswith(form + " "):
-            return form.lower() + addressed[len(form):]
-    return addressed
+    if form and form != "Đồng chí":
+        return f"{form.lower()} {bare}"
+    return f"đồng chí {bare}"
 
 
 # --- Vietnamese collation ------------------------------------------------------------------------

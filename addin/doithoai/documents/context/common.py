@@ -13,11 +13,11 @@ from doithoai.documents.context.repeats import Repeats
 from doithoai.documents.context.replies import ReplyDeadlines
 from doithoai.documents.kinds import KINDS_BY_CODE
 from doithoai.monitoring import chain
-from doithoai.registry import parsing, schema, spelling
+from doithoai.registry import parsing, personal, schema, spelling
 from doithoai.registry.issued import issued_plans
 from doithoai.registry.model import Invitee, Opinion, Plan, Registry
 from doithoai.rules import agencies, deadlines
-from doithoai.text import privacy, unit_words, vnformat, vntext
+from doithoai.text import honorifics, privacy, unit_words, vnformat, vntext
 from doithoai.text.addressee import addressee_line
 
 
@@ -112,6 +112,12 @@ def scope_text(plan: Plan) -> str:
     return ", ".join(plan.villages)
 
 
+def signed_name(name: str | None) -> str | None:
+    """An official's name where the document says the title itself (a signature, "đồng chí
+    …", "Thư ký: …"): without a form of address typed before it (text.honorifics)."""
+    return honorifics.bare(name) if name else None
+
+
 OTHER_GROUP = "Khác"
 UNNAMED = "Ẩn danh"         # a citizen who gave no name, as documents print them
 
@@ -202,7 +208,8 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
                                                 self.issue_year(code)),
                 self._setting_src("place_name"))
         ctx.put("chu_ky", signature_lines(p), self._plan_src("signer_title"))
-        ctx.put("nguoi_ky", p.signer_name, self._plan_src("signer_name"))
+        ctx.put("nguoi_ky", p.signer_name, self._plan_src("signer_name"),
+                wording=signed_name(p.signer_name))
         ctx.put("pham_vi", scope_text(p), self._plan_src("scope"))
         if p.meeting_date:
             ctx.put("thoi_gian", vnformat.meeting_time(p.start_time, p.end_time, p.meeting_date),
@@ -221,7 +228,8 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         ctx.put("chu_tri", p.chair_title, self._plan_src("chair_title"))
         ctx.put("chu_tri_hoa", (p.chair_title or "")[:1].upper() + (p.chair_title or "")[1:],
                 self._plan_src("chair_title"))
-        ctx.put("nguoi_chu_tri", p.chair_name, self._plan_src("chair_name"), True)
+        ctx.put("nguoi_chu_tri", p.chair_name, self._plan_src("chair_name"), True,
+                wording=signed_name(p.chair_name))      # after "đồng chí" in the template
         ctx.put("noi_dung", p.content, self._plan_src("content"))
         ctx.put("hinh_thuc", p.form, self._plan_src("form"))
         ctx.put("can_cu", bases_list(p), self._plan_src("legal_bases"))
@@ -298,7 +306,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         order = {g: i for i, g in enumerate(self.reg.lookups.get("groups", []))}
         people = [i for i in self.invitees if i.invited != schema.NO and i.full_name]
         return sorted(people, key=lambda i: (order.get(i.group, 99), i.seq or 0,
-                                             vnformat.name_key(i.full_name)))
+                                             vnformat.name_key(personal.bare_name(i.full_name))))
 
     def hosts(self) -> list[str]:
         """Who hosts the conference and signs its invitations (the chair, the signer)."""
@@ -310,7 +318,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         signing list and in the attendance."""
         hosts = self.hosts()
         return [i for i in self.invited()
-                if not any(vntext.same_name(i.full_name, h) for h in hosts)]
+                if not any(personal.same_person(i.full_name, h) for h in hosts)]
 
     def chains(self) -> list:
         """Each opinion's chain (monitoring.chain), built once per plan's documents."""
@@ -370,7 +378,15 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]
 
     def addressee(self, inv: Invitee) -> str:
-        """"Ông Nguyễn Văn An - Tổ trưởng TDP Cẩm Khê A": title and body, nothing repeated."""
+        """"Ông Nguyễn Văn An - Tổ trưởng TDP Cẩm Khê A": title and body, nothing repeated;
+        the form of address once (Danh xưng's, or the one typed before the name)."""
+        who = honorifics.addressed(inv.honorific, inv.full_name)
+        return addressee_line(who, inv.position, inv.organization)
+
+    @staticmethod
+    def addressee_as_typed(inv: Invitee) -> str:
+        """:meth:`addressee` with Danh xưng and the cell side by side, as doithoai 0.4 made
+        the value an issued invitation's fingerprint holds (its wording is :meth:`addressee`)."""
         who = vnformat.honorific(inv.honorific, inv.full_name or "")
         return addressee_line(who, inv.position, inv.organization)
 

@@ -5,14 +5,14 @@ from collections import Counter
 
 from doithoai.documents.context import replies
 from doithoai.documents.context.common import (BaseBuilder, group_name, group_order, recipients,
-                                               scope_text)
+                                               scope_text, signed_name)
 from doithoai.documents.context.fields import Context, Source
 from doithoai.monitoring import chain
 from doithoai.registry import schema
 from doithoai.registry.attendance import BLANK, Attendance
 from doithoai.registry.model import Opinion
 from doithoai.rules.agencies import TERRITORY, is_office
-from doithoai.text import vnformat
+from doithoai.text import honorifics, vnformat
 
 
 class ConferenceDocs(BaseBuilder):
@@ -52,7 +52,8 @@ class ConferenceDocs(BaseBuilder):
         raised = self.raised()
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
-        ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"))
+        ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"),
+                wording=signed_name(self.s.contact_officer))
         ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
                             "nguoi_neu": self.who(o.raised_by), "dia_chi": self.where(o.address),
                             "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
@@ -63,7 +64,8 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
         ctx.put("so_cap_tren", len(up))
         ctx.put("so_giao_giai_quyet", len(raised) - len(at) - len(up))
-        ctx.put("nguoi_ky", self.plan.chair_name, self._plan_src("chair_name"))
+        ctx.put("nguoi_ky", self.plan.chair_name, self._plan_src("chair_name"),
+                wording=signed_name(self.plan.chair_name))
         ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
         ctx.put("noi_nhan", recipients(
             ["Thường trực Đảng ủy", "Thường trực HĐND", "Lãnh đạo UBND",
@@ -149,7 +151,7 @@ class ConferenceDocs(BaseBuilder):
             return (schema.OPINIONS.name, row.row, schema.OPINIONS.column(key).header)
         addressed = vnformat.citizen(self.who(to.raised_by))
         ctx.put("kinh_gui", addressed, src("raised_by"))
-        ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src("raised_by"))
+        ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src("raised_by"))
         ctx.put("dia_chi", self.where(to.address), src("address"))
         ctx.put("nguon", replies.SOURCE_WORDS.get(replies.source_of(to), to.source or ""),
                 src("source"))
@@ -157,7 +159,7 @@ class ConferenceDocs(BaseBuilder):
                 else None, src("received_date"))
         ctx.put("noi_dung", self.said(to), src("content"))
         ctx.put("tra_loi", o.answer, src("answer", o))
-        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {vnformat.in_sentence(addressed)}")
+        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(addressed)}")
         # Citizens whose opinion joined this one (Trùng với) were told the answer would come
         # to them too (TBCD): each gets a copy.
         joined = []

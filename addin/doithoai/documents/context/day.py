@@ -7,7 +7,7 @@ from doithoai.documents.context.common import BaseBuilder, scope_text
 from doithoai.documents.context.fields import Context
 from doithoai.registry import schema
 from doithoai.registry.model import Invitee
-from doithoai.text import spoken, vnformat
+from doithoai.text import honorifics, spoken, vnformat
 from doithoai.text.addressee import compose
 from doithoai.text.places import PlaceFinder
 
@@ -29,7 +29,7 @@ class DayDocs(BaseBuilder):
                 groups.append({"ten": inv.group or "Khác", "so": 0, "dai_bieu": []})
             groups[-1]["so"] += 1
             groups[-1]["dai_bieu"].append({
-                "stt": n, "ho_ten": vnformat.honorific(inv.honorific, inv.full_name or ""),
+                "stt": n, "ho_ten": honorifics.addressed(inv.honorific, inv.full_name),
                 "chuc_vu": compose(inv.position, inv.organization),
                 "so_giay_moi": numbers.get(inv.row, "")})        # a host has none
         self.put_groups(ctx, "nhom_dai_bieu_ds", groups)

@@ -7,7 +7,12 @@ from doithoai.registry import schema
 from doithoai.rules import agencies
 from doithoai.registry.model import Invitee
 from doithoai.sharing.codes import village_codes
-from doithoai.text import vnformat
+from doithoai.text import honorifics, vnformat
+
+
+def _asked(form: str | None) -> str:
+    """Who "Rất mong … đến dự" asks: the person by their form of address, else "Quý vị"."""
+    return {"Đồng chí": "đồng chí", "Ông": "Ông", "Bà": "Bà"}.get(form or "", "Quý vị")
 
 
 class PreparationDocs(BaseBuilder):
@@ -61,10 +66,12 @@ class PreparationDocs(BaseBuilder):
     def gm(self, ctx: Context, inv: Invitee) -> None:
         self._row(ctx, schema.INVITEES, inv)
         src = (schema.INVITEES.name, inv.row, "Họ và tên")
-        ctx.put("kinh_gui", self.addressee(inv), src)
+        # Printed with the form of address once (the wording); the value stays as 0.4 made it,
+        # so an invitation issued before is not found changed.
+        ctx.put("kinh_gui", self.addressee_as_typed(inv), src, wording=self.addressee(inv))
         ctx.put("trich_yeu", self.meeting_subject())
-        ctx.put("danh_xung_goi", {"Đồng chí": "đồng chí", "Ông": "Ông", "Bà": "Bà"}.get(
-            inv.honorific or "", "Quý vị"))
+        ctx.put("danh_xung_goi", _asked(inv.honorific), wording=_asked(
+            inv.honorific or honorifics.form_of(inv.full_name)))
         ctx.put("noi_nhan", recipients(["Như trên"], self.party))
 
     def pdk(self, ctx: Context, village: str) -> None:

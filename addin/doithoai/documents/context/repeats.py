@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from doithoai.registry import repeats, schema
 from doithoai.registry.model import Opinion
-from doithoai.text import vnformat, vntext
+from doithoai.text import honorifics, vnformat, vntext
 
 
 JOINED = "nêu trùng"          # Repeats.raiser: "Ẩn danh; ông Mai Văn Cường nêu trùng"
@@ -31,8 +31,10 @@ class Repeats:
     def same_person(a: Opinion, b: Opinion) -> bool:
         # Accents kept (case, spacing and tone placement aside): "Nguyễn Thị Hà" and
         # "Nguyễn Thị Hạ" of one house are two people, each told only of their opinions.
-        return (vntext.identity_key(a.raised_by), vntext.identity_key(a.address)) == \
-            (vntext.identity_key(b.raised_by), vntext.identity_key(b.address))
+        # "Bà Nguyễn Thị Hà" and "Nguyễn Thị Hà" are one (the form of address aside).
+        return (vntext.identity_key(honorifics.bare(a.raised_by)),
+                vntext.identity_key(a.address)) == \
+            (vntext.identity_key(honorifics.bare(b.raised_by)), vntext.identity_key(b.address))
 
     def original_of(self, o: Opinion) -> Opinion | None:
         """The opinion that ``o`` (a repeat: Trùng với) joined, followed to the first one that
@@ -71,7 +73,7 @@ class Repeats:
         if to is o or o.answered_at_meeting == schema.YES or self.up(o):
             return self.who(o.raised_by)
         return (f"{self.who(o.raised_by)}; "
-                f"{vnformat.in_sentence(vnformat.citizen(self.who(to.raised_by)))} {JOINED}")
+                f"{honorifics.in_sentence(vnformat.citizen(self.who(to.raised_by)))} {JOINED}")
 
     def written_to(self, o: Opinion) -> Opinion:
         """The opinion whose citizen ``o``'s reply is addressed to: its own, or, when its

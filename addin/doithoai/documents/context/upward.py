@@ -13,7 +13,7 @@ from doithoai.documents.context.fields import Context
 from doithoai.registry import personal, schema, spelling
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
-from doithoai.text import places, spoken, vnformat, vntext
+from doithoai.text import honorifics, places, spoken, vnformat, vntext
 
 
 class UpwardDocs(BaseBuilder):
@@ -113,7 +113,7 @@ class UpwardDocs(BaseBuilder):
         addressed = vnformat.citizen(self.who(name))
         ctx.put("kinh_gui", addressed, src)
         # In running text the form of address is lower case ("… đến ông Phạm Duy Cường").
-        ctx.put("nguoi_nhan", vnformat.in_sentence(addressed), src)
+        ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src)
         if village:
             ctx.put("noi_o", spoken.expand(village))
         else:

@@ -128,8 +128,23 @@ TYPES = (
     ProblemType("invitee-duplicate", WARNING, "Đại biểu được mời hai lần",
                 "{value} đã có trong danh sách mời của {plan} ở dòng {first}.",
                 "Xóa dòng trùng, hoặc ghi rõ chức vụ, đơn vị nếu là hai người trùng tên.",
-                "The same person (same name and same position or body) is invited twice to one "
-                "plan: two invitations would be printed."),
+                "The same person is invited twice to one plan: the same name, whatever form of "
+                "address (\"Ông\", \"Đ/c\"), case or spacing it was typed with, and no position "
+                "or body that tells the two apart (each the same, or blank on one of the two "
+                "rows); two invitations would be printed, and the plan would count them twice."),
+    ProblemType("name-with-honorific", WARNING, "Họ tên ghi kèm danh xưng",
+                "Ô {label} (trang {sheet}, dòng {row}) ghi \"{value}\", bắt đầu bằng danh xưng "
+                "\"{typed}\". Văn bản không in danh xưng hai lần: in \"{printed}\".",
+                "{fix}",
+                "A delegate's or an official's name typed with its form of address (Ông, Bà, "
+                "Đồng chí, Đ/c, Anh, Chị, Cô, Chú… in any case, with or without accents, before "
+                "a space or a dot: text/honorifics.py). Documents print the form once (Danh "
+                "xưng's, or the one typed when Danh xưng is blank) and compare people without "
+                "it, and the cell is never changed; the warning says where the form belongs "
+                "(Danh xưng for Đại biểu; nowhere for the chair, the signer and Cấu hình's "
+                "officials, whose documents say their title). A citizen's Người nêu is not "
+                "checked: Ý kiến has no Danh xưng, and letters address citizens by the form "
+                "typed there."),
     ProblemType("text-whitespace", WARNING, "Thừa dấu cách",
                 "Ô có dấu cách thừa ở đầu, cuối hoặc giữa các từ.",
                 "Sửa thành: \"{fixed}\"",

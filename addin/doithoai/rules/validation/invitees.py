@@ -2,42 +2,55 @@
 plan with someone invited."""
 from __future__ import annotations
 
-from doithoai.registry import parsing, schema
+from doithoai.registry import parsing, personal, schema
 from doithoai.rules.validation.findings import Findings, invitees_by_plan
 from doithoai.text.vnformat import short_date
-from doithoai.text import vntext
+from doithoai.text import honorifics, vntext
 
 
 def check_invitees(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
-    seen: dict = {}         # the plan and the three fields read without accents → invitees
+    _check_repeated(f)
     for i in f.reg.invitees:
-        if i.full_name and i.plan_id:
-            fields = (i.full_name, i.position, i.organization)
-            group = seen.setdefault((parsing.fold(i.plan_id),) + tuple(
-                map(vntext.plain_key, fields)), [])
-            # the same person: each field the same name (vntext.same_name: "Hùng" is not
-            # "Hưng", "Hung" typed without accents is "Hùng")
-            first = next((row for row, other in group
-                          if all(map(vntext.same_name, fields, other))), None)
-            if first is not None:
-                f.add("invitee-duplicate", schema.INVITEES, i.row, "full_name",
-                      i.full_name, plan=i.plan_id, first=first)
-            else:
-                group.append((i.row, fields))
         plan = plans.get(i.plan_id)
         if plan and plan.meeting_date and i.sent_date and i.sent_date > plan.meeting_date:
             f.add("date-order-warning", schema.INVITEES, i.row, "sent_date",
                   short_date(i.sent_date),
                   what=f"Giấy mời gửi ngày {short_date(i.sent_date)}, sau ngày hội nghị "
                        f"{short_date(plan.meeting_date)}.")
-        if i.full_name and i.invited == schema.YES and not i.honorific:
+        # a form typed before the name is printed as Danh xưng (names.check_names says so)
+        if i.full_name and i.invited == schema.YES and not i.honorific and \
+                not honorifics.form_of(i.full_name):
             f.add("invitee-no-honorific", schema.INVITEES, i.row, "honorific", i.full_name,
                   plan=i.plan_id or f"dòng {i.row}")
         if i.attendance and i.invited == schema.NO:
             f.add("status-doubt", schema.INVITEES, i.row, "attendance", i.attendance,
                   what="Có ghi Tham dự nhưng cột Mời là Không.",
                   fix="Sửa cột Mời thành Có, hoặc xóa Tham dự.")
+
+
+def _check_repeated(f: Findings) -> None:
+    """One person invited twice to one plan (invitee-duplicate): see :func:`_same_invitee`."""
+    seen: dict = {}         # the plan and the name read without accents → its invitees
+    for i in f.reg.invitees:
+        if i.full_name and i.plan_id:
+            fields = (personal.bare_name(i.full_name), i.position, i.organization)
+            group = seen.setdefault((parsing.fold(i.plan_id), vntext.plain_key(fields[0])), [])
+            first = next((row for row, other in group if _same_invitee(fields, other)), None)
+            if first is not None:
+                f.add("invitee-duplicate", schema.INVITEES, i.row, "full_name",
+                      i.full_name, plan=i.plan_id, first=first)
+            else:
+                group.append((i.row, fields))
+
+
+def _same_invitee(a: tuple, b: tuple) -> bool:
+    """(name without its form of address, position, body) of two rows: the same person when
+    the names are one (vntext.same_name: case and spacing aside, "Hùng" is not "Hưng", "Hung"
+    typed without accents is "Hùng") and neither the position nor the body tells them apart
+    (each the same, or left blank on one of the two rows: a name pasted again without them)."""
+    return vntext.same_name(a[0], b[0]) and all(
+        not x or not y or vntext.same_name(x, y) for x, y in zip(a[1:], b[1:]))
 
 
 def check_chair_attendance(f: Findings) -> None:
@@ -52,7 +65,7 @@ def check_chair_attendance(f: Findings) -> None:
                                 ("Thư ký (Cán bộ đầu mối)", secretary, None)):
             if not name:
                 continue
-            rows = [i for i in people if vntext.same_name(i.full_name, name)]
+            rows = [i for i in people if personal.same_person(i.full_name, name)]
             if not rows:
                 sheet, row, col = (schema.PLANS, plan.row, key) if key else \
                     (schema.CONFIG, f.reg.settings.rows.get("contact_officer"), "value")
