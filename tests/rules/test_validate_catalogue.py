@@ -313,6 +313,7 @@ CASES = {
     "name-without-accents": single("opinions", "raised_by", 5, "Ông Ly Thi Hoa"),
     "repeat-outcome": c_repeat_outcome,
     "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),
+    "scope-comma": single("plans", "scope", 2, "TDP Cẩm Khê A, TDP Cẩm Khê B"),
     "list-repeated": c_list_repeated,
     # Issue 26 §3: odd values.
     "date-serial-text": single("opinions", "received_date", 5, "46367", as_text=True),

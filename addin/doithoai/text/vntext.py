@@ -113,6 +113,24 @@ def nearest(value: str, choices: list[str]) -> str | None:
     return Nearest(choices).find(value)
 
 
+# Words that turn a status around: a value typed with one is never hinted as a value without
+# it ("Đã hủy" is not "Đã tổ chức", "Chưa giải quyết" not "Đã giải quyết", "Hoãn" not "Hoàn
+# thành"). Spelt with their accents (the plain "huy", "hoan" are names), "chua", "khong" too.
+_TURNING = frozenset({"chưa", "không", "hủy", "huỷ", "hoãn", "dừng", "chua", "khong"})
+
+
+def meant(value: str | None, near: str | None) -> str | None:
+    """``near`` as the hint for ``value``, unless ``value`` says a word that turns its meaning
+    around and ``near`` does not (:data:`_TURNING`)."""
+    if near is None or not value:
+        return near
+    said = set(unicodedata.normalize("NFC", value).casefold().split())
+    if said & _TURNING and not said & _TURNING & \
+            set(unicodedata.normalize("NFC", near).casefold().split()):
+        return None
+    return near
+
+
 class Nearest:
     """The closest of ``choices`` to a value a clerk typed, the choices prepared once (a
     column's list, or 50,000 opinion codes, is read without accents once, not at every hint).
@@ -141,6 +159,9 @@ class Nearest:
         self._words: dict[str, list] | None = None
 
     def find(self, value: str | None) -> str | None:
+        return meant(value, self._find(value))
+
+    def _find(self, value: str | None) -> str | None:
         key = plain_key(value)
         if not key or not self.choices:
             return None
@@ -187,7 +208,7 @@ class Nearest:
                     self._inside(key)
                 for value in rest[key]:
                     out[value] = near
-        return out
+        return {value: meant(value, near) for value, near in out.items()}
 
     def _prefixed(self, key: str) -> str | None:
         """A choice that begins with what was typed, or the longest that what was typed

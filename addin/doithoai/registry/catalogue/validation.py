@@ -269,6 +269,16 @@ TYPES = (
                 "sheet spells it, a village named in an address as Phạm vi or Danh mục spell "
                 "it, a person's name with its capitals (registry/spelling.py). \"Phòng kinh tế\" "
                 "and \"Phòng Kinh tế\" are one office: one letter, one file."),
+    ProblemType("scope-comma", WARNING, "Phạm vi ngăn các thôn bằng dấu phẩy",
+                "Phạm vi \"{value}\" có dấu phẩy: phần mềm chỉ ngăn các thôn, tổ dân phố bằng "
+                "dấu chấm phẩy, nên đọc \"{first}\" là tên một nơi (phiếu, tên tệp, ý kiến tồn "
+                "của các hội nghị trước đều theo cách đọc này).",
+                "Ngăn bằng dấu chấm phẩy: \"{fixed}\" (nếu một tên thôn có dấu phẩy thật thì "
+                "bỏ qua cảnh báo này).",
+                "A plan's Phạm vi lists its villages separated by semicolons; one typed with "
+                "commas (\"Thôn 1, Thôn 3, Thôn Tân Lập\") is read as one place: one form "
+                "for it, one file name, and no earlier conference found to share a village with "
+                "it."),
     ProblemType("unknown-place", WARNING, "Địa chỉ ngoài các thôn đã biết",
                 "Địa chỉ \"{value}\" không ghi thôn, tổ dân phố nào trong Phạm vi của {plan_id} "
                 "hay danh sách Thôn, tổ dân phố (Danh mục).",

@@ -15,6 +15,17 @@ def check_plans(f: Findings) -> None:
         _weekday(f, p)
         _plan_status(f, p, issued.get(p.plan_id))
         _cells_for_documents(f, p)
+        _scope_commas(f, p)
+
+
+def _scope_commas(f: Findings, p) -> None:
+    """A Phạm vi whose villages are separated by commas: read as one place each part."""
+    parts = p.villages
+    if not any("," in v for v in parts):
+        return
+    fixed = "; ".join(w.strip() for v in parts for w in v.split(",") if w.strip())
+    f.add("scope-comma", schema.PLANS, p.row, "scope", p.scope,
+          first=next(v for v in parts if "," in v), fixed=fixed)
 
 
 # The plan cells some documents print (schema: Column.documents).
