@@ -437,20 +437,33 @@ def opinion_counts(run: Run) -> list[str]:
     return out
 
 
+def _typed_day(text) -> dt.date | None:
+    """A date as the generator types it (corpus.registries._fmt), or None."""
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(str(text), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def monitoring_figures(run: Run) -> list[str]:
     """The monitoring workbook's totals equal the registry's, and every table of Tổng hợp
-    (by field, stage, village, source, satisfaction, conference) adds up to them."""
+    (by field, stage, village, source, satisfaction, conference) adds up to them: the registry
+    as it stood on the report's day (an opinion received after it is not counted yet)."""
     if run.monitoring is None:
         return []
     out = []
-    raised = len(run.raised)
+    held = [o for o in run.case.opinions
+            if not ((_typed_day(o.get("received_date")) or run.today) > run.today)]
+    raised = sum(1 for o in held if not o.get("duplicate_of"))
     intro, summary = run.monitoring["Giới thiệu"], run.monitoring["Tổng hợp"]
     text = "\n".join(str(r[0]) for r in intro if r and r[0])
     n = _number_after(text, r"Ý kiến, kiến nghị đã nêu")
     if n != raised:
         out.append(f"theo dõi: đã nêu {n}, sổ có {raised}")
     dup = _number_after(text, r"Ý kiến trùng \(đã gộp vào ý kiến gốc\)")
-    repeats = len(run.case.opinions) - raised
+    repeats = len(held) - raised
     if dup is not None and dup != repeats:
         out.append(f"theo dõi: {dup} ý kiến trùng, sổ có {repeats}")
     title, total = None, 0
