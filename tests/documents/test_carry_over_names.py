@@ -22,12 +22,15 @@ from doithoai.text import vntext
 SEEDS = range(30)
 
 
-def _with_next_plan(case, path: str) -> str:
+def _with_next_plan(case, path: str, scope: str | None = None) -> str:
+    """The case saved with a next plan six months on (its Phạm vi typed as ``scope``, or as
+    the first plan's); that plan's Mã KH."""
     rows = case.rows()
     later = case.meeting + dt.timedelta(days=182)
     nxt = dict(rows["plans"][0], plan_id=f"KH-{later.year}-99", meeting_date=later,
                weekday=None, issue_date=None, number_symbol=None, status="Dự thảo",
-               expected_delegates=len(rows["invitees"]))
+               expected_delegates=len(rows["invitees"]),
+               scope=scope or rows["plans"][0]["scope"])
     invitees = rows["invitees"] + [dict(i, plan_id=nxt["plan_id"], attendance=None)
                                    for i in rows["invitees"]]
     atomic.save_atomic(blank.build_workbook(settings=case.settings, rows={
@@ -115,3 +118,33 @@ def test_what_is_carried_over_is_what_keeps_its_citizens_contacts(tmp_path, caps
         assert not carried & forgotten, (seed, carried & forgotten)
     assert made >= len(SEEDS) // 3 and at_meeting >= 5 and cleared >= 5, \
         (made, at_meeting, cleared)
+
+
+def _carried_count(case, path: str, scope: str, capsys) -> int:
+    """What `carry-over` says of the next plan, its Phạm vi typed as ``scope``."""
+    from doithoai import cli
+    import re
+    plan = _with_next_plan(case, path, scope)
+    later = case.meeting + dt.timedelta(days=182)
+    cli.main(["carry-over", path, "--plan", plan, "--today", later.isoformat()])
+    said = capsys.readouterr().out
+    return int(re.search(r"(\d+) ý kiến của các hội nghị trước", said).group(1))
+
+
+def test_the_next_plan_finds_its_villages_however_they_are_spelled(tmp_path, capsys):
+    """A third trial: a ward's next plan typed "Tổ dân phố Hải Thượng" where the earlier one
+    said "TDP Hải Thượng" carried nothing over ("không cùng thôn, tổ dân phố"). The next plan's
+    Phạm vi with each "Tổ dân phố" written "TDP" (and back) carries what the same spelling
+    carries."""
+    tried = 0
+    for seed in range(40):
+        case = make_case(seed)
+        villages = [v.strip() for v in case.plan["scope"].split(";")]
+        if not all(v.startswith("Tổ dân phố ") for v in villages):
+            continue
+        tried += 1
+        same = _carried_count(case, str(tmp_path / f"a{seed}.xlsx"), case.plan["scope"], capsys)
+        short = "; ".join("TDP " + v[len("Tổ dân phố "):] for v in villages)
+        assert _carried_count(case, str(tmp_path / f"b{seed}.xlsx"), short, capsys) == same, seed
+        assert same > 0, seed
+    assert tried >= 3, tried

@@ -122,9 +122,9 @@ def _no_emoji(code, text, emoji):
 
 @pytest.mark.parametrize("seed", range(4))
 def test_pasted_line_ends_print_as_line_ends_and_no_emoji_is_printed(tmp_path, seed):
-    """Words on both sides of a pasted line end are never glued (a line break in a citizen's
-    words, a space in a one-line venue or plan content); no name, venue or content prints an
-    emoji, in any document."""
+    """Words on both sides of a pasted line end are never glued: a space, in a citizen's words
+    quoted in a sentence or a row as in a one-line venue or plan content; no name, venue or
+    content prints an emoji, in any document."""
     case = Pasted(seed, tmp_path)
     reg = case.registry()
     run(reg, tmp_path / "before", DRAFTED_ON, ["KH", "TB", "GM", "DSDB", "SGN", "TTTT"])
@@ -141,7 +141,7 @@ def test_pasted_line_ends_print_as_line_ends_and_no_emoji_is_printed(tmp_path, s
         text = "\n".join(after.get(code) or late[code])
         for left, right in case.cuts:
             assert left + right not in text, (code, left, right)
-            assert f"{left}\n{right}" in text, (code, left, right, text[:600])
+            assert f"{left} {right}" in text, (code, left, right, text[:600])   # one line
     for code in ("BCTH", "TBKL", "TBCD"):
         text = "\n".join(after[code])
         for _, name, _ in case.raisers:

@@ -68,6 +68,7 @@ def test_an_issued_file_stays_whatever_status_is_typed(seed, tmp_path, capsys):
     kept = {name: _digest(os.path.join(out, name)) for _, name in typed.values()}
     said, _ = _issue(edited, out, after, capsys)
     assert "Đã cấp số" not in said, said
+    assert "Sổ văn bản ghi Trạng thái ngoài danh sách" in said, said
     assert {name: _digest(os.path.join(out, name)) for name in kept} == kept
     cli.main(["validate", edited, "--today", after.isoformat()])
     lines = capsys.readouterr().out

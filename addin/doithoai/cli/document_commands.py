@@ -128,8 +128,8 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
                                                         res.changes)]
                       + released)
         copy = registry_copy.registry_copy(opened, res.changes, wb=book)
-        say(("Số văn bản đã cấp được ghi vào trang Sổ văn bản" if res.numbered else
-             "Các bản dự thảo và các hạn tính lại được ghi") + f" của bản sao {copy} (sổ gốc "
+        say(("Số văn bản đã cấp được ghi vào trang Sổ văn bản của" if res.numbered else
+             "Các bản dự thảo và các hạn tính lại được ghi vào") + f" bản sao {copy} (sổ gốc "
             "không bị sửa"
             + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")

@@ -84,6 +84,8 @@ class Generator:
             if any(day == self.today for *_, day in self.issued) else None
         self.result.notices[:0] = ([off] if off else []) + late
         self.result.notices += notices.after_issuing(self.register)
+        self.result.notices += notices.typed_statuses(self.reg.register, {p.plan_id
+                                                                          for p in plans})
         if codes == ["CVDD"] and not (self.result.files or self.result.refusals):
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)

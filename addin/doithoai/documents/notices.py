@@ -49,6 +49,21 @@ def plan_revised() -> str:
             "bản khác (thông báo, giấy mời) được ban hành lại với số mới khi bấm Ban hành.")
 
 
+def typed_statuses(register, plan_ids: set) -> list[str]:
+    """Sổ văn bản rows of these plans whose Trạng thái is neither of the list's two ("Thu
+    hồi", "Đã ký"): their files are kept as issued (documents.register.stands_issued)."""
+    odd = [e for e in register if e.plan_id in plan_ids and e.file
+           and e.status not in ("Dự thảo", "Đã ban hành")]
+    if not odd:
+        return []
+    listed = "; ".join(f"dòng {e.row} ({e.file}): \"{e.status or ''}\"" for e in odd[:5])
+    more = f" và {len(odd) - 5} dòng khác" if len(odd) > 5 else ""
+    return [f"Sổ văn bản ghi Trạng thái ngoài danh sách (Dự thảo, Đã ban hành) ở {listed}{more}: "
+            "các tệp đó được giữ nguyên như văn bản đã ban hành, không tạo lại, không cấp số "
+            "lại. Văn bản đã thu hồi vẫn ghi \"Đã ban hành\" (ghi việc thu hồi ở nơi khác); "
+            "bấm Kiểm tra dữ liệu để thấy các ô này."]
+
+
 def nothing_numbered() -> str:
     """An issuing run that numbered nothing (every document already issued and unchanged, or
     held back: the Lưu ý lines say why)."""

@@ -17,7 +17,7 @@ from doithoai.registry import repeats, schema
 from doithoai.registry.spelling import is_whole_unit
 from doithoai.registry.changes import Changes, append_rows
 from doithoai.registry.ids import OpinionIds
-from doithoai.text.vntext import identity_key
+from doithoai.text import places
 
 
 def unresolved_before(reg, plan, as_of: dt.date) -> list:
@@ -55,9 +55,10 @@ def _held_before(reg, plan, as_of: dt.date, same_people: bool) -> set[str]:
     if plan.meeting_date is None:
         return set()
     held_by = min(plan.meeting_date, as_of)
+    finder = places.PlaceFinder(plan.villages)
     return {p.plan_id for p in reg.plans if p.plan_id and p.plan_id != plan.plan_id
             and p.meeting_date and p.meeting_date < held_by
-            and _same_people(p, plan) == same_people}
+            and _same_people(p, plan, finder) == same_people}
 
 
 def _unresolved(reg, plan_ids: set[str]) -> list:
@@ -65,12 +66,13 @@ def _unresolved(reg, plan_ids: set[str]) -> list:
             and not o.duplicate_of and not repeats.settled(o)]
 
 
-def _same_people(a, b) -> bool:
+def _same_people(a, b, b_places: places.PlaceFinder) -> bool:
     """Two plans with the same citizens: one of them is the whole commune (no villages
-    listed, or "Toàn xã"), or they share a village."""
+    listed, or "Toàn xã"), or they share a village, however each spells it ("TDP Hải
+    Thượng" is "Tổ dân phố Hải Thượng": ``b_places`` finds ``b``'s villages)."""
     if any(not p.villages or any(map(is_whole_unit, p.villages)) for p in (a, b)):
         return True
-    return bool({identity_key(v) for v in a.villages} & {identity_key(v) for v in b.villages})
+    return any(b_places.place_of(v) for v in a.villages)
 
 
 def link(reg, plan, today: dt.date | None = None) -> tuple[Changes, list[str]]:

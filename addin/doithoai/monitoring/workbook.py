@@ -19,7 +19,7 @@ from doithoai.files import listrows, printing
 from doithoai.files.listsheet import write_intro, write_rows
 from doithoai.monitoring.chain import Chain, names_shown, summary
 from doithoai.registry import asof, attendance, schema
-from doithoai.text import privacy
+from doithoai.text import pasted, privacy
 
 TITLE = "BÁO CÁO THEO DÕI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
 NOT_REGISTRY = ("Tệp này chỉ để xem, do phần mềm doithoai tạo từ sổ theo dõi; không nhập, không "
@@ -121,7 +121,8 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = "",
 
     # --- Theo dõi ý kiến: one row per opinion ------------------------------------------------
     detail = wb.create_sheet("Theo dõi ý kiến")
-    public = {x.opinion_id: privacy.mask(x.content) for x in chains}   # masked once each
+    public = {x.opinion_id: privacy.mask(pasted.as_lines(x.content))   # masked once each; a
+              for x in chains}                                            # pasted U+2028 a line
     write_rows(detail, DETAIL_HEAD, [_detail_row(x, public[x.opinion_id]) for x in chains], bold,
           head_fill)
     overdue_col = get_column_letter(DETAIL_HEAD.index("Quá hạn") + 1)

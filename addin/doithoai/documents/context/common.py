@@ -184,13 +184,17 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         self._row(ctx, schema.PLANS, p)
         ctx.use_row(schema.CONFIG.name, 0, {st.key: getattr(s, st.key) for st in schema.SETTINGS})
         one, two = issuer_lines(s.issuer_name or "")
-        ctx.put("co_quan_chu_quan", s.parent_agency, self._setting_src("parent_agency"), True)
-        ctx.put("co_quan_dong_1", one, self._setting_src("issuer_name"))
-        ctx.put("co_quan_dong_2", header_name(two), self._setting_src("issuer_name"), True)
-        ctx.put("dang_bo_cap_tren", header_name(s.party_superior),
-                self._setting_src("party_superior"))
-        ctx.put("ten_dang_uy", header_name(s.party_committee_name),
-                self._setting_src("party_committee_name"))
+        # The header names the bodies in capitals (Decree 30/2020, Appendix I), however typed:
+        # printed so, the values (and issued documents' fingerprints) as typed.
+        for name, value, key, optional in (
+                ("co_quan_chu_quan", s.parent_agency, "parent_agency", True),
+                ("co_quan_dong_1", one, "issuer_name", False),
+                ("co_quan_dong_2", header_name(two), "issuer_name", True),
+                ("dang_bo_cap_tren", header_name(s.party_superior), "party_superior", False),
+                ("ten_dang_uy", header_name(s.party_committee_name), "party_committee_name",
+                 False)):
+            ctx.put(name, value, self._setting_src(key), optional,
+                    wording=value.upper() if value and value != value.upper() else None)
         unit = s.unit_type or "xã"
         ctx.put("cap_don_vi", unit, self._setting_src("unit_type"))
         ctx.put("ten_co_quan_ngan", f"Ban Thường vụ Đảng ủy {unit}" if self.party

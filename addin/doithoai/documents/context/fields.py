@@ -126,16 +126,13 @@ NAMING_PLACES = frozenset({"trich_yeu", "kinh_gui", "noi_nhan", "tuyen_giao.ten"
                            "nhom_dai_bieu_ds.dai_bieu.chuc_vu"})
 ADDRESSES_IN_SENTENCE = frozenset({"dia_chi", "y_kien.dia_chi", "nhom_linh_vuc.y_kien.dia_chi"})
 VENUES = frozenset({"dia_diem", "dia_diem_doc"})       # any place after the first word
-# The items' fields that quote what a citizen or an agency wrote (an opinion's Nội dung, an
-# answer): printed with the lines they were typed in. Every other text prints on one line (a
-# top-level field: as the column it comes from says, schema.Column.one_line: "noi_dung" is the
-# plan's one-line Nội dung in KH, an opinion's words in CVTL). No text prints a pictograph
-# (text/pasted.py): the documents' font and character set have none.
-FREE_TEXTS = frozenset({"y_kien.noi_dung", "y_kien.tra_loi", "da_tra_loi.noi_dung",
-                        "da_tra_loi.tra_loi", "giao_giai_quyet.noi_dung",
-                        "nhom_linh_vuc.y_kien.noi_dung", "qua_han.noi_dung",
-                        "ton_dong.noi_dung", "kien_nghi.y_kien.noi_dung",
-                        "kien_nghi.y_kien.da_lam", "y_kien_cd.noi_dung"})
+# The items' fields that hold an answer written as paragraphs (a reply, what was done):
+# printed with the lines they were typed in. Every other text prints on one line: a citizen's
+# words are quoted inside a sentence or a table row, where a line break would stretch the
+# justified line before it and leave a blank one (a top-level field: as the column it comes
+# from says, schema.Column.one_line). No text prints a pictograph (text/pasted.py): the
+# documents' font and character set have none.
+FREE_TEXTS = frozenset({"y_kien.tra_loi", "da_tra_loi.tra_loi", "kien_nghi.y_kien.da_lam"})
 
 
 @dataclass
@@ -182,9 +179,12 @@ class Context:
         return value
 
     def _on_one_line(self, path: str) -> bool:
-        """Whether the field prints on one line (:data:`FREE_TEXTS`)."""
+        """Whether the field prints on one line (:data:`FREE_TEXTS`; "noi_dung", a letter's
+        quote of the opinion it answers or the plan's one-line Nội dung, always)."""
         if path in FREE_TEXTS:
             return False
+        if path == "noi_dung":
+            return True
         source = self.sources.get(path)
         return source is None or _one_line_column(source[0], source[2])
 

@@ -111,11 +111,32 @@ def _identifiers(f: Findings, o) -> None:
 def _status(f: Findings, o) -> None:
     """Trạng thái against what the row says of its reply, and Thẩm quyền against its agency."""
     _reply_status(f, o)
+    _resolved_status(f, o)
     _competence(f, o)
     if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
         f.add("status-contradiction", schema.OPINIONS, o.row, "agency", None,
               what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",
               fix="Chọn Cơ quan trả lời được phân công.")
+
+
+def _resolved_status(f: Findings, o) -> None:
+    """"Đã giải quyết" with no day it was (the reports count a resolution by its Ngày giải
+    quyết xong, and contacts are kept until a day after it), and a day with a status that
+    says the work goes on."""
+    if o.duplicate_of:
+        return                      # a repeat's outcome is its original's (repeat-outcome)
+    if o.status == schema.RESOLVED_STATUS and not o.resolved_date:
+        f.add("status-doubt", schema.OPINIONS, o.row, "resolved_date", None,
+              what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Ngày giải quyết xong: báo cáo "
+                   "theo dõi chưa đếm là đã giải quyết xong, và số điện thoại, địa chỉ của người "
+                   "nêu chưa có ngày để tính thời hạn giữ.",
+              fix="Ghi Ngày giải quyết xong (ngày có kết quả).")
+    elif o.resolved_date and o.status in schema.NO_REPLY_YET + ("Đang giải quyết",):
+        f.add("status-doubt", schema.OPINIONS, o.row, "status", o.status,
+              what=f"Đã ghi Ngày giải quyết xong {short_date(o.resolved_date)} nhưng Trạng thái "
+                   f"còn \"{o.status}\".",
+              fix=f"Đổi Trạng thái thành \"{schema.RESOLVED_STATUS}\", hoặc xóa Ngày giải "
+                  "quyết xong nếu việc chưa xong.")
 
 
 def _reply_status(f: Findings, o) -> None:
