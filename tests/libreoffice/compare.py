@@ -7,15 +7,18 @@ Read the same way means: numbers without a spurious .0, dates as ISO text and ti
 (the JSON book carries dates as ISO text, LibreOffice as dates), formulas with ',' between
 arguments, Excel's text marker (a leading apostrophe before = + - @) read as Excel shows it,
 each press's own folder as <FOLDER>, the random code of an intake batch (lô 3FA21C, drawn
-anew by every export) as <LÔ>, and the moment of a press (a Nhật ký row, Tổng hợp's "Cập nhật
-lúc") as <TIME>.
+anew by every export) as <LÔ>, the moment of a press (a Nhật ký row, Tổng hợp's "Cập nhật
+lúc") as <TIME>, and the one thing a message says differently by design: how the program follows
+a link of the Kiểm tra sheet (Calc: Ctrl and a click; the shells' FOLLOW_LINK).
 """
 import datetime as dt
 import re
 
 import openpyxl
 
+from doithoai.libreoffice.shell import LibreOfficeShell
 from doithoai.registry.changes import MARK_FILLS
+from doithoai.spreadsheet.open_book import OpenWorkbook
 
 MARK_COLOURS = set(MARK_FILLS.values())
 # The moment of a press, as the Nhật ký row and Tổng hợp's "Cập nhật lúc" write it.
@@ -44,7 +47,8 @@ def normal(value, folder: str | None = None):
             value = excel_formula(value)
         if folder:
             value = value.replace(folder, "<FOLDER>")
-        value = TIME_STAMP.sub("<TIME>", BATCH.sub("lô <LÔ>", value))
+        value = TIME_STAMP.sub("<TIME>", BATCH.sub("lô <LÔ>", value)).replace(
+            LibreOfficeShell.FOLLOW_LINK, OpenWorkbook.FOLLOW_LINK)
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):       # a date the JSON book sent as text
             return value
     return value
