@@ -294,8 +294,8 @@ class Generator:
             return None
         target_base = batch_files.revision_base(folder, batch.base,
                                                 draft["file"] if draft is not None else None)
-        said = f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã đổi ở: " \
-            f"{changed}. Bản đã ban hành giữ nguyên"
+        said = (f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã "
+                f"đổi ở: {changed}. Bản đã ban hành giữ nguyên")
         if issue and kind.before_meeting and kind.code != "KH":       # the conference moved
             return self._new_version(builder, kind, compiled, batch, target_base, said)
         self.result.notices.append(f"{said}; bản dự thảo mới: {target_base}."
