@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import random
+import re
 
 import pytest
 
@@ -87,6 +88,7 @@ def typed_registry(seed: int, path: str):
 def name_form_violations(seed: int, path: str) -> list[str]:
     formed, repeated = typed_registry(seed, path)
     found = issues(path)
+    listed = set(reader.read_registry(path).lookups.get("honorifics") or ["Ông", "Bà", "Đồng chí"])
     out = [f"không nêu {c}" for c in formed - cells(found, "name-with-honorific")]
     out += [f"nêu thừa {c}" for c in cells(found, "name-with-honorific") - formed]
     out += [f"người chủ trì, thư ký không nhận ra: {i['message']}" for i in found
@@ -98,6 +100,9 @@ def name_form_violations(seed: int, path: str) -> list[str]:
                 and ("Danh xưng" in i["hint"] if i["sheet"] == "Đại biểu" else
                      "Chỉ ghi họ tên" in i["hint"])):
             out.append(f"không nói rõ ô và cách sửa: {i['message']} / {i['hint']}")
+        chosen = re.search(r'Chọn "([^"]+)" ở cột Danh xưng', i["hint"] or "")
+        if i["code"] == "name-with-honorific" and chosen and chosen.group(1) not in listed:
+            out.append(f"bảo chọn danh xưng không có trong danh sách: {i['hint']}")
     return out
 
 

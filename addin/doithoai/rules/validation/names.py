@@ -21,14 +21,17 @@ _OFFICIAL = "Chỉ ghi họ tên \"{name}\": văn bản tự ghi chức vụ ho�
 
 
 def check_names(f: Findings) -> None:
+    listed = set(f.list_values("Danh xưng"))
     for i in f.reg.invitees:
         typed, form, name = honorifics.parts(i.full_name)
         if not form:
             continue
+        choose = (f"Chọn \"{form}\"" if form in listed else     # a list the commune extends
+                  f"Thêm \"{form}\" vào danh sách Danh xưng (trang Danh mục), rồi chọn nó")
         move = (f"Danh xưng đã ghi \"{i.honorific}\": xóa \"{typed}\" ở cột Họ và tên, chỉ ghi "
                 f"\"{name}\"." if i.honorific else
-                f"Chọn \"{form}\" ở cột Danh xưng (dòng {i.row}) và chỉ ghi \"{name}\" ở cột Họ "
-                "và tên.")
+                f"{choose} ở cột Danh xưng (dòng {i.row}) và chỉ ghi \"{name}\" ở cột Họ và "
+                "tên.")
         f.add(CODE, schema.INVITEES, i.row, "full_name", i.full_name,
               label=schema.INVITEES.column("full_name").header, typed=typed,
               printed=honorifics.addressed(i.honorific, i.full_name),
