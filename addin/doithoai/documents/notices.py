@@ -9,6 +9,7 @@ import datetime as dt
 from doithoai.documents.batch_files import COPIES
 from doithoai.documents.context import Builder
 from doithoai.documents.kinds import Kind
+from doithoai.registry.issued import DRAFT, ISSUED
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.problems import said
 from doithoai.rules import deadlines
@@ -53,7 +54,7 @@ def typed_statuses(register, plan_ids: set) -> list[str]:
     """Sổ văn bản rows of these plans whose Trạng thái is neither of the list's two ("Thu
     hồi", "Đã ký"): their files are kept as issued (documents.register.stands_issued)."""
     odd = [e for e in register if e.plan_id in plan_ids and e.file
-           and e.status not in ("Dự thảo", "Đã ban hành")]
+           and e.status not in (DRAFT, ISSUED)]
     if not odd:
         return []
     listed = "; ".join(f"dòng {e.row} ({e.file}): \"{e.status or ''}\"" for e in odd[:5])

@@ -12,13 +12,11 @@ import os
 
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
-from doithoai.registry.issued import ISSUED, version_base
+from doithoai.registry.issued import DRAFT, ISSUED, version_base
 from doithoai.registry.changes import Block, Changes, append_rows, column_blocks
 from doithoai.registry.cellref import a1
 from doithoai.registry.model import Opinion, Plan, RegisterEntry, Registry
 from doithoai.rules import deadlines, milestones
-
-DRAFT = "Dự thảo"
 
 
 def stands_issued(row: dict) -> bool:

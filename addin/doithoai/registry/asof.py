@@ -16,9 +16,6 @@ import datetime as dt
 from doithoai.registry import schema
 from doithoai.registry.model import Opinion, Plan, Registry
 
-REPLIED_STATUS = "Đã trả lời bằng văn bản"
-HELD = ("Đã tổ chức", "Đã kết luận", "Hoàn thành")       # a plan's statuses once it is held
-SPOKEN = "Phát biểu tại hội nghị"                        # an opinion raised at the meeting
 
 
 @dataclasses.dataclass
@@ -91,12 +88,12 @@ def _plan_then(p: Plan, later: _Later, left: LeftOut) -> Plan:
     """A plan typed as held (or concluded) whose conference is after the day: issued then,
     if its Ngày ban hành is on or before the day, else a draft. One typed as concluded whose
     conclusion notice was issued after the day: held, not concluded."""
-    if p.plan_id in later.held_later and p.status in HELD:
+    if p.plan_id in later.held_later and p.status in schema.HELD_STATUSES:
         left.conferences += 1
         issued = p.issue_date is not None and p.issue_date <= later.day
         return dataclasses.replace(p, status="Đã ban hành" if issued else "Dự thảo")
-    if p.plan_id in later.concluded_later and p.status in HELD[1:]:
-        return dataclasses.replace(p, status=HELD[0])
+    if p.plan_id in later.concluded_later and p.status in schema.HELD_STATUSES[1:]:
+        return dataclasses.replace(p, status=schema.HELD_STATUSES[0])
     return p
 
 
@@ -110,8 +107,8 @@ def _invitee_then(i, later: _Later):
 
 def _opinion_then(o: Opinion, later: _Later, left: LeftOut) -> Opinion | None:
     """The opinion at the end of the day; None when it was not raised yet."""
-    if _after(o.received_date, later.day) or (o.received_date is None and o.source == SPOKEN
-                                              and o.plan_id in later.held_later):
+    spoken_later = o.source == schema.SPOKEN_SOURCE and o.plan_id in later.held_later
+    if _after(o.received_date, later.day) or (o.received_date is None and spoken_later):
         left.opinions += 1
         return None
     changes: dict = {}
@@ -135,7 +132,7 @@ def _opinion_then(o: Opinion, later: _Later, left: LeftOut) -> Opinion | None:
 def _status_then(before: Opinion, then: Opinion, held_later: bool) -> str | None:
     """The typed status, unless the date that supported it is after the day."""
     lost = {schema.RESOLVED_STATUS: bool(before.resolved_date and not then.resolved_date),
-            REPLIED_STATUS: bool((before.reply_date or before.reply_number)
+            schema.REPLIED_STATUS: bool((before.reply_date or before.reply_number)
                                  and not (then.reply_date or then.reply_number)),
             schema.SETTLED_AT_MEETING: held_later}
     return supported(then) if lost.get(before.status or "") else before.status
@@ -145,7 +142,7 @@ def supported(o: Opinion) -> str:
     """The status an opinion's own cells support: replied in writing, being resolved after
     an answer at the meeting, assigned, answered at the meeting, or new."""
     if o.reply_date or o.reply_number:
-        return REPLIED_STATUS
+        return schema.REPLIED_STATUS
     if o.agency or o.assigned_date:
         return "Đang giải quyết" if o.answered_at_meeting == schema.YES else "Đã phân công"
     if o.answered_at_meeting == schema.YES:

@@ -11,6 +11,7 @@ import re
 from doithoai.registry.model import Registry
 
 ISSUED = "Đã ban hành"        # Sổ văn bản: Trạng thái of an issued document
+DRAFT = "Dự thảo"             # and of a draft
 
 
 def issued_plans(reg: Registry, kind: str = "KH") -> dict:

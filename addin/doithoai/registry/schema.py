@@ -164,6 +164,10 @@ YES, NO = "Có", "Không"
 NO_REPLY_YET = ("Mới", "Đã phân công")
 SETTLED_AT_MEETING = "Đã trả lời tại hội nghị"     # answered there, nothing left to do
 RESOLVED_STATUS = "Đã giải quyết"
+REPLIED_STATUS = "Đã trả lời bằng văn bản"
+SPOKEN_SOURCE = "Phát biểu tại hội nghị"            # Nguồn of an opinion raised at the meeting
+# The statuses of a plan whose conference is held (of "Trạng thái kế hoạch" below).
+HELD_STATUSES = ("Đã tổ chức", "Đã kết luận", "Hoàn thành")
 
 LOOKUPS: tuple[Lookup, ...] = (
     Lookup("Lĩnh vực", "fields", (

@@ -6,6 +6,7 @@ import functools
 from doithoai.documents.context.common import BaseBuilder, scope_text
 from doithoai.documents.context.fields import Context
 from doithoai.registry import schema
+from doithoai.registry.issued import ISSUED
 from doithoai.registry.model import Invitee
 from doithoai.text import honorifics, spoken, vnformat
 from doithoai.text.addressee import compose
@@ -69,7 +70,7 @@ class DayDocs(BaseBuilder):
         ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
         number, date = self.issued_now.get("GM") or ([     # the invitations in force: the last
             (e.number_symbol, e.date) for e in self.reg.register
-            if e.plan_id == self.plan.plan_id and e.kind == "GM" and e.status == "Đã ban hành"
+            if e.plan_id == self.plan.plan_id and e.kind == "GM" and e.status == ISSUED
             and e.number_symbol] or [(None, None)])[-1]
         ctx.put("dong_giay_moi", f"Giấy mời số {number} ngày {vnformat.short_date(date)}"
                 if number and date else

@@ -18,7 +18,7 @@ from doithoai.registry.model import Opinion, Plan, RegisterEntry, Registry, Rule
 from doithoai.rules import deadlines
 from doithoai.text import vnformat
 
-AT_MEETING_SOURCE = "Phát biểu tại hội nghị"
+AT_MEETING_SOURCE = schema.SPOKEN_SOURCE
 ISSUED = "Đã ban hành"          # Sổ văn bản: Trạng thái of an issued document
 NO_RULE = "Theo quy định"       # no reply rule in use: the law's period, unstated
 NO_ADDRESSEE = "không gửi văn bản trả lời (người nêu không ghi tên)"

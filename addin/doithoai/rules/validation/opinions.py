@@ -8,7 +8,7 @@ from doithoai.rules.validation.findings import Findings
 from doithoai.text.vnformat import short_date
 from doithoai.text import privacy
 
-WRITTEN_REPLY = "Đã trả lời bằng văn bản"
+WRITTEN_REPLY = schema.REPLIED_STATUS
 # The kinds noted as content-has-identifier (a phone has content-has-phone; names are not noted).
 IDENTIFIER_WORDS = {k: w for k, w in privacy.KIND_WORDS.items() if k not in ("phone", "name")}
 

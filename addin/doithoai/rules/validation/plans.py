@@ -91,7 +91,7 @@ def _plan_status(f: Findings, p, issued) -> None:
     elif p.status == "Dự thảo" and issued and issued.number_symbol:
         f.add("plan-not-marked-issued", schema.PLANS, p.row, "status", p.status,
               number=issued.number_symbol, issued=short_date(issued.date), entry=issued.row)
-    if p.status in ("Đã tổ chức", "Đã kết luận", "Hoàn thành") and p.meeting_date \
+    if p.status in schema.HELD_STATUSES and p.meeting_date \
             and p.meeting_date > f.today:
         f.add("status-doubt", schema.PLANS, p.row, "status", p.status,
               what=f"Trạng thái \"{p.status}\" nhưng ngày hội nghị "
