@@ -209,6 +209,9 @@ def tbkl(doc, party):
                 "lời, giải quyết./.{% endif %}").paragraph_format.keep_with_next = True
     b.tag(doc, "{%p if so_y_kien %}")
     b.heading(doc, "1. Các ý kiến đã được trả lời tại hội nghị")
+    b.tag(doc, "{%p if not da_tra_loi %}")          # a heading is never left with nothing
+    b.body(doc, "Không có ý kiến nào được trả lời ngay tại hội nghị.")
+    b.tag(doc, "{%p endif %}")
     # A citizen's words typed without a full stop still end their sentence before "Trả lời".
     b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }}{% if y.noi_dung "
                                       "and y.noi_dung[-1] not in '.?!…' %}.{% endif %} Trả lời: "
