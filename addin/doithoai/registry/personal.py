@@ -47,7 +47,13 @@ def named(name: str | None) -> bool:
 
 
 def same_person(a: str | None, b: str | None) -> bool:
-    return bool(bare_name(a)) and vntext.same_name(bare_name(a), bare_name(b))
+    return same_bare(bare_name(a), bare_name(b))
+
+
+def same_bare(a: str, b: str) -> bool:
+    """:func:`same_person` of two names already read by :func:`bare_name` (a list compared
+    with one name reads each of its names once)."""
+    return bool(a) and vntext.same_name(a, b)
 
 
 # --- the record of personal data leaving the registry ---------------------------------------

@@ -30,7 +30,8 @@ How a pair is scored:
 5. context adds points: same person +8, same village +4, same field +4 (capped at 100); a
    person or a village is the same with its accents ("Hà" is not "Hạ", "Đông" not "Đồng"),
    or when one of the two was typed without any (vntext.same_name); a person's form of
-   address typed before the name aside ("Bà Lê Thị Hà" is Lê Thị Hà: text.honorifics);
+   address typed before the name and what was pasted after it aside ("Bà Lê Thị Hà 😊" is Lê
+   Thị Hà: registry.personal.bare_name);
 6. a pair scoring :data:`THRESHOLD` or more is suggested; the original is the earlier opinion
    (earlier plan, then earlier row), never the opinion itself (two rows with one code).
 
@@ -53,8 +54,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from doithoai.registry import personal
 from doithoai.sharing.pairs import PairScorer
-from doithoai.text import honorifics, privacy, vntext
+from doithoai.text import privacy, vntext
 from doithoai.text.addressee import ABBREVIATIONS
 
 THRESHOLD = 85
@@ -140,7 +142,7 @@ def _same(a: str, b: str) -> bool:
 
 def _context(a: Item, b: Item) -> tuple[int, tuple[str, ...]]:
     bonus, reasons = 0, []
-    if _same(honorifics.bare(a.person), honorifics.bare(b.person)):
+    if _same(personal.bare_name(a.person), personal.bare_name(b.person)):
         bonus += 8
         reasons.append("cùng người nêu")
     if _same(a.village, b.village):
@@ -201,7 +203,7 @@ class _Codes:
     def names(self, group, attr: str, tag: str) -> dict:
         import numpy as np
         # a person without the form of address typed before the name ("Bà Lê Thị Hà")
-        bare = honorifics.bare if attr == "person" else (lambda name: name or "")
+        bare = personal.bare_name if attr == "person" else (lambda name: name or "")
         keys = [vntext.name_keys(bare(getattr(x, attr))) for x in group]
         return {attr: self.code(tag + k if k else "" for k, _ in keys),
                 attr + "_plain": self.code(tag.upper() + p if p else "" for _, p in keys),

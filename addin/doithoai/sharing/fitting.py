@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from doithoai.registry import parsing, schema
+from doithoai.registry import parsing, personal, schema
 from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
 from doithoai.sharing.codes import known_codes
 from doithoai.sharing.returned import Returned, ReturnedRow
-from doithoai.text import encoding, honorifics, vntext
+from doithoai.text import encoding, vntext
 
 
 def content_key(plan_id, person, content) -> tuple:
     # The person with accents kept: the same words from "Nguyễn Thị Hà" and "Nguyễn Thị Hạ"
-    # are two opinions, not one received twice; "Bà Nguyễn Thị Hà" is Nguyễn Thị Hà.
-    return (plan_id or "", vntext.identity_key(honorifics.bare(person)),
+    # are two opinions, not one received twice; "Bà Nguyễn Thị Hà 😊" is Nguyễn Thị Hà.
+    return (plan_id or "", vntext.identity_key(personal.bare_name(person)),
             dedupe.normalize(content or ""))
 
 

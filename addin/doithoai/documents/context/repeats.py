@@ -3,7 +3,7 @@ the answer of the opinion theirs joined (issue 25 §9: they asked too), as docum
 (registry.repeats holds the rules)."""
 from __future__ import annotations
 
-from doithoai.registry import repeats, schema
+from doithoai.registry import personal, repeats, schema
 from doithoai.registry.model import Opinion
 from doithoai.text import honorifics, vnformat, vntext
 
@@ -31,10 +31,10 @@ class Repeats:
     def same_person(a: Opinion, b: Opinion) -> bool:
         # Accents kept (case, spacing and tone placement aside): "Nguyễn Thị Hà" and
         # "Nguyễn Thị Hạ" of one house are two people, each told only of their opinions.
-        # "Bà Nguyễn Thị Hà" and "Nguyễn Thị Hà" are one (the form of address aside).
-        return (vntext.identity_key(honorifics.bare(a.raised_by)),
+        # "Bà Nguyễn Thị Hà" and "Nguyễn Thị Hà 😊" are one (registry.personal.bare_name).
+        return (vntext.identity_key(personal.bare_name(a.raised_by)),
                 vntext.identity_key(a.address)) == \
-            (vntext.identity_key(honorifics.bare(b.raised_by)), vntext.identity_key(b.address))
+            (vntext.identity_key(personal.bare_name(b.raised_by)), vntext.identity_key(b.address))
 
     def original_of(self, o: Opinion) -> Opinion | None:
         """The opinion that ``o`` (a repeat: Trùng với) joined, followed to the first one that

@@ -61,11 +61,12 @@ def check_chair_attendance(f: Findings) -> None:
         people = named.get(plan.plan_id, [])
         if not plan.plan_id or not people:
             continue
+        bare = [(i, personal.bare_name(i.full_name)) for i in people]   # once for both roles
         for role, name, key in (("Người chủ trì", plan.chair_name, "chair_name"),
                                 ("Thư ký (Cán bộ đầu mối)", secretary, None)):
             if not name:
                 continue
-            rows = [i for i in people if personal.same_person(i.full_name, name)]
+            rows = _among(bare, name)
             if not rows:
                 sheet, row, col = (schema.PLANS, plan.row, key) if key else \
                     (schema.CONFIG, f.reg.settings.rows.get("contact_officer"), "value")
@@ -81,6 +82,12 @@ def check_chair_attendance(f: Findings) -> None:
                       "Vắng", what=f"{name} là {role.lower()} hội nghị {plan.plan_id} "
                                    "nhưng được ghi Vắng.",
                       fix="Sửa Tham dự thành Có (hoặc Ủy quyền nếu có người dự thay).")
+
+
+def _among(bare: list[tuple], name: str) -> list:
+    """The invitees of (invitee, name without its form) who are ``name``."""
+    wanted = personal.bare_name(name)
+    return [i for i, other in bare if personal.same_bare(wanted, other)]
 
 
 def check_plans_have_invitees(f: Findings) -> None:
