@@ -29,9 +29,9 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
                           f"{password} (gõ cả dấu gạch ngang; đọc cho người nhận qua điện "
                           "thoại, không gửi kèm tệp; phần mềm không lưu lại mật khẩu này).")
         counted = [c for c in chains if c.counted]
-        named = len({(c.person, c.village) for c in chains if c.person})
         releases = [personal.Release("báo cáo theo dõi có họ tên người nêu", "Văn phòng Đảng "
-                                     "ủy, Ủy ban MTTQ", named, bool(password))] if names else []
+                                     "ủy, Ủy ban MTTQ", chain.people_named(chains),
+                                     bool(password))] if names else []
         return (f"Đã tạo báo cáo theo dõi: {path}. {len(counted)} ý kiến: đã trả lời "
                 f"{sum(c.answered for c in counted)}, đã giải quyết xong "
                 f"{sum(bool(c.resolved) for c in counted)}, người nêu hài lòng "

@@ -45,7 +45,6 @@ def cmd_monitor(args) -> int:
     from doithoai.files.protected import spoken_password
     from doithoai.monitoring import chain, workbook
     from doithoai.registry import personal
-    from doithoai.text import vntext
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     as_of = args.as_of or dt.date.today()
@@ -70,10 +69,8 @@ def cmd_monitor(args) -> int:
         say(f"Tệp ghi họ tên người nêu ý kiến nên có mật khẩu riêng: {password} (gõ cả dấu gạch "
             "ngang; chỉ in ra lần này: đọc cho người nhận qua điện thoại, không gửi kèm tệp).")
     if chain.names_shown(reg):      # no copy of the registry is written: Nhật ký cannot hold it
-        named = len({(vntext.identity_key(personal.bare_name(c.person)), c.village)
-                     for c in chains if c.person})
         say(personal.Release("báo cáo theo dõi có họ tên người nêu", "Văn phòng Đảng ủy, Ủy "
-                             "ban MTTQ", named, bool(password)).summary()
+                             "ban MTTQ", chain.people_named(chains), bool(password)).summary()
             + " (Nhật ký của sổ không ghi được: lệnh không sửa sổ.)")
     return EXIT_OK
 

@@ -114,6 +114,15 @@ def names_shown(reg) -> bool:
     return (reg.settings.monitor_names or schema.NO) == schema.YES
 
 
+def people_named(chains: list[Chain]) -> int:
+    """How many citizens a report naming them names: one per person and village, a form of
+    address or an emoji typed with the name aside (registry.personal.bare_name)."""
+    from doithoai.registry import personal
+    from doithoai.text import vntext
+    return len({(vntext.identity_key(personal.bare_name(c.person)), c.village)
+                for c in chains if c.person})
+
+
 def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -> list[Chain]:
     report = report or deadlines.due_dates(reg, as_of)
     cal = deadlines.calendar_for(reg)
