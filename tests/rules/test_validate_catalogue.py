@@ -282,6 +282,7 @@ CASES = {
     "unit-word": single("opinions", "answer", 9, "Xã sẽ bố trí kinh phí sửa cống."),
     "unit-word-agency": c_unit_word_agency,
     "text-mojibake": single("opinions", "content", 10, "Ä‘á» nghá»‹ sá»­a Ä‘Æ°á»ng ngÃµ 5"),
+    "text-legacy-encoding": single("invitees", "full_name", 5, "NguyÔn V¨n Hßa"),
     "figures-disagree": single("plans", "expected_delegates", 2, 5),
     "code-pattern": single("opinions", "opinion_id", 6, "../../YK-2026-005"),
     "cell-over-excel-limit": single("opinions", "content", 9, "Đề nghị sửa đường " * 2000),

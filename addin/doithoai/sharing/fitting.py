@@ -16,7 +16,7 @@ from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
 from doithoai.sharing.codes import known_codes
 from doithoai.sharing.returned import Returned, ReturnedRow
-from doithoai.text import encoding, vntext
+from doithoai.text import encoding, legacy, vntext
 
 
 def content_key(plan_id, person, content) -> tuple:
@@ -122,6 +122,26 @@ def _header(key: str) -> str:
     return f"\"{schema.OPINIONS.column(key).header}\"" if key in schema.OPINIONS.keys else key
 
 
+def _table_problem(v: dict, raw: dict) -> str | None:
+    """A cell of the row in the wrong code table: UTF-8 read as Windows-1252 (text/encoding.py,
+    in the row as cleaned: ``v``) or typed in an old 8-bit table, TCVN3 or VNI (text/legacy.py,
+    in the row as returned: ``raw``; cleaning takes TCVN3's "ư", a soft hyphen, for an invisible
+    character and moves VNI's marks as old-style tones)."""
+    for key, text in v.items():
+        if not isinstance(text, str):
+            continue
+        if encoding.looks_garbled(text):
+            return (f"Ô {_header(key)} có chữ bị đọc sai bảng mã (tệp đã được mở hoặc lưu sai "
+                    f"bảng mã UTF-8). {encoding.advice(text)} Sửa rồi nhận lại.")
+        old = legacy.recovered(raw.get(key)) if isinstance(raw.get(key), str) else None
+        if old is not None:
+            return (f"Ô {_header(key)} có chữ gõ theo bảng mã {old[0]} (phông "
+                    f"{legacy.FONTS[old[0]]}): văn bản in ra sẽ thành ký tự lạ. Có thể sửa "
+                    f"thành: \"{old[1][:120]}\" (hoặc chuyển mã bằng Unikey, từ {old[0]} sang "
+                    "Unicode). Sửa rồi nhận lại.")
+    return None
+
+
 def row_problem(v: dict, row: ReturnedRow) -> str | None:
     if row.unresolved:
         names = ", ".join(_header(k) for k in row.unresolved)
@@ -138,13 +158,9 @@ def row_problem(v: dict, row: ReturnedRow) -> str | None:
             return ("Chỉ có tên người nêu, chưa có nội dung ý kiến: ghi nội dung rồi nhận lại, "
                     "hoặc xóa dòng.")
         return "Dòng không có nội dung ý kiến: ghi nội dung rồi nhận lại, hoặc xóa dòng."
-    garbled = [k for k, text in v.items() if isinstance(text, str) and
-               encoding.looks_garbled(text)]
-    if garbled:
-        name = schema.OPINIONS.column(garbled[0]).header if garbled[0] in \
-            schema.OPINIONS.keys else garbled[0]
-        return (f"Ô \"{name}\" có chữ bị đọc sai bảng mã (tệp đã được mở hoặc lưu sai "
-                f"bảng mã UTF-8). {encoding.advice(v[garbled[0]])} Sửa rồi nhận lại.")
+    wrong_table = _table_problem(v, row.values)
+    if wrong_table:
+        return wrong_table
     limit = schema.EXCEL_CELL_LIMIT
     long = [k for k, text in v.items() if isinstance(text, str) and len(text) >= limit]
     if long:

@@ -173,6 +173,16 @@ TYPES = (
                 "one): it passes every other check and prints as garbage, so the row is kept "
                 "out of the documents until it is repaired; the hint gives the repaired text "
                 "when no byte was lost."),
+    ProblemType("text-legacy-encoding", ERROR, "Chữ gõ theo bảng mã cũ",
+                "Ô có chữ gõ theo bảng mã {table} (phông {font}), thường do chép từ văn bản "
+                "cũ: máy có phông đó vẫn hiện đúng, nhưng văn bản in ra thành ký tự lạ.",
+                "Sửa thành: \"{fixed}\" (hoặc chuyển mã bằng Unikey, từ {table} sang Unicode), "
+                "rồi đặt phông chữ của ô là Times New Roman.",
+                "Vietnamese kept in the old 8-bit tables (TCVN3 with the .VnTime fonts, VNI "
+                "with VNI-Times) inside a Unicode cell: it shows right where the old font is "
+                "installed and prints as garbage in every document (text/legacy.py); the row "
+                "is kept out of the documents until it is retyped, and the hint gives it in "
+                "Unicode."),
     ProblemType("text-control-chars", ERROR, "Ký tự điều khiển",
                 "Ô chứa ký tự điều khiển không in được (thường do dán từ nơi khác).",
                 "Gõ lại nội dung ô, hoặc chép giá trị: \"{fixed}\"",

@@ -6,7 +6,7 @@ import unicodedata
 
 from doithoai.registry import parsing, personal, schema
 from doithoai.rules.validation.findings import Findings
-from doithoai.text import encoding, pasted, vntext
+from doithoai.text import encoding, legacy, pasted, vntext
 
 MAX_TEXT = {schema.TEXT: 300, schema.LONGTEXT: 4000, schema.CHOICE: 300}
 # A regex class body: the C0 controls but tab, the line ends (\n, \r, and those of
@@ -26,14 +26,15 @@ NUMBER_RANGES = {
 
 # What text_flaws looks for inside a text, screened in two scans made of the checks' own
 # characters: one for the characters any flaw needs (controls, invisible and bidirectional
-# ones, the marks every mojibake sign holds, the spacing marks, the line ends pasted from chat
-# and Word), one for a vowel pair that may carry an old-style tone at a word's end; runs of
-# spaces and spaces by a newline are plain substring tests, a text not in NFC is not plain
-# (parsing.plain_texts). (One alternation of them all costs half as much again.) A text the
-# documents print on one line (Column.one_line) has two flaws more: any line end, and a
-# pictograph; its screen looks for those too.
-SCREENED = (parsing.INVISIBLE_CHARS + encoding.SIGN_MARKS + parsing.SPACING_MARKS
-            + pasted.LINE_SEPARATORS)
+# ones, the marks every mojibake sign holds, the signs of an old 8-bit table (text/legacy.py),
+# the spacing marks, the line ends pasted from chat and Word), one for a vowel pair that may
+# carry an old-style tone at a word's end; runs of spaces and spaces by a newline are plain
+# substring tests, a text not in NFC is not plain (parsing.plain_texts). (One alternation of
+# them all costs half as much again.) A text the documents print on one line
+# (Column.one_line) has two flaws more: any line end, and a pictograph; its screen looks for
+# those too.
+SCREENED = (parsing.INVISIBLE_CHARS + encoding.SIGN_MARKS + legacy.SIGNS
+            + parsing.SPACING_MARKS + pasted.LINE_SEPARATORS)
 ONE_LINE_SCREENED = "\n"                     # and pasted.PICTOGRAPHS, a class of ranges
 _RARE = re.compile(f"[{CONTROL_CHARS}{re.escape(SCREENED)}]")
 _RARE_ON_ONE_LINE = re.compile(
@@ -71,6 +72,10 @@ def find_flaws(text: str, one_line: bool = False) -> list[tuple[str, dict]]:
     if _CONTROL.search(text):
         flaws.append(("text-control-chars", {"fixed": _CONTROL.sub("", text)[:120]}))
         text = _CONTROL.sub("", text)
+    old_table = legacy.recovered(text)      # its "ư" is a soft hyphen: read before the rest
+    if old_table is not None:
+        return flaws + [("text-legacy-encoding", {"table": old_table[0], "fixed": old_table[1][:120],
+                                                  "font": legacy.FONTS[old_table[0]]})]
     pasted_flaws = _pasted(text, one_line)        # before the line ends become newlines
     stripped = text.lstrip()
     if stripped[:1] in _FORMULA_START and not stripped.startswith("- "):
