@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
@@ -17,6 +18,31 @@ from doithoai.registry.changes import Block, Changes, append_rows, column_blocks
 from doithoai.registry.cellref import a1
 from doithoai.registry.model import Opinion, Plan, RegisterEntry, Registry
 from doithoai.rules import deadlines, milestones
+
+
+# A document's Số ký hiệu: its number, then the first word of its symbol ("245/UBND-VP",
+# "01/TB-UBND", a party document's "12-BC/ĐU").
+_NUMBER_SYMBOL = re.compile(r"\s*(\d+)\s*[/-]\s*([^\W\d_]+)")
+_BY_ABBR = {k.abbr: k for k in KINDS_BY_CODE.values() if k.abbr}
+_A_CONG_VAN = KINDS_BY_CODE["CVPC"]      # a công văn: its number has no abbreviation
+
+
+def _number_in(number_symbol) -> int | None:
+    m = _NUMBER_SYMBOL.match(str(number_symbol or ""))
+    return int(m.group(1)) if m else None
+
+
+def _kind_of(row: dict) -> Kind | None:
+    """The kind whose series a register row's number belongs to: its Loại when that is one of
+    the tool's, else read from its Số ký hiệu (an abbreviation of Appendix III, or none: a
+    công văn, numbered with the công văn the tool makes)."""
+    kind = KINDS_BY_CODE.get(row.get("kind") or "")
+    if kind is not None:
+        return kind
+    m = _NUMBER_SYMBOL.match(str(row.get("number_symbol") or ""))
+    if m is None:
+        return None
+    return _BY_ABBR.get(m.group(2).upper(), _A_CONG_VAN)
 
 
 def stands_issued(row: dict) -> bool:
@@ -86,11 +112,13 @@ class Register:
         return (party, (kind.party_abbr if party and kind.party_abbr else kind.abbr) or "CV")
 
     def next_number(self, kind: Kind, party: bool, year: int) -> int:
+        """The next number of ``kind``'s series in ``year``: after every number of that series
+        the register holds, a row recorded by hand with a Loại of its own ("Công văn", blank)
+        counted by its Số ký hiệu ("245/UBND-VP" is a công văn's, "12/TB-UBND" a notice's)."""
         seq = self._sequence(kind, party)
-        used = [r["number"] for r in self.rows
-                if r.get("number") and r.get("date") and r["date"].year == year
-                and self._sequence(KINDS_BY_CODE.get(r.get("kind") or ""),
-                                   "/ĐU" in (r.get("number_symbol") or "")) == seq]
+        used = [number for r in self.rows if r.get("date") and r["date"].year == year
+                and (number := r.get("number") or _number_in(r.get("number_symbol")))
+                and self._sequence(_kind_of(r), "/ĐU" in (r.get("number_symbol") or "")) == seq]
         return max(used, default=0) + 1
 
     @staticmethod
