@@ -88,7 +88,15 @@ ONSETS = ("", "b", "c", "ch", "d", "đ", "g", "gh", "h", "kh", "l", "m", "n", "n
 NUCLEI = ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ia", "iê", "ua", "uô",
           "ươ", "ưa", "oa", "uy")
 CODAS = ("", "c", "m", "n", "ng", "nh", "p", "t", "i", "o", "u")
-GLIDES = ("i", "o", "u")            # a coda that is a vowel: after a one-letter nucleus only
+GLIDES = ("i", "o", "u")            # a coda that is a vowel, where the language has the run
+RUNS_WITH_GLIDES = {"ai", "ao", "au", "eo", "eu", "iu", "oi", "ui", "uu", "oai", "oao", "ieu",
+                    "uoi", "uou"}
+OPEN_ONLY = ("ia", "ua", "ưa")       # with an ending they are written iê, uô, ươ
+
+
+def _bare(letters: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", letters)
+                   if not unicodedata.combining(ch))
 TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 
 
@@ -99,7 +107,8 @@ def syllables(draw) -> str:
     at = len(nucleus) - 1 if len(nucleus) > 1 and nucleus[-1] in "êôơ" else 0
     marked = nucleus[:at] + unicodedata.normalize("NFC", nucleus[at] + tone) + nucleus[at + 1:]
     onsets = [o for o in ONSETS if o != "qu" or nucleus[0] not in "uưoô"]
-    codas = CODAS if len(nucleus) == 1 else [c for c in CODAS if c not in GLIDES]
+    codas = [""] if nucleus in OPEN_ONLY else \
+        [c for c in CODAS if c not in GLIDES or _bare(nucleus) + c in RUNS_WITH_GLIDES]
     word = draw(st.sampled_from(onsets)) + marked + draw(st.sampled_from(codas))
     return word.capitalize() if draw(st.booleans()) and word[0].isascii() else word
 

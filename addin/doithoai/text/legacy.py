@@ -40,6 +40,7 @@ _TCVN3 = str.maketrans(
 
 # VNI: the characters that are a letter on their own, and the marks typed after a letter.
 _VNI_LETTERS = {"ô": "ơ", "ö": "ư", "ñ": "đ", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+_VNI_AS_TYPED = set("íì")     # í, ì: VNI's own codes for them are Unicode's
 _GRAVE, _ACUTE, _HOOK, _TILDE, _DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
 _HAT, _BREVE = "\u0302", "\u0306"
 _VNI_TONES = {"ø": _GRAVE, "ù": _ACUTE, "û": _HOOK, "õ": _TILDE, "ï": _DOT}
@@ -51,7 +52,6 @@ _VNI_BREVES = {"ê": _BREVE, "è": _BREVE + _GRAVE, "é": _BREVE + _ACUTE, "ú":
 # Latin-1 characters Vietnamese in Unicode does not use and that are no common symbol (°, ×,
 # «, ©, ½ may stand in a clean text): one of them is what makes a text worth reading again.
 SIGNS = "¡¢£¤¥¦¨ª¬\xad¯´¸º¿ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ"
-_VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _TONES = {_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT}
 _VOWELS = set("aeiouy")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -59,15 +59,17 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def recovered(text: str | None) -> tuple[str, str] | None:
     """("TCVN3" or "VNI", the text in Unicode) when ``text`` is Vietnamese kept in one of the
-    old tables, else None. Where both readings make syllables, VNI is the one when it joined a
-    letter with a mark typed after it; a VNI reading of letters standing alone ("ö", "ñ", "î")
-    is also a TCVN3 one ("TriÖu" is "Triệu" in TCVN3, not "TriƯu")."""
+    old tables, else None. VNI reads every character beyond ASCII as a letter or a mark on the
+    letter before it ("Vaên": a, ê: ă); one it cannot ("nùa": no vowel before "ù") makes the
+    text no VNI. Where both readings make syllables, VNI is the one when it joined a letter
+    with a mark typed after it; a VNI reading of letters standing alone ("ö", "ñ", "î") is also
+    a TCVN3 one ("TriÖu" is "Triệu" in TCVN3, not "TriƯu")."""
     if not text or not any(ch in SIGNS for ch in text) or max(map(ord, text)) > 0xFF:
         return None
-    vni, joined = _from_vni(text)
+    vni, joined, stray = _from_vni(text)
     tcvn3 = _from_tcvn3(text)
-    readings = [("VNI", vni)] if joined else []
-    readings += [("TCVN3", tcvn3), ("VNI", vni)]
+    readings = [("VNI", vni)] if joined and not stray else []
+    readings += [("TCVN3", tcvn3)] + ([("VNI", vni)] if not stray else [])
     return next(((name, fixed) for name, fixed in readings
                  if _reads_as_vietnamese(text, fixed)), None)
 
@@ -76,10 +78,11 @@ def _from_tcvn3(text: str) -> str:
     return text.translate(_TCVN3)
 
 
-def _from_vni(text: str) -> tuple[str, int]:
-    """The VNI reading, and how many marks it joined with the letter before them."""
+def _from_vni(text: str) -> tuple[str, int, int]:
+    """The VNI reading; how many marks it joined with the letter before them; how many
+    characters beyond ASCII it could read neither as a letter nor as a mark."""
     out: list[str] = []
-    joined = 0
+    joined = stray = 0
     for ch in text:
         low = ch.lower()
         marks = _vni_marks(out[-1].lower() if out else "", low)
@@ -91,8 +94,9 @@ def _from_vni(text: str) -> tuple[str, int]:
             letter = _VNI_LETTERS[low]
             out.append(letter.upper() if ch.isupper() else letter)
         else:
+            stray += 0x80 <= ord(ch) <= 0xFF and low not in _VNI_AS_TYPED
             out.append(ch)
-    return "".join(out), joined
+    return "".join(out), joined, stray
 
 
 def _vni_marks(base: str, mark: str) -> str | None:
@@ -111,20 +115,29 @@ def _vni_marks(base: str, mark: str) -> str | None:
 
 
 def _reads_as_vietnamese(text: str, fixed: str) -> bool:
-    if fixed == text or any(ch in SIGNS for ch in fixed):
+    """The reading changed the text, left none of its signs nor any other character of the
+    table's range that is no letter (a "×" it did not read), and each word holding a letter
+    beyond ASCII is one syllable."""
+    if fixed == text or any(ch in SIGNS or (0x80 <= ord(ch) <= 0xFF and not ch.isalpha())
+                            for ch in fixed):
         return False
-    before = set(_WORD.findall(text))
-    return all(_syllable(w) for w in _WORD.findall(fixed) if w not in before)
+    return all(_syllable(w) for w in _WORD.findall(fixed) if not w.isascii())
 
 
 def _syllable(word: str) -> bool:
-    """One Vietnamese syllable: its letters the alphabet's, its vowels in one run, one tone
-    mark at most."""
+    """One Vietnamese syllable: an onset the language has, a run of vowels it has, an ending
+    it has ("qu" is an onset: "qù" is none; "aa" is no run), one tone mark at most."""
     decomposed = unicodedata.normalize("NFD", word.lower())
-    if sum(ch in _TONES for ch in decomposed) > 1 or \
-            any(ord(ch) > 0x7F and ch not in _VIETNAMESE_LATIN1 and not unicodedata.combining(ch)
-                and ch != "đ" for ch in decomposed):
+    if sum(ch in _TONES for ch in decomposed) > 1:
         return False
-    shape = "".join("v" if ch in _VOWELS else "c" for ch in decomposed
-                    if not unicodedata.combining(ch))
-    return bool(re.fullmatch(r"c*v{1,3}c*", shape))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    m = _SYLLABLE.fullmatch(bare)
+    return m is not None and m.group(1) in _VOWEL_RUNS
+
+
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?([aeiouy]{1,3})"
+                       r"(?:ch|ng|nh|[cmnpt])?")
+# The runs of vowels of Vietnamese syllables, their marks aside ("ươi" is "uoi", "uyê" "uye").
+_VOWEL_RUNS = frozenset(
+    "a e i o u y ai ao au ay eo eu ia ie iu oa oe oi ua ue ui uo uu uy ye "
+    "ieu yeu oai oay oao oeo uay uoi uou uya uye uyu".split())
