@@ -190,7 +190,7 @@ def test_planted_office_among_those_copied(monkeypatch, tmp_path):
 def test_planted_address_printed_as_typed(monkeypatch, tmp_path):
     """The old documents printed an address as typed, "ấp 4, CCCD 0751…" included."""
     from doithoai.documents.context.common import BaseBuilder
-    monkeypatch.setattr(BaseBuilder, "where", lambda self, address: address or "")
+    monkeypatch.setattr(BaseBuilder, "where", lambda self, address, as_issued=False: address or "")
     assert first_violation("identifier-in-address", tmp_path)
 
 

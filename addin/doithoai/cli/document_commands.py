@@ -40,8 +40,9 @@ def add_parsers(sub) -> None:
 
     p = sub.add_parser("overdue", help="công văn đôn đốc các cơ quan còn nợ quá hạn",
                        description="Mỗi cơ quan còn ý kiến quá hạn trả lời hoặc giải quyết một "
-                                   "công văn đôn đốc (thể thức theo cơ quan ban hành kế hoạch), "
-                                   "liệt kê từng ý kiến và số ngày trễ.")
+                                   "công văn đôn đốc cho mỗi hội nghị (thể thức theo cơ quan ban "
+                                   "hành kế hoạch; thư mục của kế hoạch đó), liệt kê từng ý kiến "
+                                   "và số ngày trễ.")
     p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     p.add_argument("--plan", metavar="ID", help="chỉ kế hoạch này (mặc định: mọi kế hoạch)")
     p.add_argument("--out", metavar="DIR", help="thư mục ghi văn bản")

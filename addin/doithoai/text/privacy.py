@@ -228,15 +228,25 @@ _LABEL_WORDS = [word for words in w.NAMING_WORDS.values() for word in words] + [
     "email", "e-mail", "mail", "gmail", "thư điện tử"]
 _LABEL = re.compile(r"(?<!\w)(?:(?:số\s+)?" + w.alternation(_LABEL_WORDS + w.plain(_LABEL_WORDS))
                     + r"(?:\s+(?:số|so|là|la))?|số)?\s*[:.]?\s*$", re.I)
+# The words that lead a house number ("số nhà 27", "nhà số 5", "SN 12"): the house finder
+# leaves them out of what it finds (a masked text keeps them: "ở số nhà [số nhà]"); a house
+# number dropped from a field takes them with it ("số nhà 27 đường Trần Phú" → "đường Trần
+# Phú", never "số nhà đường Trần Phú").
+_HOUSE_LEAD = re.compile(r"(?<!\w)(?:" + w.alternation(w.LEADS + w.plain(w.LEADS))
+                         + r")\s*[:.]?\s*$", re.I)
 # Where a field's parts meet: a comma, a semicolon, a spaced dash.
 _JOINT = re.compile(r"(\s*(?:[,;]|\s[-–](?:\s|$))\s*)")
 
 
-def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"})) -> str:
+def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"}),
+         leads: bool = True) -> str:
     """A short field (an address) without the identifiers typed into it, each taken out with
     the word naming it and its separator ("số 12, ấp Phú Thạnh - ĐT 0912 345 678" → "số 12,
     ấp Phú Thạnh"); kinds in ``keep`` stay as typed. A field is printed where a mask would read
-    as a blank to fill ("Kính gửi: Bà …, [số điện thoại]."), so what goes leaves no mark."""
+    as a blank to fill ("Kính gửi: Bà …, [số điện thoại]."), so what goes leaves no mark. A
+    house number goes with the words leading it ("số nhà 27 đường X" → "đường X"); with
+    ``leads`` False they stay, as doithoai 0.4 left them (what issued documents' fingerprints
+    hold: documents.context.common.where)."""
     if not text:
         return text or ""
     if "name" in keep and not _DIGIT.search(text) and not may_hold_email(text):
@@ -246,7 +256,8 @@ def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"})) 
     if not found:
         return text
     for f in reversed(found):
-        text = _LABEL.sub("", text[:f.start]) + text[f.end:]
+        label = _HOUSE_LEAD if f.kind == "house" and leads else _LABEL
+        text = label.sub("", text[:f.start]) + text[f.end:]
     return _tidy(text)
 
 

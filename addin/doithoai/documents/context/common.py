@@ -359,7 +359,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         keep = self.TO_ACT_ON if self.code in self.UNMASKED else frozenset()
         return privacy.mask(o.content or "", keep) or ""
 
-    def where(self, address: str | None) -> str:
+    def where(self, address: str | None, as_issued: bool = False) -> str:
         """A citizen's address as this document prints it: never a phone, identity, tax or
         account number, e-mail or plate typed into it (each taken out with its word: "ấp 4,
         CCCD 0751…" prints "ấp 4"); the house number only in the letter to the agency that
@@ -367,7 +367,16 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         head who hands it over and to the Front, CVTL to the citizens whose opinion joined
         theirs), so it names the village and the house stays in the registry."""
         keep = {"name", "house"} if self.code in self.UNMASKED else {"name"}
-        return privacy.drop(address, frozenset(keep))
+        return privacy.drop(address, frozenset(keep), leads=not as_issued)
+
+    def put_reworded(self, ctx: Context, name: str, make, source: Source | None = None,
+                     optional: bool = False) -> None:
+        """Put the field ``make(as_issued)`` builds: printed as ``make(False)`` words it,
+        fingerprinted as ``make(True)``, the wording of documents issued before it changed
+        (:meth:`where`'s house number lead, :meth:`answer_text` of an unnamed citizen's
+        opinion): a wording change alone makes no issued document look changed, and no notice
+        or report is numbered again for it."""
+        ctx.put(name, make(True), source, optional, wording=make(False))
 
     @staticmethod
     def who(name: str | None) -> str:

@@ -38,11 +38,19 @@ class ConferenceDocs(BaseBuilder):
                            "tham_du": part.group_words(blank)})
         self.put_groups(ctx, "nhom_tham_du", groups)
 
-    def answer_text(self, o: Opinion) -> str:
+    def answer_text(self, o: Opinion, as_issued: bool = False) -> str:
+        """The minutes' answer to an opinion. One no written reply can be addressed for (its
+        citizen gave no name, nor did anyone who raised it again) is given to be resolved, as
+        the conclusion notice says; ``as_issued``: as minutes issued before said it."""
         if o.answered_at_meeting == schema.YES and o.answer:
             return o.answer
         if self.up(o):
             return "Tiếp thu, kiến nghị cơ quan có thẩm quyền xem xét, giải quyết."
+        if not as_issued and o.opinion_id in self.unaddressed():
+            asked = o.agency and self.level(o.agency) == TERRITORY
+            return (f"Tiếp thu; {'đề nghị' if asked else 'giao'} "
+                    f"{o.agency or 'cơ quan chuyên môn'} {'phối hợp ' if asked else ''}giải "
+                    f"quyết, {replies.NO_ADDRESSEE}.")
         if o.agency and self.level(o.agency) == TERRITORY:     # asked, not ordered
             return f"Tiếp thu; đề nghị {o.agency} phối hợp trả lời bằng văn bản."
         return f"Tiếp thu; giao {o.agency or 'cơ quan chuyên môn'} trả lời bằng văn bản."
@@ -54,9 +62,10 @@ class ConferenceDocs(BaseBuilder):
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"),
                 wording=signed_name(self.s.contact_officer))
-        ctx.put("y_kien", [{"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
-                            "nguoi_neu": self.who(o.raised_by), "dia_chi": self.where(o.address),
-                            "tra_loi": self.answer_text(o)} for i, o in enumerate(raised, 1)])
+        self.put_reworded(ctx, "y_kien", lambda issued: [
+            {"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
+             "nguoi_neu": self.who(o.raised_by), "dia_chi": self.where(o.address, issued),
+             "tra_loi": self.answer_text(o, issued)} for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)   # sent, or spoken there
         at = [o for o in raised if o.answered_at_meeting == schema.YES]
@@ -152,7 +161,8 @@ class ConferenceDocs(BaseBuilder):
         addressed = vnformat.citizen(self.who(to.raised_by))
         ctx.put("kinh_gui", addressed, src("raised_by"))
         ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src("raised_by"))
-        ctx.put("dia_chi", self.where(to.address), src("address"))
+        self.put_reworded(ctx, "dia_chi", lambda issued: self.where(to.address, issued),
+                          src("address"))
         ctx.put("nguon", replies.SOURCE_WORDS.get(replies.source_of(to), to.source or ""),
                 src("source"))
         ctx.put("ngay_nhan", vnformat.short_date(to.received_date) if to.received_date
@@ -162,16 +172,17 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(addressed)}")
         # Citizens whose opinion joined this one (Trùng với) were told the answer would come
         # to them too (TBCD): each gets a copy.
-        joined = []
-        for r in self.repeats_of(o):
-            if r is to:
-                continue
+        joined = [r for r in self.repeats_of(o) if r is not to]
+        for r in joined:
             self._row(ctx, schema.OPINIONS, r)
-            at = self.where(r.address)
-            joined.append(f"{self.who(r.raised_by)}{', ' + at if at else ''} (nêu ý kiến "
-                          "trùng nội dung)")
-        ctx.put("noi_nhan", recipients(["Như trên"] + joined + ([o.agency] if o.agency else []),
-                                       self.party))
+        self.put_reworded(ctx, "noi_nhan", lambda issued: recipients(
+            ["Như trên"] + [self._copied_to(r, issued) for r in joined]
+            + ([o.agency] if o.agency else []), self.party))
+
+    def _copied_to(self, r: Opinion, as_issued: bool) -> str:
+        """A citizen whose opinion joined the one answered, as Nơi nhận lists them."""
+        at = self.where(r.address, as_issued)
+        return f"{self.who(r.raised_by)}{', ' + at if at else ''} (nêu ý kiến trùng nội dung)"
 
     def bckq(self, ctx: Context) -> None:
         self.attendance(ctx)

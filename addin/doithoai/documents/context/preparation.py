@@ -82,10 +82,8 @@ class PreparationDocs(BaseBuilder):
         ctx.put("ma_phieu", f"{self.plan.plan_id}/{village_codes(self.plan.villages)[village]}")
         ctx.put("linh_vuc", list(self.reg.lookups.get("fields", [])))
 
-    def bcth(self, ctx: Context) -> None:
-        raised = self.raised()
-        for o in self.opinions:
-            self._row(ctx, schema.OPINIONS, o)
+    def _groups(self, raised: list, as_issued: bool) -> list[dict]:
+        """BCTH's table: the opinions by field, in Danh mục's order (:meth:`put_reworded`)."""
         order = self.reg.lookups.get("fields", [])
         groups = []
         for f in order + sorted({o.field for o in raised if o.field not in order and o.field}):
@@ -93,11 +91,17 @@ class PreparationDocs(BaseBuilder):
             if items:
                 groups.append({"stt": len(groups) + 1, "ten": f, "so": len(items), "y_kien": [
                     {"stt": i, "noi_dung": self.said(o), "nguoi_neu": self.raiser(o),
-                     "dia_chi": self.where(o.address),
+                     "dia_chi": self.where(o.address, as_issued),
                      # a superior is recommended to (CVKN), never given a deadline
                      "co_quan": self.agency_printed(o),
                      "han": self.reply_cell(o)} for i, o in enumerate(items, 1)]})
-        ctx.put("nhom_linh_vuc", groups)
+        return groups
+
+    def bcth(self, ctx: Context) -> None:
+        raised = self.raised()
+        for o in self.opinions:
+            self._row(ctx, schema.OPINIONS, o)
+        self.put_reworded(ctx, "nhom_linh_vuc", lambda issued: self._groups(raised, issued))
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)
         ctx.put("sau_hoi_nghi", self.after_meeting())

@@ -118,7 +118,8 @@ class UpwardDocs(BaseBuilder):
             ctx.put("noi_o", spoken.expand(village))
         else:
             ctx.put("noi_o", self.village_word(), wording=self.printed_village_word())
-        ctx.put("dia_chi", self.where(items[0].address) or village, optional=True)
+        self.put_reworded(ctx, "dia_chi", lambda issued: self.where(items[0].address, issued)
+                          or village, optional=True)
         rows = []
         for i, o in enumerate(items, 1):
             first = self.original_of(o) if o.duplicate_of else o
