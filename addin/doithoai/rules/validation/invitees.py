@@ -13,7 +13,13 @@ def check_invitees(f: Findings) -> None:
     _check_repeated(f)
     for i in f.reg.invitees:
         plan = plans.get(i.plan_id)
-        if plan and plan.meeting_date and i.sent_date and i.sent_date > plan.meeting_date:
+        if i.sent_date and i.sent_date > f.today:
+            f.add("date-order-warning", schema.INVITEES, i.row, "sent_date",
+                  short_date(i.sent_date),
+                  what=f"Ngày gửi {short_date(i.sent_date)} sau hôm nay "
+                       f"({short_date(f.today)}): giấy mời chưa thể gửi vào ngày đó (gõ nhầm "
+                       "năm, tháng?).")
+        elif plan and plan.meeting_date and i.sent_date and i.sent_date > plan.meeting_date:
             f.add("date-order-warning", schema.INVITEES, i.row, "sent_date",
                   short_date(i.sent_date),
                   what=f"Giấy mời gửi ngày {short_date(i.sent_date)}, sau ngày hội nghị "

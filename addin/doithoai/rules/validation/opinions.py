@@ -27,12 +27,7 @@ def check_opinions(f: Findings) -> None:
             f.add("date-order", schema.OPINIONS, o.row, "reply_date", short_date(o.reply_date),
                   what=f"Ngày trả lời {short_date(o.reply_date)} trước ngày nhận ý kiến "
                        f"{short_date(o.received_date)}.")
-        if o.received_date and o.received_date > f.today:
-            f.add("date-order-warning", schema.OPINIONS, o.row, "received_date",
-                  short_date(o.received_date),
-                  what=f"Ngày nhận {short_date(o.received_date)} sau hôm nay "
-                       f"({short_date(f.today)}): một ý kiến chưa thể nhận vào ngày đó (gõ nhầm "
-                       "năm, tháng?).")
+        _not_yet(f, o)
         plan = plans.get(o.plan_id)
         if plan and plan.meeting_date and o.received_date and \
                 o.received_date > plan.meeting_date and o.source != "Văn bản":
@@ -42,6 +37,24 @@ def check_opinions(f: Findings) -> None:
                        f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
         _unassigned(f, o, plan)
+
+
+# The dates of what has happened to an opinion, and what each says happened.
+_HAPPENED = (("received_date", "Ngày nhận", "một ý kiến chưa thể nhận"),
+             ("assigned_date", "Ngày phân công", "việc chưa thể giao"),
+             ("reply_date", "Ngày trả lời", "văn bản chưa thể trả lời"),
+             ("resolved_date", "Ngày giải quyết xong", "việc chưa thể xong"))
+
+
+def _not_yet(f: Findings, o) -> None:
+    """A date of something done typed after today: a slip of the year or month (a report as of
+    a later day would count it as done already)."""
+    for key, label, what in _HAPPENED:
+        day = getattr(o, key)
+        if day and day > f.today:
+            f.add("date-order-warning", schema.OPINIONS, o.row, key, short_date(day),
+                  what=f"{label} {short_date(day)} sau hôm nay ({short_date(f.today)}): "
+                       f"{what} vào ngày đó (gõ nhầm năm, tháng?).")
 
 
 def _sent_up_status(f: Findings, o, issued) -> None:
