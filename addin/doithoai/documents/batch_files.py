@@ -10,6 +10,7 @@ import re
 
 from doithoai.documents import engine
 from doithoai.documents.kinds import Kind
+from doithoai.registry.issued import version_number
 
 SET_ASIDE = "ban-cu"     # a merged batch's files of an earlier run that this run replaced
 COPIES = (".pdf", ".odt")      # what --pdf and --odt write beside a document, under its stem
@@ -71,13 +72,14 @@ def earlier_drafts(folder: str, kind: Kind, suffix: str, keep: set[str]) -> dict
 
 def revision_base(folder: str, base: str, draft_file: str | None) -> str:
     """The stem of the new draft of an issued document whose data changed: the version of its
-    draft still in the register ("…_v2" made again as "…_v2"), else the first "…_vN" free in
-    ``folder`` (as a file or as a merged batch's folder)."""
-    found = draft_file and re.search(r"_v(\d+)$", os.path.splitext(os.path.basename(draft_file))[0])
-    if found:
-        return f"{base}_v{found.group(1)}"
-    version = 2
-    while os.path.exists(os.path.join(folder, f"{base}_v{version}.docx")) or \
-            os.path.isdir(os.path.join(folder, f"{base}_v{version}")):
-        version += 1
-    return f"{base}_v{version}"
+    draft still in the register ("…_v2" made again as "…_v2"), else the "…_vN" after every
+    version of it in ``folder`` or set aside in its "ban-cu" (as a file or as a merged batch's
+    folder): a version never takes the number of an earlier one set aside, so a "_v3" is
+    always newer than the "_v2" it replaces."""
+    if version_number(draft_file) > 1:
+        return f"{base}_v{version_number(draft_file)}"
+    named = re.compile(re.escape(base) + r"_v(\d+)(?:\.[a-z]+)?$")      # .docx, .pdf, a folder
+    taken = [int(found.group(1)) for where in (folder, os.path.join(folder, SET_ASIDE))
+             if os.path.isdir(where) for name in os.listdir(where)
+             if (found := named.match(name))]
+    return f"{base}_v{max(taken, default=1) + 1}"

@@ -14,8 +14,8 @@ import datetime as dt
 import os
 from typing import Callable
 
-from doithoai.documents import (batch_files, engine, notices, persons, row_errors, timing,
-                                 wordml)
+from doithoai.documents import (batch_files, engine, notices, persons, replacing, row_errors,
+                                 timing, wordml)
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
 from doithoai.documents.register import DRAFT, ISSUED, Register
@@ -209,11 +209,11 @@ class Generator:
               issue: bool) -> None:
         """Render ``batch.items`` (one document each) under the register row of ``batch.base``."""
         plan = builder.plan
-        issued = (self.register.rows_for(plan.plan_id, batch.base, ISSUED) or [None])[-1]
+        versions = replacing.in_order(self.register.rows_for(plan.plan_id, batch.base, ISSUED))
         drafts = self.register.rows_for(plan.plan_id, batch.base, DRAFT)
         draft = drafts[-1] if drafts else None
-        if issued is not None:
-            revision = self._revision(builder, kind, compiled, folder, batch, issued, draft,
+        if versions:
+            revision = self._revision(builder, kind, compiled, folder, batch, versions, draft,
                                       issue)
             if revision is None:
                 return
@@ -250,11 +250,14 @@ class Generator:
                 date, status, combine([c.fingerprint(compiled.used) for _, c, _ in ok]),
                 draft)                  # a draft's row becomes its issued version's
 
-    def _contexts(self, builder: Builder, kind: Kind, compiled, batch: Batch, number, date):
-        """Each item's context: (ok, refused), each a list of (item, context, missing values)."""
+    def _contexts(self, builder: Builder, kind: Kind, compiled, batch: Batch, number, date,
+                  replaced: dict | None = None):
+        """Each item's context: (ok, refused), each a list of (item, context, missing values);
+        ``replaced``: the register row of the version the documents replace."""
         ok, refused = [], []
         for n, item in enumerate(batch.items, start=1):
             ctx = builder.common(kind.code, number, date, compiled.used)
+            replacing.put(ctx, replaced)
             batch.fill(ctx, item)
             builder.finish(ctx)
             subject = _subject(kind, batch, n, item)
@@ -265,22 +268,25 @@ class Generator:
             (refused if missing else ok).append((item, ctx, missing))
         return ok, refused
 
-    def _revision(self, builder, kind, compiled, folder, batch, issued, draft, issue):
+    def _revision(self, builder, kind, compiled, folder, batch, versions, draft, issue):
         """An issued document whose inputs changed gets a new version "…_v2": a draft, or,
-        when the run issues, issued under a number of its own (:meth:`_new_version`); returned
-        as (its file stem, status, number, date, contexts). An unchanged one is left alone
-        (None), and so is one that could not be made again (a row with errors, a value
+        when the run issues, issued under a number of its own (:meth:`_new_version`); either
+        cites the version in force, the last of ``versions`` (its issued rows, the first
+        first), which is checked as it was made (citing the one before it). Returned as (its
+        file stem, status, number, date, contexts). An unchanged one is left alone (None), and so is one that could not be made again (a row with errors, a value
         missing: its refusal says which, no draft follows), and one that prepared a conference
         now over (it could not be issued again: the notice says what changed)."""
+        issued = versions[-1]
         ok, refused = self._contexts(builder, kind, compiled, batch, issued.get("number"),
-                                     issued.get("date"))
+                                     issued.get("date"),
+                                     replacing.in_force_before(versions, len(versions) - 1))
         if refused:
             self.result.refusals += [p for _, _, problems in refused for p in problems]
             return None
         old = issued.get("fingerprint") or ""
-        fp = combine([c.fingerprint(compiled.used if old.startswith(PRINTED) else None)
-                       for _, c, _ in ok])
-        if fp.split("|")[0] == old.split("|")[0]:
+        fp, holds = replacing.fingerprint_holds(old, [c for _, c, _ in ok], compiled.used
+                                                if old.startswith(PRINTED) else None)
+        if holds:
             self.result.unchanged.append(issued.get("file"))
             return None
         rows = changed_rows(issued.get("fingerprint") or "", fp)
@@ -297,13 +303,15 @@ class Generator:
         said = (f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã "
                 f"đổi ở: {changed}. Bản đã ban hành giữ nguyên")
         if issue and kind.before_meeting and kind.code != "KH":       # the conference moved
-            return self._new_version(builder, kind, compiled, batch, target_base, said)
+            return self._new_version(builder, kind, compiled, batch, target_base, said,
+                                     versions)
         self.result.notices.append(f"{said}; bản dự thảo mới: {target_base}."
                                    + (notices.plan_revised() if kind.code == "KH" else ""))
         return (target_base, DRAFT, None, None,
-                self._contexts(builder, kind, compiled, batch, None, None))
+                self._contexts(builder, kind, compiled, batch, None, None,
+                               replacing.in_force_before(versions, len(versions))))
 
-    def _new_version(self, builder, kind, compiled, batch, target_base, said):
+    def _new_version(self, builder, kind, compiled, batch, target_base, said, versions):
         """The new version of a preparation document (notice, invitations, summary,
         assignments) whose conference is not held yet, issued by this run under a new number and
         today's date: the conference moved, or its place; the earlier version stays as issued,
@@ -313,7 +321,8 @@ class Generator:
         self.result.notices.append(f"{said} (không dùng nữa); đã ban hành bản mới {target_base} "
                                    "với số mới, ngày hôm nay: gửi bản mới thay bản cũ.")
         return (target_base, ISSUED, number, self.today,
-                self._contexts(builder, kind, compiled, batch, number, self.today))
+                self._contexts(builder, kind, compiled, batch, number, self.today,
+                               replacing.in_force_before(versions, len(versions))))
 
     def _refused(self, kind: Kind, folder: str, batch: Batch, compiled, refused: list) -> None:
         """The refusals of a batch's documents; and, for one whose draft of an earlier run is

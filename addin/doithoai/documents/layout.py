@@ -222,6 +222,23 @@ def body(doc, text: str, **kw):
     return para(doc, text, indent=True, **kw)
 
 
+# The body's last words, "./." (Decree 30/2020, Appendix I): a document that replaces an
+# earlier version ends with the sentence saying so (:func:`replaces`), which carries them then.
+CLOSE = "{{ '.' if thay_the else './.' }}"
+
+
+def replaces(doc, kind_name: str) -> None:
+    """The last sentence of the body of a document issued again ("Giấy mời này thay thế Giấy
+    mời số … ngày … của …./."; nothing in a first issue), after paragraphs that end with
+    :data:`CLOSE`; the paragraph before it keeps with the signature too, as it did alone."""
+    last = next(p for p in reversed(doc.paragraphs) if p.text.strip()
+                and not p.text.strip().startswith("{%p"))
+    last.paragraph_format.keep_with_next = True
+    tag(doc, "{%p if thay_the %}")
+    body(doc, kind_name + " này thay thế {{ thay_the }} của {{ ten_co_quan_ngan }}./.")
+    tag(doc, "{%p endif %}")
+
+
 def bullets(doc, loop: str, text: str) -> None:
     tag(doc, "{%p for " + loop + " %}")
     para(doc, text, indent=True)

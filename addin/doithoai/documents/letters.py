@@ -27,19 +27,20 @@ def cvpc(doc, party):
                 "{{ co_quan_tra_loi }} quan tâm, phối hợp xem xét các nội dung trên theo chức "
                 "năng, nhiệm vụ và trả lời bằng văn bản cho người nêu ý kiến theo thời hạn tại "
                 "danh sách trên, đồng gửi {{ van_phong }} để tổng hợp. Rất mong nhận được sự phối "
-                "hợp của Quý cơ quan./.{% else %}{{ ten_co_quan_ngan }} giao {{ co_quan_tra_loi }} "
+                "hợp của Quý cơ quan{% else %}{{ ten_co_quan_ngan }} giao {{ co_quan_tra_loi }} "
                 "xem xét, giải quyết và trả lời bằng văn bản cho người nêu ý kiến theo thời hạn "
                 "tại danh sách trên{% if dong_gui %}, đồng gửi {{ van_phong }} để tổng hợp, theo "
-                "dõi{% endif %}./.{% endif %}"
+                "dõi{% endif %}{% endif %}"
                 "{% elif phoi_hop %}{{ ten_co_quan_ngan }} trân trọng đề nghị {{ co_quan_tra_loi }} "
                 "quan tâm, phối hợp xem xét các nội dung trên theo chức năng, nhiệm vụ; cung cấp "
                 "thông tin hoặc nội dung trả lời gửi về {{ van_phong }} theo thời hạn tại danh "
                 "sách trên để tổng hợp, và cử đại diện lãnh đạo dự hội nghị. Rất mong nhận được "
-                "sự phối hợp của Quý cơ quan./.{% else %}{{ ten_co_quan_ngan }} giao "
+                "sự phối hợp của Quý cơ quan{% else %}{{ ten_co_quan_ngan }} giao "
                 "{{ co_quan_tra_loi }} nghiên cứu, tham mưu nội dung trả lời{% if dong_gui %}, gửi "
                 "dự thảo về {{ van_phong }}{% endif %} theo thời hạn tại danh sách trên; đồng thời "
-                "cử lãnh đạo dự hội "
-                "nghị để trả lời trực tiếp những nội dung thuộc lĩnh vực phụ trách./.{% endif %}")
+                "cử lãnh đạo dự hội nghị để trả lời trực tiếp những nội dung thuộc lĩnh vực phụ "
+                "trách{% endif %}" + b.CLOSE)      # each branch's "./.", or the sentence's
+    b.replaces(doc, "Công văn")
     b.recipients_and_signature(doc, party=party)
 
 

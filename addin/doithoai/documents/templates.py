@@ -88,7 +88,8 @@ def tb(doc, party):
                 "{% if dien_thoai_dau_moi %} (điện thoại {{ dien_thoai_dau_moi }}){% endif %}"
                 "{% if han_thu_phieu %}, chậm nhất ngày {{ han_thu_phieu }}{% endif %}.")
     b.body(doc, "Đề nghị {{ truong_thon }} và Đài truyền thanh thông báo rộng rãi để Nhân dân "
-                "biết, tham dự đông đủ./.")
+                "biết, tham dự đông đủ" + b.CLOSE)
+    b.replaces(doc, "Thông báo")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -102,7 +103,8 @@ def gm(doc, party):
                 "{% endif %}.")
     b.body(doc, "Thời gian: {{ thoi_gian }}.")
     b.body(doc, "Địa điểm: {{ dia_diem }}.")
-    b.body(doc, "Rất mong {{ danh_xung_goi }} đến dự đúng giờ./.")
+    b.body(doc, "Rất mong {{ danh_xung_goi }} đến dự đúng giờ" + b.CLOSE)
+    b.replaces(doc, "Giấy mời")
     b.recipients_and_signature(doc, party=party)
 
 
@@ -151,13 +153,14 @@ def bcth(doc, party):
     b.tag(doc, "{%p endfor %}")
     b.body(doc, "{% if so_cap_tren %}Trong đó {{ so_cap_tren }} ý kiến vượt thẩm quyền của "
                 "{{ cap_don_vi }}, sẽ được chuyển cơ quan có thẩm quyền xem xét, giải quyết"
-                "{% else %}Không có ý kiến nào vượt thẩm quyền của {{ cap_don_vi }}{% endif %}./."
-           ).paragraph_format.keep_with_next = True       # the last of its branch
+                "{% else %}Không có ý kiến nào vượt thẩm quyền của {{ cap_don_vi }}{% endif %}"
+                + b.CLOSE).paragraph_format.keep_with_next = True       # the last of its branch
     b.tag(doc, "{%p else %}")
     b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
                 "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), đến nay {{ ten_co_quan_ngan }} "
-                "chưa tiếp nhận ý kiến, kiến nghị nào của Nhân dân./.")
+                "chưa tiếp nhận ý kiến, kiến nghị nào của Nhân dân" + b.CLOSE)
     b.tag(doc, "{%p endif %}")
+    b.replaces(doc, "Báo cáo")
     b.recipients_and_signature(doc, party=party)
 
 

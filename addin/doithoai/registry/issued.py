@@ -31,6 +31,12 @@ def version_base(file: str | None) -> str:
     return re.sub(r"_v\d+$", "", stem)
 
 
+def version_number(file: str | None) -> int:
+    """Which version of its document a file is: "KH-2026-01/TB_v3.docx" → 3, "TB.docx" → 1."""
+    found = re.search(r"_v(\d+)$", os.path.splitext(os.path.basename(file or ""))[0])
+    return int(found.group(1)) if found else 1
+
+
 def issued_dates(reg: Registry) -> dict[tuple[str, str], dt.date]:
     """(Mã KH, kind) → the first day a document of that kind was issued for the plan, each
     document counted by the version in force (the last issued: a notice issued again when
