@@ -187,7 +187,7 @@ def _faults(tmp_path, capsys, seeds=SEEDS[:2], **kw) -> list[str]:
 def test_planted_no_citation(monkeypatch, tmp_path, capsys):
     """A build that cites nothing: every "_v2" and "_v3" is found."""
     honest = replacing.put
-    monkeypatch.setattr(replacing, "put", lambda ctx, replaced: honest(ctx, None))
+    monkeypatch.setattr(replacing, "put", lambda ctx, replaced, code="": honest(ctx, None, code))
     found = _faults(tmp_path, capsys)
     assert found and all("cites []" in f for f in found), found
 
@@ -246,7 +246,7 @@ def _issued_before_the_sentence(seed: int, tmp_path, capsys, monkeypatch) -> str
     moved, new_day = _moved(copy, str(tmp_path / "doi"))
     with monkeypatch.context() as old_build:
         honest = replacing.put
-        old_build.setattr(replacing, "put", lambda ctx, replaced: honest(ctx, None))
+        old_build.setattr(replacing, "put", lambda ctx, replaced, code="": honest(ctx, None, code))
         said, again = _issue(moved, out, new_day - dt.timedelta(days=AHEAD), capsys)
     assert {"TB", "GM"} <= set(_numbers(said)), said
     said, _ = _issue(again, out, new_day - dt.timedelta(days=AHEAD - 1), capsys)

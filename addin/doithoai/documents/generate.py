@@ -18,6 +18,7 @@ from doithoai.documents import (batch_files, engine, notices, persons, replacing
                                  timing, wordml)
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
+from doithoai.documents.context import followup
 from doithoai.documents.register import DRAFT, ISSUED, Register
 from doithoai.documents.result import Result
 from doithoai.files import atomic
@@ -257,7 +258,7 @@ class Generator:
         ok, refused = [], []
         for n, item in enumerate(batch.items, start=1):
             ctx = builder.common(kind.code, number, date, compiled.used)
-            replacing.put(ctx, replaced)
+            replacing.put(ctx, replaced, kind.code)
             batch.fill(ctx, item)
             builder.finish(ctx)
             subject = _subject(kind, batch, n, item)
@@ -273,9 +274,11 @@ class Generator:
         when the run issues, issued under a number of its own (:meth:`_new_version`); either
         cites the version in force, the last of ``versions`` (its issued rows, the first
         first), which is checked as it was made (citing the one before it). Returned as (its
-        file stem, status, number, date, contexts). An unchanged one is left alone (None), and so is one that could not be made again (a row with errors, a value
-        missing: its refusal says which, no draft follows), and one that prepared a conference
-        now over (it could not be issued again: the notice says what changed)."""
+        file stem, status, number, date, contexts). An unchanged one is left alone (None), and
+        so is one that could not be made again (a row with errors, a value missing: its
+        refusal says which, no draft follows), and one that prepared a conference now over (it
+        could not be issued again: the notice says what changed). A reminder still owed is
+        chased again (:meth:`_next_reminder`)."""
         issued = versions[-1]
         ok, refused = self._contexts(builder, kind, compiled, batch, issued.get("number"),
                                      issued.get("date"),
@@ -302,6 +305,8 @@ class Generator:
                                                 draft["file"] if draft is not None else None)
         said = (f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã "
                 f"đổi ở: {changed}. Bản đã ban hành giữ nguyên")
+        if issue and kind.code == "CVDD":          # the agency still owes: chased again
+            return self._next_reminder(builder, kind, compiled, batch, target_base, versions)
         if issue and kind.before_meeting and kind.code != "KH":       # the conference moved
             return self._new_version(builder, kind, compiled, batch, target_base, said,
                                      versions)
@@ -323,6 +328,24 @@ class Generator:
         return (target_base, ISSUED, number, self.today,
                 self._contexts(builder, kind, compiled, batch, number, self.today,
                                replacing.in_force_before(versions, len(versions))))
+
+    def _next_reminder(self, builder, kind, compiled, batch, target_base, versions):
+        """The reminder (CVDD) to an agency that still owes after the one issued before it:
+        issued under a new number, citing that one ("Tiếp theo Công văn số …"), once the days
+        it gave the agency to report have passed; drafted before then (a reminder each time
+        Ban hành is pressed would chase no one)."""
+        last = versions[-1]
+        cited = replacing.in_force_before(versions, len(versions))
+        due = followup.report_by(self.reg, replacing.day_of(last.get("date")))
+        if due.date >= self.today:
+            self.result.notices.append(notices.reminder_too_soon(batch.label, last, due.date,
+                                                                 target_base))
+            return (target_base, DRAFT, None, None,
+                    self._contexts(builder, kind, compiled, batch, None, None, cited))
+        number = self.register.next_number(kind, builder.plan.is_party, self.today.year)
+        self.result.notices.append(notices.reminder_again(batch.label, last, target_base))
+        return (target_base, ISSUED, number, self.today,
+                self._contexts(builder, kind, compiled, batch, number, self.today, cited))
 
     def _refused(self, kind: Kind, folder: str, batch: Batch, compiled, refused: list) -> None:
         """The refusals of a batch's documents; and, for one whose draft of an earlier run is

@@ -61,12 +61,18 @@ def cvdd(doc, party):
     # never chased (no deadline is imposed on them: they are waiting, not overdue).
     b.header_block(doc, party=party, subject_line=True)
     b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}{{ ten_don_vi_kem }}.", align=b.CENTER, after=12)
-    b.body(doc, "Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã "
+    b.body(doc, "{% if tiep_theo %}Tiếp theo {{ tiep_theo }} của {{ ten_co_quan_ngan }} về việc "
+                "{% if phoi_hop %}đề nghị sớm trả lời{% else %}đôn đốc trả lời, giải quyết"
+                "{% endif %} ý kiến, kiến nghị của Nhân dân {{ pham_vi }}, đến ngày "
+                "{{ ngay_xet }} vẫn còn {{ so_y_kien }} ý kiến đã "
+                "qua thời hạn {% if phoi_hop %}đề nghị{% else %}được giao{% endif %} mà chưa có "
+                "văn bản trả lời hoặc chưa giải quyết xong (danh sách dưới đây)."
+                "{% else %}Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã "
                 "{% if phoi_hop %}đề nghị {{ co_quan_tra_loi }} phối hợp trả lời{% else %}giao "
                 "{{ co_quan_tra_loi }} trả lời, giải quyết{% endif %} các ý kiến, kiến nghị của "
                 "Nhân dân {{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn {{ so_y_kien }} ý kiến đã "
                 "qua thời hạn {% if phoi_hop %}đề nghị{% else %}được giao{% endif %} mà chưa có "
-                "văn bản trả lời hoặc chưa giải quyết xong (danh sách dưới đây).")
+                "văn bản trả lời hoặc chưa giải quyết xong (danh sách dưới đây).{% endif %}")
     tables.grid_table(doc, ["000", "YK-2026-K2-000", 8.0, "00/00/0000", "Quá hạn"],
                       ["STT", "Mã ý kiến", "Nội dung", "Hạn", "Quá hạn"],
                       ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }} ({{ y.con_no }})",

@@ -151,6 +151,21 @@ def status_behind_reply(opinions: list[tuple]) -> str:
             "bản\" (hoặc \"Đang giải quyết\" nếu văn bản hẹn việc còn phải làm).")
 
 
+def reminder_too_soon(label: str, last: dict, due: dt.date, target: str) -> str:
+    """A reminder whose agency may still report (its days run to ``due``): not issued again."""
+    return (f"{label} đã ban hành ({last.get('number_symbol')}), hạn báo cáo đến "
+            f"{due:%d/%m/%Y}: chưa ban hành công văn đôn đốc tiếp theo, chỉ tạo bản dự thảo "
+            f"{target}. Sau ngày đó, nếu cơ quan vẫn chưa trả lời, bấm Ban hành (hoặc chạy lại "
+            "generate --issue) để ban hành công văn đôn đốc tiếp theo.")
+
+
+def reminder_again(label: str, last: dict, target: str) -> str:
+    """A reminder issued again after the one before it went unanswered."""
+    return (f"{label}: đã ban hành công văn đôn đốc tiếp theo {target} (số mới, ngày hôm nay), "
+            f"nhắc lại công văn số {last.get('number_symbol')} đã quá hạn báo cáo; công văn "
+            "trước giữ nguyên trong hồ sơ.")
+
+
 def nothing_overdue(today: dt.date) -> str:
     return (f"Không cơ quan nào còn nợ trả lời hay giải quyết quá hạn tính đến ngày "
             f"{today:%d/%m/%Y}: không cần công văn đôn đốc.")

@@ -19,15 +19,17 @@ from doithoai.registry import schema
 from doithoai.text import spoken, vnformat
 
 FIELD = "thay_the"
+FOLLOWS = "tiep_theo"        # a reminder (CVDD) replaces none: it follows the one before it
 
 
 def in_order(rows: list[dict]) -> list[dict]:
     """A document's issued rows, the first issued first: by date, rows of one day as Sổ văn
     bản lists them (whatever order the clerk sorted the sheet in, the last is in force)."""
-    return sorted(rows, key=lambda r: _day(r.get("date")))
+    return sorted(rows, key=lambda r: day_of(r.get("date")))
 
 
-def _day(value) -> dt.date:
+def day_of(value) -> dt.date:
+    """A register row's Ngày as a date (dt.date.min when none)."""
     if isinstance(value, dt.datetime):
         return value.date()
     return value if isinstance(value, dt.date) else dt.date.min
@@ -50,9 +52,10 @@ def citation(row: dict) -> str:
     return f"{name} số {row['number_symbol']} ngày {vnformat.short_date(row['date'])}"
 
 
-def put(ctx: Context, replaced: dict | None) -> None:
-    """The citation of the document ``replaced`` (None: a first issue, nothing cited)."""
-    ctx.put(FIELD, citation(replaced) if replaced else "",
+def put(ctx: Context, replaced: dict | None, code: str = "") -> None:
+    """The citation of the document ``replaced`` (None: a first issue, nothing cited); a
+    reminder (``code`` CVDD) cites the one it follows ("Tiếp theo Công văn số …")."""
+    ctx.put(FOLLOWS if code == "CVDD" else FIELD, citation(replaced) if replaced else "",
             (schema.REGISTER.name, None, schema.REGISTER.column("number_symbol").header),
             optional=True)
 

@@ -90,6 +90,8 @@ FIELDS: dict[str, str] = {
                           "tên người nêu; liệt kê)",
     "thay_the": "Văn bản được thay thế (loại, số, ngày), khi văn bản được ban hành lại; "
                 "lần ban hành đầu: trống",
+    "tiep_theo": "Công văn đôn đốc trước (số, ngày), khi cơ quan được đôn đốc lần nữa; lần "
+                 "đầu: trống",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
@@ -231,15 +233,15 @@ class Context:
 # A fingerprint's head over the printed values only starts with this (not a hex digit); the
 # fields a context gained after 0.4.0, left out when one of its fingerprints is checked.
 PRINTED = "u"
-ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the"})
+ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
 # longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward;
 # an agency with only unnamed citizens' opinions resolves them, writing to no one; a first
-# issue replaces no earlier version: documents/replacing.py).
+# issue replaces no earlier version, a first reminder follows none: documents/replacing.py).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
-             "co_quan_giai_quyet": "", "thay_the": ""}
+             "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": ""}
 
 
 @functools.lru_cache(maxsize=256)

@@ -11,6 +11,16 @@ from doithoai.rules import agencies, deadlines
 from doithoai.text import vnformat
 
 
+# Working days a reminder gives its agency to report (han_bao_cao); once they have passed, the
+# next press of Ban hành may issue another reminder (documents/generate.py).
+REPORT_WITHIN = 5
+
+
+def report_by(reg, day):
+    """The day by which a reminder dated ``day`` asks its agency to report (a Due)."""
+    return deadlines.calendar_for(reg).add_working_days(day, REPORT_WITHIN)
+
+
 class FollowUpDocs(BaseBuilder):
     def overdue_agencies(self) -> list[str]:
         return sorted({c.agency for c in self.chains() if c.plan_id == self.plan.plan_id
@@ -44,9 +54,8 @@ class FollowUpDocs(BaseBuilder):
                             for i, c in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
         ctx.put("ngay_xet", vnformat.short_date(self.today))
-        cal = deadlines.calendar_for(self.reg)
-        report_by = cal.add_working_days(self.today, 5)
-        ctx.put("han_bao_cao", dated(report_by.date, self.marked(report_by.provisional)))
+        due = report_by(self.reg, self.today)
+        ctx.put("han_bao_cao", dated(due.date, self.marked(due.provisional)))
         asked = self.level(agency) == agencies.TERRITORY    # a courteous reminder, not an order
         ctx.put("phoi_hop", asked)
         ctx.put("dong_gui", not agencies.is_office(agency, self.party))
