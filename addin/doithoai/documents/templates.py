@@ -234,7 +234,9 @@ def tbkl(doc, party):
                 "bằng văn bản cho người nêu ý kiến trong thời hạn {{ thoi_han_tra_loi }}{% if "
                 "dong_gui %}{% if vp_cung_tra_loi %}; các cơ quan, đơn vị còn lại đồng gửi văn "
                 "bản trả lời về {{ van_phong }} để tổng hợp{% else %}, đồng gửi {{ van_phong }} "
-                "để tổng hợp{% endif %}{% endif %}. {% endif %}{% if co_quan_giai_quyet %}"
+                "để tổng hợp{% endif %}{% endif %}. {% endif %}{% if co_quan_tiep_tuc %}"
+                "{{ co_quan_tiep_tuc }} tiếp tục giải quyết các ý kiến đã nêu tại hội nghị "
+                "trước, theo thời hạn đã giao. {% endif %}{% if co_quan_giai_quyet %}"
                 "{{ co_quan_giai_quyet }} giải quyết các ý kiến mà người nêu không ghi tên (không "
                 "có văn bản trả lời). {% endif %}Ủy ban Mặt trận "
                 "Tổ quốc theo dõi, giám sát việc thực hiện./.")

@@ -90,8 +90,7 @@ def link(reg, plan, today: dt.date | None = None) -> tuple[Changes, list[str]]:
                      "address": o.address, "phone": o.phone, "content": o.content,
                      "field": o.field, "competence": o.competence, "agency": o.agency,
                      "status": "Mới", "duplicate_of": o.opinion_id,
-                     "note": f"Chuyển từ {o.plan_id} ({o.opinion_id}): chưa giải quyết xong, "
-                             "báo cáo lại tại hội nghị này."})
+                     "note": repeats.linked_note(o)})
     ch = Changes()
     append_rows(reg, schema.OPINIONS, rows, ch)
     return ch, made

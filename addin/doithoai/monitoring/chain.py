@@ -189,13 +189,15 @@ def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
     overdue = {c.opinion_id for c in chains if c.overdue}
     upward = {c.opinion_id for c in chains if c.upward}
     waiting = {c.opinion_id for c in chains if c.waiting}
-    part = {o.opinion_id: outcome_of(o, o.opinion_id in upward) for o in opinions}
-    counts = Counter(part.values())
+    # one part each, in the list's order (an opinion may stand twice: two matters raised at
+    # a conference, each again, standing where one original does)
+    part = [outcome_of(o, o.opinion_id in upward) for o in opinions]
+    counts = Counter(part)
     out = {k: counts.get(k, 0) for k in (PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS)}
-    out["qua_han"] = sum(1 for o in opinions if part[o.opinion_id] == PART_PROGRESS
+    out["qua_han"] = sum(1 for o, p in zip(opinions, part) if p == PART_PROGRESS
                          and o.opinion_id in overdue)
     # Of those sent up, how many still wait for the superior's answer (a subset of cap_tren).
-    out["cho_cap_tren"] = sum(1 for o in opinions if part[o.opinion_id] == PART_UPWARD
+    out["cho_cap_tren"] = sum(1 for o, p in zip(opinions, part) if p == PART_UPWARD
                               and o.opinion_id in waiting)
     return out
 

@@ -35,6 +35,21 @@ def addressable(o: Opinion) -> bool:
     return bool((o.raised_by or "").strip()) and not spelling.is_anonymous(o.raised_by)
 
 
+LINKED = "Chuyển từ"
+
+
+def linked_note(original: Opinion) -> str:
+    """Ghi chú of a row `carry-over --link` adds to a new plan for an earlier opinion not
+    settled: the office's own tracking, reported on at the new conference, not raised there."""
+    return (f"{LINKED} {original.plan_id} ({original.opinion_id}): chưa giải quyết xong, báo "
+            "cáo lại tại hội nghị này.")
+
+
+def linked(o: Opinion) -> bool:
+    """A row the carry-over added (:func:`linked_note`), as its Ghi chú still says."""
+    return (o.note or "").startswith(LINKED + " ")
+
+
 def first_of(o: Opinion | None, by_id: dict[str, Opinion]) -> Opinion | None:
     """The opinion that ``o`` joined (Trùng với), followed to the first one that is not itself
     a repeat, in any plan; ``o`` itself when it is none; None when the chain leads nowhere (a

@@ -388,6 +388,7 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         return privacy.drop(name, frozenset({"name", "house"}))
 
     def raised(self) -> list[Opinion]:
+        """The plan's opinions, each repeat (Trùng với) left to its original."""
         return [o for o in self.opinions if not o.duplicate_of and o.opinion_id]
 
     def addressee(self, inv: Invitee) -> str:

@@ -8,7 +8,7 @@ from doithoai.documents.context.common import (BaseBuilder, group_name, group_or
                                                scope_text, signed_name)
 from doithoai.documents.context.fields import Context, Source
 from doithoai.monitoring import chain
-from doithoai.registry import schema
+from doithoai.registry import repeats, schema
 from doithoai.registry.attendance import BLANK, Attendance
 from doithoai.registry.model import Opinion
 from doithoai.rules.agencies import TERRITORY, is_office
@@ -44,6 +44,8 @@ class ConferenceDocs(BaseBuilder):
         the conclusion notice says; ``as_issued``: as minutes issued before said it."""
         if o.answered_at_meeting == schema.YES and o.answer:
             return o.answer
+        if self.carried(o):
+            return self.carried_answer(o)
         if self.up(o):
             return "Tiếp thu, kiến nghị cơ quan có thẩm quyền xem xét, giải quyết."
         if not as_issued and o.opinion_id in self.unaddressed():
@@ -55,9 +57,43 @@ class ConferenceDocs(BaseBuilder):
             return f"Tiếp thu; đề nghị {o.agency} phối hợp trả lời bằng văn bản."
         return f"Tiếp thu; giao {o.agency or 'cơ quan chuyên môn'} trả lời bằng văn bản."
 
+    def raised_before(self, o: Opinion) -> str:
+        """"đã nêu tại hội nghị ngày 12/06/2026 (YK-2026-002)": where a carried matter was
+        first raised."""
+        first = self.original_of(o)
+        earlier = self.reg.plan(first.plan_id)
+        day = f" ngày {vnformat.short_date(earlier.meeting_date)}" \
+            if earlier is not None and earlier.meeting_date else ""
+        return f"đã nêu tại hội nghị{day}, mã {first.opinion_id}"
+
+    def carried_due(self, first: Opinion) -> str:
+        """The deadline a carried matter's original was given, and whether it has passed by
+        this document's day ("18/05/2029, đã quá hạn"); "Theo hạn đã giao" when the registry
+        holds none (the earlier conclusion not issued through the tool)."""
+        if self.up(first):
+            return "Kiến nghị cấp trên"
+        due = self.report.reply_due.get(first.opinion_id)
+        if due is None or repeats.settled(first):
+            return "Theo hạn đã giao"
+        late = due < (self.issue_date or self.today)
+        return f"{vnformat.short_date(due)}{', đã quá hạn' if late else ''}"
+
+    def carried_answer(self, o: Opinion) -> str:
+        """The minutes' answer to a matter raised again from an earlier conference: where it
+        stands, as its original's handling says."""
+        first = self.original_of(o)
+        said = f"Ý kiến {self.raised_before(o)}"
+        if repeats.settled(first):
+            return f"{said}, đã được giải quyết."
+        if self.up(first):
+            return f"{said}, đã kiến nghị cấp trên giải quyết; tiếp tục theo dõi, đôn đốc."
+        due = self.carried_due(first)
+        return f"{said}; {self.handling(first)[0]} tiếp tục giải quyết " + (
+            "theo thời hạn đã giao." if due.startswith("Theo") else f"(hạn đã giao {due}).")
+
     def bb(self, ctx: Context) -> None:
         self.attendance(ctx)
-        raised = self.raised()
+        raised = self.heard()
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"),
@@ -69,7 +105,7 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)   # sent, or spoken there
         at = [o for o in raised if o.answered_at_meeting == schema.YES]
-        up = [o for o in raised if self.up(o) and o not in at]
+        up = [o for o in raised if self.up(self.handled_as(o)) and o not in at]
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
         ctx.put("so_cap_tren", len(up))
         ctx.put("so_giao_giai_quyet", len(raised) - len(at) - len(up))
@@ -80,9 +116,19 @@ class ConferenceDocs(BaseBuilder):
             ["Thường trực Đảng ủy", "Thường trực HĐND", "Lãnh đạo UBND",
              f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"], self.party, kept="Hồ sơ"))
 
+    def _assigned_row(self, i: int, o: Opinion) -> dict:
+        """A row of the conclusion's list of what is given to be resolved: a matter carried
+        from an earlier conference with where it was raised, its handler and deadline."""
+        first = self.handled_as(o)
+        said = self.said(o) + (f" ({self.raised_before(o)})" if first is not o else "")
+        return {"stt": i, "noi_dung": said, "nguoi_neu": self.raiser(o),
+                "co_quan": self.handling(first)[0],
+                "han": self.reply_cell(o, self.issue_date, True) if first is o
+                else self.carried_due(first)}
+
     def tbkl(self, ctx: Context) -> None:
         self.attendance(ctx)
-        raised = self.raised()
+        raised = self.heard()
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
         at = [o for o in raised if o.answered_at_meeting == schema.YES]
@@ -93,11 +139,7 @@ class ConferenceDocs(BaseBuilder):
                                 "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
         # An issued notice is the anchor of the deadlines it assigns: each is counted from its
         # own date, as `doithoai deadlines` counts it on the registry that records the notice.
-        ctx.put("giao_giai_quyet", [{"stt": i, "noi_dung": self.said(o),
-                                     "nguoi_neu": self.raiser(o),
-                                     "co_quan": self.handling(o)[0],
-                                     "han": self.reply_cell(o, self.issue_date, True)}
-                                    for i, o in enumerate(pending, 1)])
+        ctx.put("giao_giai_quyet", [self._assigned_row(i, o) for i, o in enumerate(pending, 1)])
         rule = replies.reply_rule(self.reg)
         ctx.put("so_ngay_tra_loi", rule.days if rule else 15)
         ctx.put("thoi_han_tra_loi", replies.rule_words(rule, this_notice=True) if rule
@@ -105,8 +147,14 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)
         ctx.put("trich_yeu", f"Kết luận của {self.plan.chair_title} tại hội nghị đối thoại với "
                              f"Nhân dân {scope_text(self.plan)}")
-        agencies = self.handling_agencies(pending)
-        self.put_reply_duties(ctx, pending)
+        own = [o for o in pending if not self.carried(o)]
+        carried = [self.handled_as(o) for o in pending if self.carried(o)]
+        agencies = self.handling_agencies(own + carried)
+        self.put_reply_duties(ctx, own)
+        # Matters raised again keep the handler and deadline their first conference gave them.
+        ctx.put("co_quan_tiep_tuc", vnformat.listing(sorted(
+            {self.handling(f)[0] for f in carried if not self.up(f)}, key=vnformat.collate)),
+            optional=True)
         bodies = agencies + (["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}", "Văn phòng Đảng ủy",
             "Thường trực HĐND"]
@@ -186,7 +234,7 @@ class ConferenceDocs(BaseBuilder):
 
     def bckq(self, ctx: Context) -> None:
         self.attendance(ctx)
-        raised = self.raised()
+        raised = self.heard()
         for o in self.opinions:
             self._row(ctx, schema.OPINIONS, o)
         ctx.put("so_y_kien", len(raised))
@@ -196,7 +244,10 @@ class ConferenceDocs(BaseBuilder):
             Counter(o.field or "Chưa phân loại lĩnh vực" for o in raised).most_common(), 1)])
         # One partition (monitoring.chain.outcome_of): the parts sum to so_y_kien, and the
         # overdue are a part of those in progress (it once read "10 in progress, 32 overdue").
-        parts = chain.outcomes(raised, self.chains())
+        # A matter carried from an earlier conference stands where its original does, unless
+        # answered at this one.
+        parts = chain.outcomes([o if o.answered_at_meeting == schema.YES else self.handled_as(o)
+                                for o in raised], self.chains())
         ctx.put("so_tra_loi_tai_hoi_nghi", parts[chain.PART_MEETING])
         ctx.put("so_da_tra_loi_van_ban", parts[chain.PART_WRITING])
         ctx.put("so_dang_giai_quyet", parts[chain.PART_PROGRESS])

@@ -92,6 +92,7 @@ FIELDS: dict[str, str] = {
                 "lần ban hành đầu: trống",
     "tiep_theo": "Công văn đôn đốc trước (số, ngày), khi cơ quan được đôn đốc lần nữa; lần "
                  "đầu: trống",
+    "co_quan_tiep_tuc": "Cơ quan tiếp tục giải quyết ý kiến nêu lại từ hội nghị trước (liệt kê)",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
@@ -233,15 +234,17 @@ class Context:
 # A fingerprint's head over the printed values only starts with this (not a hex digit); the
 # fields a context gained after 0.4.0, left out when one of its fingerprints is checked.
 PRINTED = "u"
-ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo"})
+ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
 # longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward;
 # an agency with only unnamed citizens' opinions resolves them, writing to no one; a first
-# issue replaces no earlier version, a first reminder follows none: documents/replacing.py).
+# issue replaces no earlier version, a first reminder follows none: documents/replacing.py;
+# a conclusion with no matter raised again from an earlier conference says nothing of one).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
-             "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": ""}
+             "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
+             "co_quan_tiep_tuc": ""}
 
 
 @functools.lru_cache(maxsize=256)

@@ -36,6 +36,30 @@ class Repeats:
                 vntext.identity_key(a.address)) == \
             (vntext.identity_key(personal.bare_name(b.raised_by)), vntext.identity_key(b.address))
 
+    def heard(self) -> list[Opinion]:
+        """What the conference heard, each matter once: the plan's opinions but a repeat of
+        one of them (counted under it), the repeats of an opinion of an earlier conference
+        included (a citizen raising again what is not settled: the minutes, the conclusion and
+        the report record it). The rows `carry-over --link` added are not: no citizen raised
+        them there (the report lists what is carried over on its own)."""
+        return [o for o in self.opinions if o.opinion_id and
+                (not o.duplicate_of or self.raised_again(o))]
+
+    def raised_again(self, o: Opinion) -> bool:
+        """A citizen's repeat of an opinion of an earlier conference (not a row the carry-over
+        linked: registry.repeats.linked)."""
+        return self.carried(o) and not repeats.linked(o)
+
+    def carried(self, o: Opinion) -> bool:
+        """A repeat of an opinion raised for another plan (an earlier conference)."""
+        first = self.original_of(o) if o.duplicate_of else None
+        return first is not None and first.plan_id != o.plan_id
+
+    def handled_as(self, o: Opinion) -> Opinion:
+        """The opinion whose handling ``o`` shares: its original when it is carried from an
+        earlier conference (its agency, deadline, outcome), else itself."""
+        return self.original_of(o) if self.carried(o) else o
+
     def original_of(self, o: Opinion) -> Opinion | None:
         """The opinion that ``o`` (a repeat: Trùng với) joined, followed to the first one that
         is not itself a repeat, in any plan; None when the chain leads nowhere."""

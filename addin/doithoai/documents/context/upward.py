@@ -20,7 +20,8 @@ class UpwardDocs(BaseBuilder):
     # --- the recommendation to superiors ----------------------------------------------------
 
     def upward(self) -> list[Opinion]:
-        """Raised opinions beyond the commune's authority, not answered at the meeting."""
+        """Raised opinions beyond the commune's authority, not answered at the meeting (a
+        matter raised again from an earlier conference was recommended upward with it)."""
         return [o for o in self.raised() if self.up(o) and o.answered_at_meeting != schema.YES]
 
     def cvkn(self, ctx: Context) -> None:
@@ -56,14 +57,16 @@ class UpwardDocs(BaseBuilder):
     # --- the notice to each citizen ---------------------------------------------------------
 
     def joined(self) -> list[tuple[Opinion, Opinion]]:
-        """(repeat, original) for each repeat of this plan raised by someone other than its
-        original's citizen, the original still pending: they asked too, and are told."""
+        """(repeat, original) for each repeat of this plan, the original still pending, raised
+        by someone other than its original's citizen, or raised again at this conference by
+        that citizen (from an earlier one): they asked too, and are told."""
         out = []
         for o in self.opinions:
             if not (o.duplicate_of and o.opinion_id and o.raised_by) or not self.pending(o):
                 continue
             first = self.original_of(o)
-            if first is not None and self.pending(first) and not self.same_person(o, first):
+            if first is not None and self.pending(first) and \
+                    (self.raised_again(o) or not self.same_person(o, first)):
                 out.append((o, first))
         return out
 

@@ -1,0 +1,127 @@
+"""A citizen who raises again, at a later conference, what an earlier one left unsettled is in
+that conference's minutes, conclusion and notices.
+
+A fresh-eyes trial: an opinion typed for the November conference with Trùng với naming a June
+opinion was in none of November's documents: the minutes did not record that she spoke, the
+count said 19 opinions for 20, and she was not told who handles her request now. Registries
+from the corpus generator (tests/corpus) given a second conference two months after the first,
+where each citizen of a pending opinion raises it again (and a row the carry-over linked, which
+no one raised, as the control); the second conference's minutes (BB), conclusion (TBKL) and
+notices to citizens (TBCD) drafted through the command, their text read with python-docx.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+import re
+
+import pytest
+from docx import Document
+
+from corpus.registries import make_case
+from doithoai import cli
+from doithoai.files import atomic, blank
+from doithoai.registry import parsing, repeats, schema
+from doithoai.registry.model import Opinion
+
+SEEDS = range(8)
+AGAIN = "Đề nghị trả lời dứt điểm việc đã nêu ở hội nghị trước, lần {n}."
+LINKED = "Việc chỉ được văn phòng chuyển sang, không ai nêu lại {n}."
+FIELD = schema.lookup("Lĩnh vực").values[0]
+
+
+def _pending(o: dict) -> bool:
+    return not (o.get("reply_date") or o.get("resolved_date") or o.get("reply_number")
+                or o.get("answered_at_meeting") == "Có" or o.get("duplicate_of")
+                or o.get("status") in ("Đã giải quyết", "Đã trả lời tại hội nghị"))
+
+
+def _two_conferences(seed: int, path: str):
+    """The case with a second plan, its meeting 60 days after the first; (plan id, meeting
+    day, the first plan's meeting, {repeat's words: original's code}, the linked row's
+    words)."""
+    case = make_case(seed)
+    first = case.plan
+    meeting = parsing.parse_date(first["meeting_date"])
+    year, number = re.fullmatch(r"KH-(\d{4})-(\d+)", first["plan_id"]).groups()
+    later = meeting + dt.timedelta(days=60)
+    second = dict(first, plan_id=f"KH-{year}-{int(number) + 1:02d}",
+                  number_symbol=f"{int(number) + 1}/KH-UBND" if first["issuer"] != "Đảng ủy"
+                  else f"{int(number) + 1}-KH/ĐU",
+                  issue_date=(meeting + dt.timedelta(days=25)).isoformat(),
+                  meeting_date=later.isoformat(), weekday=None,
+                  chair_name=first["chair_name"] or first["signer_name"])
+    invitees = case.invitees + [dict(i, plan_id=second["plan_id"]) for i in case.invitees]
+    pending = [o for o in case.opinions if _pending(o) and o["opinion_id"]
+               and case.truth.meant_person.get(o["opinion_id"])]
+    again, rows = {}, []
+    for n, o in enumerate(pending[:-1] if len(pending) > 1 else pending, start=1):
+        words = AGAIN.format(n=n)
+        again[words] = o["opinion_id"]
+        rows.append(dict(o, opinion_id=f"YK-{later.year}-{800 + n}", plan_id=second["plan_id"],
+                         source="Phát biểu tại hội nghị", received_date=later.isoformat(),
+                         content=words, duplicate_of=o["opinion_id"], status="Mới",
+                         agency=None, field=FIELD, competence=None, answered_at_meeting="Không",
+                         note=None))
+    linked_words = None
+    if len(pending) > 1:                      # the control: a row the carry-over linked
+        o = pending[-1]
+        linked_words = LINKED.format(n=seed)
+        rows.append(dict(o, opinion_id=f"YK-{later.year}-899", plan_id=second["plan_id"],
+                         content=linked_words, duplicate_of=o["opinion_id"], status="Mới",
+                         agency=None, field=FIELD, competence=None,
+                         note=repeats.linked_note(Opinion(row=0, opinion_id=o["opinion_id"],
+                                                          plan_id=o["plan_id"]))))
+    atomic.save_atomic(blank.build_workbook(settings=case.settings, rows={
+        "plans": [first, second], "invitees": invitees, "opinions": case.opinions + rows,
+        "survey": case.survey}), path)
+    return second["plan_id"], later, meeting, again, linked_words
+
+
+def _texts(folder: str, kind: str) -> list[str]:
+    paths = sorted(glob.glob(os.path.join(folder, "**", f"{kind}*.docx"), recursive=True))
+    return ["\n".join([p.text for p in Document(path).paragraphs] +
+                      [c.text for t in Document(path).tables for r in t.rows for c in r.cells])
+            for path in paths]
+
+
+def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys):
+    checked = 0
+    for seed in SEEDS:
+        path = str(tmp_path / f"so{seed}.xlsx")
+        plan_id, later, meeting, again, linked = _two_conferences(seed, path)
+        if not again:
+            continue
+        out = str(tmp_path / f"vb{seed}")
+        cli.main(["generate", path, "--plan", plan_id, "--docs", "BB,TBKL,TBCD", "--out", out,
+                  "--today", (later + dt.timedelta(days=2)).isoformat()])
+        said = capsys.readouterr().out
+        minutes, conclusion = _texts(out, "BB"), _texts(out, "TBKL")
+        assert minutes and conclusion, said
+        for words, code in again.items():
+            assert words in minutes[0], (seed, words)
+            where = f"đã nêu tại hội nghị ngày {meeting:%d/%m/%Y}, mã {code}"
+            assert where in minutes[0] and where in conclusion[0], (seed, code)
+            assert any(words in t for t in _texts(out, "TBCD")), (seed, words)
+        assert f"nghe {len(again)} ý kiến" in minutes[0], (seed, minutes[0][:900])
+        if linked:
+            assert not any(linked in t for t in minutes + conclusion), seed
+        checked += 1
+    assert checked >= 4, checked
+
+
+def test_the_property_fails_when_only_this_plans_opinions_are_heard(tmp_path, capsys,
+                                                                  monkeypatch):
+    """Planted: the documents hear only the plan's own opinions (the build before)."""
+    from doithoai.documents.context.repeats import Repeats
+    monkeypatch.setattr(Repeats, "heard", lambda self: self.raised())
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
+
+
+def test_the_control_fails_when_linked_rows_are_heard(tmp_path, capsys, monkeypatch):
+    """Planted: the carry-over's linked rows taken for citizens raising again."""
+    monkeypatch.setattr(repeats, "linked", lambda o: False)
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
