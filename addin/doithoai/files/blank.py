@@ -206,7 +206,8 @@ def _write_table(ws, sheet: schema.Sheet, rows: list[Mapping]) -> None:
             if dv is not None:
                 ws.add_data_validation(dv)
     if product_sheet:
-        ws["A1"].comment = Comment(PRODUCT_SHEET_NOTE, "doithoai", width=220, height=50)
+        ws["A1"].comment = Comment(sheet.note or PRODUCT_SHEET_NOTE, "doithoai", width=220,
+                                   height=110 if sheet.note else 50)
     ws.row_dimensions[1].height = header_height(sheet)
     _body_heights(ws, sheet, len(rows))
     last = column_letter(len(sheet.columns) - 1)

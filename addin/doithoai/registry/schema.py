@@ -101,6 +101,7 @@ class Sheet:
     description: str = ""
     landscape: bool = True
     added: str | None = None       # version that added the sheet: older registries lack it
+    note: str | None = None        # a product sheet's note on A1, when not the general one
 
     def column(self, key: str) -> Column:
         col = self._by_key.get(key)
@@ -544,8 +545,14 @@ OVERRIDES = Sheet("Ngày nghỉ", "overrides", "NgayNghi", role="config",
     _c("Căn cứ", "basis", width=45, help="Văn bản quyết định việc điều chỉnh"),
 ))
 
+# The office's too: a document issued outside the tool is typed there, so that the numbers
+# the tool gives follow it (documents/register.py).
 REGISTER = Sheet("Sổ văn bản", "register", "SoVanBan", role="product",
-                 description="Sổ đăng ký văn bản do phần mềm ghi.", columns=(
+                 description="Sổ đăng ký văn bản do phần mềm ghi.", note=(
+                     "Trang này do phần mềm ghi khi tạo, ban hành văn bản. Văn bản ban hành "
+                     "ngoài phần mềm: ghi thêm một dòng (Số, Số ký hiệu, Ngày, Trạng thái "
+                     "\"Đã ban hành\") để số phần mềm cấp sau nối tiếp; không sửa các dòng "
+                     "phần mềm đã ghi."), columns=(
     _product("Số", "number", INT, width=7),
     _product("Ký hiệu", "symbol", width=12),
     _product("Số ký hiệu", "number_symbol", width=15),
