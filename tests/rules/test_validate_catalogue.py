@@ -376,6 +376,7 @@ DOCUMENT_CASES = {
     "document-missing-value": "test_missing_value_names_sheet_row_and_column",
     "document-row-has-errors": "test_rows_with_errors_are_refused_the_others_generated",
     "document-no-invitees": "test_a_plan_with_nobody_invited_gets_no_empty_list",
+    "document-plan-cancelled": "test_a_cancelled_plan_gets_no_document_of_its_conference",
 }
 
 

@@ -14,8 +14,8 @@ import datetime as dt
 import os
 from typing import Callable
 
-from doithoai.documents import (batch_files, engine, notices, persons, row_errors, timing,
-                                 wordml)
+from doithoai.documents import (batch_files, cancelled, engine, notices, persons, row_errors,
+                                timing, wordml)
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
 from doithoai.documents.register import DRAFT, ISSUED, Register
@@ -97,6 +97,10 @@ class Generator:
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:
         """The plan's documents of ``kinds``: those that tell of the conference wait for it,
         those that announce it are drafts once it is past (a notice says each)."""
+        kinds, refused = cancelled.still_made(self.reg, plan, kinds)
+        self.result.refusals += refused
+        if not kinds:
+            return
         if (schema.PLANS.name, plan.row) in self.error_rows:
             self.result.refusals += row_errors.plan_refused(plan, kinds, self.error_rows)
             return

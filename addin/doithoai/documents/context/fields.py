@@ -66,6 +66,7 @@ FIELDS: dict[str, str] = {
     "van_phong": "Văn phòng gửi, nhận văn bản (Văn phòng HĐND và UBND / Văn phòng Đảng ủy)",
     "phoi_hop": "Cơ quan trên địa bàn: đề nghị phối hợp, không giao việc",
     "dong_gui": "Có cơ quan trả lời khác Văn phòng: đề nghị đồng gửi văn bản về Văn phòng",
+    "hoi_nghi_huy": "Hội nghị đã hủy: công văn trả lời nói hội nghị không tổ chức",
     "vp_cung_tra_loi": "Văn phòng là một trong các cơ quan trả lời: các cơ quan còn lại đồng gửi "
                        "văn bản về Văn phòng",
     "ten_don_vi_kem": "Tên đơn vị viết sau tên cơ quan ở dòng Kính gửi (Công an phường …)",
@@ -236,7 +237,7 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau"})
 # longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward;
 # an agency with only unnamed citizens' opinions resolves them, writing to no one).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
-             "co_quan_giai_quyet": ""}
+             "co_quan_giai_quyet": "", "hoi_nghi_huy": False}
 
 
 @functools.lru_cache(maxsize=256)
