@@ -151,3 +151,37 @@ def test_the_next_conference_takes_up_a_cancelled_ones_opinions(seed, tmp_path, 
                                 if "ý kiến của các hội nghị trước" in line).split()[0])
     assert counts["chua"] == 0
     assert counts["huy"] > 0
+
+
+
+def _opinion_rows(path: str) -> dict[str, dict]:
+    ws = openpyxl.load_workbook(path)[schema.OPINIONS.name]
+    return {r[0]: dict(zip(schema.OPINIONS.keys, r))
+            for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+
+
+def test_no_contact_is_forgotten_by_the_day_of_a_conference_that_never_met(sample_copy,
+                                                                            tmp_path, capsys):
+    """`privacy --forget-contacts` counts a contact's keeping time from the day its opinion
+    was settled; one typed "Đã trả lời tại hội nghị" with no Ngày giải quyết xong counts from
+    the conference's day. A cancelled conference answered no one: those phone numbers stay
+    (validation says the row contradicts the plan). The control, the conference held: some
+    of them go, their time being over. Tứ Minh's sample, as the clerk runs the command."""
+    from xlsx_edit import edit
+    kept = {}
+    for name, status in (("huy", schema.CANCELLED_STATUS), ("hop", "Đã kết luận")):
+        path = sample_copy("tu-minh")
+        edit(path, [("plans", "status", 2, status)])
+        spoken = {oid for oid, r in _opinion_rows(path).items()
+                  if r["status"] == schema.SETTLED_AT_MEETING and not r["resolved_date"]
+                  and r["phone"]}
+        out = str(tmp_path / f"{name}-quen.xlsx")
+        assert cli.main(["privacy", path, "--forget-contacts", "--out", out, "--today",
+                         "2028-12-31"]) == 0
+        capsys.readouterr()
+        after = _opinion_rows(out)
+        kept[name] = (spoken, {oid for oid in spoken if after[oid]["phone"]})
+    spoken, left = kept["huy"]
+    assert spoken and left == spoken
+    spoken, left = kept["hop"]
+    assert left < spoken
