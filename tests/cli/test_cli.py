@@ -73,8 +73,8 @@ def test_summary_json(sample_paths, capsys):
     assert sum(data["opinions_by_status"].values()) == 36
     assert sum(data["opinions_by_field"].values()) == 32
     assert data["per_plan"][0] == {"plan": "KH-2026-01", "meeting_date": "2026-06-12",
-                                   "status": "Đã kết luận", "invitees": 104, "invited": 99,
-                                   "opinions": 32}
+                                   "status": "Đã kết luận", "cancelled": False,
+                                   "invitees": 104, "invited": 99, "opinions": 32}
 
 
 def test_summary_text_is_vietnamese(sample_paths, capsys):

@@ -525,3 +525,68 @@ def test_a_party_document_goes_through_the_party_office(sample_registries):
     sc = Context()
     sb.cvdd(sc, "Phòng Kinh tế")
     assert any("Thường trực Đảng ủy (để b/c)" in r for r in sc.values["noi_nhan"])
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {p: open(p, "rb").read() for p in glob.glob(str(folder / "**" / "*.*"),
+                                                         recursive=True)}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_cancelled_plan_gets_no_document_of_its_conference(seed, tmp_path, capsys):
+    """A conference called off after its notice and invitations were issued: Trạng thái
+    "Đã hủy" typed on the plan. Generating again (every kind) makes none of the conference's
+    documents, refusing them once, naming sheet Kế hoạch, the row and the column Trạng thái;
+    the issued files and the drafts are left byte for byte; only replies to the opinions
+    citizens sent (CVTL) and reminders (CVDD) may be new. The control: the same registry not
+    cancelled makes the conference's documents. Registries from the corpus generator, as
+    the clerk runs the command."""
+    import openpyxl
+    from corpus.registries import make_case
+    from corpus.run import saved
+    from doithoai.registry import schema
+    case = make_case(seed)
+    out = tmp_path / "van-ban"
+    before = case.meeting - dt.timedelta(days=12)
+    cli.main(["generate", saved(case, str(tmp_path / "so.xlsx")), "--issue", "--out", str(out),
+              "--today", before.isoformat()])
+    said = capsys.readouterr().out
+    copy = next(p for p in glob.glob(str(tmp_path / "*.xlsx")) if "cap so" in p)
+    made = _files(out)
+    assert made, said
+    wb = openpyxl.load_workbook(copy)
+    wb[schema.PLANS.name].cell(2, schema.PLANS.keys.index("status") + 1).value = "Đã hủy"
+    os.makedirs(tmp_path / "huy")
+    cancelled = str(tmp_path / "huy" / "so.xlsx")
+    wb.save(cancelled)
+    later = (before + dt.timedelta(days=3)).isoformat()
+    code = cli.main(["generate", cancelled, "--out", str(out), "--today", later])
+    said = capsys.readouterr().out
+    assert code == 1, said
+    refusal = [line for line in said.splitlines() if "hội nghị không diễn ra" in line]
+    assert len(refusal) == 1, said
+    status = chr(ord("A") + schema.PLANS.keys.index("status"))
+    for words in ("Kế hoạch", f"ô {status}2", "dòng 2", "\"Trạng thái\"", "\"Đã hủy\"", "TB",
+                  "GM", "TBKL", "BB"):
+        assert words in refusal[0], (words, refusal[0])
+    assert "Traceback" not in said
+    now = _files(out)
+    for path, data in made.items():
+        assert now[path] == data, path                     # issued and drafts, as they were
+    new = set(now) - set(made)
+    assert all(os.sep + "CVTL" + os.sep in p or os.path.basename(p).startswith(("CVTL", "CVDD"))
+               for p in new), new
+    # the citizens who sent opinions are answered, without waiting for a conference
+    replies = [p for p in new if os.path.basename(p).startswith("CVTL")]
+    assert replies or "chờ ghi \"Nội dung trả lời\"" in said, (new, said)
+    for p in replies:                  # each says the conference it was sent to never met
+        text = _text(p)
+        assert f"dự kiến tổ chức ngày {case.meeting:%d/%m/%Y} (hội nghị đã hủy, không tổ " \
+               "chức)" in text, text[:600]
+    # the control: the registry not cancelled gets its conference's documents
+    cli.main(["generate", copy, "--out", str(tmp_path / "doi-chung"), "--today", later])
+    said = capsys.readouterr().out
+    control = {os.path.basename(p).split("_")[0].split(".")[0]
+               for p in _files(tmp_path / "doi-chung")}
+    assert {"PKS", "DSDB"} <= control, (control, said)
+    assert "hội nghị không diễn ra" not in said

@@ -229,6 +229,23 @@ def test_invitations_button(sample_copy, shells, tmp_path):
         ("GM", "Dự thảo", os.path.join("KH-2026-01", "GM_tat-ca.docx"))]
 
 
+def test_a_cancelled_plans_invitations_are_refused_at_its_status_cell(sample_copy, shells):
+    """The button on a plan typed "Đã hủy": no invitation is made, and the message says why,
+    where (sheet Kế hoạch, its row, column Trạng thái) and what to do, in Vietnamese."""
+    from xlsx_edit import cell_ref, edit
+    path = sample_copy("tu-minh")
+    edit(path, [("plans", "status", 2, schema.CANCELLED_STATUS)])
+    book = jsonbook.book(path, name=path, sheet="Kế hoạch", selection="C2")
+    message = buttons.doc_invitations(book, today=TODAY)
+    for words in ("Không tạo GM của kế hoạch KH-2026-01", "trang Kế hoạch, dòng 2",
+                  "cột \"Trạng thái\" ghi \"Đã hủy\"", cell_ref("plans", "status", 2),
+                  "Nếu hội nghị chỉ dời ngày"):
+        assert words in message, (words, message)
+    assert "Traceback" not in message
+    assert not os.path.exists(os.path.join(os.path.dirname(path), "van-ban", "KH-2026-01",
+                                           "GM"))
+
+
 def test_all_documents_button_on_the_selected_plan(sample_copy, shells):
     reg = reader.read_registry(sample_copy("do-luong"))
     row = next(o.row for o in reg.opinions if o.plan_id == "KH-2026-02")

@@ -126,6 +126,45 @@ def c_lookup_fixed_changed(path, reg):
     return [("Danh mục", f"{column_letter(col)}1")]
 
 
+def c_list_value_added_later(path, reg):
+    """A registry made before "Đã hủy" was a plan status: its Danh mục list ends at "Hoàn
+    thành"; the note points at the empty cell below it."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Danh mục"]
+    col = [c.value for c in ws[1]].index("Trạng thái kế hoạch") + 1
+    last = max(r for r in range(2, ws.max_row + 1) if ws.cell(r, col).value)
+    assert ws.cell(last, col).value == schema.CANCELLED_STATUS
+    ws.cell(last, col).value = None
+    wb.save(path)
+    from doithoai.registry.cellref import column_letter
+    return [("Danh mục", f"{column_letter(col - 1)}{last}")]
+
+
+def c_cancelled_contradiction(path, reg):
+    """A cancelled plan with a delegate marked present."""
+    edit(path, [("plans", "status", 2, schema.CANCELLED_STATUS),
+                ("invitees", "attendance", 3, "Có")])
+    return [("Đại biểu", cell_ref("invitees", "attendance", 3))]
+
+
+def c_cancelled_replies(path, reg):
+    """A cancelled plan whose citizens wait for a reply, with no conclusion notice to count
+    the reply's days from (none issued, its step not marked done)."""
+    wb = openpyxl.load_workbook(path)
+    for name in ("Sổ văn bản", "Mốc thời gian"):
+        ws = wb[name]
+        if ws.max_row > 1:
+            ws.delete_rows(2, ws.max_row - 1)
+    wb.save(path)
+    o = next(o for o in reg.opinions if o.opinion_id and not o.duplicate_of)
+    edit(path, [("plans", "status", 2, schema.CANCELLED_STATUS),
+                ("opinions", "answered_at_meeting", o.row, None),
+                ("opinions", "status", o.row, "Mới"), ("opinions", "reply_number", o.row, None),
+                ("opinions", "reply_date", o.row, None), ("opinions", "resolved_date", o.row,
+                                                          None)])
+    return [("Kế hoạch", cell_ref("plans", "status", 2))]
+
+
 def c_list_repeated(path, reg):
     """"Khác" and "khác " in Lĩnh vực: one value typed twice."""
     wb = openpyxl.load_workbook(path)
@@ -296,6 +335,9 @@ CASES = {
     "plan-not-marked-issued": c_plan_not_marked_issued,
     "plan-cell-for-documents": single("plans", "legal_bases", 2, None),
     "lookup-fixed-changed": c_lookup_fixed_changed,
+    "list-value-added-later": c_list_value_added_later,
+    "cancelled-plan-contradiction": c_cancelled_contradiction,
+    "cancelled-plan-replies": c_cancelled_replies,
     "row-has-errors": c_row_has_errors,
     "deadline-missed-mandatory": c_missed_mandatory,
     "deadline-missed-explained": c_missed_explained,
@@ -335,6 +377,7 @@ DOCUMENT_CASES = {
     "document-missing-value": "test_missing_value_names_sheet_row_and_column",
     "document-row-has-errors": "test_rows_with_errors_are_refused_the_others_generated",
     "document-no-invitees": "test_a_plan_with_nobody_invited_gets_no_empty_list",
+    "document-plan-cancelled": "test_a_cancelled_plan_gets_no_document_of_its_conference",
 }
 
 

@@ -23,7 +23,8 @@ LOG_NAME = "doithoai-loi.log"
 HELP_TEXT = (
     "Các bước làm việc với sổ theo dõi hội nghị đối thoại:\n"
     "1. Cấu hình: ghi tên đơn vị, cơ quan ban hành, người ký, cán bộ đầu mối.\n"
-    "2. Kế hoạch: mỗi hội nghị một dòng (ngày, giờ, địa điểm, phạm vi).\n"
+    "2. Kế hoạch: mỗi hội nghị một dòng (ngày, giờ, địa điểm, phạm vi); hội nghị không tổ "
+    "chức nữa thì ghi Trạng thái \"Đã hủy\", không xóa dòng.\n"
     "3. Đại biểu: danh sách mời theo nhóm; Ý kiến: mỗi ý kiến, kiến nghị một dòng.\n"
     "4. Bấm Kiểm tra dữ liệu: sửa các ô được tô màu (xem trang Kiểm tra).\n"
     "5. Bấm Tính hạn: xem trang Mốc thời gian; ghi Ngày hoàn thành khi xong việc.\n"
@@ -177,9 +178,10 @@ def selected_plan(shell: OpenWorkbook, reg, today: dt.date):
         return plans[0]
     if not plans:
         raise Refused("Sổ chưa có kế hoạch nào: hãy nhập kế hoạch ở trang Kế hoạch.")
-    dated = [p for p in plans if p.meeting_date]
+    dated = [p for p in plans if p.meeting_date and not p.cancelled]     # one to be held
     guess = min(dated, key=lambda p: abs((p.meeting_date - today).days)) if dated else plans[0]
-    when = f" (hội nghị {guess.meeting_date:%d/%m/%Y})" if guess.meeting_date else ""
+    when = f" (hội nghị {guess.meeting_date:%d/%m/%Y}" + (", đã hủy)" if guess.cancelled else
+                                                          ")") if guess.meeting_date else ""
     if shell.ask(f"Sổ có {len(plans)} kế hoạch và chưa chọn dòng nào. Làm cho kế hoạch "
                  f"{guess.plan_id}{when}?"):
         return guess

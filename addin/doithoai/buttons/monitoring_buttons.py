@@ -85,6 +85,7 @@ def carry_over(book=None, today: dt.date | None = None) -> str | None:
         from doithoai.monitoring import carryover
         reg = read_registry(shell)
         plan = selected_plan(shell, reg, today or dt.date.today())
+        carryover.refuse_cancelled(reg, plan)
         if not carryover.unresolved_before(reg, plan, today or dt.date.today()):
             other = carryover.elsewhere_note(reg, plan, today or dt.date.today())
             return (f"Không có ý kiến nào của các hội nghị trước {plan.plan_id} còn chưa giải "

@@ -86,6 +86,7 @@ def cmd_carry_over(args) -> int:
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     plan = require_plan(reg, args.plan)
+    carryover.refuse_cancelled(reg, plan)
     target = copy_target(args.path, args.out) if args.link else None   # checked before work
     if args.link:
         warn_if_open(args.path)

@@ -14,8 +14,8 @@ import datetime as dt
 import os
 from typing import Callable
 
-from doithoai.documents import (batch_files, engine, notices, persons, replacing, row_errors,
-                                 timing, wordml)
+from doithoai.documents import (batch_files, cancelled, engine, notices, persons, replacing,
+                                 row_errors, timing, wordml)
 from doithoai.documents.batches import Batch, batches
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
 from doithoai.documents.context import followup
@@ -25,7 +25,6 @@ from doithoai.files import atomic
 from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
 from doithoai.registry import schema
 from doithoai.registry.model import Plan, Registry
-from doithoai.registry.cellref import a1
 from doithoai.rules import deadlines, validation
 from doithoai.text import vnformat
 from doithoai.text.filenames import safe_name
@@ -98,6 +97,10 @@ class Generator:
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:
         """The plan's documents of ``kinds``: those that tell of the conference wait for it,
         those that announce it are drafts once it is past (a notice says each)."""
+        kinds, refused = cancelled.still_made(self.reg, plan, kinds)
+        self.result.refusals += refused
+        if not kinds:
+            return
         if (schema.PLANS.name, plan.row) in self.error_rows:
             self.result.refusals += row_errors.plan_refused(plan, kinds, self.error_rows)
             return
@@ -195,15 +198,7 @@ class Generator:
         from doithoai.documents.batches import replies_waiting
         waiting = replies_waiting(builder, self.register, self.error_rows)
         if waiting:
-            column = schema.OPINIONS.column("answer").header
-            table = self.reg.tables.get("opinions")
-            col = table.columns.get("answer") if table is not None else None
-            cells = ", ".join(f"{o.opinion_id}" + (f" (ô {a1(o.row, col)})" if col is not None
-                                                   else "") for o in waiting[:20])
-            more = f" và {len(waiting) - 20} ý kiến khác" if len(waiting) > 20 else ""
-            self.result.notices.append(
-                f"{len(waiting)} công văn trả lời ({builder.plan.plan_id}) chờ ghi \"{column}\" "
-                f"ở trang {schema.OPINIONS.name}: {cells}{more}; ghi nội dung trả lời rồi tạo lại.")
+            self.result.notices.append(notices.replies_waiting(self.reg, builder.plan, waiting))
 
     # one batch: one register row -----------------------------------------------------------------
     def batch(self, builder: Builder, kind: Kind, compiled, folder: str, batch: Batch,
@@ -335,17 +330,17 @@ class Generator:
         it gave the agency to report have passed; drafted before then (a reminder each time
         Ban hành is pressed would chase no one)."""
         last = versions[-1]
-        cited = replacing.in_force_before(versions, len(versions))
-        due = followup.report_by(self.reg, replacing.day_of(last.get("date")))
-        if due.date >= self.today:
-            self.result.notices.append(notices.reminder_too_soon(batch.label, last, due.date,
-                                                                 target_base))
-            return (target_base, DRAFT, None, None,
-                    self._contexts(builder, kind, compiled, batch, None, None, cited))
-        number = self.register.next_number(kind, builder.plan.is_party, self.today.year)
-        self.result.notices.append(notices.reminder_again(batch.label, last, target_base))
-        return (target_base, ISSUED, number, self.today,
-                self._contexts(builder, kind, compiled, batch, number, self.today, cited))
+        due = followup.report_by(self.reg, replacing.day_of(last.get("date"))).date
+        again = due < self.today
+        self.result.notices.append(notices.reminder_again(batch.label, last, target_base) if again
+                                   else notices.reminder_too_soon(batch.label, last, due,
+                                                                  target_base))
+        number = self.register.next_number(kind, builder.plan.is_party, self.today.year) \
+            if again else None
+        day = self.today if again else None
+        return (target_base, ISSUED if again else DRAFT, number, day, self._contexts(
+            builder, kind, compiled, batch, number, day,
+            replacing.in_force_before(versions, len(versions))))
 
     def _refused(self, kind: Kind, folder: str, batch: Batch, compiled, refused: list) -> None:
         """The refusals of a batch's documents; and, for one whose draft of an earlier run is

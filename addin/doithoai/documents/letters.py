@@ -48,7 +48,9 @@ def cvtl(doc, party):
     b.header_block(doc, party=party, subject_line=True)
     b.para(doc, "Kính gửi: {{ kinh_gui }}, {{ dia_chi }}.", align=b.CENTER, after=12)
     b.body(doc, "{{ ten_co_quan_ngan }} nhận được ý kiến của {{ nguoi_nhan }} gửi hội nghị đối "
-                "thoại ngày {{ ngay_hoi_nghi }} ({{ nguon }}, ngày {{ ngay_nhan }}), nội dung:")
+                "thoại {% if hoi_nghi_huy %}dự kiến tổ chức {% endif %}ngày {{ ngay_hoi_nghi }}"
+                "{% if hoi_nghi_huy %} (hội nghị đã hủy, không tổ chức){% endif %} ({{ nguon }}, "
+                "ngày {{ ngay_nhan }}), nội dung:")
     b.para(doc, "“{{ noi_dung }}”", italic=True, indent=True)
     b.body(doc, "Về nội dung này, {{ ten_co_quan_ngan }} trả lời như sau:")
     b.body(doc, "{{ tra_loi }}")

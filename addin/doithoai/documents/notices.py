@@ -9,6 +9,8 @@ import datetime as dt
 from doithoai.documents.batch_files import COPIES
 from doithoai.documents.context import Builder
 from doithoai.documents.kinds import Kind
+from doithoai.registry import schema
+from doithoai.registry.cellref import a1
 from doithoai.registry.issued import DRAFT, ISSUED
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.problems import said
@@ -149,6 +151,18 @@ def status_behind_reply(opinions: list[tuple]) -> str:
     return (f"Đã ghi số và ngày văn bản trả lời vào trang Ý kiến cho {rows}{more}. Trạng thái "
             "của các dòng này chưa đổi: khi văn bản đã gửi, đổi thành \"Đã trả lời bằng văn "
             "bản\" (hoặc \"Đang giải quyết\" nếu văn bản hẹn việc còn phải làm).")
+
+
+def replies_waiting(reg: Registry, plan: Plan, waiting: list) -> str:
+    """The replies of ``plan`` that wait for their Nội dung trả lời, each by its cell."""
+    column = schema.OPINIONS.column("answer").header
+    table = reg.tables.get("opinions")
+    col = table.columns.get("answer") if table is not None else None
+    cells = ", ".join(f"{o.opinion_id}" + (f" (ô {a1(o.row, col)})" if col is not None else "")
+                      for o in waiting[:20])
+    more = f" và {len(waiting) - 20} ý kiến khác" if len(waiting) > 20 else ""
+    return (f"{len(waiting)} công văn trả lời ({plan.plan_id}) chờ ghi \"{column}\" ở trang "
+            f"{schema.OPINIONS.name}: {cells}{more}; ghi nội dung trả lời rồi tạo lại.")
 
 
 def reminder_too_soon(label: str, last: dict, due: dt.date, target: str) -> str:

@@ -38,7 +38,8 @@ def _out_of_time(plan: Plan, kinds: list[Kind], today: dt.date, issue: bool
     meeting = plan.meeting_date
     held = meeting is not None and meeting <= today
     over = is_over(plan, today)
-    waiting = [k for k in kinds if k.after_meeting and not held]
+    # a cancelled plan's replies wait for no conference (documents/cancelled.py)
+    waiting = [k for k in kinds if k.after_meeting and not held and not plan.cancelled]
     numbered = [k for k in kinds if issue and k.numbered and not own_number(plan, k)]
     late = [k for k in numbered if k.before_meeting and over]
     early = [k for k in numbered if k.when == DAY and meeting is not None and not held]

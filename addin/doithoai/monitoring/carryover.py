@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.registry import repeats, schema
+from doithoai.registry.cellref import a1
+from doithoai.registry.problems import Refused
 from doithoai.registry.spelling import is_whole_unit
 from doithoai.registry.changes import Changes, append_rows
 from doithoai.registry.ids import OpinionIds
@@ -49,15 +51,31 @@ def elsewhere_note(reg, plan, as_of: dt.date) -> str | None:
             "ở nơi đã nêu.")
 
 
+def refuse_cancelled(reg, plan) -> None:
+    """Opinions are not carried into a plan whose conference was cancelled: it will not take
+    them up (they go to the next conference, which finds the cancelled one's own)."""
+    if plan.cancelled:
+        table = reg.tables.get("plans")
+        col = table.columns.get("status") if table is not None else None
+        cell = f" (ô {a1(plan.row, col)})" if col is not None else ""
+        raise Refused(f"Kế hoạch {plan.plan_id} ghi Trạng thái \"{plan.status}\" ở trang "
+                      f"{schema.PLANS.name}, dòng {plan.row}, cột Trạng thái{cell}: hội nghị đã "
+                      "hủy nên không chuyển ý kiến tồn vào đó. Chọn kế hoạch của hội nghị sẽ "
+                      "tổ chức; ý kiến của hội nghị đã hủy cũng được chuyển sang hội nghị đó.")
+
+
 def _held_before(reg, plan, as_of: dt.date, same_people: bool) -> set[str]:
     """The plans whose conference was held before ``plan``'s and ``as_of``, among the same
-    people as ``plan`` or (``same_people`` False) among others."""
+    people as ``plan`` or (``same_people`` False) among others; and a cancelled one planned
+    before ``plan``'s (its citizens' opinions, never taken up there, are the next one's to
+    report on, whatever ``as_of``)."""
     if plan.meeting_date is None:
         return set()
     held_by = min(plan.meeting_date, as_of)
     finder = places.PlaceFinder(plan.villages)
     return {p.plan_id for p in reg.plans if p.plan_id and p.plan_id != plan.plan_id
-            and p.meeting_date and p.meeting_date < held_by
+            and p.meeting_date and p.meeting_date < (plan.meeting_date if p.cancelled
+                                                     else held_by)
             and _same_people(p, plan, finder) == same_people}
 
 

@@ -152,7 +152,9 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
         late = cal.working_days_between(min(missed), as_of) if missed else 0
         where = village(o.address, o.plan_id)
         out.append(Chain(
-            o.opinion_id, o.plan_id or "", plan.meeting_date if plan else None, o.source or "",
+            # no day for a conference that was cancelled: it never met (Hội nghị says so)
+            o.opinion_id, o.plan_id or "", plan.meeting_date if plan and not plan.cancelled
+            else None, o.source or "",
             o.received_date, (o.raised_by or "") if names else "",
             where, o.field or "",
             o.content or "", o.competence or "", o.agency or "", o.assigned_date,
@@ -254,6 +256,7 @@ def summary(reg, chains: list[Chain]) -> dict:
         "by_village": by(chains, lambda x: x.village, None, marks),
         "by_source": by(chains, lambda x: x.source, reg.lookups.get("sources"), marks),
         "by_satisfaction": [(s, satisfaction[s]) for s in (SATISFIED, UNSATISFIED, NOT_ASKED)],
-        "by_plan": [(p.plan_id, _tally(of_plan.get(p.plan_id, []))) for p in plans if p.plan_id],
+        "by_plan": [(p.plan_id + (" (đã hủy)" if p.cancelled else ""),
+                     _tally(of_plan.get(p.plan_id, []))) for p in plans if p.plan_id],
         "duplicates": sum(1 for x in chains if not x.counted),
     }

@@ -56,15 +56,30 @@ def _detail_row(x: Chain, content: str) -> list:
             x.level, schema.YES if x.waiting else schema.NO]
 
 
-def _attendance_cells(invitees: list) -> list:
+def _attendance_cells(invitees: list, plan) -> list:
     """Invited, present (the delegated among them), of whom delegated, absent, not recorded, of
     one plan's Đại biểu rows: counted as the minutes count them (registry.attendance), present
-    + absent + not recorded = invited. Before anything is recorded, only the invited (the rest
+    + absent + not recorded = invited. Before anything is recorded, or when the conference was
+    cancelled, only the invited (the rest
     left empty)."""
     counts = attendance.Attendance.of(attendance.invited(invitees))
+    if plan.cancelled:          # no one came to a conference that was not held
+        return [counts.invited, None, None, None, None]
     if not counts.recorded:
         return [counts.invited, None, None, None, counts.unrecorded]
     return [counts.invited, counts.present, counts.delegated, counts.absent, counts.unrecorded]
+
+
+def conferences_line(reg, as_of: dt.date) -> str:
+    """The conferences as of the day: held, still ahead, cancelled (never counted as held;
+    the opinions citizens sent them are followed above like every other)."""
+    plans = [p for p in reg.plans if p.plan_id]
+    cancelled = sum(1 for p in plans if p.cancelled)
+    held = sum(1 for p in plans if not p.cancelled and p.meeting_date and
+               p.meeting_date <= as_of)
+    return (f"Hội nghị: {held} đã tổ chức, {len(plans) - held - cancelled} chưa tổ chức, "
+            f"{cancelled} đã hủy (không tổ chức; ý kiến Nhân dân đã gửi cho hội nghị đã hủy "
+            "vẫn phải trả lời và được tính ở các số trên).")
 
 
 def identity(reg, as_of: dt.date, source_name: str) -> list[tuple[str, object]]:
@@ -115,7 +130,7 @@ def build(reg, chains: list[Chain], as_of: dt.date, source_name: str = "",
         invitees.setdefault(i.plan_id, []).append(i)
     write_rows(meetings, MEETING_HEAD, [[p.plan_id, p.meeting_date, p.form or "", p.issuer or "",
                                     p.status or "", counted.get(p.plan_id, 0)]
-                                   + _attendance_cells(invitees.get(p.plan_id, []))
+                                   + _attendance_cells(invitees.get(p.plan_id, []), p)
                                    for p in plans],
           bold, head_fill)
 
@@ -198,6 +213,7 @@ def _intro(intro, reg, sm, as_of, source_name, left) -> None:
              (f"Đã kiến nghị cấp trên, đang chờ trả lời (không tính là quá hạn): "
               f"{pct(t['waiting'])}", False),
              (f"Ý kiến trùng (đã gộp vào ý kiến gốc): {sm['duplicates']}", False),
+             (conferences_line(reg, as_of), False),
              ("", False),
              ("Đã trả lời, đã giải quyết và hài lòng là ba việc khác nhau, mỗi số đếm từ cột "
               "riêng của sổ (Trả lời tại hội nghị / Số, Ngày trả lời; Ngày giải quyết xong; Hài "

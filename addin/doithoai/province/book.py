@@ -24,7 +24,7 @@ def build(con, items: list, province: str, year: int, database_name: str):
     from openpyxl.styles import Font, PatternFill
     bold, fill = Font(name="Calibri", bold=True), PatternFill("solid", fgColor="DDEBF7")
     communes = queries.per_commune(con, year)
-    totals = [sum(r[i] for r in communes) for i in range(5, 14)]
+    totals = [sum(r[i] for r in communes) for i in range(5, len(queries.PER_COMMUNE_HEAD))]
     none_held = [r[0] for r in communes if not r[3]]
     wb = Workbook()
     _intro(wb.active, items, province, year, communes, totals, none_held, database_name)
@@ -78,7 +78,8 @@ def build(con, items: list, province: str, year: int, database_name: str):
 def _intro(ws, items, province, year, communes, totals, none_held, database_name) -> None:
     ws.title = "Giới thiệu"
     n = {o: sum(1 for i in items if i.outcome == o) for o in (USED, SUPERSEDED, SET_ASIDE)}
-    raised, at_meeting, in_writing, resolved, satisfied, _, _, overdue, waiting = totals
+    raised, at_meeting, in_writing, resolved, satisfied, _, _, overdue, waiting, \
+        cancelled = totals
     lines = [(TITLE, True), (f"{province} — năm {year}", True),
              (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ {len(items)} tệp nhận được: "
               f"{n[USED]} tệp dùng, {n[SUPERSEDED]} tệp thay bằng bản mới hơn, {n[SET_ASIDE]} tệp "
@@ -87,7 +88,8 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
               "thoại, số giấy tờ, thư điện tử, số nhà, không có họ tên người dân); tỉnh che lại "
               "một lần nữa khi đọc. Mỗi ý kiến trùng chỉ tính một lần.", False), ("", False),
              (f"Đơn vị có số liệu: {len(communes)}; chưa tổ chức hội nghị năm {year}: "
-              f"{len(none_held)}.", False),
+              f"{len(none_held)}; hội nghị đã hủy trong năm (không tính là đã tổ chức): "
+              f"{cancelled}.", False),
              (f"Ý kiến, kiến nghị (mọi ý kiến của các báo cáo theo dõi, mọi năm, tính đến ngày "
               f"số liệu của từng đơn vị; theo quý: trang Theo quý): {raised}; trả lời tại hội "
               f"nghị {at_meeting}; trả lời bằng văn bản {in_writing}; đã giải quyết xong "

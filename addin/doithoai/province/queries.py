@@ -5,9 +5,13 @@ database sorts by code points, which puts "Đ" after "Z").
 """
 from __future__ import annotations
 
+from doithoai.registry import schema
 from doithoai.text import vnformat
 
 COUNTED = "duplicate_of IS NULL"
+# A conference its commune cancelled (Hội nghị › Trạng thái "Đã hủy") was not held, whatever
+# its date: counted apart, never as held.
+NOT_CANCELLED = f"coalesce(m.status, '') <> '{schema.CANCELLED_STATUS}'"
 
 PER_COMMUNE = f"""
 WITH held AS (
@@ -16,8 +20,11 @@ WITH held AS (
            string_agg(strftime(m.meeting_date, '%d/%m/%Y'), ', ' ORDER BY m.meeting_date) AS dates
     FROM meetings m JOIN communes c USING (commune_id)
     WHERE m.meeting_date IS NOT NULL AND year(m.meeting_date) = $year
-      AND m.meeting_date <= c.as_of
+      AND m.meeting_date <= c.as_of AND {NOT_CANCELLED}
     GROUP BY m.commune_id),
+cancelled AS (
+    SELECT m.commune_id, count(*) AS cancelled FROM meetings m
+    WHERE NOT ({NOT_CANCELLED}) AND year(m.meeting_date) = $year GROUP BY m.commune_id),
 counts AS (
     SELECT commune_id,
            count(*) AS raised,
@@ -35,13 +42,15 @@ counts AS (
 SELECT c.unit, c.province, c.as_of, coalesce(h.held, 0), coalesce(h.dates, ''),
        coalesce(k.raised, 0), coalesce(k.at_meeting, 0), coalesce(k.in_writing, 0),
        coalesce(k.resolved, 0), coalesce(k.satisfied, 0), coalesce(k.unsatisfied, 0),
-       coalesce(k.not_asked, 0), coalesce(k.overdue, 0), coalesce(k.waiting, 0)
+       coalesce(k.not_asked, 0), coalesce(k.overdue, 0), coalesce(k.waiting, 0),
+       coalesce(x.cancelled, 0)
 FROM communes c LEFT JOIN held h USING (commune_id) LEFT JOIN counts k USING (commune_id)
+     LEFT JOIN cancelled x USING (commune_id)
 """
 PER_COMMUNE_HEAD = ["Đơn vị", "Tỉnh/Thành phố", "Số liệu đến ngày", "Số hội nghị trong năm",
                     "Ngày hội nghị", "Ý kiến", "Trả lời tại hội nghị", "Trả lời bằng văn bản",
                     "Đã giải quyết xong", "Hài lòng", "Chưa hài lòng", "Chưa hỏi",
-                    "Quá hạn (việc của cấp xã)", "Chờ cấp trên"]
+                    "Quá hạn (việc của cấp xã)", "Chờ cấp trên", "Hội nghị đã hủy"]
 
 UPWARD_GROUPS = """
 SELECT superior, coalesce(field, '(chưa ghi lĩnh vực)') AS field, count(*) AS items,
@@ -78,7 +87,8 @@ QUARTERS = f"""
 WITH o AS (SELECT coalesce(meeting_date, received) AS d, * FROM opinions WHERE {COUNTED}),
 m AS (SELECT year(meeting_date) AS y, quarter(meeting_date) AS q, count(*) AS held
       FROM meetings m JOIN communes c USING (commune_id)
-      WHERE meeting_date IS NOT NULL AND meeting_date <= c.as_of GROUP BY ALL),
+      WHERE meeting_date IS NOT NULL AND meeting_date <= c.as_of AND {NOT_CANCELLED}
+      GROUP BY ALL),
 k AS (SELECT year(d) AS y, quarter(d) AS q, count(*) AS raised,
              count(*) FILTER (WHERE at_meeting OR reply_number IS NOT NULL
                               OR reply_date IS NOT NULL) AS answered,
@@ -116,9 +126,9 @@ def quarters(con) -> list[tuple]:
     return con.execute(QUARTERS).fetchall()
 
 
-LATEST_YEAR = """
+LATEST_YEAR = f"""
 SELECT max(year(m.meeting_date)) FROM meetings m JOIN communes c USING (commune_id)
-WHERE m.meeting_date IS NOT NULL AND m.meeting_date <= c.as_of
+WHERE m.meeting_date IS NOT NULL AND m.meeting_date <= c.as_of AND {NOT_CANCELLED}
 """
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from doithoai.registry import parsing
+from doithoai.registry import parsing, schema
 from doithoai.registry.problems import Problem
 
 
@@ -75,6 +75,11 @@ class Plan:
     @property
     def is_party(self) -> bool:
         return (self.issuer or "") == "Đảng ủy"
+
+    @property
+    def cancelled(self) -> bool:
+        """Its conference will not take place (Trạng thái "Đã hủy")."""
+        return self.status == schema.CANCELLED_STATUS
 
 
 @dataclass

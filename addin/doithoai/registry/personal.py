@@ -365,7 +365,8 @@ def settled_on(reg) -> dict[int, dt.date]:
     Ngày giải quyết xong, or the conference's day for one answered there and left so; a
     repeat (Trùng với), as its original. Rows not settled are absent, and so are those marked
     "Đã giải quyết" with no day: the time kept is counted from a day."""
-    meeting = {p.plan_id: p.meeting_date for p in reg.plans if p.plan_id}
+    # a cancelled conference answered no one: its day settles nothing
+    meeting = {p.plan_id: p.meeting_date for p in reg.plans if p.plan_id and not p.cancelled}
     by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
     out = {}
     for o in reg.opinions:

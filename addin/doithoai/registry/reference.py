@@ -53,11 +53,13 @@ def _sheet(s: schema.Sheet) -> list[str]:
                          f"{'yes' if st.required else ''} | {_cell(st.default)} | {_cell(st.help)} |")
     elif s.key == "lookups":
         lines += ["One column per list. A fixed list holds values the software branches on and "
-                  "must not be edited; the others may be extended.", "",
+                  "must not be edited; the others may be extended. A value marked *since* a "
+                  "version is missing at the end of an older registry's list: validation "
+                  "(list-value-added-later) names the cell to type it into.", "",
                   "| list | key | fixed | values |", "|---|---|---|---|"]
         for lk in schema.LOOKUPS:
             lines.append(f"| {_cell(lk.header)} | `{lk.key}` | {'yes' if lk.fixed else ''} | "
-                         f"{_cell(' · '.join(lk.values))} |")
+                         f"{_cell(' · '.join(_value(v, lk) for v in lk.values))} |")
     elif s.key == "dashboard":
         lines += [f"Fixed areas (A1 reads \"{dashboard_layout.LAYOUT_MARK}\"); the charts of the "
                   "blank template read them, the Cập nhật Tổng hợp button writes values only.", "",
@@ -88,3 +90,8 @@ def registry_markdown() -> str:
     for s in schema.SHEETS:
         lines += _sheet(s)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _value(value: str, lk: schema.Lookup) -> str:
+    since = dict(lk.later).get(value)
+    return f"{value} (since {since})" if since else value

@@ -134,6 +134,10 @@ class Lookup:
     pairs: str | None = None    # key of the list this column describes row by row
     choices: str | None = None  # the list each value of a paired column is chosen from
     added: str | None = None    # version that added the column: older registries lack it
+    # Values a later version appended to a fixed list (value, version): an older registry's
+    # Danh mục lacks them at the end of the column, and its drop-down with it (validation
+    # says where to type each; the rows accept them meanwhile).
+    later: tuple[tuple[str, str], ...] = ()
 
     @property
     def range_name(self) -> str:
@@ -169,6 +173,10 @@ REPLIED_STATUS = "Đã trả lời bằng văn bản"
 SPOKEN_SOURCE = "Phát biểu tại hội nghị"            # Nguồn of an opinion raised at the meeting
 # The statuses of a plan whose conference is held (of "Trạng thái kế hoạch" below).
 HELD_STATUSES = ("Đã tổ chức", "Đã kết luận", "Hoàn thành")
+# A plan whose conference will not take place (not postponed: that is a new Ngày hội nghị).
+CANCELLED_STATUS = "Đã hủy"
+# A step of a cancelled plan's conference not done before it was called off (Mốc thời gian).
+NOT_APPLICABLE = "Không áp dụng"
 
 LOOKUPS: tuple[Lookup, ...] = (
     Lookup("Lĩnh vực", "fields", (
@@ -240,8 +248,8 @@ LOOKUPS: tuple[Lookup, ...] = (
     Lookup("Quyền hạn ký", "authorities", ("TM.", "KT.", "Q.", "TL.", "TUQ.", "T/M", "K/T"),
            fixed=True),
     Lookup("Trạng thái kế hoạch", "plan_statuses", (
-        "Dự thảo", "Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành",
-    ), fixed=True),
+        "Dự thảo", "Đã ban hành", "Đã tổ chức", "Đã kết luận", "Hoàn thành", CANCELLED_STATUS,
+    ), fixed=True, later=((CANCELLED_STATUS, "0.5"),)),
     Lookup("Có/Không", "yes_no", (YES, NO), fixed=True),
     Lookup("Thẩm quyền", "competences", ("Xã", "Cấp trên"), fixed=True),
     Lookup("Cấp cơ quan", "agency_levels", ("Trực thuộc", "Trên địa bàn", "Cấp trên"),
@@ -261,7 +269,8 @@ LOOKUPS: tuple[Lookup, ...] = (
     Lookup("Đánh số văn bản", "numbering_modes", ("chung", "theo loại"), fixed=True),
     Lookup("Tình trạng mốc", "milestone_statuses", (
         "Chưa đến hạn", "Sắp đến hạn", "Quá hạn", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn",
-    ), fixed=True),
+        NOT_APPLICABLE,
+    ), fixed=True, later=((NOT_APPLICABLE, "0.5"),)),
     Lookup("Trạng thái văn bản", "document_statuses", ("Dự thảo", "Đã ban hành"), fixed=True),
     Lookup("Hài lòng", "satisfaction", ("Hài lòng", "Chưa hài lòng", "Chưa hỏi"), fixed=True,
            description="Người nêu ý kiến có hài lòng với kết quả giải quyết không."),

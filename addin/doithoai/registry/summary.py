@@ -31,7 +31,7 @@ def summarize(reg: Registry) -> dict:
                                   .most_common()),
         "per_plan": [
             {"plan": p.plan_id, "meeting_date": p.meeting_date.isoformat()
-             if p.meeting_date else None, "status": p.status,
+             if p.meeting_date else None, "status": p.status, "cancelled": p.cancelled,
              "invitees": by_plan_invitees.get(p.plan_id, 0),
              "invited": by_plan_invited.get(p.plan_id, 0),
              "opinions": by_plan_opinions.get(p.plan_id, 0)}
@@ -54,7 +54,10 @@ def render(summary: dict) -> str:
         if p["meeting_date"]:
             y, m, d = p["meeting_date"].split("-")
             date = f"{d}/{m}/{y}"
-        lines.append(f"  - {p['plan']}: hội nghị {date}, {p['status'] or EMPTY}, "
+        status = p["status"] or EMPTY
+        if p.get("cancelled"):
+            status += " (hội nghị không tổ chức; ý kiến đã gửi vẫn phải trả lời)"
+        lines.append(f"  - {p['plan']}: hội nghị {date}, {status}, "
                      f"{p['invitees']} đại biểu, {p['opinions']} ý kiến")
     lines.append("Ý kiến theo trạng thái (mọi dòng):")
     lines += [f"  - {k}: {v}" for k, v in summary["opinions_by_status"].items()]

@@ -36,7 +36,8 @@ CONCLUSION_DOC_KIND = "TBKL"      # Sổ văn bản: Loại of the conclusion no
 REPLY_CODE = "TRA_LOI"
 RESOLVE_CODE = "GIAI_QUYET"      # done when the opinion's Ngày giải quyết xong is filled
 
-NOT_DUE, DUE_SOON, OVERDUE, DONE_ON_TIME, DONE_LATE = schema.lookup("Tình trạng mốc").values
+NOT_DUE, DUE_SOON, OVERDUE, DONE_ON_TIME, DONE_LATE, NOT_APPLICABLE = \
+    schema.lookup("Tình trạng mốc").values
 
 
 
@@ -106,6 +107,8 @@ def status_of(cal: WorkCalendar, due: dt.date, done: dt.date | None, today: dt.d
 def status_words(status: str, remaining: int | None) -> str:
     """A milestone's status as a clerk reads it: "Quá hạn 22 ngày làm việc", "Sắp đến hạn,
     còn 1 ngày làm việc", "Sắp đến hạn: hạn là hôm nay" (never "còn -22")."""
+    if status == NOT_APPLICABLE:
+        return f"{NOT_APPLICABLE}: hội nghị đã hủy, bước này không còn phải làm"
     if remaining is None:
         return status
     if status == OVERDUE:
@@ -197,6 +200,12 @@ def explained(plan: Plan, code: str) -> bool:
     the step's code ("KET_LUAN_GIA_HAN: chờ ý kiến của tỉnh")."""
     return bool(plan.note) and re.search(rf"(?:^|[\n.;])\s*{re.escape(code)}\s*:", plan.note,
                                          re.IGNORECASE) is not None
+
+
+def called_off(plan: Plan, op: Opinion | None, done: dt.date | None) -> bool:
+    """A step of the conference itself (not an opinion's reply) not done when its plan was
+    cancelled: no longer due, never overdue (a step done before stays as it was)."""
+    return plan.cancelled and op is None and done is None
 
 
 def completed_by(kind: str) -> tuple[str, ...]:
@@ -334,7 +343,8 @@ class _Engine:
 
     def _milestone(self, rule, plan, op, out, basis, explanation, done, prior
                    ) -> MilestoneResult:
-        status, remaining = status_of(self.cal, out.date, done, self.today, self.soon)
+        status, remaining = (NOT_APPLICABLE, None) if called_off(plan, op, done) else \
+            status_of(self.cal, out.date, done, self.today, self.soon)
         unit = agencies.office_unit(rule.unit, plan.is_party) if rule.unit else ""
         if op is not None and op.agency and rule.code in (REPLY_CODE, RESOLVE_CODE):
             unit = op.agency
@@ -357,6 +367,8 @@ class _Engine:
             self.problems.append(make("deadline-missed-explained" if explained(plan, rule.code)
                                       else "deadline-missed-mandatory", schema.MILESTONES.name,
                                       value=short_date(done), **at))
+        elif called_off(plan, op, done):
+            return
         elif done is None and op is None and due < self.today and not explained(plan, rule.code):
             self.problems.append(make("deadline-not-recorded", schema.MILESTONES.name,
                                       value=None, **at))
@@ -371,7 +383,8 @@ class _Engine:
                 due=short_date(due), basis=rule.legal_basis or "quy tắc"))
 
     def _meeting_day(self, plan: Plan) -> None:
-        if plan.meeting_date and not self.cal.is_working_day(plan.meeting_date):
+        if plan.meeting_date and not plan.cancelled and \
+                not self.cal.is_working_day(plan.meeting_date):
             cols = self.reg.tables["plans"].columns
             self.problems.append(make(
                 "meeting-not-working-day", schema.PLANS.name, row=plan.row,
@@ -390,7 +403,7 @@ def yearly_coverage(reg: Registry, today: dt.date) -> list[Problem]:
                                  and p.column == schema.PLANS.column("meeting_date").header
                                  for p in reg.problems):
         return []
-    years = {p.meeting_date.year for p in reg.plans if p.meeting_date}
+    years = {p.meeting_date.year for p in reg.plans if p.meeting_date and not p.cancelled}
     if not years:
         return [make("no-conference-in-year", schema.PLANS.name, year=today.year)]
     return [make("no-conference-in-year", schema.PLANS.name, year=y)

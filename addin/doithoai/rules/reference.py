@@ -92,5 +92,9 @@ def deadlines_markdown() -> str:
     lines += ["", "Milestone status as of a day (every command takes `--today`): Chưa đến hạn, "
               "Sắp đến hạn (within Cấu hình's threshold, default 3 working days), Quá hạn, Hoàn "
               "thành đúng hạn, Hoàn thành trễ hạn; Còn lại counts working days (negative when "
-              "overdue)."]
+              "overdue). A plan whose Trạng thái is Đã hủy (its conference will not take place): "
+              "each of its steps not done is Không áp dụng, never due nor overdue; a step done "
+              "keeps its status, and its citizens' opinions keep their reply deadlines (the "
+              "reply rule counts from the conclusion notice, which a cancelled conference never "
+              "issues: validation says so, cancelled-plan-replies)."]
     return "\n".join(lines) + "\n"

@@ -193,6 +193,7 @@ class ConferenceDocs(BaseBuilder):
 
     def cvtl(self, ctx: Context, o: Opinion) -> None:
         self._row(ctx, schema.OPINIONS, o)
+        ctx.put("hoi_nghi_huy", self.plan.cancelled)    # the reply says it never met
         if self.issue_date is None:     # a draft reply is issued by its own reply deadline
             ctx.put("dong_ngay", vnformat.date_line(
                 self.s.place_name or "", None,

@@ -66,6 +66,7 @@ FIELDS: dict[str, str] = {
     "van_phong": "Văn phòng gửi, nhận văn bản (Văn phòng HĐND và UBND / Văn phòng Đảng ủy)",
     "phoi_hop": "Cơ quan trên địa bàn: đề nghị phối hợp, không giao việc",
     "dong_gui": "Có cơ quan trả lời khác Văn phòng: đề nghị đồng gửi văn bản về Văn phòng",
+    "hoi_nghi_huy": "Hội nghị đã hủy: công văn trả lời nói hội nghị không tổ chức",
     "vp_cung_tra_loi": "Văn phòng là một trong các cơ quan trả lời: các cơ quan còn lại đồng gửi "
                        "văn bản về Văn phòng",
     "ten_don_vi_kem": "Tên đơn vị viết sau tên cơ quan ở dòng Kính gửi (Công an phường …)",
@@ -234,17 +235,19 @@ class Context:
 # A fingerprint's head over the printed values only starts with this (not a hex digit); the
 # fields a context gained after 0.4.0, left out when one of its fingerprints is checked.
 PRINTED = "u"
-ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc"})
+ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc",
+                             "hoi_nghi_huy"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
 # longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward;
 # an agency with only unnamed citizens' opinions resolves them, writing to no one; a first
 # issue replaces no earlier version, a first reminder follows none: documents/replacing.py;
-# a conclusion with no matter raised again from an earlier conference says nothing of one).
+# a conclusion with no matter raised again from an earlier conference says nothing of one; a
+# reply to an opinion of a conference held or to be held says nothing of a cancellation).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
-             "co_quan_tiep_tuc": ""}
+             "co_quan_tiep_tuc": "", "hoi_nghi_huy": False}
 
 
 @functools.lru_cache(maxsize=256)

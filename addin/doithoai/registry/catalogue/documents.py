@@ -47,6 +47,18 @@ TYPES = (
                           "Nhập danh sách đại biểu ở trang Đại biểu (Mã KH {plan}, Mời: Có) "
                           "rồi tạo lại các văn bản đó.",
                           item="{document_kind} của {plan}")),
+    ProblemType("document-plan-cancelled", ERROR, "Hội nghị đã hủy, không tạo văn bản",
+                "Không tạo {documents} của kế hoạch {plan}: trang Kế hoạch, dòng {row}, cột "
+                "\"{column}\" ghi \"{value}\", hội nghị không diễn ra.",
+                "Văn bản đã ban hành của kế hoạch này được giữ nguyên. Nếu hội nghị chỉ dời "
+                "ngày, sửa Trạng thái ở ô {cell} và ghi Ngày hội nghị mới rồi tạo lại. Ý kiến "
+                "Nhân dân đã gửi vẫn phải trả lời: công văn trả lời (CVTL) và công văn đôn đốc "
+                "(CVDD) vẫn tạo được.",
+                "A cancelled plan (Trạng thái \"Đã hủy\") gets none of the documents of a "
+                "conference (plan, notice, invitations, forms, minutes, conclusion, reports): "
+                "one refusal per plan names the kinds asked for; those issued before are left "
+                "as they are. The replies to the opinions citizens sent and the reminders to "
+                "agencies are still made."),
     ProblemType("document-row-has-errors", ERROR, "Dòng có lỗi, không tạo văn bản",
                 "Không tạo {document} từ dòng {row} vì dòng này còn lỗi kiểm tra.",
                 ROW_ERRORS_HINT,

@@ -363,6 +363,38 @@ TYPES = (
                 "Chép lại đúng danh sách: {expected}.",
                 "A fixed Danh mục list (statuses, Có/Không, ...) was edited; the software "
                 "branches on these exact values."),
+    ProblemType("list-value-added-later", INFO, "Danh sách cố định chưa có giá trị mới",
+                "Danh sách \"{column}\" của sổ này chưa có {values} (phần mềm dùng từ phiên "
+                "bản {version}); ô chọn ở các trang dùng danh sách này chưa cho chọn.",
+                "Gõ {typed} vào ô {cell} của trang Danh mục (ngay dưới \"{last}\"), đúng "
+                "chữ và dấu (trang đang khóa thì bỏ khóa trước: Xem lại › Bỏ bảo vệ trang "
+                "tính); danh sách chọn tự có thêm giá trị đó. Phần mềm vẫn đọc đúng các dòng "
+                "đã ghi giá trị này.",
+                "A fixed list an older registry holds without the values a later version "
+                "appended (Trạng thái kế hoạch without \"Đã hủy\"): the rows typed with them "
+                "are read, and the clerk is told the one empty cell to type each into, which "
+                "the list's range (a count of the column) then takes into its drop-down."),
+    ProblemType("cancelled-plan-contradiction", WARNING, "Hội nghị đã hủy nhưng sổ ghi như "
+                "đã họp",
+                "Kế hoạch {plan} ghi Trạng thái \"Đã hủy\" (trang Kế hoạch, dòng {plan_row}) "
+                "nhưng {what}.",
+                "{fix} Nếu hội nghị thực ra đã họp, sửa Trạng thái của kế hoạch ở trang Kế "
+                "hoạch, dòng {plan_row}.",
+                "A cancelled plan with something only a conference that took place has: "
+                "attendance recorded, an opinion spoken or answered at it, a conclusion notice "
+                "issued or its step marked done, a satisfaction form returned."),
+    ProblemType("cancelled-plan-replies", WARNING, "Ý kiến của hội nghị đã hủy vẫn phải trả "
+                "lời",
+                "Hội nghị {plan} đã hủy nhưng còn {count} ý kiến Nhân dân đã gửi chưa được trả "
+                "lời bằng văn bản ({opinions}); các ý kiến này chưa có Hạn trả lời vì hạn tính "
+                "từ thông báo kết luận, mà hội nghị đã hủy thì không có thông báo kết luận.",
+                "Giao Cơ quan trả lời ở trang Ý kiến, ghi Nội dung trả lời rồi tạo công văn trả "
+                "lời (CVTL) cho từng người; muốn phần mềm theo dõi hạn, thêm ở trang Quy tắc "
+                "thời hạn một quy tắc Áp dụng \"Ý kiến\" có Mốc gốc \"Ngày nhận ý kiến\".",
+                "A cancelled plan whose citizens' opinions are still owed a written reply and "
+                "have no Hạn trả lời: the reply rule counts from the conclusion notice, which a "
+                "conference that does not take place never issues; the tool does not invent "
+                "another anchor (deadlines.md names none), it says so."),
     ProblemType("row-has-errors", INFO, "Dòng bị bỏ qua khi tạo văn bản",
                 "Dòng {row} có {count} lỗi nên sẽ không được dùng để tạo văn bản.",
                 "Sửa các lỗi của dòng này (xem các dòng Lỗi phía trên).",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from doithoai.registry import parsing, schema
+from doithoai.registry.cellref import column_letter
 from doithoai.registry.problems import make
 from doithoai.rules.validation import cells
 from doithoai.rules.validation.findings import Findings
@@ -69,7 +70,7 @@ def check_lookups(f: Findings) -> None:
         if not lk.fixed or lk.key not in table.columns:
             continue
         have = f.reg.lookups[lk.key]
-        if have != list(lk.values):
+        if have != list(lk.values) and not _later_missing(f, table, lk, have):
             missing = [v for v in lk.values if v not in have]
             extra = [v for v in have if v not in lk.values]
             diff = "; ".join(filter(None, [
@@ -79,6 +80,27 @@ def check_lookups(f: Findings) -> None:
             f.problems.append(make("lookup-fixed-changed", schema.LOOKUP_SHEET.name,
                                    row=1, col=table.columns[lk.key], column=lk.header,
                                    diff=diff, expected=", ".join(lk.values)))
+
+
+def _later_missing(f: Findings, table, lk: schema.Lookup, have: list[str]) -> bool:
+    """A fixed list as an older version wrote it: every value but those a later version
+    appended (Lookup.later), in order. Said as a note naming the empty cell below the list
+    where each is to be typed (the list's range counts the column, so its drop-down then
+    offers them); nothing is written. Whether it was so."""
+    added = dict(lk.later)
+    missing = [v for v in lk.values if v not in have]
+    if not missing or not set(missing) <= set(added) or \
+            have != [v for v in lk.values if v not in missing]:
+        return False
+    col = table.columns[lk.key]
+    below = max((r.row for r in table.rows if r.values.get(lk.key)), default=1) + 1
+    typed = ", ".join(f"\"{v}\"" for v in missing)
+    f.problems.append(make(
+        "list-value-added-later", schema.LOOKUP_SHEET.name, row=below, col=col,
+        column=lk.header, values=typed, version=max(added[v] for v in missing),
+        typed=typed + (" (mỗi giá trị một ô, từ ô này trở xuống)" if len(missing) > 1 else ""),
+        cell=f"{column_letter(col)}{below}", last=have[-1] if have else lk.header))
+    return True
 
 
 def _check_paired(f: Findings, table, lk) -> None:

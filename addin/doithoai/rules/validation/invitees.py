@@ -65,7 +65,7 @@ def check_chair_attendance(f: Findings) -> None:
     named = invitees_by_plan(f)
     for plan in f.reg.plans:
         people = named.get(plan.plan_id, [])
-        if not plan.plan_id or not people:
+        if not plan.plan_id or not people or plan.cancelled:
             continue
         bare = [(i, personal.bare_name(i.full_name)) for i in people]   # once for both roles
         for role, name, key in (("Người chủ trì", plan.chair_name, "chair_name"),
@@ -100,6 +100,6 @@ def check_plans_have_invitees(f: Findings) -> None:
     """A plan none of whose delegates is invited: its documents that list them are refused."""
     invited = {i.plan_id for i in f.reg.invitees if i.full_name and i.invited != schema.NO}
     for plan in f.reg.plans:
-        if plan.plan_id and plan.plan_id not in invited:
+        if plan.plan_id and plan.plan_id not in invited and not plan.cancelled:
             f.add("plan-without-invitees", schema.PLANS, plan.row, "plan_id", plan.plan_id,
                   plan=plan.plan_id)

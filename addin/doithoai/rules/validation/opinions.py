@@ -29,7 +29,7 @@ def check_opinions(f: Findings) -> None:
                        f"{short_date(o.received_date)}.")
         _not_yet(f, o)
         plan = plans.get(o.plan_id)
-        if plan and plan.meeting_date and o.received_date and \
+        if plan and plan.meeting_date and o.received_date and not plan.cancelled and \
                 o.received_date > plan.meeting_date and o.source != "Văn bản":
             f.add("date-order-warning", schema.OPINIONS, o.row, "received_date",
                   short_date(o.received_date),
@@ -81,7 +81,8 @@ def _unassigned(f: Findings, o, plan) -> None:
     they print when none is chosen), while no assignment letter goes to anyone."""
     if o.agency or o.duplicate_of or not o.opinion_id or o.answered_at_meeting == schema.YES \
             or o.status in _SETTLED + _CLAIMED or o.resolved_date or agencies.sent_up(o) or \
-            plan is None or plan.meeting_date is None or plan.meeting_date > f.today:
+            plan is None or plan.meeting_date is None or plan.meeting_date > f.today or \
+            plan.cancelled:        # said with its plan (cancelled-plan-replies)
         return
     f.add("opinion-unassigned", schema.OPINIONS, o.row, "agency", None, plan=plan.plan_id,
           office=agencies.office_unit(None, plan.is_party))

@@ -14,7 +14,8 @@ def check_plans(f: Findings) -> None:
         _order(f, p)
         _weekday(f, p)
         _plan_status(f, p, issued.get(p.plan_id))
-        _cells_for_documents(f, p)
+        if not p.cancelled:         # its documents are not made any more
+            _cells_for_documents(f, p)
         _scope_commas(f, p)
 
 

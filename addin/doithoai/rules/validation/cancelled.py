@@ -1,0 +1,115 @@
+"""A cancelled plan (Trạng thái "Đã hủy"): what in the registry says its conference took place
+after all, and the citizens' opinions it still owes a written reply with no day to count from.
+
+Nothing is changed: each finding names the cell and says what the clerk may do (the
+conference may in fact have been held and the status be the mistake)."""
+from __future__ import annotations
+
+from doithoai.registry import schema
+from doithoai.registry.issued import ISSUED
+from doithoai.rules import deadlines
+from doithoai.rules.validation.findings import Findings
+
+
+def check_cancelled(f: Findings) -> None:
+    cancelled = {p.plan_id: p for p in f.reg.plans if p.plan_id and p.cancelled}
+    if not cancelled:
+        return
+    _attendance(f, cancelled)
+    _at_the_meeting(f, cancelled)
+    _concluded(f, cancelled)
+    _surveyed(f, cancelled)
+    _replies_owed(f, cancelled)
+
+
+def _said(f: Findings, sheet: schema.Sheet, row: int, key: str, value, plan, what: str,
+          fix: str) -> None:
+    f.add("cancelled-plan-contradiction", sheet, row, key, value, plan=plan.plan_id,
+          plan_row=plan.row, what=what, fix=fix)
+
+
+def _attendance(f: Findings, cancelled: dict) -> None:
+    for i in f.reg.invitees:
+        plan = cancelled.get(i.plan_id)
+        if plan is not None and i.attendance:
+            _said(f, schema.INVITEES, i.row, "attendance", i.attendance, plan,
+                  f"trang {schema.INVITEES.name}, dòng {i.row} ghi Tham dự \"{i.attendance}\" "
+                  f"cho {i.full_name or 'một đại biểu'}",
+                  "Xóa ô Tham dự của dòng này (hội nghị không họp thì không ai dự, không ai "
+                  "vắng).")
+
+
+def _at_the_meeting(f: Findings, cancelled: dict) -> None:
+    for o in f.reg.opinions:
+        plan = cancelled.get(o.plan_id)
+        if plan is None:
+            continue
+        if o.source == schema.SPOKEN_SOURCE:
+            _said(f, schema.OPINIONS, o.row, "source", o.source, plan,
+                  f"ý kiến {o.opinion_id or f'dòng {o.row}'} (trang {schema.OPINIONS.name}) "
+                  f"ghi Nguồn \"{o.source}\"",
+                  "Sửa Nguồn theo cách người dân đã gửi (Phiếu hỏi, Văn bản, MTTQ chuyển).")
+        if o.answered_at_meeting == schema.YES or o.status == schema.SETTLED_AT_MEETING:
+            key = "answered_at_meeting" if o.answered_at_meeting == schema.YES else "status"
+            _said(f, schema.OPINIONS, o.row, key, getattr(o, key), plan,
+                  f"ý kiến {o.opinion_id or f'dòng {o.row}'} (trang {schema.OPINIONS.name}) "
+                  "ghi đã trả lời tại hội nghị",
+                  "Ý kiến này phải trả lời bằng văn bản: bỏ \"Có\" ở cột Trả lời tại hội nghị "
+                  "và sửa Trạng thái (Mới hoặc Đã phân công).")
+
+
+def _concluded(f: Findings, cancelled: dict) -> None:
+    for e in f.reg.register:
+        plan = cancelled.get(e.plan_id)
+        if plan is not None and e.kind == deadlines.CONCLUSION_DOC_KIND and e.status == ISSUED:
+            _said(f, schema.REGISTER, e.row, "kind", e.kind, plan,
+                  f"{schema.REGISTER.name}, dòng {e.row} ghi đã ban hành thông báo kết luận "
+                  f"{e.number_symbol or ''}".rstrip(),
+                  "Văn bản đã ban hành thì giữ nguyên; kiểm tra lại hội nghị có họp không.")
+    for m in f.reg.milestones:
+        plan = cancelled.get(m.plan_id)
+        if plan is not None and m.code in deadlines.CONCLUSION_CODES and m.done_date \
+                and not m.opinion_id:
+            _said(f, schema.MILESTONES, m.row, "done_date", m.done_date.strftime("%d/%m/%Y"),
+                  plan, f"mốc {m.code} (trang {schema.MILESTONES.name}, dòng {m.row}) ghi đã "
+                  "kết luận hội nghị",
+                  "Xóa Ngày hoàn thành của mốc này nếu không có thông báo kết luận.")
+
+
+def _surveyed(f: Findings, cancelled: dict) -> None:
+    """The first form tallied for each cancelled plan (one finding a plan, not a question)."""
+    said = set()
+    for s in f.reg.survey:
+        plan = cancelled.get(s.plan_id)
+        if plan is not None and s.count and s.plan_id not in said:
+            said.add(s.plan_id)
+            _said(f, schema.SURVEY, s.row, "plan_id", s.plan_id, plan,
+                  f"trang {schema.SURVEY.name}, dòng {s.row} ghi phiếu lấy ý kiến về cuộc đối "
+                  "thoại này",
+                  "Xóa dòng phiếu khảo sát nếu hội nghị không họp.")
+
+
+def _replies_owed(f: Findings, cancelled: dict) -> None:
+    """Each cancelled plan with opinions still owed a written reply that have no Hạn trả lời
+    (the reply rule counts from a conclusion notice, which is never issued)."""
+    if not _reply_counts_from_conclusion(f.reg):
+        return
+    concluded = deadlines.conclusion_dates(f.reg)
+    for plan in cancelled.values():
+        if plan.plan_id in concluded:
+            continue
+        owed = [o for o in deadlines.opinions_needing_reply(f.reg, plan.plan_id)
+                if not (o.reply_date or o.reply_number or o.resolved_date)
+                and o.status not in (schema.REPLIED_STATUS, "Đã chuyển cấp trên",
+                                     schema.RESOLVED_STATUS)]
+        if owed:
+            names = ", ".join(o.opinion_id for o in owed[:10]) + \
+                (f" và {len(owed) - 10} ý kiến khác" if len(owed) > 10 else "")
+            f.add("cancelled-plan-replies", schema.PLANS, plan.row, "status", plan.status,
+                  plan=plan.plan_id, count=len(owed), opinions=names)
+
+
+def _reply_counts_from_conclusion(reg) -> bool:
+    rules = [r for r in reg.rules if r.code == deadlines.REPLY_CODE and r.enabled != schema.NO
+             and r.applies_to == "Ý kiến"]
+    return bool(rules) and rules[-1].anchor == deadlines.ANCHOR_CONCLUSION
