@@ -7,7 +7,8 @@ count said 19 opinions for 20, and she was not told who handles her request now.
 from the corpus generator (tests/corpus) given a second conference two months after the first,
 where each citizen of a pending opinion raises it again (and a row the carry-over linked, which
 no one raised, as the control); the second conference's minutes (BB), conclusion (TBKL) and
-notices to citizens (TBCD) drafted through the command, their text read with python-docx.
+notices to citizens (TBCD) drafted through the command, their text read with python-docx; the
+citizen's notice gives the deadline the conclusion lists, not a new one.
 """
 from __future__ import annotations
 
@@ -86,6 +87,13 @@ def _texts(folder: str, kind: str) -> list[str]:
             for path in paths]
 
 
+def _rows(folder: str, kind: str) -> list[list[str]]:
+    """Every table row of the documents of ``kind``, as cell texts."""
+    return [[c.text for c in r.cells]
+            for path in glob.glob(os.path.join(folder, "**", f"{kind}*.docx"), recursive=True)
+            for t in Document(path).tables for r in t.rows]
+
+
 def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys):
     checked = 0
     for seed in SEEDS:
@@ -99,11 +107,15 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
         said = capsys.readouterr().out
         minutes, conclusion = _texts(out, "BB"), _texts(out, "TBKL")
         assert minutes and conclusion, said
+        listed, told = _rows(out, "TBKL"), _rows(out, "TBCD")
         for words, code in again.items():
             assert words in minutes[0], (seed, words)
             where = f"đã nêu tại hội nghị ngày {meeting:%d/%m/%Y}, mã {code}"
             assert where in minutes[0] and where in conclusion[0], (seed, code)
             assert any(words in t for t in _texts(out, "TBCD")), (seed, words)
+            # the citizen is told the deadline the conclusion lists, not a new one
+            due = next(r[-1] for r in listed if words in r[1])
+            assert next(r[-1] for r in told if words in r[1]).endswith(due), (seed, due, told)
         assert f"nghe {len(again)} ý kiến" in minutes[0], (seed, minutes[0][:900])
         if linked:
             assert not any(linked in t for t in minutes + conclusion), seed

@@ -110,6 +110,8 @@ class Generator:
         if issue:
             builder.concluded_now = self._conclusion_in_this_run(
                 builder, [k for k in kinds if k not in waiting and k not in unissued])
+            unissued += timing.awaiting_conclusion(self.reg, builder, kinds, unissued,
+                                                   self.result.notices)
         self.prepared_kept = []
         kept = [kind for kind in kinds if kind not in waiting and
                 self.kind_documents(builder, kind, folder, issue and kind not in unissued,

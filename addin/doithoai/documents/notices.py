@@ -165,6 +165,14 @@ def replies_waiting(reg: Registry, plan: Plan, waiting: list) -> str:
             f"{schema.OPINIONS.name}: {cells}{more}; ghi nội dung trả lời rồi tạo lại.")
 
 
+def before_the_conclusion(plan: Plan, kinds: list[Kind]) -> str:
+    """Notices to citizens kept as drafts until the conclusion notice is issued."""
+    return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp "
+            "số: thông báo kết luận (TBKL) của hội nghị chưa ban hành, mà hạn trả lời ghi trong "
+            "các thông báo này tính từ ngày ban hành thông báo kết luận. Ban hành TBKL trước "
+            "(sửa các lỗi giữ nó lại, nếu có), rồi bấm Ban hành lại.")
+
+
 def reminder_too_soon(label: str, last: dict, due: dt.date, target: str) -> str:
     """A reminder whose agency may still report (its days run to ``due``): not issued again."""
     return (f"{label} đã ban hành ({last.get('number_symbol')}), hạn báo cáo đến "

@@ -67,6 +67,25 @@ def _before_their_step(builder: Builder, kinds: list[Kind], today: dt.date, issu
     return out
 
 
+# What counts its deadlines from the conclusion notice's day, and says so to its reader.
+COUNTED_FROM_CONCLUSION = ("TBCD",)
+
+
+def awaiting_conclusion(reg, builder: Builder, kinds: list[Kind], unissued: list[Kind],
+                        said: list[str]) -> list[Kind]:
+    """The notices to citizens (TBCD), drafted but not numbered while the plan's conclusion
+    notice is neither issued before nor by this run (a row with errors may keep it back): a
+    citizen must not hold a deadline counted from a notice that does not exist. The reason
+    goes into ``said``."""
+    from doithoai.rules.deadlines import conclusion_dates
+    plan = builder.plan
+    held = [k for k in kinds if k.code in COUNTED_FROM_CONCLUSION and k not in unissued]
+    if not held or builder.concluded_now or plan.plan_id in conclusion_dates(reg):
+        return []
+    said.append(notices.before_the_conclusion(plan, held))
+    return held
+
+
 def is_over(plan: Plan, today: dt.date) -> bool:
     """The plan's conference is over: its day is before ``today`` (on the day itself, what
     prepares it may still be made)."""

@@ -66,18 +66,6 @@ class ConferenceDocs(BaseBuilder):
             if earlier is not None and earlier.meeting_date else ""
         return f"đã nêu tại hội nghị{day}, mã {first.opinion_id}"
 
-    def carried_due(self, first: Opinion) -> str:
-        """The deadline a carried matter's original was given, and whether it has passed by
-        this document's day ("18/05/2029, đã quá hạn"); "Theo hạn đã giao" when the registry
-        holds none (the earlier conclusion not issued through the tool)."""
-        if self.up(first):
-            return "Kiến nghị cấp trên"
-        due = self.report.reply_due.get(first.opinion_id)
-        if due is None or repeats.settled(first):
-            return "Theo hạn đã giao"
-        late = due < (self.issue_date or self.today)
-        return f"{vnformat.short_date(due)}{', đã quá hạn' if late else ''}"
-
     def carried_answer(self, o: Opinion) -> str:
         """The minutes' answer to a matter raised again from an earlier conference: where it
         stands, as its original's handling says."""

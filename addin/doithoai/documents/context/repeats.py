@@ -60,6 +60,18 @@ class Repeats:
         earlier conference (its agency, deadline, outcome), else itself."""
         return self.original_of(o) if self.carried(o) else o
 
+    def carried_due(self, first: Opinion) -> str:
+        """The deadline a carried matter's original was given, and whether it has passed by
+        this document's day ("18/05/2029, đã quá hạn"); "Theo hạn đã giao" when the registry
+        holds none (the earlier conclusion not issued through the tool)."""
+        if self.up(first):
+            return "Kiến nghị cấp trên"
+        due = self.report.reply_due.get(first.opinion_id)
+        if due is None or repeats.settled(first):
+            return "Theo hạn đã giao"
+        late = due < (self.issue_date or self.today)
+        return f"{vnformat.short_date(due)}{', đã quá hạn' if late else ''}"
+
     def original_of(self, o: Opinion) -> Opinion | None:
         """The opinion that ``o`` (a repeat: Trùng với) joined, followed to the first one that
         is not itself a repeat, in any plan; None when the chain leads nowhere."""

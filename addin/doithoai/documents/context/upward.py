@@ -129,6 +129,9 @@ class UpwardDocs(BaseBuilder):
             if first is not o:
                 self._row(ctx, schema.OPINIONS, first)
             who, when = self.handling(first)
+            if self.raised_again(o):         # as the conclusion lists it (BaseBuilder)
+                due = self.carried_due(first)
+                when = due if due.startswith(("Theo", "Kiến")) else f"Hạn đã giao: {due}"
             rows.append({"stt": i, "noi_dung": self.told_content(o, first), "co_quan": who,
                          "han": when})
         ctx.put("y_kien_cd", rows)
