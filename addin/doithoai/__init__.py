@@ -2,7 +2,7 @@
 
 import os
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
 
 # doithoai never multiplies matrices, yet numpy's OpenBLAS starts a thread per processor core
 # the moment numpy is first imported (by the package check of large sheets, by openpyxl, by
