@@ -78,7 +78,7 @@ class Generator:
         kinds = [k for k in KINDS if not codes or k.code in codes]
         self.result.issuing = issue
         for plan in plans:
-            self.plan_documents(plan, kinds, issue)
+            self.plan_documents(plan, kinds, issue, asked=bool(codes))
         late = notices.issued_late(self.report, self.issued)
         off = notices.issued_on_day_off(self.reg, self.today) \
             if any(day == self.today for *_, day in self.issued) else None
@@ -94,11 +94,15 @@ class Generator:
             self.result.changes.extend(self.register.deadlines_as_issued(self.today))
         return self.result
 
-    def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool) -> None:
-        """The plan's documents of ``kinds``: those that tell of the conference wait for it,
-        those that announce it are drafts once it is past (a notice says each)."""
+    def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool,
+                       asked: bool = False) -> None:
+        """The plan's documents of ``kinds`` (``asked``: named by the clerk, not every kind):
+        those that tell of the conference wait for it, those that announce it are drafts once
+        it is past (a notice says each)."""
         kinds, refused = cancelled.still_made(self.reg, plan, kinds)
-        self.result.refusals += refused
+        # none of its kinds named by the clerk: said, not refused (the run exits 0)
+        (self.result.refusals if asked else self.result.notices).extend(
+            refused if asked else [f"{p.message} {p.hint}" for p in refused])
         if not kinds:
             return
         if (schema.PLANS.name, plan.row) in self.error_rows:
