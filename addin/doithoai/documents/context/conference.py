@@ -58,7 +58,7 @@ class ConferenceDocs(BaseBuilder):
         return f"Tiếp thu; giao {o.agency or 'cơ quan chuyên môn'} trả lời bằng văn bản."
 
     def raised_before(self, o: Opinion) -> str:
-        """"đã nêu tại hội nghị ngày 12/06/2026 (YK-2026-002)": where a carried matter was
+        """"đã nêu tại hội nghị ngày 12/06/2026, mã YK-2026-002": where a carried matter was
         first raised."""
         first = self.original_of(o)
         earlier = self.reg.plan(first.plan_id)
