@@ -6,8 +6,9 @@ Registries from the corpus generator (tests/corpus) whose agencies owe replies: 
 a quarter after the meeting (its conclusion notice issued two days after it, the replies' dates
 counted from it); Ban hành pressed again three days later (within the five working
 days the reminder gave to report: nothing numbered) and three weeks later (a new reminder,
-numbered, "Tiếp theo Công văn số … ngày …"); read from the printed lines, the files' bytes and
-the documents' text (python-docx).
+numbered, "Tiếp theo Công văn số … ngày …"; drafted first, it is told as the next reminder,
+not as "data changed"); read from the printed lines, the files' bytes and the documents' text
+(python-docx).
 """
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ def test_an_agency_still_owing_gets_a_second_reminder_after_its_days_to_report(t
         soon, again = _issue(copy, out, first_day + dt.timedelta(days=3), capsys)
         assert not _reminders(soon), soon
         assert "chưa ban hành công văn đôn đốc tiếp theo" in soon, soon
+        drafted = _draft(again, out, first_day + dt.timedelta(days=21), capsys)
+        assert "bản dự thảo công văn đôn đốc tiếp theo" in drafted, drafted
+        assert not [line for line in drafted.splitlines() if "dữ liệu đã đổi" in line], drafted
         later, _ = _issue(again, out, first_day + dt.timedelta(days=21), capsys)
         second = _reminders(later)
         assert second and not set(second) & set(first), (first, later)
@@ -65,6 +69,13 @@ def test_an_agency_still_owing_gets_a_second_reminder_after_its_days_to_report(t
         assert len(cites) >= len(second), newest
         assert all(any(f"số {n} ngày {first_day:%d/%m/%Y}" in t for n in first) for t in cites)
     assert chased >= 3, chased
+
+
+def _draft(path, out, today, capsys) -> str:
+    """The reminders drafted (generate without --issue, as Đôn đốc does): what it printed."""
+    from doithoai import cli
+    cli.main(["generate", path, "--docs", "CVDD", "--out", out, "--today", today.isoformat()])
+    return capsys.readouterr().out
 
 
 def _issue(path, out, today, capsys, docs="CVDD"):

@@ -306,8 +306,9 @@ class Generator:
                                                 draft["file"] if draft is not None else None)
         said = (f"{batch.label} đã ban hành ({issued.get('number_symbol')}) nhưng dữ liệu đã "
                 f"đổi ở: {changed}. Bản đã ban hành giữ nguyên")
-        if issue and kind.code == "CVDD":          # the agency still owes: chased again
-            return self._next_reminder(builder, kind, compiled, batch, target_base, versions)
+        if kind.code == "CVDD":          # the agency still owes: chased again
+            return self._next_reminder(builder, kind, compiled, batch, target_base, versions,
+                                       issue)
         if issue and kind.before_meeting and kind.code != "KH":       # the conference moved
             return self._new_version(builder, kind, compiled, batch, target_base, said,
                                      versions)
@@ -330,17 +331,16 @@ class Generator:
                 self._contexts(builder, kind, compiled, batch, number, self.today,
                                replacing.in_force_before(versions, len(versions))))
 
-    def _next_reminder(self, builder, kind, compiled, batch, target_base, versions):
+    def _next_reminder(self, builder, kind, compiled, batch, target_base, versions, issue):
         """The reminder (CVDD) to an agency that still owes after the one issued before it:
         issued under a new number, citing that one ("Tiếp theo Công văn số …"), once the days
         it gave the agency to report have passed; drafted before then (a reminder each time
         Ban hành is pressed would chase no one)."""
         last = versions[-1]
         due = followup.report_by(self.reg, replacing.day_of(last.get("date"))).date
-        again = due < self.today
-        self.result.notices.append(notices.reminder_again(batch.label, last, target_base) if again
-                                   else notices.reminder_too_soon(batch.label, last, due,
-                                                                  target_base))
+        again = issue and due < self.today
+        self.result.notices.append(notices.next_reminder(batch.label, last, target_base, due,
+                                                         again, self.today))
         number = self.register.next_number(kind, builder.plan.is_party, self.today.year) \
             if again else None
         day = self.today if again else None

@@ -173,6 +173,19 @@ def before_the_conclusion(plan: Plan, kinds: list[Kind]) -> str:
             "(sửa các lỗi giữ nó lại, nếu có), rồi bấm Ban hành lại.")
 
 
+def next_reminder(label: str, last: dict, target: str, due: dt.date, issued: bool,
+                  today: dt.date) -> str:
+    """What became of the reminder that follows ``last`` (issued, or drafted: too soon, or a
+    run that does not issue)."""
+    if issued:
+        return reminder_again(label, last, target)
+    if due >= today:
+        return reminder_too_soon(label, last, due, target)
+    return (f"{label}: bản dự thảo công văn đôn đốc tiếp theo {target}, nhắc lại công văn số "
+            f"{last.get('number_symbol')} đã quá hạn báo cáo ngày {due:%d/%m/%Y}; bấm Ban hành "
+            "(hoặc generate --issue) để cấp số.")
+
+
 def reminder_too_soon(label: str, last: dict, due: dt.date, target: str) -> str:
     """A reminder whose agency may still report (its days run to ``due``): not issued again."""
     return (f"{label} đã ban hành ({last.get('number_symbol')}), hạn báo cáo đến "
