@@ -60,8 +60,7 @@ def _attendance_cells(invitees: list, plan) -> list:
     """Invited, present (the delegated among them), of whom delegated, absent, not recorded, of
     one plan's Đại biểu rows: counted as the minutes count them (registry.attendance), present
     + absent + not recorded = invited. Before anything is recorded, or when the conference was
-    cancelled, only the invited (the rest
-    left empty)."""
+    cancelled, only the invited (the rest left empty)."""
     counts = attendance.Attendance.of(attendance.invited(invitees))
     if plan.cancelled:          # no one came to a conference that was not held
         return [counts.invited, None, None, None, None]
