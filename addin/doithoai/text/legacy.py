@@ -13,8 +13,9 @@ text is read as one of them only when
   "đ" is Unicode already);
 - it holds a character that Vietnamese written in Unicode does not use and that is not a
   common symbol (:data:`SIGNS`: "¨", "ß", "ø", "ñ"…: "Lê Hà" is never read as TCVN3);
-- each word the reading changes becomes one Vietnamese syllable (letters of the alphabet,
-  one run of vowels, one tone mark at most), and no such character is left.
+- each word of the reading that holds a letter beyond ASCII is one Vietnamese syllable (an
+  onset, a run of vowels and an ending the language has, one tone mark at most), and no such
+  character is left, nor any other of the tables' range that is no letter.
 
 What cannot be told apart, said plainly: a VNI text whose every sign is a letter standing alone
 ("öa", "ñi": ưa, đi) is a TCVN3 text as well ("ửa", "ủi"), and is read as TCVN3; a text of
