@@ -124,10 +124,7 @@ class Register:
     @staticmethod
     def plan_number(kind: Kind, plan: Plan) -> int | None:
         """A plan typed with its own Số ký hiệu keeps that number."""
-        if kind.code == "KH" and plan.number_symbol:
-            head = plan.number_symbol.replace("-", "/").split("/")[0]
-            return int(head) if head.isdigit() else None
-        return None
+        return _number_in(plan.number_symbol) if kind.code == "KH" else None
 
     def record(self, builder, kind: Kind, subject: str, opinion_id, path: str, number, date,
                status: str, fp: str, replace: dict | None) -> None:
