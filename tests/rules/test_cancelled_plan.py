@@ -185,3 +185,32 @@ def test_the_control_a_fixed_list_really_edited_is_still_an_error(tmp_path, caps
     assert [p for p in issues if p["code"] == "lookup-fixed-changed"
             and p["column"] == "Trạng thái kế hoạch"], issues
     assert not [p for p in issues if p["code"] == "list-value-added-later"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_attendance_typed_for_a_cancelled_plan_is_one_finding_naming_every_row(seed, tmp_path,
+                                                                                capsys):
+    """The corpus case's delegates, their Tham dự as the generator typed it, the plan then
+    cancelled: validate says it once, at the first such row, and names every other row (a
+    plan with 150 delegates marked present was 150 warnings)."""
+    case = make_case(seed)
+    path = _with_status(saved(case, str(tmp_path / "so.xlsx")), str(tmp_path / "huy.xlsx"),
+                        CANCELLED)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[schema.INVITEES.name]
+    col = schema.INVITEES.keys.index("attendance") + 1
+    marked = [r for r in range(2, ws.max_row + 1) if ws.cell(r, col).value]
+    assert marked, "the generator types attendance"
+    _, issues = _issues(path, capsys)
+    said = [p for p in issues if p["code"] == "cancelled-plan-contradiction"
+            and p["sheet"] == schema.INVITEES.name]
+    assert len(said) == 1, said
+    text = said[0]["message"]
+    assert said[0]["row"] == marked[0]
+    if len(marked) > 1:
+        assert f"cho {len(marked)} đại biểu" in text, text
+        shown = marked[:10]
+        assert f"dòng {', '.join(map(str, shown))}" in text, text
+        if len(marked) > 10:
+            assert f"và {len(marked) - 10} dòng khác" in text, text
+    assert "Xóa ô Tham dự" in said[0]["hint"]

@@ -29,14 +29,26 @@ def _said(f: Findings, sheet: schema.Sheet, row: int, key: str, value, plan, wha
 
 
 def _attendance(f: Findings, cancelled: dict) -> None:
+    """One finding a cancelled plan, at its first delegate with Tham dự filled, naming the
+    others' rows (150 delegates marked present are one slip, not 150)."""
+    marked: dict[str, list] = {}
     for i in f.reg.invitees:
-        plan = cancelled.get(i.plan_id)
-        if plan is not None and i.attendance:
-            _said(f, schema.INVITEES, i.row, "attendance", i.attendance, plan,
-                  f"trang {schema.INVITEES.name}, dòng {i.row} ghi Tham dự \"{i.attendance}\" "
-                  f"cho {i.full_name or 'một đại biểu'}",
-                  "Xóa ô Tham dự của dòng này (hội nghị không họp thì không ai dự, không ai "
-                  "vắng).")
+        if i.plan_id in cancelled and i.attendance:
+            marked.setdefault(i.plan_id, []).append(i)
+    for plan_id, rows in marked.items():
+        first = rows[0]
+        whom = (f"cho {first.full_name or 'một đại biểu'}" if len(rows) == 1 else
+                f"cho {len(rows)} đại biểu (dòng {_some([str(i.row) for i in rows], 'dòng')})")
+        _said(f, schema.INVITEES, first.row, "attendance", first.attendance, cancelled[plan_id],
+              f"trang {schema.INVITEES.name} ghi Tham dự {whom}",
+              "Xóa ô Tham dự của " + ("dòng này" if len(rows) == 1 else "các dòng đó") +
+              " (hội nghị không họp thì không ai dự, không ai vắng).")
+
+
+def _some(items: list[str], noun: str, limit: int = 10) -> str:
+    """The first ``limit`` items, then how many more ("5, 6, … và 140 dòng khác")."""
+    more = len(items) - limit
+    return ", ".join(items[:limit]) + (f" và {more} {noun} khác" if more > 0 else "")
 
 
 def _at_the_meeting(f: Findings, cancelled: dict) -> None:
@@ -103,8 +115,7 @@ def _replies_owed(f: Findings, cancelled: dict) -> None:
                 and o.status not in (schema.REPLIED_STATUS, "Đã chuyển cấp trên",
                                      schema.RESOLVED_STATUS)]
         if owed:
-            names = ", ".join(o.opinion_id for o in owed[:10]) + \
-                (f" và {len(owed) - 10} ý kiến khác" if len(owed) > 10 else "")
+            names = _some([o.opinion_id for o in owed], "ý kiến")
             f.add("cancelled-plan-replies", schema.PLANS, plan.row, "status", plan.status,
                   plan=plan.plan_id, count=len(owed), opinions=names)
 
