@@ -220,7 +220,7 @@ def test_cli_deadlines_json_contract(sample_paths, capsys):
     data = json.loads(capsys.readouterr().out)
     m = data["milestones"][0]
     assert set(m) == {"plan", "opinion", "code", "task", "unit", "due", "status",
-                      "remaining_working_days", "basis"}
+                      "remaining_working_days", "basis", "unrecorded_after_meeting"}
     k2 = {x["code"]: x for x in data["milestones"] if x["plan"] == "KH-2026-02"}
     assert k2["THONG_BAO"]["due"] == "2026-12-04" and k2["THONG_BAO"]["status"] == "Chưa đến hạn"
     assert k2["THONG_BAO"]["remaining_working_days"] == 10   # 24/11 is worked (Không nghỉ)

@@ -141,10 +141,14 @@ def c_list_value_added_later(path, reg):
 
 
 def c_cancelled_contradiction(path, reg):
-    """A cancelled plan with a delegate marked present."""
+    """A cancelled plan with a delegate marked present: said once, at the plan's first
+    delegate with Tham dự filled."""
     edit(path, [("plans", "status", 2, schema.CANCELLED_STATUS),
                 ("invitees", "attendance", 3, "Có")])
-    return [("Đại biểu", cell_ref("invitees", "attendance", 3))]
+    plan = next(p.plan_id for p in reg.plans if p.row == 2)
+    first = min([i.row for i in reg.invitees if i.plan_id == plan and i.attendance] +
+                [3] * any(i.row == 3 and i.plan_id == plan for i in reg.invitees))
+    return [("Đại biểu", cell_ref("invitees", "attendance", first))]
 
 
 def c_cancelled_replies(path, reg):

@@ -41,14 +41,9 @@ def compute_deadlines(book=None, today: dt.date | None = None) -> str | None:
         report = deadlines.compute(reg, today or dt.date.today())
         shell.status("Đang ghi trang Mốc thời gian…")
         shell.apply(milestones.to_changes(reg, report))
-        statuses: dict[str, int] = {}
-        for m in report.milestones:
-            statuses[m.status] = statuses.get(m.status, 0) + 1
-        parts = [f"{statuses[s]} {s.lower()}" for s in ("Quá hạn", "Sắp đến hạn")
-                 if statuses.get(s)]
         message = (f"Đã tính {len(report.milestones)} mốc thời gian"
-                   + (f" ({', '.join(parts)})" if parts else "")
-                   + f"; {len(report.reply_due)} ý kiến có hạn trả lời.")
+                   f"{milestones.status_counts(report)}; {len(report.reply_due)} ý kiến có hạn "
+                   "trả lời.")
         errors = [p for p in report.problems if p.severity == "error"]
         if errors:
             message += (f" Có {len(errors)} lỗi về thời hạn: bấm Kiểm tra dữ liệu để xem.")

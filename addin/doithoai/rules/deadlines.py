@@ -57,6 +57,7 @@ class MilestoneResult:
     explanation: str
     provisional: bool
     existing_row: int | None = None
+    held: dt.date | None = None     # its conference's day, past, the step due by it unrecorded
 
     @property
     def key(self) -> tuple:
@@ -66,7 +67,8 @@ class MilestoneResult:
         return {"plan": self.plan_id, "opinion": self.opinion_id, "code": self.code,
                 "task": self.task, "unit": self.unit, "due": self.due.isoformat(),
                 "status": self.status, "remaining_working_days": self.remaining,
-                "basis": self.basis}
+                "basis": self.basis,
+                "unrecorded_after_meeting": self.held.isoformat() if self.held else None}
 
 
 @dataclass
@@ -102,20 +104,6 @@ def status_of(cal: WorkCalendar, due: dt.date, done: dt.date | None, today: dt.d
     if remaining <= soon:
         return DUE_SOON, remaining
     return NOT_DUE, remaining
-
-
-def status_words(status: str, remaining: int | None) -> str:
-    """A milestone's status as a clerk reads it: "Quá hạn 22 ngày làm việc", "Sắp đến hạn,
-    còn 1 ngày làm việc", "Sắp đến hạn: hạn là hôm nay" (never "còn -22")."""
-    if status == NOT_APPLICABLE:
-        return f"{NOT_APPLICABLE}: hội nghị đã hủy, bước này không còn phải làm"
-    if remaining is None:
-        return status
-    if status == OVERDUE:
-        return f"{OVERDUE} {-remaining} ngày làm việc" if remaining < 0 else OVERDUE
-    if remaining == 0:
-        return f"{status}: hạn là hôm nay"
-    return f"{status}, còn {remaining} ngày làm việc"
 
 
 MAX_RULE_DAYS = 365
@@ -206,6 +194,14 @@ def called_off(plan: Plan, op: Opinion | None, done: dt.date | None) -> bool:
     """A step of the conference itself (not an opinion's reply) not done when its plan was
     cancelled: no longer due, never overdue (a step done before stays as it was)."""
     return plan.cancelled and op is None and done is None
+
+
+def unrecorded_when_held(plan: Plan, op: Opinion | None, due: dt.date, done: dt.date | None,
+                         today: dt.date) -> bool:
+    """A step of the conference due by its day, no day it was done, the day past: done or not,
+    the step can no longer be late by more, and its working days stop counting."""
+    return op is None and done is None and not plan.cancelled and \
+        plan.meeting_date is not None and due <= plan.meeting_date < today
 
 
 def completed_by(kind: str) -> tuple[str, ...]:
@@ -343,15 +339,18 @@ class _Engine:
 
     def _milestone(self, rule, plan, op, out, basis, explanation, done, prior
                    ) -> MilestoneResult:
+        held = unrecorded_when_held(plan, op, out.date, done, self.today)
         status, remaining = (NOT_APPLICABLE, None) if called_off(plan, op, done) else \
-            status_of(self.cal, out.date, done, self.today, self.soon)
+            (OVERDUE, None) if held else status_of(self.cal, out.date, done, self.today,
+                                                    self.soon)
         unit = agencies.office_unit(rule.unit, plan.is_party) if rule.unit else ""
         if op is not None and op.agency and rule.code in (REPLY_CODE, RESOLVE_CODE):
             unit = op.agency
         return MilestoneResult(
             plan.plan_id, op.opinion_id if op else None, rule.code, rule.task or "", unit,
             out.date, basis, done, status, remaining, rule.mandatory == schema.YES,
-            explanation, out.provisional, prior.row if prior else None)
+            explanation, out.provisional, prior.row if prior else None,
+            plan.meeting_date if held else None)
 
     def _mandatory(self, rule, plan, op, due: dt.date, done, prior) -> None:
         """A mandatory step done late or past its day unrecorded, or a plan issued after such a

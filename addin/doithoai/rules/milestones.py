@@ -7,15 +7,36 @@ note that it may be deleted.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from doithoai.registry import schema
 from doithoai.registry.changes import Changes, append_layout, column_blocks
 from doithoai.registry.model import Registry
-from doithoai.rules.deadlines import DeadlineReport, MilestoneResult, status_words
+from doithoai.rules.deadlines import (DUE_SOON, NOT_APPLICABLE, OVERDUE, DeadlineReport,
+                                      MilestoneResult)
 from doithoai.rules.workcalendar import fmt_long
 from doithoai.text.vnformat import short_date, unit_village_kinds, with_village_words
 
 STALE_NOTE = "Quy tắc không còn áp dụng cho dòng này; có thể xóa dòng."
 COMPUTED_MILESTONE_KEYS = [c.key for c in schema.MILESTONES.columns if c.computed]
+
+
+def status_words(status: str, remaining: int | None, held: dt.date | None = None) -> str:
+    """A milestone's status as a clerk reads it: "Quá hạn 22 ngày làm việc", "Sắp đến hạn,
+    còn 1 ngày làm việc", "Sắp đến hạn: hạn là hôm nay" (never "còn -22"); a step due by a
+    conference already held and not recorded done: what to record, no count."""
+    if status == NOT_APPLICABLE:
+        return f"{NOT_APPLICABLE}: hội nghị đã hủy, bước này không còn phải làm"
+    if held is not None:
+        return (f"{OVERDUE}: chưa ghi Ngày hoàn thành, hội nghị đã họp ngày {short_date(held)} "
+                "(đã làm thì ghi ngày đã làm xong)")
+    if remaining is None:
+        return status
+    if status == OVERDUE:
+        return f"{OVERDUE} {-remaining} ngày làm việc" if remaining < 0 else OVERDUE
+    if remaining == 0:
+        return f"{status}: hạn là hôm nay"
+    return f"{status}, còn {remaining} ngày làm việc"
 
 
 def plan_words(reg: Registry) -> dict[str, list[str]]:
@@ -82,6 +103,19 @@ def to_changes(reg: Registry, report: DeadlineReport) -> Changes:
     return changes
 
 
+def status_counts(report: DeadlineReport) -> str:
+    """What the Tính hạn button says of the milestones: how many are overdue (of which, steps
+    due by a conference already held with no Ngày hoàn thành) and due soon."""
+    overdue = [m for m in report.milestones if m.status == OVERDUE]
+    soon = sum(1 for m in report.milestones if m.status == DUE_SOON)
+    unrecorded = sum(1 for m in overdue if m.held)
+    parts = [f"{len(overdue)} quá hạn" + (f", trong đó {unrecorded} bước chuẩn bị chưa ghi "
+                                           "Ngày hoàn thành dù hội nghị đã họp"
+                                           if unrecorded else "")] if overdue else []
+    parts += [f"{soon} sắp đến hạn"] if soon else []
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 PROVISIONAL_MARK = "(dự kiến)"
 
 
@@ -101,7 +135,7 @@ def render(report: DeadlineReport, words: dict[str, list[str]]) -> str:
         who = f" [{m.opinion_id}]" if m.opinion_id else ""
         lines.append(f"  {due}  {m.code}{who}: {_said(m.task, m, words)} — "
                      f"{_said(m.unit, m, words)} — "
-                     f"{status_words(m.status, m.remaining)}")
+                     f"{status_words(m.status, m.remaining, m.held)}")
         if m.basis:
             lines.append(f"      Căn cứ: {m.basis}")
     if not report.milestones:
