@@ -415,6 +415,7 @@ def opinion_counts(run: Run) -> list[str]:
                     out.append(f"{doc.path}: {a}+{b}+{c}+{e} (quá hạn {d}) ≠ {raised}")
                 if e != up:
                     out.append(f"{doc.path}: kiến nghị cấp trên {e}, sổ có {up}")
+                out += _assessment_agrees(doc.path, text, a, c, d, e)
             sources = [int(x) for x in re.findall(r"^- [^:\n]+: (\d+) ý kiến[;.]?$", text, re.M)]
             if sources and sum(sources) != raised:
                 out.append(f"{doc.path}: theo nguồn {sum(sources)} ≠ {raised}")
@@ -435,6 +436,22 @@ def opinion_counts(run: Run) -> list[str]:
             if heads and heads != rows[:len(heads)]:
                 out.append(f"{doc.path}: số ý kiến theo lĩnh vực {heads}, bảng {rows}")
     return out
+
+
+def _assessment_agrees(path: str, text: str, at_meeting: int, pending: int, overdue: int,
+                       upward: int) -> list[str]:
+    """The report's closing assessment says what its figures say: answers at the meeting as
+    many as counted, matters sent up only when some were, chasing or "đúng hạn" only while some
+    are pending (it said "trả lời cụ thể" and "vượt thẩm quyền" whatever the figures)."""
+    said = text[text.rfind("III. ĐÁNH GIÁ"):]
+    claims = {f"{at_meeting} ý kiến được trả lời ngay tại hội nghị": at_meeting > 0,
+              "trả lời ngay tại hội nghị": at_meeting > 0,
+              "vượt thẩm quyền": upward > 0,
+              f"còn {overdue} ý kiến đã quá hạn": overdue > 0,
+              "tiếp tục được đôn đốc, trả lời đúng hạn": pending > 0 and not overdue}
+    return [f"{path}: đánh giá {'thiếu' if due else 'có'} \"{words}\" (tại hội nghị "
+            f"{at_meeting}, đang giải quyết {pending}, quá hạn {overdue}, cấp trên {upward})"
+            for words, due in claims.items() if (words in said) != due]
 
 
 def _typed_day(text) -> dt.date | None:

@@ -277,13 +277,17 @@ def bckq(doc, party):
     _carry_over_table(doc)
     b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. ĐÁNH GIÁ VÀ KIẾN NGHỊ")
-    # The closing words must not promise "đúng hạn" beside overdue items the report counts.
+    # The closing words say what the report's own figures say, nothing more: no "trả lời đúng
+    # hạn" beside overdue items, no matters beyond the commune's authority where none was sent
+    # up, nothing still to chase where every opinion is settled.
     b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ{% if so_y_kien %}; các ý kiến "
-                "được lắng nghe và trả lời cụ thể. Những nội dung vượt thẩm quyền đề nghị cấp trên "
-                "quan tâm xem xét, giải quyết; {% if so_qua_han %}còn {{ so_qua_han }} ý kiến đã "
-                "quá hạn trả lời, giải quyết, các cơ quan được phân công cần khẩn trương hoàn "
-                "thành{% else %}các nội dung đang giải quyết tiếp tục được đôn đốc, trả lời đúng "
-                "hạn{% endif %}{% endif %}./.")
+                "của Nhân dân đều được lắng nghe, ghi nhận{% if so_tra_loi_tai_hoi_nghi %}, "
+                "trong đó {{ so_tra_loi_tai_hoi_nghi }} ý kiến được trả lời ngay tại hội nghị"
+                "{% endif %}{% if so_cap_tren %}; những nội dung vượt thẩm quyền đã kiến nghị "
+                "cấp trên xem xét, giải quyết{% endif %}{% if so_qua_han %}; còn "
+                "{{ so_qua_han }} ý kiến đã quá hạn trả lời, giải quyết, các cơ quan được phân "
+                "công cần khẩn trương hoàn thành{% elif so_dang_giai_quyet %}; các nội dung đang "
+                "giải quyết tiếp tục được đôn đốc, trả lời đúng hạn{% endif %}{% endif %}./.")
     b.recipients_and_signature(doc, party=party)
 
 
