@@ -149,6 +149,10 @@ def _identifier(rng: random.Random) -> tuple[str, str]:
         value = "0" + "".join(str(rng.randint(0, 9)) for _ in range(11))
         return value, f"CCCD số {value}"
     value = f"dan{rng.randint(10, 999)}@gmail.com"
+    side = random.Random(value)     # its own draws: the cases' other draws stay as they were
+    if side.random() < 0.5:         # a fishing boat's registration number instead
+        value = f"{side.choice(('QNg', 'BĐ', 'KG', 'CM', 'TTH'))}-9{side.randint(1000, 9999)}-TS"
+        return value, f"tàu cá {value}"
     return value, f"thư điện tử {value}"
 
 

@@ -1,8 +1,8 @@
 """A seeded generator of citizens' texts no one typed, each span labelled as in the corpus.
 
 Sentence frames are filled with identifiers (phones, identity numbers, tax codes, bank
-accounts, plates, e-mails, house numbers, names after a form of address or in full) and public
-places and numbers (numbered public works, lanes and roads, amounts, measures, dates, document
+accounts, plates, fishing boats' numbers, e-mails, house numbers, names after a form of address
+or in full) and public places and numbers (numbered public works, lanes and roads, amounts, measures, dates, document
 numbers, streets and schools named after people, officials by title), drawn at random with their
 many spellings: separators, grouping, +84, brackets, zero-width characters, no-break spaces,
 odd spacing, upper case, texts typed without accents. The lists are this module's own, written
@@ -236,6 +236,26 @@ def plate(rng: random.Random) -> tuple[str, str]:
     return words, text
 
 
+# The letters each coastal province paints before a fishing boat's number (this module's own
+# list), and how a citizen names the boat.
+BOAT_PROVINCES = ["QN", "HP", "TB", "NĐ", "TH", "NA", "HT", "QB", "QT", "TTH", "ĐNa", "QNa",
+                  "QNg", "BĐ", "PY", "KH", "NT", "BTh", "BV", "TG", "BTr", "TV", "ST", "BL", "CM",
+                  "KG"]
+BOAT_WORDS = ["tàu cá", "Tàu cá", "tàu", "thuyền", "ghe", "tàu cá số hiệu", "số đăng ký",
+              "chiếc tàu"]
+
+
+def boat(rng: random.Random) -> tuple[str, str]:
+    number = rng.choice([f"9{_digits(rng, 4)}", f"9{_digits(rng, 4)}", _digits(rng, 5),
+                         _digits(rng, 4)])
+    sep = rng.choice(["-", "-", " ", ""])
+    text = f"{rng.choice(BOAT_PROVINCES)}{sep}{number}{sep}TS"
+    words = rng.choice(BOAT_WORDS)
+    if rng.random() < 0.2:
+        text = text.lower()         # typed in lower case: only after a word naming the boat
+    return words, text
+
+
 def email(rng: random.Random) -> tuple[str, str]:
     local = plain(rng.choice(GIVEN) + rng.choice(["", ".", "_"]) + rng.choice(SURNAMES)).lower()
     if rng.random() < 0.5:
@@ -423,7 +443,7 @@ def public(rng: random.Random, mode: str = "accented") -> _Text:
 # --- texts ---------------------------------------------------------------------------------
 
 IDENTIFIERS = {"phone": phone, "identity": identity, "tax": tax, "bank": bank, "plate": plate,
-               "email": email}
+               "boat": boat, "email": email}
 
 
 def identifier(rng: random.Random, kind: str, mode: str) -> _Text:
@@ -480,7 +500,7 @@ def text(rng: random.Random, where: str) -> Labelled:
     return _capitalised(item)
 
 
-KINDS = ("phone", "identity", "tax", "bank", "plate", "email", "house", "name")
+KINDS = ("phone", "identity", "tax", "bank", "plate", "boat", "email", "house", "name")
 
 
 def _capitalised(item: Labelled) -> Labelled:

@@ -1,7 +1,7 @@
 """Labelled texts and how a masking is scored on them.
 
 A labelled text marks each span with its kind: an identifier that must be hidden (phone,
-identity, tax, bank, plate, email, house, name) or a public place, number or name that must stay
+identity, tax, bank, plate, boat, email, house, name) or a public place, number or name that must stay
 readable (public). The score is read from what ``mask(text)`` returns, nothing else: the output
 is the text with some stretches replaced by a mask such as "[số điện thoại]", so aligning the
 output on the text gives each stretch that was masked and the kind its mask names. The same
@@ -19,11 +19,13 @@ import dataclasses
 import os
 import re
 
-IDENTIFIER_KINDS = ("phone", "identity", "tax", "bank", "plate", "email", "house", "name")
+IDENTIFIER_KINDS = ("phone", "identity", "tax", "bank", "plate", "boat", "email", "house",
+                    "name")
 PUBLIC = "public"
 # What each mask says (doithoai.text.privacy.MASKS; a test holds the two equal).
 MASK_KINDS = {"[số điện thoại]": "phone", "[số giấy tờ]": "identity", "[mã số thuế]": "tax",
-              "[số tài khoản]": "bank", "[biển số xe]": "plate", "[thư điện tử]": "email",
+              "[số tài khoản]": "bank", "[biển số xe]": "plate", "[số đăng ký tàu cá]": "boat",
+              "[thư điện tử]": "email",
               "[số nhà]": "house", "[họ tên]": "name"}
 _MASK = re.compile("|".join(re.escape(m) for m in MASK_KINDS))
 _MARK = re.compile(r"\{\{(\w+):(.*?)\}\}")

@@ -107,8 +107,8 @@ def _joined(text: str) -> str:
 
 
 def leaks(planted, cells, tables, contents) -> list[str]:
-    """Every planted identifier found in the roll-up: a number, plate or e-mail anywhere (the
-    workbook or any text column of any table), a name in its opinion's content, or any
+    """Every planted identifier found in the roll-up: a number, plate, boat or e-mail anywhere
+    (the workbook or any text column of any table), a name in its opinion's content, or any
     identifier its content does not mask. Empty when nothing leaked."""
     everywhere = [_joined(c) for c in cells] + [
         _joined(v) for rows in tables.values() for row in rows for v in row.values() if v]
@@ -125,7 +125,7 @@ def leaks(planted, cells, tables, contents) -> list[str]:
                 digits = re.sub(r"\D", "", said)
                 out += [f"{key}: {said!r} in {c!r}" for c in everywhere if digits in
                         re.sub(r"\D", "", c) and len(digits) >= 8][:1]
-            elif s.kind in ("plate", "email"):
+            elif s.kind in ("plate", "boat", "email"):
                 needle = re.sub(r"[^0-9A-Za-zĐđ@.]", "", said.replace("(at)", "@")).upper()
                 out += [f"{key}: {said!r}" for c in squeezed if needle in c][:1]
             elif s.kind == "name" and re.search(rf"(?<!\w){re.escape(said)}(?!\w)", content):

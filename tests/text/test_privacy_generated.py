@@ -78,3 +78,19 @@ def test_idempotent_fails_when_a_mask_reads_as_an_identifier(monkeypatch):
 def test_composed_same_fails_when_texts_are_not_composed(monkeypatch):
     monkeypatch.setattr(privacy, "normalized", lambda text: text)
     assert checks.composed_same(privacy.mask, SAMPLE)
+
+
+def test_identifier_masked_fails_when_boats_are_not_read(monkeypatch):
+    monkeypatch.setattr(privacy_numbers, "_BOAT", NEVER)
+    monkeypatch.setattr(privacy_numbers, "_BOAT_LOWER", NEVER)
+    broken = checks.identifier_masked(privacy.mask, SAMPLE)
+    assert broken and all("boat not masked" in b for b in broken)
+
+
+def test_identifier_masked_fails_when_lower_case_boats_need_no_word(monkeypatch):
+    """Lower case is read only after a word naming the boat: with no such word, the
+    generator's lower-case numbers are left (and only those)."""
+    monkeypatch.setattr(privacy_numbers, "_BOAT_WORDS", {False: frozenset(), True: frozenset()})
+    broken = checks.identifier_masked(privacy.mask, SAMPLE)
+    assert broken and all("boat not masked" in b and re.search(r"'[a-zđ]", b.split(": ", 2)[2])
+                          for b in broken)

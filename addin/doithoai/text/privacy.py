@@ -38,6 +38,9 @@ khoản, STK, TK, a bank's name (bank).
 - plate ``[biển số xe]``: a province number, a series (one or two capitals, a digit for
   motorbikes, MĐ for electric ones) and 4 or 5 digits: 29A-123.45, 37C1-456.78, 29-B1 123.45,
   30A12345, 29LD-123.45; in lower case only after biển số, biển kiểm soát, BKS, BS or xe.
+- boat ``[số đăng ký tàu cá]``: a fishing vessel's registration number, the province's letters,
+  4 or 5 digits and "TS": QNg-90123-TS, BĐ 91234 TS, KG91234TS; in lower case only after tàu,
+  thuyền, ghe, số hiệu or (số) đăng ký.
 - email ``[thư điện tử]``: name@domain, also with a space before "@" or written "(at)".
 - house ``[số nhà]``: the number after số nhà, nhà số, SN, căn hộ (số), căn số or nhà (the lead
   stays: "nhà số [số nhà]"); "số N" before a street or place word or a street's name ("số 12 Lê
@@ -94,13 +97,13 @@ from doithoai.text import privacy_houses, privacy_names, privacy_numbers
 from doithoai.text import privacy_words as w
 
 MASKS = {"phone": "[số điện thoại]", "identity": "[số giấy tờ]", "tax": "[mã số thuế]",
-         "bank": "[số tài khoản]", "plate": "[biển số xe]", "email": "[thư điện tử]",
-         "house": "[số nhà]", "name": "[họ tên]"}
+         "bank": "[số tài khoản]", "plate": "[biển số xe]", "boat": "[số đăng ký tàu cá]",
+         "email": "[thư điện tử]", "house": "[số nhà]", "name": "[họ tên]"}
 KINDS = tuple(MASKS)
 # Each kind said in words (a validation note, privacy's answer to a person).
 KIND_WORDS = {"phone": "số điện thoại", "identity": "số giấy tờ tùy thân", "tax": "mã số thuế",
-              "bank": "số tài khoản", "plate": "biển số xe", "email": "thư điện tử",
-              "house": "số nhà", "name": "họ tên"}
+              "bank": "số tài khoản", "plate": "biển số xe", "boat": "số đăng ký tàu cá",
+              "email": "thư điện tử", "house": "số nhà", "name": "họ tên"}
 PHONE_MASK = MASKS["phone"]
 ID_MASK = MASKS["identity"]
 EMAIL_MASK = MASKS["email"]
@@ -149,6 +152,8 @@ def _candidates(view: str, runs, caps, names: bool) -> list[Found]:
     found: list[Found] = []
     if "@" in view or (("(" in view or "[" in view) and privacy_numbers.AT_WORD.search(view)):
         found += privacy_numbers.emails(view)
+    if digits >= 4 and "ts" in view.lower():
+        found += privacy_numbers.boats(view)
     if digits >= 6:
         found += privacy_numbers.plates(view, runs)
     if digits >= 7:

@@ -244,9 +244,30 @@ def plates(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
 
 def _plate_named(view: str, s: int) -> bool:
     """A word naming a plate among the three words before ``s`` ("biển số là 29a…")."""
+    return _named_by(view, s, _PLATE_WORDS)
+
+
+def _named_by(view: str, s: int, named: dict) -> bool:
+    """One of ``named``'s phrases among the three words before ``s``."""
     words = w.words_before(view, s, 3)
-    phrases = _PLATE_WORDS[w.without_accents(view)]
+    phrases = named[w.without_accents(view)]
     return any(w.suffix_in(words[:k], phrases) for k in range(len(words), 0, -1))
+
+
+# A fishing vessel's registration number as painted on its hull (Luật Thủy sản 2017; Thông tư
+# 23/2018/TT-BNNPTNT): the province's letters, 4 or 5 digits, "TS": QNg-90123-TS, BĐ 91234 TS,
+# KG91234TS; in lower case only after a word naming a boat ("tàu qng-90123-ts").
+_BOAT_BODY = (r"(?<![\w-])[A-ZĐ][A-Za-zĐđ]{0,2}[ \u00a0]?[-–]?[ \u00a0]?\d{4,5}[ \u00a0]?[-–]?"
+              r"[ \u00a0]?TS(?!\w)")
+_BOAT = re.compile(_BOAT_BODY)
+_BOAT_LOWER = re.compile(_BOAT_BODY, re.IGNORECASE)
+_BOAT_WORDS = {a: w.seqs(w.BOAT_WORDS, a) for a in (False, True)}
+
+
+def boats(view: str) -> list[w.Found]:
+    """Fishing boats' registration numbers (the "TS" suffix is what tells them)."""
+    return [w.Found(m.start(), m.end(), "boat") for m in _BOAT_LOWER.finditer(view)
+            if _BOAT.fullmatch(m.group()) or _named_by(view, m.start(), _BOAT_WORDS)]
 
 
 def emails(view: str) -> list[w.Found]:

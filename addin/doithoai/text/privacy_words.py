@@ -160,6 +160,7 @@ UNIT_AFTER = re.compile(r"[ \u00a0]*(?:%|\$|" + alternation(UNITS) + r"(?!\w))",
 COUNTS = ["hộ", "người", "khẩu", "nhân khẩu", "học sinh", "lượt", "nguoi", "khau", "nhan khau",
           "hoc sinh", "luot"]
 PLATE_WORDS = ["biển số", "biển kiểm soát", "bks", "bsx", "bs", "xe"]
+BOAT_WORDS = ["tàu", "tàu cá", "thuyền", "ghe", "số hiệu", "đăng ký"]
 
 # --- house numbers -----------------------------------------------------------------------------
 

@@ -343,17 +343,17 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         return [{"ten": g, "so": counts[g]} for g in group_order(people, self.reg)]
 
     # The letter that assigns what a citizen wrote to the one agency that must act on it: it
-    # needs the house, the plate, the name, a way to reach the person; not their papers' or
+    # needs the house, the plate or boat, the name, a way to reach the person; not their papers' or
     # accounts' numbers (the letter is copied to the party office and the Front). Every other
     # document, posted, read aloud, sent upward, filed, copied to other citizens (a reply goes
     # to those whose opinion joined it) or chasing the agency (CVDD names the opinion by its
     # code), shows the words with what identifies a person masked.
     UNMASKED = ("CVPC",)
-    TO_ACT_ON = frozenset({"phone", "email", "plate", "house", "name"})
+    TO_ACT_ON = frozenset({"phone", "email", "plate", "boat", "house", "name"})
 
     def said(self, o) -> str:
         """A citizen's words as this document prints them (text.privacy masks phone, identity
-        and account numbers, e-mails, plates, house numbers and private persons' names; in
+        and account numbers, e-mails, plates, boats, house numbers and private persons' names; in
         UNMASKED, only identity, tax and account numbers): the one place that decides what a
         document shows of what a person wrote."""
         keep = self.TO_ACT_ON if self.code in self.UNMASKED else frozenset()

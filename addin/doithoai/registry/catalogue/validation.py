@@ -305,8 +305,8 @@ TYPES = (
     ProblemType("content-has-phone", INFO, "Nội dung có số điện thoại",
                 "Nội dung ý kiến có ghi số điện thoại.",
                 "Nên chuyển số sang cột Điện thoại. Báo cáo theo dõi và văn bản gửi đi vẫn che "
-                "số này (cùng số giấy tờ, mã số thuế, số tài khoản, biển số xe, thư điện tử, số "
-                "nhà và tên người dân), trừ công văn giao ý kiến cho chính cơ quan phải xử lý "
+                "số này (cùng số giấy tờ, mã số thuế, số tài khoản, biển số xe, số đăng ký tàu "
+                "cá, thư điện tử, số nhà và tên người dân), trừ công văn giao ý kiến cho chính cơ quan phải xử lý "
                 "(công văn này chỉ che số giấy tờ, mã số thuế, số tài khoản).",
                 "A phone number typed inside the content of an opinion: whatever leaves the "
                 "registry masks it (doithoai.text.privacy), except the letter assigning it to "
@@ -318,10 +318,10 @@ TYPES = (
                 "Nếu không cần để giải quyết ý kiến thì xóa khỏi nội dung, lưu ở hồ sơ (số "
                 "nhà thì ghi ở cột Địa chỉ). Báo cáo theo dõi và văn bản gửi đi vẫn che các "
                 "số này; công văn giao ý kiến cho chính cơ quan phải xử lý chỉ giữ số nhà, biển "
-                "số xe, thư điện tử (cần để xử lý), vẫn che số giấy tờ, mã số thuế, số tài "
-                "khoản.",
-                "An identity number, tax code, bank account, licence plate, e-mail address or "
-                "house number typed inside the content of an opinion (doithoai.text.privacy "
+                "số xe, số đăng ký tàu cá, thư điện tử (cần để xử lý), vẫn che số giấy tờ, mã "
+                "số thuế, số tài khoản.",
+                "An identity number, tax code, bank account, licence plate, fishing boat's "
+                "registration number, e-mail address or house number typed inside the content of an opinion (doithoai.text.privacy "
                 "reads them as it masks them). Names of persons are not noted: a complaint often "
                 "has to name someone, and the masking hides them."),
     ProblemType("field-has-identifier", WARNING, "Họ tên, địa chỉ có số điện thoại hoặc số "
