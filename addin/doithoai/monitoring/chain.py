@@ -17,7 +17,9 @@ SATISFIED, UNSATISFIED, NOT_ASKED = "Hài lòng", "Chưa hài lòng", "Chưa h�
 UNKNOWN_VILLAGE = "(không rõ thôn)"
 
 
-@dataclass
+# Slots: a report holds one chain per opinion (50,000 of them), and past 30 attributes an
+# object's attributes no longer share their keys (each chain would carry a dict of its own).
+@dataclass(slots=True)
 class Chain:
     opinion_id: str
     plan_id: str
