@@ -52,12 +52,14 @@ def registry_of(case: Case):
     return reader.registry_from_grids(grids)
 
 
-def saved(case: Case, path: str) -> str:
-    """The case as a registry file a clerk would hold (the blank workbook, rows typed in)."""
+def saved(case: Case, path: str, more: dict[str, list[dict]] | None = None) -> str:
+    """The case as a registry file a clerk would hold (the blank workbook, rows typed in);
+    ``more``: rows of other sheets by key (a Mốc thời gian row the clerk completed)."""
     from doithoai.files import atomic, blank
     rows = case.rows()
     atomic.save_atomic(blank.build_workbook(settings=case.settings, rows={
-        k: rows[k] for k in ("plans", "invitees", "opinions", "survey")}), path)
+        **{k: rows[k] for k in ("plans", "invitees", "opinions", "survey")}, **(more or {})}),
+        path)
     return path
 
 

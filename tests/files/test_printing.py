@@ -71,5 +71,5 @@ def test_wide_lists_spread_across_pages_at_a_readable_size(sample_paths, tmp_pat
         text = intro.cell(row=r, column=1).value or ""
         assert intro.row_dimensions[r].height >= 15 * (len(text) // 110 + 1) - 1
     ident = dict(wb[workbook.IDENTITY_SHEET].iter_rows(min_row=2, values_only=True))
-    assert ident["Đơn vị"] == "Phường Tứ Minh" and ident["Phiên bản định dạng"] == 2
+    assert ident["Đơn vị"] == "Phường Tứ Minh" and ident["Phiên bản định dạng"] == 3
     assert ident["Tính đến ngày"].date() == AS_OF

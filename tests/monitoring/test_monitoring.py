@@ -169,7 +169,8 @@ def test_charts_reference_their_tables(monitored):
         by_title["Ý kiến theo lĩnh vực: đã nêu, đã trả lời, đã giải quyết, hài lòng"]
     assert ("B", str(top), "", "") in \
         by_title["Ý kiến theo lĩnh vực: đã nêu, đã trả lời, đã giải quyết, hài lòng"]
-    agencies = len(_area_rows(ws, "3. Cơ quan còn nợ trả lời, giải quyết"))
+    agencies = len(_area_rows(ws, "3. Theo cơ quan: còn nợ, quá hạn; đã trả lời, giải quyết "
+                                  "xong nhưng muộn"))
     assert ("C", str(head["Cơ quan"] + 1), "C", str(head["Cơ quan"] + agencies)) in \
         by_title["Quá hạn theo cơ quan"]
     plans = head["Hội nghị (Mã KH)"]

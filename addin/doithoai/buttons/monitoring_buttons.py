@@ -28,15 +28,10 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
             shell.message(f"Báo cáo theo dõi ghi họ tên người nêu ý kiến nên có mật khẩu: "
                           f"{password} (gõ cả dấu gạch ngang; đọc cho người nhận qua điện "
                           "thoại, không gửi kèm tệp; phần mềm không lưu lại mật khẩu này).")
-        counted = [c for c in chains if c.counted]
         releases = [personal.Release("báo cáo theo dõi có họ tên người nêu", "Văn phòng Đảng "
                                      "ủy, Ủy ban MTTQ", chain.people_named(chains),
                                      bool(password))] if names else []
-        return (f"Đã tạo báo cáo theo dõi: {path}. {len(counted)} ý kiến: đã trả lời "
-                f"{sum(c.answered for c in counted)}, đã giải quyết xong "
-                f"{sum(bool(c.resolved) for c in counted)}, người nêu hài lòng "
-                f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
-                f"{sum(c.overdue for c in counted)}. "
+        return (f"Đã tạo báo cáo theo dõi: {path}. {chain.counts_said(chains)}. "
                 + (f"{left} " if (left := workbook.left_out(reg, day)) else "")
                 + "Tệp chỉ để xem, không có số điện thoại hay địa chỉ nhà: gửi Văn phòng Đảng "
                 "ủy, Ủy ban MTTQ."), path, releases
@@ -58,12 +53,8 @@ def update_dashboard(book=None, as_of: dt.date | None = None) -> str | None:
         chains = chain.build(reg, day)
         ch = dashboard.changes(reg, chains, day)
         shell.apply(ch)
-        counted = [c for c in chains if c.counted]
-        message = (f"Đã cập nhật trang Tổng hợp (tính đến {day:%d/%m/%Y}): {len(counted)} ý kiến; "
-                   f"đã trả lời {sum(c.answered for c in counted)}, đã giải quyết xong "
-                   f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
-                   f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
-                   f"{sum(c.overdue for c in counted)}.")
+        message = (f"Đã cập nhật trang Tổng hợp (tính đến {day:%d/%m/%Y}): "
+                   f"{chain.counts_said(chains)}.")
         if not layout:
             message += (" Sổ này tạo bằng phiên bản cũ nên trang Tổng hợp chưa có biểu đồ: chép "
                         "trang Tổng hợp từ một sổ mới (nút Tạo sổ mới) để có biểu đồ.")

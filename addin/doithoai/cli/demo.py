@@ -148,9 +148,7 @@ def step_followup(ctx: Context) -> None:
     path, chains = workbook.write(ctx.reg, os.path.join(folder,
                                                         workbook.default_name(ctx.reg, ctx.today)),
                                   ctx.today, os.path.basename(ctx.path))
-    t = chain.summary(ctx.reg, chains)["totals"]
-    ctx.echo(f"    Theo dõi: {t['raised']} ý kiến; đã trả lời {t['answered']}, đã giải quyết xong "
-             f"{t['resolved']}, hài lòng {t['satisfied']}, quá hạn {t['overdue']} "
+    ctx.echo(f"    Theo dõi: {chain.counts_said(chains)} "
              f"(theo-doi/{os.path.basename(path)}; trang Tổng hợp đã cập nhật).")
 
 

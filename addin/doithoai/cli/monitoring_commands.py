@@ -54,12 +54,8 @@ def cmd_monitor(args) -> int:
     # password of its own, to be read to its readers; without names it holds no personal data.
     password = spoken_password() if opened.encrypted and chain.names_shown(reg) else None
     path, chains = workbook.write(reg, out, as_of, os.path.basename(args.path), password)
-    counted = [c for c in chains if c.counted]
-    say(f"Đã tạo báo cáo theo dõi {path}{written_as(out, path)}: {len(counted)} ý kiến; đã trả lời "
-        f"{sum(c.answered for c in counted)}, đã giải quyết xong "
-        f"{sum(bool(c.resolved) for c in counted)}, hài lòng "
-        f"{sum(c.satisfaction == 'Hài lòng' for c in counted)}, quá hạn "
-        f"{sum(c.overdue for c in counted)} (tính đến {as_of:%d/%m/%Y}).")
+    say(f"Đã tạo báo cáo theo dõi {path}{written_as(out, path)}: {chain.counts_said(chains)} "
+        f"(tính đến {as_of:%d/%m/%Y}).")
     left = workbook.left_out(reg, as_of)
     if left:
         say(left)

@@ -17,7 +17,9 @@ SATISFIED, UNSATISFIED, NOT_ASKED = "Hài lòng", "Chưa hài lòng", "Chưa h�
 UNKNOWN_VILLAGE = "(không rõ thôn)"
 
 
-@dataclass
+# Slots: a report holds one chain per opinion (50,000 of them), and past 30 attributes an
+# object's attributes no longer share their keys (each chain would carry a dict of its own).
+@dataclass(slots=True)
 class Chain:
     opinion_id: str
     plan_id: str
@@ -47,6 +49,10 @@ class Chain:
     upward: bool = False         # beyond the commune's authority: recommended to a superior
     level: str = agencies.OWN    # the level of its agency (rules.agencies)
     superior: str = ""           # when sent up: the superior it is recommended to
+    # Given after its due date: working days from Hạn trả lời to Ngày trả lời (resp. Hạn giải
+    # quyết to Ngày giải quyết xong); None when not given late or not given (yet).
+    reply_late: int | None = None
+    resolve_late: int | None = None
 
     @property
     def waiting(self) -> bool:
@@ -56,6 +62,14 @@ class Chain:
     @property
     def answered(self) -> bool:
         return self.answered_at_meeting or bool(self.reply_number or self.reply_date)
+
+    @property
+    def answered_late(self) -> bool:
+        return self.reply_late is not None
+
+    @property
+    def resolved_late(self) -> bool:
+        return self.resolve_late is not None
 
     @property
     def counted(self) -> bool:   # a repeat is counted once, under its original
@@ -123,6 +137,15 @@ def people_named(chains: list[Chain]) -> int:
                 for c in chains if c.person})
 
 
+def days_late(cal, due: dt.date | None, done: dt.date | None) -> int | None:
+    """How late a step was done: the working days from its due date to the day it was done
+    (0 when done on a day off just after a due date), None when done by its due date or when
+    there is no due date or no day done. The same calendar as the overdue's working days."""
+    if due is None or done is None or done <= due:
+        return None
+    return cal.working_days_between(due, done)
+
+
 def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -> list[Chain]:
     report = report or deadlines.due_dates(reg, as_of)
     cal = deadlines.calendar_for(reg)
@@ -163,7 +186,12 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             o.satisfaction or NOT_ASKED, o.duplicate_of or "", stage_of(o, up), bool(missed),
             max(0, late), " và ".join(owes), up,
             agencies.SUPERIOR if up else agencies.level_of(o.agency, typed),
-            agencies.superior_of(o.agency, typed, reg.settings.province or "") if up else ""))
+            agencies.superior_of(o.agency, typed, reg.settings.province or "") if up else "",
+            # an answer at the meeting is never late; one sent up has no deadline of the
+            # commune's (the deadline engine gives neither a Hạn trả lời)
+            reply_late=None if up or o.answered_at_meeting == schema.YES
+            else days_late(cal, reply_due, o.reply_date),
+            resolve_late=None if up else days_late(cal, resolve_due, o.resolved_date)))
     return out
 
 
@@ -206,12 +234,14 @@ def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
 
 # --- summaries ----------------------------------------------------------------------------------
 
-_TALLIED = ("answered", "resolved", "satisfied", "overdue", "waiting")
+_TALLIED = ("answered", "resolved", "satisfied", "overdue", "waiting", "answered_late",
+            "resolved_late")
 
 
 def _marks(x: Chain) -> tuple[bool, ...]:
     """What a counted chain adds to each count of :data:`_TALLIED`, in that order."""
-    return (x.answered, bool(x.resolved), x.satisfaction == SATISFIED, x.overdue, x.waiting)
+    return (x.answered, bool(x.resolved), x.satisfaction == SATISFIED, x.overdue, x.waiting,
+            x.answered_late, x.resolved_late)
 
 
 def _tally(marks) -> dict:
@@ -219,6 +249,15 @@ def _tally(marks) -> dict:
     rows = [m for m in marks if m is not None]
     sums = [sum(column) for column in zip(*rows)] if rows else [0] * len(_TALLIED)
     return {"raised": len(rows), **dict(zip(_TALLIED, sums))}
+
+
+def counts_said(chains: list[Chain]) -> str:
+    """The totals as the command and the buttons say them, each repeat counted once: those given
+    late are a part of the answered (resolved), apart from the overdue still owed."""
+    t = _tally(_marks(x) for x in chains if x.counted)
+    return (f"{t['raised']} ý kiến; đã trả lời {t['answered']} (trong đó {t['answered_late']} "
+            f"trả lời muộn), đã giải quyết xong {t['resolved']} (trong đó {t['resolved_late']} "
+            f"giải quyết muộn), người nêu hài lòng {t['satisfied']}, quá hạn {t['overdue']}")
 
 
 def by(chains, key, order: list[str] | None = None, marks: list | None = None
@@ -235,13 +274,25 @@ def by(chains, key, order: list[str] | None = None, marks: list | None = None
     return [(k, _tally(groups[k])) for k in keys]
 
 
+def _agencies(counted: list[Chain]) -> list[tuple[str, int, int, int, int]]:
+    """(agency, still owed, overdue, answered late, resolved late): the agencies that still owe,
+    the most overdue first, then those that only answered or resolved late, the latest first."""
+    def count(has) -> Counter:
+        return Counter(x.agency or "(chưa phân công)" for x in counted if has(x))
+    owed, late = count(lambda x: x.owes), count(lambda x: x.overdue)
+    answered, resolved = count(lambda x: x.answered_late), count(lambda x: x.resolved_late)
+    rest = (set(answered) | set(resolved)) - set(owed)
+    order = sorted(owed, key=lambda a: (-late[a], -owed[a], a)) + sorted(
+        rest, key=lambda a: (-answered[a] - resolved[a], a))
+    return [(a, owed[a], late[a], answered[a], resolved[a]) for a in order]
+
+
 def summary(reg, chains: list[Chain]) -> dict:
     """The tables the monitoring workbook and the Tổng hợp sheet show."""
     counted = [x for x in chains if x.counted]
     marks = [_marks(x) if x.counted else None for x in chains]     # each chain looked at once
     plans = sorted(reg.plans, key=lambda p: (p.meeting_date or dt.date.max, p.plan_id or ""))
-    owed = Counter(x.agency or "(chưa phân công)" for x in counted if x.owes)
-    late = Counter(x.agency or "(chưa phân công)" for x in counted if x.overdue)
+    agency_rows = _agencies(counted)
     stages = Counter(x.stage for x in counted)
     satisfaction = Counter(x.satisfaction for x in counted)
     of_plan: dict[str, list] = {}
@@ -251,8 +302,10 @@ def summary(reg, chains: list[Chain]) -> dict:
         "totals": _tally(marks),
         "by_field": by(chains, lambda x: x.field, reg.lookups.get("fields"), marks),
         "by_stage": [(s, stages[s]) for s in STAGES],
-        "by_agency": [(a, owed[a], late[a]) for a in sorted(owed, key=lambda a: (-late[a],
-                                                                                 -owed[a], a))],
+        # those that still owe (the registry's Tổng hợp), and every agency of the monitoring
+        # workbook's table, with its answers and resolutions given late
+        "by_agency": [r[:3] for r in agency_rows if r[1]],
+        "agencies": agency_rows,
         "by_village": by(chains, lambda x: x.village, None, marks),
         "by_source": by(chains, lambda x: x.source, reg.lookups.get("sources"), marks),
         "by_satisfaction": [(s, satisfaction[s]) for s in (SATISFIED, UNSATISFIED, NOT_ASKED)],

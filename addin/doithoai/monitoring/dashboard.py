@@ -34,7 +34,9 @@ def changes(reg, chains, as_of: dt.date) -> Changes:
     t = sm["totals"]
     stamp = (f"Tính đến {as_of:%d/%m/%Y}: {t['raised']} ý kiến; đã trả lời {t['answered']}; đã "
              f"giải quyết xong {t['resolved']}; người nêu hài lòng {t['satisfied']}; quá hạn "
-             f"{t['overdue']}. Cập nhật lúc {dt.datetime.now():%H:%M %d/%m/%Y}.")
+             f"{t['overdue']}; đã trả lời nhưng muộn {t['answered_late']}, đã giải quyết xong "
+             f"nhưng muộn {t['resolved_late']} (làm xong sau hạn, không tính vào quá hạn). Cập "
+             f"nhật lúc {dt.datetime.now():%H:%M %d/%m/%Y}.")
     ch.blocks.append(Block(SHEET, STAMP_ROW, 0, ((stamp,),)))
     for area, rows in ((FIELDS, field_rows), (STAGE, stage_rows), (AGENCIES, agency_rows),
                        (PLANS, plan_rows)):

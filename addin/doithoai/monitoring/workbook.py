@@ -1,7 +1,8 @@
 """The monitoring workbook: a separate, read-only .xlsx for the party office and the Front.
 
 Sheets: Giới thiệu (what this file is, as of when, from which registry; totals with answered,
-resolved, satisfied, overdue and waiting for a superior apart), Tổng hợp (tables by field, stage,
+resolved, satisfied, overdue and waiting for a superior apart, and of the answered and the
+resolved, those given after their due date), Tổng hợp (tables by field, stage,
 agency, village, source, satisfaction and conference), Biểu đồ (a native chart over each table,
 one per printed page), Hội nghị (each conference and its date), Theo dõi ý kiến (one row per opinion with its chain; overdue rows marked
 by a conditional format), Kiến nghị cấp trên (what was sent up, to whom, and whether it is
@@ -26,25 +27,33 @@ NOT_REGISTRY = ("Tệp này chỉ để xem, do phần mềm doithoai tạo từ
                 "chép dữ liệu từ tệp này vào sổ. Muốn số liệu mới: tạo lại tệp từ sổ.")
 PRIVACY = ("Tệp không chứa số điện thoại, địa chỉ nhà của người dân; người nêu ý kiến chỉ ghi "
            "theo thôn, tổ dân phố{names}.")
-FIELD_HEAD = ["Lĩnh vực", "Đã nêu", "Đã trả lời", "Đã giải quyết xong", "Hài lòng", "Quá hạn"]
-COUNT_KEYS = ["raised", "answered", "resolved", "satisfied", "overdue"]
+# "Đã trả lời nhưng muộn" is a part of "Đã trả lời" (given after Hạn trả lời), never the
+# "Quá hạn" still owed; likewise for the resolution.
+LATE_ANSWER, LATE_RESOLUTION = "Đã trả lời nhưng muộn", "Đã giải quyết xong nhưng muộn"
+FIELD_HEAD = ["Lĩnh vực", "Đã nêu", "Đã trả lời", "Đã giải quyết xong", "Hài lòng", "Quá hạn",
+              LATE_ANSWER, LATE_RESOLUTION]
+COUNT_KEYS = ["raised", "answered", "resolved", "satisfied", "overdue", "answered_late",
+              "resolved_late"]
 DETAIL_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Nguồn", "Ngày nhận", "Người nêu",
                "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung", "Thẩm quyền", "Cơ quan trả lời",
                "Ngày phân công", "Trả lời tại hội nghị", "Ngày thông báo kết luận",
                "Số văn bản trả lời", "Ngày trả lời", "Hạn trả lời", "Ngày giải quyết xong",
                "Hạn giải quyết", "Hài lòng", "Giai đoạn", "Trùng với", "Còn nợ", "Quá hạn",
-               "Số ngày làm việc trễ", "Cấp cơ quan", "Chờ cấp trên"]
+               "Số ngày làm việc trễ", "Trả lời muộn", "Số ngày làm việc trả lời muộn",
+               "Giải quyết muộn", "Số ngày làm việc giải quyết muộn", "Cấp cơ quan",
+               "Chờ cấp trên"]
 MEETING_HEAD = ["Mã KH", "Ngày hội nghị", "Hình thức", "Cơ quan ban hành", "Trạng thái",
                 "Số ý kiến", "Đại biểu được mời", "Có mặt", "Trong đó ủy quyền dự thay", "Vắng",
                 "Chưa ghi tham dự"]
 UPWARD_HEAD = ["Mã ý kiến", "Mã KH", "Ngày hội nghị", "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung",
                "Kiến nghị tới", "Tình trạng"]
 # The identity a province's roll-up reads (Nhận dạng: Khóa, Giá trị). A new format adds rows
-# and raises the version; a reader refuses a version it does not know.
+# and raises the version; a reader refuses a version it does not know. Version 3 added the
+# answers and resolutions given late (Theo dõi ý kiến › Trả lời muộn, Giải quyết muộn).
 IDENTITY_SHEET = "Nhận dạng"
 FILE_KIND = "Báo cáo theo dõi ý kiến (doithoai)"
 NAMES_KEY = "Ghi tên người nêu"           # Nhận dạng: Có when the workbook names citizens
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def _detail_row(x: Chain, content: str) -> list:
@@ -53,7 +62,17 @@ def _detail_row(x: Chain, content: str) -> list:
             schema.YES if x.answered_at_meeting else schema.NO, x.conclusion, x.reply_number,
             x.reply_date, x.reply_due, x.resolved, x.resolve_due, x.satisfaction, x.stage,
             x.duplicate_of, x.owes, schema.YES if x.overdue else schema.NO, x.late_days or None,
+            *_late_cells(x.answered, x.reply_late), *_late_cells(bool(x.resolved), x.resolve_late),
             x.level, schema.YES if x.waiting else schema.NO]
+
+
+def _late_cells(done: bool, late: int | None) -> list:
+    """Given late or not, and by how many working days: Có and the days when late, Không when
+    given in time (an answer at the meeting, or one sent up, always is), blank when not given
+    by the report's day."""
+    if late is not None:
+        return [schema.YES, late]
+    return [schema.NO if done else None, None]
 
 
 def _attendance_cells(invitees: list, plan) -> list:
@@ -196,6 +215,7 @@ def _intro(intro, reg, sm, as_of, source_name, left) -> None:
     def pct(n):
         return f"{n} ({round(100 * n / t['raised'])}%)" if t["raised"] else str(n)
     names = names_shown(reg)
+    unit = reg.settings.unit_type or "xã"
     lines = [(TITLE, True), (f"{reg.settings.unit_name or ''} — số liệu tính đến ngày "
                              f"{as_of:%d/%m/%Y}", False),
              (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ sổ {source_name}", False)]
@@ -207,16 +227,24 @@ def _intro(intro, reg, sm, as_of, source_name, left) -> None:
              (f"Đã trả lời (tại hội nghị hoặc bằng văn bản): {pct(t['answered'])}", False),
              (f"Đã giải quyết xong trên thực tế: {pct(t['resolved'])}", False),
              (f"Người nêu hài lòng với kết quả: {pct(t['satisfied'])}", False),
-             (f"Quá hạn trả lời hoặc giải quyết (việc của {reg.settings.unit_type or 'xã'}): "
+             (f"Quá hạn trả lời hoặc giải quyết (việc của {unit}): "
               f"{pct(t['overdue'])}", False),
              (f"Đã kiến nghị cấp trên, đang chờ trả lời (không tính là quá hạn): "
               f"{pct(t['waiting'])}", False),
+             (f"Đã trả lời nhưng muộn (ngày trả lời sau Hạn trả lời): {t['answered_late']} "
+              f"trong {t['answered']} ý kiến đã trả lời", False),
+             (f"Đã giải quyết xong nhưng muộn (ngày giải quyết xong sau Hạn giải quyết): "
+              f"{t['resolved_late']} trong {t['resolved']} ý kiến đã giải quyết xong", False),
              (f"Ý kiến trùng (đã gộp vào ý kiến gốc): {sm['duplicates']}", False),
              (conferences_line(reg, as_of), False),
              ("", False),
              ("Đã trả lời, đã giải quyết và hài lòng là ba việc khác nhau, mỗi số đếm từ cột "
               "riêng của sổ (Trả lời tại hội nghị / Số, Ngày trả lời; Ngày giải quyết xong; Hài "
               "lòng).", False),
+             ("Quá hạn là việc còn nợ đã qua hạn tại ngày tính số liệu; trả lời muộn, giải quyết "
+              "muộn là việc đã làm xong nhưng sau hạn (số ngày làm việc muộn ghi ở trang Theo dõi "
+              f"ý kiến). Trả lời ngay tại hội nghị không bao giờ tính là muộn; ý kiến đã kiến "
+              f"nghị cấp trên không có hạn của {unit} nên không tính muộn.", False),
              ("Trang Hội nghị: số có mặt gồm cả người được ủy quyền dự thay (cột Trong đó ủy "
               "quyền dự thay là một phần của số có mặt); có mặt, vắng và chưa ghi tham dự cộng "
               "lại bằng số đại biểu được mời.", False)]
@@ -254,8 +282,9 @@ def _summary_tables(ws, sm, bold, head_fill) -> dict:
           [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_field"]])
     table("stage", "2. Theo giai đoạn", ["Giai đoạn", "Số ý kiến"],
           [[s, n] for s, n in sm["by_stage"]])
-    table("agency", "3. Cơ quan còn nợ trả lời, giải quyết", ["Cơ quan", "Còn nợ", "Quá hạn"],
-          [[a, owed, late] for a, owed, late in sm["by_agency"]])
+    table("agency", "3. Theo cơ quan: còn nợ, quá hạn; đã trả lời, giải quyết xong nhưng muộn",
+          ["Cơ quan", "Còn nợ", "Quá hạn", LATE_ANSWER, LATE_RESOLUTION],
+          [list(r) for r in sm["agencies"]])
     table("village", "4. Theo thôn, tổ dân phố", ["Thôn, tổ dân phố"] + FIELD_HEAD[1:],
           [[k] + [v[c] for c in COUNT_KEYS] for k, v in sm["by_village"]])
     table("source", "5. Theo nguồn", ["Nguồn"] + FIELD_HEAD[1:],
@@ -264,11 +293,12 @@ def _summary_tables(ws, sm, bold, head_fill) -> dict:
           [list(x) for x in sm["by_satisfaction"]])
     table("plan", "7. Qua các hội nghị", ["Hội nghị (Mã KH)"] + FIELD_HEAD[1:5],
           [[k] + [v[c] for c in COUNT_KEYS[:4]] for k, v in sm["by_plan"]])
-    # one portrait page, 38 + 5 × 9 = 83: 100% in Excel, about 90% where LibreOffice lacks Calibri
+    # one landscape page, 38 + 7 × 9 = 101: 100% in Excel, about 90% where LibreOffice lacks
+    # Calibri
     ws.column_dimensions["A"].width = 38
-    for col in "BCDEF":
+    for col in "BCDEFGH":
         ws.column_dimensions[col].width = 9
-    printing.fit(ws, [38] + [9] * 5, landscape=False)
+    printing.fit(ws, [38] + [9] * 7, landscape=True)
     return out
 
 

@@ -15,6 +15,7 @@ TITLE = "TỔNG HỢP KẾT QUẢ ĐỐI THOẠI VỚI NHÂN DÂN CỦA CÁC XÃ
 FILE_KIND = "Tổng hợp tỉnh (doithoai)"
 LIST_LIMIT = 20000      # rows of the recommendation list in the workbook (all in the database)
 INPUT_HEAD = ["Tệp", "Kết quả", "Lý do", "Đơn vị", "Tỉnh/Thành phố", "Số liệu đến ngày"]
+NO_DATA = "không có số liệu"   # a commune's workbook of a format without the late answers
 WIDTHS = {"Đơn vị": 22, "Tỉnh/Thành phố": 18, "Ngày hội nghị": 22, "Cơ quan": 30, "Tệp": 34,
           "Lý do": 50, "Kết quả": 16, "Kiến nghị tới": 28, "Quý": 12}
 
@@ -24,14 +25,16 @@ def build(con, items: list, province: str, year: int, database_name: str):
     from openpyxl.styles import Font, PatternFill
     bold, fill = Font(name="Calibri", bold=True), PatternFill("solid", fgColor="DDEBF7")
     communes = queries.per_commune(con, year)
-    totals = [sum(r[i] for r in communes) for i in range(5, len(queries.PER_COMMUNE_HEAD))]
+    # the sums of what the communes have: a late count no older workbook has is not a zero
+    totals = [sum(r[i] for r in communes if r[i] is not None)
+              for i in range(5, len(queries.PER_COMMUNE_HEAD))]
     none_held = [r[0] for r in communes if not r[3]]
     wb = Workbook()
     _intro(wb.active, items, province, year, communes, totals, none_held, database_name)
 
     ws = wb.create_sheet("Theo xã")
-    rows = [list(r) for r in communes] + [["Tổng cộng", "", None, sum(r[3] for r in communes),
-                                           ""] + totals]
+    rows = [[NO_DATA if v is None else v for v in r] for r in communes] + [
+        ["Tổng cộng", "", None, sum(r[3] for r in communes), ""] + totals]
     write_rows(ws, queries.PER_COMMUNE_HEAD, rows, bold, fill, widths=WIDTHS, total=True)
     last = len(rows) + 1
     if none_held:
@@ -79,7 +82,7 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
     ws.title = "Giới thiệu"
     n = {o: sum(1 for i in items if i.outcome == o) for o in (USED, SUPERSEDED, SET_ASIDE)}
     raised, at_meeting, in_writing, resolved, satisfied, _, _, overdue, waiting, \
-        cancelled = totals
+        cancelled, answered_late, resolved_late = totals
     lines = [(TITLE, True), (f"{province} — năm {year}", True),
              (f"Lập lúc {dt.datetime.now():%H:%M %d/%m/%Y} từ {len(items)} tệp nhận được: "
               f"{n[USED]} tệp dùng, {n[SUPERSEDED]} tệp thay bằng bản mới hơn, {n[SET_ASIDE]} tệp "
@@ -96,11 +99,26 @@ def _intro(ws, items, province, year, communes, totals, none_held, database_name
               f"{resolved}; người nêu hài lòng {satisfied}.", False),
              (f"Quá hạn (việc của cấp xã): {overdue}. Đã kiến nghị cấp trên, đang chờ trả lời: "
               f"{waiting} (không tính là quá hạn; xem trang Kiến nghị cấp trên).", False),
+             (_late_line(communes, answered_late, resolved_late), False),
              ("", False),
              (f"Số liệu chi tiết để phân tích thêm: {database_name} (cơ sở dữ liệu DuckDB, mở "
               "bằng DuckDB hoặc công cụ đọc được DuckDB; các bảng communes, meetings, opinions, "
               "upward).", False)]
     write_intro(ws, lines)
+
+
+def _late_line(communes, answered_late: int, resolved_late: int) -> str:
+    """The answers and resolutions given late (a part of those given, apart from the overdue),
+    and the communes whose workbook, of an older format, does not say them."""
+    line = (f"Đã trả lời nhưng muộn (sau hạn trả lời): {answered_late}; đã giải quyết xong nhưng "
+            f"muộn: {resolved_late} (việc đã làm xong sau hạn, không tính vào quá hạn)")
+    old = sum(1 for r in communes if r[-2] is None)
+    if not old:
+        return line + "."
+    return (line + f". {old} đơn vị gửi báo cáo theo dõi định dạng cũ (phiên bản 2), chưa có "
+            f"số liệu trả lời, giải quyết muộn (trang Theo xã ghi \"{NO_DATA}\"): hai số trên "
+            "chưa tính các đơn vị này; đề nghị các đơn vị đó tạo lại báo cáo theo dõi bằng "
+            "doithoai mới và gửi lại.")
 
 
 def _chart(ws, title: str, kind: str, head: list[str], col: int, top: int, n: int):

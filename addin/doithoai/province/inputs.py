@@ -19,6 +19,9 @@ from doithoai.registry import parsing
 from doithoai.text import vntext
 
 USED, SUPERSEDED, SET_ASIDE = "dùng", "thay bằng bản mới hơn", "để riêng"
+# The formats read: this one, and the one before (2, made by a commune that has not updated:
+# without the answers and resolutions given late, which the roll-up then says it lacks).
+READ_VERSIONS = (2, FORMAT_VERSION)
 REGISTRY_SHEETS = ("Kế hoạch", "Ý kiến", "Đại biểu", "Cấu hình", "Danh mục")
 DATA_SHEETS = ("Theo dõi ý kiến", "Hội nghị", "Kiến nghị cấp trên")      # what the store reads
 
@@ -36,6 +39,7 @@ class Input:
     package: object | None = None       # what the package check found (files/package.py)
     hidden_in_name: bool = False     # Đơn vị held invisible characters (removed)
     names_citizens: bool = False     # Nhận dạng: the workbook names the people who raised
+    version: int = FORMAT_VERSION    # Nhận dạng › Phiên bản định dạng (one of READ_VERSIONS)
 
     @property
     def name(self) -> str:
@@ -93,7 +97,9 @@ def identify(path: str) -> Input:
     item = Input(path)
     try:
         book, names = _opened(path)
-        _fill(item, _identity(book, names))
+        ident = _identity(book, names)
+        _fill(item, ident)
+        item.version = ident["Phiên bản định dạng"]
         item.package = _measured(book, names)
     except _Unusable as exc:
         return item.set_aside(exc.reason)
@@ -131,11 +137,11 @@ def _identity(book, names: tuple) -> dict:
         version = int(float(ident.get("Phiên bản định dạng")))
     except (TypeError, ValueError):
         version = None
-    if version != FORMAT_VERSION:
+    if version not in READ_VERSIONS:
         raise _Unusable(f"định dạng phiên bản {version}, phần mềm này đọc phiên bản "
-                        f"{FORMAT_VERSION}: đề nghị xã tạo lại tệp bằng cùng phiên bản "
-                        "doithoai với tỉnh")
-    return ident
+                        f"{' và '.join(map(str, READ_VERSIONS))}: đề nghị xã tạo lại tệp bằng "
+                        "cùng phiên bản doithoai với tỉnh")
+    return {**ident, "Phiên bản định dạng": version}
 
 
 def _not_a_monitoring_workbook(names: tuple) -> str:

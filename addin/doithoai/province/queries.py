@@ -5,6 +5,7 @@ database sorts by code points, which puts "Đ" after "Z").
 """
 from __future__ import annotations
 
+from doithoai.province.store import LATE_SINCE
 from doithoai.registry import schema
 from doithoai.text import vnformat
 
@@ -37,20 +38,26 @@ counts AS (
            count(*) FILTER (WHERE satisfaction IS NULL OR satisfaction NOT IN
                             ('Hài lòng', 'Chưa hài lòng')) AS not_asked,
            count(*) FILTER (WHERE overdue) AS overdue,
-           count(*) FILTER (WHERE waiting) AS waiting
+           count(*) FILTER (WHERE waiting) AS waiting,
+           count(*) FILTER (WHERE answered_late) AS answered_late,
+           count(*) FILTER (WHERE resolved_late) AS resolved_late
     FROM opinions WHERE {COUNTED} GROUP BY commune_id)
 SELECT c.unit, c.province, c.as_of, coalesce(h.held, 0), coalesce(h.dates, ''),
        coalesce(k.raised, 0), coalesce(k.at_meeting, 0), coalesce(k.in_writing, 0),
        coalesce(k.resolved, 0), coalesce(k.satisfied, 0), coalesce(k.unsatisfied, 0),
        coalesce(k.not_asked, 0), coalesce(k.overdue, 0), coalesce(k.waiting, 0),
-       coalesce(x.cancelled, 0)
+       coalesce(x.cancelled, 0),
+       -- NULL: a workbook of a format before the late answers (the book says so)
+       CASE WHEN c.format_version >= {LATE_SINCE} THEN coalesce(k.answered_late, 0) END,
+       CASE WHEN c.format_version >= {LATE_SINCE} THEN coalesce(k.resolved_late, 0) END
 FROM communes c LEFT JOIN held h USING (commune_id) LEFT JOIN counts k USING (commune_id)
      LEFT JOIN cancelled x USING (commune_id)
 """
 PER_COMMUNE_HEAD = ["Đơn vị", "Tỉnh/Thành phố", "Số liệu đến ngày", "Số hội nghị trong năm",
                     "Ngày hội nghị", "Ý kiến", "Trả lời tại hội nghị", "Trả lời bằng văn bản",
                     "Đã giải quyết xong", "Hài lòng", "Chưa hài lòng", "Chưa hỏi",
-                    "Quá hạn (việc của cấp xã)", "Chờ cấp trên", "Hội nghị đã hủy"]
+                    "Quá hạn (việc của cấp xã)", "Chờ cấp trên", "Hội nghị đã hủy",
+                    "Đã trả lời nhưng muộn", "Đã giải quyết xong nhưng muộn"]
 
 UPWARD_GROUPS = """
 SELECT superior, coalesce(field, '(chưa ghi lĩnh vực)') AS field, count(*) AS items,

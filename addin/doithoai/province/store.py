@@ -11,7 +11,10 @@ the monitoring workbook already computed: a repeat (Trùng với) is counted onc
 original; answered at the meeting (Trả lời tại hội nghị), answered in writing (a reply number or
 date, not at the meeting), resolved (Ngày giải quyết xong), satisfaction (Hài lòng), the
 commune's own overdue items (Quá hạn) and those waiting for a superior (Chờ cấp trên), which
-are never overdue. Texts are masked again on the way in (doithoai.text.privacy).
+are never overdue; answers and resolutions given after their due date (Trả lời muộn, Giải quyết
+muộn: a part of the answered, resolved), which a workbook of format 2 does not have: its rows
+hold NULL there and its commune's format_version says why. Texts are masked again on the way in
+(doithoai.text.privacy).
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from doithoai.text import privacy
 
 TABLES = {
     "communes": ("commune_id INTEGER", "unit VARCHAR", "unit_type VARCHAR", "province VARCHAR",
-                 "as_of DATE", "file VARCHAR"),
+                 "as_of DATE", "file VARCHAR", "format_version INTEGER"),
     "meetings": ("commune_id INTEGER", "plan_id VARCHAR", "meeting_date DATE", "form VARCHAR",
                  "issuer VARCHAR", "status VARCHAR", "opinions INTEGER"),
     "opinions": ("commune_id INTEGER", "opinion_id VARCHAR", "plan_id VARCHAR",
@@ -35,7 +38,7 @@ TABLES = {
                  "level VARCHAR", "at_meeting BOOLEAN", "reply_number VARCHAR",
                  "reply_date DATE", "resolved DATE", "satisfaction VARCHAR", "stage VARCHAR",
                  "duplicate_of VARCHAR", "overdue BOOLEAN", "late_days INTEGER",
-                 "waiting BOOLEAN"),
+                 "waiting BOOLEAN", "answered_late BOOLEAN", "resolved_late BOOLEAN"),
     "upward": ("commune_id INTEGER", "opinion_id VARCHAR", "plan_id VARCHAR",
                "meeting_date DATE", "field VARCHAR", "content VARCHAR", "superior VARCHAR",
                "status VARCHAR"),
@@ -46,12 +49,15 @@ OPINION_COLUMNS = ("Mã ý kiến", "Mã KH", "Ngày hội nghị", "Nguồn", "
                    "Trả lời tại hội nghị", "Số văn bản trả lời", "Ngày trả lời",
                    "Ngày giải quyết xong", "Hài lòng", "Giai đoạn", "Trùng với", "Quá hạn",
                    "Số ngày làm việc trễ", "Chờ cấp trên")
+# Since format 3 (monitoring.workbook.FORMAT_VERSION): given after the due date.
+LATE_COLUMNS = ("Trả lời muộn", "Giải quyết muộn")
+LATE_SINCE = 3
 MEETING_COLUMNS = ("Mã KH", "Ngày hội nghị", "Hình thức", "Cơ quan ban hành", "Trạng thái",
                    "Số ý kiến")
 UPWARD_COLUMNS = ("Mã ý kiến", "Mã KH", "Ngày hội nghị", "Lĩnh vực", "Nội dung", "Kiến nghị tới",
                   "Tình trạng")
 DATES = {"Ngày hội nghị", "Ngày nhận", "Ngày trả lời", "Ngày giải quyết xong"}
-FLAGS = {"Trả lời tại hội nghị", "Quá hạn", "Chờ cấp trên"}
+FLAGS = {"Trả lời tại hội nghị", "Quá hạn", "Chờ cấp trên", *LATE_COLUMNS}
 TEXTS = {"Nội dung"}
 
 
@@ -151,12 +157,16 @@ class Store:
         # Read all three before writing any, so a bad sheet leaves no half of a commune.
         cid = self.count + 1
         meetings = [[cid] + r for r in _records(grid("Hội nghị"), MEETING_COLUMNS)]
-        opinions = [[cid] + r for r in _records(grid("Theo dõi ý kiến"), OPINION_COLUMNS)]
+        late = item.version >= LATE_SINCE        # an older format: unknown (NULL), not "no"
+        opinions = [[cid] + r + ([] if late else [None] * len(LATE_COLUMNS)) for r in
+                    _records(grid("Theo dõi ý kiến"),
+                             OPINION_COLUMNS + (LATE_COLUMNS if late else ()))]
         upward = [[cid] + r for r in _records(grid("Kiến nghị cấp trên"), UPWARD_COLUMNS)]
         self.count = cid
         try:
             self._writers["communes"].writerow([cid, item.unit, item.unit_type, item.province,
-                                                item.as_of.isoformat(), item.name])
+                                                item.as_of.isoformat(), item.name,
+                                                item.version])
             self._writers["meetings"].writerows(meetings)
             self._writers["opinions"].writerows(opinions)
             self._writers["upward"].writerows(upward)
