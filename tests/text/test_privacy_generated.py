@@ -36,11 +36,13 @@ def test_property_holds_on_generated_texts(name):
 SAMPLE = TEXTS[:3000]
 
 
-def test_identifier_masked_fails_when_plates_are_not_read(monkeypatch):
-    monkeypatch.setattr(privacy_numbers, "_PLATE", NEVER)
-    monkeypatch.setattr(privacy_numbers, "_PLATE_LOWER", NEVER)
+@pytest.mark.parametrize("kind, patterns", [("plate", ("_PLATE", "_PLATE_LOWER")),
+                                             ("boat", ("_BOAT", "_BOAT_LOWER"))])
+def test_identifier_masked_fails_when_a_kind_is_not_read(monkeypatch, kind, patterns):
+    for name in patterns:
+        monkeypatch.setattr(privacy_numbers, name, NEVER)
     broken = checks.identifier_masked(privacy.mask, SAMPLE)
-    assert broken and all("plate not masked" in b for b in broken)
+    assert broken and all(f"{kind} not masked" in b for b in broken)
 
 
 def test_identifier_masked_fails_when_invisible_characters_are_read(monkeypatch):
@@ -78,13 +80,6 @@ def test_idempotent_fails_when_a_mask_reads_as_an_identifier(monkeypatch):
 def test_composed_same_fails_when_texts_are_not_composed(monkeypatch):
     monkeypatch.setattr(privacy, "normalized", lambda text: text)
     assert checks.composed_same(privacy.mask, SAMPLE)
-
-
-def test_identifier_masked_fails_when_boats_are_not_read(monkeypatch):
-    monkeypatch.setattr(privacy_numbers, "_BOAT", NEVER)
-    monkeypatch.setattr(privacy_numbers, "_BOAT_LOWER", NEVER)
-    broken = checks.identifier_masked(privacy.mask, SAMPLE)
-    assert broken and all("boat not masked" in b for b in broken)
 
 
 def test_identifier_masked_fails_when_lower_case_boats_need_no_word(monkeypatch):
