@@ -214,10 +214,19 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(addressed)}")
         # Replies issued before each citizen who raised the same got one of their own were
         # copied to them (their fingerprints keep it); each now reads only its own.
-        joined = [r for r in self.repeats_of(o) if r is not to and self.raised_by_now(r)]
+        joined = self.copied_before(o, to)
         self.put_reworded(ctx, "noi_nhan", lambda issued: recipients(
             ["Như trên"] + ([self._copied_to(r, issued) for r in joined] if issued else [])
             + ([o.agency] if o.agency else []), self.party))
+
+    def copied_before(self, o: Opinion, to: Opinion) -> list[Opinion]:
+        """The citizens a reply of ``o`` to ``to`` was copied to before each got their own
+        (repeats_of then): others who raised it, by the reply's day, and had it neither
+        answered at a conference nor resolved; a reply of their own since does not change
+        what the issued one said."""
+        return [r for r in self.joined_to(o) if r is not to and repeats.addressable(r)
+                and not self.same_person(r, o) and self.raised_by_now(r)
+                and r.answered_at_meeting != schema.YES and not r.resolved_date]
 
     def put_occasions(self, ctx: Context, o: Opinion, to: Opinion) -> None:
         """The conference at which the addressee raised the matter ``o`` (theirs: one who
