@@ -63,6 +63,23 @@ def saved(case: Case, path: str, more: dict[str, list[dict]] | None = None) -> s
     return path
 
 
+def later_plan(first: dict, days: int) -> tuple[dict, dt.date]:
+    """A plan row for the next conference of the plan row ``first``, its meeting ``days``
+    after the first's (its number the next, issued 25 days after the first met); and that
+    meeting's day."""
+    import re
+    from doithoai.registry import parsing
+    meeting = parsing.parse_date(first["meeting_date"])
+    year, number = re.fullmatch(r"KH-(\d{4})-(\d+)", first["plan_id"]).groups()
+    later = meeting + dt.timedelta(days=days)
+    return dict(first, plan_id=f"KH-{year}-{int(number) + 1:02d}",
+                number_symbol=f"{int(number) + 1}/KH-UBND" if first["issuer"] != "Đảng ủy"
+                else f"{int(number) + 1}-KH/ĐU",
+                issue_date=(meeting + dt.timedelta(days=25)).isoformat(),
+                meeting_date=later.isoformat(), weekday=None,
+                chair_name=first["chair_name"] or first["signer_name"]), later
+
+
 def days_around(case: Case) -> tuple[dt.date, dt.date]:
     """A day of preparation before the meeting and a day after it, drawn from the seed."""
     rng = random.Random(case.seed * 7919 + 1)

@@ -283,8 +283,8 @@ def test_planted_code_told_to_a_citizen(monkeypatch, tmp_path):
     from doithoai.documents.context.upward import UpwardDocs
     honest = UpwardDocs.told_content
 
-    def with_code(self, o, first):
-        told = honest(self, o, first)
+    def with_code(self, o, first, as_issued=False):
+        told = honest(self, o, first, as_issued)
         return told if first is o else f"{told} ({first.opinion_id})"
     monkeypatch.setattr(UpwardDocs, "told_content", with_code)
     assert first_violation("no-code-to-citizen", tmp_path)
@@ -296,8 +296,8 @@ def test_planted_code_in_a_reply_copied_to_citizens(monkeypatch, tmp_path):
     from doithoai.documents.context.conference import ConferenceDocs
     honest = ConferenceDocs.cvtl
 
-    def with_code(self, ctx, o):
-        honest(self, ctx, o)
+    def with_code(self, ctx, o, to=None):
+        honest(self, ctx, o, to)
         ctx.put("vv", f"{ctx.values['vv']} (ý kiến {o.opinion_id})")
     monkeypatch.setattr(ConferenceDocs, "cvtl", with_code)
     assert first_violation("no-code-to-citizen", tmp_path)

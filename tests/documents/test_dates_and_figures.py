@@ -429,8 +429,8 @@ def test_every_computed_deadline_printed_is_marked(tmp_path):
 
 def test_a_citizen_whose_opinion_joined_anothers_is_told_and_answered(tmp_path):
     """Issue 25 §9: the citizen of a repeat (Trùng với) got no TBCD. Now they get one naming the
-    opinion theirs joined, with its handler and deadline; the reply to that opinion is copied
-    to them. A repeat by the same citizen adds no second notice."""
+    opinion theirs joined, with its handler and deadline; the answer to that opinion reaches
+    them in a reply of their own. A repeat by the same citizen adds no second notice."""
     meeting = dt.date(2027, 3, 5)
     pid = "KH-2027-01"
     original = opinion_row(pid, 1, meeting, raised_by="Ông Lò Văn Xuân", address=VILLAGES[0],
@@ -458,11 +458,15 @@ def test_a_citizen_whose_opinion_joined_anothers_is_told_and_answered(tmp_path):
     assert hers[1].startswith(joined["content"]) and "YK-2027-001" not in hers[1]   # words
     assert original["content"].rstrip(".") in hers[1]
     assert hers[2:] == his[2:]              # the original's handler and deadline
+    # Each answered in a reply of their own (not a copy of his, which names him and where he
+    # spoke); none for his own repeat at the same conference.
     reply = documents(folder / "CVTL")
-    (text,) = [" ".join(lines) for p, lines in reply.items() if "YK-2027-001" in p]
-    assert "Bà Hà Thị Yến" in text and "(nêu ý kiến trùng nội dung)" in text   # copied,
-    assert "YK-2027-002" not in text                        # by name, not by the office's code
-    assert not [p for p in reply if "YK-2027-002" in p or "YK-2027-003" in p]
+    (his,) = [" ".join(lines) for p, lines in reply.items() if "YK-2027-001" in p]
+    (hers,) = [" ".join(lines) for p, lines in reply.items() if "YK-2027-002" in p]
+    assert "Hà Thị Yến" not in his and "trùng nội dung" not in his and "nêu lại" not in his
+    assert "Kính gửi: Bà Hà Thị Yến" in hers and joined["content"] in hers
+    assert original["answer"] in hers and "YK-2027-001" not in hers     # no office's code
+    assert not [p for p in reply if "YK-2027-003" in p]
 
 
 @pytest.mark.parametrize("end", [dt.time(11, 30), None])

@@ -21,6 +21,7 @@ import pytest
 from docx import Document
 
 from corpus.registries import make_case
+from corpus.run import later_plan
 from doithoai import cli
 from doithoai.files import atomic, blank
 from doithoai.registry import parsing, repeats, schema
@@ -45,14 +46,7 @@ def _two_conferences(seed: int, path: str):
     case = make_case(seed)
     first = case.plan
     meeting = parsing.parse_date(first["meeting_date"])
-    year, number = re.fullmatch(r"KH-(\d{4})-(\d+)", first["plan_id"]).groups()
-    later = meeting + dt.timedelta(days=60)
-    second = dict(first, plan_id=f"KH-{year}-{int(number) + 1:02d}",
-                  number_symbol=f"{int(number) + 1}/KH-UBND" if first["issuer"] != "Đảng ủy"
-                  else f"{int(number) + 1}-KH/ĐU",
-                  issue_date=(meeting + dt.timedelta(days=25)).isoformat(),
-                  meeting_date=later.isoformat(), weekday=None,
-                  chair_name=first["chair_name"] or first["signer_name"])
+    second, later = later_plan(first, 60)
     invitees = case.invitees + [dict(i, plan_id=second["plan_id"]) for i in case.invitees]
     pending = [o for o in case.opinions if _pending(o) and o["opinion_id"]
                and case.truth.meant_person.get(o["opinion_id"])]

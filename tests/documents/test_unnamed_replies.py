@@ -1,7 +1,7 @@
 """An opinion whose citizen gave no name ("Ẩn danh") can be answered in writing to no one,
 unless citizens who did give a name raised the same (Trùng với): they were told (TBCD) that
-the answer would reach them, so the reply letter goes to the first of them, with copies to the
-others, by the deadline the rules give. With no such repeat there is no letter, and the lists
+the answer would reach them, so each of them gets a reply letter of their own (the first under
+the opinion's code), by the deadline the rules give. With no such repeat there is no letter, and the lists
 say "không gửi văn bản trả lời" where a deadline would stand; where a deadline stands, the
 citizen it is owed to is named beside "Ẩn danh". Generated registries (the corpus'
 generator), read from the documents as issued after the conference."""
@@ -57,21 +57,22 @@ def _violations(docs, first, named) -> list[str]:
     """The letters and the conclusion notice against who can be written to."""
     out = []
     letters = [d for d in docs if d.kind == "CVTL" and not d.merged
-               and d.path.split("/")[-1].startswith(f"CVTL_{first['opinion_id']}_")]
-    if named and len(letters) != 1:
-        out.append(f"{len(letters)} thư trả lời cho {first['opinion_id']}, có người nêu trùng")
-    if not named and letters:
-        out.append(f"thư trả lời {letters[0].path} không có ai để gửi")
+               and d.path.split("/")[-1].startswith(f"CVTL_{first['opinion_id']}")]
+    if len(letters) != len(named):
+        out.append(f"{len(letters)} thư trả lời cho {first['opinion_id']}, {len(named)} người "
+                   "nêu trùng có tên")
+    written = []
     for doc in letters:
         text = doc.text
         to = next((line for line in doc.lines() if line.startswith("Kính gửi")), "")
-        if not any(c["raised_by"] in to for c in named):
-            out.append(f"{doc.path}: {to!r} không gửi người nêu trùng")
+        written += [c["raised_by"] for c in named if c["raised_by"] in to]
         if "ẩn danh" in text.lower() or "giấu tên" in text.lower():
             out.append(f"{doc.path}: ghi người không tên ở nơi nhận hay kính gửi")
-        for c in named:
-            if c["raised_by"] not in text:
-                out.append(f"{doc.path}: thiếu {c['raised_by']} (nêu trùng)")
+        if first["answer"] not in text:
+            out.append(f"{doc.path}: thiếu nội dung trả lời")
+    if sorted(written) != sorted(c["raised_by"] for c in named):
+        out.append(f"thư gửi {written}, người nêu trùng có tên "
+                   f"{[c['raised_by'] for c in named]}")
     notice = next(d for d in docs if d.kind == "TBKL")
     row = next((r for t in notice.tables for r in t.rows if first["content"].split(" (")[0]
                 in " ".join(r) and "ý kiến thứ" in " ".join(r)), None)
@@ -100,11 +101,9 @@ def test_the_check_fails_on_the_old_rule_of_no_reply_to_any_unnamed_opinion(monk
     assert any("thư trả lời" in v for v in _violations(_issued(case, tmp_path), first, joined))
 
 
-def test_the_log_counts_every_citizen_a_reply_names_and_says_copies_without_names(tmp_path):
-    """Nhật ký's record of the replies counts the citizen written to and each one copied (a
-    trial read "nêu tên 2 người" for letters naming three), and its Gửi cho says the copies
-    went to those who raised the same, without their names and addresses."""
-    from doithoai.documents import persons
+def test_the_log_counts_every_citizen_the_replies_name_and_names_none(tmp_path):
+    """Nhật ký's record of the replies counts every citizen written to (a trial read "nêu tên
+    2 người" for letters naming three), and its Gửi cho says to whom without their names."""
     case, first, joined = _case(3, 3)
     res = generate.generate(registry_of(case), str(tmp_path), codes=["CVTL"], issue=True,
                             today=case.meeting + dt.timedelta(days=3))
@@ -114,16 +113,13 @@ def test_the_log_counts_every_citizen_a_reply_names_and_says_copies_without_name
              and any(r["raised_by"].split(maxsplit=1)[1] in d.text for d in docs)}
     (reply,) = [r for r in res.releases() if r.what.startswith("Công văn trả lời")]
     assert reply.persons == len(named) >= 3
-    assert persons.COPIED_CITIZENS in reply.recipient
     assert not any(c["raised_by"].split(maxsplit=1)[1] in reply.recipient for c in joined)
 
 
-def test_the_log_check_fails_when_copies_are_not_counted(tmp_path, monkeypatch):
-    """Planted fault: the citizens a reply is copied to are neither counted nor hidden (the
-    record before)."""
-    from doithoai.documents import persons
-    from doithoai.documents.context.common import recipient_bodies
-    monkeypatch.setattr(persons, "copies", lambda ctx, citizens: (
-        recipient_bodies(ctx.printed_value("noi_nhan")), set()))
+def test_the_log_check_fails_when_only_the_first_is_written_to(tmp_path, monkeypatch):
+    """Planted fault: one letter for the opinion, to the first who raised it (the others
+    neither written to nor counted)."""
+    from doithoai.documents.context.repeats import Repeats
+    monkeypatch.setattr(Repeats, "raisers", lambda self, o: [self.written_to(o)])
     with pytest.raises(AssertionError):
-        test_the_log_counts_every_citizen_a_reply_names_and_says_copies_without_names(tmp_path)
+        test_the_log_counts_every_citizen_the_replies_name_and_names_none(tmp_path)

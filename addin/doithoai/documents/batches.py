@@ -150,33 +150,62 @@ def _overdue(kind, builder, error_rows, register):
     return _per_agency(kind, builder.overdue_agencies(), builder.cvdd)
 
 
-def reply_base(kind: Kind, o, builder) -> str:
+def reply_base(kind: Kind, o, builder, to=None) -> str:
     """The reply's file name: the opinion's code and the name of the citizen it is written to
-    (a repeat's, when the opinion's citizen gave none: Repeats.written_to)."""
-    return f"{kind.code}_{o.opinion_id}_{title_slug(builder.written_to(o).raised_by or '')}"
+    (a repeat's, when the opinion's citizen gave none: Repeats.written_to); a reply to another
+    citizen who raised it (``to``, Repeats.raisers): that citizen's row's code and name."""
+    if to is None or to is builder.written_to(o):
+        return f"{kind.code}_{o.opinion_id}_{title_slug(builder.written_to(o).raised_by or '')}"
+    return f"{kind.code}_{to.opinion_id}_{title_slug(to.raised_by or '')}"
+
+
+def _refused_row(kind, o, error_rows) -> list:
+    """The refusal of a reply made from the row of ``o`` when it has errors (none when not)."""
+    if (schema.OPINIONS.name, o.row) not in error_rows:
+        return []
+    return [make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
+                 document=f"{kind.code} {o.opinion_id}", document_kind=kind.code,
+                 where=f"{o.opinion_id} (dòng {o.row})",
+                 cells=error_rows[(schema.OPINIONS.name, o.row)])]
 
 
 def _opinion(kind, builder, error_rows, register):
     out, refusals = [], []
+    for o in replies_due(builder, register):
+        refused = _refused_row(kind, o, error_rows)
+        if refused or not (o.answer or "").strip():
+            refusals += refused
+            continue        # its answer is not written yet (generate says which: waiting)
+        for to in reply_addressees(builder, register, o):
+            mine = [] if to is builder.written_to(o) else _refused_row(kind, to, error_rows)
+            refusals += mine
+            if not mine:
+                out.append(_reply(kind, builder, o, to))
+    return out, refusals
+
+
+def _reply(kind, builder, o, to) -> Batch:
+    """The batch of one reply: ``o``'s answer to the citizen of ``to``; its number goes on
+    the row of ``to`` when that is another citizen's (their repeat)."""
+    base = reply_base(kind, o, builder, to)
+    main = to is builder.written_to(o)
 
     def fill(ctx, item):
-        builder.cvtl(ctx, item)
-        ctx.values["_opinion_id"] = item.opinion_id
+        builder.cvtl(ctx, item, to)
+        ctx.values["_opinion_id"] = item.opinion_id if main else to.opinion_id
 
-    for o in replies_due(builder, register):
-        base = reply_base(kind, o, builder)
-        if (schema.OPINIONS.name, o.row) in error_rows:
-            refusals.append(make("document-row-has-errors", schema.OPINIONS.name, row=o.row,
-                                 document=f"{kind.code} {o.opinion_id}",
-                                 document_kind=kind.code,
-                                 where=f"{o.opinion_id} (dòng {o.row})",
-                                 cells=error_rows[(schema.OPINIONS.name, o.row)]))
-            continue
-        if not (o.answer or "").strip():
-            continue        # its answer is not written yet (generate says which: waiting)
-        out.append(Batch(base, [o], fill, f"{kind.name} {o.opinion_id}", _one(base),
-                         subfolder="CVTL"))
-    return out, refusals
+    return Batch(base, [o], fill, f"{kind.name} {o.opinion_id if main else to.opinion_id}",
+                 _one(base), subfolder="CVTL")
+
+
+def reply_addressees(builder, register, o) -> list:
+    """The rows whose citizens get a reply of ``o`` (Repeats.raisers): the one its reply is
+    addressed to, and each other citizen who raised it while still waiting for the answer,
+    or whose reply is issued already (checked again when its data change)."""
+    main = builder.written_to(o)
+    return [to for to in builder.raisers(o) if to is main or builder.pending(to) or
+            register.rows_for(builder.plan.plan_id, reply_base(KINDS_BY_CODE["CVTL"], o,
+                                                               builder, to), ISSUED)]
 
 
 def replies_due(builder, register) -> list:

@@ -50,7 +50,7 @@ def cvtl(doc, party):
     b.body(doc, "{{ ten_co_quan_ngan }} nhận được ý kiến của {{ nguoi_nhan }} gửi hội nghị đối "
                 "thoại {% if hoi_nghi_huy %}dự kiến tổ chức {% endif %}ngày {{ ngay_hoi_nghi }}"
                 "{% if hoi_nghi_huy %} (hội nghị đã hủy, không tổ chức){% endif %} ({{ nguon }}, "
-                "ngày {{ ngay_nhan }}), nội dung:")
+                "ngày {{ ngay_nhan }}){% if neu_lai %}, {{ neu_lai }}{% endif %}, nội dung:")
     b.para(doc, "“{{ noi_dung }}”", italic=True, indent=True)
     b.body(doc, "Về nội dung này, {{ ten_co_quan_ngan }} trả lời như sau:")
     b.body(doc, "{{ tra_loi }}")

@@ -2,8 +2,9 @@
 is settled.
 
 A repeat joins the opinion it names, followed to the first one that is not itself a repeat
-(its original). The original is answered once; the citizens of its repeats still waiting are
-owed the same answer (documents.context.repeats). A citizen who gave no name ("Ẩn danh") can
+(its original). The original is answered once: each citizen who raised it and gave a name,
+its own or a repeat's still waiting, is owed that answer in a reply of their own
+(documents.context.repeats). A citizen who gave no name ("Ẩn danh") can
 be written to by no one: an original of theirs is owed a written reply only through a repeat
 raised by someone who did give one (rules.deadlines sets its Hạn trả lời; the reply goes to
 that citizen).

@@ -179,7 +179,10 @@ class ConferenceDocs(BaseBuilder):
         # The office among several: the others copy it their replies, it does not copy itself.
         ctx.put("vp_cung_tra_loi", 0 < len(offices) < len(writers))
 
-    def cvtl(self, ctx: Context, o: Opinion) -> None:
+    def cvtl(self, ctx: Context, o: Opinion, to: Opinion | None = None) -> None:
+        """The reply to the citizen of ``to`` (one of raisers(o); by default the one ``o``'s
+        reply is addressed to) of the matter ``o``: their words, the conference they raised it
+        at and those they raised it at again, ``o``'s answer."""
         self._row(ctx, schema.OPINIONS, o)
         ctx.put("hoi_nghi_huy", self.plan.cancelled)    # the reply says it never met
         if self.issue_date is None:     # a draft reply is issued by its own reply deadline
@@ -188,8 +191,9 @@ class ConferenceDocs(BaseBuilder):
                 self.issue_year("CVTL", self.report.reply_due.get(o.opinion_id) or o.reply_due)),
                 self._setting_src("place_name"))
         # Addressed to its citizen; to a repeat's when its own gave no name (the words and
-        # the day are then that citizen's, the answer the opinion's).
-        to = self.written_to(o)
+        # the day are then that citizen's, the answer the opinion's); each other citizen who
+        # raised it gets a reply of their own (batches).
+        to = to or self.written_to(o)
         if to is not o:
             self._row(ctx, schema.OPINIONS, to)
 
@@ -204,20 +208,47 @@ class ConferenceDocs(BaseBuilder):
                 src("source"))
         ctx.put("ngay_nhan", vnformat.short_date(to.received_date) if to.received_date
                 else None, src("received_date"))
+        self.put_occasions(ctx, o, to)
         ctx.put("noi_dung", self.said(to), src("content"))
         ctx.put("tra_loi", o.answer, src("answer", o))
         ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(addressed)}")
-        # Citizens whose opinion joined this one (Trùng với) were told the answer would come
-        # to them too (TBCD): each gets a copy.
-        joined = [r for r in self.repeats_of(o) if r is not to]
-        for r in joined:
-            self._row(ctx, schema.OPINIONS, r)
+        # Replies issued before each citizen who raised the same got one of their own were
+        # copied to them (their fingerprints keep it); each now reads only its own.
+        joined = self.copied_before(o, to)
         self.put_reworded(ctx, "noi_nhan", lambda issued: recipients(
-            ["Như trên"] + [self._copied_to(r, issued) for r in joined]
+            ["Như trên"] + ([self._copied_to(r, issued) for r in joined] if issued else [])
             + ([o.agency] if o.agency else []), self.party))
 
+    def copied_before(self, o: Opinion, to: Opinion) -> list[Opinion]:
+        """The citizens a reply of ``o`` to ``to`` was copied to before each got their own
+        (repeats_of then): others who raised it, by the reply's day, and had it neither
+        answered at a conference nor resolved; a reply of their own since does not change
+        what the issued one said."""
+        return [r for r in self.joined_to(o) if r is not to and repeats.addressable(r)
+                and not self.same_person(r, o) and self.raised_by_now(r)
+                and r.answered_at_meeting != schema.YES and not r.resolved_date]
+
+    def put_occasions(self, ctx: Context, o: Opinion, to: Opinion) -> None:
+        """The conference at which the addressee raised the matter ``o`` (theirs: one who
+        joined it at a later conference was not at ``o``'s), and those at which they raised
+        it again (neu_lai). Printed only: a reply issued before said ``o``'s conference and
+        no more, and is not found changed for it (put_reworded)."""
+        held = self.reg.plan(to.plan_id) or self.plan
+        if held is not self.plan and held.meeting_date is not None:
+            first = ctx.values.get("ngay_hoi_nghi")
+            self.put_reworded(ctx, "ngay_hoi_nghi", lambda issued: first if issued else
+                              vnformat.short_date(held.meeting_date),
+                              (schema.PLANS.name, held.row,
+                               schema.PLANS.column("meeting_date").header))
+            self.put_reworded(ctx, "hoi_nghi_huy", lambda issued: self.plan.cancelled
+                              if issued else held.cancelled)
+        again = self.other_occasions(o, to)
+        self.put_reworded(ctx, "neu_lai", lambda issued: "" if issued or not again
+                          else f"được nêu lại tại {again}", optional=True)
+
     def _copied_to(self, r: Opinion, as_issued: bool) -> str:
-        """A citizen whose opinion joined the one answered, as Nơi nhận lists them."""
+        """A citizen whose opinion joined the one answered, as Nơi nhận of replies issued
+        before each got their own listed them."""
         at = self.where(r.address, as_issued)
         return f"{self.who(r.raised_by)}{', ' + at if at else ''} (nêu ý kiến trùng nội dung)"
 

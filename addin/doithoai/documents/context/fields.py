@@ -94,6 +94,8 @@ FIELDS: dict[str, str] = {
     "tiep_theo": "Công văn đôn đốc trước (số, ngày), khi cơ quan được đôn đốc lần nữa; lần "
                  "đầu: trống",
     "co_quan_tiep_tuc": "Cơ quan tiếp tục giải quyết ý kiến nêu lại từ hội nghị trước (liệt kê)",
+    "neu_lai": "Các hội nghị sau mà người nhận nêu lại ý kiến được trả lời (được nêu lại tại "
+               "hội nghị đối thoại ngày …); không nêu lại: trống",
 }
 ITEM_FIELDS: dict[str, set[str]] = {
     "nhom_dai_bieu": {"ten", "so"}, "tien_do": {"stt", "cong_viec", "don_vi", "han"},
@@ -236,7 +238,7 @@ class Context:
 # fields a context gained after 0.4.0, left out when one of its fingerprints is checked.
 PRINTED = "u"
 ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc",
-                             "hoi_nghi_huy"})
+                             "hoi_nghi_huy", "neu_lai"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
@@ -244,10 +246,12 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_
 # an agency with only unnamed citizens' opinions resolves them, writing to no one; a first
 # issue replaces no earlier version, a first reminder follows none: documents/replacing.py;
 # a conclusion with no matter raised again from an earlier conference says nothing of one; a
-# reply to an opinion of a conference held or to be held says nothing of a cancellation).
+# reply to an opinion of a conference held or to be held says nothing of a cancellation; a reply
+# says nothing of conferences its citizen raised the matter at again: always so in its
+# fingerprint, BaseBuilder.put_reworded).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
-             "co_quan_tiep_tuc": "", "hoi_nghi_huy": False}
+             "co_quan_tiep_tuc": "", "hoi_nghi_huy": False, "neu_lai": ""}
 
 
 @functools.lru_cache(maxsize=256)

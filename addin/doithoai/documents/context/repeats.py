@@ -1,6 +1,7 @@
 """Repeats (Trùng với): the opinion a repeat joined, and the citizens of repeats who are owed
-the answer of the opinion theirs joined (issue 25 §9: they asked too), as documents use them
-(registry.repeats holds the rules)."""
+the answer of the opinion theirs joined (issue 25 §9: they asked too), each in a reply of their
+own that names the conferences at which they raised it, as documents use them (registry.repeats
+holds the rules)."""
 from __future__ import annotations
 
 from doithoai.registry import personal, repeats, schema
@@ -19,7 +20,8 @@ def raiser_names(value: str) -> list[str]:
 
 
 class Repeats:
-    """Mixed into every builder; uses its ``reg``, ``who`` and ``up`` (Hierarchy)."""
+    """Mixed into every builder; uses its ``reg``, ``who``, ``up`` (Hierarchy) and
+    ``document_day`` (ReplyDeadlines)."""
 
     @staticmethod
     def pending(o: Opinion) -> bool:
@@ -82,17 +84,69 @@ class Repeats:
             self._by_id = {o.opinion_id: o for o in self.reg.opinions if o.opinion_id}
         return self._by_id
 
-    def repeats_of(self, o: Opinion) -> list[Opinion]:
-        """Pending repeats, in any plan, that joined ``o`` and were raised by someone else:
-        their citizens are owed the same answer."""
+    def joined_to(self, o: Opinion) -> list[Opinion]:
+        """Every repeat, in any plan, that joined ``o`` (followed to it: original_of), in the
+        registry's order."""
         if not hasattr(self, "_repeats"):        # the original's code → its repeats, once
             self._repeats: dict[str, list[Opinion]] = {}
             for r in self.reg.opinions:
                 first = self.original_of(r) if r.duplicate_of and r.opinion_id else None
                 if first is not None:
                     self._repeats.setdefault(first.opinion_id, []).append(r)
-        return [r for r in self._repeats.get(o.opinion_id, []) if repeats.addressable(r)
+        return self._repeats.get(o.opinion_id, [])
+
+    def repeats_of(self, o: Opinion) -> list[Opinion]:
+        """Pending repeats, in any plan, that joined ``o`` and were raised by someone else:
+        their citizens are owed the same answer."""
+        return [r for r in self.joined_to(o) if repeats.addressable(r)
                 and self.pending(r) and not self.same_person(r, o)]
+
+    def raisers(self, o: Opinion) -> list[Opinion]:
+        """Each citizen who gave a name and raised the matter ``o`` (an original) or joined it,
+        once, by the row a written reply to them answers: the one ``o``'s reply is addressed
+        to (written_to) first, then each other citizen's first row of it (pending or not: the
+        caller keeps those still owed a reply)."""
+        first = self.written_to(o)
+        out = [first] if repeats.addressable(first) else []
+        for r in self.joined_to(o):
+            if repeats.addressable(r) and not repeats.linked(r) and \
+                    not any(self.same_person(r, t) for t in out):
+                out.append(r)
+        return out
+
+    def occasions(self, first: Opinion, of: Opinion) -> list:
+        """The plans of the conferences at which the citizen of ``of`` raised the matter
+        ``first`` (an original): theirs among its rows (itself and its repeats in any plan,
+        not the rows the carry-over linked: no one raised them there), raised by this
+        document's day; each conference once, in the order they met."""
+        plans = {}
+        for r in [first] + self.joined_to(first):
+            plan = self.reg.plan(r.plan_id)
+            if plan is not None and plan.meeting_date is not None and not repeats.linked(r) \
+                    and self.same_person(r, of) and self.raised_by_now(r):
+                plans[plan.plan_id] = plan
+        return sorted(plans.values(), key=lambda p: p.meeting_date)
+
+    def raised_by_now(self, r: Opinion) -> bool:
+        """``r`` reached the commune by this document's day: received by then, or, with no
+        Ngày nhận, its conference met by then."""
+        plan = self.reg.plan(r.plan_id)
+        day = r.received_date or (plan.meeting_date if plan is not None else None)
+        return day is None or day <= self.document_day()
+
+    def other_occasions(self, first: Opinion, of: Opinion, later: bool = True) -> str:
+        """"hội nghị đối thoại ngày 20/11/2029" ("các hội nghị đối thoại ngày 20/11/2029 và
+        ngày 15/05/2030"): the conferences held (not cancelled) at which the citizen of ``of``
+        raised the matter ``first`` again by this document's day, after the one of ``of``
+        (``later`` False: before it), as a sentence names them after "tại"; "" when none."""
+        own = self.reg.plan(of.plan_id)
+        if own is None or own.meeting_date is None:
+            return ""
+        days = [p.meeting_date for p in self.occasions(first, of) if not p.cancelled and
+                (p.meeting_date > own.meeting_date if later
+                 else p.meeting_date < own.meeting_date)]
+        said = vnformat.listing([f"ngày {vnformat.short_date(d)}" for d in days])
+        return f"{'các ' if len(days) > 1 else ''}hội nghị đối thoại {said}" if days else ""
 
     def unaddressed(self) -> set[str]:
         """The opinions no written reply can be addressed for (registry.repeats.unaddressed),
@@ -113,8 +167,8 @@ class Repeats:
 
     def written_to(self, o: Opinion) -> Opinion:
         """The opinion whose citizen ``o``'s reply is addressed to: its own, or, when its
-        citizen gave no name, the first repeat's raised by one who did (the others get
-        copies)."""
+        citizen gave no name, the first repeat's raised by one who did (each other citizen
+        who raised it gets a reply of their own: raisers)."""
         if repeats.addressable(o):
             return o
         return next(iter(self.repeats_of(o)), o)

@@ -94,19 +94,35 @@ class UpwardDocs(BaseBuilder):
         out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
         return out
 
-    def told_content(self, o: Opinion, first: Opinion) -> str:
+    def told_content(self, o: Opinion, first: Opinion, as_issued: bool = False) -> str:
         """What the citizen raised; for a repeat, which opinion it joined (its code and words),
         whose handler and deadline it shares; identifiers masked in both (BaseBuilder.said).
         The citizen is told the words of the opinion theirs joined, not the office's code for
-        it, and not twice when their own words are the same."""
+        it, and not twice when their own words are the same; a matter they raised at earlier
+        conferences, the days they did (``as_issued``: as notices issued before said it)."""
         if first is o:
             return self.said(o)
         own, said = self.said(o).strip(), self.said(first).strip().rstrip(".")
+        before = "" if as_issued else self.other_occasions(first, o, later=False)
+        if before:
+            return (f"{own} (Nội dung này đã được nêu tại {before}, chưa giải quyết xong; "
+                    "tiếp tục được giải quyết theo cơ quan và thời hạn đã giao.)")
         if vntext.plain_key(own.rstrip(".")) == vntext.plain_key(said):
             return (f"{own} (Ý kiến này trùng với một ý kiến khác đã nhận, được giải quyết "
                     "chung, cùng cơ quan và thời hạn.)")
         return (f"{own} (Ý kiến này trùng nội dung với ý kiến đã nhận \"{said}\", được giải "
                 "quyết chung với ý kiến đó, cùng cơ quan và thời hạn.)")
+
+    def _told_row(self, i: int, o: Opinion, as_issued: bool) -> dict:
+        """A row of a citizen's notice: what they raised, who handles it and by when; a matter
+        raised again from an earlier conference, as the conclusion lists it (BaseBuilder)."""
+        first = self.original_of(o) if o.duplicate_of else o
+        who, when = self.handling(first)
+        if self.raised_again(o):
+            due = self.carried_due(first)
+            when = due if due.startswith(("Theo", "Kiến")) else f"Hạn đã giao: {due}"
+        return {"stt": i, "noi_dung": self.told_content(o, first, as_issued), "co_quan": who,
+                "han": when}
 
     def tbcd(self, ctx: Context, person: tuple) -> None:
         name, village, items = person
@@ -123,18 +139,11 @@ class UpwardDocs(BaseBuilder):
             ctx.put("noi_o", self.village_word(), wording=self.printed_village_word())
         self.put_reworded(ctx, "dia_chi", lambda issued: self.where(items[0].address, issued)
                           or village, optional=True)
-        rows = []
-        for i, o in enumerate(items, 1):
-            first = self.original_of(o) if o.duplicate_of else o
-            if first is not o:
-                self._row(ctx, schema.OPINIONS, first)
-            who, when = self.handling(first)
-            if self.raised_again(o):         # as the conclusion lists it (BaseBuilder)
-                due = self.carried_due(first)
-                when = due if due.startswith(("Theo", "Kiến")) else f"Hạn đã giao: {due}"
-            rows.append({"stt": i, "noi_dung": self.told_content(o, first), "co_quan": who,
-                         "han": when})
-        ctx.put("y_kien_cd", rows)
+        for o in items:
+            if o.duplicate_of and self.original_of(o) is not None:
+                self._row(ctx, schema.OPINIONS, self.original_of(o))
+        self.put_reworded(ctx, "y_kien_cd", lambda issued: [
+            self._told_row(i, o, issued) for i, o in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
         ctx.put("so_y_kien_chu", f"{len(items):02d}")
         ctx.put("co_han", any(not self.up(self.original_of(o) if o.duplicate_of else o)
