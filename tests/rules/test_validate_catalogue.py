@@ -151,22 +151,37 @@ def c_cancelled_contradiction(path, reg):
     return [("Đại biểu", cell_ref("invitees", "attendance", first))]
 
 
-def c_cancelled_replies(path, reg):
-    """A cancelled plan whose citizens wait for a reply, with no conclusion notice to count
-    the reply's days from (none issued, its step not marked done)."""
+def _unrecorded_and_unanswered(path, reg, plan_edit: tuple) -> None:
+    """No conclusion recorded anywhere (Sổ văn bản and Mốc thời gian emptied), the plan of row
+    2 edited (``plan_edit``: its key and value), an opinion of it waiting for its reply."""
     wb = openpyxl.load_workbook(path)
     for name in ("Sổ văn bản", "Mốc thời gian"):
         ws = wb[name]
         if ws.max_row > 1:
             ws.delete_rows(2, ws.max_row - 1)
     wb.save(path)
-    o = next(o for o in reg.opinions if o.opinion_id and not o.duplicate_of)
-    edit(path, [("plans", "status", 2, schema.CANCELLED_STATUS),
+    plan = next(p for p in reg.plans if p.row == 2)
+    o = next(o for o in reg.opinions if o.plan_id == plan.plan_id and o.opinion_id
+             and not o.duplicate_of and o.competence != "Cấp trên")
+    edit(path, [("plans", plan_edit[0], 2, plan_edit[1]),
                 ("opinions", "answered_at_meeting", o.row, None),
                 ("opinions", "status", o.row, "Mới"), ("opinions", "reply_number", o.row, None),
                 ("opinions", "reply_date", o.row, None), ("opinions", "resolved_date", o.row,
                                                           None)])
+
+
+def c_cancelled_replies(path, reg):
+    """A cancelled plan whose citizens wait for a reply, with no conclusion notice to count
+    the reply's days from (none issued, its step not marked done)."""
+    _unrecorded_and_unanswered(path, reg, ("status", schema.CANCELLED_STATUS))
     return [("Kế hoạch", cell_ref("plans", "status", 2))]
+
+
+def c_conclusion_unrecorded(path, reg):
+    """A conference held, its conclusion recorded nowhere, an opinion of it unanswered: said
+    at the plan's Ngày hội nghị."""
+    _unrecorded_and_unanswered(path, reg, ("meeting_date", D(2026, 9, 8)))
+    return [("Kế hoạch", cell_ref("plans", "meeting_date", 2))]
 
 
 def c_list_repeated(path, reg):
@@ -342,6 +357,7 @@ CASES = {
     "list-value-added-later": c_list_value_added_later,
     "cancelled-plan-contradiction": c_cancelled_contradiction,
     "cancelled-plan-replies": c_cancelled_replies,
+    "conclusion-unrecorded-replies": c_conclusion_unrecorded,
     "row-has-errors": c_row_has_errors,
     "deadline-missed-mandatory": c_missed_mandatory,
     "deadline-missed-explained": c_missed_explained,

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from doithoai.registry import schema
-from doithoai.rules import agencies, deadlines
+from doithoai.rules import agencies, deadlines, owed
 from doithoai.text import places
 
 RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
@@ -15,6 +15,7 @@ RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
 STAGES = (RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED)
 SATISFIED, UNSATISFIED, NOT_ASKED = "Hài lòng", "Chưa hài lòng", "Chưa hỏi"
 UNKNOWN_VILLAGE = "(không rõ thôn)"
+OWED_UNDATED = "trả lời (chưa có hạn)"     # Còn nợ of an opinion owed a reply with no deadline
 
 
 # Slots: a report holds one chain per opinion (50,000 of them), and past 30 attributes an
@@ -53,6 +54,9 @@ class Chain:
     # quyết to Ngày giải quyết xong); None when not given late or not given (yet).
     reply_late: int | None = None
     resolve_late: int | None = None
+    # Owed a written reply that no Hạn trả lời will come to as the registry stands (rules.owed:
+    # its conference cancelled, or its conclusion notice past its last day and unrecorded).
+    undated: bool = False
 
     @property
     def waiting(self) -> bool:
@@ -154,6 +158,7 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
     conclusions = deadlines.conclusion_dates(reg)
     names = names_shown(reg)
     typed = reg.agency_levels
+    undated = {o.opinion_id for ops in owed.without_deadline(reg, as_of).values() for o in ops}
     out = []
     for o in reg.opinions:
         if not o.opinion_id:
@@ -168,6 +173,8 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             owes.append("trả lời")
             if reply_due < as_of:
                 missed.append(reply_due)
+        if o.opinion_id in undated and not reply_due:
+            owes.append(OWED_UNDATED)
         if resolve_due and not o.resolved_date:
             owes.append("giải quyết")
             if resolve_due < as_of:
@@ -191,7 +198,8 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             # commune's (the deadline engine gives neither a Hạn trả lời)
             reply_late=None if up or o.answered_at_meeting == schema.YES
             else days_late(cal, reply_due, o.reply_date),
-            resolve_late=None if up else days_late(cal, resolve_due, o.resolved_date)))
+            resolve_late=None if up else days_late(cal, resolve_due, o.resolved_date),
+            undated=o.opinion_id in undated and not reply_due))
     return out
 
 
@@ -255,9 +263,11 @@ def counts_said(chains: list[Chain]) -> str:
     """The totals as the command and the buttons say them, each repeat counted once: those given
     late are a part of the answered (resolved), apart from the overdue still owed."""
     t = _tally(_marks(x) for x in chains if x.counted)
+    undated = sum(1 for x in chains if x.counted and x.undated)
     return (f"{t['raised']} ý kiến; đã trả lời {t['answered']} (trong đó {t['answered_late']} "
             f"trả lời muộn), đã giải quyết xong {t['resolved']} (trong đó {t['resolved_late']} "
-            f"giải quyết muộn), người nêu hài lòng {t['satisfied']}, quá hạn {t['overdue']}")
+            f"giải quyết muộn), người nêu hài lòng {t['satisfied']}, quá hạn {t['overdue']}"
+            + (f", còn nợ trả lời chưa có hạn {undated}" if undated else ""))
 
 
 def by(chains, key, order: list[str] | None = None, marks: list | None = None
@@ -312,4 +322,5 @@ def summary(reg, chains: list[Chain]) -> dict:
         "by_plan": [(p.plan_id + (" (đã hủy)" if p.cancelled else ""),
                      _tally(of_plan.get(p.plan_id, []))) for p in plans if p.plan_id],
         "duplicates": sum(1 for x in chains if not x.counted),
+        "undated": sum(1 for x in counted if x.undated),
     }

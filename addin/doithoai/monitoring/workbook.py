@@ -231,6 +231,9 @@ def _intro(intro, reg, sm, as_of, source_name, left) -> None:
               f"{pct(t['overdue'])}", False),
              (f"Đã kiến nghị cấp trên, đang chờ trả lời (không tính là quá hạn): "
               f"{pct(t['waiting'])}", False),
+             *([(f"Còn nợ trả lời nhưng chưa có Hạn trả lời (hội nghị đã hủy, hoặc sổ chưa "
+                 f"ghi thông báo kết luận đã quá hạn ban hành), không tính được quá hạn: "
+                 f"{pct(sm['undated'])}", False)] if sm["undated"] else []),
              (f"Đã trả lời nhưng muộn (ngày trả lời sau Hạn trả lời): {t['answered_late']} "
               f"trong {t['answered']} ý kiến đã trả lời", False),
              (f"Đã giải quyết xong nhưng muộn (ngày giải quyết xong sau Hạn giải quyết): "

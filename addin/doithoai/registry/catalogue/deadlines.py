@@ -1,4 +1,5 @@
-"""Problems the deadline engine reports (rules/deadlines.py): milestones late or at risk."""
+"""Problems the deadline engine reports (rules/deadlines.py): milestones late or at risk; and
+the opinions owed a reply that no deadline can come to (rules/owed.py, validation/undated.py)."""
 from __future__ import annotations
 
 from doithoai.registry.problem_kinds import ERROR, INFO, WARNING, ProblemType, Worded
@@ -68,4 +69,24 @@ TYPES = (
                 "Quy tắc {code} thiếu hoặc sai \"{column}\" nên không tính được hạn.",
                 "Điền đủ Mốc gốc, Chiều, Số ngày, Loại ngày và Áp dụng theo danh sách chọn.",
                 "A row of Quy tắc thời hạn cannot be applied; its milestones are not computed."),
+    ProblemType("conclusion-unrecorded-replies", WARNING, "Chưa ghi ngày thông báo kết luận "
+                "nên ý kiến chưa có hạn trả lời",
+                "Hội nghị {plan} họp ngày {meeting}, hạn ban hành thông báo kết luận là {due} "
+                "nhưng sổ chưa ghi thông báo kết luận nào; {count} ý kiến chưa được trả lời "
+                "bằng văn bản vì thế chưa có Hạn trả lời ({opinions}): báo cáo theo dõi ghi "
+                "các ý kiến này là còn nợ nhưng không tính được quá hạn.",
+                Worded("Nếu đã ban hành thông báo kết luận: ghi số, ngày vào Sổ văn bản (Loại "
+                       "TBKL, Mã KH {plan}, Trạng thái \"Đã ban hành\") hoặc ghi Ngày hoàn "
+                       "thành của mốc KET_LUAN ở trang Mốc thời gian, rồi bấm Tính hạn. Nếu "
+                       "chưa: ban hành thông báo kết luận (nút Ban hành).",
+                       "Nếu đã ban hành thông báo kết luận: ghi số, ngày vào Sổ văn bản (Loại "
+                       "TBKL, Mã KH {plan}, Trạng thái \"Đã ban hành\") hoặc ghi Ngày hoàn "
+                       "thành của mốc KET_LUAN ở trang Mốc thời gian, rồi chạy doithoai "
+                       "deadlines --write. Nếu chưa: ban hành thông báo kết luận (doithoai "
+                       "generate --issue)."),
+                "A conference held, the last day the rules give its conclusion notice past, and "
+                "no conclusion in the registry (no issued TBKL in Sổ văn bản, no done KET_LUAN "
+                "milestone): its opinions still owed a written reply have no Hạn trả lời, since "
+                "the reply rule counts from that notice, so nothing is ever overdue. The "
+                "monitoring report counts them as owed with no deadline."),
 )

@@ -22,7 +22,7 @@ from doithoai.registry.model import Registry
 from doithoai.registry.problems import ERROR, INFO, WARNING, Problem, catalogue, make
 from doithoai.rules import deadlines
 from doithoai.rules.validation import (cancelled, config, figures, identifiers, invitees, keys,
-                                       names, opinions, places, plans, wording)
+                                       names, opinions, places, plans, undated, wording)
 from doithoai.rules.validation.catalogue import catalogue_markdown
 from doithoai.rules.validation.cells import check_cells, text_flaws
 from doithoai.rules.validation.findings import Findings
@@ -52,6 +52,7 @@ def validate(reg: Registry, today: dt.date | None = None,
                   invitees.check_chair_attendance, invitees.check_plans_have_invitees,
                   names.check_names,
                   places.check_places, plans.check_milestones, cancelled.check_cancelled,
+                  undated.check_undated_replies,
                   config.check_settings, config.check_setting_texts, config.check_lookups, wording.check_unit_words,
                   identifiers.check_fields):
         check(f)

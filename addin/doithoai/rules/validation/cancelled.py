@@ -1,5 +1,5 @@
 """A cancelled plan (Trạng thái "Đã hủy"): what in the registry says its conference took place
-after all, and the citizens' opinions it still owes a written reply with no day to count from.
+after all (the citizens' opinions it still owes a written reply: validation/undated.py).
 
 Nothing is changed: each finding names the cell and says what the clerk may do (the
 conference may in fact have been held and the status be the mistake)."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 from doithoai.registry import schema
 from doithoai.registry.issued import ISSUED
 from doithoai.rules import deadlines
-from doithoai.rules.validation.findings import Findings
+from doithoai.rules.validation.findings import Findings, some
 
 
 def check_cancelled(f: Findings) -> None:
@@ -19,7 +19,6 @@ def check_cancelled(f: Findings) -> None:
     _at_the_meeting(f, cancelled)
     _concluded(f, cancelled)
     _surveyed(f, cancelled)
-    _replies_owed(f, cancelled)
 
 
 def _said(f: Findings, sheet: schema.Sheet, row: int, key: str, value, plan, what: str,
@@ -38,17 +37,11 @@ def _attendance(f: Findings, cancelled: dict) -> None:
     for plan_id, rows in marked.items():
         first = rows[0]
         whom = (f"cho {first.full_name or 'một đại biểu'}" if len(rows) == 1 else
-                f"cho {len(rows)} đại biểu (dòng {_some([str(i.row) for i in rows], 'dòng')})")
+                f"cho {len(rows)} đại biểu (dòng {some([str(i.row) for i in rows], 'dòng')})")
         _said(f, schema.INVITEES, first.row, "attendance", first.attendance, cancelled[plan_id],
               f"trang {schema.INVITEES.name} ghi Tham dự {whom}",
               "Xóa ô Tham dự của " + ("dòng này" if len(rows) == 1 else "các dòng đó") +
               " (hội nghị không họp thì không ai dự, không ai vắng).")
-
-
-def _some(items: list[str], noun: str, limit: int = 10) -> str:
-    """The first ``limit`` items, then how many more ("5, 6, … và 140 dòng khác")."""
-    more = len(items) - limit
-    return ", ".join(items[:limit]) + (f" và {more} {noun} khác" if more > 0 else "")
 
 
 def _at_the_meeting(f: Findings, cancelled: dict) -> None:
@@ -99,28 +92,3 @@ def _surveyed(f: Findings, cancelled: dict) -> None:
                   f"trang {schema.SURVEY.name}, dòng {s.row} ghi phiếu lấy ý kiến về cuộc đối "
                   "thoại này",
                   "Xóa dòng phiếu khảo sát nếu hội nghị không họp.")
-
-
-def _replies_owed(f: Findings, cancelled: dict) -> None:
-    """Each cancelled plan with opinions still owed a written reply that have no Hạn trả lời
-    (the reply rule counts from a conclusion notice, which is never issued)."""
-    if not _reply_counts_from_conclusion(f.reg):
-        return
-    concluded = deadlines.conclusion_dates(f.reg)
-    for plan in cancelled.values():
-        if plan.plan_id in concluded:
-            continue
-        owed = [o for o in deadlines.opinions_needing_reply(f.reg, plan.plan_id)
-                if not (o.reply_date or o.reply_number or o.resolved_date)
-                and o.status not in (schema.REPLIED_STATUS, "Đã chuyển cấp trên",
-                                     schema.RESOLVED_STATUS)]
-        if owed:
-            names = _some([o.opinion_id for o in owed], "ý kiến")
-            f.add("cancelled-plan-replies", schema.PLANS, plan.row, "status", plan.status,
-                  plan=plan.plan_id, count=len(owed), opinions=names)
-
-
-def _reply_counts_from_conclusion(reg) -> bool:
-    rules = [r for r in reg.rules if r.code == deadlines.REPLY_CODE and r.enabled != schema.NO
-             and r.applies_to == "Ý kiến"]
-    return bool(rules) and rules[-1].anchor == deadlines.ANCHOR_CONCLUSION

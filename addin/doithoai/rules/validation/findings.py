@@ -28,6 +28,12 @@ class Findings:
         return list(lk.values) if lk.fixed else self.reg.lookups.get(lk.key, list(lk.values))
 
 
+def some(items: list[str], noun: str, limit: int = 10) -> str:
+    """The first ``limit`` items, then how many more ("5, 6, … và 140 dòng khác")."""
+    more = len(items) - limit
+    return ", ".join(items[:limit]) + (f" và {more} {noun} khác" if more > 0 else "")
+
+
 def invitees_by_plan(f: Findings) -> dict[str, list]:
     """The named invitees of each plan, grouped once (a registry of many plans would otherwise
     scan every invitee for every plan)."""
