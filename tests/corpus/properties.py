@@ -447,7 +447,7 @@ def _assessment_agrees(path: str, text: str, at_meeting: int, pending: int, over
     claims = {f"{at_meeting} ý kiến được trả lời ngay tại hội nghị": at_meeting > 0,
               "trả lời ngay tại hội nghị": at_meeting > 0,
               "vượt thẩm quyền": upward > 0,
-              f"còn {overdue} ý kiến đã quá hạn": overdue > 0,
+              f"còn {overdue} ý kiến chưa được trả lời dù đã quá hạn": overdue > 0,
               "tiếp tục được đôn đốc, trả lời đúng hạn": pending > 0 and not overdue}
     return [f"{path}: đánh giá {'thiếu' if due else 'có'} \"{words}\" (tại hội nghị "
             f"{at_meeting}, đang giải quyết {pending}, quá hạn {overdue}, cấp trên {upward})"

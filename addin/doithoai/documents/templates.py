@@ -278,15 +278,15 @@ def bckq(doc, party):
     b.tag(doc, "{%p endif %}")
     b.heading(doc, "III. ĐÁNH GIÁ VÀ KIẾN NGHỊ")
     # The closing words say what the report's own figures say, nothing more: no "trả lời đúng
-    # hạn" beside overdue items, no matters beyond the commune's authority where none was sent
+    # hạn" beside overdue items (those of "đang giải quyết": no written reply yet), no matters beyond the commune's authority where none was sent
     # up, nothing still to chase where every opinion is settled.
     b.body(doc, "Hội nghị được chuẩn bị chu đáo, diễn ra dân chủ{% if so_y_kien %}; các ý kiến "
                 "của Nhân dân đều được lắng nghe, ghi nhận{% if so_tra_loi_tai_hoi_nghi %}, "
                 "trong đó {{ so_tra_loi_tai_hoi_nghi }} ý kiến được trả lời ngay tại hội nghị"
                 "{% endif %}{% if so_cap_tren %}; những nội dung vượt thẩm quyền đã kiến nghị "
                 "cấp trên xem xét, giải quyết{% endif %}{% if so_qua_han %}; còn "
-                "{{ so_qua_han }} ý kiến đã quá hạn trả lời, giải quyết, các cơ quan được phân "
-                "công cần khẩn trương hoàn thành{% elif so_dang_giai_quyet %}; các nội dung đang "
+                "{{ so_qua_han }} ý kiến chưa được trả lời dù đã quá hạn, các cơ quan được phân "
+                "công cần khẩn trương trả lời{% elif so_dang_giai_quyet %}; các nội dung đang "
                 "giải quyết tiếp tục được đôn đốc, trả lời đúng hạn{% endif %}{% endif %}./.")
     b.recipients_and_signature(doc, party=party)
 
