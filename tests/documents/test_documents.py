@@ -599,3 +599,38 @@ def test_a_cancelled_plan_gets_no_document_of_its_conference(seed, tmp_path, cap
                for p in _files(tmp_path / "doi-chung")}
     assert {"PKS", "DSDB"} <= control, (control, said)
     assert "hội nghị không diễn ra" not in said
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_kinds_named_for_every_plan_are_no_refusal_for_a_cancelled_one(seed, tmp_path, capsys):
+    """A registry with a conference held and a later one cancelled: `--docs` naming the held
+    one's kinds, with no --plan, tells of the cancelled plan once as a note (a fresh-eyes
+    trial read "1 chỗ cần sửa nên chưa tạo" and exit 1, with nothing to fix); `--plan` naming
+    the cancelled plan with those kinds is refused (exit 1)."""
+    from corpus.registries import make_case
+    from corpus.run import later_plan
+    from doithoai.files import atomic, blank
+    case = make_case(seed)
+    second, _ = later_plan(case.plan, 60)
+    second["status"] = "Đã hủy"
+    rows = case.rows()
+    rows["plans"] = [case.plan, second]
+    path = str(tmp_path / "so.xlsx")
+    atomic.save_atomic(blank.build_workbook(settings=case.settings, rows=rows), path)
+    today = (case.meeting + dt.timedelta(days=20)).isoformat()
+    code = cli.main(["generate", path, "--docs", "BCKQ,TBKL", "--out", str(tmp_path / "a"),
+                     "--today", today])
+    said = capsys.readouterr().out
+    told = [line for line in said.splitlines() if "hội nghị không diễn ra" in line]
+    assert len(told) == 1 and told[0].startswith("Lưu ý: "), said
+    assert second["plan_id"] in told[0]
+    others = [line for line in said.splitlines() if line.startswith("Chưa tạo")]
+    assert code == (1 if others else 0), said
+    assert not any(second["plan_id"] in line for line in others), others
+    assert _files(tmp_path / "a"), said                  # the held conference's documents
+    code = cli.main(["generate", path, "--plan", second["plan_id"], "--docs", "BCKQ,TBKL",
+                     "--out", str(tmp_path / "b"), "--today", today])
+    said = capsys.readouterr().out
+    assert code == 1 and "hội nghị không diễn ra" in said and \
+        not any(line.startswith("Lưu ý: ") and "hội nghị không diễn ra" in line
+                for line in said.splitlines()), said

@@ -30,6 +30,14 @@ class Batch:
     subfolder: str = ""
     merged: bool = False
 
+    def subject(self, kind: Kind, n: int, item) -> str:
+        """What the n-th document is about, as a refusal names it: the file stem of a merged
+        batch's item, else the label less the kind's name (labels are "<name of the kind>
+        <what>"): "YK-2027-001", "(Phòng Kinh tế)"."""
+        if len(self.items) > 1:
+            return self.name(n, item)
+        return self.label.removeprefix(kind.name).strip() or self.label
+
 
 def batches(kind: Kind, builder, error_rows: dict[tuple[str, int], str], register: Register
             ) -> tuple[list[Batch], list[Problem]]:

@@ -77,8 +77,9 @@ class Generator:
         plans = [p for p in self.reg.plans if p.plan_id and (not plan_ids or p.plan_id in plan_ids)]
         kinds = [k for k in KINDS if not codes or k.code in codes]
         self.result.issuing = issue
+        asked = bool(codes) and (bool(plan_ids) or len(plans) == 1)     # named for its plan
         for plan in plans:
-            self.plan_documents(plan, kinds, issue, asked=bool(codes))
+            self.plan_documents(plan, kinds, issue, asked=asked)
         late = notices.issued_late(self.report, self.issued)
         off = notices.issued_on_day_off(self.reg, self.today) \
             if any(day == self.today for *_, day in self.issued) else None
@@ -96,7 +97,7 @@ class Generator:
 
     def plan_documents(self, plan: Plan, kinds: list[Kind], issue: bool,
                        asked: bool = False) -> None:
-        """The plan's documents of ``kinds`` (``asked``: named by the clerk, not every kind):
+        """The plan's documents of ``kinds`` (``asked``: named by the clerk for this plan alone);
         those that tell of the conference wait for it, those that announce it are drafts once
         it is past (a notice says each)."""
         kinds, refused = cancelled.still_made(self.reg, plan, kinds)
@@ -262,7 +263,7 @@ class Generator:
             replacing.put(ctx, replaced, kind.code)
             batch.fill(ctx, item)
             builder.finish(ctx)
-            subject = _subject(kind, batch, n, item)
+            subject = batch.subject(kind, n, item)
             document = batch.label if len(batch.items) == 1 else f"{batch.label} ({subject})"
             missing = row_errors.refused(ctx, self.error_rows, document, kind) or \
                 engine.missing_values(compiled, ctx, self.reg, document,
@@ -402,15 +403,6 @@ class Generator:
             engine.write_docx(compiled, wordml.merged(xmls), record_path)
             self.result.files.append(record_path)
         return record_path
-
-
-def _subject(kind: Kind, batch: Batch, n: int, item) -> str:
-    """What the n-th document of a batch is about, as a refusal names it: the file stem of a
-    merged batch's item, else the batch's label less the kind's name (labels are "<name of the
-    kind> <what>", documents/batches.py): "YK-2027-001", "(Phòng Kinh tế)"."""
-    if len(batch.items) > 1:
-        return batch.name(n, item)
-    return batch.label.removeprefix(kind.name).strip() or batch.label
 
 
 def generate(reg: Registry, out_dir: str, *, plan_ids=None, codes=None, issue=False,
