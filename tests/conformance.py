@@ -201,6 +201,65 @@ def _row_keeps(row) -> tuple[bool, bool]:
     return cant, keep
 
 
+SIGNATURE_STARTS = ("Nơi nhận", "THƯ KÝ")    # the first words of a signature block's row
+
+
+def _keeps(p) -> tuple[bool, bool]:
+    """(keeps with the next, never splits) of a ``w:p`` element."""
+    from docx.text.paragraph import Paragraph
+    pf = Paragraph(p, None).paragraph_format
+    return bool(pf.keep_with_next), bool(pf.keep_together)
+
+
+def _text_keeps_with(tbl) -> list[str]:
+    """The paragraphs before a signature block's table: the text's last one keeps with it and
+    is not split itself, each empty one between them keeps with the next (else the chain
+    breaks there)."""
+    prev = tbl.getprevious()
+    while prev is not None and prev.tag == qn("w:p") and not "".join(prev.itertext()).strip():
+        if not _keeps(prev)[0]:
+            return ["an empty paragraph before the signature does not keep with it: the "
+                    "signature may stand alone at the top of a page"]
+        prev = prev.getprevious()
+    if prev is None or prev.tag != qn("w:p"):
+        return []
+    with_next, whole = _keeps(prev)
+    v = [] if with_next else ["the signature may stand alone on the last page (the text before "
+                              "it does not keep with it)"]
+    if not whole:
+        v.append("the text's last paragraph may split, leaving only its last lines with the "
+                 "signature")
+    return v
+
+
+def check_signature_keeps(doc, kind: str) -> list[str]:
+    """The signature block prints on one page, with the text's last paragraph above it (a
+    trial: the minutes' THƯ KÝ / CHỦ TỌA at the foot of page 3, the names alone on page 4).
+    Its row cannot split, so the signer's title lines, the room for the signature and seal, the
+    name, and a letter's Nơi nhận beside them stay together; the minutes' Nơi nhận below keeps
+    its heading with its entries."""
+    if kind in FORMS or kind in LISTS:
+        return []
+    blocks = [t for t in doc.tables if t.rows and t.rows[0].cells[0].text.strip().startswith(
+        SIGNATURE_STARTS)]
+    if not blocks:
+        return ["no signature block"]
+    v = []
+    for t in blocks:
+        if len(t.rows) != 1:
+            v.append(f"signature block in {len(t.rows)} rows: the signer's title and name may "
+                     "print on two pages")
+        v += [f"signature row {n} may split across pages (the signer's title and name on two "
+              "pages)" for n, row in enumerate(t.rows) if not _row_keeps(row)[0]]
+        v += _text_keeps_with(t._tbl)
+    texts = [p for p in doc.paragraphs if p.text.strip()]
+    below = next((texts[i:] for i, p in enumerate(texts) if p.text == "Nơi nhận:"), [])
+    if not all(_keeps(p._p)[0] for p in below[:-1]):
+        v.append("Nơi nhận below the signatures: its heading or an entry may be left alone at "
+                 "the foot of a page")
+    return v
+
+
 def check_print(d, kind: str) -> list[str]:
     """Lists that print (issue 18 §5): headers and group headings never split and kept with their
     rows, an item's row free to split (a row that may not split loses what a page cannot hold:
@@ -213,7 +272,7 @@ def check_print(d, kind: str) -> list[str]:
             cant, keep = _row_keeps(row)
             heading = n == 0 or (len({id(c._tc) for c in row.cells}) == 1
                                  and row.cells[0].text.strip())
-            if (t is d.doc.tables[-1] or grid and heading) and not cant:
+            if grid and heading and not cant:
                 v.append(f"table row {n} ({row.cells[0].text[:20]!r}) may split across pages")
             if grid and not heading and cant:
                 v.append(f"table row {n} ({row.cells[0].text[:20]!r}) cannot split: what a page "
@@ -227,15 +286,7 @@ def check_print(d, kind: str) -> list[str]:
                 if len(cells) == 1 and row.cells[0].text.strip() and not _row_keeps(row)[1]:
                     v.append(f"group heading {row.cells[0].text[:30]!r} may be left alone at "
                              "the foot of a page")
-    if kind not in FORMS and kind not in LISTS and kind != "BB" and d.doc.tables:
-        prev = d.doc.tables[-1]._tbl.getprevious()
-        while prev is not None and not (prev.tag == qn("w:p") and "".join(prev.itertext()).strip()):
-            prev = prev.getprevious()
-        if prev is not None:
-            from docx.text.paragraph import Paragraph
-            if not Paragraph(prev, None).paragraph_format.keep_with_next:
-                v.append("the signature may stand alone on the last page (the text before it "
-                         "does not keep with it)")
+    v += check_signature_keeps(d.doc, kind)
     for p in d.doc.paragraphs:
         if p.alignment == 1 and p.runs and all(r.bold for r in p.runs if r.text.strip()):
             if re.search(r"\b[Nn]ăm \d{4}\b", p.text):

@@ -8,8 +8,11 @@ import tempfile
 
 
 def convert(src, outdir, fmt: str = "pdf", timeout: int = 180) -> None:
-    """``src`` converted by LibreOffice headless into ``outdir`` as ``fmt`` (raises on failure)."""
+    """``src`` (a path, or a list of paths converted by one LibreOffice, which saves its start
+    for each) converted by LibreOffice headless into ``outdir`` as ``fmt`` (raises on
+    failure)."""
+    sources = [str(s) for s in src] if isinstance(src, (list, tuple)) else [str(src)]
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
-                        "--convert-to", fmt, "--outdir", str(outdir), str(src)],
+                        "--convert-to", fmt, "--outdir", str(outdir), *sources],
                        check=True, capture_output=True, timeout=timeout)

@@ -227,13 +227,28 @@ def body(doc, text: str, **kw):
 CLOSE = "{{ '.' if thay_the else './.' }}"
 
 
+def _last_text(doc):
+    """The last paragraph of the text so far (a Jinja tag's paragraph is not text: it is removed
+    when rendered)."""
+    return next((p for p in reversed(doc.paragraphs) if p.text.strip()
+                 and not p.text.strip().startswith("{%p")), None)
+
+
+def with_signature(paragraph):
+    """``paragraph``, the last of the text (or of one branch of it), prints whole on the page of
+    the signature block after it (w:keepNext, w:keepLines): the block never stands at the top
+    of a page with no text above it."""
+    if paragraph is not None:
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.keep_together = True
+    return paragraph
+
+
 def replaces(doc, kind_name: str) -> None:
     """The last sentence of the body of a document issued again ("Giấy mời này thay thế Giấy
     mời số … ngày … của …./."; nothing in a first issue), after paragraphs that end with
     :data:`CLOSE`; the paragraph before it keeps with the signature too, as it did alone."""
-    last = next(p for p in reversed(doc.paragraphs) if p.text.strip()
-                and not p.text.strip().startswith("{%p"))
-    last.paragraph_format.keep_with_next = True
+    with_signature(_last_text(doc))
     tag(doc, "{%p if thay_the %}")
     body(doc, kind_name + " này thay thế {{ thay_the }} của {{ ten_co_quan_ngan }}./.")
     tag(doc, "{%p endif %}")
@@ -245,19 +260,24 @@ def bullets(doc, loop: str, text: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
-def recipients_and_signature(doc, *, party: bool) -> None:
-    """Nơi nhận (left, level with the signer's title) and the signature block (right). The
-    last paragraph of the text keeps with it: the signature never stands alone on a page (a
-    Jinja tag's paragraph is not text: it is removed when rendered)."""
-    last = next((p for p in reversed(doc.paragraphs) if p.text.strip()
-                 and not p.text.strip().startswith("{%p")), None)
-    if last is not None:
-        last.paragraph_format.keep_with_next = True
+def _signature_table(doc, widths):
+    """The borderless one-row table of a signature block, kept on one page with the text's
+    last paragraph (:func:`with_signature`). Its row never splits (w:cantSplit, which Word and
+    LibreOffice both honour): the signer's title lines, the room for the signature and seal and
+    the name print together, and so does a letter's Nơi nhận beside them."""
+    with_signature(_last_text(doc))
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     no_borders(table)
-    fixed_widths(table, [Cm(7.5), Cm(9.0)])
-    keep_rows(table)            # the signer's title never leaves the name on another page
+    fixed_widths(table, widths)
+    keep_rows(table)
+    return table
+
+
+def recipients_and_signature(doc, *, party: bool) -> None:
+    """Nơi nhận (left, level with the signer's title) and the signature block (right), in one
+    row that prints on the page of the text's last paragraph (:func:`_signature_table`)."""
+    table = _signature_table(doc, [Cm(7.5), Cm(9.0)])
     left, right = table.rows[0].cells
     if party:
         cell_para(left, "Nơi nhận:", size=14, underline=True, align=LEFT)
@@ -273,16 +293,18 @@ def recipients_and_signature(doc, *, party: bool) -> None:
 
 
 def recipients_below(doc, *, party: bool) -> None:
-    """Nơi nhận under a two-signature block (the biên bản, Mẫu 1.9): left, after the signatures."""
-    para(doc, "", after=0)
+    """Nơi nhận under a two-signature block (the biên bản, Mẫu 1.9): left, after the signatures,
+    the heading and its entries on one page (each keeps with the next; the last entry ends the
+    document)."""
+    para(doc, "", after=0, keep=True)
     if party:
-        para(doc, "Nơi nhận:", size=14, underline=True, align=LEFT, after=0)
+        para(doc, "Nơi nhận:", size=14, underline=True, align=LEFT, after=0, keep=True)
         size = 12
     else:
-        para(doc, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, after=0)
+        para(doc, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, after=0, keep=True)
         size = 11
     tag(doc, "{%p for n in noi_nhan %}")
-    para(doc, "{{ n }}", size=size, align=LEFT, after=0, spacing=1.0)
+    para(doc, "{{ n }}", size=size, align=LEFT, after=0, spacing=1.0, keep=True)
     tag(doc, "{%p endfor %}")
 
 
@@ -296,10 +318,9 @@ def signature(cell, lines: str = "chu_ky", name: str = "nguoi_ky") -> None:
 
 
 def two_signatures(doc, left_title: str, left_name: str, right_title: str, right_name: str):
-    table = doc.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    no_borders(table)
-    fixed_widths(table, [Cm(8.25), Cm(8.25)])
+    """Two signers side by side (the biên bản: THƯ KÝ, CHỦ TỌA), in one row that prints on the
+    page of the text's last paragraph (:func:`_signature_table`)."""
+    table = _signature_table(doc, [Cm(8.25), Cm(8.25)])
     for cell, t, n in ((table.rows[0].cells[0], left_title, left_name),
                        (table.rows[0].cells[1], right_title, right_name)):
         cell_para(cell, t, size=14, bold=True)

@@ -151,10 +151,10 @@ def bcth(doc, party):
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }}, {{ y.dia_chi }})",
                   "{{ y.co_quan }}", "{{ y.han }}"], "y in f.y_kien")
     b.tag(doc, "{%p endfor %}")
-    b.body(doc, "{% if so_cap_tren %}Trong đó {{ so_cap_tren }} ý kiến vượt thẩm quyền của "
-                "{{ cap_don_vi }}, sẽ được chuyển cơ quan có thẩm quyền xem xét, giải quyết"
-                "{% else %}Không có ý kiến nào vượt thẩm quyền của {{ cap_don_vi }}{% endif %}"
-                + b.CLOSE).paragraph_format.keep_with_next = True       # the last of its branch
+    b.with_signature(b.body(doc, "{% if so_cap_tren %}Trong đó {{ so_cap_tren }} ý kiến vượt thẩm "
+                                 "quyền của {{ cap_don_vi }}, sẽ được chuyển cơ quan có thẩm quyền "
+                                 "xem xét, giải quyết{% else %}Không có ý kiến nào vượt thẩm quyền "
+                                 "của {{ cap_don_vi }}{% endif %}" + b.CLOSE))   # last of a branch
     b.tag(doc, "{%p else %}")
     b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
                 "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), đến nay {{ ten_co_quan_ngan }} "
@@ -203,13 +203,14 @@ def bb(doc, party):
 def tbkl(doc, party):
     b.header_block(doc, party=party)
     b.title(doc, "THÔNG BÁO")
-    # No opinion raised: the first paragraph says so and ends the notice.
-    b.body(doc, "Ngày {{ ngay_hoi_nghi }}, tại {{ dia_diem }}, {{ chu_tri }} đã chủ trì hội nghị "
-                "đối thoại với Nhân dân {{ pham_vi }} ({{ so_co_mat }} đại biểu có mặt). "
-                "{% if so_y_kien %}Sau khi nghe {{ so_y_kien }} ý kiến, kiến nghị"
-                "{% if nguon_y_kien %} (gồm {{ nguon_y_kien }}){% endif %}, {{ chu_tri }} kết "
-                "luận như sau:{% else %}Tại hội nghị, Nhân dân không có ý kiến, kiến nghị cần trả "
-                "lời, giải quyết./.{% endif %}").paragraph_format.keep_with_next = True
+    # No opinion raised: the first paragraph says so, ends the notice, keeps with the signature.
+    opening = b.body(doc, "Ngày {{ ngay_hoi_nghi }}, tại {{ dia_diem }}, {{ chu_tri }} đã chủ trì "
+                          "hội nghị đối thoại với Nhân dân {{ pham_vi }} ({{ so_co_mat }} đại biểu "
+                          "có mặt). {% if so_y_kien %}Sau khi nghe {{ so_y_kien }} ý kiến, kiến "
+                          "nghị{% if nguon_y_kien %} (gồm {{ nguon_y_kien }}){% endif %}, "
+                          "{{ chu_tri }} kết luận như sau:{% else %}Tại hội nghị, Nhân dân không "
+                          "có ý kiến, kiến nghị cần trả lời, giải quyết./.{% endif %}")
+    b.with_signature(opening)
     b.tag(doc, "{%p if so_y_kien %}")
     b.heading(doc, "1. Các ý kiến đã được trả lời tại hội nghị")
     b.tag(doc, "{%p if not da_tra_loi %}")          # a heading is never left with nothing
