@@ -98,9 +98,7 @@ def test_the_property_fails_when_the_lead_stays(tmp_path, capsys, monkeypatch):
 def test_the_issued_property_fails_when_the_fingerprint_holds_the_new_wording(
         tmp_path, capsys, monkeypatch):
     """Planted: the address fingerprinted as now printed (no value kept as issued)."""
-    from doithoai.documents.context import common
-    monkeypatch.setattr(common.BaseBuilder, "put_reworded",
-                        lambda self, ctx, name, make, source=None, optional=False:
-                        ctx.put(name, make(False), source, optional))
+    from reworded import fingerprinted_as_printed
+    fingerprinted_as_printed(monkeypatch)
     with pytest.raises(AssertionError):
         test_a_report_issued_before_is_not_numbered_again(0, tmp_path, capsys, monkeypatch)

@@ -87,7 +87,7 @@ class Generator:
         self.result.notices += notices.after_issuing(self.register)
         self.result.notices += notices.typed_statuses(self.reg.register, {p.plan_id
                                                                           for p in plans})
-        if codes == ["CVDD"] and not (self.result.files or self.result.refusals):
+        if codes == ["CVDD"] and self.result.found_nothing():
             self.result.notices.append(notices.nothing_overdue(self.today))
         self.result.register_rows = self.register.to_changes(self.result.changes)
         self.result.numbered = self.register.numbered

@@ -60,33 +60,64 @@ def cvtl(doc, party):
 
 def cvdd(doc, party):
     # Own units are chased; an agency on the territory gets a courteous reminder; superiors are
-    # never chased (no deadline is imposed on them: they are waiting, not overdue).
+    # never chased (no deadline is imposed on them: they are waiting, not overdue). Each opinion
+    # is asked for what it owes: the written reply to its citizen (section 1, by its Hạn trả
+    # lời), or, the reply sent, the resolution and its result (section 2, by its deadline to
+    # resolve), the reply sent named under its words; sections are numbered only when it has both.
+    both = "so_chua_tra_loi and so_chua_giai_quyet"
     b.header_block(doc, party=party, subject_line=True)
     b.para(doc, "Kính gửi: {{ co_quan_tra_loi }}{{ ten_don_vi_kem }}.", align=b.CENTER, after=12)
     b.body(doc, "{% if tiep_theo %}Tiếp theo {{ tiep_theo }} của {{ ten_co_quan_ngan }} về việc "
-                "{% if phoi_hop %}đề nghị sớm trả lời{% else %}đôn đốc trả lời, giải quyết"
-                "{% endif %} ý kiến, kiến nghị của Nhân dân {{ pham_vi }}, đến ngày "
-                "{{ ngay_xet }} vẫn còn {{ so_y_kien }} ý kiến đã "
-                "qua thời hạn {% if phoi_hop %}đề nghị{% else %}được giao{% endif %} mà chưa có "
-                "văn bản trả lời hoặc chưa giải quyết xong (danh sách dưới đây)."
-                "{% else %}Thực hiện {{ can_cu_ke_hoach }}, {{ ten_co_quan_ngan }} đã "
-                "{% if phoi_hop %}đề nghị {{ co_quan_tra_loi }} phối hợp trả lời{% else %}giao "
-                "{{ co_quan_tra_loi }} trả lời, giải quyết{% endif %} các ý kiến, kiến nghị của "
-                "Nhân dân {{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn {{ so_y_kien }} ý kiến đã "
-                "qua thời hạn {% if phoi_hop %}đề nghị{% else %}được giao{% endif %} mà chưa có "
-                "văn bản trả lời hoặc chưa giải quyết xong (danh sách dưới đây).{% endif %}")
+                "{% if phoi_hop %}đề nghị sớm trả lời, giải quyết{% else %}đôn đốc trả lời, giải "
+                "quyết{% endif %} ý kiến, kiến nghị của Nhân dân {{ pham_vi }}, đến ngày "
+                "{{ ngay_xet }} vẫn còn{% else %}Thực hiện {{ can_cu_ke_hoach }}, "
+                "{{ ten_co_quan_ngan }} đã {% if phoi_hop %}đề nghị {{ co_quan_tra_loi }} phối "
+                "hợp trả lời{% else %}giao {{ co_quan_tra_loi }} trả lời, giải quyết{% endif %} "
+                "các ý kiến, kiến nghị của Nhân dân {{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn"
+                "{% endif %} {{ so_y_kien }} ý kiến đã qua thời hạn {% if phoi_hop %}đề nghị"
+                "{% else %}được giao{% endif %}{% if " + both + " %}, gồm "
+                "{{ so_chua_tra_loi }} ý kiến chưa có văn bản trả lời người nêu ý kiến và "
+                "{{ so_chua_giai_quyet }} ý kiến chưa giải quyết xong"
+                "{% elif so_chua_tra_loi %} mà chưa có văn bản trả lời người nêu ý kiến"
+                "{% else %} mà chưa giải quyết xong{% endif %} (danh sách dưới đây).")
+    b.tag(doc, "{%p if so_chua_tra_loi %}")
+    b.tag(doc, "{%p if " + both + " %}")
+    b.heading(doc, "1. Ý kiến chưa có văn bản trả lời người nêu ý kiến")
+    b.tag(doc, "{%p endif %}")
     tables.grid_table(doc, ["000", "YK-2026-K2-000", 8.0, "00/00/0000", "Quá hạn"],
-                      ["STT", "Mã ý kiến", "Nội dung", "Hạn", "Quá hạn"],
-                      ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }} ({{ y.con_no }})",
-                       "{{ y.han }}", "{{ y.tre }}"], "y in qua_han")
+                      ["STT", "Mã ý kiến", "Nội dung", "Hạn trả lời", "Quá hạn"],
+                      ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}", "{{ y.han }}",
+                       "{{ y.tre }}"], "y in qua_han if y.chua_tra_loi")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if so_chua_giai_quyet %}")
+    b.tag(doc, "{%p if " + both + " %}")
+    b.heading(doc, "2. Ý kiến chưa giải quyết xong")
+    b.tag(doc, "{%p endif %}")
+    tables.grid_table(doc, ["000", "YK-2026-K2-000", 8.0, "00/00/0000", "Quá hạn"],
+                      ["STT", "Mã ý kiến", "Nội dung; trả lời người nêu", "Hạn giải quyết",
+                       "Quá hạn"],
+                      ["{{ y.stt }}", "{{ y.ma }}", "{{ y.noi_dung }}\n{{ y.da_tra_loi }}",
+                       "{{ y.han }}", "{{ y.tre }}"], "y in qua_han if not y.chua_tra_loi")
+    b.tag(doc, "{%p endif %}")
     b.body(doc, "{% if phoi_hop %}{{ ten_co_quan_ngan }} trân trọng đề nghị {{ co_quan_tra_loi }} "
-                "quan tâm, sớm có văn bản trả lời người nêu ý kiến, đồng gửi {{ van_phong }} "
-                "trước ngày {{ han_bao_cao }} để tổng hợp, thông tin cho Nhân dân. Trân trọng "
-                "cảm ơn sự phối hợp của Quý cơ quan./.{% else %}Đề nghị {{ co_quan_tra_loi }} "
-                "khẩn trương trả lời, giải quyết dứt điểm các nội dung trên, gửi văn bản trả lời "
-                "cho người nêu ý kiến{% if dong_gui %}, đồng gửi {{ van_phong }} để tổng hợp"
-                "{% endif %}, báo cáo kết quả "
-                "chậm nhất ngày {{ han_bao_cao }}./.{% endif %}")
+                "quan tâm{% if so_chua_tra_loi %}, sớm có văn bản trả lời người nêu "
+                "{% if so_chua_giai_quyet %}các ý kiến tại mục 1{% else %}ý kiến{% endif %}"
+                "{% endif %}{% if so_chua_giai_quyet %}{% if so_chua_tra_loi %}; sớm hoàn thành "
+                "việc giải quyết các ý kiến tại mục 2{% else %}, sớm hoàn thành việc giải quyết "
+                "các ý kiến trên{% endif %}{% endif %}; gửi {% if so_chua_tra_loi %}văn bản trả "
+                "lời{% if so_chua_giai_quyet %} và {% endif %}{% endif %}{% if so_chua_giai_quyet "
+                "%}kết quả giải quyết{% endif %} về {{ van_phong }} trước ngày {{ han_bao_cao }} "
+                "để tổng hợp, thông tin cho Nhân dân. Trân trọng cảm ơn sự phối hợp của Quý cơ "
+                "quan./.{% else %}Đề nghị {{ co_quan_tra_loi }} khẩn trương"
+                "{% if so_chua_tra_loi %} trả lời bằng văn bản cho người nêu "
+                "{% if so_chua_giai_quyet %}các ý kiến tại mục 1{% else %}ý kiến{% endif %} và "
+                "giải quyết dứt điểm các nội dung {% if so_chua_giai_quyet %}đó{% else %}trên"
+                "{% endif %}{% if dong_gui %}, đồng gửi văn bản trả lời về {{ van_phong }}"
+                "{% endif %}{% endif %}{% if so_chua_giai_quyet %}{% if so_chua_tra_loi %}; "
+                "{% else %} {% endif %}hoàn thành việc giải quyết các ý kiến "
+                "{% if so_chua_tra_loi %}tại mục 2{% else %}trên{% endif %}{% endif %}; báo cáo "
+                "kết quả giải quyết {% if dong_gui %}về {{ van_phong }} {% endif %}chậm nhất "
+                "ngày {{ han_bao_cao }}./.{% endif %}")
     b.recipients_and_signature(doc, party=party)
 
 

@@ -43,6 +43,11 @@ class Result:
         """One record per plan and kind whose documents name citizens (Nhật ký)."""
         return persons.releases(self.made, self.named, self.copied)
 
+    def found_nothing(self) -> bool:
+        """No document made, refused or kept as issued (a reminder issued before and unchanged
+        still chases its agency: something is owed)."""
+        return not (self.files or self.refusals or self.unchanged)
+
     def summary(self) -> str:
         parts = [f"{len(self.files)} tệp văn bản"] + (
             [f"cấp số {len(self.numbered)} văn bản"] if self.numbered else [])

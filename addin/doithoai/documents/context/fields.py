@@ -93,6 +93,10 @@ FIELDS: dict[str, str] = {
                 "lần ban hành đầu: trống",
     "tiep_theo": "Công văn đôn đốc trước (số, ngày), khi cơ quan được đôn đốc lần nữa; lần "
                  "đầu: trống",
+    "so_chua_tra_loi": "Số ý kiến công văn đôn đốc đề nghị trả lời bằng văn bản (quá hạn trả "
+                       "lời)",
+    "so_chua_giai_quyet": "Số ý kiến công văn đôn đốc chỉ đề nghị hoàn thành giải quyết (đã "
+                          "trả lời hoặc không phải trả lời; quá hạn giải quyết)",
     "co_quan_tiep_tuc": "Cơ quan tiếp tục giải quyết ý kiến nêu lại từ hội nghị trước (liệt kê)",
     "neu_lai": "Các hội nghị sau mà người nhận nêu lại ý kiến được trả lời (được nêu lại tại "
                "hội nghị đối thoại ngày …); không nêu lại: trống",
@@ -112,7 +116,7 @@ ITEM_FIELDS: dict[str, set[str]] = {
     "tuyen_giao": {"ten", "so", "dai_bieu"},
     "tuyen_giao.dai_bieu": {"stt", "so_giay_moi", "nguoi_nhan", "nguoi_giao"},
     "khao_sat": {"cau_hoi", "ket_qua"},
-    "qua_han": {"stt", "ma", "noi_dung", "con_no", "han", "tre"},
+    "qua_han": {"stt", "ma", "noi_dung", "con_no", "han", "tre", "chua_tra_loi", "da_tra_loi"},
     "ton_dong": {"stt", "ma", "ma_kh", "noi_dung", "co_quan", "giai_doan"},
     "kien_nghi": {"stt", "ten", "so", "y_kien"},
     "kien_nghi.y_kien": {"stt", "noi_dung", "nguoi_neu", "linh_vuc", "da_lam"},
@@ -238,7 +242,8 @@ class Context:
 # fields a context gained after 0.4.0, left out when one of its fingerprints is checked.
 PRINTED = "u"
 ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc",
-                             "hoi_nghi_huy", "neu_lai"})
+                             "hoi_nghi_huy", "neu_lai", "so_chua_tra_loi",
+                             "so_chua_giai_quyet"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
@@ -248,10 +253,12 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_
 # a conclusion with no matter raised again from an earlier conference says nothing of one; a
 # reply to an opinion of a conference held or to be held says nothing of a cancellation; a reply
 # says nothing of conferences its citizen raised the matter at again: always so in its
-# fingerprint, BaseBuilder.put_reworded).
+# fingerprint, BaseBuilder.put_reworded; a reminder that tells the replies it asks for from the
+# resolutions reads, in its fingerprint, as one list: FollowUpDocs.cvdd).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
-             "co_quan_tiep_tuc": "", "hoi_nghi_huy": False, "neu_lai": ""}
+             "co_quan_tiep_tuc": "", "hoi_nghi_huy": False, "neu_lai": "",
+             "so_chua_tra_loi": 0, "so_chua_giai_quyet": 0}
 
 
 @functools.lru_cache(maxsize=256)
