@@ -194,10 +194,12 @@ def test_the_property_fails_on_a_planted_fault(tmp_path, capsys, monkeypatch, fa
     if fault == "asks every opinion for its reply":         # the trial's reminder
         monkeypatch.setattr(followup.FollowUpDocs, "owes_reply", lambda self, c: True)
     elif fault == "deadline marked":                        # "(dự kiến)" on a stated date
-        monkeypatch.setattr(followup.FollowUpDocs, "stated_due", lambda self, c, due, reply:
+        monkeypatch.setattr(followup.FollowUpDocs, "stated_due",
+                            lambda self, c, due, reply, concluded:
                             self.opinion_due_text(c.opinion_id, due))
     else:
-        monkeypatch.setattr(followup.FollowUpDocs, "reply_sent", lambda self, c: "Đã trả lời")
+        monkeypatch.setattr(followup.FollowUpDocs, "reply_sent",
+                            lambda self, c, concluded: "Đã trả lời")
     with pytest.raises(AssertionError):
         test_each_reminder_asks_for_what_each_opinion_owes(tmp_path, capsys)
 

@@ -108,29 +108,32 @@ class FollowUpDocs(BaseBuilder):
                      "tre": f"{c.late_days} ngày làm việc"} for i, c in enumerate(items, 1)]
         ordered = [c for c in items if self.owes_reply(c)] + \
             [c for c in items if not self.owes_reply(c)]
-        return [self.reminder_item(i, c) for i, c in enumerate(ordered, 1)]
+        # worked out once for the letter (an agency may owe thousands of opinions)
+        cal = deadlines.calendar_for(self.reg)
+        concluded = self.plan.plan_id in deadlines.conclusion_dates(self.reg)
+        return [self.reminder_item(i, c, cal, concluded) for i, c in enumerate(ordered, 1)]
 
-    def reminder_item(self, stt: int, c) -> dict:
+    def reminder_item(self, stt: int, c, cal, concluded: bool) -> dict:
         reply = self.owes_reply(c)
         due = c.reply_due if reply else c.resolve_due
-        late = deadlines.calendar_for(self.reg).working_days_between(due, self.today)
+        late = cal.working_days_between(due, self.today)
         return {"stt": stt, "ma": c.opinion_id, "noi_dung": self.said(c),
-                "con_no": owed(self.late(c)), "han": self.stated_due(c, due, reply),
+                "con_no": owed(self.late(c)), "han": self.stated_due(c, due, reply, concluded),
                 "tre": f"{late} ngày làm việc", "chua_tra_loi": reply,
-                "da_tra_loi": "" if reply else self.reply_sent(c)}
+                "da_tra_loi": "" if reply else self.reply_sent(c, concluded)}
 
-    def stated_due(self, c, due, reply: bool) -> str:
+    def stated_due(self, c, due, reply: bool, concluded: bool) -> str:
         """A deadline of ``c`` as the reminder prints it: as a fact when the conclusion notice
         stated it (its table gives each opinion's Hạn trả lời, and the day to resolve one no
         reply can be addressed for: ReplyDeadlines.reply_cell); a deadline first printed here
         (to resolve, under the commune's GIAI_QUYET rule) as every computed date
-        (IssueDates.marked: "dự kiến" in a draft on a calendar not yet official)."""
-        concluded = self.plan.plan_id in deadlines.conclusion_dates(self.reg)
+        (IssueDates.marked: "dự kiến" in a draft on a calendar not yet official); ``concluded``:
+        the plan's conclusion notice has a date."""
         if concluded and (reply or c.opinion_id in self.unaddressed()):
             return vnformat.short_date(due)
         return self.opinion_due_text(c.opinion_id, due)
 
-    def reply_sent(self, c) -> str:
+    def reply_sent(self, c, concluded: bool) -> str:
         """What an opinion owing only its resolution has had for a reply: the letter recorded
         ("Đã trả lời: Văn bản số 125/ĐBP-NH ngày 31/05/2027"), none owed, or none yet (its day
         not come)."""
@@ -141,8 +144,8 @@ class FollowUpDocs(BaseBuilder):
             return "Đã trả lời: Văn bản " + said
         if c.opinion_id in self.unaddressed():
             return NO_ADDRESSEE[:1].upper() + NO_ADDRESSEE[1:]
-        return "Chưa trả lời" + (f" (hạn trả lời {self.stated_due(c, c.reply_due, True)})"
-                                 if c.reply_due else "")
+        due = self.stated_due(c, c.reply_due, True, concluded) if c.reply_due else None
+        return "Chưa trả lời" + (f" (hạn trả lời {due})" if due else "")
 
     def carry_over(self) -> list:
         """Opinions of earlier conferences not yet resolved (seed 000: the next conference
