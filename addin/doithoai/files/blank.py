@@ -297,7 +297,7 @@ def _conditional_formats(ws, sheet: schema.Sheet) -> None:
     elif sheet.key == "opinions":
         due = column_letter(sheet.keys.index("reply_due"))
         st = column_letter(sheet.keys.index("status"))
-        pending = ",".join(f'${st}2="{s}"' for s in ("Mới", "Đã phân công", "Đang giải quyết"))
+        pending = ",".join(f'${st}2="{s}"' for s in schema.NO_REPLY_YET + (schema.IN_PROGRESS_STATUS,))
         ws.conditional_formatting.add(f"{due}2:{due}{LAST_ROW}", FormulaRule(
             formula=[f"AND(${due}2<>\"\",${due}2<TODAY(),OR({pending}))"],
             fill=OVERDUE_FILL, font=OVERDUE_FONT, stopIfTrue=True))

@@ -107,7 +107,7 @@ def link(reg, plan, today: dt.date | None = None) -> tuple[Changes, list[str]]:
                      "received_date": plan.issue_date or today, "raised_by": o.raised_by,
                      "address": o.address, "phone": o.phone, "content": o.content,
                      "field": o.field, "competence": o.competence, "agency": o.agency,
-                     "status": "Mới", "duplicate_of": o.opinion_id,
+                     "status": schema.NEW_STATUS, "duplicate_of": o.opinion_id,
                      "note": repeats.linked_note(o)})
     ch = Changes()
     append_rows(reg, schema.OPINIONS, rows, ch)

@@ -9,9 +9,10 @@ from doithoai.registry import schema
 from doithoai.rules import agencies, deadlines, owed
 from doithoai.text import places
 
+# The stages a chain reaches: the opinion statuses' own words where a stage is one.
 RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED = (
-    "Mới nêu", "Đã phân công", "Đã trả lời tại hội nghị", "Đã chuyển cấp trên",
-    "Đã trả lời bằng văn bản", "Đã giải quyết xong")
+    "Mới nêu", schema.ASSIGNED_STATUS, schema.SETTLED_AT_MEETING, schema.SENT_UP_STATUS,
+    schema.REPLIED_STATUS, "Đã giải quyết xong")
 STAGES = (RAISED, ASSIGNED, AT_MEETING, UPWARD, REPLIED, RESOLVED)
 SATISFIED, UNSATISFIED, NOT_ASKED = "Hài lòng", "Chưa hài lòng", "Chưa hỏi"
 UNKNOWN_VILLAGE = "(không rõ thôn)"
@@ -120,7 +121,7 @@ def stage_of(o, up: bool = False) -> str:
         return UPWARD
     if o.answered_at_meeting == schema.YES or o.status == AT_MEETING:
         return AT_MEETING
-    if o.agency or o.assigned_date or o.status in ("Đã phân công", "Đang giải quyết"):
+    if o.agency or o.assigned_date or o.status in schema.CLAIMED:
         return ASSIGNED
     return RAISED
 

@@ -144,7 +144,8 @@ def supported(o: Opinion) -> str:
     if o.reply_date or o.reply_number:
         return schema.REPLIED_STATUS
     if o.agency or o.assigned_date:
-        return "Đang giải quyết" if o.answered_at_meeting == schema.YES else "Đã phân công"
+        return schema.IN_PROGRESS_STATUS if o.answered_at_meeting == schema.YES \
+            else schema.ASSIGNED_STATUS
     if o.answered_at_meeting == schema.YES:
         return schema.SETTLED_AT_MEETING
-    return "Mới"
+    return schema.NEW_STATUS

@@ -165,11 +165,16 @@ class Setting:
 # commune's own vocabulary and ship with sensible defaults it may extend.
 
 YES, NO = "Có", "Không"
-# The opinion statuses that say no reply was sent yet (of "Trạng thái ý kiến" below).
-NO_REPLY_YET = ("Mới", "Đã phân công")
+# The opinion statuses ("Trạng thái ý kiến" below), each named once.
+NEW_STATUS = "Mới"
+ASSIGNED_STATUS = "Đã phân công"
 SETTLED_AT_MEETING = "Đã trả lời tại hội nghị"     # answered there, nothing left to do
-RESOLVED_STATUS = "Đã giải quyết"
+IN_PROGRESS_STATUS = "Đang giải quyết"
 REPLIED_STATUS = "Đã trả lời bằng văn bản"
+SENT_UP_STATUS = "Đã chuyển cấp trên"
+RESOLVED_STATUS = "Đã giải quyết"
+NO_REPLY_YET = (NEW_STATUS, ASSIGNED_STATUS)        # no reply was sent yet
+CLAIMED = (ASSIGNED_STATUS, IN_PROGRESS_STATUS)     # an agency has it in hand
 SPOKEN_SOURCE = "Phát biểu tại hội nghị"            # Nguồn of an opinion raised at the meeting
 # The statuses of a plan whose conference is held (of "Trạng thái kế hoạch" below).
 HELD_STATUSES = ("Đã tổ chức", "Đã kết luận", "Hoàn thành")
@@ -235,13 +240,8 @@ LOOKUPS: tuple[Lookup, ...] = (
     Lookup("Nguồn", "sources", ("Phiếu hỏi", "Phát biểu tại hội nghị", "Văn bản", "MTTQ chuyển"),
            fixed=True),
     Lookup("Trạng thái ý kiến", "opinion_statuses", (
-        "Mới",
-        "Đã phân công",
-        "Đã trả lời tại hội nghị",
-        "Đang giải quyết",
-        "Đã trả lời bằng văn bản",
-        "Đã chuyển cấp trên",
-        "Đã giải quyết",
+        NEW_STATUS, ASSIGNED_STATUS, SETTLED_AT_MEETING, IN_PROGRESS_STATUS, REPLIED_STATUS,
+        SENT_UP_STATUS, RESOLVED_STATUS,
     ), fixed=True),
     Lookup("Cơ quan ban hành", "issuers", ("UBND", "Đảng ủy"), fixed=True),
     Lookup("Hình thức", "forms", ("định kỳ", "chuyên đề", "đột xuất"), fixed=True),

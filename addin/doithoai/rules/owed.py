@@ -12,7 +12,7 @@ from doithoai.registry.model import Opinion, Plan, Registry
 from doithoai.rules import agencies, deadlines
 
 # Statuses that say the reply was given or is no longer the commune's to give.
-SETTLED = (schema.REPLIED_STATUS, "Đã chuyển cấp trên", schema.RESOLVED_STATUS)
+SETTLED = (schema.REPLIED_STATUS, schema.SENT_UP_STATUS, schema.RESOLVED_STATUS)
 
 
 def reply_given(o: Opinion) -> bool:

@@ -42,7 +42,7 @@ from doithoai.sharing.outcomes import (ADDED, ALREADY, SET_ASIDE, FileCount, Mer
 from doithoai.sharing.returned import Returned, ReturnedRow
 
 MTTQ = "MTTQ chuyển"
-NEW = "Mới"
+NEW = schema.NEW_STATUS
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")   # invisible ones: normalize_text
 _FORMULA_START = ("=", "+", "-", "@")
 

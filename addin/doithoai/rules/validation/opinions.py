@@ -71,8 +71,7 @@ def _sent_up_status(f: Findings, o, issued) -> None:
 
 # Statuses of an opinion that needs no agency any more, and those that claim one (without it,
 # a status-contradiction already).
-_SETTLED = ("Đã trả lời tại hội nghị", "Đã chuyển cấp trên", "Đã giải quyết")
-_CLAIMED = ("Đã phân công", "Đang giải quyết")
+_SETTLED = (schema.SETTLED_AT_MEETING, schema.SENT_UP_STATUS, schema.RESOLVED_STATUS)
 
 
 def _unassigned(f: Findings, o, plan) -> None:
@@ -80,7 +79,7 @@ def _unassigned(f: Findings, o, plan) -> None:
     lời: the conclusion notice and the citizen's notice name the office as its handler (what
     they print when none is chosen), while no assignment letter goes to anyone."""
     if o.agency or o.duplicate_of or not o.opinion_id or o.answered_at_meeting == schema.YES \
-            or o.status in _SETTLED + _CLAIMED or o.resolved_date or agencies.sent_up(o) or \
+            or o.status in _SETTLED + schema.CLAIMED or o.resolved_date or agencies.sent_up(o) or \
             plan is None or plan.meeting_date is None or plan.meeting_date > f.today or \
             plan.cancelled:        # said with its plan (cancelled-plan-replies)
         return
@@ -127,7 +126,7 @@ def _status(f: Findings, o) -> None:
     _reply_status(f, o)
     _resolved_status(f, o)
     _competence(f, o)
-    if o.status in ("Đã phân công", "Đang giải quyết") and not o.agency:
+    if o.status in schema.CLAIMED and not o.agency:
         f.add("status-contradiction", schema.OPINIONS, o.row, "agency", None,
               what=f"Trạng thái \"{o.status}\" nhưng chưa ghi Cơ quan trả lời.",
               fix="Chọn Cơ quan trả lời được phân công.")
@@ -145,7 +144,7 @@ def _resolved_status(f: Findings, o) -> None:
                    "theo dõi chưa đếm là đã giải quyết xong, và số điện thoại, địa chỉ của người "
                    "nêu chưa có ngày để tính thời hạn giữ.",
               fix="Ghi Ngày giải quyết xong (ngày có kết quả).")
-    elif o.resolved_date and o.status in schema.NO_REPLY_YET + ("Đang giải quyết",):
+    elif o.resolved_date and o.status in schema.NO_REPLY_YET + (schema.IN_PROGRESS_STATUS,):
         f.add("status-doubt", schema.OPINIONS, o.row, "status", o.status,
               what=f"Đã ghi Ngày giải quyết xong {short_date(o.resolved_date)} nhưng Trạng thái "
                    f"còn \"{o.status}\".",
@@ -188,7 +187,7 @@ def _reply_status(f: Findings, o) -> None:
 def _competence(f: Findings, o) -> None:
     """Thẩm quyền (Xã / Cấp trên) against the status and the level of the agency assigned."""
     S = schema.OPINIONS
-    if o.status == "Đã chuyển cấp trên" and o.competence == "Xã":
+    if o.status == schema.SENT_UP_STATUS and o.competence == "Xã":
         f.add("status-doubt", S, o.row, "competence", o.competence,
               what="Đã chuyển cấp trên nhưng Thẩm quyền ghi là Xã.",
               fix="Sửa Thẩm quyền thành Cấp trên, hoặc đổi Trạng thái.")
