@@ -72,7 +72,7 @@ def cvdd(doc, party):
                 "quyết{% endif %} ý kiến, kiến nghị của Nhân dân {{ pham_vi }}, đến ngày "
                 "{{ ngay_xet }} vẫn còn{% else %}Thực hiện {{ can_cu_ke_hoach }}, "
                 "{{ ten_co_quan_ngan }} đã {% if phoi_hop %}đề nghị {{ co_quan_tra_loi }} phối "
-                "hợp trả lời{% else %}giao {{ co_quan_tra_loi }} trả lời, giải quyết{% endif %} "
+                "hợp trả lời, giải quyết{% else %}giao {{ co_quan_tra_loi }} trả lời, giải quyết{% endif %} "
                 "các ý kiến, kiến nghị của Nhân dân {{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn"
                 "{% endif %} {{ so_y_kien }} ý kiến đã qua thời hạn {% if phoi_hop %}đề nghị"
                 "{% else %}được giao{% endif %}{% if " + both + " %}, gồm "
