@@ -10,8 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
-from doithoai.documents import engine
-from doithoai.documents.register import ISSUED, Register
+from doithoai.documents import engine, replacing
+from doithoai.documents.register import ISSUED, Register, stands_issued
 from doithoai.documents.kinds import KINDS_BY_CODE, Kind
 from doithoai.registry import schema
 from doithoai.registry.problems import Problem, make
@@ -136,22 +136,48 @@ def _citizen(kind, builder, error_rows, register):
     unlike the invitations, no two say the same thing. The files are named village first, so
     that they list in the order they are delivered. A plan whose notices were issued as one
     numbered batch (doithoai 0.4.0 and before) keeps that batch."""
-    people = builder.citizens()
-    if not people:
-        return [], []
     merged = f"{kind.code}_{engine.MERGED_SUFFIX}"
     if register.rows_for(builder.plan.plan_id, merged, ISSUED):
+        people = builder.citizens()
         return [Batch(merged, people, builder.tbcd, f"{kind.name} {builder.plan.plan_id}",
                       lambda n, p: f"{kind.code}_{n:03d}_{title_slug(p[0])}", merged=True)], []
     out = []
-    for person in people:
-        name, village, opinions = person
+    told = _told_as_issued(kind, builder, register)
+    for name, village, opinions in told.people:
         base = "_".join([kind.code] + ([title_slug(village)] if village else [])
                         + [title_slug(name)])
+        opinions = told.on_notice(register.rows_for(builder.plan.plan_id, base, ISSUED),
+                                  opinions)
+        if not opinions:
+            continue
         codes = ", ".join(o.opinion_id for o in opinions if o.opinion_id)
-        out.append(Batch(base, [person], builder.tbcd, f"{kind.name} ({codes})", _one(base),
-                         subfolder=kind.code))
+        out.append(Batch(base, [(name, village, opinions)], builder.tbcd,
+                         f"{kind.name} ({codes})", _one(base), subfolder=kind.code))
     return out, []
+
+
+@dataclass
+class _Told:
+    """Whom the citizens' notices tell of what, as it stood on the day each was issued: an
+    opinion answered after its citizen's notice was issued stays on it (the notice is not
+    drafted again for that); one answered before a citizen is first notified is left out."""
+    builder: object
+    people: list            # everyone waiting on the first day a notice was issued, or today
+    days: dict              # day (None: today) → the opinions waiting then (ids)
+
+    def on_notice(self, issued: list[dict], opinions: list) -> list:
+        day = replacing.day_of(replacing.in_order(issued)[-1].get("date")) if issued else None
+        if day not in self.days:
+            self.days[day] = {id(o) for *_, items in self.builder.citizens(day) for o in items}
+        return [o for o in opinions if id(o) in self.days[day]]
+
+
+def _told_as_issued(kind, builder, register) -> _Told:
+    days = [replacing.day_of(r.get("date")) for r in register.rows
+            if r.get("plan_id") == builder.plan.plan_id and r.get("kind") == kind.code
+            and stands_issued(r)]
+    first = min(days) if days else None
+    return _Told(builder, builder.citizens(first), {})
 
 
 def _overdue(kind, builder, error_rows, register):

@@ -11,15 +11,21 @@ that citizen).
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from doithoai.registry import schema, spelling
 from doithoai.registry.model import Opinion, Registry
 
 
-def waiting(o: Opinion) -> bool:
+def waiting(o: Opinion, on: dt.date | None = None) -> bool:
     """Not answered at the meeting, nor yet in writing, nor resolved: its citizen is still
-    to be told who handles it and by when."""
-    return not (o.answered_at_meeting == schema.YES or o.reply_number or o.reply_date or
-                o.resolved_date)
+    to be told who handles it and by when. ``on``: as it stood that day, by the days its
+    reply and its resolution are dated (a reply numbered with no day counts as given)."""
+    if o.answered_at_meeting == schema.YES:
+        return False
+    if on is None or (o.reply_number and not o.reply_date):
+        return not (o.reply_number or o.reply_date or o.resolved_date)
+    return not any(day and day <= on for day in (o.reply_date, o.resolved_date))
 
 
 def settled(o: Opinion) -> bool:

@@ -4,6 +4,8 @@ own that names the conferences at which they raised it, as documents use them (r
 holds the rules)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from doithoai.registry import personal, repeats, schema
 from doithoai.registry.model import Opinion
 from doithoai.text import honorifics, vnformat, vntext
@@ -24,10 +26,10 @@ class Repeats:
     ``document_day`` (ReplyDeadlines)."""
 
     @staticmethod
-    def pending(o: Opinion) -> bool:
-        """Not answered at the meeting, nor yet in writing, nor resolved: its citizen is told
-        who handles it and by when (registry.repeats.waiting)."""
-        return repeats.waiting(o)
+    def pending(o: Opinion, on: dt.date | None = None) -> bool:
+        """Not answered at the meeting, nor yet in writing, nor resolved (``on``: that day):
+        its citizen is told who handles it and by when (registry.repeats.waiting)."""
+        return repeats.waiting(o, on)
 
     @staticmethod
     def same_person(a: Opinion, b: Opinion) -> bool:

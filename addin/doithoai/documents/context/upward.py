@@ -7,6 +7,8 @@ recommendation and no deadline.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from doithoai.documents.context import replies
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
@@ -56,30 +58,31 @@ class UpwardDocs(BaseBuilder):
 
     # --- the notice to each citizen ---------------------------------------------------------
 
-    def joined(self) -> list[tuple[Opinion, Opinion]]:
-        """(repeat, original) for each repeat of this plan, the original still pending, raised
-        by someone other than its original's citizen, or raised again at this conference by
-        that citizen (from an earlier one): they asked too, and are told."""
+    def joined(self, on: dt.date | None = None) -> list[tuple[Opinion, Opinion]]:
+        """(repeat, original) for each repeat of this plan, the original still pending (``on``:
+        that day), raised by someone other than its original's citizen, or raised again at this
+        conference by that citizen (from an earlier one): they asked too, and are told."""
         out = []
         for o in self.opinions:
-            if not (o.duplicate_of and o.opinion_id and o.raised_by) or not self.pending(o):
+            if not (o.duplicate_of and o.opinion_id and o.raised_by) or \
+                    not self.pending(o, on):
                 continue
             first = self.original_of(o)
-            if first is not None and self.pending(first) and \
+            if first is not None and self.pending(first, on) and \
                     (self.raised_again(o) or not self.same_person(o, first)):
                 out.append((o, first))
         return out
 
-    def citizens(self) -> list[tuple[str, str, list[Opinion]]]:
+    def citizens(self, on: dt.date | None = None) -> list[tuple[str, str, list[Opinion]]]:
         """(name, village, opinions) of each citizen with opinions not answered at the meeting
-        and not yet answered in writing, by village then name (delivered village by village).
-        A citizen whose opinion joined another's (Trùng với) is told of it too (tbcd names the
-        opinion it joined)."""
+        and not yet answered in writing (``on``: as they stood that day), by village then name
+        (delivered village by village). A citizen whose opinion joined another's (Trùng với)
+        is told of it too (tbcd names the opinion it joined)."""
         people: dict[tuple, list[Opinion]] = {}
         finder = places.PlaceFinder(self.plan.villages)         # one for the plan
-        mine = [o for o in self.raised() if o.raised_by and self.pending(o)]
+        mine = [o for o in self.raised() if o.raised_by and self.pending(o, on)]
         # no one to address for a citizen who gave no name: the conclusion notice tells all
-        told = [o for o in mine + [repeat for repeat, _ in self.joined()]
+        told = [o for o in mine + [repeat for repeat, _ in self.joined(on)]
                 if not spelling.is_anonymous(o.raised_by)]
         # One person in one village, as personal.person_keys reads them (the one way the
         # registry counts its people): however the address is written ("TDP 2", "Số 7, tổ dân
