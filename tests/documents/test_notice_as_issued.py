@@ -79,16 +79,22 @@ def _run(args, capsys) -> str:
     return capsys.readouterr().out
 
 
+def _registry(seed: int, tmp_path):
+    """The corpus case of ``seed`` saved, a few of its opinions given to one citizen."""
+    rng = random.Random(seed)
+    case = make_case(seed)
+    folder = tmp_path / f"s{seed}"
+    folder.mkdir()
+    path = saved(case, str(folder / "so.xlsx"))
+    _one_citizen(path, rng)
+    return rng, case, folder, path
+
+
 def test_an_issued_notice_is_not_drafted_again_when_its_opinions_are_answered(tmp_path,
                                                                               capsys):
     kept = 0
     for seed in SEEDS:
-        rng = random.Random(seed)
-        case = make_case(seed)
-        folder = tmp_path / f"s{seed}"
-        folder.mkdir()
-        path = saved(case, str(folder / "so.xlsx"))
-        _one_citizen(path, rng)
+        rng, case, folder, path = _registry(seed, tmp_path)
         out = str(folder / "vb")
         issued_on = case.meeting + dt.timedelta(days=2)
         said = _run(["generate", path, "--docs", "TBKL,TBCD", "--issue", "--out", out,
@@ -109,12 +115,7 @@ def test_an_issued_notice_is_not_drafted_again_when_its_opinions_are_answered(tm
 def test_an_opinion_answered_before_the_first_notice_is_on_none(tmp_path, capsys):
     left_out = 0
     for seed in SEEDS:
-        rng = random.Random(seed)
-        case = make_case(seed)
-        folder = tmp_path / f"s{seed}"
-        folder.mkdir()
-        path = saved(case, str(folder / "so.xlsx"))
-        _one_citizen(path, rng)
+        rng, case, folder, path = _registry(seed, tmp_path)
         issued_on = case.meeting + dt.timedelta(days=5)
         answered = _answered(path, rng, case.meeting + dt.timedelta(days=1), 0.3)
         out = str(folder / "vb")
