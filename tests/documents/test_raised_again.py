@@ -9,6 +9,12 @@ where each citizen of a pending opinion raises it again (and a row the carry-ove
 no one raised, as the control); the second conference's minutes (BB), conclusion (TBKL) and
 notices to citizens (TBCD) drafted through the command, their text read with python-docx; the
 citizen's notice gives the deadline the conclusion lists, not a new one.
+
+A later trial: a matter whose written reply had been sent on time, still being resolved, was
+raised again; the minutes and the posted conclusion said "hạn đã giao 14/08/2026, đã quá hạn"
+(the reply's deadline, met) and its citizen got no notice. Half the originals are now given a
+reply before the second conference: their rows say the reply was sent and give the deadline to
+resolve (`doithoai deadlines --json`), late only when it has passed, and the citizen is told.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ import re
 import pytest
 from docx import Document
 
+from corpus.late import due_dates
 from corpus.registries import make_case
 from corpus.run import later_plan
 from doithoai import cli
@@ -40,25 +47,31 @@ def _pending(o: dict) -> bool:
 
 
 def _two_conferences(seed: int, path: str):
-    """The case with a second plan, its meeting 60 days after the first; (plan id, meeting
-    day, the first plan's meeting, {repeat's words: original's code}, the linked row's
-    words)."""
+    """The case with a second plan, its meeting 35 or 60 days after the first (whose
+    conclusion is issued), every other original raised again given a written reply 10 days
+    after the first meeting; (the registry, plan id, meeting day, the first plan's meeting,
+    {repeat's words: original's code}, the linked row's words, {original's code: its reply's
+    day})."""
     case = make_case(seed)
     first = case.plan
     meeting = parsing.parse_date(first["meeting_date"])
-    second, later = later_plan(first, 60)
+    second, later = later_plan(first, 35 if seed % 2 else 60)
     invitees = case.invitees + [dict(i, plan_id=second["plan_id"]) for i in case.invitees]
     pending = [o for o in case.opinions if _pending(o) and o["opinion_id"]
                and case.truth.meant_person.get(o["opinion_id"])]
-    again, rows = {}, []
+    again, rows, replied = {}, [], {}
     for n, o in enumerate(pending[:-1] if len(pending) > 1 else pending, start=1):
+        if n % 2 == 0:
+            replied[o["opinion_id"]] = meeting + dt.timedelta(days=10)
+            o.update(reply_number=f"{40 + n}/UBND-VP", status="Đã trả lời bằng văn bản",
+                     reply_date=replied[o["opinion_id"]].isoformat())
         words = AGAIN.format(n=n)
         again[words] = o["opinion_id"]
         rows.append(dict(o, opinion_id=f"YK-{later.year}-{800 + n}", plan_id=second["plan_id"],
                          source="Phát biểu tại hội nghị", received_date=later.isoformat(),
                          content=words, duplicate_of=o["opinion_id"], status="Mới",
                          agency=None, field=FIELD, competence=None, answered_at_meeting="Không",
-                         note=None))
+                         note=None, reply_number=None, reply_date=None))
     linked_words = None
     if len(pending) > 1:                      # the control: a row the carry-over linked
         o = pending[-1]
@@ -71,7 +84,12 @@ def _two_conferences(seed: int, path: str):
     atomic.save_atomic(blank.build_workbook(settings=case.settings, rows={
         "plans": [first, second], "invitees": invitees, "opinions": case.opinions + rows,
         "survey": case.survey}), path)
-    return second["plan_id"], later, meeting, again, linked_words
+    # the first conference's conclusion issued two days after it: the deadlines it gave hold
+    cli.main(["generate", path, "--plan", first["plan_id"], "--docs", "TBKL", "--issue",
+              "--out", path + "-vb", "--today", (meeting + dt.timedelta(days=2)).isoformat()])
+    copies = glob.glob(os.path.join(os.path.dirname(path), "*cap so*.xlsx"))
+    return (copies[0] if copies else path), second["plan_id"], later, meeting, again, \
+        linked_words, replied
 
 
 def _texts(folder: str, kind: str) -> list[str]:
@@ -89,15 +107,19 @@ def _rows(folder: str, kind: str) -> list[list[str]]:
 
 
 def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys):
-    checked = 0
+    checked = answered = 0
     for seed in SEEDS:
-        path = str(tmp_path / f"so{seed}.xlsx")
-        plan_id, later, meeting, again, linked = _two_conferences(seed, path)
+        os.makedirs(tmp_path / f"s{seed}")
+        path, plan_id, later, meeting, again, linked, replied = _two_conferences(
+            seed, str(tmp_path / f"s{seed}" / "so.xlsx"))
         if not again:
             continue
         out = str(tmp_path / f"vb{seed}")
+        day = later + dt.timedelta(days=2)
+        capsys.readouterr()                  # what issuing the first conclusion printed
+        dues = due_dates(path, day, capsys)
         cli.main(["generate", path, "--plan", plan_id, "--docs", "BB,TBKL,TBCD", "--out", out,
-                  "--today", (later + dt.timedelta(days=2)).isoformat()])
+                  "--today", day.isoformat()])
         said = capsys.readouterr().out
         minutes, conclusion = _texts(out, "BB"), _texts(out, "TBKL")
         assert minutes and conclusion, said
@@ -110,11 +132,19 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
             # the citizen is told the deadline the conclusion lists, not a new one
             due = next(r[-1] for r in listed if words in r[1])
             assert next(r[-1] for r in told if words in r[1]).endswith(due), (seed, due, told)
+            if code in replied:              # what it still owes is its resolution
+                resolve = dues.get((code, "GIAI_QUYET"))
+                sent = f"Đã trả lời bằng văn bản ngày {replied[code]:%d/%m/%Y}"
+                assert due == f"{sent}; " + (f"hạn giải quyết {resolve:%d/%m/%Y}" + (
+                    ", đã quá hạn" if resolve < day else "") if resolve else
+                    "giải quyết theo hạn đã giao"), (seed, code, due)
+                assert f"{where}, {sent[0].lower()}{sent[1:]}" in minutes[0], (seed, code)
+                answered += 1
         assert f"nghe {len(again)} ý kiến" in minutes[0], (seed, minutes[0][:900])
         if linked:
             assert not any(linked in t for t in minutes + conclusion), seed
         checked += 1
-    assert checked >= 4, checked
+    assert checked >= 4 and answered >= 4, (checked, answered)
 
 
 def test_the_property_fails_when_only_this_plans_opinions_are_heard(tmp_path, capsys,
@@ -129,5 +159,22 @@ def test_the_property_fails_when_only_this_plans_opinions_are_heard(tmp_path, ca
 def test_the_control_fails_when_linked_rows_are_heard(tmp_path, capsys, monkeypatch):
     """Planted: the carry-over's linked rows taken for citizens raising again."""
     monkeypatch.setattr(repeats, "linked", lambda o: False)
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
+
+
+@pytest.mark.parametrize("fault", ["the reply's deadline", "no notice"])
+def test_the_property_fails_when_a_sent_reply_is_not_said(tmp_path, capsys, monkeypatch,
+                                                          fault):
+    """Planted: the matter's reply deadline given though its reply was sent (the trial's
+    minutes and conclusion), or its citizen not told (the trial's notices)."""
+    from doithoai.documents.context.repeats import Repeats
+    from doithoai.documents.context.upward import UpwardDocs
+    if fault == "no notice":
+        joined = UpwardDocs.joined
+        monkeypatch.setattr(UpwardDocs, "joined", lambda self, on=None: [
+            (o, first) for o, first in joined(self, on) if self.pending(first, on)])
+    else:
+        monkeypatch.setattr(Repeats, "carried_resolution", lambda self, first: None)
     with pytest.raises(AssertionError):
         test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)

@@ -45,7 +45,7 @@ class ConferenceDocs(BaseBuilder):
         if o.answered_at_meeting == schema.YES and o.answer:
             return o.answer
         if self.carried(o):
-            return self.carried_answer(o)
+            return self.carried_answer(o, as_issued)
         if self.up(o):
             return "Tiếp thu, kiến nghị cơ quan có thẩm quyền xem xét, giải quyết."
         if not as_issued and o.opinion_id in self.unaddressed():
@@ -66,17 +66,24 @@ class ConferenceDocs(BaseBuilder):
             if earlier is not None and earlier.meeting_date else ""
         return f"đã nêu tại hội nghị{day}, mã {first.opinion_id}"
 
-    def carried_answer(self, o: Opinion) -> str:
+    def carried_answer(self, o: Opinion, as_issued: bool = False) -> str:
         """The minutes' answer to a matter raised again from an earlier conference: where it
-        stands, as its original's handling says."""
+        stands, as its original's handling says: its reply sent, the deadline to resolve it
+        (``as_issued``: as minutes issued before said it, the reply's deadline)."""
         first = self.original_of(o)
         said = f"Ý kiến {self.raised_before(o)}"
         if repeats.settled(first):
             return f"{said}, đã được giải quyết."
         if self.up(first):
             return f"{said}, đã kiến nghị cấp trên giải quyết; tiếp tục theo dõi, đôn đốc."
-        due = self.carried_due(first)
-        return f"{said}; {self.handling(first)[0]} tiếp tục giải quyết " + (
+        who = self.handling(first)[0]
+        resolving = None if as_issued else self.carried_resolution(first)
+        if resolving:
+            sent, due = resolving
+            return f"{said}, đã trả lời bằng văn bản{sent}; {who} tiếp tục giải quyết " + (
+                f"(hạn giải quyết {due})." if due else "theo thời hạn đã giao.")
+        due = self.carried_due(first, as_issued)
+        return f"{said}; {who} tiếp tục giải quyết " + (
             "theo thời hạn đã giao." if due.startswith("Theo") else f"(hạn đã giao {due}).")
 
     def bb(self, ctx: Context) -> None:
@@ -104,15 +111,17 @@ class ConferenceDocs(BaseBuilder):
             ["Thường trực Đảng ủy", "Thường trực HĐND", "Lãnh đạo UBND",
              f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"], self.party, kept="Hồ sơ"))
 
-    def _assigned_row(self, i: int, o: Opinion) -> dict:
+    def _assigned_row(self, i: int, o: Opinion, as_issued: bool = False) -> dict:
         """A row of the conclusion's list of what is given to be resolved: a matter carried
-        from an earlier conference with where it was raised, its handler and deadline."""
+        from an earlier conference with where it was raised, its handler and deadline (its
+        reply sent, the deadline to resolve it; ``as_issued``: as notices issued before
+        said it)."""
         first = self.handled_as(o)
         said = self.said(o) + (f" ({self.raised_before(o)})" if first is not o else "")
         return {"stt": i, "noi_dung": said, "nguoi_neu": self.raiser(o),
                 "co_quan": self.handling(first)[0],
                 "han": self.reply_cell(o, self.issue_date, True) if first is o
-                else self.carried_due(first)}
+                else self.carried_due(first, as_issued)}
 
     def tbkl(self, ctx: Context) -> None:
         self.attendance(ctx)
@@ -127,7 +136,8 @@ class ConferenceDocs(BaseBuilder):
                                 "tra_loi": o.answer or ""} for i, o in enumerate(at, 1)])
         # An issued notice is the anchor of the deadlines it assigns: each is counted from its
         # own date, as `doithoai deadlines` counts it on the registry that records the notice.
-        ctx.put("giao_giai_quyet", [self._assigned_row(i, o) for i, o in enumerate(pending, 1)])
+        self.put_reworded(ctx, "giao_giai_quyet", lambda issued: [
+            self._assigned_row(i, o, issued) for i, o in enumerate(pending, 1)])
         rule = replies.reply_rule(self.reg)
         ctx.put("so_ngay_tra_loi", rule.days if rule else 15)
         ctx.put("thoi_han_tra_loi", replies.rule_words(rule, this_notice=True) if rule

@@ -64,15 +64,36 @@ class Repeats:
         earlier conference (its agency, deadline, outcome), else itself."""
         return self.original_of(o) if self.carried(o) else o
 
-    def carried_due(self, first: Opinion) -> str:
+    def carried_due(self, first: Opinion, as_issued: bool = False) -> str:
         """The deadline a carried matter's original was given, and whether it has passed by
-        this document's day ("18/05/2029, đã quá hạn"); "Theo hạn đã giao" when the registry
-        holds none (the earlier conclusion not issued through the tool)."""
+        this document's day ("18/05/2029, đã quá hạn"); its reply sent, the deadline to resolve
+        it ("Đã trả lời bằng văn bản ngày 10/08/2026; hạn giải quyết 08/09/2026"); "Theo hạn
+        đã giao" when the registry holds none (the earlier conclusion not issued through the
+        tool). ``as_issued``: as documents issued before said it (the reply's deadline)."""
         if self.up(first):
             return "Kiến nghị cấp trên"
-        due = self.report.reply_due.get(first.opinion_id)
-        if due is None or repeats.settled(first):
+        if repeats.settled(first):
             return "Theo hạn đã giao"
+        resolving = None if as_issued else self.carried_resolution(first)
+        if resolving:
+            sent, due = resolving
+            return f"Đã trả lời bằng văn bản{sent}; " + (
+                f"hạn giải quyết {due}" if due else "giải quyết theo hạn đã giao")
+        due = self.report.reply_due.get(first.opinion_id)
+        return self.due_words(due) if due else "Theo hạn đã giao"
+
+    def carried_resolution(self, first: Opinion) -> tuple[str, str | None] | None:
+        """A carried matter whose written reply was sent, what it still owes is its
+        resolution: (" ngày 10/08/2026" or "", its deadline to resolve in words or None);
+        None while the reply is owed."""
+        if not (first.reply_date or first.reply_number):
+            return None
+        sent = f" ngày {vnformat.short_date(first.reply_date)}" if first.reply_date else ""
+        due = self.report.resolve_due.get(first.opinion_id)
+        return sent, self.due_words(due) if due else None
+
+    def due_words(self, due: dt.date) -> str:
+        """"08/09/2026, đã quá hạn" when the day has passed by this document's day."""
         late = due < (self.issue_date or self.today)
         return f"{vnformat.short_date(due)}{', đã quá hạn' if late else ''}"
 

@@ -12,7 +12,7 @@ import datetime as dt
 from doithoai.documents.context import replies
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
-from doithoai.registry import personal, schema, spelling
+from doithoai.registry import personal, repeats, schema, spelling
 from doithoai.registry.model import Opinion
 from doithoai.rules import agencies
 from doithoai.text import honorifics, places, spoken, vnformat, vntext
@@ -61,15 +61,19 @@ class UpwardDocs(BaseBuilder):
     def joined(self, on: dt.date | None = None) -> list[tuple[Opinion, Opinion]]:
         """(repeat, original) for each repeat of this plan, the original still pending (``on``:
         that day), raised by someone other than its original's citizen, or raised again at this
-        conference by that citizen (from an earlier one): they asked too, and are told."""
+        conference by that citizen (from an earlier one; told too when the reply was sent and
+        the matter is not resolved yet): they asked too, and are told."""
         out = []
         for o in self.opinions:
             if not (o.duplicate_of and o.opinion_id and o.raised_by) or \
                     not self.pending(o, on):
                 continue
             first = self.original_of(o)
-            if first is not None and self.pending(first, on) and \
-                    (self.raised_again(o) or not self.same_person(o, first)):
+            if first is None:
+                continue
+            again = self.raised_again(o)
+            if again and self.same_person(o, first) and not repeats.settled(first) or \
+                    self.pending(first, on) and (again or not self.same_person(o, first)):
                 out.append((o, first))
         return out
 
@@ -122,8 +126,8 @@ class UpwardDocs(BaseBuilder):
         first = self.original_of(o) if o.duplicate_of else o
         who, when = self.handling(first)
         if self.raised_again(o):
-            due = self.carried_due(first)
-            when = due if due.startswith(("Theo", "Kiến")) else f"Hạn đã giao: {due}"
+            due = self.carried_due(first, as_issued)
+            when = due if due.startswith(("Theo", "Kiến", "Đã")) else f"Hạn đã giao: {due}"
         return {"stt": i, "noi_dung": self.told_content(o, first, as_issued), "co_quan": who,
                 "han": when}
 
