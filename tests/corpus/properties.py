@@ -415,7 +415,15 @@ def opinion_counts(run: Run) -> list[str]:
                     out.append(f"{doc.path}: {a}+{b}+{c}+{e} (quá hạn {d}) ≠ {raised}")
                 if e != up:
                     out.append(f"{doc.path}: kiến nghị cấp trên {e}, sổ có {up}")
-                out += _assessment_agrees(doc.path, text, a, c, d, e)
+                late = re.search(r"Đã giải quyết xong (\d+); quá hạn mà chưa trả lời (\d+); "
+                                 r"quá hạn mà chưa giải quyết xong (\d+)\.", text)
+                x, r, g = map(int, late.groups()) if late else (0, 0, 0)
+                # the overdue still owed a reply are of those in progress, the others of the
+                # in-progress overdue owe their resolution (no reply due), as may replied ones
+                if r > d or d - r > g or g > b + c or x > raised:
+                    out.append(f"{doc.path}: quá hạn {d}, chưa trả lời {r}, chưa giải quyết "
+                               f"{g}, đã giải quyết {x} (văn bản {b}, đang giải quyết {c})")
+                out += _assessment_agrees(doc.path, text, a, c, (r, g), e)
             sources = [int(x) for x in re.findall(r"^- [^:\n]+: (\d+) ý kiến[;.]?$", text, re.M)]
             if sources and sum(sources) != raised:
                 out.append(f"{doc.path}: theo nguồn {sum(sources)} ≠ {raised}")
@@ -430,6 +438,10 @@ def opinion_counts(run: Run) -> list[str]:
             rows = sum(len(t.body()) for t in doc.tables if t.column("STT") is not None)
             if n is not None and (n != rows or n != up):
                 out.append(f"{doc.path}: có {n} kiến nghị cấp trên, bảng {rows}, sổ {up}")
+            # it lists what was not answered at the meeting: nothing there was explained
+            if "đã giải thích tại hội nghị" in text + str([t.body() for t in doc.tables]):
+                out.append(f"{doc.path}: \"đã giải thích tại hội nghị\" cho ý kiến không "
+                           "được trả lời tại hội nghị")
         if doc.kind == "BCTH":
             heads = [int(x) for x in re.findall(r"\((\d+) ý kiến\)", text)]
             rows = [len(t.body()) for t in doc.tables if t.column("STT") is not None]
@@ -438,19 +450,25 @@ def opinion_counts(run: Run) -> list[str]:
     return out
 
 
-def _assessment_agrees(path: str, text: str, at_meeting: int, pending: int, overdue: int,
-                       upward: int) -> list[str]:
+def _assessment_agrees(path: str, text: str, at_meeting: int, pending: int,
+                       overdue: tuple[int, int], upward: int) -> list[str]:
     """The report's closing assessment says what its figures say: answers at the meeting as
-    many as counted, matters sent up only when some were, chasing or "đúng hạn" only while some
-    are pending (it said "trả lời cụ thể" and "vượt thẩm quyền" whatever the figures)."""
+    many as counted, matters sent up only when some were, the overdue replies and resolutions
+    as counted (``overdue``), "đúng hạn" only while some are pending and none overdue (it said
+    "trả lời cụ thể" and "vượt thẩm quyền" whatever the figures; then it called an opinion
+    owed no reply "chưa được trả lời")."""
     said = text[text.rfind("III. ĐÁNH GIÁ"):]
+    reply, resolve = overdue
     claims = {f"{at_meeting} ý kiến được trả lời ngay tại hội nghị": at_meeting > 0,
               "trả lời ngay tại hội nghị": at_meeting > 0,
               "vượt thẩm quyền": upward > 0,
-              f"còn {overdue} ý kiến chưa được trả lời dù đã quá hạn": overdue > 0,
-              "tiếp tục được đôn đốc, trả lời đúng hạn": pending > 0 and not overdue}
+              f"còn {reply} ý kiến chưa được trả lời dù đã quá hạn": reply > 0,
+              "chưa được trả lời dù": reply > 0,
+              f"{resolve} ý kiến chưa giải quyết xong dù đã quá hạn": resolve > 0,
+              "tiếp tục được đôn đốc, trả lời đúng hạn": pending > 0 and not reply + resolve}
     return [f"{path}: đánh giá {'thiếu' if due else 'có'} \"{words}\" (tại hội nghị "
-            f"{at_meeting}, đang giải quyết {pending}, quá hạn {overdue}, cấp trên {upward})"
+            f"{at_meeting}, đang giải quyết {pending}, quá hạn {reply}+{resolve}, cấp trên "
+            f"{upward})"
             for words, due in claims.items() if (words in said) != due]
 
 

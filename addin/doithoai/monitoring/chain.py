@@ -58,6 +58,8 @@ class Chain:
     # Owed a written reply that no Hạn trả lời will come to as the registry stands (rules.owed:
     # its conference cancelled, or its conclusion notice past its last day and unrecorded).
     undated: bool = False
+    # Owed a written reply past its Hạn trả lời (of the overdue, those still owed the reply).
+    reply_missed: bool = False
 
     @property
     def waiting(self) -> bool:
@@ -200,7 +202,8 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             reply_late=None if up or o.answered_at_meeting == schema.YES
             else days_late(cal, reply_due, o.reply_date),
             resolve_late=None if up else days_late(cal, resolve_due, o.resolved_date),
-            undated=o.opinion_id in undated and not reply_due))
+            undated=o.opinion_id in undated and not reply_due,
+            reply_missed="trả lời" in owes and reply_due < as_of))
     return out
 
 
@@ -224,8 +227,11 @@ def outcome_of(o, up: bool | None = None) -> str:
 
 
 def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
-    """The partition's counts, and how many of those in progress are overdue (a subset)."""
+    """The partition's counts; how many of those in progress are overdue (a subset); of the
+    overdue answered in writing or in progress, those still owed their reply past its deadline
+    and those owing only their resolution past its deadline; how many are resolved."""
     overdue = {c.opinion_id for c in chains if c.overdue}
+    missed = {c.opinion_id for c in chains if c.reply_missed}
     upward = {c.opinion_id for c in chains if c.upward}
     waiting = {c.opinion_id for c in chains if c.waiting}
     # one part each, in the list's order (an opinion may stand twice: two matters raised at
@@ -235,6 +241,13 @@ def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
     out = {k: counts.get(k, 0) for k in (PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS)}
     out["qua_han"] = sum(1 for o, p in zip(opinions, part) if p == PART_PROGRESS
                          and o.opinion_id in overdue)
+    out["qua_han_tra_loi"] = sum(1 for o, p in zip(opinions, part) if p == PART_PROGRESS
+                                 and o.opinion_id in missed)
+    out["qua_han_giai_quyet"] = sum(1 for o, p in zip(opinions, part)
+                                    if p in (PART_WRITING, PART_PROGRESS)
+                                    and o.opinion_id in overdue and o.opinion_id not in missed)
+    out["da_giai_quyet"] = sum(1 for o in opinions
+                               if o.resolved_date or o.status == schema.RESOLVED_STATUS)
     # Of those sent up, how many still wait for the superior's answer (a subset of cap_tren).
     out["cho_cap_tren"] = sum(1 for o, p in zip(opinions, part) if p == PART_UPWARD
                               and o.opinion_id in waiting)

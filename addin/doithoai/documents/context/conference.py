@@ -6,7 +6,7 @@ from collections import Counter
 from doithoai.documents.context import replies
 from doithoai.documents.context.common import (BaseBuilder, group_name, group_order, recipients,
                                                scope_text, signed_name)
-from doithoai.documents.context.fields import Context, Source
+from doithoai.documents.context.fields import AS_BEFORE, Context, Source
 from doithoai.monitoring import chain
 from doithoai.registry import repeats, schema
 from doithoai.registry.attendance import BLANK, Attendance
@@ -284,6 +284,13 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("so_qua_han", parts["qua_han"])
         ctx.put("so_cap_tren", parts[chain.PART_UPWARD])
         ctx.put("so_cho_cap_tren", parts["cho_cap_tren"])
+        # figures and words a report gained after reports were issued: as issued, absent
+        for name, value in (("so_da_giai_quyet", parts["da_giai_quyet"]),
+                            ("so_qua_han_tra_loi", parts["qua_han_tra_loi"]),
+                            ("so_qua_han_giai_quyet", parts["qua_han_giai_quyet"]),
+                            ("chuan_bi_dung_han", self.prepared_on_time())):
+            self.put_reworded(ctx, name, lambda issued, n=name, v=value: AS_BEFORE[n] if issued
+                              else v)
         ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                              f"{scope_text(self.plan)}")
         self.survey(ctx)
@@ -292,6 +299,14 @@ class ConferenceDocs(BaseBuilder):
                                         "Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
                                         f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"],
                                        self.party))
+
+    def prepared_on_time(self) -> bool:
+        """Every mandatory step due by the conference recorded done by its day (Mốc thời gian):
+        only then does the report call the conference well prepared."""
+        meeting = self.plan.meeting_date
+        steps = [m for m in self.report.milestones if m.plan_id == self.plan.plan_id
+                 and not m.opinion_id and m.mandatory and meeting and m.due <= meeting]
+        return all(m.done_date and m.done_date <= m.due for m in steps)
 
     def pks(self, ctx: Context) -> None:
         pass

@@ -50,6 +50,10 @@ FIELDS: dict[str, str] = {
     "tra_loi": "Nội dung trả lời", "theo_nguon": "Ý kiến theo nguồn",
     "theo_linh_vuc": "Ý kiến theo lĩnh vực (số)", "so_da_tra_loi_van_ban": "Số đã trả lời bằng văn bản",
     "so_dang_giai_quyet": "Số đang giải quyết", "so_qua_han": "Số quá hạn",
+    "so_da_giai_quyet": "Số đã giải quyết xong",
+    "so_qua_han_tra_loi": "Số quá hạn mà chưa có văn bản trả lời",
+    "so_qua_han_giai_quyet": "Số quá hạn giải quyết (đã trả lời hoặc không phải trả lời)",
+    "chuan_bi_dung_han": "Mọi bước chuẩn bị bắt buộc đã làm xong đúng hạn (Có/Không)",
     "nhom_dai_bieu_ds": "Đại biểu theo nhóm, từng người (danh sách ký nhận)",
     "tuyen_giao": "Giấy mời theo tuyến giao", "dong_giay_moi": "Số, ngày của giấy mời",
     "han_giay_moi": "Hạn phát hành giấy mời",
@@ -243,7 +247,8 @@ class Context:
 PRINTED = "u"
 ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc",
                              "hoi_nghi_huy", "neu_lai", "so_chua_tra_loi",
-                             "so_chua_giai_quyet"})
+                             "so_chua_giai_quyet", "so_da_giai_quyet", "so_qua_han_tra_loi",
+                             "so_qua_han_giai_quyet", "chuan_bi_dung_han"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
@@ -254,11 +259,14 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_
 # reply to an opinion of a conference held or to be held says nothing of a cancellation; a reply
 # says nothing of conferences its citizen raised the matter at again: always so in its
 # fingerprint, BaseBuilder.put_reworded; a reminder that tells the replies it asks for from the
-# resolutions reads, in its fingerprint, as one list: FollowUpDocs.cvdd).
+# resolutions reads, in its fingerprint, as one list: FollowUpDocs.cvdd; a result report's
+# resolved and overdue figures and whether it calls the preparation careful read, in its
+# fingerprint, as reports said before they told them: ConferenceDocs.bckq).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
              "co_quan_tiep_tuc": "", "hoi_nghi_huy": False, "neu_lai": "",
-             "so_chua_tra_loi": 0, "so_chua_giai_quyet": 0}
+             "so_chua_tra_loi": 0, "so_chua_giai_quyet": 0, "so_da_giai_quyet": 0,
+             "so_qua_han_tra_loi": 0, "so_qua_han_giai_quyet": 0, "chuan_bi_dung_han": True}
 
 
 @functools.lru_cache(maxsize=256)
