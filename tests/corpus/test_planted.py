@@ -85,6 +85,16 @@ def test_planted_lost_opinion(monkeypatch, tmp_path):
     assert first_violation("opinion-count", tmp_path)
 
 
+def test_planted_explained_at_the_meeting(monkeypatch, tmp_path):
+    """A recommendation upward that says a speech not answered at the meeting was explained
+    there (the trial's CVKN)."""
+    from doithoai.documents.context import replies
+    done = replies.done_before_sending_up
+    monkeypatch.setattr(replies, "done_before_sending_up",
+                        lambda o, meeting, as_issued=False: done(o, meeting, True))
+    assert first_violation("opinion-count", tmp_path)
+
+
 def test_planted_monitoring(monkeypatch, tmp_path):
     """A monitoring workbook that loses the last opinion of the registry."""
     from doithoai.monitoring import chain

@@ -257,7 +257,8 @@ def test_each_opinion_is_told_as_it_came(tmp_path):
     assert "tại hội nghị ngày 05/03/2027, tổng hợp" not in cvkn
     assert "Ý kiến gửi qua phiếu hỏi, nhận ngày 19/02/2027; đã tổng hợp, báo cáo tại hội nghị " \
            "ngày 05/03/2027" in cvkn
-    assert "Ý kiến phát biểu tại hội nghị ngày 05/03/2027; đã giải thích tại hội nghị" in cvkn
+    # not answered there (a superior decides): taken note of, not "giải thích"
+    assert "Ý kiến phát biểu tại hội nghị ngày 05/03/2027; đã tiếp thu tại hội nghị" in cvkn
     summary = ("gồm 3 ý kiến gửi qua phiếu hỏi, nhận từ ngày 10/02/2027 đến ngày 19/02/2027; "
                "2 ý kiến phát biểu tại hội nghị")
     for code in ("BB", "TBKL", "BCTH", "CVKN"):

@@ -143,6 +143,10 @@ def _checked_letter(path, doc, today, states, replies, dues, cal, draft: bool) -
         elif not owes_reply:
             assert reply == UNNAMED, (path, oid, row)
     kinds = {column for column, _ in rows}
+    for table in doc.tables:                 # each list numbered from 1
+        if "Mã ý kiến" in [c.text for c in table.rows[0].cells]:
+            assert [r.cells[0].text for r in table.rows[1:]] == \
+                [str(n) for n in range(1, len(table.rows))], (path, "STT")
     assert bool(REPLY_ASK.search(body)) == ("Hạn trả lời" in kinds), (path, body)
     assert (RESOLVE_ASK in body) == ("Hạn giải quyết" in kinds), (path, body)
     assert ("1. Ý kiến chưa có văn bản trả lời" in body) == (len(kinds) == 2), (path, body)
@@ -195,7 +199,7 @@ def test_each_reminder_asks_for_what_each_opinion_owes(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("fault", ["asks every opinion for its reply", "deadline marked",
-                                   "reply not named"])
+                                   "reply not named", "one numbering"])
 def test_the_property_fails_on_a_planted_fault(tmp_path, capsys, monkeypatch, fault):
     if fault == "asks every opinion for its reply":         # the trial's reminder
         monkeypatch.setattr(followup.FollowUpDocs, "owes_reply", lambda self, c: True)
@@ -203,9 +207,14 @@ def test_the_property_fails_on_a_planted_fault(tmp_path, capsys, monkeypatch, fa
         monkeypatch.setattr(followup.FollowUpDocs, "stated_due",
                             lambda self, c, due, reply, concluded:
                             self.opinion_due_text(c.opinion_id, due))
-    else:
+    elif fault == "reply not named":
         monkeypatch.setattr(followup.FollowUpDocs, "reply_sent",
                             lambda self, c, concluded: "Đã trả lời")
+    else:                                                   # the second list went on 2, 3, 4
+        item = followup.FollowUpDocs.reminder_item
+        count = iter(range(1, 10 ** 6))
+        monkeypatch.setattr(followup.FollowUpDocs, "reminder_item",
+                            lambda self, stt, *a: item(self, next(count), *a))
     with pytest.raises(AssertionError):
         test_each_reminder_asks_for_what_each_opinion_owes(tmp_path, capsys)
 

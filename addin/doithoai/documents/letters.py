@@ -70,7 +70,7 @@ def cvdd(doc, party):
     b.body(doc, "{% if tiep_theo %}Tiếp theo {{ tiep_theo }} của {{ ten_co_quan_ngan }} về việc "
                 "{% if phoi_hop %}đề nghị sớm trả lời, giải quyết{% else %}đôn đốc trả lời, giải "
                 "quyết{% endif %} ý kiến, kiến nghị của Nhân dân {{ pham_vi }}, đến ngày "
-                "{{ ngay_xet }} vẫn còn{% else %}Thực hiện {{ can_cu_ke_hoach }}, "
+                "{{ ngay_xet }} còn{% else %}Thực hiện {{ can_cu_ke_hoach }}, "
                 "{{ ten_co_quan_ngan }} đã {% if phoi_hop %}đề nghị {{ co_quan_tra_loi }} phối "
                 "hợp trả lời, giải quyết{% else %}giao {{ co_quan_tra_loi }} trả lời, giải quyết{% endif %} "
                 "các ý kiến, kiến nghị của Nhân dân {{ pham_vi }}. Đến ngày {{ ngay_xet }}, còn"

@@ -132,10 +132,18 @@ def is_office(name: str | None, party: bool) -> bool:
     return bool(name) and _office_key(name) == _office_key(office_unit(None, party))
 
 
+# The office a ward names otherwise: a phường's economic office is named for infrastructure
+# and urban affairs too (Nghị định 150/2025/NĐ-CP on the specialised offices of the commune
+# level; the ward sample, Tứ Minh, has it so).
+WARD_OFFICES = {"Phòng Kinh tế": "Phòng Kinh tế, Hạ tầng và Đô thị"}
+
+
 def listed_for(unit_type: str) -> list[str]:
     """The agencies the blank registry lists, in the word of ``unit_type`` where the name
-    carries the unit's kind ("Công an xã" → "Công an phường")."""
-    return [unit_words.in_unit(name, unit_type)
+    carries the unit's kind ("Công an xã" → "Công an phường"), a ward's own offices by their
+    names (:data:`WARD_OFFICES`)."""
+    ward = (unit_type or "").strip().lower() == "phường"
+    return [unit_words.in_unit(WARD_OFFICES.get(name, name) if ward else name, unit_type)
             for name in schema.lookup("Cơ quan trả lời").values]
 
 

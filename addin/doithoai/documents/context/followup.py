@@ -106,12 +106,13 @@ class FollowUpDocs(BaseBuilder):
                      "han": self.opinion_due_text(c.opinion_id,
                                                   min(d for _, d in self.late(c))),
                      "tre": f"{c.late_days} ngày làm việc"} for i, c in enumerate(items, 1)]
-        ordered = [c for c in items if self.owes_reply(c)] + \
-            [c for c in items if not self.owes_reply(c)]
         # worked out once for the letter (an agency may owe thousands of opinions)
         cal = deadlines.calendar_for(self.reg)
         concluded = self.plan.plan_id in deadlines.conclusion_dates(self.reg)
-        return [self.reminder_item(i, c, cal, concluded) for i, c in enumerate(ordered, 1)]
+        owing = [self.owes_reply(c) for c in items]
+        # each list numbered from 1
+        return [self.reminder_item(i, c, cal, concluded) for part in (True, False)
+                for i, c in enumerate((c for c, o in zip(items, owing) if o == part), 1)]
 
     def reminder_item(self, stt: int, c, cal, concluded: bool) -> dict:
         reply = self.owes_reply(c)

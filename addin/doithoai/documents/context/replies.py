@@ -130,14 +130,16 @@ def _received_span(items: list[Opinion]) -> str:
             f"{vnformat.short_date(days[-1])}")
 
 
-def done_before_sending_up(o: Opinion, meeting: dt.date | None) -> str:
+def done_before_sending_up(o: Opinion, meeting: dt.date | None, as_issued: bool = False) -> str:
     """What the commune did with an opinion beyond its authority before recommending it to a
     superior (CVKN), starting from how and when it truly came: a form of February was reported
-    to the conference, a speech there was answered there on who decides."""
+    to the conference, a speech there was answered there on who decides, or, not answered
+    there, taken note of (``as_issued``: as recommendations issued before said both)."""
     how = received_words(o, meeting)
     told = "thông tin cho người nêu ý kiến về thẩm quyền giải quyết"
     if source_of(o) == AT_MEETING_SOURCE:
-        done = f"đã giải thích tại hội nghị và {told}"
+        said = as_issued or o.answered_at_meeting == schema.YES
+        done = f"đã {'giải thích' if said else 'tiếp thu'} tại hội nghị và {told}"
     elif meeting is not None and not at_meeting(o, meeting) and o.received_date is not None:
         done = f"đã tổng hợp, báo cáo tại hội nghị ngày {vnformat.short_date(meeting)} và {told}"
     else:

@@ -34,11 +34,12 @@ class UpwardDocs(BaseBuilder):
             groups.setdefault(self.superior_of(o), []).append(o)
         names = sorted(groups, key=vnformat.collate)
         meeting = self.plan.meeting_date
-        ctx.put("kien_nghi", [{"stt": n, "ten": name, "so": len(groups[name]), "y_kien": [
-            {"stt": i, "noi_dung": self.said(o), "nguoi_neu": self.who(o.raised_by),
-             "linh_vuc": o.field or "",
-             "da_lam": o.answer or replies.done_before_sending_up(o, meeting)}
-            for i, o in enumerate(groups[name], 1)]} for n, name in enumerate(names, 1)])
+        self.put_reworded(ctx, "kien_nghi", lambda issued: [
+            {"stt": n, "ten": name, "so": len(groups[name]), "y_kien": [
+                {"stt": i, "noi_dung": self.said(o), "nguoi_neu": self.who(o.raised_by),
+                 "linh_vuc": o.field or "",
+                 "da_lam": o.answer or replies.done_before_sending_up(o, meeting, issued)}
+                for i, o in enumerate(groups[name], 1)]} for n, name in enumerate(names, 1)])
         ctx.put("so_kien_nghi", len(items))
         raised = self.raised()
         ctx.put("so_y_kien", len(raised))
