@@ -2,6 +2,7 @@
 prints for the day: the signing list, the invitation delivery book, the survey tallies in BC kết
 quả and the radio bulletin."""
 import datetime as dt
+import glob
 import os
 import re
 import shutil
@@ -404,3 +405,39 @@ def test_the_conclusion_ends_a_citizens_words_before_the_answer(sample_copy, tmp
     text = "\n".join(p.text for p in Document(str(tmp_path / "vb" / "KH-2026-01" / "TBKL.docx"))
                      .paragraphs)
     assert printed in text, text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_forms_closed_on_record_ask_for_no_day_gone_by(tmp_path, capsys, seed):
+    """A fresh-eyes trial recorded the forms' collection done (THU_PHIEU on Mốc thời gian),
+    then pressed the forms again before the conference: they asked for forms by the day gone
+    by and the run told her to change the rule. Corpus registries, the documents made two
+    days after that day, with the collection recorded done on it and without: recorded, the
+    forms say to hand them in before the conference opens, nothing gives the day gone by, and
+    nothing asks to change the rule; not recorded, as before (the day, and the warning)."""
+    import json
+    from corpus.registries import make_case
+    from corpus.run import saved
+    case = make_case(seed)
+    plan = case.plan["plan_id"]
+    path = saved(case, str(tmp_path / "so.xlsx"))
+    cli.main(["deadlines", "--json", "--today", case.meeting.isoformat(), path])
+    due = next(dt.date.fromisoformat(m["due"]) for m in json.loads(capsys.readouterr().out)[
+        "milestones"] if m["code"] == "THU_PHIEU" and not m["opinion"])
+    today = due + dt.timedelta(days=2)
+    assert today < case.meeting
+    for recorded in (True, False):
+        more = {"milestones": [dict(plan_id=plan, code="THU_PHIEU",
+                                    done_date=f"{due:%d/%m/%Y}")]} if recorded else None
+        path = saved(case, str(tmp_path / f"so-{recorded}.xlsx"), more)
+        out = tmp_path / f"vb-{recorded}"
+        cli.main(["generate", path, "--docs", "TB,TTTT,PDK", "--out", str(out), "--today",
+                  today.isoformat()])
+        said = capsys.readouterr().out
+        forms = [" ".join(p.text for p in Document(f).paragraphs)
+                 for f in glob.glob(str(out / plan / "PDK*.docx"))]
+        assert forms, said
+        for text in forms:
+            assert (f"{due:%d/%m/%Y}" in text) != recorded, (recorded, text[-300:])
+            assert ("trước khi hội nghị khai mạc" in text) == recorded, text[-300:]
+        assert ("ghi hạn thu phiếu ý kiến" in said) != recorded, said

@@ -116,8 +116,9 @@ def pdk(doc, party):
     for _ in range(8):
         b.para(doc, "." * 118, size=12, align=b.LEFT, after=4)
     b.body(doc, "☐ Đăng ký phát biểu trực tiếp tại hội nghị.")
-    b.para(doc, "Phiếu nộp cho Ban công tác Mặt trận hoặc gửi về {{ can_bo_dau_moi }} chậm nhất "
-                "ngày {{ han_thu_phieu }}. Thông tin cá nhân chỉ dùng để trả lời ý kiến./.",
+    b.para(doc, "Phiếu nộp cho Ban công tác Mặt trận hoặc gửi về {{ can_bo_dau_moi }} "
+                "{% if han_thu_phieu %}chậm nhất ngày {{ han_thu_phieu }}{% else %}trước khi hội "
+                "nghị khai mạc{% endif %}. Thông tin cá nhân chỉ dùng để trả lời ý kiến./.",
            size=13, italic=True, indent=True)
 
 

@@ -21,6 +21,7 @@ ISSUED_BY: dict[str, tuple[str, ...]] = {
 }
 ON_THE_DAY = ("BB", "PKS", "DSDB")          # dated the day of the conference
 FORM_ANNOUNCERS = ("TB", "TTTT")             # announce the conference, and the forms' deadline
+FORM = "PDK"                                 # the form itself
 PROVISIONAL = "dự kiến"
 
 
@@ -59,19 +60,23 @@ class IssueDates:
 
     def asks_forms_by_deadline(self, code: str, date: dt.date | None) -> bool:
         """Whether a document of ``code`` dated ``date`` asks citizens for their forms by
-        THU_PHIEU's day. The forms always do; an announcement only when that day is not already
-        past on its own date: under the default rules the forms are collected 21 days before
-        the conference and the announcement is due 7 days before, and it would ask for them by
-        a day gone by. Its date: the issue's; for a draft of TB, the day it is due (today at
-        the earliest); for the bulletin, today (it is read out the day it is made)."""
+        THU_PHIEU's day. The forms do, and an announcement when that day is not already past
+        on its own date: under the default rules the forms are collected 21 days before the
+        conference and the announcement is due 7 days before, and it would ask for them by a
+        day gone by. Neither does once Mốc thời gian records the collection done by then (the
+        forms are then handed in at the conference). Its date: the issue's; for a draft of TB,
+        the day it is due (today at the earliest); for the bulletin and the forms, today (read
+        out, handed out the day they are made)."""
         m = self.milestones.get("THU_PHIEU")
-        if m is None or code not in FORM_ANNOUNCERS:
+        if m is None or code not in FORM_ANNOUNCERS + (FORM,):
             return m is not None
-        if code == "TTTT":
+        if code in ("TTTT", FORM):
             day = date or self.today
         else:
             day = date or max(self.issue_anchor(code) or self.today, self.today)
-        return m.due >= day
+        if m.done_date is not None and m.done_date <= day:
+            return False
+        return code == FORM or m.due >= day
 
     def issue_anchor(self, code: str) -> dt.date | None:
         """The day a document of ``code`` is due (see ISSUED_BY), when the registry says it."""
