@@ -1,7 +1,9 @@
 """The plan as the documents cite it: issued in a run, its number and date are cited by what the
 same run issues after it and written on its row in the copy (so that the next run, and
 validation, know it); a Trích yếu typed "Kế hoạch tổ chức …" never makes "Kế hoạch kế hoạch"."""
+import datetime as dt
 import glob
+import json
 import re
 
 import openpyxl
@@ -26,6 +28,20 @@ def texts(folder) -> dict[str, str]:
     return out
 
 
+def _record_steps_done_before(path: str, day: dt.date, capsys) -> None:
+    """Each step of the plan due before ``day`` recorded done on its day (Mốc thời gian, on
+    the rows after those the sample holds), as `doithoai deadlines --json` gives them."""
+    cli.main(["deadlines", "--json", "--today", day.isoformat(), path])
+    steps = [m for m in json.loads(capsys.readouterr().out)["milestones"]
+             if m["plan"] == "KH-2026-01" and not m["opinion"]
+             and dt.date.fromisoformat(m["due"]) < day and not m["status"].startswith("Hoàn")]
+    first = openpyxl.load_workbook(path)[schema.MILESTONES.name].max_row + 1
+    edit(path, [(key, field, first + n, value) for n, m in enumerate(steps)
+                for key, field, value in (
+                    ("milestones", "plan_id", "KH-2026-01"), ("milestones", "code", m["code"]),
+                    ("milestones", "done_date", dt.date.fromisoformat(m["due"])))])
+
+
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_a_plan_issued_in_the_run_is_cited_by_number_and_written_back(sample_copy, tmp_path,
                                                                       capsys, subject):
@@ -33,7 +49,9 @@ def test_a_plan_issued_in_the_run_is_cited_by_number_and_written_back(sample_cop
     edit(path, [("plans", "number_symbol", 2, None), ("plans", "issue_date", 2, None),
                 ("plans", "status", 2, "Dự thảo"), ("plans", "subject", 2, subject)])
     out = tmp_path / "vb"
-    # CVPC is numbered once the forms are due back (24/04)
+    # CVPC is numbered once the forms are due back (24/04); the steps due before the plan is
+    # issued recorded done (a plan setting days gone by is not numbered: test_plan_steps_past)
+    _record_steps_done_before(path, dt.date(2026, 4, 27), capsys)
     args = ["--docs", "KH,TB,CVPC", "--out", str(out), "--today", "2026-04-27"]
     assert cli.main(["generate", path, *args, "--issue"]) == 0
     made = texts(out)

@@ -16,10 +16,10 @@ from doithoai.documents import generate, notices
 DATE = re.compile(r"hạn (\d\d/\d\d/\d{4})")
 
 
-def _run(seed, tmp_path):
+def _run(seed, tmp_path, issue=False):
     """The plan made on a day drawn between its first steps and a week before the conference
     (so that no step is done by a document or by the invitations sent); a draft plan, or, one
-    case in three, one issued already (its number typed)."""
+    case in three, one issued already (its number typed); ``issue``: by Ban hành."""
     case = make_case(seed)
     rng = random.Random(seed)
     issued = rng.random() < 1 / 3
@@ -29,10 +29,14 @@ def _run(seed, tmp_path):
                      issue_date=case.plan.get("issue_date") if issued else None,
                      status=case.plan.get("status") if issued else "Dự thảo")
     issued = bool(case.plan["number_symbol"])
-    res = generate.generate(registry_of(case), str(tmp_path), codes=["KH"], today=today)
+    res = generate.generate(registry_of(case), str(tmp_path), codes=["KH"], today=today,
+                            issue=issue)
     (plan,) = [d for d in reading.read_folder(str(tmp_path))[0] if d.kind == "KH"]
     printed = {dt.datetime.strptime(d, "%d/%m/%Y").date() for d in DATE.findall(plan.text)}
-    said = [n for n in res.notices if n.startswith(f"Kế hoạch {case.plan['plan_id']} có ")]
+    said = [n for n in res.notices if n.startswith(f"Kế hoạch {case.plan['plan_id']} ")
+            and "việc có hạn đã qua" in n]
+    if issue:
+        return today, printed, said, issued, res.numbered
     return today, printed, said, issued
 
 
@@ -60,3 +64,32 @@ def test_the_check_fails_when_nothing_is_said(tmp_path, monkeypatch):
     monkeypatch.setattr(notices, "plan_steps_past", lambda *a: None)
     found = [v for seed in range(12) for v in _violations(*_run(seed, tmp_path / str(seed)))]
     assert found
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_plan_with_steps_past_is_not_numbered_by_ban_hanh(seed, tmp_path):
+    """The trial's run numbered the plan "01/KH-UBND" and told her, in the same breath, to make
+    it again before it was signed. Pressed with Ban hành, a plan whose timetable sets a day gone
+    by is drafted, not numbered, and the notice says so; a plan with none past is numbered."""
+    today, printed, said, issued, numbered = _run(seed, tmp_path, issue=True)
+    assert _violations(today, printed, said, issued) == []
+    if issued:
+        return
+    past = any(d < today for d in printed)
+    assert any(n.endswith("(KH)") for n in numbered) != past, (numbered, said)
+    assert all("chỉ tạo bản nháp, không cấp số" in n and "bấm Ban hành lại" in n
+               for n in said), said
+
+
+def test_the_plan_is_numbered_when_the_hold_is_planted_out(tmp_path, monkeypatch):
+    """Planted fault: the notice said but the plan numbered (the trial's run)."""
+    from doithoai.documents.generate import Generator
+    timing = Generator._timing_notices
+
+    def numbered_anyway(self, plan, builder, kinds, issue):
+        skipped, unissued, past = timing(self, plan, builder, kinds, issue)
+        return skipped, [k for k in unissued if k.code != "KH"], past
+    monkeypatch.setattr(Generator, "_timing_notices", numbered_anyway)
+    with pytest.raises(AssertionError):
+        for seed in range(12):
+            test_a_plan_with_steps_past_is_not_numbered_by_ban_hanh(seed, tmp_path / str(seed))

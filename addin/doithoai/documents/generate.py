@@ -113,9 +113,10 @@ class Generator:
         folder = os.path.join(self.out, safe_name(plan.plan_id))
         waiting, unissued, past = self._timing_notices(plan, builder, kinds, issue)
         if issue:
+            made = [k for k in kinds if k not in waiting]      # not made: said so already
             builder.concluded_now = self._conclusion_in_this_run(
-                builder, [k for k in kinds if k not in waiting and k not in unissued])
-            unissued += timing.awaiting_conclusion(self.reg, builder, kinds, unissued,
+                builder, [k for k in made if k not in unissued])
+            unissued += timing.awaiting_conclusion(self.reg, builder, made, unissued,
                                                    self.result.notices)
         self.prepared_kept = []
         kept = [kind for kind in kinds if kind not in waiting and
@@ -136,9 +137,11 @@ class Generator:
         skipped, unissued, past, said = timing.out_of_time(plan, builder, kinds, self.today,
                                                            issue)
         self.result.notices += said
+        stale = notices.plan_steps_past(plan, builder, kinds, self.today, issue)
+        if stale and issue:                 # a plan printing deadlines gone by is not signed
+            unissued += [k for k in kinds if k.code == "KH" and k not in unissued]
         self.result.notices += [n for n in (
-            notices.stale_form_deadline(plan, builder, kinds, self.today),
-            notices.plan_steps_past(plan, builder, kinds, self.today)) if n]
+            notices.stale_form_deadline(plan, builder, kinds, self.today), stale) if n]
         return skipped, unissued, past
 
     def _conclusion_in_this_run(self, builder: Builder, kinds: list[Kind]) -> dt.date | None:

@@ -230,12 +230,13 @@ def stale_form_deadline(plan: Plan, builder: Builder, kinds: list[Kind], today: 
             "thời hạn (hoặc lùi việc phát hành) trước khi gửi các văn bản này.")
 
 
-def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date
-                    ) -> str | None:
+def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date,
+                    issue: bool = False) -> str | None:
     """A plan (KH) not yet issued, made before its conference, whose timetable gives steps a
     day already past and not recorded done: a signer would set deadlines that are over. Said
-    once, naming them, with what to do; the plan is still made (the clerk decides). A plan
-    already issued (its Số ký hiệu known) is history: nothing is said."""
+    once, naming them, with what to do; the plan is still made, as a draft (``issue``: the
+    run does not number it: Generator._timing_notices). A plan already issued (its Số ký hiệu
+    known) is history: nothing is said."""
     if not any(k.code == "KH" for k in kinds) or plan.meeting_date is None or \
             plan.meeting_date <= today or plan.number_symbol:
         return None
@@ -245,10 +246,11 @@ def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.d
         return None
     tasks = [builder.local_words(m.task) for m in past]         # as the plan prints them
     steps = "; ".join(f"{t[:1].lower() + t[1:]} ({m.due:%d/%m/%Y})" for t, m in zip(tasks, past))
-    return (f"Kế hoạch {plan.plan_id} có {len(past)} việc có hạn đã qua (hôm nay "
+    held = " chỉ tạo bản nháp, không cấp số:" if issue else ""
+    return (f"Kế hoạch {plan.plan_id}{held} có {len(past)} việc có hạn đã qua (hôm nay "
             f"{today:%d/%m/%Y}): {steps}. Việc đã làm: ghi Ngày hoàn thành ở trang Mốc thời "
             "gian; việc chưa làm: lùi ngày hội nghị hoặc sửa Số ngày ở trang Quy tắc thời hạn, "
-            "rồi tạo lại kế hoạch trước khi trình ký.")
+            f"rồi {'bấm Ban hành lại' if issue else 'tạo lại kế hoạch trước khi trình ký'}.")
 
 
 def day_off(reg: Registry, day: dt.date) -> str | None:
