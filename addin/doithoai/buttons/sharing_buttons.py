@@ -18,7 +18,7 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
     def work(shell):
         from doithoai.registry import personal, schema
         from doithoai.registry.changes import Changes
-        from doithoai.sharing import intake, keys
+        from doithoai.sharing import intake, keys, timing
         reg = read_registry(shell)
         plan = selected_plan(shell, reg, today or dt.date.today())
         encrypt = shell.has_password()
@@ -47,7 +47,7 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
                 + (", mỗi tệp một mật khẩu" if encrypt else "") + ". Gửi cho Ủy ban MTTQ (thư "
                 "điện tử, Zalo, USB); khi nhận lại, chép các tệp vào thư mục "
                 f"{INTAKE_FOLDER} cạnh sổ rồi bấm Nhận ý kiến từ MTTQ."
-                + _after(intake.held_notice(plan, today or dt.date.today()))), out, [release]
+                + _after(timing.held_notice(plan, today or dt.date.today()))), out, [release]
     return run("Phiếu cho MTTQ", book, work)
 
 

@@ -124,7 +124,7 @@ def step_intake(ctx: Context) -> None:
     folder = os.path.join(os.path.dirname(ctx.path), "mttq-gui-ve")
     os.makedirs(folder, exist_ok=True)
     # The forms went out when the plan was issued (before its conference), whatever day the
-    # demo runs: a file made after the meeting would rightly be set aside (sharing.fitting).
+    # demo runs: the sample's rows are those collected before it, not a catch-up after it.
     plan = ctx.reg.plan(plan_id)
     handed_out = min(ctx.today, plan.issue_date or plan.meeting_date or ctx.today)
     files = [samplefiles.build_returned(ctx.reg, plan_id, c, folder, handed_out) for c in csvs]

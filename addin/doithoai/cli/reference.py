@@ -45,7 +45,9 @@ ENGLISH = {
     "overdue": "a công văn đôn đốc to each agency with overdue replies or resolutions",
     "intake export": "intake workbooks for the Front, one per village (see *Chia sẻ với Ủy ban "
                      "MTTQ*); `--encrypt`: each file with a password of its own, printed once and "
-                     "kept in a new copy of the registry (see *Dữ liệu cá nhân*)",
+                     "kept in a new copy of the registry (see *Dữ liệu cá nhân*); `--today`: the "
+                     "day the forms are made, which decides what they ask for (the Thu phiếu "
+                     "deadline while it is ahead; after the conference, a catch-up form)",
     "intake merge": "returned intake files merged into a new copy of the registry; prints the "
                     "conservation line per file",
     "duplicates": "suggested repeats among the registry's opinions, with scores",

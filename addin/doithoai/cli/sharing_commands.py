@@ -33,7 +33,9 @@ def add_parsers(sub) -> None:
                    help="đặt mật khẩu cho từng tệp (mỗi tệp một mật khẩu 12 chữ số để đọc qua "
                         "điện thoại, in ra một lần); mật khẩu được lưu vào trang Mật khẩu phiếu "
                         "của một bản sao của sổ, để khi nhận lại phần mềm tự mở tệp")
-    q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày tạo phiếu, dùng để xét hạn gửi (mốc Thu phiếu) và hội nghị đã "
+                        "diễn ra chưa (mặc định: hôm nay)")
     passwords.add_option(q)
     q.set_defaults(func=cmd_intake_export)
     q = intake_sub.add_parser("merge", help="nhận tệp MTTQ gửi về vào sổ",
@@ -68,7 +70,7 @@ def add_parsers(sub) -> None:
 def cmd_intake_export(args) -> int:
     import datetime as dt
     from doithoai.files import reader
-    from doithoai.sharing import intake
+    from doithoai.sharing import intake, timing
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     args.plan = require_plan(reg, args.plan).plan_id      # as the registry writes it
@@ -97,7 +99,7 @@ def cmd_intake_export(args) -> int:
                "không có; hãy đặt mật khẩu cho sổ trong Excel (Tệp › Thông tin › Bảo vệ sổ làm "
                "việc › Mã hóa bằng mật khẩu)."))
     say("Gửi các tệp này cho Ủy ban MTTQ; khi nhận lại, dùng lệnh doithoai intake merge.")
-    held = intake.held_notice(reg.plan(args.plan), args.today or dt.date.today())
+    held = timing.held_notice(reg.plan(args.plan), args.today or dt.date.today())
     if held:
         say(held)
     return EXIT_OK

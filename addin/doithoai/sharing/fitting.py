@@ -3,7 +3,8 @@
 Pure: a returned file (sharing.returned) and the registry in; None, or the reason in the
 clerk's words, out. A file is set aside whole when it is another commune's, names a plan the
 registry lacks, or cannot be that plan's (its hidden identity edited: the header names another
-plan, the file was made after the plan's conference, its village is not the plan's); a row
+plan, the file was made after the plan's conference for another conference's day, its village
+is not the plan's: a form the tool made after the conference to catch up is that plan's); a row
 when it has no words or no name, a formula's result for words, garbled text, a date that
 cannot be read or lies after the conference, or a Mã phiếu another row of the file has taken.
 """
@@ -13,7 +14,7 @@ import datetime as dt
 
 from doithoai.registry import parsing, personal, schema
 from doithoai.registry.problems import said
-from doithoai.sharing import dedupe
+from doithoai.sharing import dedupe, timing
 from doithoai.sharing.codes import known_codes
 from doithoai.sharing.returned import Returned, ReturnedRow
 from doithoai.text import encoding, legacy, vntext
@@ -54,14 +55,9 @@ def does_not_fit(ret: Returned, plan) -> str | None:
         return (f"Trang ẩn nhận dạng ghi kế hoạch {plan.plan_id} nhưng đầu trang của tệp ghi "
                 f"{ret.header_plan}: tệp đã bị sửa nhận dạng. Hãy hỏi lại MTTQ tệp này thuộc hội "
                 "nghị nào, rồi nhận đúng tệp.")
-    try:
-        created = received_date(ident.get("created"))
-    except UnusableDate:
-        created = None          # an unreadable creation date says nothing about the plan
-    if created and plan.meeting_date and created > plan.meeting_date:
-        return (f"Tệp phiếu được tạo ngày {created:%d/%m/%Y}, sau hội nghị ngày "
-                f"{plan.meeting_date:%d/%m/%Y} của {plan.plan_id}: không thể là phiếu của hội "
-                "nghị đó (nhận dạng đã bị sửa, hoặc tệp của kế hoạch khác).")
+    late = _made_after(ret, plan)
+    if late:
+        return late
     code = ident.get("code")
     if code and plan.villages and code not in known_codes(plan.villages):
         return (f"Mã thôn {code} của tệp không thuộc Phạm vi của {plan.plan_id} "
@@ -69,8 +65,36 @@ def does_not_fit(ret: Returned, plan) -> str | None:
     return None
 
 
-def late_for(plan, received: dt.date | None) -> str | None:
-    """A row received after its plan's conference cannot be a form collected for it."""
+def _made_after(ret: Returned, plan) -> str | None:
+    """Why a file made after ``plan``'s conference is not a form of it: one the tool made then
+    to catch up names that conference's day (timing.made_for); a form of another plan whose
+    identity was edited names its own conference's, or none."""
+    try:
+        created = received_date(ret.identity.get("created"))
+    except UnusableDate:
+        created = None          # an unreadable creation date says nothing about the plan
+    if not (created and plan.meeting_date and created > plan.meeting_date):
+        return None
+    made_for = timing.made_for(ret.identity, ret.header_meeting)
+    if made_for == plan.meeting_date:
+        return None             # made after the conference to copy what came before it
+    names = (f"ghi hội nghị ngày {made_for:%d/%m/%Y}" if made_for else
+             "không ghi ngày hội nghị")
+    return (f"Tệp phiếu được tạo ngày {created:%d/%m/%Y}, sau hội nghị ngày "
+            f"{plan.meeting_date:%d/%m/%Y} của {plan.plan_id}, nhưng tệp {names}: không phải "
+            "phiếu chép lại của hội nghị đó (nhận dạng đã bị sửa, hoặc tệp của kế hoạch "
+            "khác). Hãy hỏi lại MTTQ tệp này thuộc hội nghị nào, rồi nhận đúng tệp.")
+
+
+def late_for(plan, received: dt.date | None, today: dt.date) -> str | None:
+    """A row received after its plan's conference cannot be a form collected for it; one
+    without a Ngày nhận merged after the conference cannot be dated by the merge's day (it
+    would read as received after the conference)."""
+    if received is None and plan.meeting_date and today > plan.meeting_date:
+        return (f"Chưa ghi Ngày nhận, mà hội nghị {plan.plan_id} đã diễn ra ngày "
+                f"{plan.meeting_date:%d/%m/%Y}: không biết ý kiến nhận trước hay sau hội nghị. "
+                "Ghi ngày nhận (ngày/tháng/năm) vào dòng trong tệp, xóa dòng này ở trang Chờ xử "
+                "lý rồi nhận lại.")
     if received and plan.meeting_date and received > plan.meeting_date:
         return (f"Ngày nhận {received:%d/%m/%Y} sau ngày hội nghị {plan.meeting_date:%d/%m/%Y} "
                 f"của {plan.plan_id}: ý kiến này không thuộc hội nghị đó. Kiểm tra ngày nhận "

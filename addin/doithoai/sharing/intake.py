@@ -4,8 +4,9 @@ Export (:func:`export`): one small plain .xlsx per village (or one for the whole
 sheet "Ý kiến" carries the plan's facts on top and a table with the registry's own headers for
 the columns the Front fills, each row pre-numbered with the village code (CKA-001, as printed on
 the Phiếu đăng ký); dropdowns for Nguồn and Lĩnh vực come from a hidden "Danh mục" sheet; a
-very hidden, protected sheet "_doithoai" holds the identity (registry, plan, village, batch) so a
-returned file is recognised.
+very hidden, protected sheet "_doithoai" holds the identity (registry, plan, village, batch, the
+day it was made and the conference day it was made for) so a returned file is recognised.
+What the form says of its dates, before and after the conference: sharing.timing.
 
 Read (:func:`read_returned`): any sheet whose header row names the opinion columns, with headers
 found by meaning (case, accents, NFD, trailing spaces, "Nội dung ý kiến" for "Nội dung"), in any
@@ -26,6 +27,7 @@ from doithoai.registry.problems import said
 from doithoai.text import places, vntext
 from doithoai.text.filenames import safe_file
 from doithoai.sharing.returned import Returned, ReturnedRow
+from doithoai.sharing import timing
 from doithoai.sharing.codes import row_code, village_codes
 from doithoai.sharing.formulas import formula_cells, saved_at
 
@@ -93,10 +95,10 @@ class Exported:
 def _identity_rows(reg, plan, village, code, batch, today) -> list[tuple[str, str]]:
     return [("format", FORMAT), ("registry", reg.settings.unit_name or ""),
             ("plan", plan.plan_id), ("village", village or ""), ("code", code or ""),
-            ("batch", batch), ("created", today.isoformat())]
+            ("batch", batch), ("created", today.isoformat()), timing.identity_row(plan)]
 
 
-def _facts(reg, plan, village, code, due) -> list[str]:
+def _facts(reg, plan, village, code, due, today) -> list[str]:
     from doithoai.rules.agencies import office_unit
     from doithoai.text import unit_words, vnformat
     s = reg.settings
@@ -116,10 +118,7 @@ def _facts(reg, plan, village, code, due) -> list[str]:
         f"Thời gian: {when}. Địa điểm: {plan.venue or ''}.",
         f"Địa bàn: {village} (mã {code})" if village else
         f"Phạm vi: {'; '.join(plan.villages)}",
-        f"Gửi lại tệp này cho {back}"
-        + (f", chậm nhất ngày {due:%d/%m/%Y}." if due else
-           f", chậm nhất ngày hội nghị {plan.meeting_date:%d/%m/%Y}." if plan.meeting_date
-           else "."),
+        timing.send_back(back, plan, due, today),
         "Cách ghi: mỗi ý kiến một dòng; giữ nguyên cột Mã phiếu (mã in trên phiếu giấy); không "
         "đổi tên cột, không xóa trang; có thể mở bằng Excel, Excel trên web hoặc LibreOffice.",
     ]
@@ -138,7 +137,7 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due,
     wb = Workbook()
     ws = wb.active
     ws.title = DATA_SHEET
-    facts = _facts(reg, plan, village, code, due)
+    facts = _facts(reg, plan, village, code, due, today)
     # Each line wrapped over the columns before Nội dung: the width of the first printed page.
     span = [key for key, _, _, _ in COLUMNS].index("content")
     span_width = sum(width for _, _, width, _ in COLUMNS[:span])
@@ -220,25 +219,12 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due,
     return Exported(path, village, code, batch, len(codes_for_rows), password)
 
 
-def held_notice(plan, today: dt.date) -> str | None:
-    """What the clerk is told when the forms are made after the conference: only opinions
-    received up to its day are taken in (the Front may still be typing paper forms collected
-    before it); a later one goes to Chờ xử lý."""
-    if not (plan.meeting_date and plan.meeting_date < today):
-        return None
-    return (f"Lưu ý: hội nghị {plan.plan_id} đã diễn ra ngày {plan.meeting_date:%d/%m/%Y}. Phiếu "
-            "chỉ dùng để chép lại các ý kiến đã nhận đến ngày đó (Ngày nhận không sau ngày hội "
-            "nghị); ý kiến nhận sau sẽ vào Chờ xử lý khi nhận lại: hãy nhập vào trang Ý kiến "
-            "(nguồn Văn bản) hoặc đưa vào kế hoạch của hội nghị sau.")
-
-
 def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
            one_file: bool = False, today: dt.date | None = None,
            rows_per_village: int = ROWS_PER_VILLAGE, encrypt: bool = False) -> list[Exported]:
     """Write the intake workbooks of a plan; returns what was written. Never overwrites: a
     file of that name (or one another command is writing) gets " (2)". With ``encrypt``, each
     file is encrypted with a password of its own (Exported.password)."""
-    from doithoai.rules import deadlines
     today = today or dt.date.today()
     plan = reg.plan(plan_id)
     if plan is None:
@@ -253,11 +239,7 @@ def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
             raise KeyError(", ".join(sorted(unknown)))
         chosen = [v for v in plan.villages if v in named.values()]
     codes = village_codes(plan.villages)
-    report = deadlines.compute(reg, today)
-    due = next((m.due for m in report.milestones if m.plan_id == plan_id and not m.opinion_id
-                and m.code == "THU_PHIEU"), None)
-    if due is not None and due < today:
-        due = None          # a deadline already past is not printed: the meeting's day is
+    due = timing.form_due(reg, plan, today)      # None once past: the meeting's day is asked
     os.makedirs(out_dir, exist_ok=True)
     out = []
     if one_file or not chosen:
@@ -373,6 +355,7 @@ def _identity_above(ret: Returned, above: list) -> None:
     top = " ".join(parsing.to_text(v) for row in above for v in row if not parsing.is_blank(v))
     plan = _PLAN_IN_TEXT.search(top)
     ret.header_plan = plan.group(1) if plan else ""
+    ret.header_meeting = timing.header_meeting(top)
     if not ret.identity and plan:
         code = _CODE_IN_TEXT.search(top)
         ret.identity = {"plan": plan.group(1), "code": code.group(1) if code else ""}

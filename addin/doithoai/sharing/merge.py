@@ -265,7 +265,7 @@ class _Merger:
             received, unusable = fitting.received_date(row.values.get("received_date")), None
         except fitting.UnusableDate as exc:
             received, unusable = None, str(exc)
-        late = fitting.late_for(f.plan, received)
+        late = None if unusable else fitting.late_for(f.plan, received, self.today)
         if late:
             return _Verdict(SET_ASIDE, late)
         key = fitting.content_key(f.plan.plan_id, v.get("raised_by"), v.get("content"))

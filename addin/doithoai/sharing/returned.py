@@ -28,6 +28,7 @@ class Returned:
     problem: str | None = None                       # the whole file cannot be used: why
     note: str | None = None                          # read, with a caution for the clerk
     header_plan: str = ""                            # the Mã KH its first lines print
+    header_meeting: dt.date | None = None            # the conference day they print
     encrypted: bool | None = None                    # came back with a password (None: unknown)
     saved: dt.datetime | None = None                 # last saved (UTC), by its own properties
 
