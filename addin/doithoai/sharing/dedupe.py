@@ -296,29 +296,42 @@ def in_registry(reg, found: list[Suggestion]) -> list[Suggestion]:
     by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
     proposed = {s.key: s.original for s in found
                 if s.key in by_id and not by_id[s.key].duplicate_of}
+    memo: dict = {}
+    conferences: dict[str, str] = {}
     out = []
     for s in found:
-        first = _first(s.original, by_id, proposed)
+        first = _first(s.original, by_id, proposed, memo)
         if first is not None and first.opinion_id != s.key:
             s = dataclasses.replace(s, original=first.opinion_id,
                                     original_plan_id=first.plan_id or "")
         if s.original_plan_id and s.original_plan_id != s.plan_id:
-            s = dataclasses.replace(s, conference=_conference(reg, s.original_plan_id))
+            if s.original_plan_id not in conferences:
+                conferences[s.original_plan_id] = _conference(reg, s.original_plan_id)
+            s = dataclasses.replace(s, conference=conferences[s.original_plan_id])
         out.append(s)
     return out
 
 
-def _first(code: str, by_id: dict, proposed: dict[str, str]):
+def _first(code: str, by_id: dict, proposed: dict[str, str], memo: dict):
     """The opinion ``code`` joins, followed through Trùng với and through ``proposed`` (the
-    suggestions of opinions whose Trùng với is empty); None when the chain leads nowhere."""
-    seen = set()
-    while code not in seen:
-        seen.add(code)
+    suggestions of opinions whose Trùng với is empty); None when the chain leads nowhere.
+    ``memo`` keeps each code's answer: a long chain is walked once (linear in the registry)."""
+    path: dict[str, None] = {}          # the codes walked, in order
+    first = None
+    while code not in memo:
+        if code in path:                   # a circle: it leads nowhere
+            first = None
+            break
+        path[code] = None
         first = repeats.first_of(by_id.get(code), by_id)
         if first is None or first.opinion_id not in proposed:
-            return first
+            break
         code = proposed[first.opinion_id]
-    return None
+    else:
+        first = memo[code]
+    for c in path:
+        memo[c] = first
+    return first
 
 
 def _conference(reg, plan_id: str) -> str:
