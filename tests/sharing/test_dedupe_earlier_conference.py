@@ -124,7 +124,7 @@ def test_the_property_fails_without_the_conference_named(tmp_path, capsys, monke
 def test_the_property_fails_when_the_closest_row_is_proposed(tmp_path, capsys, monkeypatch):
     """Planted: Trùng với proposes the row with the closest words, itself a repeat, instead
     of the opinion it joined."""
-    monkeypatch.setattr(dedupe, "_first", lambda code, by_id, proposed: by_id.get(code))
+    monkeypatch.setattr(dedupe, "_first", lambda code, by_id, proposed, memo: by_id.get(code))
     with pytest.raises(AssertionError):
         test_a_matter_raised_again_later_the_same_year_names_the_earlier_conference(tmp_path,
                                                                                     capsys)
