@@ -113,7 +113,8 @@ def find_duplicates(book=None) -> str | None:
         from doithoai.sharing import dedupe
         reg = read_registry(shell)
         shell.status(f"Đang so sánh {len(reg.opinions)} ý kiến…")
-        found = dedupe.suggest(dedupe.items_from_registry(reg))
+        found = dedupe.in_registry(
+            reg, dedupe.suggest(dedupe.items_from_registry(reg)))
         table = reg.tables["opinions"]
         col = table.columns.get("duplicate_of")
         by_id = {o.opinion_id: o for o in reg.opinions}

@@ -206,18 +206,23 @@ def cmd_duplicates(args) -> int:
     from doithoai.files import reader
     from doithoai.sharing import dedupe
     reg = reader.read_registry(passwords.open_registry(args))
-    found = dedupe.suggest(dedupe.items_from_registry(reg), threshold=args.threshold)
+    found = dedupe.in_registry(reg, dedupe.suggest(dedupe.items_from_registry(reg),
+                                                     threshold=args.threshold))
     already = {o.opinion_id: o.duplicate_of for o in reg.opinions}
     rows = [s for s in found if not already.get(s.key)]
     if args.json:
         say(json.dumps([{"opinion_id": s.key, "duplicate_of": s.original, "score": s.score,
                          "text_score": s.text_score, "reasons": list(s.reasons),
+                         "plan_id": s.plan_id, "original_plan_id": s.original_plan_id,
+                         "conference": s.conference or None,
                          "already_linked": bool(already.get(s.key))} for s in found],
                        ensure_ascii=False, indent=2))
         return EXIT_OK
     texts = {o.opinion_id: o.content for o in reg.opinions}
     for s in rows:
-        say(f"{s.key} có thể trùng {s.original} (điểm {s.score}; {', '.join(s.reasons) or '-'})")
+        where = f", đã nêu tại {s.conference}" if s.conference else ""
+        say(f"{s.key} có thể trùng {s.original}{where} (điểm {s.score}; "
+            f"{', '.join(s.reasons) or '-'})")
         say(f"    {texts.get(s.key, '')[:90]}")
         say(f"    {texts.get(s.original, '')[:90]}")
     linked = len(found) - len(rows)

@@ -125,17 +125,17 @@ def pdk(doc, party):
 def bcth(doc, party):
     b.header_block(doc, party=party)
     b.title(doc, "BÁO CÁO")
-    # Made before the conference it prepares the answers; on its day or later it tells how
-    # each opinion came (sent before it, or spoken there) and assigns the written replies.
-    # No opinion yet: one sentence says so, no empty table follows.
+    # Before the conference it prepares the answers; on its day or later it tells how each
+    # opinion came and assigns the written replies. No opinion yet: one sentence, no table.
+    opening = ("{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
+               "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), ")
     b.tag(doc, "{%p if so_y_kien %}")
-    b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
-                "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), {{ ten_co_quan_ngan }} đã tiếp "
-                "nhận {{ so_y_kien }} ý kiến, kiến nghị{% if nguon_y_kien %} (gồm "
-                "{{ nguon_y_kien }}){% endif %}{% if so_trung %}, không kể {{ so_trung }} ý kiến "
-                "trùng nội dung đã gộp vào ý kiến nêu trước{% endif %}. Kết quả tổng hợp theo "
-                "lĩnh vực và phân công {% if sau_hoi_nghi %}trả lời "
-                "bằng văn bản{% else %}tham mưu trả lời{% endif %} như sau:")
+    b.body(doc, opening + "{{ ten_co_quan_ngan }} đã tiếp nhận {{ so_y_kien }} ý kiến, kiến "
+                "nghị{% if nguon_y_kien %} (gồm {{ nguon_y_kien }}){% endif %}{% if so_trung %}, "
+                "không kể {{ so_trung }} ý kiến trùng nội dung đã gộp vào ý kiến nêu trước"
+                "{% if neu_lai_chua_xong %} (trong đó {{ neu_lai_chua_xong }}){% endif %}"
+                "{% endif %}. Kết quả tổng hợp theo lĩnh vực và phân công {% if sau_hoi_nghi %}"
+                "trả lời bằng văn bản{% else %}tham mưu trả lời{% endif %} như sau:")
     b.tag(doc, "{%p for f in nhom_linh_vuc %}")
     b.heading(doc, "{{ f.stt }}. {{ f.ten }} ({{ f.so }} ý kiến)")
     tables.grid_table(doc, ["000", 8.6, 4.4, "00/00/0000"], ["STT", "Nội dung ý kiến, kiến nghị",
@@ -148,9 +148,9 @@ def bcth(doc, party):
                                  "xem xét, giải quyết{% else %}Không có ý kiến nào vượt thẩm quyền "
                                  "của {{ cap_don_vi }}{% endif %}" + b.CLOSE))   # last of a branch
     b.tag(doc, "{%p else %}")
-    b.body(doc, "{% if sau_hoi_nghi %}Đối với{% else %}Chuẩn bị{% endif %} hội nghị đối thoại "
-                "với Nhân dân {{ pham_vi }} ({{ thoi_gian }}), đến nay {{ ten_co_quan_ngan }} "
-                "chưa tiếp nhận ý kiến, kiến nghị nào của Nhân dân" + b.CLOSE)
+    b.body(doc, opening + "đến nay {{ ten_co_quan_ngan }} chưa tiếp nhận ý kiến, kiến nghị nào "
+                "của Nhân dân{% if neu_lai_chua_xong %}, ngoài {{ neu_lai_chua_xong }}{% endif %}"
+                + b.CLOSE)
     b.tag(doc, "{%p endif %}")
     b.replaces(doc, "Báo cáo")
     b.recipients_and_signature(doc, party=party)

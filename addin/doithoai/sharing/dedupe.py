@@ -49,12 +49,13 @@ equal scores.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from doithoai.registry import personal
+from doithoai.registry import personal, repeats
 from doithoai.sharing.pairs import PairScorer
 from doithoai.text import privacy, vntext
 from doithoai.text.addressee import ABBREVIATIONS
@@ -120,11 +121,16 @@ class Suggestion:
     score: int
     text_score: int
     reasons: tuple[str, ...]     # "cùng người nêu", "cùng thôn", "cùng lĩnh vực"
+    plan_id: str = ""            # the repeat's plan
+    original_plan_id: str = ""   # the original's plan
+    conference: str = ""         # "hội nghị KH-2026-01 ngày 12/07/2026": the original's, when
+                                 # an earlier conference's (in_registry)
 
     def note(self) -> str:
         why = f"; {', '.join(self.reasons)}" if self.reasons else ""
-        return (f"Có thể trùng {self.original} (điểm {self.score}/100{why}). Giữ mã này ở cột "
-                "Trùng với nếu đúng là trùng; xóa đi nếu không.")
+        where = f", đã nêu tại {self.conference}" if self.conference else ""
+        return (f"Có thể trùng {self.original}{where} (điểm {self.score}/100{why}). Giữ mã "
+                "này ở cột Trùng với nếu đúng là trùng; xóa đi nếu không.")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -276,8 +282,63 @@ def suggest(items: list[Item], pool: list[Item] | None = None,
         j = int(best_j[i])
         score, text, why = pair_score(items[i], pool[j], norms_i[i], norms_p[j])
         if score >= threshold:
-            out.append(Suggestion(items[i].key, pool[j].key, score, text, why))
+            out.append(Suggestion(items[i].key, pool[j].key, score, text, why,
+                                  items[i].plan_id, pool[j].plan_id))
     return out
+
+
+def in_registry(reg, found: list[Suggestion]) -> list[Suggestion]:
+    """``found`` as the registry's rules for repeats have it: the original followed to the
+    first opinion that is not itself a repeat (registry.repeats.first_of: Trùng với names it,
+    as the carry-over does, whichever plan the closest words were typed in), through the
+    other suggestions too (the button writes them together); and, when that opinion was
+    raised for another plan, its conference named (a matter raised again)."""
+    by_id = {o.opinion_id: o for o in reg.opinions if o.opinion_id}
+    proposed = {s.key: s.original for s in found
+                if s.key in by_id and not by_id[s.key].duplicate_of}
+    memo: dict = {}
+    conferences: dict[str, str] = {}
+    out = []
+    for s in found:
+        first = _first(s.original, by_id, proposed, memo)
+        if first is not None and first.opinion_id != s.key:
+            s = dataclasses.replace(s, original=first.opinion_id,
+                                    original_plan_id=first.plan_id or "")
+        if s.original_plan_id and s.original_plan_id != s.plan_id:
+            if s.original_plan_id not in conferences:
+                conferences[s.original_plan_id] = _conference(reg, s.original_plan_id)
+            s = dataclasses.replace(s, conference=conferences[s.original_plan_id])
+        out.append(s)
+    return out
+
+
+def _first(code: str, by_id: dict, proposed: dict[str, str], memo: dict):
+    """The opinion ``code`` joins, followed through Trùng với and through ``proposed`` (the
+    suggestions of opinions whose Trùng với is empty); None when the chain leads nowhere.
+    ``memo`` keeps each code's answer: a long chain is walked once (linear in the registry)."""
+    path: dict[str, None] = {}          # the codes walked, in order
+    first = None
+    while code not in memo:
+        if code in path:                   # a circle: it leads nowhere
+            first = None
+            break
+        path[code] = None
+        first = repeats.first_of(by_id.get(code), by_id)
+        if first is None or first.opinion_id not in proposed:
+            break
+        code = proposed[first.opinion_id]
+    else:
+        first = memo[code]
+    for c in path:
+        memo[c] = first
+    return first
+
+
+def _conference(reg, plan_id: str) -> str:
+    """"hội nghị KH-2026-01 ngày 12/07/2026" (without a day when the plan has none)."""
+    plan = reg.plan(plan_id)
+    day = plan.meeting_date if plan is not None else None
+    return f"hội nghị {plan_id}" + (f" ngày {day:%d/%m/%Y}" if day else "")
 
 
 def items_from_registry(reg) -> list[Item]:

@@ -300,7 +300,8 @@ class _Merger:
                                  r["raised_by"] or "", r["address"] or "", r["field"] or "",
                                  r["plan_id"]) for i, r in enumerate(self.new_rows)]
         pool = dedupe.items_from_registry(self.reg) + new_items
-        found = {s.key: s for s in dedupe.suggest(new_items, pool, threshold=threshold)}
+        found = {s.key: s for s in dedupe.in_registry(
+            self.reg, dedupe.suggest(new_items, pool, threshold=threshold))}
         added = {o.opinion_id: o for o in self.result.outcomes if o.status == ADDED}
         files = {f.name: f for f in self.result.files}
         for r in self.new_rows:

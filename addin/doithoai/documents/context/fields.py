@@ -102,6 +102,9 @@ FIELDS: dict[str, str] = {
     "so_chua_giai_quyet": "Số ý kiến công văn đôn đốc chỉ đề nghị hoàn thành giải quyết (đã "
                           "trả lời hoặc không phải trả lời; quá hạn giải quyết)",
     "co_quan_tiep_tuc": "Cơ quan tiếp tục giải quyết ý kiến nêu lại từ hội nghị trước (liệt kê)",
+    "neu_lai_chua_xong": "Các nội dung của hội nghị trước chưa giải quyết xong mà Nhân dân "
+                         "nêu lại (… nội dung đã nêu tại hội nghị đối thoại ngày …, chưa "
+                         "giải quyết xong, nay được nêu lại); không có: trống",
     "neu_lai": "Các hội nghị sau mà người nhận nêu lại ý kiến được trả lời (được nêu lại tại "
                "hội nghị đối thoại ngày …); không nêu lại: trống",
 }
@@ -248,14 +251,15 @@ PRINTED = "u"
 ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc",
                              "hoi_nghi_huy", "neu_lai", "so_chua_tra_loi",
                              "so_chua_giai_quyet", "so_da_giai_quyet", "so_qua_han_tra_loi",
-                             "so_qua_han_giai_quyet", "chuan_bi_dung_han"})
+                             "so_qua_han_giai_quyet", "chuan_bi_dung_han", "neu_lai_chua_xong"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
 # longer asks it to copy its reply to itself; "Kính gửi: Công an phường" now names the ward;
 # an agency with only unnamed citizens' opinions resolves them, writing to no one; a first
 # issue replaces no earlier version, a first reminder follows none: documents/replacing.py;
-# a conclusion with no matter raised again from an earlier conference says nothing of one; a
+# a conclusion or a summary (BCTH) with no matter raised again from an earlier conference says
+# nothing of one; a
 # reply to an opinion of a conference held or to be held says nothing of a cancellation; a reply
 # says nothing of conferences its citizen raised the matter at again: always so in its
 # fingerprint, BaseBuilder.put_reworded; a reminder that tells the replies it asks for from the
@@ -266,7 +270,8 @@ AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
              "co_quan_tiep_tuc": "", "hoi_nghi_huy": False, "neu_lai": "",
              "so_chua_tra_loi": 0, "so_chua_giai_quyet": 0, "so_da_giai_quyet": 0,
-             "so_qua_han_tra_loi": 0, "so_qua_han_giai_quyet": 0, "chuan_bi_dung_han": True}
+             "so_qua_han_tra_loi": 0, "so_qua_han_giai_quyet": 0, "chuan_bi_dung_han": True,
+             "neu_lai_chua_xong": ""}
 
 
 @functools.lru_cache(maxsize=256)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from doithoai.documents.context.common import BaseBuilder, recipients, scope_text
 from doithoai.documents.context.fields import Context
-from doithoai.registry import schema
+from doithoai.registry import repeats, schema
 from doithoai.rules import agencies
 from doithoai.registry.model import Invitee
 from doithoai.sharing.codes import village_codes
@@ -106,11 +106,33 @@ class PreparationDocs(BaseBuilder):
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)
         ctx.put("sau_hoi_nghi", self.after_meeting())
         ctx.put("so_trung", len(self.opinions) - len(raised))
+        ctx.put("neu_lai_chua_xong", self.back_unsettled(), optional=True)
         ctx.put("so_cap_tren", sum(1 for o in raised if self.up(o)))
         ctx.put("trich_yeu", "Tổng hợp ý kiến, kiến nghị của Nhân dân gửi hội nghị đối thoại")
         ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy", "Lãnh đạo UBND",
                                         "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã"),
                                         "Các cơ quan, đơn vị được phân công"], self.party))
+
+    def back_unsettled(self) -> str:
+        """"1 nội dung đã nêu tại hội nghị đối thoại ngày 12/06/2026, chưa giải quyết
+        xong, nay được nêu lại": the matters of earlier conferences, not settled,
+        that citizens raised again for this plan (Repeats.raised_again: not the rows the
+        carry-over linked), each once, by count and conference day only (no one named: the
+        report goes to the chair and the Front); "" when none."""
+        firsts = {}
+        for o in self.opinions:
+            first = self.original_of(o) if self.raised_again(o) else None
+            if first is not None and not repeats.settled(first):
+                firsts[first.opinion_id] = first
+        if not firsts:
+            return ""
+        plans = {f.plan_id: self.reg.plan(f.plan_id) for f in firsts.values()}
+        days = sorted({p.meeting_date for p in plans.values() if p and p.meeting_date})
+        said = vnformat.listing([f"ngày {vnformat.short_date(d)}" for d in days])
+        where = (f"{'các ' if len(days) > 1 else ''}hội nghị đối thoại {said}" if days
+                 else "hội nghị trước")
+        return (f"{len(firsts)} nội dung đã nêu tại {where}, chưa giải quyết xong, "
+                "nay được nêu lại")
 
     def to_assign(self) -> list:
         """The opinions an assignment letter gives its agency: of the commune's own units or
