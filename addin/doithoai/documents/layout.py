@@ -25,7 +25,9 @@ from doithoai.documents.wordml import place
 FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
                                 WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.RIGHT)
-HEADER_LEFT, HEADER_RIGHT = Cm(6.0), Cm(11.0)
+# The issuer's column holds a ward's name on one line ("PHƯỜNG HÒA THẠNH ĐÔNG", 12 pt bold,
+# about 6.1 cm); the motto's keeps the Quốc hiệu on one (about 9.5 cm).
+HEADER_LEFT, HEADER_RIGHT = Cm(7.0), Cm(10.0)
 PARTY_LEFT, PARTY_RIGHT = Cm(7.5), Cm(9.5)
 
 
