@@ -34,7 +34,9 @@ from doithoai.registry.problems import Problem, make
 # the run's formatting (a new run would have none: the second line of a bold or italic value
 # came out plain).
 BR = '</w:t><w:br/><w:t xml:space="preserve">'
-ISSUER_CELL, MOTTO_CELL, TEXT_WIDTH = 3402, 6236, 9355   # twips (6.0 cm, 11.0 cm, 16.5 cm)
+# twips: the header's two columns as layout sets them, and the text's width (16.5 cm)
+ISSUER_CELL, MOTTO_CELL = int(layout.HEADER_LEFT.twips), int(layout.HEADER_RIGHT.twips)
+TEXT_WIDTH = 9355
 MERGED_SUFFIX = "tat-ca"       # <CODE>_tat-ca: a merged print file; folder <CODE> holds each one
 MERGED_STEM = "GM_" + MERGED_SUFFIX
 
