@@ -441,3 +441,36 @@ def test_forms_closed_on_record_ask_for_no_day_gone_by(tmp_path, capsys, seed):
             assert (f"{due:%d/%m/%Y}" in text) != recorded, (recorded, text[-300:])
             assert ("trước khi hội nghị khai mạc" in text) == recorded, text[-300:]
         assert ("ghi hạn thu phiếu ý kiến" in said) != recorded, said
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_bulletin_names_the_unit_however_its_name_was_typed(tmp_path, seed):
+    """A fresh-eyes trial typed Tên đơn vị "Tân Phước Khánh" (Loại đơn vị: phường): the
+    bulletin read out "Ủy ban nhân dân tân Phước Khánh". Corpus registries, the name typed
+    with its kind word, without it, or in capitals: the bulletin (read aloud) and the Front's
+    form (sent back to the office) name "<kind> <name>" each time."""
+    import openpyxl
+    from corpus.registries import make_case
+    from corpus.run import saved
+    case = make_case(seed)
+    kind, proper = case.settings["unit_type"], case.settings["place_name"]
+    for n, typed in enumerate((f"{kind.capitalize()} {proper}", proper, proper.upper(),
+                               f"{kind.upper()} {proper}")):
+        case.settings["unit_name"] = typed
+        path = saved(case, str(tmp_path / f"so{n}.xlsx"))
+        out = tmp_path / f"vb{n}"
+        cli.main(["generate", path, "--docs", "TTTT", "--out", str(out), "--today",
+                  (case.meeting - dt.timedelta(days=10)).isoformat()])
+        [bulletin] = glob.glob(str(out / "*" / "TTTT.txt"))
+        said = open(bulletin, encoding="utf-8").read()
+        body = "Ban Thường vụ Đảng ủy" if case.plan.get("issuer") == "Đảng ủy" else \
+            "Ủy ban nhân dân"
+        want = proper.upper() if typed == proper.upper() else proper
+        assert f"{body} {kind} {want}" in said, (typed, said[:300])
+        forms = str(tmp_path / f"phieu{n}")
+        cli.main(["intake", "export", path, "--plan", case.plan["plan_id"], "--out", forms,
+                  "--today", (case.meeting - dt.timedelta(days=10)).isoformat()])
+        form = sorted(glob.glob(os.path.join(forms, "**", "*.xlsx"), recursive=True))[0]
+        cells = [str(c) for r in openpyxl.load_workbook(form).active.iter_rows(values_only=True)
+                 for c in r if c]
+        assert any(f"{kind} {want}" in c for c in cells), (typed, cells[:8])

@@ -106,8 +106,8 @@ def _facts(reg, plan, village, code, due, today) -> list[str]:
             if plan.meeting_date else "(chưa có ngày)")
     # The office the form goes back to, and the unit, as a sentence writes them ("Văn phòng
     # HĐND và UBND xã Yên Khê"), after the officer who receives it, if Cấu hình names one.
-    kind, proper = (s.unit_type or "xã").lower(), unit_words.unit_proper(s.unit_name, s.unit_type)
-    office = f"{office_unit(None, plan.is_party)} {kind} {proper}".strip()
+    unit = unit_words.in_sentence(s.unit_name, s.unit_type)
+    office = f"{office_unit(None, plan.is_party)} {unit}"
     back = vnformat.comrade(s.contact_officer)
     if s.contact_phone:
         back = f"{back or office} (điện thoại {parsing.format_phone(s.contact_phone)})"

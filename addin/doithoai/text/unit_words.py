@@ -39,6 +39,15 @@ def unit_proper(unit_name: str | None, unit_type: str | None) -> str:
     return name[len(kind):].strip() if name.lower().startswith(kind + " ") else name
 
 
+def in_sentence(unit_name: str | None, unit_type: str | None) -> str:
+    """The unit as running text names it, its kind word in lower case, whether Tên đơn vị was
+    typed with it or not ("Phường Tân Phước Khánh", "Tân Phước Khánh" → "phường Tân Phước
+    Khánh"); the kind word alone when no name is typed."""
+    kind = (unit_type or "xã").lower()
+    proper = unit_proper(unit_name, unit_type)
+    return f"{kind} {proper}" if proper else kind
+
+
 def addressed(name: str, unit_type: str | None, unit_name: str | None) -> str:
     """An agency's name as a letter's "Kính gửi" writes it: one that ends with the unit's kind
     word and no name ("Công an phường") gets the unit's name ("Công an phường Hòa Bình"); any

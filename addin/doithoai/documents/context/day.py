@@ -8,7 +8,7 @@ from doithoai.documents.context.fields import Context
 from doithoai.registry import schema
 from doithoai.registry.issued import ISSUED
 from doithoai.registry.model import Invitee
-from doithoai.text import honorifics, spoken, vnformat
+from doithoai.text import honorifics, spoken, unit_words, vnformat
 from doithoai.text.addressee import compose
 from doithoai.text.places import PlaceFinder
 
@@ -81,9 +81,8 @@ class DayDocs(BaseBuilder):
 
     def tttt(self, ctx: Context) -> None:
         p, s = self.plan, self.s
-        unit = s.unit_name or ""
-        body = (f"Ban Thường vụ Đảng ủy {unit[:1].lower() + unit[1:]}" if self.party
-                else f"Ủy ban nhân dân {unit[:1].lower() + unit[1:]}")
+        unit = unit_words.in_sentence(s.unit_name, s.unit_type)   # read aloud: "phường …"
+        body = f"Ban Thường vụ Đảng ủy {unit}" if self.party else f"Ủy ban nhân dân {unit}"
         ctx.put("co_quan_doc", body, self._setting_src("unit_name"))
         if p.meeting_date:
             when = spoken.date(p.meeting_date)
