@@ -16,7 +16,7 @@ from doithoai.documents import generate, notices
 DATE = re.compile(r"hạn (\d\d/\d\d/\d{4})")
 
 
-def _run(seed, tmp_path, issue=False):
+def _run(seed, tmp_path, issue=False, codes=("KH",)):
     """The plan made on a day drawn between its first steps and a week before the conference
     (so that no step is done by a document or by the invitations sent); a draft plan, or, one
     case in three, one issued already (its number typed); ``issue``: by Ban hành."""
@@ -29,7 +29,7 @@ def _run(seed, tmp_path, issue=False):
                      issue_date=case.plan.get("issue_date") if issued else None,
                      status=case.plan.get("status") if issued else "Dự thảo")
     issued = bool(case.plan["number_symbol"])
-    res = generate.generate(registry_of(case), str(tmp_path), codes=["KH"], today=today,
+    res = generate.generate(registry_of(case), str(tmp_path), codes=list(codes), today=today,
                             issue=issue)
     (plan,) = [d for d in reading.read_folder(str(tmp_path))[0] if d.kind == "KH"]
     printed = {dt.datetime.strptime(d, "%d/%m/%Y").date() for d in DATE.findall(plan.text)}
@@ -69,14 +69,19 @@ def test_the_check_fails_when_nothing_is_said(tmp_path, monkeypatch):
 @pytest.mark.parametrize("seed", range(12))
 def test_a_plan_with_steps_past_is_not_numbered_by_ban_hanh(seed, tmp_path):
     """The trial's run numbered the plan "01/KH-UBND" and told her, in the same breath, to make
-    it again before it was signed. Pressed with Ban hành, a plan whose timetable sets a day gone
-    by is drafted, not numbered, and the notice says so; a plan with none past is numbered."""
-    today, printed, said, issued, numbered = _run(seed, tmp_path, issue=True)
+    it again before it was signed; then, the plan held back, the announcement, invitations and
+    assignment letters were numbered citing it unsigned. Pressed with Ban hành, a plan whose
+    timetable sets a day gone by is drafted, not numbered, and so is every document of the run
+    for it; the notice says so; a plan with none past is numbered."""
+    today, printed, said, issued, numbered = _run(seed, tmp_path, issue=True,
+                                                  codes=("KH", "TB", "GM", "BCTH", "CVPC"))
     assert _violations(today, printed, said, issued) == []
     if issued:
         return
     past = any(d < today for d in printed)
     assert any(n.endswith("(KH)") for n in numbered) != past, (numbered, said)
+    # nor is what cites it: the trial's TB, GM and CVPC went out under an unsigned plan
+    assert not (past and numbered), (numbered, said)
     assert all("chỉ tạo bản nháp, không cấp số" in n and "bấm Ban hành lại" in n
                for n in said), said
 

@@ -138,8 +138,8 @@ class Generator:
                                                            issue)
         self.result.notices += said
         stale = notices.plan_steps_past(plan, builder, kinds, self.today, issue)
-        if stale and issue:                 # a plan printing deadlines gone by is not signed
-            unissued += [k for k in kinds if k.code == "KH" and k not in unissued]
+        if stale and issue:     # a plan printing deadlines gone by is not signed, nor what cites it
+            unissued += [k for k in kinds if k not in unissued and k not in skipped]
         self.result.notices += [n for n in (
             notices.stale_form_deadline(plan, builder, kinds, self.today), stale) if n]
         return skipped, unissued, past

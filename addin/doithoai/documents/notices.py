@@ -246,7 +246,8 @@ def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.d
         return None
     tasks = [builder.local_words(m.task) for m in past]         # as the plan prints them
     steps = "; ".join(f"{t[:1].lower() + t[1:]} ({m.due:%d/%m/%Y})" for t, m in zip(tasks, past))
-    held = " chỉ tạo bản nháp, không cấp số:" if issue else ""
+    held = (" chỉ tạo bản nháp, không cấp số (các văn bản khác của kế hoạch trong lần này cũng "
+            "vậy: chúng dẫn số kế hoạch):") if issue else ""
     return (f"Kế hoạch {plan.plan_id}{held} có {len(past)} việc có hạn đã qua (hôm nay "
             f"{today:%d/%m/%Y}): {steps}. Việc đã làm: ghi Ngày hoàn thành ở trang Mốc thời "
             "gian; việc chưa làm: lùi ngày hội nghị hoặc sửa Số ngày ở trang Quy tắc thời hạn, "
