@@ -416,7 +416,8 @@ def opinion_counts(run: Run) -> list[str]:
                 if e != up:
                     out.append(f"{doc.path}: kiến nghị cấp trên {e}, sổ có {up}")
                 late = re.search(r"Đã giải quyết xong (\d+); quá hạn mà chưa trả lời (\d+); "
-                                 r"quá hạn mà chưa giải quyết xong (\d+)\.", text)
+                                 r"quá hạn mà chưa giải quyết xong \(đã trả lời, hoặc không "
+                                 r"phải trả lời\) (\d+)\.", text)
                 x, r, g = map(int, late.groups()) if late else (0, 0, 0)
                 # the overdue still owed a reply are of those in progress, the others of the
                 # in-progress overdue owe their resolution (no reply due), as may replied ones

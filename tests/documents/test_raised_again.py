@@ -51,7 +51,7 @@ def _two_conferences(seed: int, path: str):
     conclusion is issued), every other original raised again given a written reply 10 days
     after the first meeting; (the registry, plan id, meeting day, the first plan's meeting,
     {repeat's words: original's code}, the linked row's words, {original's code: its reply's
-    day})."""
+    number and day})."""
     case = make_case(seed)
     first = case.plan
     meeting = parsing.parse_date(first["meeting_date"])
@@ -62,9 +62,9 @@ def _two_conferences(seed: int, path: str):
     again, rows, replied = {}, [], {}
     for n, o in enumerate(pending[:-1] if len(pending) > 1 else pending, start=1):
         if n % 2 == 0:
-            replied[o["opinion_id"]] = meeting + dt.timedelta(days=10)
-            o.update(reply_number=f"{40 + n}/UBND-VP", status="Đã trả lời bằng văn bản",
-                     reply_date=replied[o["opinion_id"]].isoformat())
+            replied[o["opinion_id"]] = (f"{40 + n}/UBND-VP", meeting + dt.timedelta(days=10))
+            o.update(reply_number=replied[o["opinion_id"]][0], status="Đã trả lời bằng văn bản",
+                     reply_date=replied[o["opinion_id"]][1].isoformat())
         words = AGAIN.format(n=n)
         again[words] = o["opinion_id"]
         rows.append(dict(o, opinion_id=f"YK-{later.year}-{800 + n}", plan_id=second["plan_id"],
@@ -134,7 +134,8 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
             assert next(r[-1] for r in told if words in r[1]).endswith(due), (seed, due, told)
             if code in replied:              # what it still owes is its resolution
                 resolve = dues.get((code, "GIAI_QUYET"))
-                sent = f"Đã trả lời bằng văn bản ngày {replied[code]:%d/%m/%Y}"
+                number, on = replied[code]
+                sent = f"Đã trả lời bằng văn bản số {number} ngày {on:%d/%m/%Y}"
                 assert due == f"{sent}; " + (f"hạn giải quyết {resolve:%d/%m/%Y}" + (
                     ", đã quá hạn" if resolve < day else "") if resolve else
                     "giải quyết theo hạn đã giao"), (seed, code, due)

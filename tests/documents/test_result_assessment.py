@@ -29,7 +29,7 @@ from corpus.run import saved
 from doithoai import cli
 
 FIGURES = re.compile(r"Đã giải quyết xong (\d+); quá hạn mà chưa trả lời (\d+); quá hạn mà chưa "
-                     r"giải quyết xong (\d+)\.")
+                     r"giải quyết xong \(đã trả lời, hoặc không phải trả lời\) (\d+)\.")
 
 
 def _report(path: str, out: str, day: dt.date, capsys) -> str | None:

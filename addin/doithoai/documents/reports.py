@@ -32,7 +32,8 @@ def bckq(doc, party):
                 "{{ so_cho_cap_tren }}, không tính là quá hạn){% endif %}.{% if so_da_giai_quyet "
                 "or so_qua_han_tra_loi or so_qua_han_giai_quyet %} Đã giải quyết xong "
                 "{{ so_da_giai_quyet }}; quá hạn mà chưa trả lời {{ so_qua_han_tra_loi }}; quá "
-                "hạn mà chưa giải quyết xong {{ so_qua_han_giai_quyet }}.{% endif %}")
+                "hạn mà chưa giải quyết xong (đã trả lời, hoặc không phải trả lời) "
+                "{{ so_qua_han_giai_quyet }}.{% endif %}")
     b.tag(doc, "{%p else %}")
     b.body(doc, "Tại hội nghị, Nhân dân không có ý kiến, kiến nghị.")
     b.tag(doc, "{%p endif %}")

@@ -301,11 +301,12 @@ class ConferenceDocs(BaseBuilder):
                                        self.party))
 
     def prepared_on_time(self) -> bool:
-        """Every mandatory step due by the conference recorded done by its day (Mốc thời gian):
-        only then does the report call the conference well prepared."""
+        """Every step due by the conference recorded done by its day (Mốc thời gian), mandatory
+        or not (forms collected late are preparation late): only then does the report call the
+        conference well prepared."""
         meeting = self.plan.meeting_date
         steps = [m for m in self.report.milestones if m.plan_id == self.plan.plan_id
-                 and not m.opinion_id and m.mandatory and meeting and m.due <= meeting]
+                 and not m.opinion_id and meeting and m.due <= meeting]
         return all(m.done_date and m.done_date <= m.due for m in steps)
 
     def pks(self, ctx: Context) -> None:

@@ -84,11 +84,12 @@ class Repeats:
 
     def carried_resolution(self, first: Opinion) -> tuple[str, str | None] | None:
         """A carried matter whose written reply was sent, what it still owes is its
-        resolution: (" ngày 10/08/2026" or "", its deadline to resolve in words or None);
-        None while the reply is owed."""
+        resolution: (" số 09/UBND-VP ngày 10/08/2026", what of them is recorded, its deadline
+        to resolve in words or None); None while the reply is owed."""
         if not (first.reply_date or first.reply_number):
             return None
-        sent = f" ngày {vnformat.short_date(first.reply_date)}" if first.reply_date else ""
+        sent = (f" số {first.reply_number}" if first.reply_number else "") + \
+            (f" ngày {vnformat.short_date(first.reply_date)}" if first.reply_date else "")
         due = self.report.resolve_due.get(first.opinion_id)
         return sent, self.due_words(due) if due else None
 
