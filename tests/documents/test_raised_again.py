@@ -118,8 +118,8 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
         day = later + dt.timedelta(days=2)
         capsys.readouterr()                  # what issuing the first conclusion printed
         dues = due_dates(path, day, capsys)
-        cli.main(["generate", path, "--plan", plan_id, "--docs", "BB,TBKL,TBCD", "--out", out,
-                  "--today", day.isoformat()])
+        cli.main(["generate", path, "--plan", plan_id, "--docs", "BB,TBKL,TBCD,BCKQ", "--out",
+                  out, "--today", day.isoformat()])
         said = capsys.readouterr().out
         minutes, conclusion = _texts(out, "BB"), _texts(out, "TBKL")
         assert minutes and conclusion, said
@@ -142,6 +142,10 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
                 assert f"{where}, {sent[0].lower()}{sent[1:]}" in minutes[0], (seed, code)
                 answered += 1
         assert f"nghe {len(again)} ý kiến" in minutes[0], (seed, minutes[0][:900])
+        # the result report counts them among this conference's opinions, not again among
+        # what earlier conferences still owe
+        owed = {r[1] for r in _rows(out, "BCKQ") if len(r) > 2 and r[1].startswith("YK-")}
+        assert not owed & set(again.values()), (seed, owed & set(again.values()))
         if linked:
             assert not any(linked in t for t in minutes + conclusion), seed
         checked += 1
@@ -177,5 +181,16 @@ def test_the_property_fails_when_a_sent_reply_is_not_said(tmp_path, capsys, monk
             (o, first) for o, first in joined(self, on) if self.pending(first, on)])
     else:
         monkeypatch.setattr(Repeats, "carried_resolution", lambda self, first: None)
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
+
+
+def test_the_report_lists_a_matter_raised_again_once(tmp_path, capsys, monkeypatch):
+    """Planted: the result report's carry-over keeps what this conference heard again (the
+    re-trial's report counted the matter twice)."""
+    from doithoai.documents.context.followup import FollowUpDocs
+    put = FollowUpDocs.put_carry_over
+    monkeypatch.setattr(FollowUpDocs, "put_carry_over",
+                        lambda self, ctx, heard_here=False: put(self, ctx))
     with pytest.raises(AssertionError):
         test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)

@@ -294,7 +294,7 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("trich_yeu", f"Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                              f"{scope_text(self.plan)}")
         self.survey(ctx)
-        self.put_carry_over(ctx)
+        self.put_carry_over(ctx, heard_here=True)
         ctx.put("noi_nhan", recipients(["Cấp ủy, chính quyền cấp trên (b/c)",
                                         "Thường trực Đảng ủy, HĐND", "Lãnh đạo UBND",
                                         f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"],

@@ -154,12 +154,20 @@ class FollowUpDocs(BaseBuilder):
         to their original."""
         return carryover.unresolved_before(self.reg, self.plan, self.issue_date or self.today)
 
-    def put_carry_over(self, ctx: Context) -> None:
+    def put_carry_over(self, ctx: Context, heard_here: bool = False) -> None:
+        """What earlier conferences still owe; ``heard_here`` (the result report): less the
+        matters citizens raised again at this one, counted among its own figures (reports
+        issued before listed them too: their fingerprints)."""
         rows = self.carry_over()
         for o in rows:
             self._row(ctx, schema.OPINIONS, o)
-        ctx.put("ton_dong", [{"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id,
-                              "noi_dung": self.said(o), "co_quan": self.agency_printed(o),
-                              "giai_doan": stage_of(o)} for i, o in enumerate(rows, 1)],
-                optional=True)
-        ctx.put("so_ton_dong", len(rows))
+        again = {self.original_of(o).opinion_id for o in self.opinions
+                 if heard_here and self.raised_again(o)}
+
+        def listed(issued: bool) -> list:
+            return [o for o in rows if issued or o.opinion_id not in again]
+        self.put_reworded(ctx, "ton_dong", lambda issued: [
+            {"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id, "noi_dung": self.said(o),
+             "co_quan": self.agency_printed(o), "giai_doan": stage_of(o)}
+            for i, o in enumerate(listed(issued), 1)], optional=True)
+        self.put_reworded(ctx, "so_ton_dong", lambda issued: len(listed(issued)))
