@@ -137,11 +137,10 @@ class Generator:
         skipped, unissued, past, said = timing.out_of_time(plan, builder, kinds, self.today,
                                                            issue)
         self.result.notices += said
-        stale = notices.plan_steps_past(plan, builder, kinds, self.today, issue)
-        if stale and issue:     # a plan printing deadlines gone by is not signed, nor what cites it
-            unissued += [k for k in kinds if k not in unissued and k not in skipped]
         self.result.notices += [n for n in (
-            notices.stale_form_deadline(plan, builder, kinds, self.today), stale) if n]
+            notices.stale_form_deadline(plan, builder, kinds, self.today),
+            notices.plan_steps_past(plan, builder, kinds, self.today,
+                                    issue and not any(k.code == "KH" for k in unissued))) if n]
         return skipped, unissued, past
 
     def _conclusion_in_this_run(self, builder: Builder, kinds: list[Kind]) -> dt.date | None:

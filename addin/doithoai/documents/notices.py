@@ -234,9 +234,10 @@ def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.d
                     issue: bool = False) -> str | None:
     """A plan (KH) not yet issued, made before its conference, whose timetable gives steps a
     day already past and not recorded done: a signer would set deadlines that are over. Said
-    once, naming them, with what to do; the plan is still made, as a draft (``issue``: the
-    run does not number it: Generator._timing_notices). A plan already issued (its Số ký hiệu
-    known) is history: nothing is said."""
+    once, naming them, with what to do; the plan is still made (``issue``: numbered by this
+    run, with the documents citing it: not to be used unless those steps were done, as the
+    notice of a day off says of its run). A plan already issued (its Số ký hiệu known) is
+    history: nothing is said."""
     if not any(k.code == "KH" for k in kinds) or plan.meeting_date is None or \
             plan.meeting_date <= today or plan.number_symbol:
         return None
@@ -246,12 +247,16 @@ def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.d
         return None
     tasks = [builder.local_words(m.task) for m in past]         # as the plan prints them
     steps = "; ".join(f"{t[:1].lower() + t[1:]} ({m.due:%d/%m/%Y})" for t, m in zip(tasks, past))
-    held = (" chỉ tạo bản nháp, không cấp số (các văn bản khác của kế hoạch trong lần này cũng "
-            "vậy: chúng dẫn số kế hoạch):") if issue else ""
-    return (f"Kế hoạch {plan.plan_id}{held} có {len(past)} việc có hạn đã qua (hôm nay "
-            f"{today:%d/%m/%Y}): {steps}. Việc đã làm: ghi Ngày hoàn thành ở trang Mốc thời "
-            "gian; việc chưa làm: lùi ngày hội nghị hoặc sửa Số ngày ở trang Quy tắc thời hạn, "
-            f"rồi {'bấm Ban hành lại' if issue else 'tạo lại kế hoạch trước khi trình ký'}.")
+    said = (f"Kế hoạch {plan.plan_id} có {len(past)} việc có hạn đã qua (hôm nay "
+            f"{today:%d/%m/%Y}): {steps}. ")
+    if issue:           # numbered in this run: the clerk decides before anyone signs
+        return said + ("Nếu các việc này chưa làm, đừng dùng bản sao vừa tạo và các văn bản "
+                       "vừa cấp số: từ sổ cũ, lùi ngày hội nghị hoặc sửa Số ngày ở trang Quy "
+                       "tắc thời hạn rồi bấm Ban hành lại; việc đã làm thì ghi Ngày hoàn thành "
+                       "ở trang Mốc thời gian.")
+    return said + ("Việc đã làm: ghi Ngày hoàn thành ở trang Mốc thời gian; việc chưa làm: lùi "
+                   "ngày hội nghị hoặc sửa Số ngày ở trang Quy tắc thời hạn, rồi tạo lại kế "
+                   "hoạch trước khi trình ký.")
 
 
 def day_off(reg: Registry, day: dt.date) -> str | None:
