@@ -138,8 +138,7 @@ def _citizen(kind, builder, error_rows, register):
     numbered batch (doithoai 0.4.0 and before) keeps that batch."""
     merged = f"{kind.code}_{engine.MERGED_SUFFIX}"
     if register.rows_for(builder.plan.plan_id, merged, ISSUED):
-        people = builder.citizens()
-        return [Batch(merged, people, builder.tbcd, f"{kind.name} {builder.plan.plan_id}",
+        return [Batch(merged, builder.citizens(), builder.tbcd, f"{kind.name} {builder.plan.plan_id}",
                       lambda n, p: f"{kind.code}_{n:03d}_{title_slug(p[0])}", merged=True)], []
     out = []
     told = _told_as_issued(kind, builder, register)

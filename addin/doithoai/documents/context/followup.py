@@ -162,7 +162,7 @@ class FollowUpDocs(BaseBuilder):
         for o in rows:
             self._row(ctx, schema.OPINIONS, o)
         again = {self.original_of(o).opinion_id for o in self.opinions
-                 if heard_here and self.raised_again(o)}
+                 if self.raised_again(o)} if heard_here else set()
 
         def listed(issued: bool) -> list:
             return [o for o in rows if issued or o.opinion_id not in again]
