@@ -148,3 +148,23 @@ def test_the_next_plan_finds_its_villages_however_they_are_spelled(tmp_path, cap
         assert _carried_count(case, str(tmp_path / f"b{seed}.xlsx"), short, capsys) == same, seed
         assert same > 0, seed
     assert tried >= 3, tried
+
+
+def test_the_carried_over_list_names_each_conference_by_its_day(tmp_path):
+    """A fresh-eyes trial: the table of what earlier conferences still owe printed each
+    matter's conference as the registry's plan code ("… (KH-2026-01)"), which means nothing to
+    the chairman who signs. Each row now ends with the day of the conference that heard it, as
+    the saved registry gives that plan's Ngày hội nghị."""
+    from doithoai.text import vnformat
+    made = rows_read = 0
+    for case, _, reg, plan, _, kh in _next_plans(tmp_path):
+        made += 1
+        met = {p.plan_id: p.meeting_date for p in reg.plans}
+        raised_at = {o.opinion_id: o.plan_id for o in reg.opinions if o.opinion_id}
+        for row in _carried(kh):
+            said = row["Nội dung (hội nghị)"]
+            day = met[raised_at[row["Mã ý kiến"]]]
+            assert said.endswith(f"(hội nghị ngày {vnformat.short_date(day)})"), (case.seed, said)
+            assert "KH-" not in said.rsplit("(", 1)[1], (case.seed, said)
+            rows_read += 1
+    assert made >= len(SEEDS) // 3 and rows_read >= 20, (made, rows_read)

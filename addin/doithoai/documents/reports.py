@@ -90,5 +90,5 @@ def pks(doc, party):
 def carry_over_table(doc):
     tables.grid_table(doc, ["000", "YK-2026-K2-000", 9.0, 3.4, 2.8],
                  ["STT", "Mã ý kiến", "Nội dung (hội nghị)", "Cơ quan", "Giai đoạn"],
-                 ["{{ t.stt }}", "{{ t.ma }}", "{{ t.noi_dung }} ({{ t.ma_kh }})",
+                 ["{{ t.stt }}", "{{ t.ma }}", "{{ t.noi_dung }} ({{ t.hoi_nghi }})",
                   "{{ t.co_quan }}", "{{ t.giai_doan }}"], "t in ton_dong")

@@ -124,7 +124,7 @@ ITEM_FIELDS: dict[str, set[str]] = {
     "tuyen_giao.dai_bieu": {"stt", "so_giay_moi", "nguoi_nhan", "nguoi_giao"},
     "khao_sat": {"cau_hoi", "ket_qua"},
     "qua_han": {"stt", "ma", "noi_dung", "con_no", "han", "tre", "chua_tra_loi", "da_tra_loi"},
-    "ton_dong": {"stt", "ma", "ma_kh", "noi_dung", "co_quan", "giai_doan"},
+    "ton_dong": {"stt", "ma", "ma_kh", "hoi_nghi", "noi_dung", "co_quan", "giai_doan"},
     "kien_nghi": {"stt", "ten", "so", "y_kien"},
     "kien_nghi.y_kien": {"stt", "noi_dung", "nguoi_neu", "linh_vuc", "da_lam"},
     "y_kien_cd": {"stt", "noi_dung", "co_quan", "han"},

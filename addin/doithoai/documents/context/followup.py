@@ -154,6 +154,14 @@ class FollowUpDocs(BaseBuilder):
         to their original."""
         return carryover.unresolved_before(self.reg, self.plan, self.issue_date or self.today)
 
+    def conference_words(self, plan_id: str) -> str:
+        """"hội nghị ngày 16/07/2026": the earlier conference an opinion was raised at, as its
+        signer knows it (the plan's code where the plan has no meeting day)."""
+        earlier = self.reg.plan(plan_id)
+        if earlier is None or not earlier.meeting_date:
+            return f"kế hoạch {plan_id}"
+        return f"hội nghị ngày {vnformat.short_date(earlier.meeting_date)}"
+
     def put_carry_over(self, ctx: Context, heard_here: bool = False) -> None:
         """What earlier conferences still owe; ``heard_here`` (the result report): less the
         matters citizens raised again at this one, counted among its own figures (reports
@@ -168,6 +176,7 @@ class FollowUpDocs(BaseBuilder):
             return [o for o in rows if issued or o.opinion_id not in again]
         self.put_reworded(ctx, "ton_dong", lambda issued: [
             {"stt": i, "ma": o.opinion_id, "ma_kh": o.plan_id, "noi_dung": self.said(o),
-             "co_quan": self.agency_printed(o), "giai_doan": stage_of(o)}
+             "co_quan": self.agency_printed(o), "giai_doan": stage_of(o),
+             **({} if issued else {"hoi_nghi": self.conference_words(o.plan_id)})}
             for i, o in enumerate(listed(issued), 1)], optional=True)
         self.put_reworded(ctx, "so_ton_dong", lambda issued: len(listed(issued)))
