@@ -37,6 +37,8 @@ from doithoai.registry.model import Opinion
 SEEDS = range(8)
 AGAIN = "Đề nghị trả lời dứt điểm việc đã nêu ở hội nghị trước, lần {n}."
 LINKED = "Việc chỉ được văn phòng chuyển sang, không ai nêu lại {n}."
+JOINED = "Tôi cũng đề nghị như ý kiến đã nêu về việc này, lần {n}."
+NEIGHBOUR = "Đinh Công Tráng"
 FIELD = schema.lookup("Lĩnh vực").values[0]
 
 
@@ -61,13 +63,22 @@ def _two_conferences(seed: int, path: str):
                and case.truth.meant_person.get(o["opinion_id"])]
     again, rows, replied = {}, [], {}
     for n, o in enumerate(pending[:-1] if len(pending) > 1 else pending, start=1):
+        who = o
         if n % 2 == 0:
             replied[o["opinion_id"]] = (f"{40 + n}/UBND-VP", meeting + dt.timedelta(days=10))
             o.update(reply_number=replied[o["opinion_id"]][0], status="Đã trả lời bằng văn bản",
                      reply_date=replied[o["opinion_id"]][1].isoformat())
+        if n % 4 == 2:       # raised again by a neighbour who joined it and got a letter too
+            who = dict(o, opinion_id=f"YK-{meeting.year}-{700 + n}", raised_by=NEIGHBOUR,
+                       duplicate_of=o["opinion_id"], content=JOINED.format(n=n),
+                       reply_number=f"{70 + n}/UBND-VP",
+                       reply_date=(meeting + dt.timedelta(days=12)).isoformat())
+            rows.append(who)
+            replied[o["opinion_id"]] = (who["reply_number"], meeting + dt.timedelta(days=12))
         words = AGAIN.format(n=n)
         again[words] = o["opinion_id"]
         rows.append(dict(o, opinion_id=f"YK-{later.year}-{800 + n}", plan_id=second["plan_id"],
+                         raised_by=who["raised_by"],
                          source="Phát biểu tại hội nghị", received_date=later.isoformat(),
                          content=words, duplicate_of=o["opinion_id"], status="Mới",
                          agency=None, field=FIELD, competence=None, answered_at_meeting="Không",
@@ -141,6 +152,7 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
                     "giải quyết theo hạn đã giao"), (seed, code, due)
                 assert f"{where}, {sent[0].lower()}{sent[1:]}" in minutes[0], (seed, code)
                 answered += 1
+        _closing_words_fit_the_deadlines(out, conclusion[0], again, seed)
         assert f"nghe {len(again)} ý kiến" in minutes[0], (seed, minutes[0][:900])
         # the result report counts them among this conference's opinions, not again among
         # what earlier conferences still owe
@@ -150,6 +162,31 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
             assert not any(linked in t for t in minutes + conclusion), seed
         checked += 1
     assert checked >= 4 and answered >= 4, (checked, answered)
+
+
+ASK_AFTER = "Nếu đến thời hạn trên chưa nhận được trả lời"
+HURRY = "việc nào đã quá hạn phải khẩn trương hoàn thành"
+
+
+def _awaits_reply(deadline: str) -> bool:
+    """A Thời hạn cell that leaves its citizen waiting for a reply by a day not passed."""
+    return not deadline.startswith(("Đã trả lời", "Kiến nghị")) and "đã quá hạn" not in deadline
+
+
+def _closing_words_fit_the_deadlines(out: str, conclusion: str, again: dict, seed) -> None:
+    """A citizen's notice asks to be told if no reply comes "by the deadline above" only when
+    one of its deadlines still awaits a reply (the third trial: a deadline passed in May, then
+    "if no reply comes by the deadline above"); the conclusion asks the handlers to hurry
+    what is overdue among the matters raised again, and only then."""
+    for path in glob.glob(os.path.join(out, "**", "TBCD*.docx"), recursive=True):
+        doc = Document(path)
+        text = "\n".join(p.text for p in doc.paragraphs)
+        cells = [r.cells[-1].text for t in doc.tables for r in t.rows[1:]
+                 if len(r.cells) == 4]
+        assert (ASK_AFTER in text) == any(map(_awaits_reply, cells)), (seed, path, cells)
+    carried = [r[-1] for r in _rows(out, "TBKL") if any(w in r[1] for w in again)]
+    if carried:
+        assert (HURRY in conclusion) == any("đã quá hạn" in c for c in carried), (seed, carried)
 
 
 def test_the_property_fails_when_only_this_plans_opinions_are_heard(tmp_path, capsys,
@@ -168,6 +205,32 @@ def test_the_control_fails_when_linked_rows_are_heard(tmp_path, capsys, monkeypa
         test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
 
 
+def test_the_property_fails_when_the_matters_first_letter_is_cited(tmp_path, capsys,
+                                                                     monkeypatch):
+    """Planted: a neighbour who joined the matter, got a letter of his own and raised it again
+    is cited the letter sent to the one who first raised it (the third trial: "số 14/UBND-VP",
+    another villager's letter, in the posted conclusion)."""
+    from doithoai.documents.context.repeats import Repeats
+    monkeypatch.setattr(Repeats, "letter_to", lambda self, first, of: first)
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
+
+
+@pytest.mark.parametrize("fault", ["any deadline", "never hurried"])
+def test_the_property_fails_when_the_closing_words_ignore_the_deadlines(tmp_path, capsys,
+                                                                        monkeypatch, fault):
+    """Planted: every notice asks to be told after any deadline (the build before), or the
+    conclusion never asks to hurry what is overdue."""
+    from doithoai.documents.context.repeats import Repeats
+    from doithoai.documents.context.upward import UpwardDocs
+    if fault == "any deadline":
+        monkeypatch.setattr(UpwardDocs, "awaits_reply", lambda self, o: True)
+    else:
+        monkeypatch.setattr(Repeats, "carried_late", lambda self, first, of=None: False)
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
+
+
 @pytest.mark.parametrize("fault", ["the reply's deadline", "no notice"])
 def test_the_property_fails_when_a_sent_reply_is_not_said(tmp_path, capsys, monkeypatch,
                                                           fault):
@@ -180,7 +243,7 @@ def test_the_property_fails_when_a_sent_reply_is_not_said(tmp_path, capsys, monk
         monkeypatch.setattr(UpwardDocs, "joined", lambda self, on=None: [
             (o, first) for o, first in joined(self, on) if self.pending(first, on)])
     else:
-        monkeypatch.setattr(Repeats, "carried_resolution", lambda self, first: None)
+        monkeypatch.setattr(Repeats, "carried_resolution", lambda self, first, of=None: None)
     with pytest.raises(AssertionError):
         test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
 

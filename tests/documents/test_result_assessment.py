@@ -59,14 +59,47 @@ def _expected(case, dues: dict, day: dt.date) -> tuple[int, int, int]:
     return resolved, reply, resolve
 
 
+PROGRESS = re.compile(r"(?:đã giải quyết xong \(không có văn bản trả lời\) (\d+); )?đang "
+                      r"giải quyết (\d+) \(")
+
+
+def _in_progress(case) -> tuple[int, int]:
+    """(resolved with no letter, still in progress) of the typed rows left to be resolved:
+    not answered at the meeting, not sent up, no reply recorded (a later trial: an unnamed
+    citizen's opinion resolved was "đang giải quyết" and "đã giải quyết xong" at once)."""
+    done = going = 0
+    for o in case.opinions:
+        if o.get("duplicate_of") or at_meeting(o) or up(o) or o.get("reply_number") \
+                or o.get("reply_date"):
+            continue
+        if o.get("resolved_date") or o.get("status") == "Đã giải quyết":
+            done += 1
+        else:
+            going += 1
+    return done, going
+
+
+def _one_resolved_without_letter(case):
+    """``case`` with its first unnamed citizen's opinion left to be resolved recorded resolved
+    30 days after the meeting (no letter: there is nobody to address one to)."""
+    for o in case.opinions:
+        if not case.truth.meant_person.get(o["opinion_id"]) and not o.get("duplicate_of") \
+                and not (at_meeting(o) or up(o) or o.get("reply_number") or o.get("reply_date")):
+            o.update(status="Đã giải quyết",
+                     resolved_date=(case.meeting + dt.timedelta(days=30)).isoformat())
+            break
+    return case
+
+
 def test_the_report_counts_overdue_replies_and_resolutions_apart(tmp_path, capsys):
-    seen = {"reply": 0, "resolve": 0}
+    seen = {"reply": 0, "resolve": 0, "unnamed resolved": 0}
     for seed in SEEDS:
         case = make_case(seed)
         more = {"milestones": conclusion(case)}
         path = saved(case, str(tmp_path / f"so{seed}.xlsx"), more)
         day = case.meeting + dt.timedelta(days=120)
-        typed = edited(case, due_dates(path, day, capsys), random.Random(seed))
+        typed = _one_resolved_without_letter(
+            edited(case, due_dates(path, day, capsys), random.Random(seed)))
         path = saved(typed, str(tmp_path / f"so{seed}-tl.xlsx"), more)
         dues = due_dates(path, day, capsys)
         text = _report(path, str(tmp_path / f"vb{seed}"), day, capsys)
@@ -79,6 +112,9 @@ def test_the_report_counts_overdue_replies_and_resolutions_apart(tmp_path, capsy
         assert ("chưa được trả lời dù đã quá hạn" in said) == (reply > 0), (seed, said)
         assert (f"{resolve} ý kiến chưa giải quyết xong dù đã quá hạn" in said) == \
             (resolve > 0), (seed, said)
+        m = PROGRESS.search(text)
+        assert m and (int(m.group(1) or 0), int(m.group(2))) == _in_progress(typed), (seed, text)
+        seen["unnamed resolved"] += int(m.group(1) or 0) > 0
         seen["reply"] += reply > 0
         seen["resolve"] += resolve > 0
     assert min(seen.values()) >= 2, seen
@@ -115,7 +151,8 @@ def test_well_prepared_only_when_every_step_was_done_on_time(tmp_path, capsys, s
     assert checked >= 2, checked
 
 
-@pytest.mark.parametrize("fault", ["the overdue as one", "always well prepared"])
+@pytest.mark.parametrize("fault", ["the overdue as one", "always well prepared",
+                                   "resolved in progress"])
 def test_the_properties_fail_on_planted_faults(tmp_path, capsys, monkeypatch, fault):
     from doithoai.documents.context.conference import ConferenceDocs
     from doithoai.monitoring import chain
@@ -125,6 +162,12 @@ def test_the_properties_fail_on_planted_faults(tmp_path, capsys, monkeypatch, fa
             test_well_prepared_only_when_every_step_was_done_on_time(tmp_path, capsys, 3)
         return
     outcomes = chain.outcomes
+    if fault == "resolved in progress":    # the trial's report: resolved and in progress
+        monkeypatch.setattr(chain, "outcomes", lambda opinions, chains: dict(
+            outcomes(opinions, chains), xong_khong_van_ban=0))
+        with pytest.raises(AssertionError):
+            test_the_report_counts_overdue_replies_and_resolutions_apart(tmp_path, capsys)
+        return
 
     def as_one(opinions, chains):          # the trial's report: every overdue "chưa trả lời"
         out = outcomes(opinions, chains)

@@ -26,7 +26,9 @@ def bckq(doc, party):
     tables.grid_table(doc, ["000", 11.0, "000"], ["STT", "Lĩnh vực", "Số ý kiến"],
                  ["{{ f.stt }}", "{{ f.ten }}", "{{ f.so }}"], "f in theo_linh_vuc")
     b.body(doc, "Kết quả giải quyết: trả lời tại hội nghị {{ so_tra_loi_tai_hoi_nghi }}; đã trả "
-                "lời bằng văn bản {{ so_da_tra_loi_van_ban }}; đang giải quyết "
+                "lời bằng văn bản {{ so_da_tra_loi_van_ban }}; {% if so_xong_khong_van_ban %}"
+                "đã giải quyết xong (không có văn bản trả lời) "
+                "{{ so_xong_khong_van_ban }}; {% endif %}đang giải quyết "
                 "{{ so_dang_giai_quyet }} (quá hạn {{ so_qua_han }}); kiến nghị cấp trên "
                 "{{ so_cap_tren }}{% if so_cho_cap_tren %} (chờ cấp trên trả lời "
                 "{{ so_cho_cap_tren }}, không tính là quá hạn){% endif %}.{% if so_da_giai_quyet "

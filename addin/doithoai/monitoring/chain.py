@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from doithoai.registry import schema
+from doithoai.registry import repeats, schema
 from doithoai.rules import agencies, deadlines, owed
 from doithoai.text import places
 
@@ -60,6 +60,8 @@ class Chain:
     undated: bool = False
     # Owed a written reply past its Hạn trả lời (of the overdue, those still owed the reply).
     reply_missed: bool = False
+    # A row `carry-over --link` added (registry.repeats.linked): a repeat no citizen raised.
+    linked: bool = False
 
     @property
     def waiting(self) -> bool:
@@ -203,26 +205,30 @@ def build(reg, as_of: dt.date, report: deadlines.DeadlineReport | None = None) -
             else days_late(cal, reply_due, o.reply_date),
             resolve_late=None if up else days_late(cal, resolve_due, o.resolved_date),
             undated=o.opinion_id in undated and not reply_due,
-            reply_missed="trả lời" in owes and reply_due < as_of))
+            reply_missed="trả lời" in owes and reply_due < as_of,
+            linked=bool(o.duplicate_of) and repeats.linked(o)))
     return out
 
 
 # --- one partition of a conference's opinions, for every document that counts them --------------
 
-PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS = (
-    "tai_hoi_nghi", "cap_tren", "van_ban", "dang_giai_quyet")
+PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS, PART_RESOLVED = (
+    "tai_hoi_nghi", "cap_tren", "van_ban", "dang_giai_quyet", "xong_khong_van_ban")
 
 
 def outcome_of(o, up: bool | None = None) -> str:
     """Where a raised opinion stands, one answer each, so the parts always sum to the whole:
     answered at the meeting; else beyond the commune's authority (sent up); else answered in
-    writing (a reply number or date); else in progress."""
+    writing (a reply number or date); else resolved with no letter (an unnamed citizen's);
+    else in progress."""
     if o.answered_at_meeting == schema.YES:
         return PART_MEETING
     if up if up is not None else o.competence == "Cấp trên":
         return PART_UPWARD
     if o.reply_number or o.reply_date:
         return PART_WRITING
+    if o.resolved_date or o.status == schema.RESOLVED_STATUS:
+        return PART_RESOLVED
     return PART_PROGRESS
 
 
@@ -238,13 +244,14 @@ def outcomes(opinions, chains: list[Chain]) -> dict[str, int]:
     # a conference, each again, standing where one original does)
     part = [outcome_of(o, o.opinion_id in upward) for o in opinions]
     counts = Counter(part)
-    out = {k: counts.get(k, 0) for k in (PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS)}
+    out = {k: counts.get(k, 0) for k in (PART_MEETING, PART_UPWARD, PART_WRITING, PART_PROGRESS,
+                                         PART_RESOLVED)}
     out["qua_han"] = sum(1 for o, p in zip(opinions, part) if p == PART_PROGRESS
                          and o.opinion_id in overdue)
     out["qua_han_tra_loi"] = sum(1 for o, p in zip(opinions, part) if p == PART_PROGRESS
                                  and o.opinion_id in missed)
     out["qua_han_giai_quyet"] = sum(1 for o, p in zip(opinions, part)
-                                    if p in (PART_WRITING, PART_PROGRESS)
+                                    if p in (PART_WRITING, PART_PROGRESS, PART_RESOLVED)
                                     and o.opinion_id in overdue and o.opinion_id not in missed)
     out["da_giai_quyet"] = sum(1 for o in opinions
                                if o.resolved_date or o.status == schema.RESOLVED_STATUS)
@@ -335,6 +342,7 @@ def summary(reg, chains: list[Chain]) -> dict:
         "by_satisfaction": [(s, satisfaction[s]) for s in (SATISFIED, UNSATISFIED, NOT_ASKED)],
         "by_plan": [(p.plan_id + (" (đã hủy)" if p.cancelled else ""),
                      _tally(of_plan.get(p.plan_id, []))) for p in plans if p.plan_id],
-        "duplicates": sum(1 for x in chains if not x.counted),
+        "duplicates": sum(1 for x in chains if not x.counted and not x.linked),
+        "linked": sum(1 for x in chains if x.linked),
         "undated": sum(1 for x in counted if x.undated),
     }

@@ -238,7 +238,9 @@ def _intro(intro, reg, sm, as_of, source_name, left) -> None:
               f"trong {t['answered']} ý kiến đã trả lời", False),
              (f"Đã giải quyết xong nhưng muộn (ngày giải quyết xong sau Hạn giải quyết): "
               f"{t['resolved_late']} trong {t['resolved']} ý kiến đã giải quyết xong", False),
-             (f"Ý kiến trùng (đã gộp vào ý kiến gốc): {sm['duplicates']}", False),
+             (f"Ý kiến trùng (đã gộp vào ý kiến gốc): {sm['duplicates']}" + (
+                 f"; ngoài ra {sm['linked']} dòng chuyển tiếp ý kiến chưa giải quyết của hội "
+                 "nghị trước (không phải ý kiến mới)" if sm["linked"] else ""), False),
              (conferences_line(reg, as_of), False),
              ("", False),
              ("Đã trả lời, đã giải quyết và hài lòng là ba việc khác nhau, mỗi số đếm từ cột "

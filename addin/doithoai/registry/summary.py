@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from doithoai.registry import attendance
+from doithoai.registry import attendance, repeats
 from doithoai.registry.model import Registry
 
 EMPTY = "(chưa ghi)"
@@ -24,7 +24,9 @@ def summarize(reg: Registry) -> dict:
         "invited": len(attendance.invited(reg.invitees)),
         "opinions": len(counted),
         "opinion_rows": len(reg.opinions),
-        "repeats": len(reg.opinions) - len(counted),
+        # the rows `carry-over --link` added are repeats no citizen raised: told apart
+        "repeats": sum(1 for o in reg.opinions if o.duplicate_of and not repeats.linked(o)),
+        "linked": sum(1 for o in reg.opinions if o.duplicate_of and repeats.linked(o)),
         "opinions_by_status": dict(Counter(o.status or EMPTY for o in reg.opinions)
                                    .most_common()),
         "opinions_by_field": dict(Counter(o.field or EMPTY for o in counted)
@@ -41,14 +43,23 @@ def summarize(reg: Registry) -> dict:
     }
 
 
+def _merged(summary: dict) -> str:
+    """"2 ý kiến trùng đã gộp vào ý kiến gốc và 12 dòng chuyển tiếp ý kiến của hội nghị
+    trước": the rows counted under another."""
+    parts = ([f"{summary['repeats']} ý kiến trùng đã gộp vào ý kiến gốc"]
+             if summary["repeats"] else []) + \
+        ([f"{summary['linked']} dòng chuyển tiếp ý kiến chưa giải quyết của hội nghị trước"]
+         if summary["linked"] else [])
+    return " và ".join(parts)
+
+
 def render(summary: dict) -> str:
     lines = [f"Đơn vị: {summary['unit'] or EMPTY}",
              f"Kế hoạch: {summary['plans']}",
              f"Đại biểu: {summary['invitees']} (được mời: {summary['invited']})",
              f"Ý kiến: {summary['opinions']}" + (
-                 f" ({summary['opinion_rows']} dòng, trong đó {summary['repeats']} ý kiến trùng "
-                 "đã gộp vào ý kiến gốc, tính một lần như các văn bản)"
-                 if summary["repeats"] else "")]
+                 f" ({summary['opinion_rows']} dòng, trong đó {_merged(summary)}, tính một lần "
+                 "như các văn bản)" if summary["repeats"] or summary["linked"] else "")]
     for p in summary["per_plan"]:
         date = p["meeting_date"] or EMPTY
         if p["meeting_date"]:

@@ -77,12 +77,12 @@ class ConferenceDocs(BaseBuilder):
         if self.up(first):
             return f"{said}, đã kiến nghị cấp trên giải quyết; tiếp tục theo dõi, đôn đốc."
         who = self.handling(first)[0]
-        resolving = None if as_issued else self.carried_resolution(first)
+        resolving = None if as_issued else self.carried_resolution(first, o)
         if resolving:
             sent, due = resolving
             return f"{said}, đã trả lời bằng văn bản{sent}; {who} tiếp tục giải quyết " + (
                 f"(hạn giải quyết {due})." if due else "theo thời hạn đã giao.")
-        due = self.carried_due(first, as_issued)
+        due = self.carried_due(first, as_issued, o)
         return f"{said}; {who} tiếp tục giải quyết " + (
             "theo thời hạn đã giao." if due.startswith("Theo") else f"(hạn đã giao {due}).")
 
@@ -103,13 +103,26 @@ class ConferenceDocs(BaseBuilder):
         up = [o for o in raised if self.up(self.handled_as(o)) and o not in at]
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
         ctx.put("so_cap_tren", len(up))
-        ctx.put("so_giao_giai_quyet", len(raised) - len(at) - len(up))
+        self.put_assigned_counts(ctx, [o for o in raised if o not in at and o not in up])
         ctx.put("nguoi_ky", self.plan.chair_name, self._plan_src("chair_name"),
                 wording=signed_name(self.plan.chair_name))
         ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
         ctx.put("noi_nhan", recipients(
             ["Thường trực Đảng ủy", "Thường trực HĐND", "Lãnh đạo UBND",
              f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"], self.party, kept="Hồ sơ"))
+
+    def put_assigned_counts(self, ctx: Context, assigned: list[Opinion]) -> None:
+        """How the minutes' conclusion counts what is left to be resolved: given to the
+        commune's own offices to resolve and answer in writing; asked of agencies on the
+        territory; resolved without a letter, its citizen unnamed. Printed only: minutes
+        issued before counted them all as given to the offices (their fingerprints)."""
+        unnamed = [o for o in assigned if self.handled_as(o).opinion_id in self.unaddressed()]
+        asked = [o for o in assigned if o not in unnamed and self.handled_as(o).agency
+                 and self.level(self.handled_as(o).agency) == TERRITORY]
+        ctx.put("so_giao_giai_quyet", len(assigned),
+                wording=len(assigned) - len(unnamed) - len(asked))
+        self.put_reworded(ctx, "so_phoi_hop", lambda issued: 0 if issued else len(asked))
+        self.put_reworded(ctx, "so_khong_ten", lambda issued: 0 if issued else len(unnamed))
 
     def _assigned_row(self, i: int, o: Opinion, as_issued: bool = False) -> dict:
         """A row of the conclusion's list of what is given to be resolved: a matter carried
@@ -121,7 +134,7 @@ class ConferenceDocs(BaseBuilder):
         return {"stt": i, "noi_dung": said, "nguoi_neu": self.raiser(o),
                 "co_quan": self.handling(first)[0],
                 "han": self.reply_cell(o, self.issue_date, True) if first is o
-                else self.carried_due(first, as_issued)}
+                else self.carried_due(first, as_issued, o)}
 
     def tbkl(self, ctx: Context) -> None:
         self.attendance(ctx)
@@ -153,6 +166,10 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("co_quan_tiep_tuc", vnformat.listing(sorted(
             {self.handling(f)[0] for f in carried if not self.up(f)}, key=vnformat.collate)),
             optional=True)
+        # Printed only: conclusions issued before said "theo thời hạn đã giao" of any.
+        self.put_reworded(ctx, "tiep_tuc_qua_han", lambda issued: not issued and any(
+            self.carried_late(self.handled_as(o), o) for o in pending
+            if self.carried(o) and not self.up(self.handled_as(o))))
         bodies = agencies + (["Các cá nhân có ý kiến, kiến nghị"] if raised else []) + [
             f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}", "Văn phòng Đảng ủy",
             "Thường trực HĐND"]
@@ -280,7 +297,10 @@ class ConferenceDocs(BaseBuilder):
                                 for o in raised], self.chains())
         ctx.put("so_tra_loi_tai_hoi_nghi", parts[chain.PART_MEETING])
         ctx.put("so_da_tra_loi_van_ban", parts[chain.PART_WRITING])
-        ctx.put("so_dang_giai_quyet", parts[chain.PART_PROGRESS])
+        # Resolved with no letter: "đang giải quyết" in reports issued before (their
+        # fingerprints), and counted as resolved too; told apart now.
+        ctx.put("so_dang_giai_quyet", parts[chain.PART_PROGRESS] + parts[chain.PART_RESOLVED],
+                wording=parts[chain.PART_PROGRESS])
         ctx.put("so_qua_han", parts["qua_han"])
         ctx.put("so_cap_tren", parts[chain.PART_UPWARD])
         ctx.put("so_cho_cap_tren", parts["cho_cap_tren"])
@@ -288,6 +308,7 @@ class ConferenceDocs(BaseBuilder):
         for name, value in (("so_da_giai_quyet", parts["da_giai_quyet"]),
                             ("so_qua_han_tra_loi", parts["qua_han_tra_loi"]),
                             ("so_qua_han_giai_quyet", parts["qua_han_giai_quyet"]),
+                            ("so_xong_khong_van_ban", parts[chain.PART_RESOLVED]),
                             ("chuan_bi_dung_han", self.prepared_on_time())):
             self.put_reworded(ctx, name, lambda issued, n=name, v=value: AS_BEFORE[n] if issued
                               else v)

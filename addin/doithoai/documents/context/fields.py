@@ -44,13 +44,17 @@ FIELDS: dict[str, str] = {
     "y_kien": "Danh sách ý kiến", "thu_ky": "Thư ký hội nghị", "so_moi": "Số đại biểu được mời",
     "so_co_mat": "Số có mặt", "so_vang": "Số vắng", "so_uy_quyen": "Số ủy quyền",
     "nhom_tham_du": "Tham dự theo nhóm", "so_tra_loi_tai_hoi_nghi": "Số trả lời tại hội nghị",
-    "so_giao_giai_quyet": "Số giao giải quyết", "da_tra_loi": "Ý kiến đã trả lời tại hội nghị",
+    "so_giao_giai_quyet": "Số giao cơ quan chuyên môn giải quyết, trả lời bằng văn bản",
+    "so_phoi_hop": "Số đề nghị cơ quan, đơn vị trên địa bàn phối hợp trả lời",
+    "so_khong_ten": "Số giao giải quyết của người không ghi tên (không có văn bản trả lời)", "da_tra_loi": "Ý kiến đã trả lời tại hội nghị",
     "giao_giai_quyet": "Ý kiến giao giải quyết", "so_ngay_tra_loi": "Số ngày làm việc để trả lời",
     "dia_chi": "Địa chỉ người nêu", "nguon": "Nguồn ý kiến", "ngay_nhan": "Ngày nhận",
     "tra_loi": "Nội dung trả lời", "theo_nguon": "Ý kiến theo nguồn",
     "theo_linh_vuc": "Ý kiến theo lĩnh vực (số)", "so_da_tra_loi_van_ban": "Số đã trả lời bằng văn bản",
     "so_dang_giai_quyet": "Số đang giải quyết", "so_qua_han": "Số quá hạn",
     "so_da_giai_quyet": "Số đã giải quyết xong",
+    "so_xong_khong_van_ban": "Số đã giải quyết xong mà không có văn bản trả lời (người nêu "
+                             "không ghi tên)",
     "so_qua_han_tra_loi": "Số quá hạn mà chưa có văn bản trả lời",
     "so_qua_han_giai_quyet": "Số quá hạn giải quyết (đã trả lời hoặc không phải trả lời)",
     "chuan_bi_dung_han": "Mọi bước chuẩn bị bắt buộc đã làm xong đúng hạn (Có/Không)",
@@ -102,6 +106,8 @@ FIELDS: dict[str, str] = {
     "so_chua_giai_quyet": "Số ý kiến công văn đôn đốc chỉ đề nghị hoàn thành giải quyết (đã "
                           "trả lời hoặc không phải trả lời; quá hạn giải quyết)",
     "co_quan_tiep_tuc": "Cơ quan tiếp tục giải quyết ý kiến nêu lại từ hội nghị trước (liệt kê)",
+    "tiep_tuc_qua_han": "Có ý kiến nêu lại từ hội nghị trước đã quá hạn (trả lời hoặc giải "
+                        "quyết) vào ngày ban hành",
     "neu_lai_chua_xong": "Các nội dung của hội nghị trước chưa giải quyết xong mà Nhân dân "
                          "nêu lại (… nội dung đã nêu tại hội nghị đối thoại ngày …, chưa "
                          "giải quyết xong, nay được nêu lại); không có: trống",
@@ -251,7 +257,9 @@ PRINTED = "u"
 ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_tiep_tuc",
                              "hoi_nghi_huy", "neu_lai", "so_chua_tra_loi",
                              "so_chua_giai_quyet", "so_da_giai_quyet", "so_qua_han_tra_loi",
-                             "so_qua_han_giai_quyet", "chuan_bi_dung_han", "neu_lai_chua_xong"})
+                             "so_qua_han_giai_quyet", "chuan_bi_dung_han", "neu_lai_chua_xong",
+                             "tiep_tuc_qua_han", "so_phoi_hop", "so_khong_ten",
+                             "so_xong_khong_van_ban"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
@@ -265,13 +273,17 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_
 # fingerprint, BaseBuilder.put_reworded; a reminder that tells the replies it asks for from the
 # resolutions reads, in its fingerprint, as one list: FollowUpDocs.cvdd; a result report's
 # resolved and overdue figures and whether it calls the preparation careful read, in its
-# fingerprint, as reports said before they told them: ConferenceDocs.bckq).
+# fingerprint, as reports said before they told them: ConferenceDocs.bckq; a conclusion's
+# matters raised again overdue, in its fingerprint, as none: ConferenceDocs.tbkl; the minutes'
+# count of what is asked of agencies on the territory and resolved for unnamed citizens, in
+# their fingerprint, among what is given to the offices: ConferenceDocs.put_assigned_counts).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
              "co_quan_tiep_tuc": "", "hoi_nghi_huy": False, "neu_lai": "",
              "so_chua_tra_loi": 0, "so_chua_giai_quyet": 0, "so_da_giai_quyet": 0,
              "so_qua_han_tra_loi": 0, "so_qua_han_giai_quyet": 0, "chuan_bi_dung_han": True,
-             "neu_lai_chua_xong": ""}
+             "neu_lai_chua_xong": "", "tiep_tuc_qua_han": False, "so_phoi_hop": 0,
+             "so_khong_ten": 0, "so_xong_khong_van_ban": 0}
 
 
 @functools.lru_cache(maxsize=256)

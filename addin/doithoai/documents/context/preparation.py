@@ -105,7 +105,11 @@ class PreparationDocs(BaseBuilder):
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)
         ctx.put("sau_hoi_nghi", self.after_meeting())
-        ctx.put("so_trung", len(self.opinions) - len(raised))
+        # the rows `carry-over --link` added are no citizen's repeat (summaries issued before
+        # counted them: their fingerprints)
+        ctx.put("so_trung", len(self.opinions) - len(raised), wording=sum(
+            1 for o in self.opinions if o.duplicate_of and o.opinion_id and not repeats.linked(o))
+            + sum(1 for o in self.opinions if not o.opinion_id))
         ctx.put("neu_lai_chua_xong", self.back_unsettled(), optional=True)
         ctx.put("so_cap_tren", sum(1 for o in raised if self.up(o)))
         ctx.put("trich_yeu", "Tổng hợp ý kiến, kiến nghị của Nhân dân gửi hội nghị đối thoại")

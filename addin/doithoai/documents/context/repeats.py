@@ -64,17 +64,20 @@ class Repeats:
         earlier conference (its agency, deadline, outcome), else itself."""
         return self.original_of(o) if self.carried(o) else o
 
-    def carried_due(self, first: Opinion, as_issued: bool = False) -> str:
+    def carried_due(self, first: Opinion, as_issued: bool = False,
+                    of: Opinion | None = None) -> str:
         """The deadline a carried matter's original was given, and whether it has passed by
         this document's day ("18/05/2029, đã quá hạn"); its reply sent, the deadline to resolve
         it ("Đã trả lời bằng văn bản ngày 10/08/2026; hạn giải quyết 08/09/2026"); "Theo hạn
         đã giao" when the registry holds none (the earlier conclusion not issued through the
-        tool). ``as_issued``: as documents issued before said it (the reply's deadline)."""
+        tool). ``as_issued``: as documents issued before said it (the reply's deadline);
+        ``of``: the row that raised it again (the letter cited is the one sent to its citizen:
+        :meth:`letter_to`)."""
         if self.up(first):
             return "Kiến nghị cấp trên"
         if repeats.settled(first):
             return "Theo hạn đã giao"
-        resolving = None if as_issued else self.carried_resolution(first)
+        resolving = None if as_issued else self.carried_resolution(first, of)
         if resolving:
             sent, due = resolving
             return f"Đã trả lời bằng văn bản{sent}; " + (
@@ -82,16 +85,39 @@ class Repeats:
         due = self.report.reply_due.get(first.opinion_id)
         return self.due_words(due) if due else "Theo hạn đã giao"
 
-    def carried_resolution(self, first: Opinion) -> tuple[str, str | None] | None:
+    def carried_resolution(self, first: Opinion, of: Opinion | None = None
+                           ) -> tuple[str, str | None] | None:
         """A carried matter whose written reply was sent, what it still owes is its
         resolution: (" số 09/UBND-VP ngày 10/08/2026", what of them is recorded, its deadline
-        to resolve in words or None); None while the reply is owed."""
-        if not (first.reply_date or first.reply_number):
+        to resolve in words or None); None while the reply is owed. The letter is the one sent
+        to the citizen of ``of`` (:meth:`letter_to`)."""
+        letter = self.letter_to(first, of)
+        if not (letter.reply_date or letter.reply_number):
             return None
-        sent = (f" số {first.reply_number}" if first.reply_number else "") + \
-            (f" ngày {vnformat.short_date(first.reply_date)}" if first.reply_date else "")
+        sent = (f" số {letter.reply_number}" if letter.reply_number else "") + \
+            (f" ngày {vnformat.short_date(letter.reply_date)}" if letter.reply_date else "")
         due = self.report.resolve_due.get(first.opinion_id)
         return sent, self.due_words(due) if due else None
+
+    def letter_to(self, first: Opinion, of: Opinion | None) -> Opinion:
+        """The row of the matter ``first`` (an original) whose written reply a citizen who
+        raised it again was sent: the citizen of ``of``'s own earlier row that records one (two
+        villagers who raised one road each got a letter of their own), the latest; else the
+        original's."""
+        if of is None:
+            return first
+        own = [r for r in [first] + self.joined_to(first) if r is not of and
+               (r.reply_date or r.reply_number) and self.same_person(r, of)]
+        return max(own, key=lambda r: r.reply_date or dt.date.min) if own else first
+
+    def carried_late(self, first: Opinion, of: Opinion | None = None) -> bool:
+        """The deadline a carried matter still owes has passed by this document's day: to
+        resolve it once its citizen's reply was sent (:meth:`letter_to`), else to reply."""
+        letter = self.letter_to(first, of)
+        replied = bool(letter.reply_date or letter.reply_number)
+        due = (self.report.resolve_due if replied else self.report.reply_due).get(
+            first.opinion_id)
+        return due is not None and due < (self.issue_date or self.today)
 
     def due_words(self, due: dt.date) -> str:
         """"08/09/2026, đã quá hạn" when the day has passed by this document's day."""

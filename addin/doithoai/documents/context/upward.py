@@ -61,9 +61,9 @@ class UpwardDocs(BaseBuilder):
 
     def joined(self, on: dt.date | None = None) -> list[tuple[Opinion, Opinion]]:
         """(repeat, original) for each repeat of this plan, the original still pending (``on``:
-        that day), raised by someone other than its original's citizen, or raised again at this
-        conference by that citizen (from an earlier one; told too when the reply was sent and
-        the matter is not resolved yet): they asked too, and are told."""
+        that day), raised by someone other than its original's citizen; or raised again at this
+        conference (from an earlier one), by anyone, while the matter is not resolved (its
+        reply sent, or a neighbour's): they asked too, and are told."""
         out = []
         for o in self.opinions:
             if not (o.duplicate_of and o.opinion_id and o.raised_by) or \
@@ -73,8 +73,8 @@ class UpwardDocs(BaseBuilder):
             if first is None:
                 continue
             again = self.raised_again(o)
-            if again and self.same_person(o, first) and not repeats.settled(first) or \
-                    self.pending(first, on) and (again or not self.same_person(o, first)):
+            if again and not repeats.settled(first) or \
+                    self.pending(first, on) and not self.same_person(o, first):
                 out.append((o, first))
         return out
 
@@ -127,10 +127,20 @@ class UpwardDocs(BaseBuilder):
         first = self.original_of(o) if o.duplicate_of else o
         who, when = self.handling(first)
         if self.raised_again(o):
-            due = self.carried_due(first, as_issued)
+            due = self.carried_due(first, as_issued, o)
             when = due if due.startswith(("Theo", "Kiến", "Đã")) else f"Hạn đã giao: {due}"
         return {"stt": i, "noi_dung": self.told_content(o, first, as_issued), "co_quan": who,
                 "han": when}
+
+    def awaits_reply(self, o: Opinion) -> bool:
+        """``o`` still awaits its written reply by a deadline not passed on this notice's day
+        (a matter raised again whose reply was sent awaits its resolution, not a reply)."""
+        if self.raised_again(o):
+            first = self.original_of(o)
+            return not self.carried_resolution(first, o) and not self.carried_late(first, o)
+        first = self.original_of(o) if o.duplicate_of else o
+        due = self.report.reply_due.get((first or o).opinion_id)
+        return due is None or due >= self.document_day()
 
     def tbcd(self, ctx: Context, person: tuple) -> None:
         name, village, items = person
@@ -154,8 +164,11 @@ class UpwardDocs(BaseBuilder):
             self._told_row(i, o, issued) for i, o in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
         ctx.put("so_y_kien_chu", f"{len(items):02d}")
-        ctx.put("co_han", any(not self.up(self.original_of(o) if o.duplicate_of else o)
-                              for o in items))
+        # "If no reply comes by the deadline above, ask …": said while a deadline ahead awaits a
+        # reply (notices issued before said it of any deadline: their fingerprints).
+        self.put_reworded(ctx, "co_han", lambda issued: any(
+            not self.up(self.original_of(o) if o.duplicate_of else o)
+            and (issued or self.awaits_reply(o)) for o in items))
         ctx.put("nguon_nhan", self.received(items[0]) if len(items) == 1 else
                 self.sources(items), optional=True)
         ctx.put("trich_yeu", "Về việc giải quyết ý kiến, kiến nghị gửi hội nghị đối thoại với "
