@@ -656,6 +656,9 @@ CONCLUSION_GUIDANCE = ("Hướng dẫn của cấp tỉnh về tổ chức đố
 # Every commune's new registry carries these words, so they name no other commune; where
 # each default was read is DEFAULT_RULE_SOURCES (docs/deadlines.md prints both).
 PRACTICE = "Thực tiễn tổ chức ở cấp xã (mặc định; sửa theo kế hoạch của đơn vị)"
+# The unit of the hall's preparation: the village where the conference is held (the plan
+# gives it to the office when its venue is no village's: documents/context/preparation.py).
+HOST_VILLAGE = "Thôn, tổ dân phố nơi tổ chức"
 _TU_MINH = "Tứ Minh's plan 118/KH-UBND (samples/tu-minh)"
 _BAC_THANH_MIEN = "Bắc Thanh Miện's 2025 plan (samples/bac-thanh-mien)"
 DEFAULT_RULE_SOURCES: dict[str, str] = {
@@ -697,7 +700,7 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
          "Ngày hội nghị", "trước", 7, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
          PRACTICE, NO),
         ("HOI_TRUONG", "Chuẩn bị hội trường, loa máy",
-         "Ngày hội nghị", "trước", 2, "ngày", "Thôn, tổ dân phố nơi tổ chức", "Kế hoạch",
+         "Ngày hội nghị", "trước", 2, "ngày", HOST_VILLAGE, "Kế hoạch",
          PRACTICE, NO),
         ("CONG_KHAI_KET_QUA", "Công bố kết quả: niêm yết, truyền thanh, gửi trưởng thôn",
          "Ngày hội nghị", "sau", 10, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",

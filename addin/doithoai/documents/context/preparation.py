@@ -7,7 +7,7 @@ from doithoai.registry import repeats, schema
 from doithoai.rules import agencies
 from doithoai.registry.model import Invitee
 from doithoai.sharing.codes import village_codes
-from doithoai.text import honorifics, vnformat
+from doithoai.text import honorifics, places, vnformat
 
 
 def _asked(form: str | None) -> str:
@@ -30,7 +30,7 @@ class PreparationDocs(BaseBuilder):
         rows = [m for m in self.milestones.values() if m.code != "KET_LUAN_GIA_HAN"]
         rows.sort(key=lambda m: m.due)      # stable: same-day steps as the engine orders them
         (tien_do, phan_cong), printed = (self._schedule(rows, self.local_words),
-                                         self._schedule(rows, self.printed_words))
+                                         self._schedule(rows, self.printed_words, True))
         ctx.put("tien_do", tien_do, wording=printed[0])
         ctx.put("ghi_chu_du_kien", self.provisional_note(rows), optional=True)
         ctx.put("phan_cong", phan_cong, wording=printed[1])
@@ -39,18 +39,29 @@ class PreparationDocs(BaseBuilder):
             "Cấp ủy, chính quyền cấp trên (b/c)", "Thường trực Đảng ủy", "Thường trực HĐND",
             "Lãnh đạo UBND", "Ủy ban MTTQ và các đoàn thể", "Các cơ quan, đơn vị liên quan"])
 
-    def _schedule(self, rows, words) -> tuple[list[dict], list[dict]]:
+    def _schedule(self, rows, words, printed: bool = False) -> tuple[list[dict], list[dict]]:
         """(tien_do, phan_cong): the milestones in order, and the same by unit, their texts
-        through ``words`` (:meth:`local_words`, or :meth:`printed_words` for the wording)."""
-        tien_do = [{"stt": i, "cong_viec": words(m.task), "don_vi": words(self.unit(m.unit)),
+        through ``words`` (:meth:`local_words`, or :meth:`printed_words` for the wording,
+        ``printed``: a village's task held elsewhere given to the office, :meth:`host`)."""
+        host = self.host if printed else self.unit
+        tien_do = [{"stt": i, "cong_viec": words(m.task), "don_vi": words(host(m.unit)),
                     "han": self.due_text(m)} for i, m in enumerate(rows, 1)]
         units: dict[str, list[str]] = {}
         for m in rows:
             task = words(m.task)
-            units.setdefault(words(self.unit(m.unit)), []).append(
+            units.setdefault(words(host(m.unit)), []).append(
                 f"{task[:1].lower() + task[1:]} (hạn {self.due_text(m, in_brackets=True)})")
         return tien_do, [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
                          for i, (u, t) in enumerate(units.items(), 1)]
+
+    def host(self, unit: str | None) -> str:
+        """:meth:`unit`, but the village "where it is held" (the hall's preparation) is the
+        office when the venue names none of the plan's villages (the commune's own hall).
+        Printed only: plans issued before named the village (their fingerprints)."""
+        if unit != schema.HOST_VILLAGE or places.PlaceFinder(self.plan.villages).find(
+                self.plan.venue) is not None:
+            return self.unit(unit)
+        return self.unit(None)
 
     def _put_recipients(self, ctx: Context, items: list[str]) -> None:
         """Nơi nhận of a plan-wide document, the heads of the villages last (printed in the
