@@ -218,9 +218,11 @@ def tbkl(doc, party):
     b.bullets(doc, "y in da_tra_loi", "- {{ y.nguoi_neu }}: {{ y.noi_dung }}{% if y.noi_dung "
                                       "and y.noi_dung[-1] not in '.?!…' %}.{% endif %} Trả lời: "
                                       "{{ y.tra_loi }}")
-    b.heading(doc, "2. Các ý kiến giao giải quyết và trả lời bằng văn bản")
+    # Every opinion not answered there: given to an office, asked of an agency on the
+    # territory, resolved for an unnamed citizen, or recommended upward (its Thời hạn says which).
+    b.heading(doc, "2. Các ý kiến chưa được trả lời tại hội nghị")
     tables.grid_table(doc, ["000", 8.0, 4.6, "00/00/0000"], ["STT", "Nội dung", "Cơ quan giải quyết",
-                                             "Hạn trả lời"],
+                                             "Thời hạn"],
                  ["{{ y.stt }}", "{{ y.noi_dung }} ({{ y.nguoi_neu }})", "{{ y.co_quan }}",
                   "{{ y.han }}"], "y in giao_giai_quyet")
     b.heading(doc, "3. Tổ chức thực hiện")
