@@ -164,3 +164,50 @@ def test_the_properties_fail_on_the_old_build(tmp_path, monkeypatch):
     monkeypatch.setattr(honorifics, "split", lambda text: (None, " ".join((text or "").split())))
     with pytest.raises(AssertionError):
         test_a_citizen_is_addressed_with_the_form_typed_once(0, tmp_path / "b")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_citizen_who_typed_a_form_on_one_row_is_addressed_so_on_all(seed, tmp_path):
+    """A later trial: "Ông Lò Văn Tiến" typed on one row, "Lò Văn Tiến" on his other: the
+    letter answering the second addressed him "Ông (Bà) Lò Văn Tiến". Each citizen here raises
+    two matters, the form ("Ông", "Bà") typed on one row only, or on none; every letter to the
+    citizen (TBCD, CVTL) is addressed with the form typed on any of their rows, else as the name
+    tells it ("Ông (Bà)" for one that does not)."""
+    from doithoai.text import vnformat
+    rng = random.Random(seed)
+    opinions, addressed = [], {}
+    for n in range(1, 9, 2):
+        name = f"Lò Văn {NAMES_UNTOLD[(n + seed) % len(NAMES_UNTOLD)]}"
+        form, typed_on = rng.choice(("Ông", "Bà", None)), n + rng.randint(0, 1)
+        for k in (n, n + 1):
+            row = opinion(MEETING, k, SPOKEN, MEETING, rng.choice(AGENCIES[:2]))
+            row["raised_by"] = f"{form} {name}" if form and k == typed_on else name
+            row["answer"] = "UBND xã đã giao Phòng Kinh tế kiểm tra, trả lời trong quý II."
+            opinions.append(row)
+        addressed[name] = f"{form} {name}" if form else vnformat.citizen(name)
+    path = str(tmp_path / "so.xlsx")
+    write(path, rng, delegates(rng, 3), opinions, [conclusion_row(MEETING, ISSUED_ON)])
+    out = str(tmp_path / "out")
+    run(reader.read_registry(path), out, ISSUED_ON, ["TBCD", "CVTL"])
+    letters = made(out, "TBCD") + made(out, "CVTL")
+    assert len(letters) >= 4
+    for f in letters:
+        to = next(p for p in read(f)[0] if p.startswith("Kính gửi: "))
+        name = next(n for n in addressed if f"{n}," in to)
+        assert to.startswith(f"Kính gửi: {addressed[name]},"), (f, to, addressed[name])
+
+
+NAMES_UNTOLD = ("Tiến", "Lả", "Phóng", "Khiêm", "Đôi")
+
+
+def test_the_form_on_another_row_property_fails_when_only_the_row_is_read(tmp_path,
+                                                                         monkeypatch):
+    """Planted: each letter addressed as its own row's name tells (the trial's letters)."""
+    from doithoai.documents.context.repeats import Repeats
+    from doithoai.text import vnformat
+    monkeypatch.setattr(Repeats, "addressed_citizen",
+                        lambda self, name, address: vnformat.citizen(self.who(name)))
+    with pytest.raises(AssertionError):
+        for seed in range(3):
+            test_a_citizen_who_typed_a_form_on_one_row_is_addressed_so_on_all(seed, tmp_path /
+                                                                              str(seed))

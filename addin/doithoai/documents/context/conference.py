@@ -226,9 +226,12 @@ class ConferenceDocs(BaseBuilder):
 
         def src(key: str, row: Opinion = to) -> Source:
             return (schema.OPINIONS.name, row.row, schema.OPINIONS.column(key).header)
-        addressed = vnformat.citizen(self.who(to.raised_by))
-        ctx.put("kinh_gui", addressed, src("raised_by"))
-        ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src("raised_by"))
+        # printed with the form the citizen typed on another row (replies issued before: as
+        # the name alone told it, their fingerprints)
+        addressed, told = vnformat.citizen(self.who(to.raised_by)), self.addressed_citizen(to.raised_by, to.address)
+        ctx.put("kinh_gui", addressed, src("raised_by"), wording=told)
+        ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src("raised_by"),
+                wording=honorifics.in_sentence(told))
         self.put_reworded(ctx, "dia_chi", lambda issued: self.where(to.address, issued),
                           src("address"))
         ctx.put("nguon", replies.SOURCE_WORDS.get(replies.source_of(to), to.source or ""),

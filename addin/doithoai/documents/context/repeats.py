@@ -10,6 +10,12 @@ from doithoai.registry import personal, repeats, schema
 from doithoai.registry.model import Opinion
 from doithoai.text import honorifics, vnformat, vntext
 
+UNTOLD = "Ông (Bà)"        # vnformat.citizen's form for a name that does not tell
+
+
+def _person_key(name: str | None, address: str | None) -> tuple[str, str]:
+    return vntext.identity_key(personal.bare_name(name)), vntext.identity_key(address)
+
 
 JOINED = "nêu trùng"          # Repeats.raiser: "Ẩn danh; ông Mai Văn Cường nêu trùng"
 
@@ -214,6 +220,29 @@ class Repeats:
             return self.who(o.raised_by)
         return (f"{self.who(o.raised_by)}; "
                 f"{honorifics.in_sentence(vnformat.citizen(self.who(to.raised_by)))} {JOINED}")
+
+    def addressed_citizen(self, name: str | None, address: str | None) -> str:
+        """A letter's "Kính gửi" of the citizen ``name`` of ``address`` (vnformat.citizen); a
+        name that tells no form of address ("Ông (Bà) Lò Văn Tiến") takes "Ông" or "Bà" when
+        the citizen typed one before their name on a row (same name and address, as
+        :meth:`same_person` tells one citizen)."""
+        plain = vnformat.citizen(self.who(name))
+        if not plain.startswith(UNTOLD):
+            return plain
+        form = self._typed_forms().get(_person_key(name, address))
+        return f"{form} {plain[len(UNTOLD):].strip()}" if form else plain
+
+    def _typed_forms(self) -> dict[tuple[str, str], str]:
+        """Each citizen's form of address ("Ông", "Bà") as typed before their name on a row,
+        (worked out once per builder); one who typed both, none."""
+        if not hasattr(self, "_forms"):
+            seen: dict[tuple[str, str], set[str]] = {}
+            for r in self.reg.opinions:
+                form = honorifics.form_of(r.raised_by)
+                if form in ("Ông", "Bà"):
+                    seen.setdefault(_person_key(r.raised_by, r.address), set()).add(form)
+            self._forms = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._forms
 
     def written_to(self, o: Opinion) -> Opinion:
         """The opinion whose citizen ``o``'s reply is addressed to: its own, or, when its

@@ -147,10 +147,14 @@ class UpwardDocs(BaseBuilder):
         for o in items:
             self._row(ctx, schema.OPINIONS, o)
         src = (schema.OPINIONS.name, items[0].row, "Người nêu")
+        # printed with the form the citizen typed on a row (notices issued before: as the
+        # name alone told it, their fingerprints)
         addressed = vnformat.citizen(self.who(name))
-        ctx.put("kinh_gui", addressed, src)
+        told = self.addressed_citizen(name, items[0].address)
+        ctx.put("kinh_gui", addressed, src, wording=told)
         # In running text the form of address is lower case ("… đến ông Phạm Duy Cường").
-        ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src)
+        ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src,
+                wording=honorifics.in_sentence(told))
         if village:
             ctx.put("noi_o", spoken.expand(village))
         else:
