@@ -4,12 +4,15 @@ does; held in the commune's own hall, the office prepares it.
 A fresh-eyes trial: a plan held at "Hội trường UBND xã Mường Phăng" gave "Chuẩn bị hội trường,
 loa máy" to "Bản nơi tổ chức", a village that hosts nothing. Registries from the corpus
 generator (tests/corpus), their venue typed as a village's house of culture (as generated) or
-as the commune's hall; the plan (KH) drafted through the command and its timetable read back.
+as the commune's hall; the plan (KH) drafted through the command and its timetable read back, beside what
+`deadlines --json` says of the same step (a re-trial: the plan said the office, `deadlines` and
+Mốc thời gian still the village).
 """
 from __future__ import annotations
 
 import datetime as dt
 import glob
+import json
 import os
 
 import pytest
@@ -26,19 +29,25 @@ HALL = "Chuẩn bị hội trường, loa máy"
 
 def _hall_unit(case, venue: str | None, tmp_path, capsys) -> str | None:
     """The unit the drafted plan gives the hall's preparation, the venue typed as ``venue``
-    (None: as generated)."""
+    (None: as generated), checked against what `deadlines --json` says of the same step."""
     if venue is not None:
         case.plan["venue"] = venue
     tag = f"{case.seed}-{'own' if venue is None else 'hall'}"
-    out = str(tmp_path / f"vb{tag}")
-    cli.main(["generate", saved(case, str(tmp_path / f"so{tag}.xlsx")), "--docs", "KH",
-              "--out", out, "--today", (case.meeting - dt.timedelta(days=40)).isoformat()])
+    out, day = str(tmp_path / f"vb{tag}"), (case.meeting - dt.timedelta(days=40)).isoformat()
+    path = saved(case, str(tmp_path / f"so{tag}.xlsx"))
+    cli.main(["generate", path, "--docs", "KH", "--out", out, "--today", day])
     capsys.readouterr()
-    for path in glob.glob(os.path.join(out, "**", "KH*.docx"), recursive=True):
-        for table in Document(path).tables:
+    cli.main(["deadlines", "--json", "--today", day, path])
+    listed = {m["unit"] for m in json.loads(capsys.readouterr().out)["milestones"]
+              if m["code"] == "HOI_TRUONG"}
+    for doc in glob.glob(os.path.join(out, "**", "KH*.docx"), recursive=True):
+        for table in Document(doc).tables:
             for row in table.rows:
                 cells = [c.text.strip() for c in row.cells]
                 if len(cells) > 2 and cells[1] == HALL:
+                    assert len(listed) == 1 and (cells[2].startswith("Văn phòng") ==
+                                                 listed.pop().startswith("Văn phòng")), \
+                        (case.seed, cells[2], listed)
                     return cells[2]
     return None
 
@@ -60,9 +69,10 @@ def test_the_hall_is_prepared_by_who_hosts_the_conference(tmp_path, capsys):
 
 def test_the_property_fails_when_the_village_always_prepares_it(tmp_path, capsys,
                                                                monkeypatch):
-    """Planted: the rule's unit printed as it is, wherever the conference is held."""
-    from doithoai.documents.context.preparation import PreparationDocs
-    monkeypatch.setattr(PreparationDocs, "host", lambda self, unit: self.unit(unit))
+    """Planted: the rule's unit, wherever the conference is held (the plan and `deadlines`
+    alike: one mechanism)."""
+    from doithoai.rules import agencies
+    monkeypatch.setattr(agencies, "host_unit", lambda unit, plan: unit)
     with pytest.raises(AssertionError):
         test_the_hall_is_prepared_by_who_hosts_the_conference(tmp_path, capsys)
 

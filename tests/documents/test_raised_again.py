@@ -154,6 +154,13 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
                 answered += 1
         _closing_words_fit_the_deadlines(out, conclusion[0], again, seed)
         assert f"nghe {len(again)} ý kiến" in minutes[0], (seed, minutes[0][:900])
+        # its conclusion counts them apart: still in the hands an earlier conference gave them
+        # to (a re-trial: "giao cơ quan chuyên môn giải quyết … 3 ý kiến", both repeats)
+        kept = sum(1 for r in listed if any(w in r[1] for w in again)
+                   and not r[-1].startswith("Kiến nghị"))
+        assert (f"tiếp tục giải quyết {kept} ý kiến đã nêu tại hội nghị trước" in minutes[0]
+                if kept else "tiếp tục giải quyết" not in minutes[0]), (seed, kept)
+        assert "giao cơ quan chuyên môn" not in minutes[0], (seed, minutes[0][-600:])
         # the result report counts them among this conference's opinions, not again among
         # what earlier conferences still owe
         owed = {r[1] for r in _rows(out, "BCKQ") if len(r) > 2 and r[1].startswith("YK-")}
@@ -255,5 +262,21 @@ def test_the_report_lists_a_matter_raised_again_once(tmp_path, capsys, monkeypat
     put = FollowUpDocs.put_carry_over
     monkeypatch.setattr(FollowUpDocs, "put_carry_over",
                         lambda self, ctx, heard_here=False: put(self, ctx))
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
+
+
+def test_the_property_fails_when_matters_raised_again_count_as_given_anew(tmp_path, capsys,
+                                                                         monkeypatch):
+    """Planted: the minutes count a matter raised again among those given to the offices (the
+    re-trial's minutes)."""
+    from doithoai.documents.context.conference import ConferenceDocs
+    real = ConferenceDocs.put_assigned_counts
+
+    def as_given(self, ctx, assigned):
+        real(self, ctx, assigned)
+        ctx.wording.update(so_giao_giai_quyet=ctx.wording["so_giao_giai_quyet"]
+                           + ctx.wording["so_tiep_tuc"], so_tiep_tuc=0)
+    monkeypatch.setattr(ConferenceDocs, "put_assigned_counts", as_given)
     with pytest.raises(AssertionError):
         test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)

@@ -107,12 +107,13 @@ def test_the_minutes_conclusion_counts_what_its_answers_say(tmp_path, capsys):
                     and ("giao" in p or "trả lời tại chỗ" in p or "chuyển cấp" in p))
         no_letter = sum(NO_REPLY in a for a in answers)
         cooperate = sum("phối hợp trả lời bằng văn bản" in a for a in answers)
-        assert _count(r"giao giải quyết (\d+) ý kiến của người không ghi tên", said) == \
+        assert _count(r"giải quyết (\d+) ý kiến của người không ghi tên", said) == \
             no_letter, (seed, said, no_letter)
         assert _count(r"phối hợp trả lời (\d+) ý kiến", said) == cooperate, (seed, said)
         total = sum(_count(p, said) for p in (
             r"trả lời tại chỗ (\d+)", r"bằng văn bản (\d+) ý kiến", r"phối hợp trả lời (\d+)",
-            r"giao giải quyết (\d+) ý kiến của người", r"thẩm quyền (\d+) ý kiến"))
+            r"giải quyết (\d+) ý kiến của người", r"tiếp tục giải quyết (\d+) ý kiến đã nêu",
+            r"thẩm quyền (\d+) ý kiến"))
         assert total == len(answers), (seed, said, len(answers))
         checked += 1
         unnamed += no_letter
@@ -128,7 +129,8 @@ def test_the_counts_property_fails_with_one_count_for_all(tmp_path, capsys, monk
 
     def as_before(self, ctx, assigned):
         real(self, ctx, assigned)
-        ctx.wording.update(so_giao_giai_quyet=len(assigned), so_phoi_hop=0, so_khong_ten=0)
+        ctx.wording.update(so_giao_giai_quyet=len(assigned), so_phoi_hop=0, so_khong_ten=0,
+                           so_tiep_tuc=0)
     monkeypatch.setattr(conference.ConferenceDocs, "put_assigned_counts", as_before)
     with pytest.raises(AssertionError):
         test_the_minutes_conclusion_counts_what_its_answers_say(tmp_path, capsys)

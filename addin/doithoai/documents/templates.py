@@ -177,19 +177,21 @@ def bb(doc, party):
     b.para(doc, "Trả lời: {{ y.tra_loi }}", italic=True, indent=True)
     b.tag(doc, "{%p endfor %}")
     b.heading(doc, "IV. KẾT LUẬN")
-    # The outcomes that have opinions, each once (the five add up to so_y_kien): never a
+    # The outcomes that have opinions, each once (the six add up to so_y_kien): never a
     # sentence that begins with a figure, nor "0 ý kiến".
     b.body(doc, "{% if so_y_kien %}Hội nghị {% if so_tra_loi_tai_hoi_nghi %}đã trả lời tại chỗ "
                 "{{ so_tra_loi_tai_hoi_nghi }} ý kiến{% if so_giao_giai_quyet or so_phoi_hop or "
-                "so_khong_ten or so_cap_tren %}; {% endif %}{% endif %}{% if so_giao_giai_quyet %}"
-                "tiếp thu, giao cơ quan chuyên "
+                "so_khong_ten or so_tiep_tuc or so_cap_tren %}; {% endif %}{% endif %}"
+                "{% if so_giao_giai_quyet %}tiếp thu, giao cơ quan chuyên "
                 "môn giải quyết và trả lời bằng văn bản {{ so_giao_giai_quyet }} ý kiến"
-                "{% if so_phoi_hop or so_khong_ten or so_cap_tren %}; {% endif %}{% endif %}"
-                "{% if so_phoi_hop %}đề nghị cơ quan, đơn vị trên địa bàn phối hợp trả lời "
-                "{{ so_phoi_hop }} ý kiến{% if so_khong_ten or so_cap_tren %}; {% endif %}"
-                "{% endif %}{% if so_khong_ten %}giao giải quyết {{ so_khong_ten }} ý kiến của "
-                "người không ghi tên (không có văn bản trả lời){% if so_cap_tren %}; {% endif %}"
-                "{% endif %}{% if so_cap_tren %}chuyển cấp có "
+                "{% if so_phoi_hop or so_khong_ten or so_tiep_tuc or so_cap_tren %}; {% endif %}"
+                "{% endif %}{% if so_phoi_hop %}đề nghị cơ quan, đơn vị trên địa bàn phối hợp "
+                "trả lời {{ so_phoi_hop }} ý kiến{% if so_khong_ten or so_tiep_tuc or so_cap_tren "
+                "%}; {% endif %}{% endif %}{% if so_khong_ten %}giải quyết {{ so_khong_ten }} ý "
+                "kiến của người không ghi tên (không có văn bản trả lời){% if so_tiep_tuc or "
+                "so_cap_tren %}; {% endif %}{% endif %}{% if so_tiep_tuc %}tiếp tục giải quyết "
+                "{{ so_tiep_tuc }} ý kiến đã nêu tại hội nghị trước{% if so_cap_tren %}; "
+                "{% endif %}{% endif %}{% if so_cap_tren %}chuyển cấp có "
                 "thẩm quyền {{ so_cap_tren }} ý kiến{% endif %}.{% else %}Hội nghị không có ý "
                 "kiến, kiến nghị phải giải quyết.{% endif %}")
     b.body(doc, "Hội nghị kết thúc lúc {{ gio_ket_thuc }} cùng ngày. Biên bản được đọc lại, "

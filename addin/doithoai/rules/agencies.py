@@ -43,7 +43,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from doithoai.registry import schema
-from doithoai.text import unit_words, vntext
+from doithoai.text import places, unit_words, vntext
 
 OWN, TERRITORY, SUPERIOR = "Trực thuộc", "Trên địa bàn", "Cấp trên"
 LEVELS = (OWN, TERRITORY, SUPERIOR)
@@ -114,6 +114,16 @@ def office_unit(unit: str | None, party: bool) -> str:
     if not unit or unit == STATE_OFFICE:
         return PARTY_OFFICE if party else STATE_OFFICE
     return unit
+
+
+def host_unit(unit: str, plan) -> str:
+    """A step's unit as the plan's texts name it: the village where the conference is held
+    (schema.HOST_VILLAGE: the hall's preparation) is the office when the venue names none of
+    the plan's villages (the commune's own hall)."""
+    if unit != schema.HOST_VILLAGE or places.PlaceFinder(plan.villages).find(
+            plan.venue) is not None:
+        return unit
+    return office_unit(None, plan.is_party)
 
 
 # The words an office's name may carry besides its own: the unit ("Văn phòng HĐND - UBND xã"),

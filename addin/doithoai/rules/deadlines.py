@@ -58,6 +58,9 @@ class MilestoneResult:
     provisional: bool
     existing_row: int | None = None
     held: dt.date | None = None     # its conference's day, past, the step due by it unrecorded
+    # The unit as the plan's texts name it (agencies.host_unit); ``unit`` is the rule's, which
+    # plans issued before printed (their fingerprints).
+    shown_unit: str = ""
 
     @property
     def key(self) -> tuple:
@@ -65,7 +68,8 @@ class MilestoneResult:
 
     def to_json(self) -> dict:
         return {"plan": self.plan_id, "opinion": self.opinion_id, "code": self.code,
-                "task": self.task, "unit": self.unit, "due": self.due.isoformat(),
+                "task": self.task, "unit": self.shown_unit or self.unit,
+                "due": self.due.isoformat(),
                 "status": self.status, "remaining_working_days": self.remaining,
                 "basis": self.basis,
                 "unrecorded_after_meeting": self.held.isoformat() if self.held else None}
@@ -350,7 +354,7 @@ class _Engine:
             plan.plan_id, op.opinion_id if op else None, rule.code, rule.task or "", unit,
             out.date, basis, done, status, remaining, rule.mandatory == schema.YES,
             explanation, out.provisional, prior.row if prior else None,
-            plan.meeting_date if held else None)
+            plan.meeting_date if held else None, agencies.host_unit(unit, plan))
 
     def _mandatory(self, rule, plan, op, due: dt.date, done, prior) -> None:
         """A mandatory step done late or past its day unrecorded, or a plan issued after such a

@@ -53,7 +53,8 @@ def _said(text: str, m: MilestoneResult, words: dict[str, list[str]]) -> str:
 
 def _milestone_values(m: MilestoneResult, words: dict[str, list[str]]) -> dict:
     return {"plan_id": m.plan_id, "opinion_id": m.opinion_id, "code": m.code,
-            "task": _said(m.task, m, words), "unit": _said(m.unit, m, words), "due": m.due,
+            "task": _said(m.task, m, words), "unit": _said(m.shown_unit or m.unit, m, words),
+            "due": m.due,
             "basis": m.basis, "status": m.status, "remaining": m.remaining}
 
 
@@ -134,7 +135,7 @@ def render(report: DeadlineReport, words: dict[str, list[str]]) -> str:
         due = f"{short_date(m.due)} {PROVISIONAL_MARK}" if m.provisional else short_date(m.due)
         who = f" [{m.opinion_id}]" if m.opinion_id else ""
         lines.append(f"  {due}  {m.code}{who}: {_said(m.task, m, words)} — "
-                     f"{_said(m.unit, m, words)} — "
+                     f"{_said(m.shown_unit or m.unit, m, words)} — "
                      f"{status_words(m.status, m.remaining, m.held)}")
         if m.basis:
             lines.append(f"      Căn cứ: {m.basis}")

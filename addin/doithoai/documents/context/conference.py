@@ -114,15 +114,19 @@ class ConferenceDocs(BaseBuilder):
     def put_assigned_counts(self, ctx: Context, assigned: list[Opinion]) -> None:
         """How the minutes' conclusion counts what is left to be resolved: given to the
         commune's own offices to resolve and answer in writing; asked of agencies on the
-        territory; resolved without a letter, its citizen unnamed. Printed only: minutes
-        issued before counted them all as given to the offices (their fingerprints)."""
-        unnamed = [o for o in assigned if self.handled_as(o).opinion_id in self.unaddressed()]
-        asked = [o for o in assigned if o not in unnamed and self.handled_as(o).agency
-                 and self.level(self.handled_as(o).agency) == TERRITORY]
+        territory; resolved without a letter, its citizen unnamed; raised again from an earlier
+        conference, still in the hands it was given to. Printed only: minutes issued before
+        counted them all as given to the offices (their fingerprints)."""
+        again = [o for o in assigned if self.carried(o)]
+        rest = [o for o in assigned if not self.carried(o)]
+        unnamed = [o for o in rest if o.opinion_id in self.unaddressed()]
+        asked = [o for o in rest if o not in unnamed and o.agency
+                 and self.level(o.agency) == TERRITORY]
         ctx.put("so_giao_giai_quyet", len(assigned),
-                wording=len(assigned) - len(unnamed) - len(asked))
-        self.put_reworded(ctx, "so_phoi_hop", lambda issued: 0 if issued else len(asked))
-        self.put_reworded(ctx, "so_khong_ten", lambda issued: 0 if issued else len(unnamed))
+                wording=len(rest) - len(unnamed) - len(asked))
+        for name, items in (("so_phoi_hop", asked), ("so_khong_ten", unnamed),
+                            ("so_tiep_tuc", again)):
+            self.put_reworded(ctx, name, lambda issued, n=len(items): 0 if issued else n)
 
     def _assigned_row(self, i: int, o: Opinion, as_issued: bool = False) -> dict:
         """A row of the conclusion's list of what is given to be resolved: a matter carried

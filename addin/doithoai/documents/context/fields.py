@@ -46,7 +46,9 @@ FIELDS: dict[str, str] = {
     "nhom_tham_du": "Tham dự theo nhóm", "so_tra_loi_tai_hoi_nghi": "Số trả lời tại hội nghị",
     "so_giao_giai_quyet": "Số giao cơ quan chuyên môn giải quyết, trả lời bằng văn bản",
     "so_phoi_hop": "Số đề nghị cơ quan, đơn vị trên địa bàn phối hợp trả lời",
-    "so_khong_ten": "Số giao giải quyết của người không ghi tên (không có văn bản trả lời)", "da_tra_loi": "Ý kiến đã trả lời tại hội nghị",
+    "so_khong_ten": "Số giải quyết của người không ghi tên (không có văn bản trả lời)",
+    "so_tiep_tuc": "Số ý kiến nêu lại từ hội nghị trước, tiếp tục giải quyết",
+    "da_tra_loi": "Ý kiến đã trả lời tại hội nghị",
     "giao_giai_quyet": "Ý kiến giao giải quyết", "so_ngay_tra_loi": "Số ngày làm việc để trả lời",
     "dia_chi": "Địa chỉ người nêu", "nguon": "Nguồn ý kiến", "ngay_nhan": "Ngày nhận",
     "tra_loi": "Nội dung trả lời", "theo_nguon": "Ý kiến theo nguồn",
@@ -259,7 +261,7 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_
                              "so_chua_giai_quyet", "so_da_giai_quyet", "so_qua_han_tra_loi",
                              "so_qua_han_giai_quyet", "chuan_bi_dung_han", "neu_lai_chua_xong",
                              "tiep_tuc_qua_han", "so_phoi_hop", "so_khong_ten",
-                             "so_xong_khong_van_ban"})
+                             "so_xong_khong_van_ban", "so_tiep_tuc"})
 # Fields a template gained after documents were issued with it, each with the value under which
 # it reads as it did before: left out of the printed head at that value, so an issued document
 # is found changed only where its text would now differ (a letter to the office itself no
@@ -275,15 +277,16 @@ ADDED_AFTER_0_4 = frozenset({"thoi_gian_cau", "thay_the", "tiep_theo", "co_quan_
 # resolved and overdue figures and whether it calls the preparation careful read, in its
 # fingerprint, as reports said before they told them: ConferenceDocs.bckq; a conclusion's
 # matters raised again overdue, in its fingerprint, as none: ConferenceDocs.tbkl; the minutes'
-# count of what is asked of agencies on the territory and resolved for unnamed citizens, in
-# their fingerprint, among what is given to the offices: ConferenceDocs.put_assigned_counts).
+# count of what is asked of agencies on the territory, resolved for unnamed citizens and raised
+# again, in their fingerprint, among what is given to the offices:
+# ConferenceDocs.put_assigned_counts).
 AS_BEFORE = {"dong_gui": True, "ten_don_vi_kem": "", "vp_cung_tra_loi": False,
              "co_quan_giai_quyet": "", "thay_the": "", "tiep_theo": "",
              "co_quan_tiep_tuc": "", "hoi_nghi_huy": False, "neu_lai": "",
              "so_chua_tra_loi": 0, "so_chua_giai_quyet": 0, "so_da_giai_quyet": 0,
              "so_qua_han_tra_loi": 0, "so_qua_han_giai_quyet": 0, "chuan_bi_dung_han": True,
              "neu_lai_chua_xong": "", "tiep_tuc_qua_han": False, "so_phoi_hop": 0,
-             "so_khong_ten": 0, "so_xong_khong_van_ban": 0}
+             "so_khong_ten": 0, "so_xong_khong_van_ban": 0, "so_tiep_tuc": 0}
 
 
 @functools.lru_cache(maxsize=256)

@@ -7,7 +7,7 @@ from doithoai.registry import repeats, schema
 from doithoai.rules import agencies
 from doithoai.registry.model import Invitee
 from doithoai.sharing.codes import village_codes
-from doithoai.text import honorifics, places, vnformat
+from doithoai.text import honorifics, vnformat
 
 
 def _asked(form: str | None) -> str:
@@ -42,26 +42,19 @@ class PreparationDocs(BaseBuilder):
     def _schedule(self, rows, words, printed: bool = False) -> tuple[list[dict], list[dict]]:
         """(tien_do, phan_cong): the milestones in order, and the same by unit, their texts
         through ``words`` (:meth:`local_words`, or :meth:`printed_words` for the wording,
-        ``printed``: a village's task held elsewhere given to the office, :meth:`host`)."""
-        host = self.host if printed else self.unit
-        tien_do = [{"stt": i, "cong_viec": words(m.task), "don_vi": words(host(m.unit)),
+        ``printed``: each unit as the plan's texts name it, rules.agencies.host_unit; plans
+        issued before named the rule's, their fingerprints)."""
+        def unit(m) -> str:
+            return self.unit(m.shown_unit or m.unit if printed else m.unit)
+        tien_do = [{"stt": i, "cong_viec": words(m.task), "don_vi": words(unit(m)),
                     "han": self.due_text(m)} for i, m in enumerate(rows, 1)]
         units: dict[str, list[str]] = {}
         for m in rows:
             task = words(m.task)
-            units.setdefault(words(host(m.unit)), []).append(
+            units.setdefault(words(unit(m)), []).append(
                 f"{task[:1].lower() + task[1:]} (hạn {self.due_text(m, in_brackets=True)})")
         return tien_do, [{"stt": i, "don_vi": u, "viec": "; ".join(t) + "."}
                          for i, (u, t) in enumerate(units.items(), 1)]
-
-    def host(self, unit: str | None) -> str:
-        """:meth:`unit`, but the village "where it is held" (the hall's preparation) is the
-        office when the venue names none of the plan's villages (the commune's own hall).
-        Printed only: plans issued before named the village (their fingerprints)."""
-        if unit != schema.HOST_VILLAGE or places.PlaceFinder(self.plan.villages).find(
-                self.plan.venue) is not None:
-            return self.unit(unit)
-        return self.unit(None)
 
     def _put_recipients(self, ctx: Context, items: list[str]) -> None:
         """Nơi nhận of a plan-wide document, the heads of the villages last (printed in the
