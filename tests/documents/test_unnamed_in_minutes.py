@@ -134,3 +134,45 @@ def test_the_counts_property_fails_with_one_count_for_all(tmp_path, capsys, monk
     monkeypatch.setattr(conference.ConferenceDocs, "put_assigned_counts", as_before)
     with pytest.raises(AssertionError):
         test_the_minutes_conclusion_counts_what_its_answers_say(tmp_path, capsys)
+
+
+NO_LETTER_SENTENCE = "giải quyết các ý kiến mà người nêu không ghi tên"
+
+
+def test_the_conclusion_tells_every_handler_of_an_unnamed_opinion(tmp_path, capsys):
+    """A re-trial: an agency with a named citizen's opinion and an unnamed one was told only
+    to reply; the unnamed one, in the notice's table, was left with no one told to resolve it.
+    Each agency whose row in the conclusion's table says no letter goes is named in the
+    sentence that gives the unnamed citizens' opinions to be resolved (read from the drafted
+    notices of corpus registries)."""
+    checked = mixed = 0
+    for seed in range(40):
+        case = make_case(seed)
+        out = str(tmp_path / f"kl{seed}")
+        cli.main(["generate", saved(case, str(tmp_path / f"kl{seed}.xlsx")), "--docs", "TBKL",
+                  "--out", out, "--today", (case.meeting + dt.timedelta(days=2)).isoformat()])
+        capsys.readouterr()
+        found = glob.glob(os.path.join(out, "**", "TBKL*.docx"), recursive=True)
+        if not found:
+            continue
+        doc = Document(found[0])
+        rows = [[c.text.strip() for c in r.cells] for t in doc.tables for r in t.rows[1:]
+                if len(r.cells) == 4]
+        silent = {r[2] for r in rows if NO_REPLY in r[3].lower() and r[2]}
+        writing = {r[2] for r in rows if NO_REPLY not in r[3].lower()}
+        said = next((p.text for p in doc.paragraphs if NO_LETTER_SENTENCE in p.text), "")
+        told = said[:said.find(NO_LETTER_SENTENCE)].rsplit(". ", 1)[-1]
+        assert all(a in told for a in silent), (seed, silent, told)
+        assert bool(silent) == bool(said), (seed, silent, said[-300:])
+        checked += 1
+        mixed += bool(silent & writing)
+    assert checked >= 8 and mixed >= 2, (checked, mixed)
+
+
+def test_the_handlers_property_fails_when_only_silent_agencies_are_told(tmp_path, capsys,
+                                                                        monkeypatch):
+    """Planted: only the agencies with no letter to write are told (the re-trial's notice)."""
+    from doithoai.documents.context import conference
+    monkeypatch.setattr(conference, "_resolvers", lambda agencies, asked: "")
+    with pytest.raises(AssertionError):
+        test_the_conclusion_tells_every_handler_of_an_unnamed_opinion(tmp_path, capsys)

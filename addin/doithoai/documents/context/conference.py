@@ -15,6 +15,15 @@ from doithoai.rules.agencies import TERRITORY, is_office
 from doithoai.text import honorifics, vnformat
 
 
+def _resolvers(agencies: list[str], asked: list[str]) -> str:
+    """"Phòng Kinh tế; đề nghị Công an xã phối hợp": who resolves the unnamed citizens'
+    opinions, as the conclusion's sentence begins (capitalised)."""
+    own = [a for a in agencies if a not in asked]
+    said = "; ".join(([vnformat.listing(own)] if own else []) +
+                     ([f"đề nghị {vnformat.listing(asked)} phối hợp"] if asked else []))
+    return said[:1].upper() + said[1:]
+
+
 class ConferenceDocs(BaseBuilder):
     def attendance(self, ctx: Context) -> None:
         """Who came (registry.attendance): one sentence whose parts add up to the invited, the
@@ -202,9 +211,13 @@ class ConferenceDocs(BaseBuilder):
                 ("" if asked or not written else "Các cơ quan, đơn vị được giao"),
                 optional=True)
         ctx.put("co_quan_phoi_hop", vnformat.listing(asked), optional=True)
-        silent = [a for a in self.handling_agencies([o for o in pending if o not in written])
-                  if a not in writers]
-        ctx.put("co_quan_giai_quyet", vnformat.listing(silent), optional=True)
+        resolving = self.handling_agencies([o for o in pending if o.opinion_id in unnamed])
+        silent = [a for a in resolving if a not in writers]
+        # Printed: every agency that has an unnamed citizen's opinion, those on the territory
+        # asked (notices issued before named only those with no letter to write: fingerprints).
+        ctx.put("co_quan_giai_quyet", vnformat.listing(silent), optional=True,
+                wording=_resolvers(resolving, [a for a in resolving
+                                               if self.level(a) == TERRITORY]))
         offices = [a for a in writers if is_office(a, self.party)]
         ctx.put("dong_gui", not writers or len(offices) < len(writers))
         # The office among several: the others copy it their replies, it does not copy itself.
