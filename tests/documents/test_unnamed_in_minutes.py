@@ -176,3 +176,52 @@ def test_the_handlers_property_fails_when_only_silent_agencies_are_told(tmp_path
     monkeypatch.setattr(conference, "_resolvers", lambda agencies, asked: "")
     with pytest.raises(AssertionError):
         test_the_conclusion_tells_every_handler_of_an_unnamed_opinion(tmp_path, capsys)
+
+
+def test_the_minutes_record_each_citizen_who_joined_a_matter(tmp_path, capsys):
+    """A re-trial: a citizen who spoke at the meeting, her opinion marked a repeat (Trùng với)
+    of another raised there, was in none of the minutes' lines, though she got a notice and a
+    reply. The minutes now say under the matter that she raised it too, and the run's count of
+    the citizens the minutes name (Nhật ký) includes her: corpus registries, each given a
+    neighbour who joins one matter at the meeting."""
+    import re
+    from doithoai.registry import personal
+    checked = 0
+    for seed in range(10):
+        case = make_case(seed)
+        first = next((o for o in case.opinions if o["opinion_id"] and not o.get("duplicate_of")
+                      and case.truth.meant_person.get(o["opinion_id"])), None)
+        if first is None:
+            continue
+        joined = dict(first, opinion_id=first["opinion_id"] + "-N", raised_by=NEIGHBOUR,
+                      duplicate_of=first["opinion_id"], answered_at_meeting="Không",
+                      content="Tôi cũng đề nghị như vậy.", answer=None, status="Mới")
+        case.opinions.append(joined)
+        out = str(tmp_path / f"bb{seed}")
+        cli.main(["generate", saved(case, str(tmp_path / f"bb{seed}.xlsx")), "--docs", "BB",
+                  "--out", out, "--today", (case.meeting + dt.timedelta(days=2)).isoformat()])
+        said = capsys.readouterr().out
+        minutes = glob.glob(os.path.join(out, "**", "BB*.docx"), recursive=True)
+        if not minutes:
+            continue
+        text = "\n".join(p.text for p in Document(minutes[0]).paragraphs)
+        assert f"({NEIGHBOUR} cũng nêu ý kiến này)" in text, seed
+        named = {personal.bare_name(o["raised_by"]) for o in case.opinions
+                 if o["opinion_id"] and not o.get("duplicate_of")
+                 and case.truth.meant_person.get(o["opinion_id"])} | {NEIGHBOUR}
+        count = re.search(r"Biên bản hội nghị \([^)]*\): 1 tệp, nêu tên (\d+) người", said)
+        assert count and int(count.group(1)) == len(named), (seed, said, len(named))
+        checked += 1
+    assert checked >= 5, checked
+
+
+NEIGHBOUR = "Phan Thị Kim Oanh"
+
+
+def test_the_joined_property_fails_when_the_minutes_leave_them_out(tmp_path, capsys,
+                                                                  monkeypatch):
+    """Planted: the minutes name no one who joined a matter (the re-trial's minutes)."""
+    from doithoai.documents.context.conference import ConferenceDocs
+    monkeypatch.setattr(ConferenceDocs, "joined_here", lambda self, o: [])
+    with pytest.raises(AssertionError):
+        test_the_minutes_record_each_citizen_who_joined_a_matter(tmp_path, capsys)

@@ -36,7 +36,10 @@ class Result:
         self.made[key] = self.made.get(key, 0) + len(contexts)
         for ctx in contexts:
             bodies, copied = persons.copies(ctx, citizens)
-            self.named.setdefault(key, set()).update(citizens.named(ctx.values) | copied)
+            # the printed wording too: a name only printed (the minutes' citizens who joined
+            # a matter) is a name the document gives
+            self.named.setdefault(key, set()).update(
+                citizens.named(ctx.values) | citizens.named(ctx.wording) | copied)
             self.copied.setdefault(key, {}).update(dict.fromkeys(bodies))
 
     def releases(self) -> list[personal.Release]:

@@ -173,7 +173,8 @@ def bb(doc, party):
                 "quan trả lời như sau:{% else %}Nhân dân không có ý kiến, kiến nghị.{% endif %}")
     b.tag(doc, "{%p for y in y_kien %}")
     b.body(doc, "{{ y.stt }}. {{ y.nguoi_neu }}{% if y.dia_chi %} ({{ y.dia_chi }}){% endif %}: "
-                "{{ y.noi_dung }}")
+                "{{ y.noi_dung }}{% if y.cung_neu %} ({% for c in y.cung_neu %}{{ c.nguoi_neu }}"
+                "{% if not loop.last %}, {% endif %}{% endfor %} cũng nêu ý kiến này){% endif %}")
     b.para(doc, "Trả lời: {{ y.tra_loi }}", italic=True, indent=True)
     b.tag(doc, "{%p endfor %}")
     b.heading(doc, "IV. KẾT LUẬN")

@@ -103,9 +103,11 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("thu_ky", self.s.contact_officer, self._setting_src("contact_officer"),
                 wording=signed_name(self.s.contact_officer))
         self.put_reworded(ctx, "y_kien", lambda issued: [
-            {"stt": i, "ma": o.opinion_id, "noi_dung": self.said(o),
-             "nguoi_neu": self.who(o.raised_by), "dia_chi": self.where(o.address, issued),
-             "tra_loi": self.answer_text(o, issued)} for i, o in enumerate(raised, 1)])
+            {"stt": i, "ma": o.opinion_id,
+             "noi_dung": self.said(o), "nguoi_neu": self.who(o.raised_by),
+             "dia_chi": self.where(o.address, issued), "tra_loi": self.answer_text(o, issued),
+             **({} if issued else {"cung_neu": self.joined_here(o)})}
+            for i, o in enumerate(raised, 1)])
         ctx.put("so_y_kien", len(raised))
         ctx.put("nguon_y_kien", self.sources(raised), optional=True)   # sent, or spoken there
         at = [o for o in raised if o.answered_at_meeting == schema.YES]
@@ -119,6 +121,17 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("noi_nhan", recipients(
             ["Thường trực Đảng ủy", "Thường trực HĐND", "Lãnh đạo UBND",
              f"Ủy ban MTTQ Việt Nam {self.s.unit_type or 'xã'}"], self.party, kept="Hồ sơ"))
+
+    def joined_here(self, o: Opinion) -> list[dict]:
+        """The citizens who raised ``o``'s matter at this conference too (its repeats in this
+        plan that name someone else, not the carry-over's rows), as the minutes record that
+        they spoke ("… (Phan Thị Kim cũng nêu ý kiến này)"); each a Người nêu, so that Nhật ký
+        counts them among those the minutes name. Minutes issued before left them out."""
+        names = dict.fromkeys(
+            self.who(r.raised_by) for r in self.joined_to(o)
+            if r.plan_id == self.plan.plan_id and not repeats.linked(r)
+            and repeats.addressable(r) and not self.same_person(r, o))
+        return [{"nguoi_neu": n} for n in names]
 
     def put_assigned_counts(self, ctx: Context, assigned: list[Opinion]) -> None:
         """How the minutes' conclusion counts what is left to be resolved: given to the
