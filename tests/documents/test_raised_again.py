@@ -39,6 +39,7 @@ AGAIN = "Đề nghị trả lời dứt điểm việc đã nêu ở hội ngh�
 LINKED = "Việc chỉ được văn phòng chuyển sang, không ai nêu lại {n}."
 JOINED = "Tôi cũng đề nghị như ý kiến đã nêu về việc này, lần {n}."
 NEIGHBOUR = "Đinh Công Tráng"
+NEWCOMER = "Hà Thị Lệ Quyên"
 FIELD = schema.lookup("Lĩnh vực").values[0]
 
 
@@ -75,6 +76,9 @@ def _two_conferences(seed: int, path: str):
                        reply_date=(meeting + dt.timedelta(days=12)).isoformat())
             rows.append(who)
             replied[o["opinion_id"]] = (who["reply_number"], meeting + dt.timedelta(days=12))
+        elif n % 8 == 4:     # raised by a newcomer: the letter went to who raised it before
+            who = dict(o, raised_by=NEWCOMER)
+            replied[o["opinion_id"]] += (" cho người nêu trước",)
         words = AGAIN.format(n=n)
         again[words] = o["opinion_id"]
         rows.append(dict(o, opinion_id=f"YK-{later.year}-{800 + n}", plan_id=second["plan_id"],
@@ -118,7 +122,7 @@ def _rows(folder: str, kind: str) -> list[list[str]]:
 
 
 def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys):
-    checked = answered = 0
+    checked = answered = newcomers = 0
     for seed in SEEDS:
         os.makedirs(tmp_path / f"s{seed}")
         path, plan_id, later, meeting, again, linked, replied = _two_conferences(
@@ -145,8 +149,10 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
             assert next(r[-1] for r in told if words in r[1]).endswith(due), (seed, due, told)
             if code in replied:              # what it still owes is its resolution
                 resolve = dues.get((code, "GIAI_QUYET"))
-                number, on = replied[code]
-                sent = f"Đã trả lời bằng văn bản số {number} ngày {on:%d/%m/%Y}"
+                number, on, *to_whom = replied[code]
+                sent = f"Đã trả lời bằng văn bản số {number} ngày {on:%d/%m/%Y}" + \
+                    "".join(to_whom)
+                newcomers += bool(to_whom)
                 assert due == f"{sent}; " + (f"hạn giải quyết {resolve:%d/%m/%Y}" + (
                     ", đã quá hạn" if resolve < day else "") if resolve else
                     "giải quyết theo hạn đã giao"), (seed, code, due)
@@ -168,7 +174,7 @@ def test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, ca
         if linked:
             assert not any(linked in t for t in minutes + conclusion), seed
         checked += 1
-    assert checked >= 4 and answered >= 4, (checked, answered)
+    assert checked >= 4 and answered >= 4 and newcomers >= 1, (checked, answered, newcomers)
 
 
 ASK_AFTER = "Nếu đến thời hạn trên chưa nhận được trả lời"
@@ -278,5 +284,20 @@ def test_the_property_fails_when_matters_raised_again_count_as_given_anew(tmp_pa
         ctx.wording.update(so_giao_giai_quyet=ctx.wording["so_giao_giai_quyet"]
                            + ctx.wording["so_tiep_tuc"], so_tiep_tuc=0)
     monkeypatch.setattr(ConferenceDocs, "put_assigned_counts", as_given)
+    with pytest.raises(AssertionError):
+        test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)
+
+
+def test_the_property_fails_when_a_newcomer_is_cited_a_letter_as_his(tmp_path, capsys,
+                                                                     monkeypatch):
+    """Planted: a citizen raising the matter for the first time is cited the letter sent to
+    who raised it before as if it were his (the re-trial's notice)."""
+    from doithoai.documents.context.repeats import Repeats
+    real = Repeats.carried_resolution
+
+    def as_his(self, first, of=None):
+        found = real(self, first, of)
+        return found and (found[0].removesuffix(" cho người nêu trước"), found[1])
+    monkeypatch.setattr(Repeats, "carried_resolution", as_his)
     with pytest.raises(AssertionError):
         test_what_is_raised_again_is_in_the_later_conferences_documents(tmp_path, capsys)

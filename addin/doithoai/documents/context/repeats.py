@@ -96,12 +96,15 @@ class Repeats:
         """A carried matter whose written reply was sent, what it still owes is its
         resolution: (" số 09/UBND-VP ngày 10/08/2026", what of them is recorded, its deadline
         to resolve in words or None); None while the reply is owed. The letter is the one sent
-        to the citizen of ``of`` (:meth:`letter_to`)."""
+        to the citizen of ``of`` (:meth:`letter_to`); one who raises it for the first time is
+        told it went to who raised it before (" … cho người nêu trước")."""
         letter = self.letter_to(first, of)
         if not (letter.reply_date or letter.reply_number):
             return None
         sent = (f" số {letter.reply_number}" if letter.reply_number else "") + \
             (f" ngày {vnformat.short_date(letter.reply_date)}" if letter.reply_date else "")
+        if of is not None and not self.same_person(of, letter):
+            sent += " cho người nêu trước"     # a newcomer to the matter got no letter of it
         due = self.report.resolve_due.get(first.opinion_id)
         return sent, self.due_words(due) if due else None
 
