@@ -296,6 +296,10 @@ def test_a_plan_with_no_opinion_says_so_in_one_sentence(sample_copy, tmp_path, t
     assert "đến nay Ủy ban nhân dân xã chưa tiếp nhận ý kiến, kiến nghị nào của Nhân dân./." \
         in bcth.replace("\u00a0", " ")
     assert "như sau:" not in bcth and "vượt thẩm quyền" not in bcth
+    # nobody was assigned anything: the summary is not sent to "the assigned agencies"
+    sent_to = [c.text for t in Document(str(folder / "BCTH.docx")).tables
+               for r in t.rows for c in r.cells]
+    assert any("Lưu" in c for c in sent_to) and not any("được phân công" in c for c in sent_to)
     assert "Nhân dân không có ý kiến, kiến nghị." in bb
     assert "Hội nghị không có ý kiến, kiến nghị phải giải quyết." in bb
     for text in (bcth, bb):

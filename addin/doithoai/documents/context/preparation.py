@@ -117,9 +117,12 @@ class PreparationDocs(BaseBuilder):
         ctx.put("neu_lai_chua_xong", self.back_unsettled(), optional=True)
         ctx.put("so_cap_tren", sum(1 for o in raised if self.up(o)))
         ctx.put("trich_yeu", "Tổng hợp ý kiến, kiến nghị của Nhân dân gửi hội nghị đối thoại")
-        ctx.put("noi_nhan", recipients(["Thường trực Đảng ủy", "Lãnh đạo UBND",
-                                        "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã"),
-                                        "Các cơ quan, đơn vị được phân công"], self.party))
+        bodies = ["Thường trực Đảng ủy", "Lãnh đạo UBND",
+                  "Ủy ban MTTQ Việt Nam " + (self.s.unit_type or "xã")]
+        assigned = ["Các cơ quan, đơn vị được phân công"]
+        # none assigned when no opinion came (summaries issued before listed them: printed only)
+        ctx.put("noi_nhan", recipients(bodies + assigned, self.party),
+                wording=recipients(bodies + (assigned if raised else []), self.party))
 
     def back_unsettled(self) -> str:
         """"1 nội dung đã nêu tại hội nghị đối thoại ngày 12/06/2026, chưa giải quyết
