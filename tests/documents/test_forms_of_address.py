@@ -195,6 +195,10 @@ def test_a_citizen_who_typed_a_form_on_one_row_is_addressed_so_on_all(seed, tmp_
         to = next(p for p in read(f)[0] if p.startswith("Kính gửi: "))
         name = next(n for n in addressed if f"{n}," in to)
         assert to.startswith(f"Kính gửi: {addressed[name]},"), (f, to, addressed[name])
+        if "CVTL" in f:                          # and its V/v line says the same
+            form, bare = addressed[name].rsplit(" " + name, 1)[0], name
+            vv = next(line for line in text_of(f).splitlines() if line.startswith("V/v"))
+            assert vv.split("\t")[0].endswith(f"của {form.lower()} {bare}"), (f, vv)
 
 
 NAMES_UNTOLD = ("Tiến", "Lả", "Phóng", "Khiêm", "Đôi")

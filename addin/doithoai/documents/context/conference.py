@@ -258,7 +258,8 @@ class ConferenceDocs(BaseBuilder):
             return (schema.OPINIONS.name, row.row, schema.OPINIONS.column(key).header)
         # printed with the form the citizen typed on another row (replies issued before: as
         # the name alone told it, their fingerprints)
-        addressed, told = vnformat.citizen(self.who(to.raised_by)), self.addressed_citizen(to.raised_by, to.address)
+        addressed = vnformat.citizen(self.who(to.raised_by))
+        told = self.addressed_citizen(to.raised_by, to.address)
         ctx.put("kinh_gui", addressed, src("raised_by"), wording=told)
         ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src("raised_by"),
                 wording=honorifics.in_sentence(told))
@@ -271,7 +272,8 @@ class ConferenceDocs(BaseBuilder):
         self.put_occasions(ctx, o, to)
         ctx.put("noi_dung", self.said(to), src("content"))
         ctx.put("tra_loi", o.answer, src("answer", o))
-        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(addressed)}")
+        ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(addressed)}",
+                wording=f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(told)}")
         # Replies issued before each citizen who raised the same got one of their own were
         # copied to them (their fingerprints keep it); each now reads only its own.
         joined = self.copied_before(o, to)
