@@ -107,12 +107,12 @@ def test_the_minutes_conclusion_counts_what_its_answers_say(tmp_path, capsys):
                     and ("giao" in p or "trả lời tại chỗ" in p or "chuyển cấp" in p))
         no_letter = sum(NO_REPLY in a for a in answers)
         cooperate = sum("phối hợp trả lời bằng văn bản" in a for a in answers)
-        assert _count(r"giải quyết (\d+) ý kiến của người không ghi tên", said) == \
+        assert _count(r"chuyển giải quyết (\d+) ý kiến của người không ghi tên", said) == \
             no_letter, (seed, said, no_letter)
         assert _count(r"phối hợp trả lời (\d+) ý kiến", said) == cooperate, (seed, said)
         total = sum(_count(p, said) for p in (
             r"trả lời tại chỗ (\d+)", r"bằng văn bản (\d+) ý kiến", r"phối hợp trả lời (\d+)",
-            r"giải quyết (\d+) ý kiến của người", r"tiếp tục giải quyết (\d+) ý kiến đã nêu",
+            r"chuyển giải quyết (\d+) ý kiến của người", r"tiếp tục giải quyết (\d+) ý kiến đã nêu",
             r"thẩm quyền (\d+) ý kiến"))
         assert total == len(answers), (seed, said, len(answers))
         checked += 1
