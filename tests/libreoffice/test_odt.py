@@ -20,7 +20,7 @@ def test_generate_writes_odf_copies(sample_copy, tmp_path, capsys):
     docx = sorted(p for p in out.rglob("*.docx"))
     odt = sorted(p for p in out.rglob("*.odt"))
     assert docx and [p.with_suffix("") for p in odt] == [p.with_suffix("") for p in docx]
-    assert f"Đã xuất {len(odt)} tệp ODF (.odt)." in said
+    assert f"Đã xuất {len(odt)} tệp ODF (.odt), cạnh các tệp Word trong thư mục {out}." in said
     for path in odt:
         with zipfile.ZipFile(path) as z:
             assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"

@@ -371,7 +371,7 @@ def test_carry_over_links_without_retyping_and_only_once(sample_paths, tmp_path,
     capsys.readouterr()
     assert cli.main(["carry-over", out, "--plan", "KH-2026-02", "--link", "--today",
                      AS_OF.isoformat()]) == 0
-    assert "Đã chuyển từ trước: không thêm dòng nào." in capsys.readouterr().out
+    assert "Đã chuyển từ trước: không thêm dòng nào, không ghi bản sao nào" in capsys.readouterr().out
 
 
 def test_monitor_cli_and_button(sample_copy, tmp_path, capsys, shells):

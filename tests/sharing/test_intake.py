@@ -337,7 +337,7 @@ def test_cli_export_and_merge_write_a_new_workbook(tu_minh, tmp_path, capsys):
     assert log[-1][2] == "Nhận ý kiến từ MTTQ" and "mttq-CKA-da-dien.xlsx" in log[-1][4]
     assert cli.main(["intake", "merge", target, *files]) == 0
     out = capsys.readouterr().out
-    assert "Không có gì mới: sổ giữ nguyên." in out and "0 thêm mới" in out
+    assert "Không có gì mới: không ghi bản sao nào; sổ giữ nguyên." in out and "0 thêm mới" in out
 
 
 def test_cli_duplicates(sample_paths, capsys):

@@ -83,7 +83,7 @@ def cmd_generate(args) -> int:
     except signals.Interrupted as exc:
         exc.note = _issue_stopped(args, res)
         raise
-    _converted(args, res.files)
+    _converted(args, res.files, out)
     return EXIT_REFUSED if res.refusals else EXIT_OK
 
 
@@ -140,14 +140,16 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
             f"{r.persons} người.")
 
 
-def _converted(args, files: list[str]) -> None:
-    """--pdf and --odt: copies of the Word documents, or a line saying why not."""
+def _converted(args, files: list[str], out: str) -> None:
+    """--pdf and --odt: copies of the Word documents (beside them, in ``out``), or a line
+    saying why not."""
     from doithoai.documents import pdf
     for fmt, wanted, skipped in (("pdf", args.pdf, pdf.SKIPPED), ("odt", args.odt,
                                                                   pdf.ODT_SKIPPED)):
         if wanted and pdf.available():
             made = pdf.convert([f for f in files if f.endswith(".docx")], fmt=fmt)
-            say(f"Đã xuất {len(made)} tệp {'PDF' if fmt == 'pdf' else 'ODF (.odt)'}.")
+            say(f"Đã xuất {len(made)} tệp {'PDF' if fmt == 'pdf' else 'ODF (.odt)'}"
+                + (f", cạnh các tệp Word trong thư mục {out}." if made else "."))
         elif wanted:
             say(skipped)
 

@@ -97,7 +97,7 @@ def cmd_carry_over(args) -> int:
         return EXIT_OK
     ch, made = carryover.link(reg, plan, args.today or dt.date.today())
     if not made:
-        say("Đã chuyển từ trước: không thêm dòng nào.")
+        say("Đã chuyển từ trước: không thêm dòng nào, không ghi bản sao nào; sổ giữ nguyên.")
         return EXIT_OK
     append_rows(reg, schema.LOG, logbook.rows(
         "Chuyển ý kiến tồn", f"{len(made)} ý kiến vào {plan.plan_id}", "",

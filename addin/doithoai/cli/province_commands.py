@@ -5,7 +5,8 @@ import argparse
 import datetime as dt
 import os
 
-from doithoai.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused, output_file, say
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused, output_file, say,
+                                 written_as)
 
 
 def add_parsers(sub) -> None:
@@ -58,8 +59,8 @@ def cmd_rollup(args) -> int:
             "Báo cáo theo dõi (lệnh doithoai monitor).")
         return EXIT_UNREADABLE if res.items else EXIT_REFUSED
     used = res.used
-    say(f"Đã tạo {res.workbook}: {len(used)} đơn vị của {res.province}, năm {res.year}; "
-        f"cơ sở dữ liệu {res.database}.")
+    say(f"Đã tạo tệp tổng hợp {res.workbook}{written_as(out, res.workbook)}: {len(used)} đơn vị "
+        f"của {res.province}, năm {res.year}; cơ sở dữ liệu {res.database}.")
     aside = [i for i in res.items if i.outcome == SET_ASIDE]
     if aside:
         say(f"Chưa tính {len(aside)} tệp để riêng (lý do ở trên và ở trang Tệp đầu vào): đề nghị "

@@ -28,7 +28,9 @@ ENGLISH = {
                  "kiến\" when the year's holidays are not yet official), unit, status with the "
                  "working days left or overdue (\"Quá hạn 22 ngày làm việc\"), basis; "
                  "`--write` (or `--out NEWPATH`) writes them into Mốc thời gian and each "
-                 "opinion's Hạn trả lời of a copy of the registry, as the Tính hạn button does",
+                 "opinion's Hạn trả lời of a copy of the registry, as the Tính hạn button does, "
+                 "and says where the copy went (with `--json`: its path in "
+                 "`registry_written`)",
     "validate": "every problem in one pass, each with sheet, cell, column, message and fix; "
                 "exit 0 no error, 1 errors, 2 unreadable file or a renamed or deleted sheet or "
                 "header (all listed)",

@@ -88,21 +88,22 @@ def cmd_deadlines(args) -> int:
     target = copy_target(args.path, args.out) if args.write else None   # checked before work
     today = args.today or dt.date.today()
     report = deadlines.compute(reg, today)
-    if args.write:
-        return _write_deadlines(args, opened, reg, report, target)
+    written = _write_deadlines(args, opened, reg, report, target) if args.write else None
     if args.json:
         say(json.dumps({"today": today.isoformat(),
                         "milestones": [m.to_json() for m in report.milestones],
-                        "problems": [p.to_json() for p in report.problems]},
+                        "problems": [p.to_json() for p in report.problems],
+                        **({"registry_written": written} if args.write else {})},
                        ensure_ascii=False, indent=2))
-        return EXIT_OK
-    say(milestones.render(report, milestones.plan_words(reg)))
+    elif not args.write:            # a copy written was said by _write_deadlines
+        say(milestones.render(report, milestones.plan_words(reg)))
     return EXIT_OK
 
 
-def _write_deadlines(args, opened, reg, report, target: str | None) -> int:
+def _write_deadlines(args, opened, reg, report, target: str | None) -> str:
     """The milestones and each opinion's Hạn trả lời written into a copy of the registry, as
-    the Tính hạn button writes them into the open workbook."""
+    the Tính hạn button writes them into the open workbook; the copy's path. Said in words
+    unless --json asks for the data alone (its "registry_written")."""
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.rules import milestones
     warn_if_open(args.path)
@@ -110,9 +111,11 @@ def _write_deadlines(args, opened, reg, report, target: str | None) -> int:
     asked = target
     target = registry_copy.registry_copy(opened, changes, "tinh han", target)
     said = "; ".join(s.rstrip(".") for s in changes.summary)
-    say(f"Đã ghi vào bản sao {target}{written_as(asked, target)}: {said}. Sổ gốc không bị sửa. "
-        "Hãy dùng bản sao này làm sổ từ nay và ghi Ngày hoàn thành ở trang Mốc thời gian.")
-    return EXIT_OK
+    if not args.json:
+        say(f"Đã ghi vào bản sao {target}{written_as(asked, target)}: {said}. Sổ gốc không bị "
+            "sửa. Hãy dùng bản sao này làm sổ từ nay và ghi Ngày hoàn thành ở trang Mốc thời "
+            "gian.")
+    return target
 
 
 def cmd_validate(args) -> int:

@@ -199,7 +199,7 @@ def _say_copy(target: str | None, copy_path: str, encrypted: bool) -> None:
             "không bị sửa" + (", bản sao có cùng mật khẩu với sổ" if encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay.")
     else:
-        say("Không có gì mới: sổ giữ nguyên.")
+        say("Không có gì mới: không ghi bản sao nào; sổ giữ nguyên.")
 
 
 def cmd_duplicates(args) -> int:

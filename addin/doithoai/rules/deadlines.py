@@ -23,7 +23,7 @@ from doithoai.registry import repeats, schema
 from doithoai.registry.issued import ISSUED as ISSUED_DOC, issued_dates
 from doithoai.registry.model import Opinion, Plan, Registry, Rule
 from doithoai.registry.problems import Problem, make
-from doithoai.rules import agencies
+from doithoai.rules import agencies, yearly
 from doithoai.rules.workcalendar import Outcome, OverrideDay, WorkCalendar, fmt_long
 from doithoai.text.vnformat import short_date, unit_village_kinds, with_village_words
 
@@ -270,7 +270,7 @@ class _Engine:
                             not (unaddressed and rule.code == REPLY_CODE):
                         self.add(rule, plan, op)
             self._meeting_day(plan)
-        self.problems += yearly_coverage(self.reg, self.today)
+        self.problems += self._yearly()
         # Steps due the same day in the order Quy tắc thời hạn lists them (the conclusion
         # before the report of results), not by their codes' letters.
         listed = {r.code: n for n, r in reversed(list(enumerate(self.rules)))}
@@ -385,6 +385,17 @@ class _Engine:
                 value=short_date(plan.issue_date), code=rule.code, task=task,
                 due=short_date(due), basis=rule.legal_basis or "quy tắc"))
 
+    def _yearly(self) -> list[Problem]:
+        """Điều 43's conference a year (rules/yearly.py), the last day to issue a plan counted
+        back from a meeting on the year's last working day by every rule in use before it."""
+        meeting = self.cal.days_before(dt.date(self.today.year, 12, 31), 0).date
+        steps = [(compute_due(self.cal, meeting, r).date, r) for r in self.reg.rules
+                 if r.enabled != schema.NO and _rule_fields_ok(r, [], {}) and r.days
+                 and r.applies_to == "Kế hoạch" and r.anchor == ANCHOR_MEETING
+                 and r.direction == "trước"]
+        first = min(steps, key=lambda s: s[0], default=(meeting, None))
+        return yearly.yearly_coverage(self.reg, self.today, meeting, *first)
+
     def _meeting_day(self, plan: Plan) -> None:
         if plan.meeting_date and not plan.cancelled and \
                 not self.cal.is_working_day(plan.meeting_date):
@@ -394,20 +405,3 @@ class _Engine:
                 col=cols.get("meeting_date"), column="Ngày hội nghị",
                 value=fmt_long(plan.meeting_date),
                 reason=self.cal.day(plan.meeting_date).reason))
-
-
-def yearly_coverage(reg: Registry, today: dt.date) -> list[Problem]:
-    """A year up to today with no conference (Điều 43: at least one a year). Not judged while
-    a plan's Ngày hội nghị cannot be read: that plan may be the year's conference, and its cell
-    has an error of its own."""
-    table = reg.tables.get("plans")
-    if table is not None and any(p.code in ("date-unreadable", "date-out-of-range")
-                                 and p.sheet == schema.PLANS.name
-                                 and p.column == schema.PLANS.column("meeting_date").header
-                                 for p in reg.problems):
-        return []
-    years = {p.meeting_date.year for p in reg.plans if p.meeting_date and not p.cancelled}
-    if not years:
-        return [make("no-conference-in-year", schema.PLANS.name, year=today.year)]
-    return [make("no-conference-in-year", schema.PLANS.name, year=y)
-            for y in range(min(years), today.year + 1) if y not in years]

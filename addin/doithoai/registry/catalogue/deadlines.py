@@ -60,11 +60,14 @@ TYPES = (
                 "The conference falls on a weekend or holiday. Many are held at weekends on "
                 "purpose, so this is only a warning."),
     ProblemType("no-conference-in-year", WARNING, "Chưa có hội nghị trong năm",
-                "Chưa có hội nghị đối thoại nào trong năm {year}.",
+                "Chưa có hội nghị đối thoại nào trong năm {year}{when}.",
                 "Luật Tổ chức chính quyền địa phương 2025, Điều 43: mỗi năm ít nhất một lần; "
-                "thêm kế hoạch cho năm {year}.",
+                "thêm kế hoạch cho năm {year}.{how}",
                 "Each commune holds at least one dialogue conference a calendar year (Điều 43); "
-                "checked for every year from the first plan to the current one."),
+                "checked for every year from the first plan to the one before today's. Today's "
+                "year is judged only from 60 days before the last day a plan can still be issued "
+                "in time (the earliest step the rules set before a conference on the year's "
+                "last working day), naming that day; not early in the year (rules/yearly.py)."),
     ProblemType("rule-incomplete", ERROR, "Quy tắc thời hạn thiếu thông tin",
                 "Quy tắc {code} thiếu hoặc sai \"{column}\" nên không tính được hạn.",
                 "Điền đủ Mốc gốc, Chiều, Số ngày, Loại ngày và Áp dụng theo danh sách chọn.",
