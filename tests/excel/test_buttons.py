@@ -33,7 +33,7 @@ def test_validate_button(sample_paths, shells, tmp_path):
     path = sample_paths["trung-hoi"]
     book = jsonbook.book(path)
     message = buttons.validate_registry(book, today=TODAY)
-    assert message.startswith("Kiểm tra xong: 1 lỗi, 2 cảnh báo, 1 lưu ý.")
+    assert message.startswith("Kiểm tra xong: 1 lỗi, 3 cảnh báo, 1 lưu ý.")
     assert "Xem trang Kiểm tra; bấm vào địa chỉ ô để tới" in message     # Calc's needs Ctrl
     shell = shells[0]
     assert shell.status_log[-1] is None
@@ -46,15 +46,16 @@ def test_validate_button(sample_paths, shells, tmp_path):
     assert [w[0] for w in writes] == ["Kiểm tra", "Kiểm tra", "Nhật ký"]
     assert_writes_only_owned_cells(path, book)
     notes = actions(book, "addNote")
-    assert [n["args"][0] for n in notes] == ["$K$2", "$J$2"]
+    assert [n["args"][0] for n in notes] == ["$K$2", "$J$2", "$U$2"]   # U2: "Hoàn thành" owed
     assert actions(book)[-1]["func"] == "alert" and actions(book)[-1]["args"][0] == message
     # The workbook a clerk would see.
     out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
     wb = openpyxl.load_workbook(out)
     assert wb["Kế hoạch"]["K2"].fill.fgColor.rgb.endswith("FFC7CE")
     kt = wb["Kiểm tra"]
-    assert [kt.cell(row=r, column=2).value for r in range(2, 6)] == [
-        "no-conference-in-year", "weekday-mismatch", "meeting-not-working-day", "row-has-errors"]
+    assert [kt.cell(row=r, column=2).value for r in range(2, 7)] == [
+        "no-conference-in-year", "weekday-mismatch", "meeting-not-working-day",
+        "plan-complete-owed", "row-has-errors"]
     assert kt["D3"].value == '=HYPERLINK("#\'Kế hoạch\'!K2","K2")'
     assert wb["Nhật ký"]["C2"].value == "Kiểm tra dữ liệu"
     assert wb["Nhật ký"].tables["NhatKy"].ref == "A1:H2"   # Nhật ký has the three columns of 0.4

@@ -76,7 +76,7 @@ def test_validation_marks_the_cells_on_screen(screen, office, sample_paths, tmp_
     before = office.call("cells", sheet="Kế hoạch", refs=["J2", "K2"])
     click(screen, button(office, "Kiểm tra dữ liệu"))
     text = message(office)
-    assert "Kiểm tra xong: 1 lỗi, 2 cảnh báo, 1 lưu ý." in text
+    assert "Kiểm tra xong: 1 lỗi, 3 cảnh báo, 1 lưu ý." in text
     assert "giữ phím Ctrl và bấm vào chữ ghi địa chỉ ô" in text
     assert "Đóng" in text                               # the dialog's own button, in Vietnamese
     screen.shot(os.path.join(screenshots, "kiem-tra-thong-bao.png"))

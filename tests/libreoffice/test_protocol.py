@@ -178,7 +178,7 @@ def test_a_press_over_the_protocol(sample_copy):
     doc = MemoryDocument(sample_copy("trung-hoi"))
     t = bridge.Press(doc, sys.executable, "validate_registry").run()
     assert t["done"] and t["exit"] == 0, open(t["log"]).read()
-    assert t["messages"][0].startswith("Kiểm tra xong: 1 lỗi, 2 cảnh báo, 1 lưu ý.")
+    assert t["messages"][0].startswith("Kiểm tra xong: 1 lỗi, 3 cảnh báo, 1 lưu ý.")
     assert doc.said == t["messages"] and t["statuses"][-1] is None
     assert doc.marks[("Kế hoạch", "K2")] == "FFC7CE" and doc.marks[("Kế hoạch", "J2")] == "FFEB9C"
     log = doc.sheets["Nhật ký"][0]

@@ -18,7 +18,8 @@ def test_json_contract_and_exit_code(sample_paths, capsys):
     data = json.loads(capsys.readouterr().out)
     assert code == 1
     assert set(data) == {"issues", "counts"}
-    assert data["counts"] == {"error": 1, "warning": 2, "info": 1}
+    # warnings: the weekday's day off, no conference in 2026, "Hoàn thành" with replies owed
+    assert data["counts"] == {"error": 1, "warning": 3, "info": 1}
     for issue in data["issues"]:
         assert set(issue) == {"code", "severity", "sheet", "cell", "row", "column", "value",
                               "message", "hint"}
@@ -40,9 +41,9 @@ def test_exit_codes(sample_paths, tmp_path, capsys):
 def test_human_output_is_grouped_by_sheet(sample_paths, capsys):
     cli.main(["validate", sample_paths["trung-hoi"], "--today", "2026-11-22"])
     out = capsys.readouterr().out
-    assert out.startswith('Trang "Kế hoạch" (1 lỗi, 2 cảnh báo, 1 lưu ý)')
+    assert out.startswith('Trang "Kế hoạch" (1 lỗi, 3 cảnh báo, 1 lưu ý)')
     assert "K2  Lỗi" in out and "→ Sửa cột Thứ" in out
-    assert out.strip().endswith("Tổng cộng: 1 lỗi, 2 cảnh báo, 1 lưu ý.")
+    assert out.strip().endswith("Tổng cộng: 1 lỗi, 3 cảnh báo, 1 lưu ý.")
 
 
 def test_catalogue_doc_is_generated():
@@ -68,7 +69,8 @@ def test_kiem_tra_sheet_and_marks_then_cleared_once_fixed(tmp_path):
     first = body.values[[r[1] for r in body.values].index("weekday-mismatch")]
     assert first[0] == "Lỗi" and first[3] == '=HYPERLINK("#\'Kế hoạch\'!K2","K2")'
     assert [(m.sheet, m.cell, m.severity) for m in ch.marks] == [
-        ("Kế hoạch", "K2", "error"), ("Kế hoạch", "J2", "warning")]
+        ("Kế hoạch", "K2", "error"), ("Kế hoạch", "J2", "warning"),
+        ("Kế hoạch", "U2", "warning")]         # "Hoàn thành" with replies still owed
     assert ch.unmarks == []
     apply_changes.apply_to_openpyxl(wb, ch)
     atomic.save_atomic(wb, path)
@@ -83,7 +85,7 @@ def test_kiem_tra_sheet_and_marks_then_cleared_once_fixed(tmp_path):
     problems2 = validation.validate(reg2, dt.date(2026, 11, 22))
     ch2 = validation.to_changes(reg2, problems2)
     assert ("Kế hoạch", "K2") in ch2.unmarks
-    assert [(m.sheet, m.cell) for m in ch2.marks] == [("Kế hoạch", "J2")]
+    assert [(m.sheet, m.cell) for m in ch2.marks] == [("Kế hoạch", "J2"), ("Kế hoạch", "U2")]
     body2 = next(b for b in ch2.blocks if b.sheet == "Kiểm tra" and b.col == 0)
     assert body2.height == len(problems)                 # old rows overwritten with blanks
     assert body2.values[-1] == (None,) * len(schema.CHECKS.columns)

@@ -92,7 +92,7 @@ def intake_merge(book=None, files: list[str] | None = None,
             raise Refused(str(exc)) from None
         shell.status("Đang ghi vào trang Ý kiến và Chờ xử lý…")
         shell.apply(res.changes)
-        lines = res.lines()
+        lines = res.lines() + res.notes()
         t = res.totals
         if t.set_aside:
             lines.append("Xem trang Chờ xử lý: sửa dòng trong tệp theo lý do, xóa dòng đó ở "

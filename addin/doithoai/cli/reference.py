@@ -51,7 +51,10 @@ ENGLISH = {
                      "day the forms are made, which decides what they ask for (the Thu phiếu "
                      "deadline while it is ahead; after the conference, a catch-up form)",
     "intake merge": "returned intake files merged into a new copy of the registry; prints the "
-                    "conservation line per file",
+                    "conservation line per file; `--today`: the day the files are merged, "
+                    "which decides whether the conference is past, and the Ngày nhận of a "
+                    "row the Front left undated when its file does not say when it was saved "
+                    "(each such row is named, with the day it was given)",
     "duplicates": "suggested repeats among the registry's opinions, with scores",
     "monitor": "the read-only monitoring workbook for the party office and the Front (no phone "
                "numbers, no addresses)",

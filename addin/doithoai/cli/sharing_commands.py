@@ -52,7 +52,10 @@ def add_parsers(sub) -> None:
     q.add_argument("--plan", metavar="ID",
                    help="Mã KH dùng khi tệp đã mất thông tin nhận dạng")
     q.add_argument("--json", action="store_true", help="in dạng JSON")
-    q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    q.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="ngày nhận các tệp vào sổ (mặc định: hôm nay), dùng để xét hội nghị đã "
+                        "diễn ra chưa; dòng MTTQ không ghi Ngày nhận được ghi ngày MTTQ lưu tệp "
+                        "lần cuối, hoặc ngày này khi tệp không cho biết")
     passwords.add_option(q)
     q.set_defaults(func=cmd_intake_merge)
 
@@ -181,6 +184,8 @@ def _say_merged(res) -> None:
     """The counts of each file, then every row set aside or suspected of repeating another."""
     from doithoai.sharing import merge
     for line in res.lines():
+        say(line)
+    for line in res.notes():
         say(line)
     for o in res.outcomes:
         if o.status == merge.SET_ASIDE or o.duplicate_of:

@@ -176,6 +176,7 @@ RESOLVED_STATUS = "Đã giải quyết"
 NO_REPLY_YET = (NEW_STATUS, ASSIGNED_STATUS)        # no reply was sent yet
 CLAIMED = (ASSIGNED_STATUS, IN_PROGRESS_STATUS)     # an agency has it in hand
 SPOKEN_SOURCE = "Phát biểu tại hội nghị"            # Nguồn of an opinion raised at the meeting
+FRONT_SOURCE = "MTTQ chuyển"           # Nguồn of one the Front passed on (a merged form's too)
 # The statuses of a plan whose conference is held (of "Trạng thái kế hoạch" below).
 HELD_STATUSES = ("Đã tổ chức", "Đã kết luận", "Hoàn thành")
 # A plan whose conference will not take place (not postponed: that is a new Ngày hội nghị).

@@ -69,10 +69,7 @@ def _made_after(ret: Returned, plan) -> str | None:
     """Why a file made after ``plan``'s conference is not a form of it: one the tool made then
     to catch up names that conference's day (timing.made_for); a form of another plan whose
     identity was edited names its own conference's, or none."""
-    try:
-        created = received_date(ret.identity.get("created"))
-    except UnusableDate:
-        created = None          # an unreadable creation date says nothing about the plan
+    created = timing.made_on(ret.identity)   # unreadable: it says nothing about the plan
     if not (created and plan.meeting_date and created > plan.meeting_date):
         return None
     made_for = timing.made_for(ret.identity, ret.header_meeting)

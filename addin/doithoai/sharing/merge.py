@@ -6,7 +6,9 @@ Pure core: the registry and the returned files (as read by :mod:`.intake`) in; o
 - **added**: a new opinion with a new Mã ý kiến, Nguồn "MTTQ chuyển", Trạng thái "Mới" and
   Nguồn nhập "MTTQ CKA-001 (lô 7F3A2C)"; when it probably repeats an opinion already in the
   registry (this plan or an earlier one), Trùng với names that opinion and the cell carries a
-  note with the score, for the clerk to confirm (duplicates are counted within added);
+  note with the score, for the clerk to confirm (duplicates are counted within added); a row
+  the Front left without a Ngày nhận is dated by the day its form came back
+  (sharing.timing.returned_on), its Ghi chú and the outcome's note saying so;
 - **already present**: the same batch and row code was merged before (the same file merged
   again, or returned twice), or the registry already holds the same person's same text for the
   plan: nothing changes (a row merged before whose person or words now differ from its opinion
@@ -36,12 +38,12 @@ from doithoai.registry.ids import OpinionIds
 from doithoai.registry.cellref import a1
 from doithoai.registry.problems import said
 from doithoai.sharing import dedupe
-from doithoai.sharing import aside, fitting, keys, versions
+from doithoai.sharing import aside, fitting, keys, timing, versions
 from doithoai.sharing.outcomes import (ADDED, ALREADY, SET_ASIDE, FileCount, MergeResult,
                                        Outcome)
 from doithoai.sharing.returned import Returned, ReturnedRow
 
-MTTQ = "MTTQ chuyển"
+MTTQ = schema.FRONT_SOURCE
 NEW = schema.NEW_STATUS
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")   # invisible ones: normalize_text
 _FORMULA_START = ("=", "+", "-", "@")
@@ -206,6 +208,7 @@ class _Verdict(NamedTuple):
     status: str
     reason: str = ""
     opinion_id: str | None = None
+    note: str = ""              # what the merge gave the row that the file did not say
 
 
 class _Merger:
@@ -232,7 +235,9 @@ class _Merger:
             if verdict.status == SET_ASIDE:
                 self._set_aside(f, row, v, code, verdict.reason)
             f.count.tally(verdict.status)
-            self.result.outcomes.append(Outcome(f.ret.name, row.sheet, row.row, code, *verdict))
+            self.result.outcomes.append(Outcome(f.ret.name, row.sheet, row.row, code,
+                                                verdict.status, verdict.reason,
+                                                verdict.opinion_id, note=verdict.note))
         if newer:
             f.count.problem = "; ".join(p for p in (f.count.problem, versions.note(newer))
                                         if p)
@@ -279,11 +284,16 @@ class _Merger:
         waiting = self.known.waiting.get(aside.waiting_key(f.batch, code, row.row))
         if waiting or unusable:
             return _Verdict(SET_ASIDE, waiting or unusable)
+        dated = ""
+        if received is None:            # the day its form came back, said to the clerk
+            received, dated = timing.returned_on(f.ret, self.today)
+            if received is None:
+                return _Verdict(SET_ASIDE, dated)
         oid = self.ids.next(f.plan)
-        self.new_rows.append(_opinion_row(self.reg, f.plan, oid, v, received or self.today,
-                                          code, f.batch, source=v.get("source")))
+        self.new_rows.append(_opinion_row(self.reg, f.plan, oid, v, received, code, f.batch,
+                                          source=v.get("source"), dated=dated))
         self.known.taken(ref, key, oid, f.ret.name)
-        return _Verdict(ADDED, "", oid)
+        return _Verdict(ADDED, "", oid, dated)
 
     def _set_aside(self, f: _File, row: ReturnedRow, v: dict, code: str, reason: str) -> None:
         if self.known.first_time_aside(f.batch, code, f.ret.name, row.row):
@@ -351,10 +361,10 @@ def _field(reg, value: str | None) -> tuple[str | None, str]:
     return None, f"MTTQ ghi lĩnh vực \"{value}\" (không có trong danh mục): chọn lại."
 
 
-def _opinion_row(reg, plan, oid, v, received, code, batch, source) -> dict:
+def _opinion_row(reg, plan, oid, v, received, code, batch, source, dated="") -> dict:
     field_, field_note = _field(reg, v.get("field"))
     notes = [n for n in (v.get("note"), field_note,
-                         f"MTTQ ghi nguồn: {source}" if source else None) if n]
+                         f"MTTQ ghi nguồn: {source}" if source else None, dated) if n]
     return {"opinion_id": oid, "plan_id": plan.plan_id, "source": MTTQ,
             "received_date": received, "raised_by": v.get("raised_by"),
             "address": v.get("address"), "phone": _phone(v.get("phone")),

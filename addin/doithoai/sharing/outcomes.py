@@ -21,6 +21,8 @@ class Outcome:
     opinion_id: str | None = None
     duplicate_of: str | None = None
     score: int | None = None
+    note: str = ""                 # added: what the merge gave it that the file did not say
+                                   # (a Ngày nhận left blank), in the clerk's words
 
 
 @dataclass
@@ -78,6 +80,14 @@ class MergeResult:
     def lines(self) -> list[str]:
         return [f.line() for f in self.files] + ([self.totals.line()] if len(self.files) > 1
                                                  else [])
+
+    def notes(self) -> list[str]:
+        """A heading, then one line per row added with something the file did not say
+        (a Ngày nhận left blank), naming file and row; nothing when there is none."""
+        rows = [f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}), thành {o.opinion_id}: "
+                f"{o.note}" for o in self.outcomes if o.note]
+        return ["Dòng MTTQ không ghi Ngày nhận (ngày đã ghi được nói cả ở cột Ghi chú của ý "
+                "kiến):"] + rows if rows else []
 
     def to_json(self) -> dict:
         t = self.totals

@@ -6,7 +6,8 @@ still ahead, else by the conference's day. After the conference the form is for 
 copying the opinions received up to its day that were not typed yet; it says so, and its
 hidden identity records the conference's day it was made after ("meeting"), which is how a
 returned form made after its plan's conference is told from a form of another plan whose
-identity was edited (:func:`made_for`, used by sharing.fitting).
+identity was edited (:func:`made_for`, used by sharing.fitting). A row the Front left
+without a Ngày nhận is dated by the day its form came back (:func:`returned_on`).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import datetime as dt
 import re
 
 from doithoai.registry import parsing
+from doithoai.registry.problems import said
 
 _MEETING_IN_TEXT = re.compile(r"Thời gian:[^\n]*?ngày (\d{1,2}/\d{1,2}/\d{4})")
 
@@ -82,3 +84,44 @@ def made_for(identity: dict, header_day: dt.date | None) -> dt.date | None:
     except parsing.Unreadable:
         recorded = None
     return recorded or header_day
+
+
+# The commune's clock: a form saved at 20:00 UTC was saved the next morning in Vietnam.
+VIETNAM_TIME = dt.timedelta(hours=7)
+
+
+def returned_on(ret, today: dt.date) -> tuple[dt.date | None, str]:
+    """(the Ngày nhận to record for a row the Front left undated, what the clerk is told of
+    it), for a row merged no later than its conference (sharing.fitting.late_for sets aside
+    one merged after): the day its form came back, as near as the file tells. That is the
+    day the Front last saved it (the time its own properties give, sharing.formulas.saved_at)
+    when that day lies between the day the form was made and ``today``; else ``today``, the
+    day it is merged. (None, why the row is set aside) when ``today`` is before the form was
+    made: the computer's date (or the --today typed) is wrong, and no day can be given."""
+    made = made_on(ret.identity)
+    if made and today < made:
+        return None, (f"Chưa ghi Ngày nhận, và ngày nhận tệp vào sổ ({today:%d/%m/%Y}) trước "
+                      f"ngày tạo tệp phiếu ({made:%d/%m/%Y}): không ghi được ngày nào. "
+                      + said("Kiểm tra ngày, giờ của máy tính", "Kiểm tra ngày của máy tính "
+                             "(hoặc ngày ghi ở --today)") + ", ghi Ngày nhận vào dòng trong "
+                      "tệp, xóa dòng này ở trang Chờ xử lý rồi nhận lại.")
+    saved = (ret.saved + VIETNAM_TIME).date() if ret.saved else None
+    if saved and (made is None or saved >= made) and saved <= today:
+        return saved, (f"MTTQ không ghi Ngày nhận: đã ghi {saved:%d/%m/%Y}, ngày MTTQ lưu tệp "
+                       f"phiếu lần cuối (ghi trong tệp); {_IF_KNOWN}")
+    why = ("tệp không ghi ngày lưu" if saved is None else
+           f"ngày lưu ghi trong tệp, {saved:%d/%m/%Y}, nằm ngoài khoảng từ ngày tạo phiếu đến "
+           "ngày nhận vào sổ")
+    return today, (f"MTTQ không ghi Ngày nhận: đã ghi {today:%d/%m/%Y}, ngày nhận tệp vào sổ "
+                   f"({why}); {_IF_KNOWN}")
+
+
+_IF_KNOWN = "nếu biết ngày nhận đúng, sửa ô Ngày nhận của ý kiến."
+
+
+def made_on(identity: dict) -> dt.date | None:
+    """The day the form was made, by its hidden identity (None when it does not say)."""
+    try:
+        return parsing.parse_date(identity["created"]) if identity.get("created") else None
+    except parsing.Unreadable:
+        return None

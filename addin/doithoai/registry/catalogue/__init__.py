@@ -5,7 +5,7 @@ them; :data:`TYPES` holds them all by code, checked once here (no code twice, kn
 """
 from __future__ import annotations
 
-from doithoai.registry.catalogue import deadlines, documents, reading, validation
+from doithoai.registry.catalogue import deadlines, documents, reading, statuses, validation
 from doithoai.registry.problem_kinds import SEVERITY_LABELS, ProblemType
 
 
@@ -20,4 +20,5 @@ def _by_code(*parts: tuple[ProblemType, ...]) -> dict[str, ProblemType]:
     return types
 
 
-TYPES = _by_code(reading.TYPES, validation.TYPES, deadlines.TYPES, documents.TYPES)
+TYPES = _by_code(reading.TYPES, validation.TYPES, statuses.TYPES, deadlines.TYPES,
+                 documents.TYPES)

@@ -39,6 +39,17 @@ TYPES = (
                 "Dates that are possible but unusual: an opinion received after its conference, "
                 "an invitation sent after the conference; or unlikely: an opinion received after "
                 "today (a year or month mistyped)."),
+    ProblemType("received-before-plan", WARNING, "Ý kiến nhận trước khi có kế hoạch",
+                "Ý kiến {opinion} ghi Ngày nhận {value}, trước ngày kế hoạch {plan} ban hành "
+                "({issued}), mà {how}: ý kiến như vậy chỉ có sau khi có kế hoạch.",
+                "Sửa Ngày nhận cho đúng ngày {when}; nếu người dân đã gửi bằng văn bản từ trước "
+                "khi có kế hoạch, sửa Nguồn thành \"Văn bản\".",
+                "An opinion whose Nguồn says it came through the plan's forms (Phiếu hỏi, or "
+                "merged from a form the Front returned: Nguồn nhập) or was spoken at the "
+                "conference, received before the plan was issued (its Ngày ban hành, else its KH "
+                "in Sổ văn bản): the day is mistyped or stamped by a computer's wrong date. A "
+                "letter (Văn bản, MTTQ chuyển typed by hand) may predate the plan and is not "
+                "noted, nor is a row the carry-over linked."),
     ProblemType("time-order", ERROR, "Giờ kết thúc trước giờ bắt đầu",
                 "Giờ kết thúc {value} không sau giờ bắt đầu {start}.",
                 "Sửa Giờ bắt đầu hoặc Giờ kết thúc.",
@@ -68,34 +79,12 @@ TYPES = (
                 "\"{value}\" không có trong {target}.",
                 "Sửa cho đúng một {key_label} đã có trong {target}{suggestion}.",
                 "A row refers to a plan or opinion that does not exist."),
-    ProblemType("status-contradiction", ERROR, "Trạng thái mâu thuẫn",
-                "{what}",
-                "{fix}",
-                "A status that the rest of the row contradicts, such as \"Đã trả lời bằng văn "
-                "bản\" with no reply number or date."),
     ProblemType("figures-disagree", WARNING, "Số liệu không khớp nhau",
                 "{what}",
                 "{fix}",
                 "Figures of the registry that contradict each other and would print side by side: "
                 "fewer expected delegates than invitees, more survey forms returned than people "
                 "present (Đô Lương: 120 forms from a conference with 48 present)."),
-    ProblemType("status-doubt", WARNING, "Trạng thái cần xem lại",
-                "{what}",
-                "{fix}",
-                "A status the row makes doubtful without contradicting it outright."),
-    ProblemType("plan-status-behind", INFO, "Trạng thái kế hoạch chưa cập nhật sau hội nghị",
-                "Hội nghị ngày {meeting} đã diễn ra nhưng Trạng thái vẫn là \"{value}\".",
-                "Sửa Trạng thái thành \"Đã tổ chức\" (hoặc \"Đã kết luận\" nếu đã ban hành "
-                "thông báo kết luận).",
-                "A plan whose conference is over still says \"Dự thảo\" or \"Đã ban hành\": "
-                "the monitoring workbook the party office reads shows that status."),
-    ProblemType("plan-not-marked-issued", INFO, "Kế hoạch đã ban hành nhưng còn ghi Dự thảo",
-                "Sổ văn bản (dòng {entry}) ghi kế hoạch này đã ban hành, số {number} ngày "
-                "{issued}, nhưng Trạng thái vẫn là \"Dự thảo\".",
-                "Sửa Trạng thái thành \"Đã ban hành\" và ghi Số ký hiệu {number}, Ngày ban "
-                "hành {issued} như Sổ văn bản (phần mềm không tự sửa ô đã gõ).",
-                "The plan's KH was issued through Sổ văn bản while the row still says Dự thảo: "
-                "the Front and the party office read the status in the monitoring workbook."),
     ProblemType("number-out-of-range", ERROR, "Số ngoài khoảng cho phép",
                 "{value} ở cột \"{column}\" phải trong khoảng {low}-{high}.",
                 "Nhập số trong khoảng {low}-{high}.",
@@ -374,27 +363,6 @@ TYPES = (
                 "appended (Trạng thái kế hoạch without \"Đã hủy\"): the rows typed with them "
                 "are read, and the clerk is told the one empty cell to type each into, which "
                 "the list's range (a count of the column) then takes into its drop-down."),
-    ProblemType("cancelled-plan-contradiction", WARNING, "Hội nghị đã hủy nhưng sổ ghi như "
-                "đã họp",
-                "Kế hoạch {plan} ghi Trạng thái \"Đã hủy\" (trang Kế hoạch, dòng {plan_row}) "
-                "nhưng {what}.",
-                "{fix} Nếu hội nghị thực ra đã họp, sửa Trạng thái của kế hoạch ở trang Kế "
-                "hoạch, dòng {plan_row}.",
-                "A cancelled plan with something only a conference that took place has: "
-                "attendance recorded, an opinion spoken or answered at it, a conclusion notice "
-                "issued or its step marked done, a satisfaction form returned."),
-    ProblemType("cancelled-plan-replies", WARNING, "Ý kiến của hội nghị đã hủy vẫn phải trả "
-                "lời",
-                "Hội nghị {plan} đã hủy nhưng còn {count} ý kiến Nhân dân đã gửi chưa được trả "
-                "lời bằng văn bản ({opinions}); các ý kiến này chưa có Hạn trả lời vì hạn tính "
-                "từ thông báo kết luận, mà hội nghị đã hủy thì không có thông báo kết luận.",
-                "Giao Cơ quan trả lời ở trang Ý kiến, ghi Nội dung trả lời rồi tạo công văn trả "
-                "lời (CVTL) cho từng người; muốn phần mềm theo dõi hạn, thêm ở trang Quy tắc "
-                "thời hạn một quy tắc Áp dụng \"Ý kiến\" có Mốc gốc \"Ngày nhận ý kiến\".",
-                "A cancelled plan whose citizens' opinions are still owed a written reply and "
-                "have no Hạn trả lời: the reply rule counts from the conclusion notice, which a "
-                "conference that does not take place never issues; the tool does not invent "
-                "another anchor (deadlines.md names none), it says so."),
     ProblemType("row-has-errors", INFO, "Dòng bị bỏ qua khi tạo văn bản",
                 "Dòng {row} có {count} lỗi nên sẽ không được dùng để tạo văn bản.",
                 "Sửa các lỗi của dòng này (xem các dòng Lỗi phía trên).",

@@ -1,7 +1,7 @@
 """Opinions: dates in order and a status the rest of the row supports."""
 from __future__ import annotations
 
-from doithoai.registry import schema
+from doithoai.registry import repeats, schema
 from doithoai.registry.issued import issued_plans
 from doithoai.rules import agencies
 from doithoai.rules.validation.findings import Findings
@@ -17,6 +17,7 @@ def check_opinions(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans}
     originals = {o.opinion_id: o for o in f.reg.opinions if o.opinion_id}
     sent_up = issued_plans(f.reg, "CVKN")      # each plan's recommendation upward
+    plans_issued = issued_plans(f.reg)
     for o in f.reg.opinions:
         if o.plan_id in sent_up:
             _sent_up_status(f, o, sent_up[o.plan_id])
@@ -37,6 +38,36 @@ def check_opinions(f: Findings) -> None:
                        f"{short_date(plan.meeting_date)} của {o.plan_id}.")
         _status(f, o)
         _unassigned(f, o, plan)
+        if plan:
+            _before_plan(f, o, plan, plans_issued.get(plan.plan_id))
+
+
+# How an opinion came, by its Nguồn, when only a plan brings it; and the day to type instead.
+_BROUGHT_BY_PLAN = {"Phiếu hỏi": ("Nguồn \"Phiếu hỏi\" là phiếu ý kiến của hội nghị",
+                                  "nhận phiếu"),
+                    schema.SPOKEN_SOURCE: (f"Nguồn \"{schema.SPOKEN_SOURCE}\"", "hội nghị")}
+
+
+def _before_plan(f: Findings, o, plan, issued) -> None:
+    """Received before its plan was issued (its Ngày ban hành, else its KH in Sổ văn bản:
+    ``issued``), while its Nguồn says it came through the plan's forms or its conference (or
+    the merge took it from a form the Front returned: Nguồn nhập): a day mistyped, or stamped
+    by a computer's wrong date. A letter may come before any plan; a row the carry-over
+    linked keeps its original's Nguồn."""
+    made = plan.issue_date or (issued.date if issued else None)
+    if not (made and o.received_date and o.received_date < made) or repeats.linked(o):
+        return
+    how, when = _BROUGHT_BY_PLAN.get(o.source, (None, None))
+    if o.source == schema.FRONT_SOURCE and o.intake_ref:
+        how, when = (f"ý kiến đến qua phiếu MTTQ gửi về (Nguồn nhập \"{o.intake_ref}\")",
+                     "MTTQ nhận phiếu")
+    if how is None:
+        return
+    if when == "hội nghị" and plan.meeting_date:
+        when = f"hội nghị ({short_date(plan.meeting_date)})"
+    f.add("received-before-plan", schema.OPINIONS, o.row, "received_date",
+          short_date(o.received_date), opinion=o.opinion_id or f"dòng {o.row}",
+          plan=plan.plan_id, issued=short_date(made), how=how, when=when)
 
 
 # The dates of what has happened to an opinion, and what each says happened.

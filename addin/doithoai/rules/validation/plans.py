@@ -1,19 +1,24 @@
 """Plans and their milestones: dates in order, the typed weekday, statuses the row supports."""
 from __future__ import annotations
 
-from doithoai.registry import schema
+from doithoai.registry import repeats, schema
 from doithoai.registry.issued import issued_plans
-from doithoai.rules.validation.findings import Findings
+from doithoai.rules import agencies, deadlines, owed
+from doithoai.rules.validation.findings import Findings, some
 from doithoai.rules.validation.weekday import WEEKDAY_SHORT, parse_weekday
 from doithoai.text.vnformat import short_date, weekday
 
 
 def check_plans(f: Findings) -> None:
     issued = issued_plans(f.reg)
+    concluded = deadlines.conclusion_dates(f.reg)
+    by_plan = _opinions_of_complete(f)
     for p in f.reg.plans:
         _order(f, p)
         _weekday(f, p)
         _plan_status(f, p, issued.get(p.plan_id))
+        if p.status in schema.HELD_STATUSES[1:]:      # "Đã kết luận", "Hoàn thành"
+            _conclusion_status(f, p, p.plan_id in concluded, by_plan)
         if not p.cancelled:         # its documents are not made any more
             _cells_for_documents(f, p)
         _scope_commas(f, p)
@@ -98,6 +103,52 @@ def _plan_status(f: Findings, p, issued) -> None:
               what=f"Trạng thái \"{p.status}\" nhưng ngày hội nghị "
                    f"{short_date(p.meeting_date)} chưa đến.",
               fix="Kiểm tra lại Trạng thái hoặc Ngày hội nghị.")
+
+
+def _opinions_of_complete(f: Findings) -> dict[str, list]:
+    """The opinions of each plan said to be complete, grouped in one pass."""
+    complete = {p.plan_id for p in f.reg.plans if p.status == schema.HELD_STATUSES[-1]}
+    out: dict[str, list] = {}
+    for o in f.reg.opinions if complete else ():
+        if o.plan_id in complete:
+            out.setdefault(o.plan_id, []).append(o)
+    return out
+
+
+def _conclusion_status(f: Findings, p, concluded: bool, by_plan: dict) -> None:
+    """A plan said to be concluded, or complete, with no conclusion notice recorded (what its
+    replies' deadlines count from); one said to be complete while its opinions (``by_plan``)
+    still owe."""
+    if not concluded:
+        f.add("status-doubt", schema.PLANS, p.row, "status", p.status,
+              what=f"Trạng thái \"{p.status}\" nhưng sổ chưa ghi thông báo kết luận nào của "
+                   f"{p.plan_id} (Sổ văn bản: TBKL đã ban hành; hoặc Ngày hoàn thành của mốc "
+                   "KET_LUAN): các ý kiến chưa có Hạn trả lời.",
+              fix="Nếu đã ban hành thông báo kết luận, ghi số, ngày vào Sổ văn bản (Loại TBKL, "
+                  f"Mã KH {p.plan_id}, Trạng thái \"Đã ban hành\") hoặc Ngày hoàn thành của "
+                  "mốc KET_LUAN ở trang Mốc thời gian; nếu chưa, để Trạng thái \"Đã tổ "
+                  "chức\".")
+    if p.status == schema.HELD_STATUSES[-1]:
+        owing = _still_owed(f, p, by_plan.get(p.plan_id, []))
+        if owing:
+            f.add("plan-complete-owed", schema.PLANS, p.row, "status", p.status,
+                  plan=p.plan_id, owed=owing,
+                  keep=schema.HELD_STATUSES[1 if concluded else 0])
+
+
+def _still_owed(f: Findings, p, mine: list) -> str:
+    """What the plan's opinions (``mine``) still owe, in words ("" when nothing): written
+    replies (rules.owed), resolutions (registry.repeats.settled), and apart from these the
+    opinions sent to a superior and not settled yet, each with its first codes."""
+    replies = [o.opinion_id for o in owed.replies_owed(f.reg, p.plan_id, {p.plan_id: mine})]
+    unsettled = [o for o in mine if o.opinion_id and not o.duplicate_of
+                 and not repeats.settled(o)]
+    up = [o.opinion_id for o in unsettled if agencies.sent_up(o, f.reg.agency_levels)]
+    own = [o.opinion_id for o in unsettled if o.opinion_id not in up]
+    parts = [f"{len(ids)} ý kiến {what} ({some(ids, 'ý kiến', 5)})" for ids, what in (
+        (replies, "chưa được trả lời bằng văn bản"), (own, "chưa giải quyết xong"),
+        (up, "đã chuyển cấp trên, chưa có kết quả")) if ids]
+    return ("còn " + "; ".join(parts)) if parts else ""
 
 
 def check_milestones(f: Findings) -> None:
