@@ -239,8 +239,9 @@ RESOLVE_ONLY = "giải quyết các ý kiến mà người nêu không ghi tên"
 def unnamed_no_reply_duty(run: Run) -> list[str]:
     """The conclusion notice (TBKL) tells each agency what it owes: one whose opinions all
     name no one to write to (citizens who gave no name, no named repeat) is never told to
-    answer "bằng văn bản cho người nêu ý kiến", and one with someone to write to is never told
-    it only resolves. Judged from the truth, by the plan's raised opinions (repeats joined to
+    answer "bằng văn bản cho người nêu ý kiến", one with someone to write to is never told
+    it only resolves, and one with any opinion that names no one is told to resolve it (a
+    re-trial: Công an phường's unnamed opinions were left to no one). Judged from the truth, by the plan's raised opinions (repeats joined to
     theirs), neither answered at the meeting nor sent up."""
     if run.label != "issued":
         return []
@@ -262,13 +263,16 @@ def unnamed_no_reply_duty(run: Run) -> list[str]:
         for agency in sorted({typed(o) for o in ops}):
             if agency not in text.lower():
                 continue                          # printed in other words: not judged here
-            unnamed = all(o["opinion_id"] in nobody for o in ops if typed(o) == agency)
-            if unnamed and agency in duty:
+            mine = [o["opinion_id"] in nobody for o in ops if typed(o) == agency]
+            if all(mine) and agency in duty:
                 out.append(f"{doc.path}: {agency} được giao trả lời bằng văn bản nhưng mọi ý "
                            "kiến của cơ quan này đều không ghi tên người nêu")
-            if not unnamed and agency in only:
+            if not all(mine) and agency in only and agency not in duty:
                 out.append(f"{doc.path}: {agency} chỉ được giao giải quyết dù có người để trả "
                            "lời")
+            if any(mine) and agency not in only:
+                out.append(f"{doc.path}: {agency} có ý kiến không ghi tên người nêu nhưng "
+                           "không được giao giải quyết")
     return out
 
 

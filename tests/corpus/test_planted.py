@@ -342,3 +342,13 @@ def test_planted_village_heads_in_the_general_words(monkeypatch, tmp_path):
     monkeypatch.setattr(Hierarchy, "printed_village_heads",
                         lambda self: "Trưởng thôn, Tổ trưởng tổ dân phố")
     assert first_violation("conclusion-posted", tmp_path)
+
+
+def test_planted_unnamed_opinions_left_to_no_one(monkeypatch, tmp_path):
+    """The build before the re-trial: an agency that also writes replies to others is not told
+    to resolve its unnamed citizens' opinions."""
+    from doithoai.documents.context import conference
+    real = conference._resolvers
+    monkeypatch.setattr(conference, "_resolvers", lambda agencies, asked: real(
+        agencies[:1], [a for a in asked if a in agencies[:1]]) if len(agencies) > 1 else "")
+    assert first_violation("unnamed-no-reply-duty", tmp_path)
