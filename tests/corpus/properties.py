@@ -160,9 +160,15 @@ def provisional_named_are_printed(run: Run) -> list[str]:
     for notice in run.notices:
         for found in _PROVISIONAL_ISSUED.finditer(notice):
             for kind in found.group(1).split(", "):
+                # a date after "chậm nhất" is a deadline even on the day of a fact (a form's
+                # day may fall on the day the plan was issued)
                 stated = {d for doc in run.docs if doc.kind == kind
                           for d in {*reading.dates_in(doc.text), *_spoken_dates(doc)}
-                          if d.year > LAST_CONFIRMED_YEAR and d not in facts}
+                          if d.year > LAST_CONFIRMED_YEAR and (d not in facts or re.search(
+                              rf"chậm nhất (?:ngày )?{d:%d/%m/%Y}", doc.text))}
+                # the bulletin says its deadline in words, whatever its year
+                stated |= {kind for doc in run.docs if doc.kind == kind == "TTTT"
+                           and re.search(r"chậm nhất (?:thứ \w+, )?ngày ", doc.text)}
                 if not stated:
                     out.append(f"{kind} được nêu là có thời hạn theo lịch chưa công bố nhưng "
                                "không in thời hạn nào")

@@ -720,7 +720,8 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
          "Ngày hội nghị", "sau", 10, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
          LAW_43, YES),
         # The province's longest delay for complex matters would post the results after the
-        # law's 10 days: off unless the results are published otherwise (rules.step_order).
+        # law's 10 days: off unless the results are published otherwise
+        # (rules/validation/step_order.py).
         ("KET_LUAN_GIA_HAN", "Thông báo kết luận (vụ việc phức tạp, tối đa)",
          "Ngày hội nghị", "sau", 15, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
          CONCLUSION_EXTENDED, YES),

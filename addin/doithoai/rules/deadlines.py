@@ -223,8 +223,8 @@ def plan_steps(reg: Registry, today: dt.date) -> list[MilestoneResult]:
 
 class _Engine:
     """One run of the rules in use over a registry: each plan's rules, then each rule for each
-    opinion still owed a reply (what compute, due_dates and mandatory_problems share). A rule
-    that cannot be applied is a problem (rule-incomplete) and is not run."""
+    opinion still owed a reply (what compute, due_dates, mandatory_problems and plan_steps
+    share). A rule that cannot be applied is a problem (rule-incomplete) and is not run."""
 
     def __init__(self, reg: Registry, today: dt.date, *, milestones: bool,
                  mandatory_only: bool = False, plans_only: bool = False):
