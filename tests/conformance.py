@@ -127,7 +127,7 @@ def check_text(path: str, kind: str, party: bool) -> list[str]:
         if m:
             v.append(f"{what}: {m.group(0)!r}")
     spoken_text = _without_phones(text)            # a phone number is read digit by digit
-    digits = [m.group(1) for m in spoken._NUMBER.finditer(spoken_text)]
+    digits = re.findall(r"\d+(?:[/.,:%-]\d*)*", spoken_text)   # any figure: a month/year too
     if digits:
         v.append(f"a number in figures for the reader: {digits[0]!r}")
     if not re.search(r"thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật", text):

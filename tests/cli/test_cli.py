@@ -44,9 +44,10 @@ def test_demo_writes_milestones_and_reply_deadlines(tmp_path):
     from doithoai.files import reader
     res = run("demo", "--out", str(tmp_path), "--today", "2026-11-22")
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "Tính hạn: 50 mốc" in res.stdout
+    assert "Tính hạn: 49 mốc" in res.stdout
     reg = reader.read_registry(tmp_path / "tu-minh" / "so-doi-thoai-tu-minh.xlsx")
-    assert len(reg.milestones) == 50   # 3 opinions sent up: no deadline
+    # 3 opinions sent up: no deadline; KET_LUAN_GIA_HAN ships off (Sử dụng = Không)
+    assert len(reg.milestones) == 49
     assert all(m.due and m.status and m.basis for m in reg.milestones)
     assert sum(1 for o in reg.opinions if o.reply_due) == 19
     assert reg.problems == []

@@ -124,8 +124,8 @@ def deadlines_sane(run: Run) -> list[str]:
     return out
 
 
-_PROVISIONAL_ISSUED = re.compile(r"([A-Z]+(?:, [A-Z]+)*) \([^)]*\) đã ban hành có thời hạn "
-                                 r"tính theo lịch nghỉ lễ, Tết chưa được công bố")
+_PROVISIONAL_ISSUED = re.compile(r"([A-Z]+(?:, [A-Z]+)*) \([^)]*\) ghi thời hạn tính theo "
+                                 r"lịch nghỉ lễ, Tết chưa được công bố")
 
 
 def _typed_date(text) -> dt.date | None:
@@ -135,6 +135,17 @@ def _typed_date(text) -> dt.date | None:
         return None
     day, month, year = (parts[2], parts[1], parts[0]) if parts[0] > 31 else parts
     return dt.date(year, month, day)
+
+
+def _spoken_dates(doc) -> set[dt.date]:
+    """The dates a text read aloud (TTTT) says in words ("ngày mồng năm tháng ba năm hai nghìn
+    không trăm hai mươi bảy"), of the years the corpus holds."""
+    if doc.kind != "TTTT":
+        return set()
+    from doithoai.text import spoken
+    first = dt.date(2025, 1, 1)
+    days = (first + dt.timedelta(days=n) for n in range(365 * 8))
+    return {d for d in days if spoken.date(d, with_weekday=False) in doc.text}
 
 
 def provisional_named_are_printed(run: Run) -> list[str]:
@@ -149,9 +160,15 @@ def provisional_named_are_printed(run: Run) -> list[str]:
     for notice in run.notices:
         for found in _PROVISIONAL_ISSUED.finditer(notice):
             for kind in found.group(1).split(", "):
+                # a date after "chậm nhất" is a deadline even on the day of a fact (a form's
+                # day may fall on the day the plan was issued)
                 stated = {d for doc in run.docs if doc.kind == kind
-                          for d in reading.dates_in(doc.text)
-                          if d.year > LAST_CONFIRMED_YEAR and d not in facts}
+                          for d in {*reading.dates_in(doc.text), *_spoken_dates(doc)}
+                          if d.year > LAST_CONFIRMED_YEAR and (d not in facts or re.search(
+                              rf"chậm nhất (?:ngày )?{d:%d/%m/%Y}", doc.text))}
+                # the bulletin says its deadline in words, whatever its year
+                stated |= {kind for doc in run.docs if doc.kind == kind == "TTTT"
+                           and re.search(r"chậm nhất (?:thứ \w+, )?ngày ", doc.text)}
                 if not stated:
                     out.append(f"{kind} được nêu là có thời hạn theo lịch chưa công bố nhưng "
                                "không in thời hạn nào")

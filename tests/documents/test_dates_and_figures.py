@@ -404,9 +404,9 @@ def test_the_plan_marks_dates_whose_holidays_are_a_guess(tmp_path):
 
 
 def test_every_computed_deadline_printed_is_marked(tmp_path):
-    """Beyond the KH: the form deadline (PDK; TB gives it only while it is ahead of TB's own
-    day, test_day_documents.py), the draft-reply deadline (CVPC), the invitations' delivery
-    book (SGN) print a 2027 milestone: each carries "(dự kiến)"."""
+    """Beyond the KH: the draft-reply deadline (CVPC), the invitations' delivery book (SGN)
+    print a 2027 milestone: each carries "(dự kiến)". The form handed to citizens (PDK) states
+    its day plainly (test_citizen_dates.py)."""
     meeting = dt.date(2027, 3, 5)
     reg = registry(tmp_path, [plan_row(meeting)],
                    invitee_rows("KH-2027-01", ["Có"] * 3, [GROUPS[3]] * 3),
@@ -420,6 +420,9 @@ def test_every_computed_deadline_printed_is_marked(tmp_path):
         texts = [" ".join(lines) for p, lines in docs.items() if kind_of(p) == kind]
         assert texts, kind
         for text in texts:
+            if kind == "PDK":
+                assert f"{due[code]:%d/%m/%Y}" in text and "dự kiến" not in text, text
+                continue
             assert f"{due[code]:%d/%m/%Y} (dự kiến)" in text, (kind, text)
             assert f"{due[code]:%d/%m/%Y}" not in text.replace(f"{due[code]:%d/%m/%Y} (dự kiến)",
                                                                ""), kind

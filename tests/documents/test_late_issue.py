@@ -14,6 +14,7 @@ from corpus.registries import make_case
 from corpus.run import registry_of
 from doithoai.documents import generate
 from doithoai.rules import deadlines
+from doithoai.text import vnformat
 
 SEEDS = range(16)
 
@@ -26,17 +27,18 @@ def _late_lines(res) -> list[str]:
 def test_a_conclusion_issued_after_its_mandatory_day_is_told(seed, tmp_path):
     case = make_case(seed)
     reg = registry_of(case)
-    due = deadlines.calendar_for(reg).add_working_days(case.meeting, 15).date
-    day = due + dt.timedelta(days=random.Random(seed).randint(-12, 12))
+    # the conclusion notice is also the publication of the results: 10 days, Điều 43
+    steps = {m.code: m for m in deadlines.compute(reg, case.meeting).milestones
+             if not m.opinion_id}
+    posted = steps["CONG_KHAI_KET_QUA"].due
+    day = posted + dt.timedelta(days=random.Random(seed).randint(-9, 12))   # after the meeting
     res = generate.generate(reg, str(tmp_path), codes=["TBKL"], issue=True, today=day)
     assert any(os.path.basename(f).startswith("TBKL") for f in res.files), res.files
-    # the conclusion notice is also the publication of the results: 10 days, Điều 43
-    posted = next(m.due for m in deadlines.compute(reg, day).milestones
-                  if m.code == "CONG_KHAI_KET_QUA" and not m.opinion_id)
     plan = case.plan["plan_id"]
-    expected = [(due, "KET_LUAN_GIA_HAN", "Thông báo kết luận (vụ việc phức tạp, tối đa)"),
-                (posted, "CONG_KHAI_KET_QUA",
-                 "Công bố kết quả: niêm yết, truyền thanh, gửi trưởng thôn")]
+    words = vnformat.unit_village_kinds(case.truth.villages, case.settings["unit_type"])
+    expected = [(steps[c].due, c, vnformat.with_village_words(steps[c].task, words))
+                for c in deadlines.completed_by("TBKL") if c in steps and steps[c].mandatory]
+    assert [c for _, c, _ in expected] == ["CONG_KHAI_KET_QUA"]    # the extension is off
     assert _late_lines(res) == [
         f"TBKL ({plan}) ban hành ngày {day:%d/%m/%Y}, sau hạn bắt buộc {by:%d/%m/%Y} của mốc "
         f"{code} ({task}): ghi lý do chậm ở Ghi chú của kế hoạch, bắt đầu bằng \"{code}:\", và "
@@ -46,15 +48,16 @@ def test_a_conclusion_issued_after_its_mandatory_day_is_told(seed, tmp_path):
 def test_a_reason_already_written_is_not_asked_for_again(tmp_path):
     case = make_case(3)
     reg = registry_of(case)
-    due = deadlines.calendar_for(reg).add_working_days(case.meeting, 15).date
-    day = due + dt.timedelta(days=7)
+    posted = next(m.due for m in deadlines.compute(reg, case.meeting).milestones
+                  if m.code == "CONG_KHAI_KET_QUA" and not m.opinion_id)
+    day = posted + dt.timedelta(days=7)
     late = _late_lines(generate.generate(reg, str(tmp_path / "a"), codes=["TBKL"], issue=True,
                                          today=day))
-    assert [n for n in late if "mốc KET_LUAN_GIA_HAN" in n]
+    assert [n for n in late if "mốc CONG_KHAI_KET_QUA" in n]
     noted = dataclasses.replace(reg, plans=[dataclasses.replace(
-        p, note="Hội nghị đông.\nket_luan_gia_han : chờ ý kiến của các sở") for p in reg.plans])
+        p, note="Hội nghị đông.\ncong_khai_ket_qua : chờ ý kiến của các sở") for p in reg.plans])
     assert [n for n in _late_lines(generate.generate(noted, str(tmp_path / "b"), codes=["TBKL"],
-            issue=True, today=day)) if "mốc KET_LUAN_GIA_HAN" in n] == []
+            issue=True, today=day)) if "mốc CONG_KHAI_KET_QUA" in n] == []
 
 
 @pytest.mark.parametrize("note,explained", [

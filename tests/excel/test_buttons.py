@@ -85,7 +85,8 @@ def test_deadline_button_writes_the_same_blocks_whatever_the_size(sample_paths, 
     buttons.compute_deadlines(book, today=TODAY)
     out = jsonbook.apply_actions(path, actions(book), str(tmp_path / "after.xlsx"))
     reg = reader.read_registry(out)
-    assert len(reg.milestones) == 50 and all(m.due and m.status for m in reg.milestones)
+    # (KET_LUAN_GIA_HAN ships off: one step fewer than before 0.5.1)
+    assert len(reg.milestones) == 49 and all(m.due and m.status for m in reg.milestones)
     assert sum(1 for o in reg.opinions if o.reply_due) == 19
     typed = {m.code: m.done_date for m in reader.read_registry(path).milestones}
     assert {m.code: m.done_date for m in reg.milestones if m.code in typed} == typed

@@ -61,7 +61,7 @@ def test_default_rules_use_the_fixed_lists():
     lk = {l.key: set(l.values) for l in schema.LOOKUPS}
     codes = [r["code"] for r in schema.DEFAULT_RULES]
     assert codes == ["THONG_BAO", "PHAT_PHIEU", "THU_PHIEU", "TONG_HOP", "BAO_CAO_DON_VI",
-                     "DU_THAO_TRA_LOI", "GIAY_MOI", "HOI_TRUONG", "CONG_KHAI_KET_QUA", "KET_LUAN",
+                     "DU_THAO_TRA_LOI", "GIAY_MOI", "HOI_TRUONG", "KET_LUAN", "CONG_KHAI_KET_QUA",
                      "KET_LUAN_GIA_HAN", "BAO_CAO_KET_QUA", "GIAI_QUYET", "TRA_LOI"]
     for r in schema.DEFAULT_RULES:
         assert r["anchor"] in lk["anchors"]

@@ -28,8 +28,8 @@ def test_seed_003_timetable(sample_registries):
         "PHAT_PHIEU": D(2026, 5, 18), "THU_PHIEU": D(2026, 5, 22), "TONG_HOP": D(2026, 5, 26),
         "BAO_CAO_DON_VI": D(2026, 6, 2), "DU_THAO_TRA_LOI": D(2026, 6, 5),
         "GIAY_MOI": D(2026, 6, 5), "THONG_BAO": D(2026, 6, 5), "HOI_TRUONG": D(2026, 6, 10),
-        "CONG_KHAI_KET_QUA": D(2026, 6, 22), "KET_LUAN": D(2026, 6, 26),
-        "KET_LUAN_GIA_HAN": D(2026, 7, 3), "BAO_CAO_KET_QUA": D(2026, 6, 26)}
+        "CONG_KHAI_KET_QUA": D(2026, 6, 22), "KET_LUAN": D(2026, 6, 22),
+        "BAO_CAO_KET_QUA": D(2026, 6, 26)}
 
 
 def test_reply_deadline_follows_the_conclusion_notice(sample_registries):

@@ -301,6 +301,17 @@ def c_missed_explained(path, reg):
     return [("Mốc thời gian", cell_ref("milestones", "done_date", r))]
 
 
+def c_step_after_mandatory(path, reg):
+    """A registry with the rules shipped up to 0.5.0 (the conclusion notice 10 working days
+    after the conference), the publication of its results not recorded: said at KET_LUAN's
+    Số ngày."""
+    r = next(m.row for m in reg.milestones if m.code == "CONG_KHAI_KET_QUA")
+    rule = next(x.row for x in reg.rules if x.code == "KET_LUAN")
+    edit(path, [("milestones", "done_date", r, None),
+                ("rules", "day_kind", rule, "ngày làm việc")])
+    return [("Quy tắc thời hạn", cell_ref("rules", "days", rule))]
+
+
 def c_plan_late_explained(path, reg):
     edit(path, [("plans", "issue_date", 2, D(2026, 6, 8)),
                 ("plans", "note", 2, "THONG_BAO: lịch họp của tỉnh thay đổi, báo muộn")])
@@ -388,6 +399,7 @@ CASES = {
     "chair-attendance": single("invitees", "attendance", 8, "Vắng"),
     "plan-without-invitees": c_plan_without_invitees,
     "rule-incomplete": single("rules", "anchor", 2, "Ngày đẹp trời"),
+    "step-after-mandatory": c_step_after_mandatory,
     # Issue 25 §4-§5: one name, one spelling; places outside the plan.
     "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
     "name-without-accents": single("opinions", "raised_by", 5, "Ông Ly Thi Hoa"),

@@ -91,7 +91,8 @@ def cmd_deadlines(args) -> int:
     written = _write_deadlines(args, opened, reg, report, target) if args.write else None
     if args.json:
         say(json.dumps({"today": today.isoformat(),
-                        "milestones": [m.to_json() for m in report.milestones],
+                        "milestones": milestones.json_rows(report,
+                                                           milestones.plan_words(reg)),
                         "problems": [p.to_json() for p in report.problems],
                         **({"registry_written": written} if args.write else {})},
                        ensure_ascii=False, indent=2))

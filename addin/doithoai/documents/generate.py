@@ -80,7 +80,7 @@ class Generator:
         asked = bool(codes) and (bool(plan_ids) or len(plans) == 1)     # named for its plan
         for plan in plans:
             self.plan_documents(plan, kinds, issue, asked=asked)
-        late = notices.issued_late(self.report, self.issued)
+        late = notices.issued_late(self.reg, self.report, self.issued)
         off = notices.issued_on_day_off(self.reg, self.today) \
             if any(day == self.today for *_, day in self.issued) else None
         self.result.notices[:0] = ([off] if off else []) + late
@@ -126,9 +126,9 @@ class Generator:
             self.result.notices.append(notices.issued_before_meeting(plan, self.prepared_kept))
         if kept:
             self.result.notices.append(notices.before_the_meeting(plan, kept))
-        plain = sorted(builder.unmarked - {"TTTT"})
+        plain = sorted(builder.unmarked)
         if plain:
-            self.result.notices.append(notices.provisional_issued(plan, plain))
+            self.result.notices.append(notices.provisional_plain(plan, plain))
 
     def _timing_notices(self, plan: Plan, builder: Builder, kinds: list[Kind], issue: bool):
         """(the kinds not made in this run, the kinds only drafted, the kinds not made again

@@ -14,7 +14,7 @@ from doithoai.registry.cellref import a1
 from doithoai.registry.issued import DRAFT, ISSUED
 from doithoai.registry.model import Plan, Registry
 from doithoai.registry.problems import said
-from doithoai.rules import deadlines
+from doithoai.rules import deadlines, milestones
 from doithoai.rules.workcalendar import OutsideCalendar
 from doithoai.text import vnformat
 
@@ -119,9 +119,10 @@ def before_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
             "hội nghị; bản đã tạo trước đó giữ nguyên.")
 
 
-def not_issued_before_step(plan: Plan, kinds: list[Kind], step) -> str:
+def not_issued_before_step(plan: Plan, kinds: list[Kind], step, words) -> str:
+    """``words``: the plan's own words for its villages (Hierarchy.printed_words)."""
     return (f"{', '.join(k.code for k in kinds)} ({plan.plan_id}) chỉ tạo bản nháp, không cấp số: "
-            f"\"{step.task}\" đến ngày {step.due:%d/%m/%Y} mới hết hạn ({step.code}); các văn "
+            f"\"{words(step.task)}\" đến ngày {step.due:%d/%m/%Y} mới hết hạn ({step.code}); các văn "
             "bản này tổng hợp, phân công ý kiến đã thu nên cấp số từ ngày đó (hoặc khi đã ghi "
             "Ngày hoàn thành của bước này ở trang Mốc thời gian).")
 
@@ -245,7 +246,7 @@ def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.d
                    and m.due < today and m.done_date is None), key=lambda m: m.due)
     if not past:
         return None
-    tasks = [builder.local_words(m.task) for m in past]         # as the plan prints them
+    tasks = [builder.printed_words(m.task) for m in past]       # as the plan prints them
     steps = "; ".join(f"{t[:1].lower() + t[1:]} ({m.due:%d/%m/%Y})" for t, m in zip(tasks, past))
     said = (f"Kế hoạch {plan.plan_id} có {len(past)} việc có hạn đã qua (hôm nay "
             f"{today:%d/%m/%Y}): {steps}. ")
@@ -295,12 +296,14 @@ def issued_on_day_off(reg: Registry, day: dt.date) -> str | None:
         f"lệnh từ sổ với --today {next_day:%Y-%m-%d} (hoặc ngày ký).")
 
 
-def provisional_issued(plan: Plan, codes: list[str]) -> str:
-    """Issued documents print dates without "dự kiến": say which rest on a calendar not yet
-    official, so the clerk checks them when the official one comes."""
-    return (f"{', '.join(codes)} ({plan.plan_id}) đã ban hành có thời hạn tính theo lịch nghỉ "
-            "lễ, Tết chưa được công bố chính thức (văn bản ban hành không in chữ \"dự kiến\"): "
-            "khi có lịch chính thức, ghi vào trang Ngày nghỉ và kiểm tra lại các thời hạn này.")
+def provisional_plain(plan: Plan, codes: list[str]) -> str:
+    """Issued documents and those for citizens print dates without "dự kiến"
+    (context.dates.IssueDates.marked): say which rest on a calendar not yet official, so the
+    clerk checks them when the official one comes."""
+    return (f"{', '.join(codes)} ({plan.plan_id}) ghi thời hạn tính theo lịch nghỉ lễ, Tết chưa "
+            "được công bố chính thức, không kèm chữ \"dự kiến\" (văn bản đã ban hành, văn bản "
+            "phát, đọc cho Nhân dân ghi ngày rõ ràng): khi có lịch chính thức, ghi vào trang "
+            "Ngày nghỉ và kiểm tra lại các thời hạn này.")
 
 
 def after_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
@@ -311,20 +314,23 @@ def after_the_meeting(plan: Plan, kinds: list[Kind]) -> str:
             "tạo sau ngày hội nghị.")
 
 
-def issued_late(report: deadlines.DeadlineReport, issued: list[tuple[Plan, str, dt.date]]
-                ) -> list[str]:
+def issued_late(reg: Registry, report: deadlines.DeadlineReport,
+                issued: list[tuple[Plan, str, dt.date]]) -> list[str]:
     """Documents issued in this run that complete a mandatory step after its due date (a
-    conclusion notice past its 15 working days): issuing still beats never, but the lateness
-    is an error in the registry from now on, until the plan's Ghi chú gives the reason."""
+    conclusion notice past the 10 days of the publication of the results): issuing still
+    beats never, but the lateness is an error in the registry from now on, until the plan's
+    Ghi chú gives the reason. Each step in its plan's words ("gửi trưởng bản")."""
     steps = {(m.plan_id, m.code): m for m in report.milestones
              if m.opinion_id is None and m.mandatory and m.done_date is None}
+    words = milestones.plan_words(reg)
     out = []
     for plan, kind, day in issued:
         for code in deadlines.completed_by(kind):
             m = steps.get((plan.plan_id, code))
             if m is not None and day > m.due and not deadlines.explained(plan, code):
+                task = vnformat.with_village_words(m.task, words.get(plan.plan_id, []))
                 out.append(f"{kind} ({plan.plan_id}) ban hành ngày {day:%d/%m/%Y}, sau hạn bắt "
-                           f"buộc {m.due:%d/%m/%Y} của mốc {code} ({m.task}): ghi lý do chậm ở "
+                           f"buộc {m.due:%d/%m/%Y} của mốc {code} ({task}): ghi lý do chậm ở "
                            f"Ghi chú của kế hoạch, bắt đầu bằng \"{code}:\", và báo cáo cấp "
                            "trên.")
     return out

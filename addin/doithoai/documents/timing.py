@@ -22,7 +22,8 @@ def out_of_time(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date,
     said = ([notices.after_the_meeting(plan, waiting)] if waiting else []) + \
         ([notices.not_issued_after(plan, late)] if late else []) + \
         ([notices.not_issued_before(plan, early)] if early else []) + \
-        [notices.not_issued_before_step(plan, before, builder.milestones[step])
+        [notices.not_issued_before_step(plan, before, builder.milestones[step],
+                                         builder.printed_words)
          for step, before in uncollected.items()]
     unissued = late + early + [k for before in uncollected.values() for k in before]
     return waiting, unissued, past, said

@@ -19,7 +19,7 @@ from doithoai.registry.problems import Refused
 from doithoai.registry.spelling import is_whole_unit
 from doithoai.registry.changes import Changes, append_rows
 from doithoai.registry.ids import OpinionIds
-from doithoai.text import places
+from doithoai.text import places, vnformat
 
 
 def unresolved_before(reg, plan, as_of: dt.date) -> list:
@@ -46,9 +46,10 @@ def elsewhere_note(reg, plan, as_of: dt.date) -> str | None:
     if not counts:
         return None
     listed = ", ".join(f"{pid}: {n} ý kiến" for pid, n in sorted(counts.items()))
-    return (f"Không tính ý kiến tồn của các hội nghị trước ở địa bàn khác ({listed}): không "
-            f"cùng thôn, tổ dân phố với {plan.plan_id}; các ý kiến đó được báo cáo tại hội nghị "
-            "ở nơi đã nêu.")
+    return vnformat.with_village_words(  # in the plan's words ("cùng bản với …")
+        f"Không tính ý kiến tồn của các hội nghị trước ở địa bàn khác ({listed}): không "
+        f"cùng thôn, tổ dân phố với {plan.plan_id}; các ý kiến đó được báo cáo tại hội nghị "
+        "ở nơi đã nêu.", vnformat.unit_village_kinds(plan.villages, reg.settings.unit_type))
 
 
 def refuse_cancelled(reg, plan) -> None:

@@ -654,6 +654,13 @@ def sheet(key: str) -> Sheet:
 LAW_43 = "Luật Tổ chức chính quyền địa phương 2025, Điều 43"
 CONCLUSION_GUIDANCE = ("Hướng dẫn của cấp tỉnh về tổ chức đối thoại (mặc định; ghi số, ngày "
                        "văn bản hướng dẫn của tỉnh)")
+# The conclusion notice (TBKL) is the publication of the results: the law's 10 days bound it.
+CONCLUSION_WITHIN_LAW = (LAW_43 + " (thông báo kết luận là văn bản công bố kết quả, nên ban hành "
+                         "chậm nhất 10 ngày sau hội nghị; hướng dẫn của tỉnh cho hạn dài hơn "
+                         "không áp dụng cho việc công bố)")
+CONCLUSION_EXTENDED = (CONCLUSION_GUIDANCE + "; chỉ bật (Sử dụng = Có) khi kết quả đã được công "
+                       "bố bằng văn bản khác trong 10 ngày: ghi ngày đó vào Ngày hoàn thành của "
+                       "mốc CONG_KHAI_KET_QUA")
 # Every commune's new registry carries these words, so they name no other commune; where
 # each default was read is DEFAULT_RULE_SOURCES (docs/deadlines.md prints both).
 PRACTICE = "Thực tiễn tổ chức ở cấp xã (mặc định; sửa theo kế hoạch của đơn vị)"
@@ -668,15 +675,20 @@ DEFAULT_RULE_SOURCES: dict[str, str] = {
     "TONG_HOP": _TU_MINH, "BAO_CAO_DON_VI": _TU_MINH,
     "DU_THAO_TRA_LOI": f"{_TU_MINH}; {_BAC_THANH_MIEN}", "GIAY_MOI": _TU_MINH,
     "HOI_TRUONG": _TU_MINH, "CONG_KHAI_KET_QUA": "the law",
-    "KET_LUAN": f"the provincial guidance {_BAC_THANH_MIEN} cites",
-    "KET_LUAN_GIA_HAN": f"the provincial guidance {_BAC_THANH_MIEN} cites",
+    "KET_LUAN": "the law's publication of the results, which the notice is (the provincial "
+                f"guidance {_BAC_THANH_MIEN} cites allows 10 working days)",
+    "KET_LUAN_GIA_HAN": f"the provincial guidance {_BAC_THANH_MIEN} cites; off by default",
     "BAO_CAO_KET_QUA": "Quảng Sơn's 2026 plan (samples/quang-son)",
     "GIAI_QUYET": "practice: the conclusion notice sets it", "TRA_LOI": _BAC_THANH_MIEN,
 }
 
+# Shipped with Sử dụng = Không: kept in the sheet for a commune that needs it.
+OFF_BY_DEFAULT = ("KET_LUAN_GIA_HAN",)
+
 DEFAULT_RULES: tuple[dict, ...] = tuple(
     dict(code=code, task=task, anchor=anchor, direction=direction, days=days, day_kind=kind,
-         unit=unit, applies_to=applies, legal_basis=basis, mandatory=mandatory, enabled=YES)
+         unit=unit, applies_to=applies, legal_basis=basis, mandatory=mandatory,
+         enabled=NO if code in OFF_BY_DEFAULT else YES)
     for code, task, anchor, direction, days, kind, unit, applies, basis, mandatory in (
         ("THONG_BAO", "Thông báo thời gian, địa điểm, nội dung hội nghị trên truyền thanh và tới "
                       "thôn, tổ dân phố",
@@ -703,15 +715,20 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
         ("HOI_TRUONG", "Chuẩn bị hội trường, loa máy",
          "Ngày hội nghị", "trước", 2, "ngày", HOST_VILLAGE, "Kế hoạch",
          PRACTICE, NO),
+        # The conclusion notice is what is posted (rules.deadlines.DONE_BY_DOCUMENT): issued
+        # by the law's day of publication, never after it, and listed before it.
+        ("KET_LUAN", "Ban hành thông báo kết luận hội nghị",
+         "Ngày hội nghị", "sau", 10, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
+         CONCLUSION_WITHIN_LAW, NO),
         ("CONG_KHAI_KET_QUA", "Công bố kết quả: niêm yết, truyền thanh, gửi trưởng thôn",
          "Ngày hội nghị", "sau", 10, "ngày", "Văn phòng HĐND và UBND", "Kế hoạch",
          LAW_43, YES),
-        ("KET_LUAN", "Ban hành thông báo kết luận hội nghị",
-         "Ngày hội nghị", "sau", 10, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
-         CONCLUSION_GUIDANCE, NO),
+        # The province's longest delay for complex matters would post the results after the
+        # law's 10 days: off unless the results are published otherwise
+        # (rules/validation/step_order.py).
         ("KET_LUAN_GIA_HAN", "Thông báo kết luận (vụ việc phức tạp, tối đa)",
          "Ngày hội nghị", "sau", 15, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
-         CONCLUSION_GUIDANCE, YES),
+         CONCLUSION_EXTENDED, YES),
         ("BAO_CAO_KET_QUA", "Báo cáo kết quả lên cấp có thẩm quyền",
          "Ngày hội nghị", "sau", 10, "ngày làm việc", "Văn phòng HĐND và UBND", "Kế hoạch",
          PRACTICE, NO),

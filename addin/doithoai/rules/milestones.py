@@ -117,6 +117,13 @@ def status_counts(report: DeadlineReport) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def json_rows(report: DeadlineReport, words: dict[str, list[str]]) -> list[dict]:
+    """The milestones as `doithoai deadlines --json` prints them, tasks and units in each
+    plan's ``words`` as :func:`render` says them."""
+    return [dict(m.to_json(), task=_said(m.task, m, words),
+                 unit=_said(m.shown_unit or m.unit, m, words)) for m in report.milestones]
+
+
 PROVISIONAL_MARK = "(dự kiến)"
 
 

@@ -76,15 +76,22 @@ def _below_thousand(n: int, full: bool) -> str:
     return " ".join(words)
 
 
+_SCALES = ((1_000_000_000, "tỷ"), (1_000_000, "triệu"), (1000, "nghìn"))
+
+
 def number(n: int) -> str:
-    """A whole number from 0 to 999,999 in words."""
-    if not 0 <= n < 1_000_000:
+    """A whole number below a thousand billion in words: 1200000 → "một triệu hai trăm
+    nghìn", 1000005 → "một triệu không trăm linh năm"."""
+    if not 0 <= n < 1_000_000_000_000:
         raise ValueError(n)
-    thousands, rest = divmod(n, 1000)
-    if not thousands:
-        return _below_thousand(rest, False)
-    head = _below_thousand(thousands, False) + " nghìn"
-    return head if rest == 0 else f"{head} {_below_thousand(rest, True)}"
+    words: list[str] = []
+    for scale, name in _SCALES:
+        head, n = divmod(n, scale)
+        if head:
+            words.append(f"{_below_thousand(head, bool(words))} {name}")
+    if n or not words:
+        words.append(_below_thousand(n, bool(words)))
+    return " ".join(words)
 
 
 MONTHS = ("một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một",
@@ -115,22 +122,118 @@ _SYMBOL = re.compile(r"(?:(Kế hoạch|Thông báo|Báo cáo|Quyết định|H�
                      r")(?:[-/][A-ZĐ]+(?![\wÀ-ỹ]))*")
 
 
+# A legal document's number and year ("Nghị định 30/2020/NĐ-CP", "Luật số 72/2025/QH15"):
+# its number and its year, the issuer's letters left out.
+_LEGAL = re.compile(r"(?:số\s+)?(\d+)/(\d{4})/[A-ZĐ][\wĐ-]*")
+
+
 def expand(text: str | None) -> str:
     """Abbreviations and document symbols written out; the rest as typed."""
     text = _SYMBOL.sub(lambda m: f"{m.group(1) or DOCUMENT_TYPES[m.group(3)]} số {m.group(2)}",
                        text or "")
+    text = _LEGAL.sub(lambda m: f"số {m.group(1)} năm {m.group(2)}", text)
     text = re.sub(r"(số \d+)/(?=[A-ZĐ])", r"\1 của ", text)
     return _ABBR.sub(lambda m: EXPANSIONS[m.group(1)], text)
 
 
-# A whole number a listener hears as a number ("5 tháng đầu năm 2026"), not part of a date,
-# a time, a code or a document symbol (those have their own readings above).
-_NUMBER = re.compile(r"(?<![\w/.,:-])(\d{1,9})(?![\w/:%-]|[.,]\d)")
+# What a listener hears as a number, a date, a time, a range or a share, written in figures
+# (read by _aloud): a phone number is left as typed (it is read digit by digit); a code or a
+# name with letters inside ("YK-2027-001", "QL6") is not a number.
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_UNIT_WORDS = {"km": "ki-lô-mét", "cm": "xăng-ti-mét", "m2": "mét vuông", "m²": "mét vuông",
+               "m3": "mét khối", "m³": "mét khối", "m": "mét", "ha": "héc-ta",
+               "kg": "ki-lô-gam", "đ": "đồng", "%": "phần trăm"}
+_FIGURES = re.compile(
+    r"(?<![\w/.,:-])(?:"
+    r"(?P<phone>0\d(?:[ .]?\d){8,9})"
+    r"|(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"|(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})"
+    r"|(?P<my_m>\d{1,2})/(?P<my_y>\d{4})"
+    r"|(?P<dm_d>\d{1,2})/(?P<dm_m>\d{1,2})"
+    r"|(?P<h>\d{1,2})(?:h|:)(?P<min>\d{2})?"
+    rf"|(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})"
+    rf"|(?P<n>{_NUM})(?:\s?(?P<unit>%|km|cm|m2|m²|m3|m³|kg|ha|m|đ))?"
+    r")(?![\w/:%-]|[.,]\d)")
+
+
+def _amount(text: str) -> str:
+    """"1.200.000" → "một triệu hai trăm nghìn", "1,5" → "một phẩy năm", "0,05" → "không
+    phẩy không năm"."""
+    whole, _, fraction = text.replace(".", "").partition(",")
+    said = number(int(whole))
+    if not fraction:
+        return said
+    if fraction.startswith("0"):
+        return f"{said} phẩy {' '.join(_UNITS[int(c)] for c in fraction)}"
+    return f"{said} phẩy {number(int(fraction))}"
+
+
+def _after(text: str, start: int, word: str) -> bool:
+    """The figure at ``start`` follows ``word`` ("ngày 15/5": the date says "ngày" already)."""
+    return re.search(rf"\b{word}\s+$", text[max(0, start - 12):start], re.IGNORECASE) is not None
+
+
+def _day_month(m: re.Match, day: int, month: int, year: int | None) -> str:
+    try:
+        said = date(dt.date(year or 2000, month, day), with_weekday=False)
+    except ValueError:                  # not a date: each number, as typed
+        return " trên ".join(number(int(g)) for g in (day, month, year) if g is not None)
+    if year is None:
+        said = said.rsplit(" năm ", 1)[0]
+    return said[len("ngày "):] if _after(m.string, m.start(), "ngày") else said
+
+
+def _plain(m: re.Match) -> str:
+    """A number alone, as the word before it reads it: "tháng 4" → "tháng tư", "ngày 5" →
+    "ngày mồng năm", "thứ 4" → "thứ tư", "lần thứ 1" → "lần thứ nhất"."""
+    text, value = m.group("n"), None
+    if re.fullmatch(r"\d+", text):
+        value = int(text)
+    if value is not None and 1 <= value <= 12 and _after(m.string, m.start(), "tháng"):
+        return MONTHS[value - 1]
+    if value is not None and 1 <= value <= 10 and _after(m.string, m.start(), "ngày"):
+        return f"mồng {number(value)}"
+    if value in (1, 4) and _after(m.string, m.start(), "thứ"):
+        return {1: "nhất", 4: "tư"}[value]
+    said = _amount(text)
+    return f"{said} {_UNIT_WORDS[m.group('unit')]}" if m.group("unit") else said
+
+
+def _aloud(m: re.Match) -> str:
+    g = m.group
+    if g("phone"):
+        return g("phone")
+    if g("y") or g("iso_y"):
+        day, month, year = (g("d"), g("m"), g("y")) if g("y") else \
+            (g("iso_d"), g("iso_m"), g("iso_y"))
+        return _day_month(m, int(day), int(month), int(year))
+    if g("my_y"):
+        month = int(g("my_m"))
+        if not 1 <= month <= 12:
+            return f"{number(month)} trên {number(int(g('my_y')))}"
+        said = f"{MONTHS[month - 1]} năm {number(int(g('my_y')))}"
+        return said if _after(m.string, m.start(), "tháng") else f"tháng {said}"
+    if g("dm_d"):
+        return _day_month(m, int(g("dm_d")), int(g("dm_m")), None)
+    if g("h"):
+        minutes = f" {number(int(g('min')))} phút" if g("min") and int(g("min")) else ""
+        return f"{number(int(g('h')))} giờ{minutes}"
+    if g("a"):
+        return f"{_amount(g('a'))} đến {_amount(g('b'))}"
+    return _plain(m)
 
 
 def numbers_in_words(text: str | None) -> str:
-    """"5 tháng đầu năm 2026" → "năm tháng đầu năm hai nghìn không trăm hai mươi sáu"."""
-    return _NUMBER.sub(lambda m: number(int(m.group(1))), text or "")
+    """Every figure a listener hears, in words: "tháng 4/2027" → "tháng tư năm hai nghìn
+    không trăm hai mươi bảy", "mùa khô 2027-2028" → "… hai nghìn không trăm hai mươi bảy đến
+    hai nghìn không trăm hai mươi tám", "ngày 15/5" → "ngày mười lăm tháng năm", "20%" → "hai
+    mươi phần trăm", "1.200.000 đ" → "một triệu hai trăm nghìn đồng"; a phone number as typed."""
+    return _FIGURES.sub(_aloud, text or "")
+
+
+def aloud(text: str | None) -> str:
+    """A typed text as the reader says it: abbreviations, symbols and figures in words."""
+    return numbers_in_words(expand(text))
 
 
 def leftover_abbreviations(text: str) -> list[str]:

@@ -22,6 +22,9 @@ ISSUED_BY: dict[str, tuple[str, ...]] = {
 ON_THE_DAY = ("BB", "PKS", "DSDB")          # dated the day of the conference
 FORM_ANNOUNCERS = ("TB", "TTTT")             # announce the conference, and the forms' deadline
 FORM = "PDK"                                 # the form itself
+# Handed, posted or read to citizens: a day is stated plainly, never "dự kiến" (the day a
+# commune sets on its form is its own; the command tells the clerk the calendar is a guess).
+FOR_CITIZENS = ("PDK", "TB", "TTTT", "GM", "TBCD")
 PROVISIONAL = "dự kiến"
 
 
@@ -94,14 +97,15 @@ class IssueDates:
     def marked(self, provisional: bool, printed: bool = True) -> bool:
         """Whether this document prints a provisional date's "dự kiến" mark: drafts do, for the
         clerk who checks them, and the plan does (a timetable is a forecast); a document issued
-        with a number states its dates as they are (a chairman signs no deadline "dự kiến"; the
-        command says which issued documents rest on a calendar not yet official), and a
-        bulletin read aloud never says it. ``code`` and ``issue_date``: the document being
+        with a number states its dates as they are (a chairman signs no deadline "dự kiến"),
+        and so does one for citizens, draft or not (FOR_CITIZENS: the form, the announcement
+        and its bulletin, the invitations, the notices to citizens); the command says which
+        rest on a calendar not yet official. ``code`` and ``issue_date``: the document being
         filled (common()); ``printed``: the template prints the date (one it does not print
-        is not noted among the issued dates to check)."""
+        is not noted among the dates to check)."""
         if not provisional:
             return False
-        if self.code == "TTTT" or (self.issue_date is not None and self.code != "KH"):
+        if self.code in FOR_CITIZENS or (self.issue_date is not None and self.code != "KH"):
             if printed:
                 self.unmarked.add(self.code)
             return False

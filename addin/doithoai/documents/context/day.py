@@ -83,7 +83,7 @@ class DayDocs(BaseBuilder):
         p, s = self.plan, self.s
         unit = unit_words.in_sentence(s.unit_name, s.unit_type)   # read aloud: "phường …"
         body = f"Ban Thường vụ Đảng ủy {unit}" if self.party else f"Ủy ban nhân dân {unit}"
-        ctx.put("co_quan_doc", body, self._setting_src("unit_name"))
+        ctx.put("co_quan_doc", spoken.aloud(body), self._setting_src("unit_name"))
         if p.meeting_date:
             when = spoken.date(p.meeting_date)
             if p.start_time:
@@ -91,18 +91,16 @@ class DayDocs(BaseBuilder):
             ctx.put("thoi_gian_doc", when, self._plan_src("meeting_date"))
         else:
             ctx.put("thoi_gian_doc", None, self._plan_src("meeting_date"))
-        ctx.put("dia_diem_doc", spoken.numbers_in_words(spoken.expand(p.venue)),
-                self._plan_src("venue"))
-        ctx.put("pham_vi_doc", spoken.numbers_in_words(spoken.expand(scope_text(p))),
-                self._plan_src("scope"))
-        ctx.put("chu_tri_doc", spoken.expand(p.chair_title), self._plan_src("chair_title"))
-        ctx.put("noi_dung_doc", spoken.numbers_in_words(spoken.expand(p.content)),
-                self._plan_src("content"))
+        # Every typed text in the reader's words: figures too (text.spoken.aloud)
+        ctx.put("dia_diem_doc", spoken.aloud(p.venue), self._plan_src("venue"))
+        ctx.put("pham_vi_doc", spoken.aloud(scope_text(p)), self._plan_src("scope"))
+        ctx.put("chu_tri_doc", spoken.aloud(p.chair_title), self._plan_src("chair_title"))
+        ctx.put("noi_dung_doc", spoken.aloud(p.content), self._plan_src("content"))
         ctx.put("can_bo_dau_moi_doc", vnformat.comrade(s.contact_officer),
                 self._setting_src("contact_officer"))
         m = self.milestones.get("THU_PHIEU")
-        if m is not None:
-            self.marked(m.provisional)      # read aloud: the date alone, never "dự kiến"
+        asks = self.asks_forms_by_deadline("TTTT", self.issue_date)
+        if m is not None:       # read aloud: the date alone, never "dự kiến"
+            self.marked(m.provisional, printed=asks)
         ctx.put("han_thu_phieu_doc", spoken.date(m.due) if m else None,
-                (schema.RULES.name, None, "THU_PHIEU"),
-                wording=None if self.asks_forms_by_deadline("TTTT", self.issue_date) else "")
+                (schema.RULES.name, None, "THU_PHIEU"), wording=None if asks else "")

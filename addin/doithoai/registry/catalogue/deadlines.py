@@ -68,6 +68,20 @@ TYPES = (
                 "year is judged only from 60 days before the last day a plan can still be issued "
                 "in time (the earliest step the rules set before a conference on the year's "
                 "last working day), naming that day; not early in the year (rules/yearly.py)."),
+    ProblemType("step-after-mandatory", WARNING, "Hạn của mốc muộn hơn mốc bắt buộc",
+                "Mốc {code} ({task}) của kế hoạch {plan} có hạn {due}, sau hạn bắt buộc "
+                "{mandatory_due} của mốc {mandatory} ({mandatory_task}); ban hành {document} là "
+                "hoàn thành cả hai mốc, nên làm đúng hạn của mốc {code} vẫn trễ hạn bắt buộc.",
+                "Sửa Số ngày, Loại ngày của mốc {code} ở trang Quy tắc thời hạn để hạn không "
+                "muộn hơn mốc {mandatory} ({mandatory_rule}), hoặc đặt Sử dụng = Không cho mốc "
+                "{code}; nếu mốc {mandatory} đã làm xong bằng cách khác, ghi ngày đó vào Ngày "
+                "hoàn thành của mốc {mandatory} ở trang Mốc thời gian.",
+                "Two steps of a plan that one document completes (the conclusion notice TBKL "
+                "completes the conclusion and the mandatory publication of the results), the "
+                "other due after the mandatory one: following the plan's own timetable breaks "
+                "the mandatory step. Said at the later rule's Số ngày, for plans whose mandatory "
+                "step is not done; the rules shipped up to 0.5.0 did so (KET_LUAN 10 working "
+                "days, KET_LUAN_GIA_HAN 15, after CONG_KHAI_KET_QUA's 10 days)."),
     ProblemType("rule-incomplete", ERROR, "Quy tắc thời hạn thiếu thông tin",
                 "Quy tắc {code} thiếu hoặc sai \"{column}\" nên không tính được hạn.",
                 "Điền đủ Mốc gốc, Chiều, Số ngày, Loại ngày và Áp dụng theo danh sách chọn.",
