@@ -114,7 +114,8 @@ class ConferenceDocs(BaseBuilder):
         up = [o for o in raised if self.up(self.handled_as(o)) and o not in at]
         ctx.put("so_tra_loi_tai_hoi_nghi", len(at))
         ctx.put("so_cap_tren", len(up))
-        self.put_assigned_counts(ctx, [o for o in raised if o not in at and o not in up])
+        answered = {id(o) for o in at + up}
+        self.put_assigned_counts(ctx, [o for o in raised if id(o) not in answered])
         ctx.put("nguoi_ky", self.plan.chair_name, self._plan_src("chair_name"),
                 wording=signed_name(self.plan.chair_name))
         ctx.put("trich_yeu", f"Hội nghị đối thoại với Nhân dân {scope_text(self.plan)}")
@@ -142,7 +143,7 @@ class ConferenceDocs(BaseBuilder):
         again = [o for o in assigned if self.carried(o)]
         rest = [o for o in assigned if not self.carried(o)]
         unnamed = [o for o in rest if o.opinion_id in self.unaddressed()]
-        asked = [o for o in rest if o not in unnamed and o.agency
+        asked = [o for o in rest if o.opinion_id not in self.unaddressed() and o.agency
                  and self.level(o.agency) == TERRITORY]
         ctx.put("so_giao_giai_quyet", len(assigned),
                 wording=len(rest) - len(unnamed) - len(asked))
