@@ -118,10 +118,10 @@ def office_unit(unit: str | None, party: bool) -> str:
 
 def host_unit(unit: str, plan) -> str:
     """A step's unit as the plan's texts name it: the village where the conference is held
-    (schema.HOST_VILLAGE: the hall's preparation) is the office when the venue names none of
-    the plan's villages (the commune's own hall)."""
-    if unit != schema.HOST_VILLAGE or places.PlaceFinder(plan.villages).find(
-            plan.venue) is not None:
+    (schema.HOST_VILLAGE: the hall's preparation) is the office when the venue names no
+    village, neither one of the plan's nor by a kind word (the commune's own hall)."""
+    if unit != schema.HOST_VILLAGE or places.names_a_kind(plan.venue) or \
+            places.PlaceFinder(plan.villages).find(plan.venue) is not None:
         return unit
     return office_unit(None, plan.is_party)
 

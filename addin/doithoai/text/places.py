@@ -51,6 +51,14 @@ def own_words(place: str) -> list[str]:
     return words
 
 
+def names_a_kind(text: str | None) -> bool:
+    """``text`` holds a village's kind word ("Hội trường Thôn 1", "Nhà văn hóa bản Nà Nhạn",
+    "khu phố 3"), whatever the village: a place of a village, not the commune's own."""
+    words = vntext.plain_key(text or "").replace("uy ban", "").split()     # not "Ủy ban"'s bản
+    return any(" ".join(words[i:i + n]) in KIND_WORDS
+               for n in (1, 2, 3) for i in range(len(words) - n + 1))
+
+
 def _keys(text: str) -> list[tuple[str, str]]:
     """(identity key, plain key) of each word of ``text`` (remembered word by word: addresses
     repeat the same words)."""
