@@ -220,9 +220,10 @@ def mandatory_problems(reg: Registry, today: dt.date) -> list[Problem]:
     return _Engine(reg, today, milestones=False, mandatory_only=True).run().problems
 
 
-def plan_steps(reg: Registry, today: dt.date) -> list[MilestoneResult]:
-    """The plans' own milestones as :func:`compute` gives them, without the opinions'."""
-    return _Engine(reg, today, milestones=True, plans_only=True).run().milestones
+def plan_steps(reg: Registry, today: dt.date, codes=None) -> list[MilestoneResult]:
+    """The plans' own milestones as :func:`compute` gives them, without the opinions' (only
+    the steps of ``codes``, when given)."""
+    return _Engine(reg, today, milestones=True, plans_only=True, codes=codes).run().milestones
 
 
 class _Engine:
@@ -231,7 +232,7 @@ class _Engine:
     share). A rule that cannot be applied is a problem (rule-incomplete) and is not run."""
 
     def __init__(self, reg: Registry, today: dt.date, *, milestones: bool,
-                 mandatory_only: bool = False, plans_only: bool = False):
+                 mandatory_only: bool = False, plans_only: bool = False, codes=None):
         self.reg, self.today, self.want_milestones = reg, today, milestones
         self.cal = calendar_for(reg)
         self.soon = reg.settings.due_soon_days if reg.settings.due_soon_days is not None else 3
@@ -240,7 +241,8 @@ class _Engine:
         self.rules = [r for r in reg.rules if r.enabled != schema.NO
                       and _rule_fields_ok(r, self.problems, cols)
                       and (r.mandatory == schema.YES or not mandatory_only)
-                      and (r.applies_to == "Kế hoạch" or not plans_only)]
+                      and (r.applies_to == "Kế hoạch" or not plans_only)
+                      and (codes is None or r.code in codes)]
         self.existing = {(m.plan_id, m.opinion_id or "", m.code): m for m in reg.milestones}
         self.conclusions = conclusion_dates(reg)
         self.issued = issued_dates(reg)

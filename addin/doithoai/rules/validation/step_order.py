@@ -35,7 +35,8 @@ def late_pairs(steps: dict) -> list[tuple[str, object, object]]:
 def check_step_order(f: Findings) -> None:
     plans = {p.plan_id: p for p in f.reg.plans if p.plan_id and not p.cancelled}
     by_plan: dict[str, dict] = {}
-    for m in deadlines.plan_steps(f.reg, f.today):
+    paired = {c for kind in COMPLETING_KINDS for c in deadlines.completed_by(kind)}
+    for m in deadlines.plan_steps(f.reg, f.today, paired):      # only the steps in a pair
         if m.plan_id in plans:
             by_plan.setdefault(m.plan_id, {})[m.code] = m
     found: dict[tuple, list] = {}
