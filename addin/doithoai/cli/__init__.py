@@ -23,7 +23,7 @@ from doithoai.cli import (document_commands, libreoffice_commands, monitoring_co
                           sharing_commands)
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
                                  Refused, collector_paused, log_crash,
-                                 made_folders_kept_only_if_used, say)
+                                 made_folders_kept_only_if_used, refusal_said, say)
 
 __all__ = ["main", "console", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_UNREADABLE", "EXIT_CRASH"]
 GROUPS = (registry_commands, rules_commands, document_commands, sharing_commands,
@@ -114,37 +114,31 @@ def _run(argv: list[str] | None) -> int:
     except BrokenPipeError:
         raise
     except (OutsideCalendar, Refused) as exc:
-        say(str(exc))
-        return EXIT_REFUSED
+        return refusal_said(args, str(exc), EXIT_REFUSED)
     except RegistryUnreadable as exc:
-        say(str(exc))
         if exc.detail:
             log_crash(f"{getattr(args, 'path', '')}: {exc.detail}")
-        return EXIT_UNREADABLE
+        return refusal_said(args, str(exc), EXIT_UNREADABLE)
     except signals.Interrupted as exc:
-        say(signals.stopped_message(exc))
-        return EXIT_REFUSED
+        return refusal_said(args, signals.stopped_message(exc), EXIT_REFUSED)
     except KeyboardInterrupt:
-        say("Đã dừng theo yêu cầu.")
-        return EXIT_REFUSED
+        return refusal_said(args, "Đã dừng theo yêu cầu.", EXIT_REFUSED)
     except Exception as exc:  # a clerk never sees a traceback
-        return _unexpected(exc)
+        return _unexpected(args, exc)
 
 
-def _unexpected(exc: Exception) -> int:
+def _unexpected(args, exc: Exception) -> int:
     """A signal behind the error, a refused write (a full disk, a read-only folder: an
     ordinary refusal), or an unexpected error whose details go to the log."""
     stop = signals.behind(exc)
     if stop is not None:
-        say(signals.stopped_message(stop))
-        return EXIT_REFUSED
+        return refusal_said(args, signals.stopped_message(stop), EXIT_REFUSED)
     refused = atomic.write_error(exc)
     if refused is not None:
         log_crash()
-        say(atomic.failed(exc if isinstance(exc, atomic.WriteFailed) else refused))
-        return EXIT_REFUSED
-    say(crashlog.words(type(exc).__name__, log_crash()))
-    return EXIT_CRASH
+        return refusal_said(args, atomic.failed(exc if isinstance(exc, atomic.WriteFailed)
+                                                else refused), EXIT_REFUSED)
+    return refusal_said(args, crashlog.words(type(exc).__name__, log_crash()), EXIT_CRASH)
 
 
 def _say_quietly(text: str) -> None:

@@ -5,7 +5,9 @@ import argparse
 import contextlib
 import contextvars
 import gc
+import json
 import os
+import sys
 import traceback
 
 from doithoai.files import crashlog
@@ -127,6 +129,34 @@ def say(text: str = "") -> None:
     print(text)
 
 
+# With --json, standard output holds one JSON document and nothing else, whatever happens: the
+# command's result (say_json), or its refusal (refusal_said); a remark beside the result
+# (note) goes to standard error, where the clerk at a terminal still reads it.
+
+def say_json(data) -> None:
+    """The document a command run with --json prints."""
+    say(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def note(args, text: str) -> None:
+    """A remark beside a command's result: with it on standard output, or on standard error
+    when --json keeps standard output for the JSON document."""
+    if getattr(args, "json", False):
+        print(text, file=sys.stderr)
+    else:
+        say(text)
+
+
+def refusal_said(args, text: str, code: int) -> int:
+    """Why a command stopped, in words, or as the JSON document ``{"error": …,
+    "exit_code": …}`` under --json; ``code``, the exit code."""
+    if getattr(args, "json", False):
+        say_json({"error": text, "exit_code": code})
+    else:
+        say(text)
+    return code
+
+
 def require_plan(reg, plan_id: str):
     """The plan with Mã KH ``plan_id``, or a refusal naming the plans the registry has."""
     plan = reg.plan(plan_id)
@@ -164,15 +194,16 @@ def open_by_someone(registry: str) -> str | None:
     return None
 
 
-def warn_if_open(registry: str) -> None:
-    """Before a command writes a copy of the registry to be used from now on: if the registry
-    is open somewhere, what is typed there after now will not be in the copy. Said first."""
-    lock = open_by_someone(registry)
+def warn_if_open(args) -> None:
+    """Before a command writes a copy of the registry ``args.path`` to be used from now on: if
+    the registry is open somewhere, what is typed there after now will not be in the copy.
+    Said first (a :func:`note`)."""
+    lock = open_by_someone(args.path)
     if lock:
-        say(f"Lưu ý: sổ {os.path.basename(registry)} đang được mở trong Excel hoặc LibreOffice "
-            f"(tệp khóa {lock}). Bản sao sắp ghi sẽ không có những gì được sửa trong sổ đang mở "
-            "sau lúc này: hãy đóng sổ ở mọi nơi rồi chạy lại, hoặc sau khi dùng bản sao thì "
-            "không sửa tiếp sổ cũ.")
+        note(args, f"Lưu ý: sổ {os.path.basename(args.path)} đang được mở trong Excel hoặc "
+             f"LibreOffice (tệp khóa {lock}). Bản sao sắp ghi sẽ không có những gì được sửa "
+             "trong sổ đang mở sau lúc này: hãy đóng sổ ở mọi nơi rồi chạy lại, hoặc sau khi "
+             "dùng bản sao thì không sửa tiếp sổ cũ.")
 
 
 def written_as(asked: str | None, actual: str) -> str:

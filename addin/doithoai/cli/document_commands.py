@@ -66,7 +66,7 @@ def cmd_generate(args) -> int:
     book = None
     if args.issue:
         copy_target(args.path, None)    # the numbers go into a copy beside the registry
-        warn_if_open(args.path)
+        warn_if_open(args)
         book = registry_copy.load_for_copy(opened)     # refused now, not after the files
     out = output_folder(args.out or documents_folder(args.path, reg.settings))
     res = None

@@ -85,7 +85,7 @@ def cmd_carry_over(args) -> int:
     carryover.refuse_cancelled(reg, plan)
     target = copy_target(args.path, args.out) if args.link else None   # checked before work
     if args.link:
-        warn_if_open(args.path)
+        warn_if_open(args)
     todo = carryover.unresolved_before(reg, plan, args.today or dt.date.today())
     for o in todo:
         say(f"{o.opinion_id} ({o.plan_id}, {o.agency or 'chưa phân công'}): {o.content[:80]}")

@@ -162,7 +162,7 @@ def _forget(args, opened, reg, today: dt.date) -> int:
     from doithoai.registry import personal, schema
     from doithoai.registry.changes import append_rows
     target = copy_target(args.path, args.out)
-    warn_if_open(args.path)
+    warn_if_open(args)
     ch, out = personal.forget_contacts(reg, today)
     months = reg.settings.contact_months
     if not out.rows:

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 
 from doithoai.cli import passwords
 from doithoai.registry import schema
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, date_arg, output_file,
-                                 output_folder, say)
+                                 output_folder, say, say_json)
 
 
 def add_parsers(sub) -> None:
@@ -70,7 +69,7 @@ def cmd_summary(args) -> int:
     reg = reader.read_registry(passwords.open_registry(args))
     sm = summary.summarize(reg)
     if args.json:
-        say(json.dumps(sm, ensure_ascii=False, indent=2))
+        say_json(sm)
     else:
         say(summary.render(sm))
     return EXIT_OK

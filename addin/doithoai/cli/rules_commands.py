@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, copy_target, date_arg,
-                                  say, warn_if_open, written_as)
+                                  say, say_json, warn_if_open, written_as)
 
 
 def add_parsers(sub) -> None:
@@ -90,12 +89,10 @@ def cmd_deadlines(args) -> int:
     report = deadlines.compute(reg, today)
     written = _write_deadlines(args, opened, reg, report, target) if args.write else None
     if args.json:
-        say(json.dumps({"today": today.isoformat(),
-                        "milestones": milestones.json_rows(report,
-                                                           milestones.plan_words(reg)),
-                        "problems": [p.to_json() for p in report.problems],
-                        **({"registry_written": written} if args.write else {})},
-                       ensure_ascii=False, indent=2))
+        say_json({"today": today.isoformat(),
+                  "milestones": milestones.json_rows(report, milestones.plan_words(reg)),
+                  "problems": [p.to_json() for p in report.problems],
+                  **({"registry_written": written} if args.write else {})})
     elif not args.write:            # a copy written was said by _write_deadlines
         say(milestones.render(report, milestones.plan_words(reg)))
     return EXIT_OK
@@ -107,7 +104,7 @@ def _write_deadlines(args, opened, reg, report, target: str | None) -> str:
     unless --json asks for the data alone (its "registry_written")."""
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.rules import milestones
-    warn_if_open(args.path)
+    warn_if_open(args)
     changes = milestones.to_changes(reg, report)
     asked = target
     target = registry_copy.registry_copy(opened, changes, "tinh han", target)
@@ -128,8 +125,7 @@ def cmd_validate(args) -> int:
     counts = validation.counts(problems)
     damaged = bool(reader.structure_faults(reg))
     if args.json:
-        say(json.dumps({"issues": [p.to_json() for p in problems], "counts": counts},
-                       ensure_ascii=False, indent=2))
+        say_json({"issues": [p.to_json() for p in problems], "counts": counts})
     else:
         say(validation.render(problems))
     if damaged:

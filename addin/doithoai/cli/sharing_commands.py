@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 
 from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 copy_target, date_arg, output_folder,
-                                 require_plan, say, warn_if_open, written_as)
+                                 Refused, copy_target, date_arg, output_folder,
+                                 require_plan, say, say_json, warn_if_open, written_as)
 from doithoai.registry import logbook
 
 
@@ -79,7 +78,7 @@ def cmd_intake_export(args) -> int:
     args.plan = require_plan(reg, args.plan).plan_id      # as the registry writes it
     if args.encrypt:
         copy_target(args.path, None)       # the passwords go into a copy beside the registry
-        warn_if_open(args.path)
+        warn_if_open(args)
     try:
         made = intake.export(reg, args.plan, output_folder(args.out), villages=args.village,
                              one_file=args.one_file, today=args.today or dt.date.today(),
@@ -148,15 +147,14 @@ def cmd_intake_merge(args) -> int:
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     copy_path = copy_target(args.path, args.out)        # refused before any file is read
-    warn_if_open(args.path)
+    warn_if_open(args)
     returned = [intake.read_returned(f, keys.candidates(reg, f) + [opened.password or ""])
                 for f in args.files]
     try:
         res = merge.merge(reg, returned, today=args.today or dt.date.today(),
                           plan_hint=args.plan)
     except merge.RegistryTooOld as exc:
-        say(str(exc))
-        return EXIT_REFUSED
+        raise Refused(str(exc)) from exc
     target = None
     if res.changes.blocks:
         log = logbook.rows("Nhận ý kiến từ MTTQ", logbook.clauses(res.lines()),
@@ -168,7 +166,7 @@ def cmd_intake_merge(args) -> int:
     if args.json:
         data = res.to_json()
         data["registry_written"] = target
-        say(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        say_json(data)
     else:
         _say_merged(res)
         _say_copy(target, copy_path, opened.encrypted)
@@ -216,12 +214,11 @@ def cmd_duplicates(args) -> int:
     already = {o.opinion_id: o.duplicate_of for o in reg.opinions}
     rows = [s for s in found if not already.get(s.key)]
     if args.json:
-        say(json.dumps([{"opinion_id": s.key, "duplicate_of": s.original, "score": s.score,
-                         "text_score": s.text_score, "reasons": list(s.reasons),
-                         "plan_id": s.plan_id, "original_plan_id": s.original_plan_id,
-                         "conference": s.conference or None,
-                         "already_linked": bool(already.get(s.key))} for s in found],
-                       ensure_ascii=False, indent=2))
+        say_json([{"opinion_id": s.key, "duplicate_of": s.original, "score": s.score,
+                   "text_score": s.text_score, "reasons": list(s.reasons),
+                   "plan_id": s.plan_id, "original_plan_id": s.original_plan_id,
+                   "conference": s.conference or None,
+                   "already_linked": bool(already.get(s.key))} for s in found])
         return EXIT_OK
     texts = {o.opinion_id: o.content for o in reg.opinions}
     for s in rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
 
 TEXTS = {
@@ -73,9 +74,11 @@ class Parser(argparse.ArgumentParser):
         with _vietnamese():
             return super().add_argument(*args, **kwargs)
 
-    def parse_known_args(self, *args, **kwargs):
+    def parse_known_args(self, args=None, namespace=None):
+        # what --json promises (one JSON document on standard output) holds for a mistake too
+        self.json_asked = "--json" in (sys.argv[1:] if args is None else list(args))
         with _vietnamese():
-            return super().parse_known_args(*args, **kwargs)
+            return super().parse_known_args(args, namespace)
 
     def parse_args(self, *args, **kwargs):
         with _vietnamese():
@@ -91,4 +94,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        self.exit(1, f"{self.prog}: lỗi: {message}\nXem hướng dẫn: {self.prog} --help\n")
+        said = f"{self.prog}: lỗi: {message}\nXem hướng dẫn: {self.prog} --help"
+        if getattr(self, "json_asked", False):
+            print(json.dumps({"error": said, "exit_code": 1}, ensure_ascii=False, indent=2))
+        self.exit(1, said + "\n")
