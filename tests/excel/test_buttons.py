@@ -141,7 +141,8 @@ def test_new_registry_button(sample_paths, tmp_path, shells):
     year = dt.date.today().year
     assert sorted(os.listdir(tmp_path)) == [f"so-doi-thoai-{year} (2).xlsx",
                                             f"so-doi-thoai-{year}.xlsx"]
-    assert "Đã tạo sổ mới" in first and "(2)" in second
+    assert "Đã tạo sổ mới" in first and "(2)" in second and "đã có tệp" not in first
+    assert f"đã có tệp so-doi-thoai-{year}.xlsx" in second and "tệp kia giữ nguyên" in second
     reg = reader.read_registry(tmp_path / f"so-doi-thoai-{year}.xlsx")
     assert len(reg.rules) == len(schema.DEFAULT_RULES)
     assert actions(book)[-1]["func"] == "alert"

@@ -388,6 +388,10 @@ def test_monitor_cli_and_button(sample_copy, tmp_path, capsys, shells):
            == "Nhật ký"]
     assert log and log[0]["values"][0][2] == "Báo cáo theo dõi" and \
         made[0] in log[0]["values"][0][4]
+    # Pressed again the same day: a second report beside the first, saying why its name differs
+    again = buttons.monitor_report(jsonbook.book(path, name=path), as_of=AS_OF)
+    assert "đã có tệp" not in message and \
+        f"(2).xlsx (đã có tệp {made[0]}" in again and "tệp kia giữ nguyên" in again
 
 
 U = chain.UNKNOWN_VILLAGE

@@ -316,6 +316,8 @@ def test_the_province_button_rolls_up_the_open_workbooks_folder(sent, tmp_path):
     # Pressed again: the earlier roll-up is set aside (not a commune's file), nothing replaced.
     again = buttons.province_rollup(jsonbook.book(opened, name=opened), today=AS_OF)
     assert "2 đơn vị" in again and len(os.listdir(folder)) == len(made) + 2
+    # …under another name, saying why (the first one's name was taken)
+    assert "đã có tệp" not in message and "đã có tệp tong-hop-" in again
 
 
 def test_a_damaged_registry_sent_by_mistake_is_still_not_read(sample_paths, tmp_path):

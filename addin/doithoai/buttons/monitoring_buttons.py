@@ -6,6 +6,7 @@ import os
 
 from doithoai.buttons.common import Refused, read_registry, run, saved_folder, selected_plan
 from doithoai.buttons.document_buttons import documents_button
+from doithoai.files.atomic import written_as
 
 
 def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
@@ -22,8 +23,8 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
         # a password, with a password of its own shown once.
         names = chain.names_shown(reg)
         password = spoken_password() if names and shell.has_password() else None
-        path, chains = workbook.write(reg, os.path.join(folder, workbook.default_name(reg, day)),
-                                      day, shell.name, password)
+        asked = os.path.join(folder, workbook.default_name(reg, day))
+        path, chains = workbook.write(reg, asked, day, shell.name, password)
         if password:
             shell.message(f"Báo cáo theo dõi ghi họ tên người nêu ý kiến nên có mật khẩu: "
                           f"{password} (gõ cả dấu gạch ngang; đọc cho người nhận qua điện "
@@ -31,7 +32,8 @@ def monitor_report(book=None, as_of: dt.date | None = None) -> str | None:
         releases = [personal.Release("báo cáo theo dõi có họ tên người nêu", "Văn phòng Đảng "
                                      "ủy, Ủy ban MTTQ", chain.people_named(chains),
                                      bool(password))] if names else []
-        return (f"Đã tạo báo cáo theo dõi: {path}. {chain.counts_said(chains)}. "
+        return (f"Đã tạo báo cáo theo dõi: {path}{written_as(asked, path)}. "
+                f"{chain.counts_said(chains)}. "
                 + (f"{left} " if (left := workbook.left_out(reg, day)) else "")
                 + "Tệp chỉ để xem, không có số điện thoại hay địa chỉ nhà: gửi Văn phòng Đảng "
                 "ủy, Ủy ban MTTQ."), path, releases

@@ -12,6 +12,7 @@ import os
 
 from doithoai.buttons.common import answer_error, open_shell
 from doithoai.files import atomic
+from doithoai.files.atomic import written_as
 from doithoai.spreadsheet.open_book import OpenWorkbook
 
 
@@ -40,8 +41,8 @@ def _rollup(shell: OpenWorkbook, today: dt.date) -> str:
     except rollup.EngineMissing as exc:
         return str(exc)
     shell.status("Đang tổng hợp các xã…")
-    res = rollup.rollup([folder], os.path.join(folder, rollup.default_name("tinh", today)),
-                        progress=shell.status)
+    asked = os.path.join(folder, rollup.default_name("tinh", today))
+    res = rollup.rollup([folder], asked, progress=shell.status)
     n = {o: sum(1 for i in res.items if i.outcome == o)
          for o in (inputs.USED, inputs.SUPERSEDED, inputs.SET_ASIDE)}
     aside = [i.line for i in res.items if i.outcome == inputs.SET_ASIDE][:5]
@@ -51,6 +52,6 @@ def _rollup(shell: OpenWorkbook, today: dt.date) -> str:
     if not res.workbook:
         return (f"Không có tệp nào dùng được trong {folder} ({len(res.items)} tệp): chưa tạo tệp "
                 "tổng hợp. Các xã cần gửi tệp tạo bằng nút Báo cáo theo dõi." + tail)
-    return (f"Đã tạo {res.workbook}: {n[inputs.USED]} đơn vị của {res.province}, năm {res.year}; "
+    return (f"Đã tạo {res.workbook}{written_as(asked, res.workbook)}: {n[inputs.USED]} đơn vị của {res.province}, năm {res.year}; "
             f"{n[inputs.SUPERSEDED]} tệp thay bằng bản mới hơn, {n[inputs.SET_ASIDE]} tệp để "
             f"riêng.{tail} Cơ sở dữ liệu: {res.database}.")

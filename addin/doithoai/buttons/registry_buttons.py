@@ -6,6 +6,7 @@ import os
 
 from doithoai.buttons.common import (HELP_TEXT, Refused, documents_root, home_documents,
                                      read_registry, run, saved_folder)
+from doithoai.files.atomic import written_as
 
 
 def validate_registry(book=None, today: dt.date | None = None) -> str | None:
@@ -57,10 +58,10 @@ def new_registry(book=None, folder: str | None = None) -> str | None:
         from doithoai.files import blank
         target = folder or shell.folder or home_documents()
         shell.status("Đang tạo sổ mới…")
-        path = blank.create_new(os.path.join(target,
-                                             f"so-doi-thoai-{dt.date.today().year}.xlsx"))
+        asked = os.path.join(target, f"so-doi-thoai-{dt.date.today().year}.xlsx")
+        path = blank.create_new(asked)
         opened = shell.open_workbook(path)
-        return (f"Đã tạo sổ mới: {path}."
+        return (f"Đã tạo sổ mới: {path}{written_as(asked, path)}."
                 + (" Sổ đã được mở." if opened else " Hãy mở tệp này bằng Excel hoặc LibreOffice.")
                 + " Bắt đầu bằng trang Cấu hình. Đơn vị là phường hay đặc khu thì sau khi chọn "
                   "Loại đơn vị, bấm Kiểm tra dữ liệu: các tên cơ quan trong Danh mục còn ghi "

@@ -206,15 +206,6 @@ def warn_if_open(args) -> None:
              "dùng bản sao thì không sửa tiếp sổ cũ.")
 
 
-def written_as(asked: str | None, actual: str) -> str:
-    """" (tên … đã có tệp khác, nên ghi sang tên này)" when a copy went to another name than
-    the one asked for."""
-    if asked and os.path.abspath(asked) != os.path.abspath(actual):
-        return (f" (đã có tệp {os.path.basename(asked)}, hoặc lệnh khác đang ghi tệp đó, nên "
-                "ghi sang tên này; tệp kia giữ nguyên)")
-    return ""
-
-
 def date_arg(text: str):
     from doithoai.registry import parsing
     try:

@@ -5,8 +5,9 @@ import argparse
 import os
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, output_file,
-                                 require_plan, say, warn_if_open, written_as)
+from doithoai.cli.common import (EXIT_OK, copy_target, date_arg, output_file, require_plan, say,
+                                 warn_if_open)
+from doithoai.files.atomic import written_as
 from doithoai.registry import logbook
 
 

@@ -7,8 +7,9 @@ import datetime as dt
 import os
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, documents_folder,
-                                 say, warn_if_open, written_as)
+from doithoai.cli.common import (EXIT_OK, Refused, copy_target, date_arg, documents_folder, say,
+                                 warn_if_open)
+from doithoai.files.atomic import written_as
 from doithoai.registry import logbook, schema
 
 

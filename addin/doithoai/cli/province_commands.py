@@ -5,8 +5,8 @@ import argparse
 import datetime as dt
 import os
 
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused, output_file, say,
-                                 written_as)
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused, output_file, say)
+from doithoai.files.atomic import written_as
 
 
 def add_parsers(sub) -> None:

@@ -5,9 +5,10 @@ import argparse
 import os
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE,
-                                 Refused, copy_target, date_arg, output_folder,
-                                 require_plan, say, say_json, warn_if_open, written_as)
+from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused,
+                                 copy_target, date_arg, output_folder, require_plan, say, say_json,
+                                 warn_if_open)
+from doithoai.files.atomic import written_as
 from doithoai.registry import logbook
 
 

@@ -246,6 +246,16 @@ def claim(path: str, next_free: bool = True) -> str:
             raise WriteFailed(candidate, exc) from exc
 
 
+def written_as(asked: str | None, actual: str) -> str:
+    """" (đã có tệp …, nên ghi sang tên này; tệp kia giữ nguyên)" when a file went to another
+    name than the one asked for (:func:`claim` took the next free one), for the sentence that
+    names the file written; "" otherwise."""
+    if asked and os.path.abspath(asked) != os.path.abspath(actual):
+        return (f" (đã có tệp {os.path.basename(asked)}, hoặc lệnh khác đang ghi tệp đó, nên "
+                "ghi sang tên này; tệp kia giữ nguyên)")
+    return ""
+
+
 def write_new(path: str | os.PathLike, write: Callable[[str], None], suffix: str,
               next_free: bool = True) -> str:
     """Write a new file at ``path`` (or the free name :func:`claim` gives), atomically, never
