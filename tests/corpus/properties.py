@@ -762,6 +762,20 @@ def no_identifier_from_an_address(run: Run) -> list[str]:
     return out
 
 
+def no_house_number_outside_the_assignment(run: Run) -> list[str]:
+    """A house number opening an Địa chỉ or a part of it ("347 Hai Bà Trưng, Thôn Đông") is
+    printed only by the letter to the agency that acts on the opinion (CVPC): the minutes, the
+    summary, the notices, the replies and every other document name the street and the village."""
+    out = []
+    for doc in run.docs:
+        if doc.kind == "CVPC":
+            continue
+        text = " ".join(doc.text.split())
+        out += [f"{doc.path}: in số nhà {house!r}" for house in run.case.truth.houses
+                if house in text]
+    return out
+
+
 # 5. Files ------------------------------------------------------------------------------------
 
 def unique_file_names(run: Run) -> list[str]:
@@ -825,6 +839,7 @@ PROPERTIES = {
     "stray-spaces": no_stray_spaces,
     "identifier-posted": no_identifiers_posted,
     "identifier-in-address": no_identifier_from_an_address,
+    "house-in-address": no_house_number_outside_the_assignment,
     "unique-file-name": unique_file_names,
     "schema-order": schema_order,
     "agency-unit-word": agencies_in_unit_word,

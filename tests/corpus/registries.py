@@ -54,6 +54,9 @@ LEVELS = schema.LOOKUPS_BY_KEY["agency_level_of"].values
 FIELDS = schema.LOOKUPS_BY_KEY["fields"].values
 GROUPS = schema.LOOKUPS_BY_KEY["groups"].values
 SOURCES_BEFORE = ("Phiếu hỏi", "MTTQ chuyển", "Văn bản")
+# Streets after a house number, as a city's addresses name them, no lead word before the number.
+CITY_STREETS = ("Hai Bà Trưng", "Trần Quang Khải", "đường Đinh Tiên Hoàng", "Lê Văn Sỹ",
+                "hẻm 12 Lý Chính Thắng")
 MEETING_SOURCE = "Phát biểu tại hội nghị"
 
 
@@ -67,6 +70,7 @@ class Truth:
     #                                           (None: the citizen gave none, "Ẩn danh")
     identifiers: list[str] = field(default_factory=list)   # typed inside citizens' words
     in_addresses: list[str] = field(default_factory=list)  # typed into an Địa chỉ cell
+    houses: list[str] = field(default_factory=list)        # "347 Hai Bà Trưng" opening a part
     variants: dict[str, str] = field(default_factory=dict)  # a typed variant → proper spelling
 
 
@@ -277,6 +281,12 @@ def _opinions(rng, plan, villages, meeting, truth: Truth, listed) -> list[dict]:
         elif pick < 0.4:
             address, meant = None, None
         truth.meant_village[oid] = meant
+        home = random.Random(f"{oid}|{village}|nhà")   # its own draws: the rest is as before
+        if address and home.random() < 0.15:            # "347 Hai Bà Trưng, Thôn Đông"
+            house = (f"{home.randint(100, 999)}{home.choice(('', 'A', 'bis', '/4'))} "
+                     f"{home.choice(CITY_STREETS)}")
+            truth.houses.append(house)
+            address = f"{house}, {address}" if home.random() < 0.6 else f"{address}, {house}"
         side = random.Random(f"{oid}|{village}")       # its own draws: the rest is as before
         if address and side.random() < 0.12:             # "thôn Đông - ĐT 0912…"
             value, phrase = _identifier(side)

@@ -204,6 +204,14 @@ def test_planted_address_printed_as_typed(monkeypatch, tmp_path):
     assert first_violation("identifier-in-address", tmp_path)
 
 
+def test_planted_house_number_read_as_in_free_text(monkeypatch, tmp_path):
+    """The documents before a ward's trial: a house number with no lead word ("12 Hai Bà Trưng,
+    Khu phố 1") printed whole in the minutes, the notices and the replies."""
+    from doithoai.text import privacy_houses
+    monkeypatch.setattr(privacy_houses, "openings", lambda view, runs: [])
+    assert first_violation("house-in-address", tmp_path)
+
+
 def test_planted_item_without_its_full_stop(monkeypatch, tmp_path):
     """The old plan and notice: "1. Nội dung: …" printed as typed, without its full stop."""
     alter_rendered(monkeypatch, lambda xml: xml.replace("chỉ đạo giải quyết.", "chỉ đạo giải quyết"))

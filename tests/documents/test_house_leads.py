@@ -77,7 +77,7 @@ def test_a_report_issued_before_is_not_numbered_again(seed, tmp_path, capsys, mo
     real = privacy.drop
     with monkeypatch.context() as m:
         m.setattr(privacy, "drop", lambda text, keep=frozenset({"name", "house"}),
-                  leads=True: real(text, keep, leads=False))
+                  leads=True, address=False: real(text, keep, leads=False))
         said, copy = _issue(saved(case, str(tmp_path / "so.xlsx")), out, today, capsys)
     assert "BCTH" in _numbers(said), said
     said, _ = _issue(copy, out, today + dt.timedelta(days=1), capsys)
@@ -90,7 +90,7 @@ def test_the_property_fails_when_the_lead_stays(tmp_path, capsys, monkeypatch):
     from doithoai.text import privacy
     real = privacy.drop
     monkeypatch.setattr(privacy, "drop", lambda text, keep=frozenset({"name", "house"}),
-                        leads=True: real(text, keep, leads=False))
+                        leads=True, address=False: real(text, keep, leads=False))
     with pytest.raises(AssertionError):
         test_the_printed_address_has_no_lead_left_hanging(0, tmp_path, capsys)
 
@@ -102,3 +102,37 @@ def test_the_issued_property_fails_when_the_fingerprint_holds_the_new_wording(
     fingerprinted_as_printed(monkeypatch)
     with pytest.raises(AssertionError):
         test_a_report_issued_before_is_not_numbered_again(0, tmp_path, capsys, monkeypatch)
+
+
+def _city_case(seed: int):
+    """The case with each opinion's address opened by a house number with no lead word, as a
+    city writes it ("12 Hai Bà Trưng, Khu phố 1")."""
+    case = make_case(seed)
+    rng = random.Random(seed)
+    opinions = [dict(o, address=f"{rng.randint(100, 999)} {rng.choice(CITY)}, "
+                     f"{o['address'] or ''}".rstrip(", ")) for o in case.opinions]
+    return dataclasses.replace(case, opinions=opinions)
+
+
+CITY = ("Hai Bà Trưng", "Trần Quang Khải", "Lê Văn Sỹ")       # written here, not the product's
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_report_issued_with_the_house_printed_is_not_numbered_again(seed, tmp_path, capsys,
+                                                                      monkeypatch):
+    """A summary issued by the build that printed "347 Hai Bà Trưng" (planted: an address read
+    as free text), then Ban hành pressed again: the new build prints the street alone and
+    finds nothing changed, numbers nothing."""
+    from doithoai.text import privacy
+    case = _city_case(seed)
+    out = str(tmp_path / "van-ban")
+    today = case.meeting - dt.timedelta(days=3)
+    real = privacy.drop
+    with monkeypatch.context() as m:
+        m.setattr(privacy, "drop", lambda text, keep=frozenset({"name", "house"}), leads=True,
+                  address=False: real(text, keep, leads))
+        said, copy = _issue(saved(case, str(tmp_path / "so.xlsx")), out, today, capsys)
+    assert "BCTH" in _numbers(said), said
+    assert re.search(r"\d{3} (Hai Bà Trưng|Trần Quang Khải|Lê Văn Sỹ)", _report_text(out))
+    said, _ = _issue(copy, out, today + dt.timedelta(days=1), capsys)
+    assert "BCTH" not in _numbers(said), said

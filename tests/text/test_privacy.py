@@ -154,6 +154,46 @@ def test_the_house_lead_property_fails_when_the_lead_stays(monkeypatch):
         test_a_house_number_dropped_from_an_address_takes_its_lead_with_it(0)
 
 
+# Written here: streets as a city's addresses name them after the house number, no lead word.
+CITY_STREETS = ("Hai Bà Trưng", "Trần Quang Khải", "đường Đinh Tiên Hoàng", "Lê Văn Sỹ",
+                "Nguyễn Hữu Cầu", "hẻm 45 Lý Chính Thắng", "phố Huế", "Võ Thị Sáu", "lê lợi",
+                "Đường số 7", "Quốc lộ 1A")
+CITY_NUMBERS = ("", "", "A", "/2", "/15B", "bis")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_house_number_opening_an_address_or_a_part_of_it_is_dropped(seed):
+    """A trial in a ward of Hồ Chí Minh City typed "12 Hai Bà Trưng, Khu phố 1" and "45/7 Trần
+    Quang Khải, Khu phố 1": the minutes, the summary, the notices and the replies printed them
+    whole (only a number led by "số", "nhà", "ở"… was read as a house). In an address field a
+    number opening it or one of its parts is the house: generated addresses, the number in any
+    part, joined as clerks join them; what is printed is every other part as typed and the
+    street without its number."""
+    import random
+    rng = random.Random(seed)
+    for _ in range(300):
+        number = f"{rng.choice(['', '', '', 'K'])}{rng.randint(1, 999)}/{rng.randint(1, 99)}" \
+            if rng.random() < 0.2 else f"{rng.randint(1, 999)}{rng.choice(CITY_NUMBERS)}"
+        street = rng.choice(CITY_STREETS)
+        parts = [rng.choice(VILLAGES)] + rng.sample(["Tổ 5", "KP3", "khu vực 2"], rng.randint(0, 1))
+        at = rng.randint(0, len(parts))
+        joint = rng.choice([", ", "; ", " - "])
+        typed = joint.join(parts[:at] + [f"{number} {street}"] + parts[at:])
+        shown = joint.join(parts[:at] + [street] + parts[at:])
+        assert privacy.drop(typed, frozenset({"name"}), address=True) == shown, typed
+        # the places alone keep their numbers: "Tổ 5", "Xóm 2" name no house
+        assert privacy.drop(joint.join(parts), frozenset({"name"}), address=True) == \
+            joint.join(parts)
+
+
+def test_the_opening_house_property_fails_without_it(monkeypatch):
+    """Planted: an address read as free text (the old drop)."""
+    from doithoai.text import privacy_houses
+    monkeypatch.setattr(privacy_houses, "openings", lambda view, runs: [])
+    with pytest.raises(AssertionError):
+        test_a_house_number_opening_an_address_or_a_part_of_it_is_dropped(0)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_a_number_dropped_from_a_field_leaves_the_place_as_typed(seed):
     """drop() takes a number out of an address or a name with the word naming it and its

@@ -48,6 +48,10 @@ khoản, STK, TK, a bank's name (bank).
   chỉ ("hộ bà … ở số 40 lấn chiếm…", where someone lives), or in brackets right after a
   person's name ("hộ ông [họ tên] ([số nhà])"); a number after ở, tại,
   địa chỉ, đ/c before a street's name or a street word and its number ("Địa chỉ: 45 Trần Phú").
+  In an address field (:func:`drop` with ``address``), which says where someone lives without
+  any such word, also a number opening the field or one of its parts before a word ("12 Hai Bà
+  Trưng, khu phố 1", "Khu phố 2, 45/7 Trần Quang Khải", "88 đường Đinh Tiên Hoàng"), unless
+  money or a measure follows.
 - name ``[họ tên]``: the name of a private person (see :mod:`privacy_names`): after a form of
   address (ông, bà, anh, chị, cô, chú, bác, cụ, em, cháu, thầy, cô giáo, thầy giáo, dì, dượng,
   cậu, mợ, thím, bé) or "tôi là", "tôi tên", "tên là", "họ tên", "họ và tên": "ông [họ tên] xóm
@@ -123,14 +127,18 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in where), where
 
 
-def find(text: str | None, names: bool = True) -> list[Found]:
+def find(text: str | None, names: bool = True, address: bool = False) -> list[Found]:
     """Every identifier in ``text`` (read as NFC: pass the text :func:`normalized` returns),
-    in order, none overlapping; ``names=False`` leaves out the names of persons."""
+    in order, none overlapping; ``names=False`` leaves out the names of persons; ``address``:
+    the text is an address field, whose opening numbers are houses too."""
     if not text:
         return []
     view, where = _visible(text)
     runs, caps = _scan(view, names)
-    found = _first_wins(_candidates(view, runs, caps, names))
+    found = _candidates(view, runs, caps, names)
+    if address and runs:
+        found += privacy_houses.openings(view, runs)
+    found = _first_wins(found)
     if where is None:
         return found
     return [Found(where[f.start], where[f.end - 1] + 1, f.kind) for f in found]
@@ -244,20 +252,22 @@ _JOINT = re.compile(r"(\s*(?:[,;]|\s[-–](?:\s|$))\s*)")
 
 
 def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"}),
-         leads: bool = True) -> str:
+         leads: bool = True, address: bool = False) -> str:
     """A short field (an address) without the identifiers typed into it, each taken out with
     the word naming it and its separator ("số 12, ấp Phú Thạnh - ĐT 0912 345 678" → "số 12,
     ấp Phú Thạnh"); kinds in ``keep`` stay as typed. A field is printed where a mask would read
     as a blank to fill ("Kính gửi: Bà …, [số điện thoại]."), so what goes leaves no mark. A
     house number goes with the words leading it ("số nhà 27 đường X" → "đường X"); with
     ``leads`` False they stay, as doithoai 0.4 left them (what issued documents' fingerprints
-    hold: documents.context.common.where)."""
+    hold: documents.context.common.where). ``address``: the field is an address (see
+    :func:`find`)."""
     if not text:
         return text or ""
     if "name" in keep and not _DIGIT.search(text) and not may_hold_email(text):
         return text                      # every kind but a name needs a digit or an "@"
     text = normalized(text)
-    found = [f for f in find(text, names="name" not in keep) if f.kind not in keep]
+    found = [f for f in find(text, names="name" not in keep, address=address)
+             if f.kind not in keep]
     if not found:
         return text
     for f in reversed(found):

@@ -101,6 +101,31 @@ def _numbered(view: str, without: bool, at: int, e: int) -> w.Found | None:
     return w.Found(at, e, "house")
 
 
+# Where an address field or one of its parts begins: its start, a comma, a semicolon, a dash.
+_PART_START = re.compile(r"(?:^|[,;]|[ \u00a0][-–])[ \u00a0]*$")
+# A house number as a city writes it: "12", "12A", "197bis", "45/7", "118/2A", "K12/3" (kiệt).
+_OPENING_NUM = re.compile(r"(?:[Kk](?=\d+/))?\d{1,5}(?:bis|ter|[A-Za-z])?"
+                          r"(?:/\d{1,4}(?:bis|ter|[A-Za-z])?)*(?![\w/])")
+_WORD_NEXT = re.compile(r"[ \u00a0]+[^\W\d_]")
+
+
+def openings(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
+    """In an address field, the house number opening it or one of its parts ("12 Hai Bà
+    Trưng, khu phố 1", "Tổ 5, 45/7 Trần Quang Khải", "88 đường Đinh Tiên Hoàng", "K12/3 Lê
+    Lợi"): a number where a part begins, a word after it, no money or measure ("2 ha")."""
+    out = []
+    for run in digit_runs:
+        s = run.start()
+        if s and view[s - 1] in "Kk":
+            s -= 1                                      # "K12/3": the kiệt's letter
+        if s and not _PART_START.search(view, 0, s):
+            continue
+        m = _OPENING_NUM.match(view, s)
+        if m and _WORD_NEXT.match(view, m.end()) and not w.UNIT_AFTER.match(view, m.end()):
+            out.append(w.Found(s, m.end(), "house"))
+    return out
+
+
 def after_names(view: str, names: list[tuple[int, int]]) -> list[w.Found]:
     """"(số N)" right after a private person's name (``names``: their spans): "hộ ông Đặng
     Văn Hải (số 29)", where the person lives."""

@@ -365,9 +365,11 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
         CCCD 0751…" prints "ấp 4"); the house number only in the letter to the agency that
         acts on the opinion (CVPC). A letter to the person is copied too (TBCD to the village
         head who hands it over and to the Front, CVTL to the citizens whose opinion joined
-        theirs), so it names the village and the house stays in the registry."""
+        theirs), so it names the village and the house stays in the registry. A number opening
+        the address or a part of it is its house ("12 Hai Bà Trưng, khu phố 1" prints "Hai Bà
+        Trưng, khu phố 1"); documents issued before read it as doithoai 0.4 did (as_issued)."""
         keep = {"name", "house"} if self.code in self.UNMASKED else {"name"}
-        return privacy.drop(address, frozenset(keep), leads=not as_issued)
+        return privacy.drop(address, frozenset(keep), leads=not as_issued, address=not as_issued)
 
     def put_reworded(self, ctx: Context, name: str, make, source: Source | None = None,
                      optional: bool = False) -> None:
