@@ -157,16 +157,46 @@ def listed_for(unit_type: str) -> list[str]:
             for name in schema.lookup("Cơ quan trả lời").values]
 
 
-def province_committee(province: str, party: bool = False) -> str:
-    """"Tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An" (party: "Ban Thường vụ Tỉnh ủy Nghệ An")."""
+# The cities under the central government (Nghị quyết 202/2025/QH15: six from 1 July 2025): a
+# "thành phố" even where Cấu hình gives the name alone ("Hà Nội", "TP. Đà Nẵng").
+CENTRAL_CITIES = ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")
+# "Thành phố Hồ Chí Minh" keeps its capital T inside a sentence (Nghị định 30/2020/NĐ-CP, Phụ
+# lục II, the special cases of capital letters), as the city's own name, party office included.
+_HCM = "Hồ Chí Minh"
+_KIND_TYPED = (("thành phố ", "thành phố"), ("tp. ", "thành phố"), ("tp.", "thành phố"),
+               ("tp ", "thành phố"), ("tỉnh ", "tỉnh"))
+
+
+def province_parts(province: str | None) -> tuple[str, str]:
+    """(kind in lower case, name) of Cấu hình's Tỉnh/Thành phố: "Tỉnh Nghệ An" → ("tỉnh",
+    "Nghệ An"); "TP.HCM", "Hồ Chí Minh" → ("thành phố", "Hồ Chí Minh"); "Đà Nẵng" →
+    ("thành phố", "Đà Nẵng"); ("", "") when blank."""
     name = " ".join((province or "").split())
-    for head, body in (("thành phố ", "Thành ủy"), ("tỉnh ", "Tỉnh ủy")):
-        if name.lower().startswith(head):
-            rest = name[len(head):]
-            return f"Ban Thường vụ {body} {rest}" if party else f"Ủy ban nhân dân {head}{rest}"
+    kind = ""
+    for typed, meant in _KIND_TYPED:
+        if name.lower().startswith(typed):
+            kind, name = meant, name[len(typed):].strip()
+            break
+    if vntext.plain_key(name) in ("hcm", "ho chi minh"):
+        name = _HCM
+    if not kind and name:
+        central = {vntext.plain_key(c): c for c in CENTRAL_CITIES}.get(vntext.plain_key(name))
+        kind, name = ("thành phố", central) if central else ("tỉnh", name)
+    return kind, name
+
+
+def province_committee(province: str, party: bool = False) -> str:
+    """"Tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An" (party: "Ban Thường vụ Tỉnh ủy Nghệ
+    An"); "Thành phố Hồ Chí Minh" → "Ủy ban nhân dân Thành phố Hồ Chí Minh" ("Ban Thường vụ
+    Thành ủy Thành phố Hồ Chí Minh")."""
+    kind, name = province_parts(province)
     if not name:
         return "Ban Thường vụ cấp ủy cấp trên" if party else "Ủy ban nhân dân cấp tỉnh"
-    return f"Ban Thường vụ Tỉnh ủy {name}" if party else f"Ủy ban nhân dân tỉnh {name}"
+    said = f"Thành phố {name}" if name == _HCM else f"{kind} {name}"
+    if party:
+        body = "Thành ủy" if kind == "thành phố" else "Tỉnh ủy"
+        return f"Ban Thường vụ {body} {said if name == _HCM else name}"
+    return f"Ủy ban nhân dân {said}"
 
 
 def superior_of(agency: str | None, typed: Mapping[str, str] | None, province: str) -> str:
