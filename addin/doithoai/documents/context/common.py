@@ -241,8 +241,9 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
                 wording=self.plan_reference(printed=True))
         ctx.put("can_bo_dau_moi", s.contact_officer, self._setting_src("contact_officer"),
                 wording=vnformat.comrade(s.contact_officer))
-        ctx.put("dien_thoai_dau_moi", parsing.format_phone(s.contact_phone)
-                if s.contact_phone else None, self._setting_src("contact_phone"), True)
+        self.put_reworded(ctx, "dien_thoai_dau_moi", lambda issued: parsing.format_phone(
+            s.contact_phone, issued) if s.contact_phone else None,
+            self._setting_src("contact_phone"), True)
         for code_, name in (("THU_PHIEU", "han_thu_phieu"), ("DU_THAO_TRA_LOI", "han_du_thao")):
             m = self.milestones.get(code_)
             gone = code_ == "THU_PHIEU" and m is not None and \
