@@ -135,7 +135,7 @@ class Generator:
         over a file made before), each group told (documents/timing.py); and a notice when the
         form's deadline has passed."""
         skipped, unissued, past, said = timing.out_of_time(plan, builder, kinds, self.today,
-                                                           issue)
+                                                           issue, self.register.kinds_issued(plan))
         self.result.notices += said
         self.result.notices += [n for n in (
             notices.stale_form_deadline(plan, builder, kinds, self.today),
@@ -316,7 +316,8 @@ class Generator:
             return self._new_version(builder, kind, compiled, batch, target_base, said,
                                      versions)
         self.result.notices.append(f"{said}; bản dự thảo mới: {target_base}."
-                                   + (notices.plan_revised() if kind.code == "KH" else ""))
+                                   + (notices.plan_revised() if kind.code == "KH" else
+                                      notices.told_after_meeting(kind)))
         return (target_base, DRAFT, None, None,
                 self._contexts(builder, kind, compiled, batch, None, None,
                                replacing.in_force_before(versions, len(versions))))

@@ -52,6 +52,17 @@ def plan_revised() -> str:
             "bản khác (thông báo, giấy mời) được ban hành lại với số mới khi bấm Ban hành.")
 
 
+def told_after_meeting(kind: Kind) -> str:
+    """Said of a document that tells of a conference held (minutes, conclusion, replies,
+    reports), changed after it was issued: its new draft is never numbered by the tool."""
+    if kind.before_meeting:
+        return ""
+    latest = (" Số liệu giải quyết ý kiến mới nhất có ở Báo cáo theo dõi (nút Báo cáo theo dõi,"
+              " lệnh doithoai monitor)." if kind.code == "BCKQ" else "")
+    return (" Văn bản đã ban hành sau hội nghị không được phần mềm cấp số lại: bản đã ban hành "
+            "vẫn là văn bản có hiệu lực, bản dự thảo mới để đối chiếu những gì đã đổi." + latest)
+
+
 def typed_statuses(register, plan_ids: set) -> list[str]:
     """Sổ văn bản rows of these plans whose Trạng thái is neither of the list's two ("Thu
     hồi", "Đã ký"): their files are kept as issued (documents.register.stands_issued)."""

@@ -91,6 +91,11 @@ class Register:
         return [r["file"] for r in self.rows if r.get("plan_id") == plan.plan_id
                 and stands_issued(r) and r.get("file")]
 
+    def kinds_issued(self, plan: Plan) -> frozenset[str]:
+        """The codes (Loại) of the plan's documents that stand issued."""
+        return frozenset(r.get("kind") for r in self.rows if r.get("plan_id") == plan.plan_id
+                         and stands_issued(r) and r.get("kind"))
+
     def moved(self, where: dict[str, str]) -> None:
         """Drafts set aside (old path → new): their rows name where the files are now."""
         new = {os.path.relpath(old, self.out): os.path.relpath(to, self.out)

@@ -12,15 +12,19 @@ from doithoai.documents.kinds import DAY, Kind
 from doithoai.registry.model import Plan
 
 
-def out_of_time(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date, issue: bool
+def out_of_time(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date, issue: bool,
+                issued: frozenset[str] = frozenset()
                 ) -> tuple[list[Kind], list[Kind], list[Kind], list[str]]:
     """(the kinds not made in this run, the kinds drafted but not numbered, the kinds not
-    made again where a file of them is there already, the notices that say why)."""
+    made again where a file of them is there already, the notices that say why). ``issued``:
+    the codes of the kinds Sổ văn bản holds issued for the plan (a preparation document issued
+    in time is not told of as one that will not be numbered)."""
     waiting, late, early = _out_of_time(plan, kinds, today, issue)
     uncollected = _before_their_step(builder, kinds, today, issue, late + early)
     past = _announced_past(plan, kinds, today)
+    never = [k for k in late if k.code not in issued]
     said = ([notices.after_the_meeting(plan, waiting)] if waiting else []) + \
-        ([notices.not_issued_after(plan, late)] if late else []) + \
+        ([notices.not_issued_after(plan, never)] if never else []) + \
         ([notices.not_issued_before(plan, early)] if early else []) + \
         [notices.not_issued_before_step(plan, before, builder.milestones[step],
                                          builder.printed_words)
