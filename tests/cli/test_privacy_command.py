@@ -213,3 +213,24 @@ def test_a_phone_typed_as_a_number_is_told_as_the_registry_reads_it(sample_copy,
     out = capsys.readouterr().out
     shown = f"0{digits[:3]} {digits[3:6]} {digits[6:]}"
     assert f"Điện thoại: {shown}" in out and ".0" not in out.split("Điện thoại: ")[1][:14], out
+
+
+def test_forgetting_names_what_each_opinion_still_holds_in_its_words(registry, tmp_path, capsys):
+    """A trial's opinion held an e-mail and a neighbour's house number in its words; forgetting
+    its contacts said "Nội dung ý kiến còn ghi số điện thoại hoặc số giấy tờ". Each row is told
+    with what it holds, as the masking reads it."""
+    wb = openpyxl.load_workbook(registry)
+    ws = wb["Ý kiến"]
+    head = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value:
+            cell = row[head.index("Nội dung")]
+            cell.value = f"{cell.value} Liên hệ dan{row[0].row}@gmail.com, nhà số 45 ngõ 3."
+    wb.save(registry)
+    capsys.readouterr()
+    assert cli.main(["privacy", registry, "--forget-contacts", "--out",
+                     str(tmp_path / "da-xoa.xlsx"), "--today", "2028-12-31"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "người dân tự viết" in x)
+    told = re.findall(r"dòng (\d+): ([^;)]+)", line)
+    assert told and all(what == "thư điện tử, số nhà" for _, what in told), line
+    assert "số điện thoại" not in line and "số giấy tờ" not in line, line

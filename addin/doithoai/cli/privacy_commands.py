@@ -179,9 +179,9 @@ def _forget(args, opened, reg, today: dt.date) -> int:
         say(f"  - Ý kiến, dòng {row}: {name}; địa chỉ còn {village or '(trống)'}, không còn số "
             "điện thoại.")
     if out.in_words:
-        say(f"Các dòng {', '.join(map(str, out.in_words))}: Nội dung ý kiến còn ghi số điện "
-            "thoại hoặc số giấy tờ do người dân tự viết; phần mềm không sửa lời người dân, hãy "
-            "xem và xóa tay trong bản sao nếu cần.")
+        rows = "; ".join(f"dòng {row}: {what}" for row, what in out.in_words)
+        say(f"Nội dung ý kiến còn ghi những gì người dân tự viết ({rows}); phần mềm không sửa "
+            "lời người dân, hãy xem và xóa tay trong bản sao nếu cần.")
     if out.unplaced:
         say(f"Các dòng {', '.join(map(str, out.unplaced))}: địa chỉ không ghi thôn, tổ dân phố "
             "nào phần mềm biết nên đã xóa cả; ghi lại thôn nếu cần.")

@@ -357,7 +357,8 @@ class Forgotten:
     waiting: int = 0          # people whose opinions are settled, the period not yet over
     open: int = 0             # people with an opinion not yet settled (settled_on)
     unplaced: list[int] = field(default_factory=list)   # rows whose address names no village
-    in_words: list[int] = field(default_factory=list)   # rows whose Nội dung holds a number
+    # (row, what) of the rows whose Nội dung holds an identifier ("thư điện tử, số nhà")
+    in_words: list[tuple[int, str]] = field(default_factory=list)
 
 
 def settled_on(reg) -> dict[int, dt.date]:
@@ -406,8 +407,8 @@ def forget_contacts(reg, today: dt.date) -> tuple[Changes, Forgotten]:
                 continue
             touched = True
             out.rows.append((o.row, o.raised_by, village))
-            if _identifiers_in(o.content):
-                out.in_words.append(o.row)
+            if held := _identifiers_in(o.content):
+                out.in_words.append((o.row, held))
             if o.address and village is None:
                 out.unplaced.append(o.row)
             for key, value in (("phone", None), ("address", village)):
