@@ -352,13 +352,18 @@ class BaseBuilder(Hierarchy, IssueDates, Repeats, ReplyDeadlines):
     UNMASKED = ("CVPC",)
     TO_ACT_ON = frozenset({"phone", "email", "plate", "boat", "house", "name"})
 
-    def said(self, o) -> str:
+    def said(self, o, reader: str | None = None) -> str:
         """A citizen's words as this document prints them (text.privacy masks phone, identity
         and account numbers, e-mails, plates, boats, house numbers and private persons' names; in
         UNMASKED, only identity, tax and account numbers): the one place that decides what a
-        document shows of what a person wrote."""
+        document shows of what a person wrote. ``reader``: the citizen a letter is addressed
+        to, who wrote these words: their own name stays ("Đơn của bà Đoàn Thị Lụa", in the
+        letter to her; anyone else's is masked)."""
         keep = self.TO_ACT_ON if self.code in self.UNMASKED else frozenset()
-        return privacy.mask(o.content or "", keep) or ""
+        own = personal.bare_name(reader) if reader and personal.named(reader) else ""
+        spared = (lambda words: personal.same_bare(own, personal.bare_name(words))) if own \
+            else None
+        return privacy.mask(o.content or "", keep, spared) or ""
 
     def where(self, address: str | None, as_issued: bool = False) -> str:
         """A citizen's address as this document prints it: never a phone, identity, tax or

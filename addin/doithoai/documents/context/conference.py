@@ -271,7 +271,8 @@ class ConferenceDocs(BaseBuilder):
         ctx.put("ngay_nhan", vnformat.short_date(to.received_date) if to.received_date
                 else None, src("received_date"))
         self.put_occasions(ctx, o, to)
-        ctx.put("noi_dung", self.said(to), src("content"))
+        ctx.put("noi_dung", self.said(to), src("content"),            # issued: all masked
+                wording=self.said(to, reader=to.raised_by))
         ctx.put("tra_loi", o.answer, src("answer", o))
         ctx.put("vv", f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(addressed)}",
                 wording=f"V/v trả lời ý kiến, kiến nghị của {honorifics.in_sentence(told)}")

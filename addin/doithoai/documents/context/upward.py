@@ -102,15 +102,18 @@ class UpwardDocs(BaseBuilder):
         out.sort(key=lambda t: (vnformat.collate(t[1] or "~"), vnformat.name_key(t[0])))
         return out
 
-    def told_content(self, o: Opinion, first: Opinion, as_issued: bool = False) -> str:
+    def told_content(self, o: Opinion, first: Opinion, as_issued: bool = False,
+                     reader: str | None = None) -> str:
         """What the citizen raised; for a repeat, which opinion it joined (its code and words),
         whose handler and deadline it shares; identifiers masked in both (BaseBuilder.said).
         The citizen is told the words of the opinion theirs joined, not the office's code for
         it, and not twice when their own words are the same; a matter they raised at earlier
-        conferences, the days they did (``as_issued``: as notices issued before said it)."""
+        conferences, the days they did (``as_issued``: as notices issued before said it);
+        ``reader``: the citizen told, whose own name stays in their own words (BaseBuilder.said)."""
+        reader = None if as_issued else reader
         if first is o:
-            return self.said(o)
-        own, said = self.said(o).strip(), self.said(first).strip().rstrip(".")
+            return self.said(o, reader)
+        own, said = self.said(o, reader).strip(), self.said(first).strip().rstrip(".")
         before = "" if as_issued else self.other_occasions(first, o, later=False)
         if before:
             return (f"{own} (Nội dung này đã được nêu tại {before}, chưa giải quyết xong; "
@@ -121,7 +124,7 @@ class UpwardDocs(BaseBuilder):
         return (f"{own} (Ý kiến này trùng nội dung với ý kiến đã nhận \"{said}\", được giải "
                 "quyết chung với ý kiến đó, cùng cơ quan và thời hạn.)")
 
-    def _told_row(self, i: int, o: Opinion, as_issued: bool) -> dict:
+    def _told_row(self, i: int, o: Opinion, as_issued: bool, reader: str | None = None) -> dict:
         """A row of a citizen's notice: what they raised, who handles it and by when; a matter
         raised again from an earlier conference, as the conclusion lists it (BaseBuilder)."""
         first = self.original_of(o) if o.duplicate_of else o
@@ -129,8 +132,8 @@ class UpwardDocs(BaseBuilder):
         if self.raised_again(o):
             due = self.carried_due(first, as_issued, o)
             when = due if due.startswith(("Theo", "Kiến", "Đã")) else f"Hạn đã giao: {due}"
-        return {"stt": i, "noi_dung": self.told_content(o, first, as_issued), "co_quan": who,
-                "han": when}
+        return {"stt": i, "noi_dung": self.told_content(o, first, as_issued, reader),
+                "co_quan": who, "han": when}
 
     def awaits_reply(self, o: Opinion) -> bool:
         """``o`` still awaits its written reply by a deadline not passed on this notice's day
@@ -165,7 +168,7 @@ class UpwardDocs(BaseBuilder):
             if o.duplicate_of and self.original_of(o) is not None:
                 self._row(ctx, schema.OPINIONS, self.original_of(o))
         self.put_reworded(ctx, "y_kien_cd", lambda issued: [
-            self._told_row(i, o, issued) for i, o in enumerate(items, 1)])
+            self._told_row(i, o, issued, o.raised_by) for i, o in enumerate(items, 1)])
         ctx.put("so_y_kien", len(items))
         ctx.put("so_y_kien_chu", f"{len(items):02d}")
         # "If no reply comes by the deadline above, ask …": said while a deadline ahead awaits a
