@@ -119,8 +119,10 @@ def _facts(reg, plan, village, code, due, today) -> list[str]:
         f"Địa bàn: {village} (mã {code})" if village else
         f"Phạm vi: {'; '.join(plan.villages)}",
         timing.send_back(back, plan, due, today),
-        "Cách ghi: mỗi ý kiến một dòng; giữ nguyên cột Mã phiếu (mã in trên phiếu giấy); không "
-        "đổi tên cột, không xóa trang; có thể mở bằng Excel, Excel trên web hoặc LibreOffice.",
+        "Cách ghi: mỗi ý kiến một dòng, dùng Mã phiếu đã ghi sẵn ở dòng đó ("
+        + (f"{code}-001, {code}-002…" if code else "mã thôn và số thứ tự") + "; có thể ghi mã "
+        "này lên phiếu giấy để đối chiếu), không sửa mã; không đổi tên cột, không xóa trang; có "
+        "thể mở bằng Excel, Excel trên web hoặc LibreOffice.",
     ]
 
 
