@@ -52,6 +52,6 @@ def _rollup(shell: OpenWorkbook, today: dt.date) -> str:
     if not res.workbook:
         return (f"Không có tệp nào dùng được trong {folder} ({len(res.items)} tệp): chưa tạo tệp "
                 "tổng hợp. Các xã cần gửi tệp tạo bằng nút Báo cáo theo dõi." + tail)
-    return (f"Đã tạo {res.workbook}{written_as(asked, res.workbook)}: {n[inputs.USED]} đơn vị của {res.province}, năm {res.year}; "
-            f"{n[inputs.SUPERSEDED]} tệp thay bằng bản mới hơn, {n[inputs.SET_ASIDE]} tệp để "
-            f"riêng.{tail} Cơ sở dữ liệu: {res.database}.")
+    return (f"Đã tạo {res.workbook}{written_as(asked, res.workbook)}: {n[inputs.USED]} đơn vị "
+            f"của {res.province}, năm {res.year}; {n[inputs.SUPERSEDED]} tệp thay bằng bản mới "
+            f"hơn, {n[inputs.SET_ASIDE]} tệp để riêng.{tail} Cơ sở dữ liệu: {res.database}.")

@@ -5,7 +5,8 @@ import argparse
 import datetime as dt
 import os
 
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused, output_file, say)
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused, output_file,
+                                 say)
 from doithoai.files.atomic import written_as
 
 

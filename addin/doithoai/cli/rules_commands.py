@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 
 from doithoai.cli import passwords
-from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, copy_target, date_arg, say,
-                                 say_json, warn_if_open)
+from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, copy_target, date_arg,
+                                 say, say_json, warn_if_open)
 from doithoai.files.atomic import written_as
 
 
