@@ -155,12 +155,18 @@ class _Known:
                 f"dòng {oid} của sổ (MTTQ sửa lại sau khi gửi, hoặc sổ đã được sửa): so sánh "
                 f"hai bản, sửa dòng {oid} nếu cần rồi xóa dòng này khỏi Chờ xử lý")
 
-    def earlier(self, ref: tuple | None, key: tuple) -> tuple[str, str] | None:
-        """(the opinion, why) when the row was taken in before, by its code or its words."""
+    def earlier(self, ref: tuple | None, key: tuple) -> _Verdict | None:
+        """The row taken in before, by its code (a file merged again: nothing to say), or found
+        by its words among the registry's opinions (another file, a row without code: said to
+        the clerk, who may not expect it)."""
         if ref and ref in self.merged:
-            return self.merged[ref], f"đã nhận trước đây thành {self.merged[ref]}"
+            return _Verdict(ALREADY, f"đã nhận trước đây thành {self.merged[ref]}",
+                            self.merged[ref])
         if key in self.contents:
-            return self.contents[key], f"sổ đã có ý kiến này ({self.contents[key]})"
+            oid = self.contents[key]
+            return _Verdict(ALREADY, f"sổ đã có ý kiến này ({oid})", oid,
+                            note=f"cùng người nêu, cùng nội dung với {oid} đã có trong sổ: "
+                                 "không thêm lại")
         return None
 
     def taken(self, ref: tuple | None, key: tuple, opinion_id: str, file: str) -> None:
@@ -280,7 +286,7 @@ class _Merger:
             return _Verdict(SET_ASIDE, changed)
         earlier = self.known.earlier(ref, key)
         if earlier:
-            return _Verdict(ALREADY, earlier[1], earlier[0])
+            return earlier
         waiting = self.known.waiting.get(aside.waiting_key(f.batch, code, row.row))
         if waiting or unusable:
             return _Verdict(SET_ASIDE, waiting or unusable)

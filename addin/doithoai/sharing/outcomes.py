@@ -82,12 +82,20 @@ class MergeResult:
                                                  else [])
 
     def notes(self) -> list[str]:
-        """A heading, then one line per row added with something the file did not say
-        (a Ngày nhận left blank), naming file and row; nothing when there is none."""
-        rows = [f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'}), thành {o.opinion_id}: "
-                f"{o.note}" for o in self.outcomes if o.note]
-        return ["Dòng MTTQ không ghi Ngày nhận (ngày đã ghi được nói cả ở cột Ghi chú của ý "
-                "kiến):"] + rows if rows else []
+        """Under a heading each, one line per row the clerk should hear of, naming file and
+        row: added with something the file did not say (a Ngày nhận left blank); not added,
+        the registry holding the same person's same words from another file or typed by hand
+        (a file merged again says nothing of its rows); nothing when there is none."""
+        out = []
+        for status, heading in ((ADDED, "Dòng MTTQ không ghi Ngày nhận (ngày đã ghi được nói cả "
+                                        "ở cột Ghi chú của ý kiến):"),
+                                (ALREADY, "Dòng không thêm vì sổ đã có ý kiến này (tệp khác "
+                                          "hoặc nhập tay):")):
+            rows = [f"  - {o.file}, dòng {o.row} ({o.code or 'không mã'})"
+                    + (f", thành {o.opinion_id}" if status == ADDED else "") + f": {o.note}"
+                    for o in self.outcomes if o.note and o.status == status]
+            out += [heading] + rows if rows else []
+        return out
 
     def to_json(self) -> dict:
         t = self.totals
