@@ -181,9 +181,12 @@ def test_a_house_number_opening_an_address_or_a_part_of_it_is_dropped(seed):
         typed = joint.join(parts[:at] + [f"{number} {street}"] + parts[at:])
         shown = joint.join(parts[:at] + [street] + parts[at:])
         assert privacy.drop(typed, frozenset({"name"}), address=True) == shown, typed
-        # the places alone keep their numbers: "Tổ 5", "Xóm 2" name no house
+        # the places alone keep their numbers: "Tổ 5", "Xóm 2" name no house; nor does a
+        # street named by a date
         assert privacy.drop(joint.join(parts), frozenset({"name"}), address=True) == \
             joint.join(parts)
+        dated = joint.join([rng.choice(["3 Tháng 2", "30 tháng 4", "2 Tháng 9"])] + parts)
+        assert privacy.drop(dated, frozenset({"name"}), address=True) == dated
 
 
 def test_the_opening_house_property_fails_without_it(monkeypatch):

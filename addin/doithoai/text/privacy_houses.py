@@ -107,12 +107,15 @@ _PART_START = re.compile(r"(?:^|[,;]|[ \u00a0][-–])[ \u00a0]*$")
 _OPENING_NUM = re.compile(r"(?:[Kk](?=\d+/))?\d{1,5}(?:bis|ter|[A-Za-z])?"
                           r"(?:/\d{1,4}(?:bis|ter|[A-Za-z])?)*(?![\w/])")
 _WORD_NEXT = re.compile(r"[ \u00a0]+[^\W\d_]")
+# A street named by a date opens with its number ("3 Tháng 2, Phường 11", "30 tháng 4"): no house.
+_DATE_NAMED = re.compile(r"[ \u00a0]+(?i:tháng|thang)(?!\w)")
 
 
 def openings(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
     """In an address field, the house number opening it or one of its parts ("12 Hai Bà
     Trưng, khu phố 1", "Tổ 5, 45/7 Trần Quang Khải", "88 đường Đinh Tiên Hoàng", "K12/3 Lê
-    Lợi"): a number where a part begins, a word after it, no money or measure ("2 ha")."""
+    Lợi"): a number where a part begins, a word after it, no money or measure ("2 ha"), not
+    a street named by a date ("3 Tháng 2")."""
     out = []
     for run in digit_runs:
         s = run.start()
@@ -121,7 +124,8 @@ def openings(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
         if s and not _PART_START.search(view, 0, s):
             continue
         m = _OPENING_NUM.match(view, s)
-        if m and _WORD_NEXT.match(view, m.end()) and not w.UNIT_AFTER.match(view, m.end()):
+        if m and _WORD_NEXT.match(view, m.end()) and not w.UNIT_AFTER.match(view, m.end()) \
+                and not _DATE_NAMED.match(view, m.end()):
             out.append(w.Found(s, m.end(), "house"))
     return out
 
