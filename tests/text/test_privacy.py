@@ -155,7 +155,7 @@ def test_the_house_lead_property_fails_when_the_lead_stays(monkeypatch):
 
 
 # Written here: streets as a city's addresses name them after the house number, no lead word.
-CITY_STREETS = ("Hai Bà Trưng", "Trần Quang Khải", "đường Đinh Tiên Hoàng", "Lê Văn Sỹ",
+CITY_STREETS = ("3 Tháng 2", "Hai Bà Trưng", "Trần Quang Khải", "đường Đinh Tiên Hoàng", "Lê Văn Sỹ",
                 "Nguyễn Hữu Cầu", "hẻm 45 Lý Chính Thắng", "phố Huế", "Võ Thị Sáu", "lê lợi",
                 "Đường số 7", "Quốc lộ 1A")
 CITY_NUMBERS = ("", "", "A", "/2", "/15B", "bis")

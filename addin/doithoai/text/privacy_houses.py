@@ -106,7 +106,7 @@ _PART_START = re.compile(r"(?:^|[,;]|[ \u00a0][-–])[ \u00a0]*$")
 # A house number as a city writes it: "12", "12A", "197bis", "45/7", "118/2A", "K12/3" (kiệt).
 _OPENING_NUM = re.compile(r"(?:[Kk](?=\d+/))?\d{1,5}(?:bis|ter|[A-Za-z])?"
                           r"(?:/\d{1,4}(?:bis|ter|[A-Za-z])?)*(?![\w/])")
-_WORD_NEXT = re.compile(r"[ \u00a0]+[^\W\d_]")
+_WORD_NEXT = re.compile(r"[ \u00a0]+(?:[^\W\d_]|\d{1,2}[ \u00a0]+(?i:tháng|thang)(?!\w))")
 # A street named by a date opens with its number ("3 Tháng 2, Phường 11", "30 tháng 4"): no house.
 _DATE_NAMED = re.compile(r"[ \u00a0]+(?i:tháng|thang)(?!\w)")
 
