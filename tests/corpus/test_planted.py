@@ -142,7 +142,7 @@ def test_planted_file_names(monkeypatch, tmp_path):
 def test_planted_identifier(monkeypatch, tmp_path):
     """Citizens' words printed as typed, their phone and identity numbers with them."""
     from doithoai.documents.context.common import BaseBuilder
-    monkeypatch.setattr(BaseBuilder, "said", lambda self, o: o.content or "")
+    monkeypatch.setattr(BaseBuilder, "said", lambda self, o, reader=None: o.content or "")
     assert first_violation("identifier-posted", tmp_path)
 
 
@@ -301,8 +301,8 @@ def test_planted_code_told_to_a_citizen(monkeypatch, tmp_path):
     from doithoai.documents.context.upward import UpwardDocs
     honest = UpwardDocs.told_content
 
-    def with_code(self, o, first, as_issued=False):
-        told = honest(self, o, first, as_issued)
+    def with_code(self, o, first, as_issued=False, reader=None):
+        told = honest(self, o, first, as_issued, reader)
         return told if first is o else f"{told} ({first.opinion_id})"
     monkeypatch.setattr(UpwardDocs, "told_content", with_code)
     assert first_violation("no-code-to-citizen", tmp_path)

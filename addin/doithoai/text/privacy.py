@@ -272,8 +272,36 @@ def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"}),
         return text
     for f in reversed(found):
         label = _HOUSE_LEAD if f.kind == "house" and leads else _LABEL
-        text = label.sub("", text[:f.start]) + text[f.end:]
+        before, rest = label.sub("", text[:f.start]), text[f.end:]
+        if address and f.kind == "house" and _JOINT_END.search(before):
+            rest = _street_named(rest)
+        text = before + rest
     return _tidy(text)
+
+
+# A part of an address that begins where a house number was taken out: the address's start, or
+# after a comma, a semicolon, a dash.
+_JOINT_END = re.compile(r"(?:^|[,;]|[ \u00a0][-–])[ \u00a0]*$")
+_NAME_FIRST = re.compile(r"[ \u00a0]*([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]+))?")
+# What a part of an address may begin with that is no street's own name ("ngõ 12", "Khu phố 3",
+# "Quốc lộ 1A", "nhà B2", "TT Kim Liên").
+_NOT_A_NAME = frozenset(w.PLACE_STOPS + w.PLAIN_PLACE_STOPS + w.STREET_WORDS + w.plain(
+    w.STREET_WORDS) + ["quốc lộ", "tỉnh lộ", "đại lộ", "ql", "tl", "tòa", "toa", "dãy", "day",
+                       "tt", "kđt", "kdt", "chung cư", "tập thể", "căn", "phòng", "lô"])
+
+
+def _street_named(rest: str) -> str:
+    """``rest`` of an address part whose house number was taken out: a street named by its
+    name alone gets "đường" ("12 Mai Thị Lựu" prints "đường Mai Thị Lựu", never a name that
+    reads as a second person beside the citizen's: "Bà Võ Thị Dung, Mai Thị Lựu")."""
+    m = _NAME_FIRST.match(rest)
+    if m is None or not m.group(1)[0].isupper():
+        return rest
+    first = m.group(1).lower()
+    pair = f"{first} {m.group(2).lower()}" if m.group(2) else ""
+    if first in _NOT_A_NAME or pair in _NOT_A_NAME:
+        return rest
+    return " đường " + rest.lstrip(" \u00a0")
 
 
 def _tidy(text: str) -> str:

@@ -101,32 +101,40 @@ def _numbered(view: str, without: bool, at: int, e: int) -> w.Found | None:
     return w.Found(at, e, "house")
 
 
-# Where an address field or one of its parts begins: its start, a comma, a semicolon, a dash.
-_PART_START = re.compile(r"(?:^|[,;]|[ \u00a0][-–])[ \u00a0]*$")
-# A house number as a city writes it: "12", "12A", "197bis", "45/7", "118/2A", "K12/3" (kiệt).
-_OPENING_NUM = re.compile(r"(?:[Kk](?=\d+/))?\d{1,5}(?:bis|ter|[A-Za-z])?"
-                          r"(?:/\d{1,4}(?:bis|ter|[A-Za-z])?)*(?![\w/])")
+# Where an address field's parts begin: its start, after a comma, a semicolon, a spaced dash.
+_PARTS = re.compile(r"(?:^|[,;]|[ \u00a0][-–](?=[ \u00a0]))[ \u00a0]*")
+# What may open a part before its number: "số" (a street's house), a flat or a room ("Phòng
+# 302", "P.302", "P302-B2", "Căn 12.05"), a kiệt ("K12/3").
+_LEAD = re.compile(r"(?P<so>(?i:số|so)[ \u00a0]+)|(?P<room>(?i:phòng|phong|căn|can)[ \u00a0]*|"
+                   r"P\.?[ \u00a0]*(?=\d{3}))|[Kk](?=\d+/)")
+# The number as a city writes it: "12", "12A", "197bis", "45/7", "118/2A", "12.05", "302-B2".
+_OPENING_NUM = re.compile(r"\d{1,5}(?:bis|ter|[A-Za-z])?(?:[./]\d{1,4}(?:bis|ter|[A-Za-z])?)*"
+                          r"(?:-[A-Za-z]\w{0,3})?(?![\w/])")
 _WORD_NEXT = re.compile(r"[ \u00a0]+(?:[^\W\d_]|\d{1,2}[ \u00a0]+(?i:tháng|thang)(?!\w))")
 # A street named by a date opens with its number ("3 Tháng 2, Phường 11", "30 tháng 4"): no house.
 _DATE_NAMED = re.compile(r"[ \u00a0]+(?i:tháng|thang)(?!\w)")
 
 
 def openings(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
-    """In an address field, the house number opening it or one of its parts ("12 Hai Bà
-    Trưng, khu phố 1", "Tổ 5, 45/7 Trần Quang Khải", "88 đường Đinh Tiên Hoàng", "K12/3 Lê
-    Lợi"): a number where a part begins, a word after it, no money or measure ("2 ha"), not
-    a street named by a date ("3 Tháng 2")."""
+    """In an address field, the house, flat or room number opening it or one of its parts
+    ("12 Hai Bà Trưng, khu phố 1", "Tổ 5, 45/7 Trần Quang Khải", "số 302 nhà B2", "P.302 nhà
+    B2 tập thể Quang Trung", "Phòng 302, nhà B2", "Căn 12.05 chung cư Sky", "K12/3 Lê Lợi"):
+    the number and what leads it; a bare number or "số N" only before a word (not money or a
+    measure, "2 ha", nor a street named by a date, "3 Tháng 2"). "P.11" is a ward ("phường
+    11"): a room after "P" has three digits or more."""
+    if not digit_runs:
+        return []
     out = []
-    for run in digit_runs:
-        s = run.start()
-        if s and view[s - 1] in "Kk":
-            s -= 1                                      # "K12/3": the kiệt's letter
-        if s and not _PART_START.search(view, 0, s):
+    for part in _PARTS.finditer(view):
+        at = part.end()
+        lead = _LEAD.match(view, at)
+        m = _OPENING_NUM.match(view, lead.end() if lead else at)
+        if m is None:
             continue
-        m = _OPENING_NUM.match(view, s)
-        if m and _WORD_NEXT.match(view, m.end()) and not w.UNIT_AFTER.match(view, m.end()) \
-                and not _DATE_NAMED.match(view, m.end()):
-            out.append(w.Found(s, m.end(), "house"))
+        room = lead is not None and lead.group("room") is not None
+        if room or (_WORD_NEXT.match(view, m.end()) and not w.UNIT_AFTER.match(view, m.end())
+                    and not _DATE_NAMED.match(view, m.end())):
+            out.append(w.Found(at, m.end(), "house"))
     return out
 
 
