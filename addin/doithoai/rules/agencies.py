@@ -116,12 +116,21 @@ def office_unit(unit: str | None, party: bool) -> str:
     return unit
 
 
+# A venue in the People's Committee's own building ("Hội trường UBND phường Cửa Nam, số 5 phố
+# Hai Bà Trưng"), whatever address follows it.
+_COMMITTEE_HALL = re.compile(r"\b(?:ubnd|uy ban nhan dan|tru so)\b")
+
+
 def host_unit(unit: str, plan) -> str:
     """A step's unit as the plan's texts name it: the village where the conference is held
-    (schema.HOST_VILLAGE: the hall's preparation) is the office when the venue names no
-    village, neither one of the plan's nor by a kind word (the commune's own hall)."""
-    if unit != schema.HOST_VILLAGE or places.names_a_kind(plan.venue) or \
-            places.PlaceFinder(plan.villages).find(plan.venue) is not None:
+    (schema.HOST_VILLAGE: the hall's preparation) is the office when the venue is the People's
+    Committee's building, or names no village, neither one of the plan's nor by a kind word
+    (the commune's own hall)."""
+    if unit != schema.HOST_VILLAGE:
+        return unit
+    if not _COMMITTEE_HALL.search(vntext.plain_key(plan.venue or "")) and (
+            places.names_a_kind(plan.venue) or
+            places.PlaceFinder(plan.villages).find(plan.venue) is not None):
         return unit
     return office_unit(None, plan.is_party)
 

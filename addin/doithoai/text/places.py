@@ -47,7 +47,8 @@ def own_words(place: str) -> list[str]:
     for kind in KIND_WORDS:
         parts = kind.split()
         if words[:len(parts)] == parts and len(words) > len(parts):
-            return words[len(parts):]
+            rest = words[len(parts):]
+            return rest[1:] if rest[0] == "so" and len(rest) > 1 else rest   # "Tổ dân phố số 4"
     return words
 
 
@@ -108,13 +109,13 @@ class _Index:
 
 # A kind word and its abbreviation name the same place: "TDP 2" is "Tổ dân phố 2" (the words
 # as identity keys, then without accents).
-ABBREVIATED = (("tdp", "tổ dân phố"), ("kp", "khu phố"), ("kv", "khu vực"))
+ABBREVIATED = (("tdp", "tổ dân phố"), ("kp", "khu phố"), ("kv", "khu vực"), ("tổ", "tổ dân phố"))
 
 
 def _abbreviations(plain: bool) -> list[tuple[list[str], list[str]]]:
     """(short, full) of ABBREVIATED as words: identity keys, or ``plain`` ones."""
-    return [([short], (vntext.plain_key(full) if plain else full).split())
-            for short, full in ABBREVIATED]
+    return [([vntext.plain_key(short) if plain else short],
+             (vntext.plain_key(full) if plain else full).split()) for short, full in ABBREVIATED]
 
 
 def _aliased(runs: list[tuple[str, list[str]]], plain: bool = False
@@ -126,11 +127,25 @@ def _aliased(runs: list[tuple[str, list[str]]], plain: bool = False
     spelling before another's written the other way."""
     more = []
     for place, words in runs:
+        numbered = _numbered_kind(words)
+        if numbered:                     # "Tổ dân phố số 4" is "Tổ dân phố 4", "TDP 4"
+            runs = runs + [(place, numbered)]
+    for place, words in runs:
         for short, full in _abbreviations(plain):
             for have, other in ((short, full), (full, short)):
                 if words[:len(have)] == have and len(words) > len(have):
                     more.append((place, other + words[len(have):]))
     return sorted(runs + more, key=lambda run: -len(run[1]))
+
+
+def _numbered_kind(words: list[str]) -> list[str] | None:
+    """The words of a place named "<kind> số <number>" without the "số" (None otherwise)."""
+    for kind in KIND_WORDS:
+        n = len(kind.split())
+        if [vntext.plain_key(w) for w in words[:n]] == kind.split() and len(words) == n + 2 \
+                and vntext.plain_key(words[n]) == "so" and words[n + 1].isdigit():
+            return words[:n] + words[n + 1:]
+    return None
 
 
 def _other_kind_form(typed: str, proper: str) -> bool:
