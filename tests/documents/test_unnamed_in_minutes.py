@@ -197,6 +197,8 @@ def test_the_minutes_record_each_citizen_who_joined_a_matter(tmp_path, capsys):
                       duplicate_of=first["opinion_id"], answered_at_meeting="Không",
                       content="Tôi cũng đề nghị như vậy.", answer=None, status="Mới")
         case.opinions.append(joined)
+        case.opinions.append(dict(joined, opinion_id=first["opinion_id"] + "-M",
+                                  raised_by=f"Ông {SECOND}"))     # inside the sentence: "ông"
         out = str(tmp_path / f"bb{seed}")
         cli.main(["generate", saved(case, str(tmp_path / f"bb{seed}.xlsx")), "--docs", "BB",
                   "--out", out, "--today", (case.meeting + dt.timedelta(days=2)).isoformat()])
@@ -205,10 +207,10 @@ def test_the_minutes_record_each_citizen_who_joined_a_matter(tmp_path, capsys):
         if not minutes:
             continue
         text = "\n".join(p.text for p in Document(minutes[0]).paragraphs)
-        assert f"({NEIGHBOUR} cũng nêu ý kiến này)" in text, seed
+        assert f"({NEIGHBOUR}, ông {SECOND} cũng nêu ý kiến này)" in text, seed
         named = {personal.bare_name(o["raised_by"]) for o in case.opinions
                  if o["opinion_id"] and not o.get("duplicate_of")
-                 and case.truth.meant_person.get(o["opinion_id"])} | {NEIGHBOUR}
+                 and case.truth.meant_person.get(o["opinion_id"])} | {NEIGHBOUR, SECOND}
         count = re.search(r"Biên bản hội nghị \([^)]*\): 1 tệp, nêu tên (\d+) người", said)
         assert count and int(count.group(1)) == len(named), (seed, said, len(named))
         checked += 1
@@ -216,6 +218,7 @@ def test_the_minutes_record_each_citizen_who_joined_a_matter(tmp_path, capsys):
 
 
 NEIGHBOUR = "Phan Thị Kim Oanh"
+SECOND = "Tăng Văn Phát"
 
 
 def test_the_joined_property_fails_when_the_minutes_leave_them_out(tmp_path, capsys,

@@ -128,8 +128,8 @@ class ConferenceDocs(BaseBuilder):
         plan that name someone else, not the carry-over's rows), as the minutes record that
         they spoke ("… (Phan Thị Kim cũng nêu ý kiến này)"); each a Người nêu, so that Nhật ký
         counts them among those the minutes name. Minutes issued before left them out."""
-        names = dict.fromkeys(
-            self.who(r.raised_by) for r in self.joined_to(o)
+        names = dict.fromkeys(         # inside a sentence: "(ông Nguyễn Văn Bảy, bà … cũng nêu…)"
+            honorifics.in_sentence(self.who(r.raised_by)) for r in self.joined_to(o)
             if r.plan_id == self.plan.plan_id and not repeats.linked(r)
             and repeats.addressable(r) and not self.same_person(r, o))
         return [{"nguoi_neu": n} for n in names]
