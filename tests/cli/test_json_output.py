@@ -82,6 +82,8 @@ def _situations(folder: str, seed: int) -> list[tuple[str, list[str], bool]]:
             ("intake merge: a damaged file, registry open",        # told per file
              ["intake", "merge", "--json", reg, garbage, "--plan", plan, "--out",
               os.path.join(folder, "nhan.xlsx")], False),
+            ("intake merge: a returned file mistyped",
+             ["intake", "merge", "--json", reg, garbage, missing], True),
             ("intake merge: a copy into a missing folder",
              ["intake", "merge", "--json", reg, garbage, "--out",
               os.path.join(folder, "khong-co", "nhan.xlsx")], True)]
@@ -130,3 +132,14 @@ def test_readme_names_every_command_with_json():
     paragraph = readme[readme.index("With `--json` ("):]
     named = paragraph[:paragraph.index(")")]
     assert set(named.split("(", 1)[1].replace("`", "").split(", ")) == _with("--json")
+
+
+def test_a_mistyped_returned_file_stops_the_whole_merge(tmp_path, capsys):
+    """A re-trial: `intake merge REG good.xlsx nofile.xlsx` merged the good one and told of the
+    other as a file to open in Excel and save again. A name mistyped is refused, naming it,
+    before anything is read; no copy is written."""
+    reg = saved(make_case(SEEDS[0]), str(tmp_path / "so.xlsx"))
+    before = set(os.listdir(tmp_path))
+    code, out, _ = _run(["intake", "merge", reg, reg, str(tmp_path / "khong-co.xlsx")], capsys)
+    assert code == 1 and "khong-co.xlsx" in out and "không có tệp này" in out, out
+    assert "lưu lại dạng .xlsx" not in out and set(os.listdir(tmp_path)) == before

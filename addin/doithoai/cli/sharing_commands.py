@@ -6,8 +6,8 @@ import os
 
 from doithoai.cli import passwords
 from doithoai.cli.common import (EXIT_CRASH, EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, Refused,
-                                 copy_target, date_arg, output_folder, require_plan, say, say_json,
-                                 warn_if_open)
+                                 copy_target, date_arg, output_folder, require_plan, say,
+                                 say_json, score_arg, warn_if_open)
 from doithoai.files.atomic import written_as
 from doithoai.registry import logbook
 
@@ -64,7 +64,7 @@ def add_parsers(sub) -> None:
                                    "với các kế hoạch trước), kèm điểm tương đồng. Không sửa sổ.")
     p.add_argument("path", metavar="REGISTRY", help="tệp sổ (.xlsx)")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
-    p.add_argument("--threshold", type=int, default=85, metavar="N",
+    p.add_argument("--threshold", type=score_arg, default=85, metavar="N",
                    help="điểm tối thiểu để gợi ý (0-100, mặc định 85)")
     passwords.add_option(p)
     p.set_defaults(func=cmd_duplicates)
@@ -145,8 +145,11 @@ def cmd_intake_merge(args) -> int:
     from doithoai.registry import schema
     from doithoai.registry.changes import append_rows
     from doithoai.sharing import intake, keys, merge
+    _require_files(args.files)
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
+    if args.plan:
+        require_plan(reg, args.plan)                     # a mistyped code: named, with the plans
     copy_path = copy_target(args.path, args.out)        # refused before any file is read
     warn_if_open(args)
     returned = [intake.read_returned(f, keys.candidates(reg, f) + [opened.password or ""])
@@ -177,6 +180,16 @@ def cmd_intake_merge(args) -> int:
     if unreadable and len(unreadable) == len(returned):
         return EXIT_UNREADABLE      # not one file could be read: nothing was merged
     return EXIT_REFUSED if unreadable else EXIT_OK
+
+
+def _require_files(files: list[str]) -> None:
+    """Every file named is there: a name mistyped is refused before anything is read, rather
+    than the others merged without it."""
+    from doithoai.files.reader import unreadable_reason
+    missing = [f for f in files if not os.path.isfile(f)]
+    if missing:
+        raise Refused("Chưa nhận tệp nào: " + "; ".join(
+            f"\"{f}\": {unreadable_reason(f)}" for f in missing) + ". Sổ giữ nguyên.")
 
 
 def _say_merged(res) -> None:

@@ -332,8 +332,10 @@ def _opened(ret: Returned, passwords):
     except package.PackageRefused as exc:
         ret.problem = f"Không đọc được tệp: {exc.sentence()}"
     except (workbook_open.NotAWorkbook, OSError):
-        ret.problem = (f"Không đọc được tệp: {unreadable_reason(ret.path)}. Hãy mở tệp bằng "
-                       "Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại.")
+        there = os.path.isfile(ret.path)      # a file to open and save again, or none at all
+        ret.problem = (f"Không đọc được tệp: {unreadable_reason(ret.path)}" + (
+            ". Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi nhận lại."
+            if there else "."))
     return None
 
 
