@@ -237,20 +237,43 @@ def test_a_mistyped_folder_is_named_not_made(tmp_path, capsys):
 def test_a_folder_typed_with_its_slash_is_never_taken_for_a_file_name(sample_copy, tmp_path,
                                                                       capsys):
     """`monitor --out theo-doi/` wrote "theo-doi.xlsx" when the folder did not exist: a path
-    ending with a separator is a folder, refused and named when missing, for every command that
-    writes one file."""
+    ending with a separator is a folder, for every command that writes one file: made inside
+    a folder that exists, as any --out DIR (a re-trial found it refused, against README's
+    rule), the file written inside it; refused and named when its parent is missing too."""
     reg = sample_copy("tu-minh")
     returned = str(tmp_path / "tra-ve.xlsx")
     shutil.copy(reg, returned)
-    for argv in (["monitor", reg], ["intake", "merge", reg, returned],
-                 ["carry-over", reg, "--plan", "KH-2026-01", "--link"],
-                 ["deadlines", reg, "--write"], ["privacy", reg, "--forget-contacts"]):
-        missing = tmp_path / "chua-co"
-        code, text = _run(capsys, *argv, "--out", str(missing) + os.sep)
-        assert code == 1 and f"\"{missing}\" không có" in text, (argv, text)
+    for n, argv in enumerate((["monitor", reg], ["intake", "merge", reg, returned],
+                              ["carry-over", reg, "--plan", "KH-2026-01", "--link"],
+                              ["deadlines", reg, "--write"],
+                              ["privacy", reg, "--forget-contacts", "--today", "2030-01-01"])):
+        deep = tmp_path / "chua-co" / "ben-trong"
+        code, text = _run(capsys, *argv, "--out", str(deep) + os.sep)
+        assert code == 1 and f"\"{deep.parent}\" không có" in text, (argv, text)
         assert not any(p.name.startswith("chua-co") for p in tmp_path.iterdir()), argv
+        made = tmp_path / f"moi-{n}"
+        code, text = _run(capsys, *argv, "--out", str(made) + os.sep)
+        written = made.is_dir() and len(os.listdir(made)) == 1 and "không có\"" not in text
+        assert code in (0, 1, 2) and (written or (not made.exists() and "không ghi" in text)), \
+            (argv, text)             # nothing to write (no contact due): the folder not kept
     code, text = _run(capsys, "init", str(tmp_path / "moi") + os.sep)
-    assert code == 1 and f"\"{tmp_path / 'moi'}\" không có" in text
+    assert code == 0 and [p.suffix for p in (tmp_path / "moi").iterdir()] == [".xlsx"], text
+    code, text = _run(capsys, "init", str(tmp_path / "khong" / "moi") + os.sep)
+    assert code == 1 and f"\"{tmp_path / 'khong'}\" không có" in text
     (tmp_path / "co").mkdir()
     code, text = _run(capsys, "monitor", reg, "--out", str(tmp_path / "co") + os.sep)
     assert code == 0 and len(os.listdir(tmp_path / "co")) == 1, text     # inside it
+
+
+def test_a_score_or_a_plan_out_of_reach_is_refused(sample_copy, tmp_path, capsys):
+    """A re-trial: `duplicates --threshold 150` printed nothing found, `intake merge --plan
+    KH-2099-01` went on as if the plan were there. Each is refused, saying why."""
+    reg = sample_copy("tu-minh")
+    for bad in ("150", "-1", "tám mươi"):
+        with pytest.raises(SystemExit) as stop:
+            cli.main(["duplicates", reg, "--threshold", bad])
+        assert stop.value.code == 1 and "--threshold" in capsys.readouterr().err
+    returned = str(tmp_path / "tra-ve.xlsx")
+    shutil.copy(reg, returned)
+    code, text = _run(capsys, "intake", "merge", reg, returned, "--plan", "KH-2099-01")
+    assert code == 1 and "Sổ không có kế hoạch KH-2099-01. Có: KH-2026-01" in text, text

@@ -107,7 +107,8 @@ def documents_folder(registry: str, settings) -> str:
 def output_file(out: str | None, default_folder: str, default_name: str,
                 what: str = "--out") -> str:
     """``--out`` for one new file: an existing folder gets ``default_name`` inside it (a path
-    ending with a separator is a folder: refused, naming it, when missing); a file path needs
+    ending with a separator is a folder, made inside one that exists as :func:`output_folder`
+    makes one, "theo-doi/"); a file path needs
     an existing folder that can be written into (refused otherwise, naming it, before anything
     is written). Without ``--out``: ``default_name`` in ``default_folder``,
     which must be writable too."""
@@ -116,10 +117,8 @@ def output_file(out: str | None, default_folder: str, default_name: str,
         return os.path.join(default_folder, default_name)
     folder_meant = out.endswith(("/", os.sep) + ((os.altsep,) if os.altsep else ()))
     out = os.path.abspath(out)
-    if os.path.isdir(out):
+    if os.path.isdir(out) or folder_meant:      # "theo-doi/": a folder, not "theo-doi.xlsx"
         return os.path.join(output_folder(out, what), default_name)
-    if folder_meant:                 # "theo-doi/": a folder, not a file named "theo-doi.xlsx"
-        _writable_folder(out, what)  # missing: refused, naming it
     _writable_folder(os.path.dirname(out), what)
     suffix = os.path.splitext(default_name)[1]
     return out if out.lower().endswith(suffix) else out + suffix
@@ -204,6 +203,17 @@ def warn_if_open(args) -> None:
              f"LibreOffice (tệp khóa {lock}). Bản sao sắp ghi sẽ không có những gì được sửa "
              "trong sổ đang mở sau lúc này: hãy đóng sổ ở mọi nơi rồi chạy lại, hoặc sau khi "
              "dùng bản sao thì không sửa tiếp sổ cũ.")
+
+
+def score_arg(text: str) -> int:
+    """A score of the duplicate finder: a whole number from 0 to 100."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"\"{text}\" không phải là số nguyên") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{value} nằm ngoài khoảng 0-100 (điểm giống nhau)")
+    return value
 
 
 def date_arg(text: str):
