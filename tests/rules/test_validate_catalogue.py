@@ -69,6 +69,20 @@ def c_repeat_outcome(path, reg):
     return [("Ý kiến", cell_ref("opinions", "resolved_date", repeat.row))]
 
 
+def c_repeat_unlike(path, reg):
+    """A repeat linked to an opinion of another field, another agency, other words."""
+    rows = [o for o in reg.opinions if o.opinion_id and not o.duplicate_of and o.field
+            and o.agency and o.content]
+    first, other = next((a, b) for a in rows for b in rows
+                        if a.field != b.field and a.agency != b.agency)
+    edit(path, [("opinions", "duplicate_of", other.row, first.opinion_id),
+                ("opinions", "content", other.row, "Đề nghị tăng cường tuần tra ban đêm vì "
+                                                  "trộm cắp xe máy"),
+                ("opinions", "content", first.row, "Đề nghị nạo vét cống thoát nước bị ngập "
+                                                  "úng khi mưa lớn")])
+    return [("Ý kiến", cell_ref("opinions", "duplicate_of", other.row))]
+
+
 def single(sheet_key, key, row, value, as_text=False):
     def case(path, reg):
         edit(path, [(sheet_key, key, row, value)],
@@ -404,6 +418,7 @@ CASES = {
     "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
     "name-without-accents": single("opinions", "raised_by", 5, "Ông Ly Thi Hoa"),
     "repeat-outcome": c_repeat_outcome,
+    "repeat-unlike": c_repeat_unlike,
     "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),
     "scope-comma": single("plans", "scope", 2, "TDP Cẩm Khê A, TDP Cẩm Khê B"),
     "list-repeated": c_list_repeated,

@@ -251,6 +251,17 @@ TYPES = (
                 "number or date, a resolution typed on the repeat's row and missing on its "
                 "original's (a carried-over opinion answered at the next conference, typed on "
                 "the linked row) would be used nowhere; the same outcome on both is fine."),
+    ProblemType("repeat-unlike", WARNING, "Trùng với một ý kiến khác hẳn",
+                "Ý kiến này ghi trùng với {original} (dòng {original_row}) nhưng nội dung khác "
+                "hẳn và {what} cũng khác: người nêu sẽ được báo nội dung, cơ quan và thời hạn "
+                "của {original}.",
+                "Kiểm tra mã ở ô Trùng với: ghi đúng mã ý kiến gốc, hoặc xóa ô này nếu đây là "
+                "một ý kiến riêng.",
+                "A repeat is answered with its original's words, handler and deadline (the "
+                "citizen's notice, the minutes, the monitoring). Said when the two rows' words "
+                "name different matters (under a quarter of the shorter one's own words, request "
+                "and place words aside, found in the other) and a Lĩnh vực or Cơ quan trả lời typed on both differs: a code typed wrong in "
+                "Trùng với (a re-trial linked a flooded drain to night patrols)."),
     ProblemType("name-without-accents", WARNING, "Họ tên không có dấu",
                 "Họ tên \"{value}\" không có dấu tiếng Việt; văn bản in đúng như ghi.",
                 "Ghi họ tên có dấu như trên giấy tờ của người đó (chẳng hạn \"Thị\", \"Văn\").",

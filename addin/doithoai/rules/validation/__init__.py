@@ -22,8 +22,8 @@ from doithoai.registry.model import Registry
 from doithoai.registry.problems import ERROR, INFO, WARNING, Problem, catalogue, make
 from doithoai.rules import deadlines
 from doithoai.rules.validation import (cancelled, config, figures, identifiers, invitees, keys,
-                                       names, opinions, places, plans, step_order, undated,
-                                       wording)
+                                       names, opinions, places, plans, repeat_links, step_order,
+                                       undated, wording)
 from doithoai.rules.validation.catalogue import catalogue_markdown
 from doithoai.rules.validation.cells import check_cells, text_flaws
 from doithoai.rules.validation.findings import Findings
@@ -55,7 +55,8 @@ def validate(reg: Registry, today: dt.date | None = None,
                   places.check_places, plans.check_milestones, cancelled.check_cancelled,
                   undated.check_undated_replies,
                   config.check_settings, config.check_setting_texts, config.check_lookups, wording.check_unit_words,
-                  identifiers.check_fields, step_order.check_step_order):
+                  identifiers.check_fields, step_order.check_step_order,
+                  repeat_links.check_repeat_links):
         check(f)
     found = report.problems if report is not None else \
         deadlines.mandatory_problems(reg, today)
