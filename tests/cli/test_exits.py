@@ -81,10 +81,15 @@ def test_missing_paths_and_folders_are_named_as_such(tmp_path):
 def test_merge_exits_2_when_no_returned_file_could_be_read(sample_paths, tmp_path):
     bad = tmp_path / "hong.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
-    res = doithoai("intake", "merge", sample_paths["tu-minh"], str(bad), str(tmp_path),
+    res = doithoai("intake", "merge", sample_paths["tu-minh"], str(bad),
                    "--out", str(tmp_path / "moi.xlsx"))
     assert res.returncode == 2, res.stdout
-    assert "thư mục" in res.stdout and "bị hỏng" in res.stdout
+    assert "bị hỏng" in res.stdout
+    # a folder (or a name mistyped) among the files: nothing read, the folder named
+    res = doithoai("intake", "merge", sample_paths["tu-minh"], str(bad), str(tmp_path),
+                   "--out", str(tmp_path / "moi.xlsx"))
+    assert res.returncode == 2 and "Chưa nhận tệp nào" in res.stdout and \
+        "là một thư mục" in res.stdout, res.stdout
 
 
 @pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX permissions")

@@ -141,5 +141,5 @@ def test_a_mistyped_returned_file_stops_the_whole_merge(tmp_path, capsys):
     reg = saved(make_case(SEEDS[0]), str(tmp_path / "so.xlsx"))
     before = set(os.listdir(tmp_path))
     code, out, _ = _run(["intake", "merge", reg, reg, str(tmp_path / "khong-co.xlsx")], capsys)
-    assert code == 1 and "khong-co.xlsx" in out and "không có tệp này" in out, out
+    assert code == 2 and "khong-co.xlsx" in out and "không có tệp này" in out, out
     assert "lưu lại dạng .xlsx" not in out and set(os.listdir(tmp_path)) == before

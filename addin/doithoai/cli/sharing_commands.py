@@ -183,12 +183,12 @@ def cmd_intake_merge(args) -> int:
 
 
 def _require_files(files: list[str]) -> None:
-    """Every file named is there: a name mistyped is refused before anything is read, rather
-    than the others merged without it."""
-    from doithoai.files.reader import unreadable_reason
+    """Every file named is there: a name mistyped (or a folder) is refused before anything is
+    read, rather than the others merged without it; exit 2, as for a registry not found."""
+    from doithoai.files.reader import RegistryUnreadable, unreadable_reason
     missing = [f for f in files if not os.path.isfile(f)]
     if missing:
-        raise Refused("Chưa nhận tệp nào: " + "; ".join(
+        raise RegistryUnreadable("Chưa nhận tệp nào: " + "; ".join(
             f"\"{f}\": {unreadable_reason(f)}" for f in missing) + ". Sổ giữ nguyên.")
 
 
