@@ -3,8 +3,8 @@
 A re-trial linked a flooded drain (Phòng Kinh tế) to night patrols (Công an) by a mistyped
 Trùng với; validate said nothing and the citizen's notice gave him the patrols' words, handler
 and deadline. Registries from the corpus generator (tests/corpus): each opinion of a plan linked
-once to an opinion of another matter, another field and agency (a warning at that row's Trùng
-với), and once to its own matter raised again in other words or in the fewest words ("Tôi
+once to an opinion of another matter, another field and agency, both perhaps in one street (a
+warning at that row's Trùng với), and once to its own matter raised again in other words or in the fewest words ("Tôi
 cũng đề nghị như vậy"): no warning. Read from `validate --json`, as a script reads it.
 """
 from __future__ import annotations
@@ -44,13 +44,16 @@ def _linked(seed: int, tmp_path, wrong: bool):
     if not pairs:
         return None
     first, other = rng.choice(pairs)
+    where = rng.choice(["", " ở ngõ 35 Hàng Bài", " đoạn phố Huế"])   # both in one street
     if wrong:
-        repeat = dict(other, duplicate_of=first["opinion_id"])
+        repeat = dict(other, duplicate_of=first["opinion_id"], content=other["content"] + where)
+        first = dict(first, content=first["content"] + where)
     else:
         said = first["content"].split(" (ý kiến")[0]
         repeat = dict(other, duplicate_of=first["opinion_id"],
                       content=rng.choice(OTHER_WORDS).format(t=said))
-    opinions = [repeat if o is other else o for o in case.opinions]
+    opinions = [repeat if o is other else first if o["opinion_id"] == first["opinion_id"]
+                else o for o in case.opinions]
     path = saved(dataclasses.replace(case, opinions=opinions), str(tmp_path / f"so{wrong}.xlsx"))
     return path, case.opinions.index(other) + 2
 

@@ -167,7 +167,10 @@ CITY_STREETS = {"3 Tháng 2": "3 Tháng 2", "Hai Bà Trưng": "đường Hai Bà
 CITY_NUMBERS = ("", "", "A", "/2", "/15B", "bis")
 FLATS = {"P.302 nhà B2 tập thể Quang Trung": "nhà B2 tập thể Quang Trung",
          "Phòng 1205 tòa A": "tòa A", "số 302 nhà B2": "nhà B2",
-         "Căn 12.05 chung cư Sky": "chung cư Sky", "P1102 chung cư Hòa Bình": "chung cư Hòa Bình"}
+         "Căn 12.05 chung cư Sky": "chung cư Sky", "P1102 chung cư Hòa Bình": "chung cư Hòa Bình",
+         "Căn hộ số 12A05 chung cư Sky": "chung cư Sky", "căn hộ B2-1205 tòa A": "tòa A",
+         "Phòng số 302 nhà B2": "nhà B2", "Căn số 12.05 tòa Sky": "tòa Sky",
+         "Phòng 12-05 tòa Sky": "tòa Sky"}
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -199,6 +202,10 @@ def test_a_house_number_opening_an_address_or_a_part_of_it_is_dropped(seed):
             joint.join(parts)
         dated = joint.join([rng.choice(["3 Tháng 2", "30 tháng 4", "2 Tháng 9"])] + parts)
         assert privacy.drop(dated, frozenset({"name"}), address=True) == dated
+        # the house in a part of its own, the street in the next: "Nhà 12, Mai Thị Lựu"
+        apart = f"Nhà {number}{joint}Mai Thị Lựu{joint}{joint.join(parts)}"
+        assert privacy.drop(apart, frozenset({"name"}), address=True) == \
+            f"đường Mai Thị Lựu{joint}{joint.join(parts)}", apart
 
 
 def test_the_opening_house_property_fails_without_it(monkeypatch):

@@ -136,8 +136,8 @@ def find(text: str | None, names: bool = True, address: bool = False) -> list[Fo
     view, where = _visible(text)
     runs, caps = _scan(view, names)
     found = _candidates(view, runs, caps, names)
-    if address and runs:
-        found += privacy_houses.openings(view, runs)
+    if address and runs:        # first: a flat's whole code wins over the number inside it
+        found = privacy_houses.openings(view, runs) + found
     found = _first_wins(found)
     if where is None:
         return found
@@ -282,7 +282,8 @@ def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"}),
 # A part of an address that begins where a house number was taken out: the address's start, or
 # after a comma, a semicolon, a dash.
 _JOINT_END = re.compile(r"(?:^|[,;]|[ \u00a0][-–])[ \u00a0]*$")
-_NAME_FIRST = re.compile(r"[ \u00a0]*([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]+))?")
+_NAME_FIRST = re.compile(r"([ \u00a0]*(?:(?:[,;]|[-–](?=[ \u00a0]))[ \u00a0]*)?)([^\W\d_]+)"
+                         r"(?:[ \u00a0]+([^\W\d_]+))?")
 # What a part of an address may begin with that is no street's own name ("ngõ 12", "Khu phố 3",
 # "Quốc lộ 1A", "nhà B2", "TT Kim Liên").
 _NOT_A_NAME = frozenset(w.PLACE_STOPS + w.PLAIN_PLACE_STOPS + w.STREET_WORDS + w.plain(
@@ -295,13 +296,13 @@ def _street_named(rest: str) -> str:
     name alone gets "đường" ("12 Mai Thị Lựu" prints "đường Mai Thị Lựu", never a name that
     reads as a second person beside the citizen's: "Bà Võ Thị Dung, Mai Thị Lựu")."""
     m = _NAME_FIRST.match(rest)
-    if m is None or not m.group(1)[0].isupper():
+    if m is None or not m.group(2)[0].isupper():
         return rest
-    first = m.group(1).lower()
-    pair = f"{first} {m.group(2).lower()}" if m.group(2) else ""
+    first = m.group(2).lower()
+    pair = f"{first} {m.group(3).lower()}" if m.group(3) else ""
     if first in _NOT_A_NAME or pair in _NOT_A_NAME:
         return rest
-    return " đường " + rest.lstrip(" \u00a0")
+    return f"{m.group(1) or ' '}đường {rest[m.end(1):]}"           # "Nhà 12, Mai Thị Lựu"
 
 
 def _tidy(text: str) -> str:

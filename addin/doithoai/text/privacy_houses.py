@@ -103,10 +103,14 @@ def _numbered(view: str, without: bool, at: int, e: int) -> w.Found | None:
 
 # Where an address field's parts begin: its start, after a comma, a semicolon, a spaced dash.
 _PARTS = re.compile(r"(?:^|[,;]|[ \u00a0][-–](?=[ \u00a0]))[ \u00a0]*")
-# What may open a part before its number: "số" (a street's house), a flat or a room ("Phòng
-# 302", "P.302", "P302-B2", "Căn 12.05"), a kiệt ("K12/3").
-_LEAD = re.compile(r"(?P<so>(?i:số|so)[ \u00a0]+)|(?P<room>(?i:phòng|phong|căn|can)[ \u00a0]*|"
-                   r"P\.?[ \u00a0]*(?=\d{3}))|[Kk](?=\d+/)")
+# What may open a part before its number: a house, a flat or a room ("Nhà 12", "số nhà 575bis",
+# "Phòng 302", "P.302", "P302-B2", "Căn 12.05"), "số" (a street's house), a kiệt ("K12/3").
+_LEAD = re.compile(r"(?P<room>(?i:số nhà|so nha|nhà|nha|sn|phòng|phong|căn hộ|can ho|căn|can)"
+                   r"(?:[ \u00a0]+(?i:số|so))?[ \u00a0]*(?=\d|[A-Za-z]{1,2}\d{0,4}[-/]\d)|"
+                   r"P\.?[ \u00a0]*(?=\d{3}))|(?P<so>(?i:số|so)[ \u00a0]+)|[Kk](?=\d+/)")
+# A flat's or a room's code after its lead: "302", "12.05", "12A05", "B2-1205", "12-05",
+# "K361/79"; not a building alone ("nhà B2").
+_ROOM_CODE = re.compile(r"(?:[A-Za-z]{1,2}\d{0,4}(?=[-/]\d))?[-/]?\d[\w.\-/]*(?<![.\-/])")
 # The number as a city writes it: "12", "12A", "197bis", "45/7", "118/2A", "12.05", "302-B2".
 _OPENING_NUM = re.compile(r"\d{1,5}(?:bis|ter|[A-Za-z])?(?:[./]\d{1,4}(?:bis|ter|[A-Za-z])?)*"
                           r"(?:-[A-Za-z]\w{0,3})?(?![\w/])")
@@ -118,7 +122,8 @@ _DATE_NAMED = re.compile(r"[ \u00a0]+(?i:tháng|thang)(?!\w)")
 def openings(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
     """In an address field, the house, flat or room number opening it or one of its parts
     ("12 Hai Bà Trưng, khu phố 1", "Tổ 5, 45/7 Trần Quang Khải", "số 302 nhà B2", "P.302 nhà
-    B2 tập thể Quang Trung", "Phòng 302, nhà B2", "Căn 12.05 chung cư Sky", "K12/3 Lê Lợi"):
+    B2 tập thể Quang Trung", "Phòng 302, nhà B2", "Căn hộ số 12A05", "căn hộ B2-1205", "K12/3
+    Lê Lợi"):
     the number and what leads it; a bare number or "số N" only before a word (not money or a
     measure, "2 ha", nor a street named by a date, "3 Tháng 2"). "P.11" is a ward ("phường
     11"): a room after "P" has three digits or more."""
@@ -128,10 +133,10 @@ def openings(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
     for part in _PARTS.finditer(view):
         at = part.end()
         lead = _LEAD.match(view, at)
-        m = _OPENING_NUM.match(view, lead.end() if lead else at)
+        room = lead is not None and lead.group("room") is not None
+        m = (_ROOM_CODE if room else _OPENING_NUM).match(view, lead.end() if lead else at)
         if m is None:
             continue
-        room = lead is not None and lead.group("room") is not None
         if room or (_WORD_NEXT.match(view, m.end()) and not w.UNIT_AFTER.match(view, m.end())
                     and not _DATE_NAMED.match(view, m.end())):
             out.append(w.Found(at, m.end(), "house"))

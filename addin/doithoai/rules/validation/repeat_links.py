@@ -22,7 +22,8 @@ _EMPTY = frozenset(privacy_words.PLAIN_STOPS + privacy_words.PLAIN_PLACE_STOPS +
     "de", "nghi", "kien", "xem", "xet", "giai", "quyet", "toi", "chung", "cung", "nhu", "vay",
     "nhieu", "cac", "nay", "do", "dan", "nhan", "ho", "gia", "dinh", "ong", "ba", "anh", "chi",
     "thu", "lan", "lai",                            # "(ý kiến thứ 2)", "lần", "nhắc lại"
-    "sua", "chua", "tro", "bo", "sung", "tang", "cuong", "som"])    # sửa chữa, hỗ trợ, bổ sung…
+    "sua", "chua", "tro", "bo", "sung", "tang", "cuong", "som",      # sửa chữa, hỗ trợ, bổ sung…
+    "doan", "qua", "gan", "canh", "truoc", "sau", "trong", "ngoai", "vuc"])   # where: đoạn qua…
 # Two opinions on one matter share some of those words: the share of the shorter one's words
 # found in the other (the same road raised twice in other words: 1.0; the re-trial's drain and
 # patrols: 0). Below this share, with a field or an agency differing too, the link is looked at.
@@ -59,10 +60,17 @@ def _place_words(reg) -> frozenset[str]:
     return frozenset(w for n in names for w in _LETTERS.findall(vntext.plain_key(n)))
 
 
+# A street or lane named in the words ("ngõ Thông Phong", "ngõ 35 Hàng Bài", "phố Huế"): where,
+# not what (a re-trial's drain and patrols were both in "ngõ 35 Hàng Bài").
+_STREET = re.compile(r"(?i:ngõ|ngách|hẻm|kiệt|đường|phố|quốc lộ|tỉnh lộ)[ \u00a0]+"
+                     r"(?:(?i:số)[ \u00a0]+)?(?:\d\w*[ \u00a0]*)?"
+                     rf"(?:{privacy_words.UP}\w*[ \u00a0]*){{0,4}}")
+
+
 def _matter(text: str, aside: frozenset[str]) -> set[str]:
-    """The words that say what a text's matter is (unaccented, request and place words
-    aside)."""
-    return {w for w in _LETTERS.findall(vntext.plain_key(text))
+    """The words that say what a text's matter is (unaccented, request and place words and
+    streets' names aside)."""
+    return {w for w in _LETTERS.findall(vntext.plain_key(_STREET.sub(" ", text)))
             if len(w) > 1 and w not in _EMPTY and w not in aside}
 
 
