@@ -122,9 +122,8 @@ _DATE_NAMED = re.compile(r"[ \u00a0]+(?i:tháng|thang)(?!\w)")
 def openings(view: str, digit_runs: list[re.Match]) -> list[w.Found]:
     """In an address field, the house, flat or room number opening it or one of its parts
     ("12 Hai Bà Trưng, khu phố 1", "Tổ 5, 45/7 Trần Quang Khải", "số 302 nhà B2", "P.302 nhà
-    B2 tập thể Quang Trung", "Phòng 302, nhà B2", "Căn hộ số 12A05", "căn hộ B2-1205", "K12/3
-    Lê Lợi"):
-    the number and what leads it; a bare number or "số N" only before a word (not money or a
+    B2 tập thể Quang Trung", "Phòng 302, nhà B2", "Căn hộ số 12A05", "K12/3 Lê Lợi"): the
+    number and what leads it; a bare number or "số N" only before a word (not money or a
     measure, "2 ha", nor a street named by a date, "3 Tháng 2"). "P.11" is a ward ("phường
     11"): a room after "P" has three digits or more."""
     if not digit_runs:

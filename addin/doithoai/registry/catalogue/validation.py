@@ -260,8 +260,9 @@ TYPES = (
                 "A repeat is answered with its original's words, handler and deadline (the "
                 "citizen's notice, the minutes, the monitoring). Said when the two rows' words "
                 "name different matters (under a quarter of the shorter one's own words, request "
-                "and place words aside, found in the other) and a Lĩnh vực or Cơ quan trả lời typed on both differs: a code typed wrong in "
-                "Trùng với (a re-trial linked a flooded drain to night patrols)."),
+                "and place words aside, found in the other) and a Lĩnh vực or Cơ quan trả lời "
+                "typed on both differs: a code typed wrong in Trùng với (a re-trial linked a "
+                "flooded drain to night patrols)."),
     ProblemType("name-without-accents", WARNING, "Họ tên không có dấu",
                 "Họ tên \"{value}\" không có dấu tiếng Việt; văn bản in đúng như ghi.",
                 "Ghi họ tên có dấu như trên giấy tờ của người đó (chẳng hạn \"Thị\", \"Văn\").",
