@@ -162,10 +162,15 @@ def provisional_named_are_printed(run: Run) -> list[str]:
             for kind in found.group(1).split(", "):
                 # a date after "chậm nhất" is a deadline even on the day of a fact (a form's
                 # day may fall on the day the plan was issued)
+                # a deadline counted back from a meeting of a year not yet official crosses its
+                # days off even when it lands in the year before ("chậm nhất ngày 31/12/2026"
+                # for a conference on 24/01/2027)
+                counted_back = run.case.meeting.year > LAST_CONFIRMED_YEAR
                 stated = {d for doc in run.docs if doc.kind == kind
                           for d in {*reading.dates_in(doc.text), *_spoken_dates(doc)}
-                          if d.year > LAST_CONFIRMED_YEAR and (d not in facts or re.search(
-                              rf"chậm nhất (?:ngày )?{d:%d/%m/%Y}", doc.text))}
+                          if (d.year > LAST_CONFIRMED_YEAR and d not in facts) or (
+                              (d.year > LAST_CONFIRMED_YEAR or counted_back) and re.search(
+                                  rf"chậm nhất (?:ngày )?{d:%d/%m/%Y}", doc.text))}
                 # the bulletin says its deadline in words, whatever its year
                 stated |= {kind for doc in run.docs if doc.kind == kind == "TTTT"
                            and re.search(r"chậm nhất (?:thứ \w+, )?ngày ", doc.text)}
