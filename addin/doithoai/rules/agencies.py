@@ -169,6 +169,7 @@ def listed_for(unit_type: str) -> list[str]:
 # The cities under the central government (Nghị quyết 202/2025/QH15: six from 1 July 2025): a
 # "thành phố" even where Cấu hình gives the name alone ("Hà Nội", "TP. Đà Nẵng").
 CENTRAL_CITIES = ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")
+_CENTRAL_BY_KEY = {vntext.plain_key(c): c for c in CENTRAL_CITIES}
 # "Thành phố Hồ Chí Minh" keeps its capital T inside a sentence (Nghị định 30/2020/NĐ-CP, Phụ
 # lục II, the special cases of capital letters), as the city's own name, party office included.
 _HCM = "Hồ Chí Minh"
@@ -189,7 +190,7 @@ def province_parts(province: str | None) -> tuple[str, str]:
     if vntext.plain_key(name) in ("hcm", "ho chi minh"):
         name = _HCM
     if not kind and name:
-        central = {vntext.plain_key(c): c for c in CENTRAL_CITIES}.get(vntext.plain_key(name))
+        central = _CENTRAL_BY_KEY.get(vntext.plain_key(name))
         kind, name = ("thành phố", central) if central else ("tỉnh", name)
     return kind, name
 

@@ -281,8 +281,8 @@ def drop(text: str | None, keep: frozenset[str] = frozenset({"name", "house"}),
 
 # A part of an address that begins where a house number was taken out: the address's start, or
 # after a comma, a semicolon, a dash.
-_JOINT_END = re.compile(r"(?:^|[,;]|[ \u00a0][-–])[ \u00a0]*$")
-_NAME_FIRST = re.compile(r"([ \u00a0]*(?:(?:[,;]|[-–](?=[ \u00a0]))[ \u00a0]*)?)([^\W\d_]+)"
+_JOINT_END = re.compile(rf"(?:^|{w.PART_JOINT})[ \u00a0]*$")
+_NAME_FIRST = re.compile(rf"([ \u00a0]*(?:{w.PART_JOINT}[ \u00a0]*)?)([^\W\d_]+)"
                          r"(?:[ \u00a0]+([^\W\d_]+))?")
 # What a part of an address may begin with that is no street's own name ("ngõ 12", "Khu phố 3",
 # "Quốc lộ 1A", "nhà B2", "TT Kim Liên").

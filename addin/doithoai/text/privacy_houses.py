@@ -102,7 +102,7 @@ def _numbered(view: str, without: bool, at: int, e: int) -> w.Found | None:
 
 
 # Where an address field's parts begin: its start, after a comma, a semicolon, a spaced dash.
-_PARTS = re.compile(r"(?:^|[,;]|[ \u00a0][-–](?=[ \u00a0]))[ \u00a0]*")
+_PARTS = re.compile(rf"(?:^|{w.PART_JOINT})[ \u00a0]*")
 # What may open a part before its number: a house, a flat or a room ("Nhà 12", "số nhà 575bis",
 # "Phòng 302", "P.302", "P302-B2", "Căn 12.05"), "số" (a street's house), a kiệt ("K12/3").
 _LEAD = re.compile(r"(?P<room>(?i:số nhà|so nha|nhà|nha|sn|phòng|phong|căn hộ|can ho|căn|can)"

@@ -162,6 +162,9 @@ COUNTS = ["hộ", "người", "khẩu", "nhân khẩu", "học sinh", "lượt",
 PLATE_WORDS = ["biển số", "biển kiểm soát", "bks", "bsx", "bs", "xe"]
 BOAT_WORDS = ["tàu", "tàu cá", "thuyền", "ghe", "số hiệu", "đăng ký"]
 
+# Where the parts of a short field (an address) meet: a comma, a semicolon, a spaced dash.
+PART_JOINT = r"(?:[,;]|[ \u00a0][-–](?=[ \u00a0]|$))"
+
 # --- house numbers -----------------------------------------------------------------------------
 
 # The words before a house number that stay ("số nhà [số nhà]").
