@@ -6,7 +6,8 @@ to write) is run on a registry from the corpus generator (tests/corpus), twice i
 place; what is new on disk after each run is held to the printed lines. Every new file is named,
 by its own path or a folder of it, on a line that says it was written ("Đã tạo", "Đã ghi vào
 bản sao", "được ghi vào"...); a run whose
-file went to another name, the one asked for being taken, says so (cli.common.written_as); with
+file went to another name, the one asked for being taken (in a folder asked for too: intake
+export's forms), says so (files.atomic.written_as); with
 --json, the copy of the registry is named in the JSON ("registry_written"), not in prose that
 breaks the JSON. The commands are read from the parser: a new command with --out fails here
 until it is added to the table below (or set aside with its reason).
@@ -145,6 +146,16 @@ def _unsaid(new: set[str], text: str, root: str) -> list[str]:
     return missing
 
 
+_TAKEN = re.compile(r" \(\d+\)(\.\w+)$")
+
+
+def _renamed(new: set[str], before: set[str]) -> list[str]:
+    """The names the new files were meant to have, each taken by a file there before (the new
+    one got " (2)")."""
+    meant = [_TAKEN.sub(r"\1", f) for f in sorted(new) if _TAKEN.search(f)]
+    return [os.path.basename(m) for m in meant if m in before]
+
+
 def _parents(path: str, root: str):
     d = os.path.dirname(path)
     while len(d) > len(root):
@@ -173,6 +184,9 @@ def test_every_file_written_is_named_where_it_went(seed, tmp_path, capsys):
             assert not _unsaid(new, text, root), (name, attempt, _unsaid(new, text, root), text)
             if taken and asked not in new and any(f.endswith(".xlsx") for f in new):
                 assert f"đã có tệp {os.path.basename(asked)}" in text, (name, text)
+            for f in _renamed(new, before):     # in a folder asked for (intake export) too
+                # (a file named after another, the roll-up's database, by the one it follows)
+                assert f"đã có tệp {os.path.splitext(f)[0]}." in text, (name, attempt, f, text)
             wrote[name] += bool(new)
     if seed == SEEDS[0]:                            # each command wrote, and was held to it
         assert all(wrote.values()), wrote

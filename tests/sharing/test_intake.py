@@ -417,6 +417,12 @@ def test_export_button(tu_minh, shells):
     assert len(os.listdir(folder)) == 2
     assert [sheet_names(path)[a["sheet_position"]] for a in actions(book, "setValues")] == \
         ["Nhật ký"]
+    assert "đã có" not in message
+    # Pressed again: new files beside the first ones, each named, and why they have "(2)".
+    again = buttons.intake_export(_book(path, sheet="Kế hoạch", selection="C2"), today=TODAY)
+    new = [n for n in os.listdir(folder) if n.endswith(" (2).xlsx")]
+    assert len(new) == 2 and all(name in again for name in new), (new, again)
+    assert "đã có 2 tệp cùng tên" in again and "tệp cũ giữ nguyên" in again, again
 
 
 def test_find_duplicates_button_fills_only_empty_cells(sample_copy, tmp_path, shells):

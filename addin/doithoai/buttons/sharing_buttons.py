@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from doithoai.files.atomic import all_written_as
 from doithoai.text.filenames import safe_name
 from doithoai.buttons.common import Refused, documents_root, read_registry, run, selected_plan
 
@@ -43,7 +44,9 @@ def intake_export(book=None, today: dt.date | None = None) -> str | None:
         villages = "; ".join(e.village for e in made if e.village) or "cả kế hoạch"
         release = personal.Release(f"{len(made)} tệp phiếu {plan.plan_id}",
                                    f"Ủy ban MTTQ ({villages})", 0, encrypt)
-        return (f"Đã tạo {len(made)} tệp phiếu cho MTTQ ({plan.plan_id}) trong {out}: {names}"
+        renamed = all_written_as([(e.asked, e.path) for e in made])
+        return (f"Đã tạo {len(made)} tệp phiếu cho MTTQ ({plan.plan_id}) trong {out}{renamed}: "
+                f"{names}"
                 + (", mỗi tệp một mật khẩu" if encrypt else "") + ". Gửi cho Ủy ban MTTQ (thư "
                 "điện tử, Zalo, USB); khi nhận lại, chép các tệp vào thư mục "
                 f"{INTAKE_FOLDER} cạnh sổ rồi bấm Nhận ý kiến từ MTTQ."

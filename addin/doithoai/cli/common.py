@@ -165,13 +165,16 @@ def require_plan(reg, plan_id: str):
     return plan
 
 
-def copy_target(registry: str, out: str | None) -> str | None:
+def copy_target(registry: str, out: str | None, label: str) -> str:
     """Where a new copy of ``registry`` goes: ``--out`` as a file or folder (see
-    :func:`output_file`), or None for the default beside the registry."""
+    :func:`output_file`), or beside the registry, named by ``label`` and the time
+    (files.registry_copy.copy_name). The name asked for: a copy written under another (the
+    name taken) says why with files.atomic.written_as."""
     if not out:
+        from doithoai.files import registry_copy     # brings openpyxl: a copy is to be written
         _writable_folder(os.path.dirname(os.path.abspath(registry)),
                          "bản sao của sổ (dùng --out)")
-        return None
+        return registry_copy.copy_name(registry, label)
     return output_file(out, "", os.path.basename(registry))
 
 

@@ -7,6 +7,7 @@ from doithoai.cli import passwords, signals
 from doithoai.cli.common import (EXIT_OK, EXIT_REFUSED, Refused, copy_target, date_arg,
                                  documents_folder, output_folder, require_plan, say,
                                  warn_if_open)
+from doithoai.files.atomic import written_as
 from doithoai.registry import logbook
 
 
@@ -63,9 +64,9 @@ def cmd_generate(args) -> int:
     reg = reader.read_registry(opened)
     if args.plan:
         args.plan = require_plan(reg, args.plan).plan_id      # as the registry writes it
-    book = None
+    book = target = None
     if args.issue:
-        copy_target(args.path, None)    # the numbers go into a copy beside the registry
+        target = copy_target(args.path, None, "cap so")   # the numbers go into a copy beside it
         warn_if_open(args)
         book = registry_copy.load_for_copy(opened)     # refused now, not after the files
     out = output_folder(args.out or documents_folder(args.path, reg.settings))
@@ -79,7 +80,7 @@ def cmd_generate(args) -> int:
         say(res.summary() + (f" Thư mục: {out}" if res.files or kept else ""))
         for line in ["Lưu ý: " + n for n in res.notices] + res.refusal_lines():
             say(line)
-        _issued_copy_or_releases(args, opened, reg, res, book)
+        _issued_copy_or_releases(args, opened, reg, res, (book, target))
     except signals.Interrupted as exc:
         exc.note = _issue_stopped(args, res)
         raise
@@ -115,9 +116,10 @@ def _kinds(docs: str | None) -> list[str] | None:
     return codes
 
 
-def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
+def _issued_copy_or_releases(args, opened, reg, res, copy: tuple) -> None:
     """With --issue, the numbers and the record of documents naming citizens go into a new
-    copy of the registry; otherwise (no copy, so no Nhật ký) what left is printed."""
+    copy of the registry (``copy``: the registry loaded for it, the name asked for it);
+    otherwise (no copy, so no Nhật ký) what left is printed."""
     from doithoai.documents import notices
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal
@@ -128,10 +130,11 @@ def _issued_copy_or_releases(args, opened, reg, res, book) -> None:
         _log_releases(reg, res, [personal.copy_release(reg, opened.encrypted, "ghi số văn bản",
                                                         res.changes)]
                       + released)
-        copy = registry_copy.registry_copy(opened, res.changes, wb=book)
+        book, target = copy
+        written = registry_copy.registry_copy(opened, res.changes, target=target, wb=book)
         say(("Số văn bản đã cấp được ghi vào trang Sổ văn bản của" if res.numbered else
-             "Các bản dự thảo và các hạn tính lại được ghi vào") + f" bản sao {copy} (sổ gốc "
-            "không bị sửa"
+             "Các bản dự thảo và các hạn tính lại được ghi vào") + f" bản sao {written}"
+            f"{written_as(target, written)} (sổ gốc không bị sửa"
             + (", bản sao có cùng mật khẩu với sổ" if opened.encrypted else "") +
             "). Hãy dùng bản sao này làm sổ từ nay, để số không bị cấp lại.")
         return

@@ -84,7 +84,8 @@ def cmd_carry_over(args) -> int:
     reg = reader.read_registry(opened)
     plan = require_plan(reg, args.plan)
     carryover.refuse_cancelled(reg, plan)
-    target = copy_target(args.path, args.out) if args.link else None   # checked before work
+    # checked before work
+    target = copy_target(args.path, args.out, "chuyen ton") if args.link else None
     if args.link:
         warn_if_open(args)
     todo = carryover.unresolved_before(reg, plan, args.today or dt.date.today())
@@ -103,8 +104,7 @@ def cmd_carry_over(args) -> int:
     append_rows(reg, schema.LOG, logbook.rows(
         "Chuyển ý kiến tồn", f"{len(made)} ý kiến vào {plan.plan_id}", "",
         [personal.copy_release(reg, opened.encrypted, "chuyển ý kiến tồn", ch)]), ch)
-    asked = target
-    target = registry_copy.registry_copy(opened, ch, "chuyen ton", target)
+    written = registry_copy.registry_copy(opened, ch, target=target)
     say(f"Đã chuyển {len(made)} ý kiến vào {plan.plan_id} (Trùng với ghi mã gốc) trong bản sao "
-        f"{target}{written_as(asked, target)}; sổ gốc không bị sửa.")
+        f"{written}{written_as(target, written)}; sổ gốc không bị sửa.")
     return EXIT_OK

@@ -162,7 +162,7 @@ def _forget(args, opened, reg, today: dt.date) -> int:
     from doithoai.files import registry_copy
     from doithoai.registry import personal, schema
     from doithoai.registry.changes import append_rows
-    target = copy_target(args.path, args.out)
+    target = copy_target(args.path, args.out, "xoa lien lac")
     warn_if_open(args)
     ch, out = personal.forget_contacts(reg, today)
     months = reg.settings.contact_months
@@ -174,7 +174,7 @@ def _forget(args, opened, reg, today: dt.date) -> int:
     what = f"{out.people} người, {len(out.rows)} dòng ý kiến; thời hạn {months} tháng"
     append_rows(reg, schema.LOG, logbook.rows("Xóa số điện thoại, địa chỉ", what, "", [
         personal.copy_release(reg, opened.encrypted, "xóa liên lạc hết hạn", ch)]), ch)
-    written = registry_copy.registry_copy(opened, ch, "xoa lien lac", target)
+    written = registry_copy.registry_copy(opened, ch, target=target)
     for row, name, village in out.rows:
         say(f"  - Ý kiến, dòng {row}: {name}; địa chỉ còn {village or '(trống)'}, không còn số "
             "điện thoại.")

@@ -85,7 +85,8 @@ def cmd_deadlines(args) -> int:
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     args.write = args.write or bool(args.out)
-    target = copy_target(args.path, args.out) if args.write else None   # checked before work
+    # checked before work
+    target = copy_target(args.path, args.out, "tinh han") if args.write else None
     today = args.today or dt.date.today()
     report = deadlines.compute(reg, today)
     written = _write_deadlines(args, opened, reg, report, target) if args.write else None
@@ -99,7 +100,7 @@ def cmd_deadlines(args) -> int:
     return EXIT_OK
 
 
-def _write_deadlines(args, opened, reg, report, target: str | None) -> str:
+def _write_deadlines(args, opened, reg, report, target: str) -> str:
     """The milestones and each opinion's Hạn trả lời written into a copy of the registry, as
     the Tính hạn button writes them into the open workbook; the copy's path. Said in words
     unless --json asks for the data alone (its "registry_written")."""
@@ -107,14 +108,13 @@ def _write_deadlines(args, opened, reg, report, target: str | None) -> str:
     from doithoai.rules import milestones
     warn_if_open(args)
     changes = milestones.to_changes(reg, report)
-    asked = target
-    target = registry_copy.registry_copy(opened, changes, "tinh han", target)
+    written = registry_copy.registry_copy(opened, changes, target=target)
     said = "; ".join(s.rstrip(".") for s in changes.summary)
     if not args.json:
-        say(f"Đã ghi vào bản sao {target}{written_as(asked, target)}: {said}. Sổ gốc không bị "
+        say(f"Đã ghi vào bản sao {written}{written_as(target, written)}: {said}. Sổ gốc không bị "
             "sửa. Hãy dùng bản sao này làm sổ từ nay và ghi Ngày hoàn thành ở trang Mốc thời "
             "gian.")
-    return target
+    return written
 
 
 def cmd_validate(args) -> int:

@@ -77,8 +77,9 @@ def cmd_intake_export(args) -> int:
     opened = passwords.open_registry(args)
     reg = reader.read_registry(opened)
     args.plan = require_plan(reg, args.plan).plan_id      # as the registry writes it
-    if args.encrypt:
-        copy_target(args.path, None)       # the passwords go into a copy beside the registry
+    target = None
+    if args.encrypt:        # the passwords go into a copy beside the registry
+        target = copy_target(args.path, None, "mat khau phieu")
         warn_if_open(args)
     try:
         made = intake.export(reg, args.plan, output_folder(args.out), villages=args.village,
@@ -88,16 +89,17 @@ def cmd_intake_export(args) -> int:
         say(f"Kế hoạch {args.plan} không có thôn, tổ dân phố: {exc.args[0]}. Phạm vi của kế "
             f"hoạch: {'; '.join(reg.plan(args.plan).villages)}.")
         return EXIT_REFUSED
-    copy = _keep_passwords(opened, reg, args.plan, made) if args.encrypt else None
+    copy = _keep_passwords(opened, reg, args.plan, made, target) if args.encrypt else None
     for e in made:
-        say(f"Đã tạo {e.path} ({e.village or 'cả kế hoạch'}, mã {e.code or '-'}, lô {e.batch}, "
+        say(f"Đã tạo {e.path}{written_as(e.asked, e.path)} ({e.village or 'cả kế hoạch'}, "
+            f"mã {e.code or '-'}, lô {e.batch}, "
             f"{e.rows} dòng đánh số sẵn)" + (f"; mật khẩu: {e.password}" if e.password else
                                                  "") + ".")
     if copy:
         say("Mỗi tệp có mật khẩu riêng (gõ cả dấu gạch ngang), chỉ in ra lần này: đọc cho người "
             f"nhận qua điện thoại, không gửi kèm tệp. Mật khẩu được lưu ở trang Mật khẩu phiếu "
-            f"của bản sao sổ {copy} (sổ gốc không bị sửa): hãy dùng bản sao này làm sổ từ nay, "
-            "để khi nhận lại phần mềm tự mở các tệp."
+            f"của bản sao sổ {copy}{written_as(target, copy)} (sổ gốc không bị sửa): hãy "
+            "dùng bản sao này làm sổ từ nay, để khi nhận lại phần mềm tự mở các tệp."
             + ("" if opened.encrypted else " Lưu ý: sổ không đặt mật khẩu nên bản sao cũng "
                "không có; hãy đặt mật khẩu cho sổ trong Excel (Tệp › Thông tin › Bảo vệ sổ làm "
                "việc › Mã hóa bằng mật khẩu)."))
@@ -108,10 +110,10 @@ def cmd_intake_export(args) -> int:
     return EXIT_OK
 
 
-def _keep_passwords(opened, reg, plan_id: str, made) -> str:
-    """The copy of the registry holding the new files' passwords (and the Nhật ký row); if it
-    cannot be written, the files are removed again: a file nobody can find the password of
-    must not be sent."""
+def _keep_passwords(opened, reg, plan_id: str, made, target: str) -> str:
+    """The copy of the registry (asked at ``target``) holding the new files' passwords (and the
+    Nhật ký row); if it cannot be written, the files are removed again: a file nobody can find
+    the password of must not be sent."""
     from doithoai.files import registry_copy  # brings openpyxl: loaded only here
     from doithoai.registry import personal, schema
     from doithoai.registry.changes import Changes, append_rows
@@ -127,7 +129,7 @@ def _keep_passwords(opened, reg, plan_id: str, made) -> str:
         [release, personal.copy_release(reg, opened.encrypted, "lưu mật khẩu phiếu",
                                         ch)]), ch)
     try:
-        return registry_copy.registry_copy(opened, ch, "mat khau phieu")
+        return registry_copy.registry_copy(opened, ch, target=target)
     except BaseException:
         for e in made:
             try:
@@ -150,7 +152,7 @@ def cmd_intake_merge(args) -> int:
     reg = reader.read_registry(opened)
     if args.plan:
         require_plan(reg, args.plan)                     # a mistyped code: named, with the plans
-    copy_path = copy_target(args.path, args.out)        # refused before any file is read
+    copy_path = copy_target(args.path, args.out, "nhan MTTQ")   # refused before a file is read
     warn_if_open(args)
     returned = [intake.read_returned(f, keys.candidates(reg, f) + [opened.password or ""])
                 for f in args.files]
@@ -166,7 +168,7 @@ def cmd_intake_merge(args) -> int:
                            [personal.copy_release(reg, opened.encrypted, "nhận ý kiến MTTQ",
                                                   res.changes)])
         append_rows(reg, schema.LOG, log, res.changes)
-        target = registry_copy.registry_copy(opened, res.changes, "nhan MTTQ", copy_path)
+        target = registry_copy.registry_copy(opened, res.changes, target=copy_path)
     if args.json:
         data = res.to_json()
         data["registry_written"] = target

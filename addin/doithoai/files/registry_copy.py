@@ -47,6 +47,16 @@ def load_for_copy(path: str | Opened):
 _STAMPED = re.compile(r"(?: \([A-Za-z ]+ \d{8}-\d{4}\)(?: \(\d+\))?)+$")
 
 
+def copy_name(registry: str, label: str = "cap so") -> str:
+    """The name a copy of ``registry`` is given beside it when none is asked for: the
+    registry's own, with what the copy holds and when it was made ("so (cap so
+    20261206-1650).xlsx"). A copy made in the same minute gets " (2)" (files.atomic.claim): a
+    command that names the copy says why with files.atomic.written_as, given this name."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+    stem, ext = os.path.splitext(registry)
+    return f"{_STAMPED.sub('', stem)} ({label} {stamp}){ext}"
+
+
 def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
                   target: str | None = None, wb=None) -> str:
     """A new workbook beside ``path`` with ``changes`` applied; the registry itself is untouched.
@@ -59,9 +69,7 @@ def registry_copy(path: str | Opened, changes: Changes, label: str = "cap so",
     loads it before them, so a registry that cannot be copied is refused first).
     """
     opened = path if isinstance(path, Opened) else Opened(path)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-    stem, ext = os.path.splitext(opened.path)
-    target = target or f"{_STAMPED.sub('', stem)} ({label} {stamp}){ext}"
+    target = target or copy_name(opened.path, label)
     wb = wb if wb is not None else load_for_copy(opened)
     _restore_charts(wb)
     for sheet in {b.sheet for b in changes.blocks} - set(wb.sheetnames):

@@ -90,6 +90,7 @@ class Exported:
     batch: str
     rows: int
     password: str | None = field(default=None, repr=False)   # the file's own, when encrypted
+    asked: str = ""         # the name it was meant to have (taken by an earlier export: " (2)")
 
 
 def _identity_rows(reg, plan, village, code, batch, today) -> list[tuple[str, str]]:
@@ -217,8 +218,8 @@ def _write_one(reg, plan, village, code, codes_for_rows, path, today, due,
     password = protected.spoken_password() if encrypt else None
     # A free name (an earlier export is never replaced); encrypted in memory with its own
     # password, to be read to the Front over the phone.
-    path = protected.write_new(path, lambda out: protected.save_workbook(wb, out), password)
-    return Exported(path, village, code, batch, len(codes_for_rows), password)
+    written = protected.write_new(path, lambda out: protected.save_workbook(wb, out), password)
+    return Exported(written, village, code, batch, len(codes_for_rows), password, path)
 
 
 def export(reg, plan_id: str, out_dir: str, villages: list[str] | None = None,
