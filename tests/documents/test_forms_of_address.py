@@ -173,7 +173,7 @@ def test_a_citizen_who_typed_a_form_on_one_row_is_addressed_so_on_all(seed, tmp_
     two matters, the form ("Ông", "Bà") typed on one row only, or on none; every letter to the
     citizen (TBCD, CVTL) is addressed with the form typed on any of their rows, else as the name
     tells it ("Ông (Bà)" for one that does not)."""
-    from doithoai.text import vnformat
+    from doithoai.text import honorifics
     rng = random.Random(seed)
     opinions, addressed = [], {}
     for n in range(1, 9, 2):
@@ -184,7 +184,7 @@ def test_a_citizen_who_typed_a_form_on_one_row_is_addressed_so_on_all(seed, tmp_
             row["raised_by"] = f"{form} {name}" if form and k == typed_on else name
             row["answer"] = "UBND xã đã giao Phòng Kinh tế kiểm tra, trả lời trong quý II."
             opinions.append(row)
-        addressed[name] = f"{form} {name}" if form else vnformat.citizen(name)
+        addressed[name] = f"{form} {name}" if form else honorifics.citizen(name)
     path = str(tmp_path / "so.xlsx")
     write(path, rng, delegates(rng, 3), opinions, [conclusion_row(MEETING, ISSUED_ON)])
     out = str(tmp_path / "out")
@@ -208,9 +208,9 @@ def test_the_form_on_another_row_property_fails_when_only_the_row_is_read(tmp_pa
                                                                          monkeypatch):
     """Planted: each letter addressed as its own row's name tells (the trial's letters)."""
     from doithoai.documents.context.repeats import Repeats
-    from doithoai.text import vnformat
+    from doithoai.text import honorifics
     monkeypatch.setattr(Repeats, "addressed_citizen",
-                        lambda self, name, address: vnformat.citizen(self.who(name)))
+                        lambda self, name, address: honorifics.citizen(self.who(name)))
     with pytest.raises(AssertionError):
         for seed in range(3):
             test_a_citizen_who_typed_a_form_on_one_row_is_addressed_so_on_all(seed, tmp_path /

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doithoai.registry import schema
-from doithoai.text import vnformat
+from doithoai.text import honorifics, vnformat
 
 D = dt.date
 
@@ -126,7 +126,7 @@ def test_a_citizen_named_thi_is_bà_with_or_without_accents(seed):
     names; Bà exactly when a middle name is Thị (or Thi in a name with no accent at all)."""
     import random
     import unicodedata
-    from doithoai.text.vnformat import citizen
+    from doithoai.text.honorifics import citizen
 
     def plain(text):           # the accents gone, the capitals kept
         bare = unicodedata.normalize("NFD", text)
@@ -171,13 +171,13 @@ def test_a_highland_name_says_its_form_of_address(seed):
     Đê name tells a man (Y) from a woman (H, H'). Generated names, Kinh ones beside them."""
     import random
     for name, form in highland_names(random.Random(seed)):
-        assert vnformat.citizen(name) == f"{form} {name}", name
+        assert honorifics.citizen(name) == f"{form} {name}", name
 
 
 def test_the_highland_property_fails_on_the_old_rule(monkeypatch):
     """Planted: a woman's H, H' not read (the old rule read Thị only)."""
     import re
-    monkeypatch.setattr(vnformat, "_HIGHLAND_WOMAN", re.compile(r"(?!)"))
+    monkeypatch.setattr(honorifics, "_HIGHLAND_WOMAN", re.compile(r"(?!)"))
     with pytest.raises(AssertionError):
         test_a_highland_name_says_its_form_of_address(0)
 

@@ -31,7 +31,7 @@ _NOT_A_NAME = {"các", "cac", "hộ", "ho", "tập", "tap", "nhóm", "nhom", "c�
                "nhiều", "nhieu", "một", "mot", "những", "nhung", "người", "nguoi", "con",
                "nhân", "nhan", "công", "cong", "trường", "truong", "đại", "dai", "ủy", "uy",
                "ubnd", "mttq", "hđnd", "hdnd", "phòng", "phong", "trạm", "tram", "hợp", "hop"}
-_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[" + vntext.APOSTROPHES + r"\-][^\W\d_]+)*$")
 
 
 # What a clerk types for a citizen who gave no name (the intake asks for "Ẩn danh"): not a
@@ -49,8 +49,10 @@ def is_anonymous(name: str | None) -> bool:
 
 
 def person_name(text: str | None) -> str | None:
-    """A person's name with its capitals (see the module's docstring); anything that does not
-    read as a name, as it was."""
+    """A person's name with its capitals and its apostrophes ("H`Hen", "H‘Liên": "H'Hen",
+    "H'Liên"; see the module's docstring); anything that does not read as a name, as it was."""
+    if text and ("`" in text or not text.isascii()):
+        text = vntext.straight_apostrophes(text)
     if not text or text.istitle() or is_anonymous(text):
         return text                      # every word begins with its capital: as typed
     typed, form, bare = honorifics.parts(text)
@@ -67,7 +69,8 @@ def person_name(text: str | None) -> str | None:
 def _capital(word: str) -> str:
     if not (word.islower() or word.isupper()):
         return word                      # "H'Hen", "McLaren": as typed
-    return re.sub(r"[^'’\-]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
+    return re.sub(r"[^" + vntext.APOSTROPHES + r"\-]+",
+                  lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
 
 
 def listed(values: Iterable[str]) -> dict[str, str]:

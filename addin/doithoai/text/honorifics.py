@@ -5,7 +5,9 @@ Clerks type the form of address into the name cell as often as into Danh xưng: 
 VĂN TÁM", "bà  Trần Thị Hoa", "Anh Đỗ Quang Huy", "Đ/c Mai", "Bà. Nguyễn Thị Hoa", "ong Hoang
 Van Nam". :func:`split` reads such a cell as (the form, in its own spelling; the name): documents
 print the form once (:func:`addressed`) and people are compared by the name alone
-(registry.personal.bare_name). The cell itself is never changed.
+(registry.personal.bare_name). The cell itself is never changed. A letter to a citizen whose
+cell has no form is addressed with the one the name tells (:func:`citizen`: "Thị", an Ê Đê or
+Jrai woman's "H'", a man's "Y"), else "Ông (Bà)".
 
 What is a form of address: the first word or two, in any case, followed by spaces or a dot, then
 a name (a word beginning with a letter):
@@ -34,6 +36,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from doithoai.text import vntext
+
 # The form as typed (case folded, spaces taken out) → as documents print it.
 _SPELLED = {
     "đồngchí": "Đồng chí", "đ/c": "Đồng chí", "đc": "Đồng chí", "dongchi": "Đồng chí",
@@ -41,6 +45,11 @@ _SPELLED = {
     "ông": "Ông", "ong": "Ông", "bà": "Bà", "ba": "Bà", "anh": "Anh", "chị": "Chị", "em": "Em",
     "cô": "Cô", "chú": "Chú", "bác": "Bác", "cháu": "Cháu", "cụ": "Cụ"}
 FORMS = tuple(dict.fromkeys(_SPELLED.values()))       # as printed: "Đồng chí", "Ông (Bà)", …
+# First words of a name that tell the person's sex: an Ê Đê or M'nông man's name begins "Y"
+# ("Y Bih Aleo"); an elder called by a child's name is "Ama" (its father) or "Ami" (its
+# mother): "Ama Thuột". (A woman's own name has "H" before it: "H'Liên", "H Yăm".)
+MAN_FIRST = ("Y", "Ama")
+WOMAN_FIRST = ("Ami",)
 _LEAD = re.compile(
     r"\s*(đồng\s+chí|dong\s+chi|[đd]\s*/\s*c|đc|ông\s*\(\s*bà\s*\)|ông\s*/\s*bà|ong\s*\(\s*ba\s*\)"
     r"|ông|ong|bà|ba|anh|chị|em|cô|chú|bác|cháu|cụ)(?:\s*\.\s*|\s+)(?=[^\W\d_])", re.IGNORECASE)
@@ -103,3 +112,46 @@ def in_sentence(addressed_name: str) -> str:
     Lê Thị Mai", "Ông (Bà) X" → "ông (bà) X"); a name without a form as it is."""
     form, name = split(addressed_name)
     return f"{form.lower()} {name}" if form else addressed_name
+
+
+# Names that tell a citizen's sex where Thị does not (and MAN_FIRST, WOMAN_FIRST):
+# an Ê Đê, M'nông or Jrai woman's own name has "H" before it ("H Yăm", "H'Đơk", "Ksor H'Phin").
+_HIGHLAND_WOMAN = re.compile(r"^H |(?:^|\s)H[" + vntext.APOSTROPHES + vntext.STRAY_APOSTROPHES
+                             + r"]\w")
+_HIGHLAND_WOMAN_AS_ISSUED = re.compile(r"H(?: |['’ʼ`]\w)")   # doithoai 0.5: at the start only
+
+
+def citizen(name: str, as_issued: bool = False) -> str:
+    """A citizen as a letter addresses them: with the form of address typed before the name,
+    that form once, in its own spelling ("Bà Nguyễn Thị Hoa", "bà. Nguyễn Thị Hoa", "cô Lê Thị
+    Mai", "Đ/c Trần Văn Bảy" → "Đồng chí Trần Văn Bảy": :func:`split`); a text that is no
+    name as typed ("MTTQ"); else "Bà" for a middle name Thị ("Thi" in a name typed without
+    accents) or a highland name that tells (:data:`_HIGHLAND_WOMAN`), "Ông" for one that tells
+    a man, "Ông (Bà)" for one that does not tell ("Ngô Văn Tài", a name of one word: "Khăm").
+    ``as_issued``: as letters issued before the highland names and one-word names were read
+    (the value their fingerprints hold)."""
+    form, bare = split(name)
+    if form:
+        return f"{form} {bare}"
+    name = " ".join((name or "").split())
+    words = name.split()
+    if not name or name in FORMS or not words[0][:1].isupper() or \
+            (len(words) == 1 and (as_issued or not _one_word_name(name))):
+        return name
+    if words[1:2] == ["Thị"] or "Thị" in words[1:-1] or \
+            (name.isascii() and "Thi" in words[1:-1]) or _tells_woman(name, words, as_issued):
+        return f"Bà {name}"
+    men = ("Y",) if as_issued else MAN_FIRST
+    return f"Ông {name}" if words[0] in men else f"Ông (Bà) {name}"
+
+
+def _tells_woman(name: str, words: list[str], as_issued: bool) -> bool:
+    if as_issued:
+        return bool(_HIGHLAND_WOMAN_AS_ISSUED.match(name))
+    return bool(_HIGHLAND_WOMAN.search(name)) or words[0] in WOMAN_FIRST
+
+
+def _one_word_name(word: str) -> bool:
+    """A name of one word ("Khăm", "H'Nhi"): letters (an apostrophe between), a capital then
+    small ones: not "MTTQ"."""
+    return word.istitle() and vntext.identity_key(word).replace("'", "").isalpha()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from doithoai.text import privacy_words as w
+from doithoai.text import honorifics, vntext
 
 _FORMS = {a: w.seqs(w.ADDRESS_FORMS, a, plain_too=False) - {(f,) for f in w.PLAIN_NOT_FORMS}
           for a in (False, True)}
@@ -40,9 +41,13 @@ _MIDDLES = {a: _capitalised(w.MIDDLE_NAMES, a) for a in (False, True)}
 _FIGURES = {False: frozenset(w.PUBLIC_FIGURES), True: frozenset(w.plain(w.PUBLIC_FIGURES))}
 _PUBLIC_AFTER = {False: frozenset(w.PUBLIC_AFTER_ADDRESS),
                  True: frozenset(w.plain(w.PUBLIC_AFTER_ADDRESS)) | w.PLAIN_PUBLIC_AFTER_ADDRESS}
-CAP_RUN = w.UP + r"[^\W\d_]*(?:[ \u00a0]+" + w.UP + r"[^\W\d_]*)*"   # capitalised words
+# A capitalised word, an apostrophe inside it ("H'Liên", "M'gar": vntext.APOSTROPHES, and
+# the signs typed for one), and a run of them
+_CAP_WORD_PATTERN = (w.UP + r"[^\W\d_]*(?:[" + vntext.APOSTROPHES + vntext.STRAY_APOSTROPHES
+                     + r"][^\W\d_]+)*")
+CAP_RUN = _CAP_WORD_PATTERN + r"(?:[ \u00a0]+" + _CAP_WORD_PATTERN + r")*"
 _CAP_RUN = re.compile(CAP_RUN)
-_CAP_WORD = re.compile(w.UP + r"[^\W\d_]*")
+_CAP_WORD = re.compile(_CAP_WORD_PATTERN)
 
 
 def _place_or_title_before(without: bool, bare: bool) -> re.Pattern:
@@ -126,7 +131,7 @@ class _Names:
                 for m in _CAP_WORD.finditer(self.view, start, end)]
         i = 0
         while i < len(toks):
-            i = self.bare(toks, i) or self.addressed(toks, i) or i + 1
+            i = self.bare(toks, i) or self.addressed(toks, i) or self.highland(toks, i) or i + 1
 
     # --- after a form of address ---------------------------------------------------------
 
@@ -203,6 +208,22 @@ class _Names:
 
     # --- a full name with no form of address -----------------------------------------------
 
+    def highland(self, toks, i: int) -> int:
+        """An Ê Đê, M'nông or Jrai name at ``toks[i]`` (:func:`_highland`: "Y Bih Aleo", "H'Liên
+        Niê", the clan name before "H'Phin" with it), unless a place or a title comes before
+        it ("buôn H'Đơk", "đường Y Jút"); the index after it, or 0."""
+        words = [t for _, _, t in toks[i:]]
+        if not _highland_from(words):
+            return 0
+        if self.public_before(toks[0][0], bare=True) or \
+                any(t.lower() in _PLACE_WORDS for _, _, t in toks[:i + 1]):
+            return len(toks)                         # "Buôn H'Đơk", "Xã Ea H'Leo": a place
+        n = _name_length(words, self.without, self.casing())
+        if n < (2 if words[0] in _TOLD_BY_FIRST else 1):
+            return 0
+        self.found.append((toks[i][0], toks[i + n - 1][1]))
+        return i + n
+
     def bare(self, toks, i: int) -> int:
         """A full name of three or four words beginning with a surname; the index after it,
         or 0."""
@@ -272,6 +293,42 @@ def _lower_case_at(low: str, at: int, size: int, without: bool) -> tuple[int, in
     return start, given.end()
 
 
+# An Ê Đê, M'nông or Jrai name tells itself, whatever its clan name: a man's begins "Y" ("Y Bih
+# Aleo"; not "Y Tế", "Y Học"), a woman's own name is "H'" before it ("H'Liên Niê", "Ksor
+# H'Phin", "Rơ Mah H'Lan").
+_Y_NOUNS = frozenset({"Tế", "Te", "Học", "Hoc", "Khoa", "Sĩ", "Si", "Dược", "Duoc", "Đức",
+                      "Duc", "Lệnh", "Lenh", "Bạ", "Ba", "Án", "An", "Phục", "Phuc", "Nguyên"})
+_H_NAME = re.compile("H[" + vntext.APOSTROPHES + vntext.STRAY_APOSTROPHES + "]" + w.UP)
+# Words that begin a place of the Central Highlands ("Ea H'Leo", "Cư M'gar", "Krông Búk",
+# "Ia Grai"), or any place or title: a run holding one before is a place, not a person.
+_PLACE_WORDS = frozenset({"ea", "cư", "krông", "đắk", "đăk", "ia", "kon"}) | \
+    frozenset(p for p in w.PLACE_AND_TITLE_WORDS if " " not in p)
+
+
+_TOLD_BY_FIRST = honorifics.MAN_FIRST + honorifics.WOMAN_FIRST      # "Y Bih", "Ama Thuột"
+
+
+def _highland(words: list[str]) -> bool:
+    """A run's ``words`` hold an Ê Đê, M'nông or Jrai name somewhere."""
+    return any(map(_H_NAME.match, words)) or \
+        any(a in _TOLD_BY_FIRST and b not in _Y_NOUNS for a, b in zip(words, words[1:]))
+
+
+# The Jrai clan names that come before a woman's own name ("Ksor H'Phin", "Rơ Mah H'Lan"); an
+# Ê Đê clan name comes after it ("H'Liên Niê").
+_CLANS_BEFORE = frozenset({"Ksor", "Siu", "Rơ", "Ro", "Nay", "Rah", "Kpă", "Kpa", "Puih",
+                           "Kpuih", "Rmah", "Rcom", "Rơmah", "Romah"})
+
+
+def _highland_from(words: list[str]) -> bool:
+    """Such a name may begin at ``words[0]``: its "Y" or "Ama", its "H'", or the clan name
+    before it (:data:`_CLANS_BEFORE`, of one or two words)."""
+    if words[0] in _CLANS_BEFORE:
+        return any(map(_H_NAME.match, words[1:3]))
+    return bool(_H_NAME.match(words[0])) or \
+        (words[0] in _TOLD_BY_FIRST and len(words) > 1 and words[1] not in _Y_NOUNS)
+
+
 def names(view: str, without: bool, caps=None) -> list[tuple[int, int]]:
     """Where the names of persons are in ``view`` (invisible characters removed; ``without``:
     typed without accents); ``caps`` are its runs of capitalised words (:data:`CAP_RUN`), if
@@ -286,6 +343,7 @@ def names(view: str, without: bool, caps=None) -> list[tuple[int, int]]:
                 continue              # most runs: one word beginning a sentence
         elif firsts.isdisjoint(map(str.lower, words[:-1])) and \
                 (len(words) < 3 or surnames.isdisjoint(map(str.capitalize, words[:-2]))) and \
+                not _highland(words) and \
                 not found.form_before([(run.start(), run.end(), words[0])]):
             continue
         found.run(run.start(), run.end())

@@ -91,31 +91,6 @@ def listing(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " và " + names[-1]
 
 
-_HIGHLAND_WOMAN = re.compile(r"H(?: |['’ʼ`]\w)")      # "H Yăm", "H'Đơk" (any apostrophe)
-
-
-def citizen(name: str) -> str:
-    """A citizen as a letter addresses them: with the form of address typed before the name,
-    that form once, in its own spelling ("Bà Nguyễn Thị Hoa", "bà. Nguyễn Thị Hoa", "cô Lê Thị
-    Mai", "Đ/c Trần Văn Bảy" → "Đồng chí Trần Văn Bảy": text.honorifics); a text that is no
-    name as typed ("Các hộ dân"); else "Bà" for a middle name Thị ("Thi" in a name typed
-    without accents), "Ông (Bà)" for one that does not tell ("Ngô Văn Tài"). An Ê Đê or M'nông
-    name tells: "Y" a man ("Ông Y Sơn Niê"), "H", "H'" a woman ("Bà H'Đơk Mlô")."""
-    form, bare = honorifics.split(name)
-    if form:
-        return f"{form} {bare}"
-    name = " ".join((name or "").split())
-    first = name.split(" ")[0] if name else ""
-    if not name or name in honorifics.FORMS or not first[:1].isupper() or len(name.split()) < 2:
-        return name
-    words = name.split()
-    middle = words[1:-1]
-    if words[1] == "Thị" or "Thị" in middle or (name.isascii() and "Thi" in middle) or \
-            _HIGHLAND_WOMAN.match(name):
-        return f"Bà {name}"
-    return f"Ông {name}" if words[0] == "Y" else f"Ông (Bà) {name}"
-
-
 def comrade(name: str | None) -> str | None:
     """An officer named in running text ("liên hệ đồng chí Lê Thị Mai"), as the commune's
     documents name their own staff; a name typed with another form of address with that form,

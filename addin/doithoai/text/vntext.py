@@ -57,6 +57,23 @@ def has_old_tones(text: str) -> bool:
     return False
 
 
+# What is typed for the apostrophe of an Ê Đê, Jrai or M'nông name ("H'Liên", "Cư M'gar"): the
+# keyboard's, the typographic one Word puts in, the modifier letter; then signs that are not
+# one but stand for it (an opening quote, the backquote, an acute accent, a turned comma).
+# Every comparison key reads each as "'"; a person's name is spelled with the first three
+# (registry.spelling), a place as the commune's list spells it.
+APOSTROPHES = "'\u2019\u02bc"
+STRAY_APOSTROPHES = "\u2018`\u00b4\u02bb"
+_AS_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES[1:] + STRAY_APOSTROPHES})
+_STRAIGHTENED = str.maketrans({c: "'" for c in STRAY_APOSTROPHES})
+
+
+def straight_apostrophes(text: str) -> str:
+    """``text`` with a sign typed for an apostrophe (:data:`STRAY_APOSTROPHES`: "H‘Liên",
+    "H`Hen") as the apostrophe "'"; the others as typed."""
+    return text.translate(_STRAIGHTENED)
+
+
 class _Bare(dict):
     """Each character without its marks, worked out the first time it is met (str.translate
     then reads a whole text at C speed: names and addresses are read by the hundred thousand)."""
@@ -70,21 +87,23 @@ class _Bare(dict):
         return bare
 
 
-_BARE = _Bare()
+_BARE = _Bare({code: "'" for code in _AS_APOSTROPHE})
 
 
 def unaccent(text: str) -> str:
-    """Accent-free, lower-case key: "Đồng chí" → "dong chi"."""
+    """Accent-free, lower-case key: "Đồng chí" → "dong chi"; every apostrophe "'"."""
     if text.isascii():
-        return text.casefold().strip()
+        key = text.casefold().strip()
+        return key.replace("`", "'") if "`" in key else key
     return unicodedata.normalize("NFC", text).translate(_BARE).casefold().strip()
 
 
 def identity_key(text: str | None) -> str:
-    """A name as a key that keeps its accents: NFC, new-style tone placement, case and spacing
-    folded ("Xã  Hoà Bình" → "xã hòa bình"). "Đông" and "Đồng", "Hà" and "Hạ" stay apart:
+    """A name as a key that keeps its accents: NFC, new-style tone placement, case, spacing and
+    apostrophes folded ("Xã  Hoà Bình" → "xã hòa bình"). "Đông" and "Đồng", "Hà" and "Hạ" stay
+    apart:
     they name different places and people."""
-    return " ".join(normalize_tones(text or "").casefold().split())
+    return " ".join(normalize_tones(text or "").translate(_AS_APOSTROPHE).casefold().split())
 
 
 def same_name(a: str | None, b: str | None) -> bool:

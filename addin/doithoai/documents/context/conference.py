@@ -259,7 +259,7 @@ class ConferenceDocs(BaseBuilder):
             return (schema.OPINIONS.name, row.row, schema.OPINIONS.column(key).header)
         # printed with the form the citizen typed on another row (replies issued before: as
         # the name alone told it, their fingerprints)
-        addressed = vnformat.citizen(self.who(to.raised_by))
+        addressed = honorifics.citizen(self.who(to.raised_by), as_issued=True)
         told = self.addressed_citizen(to.raised_by, to.address)
         ctx.put("kinh_gui", addressed, src("raised_by"), wording=told)
         ctx.put("nguoi_nhan", honorifics.in_sentence(addressed), src("raised_by"),

@@ -10,7 +10,7 @@ from doithoai.registry import personal, repeats, schema
 from doithoai.registry.model import Opinion
 from doithoai.text import honorifics, vnformat, vntext
 
-UNTOLD = "Ông (Bà)"        # vnformat.citizen's form for a name that does not tell
+UNTOLD = "Ông (Bà)"        # honorifics.citizen's form for a name that does not tell
 
 
 def _person_key(name: str | None, address: str | None) -> tuple[str, str]:
@@ -222,14 +222,15 @@ class Repeats:
         if to is o or o.answered_at_meeting == schema.YES or self.up(o):
             return self.who(o.raised_by)
         return (f"{self.who(o.raised_by)}; "
-                f"{honorifics.in_sentence(vnformat.citizen(self.who(to.raised_by)))} {JOINED}")
+                f"{honorifics.in_sentence(honorifics.citizen(self.who(to.raised_by), True))} "
+                f"{JOINED}")
 
     def addressed_citizen(self, name: str | None, address: str | None) -> str:
-        """A letter's "Kính gửi" of the citizen ``name`` of ``address`` (vnformat.citizen); a
+        """A letter's "Kính gửi" of the citizen ``name`` of ``address`` (honorifics.citizen); a
         name that tells no form of address ("Ông (Bà) Lò Văn Tiến") takes "Ông" or "Bà" when
         the citizen typed one before their name on a row (same name and address, as
         :meth:`same_person` tells one citizen)."""
-        plain = vnformat.citizen(self.who(name))
+        plain = honorifics.citizen(self.who(name))
         if not plain.startswith(UNTOLD):
             return plain
         form = self._typed_forms().get(_person_key(name, address))

@@ -152,7 +152,7 @@ class UpwardDocs(BaseBuilder):
         src = (schema.OPINIONS.name, items[0].row, "Người nêu")
         # printed with the form the citizen typed on a row (notices issued before: as the
         # name alone told it, their fingerprints)
-        addressed = vnformat.citizen(self.who(name))
+        addressed = honorifics.citizen(self.who(name), as_issued=True)
         told = self.addressed_citizen(name, items[0].address)
         ctx.put("kinh_gui", addressed, src, wording=told)
         # In running text the form of address is lower case ("… đến ông Phạm Duy Cường").

@@ -161,7 +161,7 @@ def _column_verdicts(f: Findings, sheet: schema.Sheet, table, c) -> dict:
     for key, raw in distinct.items():
         screened = raw.__class__ is str and raw in clean
         if screened and c.type != schema.CHOICE:
-            if c.person and _unaccented(raw):         # the one flaw a clean name can have
+            if c.person and unaccented(raw):         # the one flaw a clean name can have
                 verdicts[key] = [("name-without-accents", raw, {})]
             continue
         verdict = _judge(sheet, c, raw, typed[key], choices, screened)
@@ -235,13 +235,13 @@ def _spelling(raw, value, c: schema.Column) -> list[tuple]:
                                            or c.refers):
         return []
     typed = parsing.normalize_text(parsing.to_text(raw))
-    bare = [("name-without-accents", typed, {})] if c.person and _unaccented(value) else []
+    bare = [("name-without-accents", typed, {})] if c.person and unaccented(value) else []
     if typed == value:
         return bare
-    return [("name-spelling", typed, {"proper": value, "where": _spelled_as(c)})] + bare
+    return [("name-spelling", typed, {"proper": value, "where": _spelled_as(c, typed)})] + bare
 
 
-def _unaccented(name: str) -> bool:
+def unaccented(name: str) -> bool:
     """A Vietnamese name typed without its accents: every letter plain, and a middle word
     "Thi" or "Van" (always "Thị", "Văn" in a Vietnamese name)."""
     padded = f" {name.casefold()} "
@@ -252,7 +252,7 @@ def _unaccented(name: str) -> bool:
         any(w.casefold() in ("thi", "van") for w in words[1:-1])
 
 
-def _spelled_as(c: schema.Column) -> str:
+def _spelled_as(c: schema.Column, typed: str) -> str:
     if c.type == schema.CHOICE:
         return f"cách viết trong danh sách {c.lookup} ở trang Danh mục"
     if c.refers:
@@ -261,6 +261,8 @@ def _spelled_as(c: schema.Column) -> str:
         return "tên thôn, tổ dân phố như danh sách Thôn, tổ dân phố ở trang Danh mục"
     if c.place:
         return "tên thôn, tổ dân phố như Phạm vi của kế hoạch hoặc trang Danh mục ghi"
+    if any(ch in vntext.STRAY_APOSTROPHES for ch in typed):
+        return "họ tên viết dấu nháy đơn (') như H'Liên, không dùng dấu ` hay ‘"
     return "họ tên viết hoa chữ cái đầu mỗi tiếng"
 
 
