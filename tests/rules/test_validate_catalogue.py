@@ -417,6 +417,8 @@ CASES = {
     # Issue 25 §4-§5: one name, one spelling; places outside the plan.
     "name-spelling": single("opinions", "address", 5, "tdp cẩm khê a"),
     "name-without-accents": single("opinions", "raised_by", 5, "Ông Ly Thi Hoa"),
+    # Đại biểu row 3 is "Khúc Xuân Cường"
+    "name-accented-elsewhere": single("opinions", "raised_by", 5, "Ông Khuc Xuan Cuong"),
     "repeat-outcome": c_repeat_outcome,
     "repeat-unlike": c_repeat_unlike,
     "unknown-place": single("opinions", "address", 6, "TDP Cẩm Giàng"),

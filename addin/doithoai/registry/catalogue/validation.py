@@ -270,6 +270,16 @@ TYPES = (
                 "typed in the notices, letters and minutes. Said only when a middle word reads "
                 "\"Thi\" or \"Van\", which a Vietnamese name writes \"Thị\", \"Văn\" (names "
                 "of other peoples are often written without Vietnamese accents)."),
+    ProblemType("name-accented-elsewhere", WARNING, "Họ tên không dấu, nơi khác ghi có dấu",
+                "Họ tên \"{value}\" không có dấu tiếng Việt; {where} ghi \"{accented}\".",
+                "Nếu là cùng một người, sửa ô thành \"{accented}\": thư, thông báo in đúng như "
+                "ô ghi, và hai cách viết được tính là hai người.",
+                "A person's name typed without any accent (\"Y Ngong Nie Kdam\") where another "
+                "row of Ý kiến or Đại biểu has the same name with its accents (\"Y Ngông Niê "
+                "Kdăm\"): letters print the cell as typed, and the documents count the two "
+                "spellings as two people. A trial in Đắk Lắk: a citizen's letter was addressed "
+                "\"Ông Y Ngong Nie Kdam\", the minutes listed him so. Names with \"Thi\" or "
+                "\"Van\" are said by name-without-accents."),
     ProblemType("name-spelling", WARNING, "Tên viết khác cách viết chuẩn",
                 "\"{value}\" được hiểu là \"{proper}\" ({where}).",
                 "Sửa ô thành \"{proper}\" cho thống nhất; văn bản và báo cáo đã dùng cách viết "
