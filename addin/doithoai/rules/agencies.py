@@ -123,16 +123,18 @@ _COMMITTEE_HALL = re.compile(r"\b(?:ubnd|uy ban nhan dan|tru so)\b")
 
 def host_unit(unit: str, plan) -> str:
     """A step's unit as the plan's texts name it: the village where the conference is held
-    (schema.HOST_VILLAGE: the hall's preparation) is the office when the venue is the People's
-    Committee's building, or names no village, neither one of the plan's nor by a kind word
-    (the commune's own hall)."""
-    if unit != schema.HOST_VILLAGE:
-        return unit
-    if not _COMMITTEE_HALL.search(vntext.plain_key(plan.venue or "")) and (
-            places.names_a_kind(plan.venue) or
-            places.PlaceFinder(plan.villages).find(plan.venue) is not None):
-        return unit
-    return office_unit(None, plan.is_party)
+    (schema.HOST_VILLAGE: the hall's preparation) by its name when the venue names one of the
+    plan's ("Nhà văn hóa cộng đồng Buôn Ea Sar": Buôn Ea Sar), as the rule says it when the
+    venue names a village by a kind word only; the office when the venue is the People's
+    Committee's building, or names no village (the commune's own hall)."""
+    if unit != schema.HOST_VILLAGE or not plan.venue:
+        return unit if unit != schema.HOST_VILLAGE else office_unit(None, plan.is_party)
+    if _COMMITTEE_HALL.search(vntext.plain_key(plan.venue)):
+        return office_unit(None, plan.is_party)
+    host = places.PlaceFinder(plan.villages).place_of(plan.venue)
+    if host is not None:
+        return host
+    return unit if places.names_a_kind(plan.venue) else office_unit(None, plan.is_party)
 
 
 # The words an office's name may carry besides its own: the unit ("Văn phòng HĐND - UBND xã"),
