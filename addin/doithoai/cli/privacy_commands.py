@@ -93,9 +93,8 @@ def _report(reg, encrypted: bool, today: dt.date) -> int:
     _, forgotten = personal.forget_contacts(reg, today)
     say(f"Thời hạn giữ số điện thoại, địa chỉ (Cấu hình): {reg.settings.contact_months} tháng "
         f"sau khi mọi ý kiến của một người đã giải quyết xong. Đến nay: {forgotten.people} người "
-        f"đã qua thời hạn (xóa bằng: doithoai privacy SỔ --forget-contacts --out TỆP_MỚI), "
-        f"{forgotten.waiting} người chưa đến hạn, {forgotten.open} người còn ý kiến chưa giải "
-        "quyết xong.")
+        f"đã qua thời hạn (xóa bằng: doithoai privacy SỔ --forget-contacts --out TỆP_MỚI); "
+        f"{not_cleared(forgotten)}.")
     say("Sổ " + ("có" if encrypted else "không có") + " mật khẩu.")
     released = personal.released(reg)
     log = reg.tables.get("log")
@@ -167,9 +166,8 @@ def _forget(args, opened, reg, today: dt.date) -> int:
     ch, out = personal.forget_contacts(reg, today)
     months = reg.settings.contact_months
     if not out.rows:
-        say(f"Chưa có ai qua thời hạn giữ số điện thoại, địa chỉ ({months} tháng sau khi mọi ý "
-            f"kiến đã giải quyết xong): không ghi bản sao nào. {out.waiting} người chưa đến hạn, "
-            f"{out.open} người còn ý kiến chưa giải quyết xong.")
+        say(f"Không có số điện thoại, địa chỉ nhà nào đã qua thời hạn giữ ({months} tháng sau "
+            f"khi mọi ý kiến đã giải quyết xong): không ghi bản sao nào. {not_cleared(out)}.")
         return EXIT_OK
     what = f"{out.people} người, {len(out.rows)} dòng ý kiến; thời hạn {months} tháng"
     append_rows(reg, schema.LOG, logbook.rows("Xóa số điện thoại, địa chỉ", what, "", [
@@ -189,3 +187,13 @@ def _forget(args, opened, reg, today: dt.date) -> int:
         f"{written_as(target, written)} (họ tên và ý kiến giữ nguyên; sổ gốc không bị sửa). Hãy "
         "dùng bản sao này làm sổ từ nay và xóa các bản cũ có số điện thoại, địa chỉ.")
     return EXIT_OK
+
+
+def not_cleared(out) -> str:
+    """The people whose contacts are not cleared, and why ("2 người đã qua thời hạn nhưng sổ
+    không ghi…; 0 người chưa đến hạn; 9 người còn ý kiến…"): with those cleared
+    (registry.personal.Forgotten.people), every citizen of the registry once."""
+    return "; ".join(([f"{out.bare} người đã qua thời hạn nhưng sổ không ghi số điện thoại, "
+                       "số nhà của họ"] if out.bare else [])
+                     + [f"{out.waiting} người chưa đến hạn",
+                        f"{out.open} người còn ý kiến chưa giải quyết xong"])

@@ -356,6 +356,7 @@ class Forgotten:
     people: int = 0
     waiting: int = 0          # people whose opinions are settled, the period not yet over
     open: int = 0             # people with an opinion not yet settled (settled_on)
+    bare: int = 0             # people past the period whose rows hold no phone nor house
     unplaced: list[int] = field(default_factory=list)   # rows whose address names no village
     # (row, what) of the rows whose Nội dung holds an identifier ("thư điện tử, số nhà")
     in_words: list[tuple[int, str]] = field(default_factory=list)
@@ -415,5 +416,5 @@ def forget_contacts(reg, today: dt.date) -> tuple[Changes, Forgotten]:
                 if key in table.columns:
                     ch.blocks.append(Block(schema.OPINIONS.name, o.row, table.columns[key],
                                            ((value,),)))
-        out.people += touched
+        out.people, out.bare = out.people + touched, out.bare + (not touched)
     return ch, out
