@@ -82,3 +82,48 @@ def test_documents_for_citizens_state_their_dates_plainly(seed, tmp_path, capsys
     named = {k for m in NOTICE.finditer(said) for k in m.group(1).split(", ")}
     assert "PDK" in named, said                    # the clerk is told the form's day is a guess
     assert not named & set(FOR_THE_OFFICE) - {"KH"}, named
+
+
+def _stamps(folder: str) -> dict[str, float]:
+    return {p: os.path.getmtime(p) for p in glob.glob(os.path.join(folder, "**", "*.*"),
+                                                       recursive=True)}
+
+
+@pytest.mark.parametrize("seed", SEEDS[:3])
+def test_the_notice_names_only_the_documents_the_run_wrote(seed, tmp_path, capsys):
+    """A trial: every later run listed "BCTH, CVPC … không kèm chữ dự kiến" again, though it
+    had left those issued documents as they were. The preparation issued, then the same run
+    again from the copy: the notice names only kinds of which that run wrote a file."""
+    case = make_case(seed)
+    case.plan["expected_delegates"] = case.plan["expected_delegates"] or 90
+    path = saved(case, str(tmp_path / "so.xlsx"))
+    out, day = str(tmp_path / "vb"), (case.meeting - dt.timedelta(days=30)).isoformat()
+    docs = "KH,TB,TTTT,GM,PDK,SGN,CVPC"
+    cli.main(["generate", path, "--docs", docs, "--issue", "--out", out, "--today", day])
+    first = capsys.readouterr().out
+    copy = glob.glob(str(tmp_path / "*cap so*.xlsx"))[0]
+    before = _stamps(out)
+    cli.main(["generate", copy, "--docs", docs, "--out", out, "--today", day])
+    again = capsys.readouterr().out
+    written = {os.path.basename(p).split("_")[0].split(".")[0]
+               for p, t in _stamps(out).items() if before.get(p) != t}
+    assert {k for m in NOTICE.finditer(first) for k in m.group(1).split(", ")}, first
+    named = {k for m in NOTICE.finditer(again) for k in m.group(1).split(", ")}
+    assert named <= written, (named, written, again)
+
+
+def test_the_property_fails_when_kinds_left_alone_are_named(tmp_path, capsys, monkeypatch):
+    """Planted: the notice names every kind that printed a date plainly, written or not."""
+    from doithoai.documents import generate
+    monkeypatch.setattr(generate.Generator, "_write", _writes_and_forgets(
+        generate.Generator._write))
+    with pytest.raises(AssertionError):
+        test_the_notice_names_only_the_documents_the_run_wrote(SEEDS[0], tmp_path, capsys)
+
+
+def _writes_and_forgets(write):
+    """As before: every kind that printed a date plainly named, written or left alone."""
+    def wrapped(self, kind, *args, **kw):
+        self.written_codes.update({"KH", "TB", "TTTT", "GM", "PDK", "SGN", "CVPC"})
+        return write(self, kind, *args, **kw)
+    return wrapped

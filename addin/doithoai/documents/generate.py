@@ -63,6 +63,7 @@ class Generator:
         self.citizens = persons.Citizens(reg)
         self.issued: list[tuple[Plan, str, dt.date]] = []     # (plan, kind, date) issued now
         self.prepared_kept: list[str] = []     # the plan's issued preparation kept as issued
+        self.written_codes: set[str] = set()   # the plan's kinds this run wrote a file of
 
     def template(self, kind: Kind, party: bool) -> engine.Compiled:
         name = template_name(kind.code, party)
@@ -118,7 +119,7 @@ class Generator:
                 builder, [k for k in made if k not in unissued])
             unissued += timing.awaiting_conclusion(self.reg, builder, made, unissued,
                                                    self.result.notices)
-        self.prepared_kept = []
+        self.prepared_kept, self.written_codes = [], set()
         kept = [kind for kind in kinds if kind not in waiting and
                 self.kind_documents(builder, kind, folder, issue and kind not in unissued,
                                     keep_made=kind in past)]
@@ -126,7 +127,7 @@ class Generator:
             self.result.notices.append(notices.issued_before_meeting(plan, self.prepared_kept))
         if kept:
             self.result.notices.append(notices.before_the_meeting(plan, kept))
-        plain = sorted(builder.unmarked)
+        plain = sorted(builder.unmarked & self.written_codes)    # not those left as they were
         if plain:
             self.result.notices.append(notices.provisional_plain(plan, plain))
 
@@ -240,6 +241,7 @@ class Generator:
         if not ok:
             return
         record_path = self._write(kind, compiled, folder, batch, target_base, ok)
+        self.written_codes.add(kind.code)
         if status == ISSUED:
             self.issued.append((plan, kind.code, date))
         if kind.code == "TBKL" and status == ISSUED:

@@ -230,7 +230,8 @@ ASKS_FOR_FORMS = ("TB", "TTTT", "PDK")      # tell citizens the day forms are co
 def stale_form_deadline(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date
                          ) -> str | None:
     """Before the conference, documents that ask citizens for their forms by a day already past
-    (THU_PHIEU) would go out with that day: said once, with what to change."""
+    (THU_PHIEU) would go out with that day: said once, with what to change (the forms'
+    collection recorded done, they ask for none by that day: asks_forms_by_deadline)."""
     m = builder.milestones.get("THU_PHIEU")
     codes = [k.code for k in kinds if k.code in ASKS_FOR_FORMS
              and builder.asks_forms_by_deadline(k.code, None)]
@@ -238,8 +239,10 @@ def stale_form_deadline(plan: Plan, builder: Builder, kinds: list[Kind], today: 
             (plan.meeting_date is not None and plan.meeting_date <= today):
         return None
     return (f"{', '.join(codes)} ({plan.plan_id}) ghi hạn thu phiếu ý kiến {m.due:%d/%m/%Y}, "
-            f"đã qua (hôm nay {today:%d/%m/%Y}): sửa Số ngày của mốc THU_PHIEU ở trang Quy tắc "
-            "thời hạn (hoặc lùi việc phát hành) trước khi gửi các văn bản này.")
+            f"đã qua (hôm nay {today:%d/%m/%Y}): nếu chưa gửi các văn bản này, sửa Số ngày của "
+            "mốc THU_PHIEU ở trang Quy tắc thời hạn (hoặc lùi việc phát hành) trước khi gửi; "
+            "nếu đã thu xong phiếu, ghi Ngày hoàn thành của mốc THU_PHIEU ở trang Mốc thời "
+            "gian.")
 
 
 def plan_steps_past(plan: Plan, builder: Builder, kinds: list[Kind], today: dt.date,
