@@ -318,6 +318,13 @@ def test_issue_numbers_and_never_overwrite_an_issued_document(tmp_path):
     assert [os.path.basename(f) for f in fourth.files] == ["TB_v2.docx"]   # a draft again
 
 
+def test_a_document_issued_from_another_copy_is_not_written_over(tmp_path, capsys):
+    """document-issued-elsewhere: the registry run again after a copy was numbered from it
+    (tests/documents/test_issued_elsewhere.py, corpus registries, the planted fault there)."""
+    from test_issued_elsewhere import test_an_issued_document_is_never_written_over_by_another_copy
+    test_an_issued_document_is_never_written_over_by_another_copy(1, tmp_path, capsys)
+
+
 def test_shared_numbering_runs_across_kinds(tmp_path):
     wb, path = _build(tmp_path)
     wb["Cấu hình"]["B16"] = "chung"

@@ -444,6 +444,7 @@ DOCUMENT_CASES = {
     "document-row-has-errors": "test_rows_with_errors_are_refused_the_others_generated",
     "document-no-invitees": "test_a_plan_with_nobody_invited_gets_no_empty_list",
     "document-plan-cancelled": "test_a_cancelled_plan_gets_no_document_of_its_conference",
+    "document-issued-elsewhere": "test_a_document_issued_from_another_copy_is_not_written_over",
 }
 
 

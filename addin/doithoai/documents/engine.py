@@ -25,7 +25,7 @@ from doithoai.text import vntext
 from doithoai.text.filenames import safe_file
 from doithoai.files.atomic import write_bytes_atomic
 from doithoai.text.textwidth import text_width
-from doithoai.documents import layout, wordml
+from doithoai.documents import issued_marks, layout, wordml
 from doithoai.documents.context import FIELDS, ITEM_FIELDS, Context
 from doithoai.registry.problems import Problem, make
 
@@ -88,12 +88,13 @@ class Compiled:
 
     @property
     def base_zip(self) -> bytes:
-        """Every part but word/document.xml, compressed once for the whole batch."""
+        """Every part but word/document.xml and the core properties (each document's own:
+        issued_marks), compressed once for the whole batch."""
         if self._base is None:
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
                 for name, data in self.parts.items():
-                    if name != "word/document.xml":
+                    if name not in ("word/document.xml", issued_marks.CORE):
                         z.writestr(name, data)
             self._base = buf.getvalue()
         return self._base
@@ -284,20 +285,25 @@ def render(compiled: Compiled, ctx: Context) -> str:
                                  line_lengths(ctx, compiled.text_width))
 
 
-def docx_bytes(compiled: Compiled, document_xml: str) -> bytes:
-    """The package: the batch's pre-compressed parts plus this document's body."""
+def docx_bytes(compiled: Compiled, document_xml: str, mark: str | None = None) -> bytes:
+    """The package: the batch's pre-compressed parts plus this document's body and its core
+    properties (an issued one's ``mark``: documents.issued_marks)."""
     buf = io.BytesIO(compiled.base_zip)
+    core = compiled.parts.get(issued_marks.CORE)
     with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        if core is not None:
+            z.writestr(issued_marks.CORE, issued_marks.core_with(core, mark) if mark else core)
         z.writestr("word/document.xml", document_xml.encode("utf-8"))
     return buf.getvalue()
 
 
-def write_docx(compiled: Compiled, document_xml: str, path: str) -> None:
+def write_docx(compiled: Compiled, document_xml: str, path: str, mark: str | None = None
+               ) -> None:
     """Write atomically: a temporary file in the same folder, then a rename."""
     if compiled.text:
         write_bytes_atomic(path, document_xml.encode("utf-8"), ".txt")
         return
-    write_bytes_atomic(path, docx_bytes(compiled, document_xml), ".docx")
+    write_bytes_atomic(path, docx_bytes(compiled, document_xml, mark), ".docx")
 
 
 def safe_filename(stem: str, limit: int = 80, suffix: str = ".docx") -> str:

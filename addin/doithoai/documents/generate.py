@@ -14,14 +14,13 @@ import datetime as dt
 import os
 from typing import Callable
 
-from doithoai.documents import (batch_files, cancelled, engine, notices, persons, replacing,
-                                 row_errors, timing, wordml)
-from doithoai.documents.batches import Batch, batches
+from doithoai.documents import (aside, batch_files, cancelled, engine, issued_marks, notices,
+                                 persons, replacing, row_errors, timing, wordml)
+from doithoai.documents.batches import Batch, batches, replies_waiting
 from doithoai.documents.context import PRINTED, Builder, changed_rows, combine, rows_said
 from doithoai.documents.context import followup
 from doithoai.documents.register import DRAFT, ISSUED, Register
 from doithoai.documents.result import Result
-from doithoai.files import atomic
 from doithoai.documents.kinds import KINDS, KINDS_BY_CODE, Kind, template_name
 from doithoai.registry import schema
 from doithoai.registry.model import Plan, Registry
@@ -174,8 +173,10 @@ class Generator:
         self.progress(f"Đang tạo {kind.name.lower()} ({builder.plan.plan_id})…")
         todo, refusals = batches(kind, builder, self.error_rows, self.register)
         self.result.refusals += refusals
-        if kind.code == "CVTL":
-            self._replies_waiting(builder)
+        if kind.code == "CVTL" and (waiting := replies_waiting(builder, self.register,
+                                                               self.error_rows)):
+            # one notice, not a refusal: nothing is wrong, the answers are not written yet
+            self.result.notices.append(notices.replies_waiting(self.reg, builder.plan, waiting))
         kept = False
         for batch in todo:
             where = os.path.join(folder, batch.subfolder) if batch.subfolder else folder
@@ -185,30 +186,9 @@ class Generator:
                 continue
             self.batch(builder, kind, compiled, where, batch, issue)
         if not any(b.merged for b in todo):
-            self._drafts_aside(builder.plan, kind, compiled.suffix, folder, todo)
+            aside.earlier_drafts(self.result, self.register, builder.plan, kind,
+                                 compiled.suffix, folder, todo)
         return kept
-
-    def _drafts_aside(self, plan: Plan, kind: Kind, suffix: str, folder: str, todo) -> None:
-        """The drafts of ``kind`` an earlier run made that this one no longer makes (a letter to
-        an agency with nothing left to assign, a "_v2" since replaced by a "_v3"), moved into
-        "ban-cu" (never deleted: a draft may hold edits); issued ones stay."""
-        keep = batch_files.stems([engine.safe_filename(b.base, suffix=suffix) for b in todo]
-                                 + self.result.files + self.register.issued_files(plan))
-        for where, paths in batch_files.earlier_drafts(folder, kind, suffix, keep).items():
-            into = os.path.join(where, batch_files.SET_ASIDE)
-            moved, left = atomic.move_aside(paths, into)
-            self.register.moved(dict(zip([p for p in paths if p not in left], moved)))
-            self.result.notices.append(notices.set_aside(
-                kind, os.path.relpath(into, self.out), [os.path.basename(p) for p in moved],
-                [os.path.basename(p) for p in left]))
-
-    def _replies_waiting(self, builder: Builder) -> None:
-        """One notice naming the replies that wait for their Nội dung trả lời (not a refusal:
-        nothing is wrong, the answer is not written yet)."""
-        from doithoai.documents.batches import replies_waiting
-        waiting = replies_waiting(builder, self.register, self.error_rows)
-        if waiting:
-            self.result.notices.append(notices.replies_waiting(self.reg, builder.plan, waiting))
 
     # one batch: one register row -----------------------------------------------------------------
     def batch(self, builder: Builder, kind: Kind, compiled, folder: str, batch: Batch,
@@ -225,22 +205,24 @@ class Generator:
                 return
             target_base, status, number, date, (ok, refused) = revision
         elif issue and kind.numbered:
-            status, date, target_base = ISSUED, self.today, batch.base
-            if timing.own_number(plan, kind):
-                date = plan.issue_date          # issued outside the tool: its own date
-            number = self.register.plan_number(kind, plan) or \
-                self.register.next_number(kind, plan.is_party, date.year)
-            ok, refused = self._contexts(builder, kind, compiled, batch, number, date)
+            target_base, status, number, date, (ok, refused) = self._first_issue(
+                builder, kind, compiled, batch)
         else:
             status, number, date, target_base = DRAFT, None, None, batch.base
             ok, refused = self._contexts(builder, kind, compiled, batch, None, None)
+        guard = issued_marks.refusal(self.register, plan.plan_id, target_base, os.path.join(
+            folder, engine.safe_filename(target_base, suffix=compiled.suffix)), batch.label)
+        if guard is not None:                # issued from another copy of the registry
+            self.result.refusals.append(guard)
+            return
         if ok and batch.merged:
-            self._set_aside(kind, compiled, batch_files.items_folder(kind, folder, target_base),
-                            batch, ok)
+            aside.merged_items(self.result.notices, kind, compiled.suffix,
+                               batch_files.items_folder(kind, folder, target_base), batch, ok)
         self._refused(kind, folder, batch, compiled, refused)
         if not ok:
             return
-        record_path = self._write(kind, compiled, folder, batch, target_base, ok)
+        mark = issued_marks.mark(status, self.register.number_symbol(builder, kind, number), date)
+        record_path = self._write(kind, compiled, folder, batch, target_base, ok, mark)
         self.written_codes.add(kind.code)
         if status == ISSUED:
             self.issued.append((plan, kind.code, date))
@@ -256,6 +238,16 @@ class Generator:
                 builder, kind, subject, first.values.get("_opinion_id"), record_path, number,
                 date, status, combine([c.fingerprint(compiled.used) for _, c, _ in ok]),
                 draft)                  # a draft's row becomes its issued version's
+
+    def _first_issue(self, builder: Builder, kind: Kind, compiled, batch: Batch):
+        """A document issued for the first time, as :meth:`_revision` returns one: the plan's
+        own number (and date: issued outside the tool) or the next of its series, today."""
+        plan = builder.plan
+        date = plan.issue_date if timing.own_number(plan, kind) else self.today
+        number = self.register.plan_number(kind, plan) or \
+            self.register.next_number(kind, plan.is_party, date.year)
+        return (batch.base, ISSUED, number, date,
+                self._contexts(builder, kind, compiled, batch, number, date))
 
     def _contexts(self, builder: Builder, kind: Kind, compiled, batch: Batch, number, date,
                   replaced: dict | None = None):
@@ -370,34 +362,17 @@ class Generator:
             self.result.notices.append(notices.stale_drafts(
                 [engine.safe_filename(n, suffix=compiled.suffix) for n in stale]))
 
-    def _set_aside(self, kind: Kind, compiled, sub: str, batch: Batch, ok: list) -> None:
-        """The files an earlier run of a merged batch made that this run does not make again
-        (a person no longer invited, or now under another number: GM_003_… may be someone
-        else's) moved into the folder's "ban-cu", so that printing the folder gives one
-        document for each person now on the list; nothing is deleted (a file may hold
-        edits). One the system will not move (open in Word) is named as not to be used."""
-        made = [engine.safe_filename(batch.name(n, item), suffix=compiled.suffix)
-                for n, (item, _, _) in enumerate(ok, start=1)]
-        earlier = batch_files.earlier_files(sub, made, compiled.suffix)
-        if not earlier:
-            return
-        moved, left = atomic.move_aside([os.path.join(sub, name) for name in earlier],
-                                        os.path.join(sub, batch_files.SET_ASIDE))
-        self.result.notices.append(notices.set_aside(
-            kind, f"{os.path.basename(sub)}/{batch_files.SET_ASIDE}",
-            [os.path.basename(p) for p in moved], [os.path.basename(p) for p in left],
-            folder=os.path.basename(sub)))
-
     def _write(self, kind: Kind, compiled, folder: str, batch: Batch, target_base: str,
-               ok: list) -> str:
-        """The files of a batch; the path its register row names."""
+               ok: list, mark: str | None) -> str:
+        """The files of a batch (an issued one's marked: issued_marks); the path its register
+        row names."""
         sub = batch_files.items_folder(kind, folder, target_base) if batch.merged else folder
         xmls = []
         for n, (item, ctx, _) in enumerate(ok, start=1):
             stem = target_base if not batch.merged else batch.name(n, item)
             path = os.path.join(sub, engine.safe_filename(stem, suffix=compiled.suffix))
             xml = engine.render(compiled, ctx)
-            engine.write_docx(compiled, xml, path)
+            engine.write_docx(compiled, xml, path, mark)
             self.result.files.append(path)
             xmls.append(xml)
             if batch.merged and (n % 25 == 0 or n == len(ok)):
@@ -405,7 +380,7 @@ class Generator:
         record_path = os.path.join(folder, engine.safe_filename(target_base,
                                                                suffix=compiled.suffix))
         if batch.merged:
-            engine.write_docx(compiled, wordml.merged(xmls), record_path)
+            engine.write_docx(compiled, wordml.merged(xmls), record_path, mark)
             self.result.files.append(record_path)
         return record_path
 

@@ -80,8 +80,8 @@ def typed_statuses(register, plan_ids: set) -> list[str]:
 
 def nothing_numbered() -> str:
     """An issuing run that numbered nothing (every document already issued and unchanged, or
-    held back: the Lưu ý lines say why)."""
-    return "Lần này không cấp số văn bản nào (xem các dòng Lưu ý ở trên)."
+    held back or refused: the Lưu ý and Chưa tạo lines say why)."""
+    return "Lần này không cấp số văn bản nào (xem các dòng Lưu ý, Chưa tạo ở trên)."
 
 
 def stale_drafts(files: list[str]) -> str:

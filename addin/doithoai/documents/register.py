@@ -136,11 +136,7 @@ class Register:
         """A row for the document at ``path`` (or ``replace``'s row updated in place)."""
         plan = builder.plan
         symbol = builder.symbol(kind)
-        number_symbol = None
-        if number:
-            number_symbol = f"{number:02d}-{symbol}" if plan.is_party else f"{number:02d}/{symbol}"
-            if kind.code == "KH" and plan.number_symbol:
-                number_symbol = plan.number_symbol
+        number_symbol = self.number_symbol(builder, kind, number)
         row = {"number": number, "symbol": symbol, "number_symbol": number_symbol, "date": date,
                "kind": kind.code, "subject": subject, "plan_id": plan.plan_id,
                "opinion_id": opinion_id, "file": os.path.relpath(path, self.out),
@@ -155,6 +151,17 @@ class Register:
                 self.numbered.append(f"{number_symbol} ({kind.code})")
             self._answer(row)
             self._plan_issued(plan, row)
+
+    @staticmethod
+    def number_symbol(builder, kind: Kind, number) -> str | None:
+        """Số ký hiệu of the document numbered ``number`` ("01/BB-UBND", "01-BB/ĐU"); a plan
+        typed with its own keeps it."""
+        if not number:
+            return None
+        if kind.code == "KH" and builder.plan.number_symbol:
+            return builder.plan.number_symbol
+        symbol = builder.symbol(kind)
+        return f"{number:02d}-{symbol}" if builder.plan.is_party else f"{number:02d}/{symbol}"
 
     def _plan_issued(self, plan: Plan, row: dict) -> None:
         """A plan issued by this run: its number (and its date, where none was typed) on the

@@ -67,4 +67,19 @@ TYPES = (
                 many=Many("Không tạo {count} văn bản {document_kind} vì dòng của chúng ở trang "
                           "{sheet} còn lỗi kiểm tra: {where}.",
                           ROW_ERRORS_HINT, parts=("cells", "where"))),
+    ProblemType("document-issued-elsewhere", ERROR, "Văn bản đã ban hành từ bản sao khác của sổ",
+                "Không ghi {document}: tệp {file} trong thư mục văn bản ghi \"{mark}\" nhưng "
+                "Sổ văn bản của sổ đang dùng không có dòng ban hành nào của nó (số đó đã cấp từ "
+                "một bản sao khác của sổ).",
+                Worded("Mở bản sao sổ đã ghi số đó (tệp tên có \"cap so\", mới hơn) rồi bấm lại; "
+                       "nếu văn bản đó không còn giá trị, chuyển tệp ra khỏi thư mục rồi bấm lại.",
+                       "Chạy lại lệnh từ bản sao sổ đã ghi số đó (tệp tên có \"cap so\", mới "
+                       "hơn); nếu văn bản đó không còn giá trị, chuyển tệp ra khỏi thư mục rồi "
+                       "chạy lại."),
+                "A document would be written over a file issued (its properties say \"Đã ban "
+                "hành số …\": documents/issued_marks.py) that the registry being used does not "
+                "record: a trial ran generate --issue twice from the same registry, the second "
+                "run gave the same numbers again and wrote over the first run's issued BB and "
+                "TBKL. The document is refused, the file left as it is; the others are made. "
+                "Files issued before the mark was added carry none."),
 )
