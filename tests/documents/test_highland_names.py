@@ -7,7 +7,8 @@ typed "H‘Liên Niê"; a neighbour "Ksor H'Phin" named in an opinion was printe
 masked, and "bà H'Lien Nie" became "bà [họ tên]'Lien Nie".
 
 Registries from the corpus generator, each named citizen replaced by a generated highland name
-(a woman's "H'", a man's "Y", an elder's "Ama"/"Ami", a name of one word), typed with any of
+(a woman's "H'", a man's "Y", an elder's "Ama"/"Ami", a Khmer "Chau", "Néang", a name of one
+word), typed with any of
 the apostrophes and signs clerks type for one, in any case; each opinion naming a generated
 neighbour. Read from the documents (python-docx) and from `privacy --person`'s printed lines.
 """
@@ -35,7 +36,10 @@ GIVEN = ["Liên", "Hen", "Blăk", "Phin", "Lan", "Nhi", "Thoa", "Yăm", "Bih", "
 CLANS = ["Niê", "Êban", "Ayŭn", "Mlô", "Byă", "Adrơng", "Kbuôr", "Hwing"]   # Ê Đê: after
 JRAI_CLANS = ["Ksor", "Siu", "Rơ Mah", "Nay", "Kpă", "Rơ Châm"]                  # before
 TYPED_FOR_APOSTROPHE = vntext.APOSTROPHES + vntext.STRAY_APOSTROPHES
-FORM = {"woman": "Bà", "man": "Ông", "elder-man": "Ông", "elder-woman": "Bà", "one": "Ông (Bà)"}
+FORM = {"woman": "Bà", "man": "Ông", "elder-man": "Ông", "elder-woman": "Bà", "khmer-man": "Ông",
+        "khmer-woman": "Bà", "one": "Ông (Bà)"}
+TELLING = [k for k in FORM if k != "one"]      # a name that tells itself in a sentence too
+KHMER = ["Sóc", "Sa Ry", "Sô Phi", "Chanh Thu", "Sà Rinh", "Khonl", "Sa Rươl", "Pho"]
 
 
 def _name(rng: random.Random, kind: str) -> tuple[str, str, str]:
@@ -43,7 +47,8 @@ def _name(rng: random.Random, kind: str) -> tuple[str, str, str]:
     given, clan = rng.choice(GIVEN), rng.choice(CLANS)
     spelled = {"woman": rng.choice([f"H'{given} {clan}", f"{rng.choice(JRAI_CLANS)} H'{given}"]),
                "man": f"Y {given} {clan}", "elder-man": f"Ama {given}",
-               "elder-woman": f"Ami {given}", "one": given}[kind]
+               "elder-woman": f"Ami {given}", "khmer-man": f"Chau {rng.choice(KHMER)} {given}",
+               "khmer-woman": f"Néang {rng.choice(KHMER)}", "one": given}[kind]
     typed = spelled.replace("'", rng.choice(TYPED_FOR_APOSTROPHE))
     return kind, spelled, typed.lower() if rng.random() < 0.2 else typed
 
@@ -52,7 +57,11 @@ def _neighbour(rng: random.Random) -> str:
     """A neighbour named in a citizen's words as people write a name in a sentence: with its
     capitals, by a name that tells itself (a name of one word, or one in lower case, cannot be
     told from the words around it), any apostrophe."""
-    _, spelled, _ = _name(rng, rng.choice(list(FORM)[:4]))
+    if rng.random() < 0.3:          # a Jrai man: his clan name, his own ("Rơ Châm Khiên")
+        clan, given = rng.choice(JRAI_CLANS), rng.choice(GIVEN)
+        return rng.choice([f"{clan} {given}", f"{clan} Y {given}"]) if clan != "Nay" else \
+            f"Nay Y {given}"
+    _, spelled, _ = _name(rng, rng.choice(TELLING))
     return spelled.replace("'", rng.choice(TYPED_FOR_APOSTROPHE))
 
 
@@ -62,7 +71,7 @@ def _case(seed: int):
     opinions, people = [], {}
     for n, o in enumerate(case.opinions):
         if personal.named(o["raised_by"]):
-            kind, spelled, typed = _name(rng, list(FORM)[n % len(FORM)])
+            kind, spelled, typed = _name(rng, list(FORM)[(n + seed) % len(FORM)])
             if spelled in {s for _, s in people.values()}:
                 continue                                  # one opinion per citizen here
             o = dict(o, raised_by=typed, content=f"{o['content']} Hộ {_neighbour(rng)} bên "

@@ -47,9 +47,10 @@ _SPELLED = {
 FORMS = tuple(dict.fromkeys(_SPELLED.values()))       # as printed: "Đồng chí", "Ông (Bà)", …
 # First words of a name that tell the person's sex: an Ê Đê or M'nông man's name begins "Y"
 # ("Y Bih Aleo"); an elder called by a child's name is "Ama" (its father) or "Ami" (its
-# mother): "Ama Thuột". (A woman's own name has "H" before it: "H'Liên", "H Yăm".)
-MAN_FIRST = ("Y", "Ama")
-WOMAN_FIRST = ("Ami",)
+# mother): "Ama Thuột"; a Khmer name of An Giang begins "Chau" for a man, "Néang" for a woman
+# ("Chau Sóc Khonl", "Néang Sa Ry"). (A woman's own name has "H" before it: "H'Liên", "H Yăm".)
+MAN_FIRST = ("Y", "Ama", "Chau")
+WOMAN_FIRST = ("Ami", "Néang", "Neang")
 _LEAD = re.compile(
     r"\s*(đồng\s+chí|dong\s+chi|[đd]\s*/\s*c|đc|ông\s*\(\s*bà\s*\)|ông\s*/\s*bà|ong\s*\(\s*ba\s*\)"
     r"|ông|ong|bà|ba|anh|chị|em|cô|chú|bác|cháu|cụ)(?:\s*\.\s*|\s+)(?=[^\W\d_])", re.IGNORECASE)

@@ -213,7 +213,7 @@ class _Names:
         Niê", the clan name before "H'Phin" with it), unless a place or a title comes before
         it ("buôn H'Đơk", "đường Y Jút"); the index after it, or 0."""
         words = [t for _, _, t in toks[i:]]
-        if not _highland_from(words):
+        if not _highland_from(words, self.without):
             return 0
         if self.public_before(toks[0][0], bare=True) or \
                 any(t.lower() in _PLACE_WORDS for _, _, t in toks[:i + 1]):
@@ -293,9 +293,9 @@ def _lower_case_at(low: str, at: int, size: int, without: bool) -> tuple[int, in
     return start, given.end()
 
 
-# An Ê Đê, M'nông or Jrai name tells itself, whatever its clan name: a man's begins "Y" ("Y Bih
-# Aleo"; not "Y Tế", "Y Học"), a woman's own name is "H'" before it ("H'Liên Niê", "Ksor
-# H'Phin", "Rơ Mah H'Lan").
+# An Ê Đê, M'nông, Jrai or Khmer name tells itself, whatever its clan name: a man's begins "Y"
+# ("Y Bih Aleo"; not "Y Tế", "Y Học") or "Chau", a woman's own name is "H'" before it ("H'Liên
+# Niê", "Ksor H'Phin", "Rơ Mah H'Lan") or begins "Néang" (honorifics.MAN_FIRST, WOMAN_FIRST).
 _Y_NOUNS = frozenset({"Tế", "Te", "Học", "Hoc", "Khoa", "Sĩ", "Si", "Dược", "Duoc", "Đức",
                       "Duc", "Lệnh", "Lenh", "Bạ", "Ba", "Án", "An", "Phục", "Phuc", "Nguyên"})
 _H_NAME = re.compile("H[" + vntext.APOSTROPHES + vntext.STRAY_APOSTROPHES + "]" + w.UP)
@@ -305,28 +305,39 @@ _PLACE_WORDS = frozenset({"ea", "cư", "krông", "đắk", "đăk", "ia", "kon"}
     frozenset(p for p in w.PLACE_AND_TITLE_WORDS if " " not in p)
 
 
-_TOLD_BY_FIRST = honorifics.MAN_FIRST + honorifics.WOMAN_FIRST      # "Y Bih", "Ama Thuột"
+# The Jrai clan names, which come before the person's own name ("Ksor H'Phin", "Rơ Mah H'Lan",
+# "Rơ Châm Khiên", "Nay Y Hlai"; an Ê Đê clan name comes after it: "H'Liên Niê"); each but
+# "Nay" ("now", opening many a sentence) begins a name by itself.
+_CLANS_BEFORE = frozenset({"Ksor", "Siu", "Rơ", "Nay", "Rah", "Kpă", "Kpa", "Puih", "Kpuih",
+                           "Rmah", "Rcom", "Rơmah", "Romah"})
+_CLANS_ALONE = _CLANS_BEFORE - {"Nay"}
 
 
-def _highland(words: list[str]) -> bool:
-    """A run's ``words`` hold an Ê Đê, M'nông or Jrai name somewhere."""
+_TOLD_BY_FIRST = frozenset(honorifics.MAN_FIRST + honorifics.WOMAN_FIRST)   # "Y Bih", "Néang Sa"
+
+
+def _tells(first: str, second: str, without: bool) -> bool:
+    """``first`` begins a name that tells itself, ``second`` after it: "Y Bih", "Ama Thuột",
+    "Chau Sóc" (not "Y Tế"; nor, in a text typed ``without`` accents, "Chau Doc": Châu Đốc)."""
+    return first in _TOLD_BY_FIRST and second not in _Y_NOUNS and \
+        not (without and first == "Chau")
+
+
+def _highland(words: list[str], without: bool) -> bool:
+    """A run's ``words`` hold an Ê Đê, M'nông, Jrai or Khmer name somewhere."""
     return any(map(_H_NAME.match, words)) or \
-        any(a in _TOLD_BY_FIRST and b not in _Y_NOUNS for a, b in zip(words, words[1:]))
+        any(_tells(a, b, without) for a, b in zip(words, words[1:])) or \
+        any(w in _CLANS_ALONE for w in words[:-1])
 
 
-# The Jrai clan names that come before a woman's own name ("Ksor H'Phin", "Rơ Mah H'Lan"); an
-# Ê Đê clan name comes after it ("H'Liên Niê").
-_CLANS_BEFORE = frozenset({"Ksor", "Siu", "Rơ", "Ro", "Nay", "Rah", "Kpă", "Kpa", "Puih",
-                           "Kpuih", "Rmah", "Rcom", "Rơmah", "Romah"})
-
-
-def _highland_from(words: list[str]) -> bool:
+def _highland_from(words: list[str], without: bool) -> bool:
     """Such a name may begin at ``words[0]``: its "Y" or "Ama", its "H'", or the clan name
     before it (:data:`_CLANS_BEFORE`, of one or two words)."""
     if words[0] in _CLANS_BEFORE:
-        return any(map(_H_NAME.match, words[1:3]))
+        return len(words) > 1 and (words[0] in _CLANS_ALONE or "Y" in words[1:3]
+                                   or any(map(_H_NAME.match, words[1:3])))
     return bool(_H_NAME.match(words[0])) or \
-        (words[0] in _TOLD_BY_FIRST and len(words) > 1 and words[1] not in _Y_NOUNS)
+        (len(words) > 1 and _tells(words[0], words[1], without))
 
 
 def names(view: str, without: bool, caps=None) -> list[tuple[int, int]]:
@@ -343,7 +354,7 @@ def names(view: str, without: bool, caps=None) -> list[tuple[int, int]]:
                 continue              # most runs: one word beginning a sentence
         elif firsts.isdisjoint(map(str.lower, words[:-1])) and \
                 (len(words) < 3 or surnames.isdisjoint(map(str.capitalize, words[:-2]))) and \
-                not _highland(words) and \
+                not _highland(words, without) and \
                 not found.form_before([(run.start(), run.end(), words[0])]):
             continue
         found.run(run.start(), run.end())

@@ -101,8 +101,7 @@ def unaccent(text: str) -> str:
 def identity_key(text: str | None) -> str:
     """A name as a key that keeps its accents: NFC, new-style tone placement, case, spacing and
     apostrophes folded ("Xã  Hoà Bình" → "xã hòa bình"). "Đông" and "Đồng", "Hà" and "Hạ" stay
-    apart:
-    they name different places and people."""
+    apart: they name different places and people."""
     return " ".join(normalize_tones(text or "").translate(_AS_APOSTROPHE).casefold().split())
 
 

@@ -13,10 +13,6 @@ from doithoai.text import honorifics, vnformat, vntext
 UNTOLD = "Ông (Bà)"        # honorifics.citizen's form for a name that does not tell
 
 
-def _person_key(name: str | None, address: str | None) -> tuple[str, str]:
-    return vntext.identity_key(personal.bare_name(name)), vntext.identity_key(address)
-
-
 JOINED = "nêu trùng"          # Repeats.raiser: "Ẩn danh; ông Mai Văn Cường nêu trùng"
 
 
@@ -228,25 +224,39 @@ class Repeats:
     def addressed_citizen(self, name: str | None, address: str | None) -> str:
         """A letter's "Kính gửi" of the citizen ``name`` of ``address`` (honorifics.citizen); a
         name that tells no form of address ("Ông (Bà) Lò Văn Tiến") takes "Ông" or "Bà" when
-        the citizen typed one before their name on a row (same name and address, as
-        :meth:`same_person` tells one citizen)."""
+        the citizen typed one before their name on another row of Ý kiến, or is a delegate
+        whose Danh xưng says it (the same person: same name in the same village, as
+        personal.person_keys counts people)."""
         plain = honorifics.citizen(self.who(name))
         if not plain.startswith(UNTOLD):
             return plain
-        form = self._typed_forms().get(_person_key(name, address))
+        form = self._typed_forms().get(self._form_key(name, address))
         return f"{form} {plain[len(UNTOLD):].strip()}" if form else plain
 
     def _typed_forms(self) -> dict[tuple[str, str], str]:
-        """Each citizen's form of address ("Ông", "Bà") as typed before their name on a row,
-        (worked out once per builder); one who typed both, none."""
+        """Each person's form of address ("Ông", "Bà"), typed before their name on a row of Ý
+        kiến or chosen in Đại biểu's Danh xưng (worked out once per builder); one given both,
+        none."""
         if not hasattr(self, "_forms"):
+            typed = [(r.raised_by, r.address, honorifics.form_of(r.raised_by))
+                     for r in self.reg.opinions] + \
+                [(i.full_name, i.address,
+                  honorifics.form_of(honorifics.addressed(i.honorific, i.full_name)))
+                 for i in self.reg.invitees]
             seen: dict[tuple[str, str], set[str]] = {}
-            for r in self.reg.opinions:
-                form = honorifics.form_of(r.raised_by)
-                if form in ("Ông", "Bà"):
-                    seen.setdefault(_person_key(r.raised_by, r.address), set()).add(form)
+            for name, address, form in typed:
+                if form in ("Ông", "Bà") and personal.named(name):
+                    seen.setdefault(self._form_key(name, address), set()).add(form)
             self._forms = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
         return self._forms
+
+    def _form_key(self, name: str | None, address: str | None) -> tuple[str, str]:
+        """One person: the name (bare) in the village its address names, else the address."""
+        if not hasattr(self, "_villages"):
+            self._villages = personal.village_finder(self.reg)
+        village = self._villages.place_of(address)
+        return (vntext.identity_key(personal.bare_name(name)),
+                vntext.identity_key(village or address))
 
     def written_to(self, o: Opinion) -> Opinion:
         """The opinion whose citizen ``o``'s reply is addressed to: its own, or, when its

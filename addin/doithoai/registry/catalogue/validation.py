@@ -109,8 +109,9 @@ TYPES = (
     ProblemType("invitee-no-honorific", INFO, "Đại biểu chưa có danh xưng",
                 "Đại biểu \"{value}\" ({plan}) chưa có Danh xưng: giấy mời ghi \"Kính gửi: "
                 "{value}\" và \"Rất mong Quý vị đến dự\".",
-                "Chọn Ông, Bà hoặc Đồng chí ở cột Danh xưng; để trống nếu nơi được mời là một "
-                "cơ quan, đơn vị.",
+                "Chọn Ông, Bà hoặc Đồng chí ở cột Danh xưng (cách gọi khác, như Đại đức, Linh "
+                "mục, Hòa thượng: thêm vào danh sách Danh xưng ở trang Danh mục rồi chọn); để "
+                "trống nếu nơi được mời là một cơ quan, đơn vị.",
                 "An invited person with no Danh xưng is addressed bare and asked as \"Quý "
                 "vị\" (the plural of courtesy), which suits a body but not one person; nothing "
                 "is guessed from the name."),
