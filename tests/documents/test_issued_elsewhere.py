@@ -6,8 +6,9 @@ recorded in its copy). Each issued document now carries its mark in its properti
 Info › Category, read here through python-docx); a run whose Sổ văn bản does not record that
 issue refuses to write over it. Registries from the corpus generator: the preparation issued,
 then the same registry run again (issuing, and drafting) into the same folder: every issued file
-is byte for byte as the first run left it and each is named as refused; run from the copy, the
-documents are found issued and unchanged.
+is byte for byte as the first run left it and each is named as refused, and an issuing run
+writes no copy (a re-trial: the refused run still wrote one, without the numbers, and said to
+use it from now on); run from the copy, the documents are found issued and unchanged.
 """
 from __future__ import annotations
 
@@ -55,8 +56,10 @@ def test_an_issued_document_is_never_written_over_by_another_copy(seed, tmp_path
         for path in issued:                 # each named (an invitation by its batch's file)
             named = os.path.basename(path) if not MERGED_ITEM.match(os.path.basename(path)) \
                 else "GM_tat-ca.docx"
-            assert f"tệp {named} trong thư mục văn bản ghi" in said, (path, said)
+            assert f"{named} trong thư mục văn bản ghi" in said, (path, said)
         assert code == 1, (argv, said)
+        # an issuing run gives no number from a registry older than the documents: no copy
+        assert glob.glob(str(tmp_path / "*cap so*.xlsx")) == [copy], (argv, said)
     cli.main(["generate", copy, "--docs", DOCS, "--issue", "--out", out, "--today",
               day.isoformat()])
     said = capsys.readouterr().out
@@ -67,5 +70,14 @@ def test_the_property_fails_without_the_guard(tmp_path, capsys, monkeypatch):
     """Planted: no refusal (the second run writes its own over the issued files)."""
     from doithoai.documents import issued_marks
     monkeypatch.setattr(issued_marks, "refusal", lambda *a, **k: None)
+    with pytest.raises(AssertionError):
+        test_an_issued_document_is_never_written_over_by_another_copy(0, tmp_path, capsys)
+
+
+def test_the_property_fails_when_an_older_registry_still_numbers(tmp_path, capsys, monkeypatch):
+    """Planted: no look at the folder before numbering (the re-trial's run: each document
+    refused, and a copy written without the numbers, said to be used from now on)."""
+    from doithoai.documents import issued_marks
+    monkeypatch.setattr(issued_marks, "elsewhere", lambda paths, register: [])
     with pytest.raises(AssertionError):
         test_an_issued_document_is_never_written_over_by_another_copy(0, tmp_path, capsys)

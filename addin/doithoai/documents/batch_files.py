@@ -46,6 +46,15 @@ def earlier_files(sub: str, made: list[str], suffix: str) -> list[str]:
                   and os.path.isfile(os.path.join(sub, name)))
 
 
+def record_files(out: str, suffix: str = ".docx"):
+    """Every document under ``out`` that a register row may stand for: not one item of a merged
+    batch ("GM/GM_003_…": its batch's file stands for it), nothing set aside."""
+    for folder, dirs, names in os.walk(out):
+        dirs[:] = [d for d in dirs if d != SET_ASIDE]
+        yield from (os.path.join(folder, n) for n in sorted(names)
+                    if n.endswith(suffix) and not _NUMBERED.match(n))
+
+
 def stems(paths: list[str]) -> set[str]:
     """The files' names without their folder and suffix, casefolded."""
     return {os.path.splitext(os.path.basename(p))[0].casefold() for p in paths}

@@ -292,7 +292,7 @@ def docx_bytes(compiled: Compiled, document_xml: str, mark: str | None = None) -
     core = compiled.parts.get(issued_marks.CORE)
     with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         if core is not None:
-            z.writestr(issued_marks.CORE, issued_marks.core_with(core, mark) if mark else core)
+            z.writestr(issued_marks.CORE, issued_marks.core_with(core, mark))
         z.writestr("word/document.xml", document_xml.encode("utf-8"))
     return buf.getvalue()
 

@@ -78,6 +78,11 @@ class Generator:
         kinds = [k for k in KINDS if not codes or k.code in codes]
         self.result.issuing = issue
         asked = bool(codes) and (bool(plan_ids) or len(plans) == 1)     # named for its plan
+        stale = issued_marks.elsewhere(batch_files.record_files(self.out), self.register) \
+            if issue else []
+        if stale:                # issued from a newer copy: no number is given from this one
+            self.result.refusals += [issued_marks.refused(self.out, p, m) for p, m in stale]
+            return self.result
         for plan in plans:
             self.plan_documents(plan, kinds, issue, asked=asked)
         late = notices.issued_late(self.reg, self.report, self.issued)

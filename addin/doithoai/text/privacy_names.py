@@ -218,9 +218,10 @@ class _Names:
         if self.public_before(toks[0][0], bare=True) or \
                 any(t.lower() in _PLACE_WORDS for _, _, t in toks[:i + 1]):
             return len(toks)                         # "Buôn H'Đơk", "Xã Ea H'Leo": a place
-        n = _name_length(words, self.without, self.casing())
-        if n < (2 if words[0] in _TOLD_BY_FIRST else 1):
-            return 0
+        # the words that open it are the name's, whatever they read as elsewhere ("NAY Y NHI",
+        # "Neang So Phi": "so" is số without accents): the first, and the one after Y, Néang…
+        head = 2 if words[0].capitalize() in _TOLD_BY_FIRST else 1
+        n = head + _name_length(words[head:], self.without, self.casing())
         self.found.append((toks[i][0], toks[i + n - 1][1]))
         return i + n
 
@@ -296,30 +297,34 @@ def _lower_case_at(low: str, at: int, size: int, without: bool) -> tuple[int, in
 # An Ê Đê, M'nông, Jrai or Khmer name tells itself, whatever its clan name: a man's begins "Y"
 # ("Y Bih Aleo"; not "Y Tế", "Y Học") or "Chau", a woman's own name is "H'" before it ("H'Liên
 # Niê", "Ksor H'Phin", "Rơ Mah H'Lan") or begins "Néang" (honorifics.MAN_FIRST, WOMAN_FIRST).
-_Y_NOUNS = frozenset({"Tế", "Te", "Học", "Hoc", "Khoa", "Sĩ", "Si", "Dược", "Duoc", "Đức",
-                      "Duc", "Lệnh", "Lenh", "Bạ", "Ba", "Án", "An", "Phục", "Phuc", "Nguyên"})
+def _key(word: str) -> str:
+    """A word as the clan names below hold it: without accents, capitalised ("KSOR", "Rơ",
+    "Ro" all read so, in any case, with accents or without)."""
+    return vntext.unaccent(word).capitalize()
+
+
+_Y_NOUNS = frozenset({"Te", "Hoc", "Khoa", "Si", "Duoc", "Duc", "Lenh", "Ba", "An", "Phuc",
+                      "Nguyen"})
 _H_NAME = re.compile("H[" + vntext.APOSTROPHES + vntext.STRAY_APOSTROPHES + "]" + w.UP)
 # Words that begin a place of the Central Highlands ("Ea H'Leo", "Cư M'gar", "Krông Búk",
 # "Ia Grai"), or any place or title: a run holding one before is a place, not a person.
 _PLACE_WORDS = frozenset({"ea", "cư", "krông", "đắk", "đăk", "ia", "kon"}) | \
     frozenset(p for p in w.PLACE_AND_TITLE_WORDS if " " not in p)
-
-
 # The Jrai clan names, which come before the person's own name ("Ksor H'Phin", "Rơ Mah H'Lan",
 # "Rơ Châm Khiên", "Nay Y Hlai"; an Ê Đê clan name comes after it: "H'Liên Niê"); each but
 # "Nay" ("now", opening many a sentence) begins a name by itself.
-_CLANS_BEFORE = frozenset({"Ksor", "Siu", "Rơ", "Nay", "Rah", "Kpă", "Kpa", "Puih", "Kpuih",
-                           "Rmah", "Rcom", "Rơmah", "Romah"})
+_CLANS_BEFORE = frozenset({"Ksor", "Siu", "Ro", "Nay", "Rah", "Kpa", "Puih", "Kpuih", "Rmah",
+                           "Rcom", "Romah"})
 _CLANS_ALONE = _CLANS_BEFORE - {"Nay"}
-
-
-_TOLD_BY_FIRST = frozenset(honorifics.MAN_FIRST + honorifics.WOMAN_FIRST)   # "Y Bih", "Néang Sa"
+# (compared in any case, but with their own letters: "Ý Kiến", "Châu Đốc" are no names)
+_TOLD_BY_FIRST = frozenset(honorifics.MAN_FIRST + honorifics.WOMAN_FIRST)
 
 
 def _tells(first: str, second: str, without: bool) -> bool:
-    """``first`` begins a name that tells itself, ``second`` after it: "Y Bih", "Ama Thuột",
+    """``first`` begins a name that tells itself, ``second`` after it: "Y Bih", "AMA THUỘT",
     "Chau Sóc" (not "Y Tế"; nor, in a text typed ``without`` accents, "Chau Doc": Châu Đốc)."""
-    return first in _TOLD_BY_FIRST and second not in _Y_NOUNS and \
+    first = first.capitalize()
+    return first in _TOLD_BY_FIRST and _key(second) not in _Y_NOUNS and \
         not (without and first == "Chau")
 
 
@@ -327,15 +332,16 @@ def _highland(words: list[str], without: bool) -> bool:
     """A run's ``words`` hold an Ê Đê, M'nông, Jrai or Khmer name somewhere."""
     return any(map(_H_NAME.match, words)) or \
         any(_tells(a, b, without) for a, b in zip(words, words[1:])) or \
-        any(w in _CLANS_ALONE for w in words[:-1])
+        any(_key(k) in _CLANS_ALONE for k in words[:-1])
 
 
 def _highland_from(words: list[str], without: bool) -> bool:
     """Such a name may begin at ``words[0]``: its "Y" or "Ama", its "H'", or the clan name
-    before it (:data:`_CLANS_BEFORE`, of one or two words)."""
-    if words[0] in _CLANS_BEFORE:
-        return len(words) > 1 and (words[0] in _CLANS_ALONE or "Y" in words[1:3]
-                                   or any(map(_H_NAME.match, words[1:3])))
+    before it (:data:`_CLANS_BEFORE`, of one or two words; "Nay Ksor Y Bhin": at Ksor)."""
+    keys = [_key(word) for word in words[:3]]
+    if keys[0] in _CLANS_BEFORE:
+        return len(keys) > 1 and not (keys[0] == "Nay" and keys[1] in _CLANS_BEFORE) and (
+            keys[0] in _CLANS_ALONE or "Y" in keys[1:] or any(map(_H_NAME.match, words[1:3])))
     return bool(_H_NAME.match(words[0])) or \
         (len(words) > 1 and _tells(words[0], words[1], without))
 
