@@ -17,8 +17,9 @@ import zipfile
 
 from lxml import etree
 
+from doithoai.documents.register import stands_issued
 from doithoai.registry import schema
-from doithoai.registry.issued import DRAFT, ISSUED
+from doithoai.registry.issued import ISSUED
 from doithoai.registry.problems import Problem, make
 
 MARK = ISSUED                      # "Đã ban hành", as Sổ văn bản says it
@@ -73,7 +74,7 @@ def elsewhere(paths, register) -> list[tuple[str, str]]:
     ``register`` gives: issued from another copy of the registry, which this one is older than
     (an issuing run from it would give those numbers again)."""
     recorded = {mark(ISSUED, r.get("number_symbol"), r["date"] if isinstance(
-        r.get("date"), dt.date) else None) for r in register.rows if r.get("status") != DRAFT}
+        r.get("date"), dt.date) else None) for r in register.rows if stands_issued(r)}
     return [(p, words) for p in paths if (words := issued_as(p)) and words not in recorded]
 
 
