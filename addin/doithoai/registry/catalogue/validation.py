@@ -273,8 +273,8 @@ TYPES = (
                 "of other peoples are often written without Vietnamese accents)."),
     ProblemType("name-accented-elsewhere", WARNING, "Họ tên không dấu, nơi khác ghi có dấu",
                 "Họ tên \"{value}\" không có dấu tiếng Việt; {where} ghi \"{accented}\".",
-                "Nếu là cùng một người, sửa ô thành \"{accented}\": thư, thông báo in đúng như "
-                "ô ghi, và hai cách viết được tính là hai người.",
+                "Nếu là cùng một người, sửa ô thành \"{accented}\": thư, biên bản, thông báo in "
+                "tên đúng như ô ghi.",
                 "A person's name typed without any accent (\"Y Ngong Nie Kdam\") where another "
                 "row of Ý kiến or Đại biểu has the same name with its accents (\"Y Ngông Niê "
                 "Kdăm\"): letters print the cell as typed, and the documents count the two "
