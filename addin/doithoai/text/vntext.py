@@ -209,8 +209,8 @@ class Nearest:
                 out[value] = None
             elif key in self.exact:
                 out[value] = self.exact[key]
-            elif len(key) >= 3 and self._prefixed(key):
-                out[value] = self._prefixed(key)
+            elif len(key) >= 3 and (prefixed := self._prefixed(key)):
+                out[value] = prefixed
             elif len(self.choices) > self.LONG:
                 out[value] = self._one_slip(key)
             else:
@@ -246,12 +246,17 @@ class Nearest:
     def _one_slip(self, key: str) -> str | None:
         if self._deletions is None:
             self._deletions = {}
+            add = self._deletions.setdefault
             for k in self.exact:
-                for variant in _deletions(k):
-                    self._deletions.setdefault(variant, []).append(k)
-        near = {k for v in _deletions(key) for k in self._deletions.get(v, ())}
+                add(k, []).append(k)
+                for i in range(len(k)):
+                    add(k[:i] + k[i + 1:], []).append(k)
+        found = self._deletions.get
+        near = {k for v in _deletions(key) for k in found(v, ())}
         if not near:
             return None
+        if len(near) == 1:
+            return self.exact[near.pop()]
         from rapidfuzz import fuzz
         best = max(sorted(near), key=lambda k: fuzz.ratio(key, k))
         return self.exact[best]
