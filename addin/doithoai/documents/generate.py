@@ -215,7 +215,7 @@ class Generator:
         else:
             status, number, date, target_base = DRAFT, None, None, batch.base
             ok, refused = self._contexts(builder, kind, compiled, batch, None, None)
-        guard = issued_marks.refusal(self.register, plan.plan_id, target_base, os.path.join(
+        guard = issued_marks.refusal(self.register, os.path.join(
             folder, engine.safe_filename(target_base, suffix=compiled.suffix)), batch.label)
         if guard is not None:                # issued from another copy of the registry
             self.result.refusals.append(guard)

@@ -63,8 +63,9 @@ def issued_as(path: str) -> str | None:
             if z.getinfo(CORE).file_size > _CORE_LIMIT:
                 return None
             category = etree.fromstring(z.read(CORE), _PARSER).find(_CATEGORY)
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
-        return None
+    except (OSError, KeyError, EOFError, RuntimeError, NotImplementedError,
+            zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return None                     # damaged, encrypted, an unknown compression: no mark
     words = category.text if category is not None else None
     return words if words and words.startswith(MARK) else None
 
@@ -73,9 +74,14 @@ def elsewhere(paths, register) -> list[tuple[str, str]]:
     """(path, mark) of each of ``paths`` marked issued under a number and day no issued row of
     ``register`` gives: issued from another copy of the registry, which this one is older than
     (an issuing run from it would give those numbers again)."""
-    recorded = {mark(ISSUED, r.get("number_symbol"), r["date"] if isinstance(
-        r.get("date"), dt.date) else None) for r in register.rows if stands_issued(r)}
+    recorded = _recorded(register)
     return [(p, words) for p in paths if (words := issued_as(p)) and words not in recorded]
+
+
+def _recorded(register) -> set[str]:
+    """The marks of the documents ``register`` holds as issued."""
+    return {mark(ISSUED, r.get("number_symbol"), r["date"] if isinstance(
+        r.get("date"), dt.date) else None) for r in register.rows if stands_issued(r)}
 
 
 def refused(out: str, path: str, words: str) -> Problem:
@@ -84,11 +90,12 @@ def refused(out: str, path: str, words: str) -> Problem:
                 file=os.path.relpath(path, out), mark=words)
 
 
-def refusal(register, plan_id: str, base: str, path: str, document: str) -> Problem | None:
+def refusal(register, path: str, document: str) -> Problem | None:
     """The refusal of a document about to be written at ``path`` over one issued that the
-    registry's Sổ văn bản does not hold (issued from another copy of it); None otherwise."""
+    registry's Sổ văn bản does not hold (:func:`elsewhere`'s test, for one file); None
+    otherwise."""
     words = issued_as(path)
-    if words is None or register.rows_for(plan_id, base, ISSUED):
+    if words is None or words in _recorded(register):
         return None
     return make("document-issued-elsewhere", schema.REGISTER.name, document=document,
                 file=os.path.basename(path), mark=words)

@@ -258,10 +258,10 @@ def written_as(asked: str | None, actual: str) -> str:
 
 def all_written_as(pairs: list[tuple[str | None, str]]) -> str:
     """:func:`written_as` of several files written at once ((asked, actual) each), said once."""
-    moved = [asked for asked, actual in pairs if written_as(asked, actual)]
+    moved = [(asked, actual) for asked, actual in pairs if written_as(asked, actual)]
     if len(moved) < 2:
-        return next((written_as(a, b) for a, b in pairs if written_as(a, b)), "")
-    return (f" (đã có {len(moved)} tệp cùng tên, như {os.path.basename(moved[0])}, hoặc lệnh "
+        return written_as(*moved[0]) if moved else ""
+    return (f" (đã có {len(moved)} tệp cùng tên, như {os.path.basename(moved[0][0])}, hoặc lệnh "
             "khác đang ghi các tệp đó, nên các tệp mới mang thêm số (2), (3)…; tệp cũ giữ "
             "nguyên)")
 

@@ -225,8 +225,8 @@ class Repeats:
         """A letter's "Kính gửi" of the citizen ``name`` of ``address`` (honorifics.citizen); a
         name that tells no form of address ("Ông (Bà) Lò Văn Tiến") takes "Ông" or "Bà" when
         the citizen typed one before their name on another row of Ý kiến, or is a delegate
-        whose Danh xưng says it (the same person: same name in the same village, as
-        personal.person_keys counts people)."""
+        whose Danh xưng says it (the same person: the same name in the village the address
+        names, :meth:`_form_key`)."""
         plain = honorifics.citizen(self.who(name))
         if not plain.startswith(UNTOLD):
             return plain
